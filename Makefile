@@ -1,0 +1,73 @@
+# Diaspora Engagement Platform — developer and operator commands.
+# `make run` starts everything locally; `make test` runs the whole suite against real
+# Kafka and Postgres (started by the harness when KAFKA_BOOTSTRAP_SERVERS / DATABASE_URL
+# are not given).
+
+SHELL := /bin/bash
+UV ?= uv
+RUN := $(UV) run --frozen
+SERVICES := profiles resources alliance notifications
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+.PHONY: install
+install: ## install Python deps (locked) and the Kafka jars
+	@command -v $(UV) >/dev/null || python3 -m pip install --quiet uv
+	$(UV) sync --frozen
+	$(RUN) python -m devstack jars
+
+.PHONY: run
+run: install ## start the whole platform locally (Kafka, Postgres, SMTP, services, gateway)
+	$(RUN) python -m devstack up
+
+.PHONY: status
+status: ## show each local process, its health and memory
+	$(RUN) python -m devstack status
+
+.PHONY: stop
+stop: ## stop everything `make run` started (state is kept)
+	$(RUN) python -m devstack stop
+
+.PHONY: logs
+logs: ## tail the logs of the local platform
+	$(RUN) python -m devstack logs
+
+.PHONY: test
+test: install ## the whole test suite (real Kafka + Postgres)
+	$(RUN) pytest -p no:cacheprovider
+
+.PHONY: test-unit
+test-unit: ## fast tests that need no infrastructure
+	$(RUN) pytest -p no:cacheprovider -m "not infra"
+
+.PHONY: lint
+lint: ## ruff + mypy
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy contracts/src libs/*/src services/*/src
+
+.PHONY: fmt
+fmt: ## format and autofix
+	$(RUN) ruff format .
+	$(RUN) ruff check --fix .
+
+.PHONY: schemas
+schemas: ## refresh the JSON Schema snapshots of events (refuses breaking changes)
+	$(RUN) python -m contracts.schemas write
+
+.PHONY: docs
+docs: ## generate AsyncAPI 3 and OpenAPI documents into docs/api/
+	@mkdir -p docs/api
+	@for s in $(SERVICES); do \
+	  $(RUN) python -m $$s asyncapi --out docs/api/$$s.asyncapi.json || exit 1; \
+	  $(RUN) python -m $$s openapi --out docs/api/$$s.openapi.json || exit 1; \
+	done
+	@echo "wrote docs/api/"
+
+.PHONY: clean
+clean: stop ## stop and delete all local state (.local/)
+	rm -rf .local

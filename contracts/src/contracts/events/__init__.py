@@ -1,0 +1,1 @@
+"""Integration event models, one module per owning service."""

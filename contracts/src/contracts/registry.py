@@ -1,0 +1,38 @@
+"""Every topic of the platform, with its owner, partitions and event types."""
+
+from __future__ import annotations
+
+from contracts.base import IntegrationEvent
+from contracts.events import profiles
+from contracts.topics import Topic
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        name=profiles.ACCOUNT_TOPIC,
+        owner="profiles",
+        partitions=6,
+        partner_visible=False,
+        description="Account lifecycle: registered, verified, erased. Personal data: internal.",
+        event_types=(profiles.AccountRegistered,),
+    ),
+)
+
+
+def all_topics() -> tuple[Topic, ...]:
+    return TOPICS
+
+
+def topic(name: str) -> Topic:
+    for t in TOPICS:
+        if t.name == name:
+            return t
+    raise KeyError(f"unknown topic {name!r}")
+
+
+def event_types() -> dict[str, type[IntegrationEvent]]:
+    """CloudEvents ``type`` -> model, for every registered event."""
+    return {e.type_name: e for t in TOPICS for e in t.event_types}
+
+
+def topics_owned_by(service: str) -> tuple[Topic, ...]:
+    return tuple(t for t in TOPICS if t.owner == service)

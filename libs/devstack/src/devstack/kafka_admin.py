@@ -1,0 +1,116 @@
+"""aiokafka admin operations used for readiness and topic creation.
+
+Kept apart from :mod:`devstack.kafka` so process management stays free of asyncio code.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from devstack.waiting import NotReadyError
+
+
+async def describe_cluster(bootstrap: str, limit_s: float) -> dict[str, Any]:
+    """Connect an admin client and describe the cluster (the readiness probe)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=int(limit_s * 1000))
+    try:
+        await asyncio.wait_for(admin.start(), limit_s)
+        result: dict[str, Any] = await asyncio.wait_for(admin.describe_cluster(), limit_s)
+        return result
+    finally:
+        await admin.close()
+
+
+async def probe(bootstrap: str, limit_s: float = 5.0) -> bool:
+    """One quiet health probe: True when the cluster answers with at least one broker."""
+    with _quiet_aiokafka():
+        try:
+            info = await describe_cluster(bootstrap, limit_s)
+        except Exception:
+            return False
+    return bool(info.get("brokers"))
+
+
+@contextlib.contextmanager
+def _quiet_aiokafka() -> Iterator[None]:
+    """Connection-refused errors are expected while a broker starts; do not log each one."""
+    logger = logging.getLogger("aiokafka")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+async def wait_cluster_ready(
+    bootstrap: str, limit_s: float, still_running: Callable[[], bool] | None = None
+) -> None:
+    """Poll :func:`describe_cluster` until it answers with a controller; fail fast on exit."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit_s
+    last: BaseException | None = None
+    with _quiet_aiokafka():
+        while loop.time() < deadline:
+            if still_running is not None and not still_running():
+                raise NotReadyError("the broker process exited")
+            try:
+                info = await describe_cluster(bootstrap, 5.0)
+                if info.get("brokers"):
+                    return
+            except Exception as exc:
+                last = exc
+            await asyncio.sleep(0.5)
+    raise NotReadyError(f"timed out after {limit_s:.0f}s (last error: {last!r})")
+
+
+def _registry_topics() -> list[tuple[str, int, dict[str, str]]]:
+    """(name, partitions, config) for every registry topic and its DLQ."""
+    try:
+        from contracts.registry import all_topics
+    except ImportError as exc:  # pragma: no cover - while contracts is being written
+        raise RuntimeError(f"contracts.registry.all_topics is not importable: {exc}") from exc
+    wanted: list[tuple[str, int, dict[str, str]]] = []
+    for topic in all_topics():
+        config = dict(topic.config())
+        wanted.append((topic.name, topic.partitions, config))
+        wanted.append((topic.dlq, topic.partitions, config))
+    return wanted
+
+
+async def create_registry_topics(bootstrap: str) -> list[str]:
+    """Create the missing registry topics; returns the names created (idempotent)."""
+    wanted = _registry_topics()
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=30000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [
+            NewTopic(name=name, num_partitions=parts, replication_factor=1, topic_configs=cfg)
+            for name, parts, cfg in wanted
+            if name not in existing
+        ]
+        if not missing:
+            return []
+        response = await admin.create_topics(missing)
+        created: list[str] = []
+        failures: list[str] = []
+        for entry in response.topic_errors:
+            name, code = entry[0], entry[1]
+            message = entry[2] if len(entry) > 2 else ""
+            if code == 0:
+                created.append(name)
+            elif code != TopicAlreadyExistsError.errno:  # a concurrent creator won the race
+                failures.append(f"{name}: error {code} {message}")
+        if failures:
+            raise RuntimeError("could not create topics: " + "; ".join(failures))
+        return created
+    finally:
+        await admin.close()

@@ -1,0 +1,92 @@
+"""Running the platform's services: ``python -m <service> migrate|api|relay|worker|seed``.
+
+Services are being written concurrently, so a service whose package has no ``__main__`` yet is
+skipped with a warning instead of failing the whole stack.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from devstack.processes import ManagedProcess
+
+ROLES = ("api", "relay", "worker")
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    """One service of the route table and the processes devstack runs for it."""
+
+    name: str
+    port: int
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def processes(self, home: Path) -> list[ManagedProcess]:
+        return [ManagedProcess(f"{self.name}-{role}", home) for role in ROLES]
+
+    def argv(self, role: str) -> list[str]:
+        cmd = [sys.executable, "-m", self.name, role]
+        return [*cmd, "--port", str(self.port)] if role == "api" else cmd
+
+
+def has_cli(service: str) -> bool:
+    """True when ``python -m <service>`` can run (the package has a ``__main__``)."""
+    try:
+        return importlib.util.find_spec(f"{service}.__main__") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def has_command(service: str, command: str, env: Mapping[str, str], cwd: Path) -> bool:
+    """Whether the service CLI lists ``command`` in its ``--help`` output."""
+    res = subprocess.run(
+        [sys.executable, "-m", service, "--help"],
+        capture_output=True,
+        text=True,
+        env=dict(env),
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+    return re.search(rf"\b{re.escape(command)}\b", res.stdout + res.stderr) is not None
+
+
+def run_once(
+    service: str, command: str, env: Mapping[str, str], cwd: Path, log: Path, timeout: float = 300
+) -> None:
+    """Run a one-shot command (migrate, seed); it must exit 0. Output goes to ``log``."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("ab") as fh:
+        fh.write(f"\n=== python -m {service} {command}\n".encode())
+        fh.flush()
+        res = subprocess.run(
+            [sys.executable, "-m", service, command],
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            env=dict(env),
+            cwd=cwd,
+            timeout=timeout,
+            check=False,
+        )
+    if res.returncode != 0:
+        from devstack.processes import tail
+
+        raise RuntimeError(
+            f"`python -m {service} {command}` exited {res.returncode}\n--- {log} ---\n{tail(log)}"
+        )
+
+
+def api_ready(spec: ServiceSpec) -> bool:
+    """``GET /readyz`` answers 200."""
+    return httpx.get(spec.base_url + "/readyz", timeout=3).status_code == 200

@@ -1,0 +1,108 @@
+"""``python -m <service> api|relay|worker|migrate|seed|asyncapi``: one command line for every
+service, so operators (and ``make run``, and Kubernetes) start each process the same way."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+
+from eventkit.consumer import EventDispatcher
+from eventkit.service import Chassis, stop_on_signals
+
+
+class Service:
+    """Base of each service's composition root (``bootstrap.py``): what the CLI runs."""
+
+    chassis: Chassis
+    migrations_dir: Path
+
+    def create_app(self) -> FastAPI:
+        raise NotImplementedError
+
+    def dispatcher(self) -> EventDispatcher[Any] | None:
+        """The service's event subscriptions, if it consumes any."""
+        return None
+
+    def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
+        """Loops run in the worker process beside the consumers (e.g. email dispatch)."""
+        return []
+
+    async def seed(self) -> None:
+        """Load demo data (idempotent)."""
+
+
+def run_cli(build: Callable[[], Service], argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m <service>")
+    sub = parser.add_subparsers(dest="command", required=True)
+    api = sub.add_parser("api", help="serve the HTTP API")
+    api.add_argument("--host", default="127.0.0.1")
+    api.add_argument("--port", type=int, default=8000)
+    sub.add_parser("relay", help="run the outbox relay")
+    sub.add_parser("worker", help="run the event consumers")
+    sub.add_parser("migrate", help="apply database migrations")
+    sub.add_parser("seed", help="load demo data (idempotent)")
+    rev = sub.add_parser("makemigration", help="autogenerate a migration (developers)")
+    rev.add_argument("message")
+    for name in ("asyncapi", "openapi"):
+        docs = sub.add_parser(name, help=f"print the {name} document of this service")
+        docs.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    service = build()
+
+    if args.command == "api":
+        import uvicorn
+
+        uvicorn.run(
+            service.create_app(),
+            host=args.host,
+            port=args.port,
+            log_config=None,
+            access_log=False,
+            timeout_graceful_shutdown=10,
+        )
+    elif args.command == "relay":
+        asyncio.run(_with_stop(service.chassis.run_relay))
+    elif args.command == "worker":
+        asyncio.run(_with_stop(lambda stop: _worker(service, stop)))
+    elif args.command == "migrate":
+        service.chassis.migrate(service.migrations_dir)
+    elif args.command == "makemigration":
+        from eventkit.migrations import autogenerate
+
+        s = service.chassis.settings
+        autogenerate(service.migrations_dir, s.database_url, s.schema_name, args.message)
+    elif args.command == "seed":
+        asyncio.run(service.seed())
+    elif args.command in ("asyncapi", "openapi"):
+        doc = (
+            service.chassis.asyncapi(service.dispatcher()).schema.to_specification().to_jsonable()
+            if args.command == "asyncapi"
+            else service.create_app().openapi()
+        )
+        text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        if args.out:
+            args.out.write_text(text)
+        else:
+            sys.stdout.write(text)
+
+
+async def _with_stop(run: Callable[[asyncio.Event], Any]) -> None:
+    await run(stop_on_signals())
+
+
+async def _worker(service: Service, stop: asyncio.Event) -> None:
+    """Consumers and background jobs side by side; all stop together on SIGTERM."""
+    jobs: list[Awaitable[Any]] = [job(stop) for job in service.background_jobs()]
+    dispatcher = service.dispatcher()
+    if dispatcher is not None:
+        jobs.append(service.chassis.run_worker(dispatcher, stop))
+    if not jobs:
+        jobs.append(stop.wait())
+    await asyncio.gather(*jobs)

@@ -1,0 +1,1 @@
+"""HTTP chassis shared by every service's API."""

@@ -1,0 +1,154 @@
+"""Bearer JWT verification for every service, with public keys from the profiles JWKS.
+
+Keys are cached; an unknown ``kid`` (key rotation) triggers at most one refetch per
+``min_refresh_s`` so a flood of forged tokens cannot hammer the JWKS endpoint.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+from uuid import UUID
+
+import httpx
+import jwt
+from fastapi import Depends, Request
+from jwt import PyJWK
+
+from eventkit.http.problems import Problem
+
+JwksSource = Callable[[], Awaitable[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the account id and the roles the token grants."""
+
+    subject: UUID
+    roles: frozenset[str] = field(default_factory=frozenset)
+    claims: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+
+def http_jwks_source(url: str) -> JwksSource:
+    async def fetch() -> dict[str, Any]:
+        async with httpx.AsyncClient(timeout=5.0) as client:
+            response = await client.get(url)
+            response.raise_for_status()
+            data: dict[str, Any] = response.json()
+            return data
+
+    return fetch
+
+
+class JwtVerifier:
+    def __init__(
+        self,
+        source: JwksSource,
+        *,
+        issuer: str,
+        audience: str,
+        ttl_s: float = 300.0,
+        min_refresh_s: float = 5.0,
+    ) -> None:
+        self.source = source
+        self.issuer = issuer
+        self.audience = audience
+        self.ttl_s = ttl_s
+        self.min_refresh_s = min_refresh_s
+        self._keys: dict[str, PyJWK] = {}
+        self._fetched_at = 0.0
+        self._lock = asyncio.Lock()
+
+    async def _refresh(self, *, force: bool) -> None:
+        async with self._lock:
+            age = time.monotonic() - self._fetched_at
+            if (force and age < self.min_refresh_s) or (not force and age < self.ttl_s):
+                return
+            jwks = await self.source()
+            self._keys = {k["kid"]: PyJWK(k) for k in jwks.get("keys", []) if "kid" in k}
+            self._fetched_at = time.monotonic()
+
+    async def key_for(self, kid: str) -> PyJWK | None:
+        await self._refresh(force=False)
+        if kid not in self._keys:
+            await self._refresh(force=True)
+        return self._keys.get(kid)
+
+    async def verify(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as exc:
+            raise _unauthorized("The access token is malformed.") from exc
+        kid = header.get("kid")
+        if not isinstance(kid, str):
+            raise _unauthorized("The access token has no key id.")
+        try:
+            key = await self.key_for(kid)
+        except httpx.HTTPError as exc:
+            raise Problem(503, "Service Unavailable", "Signing keys are unavailable.") from exc
+        if key is None:
+            raise _unauthorized("The access token was signed by an unknown key.")
+        try:
+            claims = jwt.decode(
+                token,
+                key=key.key,
+                algorithms=[key.algorithm_name],
+                audience=self.audience,
+                issuer=self.issuer,
+                options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+            )
+            subject = UUID(claims["sub"])
+        except (jwt.PyJWTError, ValueError) as exc:
+            raise _unauthorized("The access token is invalid or expired.") from exc
+        return Principal(subject=subject, roles=frozenset(claims.get("roles", [])), claims=claims)
+
+
+def _unauthorized(detail: str) -> Problem:
+    return Problem(
+        401, "Unauthorized", detail, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
+    )
+
+
+def _bearer(request: Request) -> str | None:
+    value = request.headers.get("authorization", "")
+    scheme, _, token = value.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+async def optional_principal(request: Request) -> Principal | None:
+    token = _bearer(request)
+    if token is None:
+        return None
+    verifier: JwtVerifier = request.app.state.jwt_verifier
+    return await verifier.verify(token)
+
+
+async def require_principal(request: Request) -> Principal:
+    principal = await optional_principal(request)
+    if principal is None:
+        raise Problem(
+            401,
+            "Unauthorized",
+            "A bearer access token is required.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(require_principal)]
+MaybePrincipal = Annotated[Principal | None, Depends(optional_principal)]
+
+
+def require_role(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
+    async def check(principal: CurrentPrincipal) -> Principal:
+        if not principal.has_role(*roles):
+            raise Problem(403, "Forbidden", f"This action needs one of the roles: {list(roles)}.")
+        return principal
+
+    return check

@@ -1,0 +1,38 @@
+"""Inbox: idempotent consumers. The dedupe row commits in the same transaction as the effects,
+so a redelivered event (relay restart, rebalance, crash before commit) has exactly one effect."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, DateTime, MetaData, String, Table
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def inbox_table(metadata: MetaData) -> Table:
+    return Table(
+        "inbox",
+        metadata,
+        Column("event_id", String(100), primary_key=True),
+        Column("type", String(200), nullable=False),
+        Column("topic", String(200), nullable=False),
+        Column("received_at", DateTime(timezone=True), nullable=False),
+    )
+
+
+class Inbox:
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    async def first_delivery(
+        self, session: AsyncSession, event_id: str, type_: str, topic: str
+    ) -> bool:
+        """Record the event; False when it was already processed (a duplicate)."""
+        stmt = (
+            insert(self.table)
+            .values(event_id=event_id, type=type_, topic=topic, received_at=datetime.now(UTC))
+            .on_conflict_do_nothing(index_elements=["event_id"])
+            .returning(self.table.c.event_id)
+        )
+        return (await session.execute(stmt)).first() is not None

@@ -1,0 +1,66 @@
+"""Alembic, one service at a time: each service's migrations touch only its own schema and
+keep their version table inside it, so services sharing a database never fight over tables."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from alembic import command, context
+from alembic.config import Config
+from sqlalchemy import MetaData
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import create_async_engine
+
+
+def alembic_config(migrations_dir: Path, database_url: str, schema: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir))
+    cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    cfg.attributes["schema"] = schema
+    return cfg
+
+
+def upgrade(migrations_dir: Path, database_url: str, schema: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(migrations_dir, database_url, schema), revision)
+
+
+def autogenerate(migrations_dir: Path, database_url: str, schema: str, message: str) -> None:
+    """Write a new revision from the difference between the models and the database."""
+    cfg = alembic_config(migrations_dir, database_url, schema)
+    command.revision(cfg, message=message, autogenerate=True)
+
+
+def run_env(metadata: MetaData) -> None:
+    """Body of every service's ``migrations/env.py``."""
+    cfg = context.config
+    schema = cfg.attributes.get("schema") or metadata.schema
+    url = cfg.get_main_option("sqlalchemy.url")
+    assert url and schema
+
+    def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+        if type_ == "schema":
+            return name == schema
+        return True
+
+    def do_run(connection: Connection) -> None:
+        # the schema and the role that owns it are provisioned beforehand (devstack locally,
+        # CloudNativePG on Kubernetes): a service role cannot create schemas
+        context.configure(
+            connection=connection,
+            target_metadata=metadata,
+            version_table_schema=schema,
+            include_schemas=True,
+            include_name=include_name,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+    async def main() -> None:
+        engine = create_async_engine(url)
+        async with engine.begin() as conn:
+            await conn.run_sync(do_run)
+        await engine.dispose()
+
+    asyncio.run(main())

@@ -1,0 +1,114 @@
+"""Transactional outbox: the state change and the event it announces commit together.
+
+Columns follow Debezium's outbox event router (``id``, ``aggregatetype``, ``aggregateid``,
+``type``, ``payload``) so a CDC connector could replace our relay; ``topic``, ``headers`` and
+``published_at`` serve the built-in relay, which claims rows by the ``published_at IS NULL``
+flag — never by "id greater than the last one seen", because ids become visible out of order.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from contracts.base import IntegrationEvent
+from contracts.envelope import CloudEvent
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    MetaData,
+    String,
+    Table,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def outbox_table(metadata: MetaData) -> Table:
+    return Table(
+        "outbox",
+        metadata,
+        Column("id", UUID(as_uuid=True), primary_key=True),
+        # commit-ish order for the relay; per-aggregate order follows from row locks
+        Column("position", BigInteger, Identity(always=True), nullable=False, unique=True),
+        Column("aggregatetype", String(100), nullable=False),
+        Column("aggregateid", String(100), nullable=False),
+        Column("type", String(200), nullable=False),
+        Column("topic", String(200), nullable=False),
+        Column("payload", JSONB, nullable=False),
+        Column("headers", JSONB, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("published_at", DateTime(timezone=True)),
+        Index(
+            "ix_outbox_unpublished",
+            "position",
+            postgresql_where=text("published_at IS NULL"),
+        ),
+    )
+
+
+def notify_channel(schema: str) -> str:
+    return f"{schema}_outbox"
+
+
+class OutboxWriter:
+    """Adds outbox rows inside the caller's transaction."""
+
+    def __init__(self, table: Table, source: str) -> None:
+        self.table = table
+        self.source = source
+        self._channel = notify_channel(table.schema or "public")
+
+    def envelope(
+        self,
+        event: IntegrationEvent,
+        *,
+        sequence: int = 0,
+        correlation_id: str | None = None,
+        traceparent: str | None = None,
+    ) -> CloudEvent:
+        return CloudEvent(
+            source=self.source,
+            type=event.type_name,
+            subject=event.subject(),
+            sequence=sequence,
+            correlationid=correlation_id,
+            traceparent=traceparent,
+            data=event.model_dump(mode="json"),
+        )
+
+    async def add(
+        self,
+        session: AsyncSession,
+        event: IntegrationEvent,
+        *,
+        sequence: int = 0,
+        correlation_id: str | None = None,
+        traceparent: str | None = None,
+    ) -> CloudEvent:
+        ce = self.envelope(
+            event, sequence=sequence, correlation_id=correlation_id, traceparent=traceparent
+        )
+        await session.execute(self.table.insert().values(**_row(ce, event.topic)))
+        # a wake-up hint for the relay, delivered at commit; the relay also polls
+        await session.execute(text("SELECT pg_notify(:c, '')"), {"c": self._channel})
+        return ce
+
+
+def _row(ce: CloudEvent, topic: str) -> dict[str, Any]:
+    headers = {k: v.decode() for k, v in ce.kafka_headers()}
+    return {
+        "id": uuid.UUID(ce.id),
+        "aggregatetype": ce.type.rsplit(".", 1)[0],
+        "aggregateid": ce.subject,
+        "type": ce.type,
+        "topic": topic,
+        "payload": ce.data,
+        "headers": headers,
+        "created_at": datetime.now(UTC),
+    }

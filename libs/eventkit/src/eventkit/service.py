@@ -1,0 +1,199 @@
+"""The service chassis: what every service is made of besides its domain.
+
+A service's ``bootstrap.py`` (its composition root) builds one ``Chassis`` and hands it its
+routers, its event dispatcher and its migrations; the chassis runs the API, the outbox relay
+and the consumers the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient
+from fastapi import APIRouter, FastAPI
+from sqlalchemy import MetaData, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from eventkit.broker import asyncapi_app, make_broker, subscribe
+from eventkit.consumer import EventDispatcher
+from eventkit.db import make_engine, make_session_factory, messaging_tables
+from eventkit.http.auth import JwtVerifier, http_jwks_source
+from eventkit.http.health import ReadinessCheck, health_router
+from eventkit.http.metrics import MetricsMiddleware, metrics_router
+from eventkit.http.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from eventkit.http.problems import install_problem_handlers
+from eventkit.inbox import Inbox
+from eventkit.logging import configure_logging, get_logger
+from eventkit.outbox import OutboxWriter
+from eventkit.producer import make_producer
+from eventkit.relay import OutboxRelay
+from eventkit.settings import ServiceSettings
+
+log = get_logger(__name__)
+
+
+class Chassis:
+    def __init__(self, settings: ServiceSettings, metadata: MetaData) -> None:
+        self.settings = settings
+        self.metadata = metadata
+        self.outbox_table, self.inbox_table = messaging_tables(metadata)
+        self.outbox = OutboxWriter(self.outbox_table, source=f"/{settings.service_name}")
+        self.inbox = Inbox(self.inbox_table)
+        self._engine: AsyncEngine | None = None
+        self._sessions: async_sessionmaker[AsyncSession] | None = None
+        configure_logging(settings.service_name, settings.log_level, settings.log_json)
+
+    # ---- database ---------------------------------------------------------------------
+    @property
+    def engine(self) -> AsyncEngine:
+        if self._engine is None:
+            self._engine = make_engine(self.settings.database_url)
+        return self._engine
+
+    @property
+    def sessions(self) -> async_sessionmaker[AsyncSession]:
+        if self._sessions is None:
+            self._sessions = make_session_factory(self.engine)
+        return self._sessions
+
+    async def dispose(self) -> None:
+        if self._engine is not None:
+            await self._engine.dispose()
+            self._engine = None
+            self._sessions = None
+
+    async def check_database(self) -> None:
+        async with self.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+
+    async def check_broker(self) -> None:
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=self.settings.kafka_bootstrap_servers, request_timeout_ms=2000
+        )
+        await admin.start()
+        try:
+            await admin.describe_cluster()
+        finally:
+            await admin.close()
+
+    # ---- HTTP -------------------------------------------------------------------------
+    def create_app(
+        self,
+        routers: Sequence[APIRouter],
+        *,
+        title: str,
+        description: str = "",
+        version: str = "1.0.0",
+        on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = (),
+        upload_limits: dict[str, int] | None = None,
+        jwt_verifier: JwtVerifier | None = None,
+        extra_checks: dict[str, ReadinessCheck] | None = None,
+    ) -> FastAPI:
+        settings = self.settings
+
+        @contextlib.asynccontextmanager
+        async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+            for hook in on_startup:
+                await hook(app)
+            yield
+            await self.dispose()
+
+        app = FastAPI(title=title, description=description, version=version, lifespan=lifespan)
+        app.state.chassis = self
+        app.state.jwt_verifier = jwt_verifier or JwtVerifier(
+            http_jwks_source(settings.jwks_url),
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+        )
+        install_problem_handlers(app)
+        checks: dict[str, ReadinessCheck] = {
+            "database": self.check_database,
+            "broker": self.check_broker,
+        }
+        checks.update(extra_checks or {})
+        app.include_router(health_router(checks))
+        app.include_router(metrics_router())
+        for router in routers:
+            app.include_router(router)
+        app.add_middleware(
+            BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes, overrides=upload_limits
+        )
+        app.add_middleware(MetricsMiddleware, service=settings.service_name)
+        app.add_middleware(RequestContextMiddleware)
+        return app
+
+    # ---- relay ------------------------------------------------------------------------
+    def relay(self) -> OutboxRelay:
+        producer = make_producer(
+            self.settings.kafka_bootstrap_servers, f"{self.settings.service_name}-relay"
+        )
+        return OutboxRelay(
+            self.engine,
+            self.outbox_table,
+            producer,
+            service=self.settings.service_name,
+            batch_size=self.settings.relay_batch_size,
+            poll_interval_s=self.settings.relay_poll_interval_s,
+        )
+
+    async def run_relay(self, stop: asyncio.Event) -> None:
+        relay = self.relay()
+        await relay.producer.start()
+        try:
+            await relay.run(stop)
+        finally:
+            await relay.producer.stop()
+            await self.dispose()
+
+    # ---- consumers --------------------------------------------------------------------
+    async def run_worker(
+        self,
+        dispatcher: EventDispatcher[Any],
+        stop: asyncio.Event,
+        *,
+        ready: asyncio.Event | None = None,
+    ) -> None:
+        broker = make_broker(self.settings)
+        subscribe(broker, dispatcher, self.settings)
+        dispatcher.dlq_producer = make_producer(
+            self.settings.kafka_bootstrap_servers, f"{self.settings.service_name}-dlq"
+        )
+        await dispatcher.dlq_producer.start()
+        await broker.start()
+        log.info("worker.started", topics=dispatcher.topics())
+        if ready is not None:
+            ready.set()
+        try:
+            await stop.wait()
+        finally:
+            await broker.stop()  # waits up to graceful_timeout for in-flight handlers
+            await dispatcher.dlq_producer.stop()
+            await self.dispose()
+
+    def asyncapi(self, dispatcher: EventDispatcher[Any] | None) -> Any:
+        from eventkit.docs import declare_published_topics
+
+        broker = make_broker(self.settings)
+        if dispatcher is not None:
+            subscribe(broker, dispatcher, self.settings)
+        declare_published_topics(broker, self.settings.service_name)
+        return asyncapi_app(broker, self.settings)
+
+    def migrate(self, migrations_dir: Path) -> None:
+        from eventkit.migrations import upgrade
+
+        upgrade(migrations_dir, self.settings.database_url, self.settings.schema_name)
+
+
+def stop_on_signals() -> asyncio.Event:
+    """An event set on SIGTERM/SIGINT: graceful shutdown for relay and worker processes."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    return stop

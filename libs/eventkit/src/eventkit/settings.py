@@ -1,0 +1,40 @@
+"""Configuration every service shares, from the environment (12-factor)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServiceSettings(BaseSettings):
+    """Base settings; a service subclasses it to add its own options."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore")
+
+    service_name: str = "service"
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:15432/diaspora"
+    #: the schema this service owns; defaults to the service name
+    db_schema: str = ""
+    kafka_bootstrap_servers: str = "127.0.0.1:19092"
+    log_level: str = "INFO"
+    log_json: bool = True
+    public_base_url: str = "http://127.0.0.1:8080"
+    jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
+    jwt_issuer: str = "diaspora-platform"
+    jwt_audience: str = "diaspora-platform"
+    max_request_bytes: int = Field(default=1_048_576, description="request body limit")
+    # outbox relay
+    relay_batch_size: int = 500
+    relay_poll_interval_s: float = 1.0
+    # consumers
+    consumer_max_attempts: int = 3
+    consumer_retry_backoff_s: float = 0.2
+    consumer_graceful_timeout_s: float = 20.0
+
+    @property
+    def schema_name(self) -> str:
+        return self.db_schema or self.service_name
+
+    @property
+    def consumer_group(self) -> str:
+        return self.service_name

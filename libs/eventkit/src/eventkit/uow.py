@@ -1,0 +1,88 @@
+"""Unit of work: one transaction for the state change, its outbox rows and its inbox row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import Self
+
+from contracts.base import IntegrationEvent
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from eventkit import context
+from eventkit.aggregate import AggregateRoot, DomainEvent
+from eventkit.inbox import Inbox
+from eventkit.outbox import OutboxWriter
+
+EventMapper = Callable[[AggregateRoot, DomainEvent], Iterable[IntegrationEvent]]
+
+
+def _no_integration_events(_: AggregateRoot, __: DomainEvent) -> Iterable[IntegrationEvent]:
+    return ()
+
+
+class UnitOfWork:
+    """Async context manager; rolls back unless ``commit`` was called.
+
+    Services subclass it to expose their repositories (built on ``self.session``).
+    """
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        outbox: OutboxWriter,
+        inbox: Inbox,
+        to_integration_events: EventMapper = _no_integration_events,
+    ) -> None:
+        self._session_factory = session_factory
+        self.outbox = outbox
+        self.inbox = inbox
+        self._to_integration = to_integration_events
+        self._seen: list[AggregateRoot] = []
+        self.session: AsyncSession
+
+    async def __aenter__(self) -> Self:
+        self.session = self._session_factory()
+        self._seen = []
+        self.init_repositories(self.session)
+        return self
+
+    def init_repositories(self, session: AsyncSession) -> None:
+        """Hook for subclasses."""
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            await self.session.rollback()
+        finally:
+            await self.session.close()
+
+    def track(self, aggregate: AggregateRoot) -> AggregateRoot:
+        if aggregate not in self._seen:
+            self._seen.append(aggregate)
+        return aggregate
+
+    async def publish(self, event: IntegrationEvent, *, sequence: int = 0) -> None:
+        """Queue an integration event in this transaction (written to the outbox)."""
+        await self.outbox.add(
+            self.session,
+            event,
+            sequence=sequence,
+            correlation_id=context.correlation_id.get(),
+            traceparent=context.traceparent.get(),
+        )
+
+    async def commit(self) -> None:
+        for aggregate in self._seen:
+            while aggregate.events:
+                domain_event = aggregate.events.pop(0)
+                for event in self._to_integration(aggregate, domain_event):
+                    await self.publish(event, sequence=aggregate.version)
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+
+import pytest
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from sqlalchemy.ext.asyncio import create_async_engine
+
+import kit
+from devstack.harness import TestInfra
+from eventkit.service import Chassis
+
+
+@pytest.fixture
+async def kit_db(infra: TestInfra) -> str:
+    """The kit schema, emptied: a service role owning only its own schema."""
+    url = await infra.aservice_database_url(kit.SCHEMA)
+    engine = create_async_engine(url)
+    async with engine.begin() as conn:
+        await conn.run_sync(kit.metadata.drop_all)
+        await conn.run_sync(kit.metadata.create_all)
+    await engine.dispose()
+    return url
+
+
+@pytest.fixture
+async def topic(infra: TestInfra) -> AsyncIterator[str]:
+    """A fresh 3-partition topic (and its DLQ) per test: no history from other tests."""
+    name = f"kit.{uuid.uuid4().hex[:10]}.v1"
+    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics(
+            [NewTopic(name, 3, 1), NewTopic(name + ".dlq", 3, 1)], validate_only=False
+        )
+        yield name
+        await admin.delete_topics([name, name + ".dlq"])
+    finally:
+        await admin.close()
+
+
+@pytest.fixture
+async def kit_chassis(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
+    c = kit.chassis(kit_db, infra.kafka_bootstrap, group=f"kit-{uuid.uuid4().hex[:8]}")
+    yield c
+    await c.dispose()

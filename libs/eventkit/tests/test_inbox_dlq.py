@@ -1,0 +1,94 @@
+"""Idempotent consumers and dead-lettering against the real broker."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+from aiokafka import AIOKafkaProducer
+
+import kit
+from contracts.envelope import CloudEvent
+from devstack.harness import TestInfra
+from eventkit.service import Chassis
+
+
+@pytest.fixture
+async def producer(infra: TestInfra) -> AsyncIterator[AIOKafkaProducer]:
+    p = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap)
+    await p.start()
+    yield p
+    await p.stop()
+
+
+def envelope(thing: str, seq: int, **data: object) -> CloudEvent:
+    return CloudEvent(
+        source="/test",
+        type="kit.thing.happened",
+        subject=thing,
+        sequence=abs(seq),
+        data={"thing_id": thing, "seq": seq, **data},
+    )
+
+
+async def send(p: AIOKafkaProducer, topic: str, key: str, ce: CloudEvent | None, **raw: bytes) -> None:
+    if ce is None:  # a raw, hand-made (possibly poisonous) message
+        await p.send_and_wait(topic, key=key.encode(), value=raw.get("value", b""), headers=[])
+    else:
+        await p.send_and_wait(topic, key=key.encode(), value=ce.kafka_value(), headers=ce.kafka_headers())
+
+
+async def run_worker_until(c: Chassis, topic: str, probe: object, expected: object) -> None:
+    stop, ready = asyncio.Event(), asyncio.Event()
+    worker = asyncio.create_task(
+        c.run_worker(kit.dispatcher(c, kit.event_class(topic)), stop, ready=ready)
+    )
+    try:
+        await kit.eventually(probe, expected)
+        await asyncio.sleep(1.0)  # time for an extra (wrong) effect to show up
+    finally:
+        stop.set()
+        await worker
+
+
+async def test_same_event_delivered_twice_has_one_effect(
+    kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer
+) -> None:
+    thing = str(kit.new_id())
+    ce = envelope(thing, 1)
+    await send(producer, topic, thing, ce)
+    await send(producer, topic, thing, ce)  # redelivery of the very same event
+    await send(producer, topic, thing, envelope(thing, 2))
+    await run_worker_until(kit_chassis, topic, lambda: kit.count_effects(kit_chassis, thing), 2)
+    assert await kit.count_effects(kit_chassis, thing) == 2
+
+
+async def test_poison_messages_go_to_dlq_and_the_partition_moves_on(
+    kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer, infra: TestInfra
+) -> None:
+    thing = str(kit.new_id())  # one key: every message lands on the same partition
+    await send(producer, topic, thing, envelope(thing, 1))
+    await send(producer, topic, thing, None, value=b"\x00 not a cloud event")
+    await send(producer, topic, thing, envelope(thing, 2, thing_id="not-a-uuid"))
+    await send(producer, topic, thing, envelope(thing, 3, explode=True))  # handler always fails
+    await send(producer, topic, thing, envelope(thing, -4))  # handler says: poison
+    unknown = CloudEvent(source="/test", type="kit.other.v9", subject=thing, data={})
+    await send(producer, topic, thing, unknown)  # unknown type: tolerated, not an error
+    await send(producer, topic, thing, envelope(thing, 5))
+
+    await run_worker_until(kit_chassis, topic, lambda: kit.count_effects(kit_chassis, thing), 2)
+    assert await kit.count_effects(kit_chassis, thing) == 2  # seq 1 and 5
+
+    dead = await kit.read_topic(infra.kafka_bootstrap, topic + ".dlq", expected=4)
+    assert len(dead) == 4
+    errors = [dict(r.headers) for r in sorted(dead, key=lambda r: r.offset)]
+    assert [e["dlq_error_class"] for e in errors] == [
+        b"InvalidEnvelope",
+        b"ValidationError",
+        b"RuntimeError",
+        b"PoisonMessage",
+    ]
+    assert errors[2]["dlq_attempts"] == b"3"  # bounded retries before giving up
+    assert all(e["dlq_original_topic"] == topic.encode() for e in errors)
+    assert dead[0].value == b"\x00 not a cloud event"  # the original bytes are kept

@@ -1,0 +1,114 @@
+"""Outbox + relay against real Postgres and Kafka."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+import kit
+from devstack.harness import TestInfra
+from eventkit.service import Chassis
+from eventkit.uow import UnitOfWork
+
+KIT = Path(kit.__file__)
+
+
+async def outbox_rows(c: Chassis, *, unpublished: bool = False) -> int:
+    query = select(func.count()).select_from(kit.outbox)
+    if unpublished:
+        query = query.where(kit.outbox.c.published_at.is_(None))
+    async with c.engine.connect() as conn:
+        return int(await conn.scalar(query) or 0)
+
+
+async def test_rollback_leaves_no_outbox_row(kit_chassis: Chassis, topic: str) -> None:
+    Thing = kit.event_class(topic)
+    uow = kit.uow_factory(kit_chassis)()
+    with pytest.raises(RuntimeError):
+        async with uow:
+            await uow.publish(Thing(thing_id=kit.new_id(), seq=1))
+            raise RuntimeError("the business change failed")
+    assert await outbox_rows(kit_chassis) == 0
+
+    async with uow:  # and a commit keeps the row
+        await uow.publish(Thing(thing_id=kit.new_id(), seq=1))
+        await uow.commit()
+    assert await outbox_rows(kit_chassis) == 1
+
+
+async def test_relay_publishes_in_order_per_aggregate(
+    kit_chassis: Chassis, topic: str, infra: TestInfra
+) -> None:
+    Thing = kit.event_class(topic)
+    things = [kit.new_id() for _ in range(5)]
+    async with kit.uow_factory(kit_chassis)() as uow:
+        for seq in range(1, 21):
+            for thing in things:
+                await uow.publish(Thing(thing_id=thing, seq=seq), sequence=seq)
+        await uow.commit()
+
+    stop = asyncio.Event()
+    relay = asyncio.create_task(kit_chassis.run_relay(stop))
+    records = await kit.read_topic(infra.kafka_bootstrap, topic, expected=100)
+    stop.set()
+    await relay
+    assert len(records) == 100
+    by_key: dict[bytes, list[int]] = {}
+    for r in sorted(records, key=lambda r: (r.partition, r.offset)):
+        by_key.setdefault(r.key, []).append(int(dict(r.headers)["ce_sequence"]))
+    assert all(seqs == list(range(1, 21)) for seqs in by_key.values())
+    assert await outbox_rows(kit_chassis, unpublished=True) == 0
+
+
+async def test_relay_killed_after_publish_before_mark_gives_duplicates_but_one_effect(
+    kit_chassis: Chassis, kit_db: str, topic: str, infra: TestInfra
+) -> None:
+    Thing = kit.event_class(topic)
+    thing = kit.new_id()
+    async with kit.uow_factory(kit_chassis)() as uow:
+        for seq in range(1, 11):
+            await uow.publish(Thing(thing_id=thing, seq=seq), sequence=seq)
+        await uow.commit()
+
+    # 1. a relay process publishes the batch, then dies by SIGKILL before marking it
+    env = {
+        **os.environ,
+        "DATABASE_URL": kit_db,
+        "KAFKA_BOOTSTRAP_SERVERS": infra.kafka_bootstrap,
+        "EVENTKIT_FAULTS": "relay.after_publish",
+    }
+    proc = subprocess.run(
+        [sys.executable, str(KIT)], env=env, cwd=KIT.parent, timeout=60, capture_output=True
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
+    assert await outbox_rows(kit_chassis, unpublished=True) == 10
+    assert len(await kit.read_topic(infra.kafka_bootstrap, topic, expected=10)) == 10
+
+    # 2. a healthy relay takes over and publishes the same rows again: duplicates on the topic
+    stop = asyncio.Event()
+    relay = asyncio.create_task(kit_chassis.run_relay(stop))
+    records = await kit.read_topic(infra.kafka_bootstrap, topic, expected=20)
+    stop.set()
+    await relay
+    assert len(records) == 20
+    assert len({dict(r.headers)["ce_id"] for r in records}) == 10
+    assert await outbox_rows(kit_chassis, unpublished=True) == 0
+
+    # 3. the consumer's inbox absorbs them: exactly one effect per event
+    stop = asyncio.Event()
+    ready = asyncio.Event()
+    worker = asyncio.create_task(
+        kit_chassis.run_worker(kit.dispatcher(kit_chassis, Thing), stop, ready=ready)
+    )
+    await kit.eventually(lambda: kit.count_effects(kit_chassis, str(thing)), 10)
+    await asyncio.sleep(1.0)  # give any duplicate effect the chance to appear
+    stop.set()
+    await worker
+    assert await kit.count_effects(kit_chassis, str(thing)) == 10

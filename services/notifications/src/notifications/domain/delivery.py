@@ -1,0 +1,64 @@
+"""A Delivery: one message to one person on one channel, sent at most once successfully.
+
+Kafka handlers only *record* deliveries; a dispatcher sends them, so a slow or failing SMTP
+server never stalls a partition.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from uuid import UUID
+
+from eventkit.aggregate import AggregateRoot
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # permanently: bounced, rejected, or out of attempts
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenderedMessage:
+    subject: str
+    text: str
+    html: str
+    locale: str
+
+
+@dataclass(kw_only=True, eq=False)
+class Delivery(AggregateRoot):
+    id: UUID = field(default_factory=uuid.uuid4)
+    recipient_id: UUID
+    channel: str
+    address: str
+    template: str
+    #: the event this delivery answers; (source_event_id, template, channel) is unique
+    source_event_id: str
+    message: RenderedMessage
+    status: DeliveryStatus = DeliveryStatus.PENDING
+    attempts: int = 0
+    next_attempt_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    last_error: str | None = None
+    sent_at: datetime | None = None
+
+    def mark_sent(self, now: datetime) -> None:
+        self.status = DeliveryStatus.SENT
+        self.attempts += 1
+        self.sent_at = now
+
+    def mark_failed_attempt(
+        self, error: str, now: datetime, *, permanent: bool, max_attempts: int, base_s: float
+    ) -> None:
+        """Back off exponentially with full jitter; give up when permanent or exhausted."""
+        self.attempts += 1
+        self.last_error = error[:500]
+        if permanent or self.attempts >= max_attempts:
+            self.status = DeliveryStatus.FAILED
+            return
+        delay = random.uniform(0, base_s * 2 ** (self.attempts - 1))
+        self.next_attempt_at = now + timedelta(seconds=max(delay, base_s / 2))

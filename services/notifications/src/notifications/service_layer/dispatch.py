@@ -1,0 +1,71 @@
+"""The email dispatcher: sends recorded deliveries outside any Kafka handler, with backoff."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from eventkit.logging import get_logger
+from prometheus_client import Counter
+
+from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
+from notifications.config import NotificationsSettings
+from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
+
+log = get_logger(__name__)
+EMAILS = Counter("emails_total", "Email delivery attempts", ["outcome"])
+
+
+async def dispatch_due_emails(
+    uow: NotificationsUnitOfWork,
+    sender: SmtpEmailSender,
+    settings: NotificationsSettings,
+    *,
+    batch: int = 50,
+) -> int:
+    """Send one batch of due deliveries. Returns how many were attempted."""
+    async with uow:
+        due = await uow.deliveries.claim_due(datetime.now(UTC), batch)
+        for delivery in due:
+            try:
+                await sender.send(sender.compose(delivery.address, delivery.message))
+                delivery.mark_sent(datetime.now(UTC))
+                EMAILS.labels("sent").inc()
+            except SendFailure as failure:
+                delivery.mark_failed_attempt(
+                    failure.reason,
+                    datetime.now(UTC),
+                    permanent=failure.permanent,
+                    max_attempts=settings.email_max_attempts,
+                    base_s=settings.email_retry_base_s,
+                )
+                EMAILS.labels("permanent_failure" if failure.permanent else "retry").inc()
+                log.warning(
+                    "email.send_failed",
+                    delivery_id=str(delivery.id),
+                    attempts=delivery.attempts,
+                    status=delivery.status.value,
+                    reason=failure.reason,
+                )
+            await uow.deliveries.save(delivery)
+        await uow.commit()
+    return len(due)
+
+
+async def run_email_dispatcher(
+    uow_factory: Callable[[], NotificationsUnitOfWork],
+    sender: SmtpEmailSender,
+    settings: NotificationsSettings,
+    stop: asyncio.Event,
+) -> None:
+    while not stop.is_set():
+        try:
+            sent = await dispatch_due_emails(uow_factory(), sender, settings)
+        except Exception as exc:  # the database may be away: keep the loop alive
+            log.warning("email.dispatch_error", error=type(exc).__name__)
+            sent = 0
+        if sent == 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), settings.dispatch_poll_interval_s)
