@@ -71,3 +71,8 @@ docs: ## generate AsyncAPI 3 and OpenAPI documents into docs/api/
 .PHONY: clean
 clean: stop ## stop and delete all local state (.local/)
 	rm -rf .local
+
+.PHONY: migration
+migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add people"
+	@test -n "$(SERVICE)" -a -n "$(MSG)" || { echo 'usage: make migration SERVICE=<svc> MSG="..."'; exit 2; }
+	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)"

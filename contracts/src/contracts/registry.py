@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from contracts.base import IntegrationEvent
-from contracts.events import profiles
+from contracts.events import alliance, notifications, profiles, resources
 from contracts.topics import Topic
 
+#: each owning service declares its topics beside its event models
 TOPICS: tuple[Topic, ...] = (
-    Topic(
-        name=profiles.ACCOUNT_TOPIC,
-        owner="profiles",
-        partitions=6,
-        partner_visible=False,
-        description="Account lifecycle: registered, verified, erased. Personal data: internal.",
-        event_types=(profiles.AccountRegistered,),
-    ),
+    *profiles.TOPICS,
+    *resources.TOPICS,
+    *alliance.TOPICS,
+    *notifications.TOPICS,
 )
 
 

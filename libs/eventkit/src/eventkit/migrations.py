@@ -39,12 +39,16 @@ def run_env(metadata: MetaData) -> None:
     url = cfg.get_main_option("sqlalchemy.url")
     assert url and schema
 
-    def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-        if type_ == "schema":
-            return name == schema
-        return True
-
     def do_run(connection: Connection) -> None:
+        # a service role's search_path starts with its own schema, which Alembic then
+        # reports as the default schema (None)
+        own_default = connection.dialect.default_schema_name == schema
+
+        def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+            if type_ == "schema":
+                return name == schema or (name is None and own_default)
+            return not (type_ == "table" and name == "alembic_version")
+
         # the schema and the role that owns it are provisioned beforehand (devstack locally,
         # CloudNativePG on Kubernetes): a service role cannot create schemas
         context.configure(
