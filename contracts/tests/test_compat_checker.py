@@ -3,11 +3,12 @@
 from typing import ClassVar
 
 import pytest
+from pydantic import Field
+
 from contracts.base import IntegrationEvent
 from contracts.compat import breaking_changes
 from contracts.events.profiles import AccountRegistered
 from contracts.schemas import schema_of
-from pydantic import Field
 
 
 class _Base(IntegrationEvent):

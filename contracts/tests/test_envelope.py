@@ -1,4 +1,5 @@
 import pytest
+
 from contracts.envelope import CloudEvent, InvalidEnvelope
 
 

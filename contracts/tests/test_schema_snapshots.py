@@ -1,6 +1,7 @@
 """Every published event matches its checked-in schema, or differs only additively."""
 
 import pytest
+
 from contracts.compat import breaking_changes
 from contracts.registry import all_topics, event_types
 from contracts.schemas import load_snapshot, schema_of

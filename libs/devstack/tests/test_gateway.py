@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from devstack.gateway import (
     Gateway,
     Route,

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 import asyncpg
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
 from devstack.harness import TestInfra, ensure_test_infra, start_smtp_sink
 from devstack.postgres import plain_url
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 
+import kit
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from sqlalchemy.ext.asyncio import create_async_engine
 
-import kit
 from devstack.harness import TestInfra
 from eventkit.service import Chassis
 

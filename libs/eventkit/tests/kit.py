@@ -98,9 +98,9 @@ def new_id() -> UUID:
     return uuid.uuid4()
 
 
-async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list[
-    ConsumerRecord[Any, Any]
-]:
+async def read_topic(
+    bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0
+) -> list[ConsumerRecord[Any, Any]]:
     """Everything on ``topic`` from the beginning (waits until ``expected`` arrived)."""
     consumer = AIOKafkaConsumer(
         topic,
@@ -141,6 +141,7 @@ async def eventually(probe: Any, expected: Any, timeout_s: float = 20.0) -> None
 
 
 if __name__ == "__main__":  # the relay as its own process, so a test can kill -9 it
+
     async def _main() -> None:
         c = chassis(os.environ["DATABASE_URL"], os.environ["KAFKA_BOOTSTRAP_SERVERS"])
         await c.run_relay(stop_on_signals())

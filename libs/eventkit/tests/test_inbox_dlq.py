@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
+import kit
 import pytest
 from aiokafka import AIOKafkaProducer
 
-import kit
 from contracts.envelope import CloudEvent
 from devstack.harness import TestInfra
 from eventkit.service import Chassis
@@ -32,11 +32,15 @@ def envelope(thing: str, seq: int, **data: object) -> CloudEvent:
     )
 
 
-async def send(p: AIOKafkaProducer, topic: str, key: str, ce: CloudEvent | None, **raw: bytes) -> None:
+async def send(
+    p: AIOKafkaProducer, topic: str, key: str, ce: CloudEvent | None, **raw: bytes
+) -> None:
     if ce is None:  # a raw, hand-made (possibly poisonous) message
         await p.send_and_wait(topic, key=key.encode(), value=raw.get("value", b""), headers=[])
     else:
-        await p.send_and_wait(topic, key=key.encode(), value=ce.kafka_value(), headers=ce.kafka_headers())
+        await p.send_and_wait(
+            topic, key=key.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
+        )
 
 
 async def run_worker_until(c: Chassis, topic: str, probe: object, expected: object) -> None:

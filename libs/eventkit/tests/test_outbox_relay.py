@@ -9,13 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import kit
 import pytest
 from sqlalchemy import func, select
 
-import kit
 from devstack.harness import TestInfra
 from eventkit.service import Chassis
-from eventkit.uow import UnitOfWork
 
 KIT = Path(kit.__file__)
 

@@ -34,7 +34,6 @@ class AccountRegistered(AccountEvent):
     registered_at: datetime
 
 
-
 class AccountVerified(AccountEvent):
     type_name: ClassVar[str] = "profiles.account.verified"
     verified_at: datetime

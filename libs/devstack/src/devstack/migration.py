@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("message")
     args = parser.parse_args(argv)
     infra = ensure_test_infra()
-    os.environ["DATABASE_URL"] = asyncio.run(scratch_service_url(infra.admin_database_url, args.service))
+    os.environ["DATABASE_URL"] = asyncio.run(
+        scratch_service_url(infra.admin_database_url, args.service)
+    )
     service = importlib.import_module(f"{args.service}.bootstrap").bootstrap()
     service.chassis.migrate(service.migrations_dir)
     from eventkit.migrations import autogenerate

@@ -107,7 +107,9 @@ async def eventually(
 class TokenIssuer:
     """Signs ES256 access tokens and serves the matching JWKS, for tests of token *verifiers*."""
 
-    def __init__(self, issuer: str = "diaspora-platform", audience: str = "diaspora-platform") -> None:
+    def __init__(
+        self, issuer: str = "diaspora-platform", audience: str = "diaspora-platform"
+    ) -> None:
         self.issuer = issuer
         self.audience = audience
         self.kid = f"test-{uuid.uuid4().hex[:8]}"
@@ -134,7 +136,9 @@ class TokenIssuer:
         }
         return jwt.encode(claims, self._key, algorithm="ES256", headers={"kid": self.kid})
 
-    def headers(self, subject: uuid.UUID | str, roles: Sequence[str] = ("member",)) -> dict[str, str]:
+    def headers(
+        self, subject: uuid.UUID | str, roles: Sequence[str] = ("member",)
+    ) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(subject, roles)}"}
 
     def install(self, app: FastAPI) -> None:

@@ -37,9 +37,7 @@ def subscribe(
     topics = dispatcher.topics()
     if not topics:
         return
-    description = "; ".join(
-        f"{t}: {', '.join(dispatcher.handled_types(t))}" for t in topics
-    )
+    description = "; ".join(f"{t}: {', '.join(dispatcher.handled_types(t))}" for t in topics)
 
     @broker.subscriber(
         *topics,

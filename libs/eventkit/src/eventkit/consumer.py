@@ -17,13 +17,13 @@ from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from aiokafka import AIOKafkaProducer, ConsumerRecord
-from contracts.base import IntegrationEvent
-from contracts.envelope import CloudEvent, InvalidEnvelope
-from contracts.topics import DLQ_SUFFIX
 from prometheus_client import Counter
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from contracts.base import IntegrationEvent
+from contracts.envelope import CloudEvent, InvalidEnvelope
+from contracts.topics import DLQ_SUFFIX
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
 from eventkit.uow import UnitOfWork

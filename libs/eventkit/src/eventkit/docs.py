@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Union
 
-from contracts.registry import topics_owned_by
 from faststream.kafka import KafkaBroker
+
+from contracts.registry import topics_owned_by
 
 
 def declare_published_topics(broker: KafkaBroker, service: str) -> None:

@@ -12,8 +12,6 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from contracts.base import IntegrationEvent
-from contracts.envelope import CloudEvent
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -27,6 +25,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.base import IntegrationEvent
+from contracts.envelope import CloudEvent
 
 
 def outbox_table(metadata: MetaData) -> Table:

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Self
 
-from contracts.base import IntegrationEvent
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from contracts.base import IntegrationEvent
 from eventkit import context
 from eventkit.aggregate import AggregateRoot, DomainEvent
 from eventkit.inbox import Inbox

@@ -1,5 +1,4 @@
-from eventkit.cli import run_cli
-
 from alliance.bootstrap import bootstrap
+from eventkit.cli import run_cli
 
 run_cli(bootstrap)

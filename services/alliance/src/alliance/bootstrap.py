@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventkit.cli import Service
-from eventkit.service import Chassis
 from fastapi import FastAPI
 
 from alliance.adapters.orm import metadata
 from alliance.config import AllianceSettings
+from eventkit.cli import Service
+from eventkit.service import Chassis
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

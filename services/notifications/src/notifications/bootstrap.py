@@ -7,11 +7,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from fastapi import FastAPI
+
 from eventkit.cli import Service
 from eventkit.consumer import EventDispatcher
 from eventkit.service import Chassis
-from fastapi import FastAPI
-
 from notifications.adapters.email_sender import SmtpEmailSender
 from notifications.adapters.orm import metadata
 from notifications.config import NotificationsSettings

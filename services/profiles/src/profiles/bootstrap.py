@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventkit.cli import Service
-from eventkit.service import Chassis
 from fastapi import FastAPI
 
+from eventkit.cli import Service
+from eventkit.service import Chassis
 from profiles.adapters.integration_events import to_integration_events
 from profiles.adapters.orm import metadata
 from profiles.config import ProfilesSettings

@@ -1,5 +1,4 @@
 from eventkit.cli import run_cli
-
 from resources.bootstrap import bootstrap
 
 run_cli(bootstrap)

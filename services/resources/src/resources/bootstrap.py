@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventkit.cli import Service
-from eventkit.service import Chassis
 from fastapi import FastAPI
 
+from eventkit.cli import Service
+from eventkit.service import Chassis
 from resources.adapters.orm import metadata
 from resources.config import ResourcesSettings
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from eventkit.db import messaging_tables, service_metadata
 from sqlalchemy import Column, DateTime, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import UUID
+
+from eventkit.db import messaging_tables, service_metadata
 
 SCHEMA = "notifications"
 metadata = service_metadata(SCHEMA)

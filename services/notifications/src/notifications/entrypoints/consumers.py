@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from contracts.events import profiles
 from eventkit.consumer import EventDispatcher
-
 from notifications.service_layer import handlers
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 

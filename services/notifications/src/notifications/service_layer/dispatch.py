@@ -7,9 +7,9 @@ import contextlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from eventkit.logging import get_logger
 from prometheus_client import Counter
 
+from eventkit.logging import get_logger
 from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
 from notifications.config import NotificationsSettings
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork

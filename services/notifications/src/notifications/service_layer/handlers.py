@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from contracts.envelope import CloudEvent
 from contracts.events import profiles
-
 from notifications.adapters import templates
 from notifications.domain.delivery import Delivery
 from notifications.domain.recipient import Recipient

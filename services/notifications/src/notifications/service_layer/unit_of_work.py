@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from eventkit.uow import UnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventkit.uow import UnitOfWork
 from notifications.adapters.repository import DeliveryRepository, RecipientRepository
 
 

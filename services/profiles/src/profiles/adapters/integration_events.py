@@ -8,7 +8,6 @@ from functools import singledispatch
 from contracts.base import IntegrationEvent
 from contracts.events import profiles as contract
 from eventkit.aggregate import AggregateRoot, DomainEvent
-
 from profiles.domain import events
 
 

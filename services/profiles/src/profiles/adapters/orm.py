@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from eventkit.db import messaging_tables, service_metadata
 from sqlalchemy import ARRAY, Column, DateTime, Integer, String, Table, func
 from sqlalchemy.dialects.postgresql import UUID
+
+from eventkit.db import messaging_tables, service_metadata
 
 SCHEMA = "profiles"
 metadata = service_metadata(SCHEMA)

@@ -9,7 +9,6 @@ from enum import StrEnum
 from uuid import UUID
 
 from eventkit.aggregate import AggregateRoot
-
 from profiles.domain import events
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from eventkit.uow import UnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventkit.uow import UnitOfWork
 from profiles.adapters.repository import AccountRepository
 
 

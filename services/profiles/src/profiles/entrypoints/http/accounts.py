@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from eventkit.http.problems import Problem
 from fastapi import APIRouter, Depends, Request, status
 from pydantic import BaseModel, Field
 
+from eventkit.http.problems import Problem
 from profiles.domain.commands import RegisterAccount
 from profiles.domain.passwords import WeakPassword
 from profiles.service_layer import handlers
