@@ -51,7 +51,8 @@ async def api_client(
     app: FastAPI, base_url: str = "http://testserver"
 ) -> AsyncIterator[httpx.AsyncClient]:
     async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
+        # like a real server: an unhandled error is a 500 response, not an exception in the test
+        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url=base_url) as client:
             yield client
 

@@ -34,11 +34,12 @@ class SmtpEmailSender:
         mail["To"] = to
         mail["Subject"] = message.subject
         mail["Message-ID"] = make_msgid(domain="diaspora.local")
-        mail["Content-Language"] = message.locale
         for name, value in (headers or {}).items():
             mail[name] = value
         mail.set_content(message.text)
         mail.add_alternative(message.html, subtype="html")
+        # after the body: set_content() drops Content-* headers set before it
+        mail["Content-Language"] = message.locale
         return mail
 
     async def send(self, mail: EmailMessage) -> None:
@@ -53,6 +54,8 @@ class SmtpEmailSender:
                 start_tls=s.smtp_starttls,
                 use_tls=s.smtp_use_tls,
                 timeout=s.smtp_timeout_s,
+                validate_certs=s.smtp_validate_certs,
+                cert_bundle=s.smtp_ca_file,
             )
         except aiosmtplib.SMTPRecipientsRefused as exc:
             raise SendFailure("recipient refused", permanent=True) from exc

@@ -1,0 +1,111 @@
+"""System tests: the services as real processes (``python -m <svc> api|relay|worker``), the
+real gateway (Caddy) configured from the route table, real Kafka, Postgres and SMTP."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+from devstack.gateway import Gateway
+from devstack.harness import SmtpSink, TestInfra
+from devstack.paths import routes_path
+from devstack.processes import ManagedProcess
+from devstack.testing import fresh_service_database
+from devstack.waiting import free_port, run_sync, wait_until
+
+
+@dataclass
+class Platform:
+    """A running set of service processes behind a gateway."""
+
+    home: Path
+    infra: TestInfra
+    smtp: SmtpSink
+    gateway_url: str = ""
+    ports: dict[str, int] = field(default_factory=dict)
+    processes: list[ManagedProcess] = field(default_factory=list)
+
+    def env(self, service: str, db_url: str) -> dict[str, str]:
+        return {
+            "SERVICE_NAME": service,
+            "DATABASE_URL": db_url,
+            "KAFKA_BOOTSTRAP_SERVERS": self.infra.kafka_bootstrap,
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(self.smtp.port),
+            "JWKS_URL": f"http://127.0.0.1:{self.ports['profiles']}/.well-known/jwks.json",
+            "PUBLIC_BASE_URL": self.gateway_url,
+            "RELAY_POLL_INTERVAL_S": "0.2",
+            "DISPATCH_POLL_INTERVAL_S": "0.2",
+        }
+
+    def start(self, service: str, command: str, env: dict[str, str], *args: str) -> None:
+        proc = ManagedProcess(f"{service}-{command}", self.home)
+        proc.start([sys.executable, "-m", service, command, *args], env=env)
+        self.processes.append(proc)
+
+    def logs(self) -> str:
+        return "\n".join(f"--- {p.name}\n{p.tail(30)}" for p in self.processes)
+
+
+@pytest.fixture(scope="module")
+def platform(infra: TestInfra) -> Iterator[Platform]:
+    from devstack.harness import start_smtp_sink
+
+    services = ("profiles", "notifications")
+    home = Path(tempfile.mkdtemp(prefix="system-"))
+    with start_smtp_sink() as smtp:
+        p = Platform(home=home, infra=infra, smtp=smtp)
+        table = yaml.safe_load(routes_path().read_text())
+        for name in table["services"]:
+            p.ports[name] = free_port()
+            table["services"][name]["port"] = p.ports[name]
+        test_routes = home / "routes.yaml"
+        test_routes.write_text(yaml.safe_dump(table))
+        gateway = Gateway(home, listen=f"127.0.0.1:{free_port()}")
+        p.gateway_url = gateway.url
+        try:
+            for service in services:
+                db_url = run_sync(lambda s=service: fresh_service_database(infra, s))
+                env = p.env(service, db_url)
+                subprocess.run(
+                    [sys.executable, "-m", service, "migrate"],
+                    env={**__import__("os").environ, **env},
+                    check=True,
+                    capture_output=True,
+                )
+                p.start(service, "api", env, "--port", str(p.ports[service]))
+                p.start(service, "relay", env)
+                p.start(service, "worker", env)
+            for service in services:
+                wait_until(
+                    lambda s=service: _ready(p.ports[s]),
+                    60,
+                    what=f"{service} /readyz",
+                    on_timeout=p.logs,
+                )
+            gateway.start(test_routes)
+            p.processes.append(gateway.process)
+            yield p
+        finally:
+            for proc in reversed(p.processes):
+                proc.stop()
+
+
+def _ready(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def unique_email(tag: str = "person") -> str:
+    return f"{tag}-{uuid.uuid4().hex[:10]}@example.org"

@@ -1,0 +1,81 @@
+"""The walking skeleton: a person registers through the gateway on profiles; the account row
+and its outbox row commit together; the relay publishes to Kafka; notifications consumes it
+through its inbox, records a welcome delivery, and a welcome email arrives at a real SMTP
+server — in the person's language."""
+
+from __future__ import annotations
+
+import asyncpg
+import httpx
+from conftest import Platform, unique_email
+
+from devstack.postgres import plain_url
+from devstack.waiting import run_sync, wait_until
+
+
+def test_registration_through_gateway_ends_in_a_welcome_email(platform: Platform) -> None:
+    email = unique_email("amina")
+    response = httpx.post(
+        f"{platform.gateway_url}/v1/auth/register",
+        json={
+            "email": email,
+            "password": "a long enough passphrase",
+            "display_name": "Amina Diallo",
+            "locale": "fr",
+        },
+        timeout=10,
+    )
+    assert response.status_code == 201, response.text
+    assert response.headers["via"].endswith("Caddy")  # it really went through the gateway
+    account_id = response.json()["account_id"]
+
+    wait_until(
+        lambda: any(m["To"] == email for m in platform.smtp.messages()),
+        30,
+        what=f"welcome email to {email}",
+        on_timeout=platform.logs,
+    )
+    [mail] = [m for m in platform.smtp.messages() if m["To"] == email]
+    assert mail["Subject"] == "Bienvenue sur la Plateforme de la diaspora, Amina Diallo"
+    assert mail["Content-Language"] == "fr"
+
+    async def state() -> tuple[int, int, str]:
+        conn = await asyncpg.connect(plain_url(platform.infra.admin_database_url))
+        try:
+            published = await conn.fetchval(
+                "SELECT count(*) FROM profiles.outbox WHERE aggregateid = $1"
+                " AND published_at IS NOT NULL",
+                account_id,
+            )
+            inbox = await conn.fetchval(
+                "SELECT count(*) FROM notifications.inbox WHERE type = 'profiles.account.registered'"
+                " AND event_id IN (SELECT id::text FROM profiles.outbox WHERE aggregateid = $1)",
+                account_id,
+            )
+            status = await conn.fetchval(
+                "SELECT status FROM notifications.deliveries WHERE recipient_id = $1::uuid",
+                account_id,
+            )
+            return published, inbox, status
+        finally:
+            await conn.close()
+
+    assert run_sync(state) == (1, 1, "sent")
+
+
+def test_bad_registration_is_a_problem_document_and_sends_nothing(platform: Platform) -> None:
+    email = unique_email("weak")
+    response = httpx.post(
+        f"{platform.gateway_url}/v1/auth/register",
+        json={"email": email, "password": "short", "display_name": "Weak"},
+        timeout=10,
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["title"] == "Weak password"
+
+
+def test_unknown_path_is_a_gateway_problem_document(platform: Platform) -> None:
+    response = httpx.get(f"{platform.gateway_url}/v1/nowhere", timeout=10)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
