@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import asyncpg
 import httpx
-from conftest import Platform, unique_email
 
+from conftest import Platform, unique_email
 from devstack.postgres import plain_url
 from devstack.waiting import run_sync, wait_until
 
@@ -48,7 +48,8 @@ def test_registration_through_gateway_ends_in_a_welcome_email(platform: Platform
                 account_id,
             )
             inbox = await conn.fetchval(
-                "SELECT count(*) FROM notifications.inbox WHERE type = 'profiles.account.registered'"
+                "SELECT count(*) FROM notifications.inbox"
+                " WHERE type = 'profiles.account.registered'"
                 " AND event_id IN (SELECT id::text FROM profiles.outbox WHERE aggregateid = $1)",
                 account_id,
             )

@@ -7,11 +7,11 @@ import uuid
 from collections.abc import AsyncIterator
 
 import httpx
+import kit
 import pytest
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
-import kit
 from devstack.harness import TestInfra
 from devstack.testing import TokenIssuer, api_client
 from eventkit.http.auth import CurrentPrincipal, Principal, require_role

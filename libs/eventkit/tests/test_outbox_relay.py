@@ -111,3 +111,42 @@ async def test_relay_killed_after_publish_before_mark_gives_duplicates_but_one_e
     stop.set()
     await worker
     assert await kit.count_effects(kit_chassis, str(thing)) == 10
+
+
+async def test_only_one_relay_leads_and_notify_wakes_it(
+    kit_db: str, topic: str, infra: TestInfra
+) -> None:
+    # a poll interval far longer than the test: only NOTIFY can explain a prompt publish
+    first = kit.chassis(kit_db, infra.kafka_bootstrap)
+    second = kit.chassis(kit_db, infra.kafka_bootstrap)
+    for c in (first, second):
+        c.settings.relay_poll_interval_s = 60.0
+    relays = [first.relay(), second.relay()]
+    stop = asyncio.Event()
+    tasks = []
+    for relay in relays:
+        await relay.producer.start()
+        tasks.append(asyncio.create_task(relay.run(stop)))
+    try:
+        await kit.eventually(lambda: _leaders(relays), 1)
+        await asyncio.sleep(0.5)
+        assert await _leaders(relays) == 1  # the other one stands by
+
+        await asyncio.sleep(1.0)  # both are now idle, waiting
+        Thing = kit.event_class(topic)
+        async with kit.uow_factory(first)() as uow:
+            await uow.publish(Thing(thing_id=kit.new_id(), seq=1))
+            await uow.commit()
+        records = await kit.read_topic(infra.kafka_bootstrap, topic, expected=1, timeout_s=10)
+        assert len(records) == 1
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks)
+        for relay in relays:
+            await relay.producer.stop()
+        await first.dispose()
+        await second.dispose()
+
+
+async def _leaders(relays: list[object]) -> int:
+    return sum(1 for r in relays if getattr(r, "is_leader", False))

@@ -1,4 +1,4 @@
-"""``python -m devstack up|status|stop|logs [name]|urls`` (``--test`` acts on the test infra)."""
+"""``python -m devstack up|status|stop|logs [name]|urls|jars`` (``--test``: the test infra)."""
 
 from __future__ import annotations
 
@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     logs.add_argument("name", nargs="?")
     logs.add_argument("-n", "--lines", type=int, default=60)
     sub.add_parser("urls", help="print the URLs")
+    sub.add_parser("jars", help="fetch the Apache Kafka jars from Maven Central (once)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%T")
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -98,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
             names = {s.strip() for s in args.services.split(",")} - {"", "none"}
             stack.only_services = None if args.services == "all" else frozenset(names)
     try:
+        if args.command == "jars":
+            from devstack import kafka, paths
+
+            print(f"Kafka jars in {kafka.ensure_jars(paths.devstack_home())}")
+            return 0
         if args.command == "up":
             return cmd_up(stack)
         if args.command == "status":

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+import structlog
 from aiokafka import AIOKafkaProducer, ConsumerRecord
 from prometheus_client import Counter
 from pydantic import ValidationError
@@ -24,6 +25,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent, InvalidEnvelope
 from contracts.topics import DLQ_SUFFIX
+from eventkit import context
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
 from eventkit.uow import UnitOfWork
@@ -102,6 +104,22 @@ class EventDispatcher(Generic[U]):
         return await self._run(route, event, ce, record)
 
     async def _run(
+        self,
+        route: _Route[Any, U],
+        event: IntegrationEvent,
+        ce: CloudEvent,
+        record: ConsumerRecord[Any, Any],
+    ) -> str:
+        # events published while handling this one carry its correlation id onward
+        context.correlation_id.set(ce.correlationid or ce.id)
+        context.traceparent.set(ce.traceparent)
+        structlog.contextvars.bind_contextvars(event_id=ce.id, correlation_id=ce.correlationid)
+        try:
+            return await self._attempt(route, event, ce, record)
+        finally:
+            structlog.contextvars.unbind_contextvars("event_id", "correlation_id")
+
+    async def _attempt(
         self,
         route: _Route[Any, U],
         event: IntegrationEvent,

@@ -145,7 +145,16 @@ class Chassis:
         relay = self.relay()
         await relay.producer.start()
         try:
-            await relay.run(stop)
+            while not stop.is_set():
+                try:
+                    await relay.run(stop)
+                except Exception as exc:  # database or broker away: lose leadership, retry
+                    relay.is_leader = False
+                    log.warning("relay.interrupted", error=type(exc).__name__)
+                    await self.dispose()
+                    relay.engine = self.engine
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), 1.0)
         finally:
             await relay.producer.stop()
             await self.dispose()

@@ -27,7 +27,11 @@ class RequestContextMiddleware:
         correlation = headers.get("x-correlation-id") or request_id
         context.correlation_id.set(correlation)
         context.traceparent.set(headers.get("traceparent"))
-        structlog.contextvars.bind_contextvars(request_id=request_id, correlation_id=correlation)
+        structlog.contextvars.bind_contextvars(
+            request_id=request_id,
+            correlation_id=correlation,
+            traceparent=headers.get("traceparent"),
+        )
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -38,7 +42,7 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            structlog.contextvars.unbind_contextvars("request_id", "correlation_id")
+            structlog.contextvars.unbind_contextvars("request_id", "correlation_id", "traceparent")
 
 
 class BodySizeLimitMiddleware:
