@@ -73,6 +73,6 @@ clean: stop ## stop and delete all local state (.local/)
 	rm -rf .local
 
 .PHONY: migration
-migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add people"
+migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add people" [STREAM=folder]
 	@test -n "$(SERVICE)" -a -n "$(MSG)" || { echo 'usage: make migration SERVICE=<svc> MSG="..."'; exit 2; }
-	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)"
+	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)" $(if $(STREAM),--stream $(STREAM))

@@ -37,17 +37,23 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m devstack.migration")
     parser.add_argument("service")
     parser.add_argument("message")
+    parser.add_argument("--stream", help="another migrations folder of the service (by name)")
     args = parser.parse_args(argv)
     infra = ensure_test_infra()
     os.environ["DATABASE_URL"] = asyncio.run(
         scratch_service_url(infra.admin_database_url, args.service)
     )
     service = importlib.import_module(f"{args.service}.bootstrap").bootstrap()
-    service.chassis.migrate(service.migrations_dir)
+    folders = (service.migrations_dir, *service.extra_migrations_dirs)
+    for folder in folders:
+        service.chassis.migrate(folder)
     from eventkit.migrations import autogenerate
 
+    target = next((f for f in folders if f.name == args.stream), None) if args.stream else None
+    if args.stream and target is None:
+        raise SystemExit(f"{args.service} has no migration stream {args.stream!r}")
     s = service.chassis.settings
-    autogenerate(service.migrations_dir, s.database_url, s.schema_name, args.message)
+    autogenerate(target or service.migrations_dir, s.database_url, s.schema_name, args.message)
 
 
 if __name__ == "__main__":

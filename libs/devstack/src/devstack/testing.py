@@ -43,7 +43,8 @@ async def fresh_service_database(infra: TestInfra, service: str) -> str:
 
 async def migrate(service_obj: Any) -> None:
     """Run the service's Alembic migrations to head (in a thread: Alembic drives its own loop)."""
-    await asyncio.to_thread(service_obj.chassis.migrate, service_obj.migrations_dir)
+    for folder in (service_obj.migrations_dir, *service_obj.extra_migrations_dirs):
+        await asyncio.to_thread(service_obj.chassis.migrate, folder)
 
 
 @contextlib.asynccontextmanager

@@ -22,6 +22,8 @@ class Service:
 
     chassis: Chassis
     migrations_dir: Path
+    #: further migration streams of this service (own folder and version table each)
+    extra_migrations_dirs: tuple[Path, ...] = ()
 
     def create_app(self) -> FastAPI:
         raise NotImplementedError
@@ -50,6 +52,7 @@ def run_cli(build: Callable[[], Service], argv: list[str] | None = None) -> None
     sub.add_parser("seed", help="load demo data (idempotent)")
     rev = sub.add_parser("makemigration", help="autogenerate a migration (developers)")
     rev.add_argument("message")
+    rev.add_argument("--stream", type=Path, help="migrations folder (default: the main one)")
     for name in ("asyncapi", "openapi"):
         docs = sub.add_parser(name, help=f"print the {name} document of this service")
         docs.add_argument("--out", type=Path)
@@ -72,12 +75,14 @@ def run_cli(build: Callable[[], Service], argv: list[str] | None = None) -> None
     elif args.command == "worker":
         asyncio.run(_with_stop(lambda stop: _worker(service, stop)))
     elif args.command == "migrate":
-        service.chassis.migrate(service.migrations_dir)
+        for folder in (service.migrations_dir, *service.extra_migrations_dirs):
+            service.chassis.migrate(folder)
     elif args.command == "makemigration":
         from eventkit.migrations import autogenerate
 
         s = service.chassis.settings
-        autogenerate(service.migrations_dir, s.database_url, s.schema_name, args.message)
+        folder = args.stream or service.migrations_dir
+        autogenerate(folder, s.database_url, s.schema_name, args.message)
     elif args.command == "seed":
         asyncio.run(service.seed())
     elif args.command in ("asyncapi", "openapi"):
