@@ -24,6 +24,7 @@ def test_binary_mode_round_trip() -> None:
             + [("ce_specversion", b"1.0")],
             b"[1]",
         ),
+        ([("ce_id", b"\x80")], b"{}"),  # found by fuzzing: not UTF-8
     ],
 )
 def test_malformed_envelopes_are_rejected(headers: list[tuple[str, bytes]], value: bytes) -> None:

@@ -59,9 +59,11 @@ class CloudEvent(BaseModel):
         attrs: dict[str, Any] = {}
         for key, raw in items:
             if key.startswith(HEADER_PREFIX):
-                attrs[key[len(HEADER_PREFIX) :]] = (
-                    raw.decode() if isinstance(raw, bytes | bytearray) else raw
-                )
+                try:
+                    value_ = raw.decode() if isinstance(raw, bytes | bytearray) else raw
+                except UnicodeDecodeError as exc:
+                    raise InvalidEnvelope(f"header {key} is not UTF-8") from exc
+                attrs[key[len(HEADER_PREFIX) :]] = value_
         missing = {"id", "source", "type", "subject", "specversion"} - attrs.keys()
         if missing:
             raise InvalidEnvelope(f"missing CloudEvents attributes: {sorted(missing)}")
