@@ -96,3 +96,38 @@ async def test_poison_messages_go_to_dlq_and_the_partition_moves_on(
     assert errors[2]["dlq_attempts"] == b"3"  # bounded retries before giving up
     assert all(e["dlq_original_topic"] == topic.encode() for e in errors)
     assert dead[0].value == b"\x00 not a cloud event"  # the original bytes are kept
+
+
+async def test_transient_failures_are_retried_not_dead_lettered(
+    kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer, infra: TestInfra
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from eventkit.consumer import EventDispatcher
+    from eventkit.uow import UnitOfWork
+
+    thing = str(kit.new_id())
+    failures = {"left": 5}  # more than max_attempts: a poison verdict would have been reached
+    dispatcher = kit.dispatcher(kit_chassis, kit.event_class(topic))
+    record_effect = dispatcher.routes["kit.thing.happened"].handler
+
+    async def flaky(event: kit.ThingHappenedBase, ce: CloudEvent, uow: UnitOfWork) -> None:
+        if failures["left"] > 0:
+            failures["left"] -= 1
+            raise OperationalError("SELECT 1", {}, ConnectionRefusedError("database restarting"))
+        await record_effect(event, ce, uow)
+
+    dispatcher.routes["kit.thing.happened"].handler = flaky
+    await send(producer, topic, thing, envelope(thing, 1))
+    stop, ready = asyncio.Event(), asyncio.Event()
+    worker = asyncio.create_task(kit_chassis.run_worker(dispatcher, stop, ready=ready))
+    try:
+        await kit.eventually(lambda: kit.count_effects(kit_chassis, thing), 1, timeout_s=60)
+    finally:
+        stop.set()
+        await worker
+    assert failures["left"] == 0
+    assert isinstance(dispatcher, EventDispatcher)
+    assert (
+        await kit.read_topic(infra.kafka_bootstrap, topic + ".dlq", expected=1, timeout_s=2) == []
+    )

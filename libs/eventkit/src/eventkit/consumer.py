@@ -20,12 +20,12 @@ import structlog
 from aiokafka import AIOKafkaProducer, ConsumerRecord
 from prometheus_client import Counter
 from pydantic import ValidationError
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent, InvalidEnvelope
 from contracts.topics import DLQ_SUFFIX
 from eventkit import context
+from eventkit.errors import is_transient
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
 from eventkit.uow import UnitOfWork
@@ -37,14 +37,6 @@ U = TypeVar("U", bound=UnitOfWork)
 Handler = Callable[[E, CloudEvent, U], Awaitable[None]]
 
 HANDLED = Counter("events_handled_total", "Events handled", ["service", "type", "outcome"])
-
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
-    OperationalError,
-    InterfaceError,
-    ConnectionError,
-    OSError,
-    TimeoutError,
-)
 
 
 class PoisonMessage(Exception):
@@ -142,18 +134,12 @@ class EventDispatcher(Generic[U]):
                 return self._count(ce.type, "handled")
             except PoisonMessage as exc:
                 return await self._dead_letter(record, exc, attempts=attempt, type_=ce.type)
-            except TRANSIENT_ERRORS as exc:
-                if (
-                    isinstance(exc, DBAPIError)
-                    and not exc.connection_invalidated
-                    and not (isinstance(exc, OperationalError | InterfaceError))
-                ):
-                    raise
-                log.warning("event.transient_failure", type=ce.type, error=type(exc).__name__)
-                self._count(ce.type, "retry")
-                await asyncio.sleep(min(5.0, self.retry_backoff_s * 2**attempt))
-                raise  # the subscriber seeks back: redelivered once infrastructure is back
             except Exception as exc:
+                if is_transient(exc):
+                    log.warning("event.transient_failure", type=ce.type, error=type(exc).__name__)
+                    self._count(ce.type, "retry")
+                    await asyncio.sleep(min(5.0, self.retry_backoff_s * 2**attempt))
+                    raise  # the subscriber seeks back: redelivered once infrastructure is back
                 if attempt >= self.max_attempts:
                     return await self._dead_letter(record, exc, attempts=attempt, type_=ce.type)
                 log.warning(

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from eventkit.errors import is_transient
 from eventkit.logging import get_logger
 
 PROBLEM_JSON = "application/problem+json"
@@ -104,5 +105,16 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        if is_transient(exc):  # database or broker away: the client may retry
+            log.warning(
+                "http.dependency_unavailable", path=request.url.path, error=type(exc).__name__
+            )
+            return problem_response(
+                request,
+                503,
+                "Service Unavailable",
+                "A dependency is temporarily unavailable; retry shortly.",
+                headers={"Retry-After": "2"},
+            )
         log.exception("http.unhandled_error", path=request.url.path)
         return problem_response(request, 500, "Internal Server Error")
