@@ -76,3 +76,7 @@ clean: stop ## stop and delete all local state (.local/)
 migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add people" [STREAM=folder]
 	@test -n "$(SERVICE)" -a -n "$(MSG)" || { echo 'usage: make migration SERVICE=<svc> MSG="..."'; exit 2; }
 	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)" $(if $(STREAM),--stream $(STREAM))
+
+.PHONY: chaos
+chaos: install ## fault injection, every fault (CI runs a reduced set); report in docs/reliability/
+	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider tests/chaos

@@ -12,16 +12,19 @@ import contextlib
 import signal
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from fastapi import APIRouter, FastAPI
+from faststream.kafka import KafkaBroker
 from sqlalchemy import MetaData, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from eventkit.broker import asyncapi_app, make_broker, subscribe
 from eventkit.consumer import EventDispatcher
 from eventkit.db import make_engine, make_session_factory, messaging_tables
+from eventkit.errors import is_transient
 from eventkit.http.auth import JwtVerifier, http_jwks_source
 from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
@@ -35,6 +38,7 @@ from eventkit.relay import OutboxRelay
 from eventkit.settings import ServiceSettings
 
 log = get_logger(__name__)
+T = TypeVar("T")
 
 
 class Chassis:
@@ -142,8 +146,20 @@ class Chassis:
         )
 
     async def run_relay(self, stop: asyncio.Event) -> None:
-        relay = self.relay()
-        await relay.producer.start()
+        async def connect() -> OutboxRelay:
+            relay = self.relay()
+            try:
+                await relay.producer.start()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    await relay.producer.stop()
+                raise
+            return relay
+
+        started = await when_reachable(connect, stop, "broker")
+        if started is None:
+            return
+        relay = started
         try:
             while not stop.is_set():
                 try:
@@ -167,13 +183,10 @@ class Chassis:
         *,
         ready: asyncio.Event | None = None,
     ) -> None:
-        broker = make_broker(self.settings)
-        subscribe(broker, dispatcher, self.settings)
-        dispatcher.dlq_producer = make_producer(
-            self.settings.kafka_bootstrap_servers, f"{self.settings.service_name}-dlq"
-        )
-        await dispatcher.dlq_producer.start()
-        await broker.start()
+        started = await self._connect_worker(dispatcher, stop)
+        if started is None:
+            return
+        broker, dlq_producer = started
         log.info("worker.started", topics=dispatcher.topics())
         if ready is not None:
             ready.set()
@@ -181,8 +194,31 @@ class Chassis:
             await stop.wait()
         finally:
             await broker.stop()  # waits up to graceful_timeout for in-flight handlers
-            await dispatcher.dlq_producer.stop()
+            await dlq_producer.stop()
             await self.dispose()
+
+    async def _connect_worker(
+        self, dispatcher: EventDispatcher[Any], stop: asyncio.Event
+    ) -> tuple[KafkaBroker, AIOKafkaProducer] | None:
+        async def connect() -> tuple[KafkaBroker, AIOKafkaProducer]:
+            broker = make_broker(self.settings)
+            subscribe(broker, dispatcher, self.settings)
+            producer = make_producer(
+                self.settings.kafka_bootstrap_servers, f"{self.settings.service_name}-dlq"
+            )
+            try:
+                await producer.start()
+                dispatcher.dlq_producer = producer
+                await broker.start()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    await broker.stop()
+                with contextlib.suppress(Exception):
+                    await producer.stop()
+                raise
+            return broker, producer
+
+        return await when_reachable(connect, stop, "broker")
 
     def asyncapi(self, dispatcher: EventDispatcher[Any] | None) -> Any:
         from eventkit.docs import declare_published_topics
@@ -197,6 +233,28 @@ class Chassis:
         from eventkit.migrations import upgrade
 
         upgrade(migrations_dir, self.settings.database_url, self.settings.schema_name)
+
+
+async def when_reachable(
+    connect: Callable[[], Awaitable[T]], stop: asyncio.Event, what: str
+) -> T | None:
+    """Retry ``connect`` with capped backoff while the infrastructure is away; None if stopped.
+
+    A relay or worker that exited because Kafka was restarting would leave its work undone
+    until someone restarts it; waiting is what an operator would want.
+    """
+    delay = 0.5
+    while not stop.is_set():
+        try:
+            return await connect()
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            log.warning("waiting_for_infrastructure", what=what, error=type(exc).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            delay = min(delay * 2, 10.0)
+    return None
 
 
 def stop_on_signals() -> asyncio.Event:

@@ -1,0 +1,190 @@
+"""A private platform for fault injection: its own Kafka broker and PostgreSQL server (so
+killing them never disturbs other tests), the services as real processes, the real gateway."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psutil
+import yaml
+
+from devstack import kafka
+from devstack.gateway import Gateway
+from devstack.harness import SmtpSink, start_smtp_sink
+from devstack.paths import devstack_home, env_port, routes_path
+from devstack.postgres import aprovision_service, plain_url
+from devstack.processes import ManagedProcess
+from devstack.stack import Stack
+from devstack.waiting import free_port, run_sync, wait_until
+
+SERVICES = ("profiles", "notifications")
+
+
+@dataclass
+class ChaosPlatform:
+    stack: Stack
+    smtp: SmtpSink
+    gateway: Gateway
+    ports: dict[str, int]
+    db_urls: dict[str, str] = field(default_factory=dict)
+    #: the processes under test, by role (two notification workers share the consumer group)
+    roles: dict[str, list[str]] = field(
+        default_factory=lambda: {
+            "profiles": ["api", "relay"],
+            "notifications": ["worker", "worker-2"],
+        }
+    )
+
+    # ---- lifecycle ---------------------------------------------------------------------
+    @classmethod
+    def start(cls) -> ChaosPlatform:
+        home = devstack_home() / "chaos"
+        # fixed ports: a KRaft controller's formatted storage remembers its own endpoint
+        stack = Stack(
+            home=home,
+            kafka_port=env_port("CHAOS_KAFKA_PORT", 39192),
+            pg_port=env_port("CHAOS_PG_PORT", 35532),
+            smtp_port=0,
+            gateway_port=free_port(),
+            jar_home=devstack_home(),
+        )
+        for leftover in (
+            "profiles-api",
+            "profiles-relay",
+            "notifications-worker",
+            "notifications-worker-2",
+        ):
+            ManagedProcess(leftover, home).stop(timeout=5)  # from an interrupted earlier run
+        stack.kafka.start(kafka.ensure_jars(stack.jar_home))
+        stack.postgres.start()
+        kafka.ensure_topics(stack.kafka.bootstrap)
+        smtp = start_smtp_sink()
+        table = yaml.safe_load(routes_path().read_text())
+        ports = {name: free_port() for name in table["services"]}
+        for name, port in ports.items():
+            table["services"][name]["port"] = port
+        (home / "routes.yaml").write_text(yaml.safe_dump(table))
+        platform = cls(stack, smtp, Gateway(home, f"127.0.0.1:{stack.gateway_port}"), ports)
+        for service in SERVICES:
+            platform.db_urls[service] = run_sync(
+                lambda s=service: aprovision_service(stack.admin_url, s)
+            )
+            subprocess.run(
+                [sys.executable, "-m", service, "migrate"],
+                env={**os.environ, **platform.env(service)},
+                check=True,
+                capture_output=True,
+            )
+            for role in platform.roles[service]:
+                platform.start_process(service, role)
+        wait_until(lambda: platform.api_ready(), 60, what="profiles API", on_timeout=platform.logs)
+        platform.gateway.start(home / "routes.yaml")
+        return platform
+
+    def stop(self) -> None:
+        for service in SERVICES:
+            for role in self.roles[service]:
+                self.process(service, role).stop(timeout=5)
+        self.gateway.stop()
+        self.smtp.stop()
+        self.stack.kafka.stop()
+        self.stack.postgres.stop()
+
+    # ---- processes ---------------------------------------------------------------------
+    def env(self, service: str, faults: str = "") -> dict[str, str]:
+        return {
+            "SERVICE_NAME": service,
+            "DATABASE_URL": self.db_urls[service],
+            "KAFKA_BOOTSTRAP_SERVERS": self.stack.kafka.bootstrap,
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(self.smtp.port),
+            "JWKS_URL": f"http://127.0.0.1:{self.ports['profiles']}/.well-known/jwks.json",
+            "RELAY_POLL_INTERVAL_S": "0.5",
+            "DISPATCH_POLL_INTERVAL_S": "0.2",
+            "EVENTKIT_FAULTS": faults,
+            "LOG_LEVEL": "WARNING",
+        }
+
+    def process(self, service: str, role: str) -> ManagedProcess:
+        return ManagedProcess(f"{service}-{role}", self.stack.home)
+
+    def start_process(self, service: str, role: str, faults: str = "") -> int:
+        command = role.split("-")[0]
+        args = ["--port", str(self.ports[service])] if command == "api" else []
+        return self.process(service, role).start(
+            [sys.executable, "-m", service, command, *args], env=self.env(service, faults)
+        )
+
+    def kill(self, service: str, role: str, sig: signal.Signals = signal.SIGKILL) -> None:
+        pid = self.process(service, role).pid()
+        assert pid is not None, f"{service}-{role} is not running"
+        os.kill(pid, sig)
+        if sig == signal.SIGKILL:
+            psutil.Process(pid).wait(10)
+
+    def wait_exit(self, service: str, role: str, timeout: float = 60) -> None:
+        wait_until(
+            lambda: not self.process(service, role).is_running(),
+            timeout,
+            what=f"{service}-{role} to die at its fault point",
+            on_timeout=self.logs,
+        )
+
+    def kill_kafka(self, sig: signal.Signals = signal.SIGKILL) -> None:
+        pid = self.stack.kafka.process.pid()
+        assert pid is not None
+        os.kill(pid, sig)
+        if sig == signal.SIGKILL:
+            psutil.Process(pid).wait(20)
+
+    def restart_kafka(self) -> None:
+        self.stack.kafka.start(kafka.ensure_jars(self.stack.jar_home))
+
+    def kill_postgres(self) -> None:
+        pid = self.stack.postgres.postmaster_pid()
+        assert pid is not None
+        children = psutil.Process(pid).children(recursive=True)
+        os.kill(pid, signal.SIGKILL)  # a crash: no checkpoint, no goodbye to clients
+        psutil.wait_procs([psutil.Process(pid), *children], timeout=20)
+
+    def restart_postgres(self) -> None:
+        self.stack.postgres.start()
+
+    # ---- observation -------------------------------------------------------------------
+    def api_ready(self) -> bool:
+        try:
+            url = f"http://127.0.0.1:{self.ports['profiles']}/readyz"
+            return httpx.get(url, timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    @property
+    def admin_dsn(self) -> str:
+        return plain_url(self.stack.admin_url)
+
+    def logs(self) -> str:
+        out = []
+        for service in SERVICES:
+            for role in self.roles[service]:
+                out.append(f"--- {service}-{role}\n{self.process(service, role).tail(20)}")
+        return "\n".join(out)
+
+
+def sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+async def asleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+def chaos_home() -> Path:
+    return devstack_home() / "chaos"

@@ -1,0 +1,107 @@
+"""The faults, each injected while traffic flows, then repaired the way an operator or
+Kubernetes would (restart the process). Each returns when the fault has been repaired."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from chaos_platform import ChaosPlatform
+
+#: a paused process is kept stopped longer than the consumer session timeout (10 s)
+PAUSE_S = 14.0
+
+
+@dataclass(frozen=True)
+class Fault:
+    name: str
+    description: str
+    inject: Callable[[ChaosPlatform], None]
+    in_reduced_run: bool = False
+
+
+def _kill_restart(service: str, role: str) -> Callable[[ChaosPlatform], None]:
+    def run(p: ChaosPlatform) -> None:
+        p.kill(service, role)
+        time.sleep(1.0)
+        p.start_process(service, role)
+
+    return run
+
+
+def _die_at(service: str, role: str, fault_point: str) -> Callable[[ChaosPlatform], None]:
+    """Restart the process armed to SIGKILL itself at a fault point, then restart it clean."""
+
+    def run(p: ChaosPlatform) -> None:
+        p.process(service, role).stop(timeout=5)
+        p.start_process(service, role, faults=fault_point)
+        p.wait_exit(service, role)
+        p.start_process(service, role)
+
+    return run
+
+
+def _kafka_kill(p: ChaosPlatform) -> None:
+    p.kill_kafka()
+    time.sleep(3.0)
+    p.restart_kafka()
+
+
+def _kafka_pause(p: ChaosPlatform) -> None:
+    p.kill_kafka(signal.SIGSTOP)
+    time.sleep(PAUSE_S)
+    p.kill_kafka(signal.SIGCONT)
+
+
+def _postgres_kill(p: ChaosPlatform) -> None:
+    p.kill_postgres()
+    time.sleep(2.0)
+    p.restart_postgres()
+
+
+def _consumer_pause(p: ChaosPlatform) -> None:
+    p.kill("notifications", "worker", signal.SIGSTOP)
+    time.sleep(PAUSE_S)
+    p.kill("notifications", "worker", signal.SIGCONT)
+
+
+FAULTS: tuple[Fault, ...] = (
+    Fault("kafka kill -9", "broker SIGKILL, restarted after 3 s", _kafka_kill, True),
+    Fault("kafka paused", f"broker SIGSTOP for {PAUSE_S:.0f} s, then SIGCONT", _kafka_pause),
+    Fault("postgres kill -9", "postmaster SIGKILL, restarted after 2 s", _postgres_kill, True),
+    Fault(
+        "relay kill -9",
+        "profiles relay SIGKILL at a random moment",
+        _kill_restart("profiles", "relay"),
+    ),
+    Fault(
+        "relay dies after publish",
+        "profiles relay SIGKILLs itself after publishing, before marking",
+        _die_at("profiles", "relay", "relay.after_publish"),
+        True,
+    ),
+    Fault("api kill -9", "profiles API SIGKILL mid-traffic", _kill_restart("profiles", "api")),
+    Fault(
+        "consumer kill -9",
+        "notifications worker SIGKILL at a random moment",
+        _kill_restart("notifications", "worker"),
+    ),
+    Fault(
+        "consumer dies before commit",
+        "notifications worker SIGKILLs itself before its DB commit",
+        _die_at("notifications", "worker", "consumer.before_commit"),
+    ),
+    Fault(
+        "consumer dies after commit",
+        "notifications worker SIGKILLs itself after its DB commit, before the offset commit",
+        _die_at("notifications", "worker", "consumer.after_commit"),
+        True,
+    ),
+    Fault(
+        "consumer paused",
+        f"notifications worker SIGSTOP for {PAUSE_S:.0f} s (past its session timeout)",
+        _consumer_pause,
+    ),
+)
