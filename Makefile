@@ -48,7 +48,7 @@ test-unit: ## fast tests that need no infrastructure
 lint: ## ruff + mypy
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy contracts/src libs/*/src services/*/src
+	$(RUN) mypy contracts/src libs/*/src services/*/src deploy/tools
 
 .PHONY: fmt
 fmt: ## format and autofix
@@ -80,3 +80,13 @@ migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add
 .PHONY: chaos
 chaos: install ## fault injection, every fault (CI runs a reduced set); report in docs/reliability/
 	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider tests/chaos
+
+.PHONY: deploy-render
+deploy-render: ## regenerate deploy/k8s and services/*/Dockerfile from the code
+	$(RUN) python deploy/tools/generate.py
+
+.PHONY: deploy-check
+deploy-check: ## offline: drift, render, schemas, hadolint, checkov
+	$(RUN) python deploy/tools/generate.py --check
+	$(RUN) hadolint services/*/Dockerfile
+	$(RUN) pytest -p no:cacheprovider tests/deploy
