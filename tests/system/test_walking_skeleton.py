@@ -31,7 +31,7 @@ def test_registration_through_gateway_ends_in_a_welcome_email(platform: Platform
 
     wait_until(
         lambda: any(m["To"] == email for m in platform.smtp.messages()),
-        30,
+        90,  # generous: the shared CI machine can be slow to form a new consumer group
         what=f"welcome email to {email}",
         on_timeout=platform.logs,
     )
@@ -80,3 +80,13 @@ def test_unknown_path_is_a_gateway_problem_document(platform: Platform) -> None:
     response = httpx.get(f"{platform.gateway_url}/v1/nowhere", timeout=10)
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_each_service_serves_its_asyncapi_document(platform: Platform) -> None:
+    for service in ("profiles", "notifications"):
+        base = f"http://127.0.0.1:{platform.ports[service]}"
+        doc = httpx.get(f"{base}/asyncapi.json", timeout=10).json()
+        assert doc["asyncapi"].startswith("3.")
+        assert httpx.get(f"{base}/asyncapi", timeout=10).text.lstrip().startswith("<!DOCTYPE")
+    profiles_doc = httpx.get(f"http://127.0.0.1:{platform.ports['profiles']}/asyncapi.json").json()
+    assert "profiles.account.v1" in {c["address"] for c in profiles_doc["channels"].values()}

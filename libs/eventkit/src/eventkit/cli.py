@@ -62,8 +62,12 @@ def run_cli(build: Callable[[], Service], argv: list[str] | None = None) -> None
     if args.command == "api":
         import uvicorn
 
+        from eventkit.docs import asyncapi_router
+
+        app = service.create_app()
+        app.include_router(asyncapi_router(lambda: service.chassis.asyncapi(service.dispatcher())))
         uvicorn.run(
-            service.create_app(),
+            app,
             host=args.host,
             port=args.port,
             log_config=None,
