@@ -1,0 +1,81 @@
+"""Crypto-shredding: personal fields are unreadable without the subject's key, bound to
+their subject and field, and unrecoverable once the key is destroyed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cryptography.exceptions import InvalidTag
+
+from contracts.privacy import encrypted_key_ids, is_encrypted
+from eventkit.crypto import (
+    CachingKeyResolver,
+    SubjectErased,
+    decrypt_fields,
+    decrypt_value,
+    encrypt_fields,
+    new_key,
+)
+
+
+class Keys:
+    def __init__(self) -> None:
+        self.keys: dict[str, bytes | None] = {}
+        self.calls = 0
+
+    async def key(self, key_id: str) -> bytes | None:
+        self.calls += 1
+        return self.keys.get(key_id)
+
+
+PAYLOAD = {
+    "account_id": "p-1",
+    "email": "amina@example.org",
+    "display_name": "Amina",
+    "locale": "fr",
+}
+
+
+async def test_round_trip_and_nothing_readable_in_transit() -> None:
+    keys = Keys()
+    keys.keys["k1"] = new_key()
+    sealed = encrypt_fields(
+        PAYLOAD, ["email", "display_name"], key_id="k1", key=keys.keys["k1"], subject="p-1"
+    )
+    wire = json.dumps(sealed)
+    assert "amina" not in wire.lower() and "Amina" not in wire
+    assert is_encrypted(sealed["email"]) and sealed["locale"] == "fr"
+    assert encrypted_key_ids(sealed) == {"k1"}
+    assert await decrypt_fields(sealed, "p-1", keys) == PAYLOAD
+
+
+async def test_ciphertext_is_bound_to_subject_and_field() -> None:
+    key = new_key()
+    sealed = encrypt_fields(PAYLOAD, ["email", "display_name"], key_id="k", key=key, subject="p-1")
+    with pytest.raises(InvalidTag):
+        decrypt_value(sealed["email"], key=key, subject="p-2", field="email")
+    with pytest.raises(InvalidTag):
+        decrypt_value(sealed["email"], key=key, subject="p-1", field="display_name")
+
+
+async def test_destroyed_key_means_erased() -> None:
+    keys = Keys()
+    keys.keys["k1"] = new_key()
+    sealed = encrypt_fields(PAYLOAD, ["email"], key_id="k1", key=keys.keys["k1"], subject="p-1")
+    keys.keys["k1"] = None  # erasure destroys the key
+    with pytest.raises(SubjectErased):
+        await decrypt_fields(sealed, "p-1", keys)
+
+
+async def test_cache_bounds_calls_and_sees_destruction_after_ttl() -> None:
+    keys = Keys()
+    keys.keys["k1"] = new_key()
+    cached = CachingKeyResolver(keys, ttl_s=0.05)
+    assert await cached.key("k1") == await cached.key("k1")
+    assert keys.calls == 1
+    keys.keys["k1"] = None
+    import asyncio
+
+    await asyncio.sleep(0.06)
+    assert await cached.key("k1") is None
