@@ -23,6 +23,7 @@ from eventkit.consumer import EventDispatcher, PoisonMessage
 from eventkit.db import messaging_tables, service_metadata
 from eventkit.service import Chassis, stop_on_signals
 from eventkit.settings import ServiceSettings
+from eventkit.subject_keys import subject_keys_table
 from eventkit.uow import UnitOfWork
 
 SCHEMA = "kit"
@@ -34,14 +35,18 @@ effects = Table(
     Column("event_id", String(100), nullable=False),
     Column("aggregate_id", String(100), nullable=False),
     Column("seq", Integer, nullable=False),
+    Column("name", String(100)),
 )
+subject_keys = subject_keys_table(metadata)
 
 
 class ThingHappenedBase(IntegrationEvent):
     type_name: ClassVar[str] = "kit.thing.happened"
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"name"})
     thing_id: UUID
     seq: int
     explode: bool = False
+    name: str | None = None
 
     def subject(self) -> str:
         return str(self.thing_id)
@@ -80,7 +85,9 @@ def dispatcher(c: Chassis, model: type[ThingHappenedBase]) -> EventDispatcher[Un
         if event.seq < 0:
             raise PoisonMessage("negative sequence")
         await uow.session.execute(
-            effects.insert().values(event_id=ce.id, aggregate_id=str(event.thing_id), seq=event.seq)
+            effects.insert().values(
+                event_id=ce.id, aggregate_id=str(event.thing_id), seq=event.seq, name=event.name
+            )
         )
 
     return d

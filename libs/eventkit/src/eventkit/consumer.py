@@ -23,8 +23,10 @@ from pydantic import ValidationError
 
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent, InvalidEnvelope
+from contracts.privacy import encrypted_key_ids, is_encrypted
 from contracts.topics import DLQ_SUFFIX
 from eventkit import context
+from eventkit.crypto import KeyResolver, SubjectErased, decrypt_fields
 from eventkit.errors import is_transient
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
@@ -66,6 +68,8 @@ class EventDispatcher(Generic[U]):
         self.retry_backoff_s = retry_backoff_s
         self.routes: dict[str, _Route[Any, U]] = {}
         self.dlq_producer: AIOKafkaProducer | None = None
+        #: reads crypto-shredded personal fields; without it they arrive as None
+        self.key_resolver: KeyResolver | None = None
 
     def on(self, model: type[E]) -> Callable[[Handler[E, U]], Handler[E, U]]:
         def register(handler: Handler[E, U]) -> Handler[E, U]:
@@ -90,10 +94,28 @@ class EventDispatcher(Generic[U]):
         if route is None:
             return self._count(ce.type, "ignored")
         try:
-            event = route.model.model_validate(ce.data)
+            data = await self._reveal(ce)
+        except SubjectErased:
+            return self._count(ce.type, "erased")  # replay after erasure: nothing personal
+        try:
+            event = route.model.model_validate(data)
         except ValidationError as exc:
             return await self._dead_letter(record, exc, attempts=1, type_=ce.type)
         return await self._run(route, event, ce, record)
+
+    async def _reveal(self, ce: CloudEvent) -> dict[str, Any]:
+        if not encrypted_key_ids(ce.data):
+            return ce.data
+        if self.key_resolver is None:
+            return {k: (None if is_encrypted(v) else v) for k, v in ce.data.items()}
+        try:
+            return await decrypt_fields(ce.data, ce.subject, self.key_resolver)
+        except SubjectErased:
+            raise
+        except Exception as exc:
+            if is_transient(exc):  # key service away: retry later, never dead-letter
+                await asyncio.sleep(min(5.0, self.retry_backoff_s * 4))
+            raise
 
     async def _run(
         self,

@@ -28,6 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
+from eventkit.crypto import encrypt_fields
+from eventkit.subject_keys import SqlSubjectKeys
 
 
 def outbox_table(metadata: MetaData) -> Table:
@@ -58,12 +60,33 @@ def notify_channel(schema: str) -> str:
 
 
 class OutboxWriter:
-    """Adds outbox rows inside the caller's transaction."""
+    """Adds outbox rows inside the caller's transaction.
 
-    def __init__(self, table: Table, source: str) -> None:
+    With ``subject_keys`` (only the service that owns people's keys has them), an event's
+    ``personal_fields`` are encrypted with the key of the person the event is about
+    (``event.subject()``), so erasing the key later shreds them in every retained copy.
+    """
+
+    def __init__(
+        self, table: Table, source: str, subject_keys: SqlSubjectKeys | None = None
+    ) -> None:
         self.table = table
         self.source = source
+        self.subject_keys = subject_keys
         self._channel = notify_channel(table.schema or "public")
+
+    async def _protect(
+        self, session: AsyncSession, event: IntegrationEvent, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        if self.subject_keys is None or not event.personal_fields:
+            return data
+        found = await self.subject_keys.key_for(session, event.subject())
+        if found is None:  # the person was erased: their personal data is never published again
+            return {k: (None if k in event.personal_fields else v) for k, v in data.items()}
+        key_id, key = found
+        return encrypt_fields(
+            data, event.personal_fields, key_id=key_id, key=key, subject=event.subject()
+        )
 
     def envelope(
         self,
@@ -95,6 +118,7 @@ class OutboxWriter:
         ce = self.envelope(
             event, sequence=sequence, correlation_id=correlation_id, traceparent=traceparent
         )
+        ce = ce.model_copy(update={"data": await self._protect(session, event, ce.data)})
         await session.execute(self.table.insert().values(**_row(ce, event.topic)))
         # a wake-up hint for the relay, delivered at commit; the relay also polls
         await session.execute(text("SELECT pg_notify(:c, '')"), {"c": self._channel})
