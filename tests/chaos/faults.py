@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chaos_platform import ChaosPlatform
+from devstack.platform import ChaosPlatform
 
 #: a paused process is kept stopped longer than the consumer session timeout (10 s)
 PAUSE_S = 14.0

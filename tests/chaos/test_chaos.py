@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chaos_platform import ChaosPlatform
 from faults import FAULTS, Fault
-from load import register_people
 from verify import dead_letters, verify, wait_for_quiet
 
+from devstack.load import register_people
 from devstack.paths import repo_root
+from devstack.platform import ChaosPlatform
 
 FULL = os.environ.get("CHAOS_MODE", "reduced") == "full"
 RATE_PER_S = 4.0

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer
-from load import LoadResult
+
+from devstack.load import LoadResult
 
 ACCOUNT_TOPIC = "profiles.account.v1"
 

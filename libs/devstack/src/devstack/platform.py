@@ -1,16 +1,14 @@
-"""A private platform for fault injection: its own Kafka broker and PostgreSQL server (so
-killing them never disturbs other tests), the services as real processes, the real gateway."""
+"""A private, whole platform for fault injection, soak tests and benchmarks: its own Kafka
+broker and PostgreSQL server (so killing them never disturbs other tests), the services as
+real processes (``python -m <svc> api|relay|worker``) and the real gateway."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import httpx
 import psutil
@@ -20,10 +18,10 @@ from devstack import kafka
 from devstack.gateway import Gateway
 from devstack.harness import SmtpSink, start_smtp_sink
 from devstack.paths import devstack_home, env_port, routes_path
-from devstack.postgres import aprovision_service, plain_url
+from devstack.postgres import plain_url, provision_service
 from devstack.processes import ManagedProcess
 from devstack.stack import Stack
-from devstack.waiting import free_port, run_sync, wait_until
+from devstack.waiting import free_port, wait_until
 
 SERVICES = ("profiles", "notifications")
 
@@ -74,9 +72,7 @@ class ChaosPlatform:
         (home / "routes.yaml").write_text(yaml.safe_dump(table))
         platform = cls(stack, smtp, Gateway(home, f"127.0.0.1:{stack.gateway_port}"), ports)
         for service in SERVICES:
-            platform.db_urls[service] = run_sync(
-                lambda s=service: aprovision_service(stack.admin_url, s)
-            )
+            platform.db_urls[service] = provision_service(stack.admin_url, service)
             subprocess.run(
                 [sys.executable, "-m", service, "migrate"],
                 env={**os.environ, **platform.env(service)},
@@ -176,15 +172,3 @@ class ChaosPlatform:
             for role in self.roles[service]:
                 out.append(f"--- {service}-{role}\n{self.process(service, role).tail(20)}")
         return "\n".join(out)
-
-
-def sleep(seconds: float) -> None:
-    time.sleep(seconds)
-
-
-async def asleep(seconds: float) -> None:
-    await asyncio.sleep(seconds)
-
-
-def chaos_home() -> Path:
-    return devstack_home() / "chaos"
