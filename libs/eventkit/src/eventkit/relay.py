@@ -14,7 +14,8 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from prometheus_client import Counter, Gauge
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Table, Text, any_, bindparam, cast, func, select, text
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from eventkit.faults import fault_point
@@ -94,7 +95,14 @@ class OutboxRelay:
         async with self.engine.begin() as conn:
             rows = (
                 await conn.execute(
-                    select(t.c.id, t.c.topic, t.c.aggregateid, t.c.payload, t.c.headers)
+                    # the payload as text: published as stored, no JSON decode/encode per row
+                    select(
+                        t.c.id,
+                        t.c.topic,
+                        t.c.aggregateid,
+                        cast(t.c.payload, Text).label("payload"),
+                        t.c.headers,
+                    )
                     .where(t.c.published_at.is_(None))
                     .order_by(t.c.position)
                     .limit(self.batch_size)
@@ -107,7 +115,7 @@ class OutboxRelay:
             pending = [
                 await self.producer.send(
                     row.topic,
-                    value=_json_bytes(row.payload),
+                    value=row.payload.encode(),
                     key=row.aggregateid.encode(),
                     headers=[(k, str(v).encode()) for k, v in row.headers.items()],
                 )
@@ -117,14 +125,8 @@ class OutboxRelay:
             fault_point("relay.after_publish")
             await conn.execute(
                 t.update()
-                .where(t.c.id.in_([r.id for r in rows]))
+                .where(t.c.id == any_(bindparam("ids", [r.id for r in rows], type_=ARRAY(UUID()))))
                 .values(published_at=text("now()"))
             )
         PUBLISHED.labels(self.service).inc(len(rows))
         return len(rows)
-
-
-def _json_bytes(payload: Any) -> bytes:
-    import json
-
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()

@@ -30,6 +30,8 @@ class ServiceSettings(BaseSettings):
     consumer_max_attempts: int = 3
     consumer_retry_backoff_s: float = 0.2
     consumer_graceful_timeout_s: float = 20.0
+    consumer_batch_max_records: int = 100
+    consumer_batch_timeout_ms: int = 20
 
     @property
     def schema_name(self) -> str:
