@@ -79,3 +79,51 @@ async def test_cache_bounds_calls_and_sees_destruction_after_ttl() -> None:
 
     await asyncio.sleep(0.06)
     assert await cached.key("k1") is None
+
+
+async def test_a_tampered_field_is_poison_not_a_stall() -> None:
+    """The dispatcher dead-letters what it cannot decrypt (checked without a broker: the
+    DLQ producer is a recorder)."""
+    import uuid
+
+    from contracts.envelope import CloudEvent
+    from eventkit.consumer import EventDispatcher
+
+    class Recorder:
+        sent: list[str] = []
+
+        async def send_and_wait(self, topic: str, **_: object) -> None:
+            self.sent.append(topic)
+
+    keys = Keys()
+    keys.keys["k1"] = new_key()
+    sealed = encrypt_fields(PAYLOAD, ["email"], key_id="k1", key=keys.keys["k1"], subject="p-1")
+    sealed["email"] = {**sealed["email"], "data": sealed["email"]["data"][:-4] + "AAAA"}
+    ce = CloudEvent(source="/t", type="t.x", subject="p-1", data=sealed, id=str(uuid.uuid4()))
+
+    class Model:  # never reached
+        type_name = "t.x"
+        topic = "t.v1"
+
+    d: EventDispatcher = EventDispatcher("t", lambda: None)  # type: ignore[arg-type,return-value]
+    d.routes["t.x"] = type("R", (), {"model": Model, "handler": None})()  # type: ignore[assignment]
+    d.key_resolver = keys
+    recorder = Recorder()
+    d.dlq_producer = recorder  # type: ignore[assignment]
+    from aiokafka import ConsumerRecord
+
+    record = ConsumerRecord(
+        topic="t.v1",
+        partition=0,
+        offset=0,
+        timestamp=0,
+        timestamp_type=0,
+        key=b"k",
+        value=ce.kafka_value(),
+        checksum=None,
+        serialized_key_size=1,
+        serialized_value_size=1,
+        headers=ce.kafka_headers(),
+    )
+    assert await d.handle_record(record) == "dead_lettered"
+    assert recorder.sent == ["t.v1.dlq"]

@@ -97,6 +97,12 @@ class EventDispatcher(Generic[U]):
             data = await self._reveal(ce)
         except SubjectErased:
             return self._count(ce.type, "erased")  # replay after erasure: nothing personal
+        except Exception as exc:
+            if is_transient(exc):  # key service away: retry later, never dead-letter
+                await asyncio.sleep(min(5.0, self.retry_backoff_s * 4))
+                raise
+            # a tampered or undecryptable field can never be read
+            return await self._dead_letter(record, exc, attempts=1, type_=ce.type)
         try:
             event = route.model.model_validate(data)
         except ValidationError as exc:
@@ -108,14 +114,7 @@ class EventDispatcher(Generic[U]):
             return ce.data
         if self.key_resolver is None:
             return {k: (None if is_encrypted(v) else v) for k, v in ce.data.items()}
-        try:
-            return await decrypt_fields(ce.data, ce.subject, self.key_resolver)
-        except SubjectErased:
-            raise
-        except Exception as exc:
-            if is_transient(exc):  # key service away: retry later, never dead-letter
-                await asyncio.sleep(min(5.0, self.retry_backoff_s * 4))
-            raise
+        return await decrypt_fields(ce.data, ce.subject, self.key_resolver)
 
     async def _run(
         self,
