@@ -3,6 +3,7 @@ real gateway (Caddy) configured from the route table, real Kafka, Postgres and S
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 import tempfile
@@ -19,7 +20,7 @@ from devstack.gateway import Gateway
 from devstack.harness import SmtpSink, TestInfra
 from devstack.paths import routes_path
 from devstack.processes import ManagedProcess
-from devstack.testing import fresh_service_database
+from devstack.testing import fresh_service_database, skip_history
 from devstack.waiting import free_port, run_sync, wait_until
 
 
@@ -76,6 +77,16 @@ def platform(infra: TestInfra) -> Iterator[Platform]:
             for service in services:
                 db_url = run_sync(lambda s=service: fresh_service_database(infra, s))
                 env = p.env(service, db_url)
+                if service == "notifications":
+                    # its own consumer group, starting now: the shared test broker holds the
+                    # history of every other test, which is not this test's business
+                    env["KAFKA_CONSUMER_GROUP"] = group = f"notifications-{uuid.uuid4().hex[:8]}"
+                    topics = importlib.import_module("notifications.bootstrap").bootstrap()
+                    run_sync(
+                        lambda g=group, t=topics.dispatcher().topics(): skip_history(
+                            infra.kafka_bootstrap, g, t
+                        )
+                    )
                 subprocess.run(
                     [sys.executable, "-m", service, "migrate"],
                     env={**__import__("os").environ, **env},

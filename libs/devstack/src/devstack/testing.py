@@ -106,6 +106,29 @@ async def eventually(
     return value
 
 
+async def skip_history(bootstrap: str, group: str, topics: list[str]) -> None:
+    """Commit ``group``'s offsets at the current end of ``topics``: a consumer started
+    afterwards sees only new events, not the history other tests left in the shared broker."""
+    from aiokafka import AIOKafkaConsumer
+
+    consumer = AIOKafkaConsumer(
+        *topics,
+        bootstrap_servers=bootstrap,
+        group_id=group,
+        auto_offset_reset="latest",
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    try:
+        while not consumer.assignment():
+            await consumer.getmany(timeout_ms=200)
+        for tp in consumer.assignment():
+            await consumer.position(tp)
+        await consumer.commit()
+    finally:
+        await consumer.stop()
+
+
 class TokenIssuer:
     """Signs ES256 access tokens and serves the matching JWKS, for tests of token *verifiers*."""
 

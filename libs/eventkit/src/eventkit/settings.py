@@ -27,6 +27,8 @@ class ServiceSettings(BaseSettings):
     relay_batch_size: int = 500
     relay_poll_interval_s: float = 1.0
     # consumers
+    #: the consumer group; defaults to the service name (one group per consuming service)
+    kafka_consumer_group: str = ""
     consumer_max_attempts: int = 3
     consumer_retry_backoff_s: float = 0.2
     consumer_graceful_timeout_s: float = 20.0
@@ -39,4 +41,4 @@ class ServiceSettings(BaseSettings):
 
     @property
     def consumer_group(self) -> str:
-        return self.service_name
+        return self.kafka_consumer_group or self.service_name
