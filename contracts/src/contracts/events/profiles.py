@@ -32,11 +32,64 @@ class AccountRegistered(AccountEvent):
     display_name: str = Field(max_length=200)
     locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
     registered_at: datetime
+    #: one-time link confirming the email address (absent for accounts created verified)
+    verification_url: str | None = None
+    verification_expires_at: datetime | None = None
 
 
 class AccountVerified(AccountEvent):
     type_name: ClassVar[str] = "profiles.account.verified"
     verified_at: datetime
+
+
+class AccountVerificationRequested(AccountEvent):
+    """The person asked for a new email-verification link: notifications emails it."""
+
+    type_name: ClassVar[str] = "profiles.account.verification_requested"
+    personal_fields: ClassVar[frozenset[str]] = frozenset(
+        {"email", "display_name", "verification_url"}
+    )
+
+    email: EmailStr
+    display_name: str = Field(max_length=200)
+    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
+    verification_url: str = Field(description="one-time link; secret, never log it")
+    expires_at: datetime
+
+
+class PasswordResetRequested(AccountEvent):
+    """Someone asked to reset this account's password: notifications emails the link."""
+
+    type_name: ClassVar[str] = "profiles.account.password_reset_requested"
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"email", "display_name", "reset_url"})
+
+    email: EmailStr
+    display_name: str = Field(max_length=200)
+    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
+    reset_url: str = Field(description="one-time link; secret, never log it")
+    expires_at: datetime
+
+
+class PasswordChanged(AccountEvent):
+    """The password was changed (reset): notifications warns the owner in case it was not them."""
+
+    type_name: ClassVar[str] = "profiles.account.password_changed"
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"email", "display_name"})
+
+    email: EmailStr
+    display_name: str = Field(max_length=200)
+    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
+    changed_at: datetime
+
+
+class AccountRolesChanged(AccountEvent):
+    """A platform admin granted or revoked a role; ``roles`` is the full new set."""
+
+    type_name: ClassVar[str] = "profiles.account.roles_changed"
+
+    roles: list[str]
+    changed_by: UUID | None = None
+    changed_at: datetime
 
 
 class AccountErased(AccountEvent):
@@ -76,6 +129,7 @@ class PersonProfileSnapshot(IntegrationEvent):
     languages: list[LanguageSkill] = []
     skills: list[str] = Field(default=[], description="taxonomy codes (ESCO/ISCO subset)")
     occupations: list[str] = Field(default=[], description="ISCO-08 codes")
+    tags: list[str] = Field(default=[], description="free skill tags (lower-case)")
     sectors: list[str] = []
     interests: list[str] = []
     contribution_modes: list[str] = []
@@ -98,6 +152,107 @@ class PersonProfileUpdated(PersonProfileSnapshot):
     type_name: ClassVar[str] = "profiles.person.updated"
 
 
+CONNECTION_TOPIC = "profiles.connection.v1"
+
+
+class ConnectionEvent(IntegrationEvent):
+    topic: ClassVar[str] = CONNECTION_TOPIC
+    connection_id: UUID
+    requester_id: UUID
+    addressee_id: UUID
+
+    def subject(self) -> str:
+        return str(self.connection_id)
+
+
+class ConnectionRequested(ConnectionEvent):
+    """Someone asked to connect (notifications tells the addressee). Declines are silent."""
+
+    type_name: ClassVar[str] = "profiles.connection.requested"
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"note"})
+
+    note: str | None = Field(default=None, max_length=300)
+    requested_at: datetime
+
+
+class ConnectionAccepted(ConnectionEvent):
+    type_name: ClassVar[str] = "profiles.connection.accepted"
+    accepted_at: datetime
+
+
+class ConnectionRemoved(ConnectionEvent):
+    """An accepted connection ended (removed or blocked): projections forget the pair."""
+
+    type_name: ClassVar[str] = "profiles.connection.removed"
+    removed_at: datetime
+
+
+ORGANISATION_TOPIC = "profiles.organisation.v1"
+
+
+class OrganisationEvent(IntegrationEvent):
+    topic: ClassVar[str] = ORGANISATION_TOPIC
+    organisation_id: UUID
+
+    def subject(self) -> str:
+        return str(self.organisation_id)
+
+
+class OrganisationSnapshot(OrganisationEvent):
+    """Event-carried state of an organisation's public profile."""
+
+    name: str = Field(max_length=200)
+    kind: str = Field(description="diaspora_association, consulate, ministry, academia, ...")
+    country: str = Field(description="ISO 3166-1 alpha-2")
+    city: str | None = None
+    website: str | None = None
+    verified: bool = False
+
+
+class OrganisationCreated(OrganisationSnapshot):
+    type_name: ClassVar[str] = "profiles.organisation.created"
+
+
+class OrganisationUpdated(OrganisationSnapshot):
+    type_name: ClassVar[str] = "profiles.organisation.updated"
+
+
+class OrganisationVerified(OrganisationEvent):
+    """A platform admin confirmed the organisation is who it says it is."""
+
+    type_name: ClassVar[str] = "profiles.organisation.verified"
+    verified_at: datetime
+
+
+class OrganisationMembershipChanged(OrganisationEvent):
+    """A person joined, changed role, or left (``role`` null) an organisation."""
+
+    type_name: ClassVar[str] = "profiles.organisation.membership_changed"
+
+    person_id: UUID
+    role: str | None = Field(default=None, description="admin | member; null: left")
+    changed_at: datetime
+
+
+CONVERSATION_TOPIC = "profiles.conversation.v1"
+
+
+class MessageSent(IntegrationEvent):
+    """A private message was sent (notifications tells the recipient). Never the body."""
+
+    type_name: ClassVar[str] = "profiles.conversation.message_sent"
+    topic: ClassVar[str] = CONVERSATION_TOPIC
+
+    conversation_id: UUID
+    message_id: UUID
+    sender_id: UUID
+    recipient_id: UUID
+    sent_at: datetime
+
+    def subject(self) -> str:
+        return str(self.conversation_id)
+
+
 TOPICS: tuple[Topic, ...] = (
     Topic(
         name=ACCOUNT_TOPIC,
@@ -105,7 +260,15 @@ TOPICS: tuple[Topic, ...] = (
         partitions=6,
         partner_visible=False,
         description="Account lifecycle: registered, verified, erased. Personal data: internal.",
-        event_types=(AccountRegistered, AccountVerified, AccountErased),
+        event_types=(
+            AccountRegistered,
+            AccountVerified,
+            AccountErased,
+            AccountVerificationRequested,
+            PasswordResetRequested,
+            PasswordChanged,
+            AccountRolesChanged,
+        ),
     ),
     Topic(
         name=PERSON_TOPIC,
@@ -114,5 +277,34 @@ TOPICS: tuple[Topic, ...] = (
         partner_visible=False,
         description="Person profiles (only member-visible, shareable fields): created, updated.",
         event_types=(PersonProfileCreated, PersonProfileUpdated),
+    ),
+    Topic(
+        name=CONNECTION_TOPIC,
+        owner="profiles",
+        partitions=6,
+        partner_visible=False,
+        description="Connections between people: requested, accepted, removed. Internal.",
+        event_types=(ConnectionRequested, ConnectionAccepted, ConnectionRemoved),
+    ),
+    Topic(
+        name=ORGANISATION_TOPIC,
+        owner="profiles",
+        partitions=6,
+        partner_visible=False,
+        description="Organisations: created, updated, verified, membership changed.",
+        event_types=(
+            OrganisationCreated,
+            OrganisationUpdated,
+            OrganisationVerified,
+            OrganisationMembershipChanged,
+        ),
+    ),
+    Topic(
+        name=CONVERSATION_TOPIC,
+        owner="profiles",
+        partitions=6,
+        partner_visible=False,
+        description="Private messages between connected people: sent (ids only, no body).",
+        event_types=(MessageSent,),
     ),
 )

@@ -2,6 +2,256 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import ClassVar
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contracts.base import IntegrationEvent
 from contracts.topics import Topic
 
-TOPICS: tuple[Topic, ...] = ()
+RESOURCE_TOPIC = "resources.resource.v1"
+
+
+class ResourceEvent(IntegrationEvent):
+    """A step of a Learn resource through moderation. No personal data beyond account ids."""
+
+    topic: ClassVar[str] = RESOURCE_TOPIC
+
+    resource_id: UUID
+    kind: str = Field(description="research, law_policy, toolkit, ..., project_record")
+    title: str = Field(description="title in the resource's original language")
+    language: str = Field(description="original language, ISO 639-1")
+    status: str = Field(description="draft, submitted, published, rejected, archived")
+    #: the contributing account (null for imported records or after erasure)
+    contributor_id: UUID | None = None
+    #: who caused this step (the contributor or a moderator)
+    actor_id: UUID | None = None
+    occurred_at: datetime
+
+    def subject(self) -> str:
+        return str(self.resource_id)
+
+
+class ResourceDrafted(ResourceEvent):
+    type_name: ClassVar[str] = "resources.resource.drafted"
+
+
+class ResourceSubmitted(ResourceEvent):
+    type_name: ClassVar[str] = "resources.resource.submitted"
+
+
+class ResourcePublished(ResourceEvent):
+    type_name: ClassVar[str] = "resources.resource.published"
+
+
+class ResourceRejected(ResourceEvent):
+    type_name: ClassVar[str] = "resources.resource.rejected"
+    reason: str
+
+
+class ResourceArchived(ResourceEvent):
+    type_name: ClassVar[str] = "resources.resource.archived"
+
+
+class ResourceReported(ResourceEvent):
+    """Someone reported the resource; moderators review it."""
+
+    type_name: ClassVar[str] = "resources.resource.reported"
+    report_count: int
+
+
+class ResourceHidden(ResourceEvent):
+    type_name: ClassVar[str] = "resources.resource.hidden"
+    reason: str
+
+
+class ResourceRestored(ResourceEvent):
+    """A moderator made a hidden resource visible again."""
+
+    type_name: ClassVar[str] = "resources.resource.restored"
+
+
+OPPORTUNITY_TOPIC = "resources.opportunity.v1"
+
+
+class OpportunityEvent(IntegrationEvent):
+    topic: ClassVar[str] = OPPORTUNITY_TOPIC
+    opportunity_id: UUID
+
+    def subject(self) -> str:
+        return str(self.opportunity_id)
+
+
+class OpportunityPosted(OpportunityEvent):
+    """A call for experts, mentors, volunteers, investment or projects was posted."""
+
+    type_name: ClassVar[str] = "resources.opportunity.posted"
+
+    kind: str
+    title: str
+    organisation: str
+    required_skills: list[str] = []
+    sectors: list[str] = []
+    countries: list[str] = Field(default=[], description="ISO 3166-1 alpha-2")
+    contribution_modes: list[str] = []
+    work_mode: str = Field(description="remote, on_site or hybrid")
+    deadline: datetime
+    posted_by: UUID
+
+
+class MatchReason(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: str = Field(description="skills, sectors, languages, modes, country_of_origin, ...")
+    values: list[str] = []
+
+
+class OpportunityMatchFound(OpportunityEvent):
+    """A good new match between a person (who consented) and an open opportunity.
+
+    Notifications turns these into digests for the person.
+    """
+
+    type_name: ClassVar[str] = "resources.opportunity.match_found"
+
+    person_id: UUID
+    title: str
+    score: float = Field(ge=0, le=1)
+    reasons: list[MatchReason] = []
+    deadline: datetime
+
+
+class InterestExpressed(OpportunityEvent):
+    type_name: ClassVar[str] = "resources.opportunity.interest_expressed"
+
+    interest_id: UUID
+    person_id: UUID
+    poster_id: UUID
+    expressed_at: datetime
+
+
+class InterestStatusChanged(OpportunityEvent):
+    """The poster shortlisted, accepted or declined an expression of interest (or the person
+    withdrew it)."""
+
+    type_name: ClassVar[str] = "resources.opportunity.interest_status_changed"
+
+    interest_id: UUID
+    person_id: UUID
+    status: str
+    changed_at: datetime
+
+
+CALENDAR_TOPIC = "resources.calendar_event.v1"
+
+
+class CalendarEventMessage(IntegrationEvent):
+    topic: ClassVar[str] = CALENDAR_TOPIC
+    event_id: UUID
+
+    def subject(self) -> str:
+        return str(self.event_id)
+
+
+class CalendarEventScheduled(CalendarEventMessage):
+    """A virtual exchange, consultation, summit... was put on the public calendar."""
+
+    type_name: ClassVar[str] = "resources.calendar_event.scheduled"
+
+    kind: str
+    title: str
+    language: str
+    organiser: str
+    time_zone: str = Field(description="IANA time zone of the organiser")
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int | None = None
+
+
+class EventRegistrationChanged(CalendarEventMessage):
+    """A registration was confirmed, waitlisted, cancelled, or promoted from the waitlist
+    (``promoted``: notifications tells the person they now have a seat)."""
+
+    type_name: ClassVar[str] = "resources.calendar_event.registration_changed"
+
+    registration_id: UUID
+    person_id: UUID
+    status: str = Field(description="confirmed, waitlisted or cancelled")
+    promoted: bool = False
+    title: str
+    starts_at: datetime
+
+
+COURSE_TOPIC = "resources.course.v1"
+
+
+class CourseCompleted(IntegrationEvent):
+    """A person completed every lesson of a course; ``completion_id`` identifies the
+    completion record, verifiable with the code the person was given."""
+
+    topic: ClassVar[str] = COURSE_TOPIC
+    type_name: ClassVar[str] = "resources.course.completed"
+
+    course_id: UUID
+    completion_id: UUID
+    person_id: UUID
+    course_title: str
+    completed_at: datetime
+
+    def subject(self) -> str:
+        return str(self.completion_id)
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        name=RESOURCE_TOPIC,
+        owner="resources",
+        partitions=6,
+        partner_visible=False,
+        description="Learn resources through moderation: drafted, submitted, published, "
+        "rejected, archived, reported, hidden, restored. Carries account ids: internal.",
+        event_types=(
+            ResourceDrafted,
+            ResourceSubmitted,
+            ResourcePublished,
+            ResourceRejected,
+            ResourceArchived,
+            ResourceReported,
+            ResourceHidden,
+            ResourceRestored,
+        ),
+    ),
+    Topic(
+        name=OPPORTUNITY_TOPIC,
+        owner="resources",
+        partitions=6,
+        partner_visible=False,
+        description="Contribute opportunities: posted, good matches found, expressions of "
+        "interest. Carries person ids: internal.",
+        event_types=(
+            OpportunityPosted,
+            OpportunityMatchFound,
+            InterestExpressed,
+            InterestStatusChanged,
+        ),
+    ),
+    Topic(
+        name=CALENDAR_TOPIC,
+        owner="resources",
+        partitions=3,
+        partner_visible=False,
+        description="The events calendar: scheduled events and registrations (confirmed, "
+        "waitlisted, cancelled, promoted). Carries person ids: internal.",
+        event_types=(CalendarEventScheduled, EventRegistrationChanged),
+    ),
+    Topic(
+        name=COURSE_TOPIC,
+        owner="resources",
+        partitions=3,
+        partner_visible=False,
+        description="E-learning: course completions. Carries person ids: internal.",
+        event_types=(CourseCompleted,),
+    ),
+)

@@ -2,27 +2,50 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
 from eventkit.cli import Service
+from eventkit.http.auth import JwtVerifier
+from eventkit.logging import get_logger
 from eventkit.service import Chassis
+from profiles.adapters import images, password_hasher
 from profiles.adapters.integration_events import to_integration_events
+from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
 from profiles.adapters.orm import metadata
 from profiles.config import ProfilesSettings
-from profiles.entrypoints.http import accounts
+from profiles.entrypoints.http import (
+    accounts,
+    connections,
+    conversations,
+    directory,
+    jwks,
+    mapping,
+    oidc,
+    organisations,
+    people,
+)
+from profiles.service_layer import identity
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+log = get_logger(__name__)
 
 
 class ProfilesService(Service):
     migrations_dir = MIGRATIONS
+    extra_migrations_dirs = (MAPPING_MIGRATIONS,)
 
     def __init__(self, settings: ProfilesSettings | None = None) -> None:
         self.settings = settings or ProfilesSettings()
         self.chassis = Chassis(self.settings, metadata)
+        password_hasher.configure(
+            time_cost=self.settings.argon2_time_cost,
+            memory_cost_kib=self.settings.argon2_memory_cost_kib,
+        )
 
     def uow(self) -> ProfilesUnitOfWork:
         return ProfilesUnitOfWork(
@@ -32,14 +55,59 @@ class ProfilesService(Service):
             to_integration_events,
         )
 
+    async def local_jwks(self) -> dict[str, Any]:
+        """The issuer verifies its own tokens from its key table, not over HTTP."""
+        return await identity.published_keys(self.uow())
+
+    async def _ensure_signing_key(self, _: FastAPI) -> None:
+        uow = self.uow()
+        async with uow:
+            await identity.current_signing_key(uow, self.settings, datetime.now(UTC))
+            await uow.commit()
+
     def create_app(self) -> FastAPI:
+        verifier = JwtVerifier(
+            self.local_jwks,
+            issuer=self.settings.jwt_issuer,
+            audience=self.settings.jwt_audience,
+            ttl_s=60.0,
+            # a local indexed query: refetch at once on an unknown kid (just rotated)
+            min_refresh_s=0.0,
+        )
         app = self.chassis.create_app(
-            [accounts.router],
+            [
+                accounts.router,
+                oidc.router,
+                jwks.router,
+                people.router,
+                connections.router,
+                directory.router,
+                organisations.router,
+                conversations.router,
+                mapping.router,
+            ],
             title="Profiles API",
             description="Accounts, people, organisations, connections, directory, mapping.",
+            jwt_verifier=verifier,
+            on_startup=[self._ensure_signing_key],
+            # the photo upload: the image limit plus room for nothing else (raw body)
+            upload_limits={
+                "/v1/me/profile/photo": images.MAX_BYTES,
+                # Kobo/ODK exports and XLSForm files are larger than ordinary requests
+                "/v1/mapping/": self.settings.mapping_upload_max_bytes,
+            },
         )
         app.state.uow_factory = self.uow
+        app.state.settings = self.settings
         return app
+
+    async def seed(self) -> None:
+        try:
+            admin = await identity.seed_admin(self.uow(), self.settings)
+            if admin is not None:
+                log.info("seed.admin_ready", account_id=str(admin))
+        finally:
+            await self.chassis.dispose()
 
 
 def bootstrap(settings: ProfilesSettings | None = None) -> ProfilesService:

@@ -1,9 +1,73 @@
-"""Profiles settings."""
+"""Profiles settings (environment variables, e.g. ``ACCESS_TOKEN_TTL_S``)."""
 
 from __future__ import annotations
+
+from pydantic import BaseModel, Field
 
 from eventkit.settings import ServiceSettings
 
 
+class OidcProviderSettings(BaseModel):
+    """One OpenID Provider for social login (discovered from ``issuer``)."""
+
+    issuer: str
+    client_id: str
+    client_secret: str = ""
+    scopes: str = "openid email profile"
+    label: str = ""
+
+
 class ProfilesSettings(ServiceSettings):
     service_name: str = "profiles"
+    #: request body limit for mapping uploads (Kobo/ODK exports, XLSForm files)
+    mapping_upload_max_bytes: int = 20 * 1024 * 1024
+
+    # access tokens (JWT, ES256) and their signing keys
+    access_token_ttl_s: int = 900
+    refresh_token_ttl_s: int = 30 * 24 * 3600
+    #: the active signing key is replaced by a new one once it is this old
+    signing_key_rotation_s: int = 30 * 24 * 3600
+
+    # emailed one-time links
+    verification_link_ttl_s: int = 48 * 3600
+    password_reset_link_ttl_s: int = 3600
+    #: the token is appended to these (the client app, or the API's own endpoints)
+    verification_link_base: str = Field(default="", description="default: API verify endpoint")
+    password_reset_link_base: str = Field(default="", description="default: API reset endpoint")
+    #: at most this many link emails of each kind per account per hour (mailbombing guard)
+    link_emails_max_per_hour: int = 3
+
+    # argon2id cost (None: argon2-cffi's RFC 9106 low-memory profile, 3 passes over 64 MiB)
+    argon2_time_cost: int | None = None
+    argon2_memory_cost_kib: int | None = None
+
+    # brute-force protection: failed sign-ins per account and client address
+    login_max_failures: int = 5
+    login_failure_window_s: int = 900
+    #: take the client address from the last X-Forwarded-For hop (set behind the gateway)
+    trust_forwarded_for: bool = False
+
+    #: social login providers by name, e.g.
+    #: OIDC_PROVIDERS='{"google": {"issuer": "https://accounts.google.com", "client_id": "..."}}'
+    oidc_providers: dict[str, OidcProviderSettings] = {}
+    oidc_login_ttl_s: int = 600
+
+    # demo administrator created by ``python -m profiles seed`` (nothing when unset)
+    admin_email: str = ""
+    admin_password: str = ""
+    admin_display_name: str = "Platform administrator"
+
+    def verify_link(self, token: str) -> str:
+        base = self.verification_link_base or (
+            f"{self.public_base_url.rstrip('/')}/v1/auth/verify-email?token="
+        )
+        return base + token
+
+    def reset_link(self, token: str) -> str:
+        base = self.password_reset_link_base or (
+            f"{self.public_base_url.rstrip('/')}/v1/auth/password-reset?token="
+        )
+        return base + token
+
+    def oidc_redirect_uri(self, provider: str) -> str:
+        return f"{self.public_base_url.rstrip('/')}/v1/auth/oidc/{provider}/callback"

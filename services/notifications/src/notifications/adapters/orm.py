@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, Integer, String, Table, Text, UniqueConstraint
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from eventkit.db import messaging_tables, service_metadata
 
@@ -20,6 +34,20 @@ recipients = Table(
     Column("display_name", String(200), nullable=False),
     Column("locale", String(12), nullable=False),
     Column("version", Integer, nullable=False),
+)
+
+preferences = Table(
+    "preferences",
+    metadata,
+    Column("person_id", UUID(as_uuid=True), primary_key=True),
+    Column("channels", JSONB, nullable=False),
+    Column("categories", JSONB, nullable=False),
+    Column("language", String(12)),
+    Column("time_zone", String(64), nullable=False),
+    Column("quiet_start", Time),
+    Column("quiet_end", Time),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 deliveries = Table(
@@ -41,6 +69,164 @@ deliveries = Table(
     Column("last_error", String(500)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True)),
+    Column("category", String(40), nullable=False, server_default="account"),
+    #: extra mail headers, e.g. List-Unsubscribe (RFC 8058)
+    Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     UniqueConstraint("source_event_id", "template", "channel"),
     Index("ix_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"),
+)
+
+#: the in-app feed; ``position`` orders it and is the SSE event id (Last-Event-ID)
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("position", BigInteger, Identity(always=True), nullable=False, unique=True),
+    Column("person_id", UUID(as_uuid=True), nullable=False),
+    Column("category", String(40), nullable=False),
+    Column("template", String(100), nullable=False),
+    Column("source_event_id", String(100), nullable=False),
+    Column("locale", String(12), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("link", String(500)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("read_at", DateTime(timezone=True)),
+    UniqueConstraint("person_id", "source_event_id", "template"),
+    Index("ix_feed_items_person", "person_id", "position"),
+)
+
+#: notifications waiting for a person's daily or weekly digest
+digest_entries = Table(
+    "digest_entries",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), nullable=False),
+    Column("frequency", String(10), nullable=False),
+    Column("category", String(40), nullable=False),
+    Column("template", String(100), nullable=False),
+    Column("source_event_id", String(100), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("digest_id", String(120)),
+    UniqueConstraint("person_id", "source_event_id", "template"),
+    Index("ix_digest_entries_pending", "person_id", postgresql_where="digest_id IS NULL"),
+)
+
+webhook_endpoints = Table(
+    "webhook_endpoints",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("owner_id", UUID(as_uuid=True), nullable=False),
+    Column("url", String(2000), nullable=False),
+    Column("description", String(300), nullable=False),
+    Column("event_types", JSONB, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("secret", String(100), nullable=False),
+    Column("previous_secret", String(100)),
+    Column("previous_secret_expires_at", DateTime(timezone=True)),
+    Column("consecutive_dead_letters", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_webhook_endpoints_owner", "owner_id"),
+)
+
+#: every partner-visible event received: the source of fan-out and of replays
+partner_events = Table(
+    "partner_events",
+    metadata,
+    Column("event_id", String(100), primary_key=True),
+    Column("type", String(200), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("time", DateTime(timezone=True), nullable=False),
+    Column("envelope", JSONB, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Index("ix_partner_events_time", "time"),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("position", BigInteger, Identity(always=True), nullable=False, unique=True),
+    #: the Standard Webhooks ``webhook-id``: the same for every attempt of this message
+    Column("message_id", String(100), nullable=False),
+    Column("endpoint_id", UUID(as_uuid=True), nullable=False),
+    Column("event_id", String(100), nullable=False),
+    Column("event_type", String(200), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("last_status_code", Integer),
+    Column("last_error", String(500)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("delivered_at", DateTime(timezone=True)),
+    UniqueConstraint("endpoint_id", "event_id"),
+    Index("ix_webhook_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"),
+)
+
+#: the delivery log: one row per HTTP attempt
+webhook_attempts = Table(
+    "webhook_attempts",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("delivery_id", UUID(as_uuid=True), nullable=False),
+    Column("attempted_at", DateTime(timezone=True), nullable=False),
+    Column("status_code", Integer),
+    Column("error", String(500)),
+    Column("duration_ms", Integer, nullable=False),
+    Index("ix_webhook_attempts_delivery", "delivery_id"),
+)
+
+#: consent of a subject for a partner to receive their personal data (from profiles)
+partner_consents = Table(
+    "partner_consents",
+    metadata,
+    Column("subject_id", String(100), primary_key=True),
+    Column("partner_id", UUID(as_uuid=True), primary_key=True),
+    Column("granted", Boolean, nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+#: local projection of person profiles (member-visible fields only): newsletter audiences
+audience_members = Table(
+    "audience_members",
+    metadata,
+    Column("person_id", UUID(as_uuid=True), primary_key=True),
+    Column("country_of_origin", String(2)),
+    Column("country_of_residence", String(2)),
+    Column("interests", JSONB, nullable=False),
+    Column("languages", JSONB, nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+#: local projection of published Learn resources: what newsletters can be composed from
+published_resources = Table(
+    "published_resources",
+    metadata,
+    Column("resource_id", UUID(as_uuid=True), primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("title", String(500), nullable=False),
+    Column("language", String(12), nullable=False),
+    Column("published", Boolean, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+newsletters = Table(
+    "newsletters",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("created_by", UUID(as_uuid=True), nullable=False),
+    #: per locale: {"en": {"subject": ..., "intro": ...}, "fr": {...}}
+    Column("content", JSONB, nullable=False),
+    Column("resource_ids", JSONB, nullable=False),
+    Column("segment", JSONB, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("send_at", DateTime(timezone=True)),
+    Column("per_minute", Integer, nullable=False),
+    Column("recipients", Integer),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False),
 )

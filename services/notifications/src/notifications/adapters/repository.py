@@ -1,4 +1,4 @@
-"""Repositories of the notifications service."""
+"""Repositories of recipients, preferences and email deliveries."""
 
 from __future__ import annotations
 
@@ -6,14 +6,25 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notifications.adapters.orm import deliveries, recipients
+from notifications.adapters.orm import deliveries, preferences, recipients
 from notifications.domain.delivery import Delivery, DeliveryStatus, RenderedMessage
+from notifications.domain.preferences import (
+    Category,
+    Channel,
+    Frequency,
+    Preferences,
+    QuietHours,
+)
 from notifications.domain.recipient import Recipient
+
+ERASED_VERSION = 2**31 - 1
+_CHANNELS = {c.value for c in Channel}
+_CATEGORIES = {c.value for c in Category}
 
 
 class RecipientRepository:
@@ -47,7 +58,82 @@ class RecipientRepository:
             .mappings()
             .first()
         )
-        return Recipient(**row) if row else None
+        return Recipient(**row) if row and row["email"] else None  # a tombstone: nobody
+
+    async def erase(self, account_id: UUID) -> None:
+        """Keep a tombstone (no address, no name) at the highest version, so no event about
+        this account arriving late can ever bring the person back."""
+        await self.upsert(
+            Recipient(
+                account_id=account_id,
+                email="",
+                display_name="",
+                locale="en",
+                version=ERASED_VERSION,
+            )
+        )
+        await self.session.execute(delete(preferences).where(preferences.c.person_id == account_id))
+
+
+class PreferencesRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, person_id: UUID) -> Preferences | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(preferences).where(preferences.c.person_id == person_id)
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        quiet = (
+            QuietHours(start=row["quiet_start"], end=row["quiet_end"])
+            if row["quiet_start"] is not None and row["quiet_end"] is not None
+            else None
+        )
+        return Preferences(
+            person_id=row["person_id"],
+            channels={Channel(k): bool(v) for k, v in row["channels"].items() if k in _CHANNELS},
+            categories={
+                Category(k): Frequency(v) for k, v in row["categories"].items() if k in _CATEGORIES
+            },
+            language=row["language"],
+            time_zone=row["time_zone"],
+            quiet_hours=quiet,
+            version=row["version"],
+        )
+
+    async def get_or_default(self, person_id: UUID) -> Preferences:
+        return await self.get(person_id) or Preferences(person_id=person_id)
+
+    async def save(self, p: Preferences, *, expected_version: int | None = None) -> bool:
+        """Insert or update; with ``expected_version``, only if nobody changed it meanwhile."""
+        values = {
+            "person_id": p.person_id,
+            "channels": {k.value: v for k, v in p.channels.items()},
+            "categories": {k.value: v.value for k, v in p.categories.items()},
+            "language": p.language,
+            "time_zone": p.time_zone,
+            "quiet_start": p.quiet_hours.start if p.quiet_hours else None,
+            "quiet_end": p.quiet_hours.end if p.quiet_hours else None,
+            "version": p.version,
+            "updated_at": datetime.now(UTC),
+        }
+        stmt = insert(preferences).values(**values)
+        where = None
+        if expected_version is not None:
+            where = preferences.c.version == expected_version
+        upsert = stmt.on_conflict_do_update(
+            index_elements=["person_id"],
+            set_={k: stmt.excluded[k] for k in values if k != "person_id"},
+            where=where,
+        ).returning(preferences.c.person_id)
+        return (await self.session.execute(upsert)).first() is not None
 
 
 class DeliveryRepository:
@@ -82,6 +168,28 @@ class DeliveryRepository:
         )
         return [_delivery(r) for r in rows]
 
+    async def get(self, delivery_id: UUID) -> Delivery | None:
+        row = (
+            (await self.session.execute(select(deliveries).where(deliveries.c.id == delivery_id)))
+            .mappings()
+            .first()
+        )
+        return _delivery(row) if row else None
+
+    async def for_recipient(self, recipient_id: UUID) -> list[Delivery]:
+        rows = (
+            (
+                await self.session.execute(
+                    select(deliveries)
+                    .where(deliveries.c.recipient_id == recipient_id)
+                    .order_by(deliveries.c.created_at)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return [_delivery(r) for r in rows]
+
     async def save(self, d: Delivery) -> None:
         row = _row(d)
         await self.session.execute(
@@ -94,6 +202,49 @@ class DeliveryRepository:
                 last_error=row["last_error"],
                 sent_at=row["sent_at"],
             )
+        )
+
+    async def save_many(self, items: list[Delivery]) -> None:
+        """One round trip for a dispatched batch (executemany)."""
+        if not items:
+            return
+        stmt = (
+            deliveries.update()
+            .where(deliveries.c.id == bindparam("delivery_id"))
+            .values(
+                status=bindparam("new_status"),
+                attempts=bindparam("new_attempts"),
+                next_attempt_at=bindparam("new_next_attempt_at"),
+                last_error=bindparam("new_last_error"),
+                sent_at=bindparam("new_sent_at"),
+            )
+        )
+        await self.session.execute(
+            stmt,
+            [
+                {
+                    "delivery_id": d.id,
+                    "new_status": d.status.value,
+                    "new_attempts": d.attempts,
+                    "new_next_attempt_at": d.next_attempt_at,
+                    "new_last_error": d.last_error,
+                    "new_sent_at": d.sent_at,
+                }
+                for d in items
+            ],
+        )
+
+    async def erase_recipient(self, recipient_id: UUID) -> None:
+        """Erasure: drop what was not sent; keep sent/failed rows without content or address."""
+        await self.session.execute(
+            delete(deliveries)
+            .where(deliveries.c.recipient_id == recipient_id)
+            .where(deliveries.c.status == DeliveryStatus.PENDING.value)
+        )
+        await self.session.execute(
+            deliveries.update()
+            .where(deliveries.c.recipient_id == recipient_id)
+            .values(address="", subject="", body_text="", body_html="", headers={})
         )
 
 
@@ -114,6 +265,8 @@ def _row(d: Delivery) -> dict[str, Any]:
         "next_attempt_at": d.next_attempt_at,
         "last_error": d.last_error,
         "sent_at": d.sent_at,
+        "category": d.category,
+        "headers": d.headers,
     }
 
 
@@ -133,4 +286,6 @@ def _delivery(r: RowMapping) -> Delivery:
         next_attempt_at=r["next_attempt_at"],
         last_error=r["last_error"],
         sent_at=r["sent_at"],
+        category=r["category"],
+        headers=dict(r["headers"] or {}),
     )

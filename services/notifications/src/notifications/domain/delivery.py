@@ -6,7 +6,6 @@ server never stalls a partition.
 
 from __future__ import annotations
 
-import random
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -14,6 +13,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from eventkit.aggregate import AggregateRoot
+from notifications.domain.backoff import retry_delay_s
 
 
 class DeliveryStatus(StrEnum):
@@ -45,6 +45,11 @@ class Delivery(AggregateRoot):
     next_attempt_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     last_error: str | None = None
     sent_at: datetime | None = None
+    category: str = "account"
+    #: extra mail headers, e.g. List-Unsubscribe / List-Unsubscribe-Post (RFC 8058)
+    headers: dict[str, str] = field(default_factory=dict)
+    #: the last failure was a refusal (5xx), not a temporary problem
+    refused: bool = False
 
     def mark_sent(self, now: datetime) -> None:
         self.status = DeliveryStatus.SENT
@@ -54,11 +59,11 @@ class Delivery(AggregateRoot):
     def mark_failed_attempt(
         self, error: str, now: datetime, *, permanent: bool, max_attempts: int, base_s: float
     ) -> None:
-        """Back off exponentially with full jitter; give up when permanent or exhausted."""
+        """Back off exponentially with jitter; give up when permanent or exhausted."""
         self.attempts += 1
         self.last_error = error[:500]
+        self.refused = permanent
         if permanent or self.attempts >= max_attempts:
             self.status = DeliveryStatus.FAILED
             return
-        delay = random.uniform(0, base_s * 2 ** (self.attempts - 1))
-        self.next_attempt_at = now + timedelta(seconds=max(delay, base_s / 2))
+        self.next_attempt_at = now + timedelta(seconds=retry_delay_s(self.attempts, base_s))

@@ -1,20 +1,73 @@
-"""Event subscriptions of the notifications service."""
+"""Event subscriptions of the notifications service.
+
+People-facing reactions (emails, feed, digests) per event type, plus partner fan-out for every
+event type of a partner-visible topic. A type that is both gets both, in one transaction.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from contracts.events import profiles
-from eventkit.consumer import EventDispatcher
-from notifications.service_layer import handlers
+from contracts.base import IntegrationEvent
+from contracts.envelope import CloudEvent
+from contracts.events import profiles, resources
+from eventkit.consumer import EventDispatcher, Handler
+from notifications.service_layer.handlers import Reactions
+from notifications.service_layer.notify import Notifier
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
+from notifications.service_layer.webhooks import PartnerCatalogue, record_partner_event
+
+UoWHandler = Handler[Any, NotificationsUnitOfWork]
+
+
+def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWHandler]:
+    return {
+        profiles.AccountRegistered: reactions.welcome_new_account,
+        profiles.AccountVerificationRequested: reactions.verification_requested,
+        profiles.PasswordResetRequested: reactions.password_reset_requested,
+        profiles.PasswordChanged: reactions.password_changed,
+        profiles.AccountErased: reactions.account_erased,
+        profiles.PersonProfileCreated: reactions.profile_changed,
+        profiles.PersonProfileUpdated: reactions.profile_changed,
+        profiles.ConnectionRequested: reactions.connection_requested,
+        profiles.ConnectionAccepted: reactions.connection_accepted,
+        profiles.MessageSent: reactions.message_sent,
+        resources.ResourceArchived: reactions.resource_visibility,
+        resources.ResourceHidden: reactions.resource_visibility,
+        resources.ResourceRestored: reactions.resource_visibility,
+        resources.ResourcePublished: reactions.resource_published,
+        resources.ResourceRejected: reactions.resource_rejected,
+        resources.OpportunityMatchFound: reactions.opportunity_match,
+        resources.InterestExpressed: reactions.interest_expressed,
+        resources.InterestStatusChanged: reactions.interest_status_changed,
+    }
+
+
+def _with_fan_out(catalogue: PartnerCatalogue, reaction: UoWHandler | None) -> UoWHandler:
+    async def handle(event: IntegrationEvent, ce: CloudEvent, uow: NotificationsUnitOfWork) -> None:
+        await record_partner_event(ce, uow, catalogue)
+        if reaction is not None:
+            await reaction(event, ce, uow)
+
+    return handle
 
 
 def build_dispatcher(
-    uow_factory: Callable[[], NotificationsUnitOfWork], *, max_attempts: int, backoff_s: float
+    uow_factory: Callable[[], NotificationsUnitOfWork],
+    *,
+    max_attempts: int,
+    backoff_s: float,
+    notifier: Notifier,
+    catalogue: PartnerCatalogue,
 ) -> EventDispatcher[NotificationsUnitOfWork]:
     dispatcher = EventDispatcher[NotificationsUnitOfWork](
         "notifications", uow_factory, max_attempts=max_attempts, retry_backoff_s=backoff_s
     )
-    dispatcher.on(profiles.AccountRegistered)(handlers.welcome_new_account)
+    reactions = reactions_by_type(Reactions(notifier))
+    for model, reaction in reactions.items():
+        if model.type_name not in catalogue.types:
+            dispatcher.on(model)(reaction)
+    for model in catalogue.types.values():
+        dispatcher.on(model)(_with_fan_out(catalogue, reactions.get(model)))
     return dispatcher

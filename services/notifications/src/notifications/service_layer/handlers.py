@@ -1,19 +1,31 @@
-"""Reactions to other services' events. Handlers record; they never send (see dispatch)."""
+"""Reactions to other services' events. Handlers record; they never send (see dispatch).
+
+Each reaction learns what it needs about the recipient (the accounts projection) and hands
+a ``Notice`` to the notifier, which applies the person's preferences.
+"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from contracts.envelope import CloudEvent
-from contracts.events import profiles
-from notifications.adapters import templates
-from notifications.domain.delivery import Delivery
+from contracts.events import profiles, resources
+from notifications.domain.preferences import Category
 from notifications.domain.recipient import Recipient
+from notifications.service_layer.notify import Notice, Notifier
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
+AccountContact = (
+    profiles.AccountRegistered
+    | profiles.AccountVerificationRequested
+    | profiles.PasswordResetRequested
+    | profiles.PasswordChanged
+)
 
-async def welcome_new_account(
-    event: profiles.AccountRegistered, ce: CloudEvent, uow: NotificationsUnitOfWork
+
+async def _learn_recipient(
+    event: AccountContact, ce: CloudEvent, uow: NotificationsUnitOfWork
 ) -> None:
-    """Learn the new recipient and queue a welcome email in their language."""
     await uow.recipients.upsert(
         Recipient(
             account_id=event.account_id,
@@ -23,13 +35,259 @@ async def welcome_new_account(
             version=ce.sequence,
         )
     )
-    await uow.deliveries.add(
-        Delivery(
-            recipient_id=event.account_id,
-            channel="email",
-            address=str(event.email),
-            template="welcome",
-            source_event_id=ce.id,
-            message=templates.render("welcome", event.locale, name=event.display_name),
+
+
+class Reactions:
+    def __init__(self, notifier: Notifier) -> None:
+        self.notifier = notifier
+
+    # ---- profiles ------------------------------------------------------------------------
+    async def welcome_new_account(
+        self, event: profiles.AccountRegistered, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """Learn the new recipient and queue a welcome email in their language."""
+        await _learn_recipient(event, ce, uow)
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.account_id,
+                template="welcome",
+                category=Category.ACCOUNT,
+                source_event_id=ce.id,
+                # the one-time confirmation link is a secret: email only, never the feed
+                values={"verification_url": event.verification_url},
+            ),
+            uow,
         )
-    )
+
+    async def verification_requested(
+        self,
+        event: profiles.AccountVerificationRequested,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        await _learn_recipient(event, ce, uow)
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.account_id,
+                template="verify_email",
+                category=Category.ACCOUNT,
+                source_event_id=ce.id,
+                values={"url": event.verification_url, "expires_at": _when(event.expires_at)},
+                in_app=False,
+            ),
+            uow,
+        )
+
+    async def password_reset_requested(
+        self,
+        event: profiles.PasswordResetRequested,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        await _learn_recipient(event, ce, uow)
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.account_id,
+                template="password_reset",
+                category=Category.ACCOUNT,
+                source_event_id=ce.id,
+                values={"url": event.reset_url, "expires_at": _when(event.expires_at)},
+                in_app=False,
+            ),
+            uow,
+        )
+
+    async def password_changed(
+        self, event: profiles.PasswordChanged, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        await _learn_recipient(event, ce, uow)
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.account_id,
+                template="password_changed",
+                category=Category.ACCOUNT,
+                source_event_id=ce.id,
+                values={"changed_at": _when(event.changed_at)},
+            ),
+            uow,
+        )
+
+    async def account_erased(
+        self, event: profiles.AccountErased, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """Forget the person: address, name, preferences, feed, pending mail and digests."""
+        await uow.recipients.erase(event.account_id)
+        await uow.deliveries.erase_recipient(event.account_id)
+        await uow.feed.erase(event.account_id)
+        await uow.digests.erase(event.account_id)
+        await uow.audience.erase_member(event.account_id)
+
+    async def profile_changed(
+        self,
+        event: profiles.PersonProfileCreated | profiles.PersonProfileUpdated,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        """Keep the audience projection: only the segment fields newsletters target."""
+        await uow.audience.upsert_member(
+            {
+                "person_id": event.person_id,
+                "country_of_origin": event.country_of_origin,
+                "country_of_residence": event.country_of_residence,
+                "interests": list(event.interests),
+                "languages": [language.code for language in event.languages],
+                "version": ce.sequence,
+            }
+        )
+
+    async def connection_requested(
+        self, event: profiles.ConnectionRequested, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """Tell the addressee (never the note: it may be personal and is not needed)."""
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.addressee_id,
+                template="connection_requested",
+                category=Category.CONNECTIONS,
+                source_event_id=ce.id,
+                link=f"/v1/connections/{event.connection_id}",
+            ),
+            uow,
+        )
+
+    async def connection_accepted(
+        self, event: profiles.ConnectionAccepted, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.requester_id,
+                template="connection_accepted",
+                category=Category.CONNECTIONS,
+                source_event_id=ce.id,
+                link=f"/v1/connections/{event.connection_id}",
+            ),
+            uow,
+        )
+
+    async def message_sent(
+        self, event: profiles.MessageSent, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.recipient_id,
+                template="message_received",
+                category=Category.MESSAGES,
+                source_event_id=ce.id,
+                link=f"/v1/conversations/{event.conversation_id}",
+            ),
+            uow,
+        )
+
+    # ---- resources -----------------------------------------------------------------------
+    async def resource_visibility(
+        self, event: resources.ResourceEvent, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """What newsletters may link to: published (or restored) and not archived/hidden."""
+        await uow.audience.upsert_resource(
+            {
+                "resource_id": event.resource_id,
+                "kind": event.kind,
+                "title": event.title[:500],
+                "language": event.language,
+                "published": isinstance(
+                    event, resources.ResourcePublished | resources.ResourceRestored
+                ),
+                "occurred_at": event.occurred_at,
+                "version": ce.sequence,
+            }
+        )
+
+    async def resource_published(
+        self, event: resources.ResourcePublished, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        await self.resource_visibility(event, ce, uow)
+        if event.contributor_id is None:
+            return
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.contributor_id,
+                template="resource_published",
+                category=Category.RESOURCES,
+                source_event_id=ce.id,
+                values={"title": event.title},
+                link=f"/v1/resources/{event.resource_id}",
+            ),
+            uow,
+        )
+
+    async def resource_rejected(
+        self, event: resources.ResourceRejected, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        if event.contributor_id is None:
+            return
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.contributor_id,
+                template="resource_rejected",
+                category=Category.RESOURCES,
+                source_event_id=ce.id,
+                values={"title": event.title, "reason": event.reason},
+                link=f"/v1/resources/{event.resource_id}",
+            ),
+            uow,
+        )
+
+    async def opportunity_match(
+        self,
+        event: resources.OpportunityMatchFound,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.person_id,
+                template="opportunity_match",
+                category=Category.OPPORTUNITIES,
+                source_event_id=ce.id,
+                values={"title": event.title, "deadline": _when(event.deadline)},
+                link=f"/v1/opportunities/{event.opportunity_id}",
+            ),
+            uow,
+        )
+
+    async def interest_expressed(
+        self, event: resources.InterestExpressed, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.poster_id,
+                template="interest_expressed",
+                category=Category.OPPORTUNITIES,
+                source_event_id=ce.id,
+                link=f"/v1/opportunities/{event.opportunity_id}",
+            ),
+            uow,
+        )
+
+    async def interest_status_changed(
+        self,
+        event: resources.InterestStatusChanged,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.person_id,
+                template="interest_status_changed",
+                category=Category.OPPORTUNITIES,
+                source_event_id=ce.id,
+                values={"status": event.status},
+                link=f"/v1/opportunities/{event.opportunity_id}",
+            ),
+            uow,
+        )
+
+
+def _when(moment: datetime) -> str:
+    """Times in mail are UTC and say so (templates add "(UTC)"), minutes precision."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")

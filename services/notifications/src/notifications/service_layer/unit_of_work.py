@@ -5,13 +5,30 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventkit.uow import UnitOfWork
-from notifications.adapters.repository import DeliveryRepository, RecipientRepository
+from notifications.adapters.audience_store import AudienceRepository
+from notifications.adapters.feed_store import DigestRepository, FeedRepository
+from notifications.adapters.repository import (
+    DeliveryRepository,
+    PreferencesRepository,
+    RecipientRepository,
+)
+from notifications.adapters.webhook_store import WebhookRepository
 
 
 class NotificationsUnitOfWork(UnitOfWork):
     recipients: RecipientRepository
+    preferences: PreferencesRepository
     deliveries: DeliveryRepository
+    feed: FeedRepository
+    digests: DigestRepository
+    webhooks: WebhookRepository
+    audience: AudienceRepository
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.recipients = RecipientRepository(session)
+        self.preferences = PreferencesRepository(session)
         self.deliveries = DeliveryRepository(session)
+        self.feed = FeedRepository(session)
+        self.digests = DigestRepository(session)
+        self.webhooks = WebhookRepository(session)
+        self.audience = AudienceRepository(session)

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ARRAY, Column, DateTime, Integer, String, Table, func
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy import (
+    ARRAY,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import INET, JSONB, TSVECTOR, UUID
 
 from eventkit.db import messaging_tables, service_metadata
 
@@ -24,4 +38,274 @@ accounts = Table(
     Column("version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("verified_at", DateTime(timezone=True)),
+)
+
+# Access-token signing keys. The newest un-retired key signs; retired keys stay published in
+# the JWKS until ``expires_at`` so tokens they signed keep verifying until they expire.
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("kid", String(64), primary_key=True),
+    Column("algorithm", String(10), nullable=False),
+    Column("private_pem", Text, nullable=False),
+    Column("public_jwk", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("retired_at", DateTime(timezone=True)),
+    Column("expires_at", DateTime(timezone=True)),
+)
+
+# Rotating refresh tokens: only a SHA-256 of each token is stored. A token is used once;
+# presenting a used (or revoked) one again revokes its whole family (reuse detection).
+refresh_tokens = Table(
+    "refresh_tokens",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("family_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), nullable=False, index=True),
+    Column("issued_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+# Emailed one-time links (email verification, password reset): SHA-256 of the token only.
+one_time_tokens = Table(
+    "one_time_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("purpose", String(30), nullable=False),
+    Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+    Index("ix_one_time_tokens_account_purpose", "account_id", "purpose"),
+)
+
+# Failed sign-ins per (account key, client address) for throttling. ``account_key`` is a
+# SHA-256 of the normalised email so unknown emails are throttled too without storing them.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("account_key", String(64), nullable=False),
+    Column("client_ip", INET, nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failures_key_ip_at", "account_key", "client_ip", "failed_at"),
+)
+
+person_profiles = Table(
+    "person_profiles",
+    metadata,
+    Column("person_id", UUID(as_uuid=True), ForeignKey("accounts.id"), primary_key=True),
+    Column("display_name", String(200), nullable=False),
+    Column("given_name", String(100)),
+    Column("family_name", String(100)),
+    Column("headline", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    Column("bio", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    Column("country_of_origin", String(2)),
+    Column("country_of_residence", String(2)),
+    Column("city", String(120)),
+    Column("languages", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+    Column("skills", ARRAY(String(20)), nullable=False, server_default="{}"),
+    Column("occupations", ARRAY(String(8)), nullable=False, server_default="{}"),
+    Column("tags", ARRAY(String(50)), nullable=False, server_default="{}"),
+    Column("sectors", ARRAY(String(2)), nullable=False, server_default="{}"),
+    Column("interests", ARRAY(String(80)), nullable=False, server_default="{}"),
+    Column("education_level", String(2)),
+    Column("years_of_experience", Integer),
+    Column("contribution_modes", ARRAY(String(30)), nullable=False, server_default="{}"),
+    Column("availability", String(20)),
+    Column("open_to_opportunities", Boolean, nullable=False, server_default=text("false")),
+    # statistics only: never returned to anyone but the owner, never published
+    Column("gender", String(20)),
+    Column("birth_year", Integer),
+    Column("visibility", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    Column("locale", String(12), nullable=False, server_default="en"),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per pair of people (``pair_key`` = the two ids in sorted order), whatever its state.
+connections = Table(
+    "connections",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("pair_key", String(73), nullable=False, unique=True),
+    Column("requester_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("addressee_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("status", String(20), nullable=False),
+    Column("note", String(300)),
+    Column("version", Integer, nullable=False),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("responded_at", DateTime(timezone=True)),
+)
+
+# Blocking hides each person from the other everywhere (profiles, directory, requests, messages).
+blocks = Table(
+    "blocks",
+    metadata,
+    Column("blocker_id", UUID(as_uuid=True), primary_key=True),
+    Column("blocked_id", UUID(as_uuid=True), primary_key=True, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# The people directory: one row per profile holding only member-visible values (filled in the
+# same transaction as the profile), so search can never match on a hidden field. ``document``
+# is built from accent-folded text (see domain/directory.py): accent-insensitive without the
+# unaccent extension, which a service role cannot create.
+directory_people = Table(
+    "directory_people",
+    metadata,
+    Column("person_id", UUID(as_uuid=True), ForeignKey("accounts.id"), primary_key=True),
+    Column("display_name", String(200), nullable=False),
+    Column("sort_name", String(200), nullable=False),
+    Column("headline", String(200)),
+    Column("document", TSVECTOR, nullable=False),
+    Column("origin", String(2)),
+    Column("residence", String(2)),
+    Column("skills", ARRAY(String(20)), nullable=False, server_default="{}"),
+    Column("occupations", ARRAY(String(8)), nullable=False, server_default="{}"),
+    Column("sectors", ARRAY(String(2)), nullable=False, server_default="{}"),
+    Column("languages", ARRAY(String(3)), nullable=False, server_default="{}"),
+    Column("modes", ARRAY(String(30)), nullable=False, server_default="{}"),
+    Column("open_to_opportunities", Boolean, nullable=False, server_default=text("false")),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_directory_people_document", "document", postgresql_using="gin"),
+    # GIN only where a code is selective (~90 occupations); skills, sectors, languages and
+    # modes each cover 5-20 % of people, so the planner's bitmap AND of such a GIN index
+    # costs more than filtering the rows the text or btree indexes found (measured: bench/)
+    Index("ix_directory_people_occupations", "occupations", postgresql_using="gin"),
+    Index("ix_directory_people_origin_sort", "origin", "sort_name", "person_id"),
+    Index("ix_directory_people_residence_sort", "residence", "sort_name", "person_id"),
+    Index("ix_directory_people_sort", "sort_name", "person_id"),
+    # text searches page in id order (uncorrelated with the words searched), see repository
+    Index("ix_directory_people_origin_id", "origin", "person_id"),
+    Index("ix_directory_people_residence_id", "residence", "person_id"),
+)
+
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("sort_name", String(200), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("city", String(120)),
+    Column("website", String(300)),
+    Column("description", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    Column("document", TSVECTOR, nullable=False),
+    Column("verified_at", DateTime(timezone=True)),
+    Column("verified_by", UUID(as_uuid=True)),
+    Column("created_by", UUID(as_uuid=True), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_organisations_document", "document", postgresql_using="gin"),
+    Index("ix_organisations_sort", "sort_name", "id"),
+)
+
+organisation_members = Table(
+    "organisation_members",
+    metadata,
+    Column("organisation_id", UUID(as_uuid=True), ForeignKey("organisations.id"), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), primary_key=True, index=True),
+    Column("role", String(20), nullable=False),
+    Column("joined_at", DateTime(timezone=True), nullable=False),
+)
+
+# invitations (an admin asks a person) and join requests (a person asks the organisation)
+membership_requests = Table(
+    "membership_requests",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column(
+        "organisation_id",
+        UUID(as_uuid=True),
+        ForeignKey("organisations.id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("person_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("message", String(300)),
+    Column("created_by", UUID(as_uuid=True), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("responded_at", DateTime(timezone=True)),
+)
+
+# Private conversations between two connected people; bodies never leave this service.
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("pair_key", String(73), nullable=False, unique=True),
+    Column("person_a", UUID(as_uuid=True), nullable=False, index=True),
+    Column("person_b", UUID(as_uuid=True), nullable=False, index=True),
+    Column("message_count", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_message_at", DateTime(timezone=True), nullable=False),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("conversation_id", UUID(as_uuid=True), ForeignKey("conversations.id"), nullable=False),
+    Column("sender_id", UUID(as_uuid=True), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Index("ix_messages_conversation_sent", "conversation_id", "sent_at", "id"),
+)
+
+conversation_reads = Table(
+    "conversation_reads",
+    metadata,
+    Column("conversation_id", UUID(as_uuid=True), ForeignKey("conversations.id"), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), primary_key=True),
+    Column("last_read_at", DateTime(timezone=True), nullable=False),
+)
+
+# Profile photos, re-encoded on upload (which also strips EXIF metadata such as GPS position).
+person_photos = Table(
+    "person_photos",
+    metadata,
+    Column("person_id", UUID(as_uuid=True), ForeignKey("accounts.id"), primary_key=True),
+    Column("content_type", String(30), nullable=False),
+    Column("image", LargeBinary, nullable=False),
+    Column("thumbnail", LargeBinary, nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Identities at external OpenID Providers linked to accounts (social login).
+oidc_identities = Table(
+    "oidc_identities",
+    metadata,
+    Column("provider", String(40), primary_key=True),
+    Column("subject", String(255), primary_key=True),
+    Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), nullable=False, index=True),
+    Column("email", String(320)),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+
+# Sign-ins in flight: PKCE verifier and nonce, found again by a digest of ``state``.
+oidc_logins = Table(
+    "oidc_logins",
+    metadata,
+    Column("state_hash", String(64), primary_key=True),
+    Column("provider", String(40), nullable=False),
+    Column("code_verifier", String(128), nullable=False),
+    Column("nonce", String(128), nullable=False),
+    Column("link_account_id", UUID(as_uuid=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
 )

@@ -19,21 +19,26 @@ class AccountRepository:
     async def add(self, account: Account) -> None:
         await self.session.execute(accounts.insert().values(**_row(account)))
 
-    async def get(self, account_id: UUID) -> Account | None:
-        row = (
-            (await self.session.execute(select(accounts).where(accounts.c.id == account_id)))
-            .mappings()
-            .first()
-        )
+    async def get(self, account_id: UUID, *, for_update: bool = False) -> Account | None:
+        query = select(accounts).where(accounts.c.id == account_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self.session.execute(query)).mappings().first()
         return _account(row) if row else None
 
-    async def get_by_email(self, email: str) -> Account | None:
-        row = (
-            (await self.session.execute(select(accounts).where(accounts.c.email == email)))
-            .mappings()
-            .first()
-        )
+    async def get_by_email(self, email: str, *, for_update: bool = False) -> Account | None:
+        query = select(accounts).where(accounts.c.email == email)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self.session.execute(query)).mappings().first()
         return _account(row) if row else None
+
+    async def save(self, account: Account) -> None:
+        values = _row(account)
+        del values["id"], values["created_at"]
+        await self.session.execute(
+            accounts.update().where(accounts.c.id == account.id).values(**values)
+        )
 
 
 def _row(a: Account) -> dict[str, object]:
@@ -47,6 +52,7 @@ def _row(a: Account) -> dict[str, object]:
         "roles": sorted(a.roles),
         "version": a.version,
         "created_at": a.created_at,
+        "verified_at": a.verified_at,
     }
 
 
@@ -61,4 +67,5 @@ def _account(row: RowMapping) -> Account:
         roles=set(row["roles"]),
         version=row["version"],
         created_at=row["created_at"],
+        verified_at=row["verified_at"],
     )

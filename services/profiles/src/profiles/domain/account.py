@@ -18,6 +18,30 @@ class AccountStatus(StrEnum):
     ERASED = "erased"
 
 
+class Role(StrEnum):
+    """What an account may do. Every account is a member; platform admins grant the rest."""
+
+    MEMBER = "member"
+    ORGANISATION_ADMIN = "organisation_admin"
+    GOVERNMENT_FOCAL_POINT = "government_focal_point"
+    ALLIANCE_SECRETARIAT = "alliance_secretariat"
+    MODERATOR = "moderator"
+    PLATFORM_ADMIN = "platform_admin"
+    PARTNER = "partner"
+
+
+class AlreadyVerified(Exception):
+    pass
+
+
+class AccountErased(Exception):
+    pass
+
+
+class CannotRevokeMember(ValueError):
+    pass
+
+
 @dataclass(kw_only=True, eq=False)
 class Account(AggregateRoot):
     id: UUID
@@ -26,13 +50,24 @@ class Account(AggregateRoot):
     locale: str
     password_hash: str | None
     status: AccountStatus = AccountStatus.UNVERIFIED
-    roles: set[str] = field(default_factory=lambda: {"member"})
+    roles: set[str] = field(default_factory=lambda: {Role.MEMBER.value})
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    verified_at: datetime | None = None
 
     @classmethod
-    def register(cls, *, email: str, display_name: str, locale: str, password_hash: str) -> Account:
+    def register(
+        cls,
+        *,
+        email: str,
+        display_name: str,
+        locale: str,
+        password_hash: str | None,
+        verification_url: str | None = None,
+        verification_expires_at: datetime | None = None,
+        account_id: UUID | None = None,
+    ) -> Account:
         account = cls(
-            id=uuid.uuid4(),
+            id=account_id or uuid.uuid4(),
             email=email,
             display_name=display_name,
             locale=locale,
@@ -45,6 +80,72 @@ class Account(AggregateRoot):
                 display_name=display_name,
                 locale=locale,
                 registered_at=account.created_at,
+                verification_url=verification_url,
+                verification_expires_at=verification_expires_at,
             )
         )
         return account
+
+    @property
+    def can_sign_in(self) -> bool:
+        return self.status != AccountStatus.ERASED and self.password_hash is not None
+
+    def _ensure_not_erased(self) -> None:
+        if self.status == AccountStatus.ERASED:
+            raise AccountErased(str(self.id))
+
+    def verify_email(self, now: datetime) -> None:
+        self._ensure_not_erased()
+        if self.status == AccountStatus.ACTIVE:
+            raise AlreadyVerified(str(self.id))
+        self.status = AccountStatus.ACTIVE
+        self.verified_at = now
+        self.record(events.AccountVerified(account_id=self.id, verified_at=now))
+
+    def request_verification(self, url: str, expires_at: datetime) -> None:
+        self._ensure_not_erased()
+        if self.status == AccountStatus.ACTIVE:
+            raise AlreadyVerified(str(self.id))
+        self.record(
+            events.VerificationRequested(
+                account_id=self.id, verification_url=url, expires_at=expires_at
+            )
+        )
+
+    def request_password_reset(self, url: str, expires_at: datetime) -> None:
+        self._ensure_not_erased()
+        self.record(
+            events.PasswordResetRequested(account_id=self.id, reset_url=url, expires_at=expires_at)
+        )
+
+    def change_password(self, password_hash: str, now: datetime) -> None:
+        self._ensure_not_erased()
+        self.password_hash = password_hash
+        self.record(events.PasswordChanged(account_id=self.id, changed_at=now))
+
+    def grant(self, role: Role, *, by: UUID | None, now: datetime) -> bool:
+        """Grant ``role``; False (and no event) if the account already had it."""
+        self._ensure_not_erased()
+        if role.value in self.roles:
+            return False
+        self.roles.add(role.value)
+        self.record(
+            events.RolesChanged(
+                account_id=self.id, roles=frozenset(self.roles), changed_by=by, changed_at=now
+            )
+        )
+        return True
+
+    def revoke(self, role: Role, *, by: UUID | None, now: datetime) -> bool:
+        self._ensure_not_erased()
+        if role == Role.MEMBER:
+            raise CannotRevokeMember("Every account keeps the member role.")
+        if role.value not in self.roles:
+            return False
+        self.roles.discard(role.value)
+        self.record(
+            events.RolesChanged(
+                account_id=self.id, roles=frozenset(self.roles), changed_by=by, changed_at=now
+            )
+        )
+        return True

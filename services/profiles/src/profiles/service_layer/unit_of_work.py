@@ -5,11 +5,46 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventkit.uow import UnitOfWork
+from profiles.adapters.connection_repository import ConnectionRepository
+from profiles.adapters.conversation_repository import ConversationRepository
+from profiles.adapters.directory_repository import DirectoryRepository
+from profiles.adapters.identity_store import (
+    LoginFailureRepository,
+    OidcRepository,
+    OneTimeTokenRepository,
+    RefreshTokenRepository,
+    SigningKeyRepository,
+)
+from profiles.adapters.organisation_repository import OrganisationRepository
+from profiles.adapters.photo_repository import PhotoRepository
+from profiles.adapters.profile_repository import PersonProfileRepository
 from profiles.adapters.repository import AccountRepository
 
 
 class ProfilesUnitOfWork(UnitOfWork):
     accounts: AccountRepository
+    signing_keys: SigningKeyRepository
+    refresh_tokens: RefreshTokenRepository
+    one_time_tokens: OneTimeTokenRepository
+    login_failures: LoginFailureRepository
+    people: PersonProfileRepository
+    connections: ConnectionRepository
+    directory: DirectoryRepository
+    organisations: OrganisationRepository
+    conversations: ConversationRepository
+    photos: PhotoRepository
+    oidc: OidcRepository
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.accounts = AccountRepository(session)
+        self.signing_keys = SigningKeyRepository(session)
+        self.refresh_tokens = RefreshTokenRepository(session)
+        self.one_time_tokens = OneTimeTokenRepository(session)
+        self.login_failures = LoginFailureRepository(session)
+        self.people = PersonProfileRepository(session)
+        self.connections = ConnectionRepository(session)
+        self.directory = DirectoryRepository(session)
+        self.organisations = OrganisationRepository(session)
+        self.conversations = ConversationRepository(session)
+        self.photos = PhotoRepository(session)
+        self.oidc = OidcRepository(session)

@@ -1,18 +1,21 @@
-"""Account endpoints: registration (more identity flows build on this)."""
+"""Account and identity endpoints: registration, sign-in, tokens, emailed links, roles."""
 
 from __future__ import annotations
 
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
+from eventkit.http.auth import CurrentPrincipal, Principal, require_role
 from eventkit.http.problems import Problem
+from profiles.domain.account import AccountErased as AccountIsErased
+from profiles.domain.account import AlreadyVerified, CannotRevokeMember, Role
 from profiles.domain.commands import RegisterAccount
 from profiles.domain.passwords import WeakPassword
-from profiles.service_layer import handlers
-from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
+from profiles.entrypoints.http.deps import ClientIp, Settings, UoW
+from profiles.service_layer import handlers, identity
 
 router = APIRouter(prefix="/v1/auth", tags=["accounts"])
 
@@ -29,12 +32,62 @@ class RegistrationResponse(BaseModel):
     status: str = "unverified"
 
 
-def unit_of_work(request: Request) -> ProfilesUnitOfWork:
-    uow: ProfilesUnitOfWork = request.app.state.uow_factory()
-    return uow
+class LoginRequest(BaseModel):
+    email: str = Field(max_length=320)
+    password: str = Field(max_length=256)
 
 
-UoW = Annotated[ProfilesUnitOfWork, Depends(unit_of_work)]
+class RefreshRequest(BaseModel):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: str = "Bearer"
+    expires_in: int = Field(description="seconds until the access token expires")
+    refresh_token: str = Field(description="single use: each refresh returns a new one")
+    refresh_expires_in: int
+
+
+class LinkToken(BaseModel):
+    token: str = Field(min_length=1, max_length=200)
+
+
+class PasswordResetRequest(BaseModel):
+    email: str = Field(max_length=320)
+
+
+class PasswordResetConfirmation(BaseModel):
+    token: str = Field(min_length=1, max_length=200)
+    new_password: str = Field(min_length=1, max_length=256)
+
+
+class AccountView(BaseModel):
+    account_id: UUID
+    email: str
+    display_name: str
+    locale: str
+    status: str
+    roles: list[str]
+
+
+class RolesView(BaseModel):
+    account_id: UUID
+    roles: list[str]
+
+
+def _tokens(pair: identity.TokenPair) -> TokenResponse:
+    return TokenResponse(
+        access_token=pair.access_token,
+        token_type=pair.token_type,
+        expires_in=pair.expires_in,
+        refresh_token=pair.refresh_token,
+        refresh_expires_in=pair.refresh_expires_in,
+    )
+
+
+_INVALID_LINK = "The link is invalid or was already used."
+_NO_STORE = {"Cache-Control": "no-store"}
 
 
 @router.post(
@@ -43,7 +96,7 @@ UoW = Annotated[ProfilesUnitOfWork, Depends(unit_of_work)]
     response_model=RegistrationResponse,
     responses={409: {"description": "Email already registered"}, 422: {"description": "Invalid"}},
 )
-async def register(body: RegistrationRequest, uow: UoW) -> RegistrationResponse:
+async def register(body: RegistrationRequest, uow: UoW, settings: Settings) -> RegistrationResponse:
     try:
         account_id = await handlers.register_account(
             RegisterAccount(
@@ -53,6 +106,7 @@ async def register(body: RegistrationRequest, uow: UoW) -> RegistrationResponse:
                 locale=body.locale,
             ),
             uow,
+            settings,
         )
     except handlers.InvalidEmail as exc:
         raise Problem(422, "Invalid email address", str(exc)) from exc
@@ -61,3 +115,189 @@ async def register(body: RegistrationRequest, uow: UoW) -> RegistrationResponse:
     except handlers.EmailAlreadyRegistered as exc:
         raise Problem(409, "Email already registered", "Try signing in instead.") from exc
     return RegistrationResponse(account_id=account_id)
+
+
+@router.post(
+    "/login",
+    response_model=TokenResponse,
+    responses={401: {"description": "Wrong email or password"}, 429: {"description": "Throttled"}},
+)
+async def login(
+    body: LoginRequest, uow: UoW, settings: Settings, ip: ClientIp, response: Response
+) -> TokenResponse:
+    try:
+        pair = await identity.login(body.email, body.password, ip, uow, settings)
+    except identity.TooManyAttempts as exc:
+        raise Problem(
+            429,
+            "Too many failed sign-ins",
+            "Wait before trying again, or reset your password.",
+            headers={"Retry-After": str(exc.retry_after_s)},
+            retry_after=exc.retry_after_s,
+        ) from exc
+    except identity.InvalidCredentials as exc:
+        raise Problem(401, "Unauthorized", "The email or password is wrong.") from exc
+    response.headers.update(_NO_STORE)
+    return _tokens(pair)
+
+
+@router.post("/refresh", response_model=TokenResponse, responses={401: {"description": "Invalid"}})
+async def refresh(
+    body: RefreshRequest, uow: UoW, settings: Settings, response: Response
+) -> TokenResponse:
+    try:
+        pair = await identity.refresh(body.refresh_token, uow, settings)
+    except identity.RefreshTokenReused as exc:
+        raise Problem(
+            401,
+            "Unauthorized",
+            "This refresh token was already used; every session it belongs to is now ended.",
+        ) from exc
+    except identity.InvalidRefreshToken as exc:
+        raise Problem(401, "Unauthorized", "The refresh token is invalid or expired.") from exc
+    response.headers.update(_NO_STORE)
+    return _tokens(pair)
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(body: RefreshRequest, uow: UoW) -> Response:
+    await identity.logout(body.refresh_token, uow)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+async def _verify(token: str, uow: UoW) -> dict[str, str]:
+    try:
+        account_id = await identity.verify_email(token, uow)
+    except identity.ExpiredLink as exc:
+        raise Problem(410, "Link expired", "Ask for a new verification email.") from exc
+    except identity.InvalidLink as exc:
+        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
+    except AlreadyVerified as exc:
+        raise Problem(409, "Already verified", "This email address is already verified.") from exc
+    except AccountIsErased as exc:
+        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
+    return {"account_id": str(account_id), "status": "active"}
+
+
+@router.post("/verify-email", responses={400: {}, 409: {}, 410: {}})
+async def verify_email(body: LinkToken, uow: UoW) -> dict[str, str]:
+    return await _verify(body.token, uow)
+
+
+@router.get("/verify-email", responses={400: {}, 409: {}, 410: {}})
+async def verify_email_link(
+    uow: UoW, token: Annotated[str, Query(min_length=1, max_length=200)]
+) -> dict[str, str]:
+    """The emailed link itself (clicked in a mail client); same effect as the POST."""
+    return await _verify(token, uow)
+
+
+@router.post(
+    "/verify-email/resend", status_code=status.HTTP_202_ACCEPTED, responses={409: {}, 429: {}}
+)
+async def resend_verification(
+    principal: CurrentPrincipal, uow: UoW, settings: Settings
+) -> Response:
+    try:
+        await identity.resend_verification(principal.subject, uow, settings)
+    except AlreadyVerified as exc:
+        raise Problem(409, "Already verified", "This email address is already verified.") from exc
+    except identity.TooManyAttempts as exc:
+        raise Problem(
+            429,
+            "Too many emails",
+            "Several verification emails were sent recently; check your inbox.",
+            headers={"Retry-After": str(exc.retry_after_s)},
+        ) from exc
+    except (identity.AccountNotFound, AccountIsErased) as exc:
+        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    return Response(status_code=status.HTTP_202_ACCEPTED)
+
+
+@router.post("/password-reset", status_code=status.HTTP_202_ACCEPTED)
+async def request_password_reset(
+    body: PasswordResetRequest, uow: UoW, settings: Settings
+) -> Response:
+    """Always 202: whether an email exists is not revealed."""
+    await identity.request_password_reset(body.email, uow, settings)
+    return Response(status_code=status.HTTP_202_ACCEPTED)
+
+
+@router.post(
+    "/password-reset/confirm",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={400: {}, 410: {}, 422: {}},
+)
+async def confirm_password_reset(body: PasswordResetConfirmation, uow: UoW) -> Response:
+    try:
+        await identity.reset_password(body.token, body.new_password, uow)
+    except identity.ExpiredLink as exc:
+        raise Problem(410, "Link expired", "Ask for a new password reset email.") from exc
+    except (identity.InvalidLink, AccountIsErased) as exc:
+        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
+    except WeakPassword as exc:
+        raise Problem(422, "Weak password", str(exc)) from exc
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/me", response_model=AccountView)
+async def me(principal: CurrentPrincipal, uow: UoW) -> AccountView:
+    async with uow:
+        account = await uow.accounts.get(principal.subject)
+    if account is None or account.status.value == "erased":
+        raise Problem(404, "Not Found", "The account does not exist.")
+    return AccountView(
+        account_id=account.id,
+        email=account.email,
+        display_name=account.display_name,
+        locale=account.locale,
+        status=account.status.value,
+        roles=sorted(account.roles),
+    )
+
+
+PlatformAdmin = Annotated[Principal, Depends(require_role(Role.PLATFORM_ADMIN.value))]
+
+
+async def _change_role(
+    account_id: UUID, role: Role, grant: bool, admin: Principal, uow: UoW
+) -> RolesView:
+    try:
+        roles = await identity.change_role(account_id, role, grant=grant, by=admin.subject, uow=uow)
+    except identity.AccountNotFound as exc:
+        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    except AccountIsErased as exc:
+        raise Problem(409, "Conflict", "The account was erased.") from exc
+    except CannotRevokeMember as exc:
+        raise Problem(422, "Unprocessable Content", str(exc)) from exc
+    return RolesView(account_id=account_id, roles=sorted(roles))
+
+
+@router.put(
+    "/accounts/{account_id}/roles/{role}",
+    response_model=RolesView,
+    responses={403: {}, 404: {}},
+    summary="Grant a role (platform admins only); takes effect at the next token refresh",
+)
+async def grant_role(account_id: UUID, role: Role, admin: PlatformAdmin, uow: UoW) -> RolesView:
+    return await _change_role(account_id, role, True, admin, uow)
+
+
+@router.delete(
+    "/accounts/{account_id}/roles/{role}",
+    response_model=RolesView,
+    responses={403: {}, 404: {}},
+    summary="Revoke a role (platform admins only)",
+)
+async def revoke_role(account_id: UUID, role: Role, admin: PlatformAdmin, uow: UoW) -> RolesView:
+    return await _change_role(account_id, role, False, admin, uow)
+
+
+@router.post(
+    "/signing-keys/rotate",
+    status_code=status.HTTP_201_CREATED,
+    responses={403: {}},
+    summary="Start signing with a new key now; older keys stay published until tokens expire",
+)
+async def rotate_signing_key(_: PlatformAdmin, uow: UoW, settings: Settings) -> dict[str, str]:
+    return {"kid": await identity.rotate_signing_key(uow, settings)}

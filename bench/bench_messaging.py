@@ -1,0 +1,538 @@
+"""Messaging benchmark: Kafka's own tools as the ceiling, beside raw aiokafka, FastStream,
+eventkit's outbox relay and the end-to-end path, in one run on the same machine.
+
+    uv run python bench/bench_messaging.py [--quick] [--out-dir DIR]
+
+Uses the test broker and Postgres (``devstack.harness.ensure_test_infra``), creates dedicated
+``bench.msg.<run>.*`` topics and a ``benchkit`` schema, and deletes the topics afterwards.
+Writes ``messaging.md`` and ``messaging.json`` to ``docs/benchmarks`` (or ``--out-dir``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from messaging import benchkit, clients, kafka_tools, outbox_bench, report
+from messaging.clients import Throughput
+
+from devstack.harness import TestInfra, ensure_test_infra
+
+REPO = Path(__file__).resolve().parents[1]
+PARTITIONS = 6
+MESSAGE_BYTES = 512
+BIG_RELAY_BATCH = 2000  # the relay again with a larger claim batch, for the recommendation
+LOW_LOAD = 0.1  # a second end-to-end phase far from saturation: the latency floor
+
+SIZES: dict[str, dict[str, Any]] = {
+    "default": {
+        "messages": 50_000,
+        "confirm_each_messages": 500,
+        "commit_each_messages": 800,
+        "relay_backlog": 30_000,
+        "dispatcher_messages": 600,
+        "dispatcher_batch_messages": 900,
+        "latency_messages": 1_000,
+        "e2e_low_seconds": 10,
+        "e2e_seconds": 20,
+        "e2e_warmup_s": 3,
+        "rounds": 2,
+    },
+    "quick": {
+        "messages": 5_000,
+        "confirm_each_messages": 100,
+        "commit_each_messages": 150,
+        "relay_backlog": 3_000,
+        "dispatcher_messages": 100,
+        "dispatcher_batch_messages": 100,
+        "latency_messages": 100,
+        "e2e_low_seconds": 2,
+        "e2e_seconds": 3,
+        "e2e_warmup_s": 1,
+        "rounds": 1,
+    },
+}
+
+
+def log(msg: str) -> None:
+    print(f"[{datetime.now(UTC):%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
+
+
+def best(label: str, rounds: list[Throughput], ceiling: str | None) -> dict[str, Any]:
+    """The fastest round (a shared machine only ever slows a round down); all rounds kept."""
+    top = max(rounds, key=lambda t: t.msgs_per_s)
+    return {
+        "label": label,
+        "messages": top.messages,
+        "seconds": round(top.seconds, 4),
+        "msgs_per_s": round(top.msgs_per_s, 1),
+        "rounds_msgs_per_s": [round(t.msgs_per_s, 1) for t in rounds],
+        "ceiling": ceiling,
+    }
+
+
+def tool_row(label: str, rounds: list[kafka_tools.ToolThroughput]) -> dict[str, Any]:
+    return best(label, [Throughput(t.messages, t.seconds) for t in rounds], None)
+
+
+async def run_clients(
+    infra: TestInfra, topics: dict[str, str], sz: dict[str, Any]
+) -> dict[str, Any]:
+    boot, n = infra.kafka_bootstrap, sz["messages"]
+    value = b"v" * MESSAGE_BYTES
+    keys = clients.keys(n)
+    tool_p: list[kafka_tools.ToolThroughput] = []
+    raw_p: list[Throughput] = []
+    fs_p: list[Throughput] = []
+    raw_ph: list[Throughput] = []
+    for r in range(sz["rounds"]):
+        log(f"round {r + 1}: ProducerPerformance / aiokafka / FastStream produce x {n:,}")
+
+        async def tool() -> None:
+            tool_p.append(
+                await asyncio.to_thread(
+                    kafka_tools.producer_performance, boot, topics["tool"], n, MESSAGE_BYTES
+                )
+            )
+
+        async def raw() -> None:
+            raw_p.append(await clients.aiokafka_produce(boot, topics["raw"], value, keys))
+
+        async def faststream() -> None:
+            fs_p.append(
+                await clients.faststream_produce(
+                    boot, topics["faststream"], value, keys, confirm_each=False
+                )
+            )
+
+        async def raw_headers() -> None:
+            raw_ph.append(
+                await clients.aiokafka_produce(
+                    boot, topics["raw_headers"], value, keys, headers=CE_HEADERS
+                )
+            )
+
+        steps = [tool, raw, faststream, raw_headers]
+        # rotate the order per round so a burst of outside load does not always hit one client
+        for step in steps[r % 4 :] + steps[: r % 4]:
+            await step()
+    confirm_keys = keys[: sz["confirm_each_messages"]]
+    log(f"FastStream publish, confirm each x {len(confirm_keys):,}")
+    fs_confirm = await clients.faststream_produce(
+        boot, topics["faststream_confirm"], value, confirm_keys, confirm_each=True
+    )
+
+    tool_c: list[kafka_tools.ToolThroughput] = []
+    raw_c: list[Throughput] = []
+    raw_c1: list[Throughput] = []
+    fs_c: list[Throughput] = []
+    fs_cb: list[Throughput] = []
+    m, src = sz["commit_each_messages"], topics["raw"]
+    for r in range(sz["rounds"]):
+        log(
+            f"round {r + 1}: ConsumerPerformance / aiokafka / FastStream batch consume x {n:,};"
+            f" per-record commit (aiokafka, FastStream NACK_ON_ERROR) x {m:,}"
+        )
+        g = f"bench-{uuid.uuid4().hex[:8]}"
+        tool_c.append(
+            await asyncio.to_thread(kafka_tools.consumer_performance, boot, src, n, g + "-tool")
+        )
+        raw_c.append(await clients.aiokafka_consume(boot, src, n, g + "-aiokafka"))
+        fs_c.append(await clients.faststream_consume(boot, src, m, g + "-faststream"))
+        raw_c1.append(await clients.aiokafka_consume(boot, src, m, g + "-aioc", commit_each=True))
+        fs_cb.append(await clients.faststream_consume(boot, src, n, g + "-fsb", batch=True))
+
+    log(f"EndToEndLatency x {sz['latency_messages']:,}")
+    lat = await asyncio.to_thread(
+        kafka_tools.end_to_end_latency,
+        boot,
+        topics["latency"],
+        sz["latency_messages"],
+        MESSAGE_BYTES,
+    )
+    delivered = {
+        name: await clients.topic_message_count(boot, topics[name], PARTITIONS)
+        for name in ("raw", "raw_headers", "faststream")
+    }
+    expected = n * sz["rounds"] + sz["rounds"]  # + one warm-up message per round
+    for name, count in delivered.items():
+        if count != expected:
+            raise RuntimeError(f"{name} topic holds {count} messages, expected {expected}")
+    return {
+        "kafka_producer_perf": tool_row("Kafka ProducerPerformance (acks=all, idempotent)", tool_p),
+        "aiokafka_produce": best("aiokafka produce (send + gather)", raw_p, "kafka_producer_perf"),
+        "aiokafka_produce_ce_headers": best(
+            "aiokafka produce + the relay's CloudEvents headers", raw_ph, "kafka_producer_perf"
+        ),
+        "faststream_produce": best(
+            "FastStream publish (no_confirm + gather)", fs_p, "kafka_producer_perf"
+        ),
+        "faststream_produce_confirm_each": best(
+            "FastStream publish (await each, default)", [fs_confirm], "kafka_producer_perf"
+        ),
+        "kafka_consumer_perf": tool_row("Kafka ConsumerPerformance (fetch rate)", tool_c),
+        "aiokafka_consume": best(
+            "aiokafka consume (getmany, auto-commit)", raw_c, "kafka_consumer_perf"
+        ),
+        "aiokafka_consume_commit_each": best(
+            "aiokafka consume (getone + commit each)", raw_c1, "kafka_consumer_perf"
+        ),
+        "faststream_consume": best(
+            "FastStream subscriber (NACK_ON_ERROR, as eventkit)", fs_c, "kafka_consumer_perf"
+        ),
+        "faststream_consume_batch": best(
+            f"FastStream batch subscriber (NACK_ON_ERROR, max_records={clients.BATCH_RECORDS})",
+            fs_cb,
+            "kafka_consumer_perf",
+        ),
+        "kafka_end_to_end_latency": {
+            "label": "Kafka EndToEndLatency (acks=all)",
+            "messages": lat.messages,
+            "avg_ms": lat.avg_ms,
+            "p50_ms": lat.p50_ms,
+            "p99_ms": lat.p99_ms,
+            "p999_ms": lat.p999_ms,
+        },
+    }
+
+
+async def relay_drain(
+    url: str, boot: str, topic: str, backlog: int, batch_size: int | None = None, lean: bool = False
+) -> outbox_bench.Drain:
+    """Fill ``backlog`` outbox rows for ``topic``, drain them, check every one arrived."""
+    model = benchkit.event_class(topic)
+    c = benchkit.chassis(url, boot)
+    try:
+        log(f"outbox: filling a backlog of {backlog:,} rows")
+        await outbox_bench.fill_backlog(
+            url, c.outbox, benchkit.padded(model, MESSAGE_BYTES), backlog
+        )
+        what = "the lean prototype" if lean else "OutboxRelay.drain_once"
+        log(f"outbox: draining with {what} (batch {batch_size or 'default'})")
+        drain = await outbox_bench.drain_backlog(c, batch_size, lean)
+        left = await outbox_bench.unpublished(c)
+        on_topic = await clients.topic_message_count(boot, topic, PARTITIONS)
+        if left or on_topic != backlog or drain.throughput.messages != on_topic:
+            raise RuntimeError(f"relay drain incomplete: {left} left, {on_topic} on the topic")
+    finally:
+        await c.dispose()
+    return drain
+
+
+async def dispatcher_rate(
+    url: str, boot: str, topic: str, count: int, *, batch: bool
+) -> Throughput:
+    await outbox_bench.truncate(url, "effects", "inbox")
+    worker = benchkit.chassis(url, boot, group=f"benchkit-{uuid.uuid4().hex[:8]}")
+    try:
+        return await outbox_bench.dispatcher_capacity(
+            worker, benchkit.event_class(topic), count, timeout_s=240, batch=batch
+        )
+    finally:
+        await worker.dispose()
+
+
+def e2e_row(label: str, e2e: outbox_bench.EndToEnd, basis: str, capacity: float) -> dict:
+    return {
+        "label": label,
+        "capacity_basis": basis,
+        "capacity_msgs_per_s": round(capacity, 1),
+        "target_rate": e2e.target_rate,
+        "achieved_rate": round(e2e.achieved_rate, 1),
+        "handled_rate": round(e2e.handled_rate, 1),
+        "written": e2e.written,
+        "measured": e2e.measured,
+        "p50_ms": round(e2e.p50_ms, 2),
+        "p99_ms": round(e2e.p99_ms, 2),
+        "max_ms": round(e2e.max_ms, 2),
+    }
+
+
+async def run_outbox(infra: TestInfra, topics: dict[str, str], sz: dict[str, Any]) -> dict:
+    boot = infra.kafka_bootstrap
+    url = await infra.aservice_database_url(benchkit.SCHEMA)
+    await outbox_bench.reset_schema(url)
+    drain = await relay_drain(url, boot, topics["relay"], sz["relay_backlog"])
+    drain_big = await relay_drain(
+        url, boot, topics["relay_big"], sz["relay_backlog"], BIG_RELAY_BATCH
+    )
+    drain_lean = await relay_drain(url, boot, topics["relay_lean"], sz["relay_backlog"], lean=True)
+    log(f"dispatcher: Chassis.run_worker over the relayed topic x {sz['dispatcher_messages']:,}")
+    dispatch = await dispatcher_rate(
+        url, boot, topics["relay"], sz["dispatcher_messages"], batch=False
+    )
+    log(f"dispatcher: batch-subscriber prototype x {sz['dispatcher_batch_messages']:,}")
+    dispatch_batch = await dispatcher_rate(
+        url, boot, topics["relay"], sz["dispatcher_batch_messages"], batch=True
+    )
+
+    relay_rate, dispatch_rate = drain.throughput.msgs_per_s, dispatch.msgs_per_s
+    capacity = min(relay_rate, dispatch_rate)
+    basis = "relay drain rate" if relay_rate <= dispatch_rate else "dispatcher rate"
+    await outbox_bench.truncate(url, "effects", "inbox", "items", "outbox")
+    e2e_model = benchkit.event_class(topics["e2e"])
+    low = outbox_bench.Phase(round(capacity * LOW_LOAD, 1), 1, sz["e2e_low_seconds"])
+    half = outbox_bench.Phase(round(capacity / 2, 1), sz["e2e_warmup_s"], sz["e2e_seconds"])
+    log(
+        f"end to end at {low.rate:,.1f}/s for {low.seconds} s, then at {half.rate:,.1f}/s"
+        f" (50% of the {basis}) for {half.seconds} s"
+    )
+    c = benchkit.chassis(url, boot)
+    try:
+        e2e_low, e2e = await outbox_bench.end_to_end(
+            c,
+            e2e_model,
+            benchkit.padded(e2e_model, MESSAGE_BYTES),
+            bootstrap=boot,
+            phases=[low, half],
+            logs=REPO / ".local" / "bench" / "messaging",
+        )
+    finally:
+        await c.dispose()
+    return {
+        "relay_drain": {
+            **best(
+                f"eventkit OutboxRelay.drain_once (batch {drain.batch_size}, default)",
+                [drain.throughput],
+                "kafka_producer_perf",
+            ),
+            "batches": drain.batches,
+            "batch_size": drain.batch_size,
+        },
+        "relay_drain_batch_big": {
+            **best(
+                f"eventkit OutboxRelay.drain_once (batch {drain_big.batch_size})",
+                [drain_big.throughput],
+                "kafka_producer_perf",
+            ),
+            "batches": drain_big.batches,
+            "batch_size": drain_big.batch_size,
+        },
+        "relay_drain_lean": {
+            **best(
+                "relay prototype: payload::text, mark with id = ANY (bench-local)",
+                [drain_lean.throughput],
+                "kafka_producer_perf",
+            ),
+            "batches": drain_lean.batches,
+            "batch_size": drain_lean.batch_size,
+        },
+        "dispatcher_consume": best(
+            "eventkit EventDispatcher via Chassis.run_worker", [dispatch], "kafka_consumer_perf"
+        ),
+        "dispatcher_consume_batch": best(
+            "EventDispatcher via a batch subscriber (prototype, bench-local)",
+            [dispatch_batch],
+            "kafka_consumer_perf",
+        ),
+        "eventkit_end_to_end": e2e_row(
+            "UnitOfWork commit -> relay -> Kafka -> EventDispatcher effect", e2e, basis, capacity
+        ),
+        "eventkit_end_to_end_low_load": e2e_row(
+            f"the same at {LOW_LOAD:.0%} of capacity (latency floor)", e2e_low, basis, capacity
+        ),
+    }
+
+
+def ratio(
+    meas: dict[str, Any],
+    label: str,
+    num: str,
+    den: str,
+    metric: str = "msgs_per_s",
+    op: str | None = None,
+    threshold: float | None = None,
+) -> dict[str, Any]:
+    value = meas[num][metric] / meas[den][metric]
+    met = None if op is None or threshold is None else _holds(value, op, threshold)
+    return {
+        "label": label,
+        "numerator": num,
+        "denominator": den,
+        "metric": metric,
+        "value": round(value, 4),
+        "op": op,
+        "threshold": threshold,
+        "met": met,
+    }
+
+
+def _holds(value: float, op: str, threshold: float) -> bool:
+    return value >= threshold if op == ">=" else value <= threshold
+
+
+def ratios(meas: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        ratio(meas, "FastStream / aiokafka produce", "faststream_produce", "aiokafka_produce",
+              op=">=", threshold=0.8),
+        ratio(meas, "FastStream / aiokafka consume", "faststream_consume", "aiokafka_consume",
+              op=">=", threshold=0.8),
+        ratio(meas, "outbox relay / aiokafka produce", "relay_drain", "aiokafka_produce",
+              op=">=", threshold=0.5),
+        ratio(meas, "outbox relay / aiokafka produce with the same CloudEvents headers",
+              "relay_drain", "aiokafka_produce_ce_headers"),
+        ratio(meas, "outbox relay batch 2000 / batch 500", "relay_drain_batch_big",
+              "relay_drain"),
+        ratio(meas, "relay prototype / OutboxRelay", "relay_drain_lean", "relay_drain"),
+        ratio(meas, "relay prototype / aiokafka produce", "relay_drain_lean",
+              "aiokafka_produce"),
+        ratio(meas, "FastStream confirm-each / aiokafka produce",
+              "faststream_produce_confirm_each", "aiokafka_produce"),
+        ratio(meas, "FastStream NACK_ON_ERROR / aiokafka commit-each (same semantics)",
+              "faststream_consume", "aiokafka_consume_commit_each"),
+        ratio(meas, "FastStream batch subscriber / aiokafka consume",
+              "faststream_consume_batch", "aiokafka_consume"),
+        ratio(meas, "EventDispatcher (run_worker) / aiokafka consume", "dispatcher_consume",
+              "aiokafka_consume"),
+        ratio(meas, "EventDispatcher batch prototype / run_worker", "dispatcher_consume_batch",
+              "dispatcher_consume"),
+        ratio(meas, "aiokafka produce / Kafka ProducerPerformance", "aiokafka_produce",
+              "kafka_producer_perf"),
+        ratio(meas, "FastStream produce / Kafka ProducerPerformance", "faststream_produce",
+              "kafka_producer_perf"),
+        ratio(meas, "outbox relay / Kafka ProducerPerformance", "relay_drain",
+              "kafka_producer_perf"),
+        ratio(meas, "aiokafka consume / Kafka ConsumerPerformance", "aiokafka_consume",
+              "kafka_consumer_perf"),
+        ratio(meas, "FastStream consume / Kafka ConsumerPerformance", "faststream_consume",
+              "kafka_consumer_perf"),
+        ratio(meas, "EventDispatcher / Kafka ConsumerPerformance", "dispatcher_consume",
+              "kafka_consumer_perf"),
+        ratio(meas, "end-to-end p50 / Kafka EndToEndLatency p50", "eventkit_end_to_end",
+              "kafka_end_to_end_latency", metric="p50_ms"),
+        ratio(meas, "end-to-end p99 / Kafka EndToEndLatency p99", "eventkit_end_to_end",
+              "kafka_end_to_end_latency", metric="p99_ms"),
+        ratio(meas, "end-to-end p99 at 10% load / Kafka EndToEndLatency p99",
+              "eventkit_end_to_end_low_load", "kafka_end_to_end_latency", metric="p99_ms"),
+    ]  # fmt: skip
+
+
+def _ce_headers() -> list[tuple[str, bytes]]:
+    """The headers the relay sends for a bench event (same names, same value sizes)."""
+    from contracts.envelope import CloudEvent
+
+    ce = CloudEvent(
+        source="/benchkit",
+        type="benchkit.item.changed",
+        subject=str(uuid.uuid4()),
+        sequence=1,
+        data={},
+    )
+    return ce.kafka_headers()
+
+
+CE_HEADERS = _ce_headers()
+
+
+def targets(meas: dict[str, Any]) -> list[dict[str, Any]]:
+    p99 = meas["eventkit_end_to_end"]["p99_ms"]
+    return [
+        {
+            "label": "end-to-end p99 at 50% load",
+            "measurement": "eventkit_end_to_end",
+            "metric": "p99_ms",
+            "value": p99,
+            "unit": "ms",
+            "op": "<=",
+            "threshold": 100,
+            "met": _holds(p99, "<=", 100),
+        }
+    ]
+
+
+NOTES = [
+    "Every producer uses eventkit's producer settings (idempotent, acks=all, linger 5 ms, "
+    "256 KiB batches); ProducerPerformance runs with acks=all, idempotence and linger.ms=5 and "
+    "otherwise Kafka's defaults. Python messages carry a key (one of 1000 aggregate ids); "
+    "ProducerPerformance sends unkeyed records (sticky partitioning, fuller batches).",
+    "The relay's messages also carry the CloudEvents headers (ce_id, ce_type, ...); the "
+    "aiokafka and FastStream messages carry none, so the relay moves more bytes per message.",
+    "Consumer rates run from the partition assignment to the last record (the group join is "
+    "left out, as ConsumerPerformance's fetch.nMsg.sec does); all consumers read the same "
+    "topic. The EventDispatcher rates run from the first effect's timestamp to the last.",
+    "The relay benchmark times OutboxRelay.drain_once on a backlog COPY-inserted as real "
+    "outbox rows (CloudEvents built by OutboxWriter.envelope); every row is verified "
+    "published and the topic's end offsets equal the backlog.",
+    "End to end: writer tasks in this process commit an item row + outbox row through "
+    "eventkit's UnitOfWork on an open-loop schedule; Chassis.run_relay and Chassis.run_worker "
+    "(EventDispatcher: inbox row + effect row per event) run as two separate processes. "
+    "Latency = handler's wall clock - wall clock taken just before the commit (in the payload). "
+    "The load is 50% of the slower of relay drain rate and dispatcher rate, i.e. of the "
+    "pipeline's measured capacity.",
+]
+
+
+def write_report(out_dir: Path, result: dict[str, Any], markdown: str) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "messaging.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out_dir / "messaging.md").write_text(markdown)
+
+
+async def main_async(quick: bool, out_dir: Path) -> dict[str, Any]:
+    sz = SIZES["quick" if quick else "default"]
+    started = time.perf_counter()
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
+    log("starting or reusing the test broker and Postgres")
+    infra = await asyncio.to_thread(ensure_test_infra)
+    machine = await asyncio.to_thread(report.machine)
+    run = uuid.uuid4().hex[:8]
+    topics = {
+        name: f"bench.msg.{run}.{name}"
+        for name in (
+            "tool",
+            "raw",
+            "raw_headers",
+            "faststream",
+            "faststream_confirm",
+            "latency",
+            "relay",
+            "relay_big",
+            "relay_lean",
+            "e2e",
+        )
+    }
+    spec = {topic: PARTITIONS for topic in topics.values()}
+    spec[topics["latency"]] = 1
+    spec[topics["relay"] + ".dlq"] = 1
+    spec[topics["e2e"] + ".dlq"] = 1
+    async with clients.bench_topics(infra.kafka_bootstrap, spec):
+        meas = await run_clients(infra, topics, sz)
+        meas.update(await run_outbox(infra, topics, sz))
+    machine["loadavg_at_end"] = list(os.getloadavg())
+    result: dict[str, Any] = {
+        "benchmark": "messaging",
+        "command": "uv run python bench/bench_messaging.py" + (" --quick" if quick else ""),
+        "started_at": started_at,
+        "duration_s": round(time.perf_counter() - started, 1),
+        "machine": machine,
+        "sizes": {**sz, "message_bytes": MESSAGE_BYTES, "partitions": PARTITIONS},
+        "measurements": meas,
+        "ratios": ratios(meas),
+        "targets": targets(meas),
+        "notes": NOTES,
+    }
+    markdown = report.render(result)
+    write_report(out_dir, result, markdown)
+    print(markdown)
+    log(f"wrote {out_dir / 'messaging.md'} and messaging.json")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (about a minute)")
+    parser.add_argument("--out-dir", type=Path, default=REPO / "docs" / "benchmarks")
+    args = parser.parse_args()
+    asyncio.run(main_async(args.quick, args.out_dir))
+
+
+if __name__ == "__main__":
+    main()

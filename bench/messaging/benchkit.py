@@ -1,0 +1,171 @@
+"""A miniature service built on the real chassis, for the outbox and end-to-end benchmarks.
+
+Schema ``benchkit`` holds eventkit's own outbox and inbox tables, an ``items`` table (the
+state a writer changes) and an ``effects`` table (one row per handled event, stamped with the
+time the handler saw it). The relay and the worker are eventkit's ``Chassis.run_relay`` and
+``Chassis.run_worker`` with an ``EventDispatcher``; nothing here reimplements them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+import uuid
+from collections.abc import Callable
+from typing import ClassVar
+from uuid import UUID
+
+from faststream import AckPolicy
+from faststream.kafka.annotations import KafkaMessage
+from sqlalchemy import Column, DateTime, Double, Integer, String, Table, func
+from sqlalchemy.dialects.postgresql import UUID as PG_UUID
+
+from contracts.base import IntegrationEvent
+from contracts.envelope import CloudEvent
+from eventkit.broker import make_broker
+from eventkit.consumer import EventDispatcher
+from eventkit.db import messaging_tables, service_metadata
+from eventkit.producer import make_producer
+from eventkit.service import Chassis
+from eventkit.settings import ServiceSettings
+from eventkit.uow import UnitOfWork
+
+SCHEMA = "benchkit"
+metadata = service_metadata(SCHEMA)
+outbox, inbox = messaging_tables(metadata)
+items = Table(
+    "items",
+    metadata,
+    Column("id", PG_UUID(as_uuid=True), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+effects = Table(
+    "effects",
+    metadata,
+    Column("event_id", String(100), primary_key=True),
+    Column("item_id", String(100), nullable=False),
+    Column("committed_at", Double, nullable=False),  # writer's wall clock just before commit
+    Column("seen_at", Double, nullable=False),  # handler's wall clock
+)
+
+
+class ItemChangedBase(IntegrationEvent):
+    type_name: ClassVar[str] = "benchkit.item.changed"
+    item_id: UUID
+    version: int
+    committed_at: float = 0.0
+    note: str = ""  # padding to the benchmark's message size
+
+    def subject(self) -> str:
+        return str(self.item_id)
+
+
+def event_class(topic: str) -> type[ItemChangedBase]:
+    """The bench event bound to a per-run topic."""
+    return type("ItemChanged", (ItemChangedBase,), {"topic": topic})
+
+
+def padded(model: type[ItemChangedBase], size: int) -> Callable[..., ItemChangedBase]:
+    """A constructor whose events' Kafka value (the JSON ``data``) is about ``size`` bytes."""
+    probe = model(item_id=uuid.uuid4(), version=1, committed_at=time.time())
+    base = len(
+        CloudEvent(
+            source="/b", type="t", subject="s", data=probe.model_dump(mode="json")
+        ).kafka_value()
+    )
+    note = "x" * max(0, size - base)
+
+    def make(**fields: object) -> ItemChangedBase:
+        return model(note=note, **fields)
+
+    return make
+
+
+def settings(database_url: str, bootstrap: str, group: str) -> ServiceSettings:
+    return ServiceSettings(
+        service_name=group,
+        db_schema=SCHEMA,
+        database_url=database_url,
+        kafka_bootstrap_servers=bootstrap,
+        log_level="WARNING",
+    )
+
+
+def chassis(database_url: str, bootstrap: str, group: str = "benchkit") -> Chassis:
+    return Chassis(settings(database_url, bootstrap, group), metadata)
+
+
+def uow_factory(c: Chassis) -> Callable[[], UnitOfWork]:
+    return lambda: UnitOfWork(c.sessions, c.outbox, c.inbox)
+
+
+def dispatcher(c: Chassis, model: type[ItemChangedBase]) -> EventDispatcher[UnitOfWork]:
+    d = EventDispatcher[UnitOfWork](c.settings.service_name, uow_factory(c))
+
+    @d.on(model)
+    async def record_effect(event: ItemChangedBase, ce: CloudEvent, uow: UnitOfWork) -> None:
+        await uow.session.execute(
+            effects.insert().values(
+                event_id=ce.id,
+                item_id=str(event.item_id),
+                committed_at=event.committed_at,
+                seen_at=time.time(),
+            )
+        )
+
+    return d
+
+
+async def run_batch_worker(
+    c: Chassis,
+    d: EventDispatcher[UnitOfWork],
+    stop: asyncio.Event,
+    *,
+    ready: asyncio.Event | None = None,
+    max_records: int = 500,
+    batch_timeout_ms: int = 20,
+) -> None:
+    """A prototype of the consumer change this benchmark recommends: ``Chassis.run_worker``
+    with FastStream's *batch* subscriber, so the NACK_ON_ERROR ack (a synchronous offset commit)
+    happens once per batch instead of once per record. Each record still goes through
+    ``EventDispatcher.handle_record`` in its own transaction with its inbox row; on a transient
+    error the nack seeks every partition back to the batch's earliest record and the inbox
+    absorbs the records that had already been handled."""
+    settings = c.settings
+    broker = make_broker(settings)
+
+    @broker.subscriber(
+        *d.topics(),
+        group_id=settings.consumer_group,
+        auto_offset_reset="earliest",
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+        max_poll_interval_ms=300_000,
+        batch=True,
+        max_records=max_records,
+        batch_timeout_ms=batch_timeout_ms,
+    )
+    async def on_events(msg: KafkaMessage) -> None:
+        for record in msg.raw_message:
+            await d.handle_record(record)
+
+    d.dlq_producer = make_producer(settings.kafka_bootstrap_servers, f"{settings.service_name}-dlq")
+    await d.dlq_producer.start()
+    await broker.start()
+    if ready is not None:
+        ready.set()
+    try:
+        await stop.wait()
+    finally:
+        await broker.stop()
+        await d.dlq_producer.stop()
+        await c.dispose()
+
+
+def env_chassis() -> tuple[Chassis, str]:
+    """The chassis and topic a role process was started with (see ``roles``)."""
+    c = chassis(
+        os.environ["BENCH_DATABASE_URL"], os.environ["BENCH_BOOTSTRAP"], os.environ["BENCH_GROUP"]
+    )
+    return c, os.environ["BENCH_TOPIC"]

@@ -1,0 +1,226 @@
+"""Python client throughput: raw aiokafka and FastStream, produce and consume.
+
+Producers use eventkit's producer settings (idempotent, ``acks=all``, linger 5 ms, 256 KiB
+batches) so a gap to the relay is the relay's own cost, not a different configuration. Every
+message carries a key (an aggregate id, as the relay sends) and the same value bytes.
+Consumer throughput is timed from the partition assignment to the last record, which leaves
+the group join out, like ConsumerPerformance's ``fetch.nMsg.sec``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.structs import TopicPartition
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+
+from eventkit.producer import producer_config
+
+#: records per batch for the batch-subscriber variants (one offset commit per batch)
+BATCH_RECORDS = 500
+
+
+@dataclass(frozen=True)
+class Throughput:
+    messages: int
+    seconds: float
+
+    @property
+    def msgs_per_s(self) -> float:
+        return self.messages / self.seconds
+
+
+def keys(count: int, aggregates: int = 1000) -> list[bytes]:
+    return [f"aggregate-{i % aggregates:05d}".encode() for i in range(count)]
+
+
+# ---- topics ------------------------------------------------------------------------------
+@contextlib.asynccontextmanager
+async def bench_topics(bootstrap: str, spec: dict[str, int]) -> AsyncIterator[None]:
+    """Create the bench topics (name -> partitions) and delete them afterwards."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(name, parts, 1) for name, parts in spec.items()])
+        yield
+    finally:
+        with contextlib.suppress(Exception):
+            await admin.delete_topics(list(spec))
+        await admin.close()
+
+
+async def topic_message_count(bootstrap: str, topic: str, partitions: int) -> int:
+    """Messages on the topic (sum of end offsets): what a producer really delivered."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    await consumer.start()
+    try:
+        offsets = await consumer.end_offsets([TopicPartition(topic, p) for p in range(partitions)])
+        return sum(offsets.values())
+    finally:
+        await consumer.stop()
+
+
+# ---- produce -----------------------------------------------------------------------------
+async def aiokafka_produce(
+    bootstrap: str,
+    topic: str,
+    value: bytes,
+    message_keys: Sequence[bytes],
+    headers: list[tuple[str, bytes]] | None = None,
+) -> Throughput:
+    producer = AIOKafkaProducer(**producer_config(bootstrap, "bench-aiokafka"))
+    await producer.start()
+    try:
+        await producer.send_and_wait(topic, value=value, key=b"warm-up")  # metadata, connection
+        start = time.perf_counter()
+        pending = [
+            await producer.send(topic, value=value, key=k, headers=headers) for k in message_keys
+        ]
+        await asyncio.gather(*pending)
+        elapsed = time.perf_counter() - start
+    finally:
+        await producer.stop()
+    return Throughput(len(message_keys), elapsed)
+
+
+def faststream_broker(bootstrap: str) -> KafkaBroker:
+    config = producer_config(bootstrap, "bench-faststream")
+    return KafkaBroker(
+        bootstrap,
+        client_id=config["client_id"],
+        enable_idempotence=config["enable_idempotence"],
+        acks=config["acks"],
+        linger_ms=config["linger_ms"],
+        max_batch_size=config["max_batch_size"],
+        logger=None,
+    )
+
+
+async def faststream_produce(
+    bootstrap: str, topic: str, value: bytes, message_keys: Sequence[bytes], *, confirm_each: bool
+) -> Throughput:
+    """``KafkaBroker.publish``: pipelined (``no_confirm=True``, then await every future) or
+    the default, which waits for each acknowledgement before the next publish."""
+    broker = faststream_broker(bootstrap)
+    await broker.start()
+    try:
+        await broker.publish(value, topic, key=b"warm-up")
+        start = time.perf_counter()
+        if confirm_each:
+            for k in message_keys:
+                await broker.publish(value, topic, key=k)
+        else:
+            pending: list[Any] = [
+                await broker.publish(value, topic, key=k, no_confirm=True) for k in message_keys
+            ]
+            await asyncio.gather(*pending)
+        elapsed = time.perf_counter() - start
+    finally:
+        await broker.stop()
+    return Throughput(len(message_keys), elapsed)
+
+
+# ---- consume -----------------------------------------------------------------------------
+class _Assigned(ConsumerRebalanceListener):
+    """Starts the clock when the group has given this consumer its partitions."""
+
+    def __init__(self) -> None:
+        self.at = 0.0
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        return None
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        if assigned and not self.at:
+            self.at = time.perf_counter()
+
+
+async def aiokafka_consume(
+    bootstrap: str, topic: str, messages: int, group: str, *, commit_each: bool = False
+) -> Throughput:
+    """``getmany`` with auto-commit, or (``commit_each``) ``getone`` + ``commit()`` per record:
+    the same per-message synchronous commit FastStream's NACK_ON_ERROR ack does."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap,
+        group_id=group,
+        auto_offset_reset="earliest",
+        enable_auto_commit=not commit_each,
+    )
+    assigned = _Assigned()
+    consumer.subscribe([topic], listener=assigned)
+    await consumer.start()
+    seen = 0
+    try:
+        if commit_each:
+            while seen < messages:
+                await consumer.getone()
+                await consumer.commit()
+                seen += 1
+        else:
+            while seen < messages:
+                batch = await consumer.getmany(timeout_ms=1000)
+                seen += sum(len(records) for records in batch.values())
+        last = time.perf_counter()
+    finally:
+        await consumer.stop()
+    return Throughput(seen, last - assigned.at)
+
+
+async def faststream_consume(
+    bootstrap: str,
+    topic: str,
+    messages: int,
+    group: str,
+    *,
+    batch: bool = False,
+    timeout_s: float = 600,
+) -> Throughput:
+    """A subscriber configured like eventkit's (NACK_ON_ERROR, explicit group, earliest);
+    ``batch`` uses FastStream's batch subscriber (one ack, so one commit, per batch)."""
+    broker = KafkaBroker(bootstrap, client_id="bench-faststream-consumer", logger=None)
+    done = asyncio.Event()
+    seen = 0
+    last = 0.0
+    assigned = _Assigned()
+
+    def count(n: int) -> None:
+        nonlocal seen, last
+        seen += n
+        if seen >= messages:
+            last = time.perf_counter()
+            done.set()
+
+    options: dict[str, Any] = {
+        "group_id": group,
+        "auto_offset_reset": "earliest",
+        "ack_policy": AckPolicy.NACK_ON_ERROR,
+        "max_poll_interval_ms": 300_000,
+        "listener": assigned,
+    }
+    if batch:
+
+        @broker.subscriber(topic, batch=True, max_records=BATCH_RECORDS, **options)
+        async def on_batch(msg: KafkaMessage) -> None:
+            count(len(msg.raw_message))
+
+    else:
+
+        @broker.subscriber(topic, **options)
+        async def on_message(msg: KafkaMessage) -> None:
+            count(1)
+
+    await broker.start()
+    try:
+        await asyncio.wait_for(done.wait(), timeout_s)
+    finally:
+        await broker.stop()
+    return Throughput(seen, last - assigned.at)

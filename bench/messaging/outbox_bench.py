@@ -1,0 +1,344 @@
+"""Outbox relay draining a pre-filled backlog, the EventDispatcher's consume rate, and the
+end-to-end latency from a UnitOfWork commit to the consumer's effect at a paced load."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import math
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import asyncpg
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from eventkit.db import plain_dsn
+from eventkit.outbox import OutboxWriter
+from eventkit.service import Chassis
+from messaging import benchkit
+from messaging.clients import Throughput
+from messaging.relay_prototype import LeanOutboxRelay
+
+BENCH_DIR = Path(__file__).resolve().parents[1]
+
+
+async def reset_schema(database_url: str) -> None:
+    """The bench schema's tables, empty (create_all is right here: this is not a service)."""
+    engine = create_async_engine(database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(benchkit.metadata.drop_all)
+            await conn.run_sync(benchkit.metadata.create_all)
+    finally:
+        await engine.dispose()
+
+
+async def truncate(database_url: str, *tables: str) -> None:
+    conn = await asyncpg.connect(plain_dsn(database_url))
+    try:
+        await conn.execute("TRUNCATE " + ", ".join(f"{benchkit.SCHEMA}.{t}" for t in tables))
+    finally:
+        await conn.close()
+
+
+async def fill_backlog(
+    database_url: str, writer: OutboxWriter, make: Callable[..., benchkit.ItemChangedBase], n: int
+) -> None:
+    """``n`` unpublished outbox rows shaped like real ones (CloudEvents built by the writer),
+    inserted with COPY. 1000 aggregates, each with rising sequences."""
+    aggregates = [uuid.uuid4() for _ in range(min(1000, n))]
+    now = datetime.now(UTC)
+    records = []
+    for i in range(n):
+        event = make(item_id=aggregates[i % len(aggregates)], version=i // len(aggregates) + 1)
+        ce = writer.envelope(event, sequence=event.version)
+        headers = {k: v.decode() for k, v in ce.kafka_headers()}
+        records.append(
+            (
+                uuid.UUID(ce.id),
+                ce.type.rsplit(".", 1)[0],
+                ce.subject,
+                ce.type,
+                event.topic,
+                json.dumps(ce.data),
+                json.dumps(headers),
+                now,
+            )
+        )
+    conn = await asyncpg.connect(plain_dsn(database_url))
+    try:
+        await conn.copy_records_to_table(
+            "outbox",
+            schema_name=benchkit.SCHEMA,
+            columns=[
+                "id",
+                "aggregatetype",
+                "aggregateid",
+                "type",
+                "topic",
+                "payload",
+                "headers",
+                "created_at",
+            ],
+            records=records,
+        )
+        await conn.execute(f"ANALYZE {benchkit.SCHEMA}.outbox")
+    finally:
+        await conn.close()
+
+
+async def unpublished(c: Chassis) -> int:
+    t = benchkit.outbox
+    async with c.engine.connect() as conn:
+        return int(
+            await conn.scalar(select(func.count()).select_from(t).where(t.c.published_at.is_(None)))
+            or 0
+        )
+
+
+@dataclass(frozen=True)
+class Drain:
+    throughput: Throughput
+    batches: int
+    batch_size: int
+
+
+async def drain_backlog(c: Chassis, batch_size: int | None = None, lean: bool = False) -> Drain:
+    """Time ``OutboxRelay.drain_once`` (the production relay; its default batch size unless
+    given; ``lean``: the recommended changes, see ``relay_prototype``) until the backlog is
+    empty. Each call claims, publishes, awaits every ack and marks one batch."""
+    relay = c.relay()
+    if lean:
+        relay = LeanOutboxRelay(relay.engine, relay.table, relay.producer, service=relay.service)
+    relay.batch_size = batch_size or relay.batch_size
+    await relay.producer.start()
+    try:
+        await relay.producer.client.bootstrap()
+        total = batches = 0
+        start = time.perf_counter()
+        while published := await relay.drain_once():
+            total += published
+            batches += 1
+        elapsed = time.perf_counter() - start
+    finally:
+        await relay.producer.stop()
+    return Drain(Throughput(total, elapsed), batches, relay.batch_size)
+
+
+async def effect_stats(c: Chassis) -> tuple[int, float, float]:
+    e = benchkit.effects
+    async with c.engine.connect() as conn:
+        row = (
+            await conn.execute(select(func.count(), func.min(e.c.seen_at), func.max(e.c.seen_at)))
+        ).one()
+    return int(row[0]), float(row[1] or 0), float(row[2] or 0)
+
+
+async def dispatcher_capacity(
+    c: Chassis,
+    model: type[benchkit.ItemChangedBase],
+    target: int,
+    timeout_s: float,
+    *,
+    batch: bool = False,
+) -> Throughput:
+    """``Chassis.run_worker`` with an ``EventDispatcher`` (inbox row + effect row per event, one
+    transaction each) over the relayed backlog, or (``batch``) the batch-subscriber prototype;
+    rate from the effects' own timestamps (first to last effect)."""
+    stop = asyncio.Event()
+    ready = asyncio.Event()
+    d = benchkit.dispatcher(c, model)
+    worker = (
+        benchkit.run_batch_worker(c, d, stop, ready=ready)
+        if batch
+        else c.run_worker(d, stop, ready=ready)
+    )
+    task = asyncio.create_task(worker)
+    try:
+        await asyncio.wait_for(ready.wait(), 60)
+        deadline = time.monotonic() + timeout_s
+        while (await effect_stats(c))[0] < target:
+            if time.monotonic() > deadline or task.done():
+                raise RuntimeError(f"the dispatcher handled {await effect_stats(c)} < {target}")
+            await asyncio.sleep(0.2)
+    finally:
+        stop.set()
+        await task
+    count, first, last = await effect_stats(c)
+    return Throughput(count - 1, last - first)
+
+
+# ---- end to end --------------------------------------------------------------------------
+def _spawn(role: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    pythonpath = os.pathsep.join(p for p in (str(BENCH_DIR), os.environ.get("PYTHONPATH")) if p)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as err:
+        return subprocess.Popen(
+            [sys.executable, "-m", "messaging.roles", role],
+            env={**os.environ, **env, "PYTHONPATH": pythonpath},
+            stdout=subprocess.PIPE,
+            stderr=err,
+        )
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-3000:]
+
+
+@contextlib.asynccontextmanager
+async def role_processes(
+    roles: Sequence[str], env: dict[str, str], logs: Path
+) -> AsyncIterator[None]:
+    """Start ``messaging.roles <role>`` for each role at once, wait for every ready line;
+    SIGTERM them afterwards."""
+    procs = {role: _spawn(role, env, logs / f"{role}.log") for role in roles}
+
+    async def ready(role: str, proc: subprocess.Popen[bytes]) -> None:
+        assert proc.stdout is not None
+        line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 90)
+        if line.strip() != b"ready":
+            raise RuntimeError(f"{role} did not start: {line!r}\n{_tail(logs / f'{role}.log')}")
+
+    try:
+        await asyncio.gather(*(ready(role, proc) for role, proc in procs.items()))
+        yield
+        for role, proc in procs.items():
+            if proc.poll() is not None:
+                raise RuntimeError(f"{role} exited early:\n{_tail(logs / f'{role}.log')}")
+    finally:
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in procs.values():
+            try:
+                await asyncio.to_thread(proc.wait, 30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                await asyncio.to_thread(proc.wait, 10)
+
+
+@dataclass(frozen=True)
+class EndToEnd:
+    target_rate: float
+    achieved_rate: float
+    handled_rate: float  # effects per second of the phase's events, first to last
+    written: int
+    measured: int
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+
+
+def percentile(sorted_values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100) of an ascending list."""
+    rank = max(1, math.ceil(q / 100 * len(sorted_values)))
+    return sorted_values[rank - 1]
+
+
+async def paced_writes(
+    c: Chassis,
+    make: Callable[..., benchkit.ItemChangedBase],
+    rate: float,
+    seconds: float,
+    writers: int = 8,
+) -> tuple[int, float]:
+    """Commit item + outbox row through the UnitOfWork, event i at start + i/rate.
+
+    ``writers`` concurrent API-like tasks share the schedule, so a slow commit does not
+    delay the next one (an open-loop load, not a closed loop)."""
+    total = max(1, int(rate * seconds))
+    counter = iter(range(total))
+    uow_of = benchkit.uow_factory(c)
+    start = time.perf_counter()
+
+    async def writer() -> None:
+        for i in counter:
+            delay = start + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            item = uuid.uuid4()
+            async with uow_of() as uow:
+                await uow.session.execute(benchkit.items.insert().values(id=item, version=1))
+                await uow.publish(make(item_id=item, version=1, committed_at=time.time()))
+                await uow.commit()
+
+    await asyncio.gather(*(writer() for _ in range(writers)))
+    return total, time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class Phase:
+    rate: float
+    warmup_s: float
+    seconds: float
+
+
+async def end_to_end(
+    c: Chassis,
+    model: type[benchkit.ItemChangedBase],
+    make: Callable[..., benchkit.ItemChangedBase],
+    *,
+    bootstrap: str,
+    phases: Sequence[Phase],
+    logs: Path,
+) -> list[EndToEnd]:
+    """Writer (this process) -> relay process -> worker process, at paced rates, one phase
+    after the other against the same running relay and worker."""
+    env = {
+        "BENCH_DATABASE_URL": c.settings.database_url,
+        "BENCH_BOOTSTRAP": bootstrap,
+        "BENCH_GROUP": f"benchkit-e2e-{uuid.uuid4().hex[:8]}",
+        "BENCH_TOPIC": model.topic,
+    }
+    windows: list[tuple[Phase, float, float, int, float]] = []
+    async with role_processes(("relay", "worker"), env, logs):
+        # the worker is "ready" before its group join finishes: wait for a first effect
+        total, _ = await paced_writes(c, make, rate=1, seconds=1, writers=1)
+        await _wait_for_effects(c, total, 60)
+        for phase in phases:
+            total += (await paced_writes(c, make, phase.rate, phase.warmup_s))[0]
+            start = time.time()
+            written, elapsed = await paced_writes(c, make, phase.rate, phase.seconds)
+            total += written
+            windows.append((phase, start, time.time(), written, elapsed))
+        await _wait_for_effects(c, total, 180)
+    return [await _phase_result(c, *window) for window in windows]
+
+
+async def _wait_for_effects(c: Chassis, count: int, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while (await effect_stats(c))[0] < count:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"only {(await effect_stats(c))[0]} of {count} effects arrived")
+        await asyncio.sleep(0.2)
+
+
+async def _phase_result(
+    c: Chassis, phase: Phase, start: float, end: float, written: int, elapsed: float
+) -> EndToEnd:
+    e = benchkit.effects
+    in_window = (e.c.committed_at >= start) & (e.c.committed_at < end)
+    async with c.engine.connect() as conn:
+        rows = (await conn.execute(select(e.c.committed_at, e.c.seen_at).where(in_window))).all()
+    latencies = sorted((seen - committed) * 1000 for committed, seen in rows)
+    seen_span = max(r.seen_at for r in rows) - min(r.seen_at for r in rows)
+    return EndToEnd(
+        target_rate=phase.rate,
+        achieved_rate=written / elapsed,
+        handled_rate=(len(rows) - 1) / seen_span if seen_span > 0 else 0.0,
+        written=written,
+        measured=len(latencies),
+        p50_ms=percentile(latencies, 50),
+        p99_ms=percentile(latencies, 99),
+        max_ms=latencies[-1],
+    )

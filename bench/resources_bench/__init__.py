@@ -1,0 +1,1 @@
+"""Shared helpers of the resources benchmarks (bench_resources_*.py)."""

@@ -1,0 +1,129 @@
+"""Bodies and their memberships."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, status
+from pydantic import BaseModel, Field
+
+from alliance.adapters import orm
+from alliance.domain.body import BodyKind, BodyRules, Role
+from alliance.domain.governance import MajorityRule
+from alliance.domain.member import MemberKind
+from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.service_layer import bodies as handlers
+from alliance.service_layer.access import load
+
+router = APIRouter(prefix="/v1/alliance/bodies", tags=["bodies"])
+
+
+class RulesIn(BaseModel):
+    voting_roles: set[Role] = {Role.CHAIR, Role.CO_CHAIR, Role.MEMBER}
+    voting_kinds: set[MemberKind] = {
+        MemberKind.MEMBER_STATE,
+        MemberKind.ORGANISATION,
+        MemberKind.EXPERT,
+        MemberKind.YOUTH_LEADER,
+    }
+    quorum_percent: int = Field(default=50, ge=1, le=100)
+    majority: MajorityRule = MajorityRule.SIMPLE
+
+
+class BodyIn(BaseModel):
+    alliance_id: UUID
+    kind: BodyKind
+    name: str = Field(min_length=1, max_length=300)
+    theme: str | None = Field(default=None, max_length=60)
+    mandate: str = Field(default="", max_length=5000)
+    rules: RulesIn = RulesIn()
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def establish(
+    body: BodyIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
+) -> dict[str, Any]:
+    created = await create_once(
+        uow,
+        actor,
+        key,
+        body,
+        "bodies",
+        lambda: handlers.establish(
+            uow,
+            clock,
+            actor,
+            alliance_id=body.alliance_id,
+            kind=body.kind,
+            name=body.name,
+            theme=body.theme,
+            mandate=body.mandate,
+            rules=BodyRules(**body.rules.model_dump()),
+        ),
+    )
+    return dump(created)
+
+
+@router.get("")
+async def list_bodies(alliance_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    async with uow:
+        found = await uow.bodies.find(orm.bodies.c.alliance_id == alliance_id)
+    return {"items": [dump(b) for b in found]}
+
+
+@router.get("/{body_id}")
+async def get_body(body_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    async with uow:
+        return dump(await load(uow.bodies, body_id, "body"))
+
+
+@router.get("/{body_id}/voters")
+async def voters(body_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
+    """Members who may vote in this body today, by its rules."""
+    body, ids = await handlers.voters(uow, clock, body_id)
+    return {
+        "body_id": str(body.id),
+        "as_of": clock.today().isoformat(),
+        "voters": sorted(str(i) for i in ids),
+        "quorum_percent": body.rules.quorum_percent,
+        "majority": body.rules.majority.value,
+    }
+
+
+class MembershipIn(BaseModel):
+    member_id: UUID
+    role: Role
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+@router.post("/{body_id}/memberships", status_code=status.HTTP_201_CREATED)
+async def appoint(
+    body_id: UUID, body: MembershipIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    membership = await handlers.appoint(
+        uow,
+        clock,
+        actor,
+        body_id,
+        member_id=body.member_id,
+        role=body.role,
+        starts_on=body.starts_on,
+        ends_on=body.ends_on,
+    )
+    return dump(membership)
+
+
+class EndIn(BaseModel):
+    on: date | None = None
+
+
+@router.post("/{body_id}/memberships/{membership_id}/end")
+async def end_membership(
+    body_id: UUID, membership_id: UUID, body: EndIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    return dump(
+        await handlers.end_membership(uow, clock, actor, body_id, membership_id, on=body.on)
+    )

@@ -1,0 +1,97 @@
+"""Youth leader cohorts, nominations and participation."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, status
+from pydantic import BaseModel, Field
+
+from alliance import views
+from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.service_layer import cohorts as handlers
+from alliance.service_layer.access import load
+
+router = APIRouter(prefix="/v1/alliance/cohorts", tags=["youth"])
+
+
+class CohortIn(BaseModel):
+    alliance_id: UUID
+    name: str = Field(min_length=1, max_length=300)
+    year: int = Field(ge=1900, le=2200)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def open_cohort(
+    body: CohortIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
+) -> dict[str, Any]:
+    cohort = await create_once(
+        uow,
+        actor,
+        key,
+        body,
+        "cohorts",
+        lambda: handlers.open_cohort(
+            uow, clock, actor, alliance_id=body.alliance_id, name=body.name, year=body.year
+        ),
+    )
+    return dump(cohort)
+
+
+@router.get("/{cohort_id}")
+async def get_cohort(cohort_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    async with uow:
+        return dump(await load(uow.cohorts, cohort_id, "cohort"))
+
+
+class NominationIn(BaseModel):
+    member_id: UUID
+
+
+@router.post("/{cohort_id}/nominations", status_code=status.HTTP_201_CREATED)
+async def nominate(
+    cohort_id: UUID, body: NominationIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    return dump(await handlers.nominate(uow, clock, actor, cohort_id, member_id=body.member_id))
+
+
+class VerdictIn(BaseModel):
+    accept: bool
+
+
+@router.post("/{cohort_id}/nominations/{nomination_id}/decision")
+async def decide(
+    cohort_id: UUID, nomination_id: UUID, body: VerdictIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    return dump(
+        await handlers.decide(uow, clock, actor, cohort_id, nomination_id, accept=body.accept)
+    )
+
+
+@router.get("/{cohort_id}/participation")
+async def participation(cohort_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    """For each accepted youth leader, the sessions they attended."""
+    async with uow:
+        cohort = await load(uow.cohorts, cohort_id, "cohort")
+        attended = await views.participation(uow, cohort.leaders)
+        bodies = await uow.bodies.get_many({m.body_id for ms in attended.values() for m in ms})
+    return {
+        "cohort_id": str(cohort.id),
+        "leaders": [
+            {
+                "member_id": str(leader),
+                "sessions": [
+                    {
+                        "meeting_id": str(m.id),
+                        "title": m.title,
+                        "body_id": str(m.body_id),
+                        "body_kind": bodies[m.body_id].kind.value if m.body_id in bodies else None,
+                        "starts_at": m.starts_at.isoformat(),
+                    }
+                    for m in meetings
+                ],
+            }
+            for leader, meetings in attended.items()
+        ],
+    }

@@ -1,0 +1,163 @@
+"""Commitments, progress reports, M&E dashboards and export."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Query, status
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from alliance import views
+from alliance.adapters import orm
+from alliance.domain.commitment import Commitment
+from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.service_layer import commitments as handlers
+from alliance.service_layer.access import load, require_platform_secretariat
+
+router = APIRouter(prefix="/v1/alliance", tags=["commitments"])
+
+
+def view(c: Commitment, today: date) -> dict[str, Any]:
+    data = dump(c)
+    data["status"] = c.evaluate(today).value  # as of today, even before the next review
+    for ind_data, ind in zip(data["indicators"], c.indicators, strict=True):
+        ind_data["current"] = str(ind.current)
+        ind_data["status"] = ind.status(today, c.pledged_on).value
+    return data
+
+
+class IndicatorIn(BaseModel):
+    name: str = Field(min_length=1, max_length=300)
+    unit: str = Field(min_length=1, max_length=40)
+    baseline: Decimal = Field(max_digits=18, decimal_places=4)
+    target: Decimal = Field(max_digits=18, decimal_places=4)
+    due_on: date
+
+
+class PledgeIn(BaseModel):
+    member_id: UUID
+    title: str = Field(min_length=1, max_length=500)
+    description: str = Field(default="", max_length=20_000)
+    pillar: str = Field(min_length=1, max_length=60)
+    theme: str | None = Field(default=None, max_length=60)
+    recommendation_ids: list[UUID] = Field(default=[], max_length=50)
+    indicators: list[IndicatorIn] = Field(min_length=1, max_length=50)
+
+
+@router.post("/commitments", status_code=status.HTTP_201_CREATED)
+async def pledge(
+    body: PledgeIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
+) -> dict[str, Any]:
+    c = await create_once(
+        uow,
+        actor,
+        key,
+        body,
+        "commitments",
+        lambda: handlers.pledge(
+            uow,
+            clock,
+            actor,
+            member_id=body.member_id,
+            title=body.title,
+            description=body.description,
+            pillar=body.pillar,
+            theme=body.theme,
+            recommendation_ids=body.recommendation_ids,
+            indicators=[handlers.IndicatorSpec(**i.model_dump()) for i in body.indicators],
+        ),
+    )
+    return view(c, clock.today())
+
+
+@router.get("/commitments")
+async def list_commitments(
+    alliance_id: UUID,
+    uow: UoW,
+    clock: Now,
+    actor: Caller,
+    member_id: UUID | None = None,
+    pillar: str | None = Query(default=None, max_length=60),
+) -> dict[str, Any]:
+    t = orm.commitments.c
+    where = [t.alliance_id == alliance_id]
+    if member_id is not None:
+        where.append(t.member_id == member_id)
+    if pillar is not None:
+        where.append(t.pillar == pillar)
+    async with uow:
+        found = await uow.commitments.find(*where)
+    return {"items": [view(c, clock.today()) for c in found]}
+
+
+@router.get("/commitments/export.csv", response_class=Response)
+async def export(alliance_id: UUID, uow: UoW, clock: Now, actor: Caller) -> Response:
+    async with uow:
+        found = await views.commitments_of(uow, alliance_id)
+        members = await uow.members.get_many(c.member_id for c in found)
+    text = views.export_csv(found, {m.id: m.name for m in members.values()}, clock.today())
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="commitments.csv"'},
+    )
+
+
+@router.get("/commitments/{commitment_id}")
+async def get_commitment(
+    commitment_id: UUID, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    async with uow:
+        return view(await load(uow.commitments, commitment_id, "commitment"), clock.today())
+
+
+class ProgressIn(BaseModel):
+    indicator_id: UUID
+    value: Decimal = Field(max_digits=18, decimal_places=4)
+    reported_on: date | None = None
+    note: str = Field(default="", max_length=10_000)
+    evidence_links: list[str] = Field(default=[], max_length=20)
+
+
+@router.post("/commitments/{commitment_id}/progress", status_code=status.HTTP_201_CREATED)
+async def report_progress(
+    commitment_id: UUID, body: ProgressIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    c, report = await handlers.report_progress(
+        uow,
+        clock,
+        actor,
+        commitment_id,
+        indicator_id=body.indicator_id,
+        value=body.value,
+        reported_on=body.reported_on,
+        note=body.note,
+        evidence_links=body.evidence_links,
+    )
+    return {"report": dump(report), "commitment": view(c, clock.today())}
+
+
+@router.post("/commitments/status-review")
+async def review_statuses(uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
+    """Re-evaluate every open commitment now (the worker also does it periodically)."""
+    require_platform_secretariat(actor)
+    changed = await handlers.review_statuses(uow, clock)
+    return {"as_of": clock.today().isoformat(), "changed": changed}
+
+
+@router.get("/dashboards/commitments")
+async def dashboard(
+    alliance_id: UUID,
+    uow: UoW,
+    clock: Now,
+    actor: Caller,
+    by: Literal["pillar", "member", "theme"] = "pillar",
+) -> dict[str, Any]:
+    async with uow:
+        found = await views.commitments_of(uow, alliance_id)
+    today = clock.today()
+    return {"as_of": today.isoformat(), "by": by, "rows": views.dashboard(found, by, today)}

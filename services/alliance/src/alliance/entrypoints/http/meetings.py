@@ -1,0 +1,324 @@
+"""Meetings, and the motions put to the vote in them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Query, status
+from pydantic import AwareDatetime, BaseModel, Field
+from sqlalchemy import tuple_
+
+from alliance.adapters import orm
+from alliance.domain.meeting import ItemKind, Meeting, MeetingKind
+from alliance.domain.motion import Choice, Motion, MotionStatus
+from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.service_layer import meetings as handlers
+from alliance.service_layer import votes
+from alliance.service_layer.access import Actor, load
+from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.http.problems import Problem
+
+router = APIRouter(prefix="/v1/alliance", tags=["meetings", "votes"])
+
+
+class AgendaItemIn(BaseModel):
+    title: str = Field(min_length=1, max_length=500)
+    kind: ItemKind = ItemKind.DISCUSSION
+    description: str = Field(default="", max_length=5000)
+
+
+class MeetingIn(BaseModel):
+    body_id: UUID
+    kind: MeetingKind = MeetingKind.BODY_MEETING
+    title: str = Field(min_length=1, max_length=300)
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime | None = None
+    timezone: str = Field(default="UTC", max_length=64, examples=["Europe/Dublin"])
+    location: str = Field(default="", max_length=300)
+    agenda: list[AgendaItemIn] = Field(default=[], max_length=100)
+    invitees: set[UUID] = Field(default=set(), max_length=1000)
+
+
+async def meeting_view(uow: AllianceUnitOfWork, meeting: Meeting) -> dict[str, Any]:
+    q = await handlers.quorum_of(uow, meeting)
+    return {
+        **dump(meeting),
+        "local_starts_at": meeting.local_start.isoformat(),
+        "quorum": {
+            "eligible": q.eligible,
+            "present": q.present,
+            "required": q.required,
+            "met": q.met,
+        },
+    }
+
+
+@router.post("/meetings", status_code=status.HTTP_201_CREATED)
+async def schedule(
+    body: MeetingIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
+) -> dict[str, Any]:
+    meeting = await create_once(
+        uow,
+        actor,
+        key,
+        body,
+        "meetings",
+        lambda: handlers.schedule(
+            uow,
+            clock,
+            actor,
+            body_id=body.body_id,
+            kind=body.kind,
+            title=body.title,
+            starts_at=body.starts_at,
+            ends_at=body.ends_at,
+            timezone=body.timezone,
+            location=body.location,
+            agenda=[(i.title, i.kind) for i in body.agenda],
+            extra_invitees=body.invitees,
+        ),
+    )
+    async with uow:
+        return await meeting_view(uow, meeting)
+
+
+MEETING_SUMMARY = {
+    "id",
+    "body_id",
+    "kind",
+    "title",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "cancelled",
+}
+
+
+def _cursor(value: str) -> tuple[datetime, UUID]:
+    try:
+        at, _, ident = value.rpartition("_")
+        return datetime.fromisoformat(at), UUID(ident)
+    except ValueError as exc:
+        raise Problem(422, "Invalid cursor", "Pass back the next_cursor you were given.") from exc
+
+
+@router.get("/meetings")
+async def list_meetings(
+    body_id: UUID,
+    uow: UoW,
+    actor: Caller,
+    cursor: str | None = Query(default=None, max_length=100),
+    limit: int = Query(default=50, ge=1, le=200),
+) -> dict[str, Any]:
+    """A body's meetings in date order (keyset on start time and id)."""
+    t = orm.meetings.c
+    where = [t.body_id == body_id]
+    if cursor is not None:
+        where.append(tuple_(t.starts_at, t.id) > tuple_(*_cursor(cursor)))
+    async with uow:
+        page = await uow.meetings.find(*where, order_by=[t.starts_at, t.id], limit=limit + 1)
+    items = [{k: v for k, v in dump(m).items() if k in MEETING_SUMMARY} for m in page[:limit]]
+    last = page[limit - 1] if len(page) > limit else None
+    return {
+        "items": items,
+        "next_cursor": f"{last.starts_at.isoformat()}_{last.id}" if last else None,
+    }
+
+
+@router.post("/meetings/{meeting_id}/cancellation")
+async def cancel(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
+    meeting = await handlers.cancel(uow, clock, actor, meeting_id)
+    return {"id": str(meeting.id), "cancelled": meeting.cancelled}
+
+
+@router.get("/meetings/{meeting_id}/motions")
+async def list_motions(meeting_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    async with uow:
+        found = await uow.motions.find(orm.motions.c.meeting_id == meeting_id)
+    return {"items": [motion_view(m, actor) for m in found]}
+
+
+@router.get("/meetings/{meeting_id}")
+async def get_meeting(meeting_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    async with uow:
+        return await meeting_view(uow, await load(uow.meetings, meeting_id, "meeting"))
+
+
+@router.post("/meetings/{meeting_id}/agenda-items", status_code=status.HTTP_201_CREATED)
+async def add_agenda_item(
+    meeting_id: UUID, body: AgendaItemIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    item = await handlers.add_agenda_item(
+        uow,
+        clock,
+        actor,
+        meeting_id,
+        title=body.title,
+        kind=body.kind,
+        description=body.description,
+    )
+    return dump(item)
+
+
+class InvitationsIn(BaseModel):
+    member_ids: set[UUID] = Field(min_length=1, max_length=1000)
+
+
+@router.post("/meetings/{meeting_id}/invitations")
+async def invite(
+    meeting_id: UUID, body: InvitationsIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    meeting = await handlers.invite(uow, clock, actor, meeting_id, body.member_ids)
+    return {"invitations": sorted(str(m) for m in meeting.invitations)}
+
+
+class OnBehalfIn(BaseModel):
+    on_behalf_of: UUID | None = None
+
+
+@router.post("/meetings/{meeting_id}/registrations")
+async def register(meeting_id: UUID, body: OnBehalfIn, uow: UoW, actor: Caller) -> dict[str, Any]:
+    meeting = await handlers.register(uow, actor, meeting_id, on_behalf_of=body.on_behalf_of)
+    return {"registrations": sorted(str(m) for m in meeting.registrations)}
+
+
+class AttendanceIn(BaseModel):
+    present: set[UUID] = Field(default=set(), max_length=1000)
+    absent: set[UUID] = Field(default=set(), max_length=1000)
+
+
+@router.post("/meetings/{meeting_id}/attendance")
+async def attendance(
+    meeting_id: UUID, body: AttendanceIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    meeting = await handlers.record_attendance(
+        uow, clock, actor, meeting_id, present=body.present, absent=body.absent
+    )
+    async with uow:
+        view = await meeting_view(uow, meeting)
+    return {"attendance": view["attendance"], "quorum": view["quorum"]}
+
+
+class MinutesIn(BaseModel):
+    text: str = Field(min_length=1, max_length=100_000)
+
+
+@router.put("/meetings/{meeting_id}/minutes")
+async def draft_minutes(
+    meeting_id: UUID, body: MinutesIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    meeting = await handlers.draft_minutes(uow, clock, actor, meeting_id, text=body.text)
+    return dump(meeting)["minutes"]
+
+
+@router.post("/meetings/{meeting_id}/minutes/approval")
+async def approve_minutes(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
+    meeting = await handlers.approve_minutes(uow, clock, actor, meeting_id)
+    return dump(meeting)["minutes"]
+
+
+class DecisionIn(BaseModel):
+    text: str = Field(min_length=1, max_length=10_000)
+    agenda_item_id: UUID | None = None
+    motion_id: UUID | None = None
+
+
+@router.post("/meetings/{meeting_id}/decisions", status_code=status.HTTP_201_CREATED)
+async def record_decision(
+    meeting_id: UUID, body: DecisionIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    decision = await handlers.record_decision(
+        uow,
+        clock,
+        actor,
+        meeting_id,
+        text=body.text,
+        agenda_item_id=body.agenda_item_id,
+        motion_id=body.motion_id,
+    )
+    return dump(decision)
+
+
+# ---- motions and votes -------------------------------------------------------------------
+class MotionIn(BaseModel):
+    title: str = Field(min_length=1, max_length=500)
+    text: str = Field(default="", max_length=20_000)
+    recommendation_id: UUID | None = None
+
+
+def motion_view(motion: Motion, actor: Actor) -> dict[str, Any]:
+    """While the vote is open only the turnout shows; once closed, each member's ballot.
+    Which account cast it is for the secretariat's audit only."""
+    data = dump(motion, exclude={"ballots"})
+    data["ballots_cast"] = len(motion.ballots)
+    if motion.status is MotionStatus.CLOSED:
+        data["ballots"] = {
+            str(member): (
+                {
+                    "choice": b.choice.value,
+                    "cast_by": str(b.cast_by),
+                    "cast_at": b.cast_at.isoformat(),
+                }
+                if actor.secretariat
+                else {"choice": b.choice.value}
+            )
+            for member, b in motion.ballots.items()
+        }
+    return data
+
+
+@router.post("/meetings/{meeting_id}/motions", status_code=status.HTTP_201_CREATED)
+async def open_vote(
+    meeting_id: UUID,
+    body: MotionIn,
+    uow: UoW,
+    clock: Now,
+    actor: Caller,
+    key: IdempotencyKey = None,
+) -> dict[str, Any]:
+    """Opens a vote; refused (409 No quorum) unless the body's quorum is present."""
+    motion = await create_once(
+        uow,
+        actor,
+        key,
+        body,
+        "motions",
+        lambda: votes.open_vote(
+            uow,
+            clock,
+            actor,
+            meeting_id,
+            title=body.title,
+            text=body.text,
+            recommendation_id=body.recommendation_id,
+        ),
+    )
+    return motion_view(motion, actor)
+
+
+@router.get("/motions/{motion_id}")
+async def get_motion(motion_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    async with uow:
+        return motion_view(await load(uow.motions, motion_id, "motion"), actor)
+
+
+class BallotIn(BaseModel):
+    choice: Choice
+    on_behalf_of: UUID | None = None
+
+
+@router.post("/motions/{motion_id}/ballots", status_code=status.HTTP_201_CREATED)
+async def cast_ballot(
+    motion_id: UUID, body: BallotIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    motion = await votes.cast_ballot(
+        uow, clock, actor, motion_id, choice=body.choice, on_behalf_of=body.on_behalf_of
+    )
+    return motion_view(motion, actor)
+
+
+@router.post("/motions/{motion_id}/close")
+async def close_vote(motion_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
+    return motion_view(await votes.close_vote(uow, clock, actor, motion_id), actor)

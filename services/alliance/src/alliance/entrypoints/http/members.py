@@ -1,0 +1,192 @@
+"""Alliances and members."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, Field
+
+from alliance.adapters import orm
+from alliance.domain.alliance import Pillar, Theme
+from alliance.domain.member import Member, MemberKind, MemberStatus
+from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.service_layer import members as handlers
+from alliance.service_layer.access import Actor, load
+
+router = APIRouter(prefix="/v1/alliance", tags=["members"])
+
+
+class CodeTitle(BaseModel):
+    code: str = Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_-]+$")
+    title: str = Field(min_length=1, max_length=300)
+
+
+class AllianceIn(BaseModel):
+    slug: str = Field(min_length=2, max_length=80, pattern=r"^[a-z0-9-]+$")
+    name: str = Field(min_length=1, max_length=300)
+    declaration: str = Field(default="", max_length=300)
+    pillars: list[CodeTitle] = Field(default=[], max_length=50)
+    themes: list[CodeTitle] = Field(default=[], max_length=50)
+
+
+@router.post("/alliances", status_code=status.HTTP_201_CREATED)
+async def found_alliance(
+    body: AllianceIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
+) -> dict[str, Any]:
+    alliance = await create_once(
+        uow,
+        actor,
+        key,
+        body,
+        "alliances",
+        lambda: handlers.found_alliance(
+            uow,
+            clock,
+            actor,
+            slug=body.slug,
+            name=body.name,
+            declaration=body.declaration,
+            pillars=[Pillar(code=p.code, title=p.title) for p in body.pillars],
+            themes=[Theme(code=t.code, title=t.title) for t in body.themes],
+        ),
+    )
+    return dump(alliance)
+
+
+@router.get("/alliances/{alliance_id}")
+async def get_alliance(alliance_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    async with uow:
+        return dump(await load(uow.alliances, alliance_id, "alliance"))
+
+
+class ApplicationIn(BaseModel):
+    alliance_id: UUID
+    kind: MemberKind
+    name: str = Field(min_length=1, max_length=300)
+    country: str | None = Field(default=None, min_length=2, max_length=2)
+    motivation: str = Field(default="", max_length=5000)
+
+
+def member_view(member: Member, actor: Actor) -> dict[str, Any]:
+    """Everyone signed in sees who the members are; only the member itself and the
+    secretariat see its representatives, motivation and history."""
+    if actor.secretariat or member.is_represented_by(actor.account_id):
+        return dump(member)
+    return dump(member, exclude={"representatives", "motivation", "history"})
+
+
+@router.post("/members/applications", status_code=status.HTTP_201_CREATED)
+async def apply(
+    body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
+) -> dict[str, Any]:
+    member = await create_once(
+        uow,
+        actor,
+        key,
+        body,
+        "members",
+        lambda: handlers.apply(
+            uow,
+            clock,
+            actor,
+            alliance_id=body.alliance_id,
+            kind=body.kind,
+            name=body.name,
+            country=body.country,
+            motivation=body.motivation,
+        ),
+    )
+    return member_view(member, actor)
+
+
+@router.get("/members")
+async def list_members(
+    uow: UoW,
+    actor: Caller,
+    alliance_id: UUID,
+    member_status: MemberStatus | None = Query(default=None, alias="status"),
+    kind: MemberKind | None = None,
+    cursor: UUID | None = None,
+    limit: int = Query(default=50, ge=1, le=200),
+) -> dict[str, Any]:
+    """Keyset pagination on the member id (``next_cursor`` until it is null)."""
+    t = orm.members.c
+    where = [t.alliance_id == alliance_id]
+    if member_status is not None:
+        where.append(t.status == member_status.value)
+    if kind is not None:
+        where.append(t.kind == kind.value)
+    if cursor is not None:
+        where.append(t.id > cursor)
+    async with uow:
+        page = await uow.members.find(*where, order_by=[t.id], limit=limit + 1)
+    items = [member_view(m, actor) for m in page[:limit]]
+    return {"items": items, "next_cursor": str(page[limit - 1].id) if len(page) > limit else None}
+
+
+@router.get("/members/{member_id}")
+async def get_member(member_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+    async with uow:
+        return member_view(await load(uow.members, member_id, "member"), actor)
+
+
+class DecisionIn(BaseModel):
+    decision: Literal["admit", "reject", "suspend", "reinstate"]
+    reason: str = Field(default="", max_length=2000)
+    term_starts_on: date | None = None
+    term_ends_on: date | None = None
+
+
+@router.post("/members/{member_id}/review")
+async def review(
+    member_id: UUID, body: DecisionIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    """The secretariat admits (with a term), rejects, suspends or reinstates a member."""
+    member = await handlers.review(
+        uow,
+        clock,
+        actor,
+        member_id,
+        decision=body.decision,
+        reason=body.reason,
+        term_starts_on=body.term_starts_on,
+        term_ends_on=body.term_ends_on,
+    )
+    return member_view(member, actor)
+
+
+class WithdrawalIn(BaseModel):
+    reason: str = Field(default="", max_length=2000)
+
+
+@router.post("/members/{member_id}/withdrawal")
+async def withdraw(
+    member_id: UUID, body: WithdrawalIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    member = await handlers.withdraw(uow, clock, actor, member_id, reason=body.reason)
+    return member_view(member, actor)
+
+
+class RepresentativeIn(BaseModel):
+    account_id: UUID
+
+
+@router.post("/members/{member_id}/representatives")
+async def add_representative(
+    member_id: UUID, body: RepresentativeIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    member = await handlers.set_representative(
+        uow, clock, actor, member_id, body.account_id, add=True
+    )
+    return member_view(member, actor)
+
+
+@router.delete("/members/{member_id}/representatives/{account_id}")
+async def remove_representative(
+    member_id: UUID, account_id: UUID, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    member = await handlers.set_representative(uow, clock, actor, member_id, account_id, add=False)
+    return member_view(member, actor)

@@ -1,0 +1,211 @@
+"""The recommendation pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Header, Query, Response, status
+from pydantic import BaseModel, Field
+
+from alliance.adapters import orm
+from alliance.domain.recommendation import AdvicePosition, Recommendation, Stage
+from alliance.entrypoints.http.deps import (
+    Caller,
+    IdempotencyKey,
+    Now,
+    UoW,
+    create_once,
+    dump,
+    etag,
+    if_match_version,
+)
+from alliance.service_layer import recommendations as handlers
+from alliance.service_layer.access import Actor, load
+
+router = APIRouter(prefix="/v1/alliance/recommendations", tags=["recommendations"])
+
+
+def view(rec: Recommendation, actor: Actor) -> dict[str, Any]:
+    """The audit trail names bodies and votes for everyone; which *account* acted is for the
+    secretariat's eyes (accounts are people)."""
+    data = {**dump(rec), "awaiting": rec.awaiting.value if rec.awaiting else None}
+    if not actor.secretariat:
+        for step in data["trail"]:
+            step.pop("by", None)
+        for advice in data["advice"]:
+            advice.pop("given_by", None)
+    return data
+
+
+class DraftIn(BaseModel):
+    working_group_id: UUID
+    title: str = Field(min_length=1, max_length=500)
+    text: str = Field(min_length=1, max_length=50_000)
+    theme: str | None = Field(default=None, max_length=60)
+    sector: str | None = Field(default=None, max_length=100)
+    author_ids: list[UUID] = Field(min_length=1, max_length=50)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def draft(
+    body: DraftIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
+) -> dict[str, Any]:
+    rec = await create_once(
+        uow,
+        actor,
+        key,
+        body,
+        "recommendations",
+        lambda: handlers.draft(
+            uow,
+            clock,
+            actor,
+            working_group_id=body.working_group_id,
+            title=body.title,
+            text=body.text,
+            theme=body.theme,
+            sector=body.sector,
+            author_ids=body.author_ids,
+        ),
+    )
+    return view(rec, actor)
+
+
+@router.get("")
+async def list_recommendations(
+    alliance_id: UUID,
+    uow: UoW,
+    actor: Caller,
+    stage: Stage | None = None,
+    theme: str | None = Query(default=None, max_length=60),
+) -> dict[str, Any]:
+    t = orm.recommendations.c
+    where = [t.alliance_id == alliance_id]
+    if stage is not None:
+        where.append(t.stage == stage.value)
+    async with uow:
+        found = await uow.recommendations.find(*where)
+    return {"items": [view(r, actor) for r in found if theme is None or r.theme == theme]}
+
+
+@router.get("/{recommendation_id}")
+async def get_recommendation(
+    recommendation_id: UUID, uow: UoW, actor: Caller, response: Response
+) -> dict[str, Any]:
+    async with uow:
+        rec = await load(uow.recommendations, recommendation_id, "recommendation")
+    response.headers["ETag"] = etag(rec.version)
+    return view(rec, actor)
+
+
+class RevisionIn(BaseModel):
+    title: str | None = Field(default=None, min_length=1, max_length=500)
+    text: str | None = Field(default=None, min_length=1, max_length=50_000)
+
+
+@router.patch("/{recommendation_id}", responses={412: {"description": "If-Match mismatch"}})
+async def revise(
+    recommendation_id: UUID,
+    body: RevisionIn,
+    uow: UoW,
+    clock: Now,
+    actor: Caller,
+    response: Response,
+    if_match: str | None = Header(default=None, max_length=40),
+) -> dict[str, Any]:
+    """Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost."""
+    rec = await handlers.revise(
+        uow,
+        clock,
+        actor,
+        recommendation_id,
+        title=body.title,
+        text=body.text,
+        expected_version=if_match_version(if_match),
+    )
+    response.headers["ETag"] = etag(rec.version)
+    return view(rec, actor)
+
+
+class AdoptionIn(BaseModel):
+    motion_id: UUID | None = Field(
+        default=None, description="the working group's vote, when it voted on adoption"
+    )
+
+
+@router.post("/{recommendation_id}/adoption")
+async def adopt(
+    recommendation_id: UUID, body: AdoptionIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    return view(
+        await handlers.adopt(uow, clock, actor, recommendation_id, motion_id=body.motion_id),
+        actor,
+    )
+
+
+class AdviceIn(BaseModel):
+    advisory_group_id: UUID
+    position: AdvicePosition
+    text: str = Field(min_length=1, max_length=20_000)
+
+
+@router.post("/{recommendation_id}/advice")
+async def review(
+    recommendation_id: UUID, body: AdviceIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    return view(
+        await handlers.review(
+            uow,
+            clock,
+            actor,
+            recommendation_id,
+            advisory_group_id=body.advisory_group_id,
+            position=body.position,
+            text=body.text,
+        ),
+        actor,
+    )
+
+
+class EndorsementIn(BaseModel):
+    motion_id: UUID = Field(description="the steering committee's closed, carried vote")
+
+
+@router.post("/{recommendation_id}/endorsement")
+async def endorse(
+    recommendation_id: UUID, body: EndorsementIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    return view(
+        await handlers.endorse(uow, clock, actor, recommendation_id, motion_id=body.motion_id),
+        actor,
+    )
+
+
+@router.post("/{recommendation_id}/publication")
+async def publish(recommendation_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
+    return view(await handlers.publish(uow, clock, actor, recommendation_id), actor)
+
+
+class ReturnIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=10_000)
+    to_stage: Stage | None = Field(default=None, description="default: the previous stage")
+    body_id: UUID | None = Field(default=None, description="the returning body (omit: secretariat)")
+
+
+@router.post("/{recommendation_id}/return")
+async def return_(
+    recommendation_id: UUID, body: ReturnIn, uow: UoW, clock: Now, actor: Caller
+) -> dict[str, Any]:
+    return view(
+        await handlers.return_(
+            uow,
+            clock,
+            actor,
+            recommendation_id,
+            reason=body.reason,
+            to=body.to_stage,
+            body_id=body.body_id,
+        ),
+        actor,
+    )

@@ -1,0 +1,58 @@
+"""Alliance test fixtures: the real service on a freshly migrated schema (real Postgres)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+from alliance_testkit import World
+
+from alliance.bootstrap import AllianceService, bootstrap
+from alliance.config import AllianceSettings
+from alliance.domain.clock import FixedClock
+from devstack.harness import TestInfra
+from devstack.testing import TokenIssuer, api_client, fresh_service_database, migrate
+
+
+@pytest.fixture(scope="session")
+async def alliance_service(infra: TestInfra) -> AsyncIterator[AllianceService]:
+    url = await fresh_service_database(infra, "alliance")
+    service = bootstrap(
+        AllianceSettings(database_url=url, kafka_bootstrap_servers=infra.kafka_bootstrap)
+    )
+    await migrate(service)
+    yield service
+    await service.chassis.dispose()
+
+
+@pytest.fixture(scope="session")
+def issuer() -> TokenIssuer:
+    return TokenIssuer()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """Each test gets its own clock, starting now; only that test moves it."""
+    return FixedClock(datetime.now(UTC))
+
+
+@pytest.fixture
+async def client(
+    alliance_service: AllianceService, issuer: TokenIssuer, clock: FixedClock
+) -> AsyncIterator[httpx.AsyncClient]:
+    app = alliance_service.create_app()
+    issuer.install(app)
+    app.state.clock = clock
+    async with api_client(app) as c:
+        yield c
+
+
+@pytest.fixture
+async def world(
+    client: httpx.AsyncClient, issuer: TokenIssuer, alliance_service: AllianceService
+) -> World:
+    w = World(client, issuer, alliance_service)
+    await w.found()
+    return w

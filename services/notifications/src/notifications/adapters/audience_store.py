@@ -1,0 +1,181 @@
+"""Projections for newsletters (audience members, published resources) and newsletters."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Select, String, and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import array, insert
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notifications.adapters.orm import (
+    audience_members,
+    newsletters,
+    preferences,
+    published_resources,
+    recipients,
+)
+from notifications.domain.newsletter import (
+    LocalisedContent,
+    Newsletter,
+    NewsletterStatus,
+    Segment,
+)
+
+
+class AudienceRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def upsert_member(self, values: dict[str, Any]) -> None:
+        """Newest profile version wins (stale or replayed events are ignored)."""
+        stmt = insert(audience_members).values(**values)
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["person_id"],
+                set_={k: stmt.excluded[k] for k in values if k != "person_id"},
+                where=audience_members.c.version < stmt.excluded.version,
+            )
+        )
+
+    async def erase_member(self, person_id: UUID) -> None:
+        await self.session.execute(
+            audience_members.delete().where(audience_members.c.person_id == person_id)
+        )
+
+    async def upsert_resource(self, values: dict[str, Any]) -> None:
+        stmt = insert(published_resources).values(**values)
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["resource_id"],
+                set_={k: stmt.excluded[k] for k in values if k != "resource_id"},
+                where=published_resources.c.version < stmt.excluded.version,
+            )
+        )
+
+    async def published(self, ids: list[UUID]) -> list[RowMapping]:
+        if not ids:
+            return []
+        q = (
+            select(published_resources)
+            .where(published_resources.c.resource_id.in_(ids))
+            .where(published_resources.c.published.is_(True))
+        )
+        return list((await self.session.execute(q)).mappings())
+
+    def _audience(self, segment: Segment) -> Select[Any]:
+        """People matching the segment who still want newsletters by email."""
+        q = (
+            select(
+                recipients.c.account_id,
+                recipients.c.email,
+                recipients.c.display_name,
+                func.coalesce(preferences.c.language, recipients.c.locale).label("locale"),
+            )
+            .select_from(
+                recipients.join(
+                    audience_members, audience_members.c.person_id == recipients.c.account_id
+                ).outerjoin(preferences, preferences.c.person_id == recipients.c.account_id)
+            )
+            .where(recipients.c.email != "")  # erased accounts are tombstones
+            .where(
+                or_(
+                    preferences.c.person_id.is_(None),
+                    and_(
+                        preferences.c.channels["email"].as_boolean().is_not(False),
+                        func.coalesce(preferences.c.categories["newsletter"].astext, "immediate")
+                        != "off",
+                    ),
+                )
+            )
+        )
+        if segment.countries_of_origin:
+            q = q.where(audience_members.c.country_of_origin.in_(segment.countries_of_origin))
+        if segment.countries_of_residence:
+            q = q.where(audience_members.c.country_of_residence.in_(segment.countries_of_residence))
+        if segment.interests:
+            q = q.where(
+                audience_members.c.interests.has_any(array(segment.interests, type_=String))
+            )
+        if segment.languages:
+            q = q.where(
+                audience_members.c.languages.has_any(array(segment.languages, type_=String))
+            )
+        return q
+
+    async def audience_size(self, segment: Segment) -> int:
+        q = select(func.count()).select_from(self._audience(segment).subquery())
+        return int((await self.session.execute(q)).scalar_one())
+
+    async def audience(self, segment: Segment) -> list[RowMapping]:
+        q = self._audience(segment).order_by(recipients.c.account_id)
+        return list((await self.session.execute(q)).mappings())
+
+    # ---- newsletters ---------------------------------------------------------------------
+    async def add_newsletter(self, n: Newsletter) -> None:
+        await self.session.execute(newsletters.insert().values(**_row(n)))
+
+    async def save_newsletter(self, n: Newsletter) -> None:
+        row = _row(n)
+        del row["id"]
+        await self.session.execute(
+            update(newsletters).where(newsletters.c.id == n.id).values(**row)
+        )
+
+    async def newsletter(
+        self, newsletter_id: UUID, *, for_update: bool = False
+    ) -> Newsletter | None:
+        q = select(newsletters).where(newsletters.c.id == newsletter_id)
+        if for_update:
+            q = q.with_for_update()
+        row = (await self.session.execute(q)).mappings().first()
+        return _newsletter(row) if row else None
+
+    async def claim_due_newsletters(self, now: datetime) -> list[Newsletter]:
+        q = (
+            select(newsletters)
+            .where(newsletters.c.status == NewsletterStatus.SCHEDULED.value)
+            .where(newsletters.c.send_at <= now)
+            .with_for_update(skip_locked=True)
+        )
+        return [_newsletter(r) for r in (await self.session.execute(q)).mappings()]
+
+
+def _row(n: Newsletter) -> dict[str, Any]:
+    return {
+        "id": n.id,
+        "created_by": n.created_by,
+        "content": {k: {"subject": v.subject, "intro": v.intro} for k, v in n.content.items()},
+        "resource_ids": [str(r) for r in n.resource_ids],
+        "segment": {
+            "countries_of_origin": n.segment.countries_of_origin,
+            "countries_of_residence": n.segment.countries_of_residence,
+            "interests": n.segment.interests,
+            "languages": n.segment.languages,
+        },
+        "status": n.status.value,
+        "send_at": n.send_at,
+        "per_minute": n.per_minute,
+        "recipients": n.recipients,
+        "created_at": n.created_at,
+        "version": n.version,
+    }
+
+
+def _newsletter(r: RowMapping) -> Newsletter:
+    return Newsletter(
+        id=r["id"],
+        created_by=r["created_by"],
+        content={k: LocalisedContent(**v) for k, v in r["content"].items()},
+        resource_ids=[UUID(x) for x in r["resource_ids"]],
+        segment=Segment(**r["segment"]),
+        status=NewsletterStatus(r["status"]),
+        send_at=r["send_at"],
+        per_minute=r["per_minute"],
+        recipients=r["recipients"],
+        created_at=r["created_at"],
+        version=r["version"],
+    )

@@ -1,0 +1,78 @@
+"""Newsletters and campaigns: composed from published resources, sent to an audience
+segment, in each recipient's language, at a scheduled time, throttled."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from uuid import UUID
+
+from notifications.domain.locales import fallback_chain
+
+
+class NewsletterStatus(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENT = "sent"  # every recipient's delivery is queued (the dispatcher paces them)
+
+
+class NotEditable(Exception):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Segment:
+    """Who gets it; empty lists mean "anyone". Criteria combine with AND, values with OR."""
+
+    countries_of_origin: list[str] = field(default_factory=list)
+    countries_of_residence: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LocalisedContent:
+    subject: str
+    intro: str
+
+
+@dataclass(kw_only=True)
+class Newsletter:
+    id: UUID = field(default_factory=uuid.uuid4)
+    created_by: UUID
+    content: dict[str, LocalisedContent]
+    resource_ids: list[UUID] = field(default_factory=list)
+    segment: Segment = field(default_factory=Segment)
+    status: NewsletterStatus = NewsletterStatus.DRAFT
+    send_at: datetime | None = None
+    per_minute: int = 60
+    recipients: int | None = None
+    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    version: int = 0
+
+    def content_for(self, locale: str) -> tuple[str, LocalisedContent]:
+        """The recipient's language, its fallbacks, English, then any language written."""
+        for candidate in fallback_chain(locale):
+            if candidate in self.content:
+                return candidate, self.content[candidate]
+        first = sorted(self.content)[0]
+        return first, self.content[first]
+
+    def schedule(self, send_at: datetime) -> None:
+        if self.status == NewsletterStatus.SENT:
+            raise NotEditable("this newsletter was already sent")
+        self.status = NewsletterStatus.SCHEDULED
+        self.send_at = send_at
+        self.version += 1
+
+    def send_time(self, index: int) -> datetime:
+        """Throttling: the n-th recipient's mail is due n/per_minute minutes after send_at."""
+        assert self.send_at is not None
+        return self.send_at + timedelta(minutes=index / max(self.per_minute, 1))
+
+    def sent(self, recipients: int) -> None:
+        self.status = NewsletterStatus.SENT
+        self.recipients = recipients
+        self.version += 1

@@ -1,0 +1,142 @@
+"""Newsletters and campaigns for communicators (platform admins, alliance secretariat)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, status
+from pydantic import AwareDatetime, BaseModel, Field
+
+from eventkit.http.auth import Principal, require_role
+from eventkit.http.problems import Problem
+from notifications.domain.newsletter import (
+    LocalisedContent,
+    Newsletter,
+    NewsletterStatus,
+    NotEditable,
+    Segment,
+)
+from notifications.domain.preferences import SUPPORTED_LANGUAGES
+from notifications.entrypoints.http.deps import UoW
+from notifications.service_layer.newsletters import UnpublishedResources, check_resources
+
+router = APIRouter(prefix="/v1/newsletters", tags=["newsletters"])
+ADMIN = "platform_admin"
+Communicator = Annotated[Principal, Depends(require_role(ADMIN, "alliance_secretariat"))]
+Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+Code = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class SegmentBody(BaseModel):
+    countries_of_origin: list[Country] = Field(default_factory=list, max_length=250)
+    countries_of_residence: list[Country] = Field(default_factory=list, max_length=250)
+    interests: list[Code] = Field(default_factory=list, max_length=100)
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(
+        default_factory=list, max_length=50
+    )
+
+    def domain(self) -> Segment:
+        return Segment(**self.model_dump())
+
+
+class ContentBody(BaseModel):
+    subject: str = Field(min_length=1, max_length=200)
+    intro: str = Field(min_length=1, max_length=20_000)
+
+
+class NewsletterCreate(BaseModel):
+    content: dict[str, ContentBody] = Field(
+        min_length=1, description="per language (en, fr, es, ar): subject and introduction"
+    )
+    resource_ids: list[UUID] = Field(default_factory=list, max_length=50)
+    segment: SegmentBody = Field(default_factory=SegmentBody)
+    per_minute: int = Field(default=60, ge=1, le=10_000, description="sending rate")
+
+
+class NewsletterView(NewsletterCreate):
+    id: UUID
+    status: NewsletterStatus
+    send_at: datetime | None
+    recipients: int | None
+
+
+class ScheduleRequest(BaseModel):
+    send_at: AwareDatetime
+
+
+class AudienceSize(BaseModel):
+    size: int
+
+
+def _view(n: Newsletter) -> NewsletterView:
+    return NewsletterView(
+        id=n.id,
+        content={k: ContentBody(subject=v.subject, intro=v.intro) for k, v in n.content.items()},
+        resource_ids=n.resource_ids,
+        segment=SegmentBody(**n.segment.__dict__),
+        per_minute=n.per_minute,
+        status=n.status,
+        send_at=n.send_at,
+        recipients=n.recipients,
+    )
+
+
+@router.post("/audience-preview", response_model=AudienceSize)
+async def audience_preview(segment: SegmentBody, who: Communicator, uow: UoW) -> AudienceSize:
+    """How many people a segment reaches now (after their preferences), before sending."""
+    async with uow:
+        return AudienceSize(size=await uow.audience.audience_size(segment.domain()))
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=NewsletterView)
+async def create(body: NewsletterCreate, who: Communicator, uow: UoW) -> NewsletterView:
+    unsupported = sorted(set(body.content) - set(SUPPORTED_LANGUAGES))
+    if unsupported:
+        raise Problem(422, "Unsupported language", f"no such content language: {unsupported}")
+    newsletter = Newsletter(
+        created_by=who.subject,
+        content={
+            k: LocalisedContent(subject=v.subject, intro=v.intro) for k, v in body.content.items()
+        },
+        resource_ids=body.resource_ids,
+        segment=body.segment.domain(),
+        per_minute=body.per_minute,
+    )
+    async with uow:
+        try:
+            await check_resources(uow, body.resource_ids)
+        except UnpublishedResources as exc:
+            raise Problem(422, "Unpublished resources", str(exc)) from exc
+        await uow.audience.add_newsletter(newsletter)
+        await uow.commit()
+    return _view(newsletter)
+
+
+async def _owned(uow: UoW, newsletter_id: UUID, who: Principal) -> Newsletter:
+    newsletter = await uow.audience.newsletter(newsletter_id, for_update=True)
+    if newsletter is None or (newsletter.created_by != who.subject and not who.has_role(ADMIN)):
+        raise Problem(404, "Not Found", "No such newsletter.")
+    return newsletter
+
+
+@router.get("/{newsletter_id}", response_model=NewsletterView)
+async def get(newsletter_id: UUID, who: Communicator, uow: UoW) -> NewsletterView:
+    async with uow:
+        return _view(await _owned(uow, newsletter_id, who))
+
+
+@router.post("/{newsletter_id}/schedule", response_model=NewsletterView)
+async def schedule(
+    newsletter_id: UUID, body: ScheduleRequest, who: Communicator, uow: UoW
+) -> NewsletterView:
+    async with uow:
+        newsletter = await _owned(uow, newsletter_id, who)
+        try:
+            newsletter.schedule(body.send_at)
+        except NotEditable as exc:
+            raise Problem(409, "Conflict", str(exc)) from exc
+        await uow.audience.save_newsletter(newsletter)
+        await uow.commit()
+    return _view(newsletter)

@@ -1,0 +1,105 @@
+"""A person's own notification preferences (ETag / If-Match against lost updates)."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from fastapi import APIRouter, Header, Response
+from pydantic import BaseModel, Field
+
+from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.problems import Problem
+from notifications.domain.preferences import (
+    Category,
+    Channel,
+    Frequency,
+    InvalidPreferences,
+    Preferences,
+    QuietHours,
+)
+from notifications.entrypoints.http.deps import UoW
+
+router = APIRouter(prefix="/v1/preferences", tags=["preferences"])
+
+
+class QuietHoursBody(BaseModel):
+    start: time = Field(examples=["22:00"])
+    end: time = Field(examples=["07:00"])
+
+
+class PreferencesBody(BaseModel):
+    channels: dict[Channel, bool] = Field(
+        default_factory=lambda: {Channel.IN_APP: True, Channel.EMAIL: True}
+    )
+    categories: dict[Category, Frequency] = Field(default_factory=dict)
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    time_zone: str = Field(default="UTC", max_length=64, examples=["Africa/Dakar"])
+    quiet_hours: QuietHoursBody | None = None
+
+
+class PreferencesView(PreferencesBody):
+    version: int
+
+
+def _view(p: Preferences) -> PreferencesView:
+    return PreferencesView(
+        channels=p.channels,
+        categories=p.categories,
+        language=p.language,
+        time_zone=p.time_zone,
+        quiet_hours=QuietHoursBody(start=p.quiet_hours.start, end=p.quiet_hours.end)
+        if p.quiet_hours
+        else None,
+        version=p.version,
+    )
+
+
+def _etag(version: int) -> str:
+    return f'"{version}"'
+
+
+@router.get("", response_model=PreferencesView)
+async def get_preferences(
+    principal: CurrentPrincipal, uow: UoW, response: Response
+) -> PreferencesView:
+    async with uow:
+        prefs = await uow.preferences.get_or_default(principal.subject)
+    response.headers["ETag"] = _etag(prefs.version)
+    return _view(prefs)
+
+
+@router.put(
+    "",
+    response_model=PreferencesView,
+    responses={412: {"description": "Changed meanwhile (If-Match)"}, 422: {}},
+)
+async def put_preferences(
+    body: PreferencesBody,
+    principal: CurrentPrincipal,
+    uow: UoW,
+    response: Response,
+    if_match: str | None = Header(default=None),
+) -> PreferencesView:
+    async with uow:
+        current = await uow.preferences.get_or_default(principal.subject)
+        if if_match is not None and if_match.strip() not in (_etag(current.version), "*"):
+            raise Problem(412, "Precondition Failed", "The preferences changed meanwhile.")
+        try:
+            updated = Preferences(
+                person_id=principal.subject,
+                channels={**current.channels, **body.channels},
+                categories=dict(body.categories),
+                language=body.language,
+                time_zone=body.time_zone,
+                quiet_hours=QuietHours(start=body.quiet_hours.start, end=body.quiet_hours.end)
+                if body.quiet_hours
+                else None,
+                version=current.version + 1,
+            )
+        except InvalidPreferences as exc:
+            raise Problem(422, "Invalid preferences", str(exc)) from exc
+        if not await uow.preferences.save(updated, expected_version=current.version):
+            raise Problem(412, "Precondition Failed", "The preferences changed meanwhile.")
+        await uow.commit()
+    response.headers["ETag"] = _etag(updated.version)
+    return _view(updated)

@@ -1,0 +1,109 @@
+"""Newsletters and campaigns: compose, preview the audience, schedule, send throttled."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from uuid import UUID
+
+from eventkit.logging import get_logger
+from notifications.adapters import templates
+from notifications.config import NotificationsSettings
+from notifications.domain.delivery import Delivery
+from notifications.domain.newsletter import Newsletter
+from notifications.domain.preferences import Category
+from notifications.service_layer.digests import Clock, utc_now
+from notifications.service_layer.notify import Notifier, unsubscribe_headers
+from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
+
+log = get_logger(__name__)
+
+
+class UnpublishedResources(ValueError):
+    pass
+
+
+async def check_resources(uow: NotificationsUnitOfWork, ids: list[UUID]) -> None:
+    found = {r["resource_id"] for r in await uow.audience.published(ids)}
+    missing = sorted(str(i) for i in set(ids) - found)
+    if missing:
+        raise UnpublishedResources(f"not published (or unknown) resources: {missing}")
+
+
+async def send_due_newsletters(
+    uow_factory: Callable[[], NotificationsUnitOfWork],
+    notifier: Notifier,
+    settings: NotificationsSettings,
+    now: datetime,
+) -> int:
+    """Queue one delivery per audience member of every due newsletter, paced by
+    ``per_minute`` through their due times; idempotent per (newsletter, person)."""
+    done = 0
+    async with uow_factory() as uow:
+        for newsletter in await uow.audience.claim_due_newsletters(now):
+            count = await _queue(uow, notifier, settings, newsletter)
+            newsletter.sent(count)
+            await uow.audience.save_newsletter(newsletter)
+            log.info("newsletter.queued", newsletter_id=str(newsletter.id), recipients=count)
+            done += 1
+        await uow.commit()
+    return done
+
+
+async def _queue(
+    uow: NotificationsUnitOfWork,
+    notifier: Notifier,
+    settings: NotificationsSettings,
+    newsletter: Newsletter,
+) -> int:
+    resources = await uow.audience.published(newsletter.resource_ids)
+    links = [
+        {"title": r["title"], "url": f"{notifier.public_base_url}/v1/resources/{r['resource_id']}"}
+        for r in resources
+    ]
+    index = 0
+    for member in await uow.audience.audience(newsletter.segment):
+        language, content = newsletter.content_for(member["locale"])
+        unsubscribe = notifier.unsubscribe_url(member["account_id"], Category.NEWSLETTER)
+        message = templates.render(
+            "newsletter",
+            language,
+            unsubscribe_url=unsubscribe,
+            name=member["display_name"],
+            subject=content.subject,
+            intro=content.intro,
+            resources=links,
+        )
+        added = await uow.deliveries.add(
+            Delivery(
+                recipient_id=member["account_id"],
+                channel="email",
+                address=member["email"],
+                template="newsletter",
+                source_event_id=f"newsletter:{newsletter.id}:{member['account_id']}",
+                message=message,
+                category=Category.NEWSLETTER.value,
+                headers=unsubscribe_headers(unsubscribe),
+                next_attempt_at=newsletter.send_time(index),
+            )
+        )
+        index += added
+    return index
+
+
+async def run_newsletter_scheduler(
+    uow_factory: Callable[[], NotificationsUnitOfWork],
+    notifier: Notifier,
+    settings: NotificationsSettings,
+    stop: asyncio.Event,
+    clock: Clock = utc_now,
+) -> None:
+    while not stop.is_set():
+        try:
+            await send_due_newsletters(uow_factory, notifier, settings, clock())
+        except Exception as exc:  # the database may be away: keep the loop alive
+            log.warning("newsletter.error", error=type(exc).__name__)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), settings.dispatch_poll_interval_s * 4)

@@ -1,0 +1,367 @@
+"""Partner webhooks: registration, fan-out of partner-visible events, dispatch with retries,
+dead-lettering, manual redelivery and replay."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from prometheus_client import Counter
+
+from contracts import registry
+from contracts.base import IntegrationEvent
+from contracts.envelope import CloudEvent
+from eventkit.logging import get_logger
+from notifications.adapters.ssrf import SsrfGuard, UnsafeUrl
+from notifications.adapters.webhook_sender import PostResult, WebhookSender
+from notifications.config import NotificationsSettings
+from notifications.domain.webhooks import Endpoint, WebhookDelivery, WebhookDeliveryStatus
+from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
+
+log = get_logger(__name__)
+WEBHOOKS = Counter("webhook_attempts_total", "Partner webhook delivery attempts", ["outcome"])
+
+
+#: a leased delivery, its endpoint, the stored event and whether the subject consented
+Job = tuple[WebhookDelivery, Endpoint | None, Any, bool]
+
+
+class UnknownEventType(ValueError):
+    pass
+
+
+class NotFound(LookupError):
+    pass
+
+
+def partner_visible_types() -> dict[str, type[IntegrationEvent]]:
+    """CloudEvents types partners may receive: those of partner-visible topics only."""
+    return {
+        e.type_name: e for t in registry.all_topics() if t.partner_visible for e in t.event_types
+    }
+
+
+@dataclass
+class PartnerCatalogue:
+    """The event types partners can subscribe to (injectable so tests can add a topic)."""
+
+    types: Mapping[str, type[IntegrationEvent]]
+
+    @classmethod
+    def from_registry(cls) -> PartnerCatalogue:
+        return cls(partner_visible_types())
+
+    def check(self, event_types: list[str]) -> None:
+        unknown = sorted(set(event_types) - set(self.types))
+        if unknown:
+            raise UnknownEventType(f"not partner-visible event types: {unknown}")
+
+
+# ---- commands -----------------------------------------------------------------------------
+async def register_endpoint(
+    uow: NotificationsUnitOfWork,
+    guard: SsrfGuard,
+    catalogue: PartnerCatalogue,
+    *,
+    owner_id: UUID,
+    url: str,
+    event_types: list[str],
+    description: str,
+) -> Endpoint:
+    catalogue.check(event_types)
+    await guard.check(url)  # raises UnsafeUrl
+    endpoint = Endpoint(
+        owner_id=owner_id, url=url, event_types=sorted(set(event_types)), description=description
+    )
+    async with uow:
+        await uow.webhooks.add_endpoint(endpoint)
+        await uow.commit()
+    return endpoint
+
+
+async def owned_endpoint(
+    uow: NotificationsUnitOfWork, endpoint_id: UUID, owner_id: UUID | None
+) -> Endpoint:
+    """The endpoint, if it exists and ``owner_id`` owns it (None: an operator, any endpoint).
+    Someone else's endpoint is reported as missing: ids of others are not confirmed."""
+    endpoint = await uow.webhooks.endpoint(endpoint_id, for_update=True)
+    if endpoint is None or (owner_id is not None and endpoint.owner_id != owner_id):
+        raise NotFound("no such endpoint")
+    return endpoint
+
+
+async def record_partner_event(
+    ce: CloudEvent, uow: NotificationsUnitOfWork, catalogue: PartnerCatalogue
+) -> int:
+    """Keep the event for replays and queue one delivery per subscribed active endpoint."""
+    if ce.type not in catalogue.types:
+        return 0
+    await uow.webhooks.add_partner_event(ce.id, ce.type, ce.subject, ce.time, ce.structured())
+    queued = 0
+    for endpoint in await uow.webhooks.active_endpoints():
+        if endpoint.wants(ce.type):
+            queued += await uow.webhooks.add_delivery(
+                WebhookDelivery(endpoint_id=endpoint.id, event_id=ce.id, event_type=ce.type)
+            )
+    return queued
+
+
+async def redeliver(uow: NotificationsUnitOfWork, delivery: WebhookDelivery) -> None:
+    delivery.redeliver(datetime.now(UTC))
+    await uow.webhooks.save_delivery(delivery)
+
+
+async def replay_since(uow: NotificationsUnitOfWork, endpoint: Endpoint, since: datetime) -> int:
+    """Queue again every partner event since ``since`` this endpoint subscribes to (same
+    ``webhook-id`` for messages it already had, so the receiver can deduplicate)."""
+    now = datetime.now(UTC)
+    count = 0
+    for row in await uow.webhooks.partner_events_since(since, endpoint.event_types):
+        existing = await uow.webhooks.delivery_for(endpoint.id, row["event_id"])
+        if existing is None:
+            await uow.webhooks.add_delivery(
+                WebhookDelivery(
+                    endpoint_id=endpoint.id, event_id=row["event_id"], event_type=row["type"]
+                )
+            )
+        else:
+            existing.redeliver(now)
+            await uow.webhooks.save_delivery(existing)
+        count += 1
+    return count
+
+
+# ---- dispatch -----------------------------------------------------------------------------
+def message_body(
+    envelope: dict[str, Any], model: type[IntegrationEvent] | None, consented: bool
+) -> bytes:
+    """The structured CloudEvent, without personal fields unless the subject consented."""
+    body = dict(envelope)
+    if model is not None and model.personal_fields and not consented:
+        data = dict(body.get("data") or {})
+        for name in model.personal_fields:
+            data.pop(name, None)
+        body["data"] = data
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+class WebhookDispatcher:
+    def __init__(
+        self,
+        uow_factory: Callable[[], NotificationsUnitOfWork],
+        sender: WebhookSender,
+        guard: SsrfGuard,
+        catalogue: PartnerCatalogue,
+        settings: NotificationsSettings,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.sender = sender
+        self.guard = guard
+        self.catalogue = catalogue
+        self.settings = settings
+        self._limit = asyncio.Semaphore(settings.webhook_concurrency)
+        #: endpoints known to have no dead-letter streak (saves a locked read per success)
+        self._healthy: set[UUID] = set()
+
+    async def _lease(self, limit: int) -> list[Job]:
+        """Claim due deliveries (hidden for the lease) with what sending them needs."""
+        s = self.settings
+        async with self.uow_factory() as uow:
+            due = await uow.webhooks.lease_due(
+                datetime.now(UTC), limit, timedelta(seconds=s.webhook_lease_s)
+            )
+            endpoints = await uow.webhooks.endpoints_by_id({d.endpoint_id for d in due})
+            events = await uow.webhooks.partner_events_by_id({d.event_id for d in due})
+            consents = await uow.webhooks.consents({str(e["subject"]) for e in events.values()})
+            jobs: list[Job] = []
+            for d in due:
+                event = events.get(d.event_id)
+                endpoint = endpoints.get(d.endpoint_id)
+                consented = (
+                    event is not None
+                    and endpoint is not None
+                    and (str(event["subject"]), endpoint.owner_id) in consents
+                )
+                jobs.append((d, endpoint, event, consented))
+            await uow.commit()
+        return jobs
+
+    async def dispatch_due(self) -> int:
+        """One batch: lease, send in parallel, record every outcome. Returns the batch size."""
+        jobs = await self._lease(self.settings.webhook_batch_size)
+        results = await asyncio.gather(*(self._deliver(*job) for job in jobs))
+        if jobs:
+            await self._record([(job[0].id, r) for job, r in zip(jobs, results, strict=True)])
+        return len(jobs)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Pipelined dispatch: up to twice ``webhook_concurrency`` messages in flight, more
+        leased as slots free up, outcomes recorded in small batches. A slow or black-holed
+        endpoint only holds its own slots; it never stalls everyone else's batch."""
+        s = self.settings
+        window = max(2, s.webhook_concurrency * 2)
+        outcomes: asyncio.Queue[tuple[UUID, PostResult] | None] = asyncio.Queue()
+        in_flight: set[asyncio.Task[None]] = set()
+        recorder = asyncio.create_task(self._record_from(outcomes))
+        stopping = asyncio.create_task(stop.wait())
+
+        async def send(job: Job) -> None:
+            await outcomes.put((job[0].id, await self._deliver(*job)))
+
+        try:
+            while not stop.is_set():
+                jobs: list[Job] = []
+                room = window - len(in_flight)
+                if room >= window // 2 or not in_flight:  # lease in chunks, not one by one
+                    try:
+                        jobs = await self._lease(min(room, s.webhook_batch_size))
+                    except Exception as exc:  # the database may be away: keep going
+                        log.warning("webhook.lease_error", error=type(exc).__name__)
+                for job in jobs:
+                    task = asyncio.create_task(send(job))
+                    in_flight.add(task)
+                    task.add_done_callback(in_flight.discard)
+                if not jobs:  # idle or full: wait for a free slot, new work, or stop
+                    await asyncio.wait(
+                        {*in_flight, stopping},
+                        timeout=s.dispatch_poll_interval_s,
+                        return_when=asyncio.FIRST_COMPLETED,
+                    )
+        finally:
+            await asyncio.gather(*in_flight, return_exceptions=True)
+            await outcomes.put(None)
+            await recorder
+            stopping.cancel()
+
+    async def _record_from(self, outcomes: asyncio.Queue[tuple[UUID, PostResult] | None]) -> None:
+        done = False
+        while not done:
+            batch: list[tuple[UUID, PostResult]] = []
+            item = await outcomes.get()
+            while item is not None:
+                batch.append(item)
+                if outcomes.empty() or len(batch) >= 200:
+                    break
+                item = outcomes.get_nowait()
+            done = item is None
+            if batch:
+                try:
+                    await self._record(batch)
+                except Exception as exc:  # leases expire: those messages are sent again
+                    log.warning("webhook.record_error", error=type(exc).__name__)
+
+    async def _deliver(
+        self,
+        delivery: WebhookDelivery,
+        endpoint: Endpoint | None,
+        event: Any,
+        consented: bool,
+    ) -> PostResult:
+        if endpoint is None or event is None or not endpoint.wants(delivery.event_type):
+            result = PostResult(None, "endpoint disabled or event missing", 0)
+        else:
+            try:
+                await self.guard.check(endpoint.url)
+            except UnsafeUrl as exc:
+                result = PostResult(None, f"refused: {exc}", 0)
+            else:
+                body = message_body(
+                    dict(event["envelope"]),
+                    self.catalogue.types.get(delivery.event_type),
+                    consented,
+                )
+                timestamp = int(datetime.now(UTC).timestamp())
+                headers = {
+                    "webhook-id": delivery.message_id,
+                    "webhook-timestamp": str(timestamp),
+                    "webhook-signature": endpoint.signature_header(
+                        delivery.message_id, timestamp, body
+                    ),
+                }
+                async with self._limit:
+                    result = await self.sender.post(endpoint.url, body, headers)
+        return result
+
+    async def _record(self, outcomes: list[tuple[UUID, PostResult]]) -> None:
+        """Record a batch's outcomes in one transaction (the attempt log, retries, dead
+        letters and their alerts); endpoint rows are locked only when they change."""
+        s = self.settings
+        now = datetime.now(UTC)
+        async with self.uow_factory() as uow:
+            deliveries = await uow.webhooks.deliveries_by_id(
+                [delivery_id for delivery_id, _ in outcomes], for_update=True
+            )
+            attempts: list[dict[str, Any]] = []
+            for delivery_id, result in outcomes:
+                delivery = deliveries.get(delivery_id)
+                if delivery is None or delivery.status != WebhookDeliveryStatus.PENDING:
+                    continue  # erased or already settled by someone else
+                attempts.append(
+                    {
+                        "delivery_id": delivery_id,
+                        "attempted_at": now,
+                        "status_code": result.status_code,
+                        "error": result.error[:500] if result.error else None,
+                        "duration_ms": result.duration_ms,
+                    }
+                )
+                if result.ok:
+                    delivery.succeeded(result.status_code or 200, now)
+                    WEBHOOKS.labels("delivered").inc()
+                else:
+                    dead = delivery.failed(
+                        result.error or "failed",
+                        result.status_code,
+                        now,
+                        max_attempts=s.webhook_max_attempts,
+                        base_s=s.webhook_retry_base_s,
+                        cap_s=s.webhook_retry_cap_s,
+                    )
+                    WEBHOOKS.labels("dead_lettered" if dead else "retry").inc()
+                    uow.track(delivery)
+                await uow.webhooks.save_delivery(delivery)
+                await self._settle_endpoint(uow, delivery, now)
+            await uow.webhooks.add_attempts(attempts)
+            await uow.commit()
+
+    async def _settle_endpoint(
+        self, uow: NotificationsUnitOfWork, delivery: WebhookDelivery, now: datetime
+    ) -> None:
+        """Count dead letters in a row per endpoint (disabling it at the limit); a success
+        resets the count. The endpoint row is locked only when it changes."""
+        if delivery.status == WebhookDeliveryStatus.DEAD:
+            log.warning(
+                "webhook.dead_lettered",
+                delivery_id=str(delivery.id),
+                endpoint_id=str(delivery.endpoint_id),
+                attempts=delivery.attempts,
+            )
+            endpoint = await uow.webhooks.endpoint(delivery.endpoint_id, for_update=True)
+            if endpoint is not None:
+                endpoint.delivery_dead_lettered(
+                    now, self.settings.webhook_disable_after_dead_letters
+                )
+                uow.track(endpoint)
+                await uow.webhooks.save_endpoint(endpoint)
+        elif delivery.status == WebhookDeliveryStatus.SUCCEEDED:
+            if delivery.endpoint_id in self._healthy:
+                return
+            endpoint = await uow.webhooks.endpoint(delivery.endpoint_id, for_update=True)
+            if endpoint is not None and endpoint.consecutive_dead_letters:
+                endpoint.delivery_succeeded()
+                await uow.webhooks.save_endpoint(endpoint)
+            self._healthy.add(delivery.endpoint_id)
+        else:
+            self._healthy.discard(delivery.endpoint_id)
+
+
+async def run_webhook_dispatcher(dispatcher: WebhookDispatcher, stop: asyncio.Event) -> None:
+    try:
+        await dispatcher.run(stop)
+    finally:
+        await dispatcher.sender.close()

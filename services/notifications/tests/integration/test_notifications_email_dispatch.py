@@ -1,0 +1,130 @@
+"""The email dispatcher against real SMTP servers: refusals (5xx) are permanent and announced
+through the outbox; an unreachable server is retried with growing, jittered delays."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
+from sqlalchemy import text
+
+from conftest import settings_for
+from devstack.harness import SmtpSink, TestInfra
+from devstack.waiting import free_port
+from notifications.adapters import templates
+from notifications.bootstrap import NotificationsService
+from notifications.domain.delivery import Delivery, DeliveryStatus
+from notifications.service_layer.dispatch import dispatch_due_emails
+
+
+class Refuser:
+    """An SMTP server that refuses every recipient with 550 (a hard bounce)."""
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        return "550 5.1.1 mailbox unavailable"
+
+
+@pytest.fixture
+def refusing_smtp() -> Iterator[int]:
+    port = free_port()
+    controller = Controller(Refuser(), hostname="127.0.0.1", port=port)
+    controller.start()
+    yield port
+    controller.stop()
+
+
+def delivery(recipient: uuid.UUID, address: str) -> Delivery:
+    return Delivery(
+        recipient_id=recipient,
+        channel="email",
+        address=address,
+        template="welcome",
+        source_event_id=str(uuid.uuid4()),
+        message=templates.render("welcome", "en", name="Test"),
+    )
+
+
+async def run(svc: NotificationsService, d: Delivery) -> Delivery:
+    async with svc.uow() as uow:
+        await uow.deliveries.add(d)
+        await uow.commit()
+    await dispatch_due_emails(svc.uow(), svc.email_sender, svc.settings)
+    async with svc.uow() as uow:
+        stored = await uow.deliveries.get(d.id)
+    assert stored is not None
+    return stored
+
+
+async def test_a_refusal_is_permanent_and_announced(
+    notifications_db: str, infra: TestInfra, refusing_smtp: int
+) -> None:
+    svc = NotificationsService(settings_for(notifications_db, infra, refusing_smtp))
+    try:
+        stored = await run(svc, delivery(uuid.uuid4(), "gone@example.org"))
+        assert stored.status == DeliveryStatus.FAILED
+        assert stored.attempts == 1
+        async with svc.chassis.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    text(
+                        "SELECT payload FROM notifications.outbox"
+                        " WHERE type = 'notifications.delivery.failed' AND aggregateid = :id"
+                    ),
+                    {"id": str(stored.id)},
+                )
+            ).one()
+        assert row.payload["permanent"] is True
+        assert "gone@example.org" not in str(row.payload)  # no address in events
+    finally:
+        await svc.chassis.dispose()
+
+
+async def test_an_unreachable_server_is_retried_with_growing_delays(
+    notifications_db: str, infra: TestInfra
+) -> None:
+    svc = NotificationsService(
+        settings_for(
+            notifications_db, infra, free_port(), email_retry_base_s=10.0, email_max_attempts=4
+        )
+    )
+    try:
+        d = delivery(uuid.uuid4(), "later@example.org")
+        delays = []
+        for attempt in range(1, 5):
+            before = datetime.now(UTC)
+            stored = await run(svc, d)
+            assert stored.attempts == attempt
+            if attempt < 4:
+                assert stored.status == DeliveryStatus.PENDING
+                delays.append((stored.next_attempt_at - before).total_seconds())
+                async with svc.uow() as uow:  # make it due again now (time travel)
+                    stored.next_attempt_at = datetime.now(UTC) - timedelta(seconds=1)
+                    await uow.deliveries.save(stored)
+                    await uow.commit()
+        assert stored.status == DeliveryStatus.FAILED  # out of attempts
+        # equal jitter: attempt n waits between base*2^(n-1)/2 and base*2^(n-1)
+        for n, delay in enumerate(delays, start=1):
+            assert 10.0 * 2 ** (n - 1) / 2 - 1 <= delay <= 10.0 * 2 ** (n - 1) + 1, delays
+    finally:
+        await svc.chassis.dispose()
+
+
+async def test_delivered_mail_carries_the_headers_recorded_with_it(
+    notifications_db: str, infra: TestInfra, smtp: SmtpSink
+) -> None:
+    svc = NotificationsService(settings_for(notifications_db, infra, smtp.port))
+    try:
+        address = f"h-{uuid.uuid4().hex[:8]}@example.org"
+        d = delivery(uuid.uuid4(), address)
+        d.headers = {"List-Unsubscribe": "<https://x.test/u>", "List-Unsubscribe-Post": "x"}
+        assert (await run(svc, d)).status == DeliveryStatus.SENT
+        [mail] = [m for m in smtp.messages() if m["To"] == address]
+        assert mail["List-Unsubscribe"] == "<https://x.test/u>"
+    finally:
+        await svc.chassis.dispose()

@@ -1,0 +1,312 @@
+"""Storage of identity secrets: signing keys, refresh tokens, one-time links, failed sign-ins.
+
+Tokens are stored only as SHA-256 digests: a leaked table does not leak usable tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from profiles.adapters.jwt_signing import SigningKey
+from profiles.adapters.orm import (
+    login_failures,
+    oidc_identities,
+    oidc_logins,
+    one_time_tokens,
+    refresh_tokens,
+    signing_keys,
+)
+from profiles.domain.sessions import RefreshToken
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class SigningKeyRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def lock(self) -> None:
+        """Serialise key creation/rotation across API processes (held until commit)."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('profiles.signing_keys'))")
+        )
+
+    async def active(self) -> SigningKey | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(signing_keys)
+                    .where(signing_keys.c.retired_at.is_(None))
+                    .order_by(signing_keys.c.created_at.desc())
+                    .limit(1)
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return SigningKey(**dict(row)) if row else None
+
+    async def published(self, now: datetime) -> list[dict[str, Any]]:
+        rows = await self.session.execute(
+            select(signing_keys.c.public_jwk)
+            .where(or_(signing_keys.c.expires_at.is_(None), signing_keys.c.expires_at > now))
+            .order_by(signing_keys.c.created_at.desc())
+        )
+        return [dict(jwk) for jwk in rows.scalars()]
+
+    async def add(self, key: SigningKey) -> None:
+        await self.session.execute(
+            signing_keys.insert().values(
+                kid=key.kid,
+                algorithm=key.algorithm,
+                private_pem=key.private_pem,
+                public_jwk=key.public_jwk,
+                created_at=key.created_at,
+            )
+        )
+
+    async def retire(self, kid: str, *, at: datetime, published_until: datetime) -> None:
+        await self.session.execute(
+            update(signing_keys)
+            .where(signing_keys.c.kid == kid)
+            .values(retired_at=at, expires_at=published_until)
+        )
+
+
+class RefreshTokenRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, token: RefreshToken, secret: str) -> None:
+        await self.session.execute(
+            refresh_tokens.insert().values(
+                id=token.id,
+                token_hash=digest(secret),
+                family_id=token.family_id,
+                account_id=token.account_id,
+                issued_at=token.issued_at,
+                expires_at=token.expires_at,
+            )
+        )
+
+    async def get_for_update(self, secret: str) -> RefreshToken | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(refresh_tokens)
+                    .where(refresh_tokens.c.token_hash == digest(secret))
+                    .with_for_update()
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        fields = {k: row[k] for k in RefreshToken.__dataclass_fields__}
+        return RefreshToken(**fields)
+
+    async def mark_used(self, token_id: UUID, at: datetime) -> None:
+        await self.session.execute(
+            update(refresh_tokens).where(refresh_tokens.c.id == token_id).values(used_at=at)
+        )
+
+    async def revoke_family(self, family_id: UUID, at: datetime) -> None:
+        await self.session.execute(
+            update(refresh_tokens)
+            .where(refresh_tokens.c.family_id == family_id, refresh_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+
+    async def revoke_all_of(self, account_id: UUID, at: datetime) -> None:
+        await self.session.execute(
+            update(refresh_tokens)
+            .where(refresh_tokens.c.account_id == account_id, refresh_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+
+
+class OneTimeTokenRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(
+        self, secret: str, *, purpose: str, account_id: UUID, now: datetime, expires_at: datetime
+    ) -> None:
+        await self.session.execute(
+            one_time_tokens.insert().values(
+                token_hash=digest(secret),
+                purpose=purpose,
+                account_id=account_id,
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
+
+    async def claim(self, secret: str, purpose: str) -> tuple[UUID, datetime, bool] | None:
+        """Lock the token row: ``(account_id, expires_at, already_used)`` or None if unknown."""
+        row = (
+            await self.session.execute(
+                select(
+                    one_time_tokens.c.account_id,
+                    one_time_tokens.c.expires_at,
+                    one_time_tokens.c.used_at,
+                )
+                .where(
+                    one_time_tokens.c.token_hash == digest(secret),
+                    one_time_tokens.c.purpose == purpose,
+                )
+                .with_for_update()
+            )
+        ).first()
+        if row is None:
+            return None
+        return row.account_id, row.expires_at, row.used_at is not None
+
+    async def use_all(self, account_id: UUID, purpose: str, at: datetime) -> None:
+        """Spend every outstanding link of this purpose (one reset invalidates the others)."""
+        await self.session.execute(
+            update(one_time_tokens)
+            .where(
+                one_time_tokens.c.account_id == account_id,
+                one_time_tokens.c.purpose == purpose,
+                one_time_tokens.c.used_at.is_(None),
+            )
+            .values(used_at=at)
+        )
+
+    async def count_since(self, account_id: UUID, purpose: str, since: datetime) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(one_time_tokens)
+                .where(
+                    one_time_tokens.c.account_id == account_id,
+                    one_time_tokens.c.purpose == purpose,
+                    one_time_tokens.c.created_at > since,
+                )
+            )
+            or 0
+        )
+
+
+class LoginFailureRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def lock(self, account_key: str, client_ip: str) -> None:
+        """One attempt at a time per (account, address), so the failure count is exact."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"{account_key}/{client_ip}"}
+        )
+
+    async def recent(self, account_key: str, client_ip: str, since: datetime) -> list[datetime]:
+        rows = await self.session.execute(
+            select(login_failures.c.failed_at).where(
+                login_failures.c.account_key == account_key,
+                login_failures.c.client_ip == client_ip,
+                login_failures.c.failed_at > since,
+            )
+        )
+        return list(rows.scalars())
+
+    async def add(self, account_key: str, client_ip: str, at: datetime) -> None:
+        await self.session.execute(
+            login_failures.insert().values(
+                account_key=account_key, client_ip=client_ip, failed_at=at
+            )
+        )
+
+    async def clear(self, account_key: str, client_ip: str) -> None:
+        await self.session.execute(
+            delete(login_failures).where(
+                login_failures.c.account_key == account_key,
+                login_failures.c.client_ip == client_ip,
+            )
+        )
+
+
+class OidcRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def start(
+        self,
+        state: str,
+        *,
+        provider: str,
+        code_verifier: str,
+        nonce: str,
+        link_account_id: UUID | None,
+        now: datetime,
+        expires_at: datetime,
+    ) -> None:
+        await self.session.execute(
+            oidc_logins.insert().values(
+                state_hash=digest(state),
+                provider=provider,
+                code_verifier=code_verifier,
+                nonce=nonce,
+                link_account_id=link_account_id,
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
+
+    async def claim(self, state: str, provider: str, now: datetime) -> dict[str, Any] | None:
+        """The unused, unexpired sign-in for ``state``, now marked used (one use only)."""
+        row = (
+            (
+                await self.session.execute(
+                    update(oidc_logins)
+                    .where(
+                        oidc_logins.c.state_hash == digest(state),
+                        oidc_logins.c.provider == provider,
+                        oidc_logins.c.used_at.is_(None),
+                        oidc_logins.c.expires_at > now,
+                    )
+                    .values(used_at=now)
+                    .returning(
+                        oidc_logins.c.code_verifier,
+                        oidc_logins.c.nonce,
+                        oidc_logins.c.link_account_id,
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return dict(row) if row else None
+
+    async def account_for(self, provider: str, subject: str) -> UUID | None:
+        found: UUID | None = await self.session.scalar(
+            select(oidc_identities.c.account_id).where(
+                oidc_identities.c.provider == provider, oidc_identities.c.subject == subject
+            )
+        )
+        return found
+
+    async def link(
+        self, provider: str, subject: str, account_id: UUID, email: str | None, at: datetime
+    ) -> None:
+        await self.session.execute(
+            oidc_identities.insert().values(
+                provider=provider, subject=subject, account_id=account_id, email=email, linked_at=at
+            )
+        )
+
+    async def identities_of(self, account_id: UUID) -> list[dict[str, Any]]:
+        rows = await self.session.execute(
+            select(oidc_identities.c.provider, oidc_identities.c.linked_at).where(
+                oidc_identities.c.account_id == account_id
+            )
+        )
+        return [dict(r) for r in rows.mappings()]

@@ -1,0 +1,1 @@
+"""Mapping adapters: own tables (``mapping_*``), XLSForm/Kobo readers, charts, exports."""

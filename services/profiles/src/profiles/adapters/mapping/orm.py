@@ -1,0 +1,219 @@
+"""Tables of the mapping module (schema ``profiles``, names ``mapping_*``, own Alembic stream).
+
+Responses keep the full answer sheet (personal data, only ever shown to the respondent or a
+recipient they named) beside the *facts* analytics read: one column per dimension, so an
+aggregate never touches the answers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+
+from eventkit.db import NAMING_CONVENTION
+
+metadata = MetaData(schema="profiles", naming_convention=NAMING_CONVENTION)
+#: the mapping module's own Alembic stream (version table ``alembic_version_mapping``)
+MAPPING_MIGRATIONS = Path(__file__).resolve().parents[2] / "mapping_migrations"
+
+surveys = Table(
+    "mapping_surveys",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("title", JSONB, nullable=False),
+    Column("definition", JSONB, nullable=False),
+    Column("created_by", UUID(as_uuid=True), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("key", "version", name="uq_mapping_surveys_key_version"),
+)
+
+campaigns = Table(
+    "mapping_campaigns",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("survey_id", UUID(as_uuid=True), ForeignKey(surveys.c.id), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("owner_kind", String(20), nullable=False),
+    Column("owner_account_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("owner_organisation_id", UUID(as_uuid=True)),
+    Column("origin_country", String(2), nullable=False),
+    Column("opens_on", Date, nullable=False),
+    Column("closes_on", Date, nullable=False),
+    Column("channels", JSONB, nullable=False),
+    Column("coordinating_organisations", JSONB, nullable=False),
+    Column("k", Integer, nullable=False),
+    Column("rounding_base", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+responses = Table(
+    "mapping_responses",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id), nullable=False),
+    Column("survey_id", UUID(as_uuid=True), ForeignKey(surveys.c.id), nullable=False),
+    Column("source", String(20), nullable=False),
+    #: KoboToolbox ``_uuid`` / ODK ``meta/instanceID``: an import is idempotent on it
+    Column("submission_id", String(200)),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+    #: first day of the submission month (time windows are whole months)
+    Column("month", Date, nullable=False),
+    Column("wave", Integer, nullable=False),
+    #: only with the respondent's explicit consent
+    Column("respondent_account_id", UUID(as_uuid=True)),
+    Column("recipients", JSONB, nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("referral_code", String(16), nullable=False, unique=True),
+    Column("referred_by", String(16)),
+    Column("answers", JSONB, nullable=False),
+    # facts (dimensions) for analytics
+    Column("origin", String(2)),
+    Column("residence", String(2)),
+    Column("gender", String(20)),
+    Column("age_band", String(10)),
+    Column("education", String(10)),
+    Column("sector", ARRAY(String(10)), nullable=False),
+    Column("skill", ARRAY(String(10)), nullable=False),
+    Column("language", ARRAY(String(3)), nullable=False),
+    Column("contribution_mode", ARRAY(String(40)), nullable=False),
+    Column("need", ARRAY(String(60)), nullable=False),
+    UniqueConstraint("campaign_id", "submission_id", name="uq_mapping_responses_submission"),
+    Index("ix_mapping_responses_campaign_month", "campaign_id", "month"),
+    Index("ix_mapping_responses_fingerprint", "campaign_id", "fingerprint"),
+    Index(
+        "ix_mapping_responses_respondent",
+        "respondent_account_id",
+        postgresql_where="respondent_account_id IS NOT NULL",
+    ),
+)
+
+#: respondents per campaign and combination of single-valued facts, kept by triggers on
+#: ``mapping_responses`` (see the migration): tables without a multi-valued dimension or
+#: filter read this instead of every response
+response_counts = Table(
+    "mapping_response_counts",
+    metadata,
+    Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("wave", Integer, nullable=False),
+    Column("origin", String(2)),
+    Column("residence", String(2)),
+    Column("gender", String(20)),
+    Column("age_band", String(10)),
+    Column("education", String(10)),
+    Column("n", Integer, nullable=False),
+    UniqueConstraint(
+        "campaign_id",
+        "month",
+        "wave",
+        "origin",
+        "residence",
+        "gender",
+        "age_band",
+        "education",
+        name="uq_mapping_response_counts_cell",
+        postgresql_nulls_not_distinct=True,
+    ),
+)
+
+#: the same per value of one multi-valued fact (``dimension``: sector, skill, language,
+#: contribution_mode or need; ``unknown`` when none): tables with one multi-valued dimension
+response_value_counts = Table(
+    "mapping_response_value_counts",
+    metadata,
+    Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("wave", Integer, nullable=False),
+    Column("origin", String(2)),
+    Column("residence", String(2)),
+    Column("gender", String(20)),
+    Column("age_band", String(10)),
+    Column("education", String(10)),
+    Column("dimension", String(20), nullable=False),
+    Column("value", String(60), nullable=False),
+    Column("n", Integer, nullable=False),
+    UniqueConstraint(
+        "campaign_id",
+        "dimension",
+        "value",
+        "month",
+        "wave",
+        "origin",
+        "residence",
+        "gender",
+        "age_band",
+        "education",
+        name="uq_mapping_response_value_counts_cell",
+        postgresql_nulls_not_distinct=True,
+    ),
+)
+
+sector_needs = Table(
+    "mapping_sector_needs",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("origin_country", String(2), nullable=False),
+    Column("sector", String(2), nullable=False),
+    Column("skill", String(10)),
+    Column("region", String(100)),
+    Column("positions", Integer, nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("declared_by", UUID(as_uuid=True), nullable=False),
+    Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id)),
+    Column("declared_at", DateTime(timezone=True), nullable=False),
+    Column("withdrawn", Boolean, nullable=False, default=False),
+    Index("ix_mapping_sector_needs_origin", "origin_country"),
+)
+
+#: the release ledger: populations already published (differencing defence for time windows)
+releases = Table(
+    "mapping_releases",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id), nullable=False),
+    Column("filters_key", Text, nullable=False),
+    Column("window_start", Date),
+    Column("window_end", Date),
+    Column("released_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint(
+        "campaign_id",
+        "filters_key",
+        "window_start",
+        "window_end",
+        name="uq_mapping_releases_population",
+        postgresql_nulls_not_distinct=True,
+    ),
+)
+
+#: every read of identified data (a response) by anyone
+access_log = Table(
+    "mapping_access_log",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("accessor_account_id", UUID(as_uuid=True), nullable=False),
+    Column("campaign_id", UUID(as_uuid=True)),
+    Column("response_id", UUID(as_uuid=True)),
+    Column("action", String(40), nullable=False),
+    Column("allowed", Boolean, nullable=False),
+    Index("ix_mapping_access_log_response", "response_id"),
+)

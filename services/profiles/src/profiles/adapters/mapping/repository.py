@@ -1,0 +1,435 @@
+"""Rows <-> mapping domain objects (SQLAlchemy Core on the unit of work's session)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from profiles.adapters.mapping.orm import (
+    access_log,
+    campaigns,
+    releases,
+    responses,
+    sector_needs,
+    surveys,
+)
+from profiles.domain.mapping.campaign import Campaign, CampaignStatus, OwnerKind, SectorNeed
+from profiles.domain.mapping.populations import Month, Window
+from profiles.domain.mapping.survey import Choice, Question, QuestionType, SurveyDefinition
+
+
+def survey_to_json(s: SurveyDefinition) -> dict[str, Any]:
+    return {
+        "title": s.title,
+        "languages": list(s.languages),
+        "default_language": s.default_language,
+        "form_id": s.form_id,
+        "form_version": s.form_version,
+        "questions": [
+            {
+                "name": q.name,
+                "type": q.type.value,
+                "labels": q.labels,
+                "required": q.required,
+                "multiple": q.multiple,
+                "choices": [{"name": c.name, "labels": c.labels} for c in q.choices],
+                "relevant": q.relevant,
+                "dimension": q.dimension,
+            }
+            for q in s.questions
+        ],
+    }
+
+
+def survey_from_json(data: dict[str, Any]) -> SurveyDefinition:
+    return SurveyDefinition(
+        title=data["title"],
+        languages=tuple(data["languages"]),
+        default_language=data.get("default_language", "en"),
+        form_id=data.get("form_id", ""),
+        form_version=data.get("form_version", ""),
+        questions=tuple(
+            Question(
+                name=q["name"],
+                type=QuestionType(q["type"]),
+                labels=q.get("labels", {}),
+                required=q.get("required", False),
+                multiple=q.get("multiple", False),
+                choices=tuple(Choice(c["name"], c.get("labels", {})) for c in q.get("choices", [])),
+                relevant=q.get("relevant", ""),
+                dimension=q.get("dimension"),
+            )
+            for q in data["questions"]
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class StoredSurvey:
+    id: UUID
+    key: str
+    version: int
+    definition: SurveyDefinition
+    created_at: datetime
+
+
+class SurveyRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, key: str, definition: SurveyDefinition, created_by: UUID) -> StoredSurvey:
+        """A new version of ``key`` (versions are immutable; the next number is taken)."""
+        # a concurrent new version of the same key fails on the unique (key, version)
+        current = await self.session.scalar(
+            select(func.max(surveys.c.version)).where(surveys.c.key == key)
+        )
+        version = (current or 0) + 1
+        stored = StoredSurvey(uuid.uuid4(), key, version, definition, datetime.now(UTC))
+        await self.session.execute(
+            insert(surveys).values(
+                id=stored.id,
+                key=key,
+                version=version,
+                title=definition.title,
+                definition=survey_to_json(definition),
+                created_by=created_by,
+                created_at=stored.created_at,
+            )
+        )
+        return stored
+
+    async def get(self, survey_id: UUID) -> StoredSurvey | None:
+        row = (await self.session.execute(select(surveys).where(surveys.c.id == survey_id))).first()
+        if row is None:
+            return None
+        return StoredSurvey(
+            row.id, row.key, row.version, survey_from_json(row.definition), row.created_at
+        )
+
+
+def _campaign(row: Any) -> Campaign:
+    return Campaign(
+        id=row.id,
+        survey_id=row.survey_id,
+        name=row.name,
+        owner_kind=OwnerKind(row.owner_kind),
+        owner_account_id=row.owner_account_id,
+        owner_organisation_id=row.owner_organisation_id,
+        origin_country=row.origin_country,
+        opens_on=row.opens_on,
+        closes_on=row.closes_on,
+        channels=list(row.channels),
+        coordinating_organisations=[UUID(o) for o in row.coordinating_organisations],
+        k=row.k,
+        rounding_base=row.rounding_base,
+        status=CampaignStatus(row.status),
+        version=row.version,
+        created_at=row.created_at,
+    )
+
+
+class CampaignRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, c: Campaign) -> None:
+        await self.session.execute(insert(campaigns).values(**self._values(c)))
+
+    async def save(self, c: Campaign) -> None:
+        await self.session.execute(
+            update(campaigns).where(campaigns.c.id == c.id).values(**self._values(c))
+        )
+
+    @staticmethod
+    def _values(c: Campaign) -> dict[str, Any]:
+        return {
+            "id": c.id,
+            "survey_id": c.survey_id,
+            "name": c.name,
+            "owner_kind": c.owner_kind.value,
+            "owner_account_id": c.owner_account_id,
+            "owner_organisation_id": c.owner_organisation_id,
+            "origin_country": c.origin_country,
+            "opens_on": c.opens_on,
+            "closes_on": c.closes_on,
+            "channels": list(c.channels),
+            "coordinating_organisations": [str(o) for o in c.coordinating_organisations],
+            "k": c.k,
+            "rounding_base": c.rounding_base,
+            "status": c.status.value,
+            "version": c.version,
+            "created_at": c.created_at,
+        }
+
+    async def get(self, campaign_id: UUID, *, for_update: bool = False) -> Campaign | None:
+        query = select(campaigns).where(campaigns.c.id == campaign_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self.session.execute(query)).first()
+        return None if row is None else _campaign(row)
+
+
+@dataclass(frozen=True)
+class NewResponse:
+    campaign_id: UUID
+    survey_id: UUID
+    source: str
+    submission_id: str | None
+    submitted_at: datetime
+    wave: int
+    respondent_account_id: UUID | None
+    recipients: list[str]
+    fingerprint: str
+    referral_code: str
+    referred_by: str | None
+    answers: dict[str, Any]
+    facts: dict[str, Any]
+
+
+MULTI_COLUMNS = ("sector", "skill", "language", "contribution_mode", "need")
+SINGLE_COLUMNS = ("origin", "residence", "gender", "age_band", "education")
+
+
+class ResponseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, r: NewResponse) -> UUID | None:
+        """The new response's id; None when this submission id was already imported."""
+        response_id = uuid.uuid4()
+        values: dict[str, Any] = {
+            "id": response_id,
+            "campaign_id": r.campaign_id,
+            "survey_id": r.survey_id,
+            "source": r.source,
+            "submission_id": r.submission_id,
+            "submitted_at": r.submitted_at,
+            "month": Month.of(r.submitted_at.date()).first_day(),
+            "wave": r.wave,
+            "respondent_account_id": r.respondent_account_id,
+            "recipients": r.recipients,
+            "fingerprint": r.fingerprint,
+            "referral_code": r.referral_code,
+            "referred_by": r.referred_by,
+            "answers": r.answers,
+        }
+        for col in SINGLE_COLUMNS:
+            values[col] = r.facts.get(col)
+        for col in MULTI_COLUMNS:
+            values[col] = list(r.facts.get(col, []))
+        stmt = (
+            pg_insert(responses)
+            .values(**values)
+            .on_conflict_do_nothing(constraint="uq_mapping_responses_submission")
+            .returning(responses.c.id)
+        )
+        return await self.session.scalar(stmt)
+
+    async def has_fingerprint(self, campaign_id: UUID, fingerprint: str) -> bool:
+        found = await self.session.scalar(
+            select(responses.c.id)
+            .where(responses.c.campaign_id == campaign_id, responses.c.fingerprint == fingerprint)
+            .limit(1)
+        )
+        return found is not None
+
+    async def existing(
+        self, campaign_id: UUID, submission_ids: list[str], fingerprints: list[str]
+    ) -> tuple[set[str], set[str]]:
+        """Which of these submission ids and answer fingerprints the campaign already holds."""
+        ids = await self.session.execute(
+            select(responses.c.submission_id).where(
+                responses.c.campaign_id == campaign_id,
+                responses.c.submission_id.in_(submission_ids),
+            )
+        )
+        prints = await self.session.execute(
+            select(responses.c.fingerprint).where(
+                responses.c.campaign_id == campaign_id, responses.c.fingerprint.in_(fingerprints)
+            )
+        )
+        return {r[0] for r in ids}, {r[0] for r in prints}
+
+    async def has_respondent(self, campaign_id: UUID, account_id: UUID) -> bool:
+        found = await self.session.scalar(
+            select(responses.c.id)
+            .where(
+                responses.c.campaign_id == campaign_id,
+                responses.c.respondent_account_id == account_id,
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    async def referral_exists(self, campaign_id: UUID, code: str) -> bool:
+        found = await self.session.scalar(
+            select(responses.c.id).where(
+                responses.c.campaign_id == campaign_id, responses.c.referral_code == code
+            )
+        )
+        return found is not None
+
+    async def get(self, response_id: UUID) -> Any:
+        return (
+            await self.session.execute(select(responses).where(responses.c.id == response_id))
+        ).first()
+
+    async def of_respondent(self, account_id: UUID) -> list[Any]:
+        rows = await self.session.execute(
+            select(
+                responses.c.id,
+                responses.c.campaign_id,
+                responses.c.submitted_at,
+                responses.c.referral_code,
+            )
+            .where(responses.c.respondent_account_id == account_id)
+            .order_by(responses.c.submitted_at)
+        )
+        return list(rows)
+
+    async def count(self, campaign_id: UUID) -> int:
+        n = await self.session.scalar(
+            select(func.count())
+            .select_from(responses)
+            .where(responses.c.campaign_id == campaign_id)
+        )
+        return int(n or 0)
+
+
+class SectorNeedRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, need: SectorNeed) -> None:
+        await self.session.execute(
+            insert(sector_needs).values(
+                id=need.id,
+                origin_country=need.origin_country,
+                sector=need.sector,
+                skill=need.skill,
+                region=need.region,
+                positions=need.positions,
+                priority=need.priority,
+                declared_by=need.declared_by,
+                campaign_id=need.campaign_id,
+                declared_at=need.declared_at,
+                withdrawn=False,
+            )
+        )
+
+    async def for_origin(self, origin_country: str) -> list[SectorNeed]:
+        rows = await self.session.execute(
+            select(sector_needs)
+            .where(sector_needs.c.origin_country == origin_country, ~sector_needs.c.withdrawn)
+            .order_by(sector_needs.c.declared_at)
+        )
+        return [
+            SectorNeed(
+                id=r.id,
+                origin_country=r.origin_country,
+                sector=r.sector,
+                positions=r.positions,
+                priority=r.priority,
+                declared_by=r.declared_by,
+                skill=r.skill,
+                region=r.region,
+                campaign_id=r.campaign_id,
+                declared_at=r.declared_at,
+            )
+            for r in rows
+        ]
+
+
+class ReleaseLedger:
+    """Populations already published per campaign (for the time-window differencing check)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def windows(self, campaign_id: UUID, filters_key: str) -> list[Window]:
+        rows = await self.session.execute(
+            select(releases.c.window_start, releases.c.window_end).where(
+                releases.c.campaign_id == campaign_id, releases.c.filters_key == filters_key
+            )
+        )
+        return [
+            Window(Month.of(s) if s is not None else None, Month.of(e) if e is not None else None)
+            for s, e in rows
+        ]
+
+    async def record(self, campaign_id: UUID, filters_key: str, window: Window) -> None:
+        await self.session.execute(
+            pg_insert(releases)
+            .values(
+                id=uuid.uuid4(),
+                campaign_id=campaign_id,
+                filters_key=filters_key,
+                window_start=window.start.first_day() if window.start else None,
+                window_end=window.end.first_day() if window.end else None,
+                released_at=datetime.now(UTC),
+            )
+            .on_conflict_do_nothing(constraint="uq_mapping_releases_population")
+        )
+
+
+class AccessLog:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def record(
+        self,
+        accessor: UUID,
+        action: str,
+        *,
+        allowed: bool,
+        campaign_id: UUID | None = None,
+        response_id: UUID | None = None,
+    ) -> None:
+        await self.session.execute(
+            insert(access_log).values(
+                id=uuid.uuid4(),
+                at=datetime.now(UTC),
+                accessor_account_id=accessor,
+                campaign_id=campaign_id,
+                response_id=response_id,
+                action=action,
+                allowed=allowed,
+            )
+        )
+
+    async def entries_for(self, response_id: UUID) -> list[Any]:
+        rows = await self.session.execute(
+            select(access_log)
+            .where(access_log.c.response_id == response_id)
+            .order_by(access_log.c.at)
+        )
+        return list(rows)
+
+
+class OrganisationMemberships:
+    """Organisations an account administers (verified memberships of the organisations module,
+    read-only: the same service and schema, so no event hop is needed)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def administered_by(self, account_id: UUID) -> set[UUID]:
+        rows = await self.session.execute(
+            text(
+                "SELECT organisation_id FROM profiles.organisation_members "
+                "WHERE person_id = :account AND role = 'admin'"
+            ),
+            {"account": account_id},
+        )
+        return {r[0] for r in rows}
+
+
+def today() -> date:
+    return datetime.now(UTC).date()

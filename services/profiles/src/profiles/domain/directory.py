@@ -1,0 +1,130 @@
+"""The people directory: what a profile contributes to search, and how a search is asked.
+
+Text is accent-folded and case-folded here, on both the indexed side and the query side, so
+"Jose" finds "José" and "Søren" finds "Soren" in every language, with PostgreSQL's ``simple``
+text-search configuration (no language-specific stemming: the directory is multilingual).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from profiles.domain import taxonomy
+from profiles.domain.profile import PersonProfile
+
+# letters NFKD does not decompose into base + mark
+_SPECIAL = str.maketrans(
+    {"ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "\u0131": "i", "þ": "th"}
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 8
+MAX_LIMIT = 50
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text (``"Ñúñez-Øster"`` -> ``"nunez-oster"``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SPECIAL)
+
+
+def query_terms(q: str) -> list[str]:
+    return _WORD.findall(fold(q))[:MAX_TERMS]
+
+
+def prefix_tsquery(q: str) -> str | None:
+    """A ``to_tsquery`` string matching every term as a prefix; None when nothing is left."""
+    terms = query_terms(q)
+    return " & ".join(f"{t}:*" for t in terms) or None
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    person_id: UUID
+    display_name: str
+    sort_name: str
+    headline: str | None
+    text: str  # folded, for the tsvector
+    origin: str | None
+    residence: str | None
+    skills: list[str]
+    occupations: list[str]
+    sectors: list[str]
+    languages: list[str]
+    modes: list[str]
+    open_to_opportunities: bool
+
+    @classmethod
+    def of(cls, profile: PersonProfile) -> DirectoryEntry:
+        """Only what every member may see goes into the directory."""
+        view = profile.shareable()
+        name = view.get("display_name") or ""
+        headlines: dict[str, str] = view.get("headline") or {}
+        words: list[str] = [
+            name,
+            view.get("given_name") or "",
+            view.get("family_name") or "",
+            view.get("city") or "",
+            *headlines.values(),
+            *(view.get("tags") or []),
+            *(view.get("interests") or []),
+        ]
+        # taxonomy labels in every shipped language: "ingenieur" finds code 2142 too
+        for scheme, key in (("occupations", "occupations"), ("skills", "skills")):
+            for code in view.get(key) or []:
+                words += [taxonomy.label(scheme, code, lang) or "" for lang in taxonomy.LANGUAGES]
+        headline = headlines.get(profile.locale) or next(iter(headlines.values()), None)
+        return cls(
+            person_id=profile.person_id,
+            display_name=name or "—",
+            sort_name=fold(name)[:200] if name else "~",
+            headline=headline,
+            text=fold(" ".join(w for w in words if w)),
+            origin=view.get("country_of_origin"),
+            residence=view.get("country_of_residence"),
+            skills=list(view.get("skills") or []),
+            occupations=list(view.get("occupations") or []),
+            sectors=list(view.get("sectors") or []),
+            languages=[lang["code"] for lang in view.get("languages") or []],
+            modes=list(view.get("contribution_modes") or []),
+            open_to_opportunities=bool(view.get("open_to_opportunities", False)),
+        )
+
+
+@dataclass(frozen=True)
+class PeopleSearch:
+    viewer: UUID
+    q: str | None = None
+    origin: list[str] = field(default_factory=list)
+    residence: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    occupations: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    modes: list[str] = field(default_factory=list)
+    open_to_opportunities: bool | None = None
+    limit: int = 20
+    after: tuple[str, UUID] | None = None  # keyset: (sort_name, person_id) of the last row
+    facets: bool = False
+
+
+class InvalidCursor(ValueError):
+    pass
+
+
+def encode_cursor(sort_name: str, person_id: UUID) -> str:
+    raw = json.dumps([sort_name, str(person_id)], ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, UUID]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        sort_name, person_id = json.loads(raw)
+        return str(sort_name), UUID(person_id)
+    except (ValueError, TypeError) as exc:
+        raise InvalidCursor("The cursor is not one this API returned.") from exc

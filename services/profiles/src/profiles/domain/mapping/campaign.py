@@ -1,0 +1,150 @@
+"""Mapping campaigns, who may read what about them, and what makes a response acceptable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+import pycountry
+
+
+class InvalidCampaign(ValueError):
+    pass
+
+
+class OwnerKind(StrEnum):
+    GOVERNMENT = "government"
+    ORGANISATION = "organisation"
+
+
+class CampaignStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Channel(StrEnum):
+    WEB = "web"
+    KOBO = "kobo"
+    ODK = "odk"
+    CONSULATE = "consulate"
+    ASSOCIATION = "association"
+    SOCIAL_MEDIA = "social_media"
+    EVENT = "event"
+
+
+GOVERNMENT_FOCAL_POINT = "government_focal_point"
+ORGANISATION_ADMIN = "organisation_admin"
+PLATFORM_ADMIN = "platform_admin"
+
+
+@dataclass
+class Campaign:
+    id: UUID
+    survey_id: UUID
+    name: str
+    owner_kind: OwnerKind
+    owner_account_id: UUID
+    origin_country: str
+    opens_on: date
+    closes_on: date
+    owner_organisation_id: UUID | None = None
+    channels: list[str] = field(default_factory=list)
+    coordinating_organisations: list[UUID] = field(default_factory=list)
+    k: int = 10
+    rounding_base: int = 5
+    status: CampaignStatus = CampaignStatus.OPEN
+    version: int = 1
+    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        self.origin_country = self.origin_country.upper()
+        if pycountry.countries.get(alpha_2=self.origin_country) is None:
+            raise InvalidCampaign("origin_country is not an ISO 3166-1 alpha-2 code")
+        if self.closes_on < self.opens_on:
+            raise InvalidCampaign("the campaign closes before it opens")
+        if not self.name.strip():
+            raise InvalidCampaign("a campaign needs a name")
+        for c in self.channels:
+            if c not in Channel.__members__.values():
+                raise InvalidCampaign(f"unknown channel {c!r}")
+        if self.k < 5:
+            raise InvalidCampaign("k below 5 is not allowed")
+        if self.rounding_base not in (0, 1, 2, 3, 5, 10):
+            raise InvalidCampaign("rounding_base must be 0 (off), 1, 2, 3, 5 or 10")
+
+    def accepts_responses_on(self, day: date) -> bool:
+        return self.status == CampaignStatus.OPEN and self.opens_on <= day <= self.closes_on
+
+    def close(self) -> None:
+        if self.status == CampaignStatus.CLOSED:
+            raise InvalidCampaign("the campaign is already closed")
+        self.status = CampaignStatus.CLOSED
+        self.version += 1
+
+    # ---- who reads aggregates ----------------------------------------------------------
+    def may_read_aggregates(
+        self, account_id: UUID, roles: Iterable[str], organisations: Iterable[UUID]
+    ) -> bool:
+        """The owner, its coordinating organisations' admins and platform admins."""
+        roles = set(roles)
+        if PLATFORM_ADMIN in roles:
+            return True
+        if account_id == self.owner_account_id:
+            return True
+        orgs = set(organisations)
+        if ORGANISATION_ADMIN in roles or GOVERNMENT_FOCAL_POINT in roles:
+            if self.owner_organisation_id is not None and self.owner_organisation_id in orgs:
+                return True
+            if orgs & set(self.coordinating_organisations):
+                return True
+        return False
+
+    def may_manage(self, account_id: UUID, roles: Iterable[str]) -> bool:
+        return account_id == self.owner_account_id or PLATFORM_ADMIN in set(roles)
+
+
+def answer_fingerprint(campaign_id: UUID, answers: Mapping[str, Any]) -> str:
+    """Same campaign, same complete answer sheet: almost surely one person submitting twice."""
+    canonical = json.dumps(answers, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(f"{campaign_id}:{canonical}".encode()).hexdigest()
+
+
+def new_referral_code() -> str:
+    """Short code a respondent passes on (chain-referral sampling); not guessable."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+@dataclass(frozen=True)
+class SectorNeed:
+    id: UUID
+    origin_country: str
+    sector: str
+    positions: int
+    priority: int
+    declared_by: UUID
+    skill: str | None = None
+    region: str | None = None
+    campaign_id: UUID | None = None
+    declared_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        from profiles.domain import taxonomy
+
+        if pycountry.countries.get(alpha_2=self.origin_country) is None:
+            raise InvalidCampaign("origin_country is not an ISO 3166-1 alpha-2 code")
+        if self.sector not in taxonomy.codes("sectors"):
+            raise InvalidCampaign("sector is not an ISIC Rev.4 section")
+        if self.skill is not None and self.skill not in taxonomy.codes("skills"):
+            raise InvalidCampaign("skill is not a known ESCO skill group")
+        if not 1 <= self.positions <= 1_000_000:
+            raise InvalidCampaign("positions must be between 1 and 1,000,000")
+        if not 1 <= self.priority <= 5:
+            raise InvalidCampaign("priority must be between 1 and 5")

@@ -1,0 +1,44 @@
+"""Skills supply (respondents, protected) against declared sector needs (public)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from profiles.domain.mapping.campaign import SectorNeed
+from profiles.domain.mapping.disclosure import ReleasedTable
+
+
+@dataclass(frozen=True)
+class GapRow:
+    sector: str
+    skill: str
+    #: positions declared as needed (public figures, not protected)
+    needed: int
+    #: respondents declaring that skill in that sector (released count: rounded, or None)
+    supply: int | None
+    #: supply - needed when supply is released
+    gap: int | None
+    priority: int
+
+
+def gap_table(supply: ReleasedTable, needs: Iterable[SectorNeed]) -> list[GapRow]:
+    """``supply`` is a released ``sector x skill`` table; needs without a skill compare with
+    the sector's margin. Withheld supply stays withheld (gap unknown)."""
+    if supply.dimensions != ("sector", "skill"):
+        raise ValueError("supply must be a sector x skill table")
+    released = supply.as_dict()
+    totals: dict[tuple[str, str], tuple[int, int]] = {}
+    for need in needs:
+        skill = need.skill or "*"
+        n, p = totals.get((need.sector, skill), (0, 0))
+        totals[(need.sector, skill)] = (n + need.positions, max(p, need.priority))
+    rows = []
+    for (sector, skill), (needed, priority) in sorted(totals.items()):
+        key = (sector, None if skill == "*" else skill)
+        # a sector or skill nobody reported is not a category of the table: a true zero
+        have = released.get(key, 0)
+        rows.append(
+            GapRow(sector, skill, needed, have, None if have is None else have - needed, priority)
+        )
+    return rows

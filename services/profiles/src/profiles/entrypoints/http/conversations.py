@@ -1,0 +1,143 @@
+"""Conversation endpoints: private messages between connected people, with unread counts."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel, Field
+
+from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.problems import Problem
+from profiles.domain.conversation import BODY_MAX, InvalidMessage, Message, NotConnected
+from profiles.domain.directory import MAX_LIMIT
+from profiles.entrypoints.http.deps import UoW
+from profiles.service_layer import messaging
+
+router = APIRouter(prefix="/v1/conversations", tags=["messages"])
+
+
+class NewConversation(BaseModel):
+    person_id: UUID
+    body: str = Field(min_length=1, max_length=BODY_MAX)
+
+
+class NewMessage(BaseModel):
+    body: str = Field(min_length=1, max_length=BODY_MAX)
+
+
+class MessageView(BaseModel):
+    message_id: UUID
+    conversation_id: UUID
+    sender_id: UUID
+    body: str
+    sent_at: datetime
+
+
+def _view(msg: Message) -> MessageView:
+    return MessageView(
+        message_id=msg.id,
+        conversation_id=msg.conversation_id,
+        sender_id=msg.sender_id,
+        body=msg.body,
+        sent_at=msg.sent_at,
+    )
+
+
+def _errors(exc: Exception) -> Problem:
+    if isinstance(exc, messaging.ConversationNotFound):
+        return Problem(404, "Not Found", "No such conversation or person.")
+    if isinstance(exc, NotConnected):
+        return Problem(403, "Forbidden", str(exc))
+    return Problem(422, "Unprocessable Content", str(exc))
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MessageView,
+    responses={403: {}, 404: {}},
+)
+async def write(body: NewConversation, principal: CurrentPrincipal, uow: UoW) -> MessageView:
+    """Write to a connection (opens the conversation the first time)."""
+    try:
+        _, msg = await messaging.write_to(principal.subject, body.person_id, body.body, uow)
+    except (messaging.ConversationNotFound, NotConnected, InvalidMessage) as exc:
+        raise _errors(exc) from exc
+    return _view(msg)
+
+
+@router.get("")
+async def list_conversations(principal: CurrentPrincipal, uow: UoW) -> list[dict[str, Any]]:
+    return await messaging.inbox(principal.subject, uow)
+
+
+@router.get("/unread")
+async def unread(principal: CurrentPrincipal, uow: UoW) -> dict[str, int]:
+    return {"unread": await messaging.unread_total(principal.subject, uow)}
+
+
+@router.post(
+    "/{conversation_id}/messages",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MessageView,
+    responses={403: {}, 404: {}},
+)
+async def reply(
+    conversation_id: UUID, body: NewMessage, principal: CurrentPrincipal, uow: UoW
+) -> MessageView:
+    try:
+        msg = await messaging.reply(principal.subject, conversation_id, body.body, uow)
+    except (messaging.ConversationNotFound, NotConnected, InvalidMessage) as exc:
+        raise _errors(exc) from exc
+    return _view(msg)
+
+
+@router.get("/{conversation_id}/messages", responses={400: {}, 404: {}})
+async def read_messages(
+    conversation_id: UUID,
+    principal: CurrentPrincipal,
+    uow: UoW,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> dict[str, Any]:
+    """Newest first; ``next_cursor`` pages back in time."""
+    try:
+        before = _decode(cursor) if cursor else None
+    except ValueError as exc:
+        raise Problem(400, "Bad Request", "The cursor is not one this API returned.") from exc
+    try:
+        found, more = await messaging.read(principal.subject, conversation_id, limit, before, uow)
+    except messaging.ConversationNotFound as exc:
+        raise _errors(exc) from exc
+    last = found[-1] if found else None
+    return {
+        "items": [_view(m).model_dump(mode="json") for m in found],
+        "next_cursor": _encode(last.sent_at, last.id) if more and last else None,
+    }
+
+
+@router.post("/{conversation_id}/read", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
+async def mark_read(conversation_id: UUID, principal: CurrentPrincipal, uow: UoW) -> Response:
+    try:
+        await messaging.mark_read(principal.subject, conversation_id, uow)
+    except messaging.ConversationNotFound as exc:
+        raise _errors(exc) from exc
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _encode(at: datetime, message_id: UUID) -> str:
+    raw = json.dumps([at.isoformat(), str(message_id)]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[datetime, UUID]:
+    try:
+        at, message_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return datetime.fromisoformat(at), UUID(message_id)
+    except (TypeError, ValueError) as exc:
+        raise ValueError("bad cursor") from exc

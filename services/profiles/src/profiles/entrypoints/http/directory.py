@@ -1,0 +1,63 @@
+"""Directory search over people (members only: the directory is not for the open web)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.problems import Problem
+from profiles.domain.directory import MAX_LIMIT, InvalidCursor, PeopleSearch, decode_cursor
+from profiles.entrypoints.http.deps import UoW
+from profiles.service_layer import directory
+
+router = APIRouter(prefix="/v1/directory", tags=["directory"])
+
+Codes = Annotated[list[str], Query()]
+
+
+@router.get("/people", responses={400: {"description": "Bad cursor"}})
+async def search_people(
+    principal: CurrentPrincipal,
+    uow: UoW,
+    q: Annotated[str | None, Query(max_length=200, description="words; prefix match")] = None,
+    origin: Annotated[list[str] | None, Query(description="ISO 3166 alpha-2")] = None,
+    residence: Annotated[list[str] | None, Query(description="ISO 3166 alpha-2")] = None,
+    skill: Annotated[list[str] | None, Query(description="ESCO skill group code")] = None,
+    occupation: Annotated[list[str] | None, Query(description="ISCO-08 code")] = None,
+    sector: Annotated[list[str] | None, Query(description="ISIC section")] = None,
+    language: Annotated[list[str] | None, Query(description="ISO 639 code")] = None,
+    mode: Annotated[list[str] | None, Query(description="contribution mode")] = None,
+    open_to_opportunities: bool | None = None,
+    facets: bool = False,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    cursor: Annotated[str | None, Query(max_length=600)] = None,
+) -> dict[str, Any]:
+    """People whose member-visible fields match; each filter matches any of its values.
+
+    Sorted by name when browsing, in a stable arbitrary order when searching words, with keyset
+    pagination (``next_cursor``). Facet counts (``facets=true``)
+    cover the whole filtered result. People who blocked the viewer, or whom the viewer blocked,
+    never appear.
+    """
+    try:
+        after = decode_cursor(cursor) if cursor else None
+    except InvalidCursor as exc:
+        raise Problem(400, "Bad Request", str(exc)) from exc
+    search = PeopleSearch(
+        viewer=principal.subject,
+        q=q,
+        origin=[c.upper() for c in origin or []],
+        residence=[c.upper() for c in residence or []],
+        skills=skill or [],
+        occupations=occupation or [],
+        sectors=[c.upper() for c in sector or []],
+        languages=[c.lower() for c in language or []],
+        modes=mode or [],
+        open_to_opportunities=open_to_opportunities,
+        limit=limit,
+        after=after,
+        facets=facets,
+    )
+    return await directory.search_people(search, uow)

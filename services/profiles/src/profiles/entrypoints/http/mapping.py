@@ -1,0 +1,452 @@
+"""Diaspora mapping API (``/v1/mapping``): questionnaires, campaigns, responses, imports,
+sector needs, and protected aggregates as JSON, CSV (HXL) and charts (SVG/PNG)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+from datetime import date
+from typing import Annotated, Any, Literal, TypeVar
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import IntegrityError
+
+from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
+from eventkit.http.problems import Problem
+from eventkit.service import Chassis
+from profiles.adapters.mapping import charts, exports, kobo
+from profiles.adapters.mapping.repository import StoredSurvey, survey_from_json, survey_to_json
+from profiles.adapters.mapping.template import TEMPLATE
+from profiles.adapters.mapping.xlsform import parse_xlsform
+from profiles.domain.mapping.campaign import Campaign, InvalidCampaign
+from profiles.domain.mapping.dimensions import Dimension, parse_dimensions
+from profiles.domain.mapping.populations import Month, PopulationTooSmall, Window
+from profiles.domain.mapping.survey import InvalidAnswers, InvalidSurvey
+from profiles.service_layer.mapping import handlers
+from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
+
+router = APIRouter(prefix="/v1/mapping", tags=["mapping"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+T = TypeVar("T")
+
+
+def unit_of_work(request: Request) -> MappingUnitOfWork:
+    chassis: Chassis = request.app.state.chassis
+    return MappingUnitOfWork(chassis.sessions, chassis.outbox, chassis.inbox)
+
+
+UoW = Annotated[MappingUnitOfWork, Depends(unit_of_work)]
+
+
+def organisations_of(principal: Principal) -> set[UUID]:
+    """Organisations the caller acts for according to the token's ``organisations`` claim (if
+    the issuer adds one); the service layer adds the verified admin memberships it stores."""
+    out = set()
+    for value in principal.claims.get("organisations", []) or []:
+        try:
+            out.add(UUID(str(value)))
+        except ValueError:
+            continue
+    return out
+
+
+@asynccontextmanager
+async def problems() -> AsyncIterator[None]:
+    """Domain and service-layer errors -> problem+json (never a 500 for bad input)."""
+    try:
+        yield
+    except handlers.NotFound as exc:
+        raise Problem(404, "Not Found", "No such mapping resource is visible to you.") from exc
+    except handlers.Forbidden as exc:
+        raise Problem(403, "Forbidden", "Your roles do not allow this.") from exc
+    except handlers.Conflict as exc:
+        raise Problem(409, "Conflict", str(exc) or None) from exc
+    except PopulationTooSmall as exc:
+        raise Problem(422, "Population Too Small", str(exc)) from exc
+    except InvalidAnswers as exc:
+        raise Problem(
+            422, "Invalid Answers", "Some answers are not valid.", errors=exc.errors
+        ) from exc
+    except (InvalidSurvey, InvalidCampaign, handlers.Rejected, kobo.UnreadableExport) as exc:
+        raise Problem(422, "Unprocessable Content", str(exc)) from exc
+    except IntegrityError as exc:
+        raise Problem(409, "Conflict", "A concurrent change conflicted; try again.") from exc
+
+
+async def run(call: Coroutine[Any, Any, T]) -> T:
+    async with problems():
+        return await call
+
+
+# ---- questionnaires -----------------------------------------------------------------------
+
+
+def _survey_view(s: StoredSurvey) -> dict[str, Any]:
+    return {"id": str(s.id), "key": s.key, "version": s.version, **survey_to_json(s.definition)}
+
+
+class SurveyInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_.-]+$")
+    title: dict[str, str]
+    languages: list[str] = Field(min_length=1, max_length=20)
+    default_language: str = "en"
+    questions: list[dict[str, Any]] = Field(min_length=1, max_length=500)
+
+
+@router.post("/surveys", status_code=201)
+async def create_survey(body: SurveyInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
+    async with problems():
+        try:
+            definition = survey_from_json(body.model_dump(exclude={"key"}))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidSurvey(f"the questionnaire is not valid: {exc}") from exc
+        return _survey_view(await handlers.create_survey(uow, body.key, definition, principal))
+
+
+@router.post("/surveys/xlsform", status_code=201)
+async def import_xlsform(
+    request: Request,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    key: Annotated[str, Query(min_length=1, max_length=100, pattern=r"^[a-z0-9_.-]+$")],
+) -> dict[str, Any]:
+    """Body: the .xlsx file itself. Each import is a new version of ``key``."""
+    content = await request.body()
+    async with problems():
+        # parsing a workbook is CPU work: keep it off the event loop
+        definition = await asyncio.to_thread(parse_xlsform, content)
+        return _survey_view(await handlers.create_survey(uow, key, definition, principal))
+
+
+@router.get("/surveys/{survey_id}")
+async def get_survey(survey_id: UUID, uow: UoW) -> dict[str, Any]:
+    """Questionnaires are public (no answers in them)."""
+    return _survey_view(await run(handlers.get_survey(uow, survey_id)))
+
+
+@router.get("/template.xlsx", response_class=Response)
+async def template() -> Response:
+    """The standard diaspora mapping questionnaire (XLSForm, en/fr/es)."""
+    return Response(
+        TEMPLATE.read_bytes(),
+        media_type=XLSX,
+        headers={"Content-Disposition": 'attachment; filename="diaspora_mapping_template.xlsx"'},
+    )
+
+
+# ---- campaigns ---------------------------------------------------------------------------
+
+
+class CampaignInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    survey_id: UUID
+    name: str = Field(max_length=200)
+    owner_kind: Literal["government", "organisation"]
+    owner_organisation_id: UUID | None = None
+    origin_country: str = Field(min_length=2, max_length=2)
+    opens_on: date
+    closes_on: date
+    channels: list[str] = Field(default=[], max_length=10)
+    coordinating_organisations: list[UUID] = Field(default=[], max_length=50)
+    k: int = Field(default=10, ge=5, le=100)
+    rounding_base: int = Field(default=5, description="0 (off), 1, 2, 3, 5 or 10")
+
+
+def _campaign_view(c: Campaign, responses: int | None = None) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": str(c.id),
+        "survey_id": str(c.survey_id),
+        "name": c.name,
+        "owner_kind": c.owner_kind.value,
+        "owner_organisation_id": str(c.owner_organisation_id) if c.owner_organisation_id else None,
+        "origin_country": c.origin_country,
+        "opens_on": c.opens_on.isoformat(),
+        "closes_on": c.closes_on.isoformat(),
+        "channels": c.channels,
+        "coordinating_organisations": [str(o) for o in c.coordinating_organisations],
+        "k": c.k,
+        "rounding_base": c.rounding_base,
+        "status": c.status.value,
+    }
+    if responses is not None:
+        view["responses"] = responses
+    return view
+
+
+@router.post("/campaigns", status_code=201)
+async def launch_campaign(
+    body: CampaignInput, uow: UoW, principal: CurrentPrincipal
+) -> dict[str, Any]:
+    async with problems():
+        campaign = handlers.campaign_from_request(by=principal, **body.model_dump())
+        return _campaign_view(await handlers.launch_campaign(uow, campaign, principal))
+
+
+@router.get("/campaigns/{campaign_id}")
+async def get_campaign(campaign_id: UUID, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
+    campaign, n = await run(
+        handlers.get_campaign(uow, campaign_id, principal, organisations_of(principal))
+    )
+    return _campaign_view(campaign, n)
+
+
+@router.get("/campaigns/{campaign_id}/questionnaire")
+async def questionnaire(campaign_id: UUID, uow: UoW) -> dict[str, Any]:
+    """What respondents see: the campaign's public facts and its questionnaire."""
+    campaign, survey = await run(handlers.get_public_campaign(uow, campaign_id))
+    return {
+        "campaign": {
+            k: v for k, v in _campaign_view(campaign).items() if k not in ("k", "rounding_base")
+        },
+        "survey": _survey_view(survey),
+    }
+
+
+@router.post("/campaigns/{campaign_id}/close")
+async def close_campaign(
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> dict[str, Any]:
+    return _campaign_view(await run(handlers.close_campaign(uow, campaign_id, principal)))
+
+
+# ---- responses ---------------------------------------------------------------------------
+
+
+class ResponseInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    answers: dict[str, Any] = Field(max_length=500)
+    link_to_profile: bool = Field(
+        default=False, description="explicit consent to link this response to your profile"
+    )
+    recipients: list[UUID] = Field(
+        default=[], max_length=5, description="accounts you consent may read this response"
+    )
+    referral_code: str | None = Field(default=None, max_length=16)
+    wave: int = Field(default=1, ge=1, le=100)
+
+
+@router.post("/campaigns/{campaign_id}/responses", status_code=201)
+async def submit_response(
+    campaign_id: UUID, body: ResponseInput, uow: UoW, principal: MaybePrincipal
+) -> dict[str, Any]:
+    recorded = await run(
+        handlers.submit_response(
+            uow,
+            campaign_id,
+            handlers.Answering(
+                answers=body.answers,
+                respondent=principal,
+                link_to_profile=body.link_to_profile,
+                recipients=body.recipients,
+                referred_by=body.referral_code,
+                wave=body.wave,
+            ),
+        )
+    )
+    return {
+        "response_id": str(recorded.response_id),
+        "referral_code": recorded.referral_code,
+        "linked_to_profile": recorded.linked,
+    }
+
+
+@router.post("/campaigns/{campaign_id}/imports")
+async def import_submissions(
+    campaign_id: UUID,
+    request: Request,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    format: Annotated[Literal["kobo_json", "kobo_csv"], Query()] = "kobo_json",
+    wave: Annotated[int, Query(ge=1, le=100)] = 1,
+) -> dict[str, Any]:
+    """Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id."""
+    content = await request.body()
+    async with problems():
+        reader = kobo.read_json if format == "kobo_json" else kobo.read_csv
+        submissions = reader(content)
+        report = await handlers.import_submissions(
+            uow, campaign_id, submissions, format, principal, wave
+        )
+    return {
+        "accepted": report.accepted,
+        "already_imported": report.already_imported,
+        "rejected": report.rejected,
+    }
+
+
+def _response_view(row: Any) -> dict[str, Any]:
+    return {
+        "id": str(row.id),
+        "campaign_id": str(row.campaign_id),
+        "submitted_at": row.submitted_at.isoformat(),
+        "answers": row.answers,
+        "referral_code": row.referral_code,
+    }
+
+
+@router.get("/responses/mine")
+async def my_responses(uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
+    rows = await run(handlers.my_responses(uow, principal))
+    return {
+        "items": [
+            {
+                "id": str(r.id),
+                "campaign_id": str(r.campaign_id),
+                "submitted_at": r.submitted_at.isoformat(),
+            }
+            for r in rows
+        ]
+    }
+
+
+@router.get("/responses/{response_id}")
+async def read_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
+    """Only the respondent, or a recipient they named; every attempt is logged."""
+    return _response_view(await run(handlers.read_response(uow, response_id, principal)))
+
+
+# ---- sector needs ------------------------------------------------------------------------
+
+
+class NeedInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    origin_country: str = Field(min_length=2, max_length=2)
+    sector: str = Field(min_length=1, max_length=2)
+    skill: str | None = Field(default=None, max_length=10)
+    region: str | None = Field(default=None, max_length=100)
+    positions: int = Field(ge=1, le=1_000_000)
+    priority: int = Field(default=3, ge=1, le=5)
+    campaign_id: UUID | None = None
+
+
+@router.post("/needs", status_code=201)
+async def declare_need(body: NeedInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
+    async with problems():
+        need = handlers.new_need(by=principal, **body.model_dump())
+        await handlers.declare_need(uow, need, principal)
+    return {"id": str(need.id), **body.model_dump(mode="json")}
+
+
+@router.get("/needs")
+async def list_needs(
+    uow: UoW, principal: CurrentPrincipal, origin: Annotated[str, Query(min_length=2, max_length=2)]
+) -> dict[str, Any]:
+    needs = await handlers.list_needs(uow, origin)
+    return {
+        "items": [
+            {
+                "id": str(n.id),
+                "origin_country": n.origin_country,
+                "sector": n.sector,
+                "skill": n.skill,
+                "region": n.region,
+                "positions": n.positions,
+                "priority": n.priority,
+                "declared_at": n.declared_at.isoformat(),
+            }
+            for n in needs
+        ]
+    }
+
+
+# ---- aggregates --------------------------------------------------------------------------
+
+
+def _table_request(
+    dimensions: str, filters: list[str], start: str | None, end: str | None
+) -> handlers.TableRequest:
+    try:
+        dims = parse_dimensions(dimensions)
+        parsed: dict[Dimension, str] = {}
+        for f in filters:
+            name, sep, value = f.partition(":")
+            if not sep or not value or len(value) > 60:
+                raise ValueError(f"filter {f!r} is not dimension:value")
+            dim = Dimension(name)
+            if dim in parsed:
+                raise ValueError(f"two filters on {name!r}")
+            parsed[dim] = value
+        window = Window(Month.parse(start) if start else None, Month.parse(end) if end else None)
+        return handlers.TableRequest(dims, parsed, window)
+    except ValueError as exc:
+        raise Problem(422, "Unprocessable Content", str(exc)) from exc
+
+
+Dims = Annotated[str, Query(description="comma-separated, e.g. gender,sector", max_length=200)]
+Filters = Annotated[list[str], Query(alias="filter", description="dimension:value", max_length=5)]
+From = Annotated[str | None, Query(alias="from", description="first month YYYY-MM")]
+To = Annotated[str | None, Query(alias="to", description="last month YYYY-MM")]
+
+
+@router.get("/campaigns/{campaign_id}/tables")
+async def aggregate_table(
+    campaign_id: UUID,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    dimensions: Dims,
+    filters: Filters = [],  # noqa: B006 (FastAPI copies defaults)
+    start: From = None,
+    end: To = None,
+    format: Annotated[Literal["json", "csv"], Query()] = "json",
+) -> Response:
+    request = _table_request(dimensions, filters, start, end)
+    _, table = await run(
+        handlers.aggregate_table(uow, campaign_id, request, principal, organisations_of(principal))
+    )
+    if format == "csv":
+        return Response(exports.table_csv(table), media_type="text/csv; charset=utf-8")
+    return _json(exports.table_json(table))
+
+
+def _json(doc: dict[str, Any]) -> Response:
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse(doc)
+
+
+@router.get("/campaigns/{campaign_id}/gaps")
+async def supply_and_needs(
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> dict[str, Any]:
+    supply, rows = await run(
+        handlers.supply_and_needs(uow, campaign_id, principal, organisations_of(principal))
+    )
+    return {
+        "disclosure": exports.table_json(supply)["disclosure"],
+        "rows": [r.__dict__ for r in rows],
+    }
+
+
+ChartName = Literal["population-pyramid", "skills-by-sector", "supply-vs-needs"]
+
+
+@router.get("/campaigns/{campaign_id}/charts/{chart}.{fmt}", response_class=Response)
+async def chart(
+    campaign_id: UUID,
+    chart: ChartName,
+    fmt: Literal["svg", "png"],
+    uow: UoW,
+    principal: CurrentPrincipal,
+    filters: Filters = [],  # noqa: B006
+    start: From = None,
+    end: To = None,
+) -> Response:
+    orgs = organisations_of(principal)
+    render: Callable[[], bytes]
+    if chart == "supply-vs-needs":
+        supply, rows = await run(handlers.supply_and_needs(uow, campaign_id, principal, orgs))
+        render = lambda: charts.supply_vs_needs(rows, supply, fmt)  # noqa: E731
+    else:
+        dims = "age_band,gender" if chart == "population-pyramid" else "sector,skill"
+        request = _table_request(dims, filters, start, end)
+        _, table = await run(handlers.aggregate_table(uow, campaign_id, request, principal, orgs))
+        draw = (
+            charts.population_pyramid if chart == "population-pyramid" else charts.skills_by_sector
+        )
+        render = lambda: draw(table, fmt)  # noqa: E731
+    body = await asyncio.to_thread(render)
+    return Response(body, media_type=charts.FORMATS[fmt])

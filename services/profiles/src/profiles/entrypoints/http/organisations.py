@@ -1,0 +1,289 @@
+"""Organisation endpoints: profile, members and roles, invitations and join requests,
+verification by a platform admin, and the organisation directory."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable
+from datetime import datetime
+from typing import Annotated, Any, Literal, TypeVar
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Header, Query, Request, status
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from eventkit.http.auth import CurrentPrincipal, Principal, require_role
+from eventkit.http.problems import Problem
+from profiles.domain.account import Role
+from profiles.domain.directory import MAX_LIMIT, InvalidCursor, decode_cursor
+from profiles.domain.organisation import (
+    InvalidOrganisation,
+    MemberRole,
+    MembershipConflict,
+    MembershipRequest,
+    NotAllowed,
+    Organisation,
+    OrganisationKind,
+)
+from profiles.entrypoints.http.deps import UoW
+from profiles.service_layer import organisations as handlers
+from profiles.service_layer.people import PreconditionFailed, PreconditionRequired
+
+router = APIRouter(tags=["organisations"])
+T = TypeVar("T")
+
+
+class OrganisationInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(max_length=200)
+    kind: OrganisationKind
+    country: str = Field(description="ISO 3166-1 alpha-2")
+    city: str | None = Field(default=None, max_length=120)
+    website: str | None = Field(default=None, max_length=300)
+    description: dict[str, str] = Field(default={}, description="language code -> text")
+
+
+class InvitationInput(BaseModel):
+    person_id: UUID
+    role: MemberRole = MemberRole.MEMBER
+    message: str | None = Field(default=None, max_length=300)
+
+
+class JoinInput(BaseModel):
+    message: str | None = Field(default=None, max_length=300)
+
+
+class RoleInput(BaseModel):
+    role: MemberRole
+
+
+class RequestView(BaseModel):
+    request_id: UUID
+    person_id: UUID
+    kind: str
+    role: str
+    status: str
+    message: str | None
+    created_at: datetime
+
+
+def _request_view(r: MembershipRequest) -> RequestView:
+    return RequestView(
+        request_id=r.id,
+        person_id=r.person_id,
+        kind=r.kind.value,
+        role=r.role.value,
+        status=r.status.value,
+        message=r.message,
+        created_at=r.created_at,
+    )
+
+
+def _org_response(org: Organisation, status_code: int = 200) -> JSONResponse:
+    body = {
+        "organisation_id": str(org.id),
+        **org.details.as_document(),
+        "verified": org.verified_at is not None,
+        "verified_at": org.verified_at.isoformat() if org.verified_at else None,
+        "member_count": len(org.members),
+        "version": org.version,
+    }
+    return JSONResponse(body, status_code=status_code, headers={"ETag": org.etag})
+
+
+async def _run(call: Awaitable[T]) -> T:
+    """Domain and service errors as problem+json."""
+    try:
+        return await call
+    except handlers.OrganisationNotFound as exc:
+        raise Problem(404, "Not Found", "No such organisation.") from exc
+    except handlers.PersonNotFound as exc:
+        raise Problem(404, "Not Found", "No such person.") from exc
+    except KeyError as exc:
+        raise Problem(404, "Not Found", "No such member or request.") from exc
+    except InvalidOrganisation as exc:
+        raise Problem(
+            422,
+            "Unprocessable Content",
+            str(exc),
+            errors=[{"loc": ["body", exc.field_name], "msg": exc.message}],
+        ) from exc
+    except NotAllowed as exc:
+        raise Problem(403, "Forbidden", str(exc)) from exc
+    except MembershipConflict as exc:
+        raise Problem(409, "Conflict", str(exc)) from exc
+    except PreconditionRequired as exc:
+        raise Problem(428, "Precondition Required", "Send If-Match with the ETag.") from exc
+    except PreconditionFailed as exc:
+        raise Problem(
+            412,
+            "Precondition Failed",
+            "The organisation changed since you read it.",
+            current_etag=exc.current_etag,
+        ) from exc
+
+
+@router.post("/v1/organisations", status_code=status.HTTP_201_CREATED, responses={422: {}})
+async def create_organisation(
+    body: OrganisationInput, principal: CurrentPrincipal, uow: UoW
+) -> JSONResponse:
+    """Anyone signed in can register an organisation; they become its first administrator.
+    It shows as unverified until a platform admin verifies it."""
+    org = await _run(handlers.found(body.model_dump(mode="json"), principal.subject, uow))
+    return _org_response(org, 201)
+
+
+@router.get("/v1/organisations/{org_id}", responses={404: {}})
+async def get_organisation(org_id: UUID, uow: UoW) -> JSONResponse:
+    return _org_response(await _run(handlers.get(org_id, uow)))
+
+
+@router.patch(
+    "/v1/organisations/{org_id}",
+    responses={403: {}, 404: {}, 412: {}, 415: {}, 422: {}, 428: {}},
+    openapi_extra={
+        "requestBody": {"content": {"application/merge-patch+json": {"schema": {"type": "object"}}}}
+    },
+)
+async def patch_organisation(
+    org_id: UUID,
+    request: Request,
+    principal: CurrentPrincipal,
+    uow: UoW,
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+) -> JSONResponse:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip()
+    if content_type not in ("application/merge-patch+json", "application/json"):
+        raise Problem(415, "Unsupported Media Type", "Send application/merge-patch+json.")
+    try:
+        doc = json.loads(await request.body())
+    except ValueError as exc:
+        raise Problem(400, "Bad Request", "The body is not JSON.") from exc
+    if not isinstance(doc, dict) or set(doc) - set(OrganisationInput.model_fields):
+        raise Problem(422, "Unprocessable Content", "A merge patch of the organisation fields.")
+    org = await _run(handlers.patch(org_id, doc, if_match, principal.subject, uow))
+    return _org_response(org)
+
+
+@router.get("/v1/organisations/{org_id}/members", responses={404: {}})
+async def list_members(org_id: UUID, _: CurrentPrincipal, uow: UoW) -> list[dict[str, str]]:
+    org = await _run(handlers.get(org_id, uow))
+    return [{"person_id": str(p), "role": r.value} for p, r in sorted(org.members.items())]
+
+
+@router.get("/v1/organisations/{org_id}/requests", responses={403: {}, 404: {}})
+async def list_requests(org_id: UUID, principal: CurrentPrincipal, uow: UoW) -> list[RequestView]:
+    """Administrators see every request; anyone else only their own."""
+    org = await _run(handlers.get(org_id, uow))
+    mine = not org.is_admin(principal.subject)
+    return [
+        _request_view(r)
+        for r in sorted(org.requests.values(), key=lambda r: r.created_at)
+        if not mine or r.person_id == principal.subject
+    ]
+
+
+@router.post(
+    "/v1/organisations/{org_id}/invitations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=RequestView,
+    responses={403: {}, 404: {}, 409: {}},
+)
+async def invite(
+    org_id: UUID, body: InvitationInput, principal: CurrentPrincipal, uow: UoW
+) -> RequestView:
+    request = await _run(
+        handlers.invite(org_id, body.person_id, body.role, body.message, principal.subject, uow)
+    )
+    return _request_view(request)
+
+
+@router.post(
+    "/v1/organisations/{org_id}/join-requests",
+    status_code=status.HTTP_201_CREATED,
+    response_model=RequestView,
+    responses={404: {}, 409: {}},
+)
+async def ask_to_join(
+    org_id: UUID, body: JoinInput, principal: CurrentPrincipal, uow: UoW
+) -> RequestView:
+    request = await _run(handlers.ask_to_join(org_id, principal.subject, body.message, uow))
+    return _request_view(request)
+
+
+@router.post(
+    "/v1/organisations/{org_id}/requests/{request_id}/{decision}",
+    response_model=RequestView,
+    responses={403: {}, 404: {}, 409: {}},
+)
+async def answer_request(
+    org_id: UUID,
+    request_id: UUID,
+    decision: Literal["accept", "decline"],
+    principal: CurrentPrincipal,
+    uow: UoW,
+) -> RequestView:
+    """Invitations are answered by the invitee; join requests by an administrator."""
+    request = await _run(
+        handlers.answer(org_id, request_id, decision == "accept", principal.subject, uow)
+    )
+    return _request_view(request)
+
+
+@router.put(
+    "/v1/organisations/{org_id}/members/{person_id}",
+    responses={403: {}, 404: {}, 409: {}},
+)
+async def change_member_role(
+    org_id: UUID, person_id: UUID, body: RoleInput, principal: CurrentPrincipal, uow: UoW
+) -> JSONResponse:
+    org = await _run(handlers.change_role(org_id, person_id, body.role, principal.subject, uow))
+    return _org_response(org)
+
+
+@router.delete(
+    "/v1/organisations/{org_id}/members/{person_id}",
+    responses={403: {}, 404: {}, 409: {}},
+)
+async def remove_member(
+    org_id: UUID, person_id: UUID, principal: CurrentPrincipal, uow: UoW
+) -> JSONResponse:
+    """An administrator removes a member, or a member leaves (not the last administrator)."""
+    org = await _run(handlers.remove_member(org_id, person_id, principal.subject, uow))
+    return _org_response(org)
+
+
+PlatformAdmin = Annotated[Principal, Depends(require_role(Role.PLATFORM_ADMIN.value))]
+
+
+@router.post("/v1/organisations/{org_id}/verification", responses={403: {}, 404: {}, 409: {}})
+async def verify_organisation(org_id: UUID, admin: PlatformAdmin, uow: UoW) -> JSONResponse:
+    org = await _run(handlers.verify(org_id, admin.subject, uow))
+    return _org_response(org)
+
+
+@router.get("/v1/directory/organisations", responses={400: {}})
+async def search_organisations(
+    uow: UoW,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Annotated[list[OrganisationKind] | None, Query()] = None,
+    country: Annotated[list[str] | None, Query()] = None,
+    verified: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    cursor: Annotated[str | None, Query(max_length=600)] = None,
+) -> dict[str, Any]:
+    """Organisations are public: no sign-in needed."""
+    try:
+        after = decode_cursor(cursor) if cursor else None
+    except InvalidCursor as exc:
+        raise Problem(400, "Bad Request", str(exc)) from exc
+    return await handlers.search(
+        q,
+        [k.value for k in kind or []],
+        [c.upper() for c in country or []],
+        verified,
+        limit,
+        after,
+        uow,
+    )

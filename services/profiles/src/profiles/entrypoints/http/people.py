@@ -1,0 +1,258 @@
+"""Person profile endpoints: the owner's document (ETag/If-Match) and other people's views."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from eventkit.http.auth import CurrentPrincipal, MaybePrincipal
+from eventkit.http.problems import Problem
+from profiles.adapters import images
+from profiles.adapters.images import ACCEPTED
+from profiles.domain import taxonomy
+from profiles.domain.profile import InvalidProfile, PersonProfile, Relation
+from profiles.entrypoints.http.deps import UoW
+from profiles.service_layer import people
+
+router = APIRouter(tags=["people"])
+
+
+class LanguageInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(max_length=3, description="ISO 639-1 or 639-3")
+    level: str = Field(default="fluent", description="native, fluent, C2..A1 or basic")
+
+
+class ProfileInput(BaseModel):
+    """The whole editable profile (PUT replaces it; PATCH is a JSON Merge Patch of it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: str = Field(max_length=200)
+    given_name: str | None = Field(default=None, max_length=100)
+    family_name: str | None = Field(default=None, max_length=100)
+    headline: dict[str, str] = Field(default={}, description="language code -> text")
+    bio: dict[str, str] = Field(default={}, description="language code -> text")
+    country_of_origin: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    country_of_residence: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    city: str | None = Field(default=None, max_length=120)
+    languages: list[LanguageInput] = []
+    skills: list[str] = Field(default=[], description="ESCO skill group codes")
+    occupations: list[str] = Field(default=[], description="ISCO-08 unit group codes")
+    tags: list[str] = Field(default=[], description="free skill tags")
+    sectors: list[str] = Field(default=[], description="ISIC Rev.4 section letters")
+    interests: list[str] = []
+    education_level: str | None = Field(default=None, description="ISCED 2011 level 0-8")
+    years_of_experience: int | None = None
+    contribution_modes: list[str] = []
+    availability: str | None = None
+    open_to_opportunities: bool = False
+    gender: str | None = Field(default=None, description="statistics only; never shown")
+    birth_year: int | None = Field(default=None, description="statistics only; never shown")
+    visibility: dict[str, str] = Field(
+        default={}, description="field -> public | members | connections | private"
+    )
+
+
+def _invalid(exc: InvalidProfile) -> Problem:
+    return Problem(
+        422,
+        "Unprocessable Content",
+        str(exc),
+        errors=[{"loc": ["body", exc.field_name], "msg": exc.message}],
+    )
+
+
+def _owner_response(profile: PersonProfile, status_code: int = 200) -> JSONResponse:
+    return JSONResponse(
+        profile.visible_to(Relation.OWNER),
+        status_code=status_code,
+        headers={"ETag": profile.etag, "Cache-Control": "private, no-cache"},
+    )
+
+
+def _precondition_required() -> Problem:
+    return Problem(
+        428,
+        "Precondition Required",
+        "Send If-Match with the ETag you last read, so you do not overwrite another change.",
+    )
+
+
+def _stale(exc: people.PreconditionFailed) -> Problem:
+    return Problem(
+        412,
+        "Precondition Failed",
+        "The profile changed since you read it; read it again and reapply your change.",
+        current_etag=exc.current_etag,
+    )
+
+
+IfMatch = Annotated[str | None, Header(alias="If-Match")]
+
+
+@router.get("/v1/me/profile", responses={404: {"description": "No profile yet"}})
+async def get_my_profile(principal: CurrentPrincipal, uow: UoW) -> JSONResponse:
+    try:
+        profile = await people.my_profile(principal.subject, uow)
+    except people.ProfileNotFound as exc:
+        raise Problem(404, "Not Found", "You have not created your profile yet.") from exc
+    return _owner_response(profile)
+
+
+@router.put(
+    "/v1/me/profile",
+    responses={201: {"description": "Created"}, 412: {}, 428: {}, 422: {}},
+)
+async def put_my_profile(
+    body: ProfileInput, principal: CurrentPrincipal, uow: UoW, if_match: IfMatch = None
+) -> JSONResponse:
+    try:
+        profile, created = await people.put_profile(
+            principal.subject, body.model_dump(mode="json"), if_match, uow
+        )
+    except InvalidProfile as exc:
+        raise _invalid(exc) from exc
+    except people.PreconditionRequired as exc:
+        raise _precondition_required() from exc
+    except people.PreconditionFailed as exc:
+        raise _stale(exc) from exc
+    except people.ProfileNotFound as exc:
+        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    return _owner_response(profile, 201 if created else 200)
+
+
+@router.patch(
+    "/v1/me/profile",
+    responses={404: {}, 412: {}, 415: {}, 422: {}, 428: {}},
+    openapi_extra={
+        "requestBody": {
+            "content": {"application/merge-patch+json": {"schema": {"type": "object"}}},
+            "required": True,
+        }
+    },
+)
+async def patch_my_profile(
+    request: Request, principal: CurrentPrincipal, uow: UoW, if_match: IfMatch = None
+) -> JSONResponse:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip()
+    if content_type not in ("application/merge-patch+json", "application/json"):
+        raise Problem(415, "Unsupported Media Type", "Send application/merge-patch+json.")
+    try:
+        patch = json.loads(await request.body())
+    except ValueError as exc:
+        raise Problem(400, "Bad Request", "The body is not JSON.") from exc
+    if not isinstance(patch, dict):
+        raise Problem(422, "Unprocessable Content", "A merge patch is a JSON object.")
+    unknown = set(patch) - set(ProfileInput.model_fields)
+    if unknown:
+        raise Problem(422, "Unprocessable Content", f"Unknown fields: {sorted(unknown)}.")
+    try:
+        profile = await people.patch_profile(principal.subject, patch, if_match, uow, _typed)
+    except InvalidProfile as exc:
+        raise _invalid(exc) from exc
+    except ValidationError as exc:
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
+        raise Problem(
+            422, "Unprocessable Content", "The patched profile is not valid.", errors=errors
+        ) from exc
+    except people.PreconditionRequired as exc:
+        raise _precondition_required() from exc
+    except people.PreconditionFailed as exc:
+        raise _stale(exc) from exc
+    except people.ProfileNotFound as exc:
+        raise Problem(404, "Not Found", "You have not created your profile yet.") from exc
+    return _owner_response(profile)
+
+
+def _typed(document: dict[str, Any]) -> dict[str, Any]:
+    """The merged document must still be a valid ProfileInput (types, lengths)."""
+    return ProfileInput.model_validate(document).model_dump(mode="json")
+
+
+@router.get("/v1/people/{person_id}", responses={404: {}})
+async def get_person(person_id: UUID, viewer: MaybePrincipal, uow: UoW) -> dict[str, Any]:
+    """What the viewer may see of this person (404 if hidden from them or absent)."""
+    try:
+        return await people.view_person(viewer.subject if viewer else None, person_id, uow)
+    except people.ProfileNotFound as exc:
+        raise Problem(404, "Not Found", "No such person.") from exc
+
+
+@router.get("/v1/directory/taxonomy")
+async def get_taxonomy(
+    lang: Annotated[str, Query(pattern="^[a-z]{2}$")] = "en",
+) -> dict[str, list[dict[str, str]]]:
+    """Codes accepted for occupations, skills, sectors and education levels, with labels."""
+    return {scheme: taxonomy.labelled(scheme, lang) for scheme in taxonomy.SCHEMES}
+
+
+@router.put(
+    "/v1/me/profile/photo",
+    responses={404: {}, 413: {}, 415: {}, 422: {}},
+    openapi_extra={
+        "requestBody": {
+            "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in ACCEPTED},
+            "required": True,
+        }
+    },
+)
+async def put_my_photo(request: Request, principal: CurrentPrincipal, uow: UoW) -> dict[str, Any]:
+    """Upload the raw image bytes (JPEG, PNG or WebP, at most 5 MB and 4096x4096)."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in ACCEPTED:
+        raise Problem(415, "Unsupported Media Type", f"Send one of {sorted(ACCEPTED)}.")
+    data = await request.body()
+    try:
+        photo = await asyncio.to_thread(images.process, data, content_type)
+    except images.InvalidImage as exc:
+        raise Problem(422, "Unprocessable Content", str(exc)) from exc
+    try:
+        await people.set_photo(principal.subject, photo, uow)
+    except people.ProfileNeeded as exc:
+        raise Problem(404, "Not Found", "Create your profile before adding a photo.") from exc
+    base = f"/v1/people/{principal.subject}/photo"
+    return {
+        "width": photo.width,
+        "height": photo.height,
+        "photo_url": base,
+        "thumbnail_url": f"{base}?size=thumbnail",
+    }
+
+
+@router.delete("/v1/me/profile/photo", status_code=204, responses={404: {}})
+async def delete_my_photo(principal: CurrentPrincipal, uow: UoW) -> Response:
+    if not await people.remove_photo(principal.subject, uow):
+        raise Problem(404, "Not Found", "You have no photo.")
+    return Response(status_code=204)
+
+
+@router.get(
+    "/v1/people/{person_id}/photo",
+    responses={200: {"content": {"image/jpeg": {}}}, 404: {}},
+    response_class=Response,
+)
+async def get_photo(
+    person_id: UUID,
+    viewer: MaybePrincipal,
+    uow: UoW,
+    request: Request,
+    size: Annotated[str, Query(pattern="^(full|thumbnail)$")] = "full",
+) -> Response:
+    try:
+        data, content_type, digest = await people.photo_of(
+            viewer.subject if viewer else None, person_id, size == "thumbnail", uow
+        )
+    except people.ProfileNotFound as exc:
+        raise Problem(404, "Not Found", "No photo you may see.") from exc
+    etag = f'"{digest[:32]}-{size}"'
+    headers = {"ETag": etag, "Cache-Control": "private, max-age=300"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    return Response(data, media_type=content_type, headers=headers)

@@ -1,0 +1,36 @@
+"""Directory search use cases (read side)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from profiles.domain.directory import PeopleSearch, encode_cursor
+from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
+
+
+async def search_people(search: PeopleSearch, uow: ProfilesUnitOfWork) -> dict[str, Any]:
+    async with uow:
+        rows, facets = await uow.directory.search(replace(search))
+    more = len(rows) > search.limit
+    rows = rows[: search.limit]
+    last = rows[-1] if rows else None
+    return {
+        "items": [
+            {
+                "person_id": str(r["person_id"]),
+                "display_name": r["display_name"],
+                "headline": r["headline"],
+                "country_of_residence": r["residence"],
+                "country_of_origin": r["origin"],
+                "occupations": r["occupations"],
+            }
+            for r in rows
+        ],
+        "next_cursor": encode_cursor(
+            last["sort_name"] if last["by_name"] else "", last["person_id"]
+        )
+        if more and last
+        else None,
+        "facets": facets,
+    }

@@ -1,0 +1,362 @@
+"""Identity use cases: sign-in, token issuance and rotation, emailed links, roles."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from profiles.adapters import jwt_signing
+from profiles.adapters.identity_store import digest
+from profiles.adapters.password_hasher import (
+    hash_password,
+    hash_password_async,
+    verify_password_async,
+)
+from profiles.config import ProfilesSettings
+from profiles.domain.account import Account, AccountStatus, Role
+from profiles.domain.passwords import check_strength
+from profiles.domain.sessions import LoginThrottle, RefreshToken, RefreshTokenState
+from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
+
+VERIFY_EMAIL = "verify_email"
+RESET_PASSWORD = "reset_password"
+
+
+class InvalidCredentials(Exception):
+    pass
+
+
+class TooManyAttempts(Exception):
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"retry after {retry_after_s}s")
+        self.retry_after_s = retry_after_s
+
+
+class InvalidRefreshToken(Exception):
+    pass
+
+
+class RefreshTokenReused(InvalidRefreshToken):
+    pass
+
+
+class InvalidLink(Exception):
+    pass
+
+
+class ExpiredLink(InvalidLink):
+    pass
+
+
+class AccountNotFound(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    expires_in: int
+    refresh_token: str
+    refresh_expires_in: int
+    token_type: str = "Bearer"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+# ---- signing keys ---------------------------------------------------------------------
+async def current_signing_key(
+    uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
+) -> jwt_signing.SigningKey:
+    """The active key; creates the first one, or rotates one older than the rotation age."""
+    max_age = timedelta(seconds=settings.signing_key_rotation_s)
+    key = await uow.signing_keys.active()
+    if key is not None and now - key.created_at < max_age:
+        return key
+    await uow.signing_keys.lock()
+    key = await uow.signing_keys.active()  # another process may have won the race
+    if key is not None and now - key.created_at < max_age:
+        return key
+    return await _install_new_key(uow, settings, now, previous=key)
+
+
+async def _install_new_key(
+    uow: ProfilesUnitOfWork,
+    settings: ProfilesSettings,
+    now: datetime,
+    previous: jwt_signing.SigningKey | None,
+) -> jwt_signing.SigningKey:
+    if previous is not None:
+        # tokens it signed stay verifiable until they expire (plus clock-skew margin)
+        until = now + timedelta(seconds=settings.access_token_ttl_s + 60)
+        await uow.signing_keys.retire(previous.kid, at=now, published_until=until)
+    key = jwt_signing.generate_signing_key(now)
+    await uow.signing_keys.add(key)
+    return key
+
+
+async def rotate_signing_key(uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> str:
+    async with uow:
+        await uow.signing_keys.lock()
+        key = await _install_new_key(uow, settings, _now(), await uow.signing_keys.active())
+        await uow.commit()
+    return key.kid
+
+
+async def published_keys(uow: ProfilesUnitOfWork) -> dict[str, Any]:
+    async with uow:
+        return {"keys": await uow.signing_keys.published(_now())}
+
+
+# ---- tokens ---------------------------------------------------------------------------
+async def issue_tokens(
+    uow: ProfilesUnitOfWork,
+    settings: ProfilesSettings,
+    account: Account,
+    now: datetime,
+    family_id: UUID | None = None,
+) -> TokenPair:
+    key = await current_signing_key(uow, settings, now)
+    claims = {
+        "sub": str(account.id),
+        "roles": sorted(account.roles),
+        "email_verified": account.status == AccountStatus.ACTIVE,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": now,
+        "exp": now + timedelta(seconds=settings.access_token_ttl_s),
+        "jti": uuid.uuid4().hex,
+    }
+    secret = new_secret()
+    refresh = RefreshToken(
+        id=uuid.uuid4(),
+        family_id=family_id or uuid.uuid4(),
+        account_id=account.id,
+        issued_at=now,
+        expires_at=now + timedelta(seconds=settings.refresh_token_ttl_s),
+    )
+    await uow.refresh_tokens.add(refresh, secret)
+    return TokenPair(
+        access_token=jwt_signing.sign(key, claims),
+        expires_in=settings.access_token_ttl_s,
+        refresh_token=secret,
+        refresh_expires_in=settings.refresh_token_ttl_s,
+    )
+
+
+async def login(
+    email: str,
+    password: str,
+    client_ip: str,
+    uow: ProfilesUnitOfWork,
+    settings: ProfilesSettings,
+) -> TokenPair:
+    now = _now()
+    account_key = digest(email.strip().lower())
+    throttle = LoginThrottle(
+        settings.login_max_failures, timedelta(seconds=settings.login_failure_window_s)
+    )
+    async with uow:
+        await uow.login_failures.lock(account_key, client_ip)
+        failures = await uow.login_failures.recent(account_key, client_ip, now - throttle.window)
+        retry_after = throttle.retry_after(failures, now)
+        if retry_after is not None:
+            raise TooManyAttempts(retry_after)
+        account = await uow.accounts.get_by_email(email.strip().lower())
+        hashed = account.password_hash if account is not None and account.can_sign_in else None
+        ok = await verify_password_async(hashed, password)
+        if account is None or not ok:
+            await uow.login_failures.add(account_key, client_ip, now)
+            await uow.commit()
+            raise InvalidCredentials()
+        await uow.login_failures.clear(account_key, client_ip)
+        pair = await issue_tokens(uow, settings, account, now)
+        await uow.commit()
+    return pair
+
+
+async def refresh(secret: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> TokenPair:
+    now = _now()
+    async with uow:
+        token = await uow.refresh_tokens.get_for_update(secret)
+        if token is None:
+            raise InvalidRefreshToken()
+        state = token.state(now)
+        if state == RefreshTokenState.REUSED:
+            await uow.refresh_tokens.revoke_family(token.family_id, now)
+            await uow.commit()
+            raise RefreshTokenReused()
+        if state == RefreshTokenState.EXPIRED:
+            raise InvalidRefreshToken()
+        account = await uow.accounts.get(token.account_id)
+        if account is None or account.status == AccountStatus.ERASED:
+            raise InvalidRefreshToken()
+        await uow.refresh_tokens.mark_used(token.id, now)
+        pair = await issue_tokens(uow, settings, account, now, family_id=token.family_id)
+        await uow.commit()
+    return pair
+
+
+async def logout(secret: str, uow: ProfilesUnitOfWork) -> None:
+    """End the session the refresh token belongs to (idempotent; unknown tokens are ignored)."""
+    async with uow:
+        token = await uow.refresh_tokens.get_for_update(secret)
+        if token is not None:
+            await uow.refresh_tokens.revoke_family(token.family_id, _now())
+            await uow.commit()
+
+
+# ---- emailed links --------------------------------------------------------------------
+async def _new_verification_link(
+    uow: ProfilesUnitOfWork, settings: ProfilesSettings, account_id: UUID, now: datetime
+) -> tuple[str, datetime]:
+    secret = new_secret()
+    expires_at = now + timedelta(seconds=settings.verification_link_ttl_s)
+    await uow.one_time_tokens.add(
+        secret, purpose=VERIFY_EMAIL, account_id=account_id, now=now, expires_at=expires_at
+    )
+    return settings.verify_link(secret), expires_at
+
+
+async def _claim_link(uow: ProfilesUnitOfWork, secret: str, purpose: str, now: datetime) -> UUID:
+    claimed = await uow.one_time_tokens.claim(secret, purpose)
+    if claimed is None:
+        raise InvalidLink()
+    account_id, expires_at, used = claimed
+    if used:
+        raise InvalidLink()
+    if now >= expires_at:
+        raise ExpiredLink()
+    return account_id
+
+
+async def verify_email(secret: str, uow: ProfilesUnitOfWork) -> UUID:
+    now = _now()
+    async with uow:
+        account_id = await _claim_link(uow, secret, VERIFY_EMAIL, now)
+        account = await uow.accounts.get(account_id, for_update=True)
+        if account is None:
+            raise InvalidLink()
+        account.verify_email(now)  # AlreadyVerified if another link got there first
+        await uow.one_time_tokens.use_all(account_id, VERIFY_EMAIL, now)
+        await uow.accounts.save(account)
+        uow.track(account)
+        await uow.commit()
+    return account_id
+
+
+async def resend_verification(
+    account_id: UUID, uow: ProfilesUnitOfWork, settings: ProfilesSettings
+) -> None:
+    now = _now()
+    async with uow:
+        account = await uow.accounts.get(account_id, for_update=True)
+        if account is None:
+            raise AccountNotFound()
+        sent = await uow.one_time_tokens.count_since(
+            account_id, VERIFY_EMAIL, now - timedelta(hours=1)
+        )
+        if sent >= settings.link_emails_max_per_hour:
+            raise TooManyAttempts(3600)
+        url, expires_at = await _new_verification_link(uow, settings, account_id, now)
+        account.request_verification(url, expires_at)
+        await uow.accounts.save(account)
+        uow.track(account)
+        await uow.commit()
+
+
+async def request_password_reset(
+    email: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings
+) -> None:
+    """Email a reset link if the account exists; silent otherwise (no account enumeration)."""
+    now = _now()
+    async with uow:
+        account = await uow.accounts.get_by_email(email.strip().lower(), for_update=True)
+        if account is None or account.status == AccountStatus.ERASED:
+            return
+        recent = await uow.one_time_tokens.count_since(
+            account.id, RESET_PASSWORD, now - timedelta(hours=1)
+        )
+        if recent >= settings.link_emails_max_per_hour:
+            return  # silently: the answer must not differ from an unknown email
+        secret = new_secret()
+        expires_at = now + timedelta(seconds=settings.password_reset_link_ttl_s)
+        await uow.one_time_tokens.add(
+            secret, purpose=RESET_PASSWORD, account_id=account.id, now=now, expires_at=expires_at
+        )
+        account.request_password_reset(settings.reset_link(secret), expires_at)
+        await uow.accounts.save(account)
+        uow.track(account)
+        await uow.commit()
+
+
+async def reset_password(secret: str, new_password: str, uow: ProfilesUnitOfWork) -> UUID:
+    """Set a new password from an emailed link; every session of the account is ended."""
+    now = _now()
+    async with uow:
+        account_id = await _claim_link(uow, secret, RESET_PASSWORD, now)
+        account = await uow.accounts.get(account_id, for_update=True)
+        if account is None:
+            raise InvalidLink()
+        check_strength(new_password, email=account.email, display_name=account.display_name)
+        account.change_password(await hash_password_async(new_password), now)
+        await uow.one_time_tokens.use_all(account_id, RESET_PASSWORD, now)
+        await uow.refresh_tokens.revoke_all_of(account_id, now)
+        await uow.accounts.save(account)
+        uow.track(account)
+        await uow.commit()
+    return account_id
+
+
+# ---- roles ----------------------------------------------------------------------------
+async def change_role(
+    account_id: UUID, role: Role, *, grant: bool, by: UUID, uow: ProfilesUnitOfWork
+) -> set[str]:
+    now = _now()
+    async with uow:
+        account = await uow.accounts.get(account_id, for_update=True)
+        if account is None:
+            raise AccountNotFound()
+        changed = (
+            account.grant(role, by=by, now=now) if grant else account.revoke(role, by=by, now=now)
+        )
+        if changed:
+            await uow.accounts.save(account)
+            uow.track(account)
+            await uow.commit()
+    return account.roles
+
+
+async def seed_admin(uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> UUID | None:
+    """Create (or promote) the demo platform admin from settings; idempotent."""
+    if not settings.admin_email or not settings.admin_password:
+        return None
+    email = settings.admin_email.strip().lower()
+    now = _now()
+    async with uow:
+        account = await uow.accounts.get_by_email(email, for_update=True)
+        if account is None:
+            account = Account.register(
+                email=email,
+                display_name=settings.admin_display_name,
+                locale="en",
+                password_hash=hash_password(settings.admin_password),
+            )
+            account.verify_email(now)
+            await uow.accounts.add(account)
+        elif Role.PLATFORM_ADMIN.value in account.roles:
+            return account.id
+        account.grant(Role.PLATFORM_ADMIN, by=None, now=now)
+        await uow.accounts.save(account)
+        uow.track(account)
+        await uow.commit()
+    return account.id

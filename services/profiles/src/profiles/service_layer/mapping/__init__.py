@@ -1,0 +1,1 @@
+"""Use cases of diaspora mapping (campaigns, responses, imports, analytics)."""

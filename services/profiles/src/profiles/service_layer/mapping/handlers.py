@@ -1,0 +1,572 @@
+"""Mapping use cases: questionnaires, campaigns, responses, imports, needs and aggregates."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from contracts.events.mapping import (
+    MappingCampaignClosed,
+    MappingCampaignLaunched,
+    MappingSubmissionsImported,
+    SectorNeedDeclared,
+)
+from eventkit.http.auth import Principal
+from profiles.adapters.mapping.cubes import query_cubes
+from profiles.adapters.mapping.kobo import Submission
+from profiles.adapters.mapping.repository import NewResponse, StoredSurvey
+from profiles.domain.mapping.campaign import (
+    GOVERNMENT_FOCAL_POINT,
+    ORGANISATION_ADMIN,
+    PLATFORM_ADMIN,
+    Campaign,
+    InvalidCampaign,
+    OwnerKind,
+    SectorNeed,
+    answer_fingerprint,
+    new_referral_code,
+)
+from profiles.domain.mapping.dimensions import Dimension
+from profiles.domain.mapping.disclosure import DisclosurePolicy, ReleasedTable, release
+from profiles.domain.mapping.gaps import GapRow, gap_table
+from profiles.domain.mapping.populations import (
+    Window,
+    check_query_set,
+    check_window,
+    filters_key,
+)
+from profiles.domain.mapping.survey import InvalidAnswers, SurveyDefinition
+from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
+
+CAMPAIGN_RUNNERS = (GOVERNMENT_FOCAL_POINT, ORGANISATION_ADMIN, PLATFORM_ADMIN)
+MAX_DIMENSIONS = 3
+
+
+class NotFound(Exception):
+    pass
+
+
+class Forbidden(Exception):
+    pass
+
+
+class Conflict(Exception):
+    pass
+
+
+class Rejected(ValueError):
+    """A response that cannot be stored (the reason is safe to show the submitter)."""
+
+
+# ---- questionnaires -----------------------------------------------------------------------
+
+
+async def create_survey(
+    uow: MappingUnitOfWork, key: str, definition: SurveyDefinition, by: Principal
+) -> StoredSurvey:
+    if not by.has_role(*CAMPAIGN_RUNNERS):
+        raise Forbidden
+    async with uow:
+        stored = await uow.surveys.add(key, definition, by.subject)
+        await uow.commit()
+    return stored
+
+
+async def get_survey(uow: MappingUnitOfWork, survey_id: UUID) -> StoredSurvey:
+    async with uow:
+        stored = await uow.surveys.get(survey_id)
+    if stored is None:
+        raise NotFound
+    return stored
+
+
+# ---- campaigns ----------------------------------------------------------------------------
+
+
+async def launch_campaign(uow: MappingUnitOfWork, campaign: Campaign, by: Principal) -> Campaign:
+    if not by.has_role(*CAMPAIGN_RUNNERS):
+        raise Forbidden
+    if campaign.owner_kind == OwnerKind.GOVERNMENT and not by.has_role(
+        GOVERNMENT_FOCAL_POINT, PLATFORM_ADMIN
+    ):
+        raise Forbidden
+    async with uow:
+        survey = await uow.surveys.get(campaign.survey_id)
+        if survey is None:
+            raise InvalidCampaign("unknown survey_id")
+        await uow.campaigns.add(campaign)
+        await uow.publish(
+            MappingCampaignLaunched(
+                campaign_id=campaign.id,
+                name=campaign.name,
+                owner_kind=campaign.owner_kind.value,
+                owner_organisation_id=campaign.owner_organisation_id,
+                origin_country=campaign.origin_country,
+                opens_on=campaign.opens_on,
+                closes_on=campaign.closes_on,
+                channels=list(campaign.channels),
+                coordinating_organisations=list(campaign.coordinating_organisations),
+                survey_key=survey.key,
+                survey_version=survey.version,
+                launched_at=campaign.created_at,
+            ),
+            sequence=campaign.version,
+        )
+        await uow.commit()
+    return campaign
+
+
+async def _readable_campaign(
+    uow: MappingUnitOfWork, campaign_id: UUID, by: Principal, organisations: Iterable[UUID]
+) -> Campaign:
+    campaign = await uow.campaigns.get(campaign_id)
+    if campaign is not None and not campaign.may_read_aggregates(
+        by.subject, by.roles, organisations
+    ):
+        # verified organisation memberships count as much as what the token says
+        organisations = {*organisations, *await uow.memberships.administered_by(by.subject)}
+    if campaign is None or not campaign.may_read_aggregates(by.subject, by.roles, organisations):
+        # the same answer for "absent" and "not yours": ids are not an oracle
+        raise NotFound
+    return campaign
+
+
+async def get_campaign(
+    uow: MappingUnitOfWork, campaign_id: UUID, by: Principal, organisations: Iterable[UUID]
+) -> tuple[Campaign, int]:
+    async with uow:
+        campaign = await _readable_campaign(uow, campaign_id, by, organisations)
+        return campaign, await uow.responses.count(campaign_id)
+
+
+async def get_public_campaign(
+    uow: MappingUnitOfWork, campaign_id: UUID
+) -> tuple[Campaign, StoredSurvey]:
+    """What a respondent needs to answer: the campaign and its questionnaire."""
+    async with uow:
+        campaign = await uow.campaigns.get(campaign_id)
+        if campaign is None:
+            raise NotFound
+        survey = await uow.surveys.get(campaign.survey_id)
+        assert survey is not None
+        return campaign, survey
+
+
+async def close_campaign(uow: MappingUnitOfWork, campaign_id: UUID, by: Principal) -> Campaign:
+    async with uow:
+        campaign = await uow.campaigns.get(campaign_id, for_update=True)
+        if campaign is None or not campaign.may_manage(by.subject, by.roles):
+            raise NotFound
+        campaign.close()
+        await uow.campaigns.save(campaign)
+        await uow.publish(
+            MappingCampaignClosed(
+                campaign_id=campaign.id,
+                closed_at=datetime.now(UTC),
+                responses=await uow.responses.count(campaign.id),
+            ),
+            sequence=campaign.version,
+        )
+        await uow.commit()
+    return campaign
+
+
+# ---- responses ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answering:
+    answers: Mapping[str, Any]
+    respondent: Principal | None = None
+    #: explicit consent to link the response to the respondent's profile
+    link_to_profile: bool = False
+    #: accounts the respondent consents may read this response
+    recipients: Sequence[UUID] = ()
+    referred_by: str | None = None
+    wave: int = 1
+
+
+@dataclass(frozen=True)
+class Recorded:
+    response_id: UUID
+    referral_code: str
+    linked: bool
+
+
+def _consented(survey: SurveyDefinition, answers: Mapping[str, Any]) -> bool:
+    return survey.question("consent") is None or answers.get("consent") == "yes"
+
+
+async def submit_response(
+    uow: MappingUnitOfWork, campaign_id: UUID, answering: Answering, now: datetime | None = None
+) -> Recorded:
+    now = now or datetime.now(UTC)
+    if answering.link_to_profile and answering.respondent is None:
+        raise Rejected("linking to a profile needs a signed-in respondent")
+    if answering.recipients and not answering.link_to_profile:
+        raise Rejected("naming recipients needs a response linked to your profile")
+    async with uow:
+        campaign = await uow.campaigns.get(campaign_id)
+        if campaign is None:
+            raise NotFound
+        if not campaign.accepts_responses_on(now.date()):
+            raise Conflict("the campaign is not open")
+        survey = await uow.surveys.get(campaign.survey_id)
+        assert survey is not None
+        answers = survey.definition.validate(answering.answers)
+        if not _consented(survey.definition, answers):
+            raise Rejected("without consent nothing is recorded")
+        account = (
+            answering.respondent.subject
+            if answering.link_to_profile and answering.respondent
+            else None
+        )
+        if account is not None and await uow.responses.has_respondent(campaign_id, account):
+            raise Conflict("you already answered this campaign")
+        fingerprint = answer_fingerprint(campaign_id, answers)
+        if await uow.responses.has_fingerprint(campaign_id, fingerprint):
+            raise Conflict("an identical response was already recorded")
+        if answering.referred_by and not await uow.responses.referral_exists(
+            campaign_id, answering.referred_by
+        ):
+            raise Rejected("unknown referral code")
+        code = new_referral_code()
+        response_id = await uow.responses.add(
+            NewResponse(
+                campaign_id=campaign_id,
+                survey_id=survey.id,
+                source="web",
+                submission_id=None,
+                submitted_at=now,
+                wave=answering.wave,
+                respondent_account_id=account,
+                recipients=[str(r) for r in answering.recipients],
+                fingerprint=fingerprint,
+                referral_code=code,
+                referred_by=answering.referred_by,
+                answers=answers,
+                facts=survey.definition.facts(answers, now.date()),
+            )
+        )
+        assert response_id is not None
+        await uow.commit()
+    return Recorded(response_id, code, account is not None)
+
+
+@dataclass
+class ImportReport:
+    accepted: int = 0
+    already_imported: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+
+
+async def import_submissions(
+    uow: MappingUnitOfWork,
+    campaign_id: UUID,
+    submissions: Sequence[Submission],
+    source: str,
+    by: Principal,
+    wave: int = 1,
+) -> ImportReport:
+    report = ImportReport()
+    async with uow:
+        campaign = await uow.campaigns.get(campaign_id, for_update=True)
+        if campaign is None or not campaign.may_manage(by.subject, by.roles):
+            raise NotFound
+        survey = await uow.surveys.get(campaign.survey_id)
+        assert survey is not None
+        known = {q.name for q in survey.definition.questions}
+        seen_ids: set[str] = set()
+        held_ids, held_prints = await uow.responses.existing(
+            campaign_id,
+            [s.submission_id for s in submissions if s.submission_id],
+            [
+                answer_fingerprint(campaign_id, _lenient(survey.definition, s.answers, known))
+                for s in submissions
+            ],
+        )
+        for sub in submissions:
+            if "__invalid__" in sub.answers:
+                report.rejected.append({"row": sub.row, "reason": "not a submission object"})
+                continue
+            if not sub.submission_id:
+                report.rejected.append({"row": sub.row, "reason": "no _uuid or meta/instanceID"})
+                continue
+            if sub.submission_id in seen_ids or sub.submission_id in held_ids:
+                report.already_imported += 1
+                continue
+            seen_ids.add(sub.submission_id)
+            submitted_at = sub.submitted_at or datetime.now(UTC)
+            if not campaign.opens_on <= submitted_at.date() <= campaign.closes_on:
+                report.rejected.append(
+                    {
+                        "row": sub.row,
+                        "submission_id": sub.submission_id,
+                        "reason": "submitted outside the campaign period",
+                    }
+                )
+                continue
+            try:
+                # Kobo adds computed and metadata fields that are not questions
+                answers = survey.definition.validate(
+                    {k: v for k, v in sub.answers.items() if k in known}
+                )
+            except InvalidAnswers as exc:
+                report.rejected.append(
+                    {
+                        "row": sub.row,
+                        "submission_id": sub.submission_id,
+                        "reason": "invalid answers",
+                        "errors": exc.errors,
+                    }
+                )
+                continue
+            if not _consented(survey.definition, answers):
+                report.rejected.append(
+                    {"row": sub.row, "submission_id": sub.submission_id, "reason": "no consent"}
+                )
+                continue
+            fingerprint = answer_fingerprint(campaign_id, answers)
+            if fingerprint in held_prints:
+                # another submission id, the same complete answer sheet: a double submission
+                report.rejected.append(
+                    {
+                        "row": sub.row,
+                        "submission_id": sub.submission_id,
+                        "reason": "duplicate of an earlier submission (identical answers)",
+                    }
+                )
+                continue
+            held_prints.add(fingerprint)
+            response_id = await uow.responses.add(
+                NewResponse(
+                    campaign_id=campaign_id,
+                    survey_id=survey.id,
+                    source=source,
+                    submission_id=sub.submission_id,
+                    submitted_at=submitted_at,
+                    wave=wave,
+                    respondent_account_id=None,  # imported responses are anonymous
+                    recipients=[],
+                    fingerprint=fingerprint,
+                    referral_code=new_referral_code(),
+                    referred_by=None,
+                    answers=answers,
+                    facts=survey.definition.facts(answers, submitted_at.date()),
+                )
+            )
+            if response_id is None:
+                report.already_imported += 1
+            else:
+                report.accepted += 1
+        await uow.publish(
+            MappingSubmissionsImported(
+                campaign_id=campaign_id,
+                source=source,
+                accepted=report.accepted,
+                already_imported=report.already_imported,
+                rejected=len(report.rejected),
+                imported_at=datetime.now(UTC),
+            ),
+            sequence=campaign.version,
+        )
+        await uow.commit()
+    return report
+
+
+def _lenient(survey: SurveyDefinition, raw: Mapping[str, Any], known: set[str]) -> dict[str, Any]:
+    """The validated answers, or {} when invalid (only used to look duplicates up)."""
+    try:
+        return survey.validate({k: v for k, v in raw.items() if k in known})
+    except InvalidAnswers:
+        return {}
+
+
+async def read_response(uow: MappingUnitOfWork, response_id: UUID, by: Principal) -> Any:
+    """Identified data: only the respondent or a recipient they named; every attempt logged."""
+    async with uow:
+        row = await uow.responses.get(response_id)
+        allowed = row is not None and (
+            row.respondent_account_id == by.subject or str(by.subject) in (row.recipients or [])
+        )
+        await uow.access_log.record(
+            by.subject,
+            "read_response",
+            allowed=allowed,
+            campaign_id=row.campaign_id if row is not None else None,
+            response_id=response_id,
+        )
+        await uow.commit()
+    if not allowed:
+        raise NotFound
+    return row
+
+
+async def my_responses(uow: MappingUnitOfWork, by: Principal) -> list[Any]:
+    async with uow:
+        rows = await uow.responses.of_respondent(by.subject)
+        for r in rows:
+            await uow.access_log.record(
+                by.subject,
+                "list_own_responses",
+                allowed=True,
+                campaign_id=r.campaign_id,
+                response_id=r.id,
+            )
+        await uow.commit()
+    return rows
+
+
+# ---- sector needs ------------------------------------------------------------------------
+
+
+async def declare_need(uow: MappingUnitOfWork, need: SectorNeed, by: Principal) -> SectorNeed:
+    if not by.has_role(*CAMPAIGN_RUNNERS):
+        raise Forbidden
+    async with uow:
+        await uow.needs.add(need)
+        await uow.publish(
+            SectorNeedDeclared(
+                need_id=need.id,
+                origin_country=need.origin_country,
+                sector=need.sector,
+                skill=need.skill,
+                region=need.region,
+                positions=need.positions,
+                priority=need.priority,
+                declared_at=need.declared_at,
+            )
+        )
+        await uow.commit()
+    return need
+
+
+async def list_needs(uow: MappingUnitOfWork, origin_country: str) -> list[SectorNeed]:
+    async with uow:
+        return await uow.needs.for_origin(origin_country.upper())
+
+
+def new_need(
+    origin_country: str,
+    sector: str,
+    positions: int,
+    priority: int,
+    by: Principal,
+    skill: str | None = None,
+    region: str | None = None,
+    campaign_id: UUID | None = None,
+) -> SectorNeed:
+    return SectorNeed(
+        id=uuid.uuid4(),
+        origin_country=origin_country.upper(),
+        sector=sector.upper(),
+        positions=positions,
+        priority=priority,
+        declared_by=by.subject,
+        skill=skill,
+        region=region,
+        campaign_id=campaign_id,
+    )
+
+
+# ---- aggregates --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableRequest:
+    dimensions: tuple[Dimension, ...]
+    filters: Mapping[Dimension, str] = field(default_factory=dict)
+    window: Window = field(default_factory=Window)
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.dimensions) <= MAX_DIMENSIONS:
+            raise ValueError(f"ask for 1 to {MAX_DIMENSIONS} dimensions")
+        if set(self.filters) & set(self.dimensions):
+            raise ValueError("a dimension cannot be both a filter and a column")
+
+
+async def aggregate_table(
+    uow: MappingUnitOfWork,
+    campaign_id: UUID,
+    request: TableRequest,
+    by: Principal,
+    organisations: Iterable[UUID],
+) -> tuple[Campaign, ReleasedTable]:
+    """A protected table: query-set and window checks, then suppression and rounding; the
+    population is recorded in the release ledger in the same transaction."""
+    async with uow:
+        campaign = await _readable_campaign(uow, campaign_id, by, organisations)
+        policy = DisclosurePolicy(k=campaign.k, rounding_base=campaign.rounding_base)
+        key = filters_key({d.value: v for d, v in request.filters.items()})
+        published = []
+        if not request.window.is_open:
+            published = [w for w in await uow.releases.windows(campaign_id, key) if not w.is_open]
+        cubes = await query_cubes(
+            uow.session, campaign_id, request.dimensions, request.filters, request.window, published
+        )
+        total = cubes.main.count((None,) * len(request.dimensions))
+        check_query_set(
+            total,
+            {name: c.count((None,) * len(request.dimensions)) for name, c in cubes.coarser.items()},
+            policy.k,
+        )
+        if not request.window.is_open:
+            check_window(request.window, published, cubes.monthly, policy.k)
+        # suppression with its audit is CPU work: keep it off the event loop
+        table = await asyncio.to_thread(
+            release, cubes.main, policy, [*cubes.coarser.values(), *cubes.published]
+        )
+        await uow.releases.record(campaign_id, key, request.window)
+        await uow.commit()
+    return campaign, table
+
+
+async def supply_and_needs(
+    uow: MappingUnitOfWork, campaign_id: UUID, by: Principal, organisations: Iterable[UUID]
+) -> tuple[ReleasedTable, list[GapRow]]:
+    campaign, supply = await aggregate_table(
+        uow, campaign_id, TableRequest((Dimension.SECTOR, Dimension.SKILL)), by, organisations
+    )
+    needs = await list_needs(uow, campaign.origin_country)
+    return supply, gap_table(supply, needs)
+
+
+def campaign_from_request(
+    *,
+    survey_id: UUID,
+    name: str,
+    owner_kind: str,
+    origin_country: str,
+    opens_on: date,
+    closes_on: date,
+    by: Principal,
+    owner_organisation_id: UUID | None,
+    channels: Sequence[str],
+    coordinating_organisations: Sequence[UUID],
+    k: int,
+    rounding_base: int,
+) -> Campaign:
+    try:
+        kind = OwnerKind(owner_kind)
+    except ValueError as exc:
+        raise InvalidCampaign("owner_kind must be government or organisation") from exc
+    return Campaign(
+        id=uuid.uuid4(),
+        survey_id=survey_id,
+        name=name,
+        owner_kind=kind,
+        owner_account_id=by.subject,
+        owner_organisation_id=owner_organisation_id,
+        origin_country=origin_country,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        channels=list(channels),
+        coordinating_organisations=list(coordinating_organisations),
+        k=k,
+        rounding_base=rounding_base,
+    )

@@ -1,0 +1,36 @@
+"""The mapping unit of work: mapping repositories, on the profiles chassis' transaction with
+its outbox (events are written by the profiles ``OutboxWriter`` in the same session)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from eventkit.uow import UnitOfWork
+from profiles.adapters.mapping.repository import (
+    AccessLog,
+    CampaignRepository,
+    OrganisationMemberships,
+    ReleaseLedger,
+    ResponseRepository,
+    SectorNeedRepository,
+    SurveyRepository,
+)
+
+
+class MappingUnitOfWork(UnitOfWork):
+    surveys: SurveyRepository
+    campaigns: CampaignRepository
+    responses: ResponseRepository
+    needs: SectorNeedRepository
+    releases: ReleaseLedger
+    access_log: AccessLog
+    memberships: OrganisationMemberships
+
+    def init_repositories(self, session: AsyncSession) -> None:
+        self.surveys = SurveyRepository(session)
+        self.campaigns = CampaignRepository(session)
+        self.responses = ResponseRepository(session)
+        self.needs = SectorNeedRepository(session)
+        self.releases = ReleaseLedger(session)
+        self.access_log = AccessLog(session)
+        self.memberships = OrganisationMemberships(session)

@@ -1,0 +1,176 @@
+"""Person profile use cases: the owner edits with optimistic concurrency; others get a view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from profiles.adapters.images import ProcessedPhoto
+from profiles.domain.account import AccountStatus
+from profiles.domain.directory import DirectoryEntry
+from profiles.domain.profile import PHOTO, PersonProfile, ProfileDetails, Relation
+from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
+
+
+class ProfileNotFound(Exception):
+    pass
+
+
+class PreconditionRequired(Exception):
+    """Changing an existing profile needs ``If-Match`` (no blind overwrites)."""
+
+
+class PreconditionFailed(Exception):
+    """``If-Match`` names a version that is no longer current (someone else saved first)."""
+
+    def __init__(self, current_etag: str | None) -> None:
+        super().__init__("stale version")
+        self.current_etag = current_etag
+
+
+def _check(if_match: str | None, profile: PersonProfile | None) -> None:
+    if profile is None:
+        if if_match is not None and if_match.strip() != "*":
+            raise PreconditionFailed(None)
+        return
+    if if_match is None:
+        raise PreconditionRequired()
+    tags = {t.strip().removeprefix("W/") for t in if_match.split(",")}
+    if "*" not in tags and profile.etag not in tags:
+        raise PreconditionFailed(profile.etag)
+
+
+async def my_profile(person_id: UUID, uow: ProfilesUnitOfWork) -> PersonProfile:
+    async with uow:
+        profile = await uow.people.get(person_id)
+    if profile is None:
+        raise ProfileNotFound()
+    return profile
+
+
+async def put_profile(
+    person_id: UUID, raw: dict[str, Any], if_match: str | None, uow: ProfilesUnitOfWork
+) -> tuple[PersonProfile, bool]:
+    """Create (no If-Match needed) or replace (If-Match required). Returns (profile, created)."""
+    details = ProfileDetails.validated(**raw)
+    now = datetime.now(UTC)
+    async with uow:
+        account = await uow.accounts.get(person_id)
+        if account is None or account.status == AccountStatus.ERASED:
+            raise ProfileNotFound()
+        profile = await uow.people.get(person_id, for_update=True)
+        _check(if_match, profile)
+        created = profile is None
+        if profile is None:
+            profile = PersonProfile.create(person_id, details, locale=account.locale, now=now)
+            await uow.people.add(profile)
+            await uow.directory.upsert(DirectoryEntry.of(profile))
+        elif profile.revise(details, now):
+            await uow.people.save(profile)
+            await uow.directory.upsert(DirectoryEntry.of(profile))
+        uow.track(profile)
+        await uow.commit()
+    return profile, created
+
+
+async def patch_profile(
+    person_id: UUID,
+    patch: dict[str, Any],
+    if_match: str | None,
+    uow: ProfilesUnitOfWork,
+    parse: Callable[[dict[str, Any]], dict[str, Any]] = lambda doc: doc,
+) -> PersonProfile:
+    """JSON Merge Patch (RFC 7396) over the owner's document; ``parse`` checks input types."""
+    now = datetime.now(UTC)
+    async with uow:
+        profile = await uow.people.get(person_id, for_update=True)
+        if profile is None:
+            raise ProfileNotFound()
+        _check(if_match, profile)
+        merged = merge_patch(profile.details.as_document(), patch)
+        if profile.revise(ProfileDetails.validated(**parse(merged)), now):
+            await uow.people.save(profile)
+            await uow.directory.upsert(DirectoryEntry.of(profile))
+            uow.track(profile)
+            await uow.commit()
+    return profile
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    if not isinstance(patch, dict):
+        return patch
+    result = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merge_patch(result.get(key), value)
+    return result
+
+
+async def relation_between(
+    uow: ProfilesUnitOfWork, viewer: UUID | None, person_id: UUID
+) -> Relation | None:
+    """How ``viewer`` relates to the person; None when the person must stay hidden."""
+    if viewer is None:
+        return Relation.ANONYMOUS
+    if viewer == person_id:
+        return Relation.OWNER
+    if await uow.connections.is_blocked_between(viewer, person_id):
+        return None  # blocking hides each from the other, whoever blocked
+    if await uow.connections.are_connected(viewer, person_id):
+        return Relation.CONNECTION
+    return Relation.MEMBER
+
+
+async def view_person(
+    viewer: UUID | None, person_id: UUID, uow: ProfilesUnitOfWork
+) -> dict[str, Any]:
+    async with uow:
+        profile = await uow.people.get(person_id)
+        account = await uow.accounts.get(person_id)
+        relation = await relation_between(uow, viewer, person_id)
+    if (
+        profile is None
+        or relation is None
+        or account is None
+        or account.status == AccountStatus.ERASED
+    ):
+        raise ProfileNotFound()
+    return profile.visible_to(relation)
+
+
+class ProfileNeeded(Exception):
+    """A photo belongs to a profile: create the profile first."""
+
+
+async def set_photo(person_id: UUID, photo: ProcessedPhoto, uow: ProfilesUnitOfWork) -> None:
+    async with uow:
+        if await uow.people.get(person_id) is None:
+            raise ProfileNeeded()
+        await uow.photos.put(person_id, photo, datetime.now(UTC))
+        await uow.commit()
+
+
+async def remove_photo(person_id: UUID, uow: ProfilesUnitOfWork) -> bool:
+    async with uow:
+        removed = await uow.photos.delete(person_id)
+        await uow.commit()
+    return removed
+
+
+async def photo_of(
+    viewer: UUID | None, person_id: UUID, thumbnail: bool, uow: ProfilesUnitOfWork
+) -> tuple[bytes, str, str]:
+    """The photo if the viewer may see it (same rules as the profile's fields)."""
+    async with uow:
+        profile = await uow.people.get(person_id)
+        relation = await relation_between(uow, viewer, person_id)
+        if profile is None or relation is None or not profile.may_see(PHOTO, relation):
+            raise ProfileNotFound()
+        found = await uow.photos.get(person_id, thumbnail=thumbnail)
+    if found is None:
+        raise ProfileNotFound()
+    return found

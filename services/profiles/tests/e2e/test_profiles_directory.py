@@ -1,0 +1,130 @@
+"""Directory search through HTTP: accent-insensitive full text, filters, facets, keyset
+pagination, and only what the viewer may see (member-visible fields, no blocked people)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+from profiles_testkit import bearer, member
+
+
+async def person(client: httpx.AsyncClient, profile: dict[str, Any]) -> tuple[str, str]:
+    person_id, token = await member(client, profile["display_name"])
+    r = await client.put("/v1/me/profile", json=profile, headers=bearer(token))
+    assert r.status_code == 201, r.text
+    return person_id, token
+
+
+async def search(client: httpx.AsyncClient, token: str, **params: Any) -> dict[str, Any]:
+    r = await client.get("/v1/directory/people", params=params, headers=bearer(token))
+    assert r.status_code == 200, r.text
+    data: dict[str, Any] = r.json()
+    return data
+
+
+def names(result: dict[str, Any]) -> list[str]:
+    """Names found, sorted (word searches page in id order, browsing in name order)."""
+    return sorted(item["display_name"] for item in result["items"])
+
+
+async def test_directory_search(client: httpx.AsyncClient) -> None:
+    tag = f"zq{uuid.uuid4().hex[:8]}"  # isolates this test's people from others in the table
+    jose, _ = await person(
+        client,
+        {
+            "display_name": "José Núñez",
+            "country_of_residence": "ES",
+            "country_of_origin": "HT",
+            "occupations": ["2512"],
+            "languages": [{"code": "es", "level": "native"}],
+            "contribution_modes": ["mentoring"],
+            "tags": [tag],
+        },
+    )
+    soren, _ = await person(
+        client,
+        {
+            "display_name": "Søren Ødegaard",
+            "country_of_residence": "FR",
+            "country_of_origin": "HT",
+            "occupations": ["2142"],
+            "contribution_modes": ["investment"],
+            "tags": [tag],
+            "visibility": {"country_of_origin": "private"},
+        },
+    )
+    amara, amara_token = await person(
+        client,
+        {
+            "display_name": "Amara Diop",
+            "country_of_residence": "FR",
+            "country_of_origin": "SN",
+            "city": "Marseille",  # connections-only by default
+            "occupations": ["2142"],
+            "headline": {"fr": "Ingénieure hydraulique à Dakar"},
+            "tags": [tag],
+        },
+    )
+    viewer_id, viewer = await member(client, "Viewer")
+
+    assert names(await search(client, viewer, q=f"{tag} jose nunez")) == ["José Núñez"]
+    assert names(await search(client, viewer, q=f"{tag} SØREN")) == ["Søren Ødegaard"]
+    assert names(await search(client, viewer, q=f"{tag} odegaard")) == ["Søren Ødegaard"]
+    assert names(await search(client, viewer, q=f"{tag} dak")) == ["Amara Diop"]  # prefix
+    # taxonomy labels in French and Spanish find the ISCO code
+    found = names(await search(client, viewer, q=f"{tag} ingenieurs civils"))
+    assert found == ["Amara Diop", "Søren Ødegaard"]
+    assert names(await search(client, viewer, q=f"{tag} desarrolladores")) == ["José Núñez"]
+
+    # hidden fields never match: Søren's origin is private, Amara's city connections-only
+    assert names(await search(client, viewer, q=tag, origin="HT")) == ["José Núñez"]
+    assert names(await search(client, viewer, q=f"{tag} marseille")) == []
+
+    filtered = await search(
+        client, viewer, q=tag, residence="fr", occupation=["2142", "2512"], facets="true"
+    )
+    assert names(filtered) == ["Amara Diop", "Søren Ødegaard"]
+    everyone = await search(client, viewer, q=tag, facets="true")
+    facets = everyone["facets"]
+    assert {f["value"]: f["count"] for f in facets["residence"]} == {"FR": 2, "ES": 1}
+    assert {f["value"]: f["count"] for f in facets["origin"]} == {"HT": 1, "SN": 1}
+    assert {f["value"]: f["count"] for f in facets["occupations"]} == {"2142": 2, "2512": 1}
+    assert {f["value"]: f["count"] for f in facets["modes"]} == {"mentoring": 1, "investment": 1}
+    assert names(await search(client, viewer, q=tag, mode="mentoring", language="ES")) == [
+        "José Núñez"
+    ]
+
+    # keyset pagination: every match exactly once
+    seen: list[str] = []
+    cursor: str | None = None
+    while True:
+        params: dict[str, Any] = {"q": tag, "limit": 1}
+        if cursor:
+            params["cursor"] = cursor
+        page = await search(client, viewer, **params)
+        seen += [item["display_name"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(seen) == ["Amara Diop", "José Núñez", "Søren Ødegaard"]
+
+    # blocking hides both ways
+    r = await client.post(
+        "/v1/connections/blocks", json={"person_id": viewer_id}, headers=bearer(amara_token)
+    )
+    assert r.status_code == 204
+    assert names(await search(client, viewer, q=tag)) == ["José Núñez", "Søren Ødegaard"]
+    assert names(await search(client, amara_token, q=f"{tag} viewer")) == []
+    assert {jose, soren, amara}  # ids are distinct people
+
+    assert (await client.get("/v1/directory/people", params={"q": tag})).status_code == 401
+    bad = await client.get(
+        "/v1/directory/people", params={"cursor": "!!nope"}, headers=bearer(viewer)
+    )
+    assert bad.status_code == 400 and bad.headers["content-type"] == "application/problem+json"
+    too_many = await client.get(
+        "/v1/directory/people", params={"limit": 500}, headers=bearer(viewer)
+    )
+    assert too_many.status_code == 422

@@ -1,0 +1,175 @@
+"""Social login against a REAL OpenID Provider process (oidc-provider-mock, started here):
+authorization code flow with PKCE, account creation, linking, and the error paths."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+import httpx
+import pytest
+from profiles_testkit import bearer, login, register
+
+from devstack.testing import eventually
+from devstack.waiting import free_port
+from profiles.bootstrap import ProfilesService
+from profiles.config import OidcProviderSettings
+
+
+@pytest.fixture(scope="module")
+def oidc_provider() -> Iterator[str]:
+    """The provider as its own process (a locked dev dependency: nothing downloads here)."""
+    port = free_port()
+    provider = Path(sys.executable).parent / "oidc-provider-mock"
+    assert provider.exists(), "uv sync installs oidc-provider-mock (dev dependency group)"
+    process = subprocess.Popen(
+        [str(provider), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture
+async def provider_ready(
+    oidc_provider: str, profiles_service: ProfilesService
+) -> AsyncIterator[str]:
+    async def up() -> bool:
+        try:
+            async with httpx.AsyncClient() as http:
+                r = await http.get(f"{oidc_provider}/.well-known/openid-configuration")
+                return r.status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    await eventually(up, timeout_s=60, interval_s=0.3)
+    settings = profiles_service.settings
+    settings.oidc_providers = {
+        "mock": OidcProviderSettings(
+            issuer=oidc_provider, client_id="diaspora-web", client_secret="s3cret", label="Mock"
+        )
+    }
+    yield oidc_provider
+    settings.oidc_providers = {}
+
+
+async def provider_user(base: str, sub: str, email: str, verified: bool = True) -> None:
+    async with httpx.AsyncClient() as http:
+        r = await http.put(
+            f"{base}/users/{quote(sub)}",
+            json={"email": email, "email_verified": verified, "name": "Nadia Haddad"},
+        )
+        assert r.status_code == 204
+
+
+async def sign_in_at_provider(authorization_url: str, sub: str) -> str:
+    """What the person does in the browser: submit the provider's form; returns our callback."""
+    async with httpx.AsyncClient() as http:
+        r = await http.post(authorization_url, data={"sub": sub}, follow_redirects=False)
+    assert r.status_code == 302, r.text
+    location = urlsplit(r.headers["location"])
+    assert location.path == "/v1/auth/oidc/mock/callback"
+    return f"{location.path}?{location.query}"
+
+
+async def test_sign_in_with_provider_creates_then_reuses_an_account(
+    client: httpx.AsyncClient, provider_ready: str
+) -> None:
+    sub, email = f"nadia-{uuid.uuid4().hex[:6]}", f"nadia.{uuid.uuid4().hex[:6]}@example.org"
+    await provider_user(provider_ready, sub, email)
+    providers = (await client.get("/v1/auth/oidc/providers")).json()
+    assert providers == [{"provider": "mock", "label": "Mock"}]
+
+    start = await client.get("/v1/auth/oidc/mock/authorize")
+    assert start.status_code == 200
+    url = start.json()["authorization_url"]
+    query = parse_qs(urlsplit(url).query)
+    assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) == 43
+    assert query["redirect_uri"][0].endswith("/v1/auth/oidc/mock/callback")
+
+    callback = await sign_in_at_provider(url, sub)
+    r = await client.get(callback)
+    assert r.status_code == 200, r.text
+    first = r.json()
+    assert first["created"] is True and first["linked"] is True
+    me = (await client.get("/v1/auth/me", headers=bearer(first["access_token"]))).json()
+    assert me["email"] == email and me["status"] == "active"  # the provider verified it
+
+    replay = await client.get(callback)
+    assert replay.status_code == 400  # a callback (state) is good once
+
+    again = await client.get(
+        await sign_in_at_provider(
+            (await client.get("/v1/auth/oidc/mock/authorize")).json()["authorization_url"], sub
+        )
+    )
+    assert again.json()["created"] is False
+    assert again.json()["account_id"] == first["account_id"]
+
+
+async def test_link_a_provider_identity_to_an_existing_account(
+    client: httpx.AsyncClient, provider_ready: str
+) -> None:
+    account_id, email = await register(client)
+    token = (await login(client, email)).json()["access_token"]
+    sub = f"linked-{uuid.uuid4().hex[:6]}"
+    await provider_user(provider_ready, sub, f"other.{uuid.uuid4().hex[:6]}@example.org")
+
+    assert (await client.post("/v1/auth/oidc/mock/link")).status_code == 401
+    url = (await client.post("/v1/auth/oidc/mock/link", headers=bearer(token))).json()[
+        "authorization_url"
+    ]
+    linked = (await client.get(await sign_in_at_provider(url, sub))).json()
+    assert linked["account_id"] == account_id and linked["linked"] is True
+    identities = (await client.get("/v1/auth/oidc/identities", headers=bearer(token))).json()
+    assert [i["provider"] for i in identities] == ["mock"]
+
+    # from now on the provider signs in to that account
+    url = (await client.get("/v1/auth/oidc/mock/authorize")).json()["authorization_url"]
+    signed_in = (await client.get(await sign_in_at_provider(url, sub))).json()
+    assert signed_in["account_id"] == account_id and signed_in["created"] is False
+
+    # the same identity cannot be linked to a second account
+    _, other_email = await register(client)
+    other = (await login(client, other_email)).json()["access_token"]
+    url = (await client.post("/v1/auth/oidc/mock/link", headers=bearer(other))).json()[
+        "authorization_url"
+    ]
+    clash = await client.get(await sign_in_at_provider(url, sub))
+    assert clash.status_code == 409
+
+
+async def test_provider_sign_in_error_paths(client: httpx.AsyncClient, provider_ready: str) -> None:
+    # an email that belongs to a password account is not taken over by a provider identity
+    _, email = await register(client)
+    sub = f"squatter-{uuid.uuid4().hex[:6]}"
+    await provider_user(provider_ready, sub, email)
+    url = (await client.get("/v1/auth/oidc/mock/authorize")).json()["authorization_url"]
+    taken = await client.get(await sign_in_at_provider(url, sub))
+    assert taken.status_code == 409
+    assert taken.headers["content-type"] == "application/problem+json"
+
+    assert (await client.get("/v1/auth/oidc/nope/authorize")).status_code == 404
+    cancelled = await client.get(
+        "/v1/auth/oidc/mock/callback", params={"error": "access_denied", "state": "x"}
+    )
+    assert cancelled.status_code == 400
+    forged = await client.get(
+        "/v1/auth/oidc/mock/callback", params={"code": "abc", "state": "forged"}
+    )
+    assert forged.status_code == 400
+    # a genuine state with a code the provider never issued
+    url = (await client.get("/v1/auth/oidc/mock/authorize")).json()["authorization_url"]
+    state = parse_qs(urlsplit(url).query)["state"][0]
+    bad_code = await client.get(
+        "/v1/auth/oidc/mock/callback", params={"code": "not-a-code", "state": state}
+    )
+    assert bad_code.status_code == 400

@@ -1,0 +1,65 @@
+"""Helpers for the profiles tests (HTTP flows and outbox inspection)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from profiles.adapters.orm import outbox
+from profiles.bootstrap import ProfilesService
+
+PASSWORD = "correct horse battery staple"
+ADMIN_EMAIL = "admin@diaspora.example.org"
+ADMIN_PASSWORD = "admin demo password 2026"
+
+
+def unique_email(prefix: str = "member") -> str:
+    return f"{prefix}.{uuid.uuid4().hex[:10]}@example.org"
+
+
+async def register(
+    client: httpx.AsyncClient, email: str | None = None, *, name: str = "Amina Diallo"
+) -> tuple[str, str]:
+    email = email or unique_email()
+    r = await client.post(
+        "/v1/auth/register", json={"email": email, "password": PASSWORD, "display_name": name}
+    )
+    assert r.status_code == 201, r.text
+    return r.json()["account_id"], email
+
+
+async def login(
+    client: httpx.AsyncClient, email: str, password: str = PASSWORD, ip: str = "203.0.113.1"
+) -> httpx.Response:
+    return await client.post(
+        "/v1/auth/login",
+        json={"email": email, "password": password},
+        headers={"X-Forwarded-For": ip},
+    )
+
+
+async def member(client: httpx.AsyncClient, name: str = "Amina Diallo") -> tuple[str, str]:
+    """A registered member: (account id, access token)."""
+    account_id, email = await register(client, name=name)
+    r = await login(client, email)
+    assert r.status_code == 200, r.text
+    return account_id, r.json()["access_token"]
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def outbox_events(
+    service: ProfilesService, type_name: str, subject: str | None = None
+) -> list[dict[str, Any]]:
+    """Payloads of outbox rows of one type (optionally for one aggregate), oldest first."""
+    query = select(outbox.c.payload).where(outbox.c.type == type_name)
+    if subject is not None:
+        query = query.where(outbox.c.aggregateid == subject)
+    async with service.chassis.engine.connect() as conn:
+        rows = await conn.execute(query.order_by(outbox.c.position))
+        return [dict(p) for p in rows.scalars()]

@@ -1,0 +1,110 @@
+"""Campaign rules: who reads aggregates, what a campaign may be, sector needs (pure)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+
+from profiles.domain.mapping.campaign import (
+    Campaign,
+    CampaignStatus,
+    InvalidCampaign,
+    OwnerKind,
+    SectorNeed,
+    answer_fingerprint,
+    new_referral_code,
+)
+
+OWNER, OWNER_ORG, COORDINATOR = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+
+
+def campaign(**kw: object) -> Campaign:
+    values: dict[str, object] = {
+        "id": uuid.uuid4(),
+        "survey_id": uuid.uuid4(),
+        "name": "Mapping",
+        "owner_kind": OwnerKind.GOVERNMENT,
+        "owner_account_id": OWNER,
+        "origin_country": "ht",
+        "opens_on": date(2026, 1, 1),
+        "closes_on": date(2026, 6, 30),
+        "owner_organisation_id": OWNER_ORG,
+        "coordinating_organisations": [COORDINATOR],
+        **kw,
+    }
+    return Campaign(**values)  # type: ignore[arg-type]
+
+
+def test_who_reads_aggregates() -> None:
+    c = campaign()
+    someone = uuid.uuid4()
+    assert c.origin_country == "HT"
+    assert c.may_read_aggregates(OWNER, [], [])
+    assert c.may_read_aggregates(someone, ["platform_admin"], [])
+    assert c.may_read_aggregates(someone, ["organisation_admin"], [COORDINATOR])
+    assert c.may_read_aggregates(someone, ["government_focal_point"], [OWNER_ORG])
+    # belonging to the organisation is not enough without an admin/focal-point role
+    assert not c.may_read_aggregates(someone, ["member"], [COORDINATOR])
+    assert not c.may_read_aggregates(someone, ["organisation_admin"], [uuid.uuid4()])
+    assert not c.may_read_aggregates(someone, ["government_focal_point"], [])
+
+
+def test_campaign_period_and_closing() -> None:
+    c = campaign()
+    assert c.accepts_responses_on(date(2026, 3, 1)) and not c.accepts_responses_on(date(2026, 7, 1))
+    c.close()
+    assert c.status == CampaignStatus.CLOSED and c.version == 2
+    assert not c.accepts_responses_on(date(2026, 3, 1))
+    with pytest.raises(InvalidCampaign):
+        c.close()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"origin_country": "XX"},
+        {"closes_on": date(2025, 1, 1)},
+        {"name": "  "},
+        {"channels": ["carrier_pigeon"]},
+        {"k": 3},
+        {"rounding_base": 7},
+    ],
+)
+def test_invalid_campaigns(bad: dict[str, object]) -> None:
+    with pytest.raises(InvalidCampaign):
+        campaign(**bad)
+
+
+def test_sector_needs_use_the_classifications() -> None:
+    by = uuid.uuid4()
+    SectorNeed(uuid.uuid4(), "HT", "Q", 10, 3, by, skill="S1", region="Nord")
+    for bad in (
+        {"sector": "ZZ"},
+        {"skill": "S99"},
+        {"positions": 0},
+        {"priority": 9},
+        {"origin_country": "XX"},
+    ):
+        values = {
+            "id": uuid.uuid4(),
+            "origin_country": "HT",
+            "sector": "Q",
+            "positions": 10,
+            "priority": 3,
+            "declared_by": by,
+            **bad,
+        }
+        with pytest.raises(InvalidCampaign):
+            SectorNeed(**values)  # type: ignore[arg-type]
+
+
+def test_fingerprints_and_referral_codes() -> None:
+    cid = uuid.uuid4()
+    assert answer_fingerprint(cid, {"a": 1, "b": [1, 2]}) == answer_fingerprint(
+        cid, {"b": [1, 2], "a": 1}
+    )
+    assert answer_fingerprint(cid, {"a": 1}) != answer_fingerprint(uuid.uuid4(), {"a": 1})
+    codes = {new_referral_code() for _ in range(200)}
+    assert len(codes) == 200 and all(len(c) == 10 and c.isalnum() for c in codes)

@@ -1,0 +1,328 @@
+"""Repositories of the events calendar and the courses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resources.adapters.orm import calendar_events, courses, enrolments, registrations
+from resources.domain.calendar import CalendarEvent, EventKind, Registration, RegistrationStatus
+from resources.domain.course import Course, Enrolment, Lesson, Module
+
+
+class CalendarRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, e: CalendarEvent) -> None:
+        await self.session.execute(calendar_events.insert().values(**_event_row(e)))
+
+    async def save(self, e: CalendarEvent) -> None:
+        await self.session.execute(
+            update(calendar_events).where(calendar_events.c.id == e.id).values(version=e.version)
+        )
+
+    async def get(self, event_id: UUID, *, for_update: bool = False) -> CalendarEvent | None:
+        stmt = select(calendar_events).where(calendar_events.c.id == event_id)
+        if for_update:
+            stmt = stmt.with_for_update()  # serialises seat counting and promotion
+        row = (await self.session.execute(stmt)).mappings().first()
+        return _event(row) if row else None
+
+    async def upcoming(
+        self, after: tuple[datetime, UUID] | None, since: datetime, limit: int
+    ) -> list[CalendarEvent]:
+        stmt = select(calendar_events).where(calendar_events.c.ends_at >= since)
+        if after is not None:
+            from sqlalchemy import tuple_
+
+            stmt = stmt.where(tuple_(calendar_events.c.starts_at, calendar_events.c.id) > after)
+        stmt = stmt.order_by(calendar_events.c.starts_at, calendar_events.c.id).limit(limit)
+        return [_event(m) for m in (await self.session.execute(stmt)).mappings()]
+
+    async def confirmed_count(self, event_id: UUID) -> int:
+        n: int = (
+            await self.session.scalar(
+                select(func.count()).where(
+                    registrations.c.event_id == event_id,
+                    registrations.c.status == RegistrationStatus.CONFIRMED.value,
+                )
+            )
+            or 0
+        )
+        return n
+
+    async def registration_of(self, event_id: UUID, person_id: UUID) -> Registration | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(registrations).where(
+                        registrations.c.event_id == event_id,
+                        registrations.c.person_id == person_id,
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return _registration(row) if row else None
+
+    async def first_waitlisted(self, event_id: UUID) -> Registration | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(registrations)
+                    .where(
+                        registrations.c.event_id == event_id,
+                        registrations.c.status == RegistrationStatus.WAITLISTED.value,
+                    )
+                    .order_by(registrations.c.position)
+                    .limit(1)
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return _registration(row) if row else None
+
+    async def waitlist_position(self, registration: Registration) -> int | None:
+        if registration.status is not RegistrationStatus.WAITLISTED:
+            return None
+        mine = select(registrations.c.position).where(registrations.c.id == registration.id)
+        n: int = (
+            await self.session.scalar(
+                select(func.count()).where(
+                    registrations.c.event_id == registration.event_id,
+                    registrations.c.status == RegistrationStatus.WAITLISTED.value,
+                    registrations.c.position <= mine.scalar_subquery(),
+                )
+            )
+            or 0
+        )
+        return n
+
+    async def save_registration(self, r: Registration, *, requeue: bool = False) -> None:
+        """Insert or update; ``requeue`` (a new registration after a cancellation) takes a
+        fresh place at the end of the waitlist."""
+        if requeue:
+            await self.session.execute(delete(registrations).where(registrations.c.id == r.id))
+        values = {
+            "id": r.id,
+            "event_id": r.event_id,
+            "person_id": r.person_id,
+            "status": r.status.value,
+            "created_at": r.created_at,
+            "updated_at": r.updated_at,
+        }
+        stmt = insert(registrations).values(**values)
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["id"],
+                set_={"status": stmt.excluded.status, "updated_at": stmt.excluded.updated_at},
+            )
+        )
+
+    async def registrations_for(self, event_id: UUID) -> list[Registration]:
+        rows = await self.session.execute(
+            select(registrations)
+            .where(registrations.c.event_id == event_id)
+            .order_by(registrations.c.position)
+        )
+        return [_registration(m) for m in rows.mappings()]
+
+    async def forget_person(self, person_id: UUID) -> None:
+        await self.session.execute(
+            delete(registrations).where(registrations.c.person_id == person_id)
+        )
+        await self.session.execute(
+            update(calendar_events)
+            .where(calendar_events.c.organised_by == person_id)
+            .values(organised_by=None)
+        )
+
+
+class CourseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, c: Course) -> None:
+        await self.session.execute(
+            courses.insert().values(
+                id=c.id,
+                title=c.title,
+                description=c.description,
+                language=c.language,
+                modules=[
+                    {
+                        "title": m.title,
+                        "lessons": [
+                            {
+                                "id": lesson.id,
+                                "title": lesson.title,
+                                "resource_id": str(lesson.resource_id)
+                                if lesson.resource_id
+                                else None,
+                            }
+                            for lesson in m.lessons
+                        ],
+                    }
+                    for m in c.modules
+                ],
+                created_by=c.created_by,
+                version=c.version,
+                created_at=c.created_at,
+            )
+        )
+
+    async def get(self, course_id: UUID) -> Course | None:
+        row = (
+            (await self.session.execute(select(courses).where(courses.c.id == course_id)))
+            .mappings()
+            .first()
+        )
+        return _course(row) if row else None
+
+    async def enrolment_of(
+        self, course_id: UUID, person_id: UUID, *, for_update: bool = False
+    ) -> Enrolment | None:
+        stmt = select(enrolments).where(
+            enrolments.c.course_id == course_id, enrolments.c.person_id == person_id
+        )
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await self.session.execute(stmt)).mappings().first()
+        return _enrolment(row) if row else None
+
+    async def completion(self, verification_digest: str) -> tuple[Enrolment, Course] | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(enrolments).where(
+                        enrolments.c.verification_digest == verification_digest
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        course = await self.get(row["course_id"])
+        return (_enrolment(row), course) if course else None
+
+    async def save_enrolment(self, e: Enrolment) -> None:
+        values: dict[str, Any] = {
+            "id": e.id,
+            "course_id": e.course_id,
+            "person_id": e.person_id,
+            "enrolled_at": e.enrolled_at,
+            "completed_lessons": e.completed_lessons,
+            "completed_at": e.completed_at,
+            "verification_digest": e.verification_digest,
+            "version": e.version,
+        }
+        stmt = insert(enrolments).values(**values)
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["id"],
+                set_={
+                    k: stmt.excluded[k]
+                    for k in (
+                        "completed_lessons",
+                        "completed_at",
+                        "verification_digest",
+                        "version",
+                    )
+                },
+            )
+        )
+
+    async def forget_person(self, person_id: UUID) -> None:
+        # the completion record goes too: it would otherwise prove who took which course
+        await self.session.execute(delete(enrolments).where(enrolments.c.person_id == person_id))
+        await self.session.execute(
+            update(courses).where(courses.c.created_by == person_id).values(created_by=None)
+        )
+
+
+def _event_row(e: CalendarEvent) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "kind": e.kind.value,
+        "title": e.title,
+        "description": e.description,
+        "language": e.language,
+        "organiser": e.organiser,
+        "organised_by": e.organised_by,
+        "time_zone": e.time_zone,
+        "starts_at": e.starts_at,
+        "ends_at": e.ends_at,
+        "location": e.location,
+        "online_url": e.online_url,
+        "capacity": e.capacity,
+        "waitlist": e.waitlist,
+        "version": e.version,
+        "created_at": e.created_at,
+    }
+
+
+def _event(row: RowMapping) -> CalendarEvent:
+    fields = dict(row)
+    fields["kind"] = EventKind(fields["kind"])
+    return CalendarEvent(**fields)
+
+
+def _registration(row: RowMapping) -> Registration:
+    return Registration(
+        id=row["id"],
+        event_id=row["event_id"],
+        person_id=row["person_id"],
+        status=RegistrationStatus(row["status"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _course(row: RowMapping) -> Course:
+    return Course(
+        id=row["id"],
+        title=row["title"],
+        description=row["description"],
+        language=row["language"],
+        modules=[
+            Module(
+                title=m["title"],
+                lessons=tuple(
+                    Lesson(
+                        id=lesson["id"],
+                        title=lesson["title"],
+                        resource_id=UUID(lesson["resource_id"]) if lesson["resource_id"] else None,
+                    )
+                    for lesson in m["lessons"]
+                ),
+            )
+            for m in row["modules"]
+        ],
+        created_by=row["created_by"],
+        version=row["version"],
+        created_at=row["created_at"],
+    )
+
+
+def _enrolment(row: RowMapping) -> Enrolment:
+    return Enrolment(
+        id=row["id"],
+        course_id=row["course_id"],
+        person_id=row["person_id"],
+        enrolled_at=row["enrolled_at"],
+        completed_lessons=list(row["completed_lessons"]),
+        completed_at=row["completed_at"],
+        verification_digest=row["verification_digest"],
+        version=row["version"],
+    )

@@ -1,0 +1,90 @@
+"""The local projection of person profiles, built only from profiles' events."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events.profiles import PersonProfileSnapshot
+from resources.adapters.orm import erased_people, people
+from resources.domain.matching import ProfileFacts
+
+
+class PeopleProjection:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def apply(self, snapshot: PersonProfileSnapshot, sequence: int) -> bool:
+        """Upsert the snapshot unless a newer one (higher sequence) is already applied or the
+        person erased their account. True when applied."""
+        if await self.is_erased(snapshot.person_id):
+            return False
+        values: dict[str, Any] = {
+            "person_id": snapshot.person_id,
+            "sequence": sequence,
+            "display_name": snapshot.display_name,
+            "country_of_origin": snapshot.country_of_origin,
+            "country_of_residence": snapshot.country_of_residence,
+            "languages": sorted({lang.code for lang in snapshot.languages}),
+            "skills": sorted(set(snapshot.skills)),
+            "sectors": sorted(set(snapshot.sectors)),
+            "contribution_modes": sorted(set(snapshot.contribution_modes)),
+            "open_to_opportunities": snapshot.open_to_opportunities,
+            "locale": snapshot.locale,
+            "updated_at": datetime.now(UTC),
+        }
+        stmt = insert(people).values(**values)
+        upsert = stmt.on_conflict_do_update(
+            index_elements=["person_id"],
+            set_={k: stmt.excluded[k] for k in values if k != "person_id"},
+            where=people.c.sequence < stmt.excluded.sequence,
+        ).returning(people.c.person_id)
+        return (await self.session.execute(upsert)).first() is not None
+
+    async def is_erased(self, person_id: UUID) -> bool:
+        return bool(
+            await self.session.scalar(
+                select(exists().where(erased_people.c.person_id == person_id))
+            )
+        )
+
+    async def erase(self, person_id: UUID, erased_at: datetime) -> None:
+        await self.session.execute(
+            insert(erased_people)
+            .values(person_id=person_id, erased_at=erased_at)
+            .on_conflict_do_nothing()
+        )
+        await self.session.execute(delete(people).where(people.c.person_id == person_id))
+
+    async def get(self, person_id: UUID) -> ProfileFacts | None:
+        row = (
+            (await self.session.execute(select(people).where(people.c.person_id == person_id)))
+            .mappings()
+            .first()
+        )
+        return facts(row) if row else None
+
+    async def sequence_of(self, person_id: UUID) -> int | None:
+        value: int | None = await self.session.scalar(
+            select(people.c.sequence).where(people.c.person_id == person_id)
+        )
+        return value
+
+
+def facts(row: RowMapping) -> ProfileFacts:
+    return ProfileFacts(
+        person_id=row["person_id"],
+        skills=frozenset(row["skills"]),
+        sectors=frozenset(row["sectors"]),
+        languages=frozenset(row["languages"]),
+        contribution_modes=frozenset(row["contribution_modes"]),
+        country_of_origin=row["country_of_origin"],
+        country_of_residence=row["country_of_residence"],
+        open_to_opportunities=row["open_to_opportunities"],
+    )

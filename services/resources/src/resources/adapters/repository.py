@@ -1,0 +1,501 @@
+"""Repositories: rows <-> aggregates, hiding SQL from the service layer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resources.adapters import search
+from resources.adapters.orm import (
+    announced_matches,
+    attachments,
+    history,
+    interests,
+    opportunities,
+    reports,
+    resources,
+    translations,
+)
+from resources.domain import resource as r
+from resources.domain.attachment import Attachment
+from resources.domain.opportunity import (
+    ExpressionOfInterest,
+    InterestStatus,
+    Opportunity,
+    OpportunityKind,
+    WorkMode,
+)
+
+
+class ResourceRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, resource_id: UUID, *, for_update: bool = False) -> r.Resource | None:
+        stmt = select(resources).where(resources.c.id == resource_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await self.session.execute(stmt)).mappings().first()
+        if row is None:
+            return None
+        rows = (
+            (
+                await self.session.execute(
+                    select(translations).where(translations.c.resource_id == resource_id)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return _resource(row, rows)
+
+    async def id_for_source(self, source_ref: str) -> UUID | None:
+        found: UUID | None = await self.session.scalar(
+            select(resources.c.id).where(resources.c.source_ref == source_ref)
+        )
+        return found
+
+    async def add(self, resource: r.Resource) -> None:
+        await self.session.execute(resources.insert().values(**_row(resource)))
+        await self._write_translations(resource)
+        await self._write_history(resource)
+
+    async def save(self, resource: r.Resource) -> None:
+        row = _row(resource)
+        row.pop("id")
+        row.pop("created_at")
+        await self.session.execute(
+            update(resources).where(resources.c.id == resource.id).values(**row)
+        )
+        await self._write_translations(resource)
+        await self._write_history(resource)
+
+    async def _write_translations(self, resource: r.Resource) -> None:
+        for t in resource.translations.values():
+            stmt = insert(translations).values(
+                resource_id=resource.id,
+                language=t.language,
+                title=t.title,
+                summary=t.summary,
+                body=t.body,
+            )
+            await self.session.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["resource_id", "language"],
+                    set_={"title": t.title, "summary": t.summary, "body": t.body},
+                )
+            )
+        await search.index_resource(self.session, resource)
+
+    async def _write_history(self, resource: r.Resource) -> None:
+        """One history row per pending domain event (read before the unit of work maps them)."""
+        version = resource.version - len(resource.events)
+        now = datetime.now(UTC)
+        for event in resource.events:
+            version += 1
+            row: dict[str, Any] = {"resource_id": resource.id, "version": version, "at": now}
+            match event:
+                case r.ResourceDrafted(actor_id=actor):
+                    row.update(action="drafted", to_status="draft", actor_id=actor)
+                    row["snapshot"] = _snapshot(resource)
+                case r.ResourceEdited(actor_id=actor, what=what):
+                    row.update(action="edited", actor_id=actor, reason=what)
+                    row["snapshot"] = _snapshot(resource)
+                case r.StatusChanged():
+                    row.update(
+                        action=str(event.to_status),
+                        from_status=str(event.from_status),
+                        to_status=str(event.to_status),
+                        actor_id=event.actor_id,
+                        reason=event.reason,
+                    )
+                case r.ResourceReported(actor_id=actor, reason=reason):
+                    row.update(action="reported", actor_id=actor, reason=reason)
+                case r.VisibilityChanged(hidden=hidden, actor_id=actor, reason=reason):
+                    row.update(action="hidden" if hidden else "restored", actor_id=actor)
+                    row["reason"] = reason
+            await self.session.execute(history.insert().values(**row))
+
+    async def history(self, resource_id: UUID) -> list[dict[str, Any]]:
+        rows = await self.session.execute(
+            select(history)
+            .where(history.c.resource_id == resource_id)
+            .order_by(history.c.version, history.c.id)
+        )
+        return [dict(m) for m in rows.mappings()]
+
+    async def add_report(self, resource_id: UUID, reporter_id: UUID, reason: str) -> int | None:
+        """Record a report; the number of distinct reporters, or None if already reported."""
+        import uuid
+
+        inserted = await self.session.execute(
+            insert(reports)
+            .values(
+                id=uuid.uuid4(),
+                resource_id=resource_id,
+                reporter_id=reporter_id,
+                reason=reason,
+                created_at=datetime.now(UTC),
+            )
+            .on_conflict_do_nothing(index_elements=["resource_id", "reporter_id"])
+            .returning(reports.c.id)
+        )
+        if inserted.first() is None:
+            return None
+        count: int = (
+            await self.session.scalar(
+                select(func.count()).where(reports.c.resource_id == resource_id)
+            )
+            or 0
+        )
+        return count
+
+    async def moderation_queue(self, limit: int) -> list[dict[str, Any]]:
+        """Submitted resources and reported/hidden ones, oldest first."""
+        report_counts = (
+            select(reports.c.resource_id, func.count().label("reports"))
+            .group_by(reports.c.resource_id)
+            .subquery()
+        )
+        rows = await self.session.execute(
+            select(
+                resources.c.id,
+                resources.c.kind,
+                resources.c.status,
+                resources.c.hidden,
+                resources.c.updated_at,
+                func.coalesce(report_counts.c.reports, 0).label("reports"),
+            )
+            .outerjoin(report_counts, report_counts.c.resource_id == resources.c.id)
+            .where(
+                (resources.c.status == "submitted")
+                | resources.c.hidden
+                | (report_counts.c.reports > 0) & (resources.c.status == "published")
+            )
+            .order_by(resources.c.updated_at, resources.c.id)
+            .limit(limit)
+        )
+        return [dict(m) for m in rows.mappings()]
+
+    async def forget_contributor(self, person_id: UUID) -> None:
+        """Erasure: the resources stay (they are the community's), the person's name goes."""
+        await self.session.execute(
+            update(resources)
+            .where(resources.c.contributor_id == person_id)
+            .values(contributor_id=None)
+        )
+        await self.session.execute(
+            text(
+                """
+                UPDATE resources.resources SET authors = (
+                    SELECT coalesce(jsonb_agg(CASE WHEN a->>'person_id' = CAST(:pid AS text)
+                        THEN jsonb_build_object('name', 'Former member', 'kind', 'person',
+                                                'person_id', NULL)
+                        ELSE a END), '[]'::jsonb)
+                    FROM jsonb_array_elements(authors) a)
+                WHERE authors @> jsonb_build_array(
+                    jsonb_build_object('person_id', CAST(:pid AS text)))
+                """
+            ),
+            {"pid": str(person_id)},
+        )
+        for table, column in (
+            (history, history.c.actor_id),
+            (reports, reports.c.reporter_id),
+            (attachments, attachments.c.uploaded_by),
+        ):
+            await self.session.execute(
+                update(table).where(column == person_id).values({column.name: None})
+            )
+
+
+class AttachmentRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, a: Attachment) -> None:
+        await self.session.execute(attachments.insert().values(**asdict(a)))
+
+    async def get(self, resource_id: UUID, attachment_id: UUID) -> Attachment | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(attachments).where(
+                        attachments.c.id == attachment_id,
+                        attachments.c.resource_id == resource_id,
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return Attachment(**row) if row else None
+
+    async def for_resource(self, resource_id: UUID) -> list[Attachment]:
+        rows = await self.session.execute(
+            select(attachments)
+            .where(attachments.c.resource_id == resource_id)
+            .order_by(attachments.c.uploaded_at)
+        )
+        return [Attachment(**m) for m in rows.mappings()]
+
+
+class OpportunityRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, o: Opportunity) -> None:
+        await self.session.execute(opportunities.insert().values(**_opportunity_row(o)))
+
+    async def save(self, o: Opportunity) -> None:
+        await self.session.execute(
+            update(opportunities).where(opportunities.c.id == o.id).values(version=o.version)
+        )
+
+    async def get(self, opportunity_id: UUID, *, for_update: bool = False) -> Opportunity | None:
+        stmt = select(opportunities).where(opportunities.c.id == opportunity_id)
+        if for_update:
+            stmt = stmt.with_for_update()  # serialises interests and their sequence numbers
+        row = (await self.session.execute(stmt)).mappings().first()
+        return _opportunity(row) if row else None
+
+    async def interest_of(
+        self, opportunity_id: UUID, person_id: UUID
+    ) -> ExpressionOfInterest | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(interests).where(
+                        interests.c.opportunity_id == opportunity_id,
+                        interests.c.person_id == person_id,
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return _interest(row) if row else None
+
+    async def interest(
+        self, opportunity_id: UUID, interest_id: UUID
+    ) -> ExpressionOfInterest | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(interests).where(
+                        interests.c.opportunity_id == opportunity_id, interests.c.id == interest_id
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return _interest(row) if row else None
+
+    async def save_interest(self, i: ExpressionOfInterest) -> None:
+        values = {
+            "id": i.id,
+            "opportunity_id": i.opportunity_id,
+            "person_id": i.person_id,
+            "message": i.message,
+            "status": i.status.value,
+            "created_at": i.created_at,
+            "updated_at": i.updated_at,
+        }
+        stmt = insert(interests).values(**values)
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["id"],
+                set_={k: stmt.excluded[k] for k in ("message", "status", "updated_at")},
+            )
+        )
+
+    async def interests_for(self, opportunity_id: UUID) -> list[ExpressionOfInterest]:
+        rows = await self.session.execute(
+            select(interests)
+            .where(interests.c.opportunity_id == opportunity_id)
+            .order_by(interests.c.created_at, interests.c.id)
+        )
+        return [_interest(m) for m in rows.mappings()]
+
+    async def mark_announced(self, opportunity_id: UUID, person_id: UUID, score: float) -> bool:
+        """True the first time this match is announced."""
+        inserted = await self.session.execute(
+            insert(announced_matches)
+            .values(
+                opportunity_id=opportunity_id,
+                person_id=person_id,
+                score=Decimal(str(score)),
+                announced_at=datetime.now(UTC),
+            )
+            .on_conflict_do_nothing()
+            .returning(announced_matches.c.person_id)
+        )
+        return inserted.first() is not None
+
+    async def forget_person(self, person_id: UUID) -> None:
+        await self.session.execute(delete(interests).where(interests.c.person_id == person_id))
+        await self.session.execute(
+            delete(announced_matches).where(announced_matches.c.person_id == person_id)
+        )
+        await self.session.execute(
+            update(opportunities)
+            .where(opportunities.c.posted_by == person_id)
+            .values(posted_by=None)
+        )
+
+
+# ---- mapping ------------------------------------------------------------------------------
+def _project_json(p: r.ProjectRecord | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    data = asdict(p)
+    data["budget_amount"] = None if p.budget_amount is None else str(p.budget_amount)
+    data["beneficiary_member_states"] = list(p.beneficiary_member_states)
+    return data
+
+
+def _project(data: dict[str, Any] | None) -> r.ProjectRecord | None:
+    if data is None:
+        return None
+    amount = data.get("budget_amount")
+    return r.ProjectRecord(
+        **{
+            **data,
+            "budget_amount": None if amount is None else Decimal(amount),
+            "beneficiary_member_states": tuple(data.get("beneficiary_member_states", ())),
+        }
+    )
+
+
+def _row(x: r.Resource) -> dict[str, Any]:
+    return {
+        "id": x.id,
+        "kind": x.kind.value,
+        "status": x.status.value,
+        "original_language": x.original_language,
+        "languages": sorted(x.translations),
+        "themes": x.themes,
+        "sdgs": x.sdgs,
+        "countries": x.countries,
+        "regions": x.regions,
+        "year": x.year,
+        "url": x.url,
+        "authors": [
+            {"name": a.name, "kind": a.kind, "person_id": str(a.person_id) if a.person_id else None}
+            for a in x.authors
+        ],
+        "project": _project_json(x.project),
+        "contributor_id": x.contributor_id,
+        "hidden": x.hidden,
+        "moderation_note": x.moderation_note,
+        "source_ref": x.source_ref,
+        "version": x.version,
+        "created_at": x.created_at,
+        "updated_at": datetime.now(UTC),
+        "published_at": x.published_at,
+    }
+
+
+def _snapshot(x: r.Resource) -> dict[str, Any]:
+    row = _row(x)
+    row = {k: v for k, v in row.items() if k not in ("created_at", "updated_at", "published_at")}
+    row["id"] = str(x.id)
+    row["contributor_id"] = str(x.contributor_id) if x.contributor_id else None
+    row["translations"] = {k: asdict(t) for k, t in x.translations.items()}
+    return row
+
+
+def _resource(row: RowMapping, rows: Any) -> r.Resource:
+    return r.Resource(
+        id=row["id"],
+        kind=r.ResourceKind(row["kind"]),
+        status=r.Status(row["status"]),
+        original_language=row["original_language"],
+        translations={
+            t["language"]: r.Translation(t["language"], t["title"], t["summary"], t["body"])
+            for t in rows
+        },
+        themes=list(row["themes"]),
+        sdgs=list(row["sdgs"]),
+        countries=list(row["countries"]),
+        regions=list(row["regions"]),
+        year=row["year"],
+        url=row["url"],
+        authors=[
+            r.Author(
+                name=a["name"],
+                kind=a["kind"],
+                person_id=UUID(a["person_id"]) if a.get("person_id") else None,
+            )
+            for a in row["authors"]
+        ],
+        project=_project(row["project"]),
+        contributor_id=row["contributor_id"],
+        hidden=row["hidden"],
+        moderation_note=row["moderation_note"],
+        source_ref=row["source_ref"],
+        version=row["version"],
+        created_at=row["created_at"],
+        published_at=row["published_at"],
+    )
+
+
+def _opportunity_row(o: Opportunity) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "kind": o.kind.value,
+        "title": o.title,
+        "description": o.description,
+        "organisation": o.organisation,
+        "posted_by": o.posted_by,
+        "work_mode": o.work_mode.value,
+        "deadline": o.deadline,
+        "required_skills": o.required_skills,
+        "sectors": o.sectors,
+        "countries": o.countries,
+        "contribution_modes": o.contribution_modes,
+        "languages": o.languages,
+        "version": o.version,
+        "created_at": o.created_at,
+    }
+
+
+def _opportunity(row: RowMapping) -> Opportunity:
+    return Opportunity(
+        id=row["id"],
+        kind=OpportunityKind(row["kind"]),
+        title=row["title"],
+        description=row["description"],
+        organisation=row["organisation"],
+        posted_by=row["posted_by"],
+        work_mode=WorkMode(row["work_mode"]),
+        deadline=row["deadline"],
+        required_skills=list(row["required_skills"]),
+        sectors=list(row["sectors"]),
+        countries=list(row["countries"]),
+        contribution_modes=list(row["contribution_modes"]),
+        languages=list(row["languages"]),
+        version=row["version"],
+        created_at=row["created_at"],
+    )
+
+
+def _interest(row: RowMapping) -> ExpressionOfInterest:
+    return ExpressionOfInterest(
+        id=row["id"],
+        opportunity_id=row["opportunity_id"],
+        person_id=row["person_id"],
+        message=row["message"],
+        status=InterestStatus(row["status"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

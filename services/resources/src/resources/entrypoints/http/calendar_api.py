@@ -1,0 +1,241 @@
+"""The events calendar API: schedule, list, register (capacity, waitlist), iCalendar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from pydantic import BaseModel, Field
+
+from eventkit.http.auth import Principal, require_role
+from eventkit.http.problems import Problem
+from resources.adapters import icalendar
+from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
+from resources.domain import calendar as cal
+from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
+from resources.service_layer import learning_handlers as handlers
+from resources.service_layer.errors import Conflict, Forbidden, NotFound
+
+router = APIRouter(prefix="/v1/events", tags=["events calendar"])
+
+
+class EventIn(BaseModel):
+    kind: cal.EventKind
+    title: str = Field(min_length=1, max_length=300)
+    description: str = Field(default="", max_length=20_000)
+    language: str = Field(default="en", pattern=r"^[a-z]{2,3}$")
+    organiser: str = Field(min_length=1, max_length=300)
+    time_zone: str = Field(max_length=64, examples=["Europe/Dublin"])
+    starts_at: datetime = Field(description="wall-clock time in time_zone, or with an offset")
+    ends_at: datetime
+    location: str | None = Field(default=None, max_length=300)
+    online_url: str | None = Field(default=None, max_length=2000, pattern=r"^https://")
+    capacity: int | None = Field(default=None, ge=1, le=1_000_000)
+    waitlist: bool = True
+
+
+class EventOut(BaseModel):
+    id: UUID
+    kind: str
+    title: str
+    description: str
+    language: str
+    organiser: str
+    time_zone: str
+    starts_at: datetime = Field(description="UTC")
+    ends_at: datetime
+    local_starts_at: datetime = Field(description="in the organiser's time zone")
+    local_ends_at: datetime
+    viewer_starts_at: datetime | None = Field(default=None, description="in ?tz=, if given")
+    location: str | None
+    online_url: str | None
+    capacity: int | None
+    seats_left: int | None
+    waitlist: bool
+
+
+class RegistrationOut(BaseModel):
+    id: UUID
+    event_id: UUID
+    person_id: UUID
+    status: str
+    waitlist_position: int | None = None
+
+
+def _problem(exc: Exception) -> Problem:
+    if isinstance(exc, NotFound):
+        return Problem(404, "Not Found", str(exc))
+    if isinstance(exc, Forbidden):
+        return Problem(403, "Forbidden", str(exc))
+    if isinstance(exc, handlers.EventFull):
+        return Problem(
+            409, "Event full", str(exc), type_="https://diaspora.example/problems/event-full"
+        )
+    if isinstance(exc, Conflict):
+        return Problem(409, "Conflict", str(exc))
+    if isinstance(exc, handlers.InvalidEvent | cal.CalendarError):
+        return Problem(422, "Unprocessable Content", str(exc))
+    raise exc
+
+
+def _out(e: cal.CalendarEvent, confirmed: int | None = None, tz: str | None = None) -> EventOut:
+    return EventOut(
+        id=e.id,
+        kind=e.kind.value,
+        title=e.title,
+        description=e.description,
+        language=e.language,
+        organiser=e.organiser,
+        time_zone=e.time_zone,
+        starts_at=e.starts_at,
+        ends_at=e.ends_at,
+        local_starts_at=e.local(e.starts_at),
+        local_ends_at=e.local(e.ends_at),
+        viewer_starts_at=e.local(e.starts_at, tz) if tz else None,
+        location=e.location,
+        online_url=e.online_url,
+        capacity=e.capacity,
+        seats_left=None
+        if e.capacity is None or confirmed is None
+        else max(0, e.capacity - confirmed),
+        waitlist=e.waitlist,
+    )
+
+
+def _registration(view: handlers.RegistrationView) -> RegistrationOut:
+    r = view.registration
+    return RegistrationOut(
+        id=r.id,
+        event_id=r.event_id,
+        person_id=r.person_id,
+        status=r.status.value,
+        waitlist_position=view.waitlist_position,
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=EventOut)
+async def schedule_event(
+    body: EventIn,
+    principal: Annotated[Principal, Depends(require_role(*POSTER_ROLES))],
+    uow: UoW,
+    response: Response,
+) -> EventOut:
+    """Organisations, focal points and moderators put events on the public calendar."""
+    try:
+        fields = body.model_dump()
+        fields["starts_at"] = cal.to_utc(body.starts_at, body.time_zone)
+        fields["ends_at"] = cal.to_utc(body.ends_at, body.time_zone)
+        fields["organised_by"] = principal.subject
+        event = await handlers.schedule(uow, fields)
+    except (handlers.InvalidEvent, cal.CalendarError) as exc:
+        raise _problem(exc) from exc
+    response.headers["Location"] = f"/v1/events/{event.id}"
+    return _out(event, 0)
+
+
+@router.get("")
+async def list_events(
+    uow: UoW,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> dict[str, object]:
+    """Upcoming and ongoing events, soonest first (keyset pagination)."""
+    after = None
+    if cursor:
+        try:
+            cur = decode_cursor(cursor)
+            after = (datetime.fromisoformat(str(cur["s"])), UUID(str(cur["id"])))
+        except (InvalidCursor, KeyError, ValueError) as exc:
+            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+    events = await handlers.upcoming(uow, after, limit + 1)
+    next_cursor = None
+    if len(events) > limit:
+        last = events[limit - 1]
+        next_cursor = encode_cursor({"s": last.starts_at.isoformat(), "id": str(last.id)})
+    return {
+        "items": [_out(e).model_dump(mode="json") for e in events[:limit]],
+        "next_cursor": next_cursor,
+    }
+
+
+@router.get("/calendar.ics", response_class=Response)
+async def calendar_feed(uow: UoW, request: Request) -> Response:
+    """Every upcoming event as one subscribable iCalendar feed."""
+    events = await handlers.upcoming(uow, None, 500)
+    body = icalendar.calendar(events, request.app.state.settings.public_base_url, "Diaspora events")
+    return Response(body, media_type="text/calendar; charset=utf-8")
+
+
+@router.get("/{event_id}", response_model=EventOut)
+async def get_event(
+    event_id: UUID,
+    uow: UoW,
+    tz: Annotated[str | None, Query(max_length=64, description="IANA zone of the viewer")] = None,
+) -> EventOut:
+    try:
+        event, confirmed = await handlers.get_event(uow, event_id)
+        return _out(event, confirmed, tz)
+    except (NotFound, cal.CalendarError) as exc:
+        raise _problem(exc) from exc
+
+
+@router.get("/{event_id}/ics", response_class=Response)
+async def event_ics(event_id: UUID, uow: UoW, request: Request) -> Response:
+    try:
+        event, _ = await handlers.get_event(uow, event_id)
+    except NotFound as exc:
+        raise _problem(exc) from exc
+    body = icalendar.calendar([event], request.app.state.settings.public_base_url, event.title)
+    return Response(
+        body,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="event-{event.id}.ics"'},
+    )
+
+
+@router.post(
+    "/{event_id}/registrations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=RegistrationOut,
+    responses={409: {"description": "Full (no waitlist), started, or already registered"}},
+)
+async def register(event_id: UUID, actor: CurrentActor, uow: UoW) -> RegistrationOut:
+    """A seat if one is free, otherwise a place on the waitlist."""
+    try:
+        return _registration(await handlers.register(uow, event_id, actor))
+    except (NotFound, Conflict, handlers.EventFull) as exc:
+        raise _problem(exc) from exc
+
+
+@router.get("/{event_id}/registrations/me", response_model=RegistrationOut)
+async def my_registration(event_id: UUID, actor: CurrentActor, uow: UoW) -> RegistrationOut:
+    try:
+        return _registration(await handlers.my_registration(uow, event_id, actor))
+    except NotFound as exc:
+        raise _problem(exc) from exc
+
+
+@router.delete("/{event_id}/registrations/me", status_code=status.HTTP_204_NO_CONTENT)
+async def cancel_registration(event_id: UUID, actor: CurrentActor, uow: UoW) -> Response:
+    """Cancel; if a seat is freed, the first person on the waitlist gets it."""
+    try:
+        await handlers.cancel(uow, event_id, actor)
+    except (NotFound, Conflict) as exc:
+        raise _problem(exc) from exc
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{event_id}/registrations", response_model=list[RegistrationOut])
+async def list_registrations(
+    event_id: UUID, actor: CurrentActor, uow: UoW
+) -> list[RegistrationOut]:
+    try:
+        found = await handlers.registrations(uow, event_id, actor)
+    except (NotFound, Forbidden) as exc:
+        raise _problem(exc) from exc
+    return [
+        RegistrationOut(id=r.id, event_id=r.event_id, person_id=r.person_id, status=r.status.value)
+        for r in found
+    ]

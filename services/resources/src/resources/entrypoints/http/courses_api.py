@@ -1,0 +1,199 @@
+"""E-learning API: courses of modules and lessons, enrolment, progress, verifiable completion."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Path, Response, status
+from pydantic import BaseModel, Field
+
+from eventkit.http.auth import require_role
+from eventkit.http.problems import Problem
+from resources.domain import course as c
+from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
+from resources.service_layer import learning_handlers as handlers
+from resources.service_layer.errors import Conflict, NotFound
+
+router = APIRouter(prefix="/v1/courses", tags=["courses"])
+
+LessonId = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_\-.]+$")]
+
+
+class LessonIn(BaseModel):
+    id: LessonId
+    title: str = Field(min_length=1, max_length=300)
+    resource_id: UUID | None = Field(default=None, description="a published Learn resource")
+
+
+class ModuleIn(BaseModel):
+    title: str = Field(min_length=1, max_length=300)
+    lessons: list[LessonIn] = Field(min_length=1, max_length=200)
+
+
+class CourseIn(BaseModel):
+    title: str = Field(min_length=1, max_length=300)
+    description: str = Field(default="", max_length=20_000)
+    language: str = Field(default="en", pattern=r"^[a-z]{2,3}$")
+    modules: list[ModuleIn] = Field(min_length=1, max_length=50)
+
+
+class CourseOut(BaseModel):
+    id: UUID
+    title: str
+    description: str
+    language: str
+    modules: list[ModuleIn]
+
+
+class ProgressOut(BaseModel):
+    course_id: UUID
+    completion_id: UUID
+    completed_lessons: list[str]
+    progress: float = Field(ge=0, le=1)
+    completed_at: datetime | None
+    #: returned once, when the last lesson completes the course: proves the completion
+    verification_code: str | None = None
+
+
+class CompletionOut(BaseModel):
+    completion_id: UUID
+    course_id: UUID
+    course_title: str
+    completed_at: datetime
+    valid: bool = True
+
+
+def _problem(exc: Exception) -> Problem:
+    if isinstance(exc, NotFound):
+        return Problem(404, "Not Found", str(exc))
+    if isinstance(exc, Conflict):
+        return Problem(409, "Conflict", str(exc))
+    if isinstance(exc, handlers.InvalidEvent):
+        return Problem(422, "Unprocessable Content", str(exc))
+    raise exc
+
+
+def _course(x: c.Course) -> CourseOut:
+    return CourseOut(
+        id=x.id,
+        title=x.title,
+        description=x.description,
+        language=x.language,
+        modules=[
+            ModuleIn(
+                title=m.title,
+                lessons=[
+                    LessonIn(id=x.id, title=x.title, resource_id=x.resource_id) for x in m.lessons
+                ],
+            )
+            for m in x.modules
+        ],
+    )
+
+
+def _progress(course: c.Course, e: c.Enrolment, code: str | None = None) -> ProgressOut:
+    return ProgressOut(
+        course_id=course.id,
+        completion_id=e.id,
+        completed_lessons=e.completed_lessons,
+        progress=e.progress(course),
+        completed_at=e.completed_at,
+        verification_code=code,
+    )
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CourseOut,
+    dependencies=[Depends(require_role(*POSTER_ROLES))],
+)
+async def create_course(
+    body: CourseIn, actor: CurrentActor, uow: UoW, response: Response
+) -> CourseOut:
+    modules = [
+        c.Module(
+            title=m.title,
+            lessons=tuple(c.Lesson(x.id, x.title, x.resource_id) for x in m.lessons),
+        )
+        for m in body.modules
+    ]
+    try:
+        course = await handlers.create_course(
+            uow,
+            actor,
+            {
+                "title": body.title,
+                "description": body.description,
+                "language": body.language,
+                "modules": modules,
+            },
+        )
+    except handlers.InvalidEvent as exc:
+        raise _problem(exc) from exc
+    response.headers["Location"] = f"/v1/courses/{course.id}"
+    return _course(course)
+
+
+@router.get("/completions/{code}", response_model=CompletionOut)
+async def verify_completion(
+    code: Annotated[str, Path(min_length=10, max_length=100)], uow: UoW
+) -> CompletionOut:
+    """Anyone holding the code (e.g. an employer) can check the completion record; it names
+    the course and the date, never the person."""
+    try:
+        enrolment, course = await handlers.verify_completion(uow, code)
+    except NotFound as exc:
+        raise _problem(exc) from exc
+    assert enrolment.completed_at is not None
+    return CompletionOut(
+        completion_id=enrolment.id,
+        course_id=course.id,
+        course_title=course.title,
+        completed_at=enrolment.completed_at,
+    )
+
+
+@router.get("/{course_id}", response_model=CourseOut)
+async def get_course(course_id: UUID, uow: UoW) -> CourseOut:
+    try:
+        return _course(await handlers.get_course(uow, course_id))
+    except NotFound as exc:
+        raise _problem(exc) from exc
+
+
+@router.post(
+    "/{course_id}/enrolments", status_code=status.HTTP_201_CREATED, response_model=ProgressOut
+)
+async def enrol(course_id: UUID, actor: CurrentActor, uow: UoW) -> ProgressOut:
+    try:
+        await handlers.enrol(uow, course_id, actor)
+        course, enrolment = await handlers.progress(uow, course_id, actor)
+    except (NotFound, Conflict) as exc:
+        raise _problem(exc) from exc
+    return _progress(course, enrolment)
+
+
+@router.get("/{course_id}/enrolments/me", response_model=ProgressOut)
+async def my_progress(course_id: UUID, actor: CurrentActor, uow: UoW) -> ProgressOut:
+    try:
+        course, enrolment = await handlers.progress(uow, course_id, actor)
+    except NotFound as exc:
+        raise _problem(exc) from exc
+    return _progress(course, enrolment)
+
+
+@router.post("/{course_id}/lessons/{lesson_id}/complete", response_model=ProgressOut)
+async def complete_lesson(
+    course_id: UUID,
+    lesson_id: Annotated[str, Path(max_length=100)],
+    actor: CurrentActor,
+    uow: UoW,
+) -> ProgressOut:
+    try:
+        course, enrolment, code = await handlers.complete_lesson(uow, course_id, lesson_id, actor)
+    except NotFound as exc:
+        raise _problem(exc) from exc
+    return _progress(course, enrolment, code)

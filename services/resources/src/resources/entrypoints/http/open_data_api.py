@@ -1,0 +1,46 @@
+"""The public open-data feed (no authentication, no personal data)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from resources.adapters import open_data
+from resources.entrypoints.http.deps import UoW
+
+router = APIRouter(prefix="/v1/open-data", tags=["open data"])
+
+
+async def _entries(uow: UoW, request: Request, limit: int) -> list[open_data.Entry]:
+    async with uow:
+        return await open_data.entries(
+            uow.session, request.app.state.settings.public_base_url, limit
+        )
+
+
+@router.get("/feed.json")
+async def json_feed(
+    uow: UoW, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 100
+) -> Response:
+    import json
+
+    base = request.app.state.settings.public_base_url
+    body: dict[str, Any] = open_data.json_feed(await _entries(uow, request, limit), base)
+    return Response(
+        json.dumps(body, ensure_ascii=False),
+        media_type="application/feed+json",
+        headers={"Cache-Control": "public, max-age=300"},
+    )
+
+
+@router.get("/feed.atom")
+async def atom_feed(
+    uow: UoW, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 100
+) -> Response:
+    base = request.app.state.settings.public_base_url
+    return Response(
+        open_data.atom_feed(await _entries(uow, request, limit), base),
+        media_type="application/atom+xml",
+        headers={"Cache-Control": "public, max-age=300"},
+    )

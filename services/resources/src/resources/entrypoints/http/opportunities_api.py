@@ -1,0 +1,229 @@
+"""Contribute: opportunities, expressions of interest, explainable matching."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from sqlalchemy import select
+
+from eventkit.http.auth import Principal, require_role
+from eventkit.http.problems import Problem
+from resources.adapters.orm import opportunities
+from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
+from resources.domain.matching import Match
+from resources.domain.opportunity import ExpressionOfInterest, Opportunity
+from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
+from resources.entrypoints.http.idempotency import idempotent
+from resources.entrypoints.http.schemas import (
+    Created,
+    InterestIn,
+    InterestOut,
+    InterestStatusIn,
+    OpportunityIn,
+    OpportunityMatch,
+    OpportunityOut,
+    PersonMatch,
+    ReasonOut,
+)
+from resources.service_layer import opportunity_handlers as handlers
+from resources.service_layer.errors import Conflict, Forbidden, NotFound
+
+router = APIRouter(prefix="/v1/opportunities", tags=["opportunities"])
+
+
+def _problem(exc: Exception) -> Problem:
+    if isinstance(exc, NotFound):
+        return Problem(404, "Not Found", str(exc))
+    if isinstance(exc, Forbidden):
+        return Problem(403, "Forbidden", str(exc))
+    if isinstance(exc, handlers.DeadlinePassed):
+        return Problem(
+            409,
+            "Deadline passed",
+            f"This opportunity no longer takes expressions of interest: {exc}",
+            type_="https://diaspora.example/problems/deadline-passed",
+        )
+    if isinstance(exc, Conflict):
+        return Problem(409, "Conflict", str(exc))
+    raise exc
+
+
+def _out(o: Opportunity) -> OpportunityOut:
+    return OpportunityOut(
+        id=o.id,
+        kind=o.kind.value,
+        title=o.title,
+        description=o.description,
+        organisation=o.organisation,
+        deadline=o.deadline,
+        work_mode=o.work_mode.value,
+        required_skills=o.required_skills,
+        sectors=o.sectors,
+        countries=o.countries,
+        contribution_modes=o.contribution_modes,
+        languages=o.languages,
+        open=o.is_open(datetime.now(UTC)),
+    )
+
+
+def _reasons(m: Match) -> list[ReasonOut]:
+    return [ReasonOut(kind=r.kind, values=list(r.values)) for r in m.reasons]
+
+
+def _interest(i: ExpressionOfInterest) -> InterestOut:
+    return InterestOut(
+        id=i.id,
+        opportunity_id=i.opportunity_id,
+        person_id=i.person_id,
+        message=i.message,
+        status=i.status.value,
+        created_at=i.created_at,
+        updated_at=i.updated_at,
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=Created)
+async def post_opportunity(
+    body: OpportunityIn,
+    principal: Annotated[Principal, Depends(require_role(*POSTER_ROLES))],
+    uow: UoW,
+    request: Request,
+) -> Response:
+    """Organisations, government focal points and moderators post calls; good matches among
+    people who consented are announced (events) right away. ``Idempotency-Key`` supported."""
+    if body.deadline.tzinfo is None:
+        raise Problem(422, "Unprocessable Content", "the deadline needs a time zone offset")
+    if body.deadline <= datetime.now(UTC):
+        raise Problem(422, "Unprocessable Content", "the deadline must be in the future")
+    fields = body.model_dump()
+    fields["posted_by"] = principal.subject
+    for key in ("required_skills", "sectors", "countries", "contribution_modes", "languages"):
+        fields[key] = list(dict.fromkeys(fields[key]))
+
+    async def work() -> tuple[Created, dict[str, str]]:
+        opportunity_id = await handlers.post(
+            uow, fields, request.app.state.settings.match_announcements
+        )
+        created = Created(id=opportunity_id, status="open", version=1)
+        return created, {"Location": f"/v1/opportunities/{opportunity_id}"}
+
+    return await idempotent(request, principal.subject, body, 201, work)
+
+
+@router.get("", response_model=dict[str, object])
+async def list_open(
+    uow: UoW,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> dict[str, object]:
+    """Open opportunities, soonest deadline first (keyset pagination)."""
+    stmt = select(opportunities.c.id, opportunities.c.deadline).where(
+        opportunities.c.deadline >= datetime.now(UTC)
+    )
+    if cursor:
+        try:
+            cur = decode_cursor(cursor)
+            after = (datetime.fromisoformat(str(cur["d"])), UUID(str(cur["id"])))
+        except (InvalidCursor, KeyError, ValueError) as exc:
+            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+        from sqlalchemy import tuple_
+
+        stmt = stmt.where(tuple_(opportunities.c.deadline, opportunities.c.id) > after)
+    stmt = stmt.order_by(opportunities.c.deadline, opportunities.c.id).limit(limit + 1)
+    async with uow:
+        rows = (await uow.session.execute(stmt)).all()
+        items = [await uow.opportunities.get(row.id) for row in rows[:limit]]
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = encode_cursor({"d": last.deadline.isoformat(), "id": str(last.id)})
+    return {
+        "items": [_out(o).model_dump(mode="json") for o in items if o is not None],
+        "next_cursor": next_cursor,
+    }
+
+
+@router.get("/for-me", response_model=list[OpportunityMatch])
+async def opportunities_for_me(
+    actor: CurrentActor, uow: UoW, limit: Annotated[int, Query(ge=1, le=100)] = 20
+) -> list[OpportunityMatch]:
+    """Open opportunities ranked for the caller's (projected) profile, with the reasons."""
+    try:
+        ranked = await handlers.opportunities_for(uow, actor.id, limit)
+    except NotFound as exc:
+        raise _problem(exc) from exc
+    return [
+        OpportunityMatch(
+            opportunity=_out(x.opportunity), score=x.match.score, reasons=_reasons(x.match)
+        )
+        for x in ranked
+    ]
+
+
+@router.get("/{opportunity_id}", response_model=OpportunityOut)
+async def get_opportunity(opportunity_id: UUID, uow: UoW) -> OpportunityOut:
+    try:
+        return _out(await handlers.get(uow, opportunity_id))
+    except NotFound as exc:
+        raise _problem(exc) from exc
+
+
+@router.get("/{opportunity_id}/matches", response_model=list[PersonMatch])
+async def matches(
+    opportunity_id: UUID,
+    actor: CurrentActor,
+    uow: UoW,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> list[PersonMatch]:
+    """People who agreed to be matched, best first, and why (the poster and moderators)."""
+    try:
+        _, ranked = await handlers.people_for(uow, opportunity_id, actor, limit)
+    except (NotFound, Forbidden) as exc:
+        raise _problem(exc) from exc
+    return [
+        PersonMatch(person_id=x.person.person_id, score=x.match.score, reasons=_reasons(x.match))
+        for x in ranked
+    ]
+
+
+@router.post(
+    "/{opportunity_id}/interests",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InterestOut,
+    responses={409: {"description": "Deadline passed or already expressed"}},
+)
+async def express_interest(
+    opportunity_id: UUID, body: InterestIn, actor: CurrentActor, uow: UoW
+) -> InterestOut:
+    try:
+        return _interest(await handlers.express_interest(uow, opportunity_id, actor, body.message))
+    except (NotFound, Conflict, handlers.DeadlinePassed) as exc:
+        raise _problem(exc) from exc
+
+
+@router.get("/{opportunity_id}/interests", response_model=list[InterestOut])
+async def list_interests(opportunity_id: UUID, actor: CurrentActor, uow: UoW) -> list[InterestOut]:
+    try:
+        return [_interest(i) for i in await handlers.interests(uow, opportunity_id, actor)]
+    except (NotFound, Forbidden) as exc:
+        raise _problem(exc) from exc
+
+
+@router.post("/{opportunity_id}/interests/{interest_id}/status", response_model=InterestOut)
+async def change_interest_status(
+    opportunity_id: UUID,
+    interest_id: UUID,
+    body: InterestStatusIn,
+    actor: CurrentActor,
+    uow: UoW,
+) -> InterestOut:
+    """The poster shortlists, accepts or declines; the person may withdraw."""
+    try:
+        return _interest(
+            await handlers.change_interest(uow, opportunity_id, interest_id, actor, body.status)
+        )
+    except (NotFound, Conflict) as exc:
+        raise _problem(exc) from exc

@@ -1,0 +1,440 @@
+"""The Learn repository API: contribute, translate, moderate, report, attach, search."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+
+from eventkit.http.auth import require_role
+from eventkit.http.problems import Problem
+from resources.adapters import search
+from resources.domain import attachment as att
+from resources.domain import resource as r
+from resources.entrypoints.http.deps import (
+    MODERATOR_ROLES,
+    CurrentActor,
+    MaybeActor,
+    UoW,
+    preferred_languages,
+)
+from resources.entrypoints.http.idempotency import idempotent
+from resources.entrypoints.http.schemas import (
+    AttachmentOut,
+    ClassificationPatch,
+    Created,
+    ProjectRecordIn,
+    ReasonIn,
+    ReportIn,
+    ResourceIn,
+    ResourceOut,
+    SearchItem,
+    SearchResults,
+    TranslationIn,
+)
+from resources.service_layer import resource_handlers as handlers
+from resources.service_layer.errors import Conflict, Forbidden, NotFound
+
+router = APIRouter(prefix="/v1/resources", tags=["resources"])
+
+
+def _problem(exc: Exception) -> Problem:
+    if isinstance(exc, NotFound):
+        return Problem(404, "Not Found", str(exc))
+    if isinstance(exc, Forbidden):
+        return Problem(403, "Forbidden", str(exc))
+    if isinstance(exc, Conflict):
+        return Problem(409, "Conflict", str(exc))
+    if isinstance(exc, handlers.PreconditionFailed):
+        return Problem(412, "Precondition Failed", str(exc))
+    raise exc
+
+
+def _etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def _if_match(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value.strip().removeprefix("W/").strip('"'))
+    except ValueError as exc:
+        raise Problem(412, "Precondition Failed", "If-Match must be an ETag we sent") from exc
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Created,
+    responses={409: {"description": "Project fields on another kind"}},
+)
+async def contribute(body: ResourceIn, actor: CurrentActor, uow: UoW, request: Request) -> Response:
+    """Any member contributes a resource; it starts as a draft. Send an ``Idempotency-Key``
+    to make retries safe."""
+    classification = handlers.Classification(
+        themes=list(dict.fromkeys(body.themes)),
+        sdgs=sorted(set(body.sdgs)),
+        countries=sorted(set(body.countries)),
+        regions=body.regions,
+        year=body.year,
+        url=body.url,
+        authors=[r.Author(a.name, a.kind, a.person_id) for a in body.authors],
+        project=_project(body.project) if body.project else None,
+    )
+
+    async def work() -> tuple[Created, dict[str, str]]:
+        try:
+            resource_id = await handlers.contribute(
+                uow,
+                actor,
+                body.kind,
+                r.Translation(body.language, body.title, body.summary, body.body),
+                classification,
+            )
+        except Conflict as exc:
+            raise _problem(exc) from exc
+        created = Created(id=resource_id, status="draft", version=1)
+        return created, {"Location": f"/v1/resources/{resource_id}"}
+
+    return await idempotent(request, actor.id, body, 201, work)
+
+
+@router.get("", response_model=SearchResults)
+async def search_resources(
+    uow: UoW,
+    q: Annotated[str | None, Query(max_length=300)] = None,
+    lang: Annotated[
+        str | None, Query(pattern=r"^[a-z]{2,3}$", description="query language")
+    ] = None,
+    kind: r.ResourceKind | None = None,
+    theme: Annotated[str | None, Query(max_length=100)] = None,
+    sdg: Annotated[int | None, Query(ge=1, le=17)] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
+    language: Annotated[
+        str | None, Query(pattern=r"^[a-z]{2,3}$", description="has a translation in")
+    ] = None,
+    year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    facets: Annotated[bool, Query(description="count facet values (slower)")] = True,
+    accept_language: Annotated[str | None, Header()] = None,
+) -> SearchResults:
+    """Published resources: full text (accent-insensitive, stemmed per language), facets,
+    keyset pagination (pass ``next_cursor`` back as ``cursor``)."""
+    query = search.SearchQuery(
+        q=q.strip() if q and q.strip() else None,
+        language=lang,
+        kind=kind.value if kind else None,
+        theme=theme,
+        sdg=sdg,
+        country=country,
+        in_language=language,
+        year=year,
+        limit=limit,
+        cursor=cursor,
+        with_facets=facets,
+    )
+    preferred = preferred_languages(lang, accept_language)
+    try:
+        async with uow:
+            page = await search.search_resources(uow.session, query)
+            texts = await search.translations_of(uow.session, [i["id"] for i in page.items])
+    except search.InvalidCursor as exc:
+        raise Problem(400, "Bad Request", str(exc)) from exc
+    items = []
+    for item in page.items:
+        t = r.pick_translation(texts[item["id"]], item["original_language"], preferred)
+        items.append(
+            SearchItem(
+                id=item["id"],
+                kind=item["kind"],
+                title=t.title,
+                summary=t.summary,
+                language=t.language,
+                themes=item["themes"],
+                sdgs=item["sdgs"],
+                countries=item["countries"],
+                year=item["year"],
+                published_at=item["published_at"],
+            )
+        )
+    return SearchResults(items=items, next_cursor=page.next_cursor, facets=page.facets)
+
+
+@router.get(
+    "/moderation-queue",
+    dependencies=[Depends(require_role(*MODERATOR_ROLES))],
+)
+async def moderation_queue(
+    uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 50
+) -> list[dict[str, Any]]:
+    """Submitted resources and reported or hidden ones (moderators only)."""
+    return await handlers.moderation_queue(uow, limit)
+
+
+@router.get("/{resource_id}", response_model=ResourceOut)
+async def get_resource(
+    resource_id: UUID,
+    actor: MaybeActor,
+    uow: UoW,
+    response: Response,
+    lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    accept_language: Annotated[str | None, Header()] = None,
+) -> ResourceOut:
+    """A resource in the reader's language (``?lang=``, then Accept-Language, then the
+    original language, then English)."""
+    try:
+        resource, attachments = await handlers.get_visible(uow, resource_id, actor)
+    except NotFound as exc:
+        raise _problem(exc) from exc
+    t = resource.translation_for(preferred_languages(lang, accept_language))
+    response.headers["ETag"] = _etag(resource.version)
+    response.headers["Content-Language"] = t.language
+    project = None
+    if resource.project is not None:
+        project = {
+            **vars(resource.project),
+            "budget_amount": (
+                None
+                if resource.project.budget_amount is None
+                else str(resource.project.budget_amount)
+            ),
+            "beneficiary_member_states": list(resource.project.beneficiary_member_states),
+        }
+    return ResourceOut(
+        id=resource.id,
+        kind=resource.kind.value,
+        status=resource.status.value,
+        version=resource.version,
+        language=t.language,
+        original_language=resource.original_language,
+        available_languages=sorted(resource.translations),
+        title=t.title,
+        summary=t.summary,
+        body=t.body,
+        themes=resource.themes,
+        sdgs=resource.sdgs,
+        countries=resource.countries,
+        regions=resource.regions,
+        year=resource.year,
+        url=resource.url,
+        authors=[
+            {"name": a.name, "kind": a.kind, "person_id": a.person_id} for a in resource.authors
+        ],
+        project=project,
+        hidden=resource.hidden,
+        moderation_note=resource.moderation_note,
+        published_at=resource.published_at,
+        attachments=[AttachmentOut(**vars(a)) for a in attachments],
+    )
+
+
+def _project(p: ProjectRecordIn) -> r.ProjectRecord:
+    return r.ProjectRecord(
+        **{**p.model_dump(), "beneficiary_member_states": tuple(p.beneficiary_member_states)}
+    )
+
+
+@router.patch(
+    "/{resource_id}",
+    response_model=Created,
+    responses={409: {"description": "Not editable now"}, 412: {"description": "Stale If-Match"}},
+)
+async def reclassify(
+    resource_id: UUID,
+    body: ClassificationPatch,
+    actor: CurrentActor,
+    uow: UoW,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
+) -> Created:
+    """Change classification fields (a new version in the history)."""
+    changes: dict[str, object] = {}
+    for name in body.model_fields_set:
+        value = getattr(body, name)
+        if name == "authors":
+            value = [r.Author(a.name, a.kind, a.person_id) for a in value or []]
+        elif name == "project":
+            value = _project(value) if value is not None else None
+        elif name in ("themes", "regions", "countries", "sdgs"):
+            value = list(dict.fromkeys(value or []))
+        changes[name] = value
+    try:
+        resource = await handlers.reclassify(
+            uow, resource_id, actor, changes, expected_version=_if_match(if_match)
+        )
+    except (NotFound, Forbidden, Conflict, handlers.PreconditionFailed) as exc:
+        raise _problem(exc) from exc
+    response.headers["ETag"] = _etag(resource.version)
+    return Created(id=resource.id, status=resource.status.value, version=resource.version)
+
+
+@router.put("/{resource_id}/translations/{language}", response_model=Created)
+async def put_translation(
+    resource_id: UUID,
+    language: Annotated[str, Path(pattern=r"^[a-z]{2,3}$")],
+    body: TranslationIn,
+    actor: CurrentActor,
+    uow: UoW,
+) -> Created:
+    try:
+        version = await handlers.put_translation(
+            uow, resource_id, actor, r.Translation(language, body.title, body.summary, body.body)
+        )
+    except (NotFound, Forbidden, Conflict) as exc:
+        raise _problem(exc) from exc
+    return Created(id=resource_id, status="updated", version=version)
+
+
+async def _moderate(
+    action: str,
+    resource_id: UUID,
+    actor: handlers.Actor,
+    uow: handlers.ResourcesUnitOfWork,
+    reason: str | None,
+    if_match: str | None,
+) -> JSONResponse:
+    try:
+        resource = await handlers.moderate(
+            uow, resource_id, actor, action, reason, expected_version=_if_match(if_match)
+        )
+    except (NotFound, Forbidden, Conflict, handlers.PreconditionFailed) as exc:
+        raise _problem(exc) from exc
+    return JSONResponse(
+        {
+            "id": str(resource.id),
+            "status": resource.status.value,
+            "hidden": resource.hidden,
+            "version": resource.version,
+        },
+        headers={"ETag": _etag(resource.version)},
+    )
+
+
+def _transition(action: str, summary: str) -> None:
+    async def endpoint(
+        resource_id: UUID,
+        actor: CurrentActor,
+        uow: UoW,
+        body: ReasonIn | None = None,
+        if_match: Annotated[str | None, Header()] = None,
+    ) -> JSONResponse:
+        return await _moderate(
+            action, resource_id, actor, uow, body.reason if body else None, if_match
+        )
+
+    router.add_api_route(
+        f"/{{resource_id}}/{action}",
+        endpoint,
+        methods=["POST"],
+        summary=summary,
+        name=f"{action}_resource",
+        responses={
+            403: {"description": "Moderators only"},
+            409: {"description": "Not allowed from the current status"},
+            412: {"description": "If-Match does not match the current version"},
+        },
+    )
+
+
+_transition("submit", "The contributor submits a draft (or rejected) resource for review")
+_transition("publish", "A moderator publishes a submitted resource")
+_transition("reject", "A moderator rejects a submitted resource, with a reason")
+_transition("archive", "A moderator archives a published or rejected resource")
+_transition("hide", "A moderator hides a resource (e.g. after reports)")
+_transition("restore", "A moderator makes a hidden resource visible again")
+
+
+@router.post("/{resource_id}/reports", status_code=status.HTTP_202_ACCEPTED)
+async def report_resource(
+    resource_id: UUID, body: ReportIn, actor: CurrentActor, uow: UoW, request: Request
+) -> dict[str, str]:
+    try:
+        await handlers.report(
+            uow, resource_id, actor, body.reason, request.app.state.settings.reports_to_hide
+        )
+    except (NotFound, Conflict) as exc:
+        raise _problem(exc) from exc
+    return {"status": "reported"}
+
+
+@router.get("/{resource_id}/history")
+async def resource_history(
+    resource_id: UUID, actor: CurrentActor, uow: UoW
+) -> list[dict[str, Any]]:
+    """Every version and transition (the contributor and moderators)."""
+    try:
+        return await handlers.history(uow, resource_id, actor)
+    except NotFound as exc:
+        raise _problem(exc) from exc
+
+
+@router.post(
+    "/{resource_id}/attachments",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AttachmentOut,
+    responses={413: {"description": "Too large"}, 415: {"description": "Unsupported type"}},
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            }
+        }
+    },
+)
+async def upload_attachment(
+    resource_id: UUID,
+    filename: Annotated[str, Query(min_length=1, max_length=255, pattern=r"^[^/\\\x00]+$")],
+    actor: CurrentActor,
+    uow: UoW,
+    request: Request,
+) -> AttachmentOut:
+    """The raw file is the body; its type is sniffed from the bytes, never trusted from the
+    name or Content-Type."""
+    settings = request.app.state.settings
+    content = await request.body()
+    try:
+        attachment = await handlers.attach(
+            uow,
+            request.app.state.storage,
+            resource_id,
+            actor,
+            filename,
+            content,
+            settings.attachment_max_bytes,
+        )
+    except att.FileTooLarge as exc:
+        raise Problem(413, "Content Too Large", str(exc)) from exc
+    except att.UnsupportedFileType as exc:
+        raise Problem(415, "Unsupported Media Type", str(exc)) from exc
+    except (NotFound, Forbidden, Conflict) as exc:
+        raise _problem(exc) from exc
+    return AttachmentOut(**vars(attachment))
+
+
+@router.get("/{resource_id}/attachments/{attachment_id}")
+async def download_attachment(
+    resource_id: UUID, attachment_id: UUID, actor: MaybeActor, uow: UoW, request: Request
+) -> Response:
+    try:
+        attachment, content = await handlers.attachment_content(
+            uow, request.app.state.storage, resource_id, attachment_id, actor
+        )
+    except NotFound as exc:
+        raise _problem(exc) from exc
+    ascii_name = attachment.filename.encode("ascii", "replace").decode().replace('"', "_")
+    return Response(
+        content,
+        media_type=attachment.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{ascii_name}"; '
+            f"filename*=UTF-8''{quote(attachment.filename)}",
+            "X-Content-Type-Options": "nosniff",
+            "Digest": f"sha-256={attachment.sha256}",
+            "ETag": f'"{attachment.sha256}"',
+        },
+    )

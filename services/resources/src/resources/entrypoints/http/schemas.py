@@ -1,0 +1,231 @@
+"""Request and response bodies of the resources API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any
+from uuid import UUID
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, Field
+
+from resources.domain.opportunity import InterestStatus, OpportunityKind, WorkMode
+from resources.domain.resource import ResourceKind
+
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+
+
+def _country(code: str) -> str:
+    code = code.upper()
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+def _currency(code: str) -> str:
+    code = code.upper()
+    if pycountry.currencies.get(alpha_3=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+    return code
+
+
+CountryCode = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_country)]
+CurrencyCode = Annotated[str, Field(min_length=3, max_length=3), AfterValidator(_currency)]
+Tag = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_\-.:]+$")]
+Language = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
+
+
+class AuthorIn(BaseModel):
+    name: str = Field(min_length=1, max_length=300)
+    kind: str = Field(default="organisation", pattern="^(person|organisation)$")
+    person_id: UUID | None = None
+
+
+class ProjectRecordIn(BaseModel):
+    start_year: int | None = Field(default=None, ge=1900, le=2200)
+    end_year: int | None = Field(default=None, ge=1900, le=2200)
+    status: str | None = Field(default=None, max_length=100)
+    project_type: str | None = Field(default=None, max_length=300)
+    budget_amount: Decimal | None = Field(default=None, ge=0, max_digits=16, decimal_places=2)
+    budget_currency: CurrencyCode | None = None
+    coverage: str | None = Field(default=None, max_length=100)
+    year: int | None = Field(default=None, ge=1900, le=2200)
+    region: str | None = Field(default=None, max_length=200)
+    programme_id: str | None = Field(default=None, max_length=50)
+    project_id: str | None = Field(default=None, max_length=50)
+    beneficiary_member_states: list[Annotated[str, Field(max_length=200)]] = Field(
+        default=[], max_length=250
+    )
+
+
+class ResourceIn(BaseModel):
+    kind: ResourceKind
+    language: Language
+    title: str = Field(min_length=1, max_length=500)
+    summary: str = Field(default="", max_length=5000)
+    body: str = Field(default="", max_length=200_000)
+    themes: list[Tag] = Field(default=[], max_length=20)
+    sdgs: list[Annotated[int, Field(ge=1, le=17)]] = Field(default=[], max_length=17)
+    countries: list[CountryCode] = Field(default=[], max_length=250)
+    regions: list[Annotated[str, Field(max_length=100)]] = Field(default=[], max_length=20)
+    year: int | None = Field(default=None, ge=1900, le=2200)
+    url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://")
+    authors: list[AuthorIn] = Field(default=[], max_length=50)
+    project: ProjectRecordIn | None = None
+
+
+class ClassificationPatch(BaseModel):
+    """Only the fields sent change."""
+
+    themes: list[Tag] | None = Field(default=None, max_length=20)
+    sdgs: list[Annotated[int, Field(ge=1, le=17)]] | None = Field(default=None, max_length=17)
+    countries: list[CountryCode] | None = Field(default=None, max_length=250)
+    regions: list[Annotated[str, Field(max_length=100)]] | None = Field(default=None, max_length=20)
+    year: int | None = Field(default=None, ge=1900, le=2200)
+    url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://")
+    authors: list[AuthorIn] | None = Field(default=None, max_length=50)
+    project: ProjectRecordIn | None = None
+
+
+class TranslationIn(BaseModel):
+    title: str = Field(min_length=1, max_length=500)
+    summary: str = Field(default="", max_length=5000)
+    body: str = Field(default="", max_length=200_000)
+
+
+class ReasonIn(BaseModel):
+    reason: str | None = Field(default=None, max_length=1000)
+
+
+class ReportIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class Created(BaseModel):
+    id: UUID
+    status: str
+    version: int
+
+
+class AttachmentOut(BaseModel):
+    id: UUID
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    uploaded_at: datetime
+
+
+class ResourceOut(BaseModel):
+    id: UUID
+    kind: str
+    status: str
+    version: int
+    language: str = Field(description="language of title/summary/body served")
+    original_language: str
+    available_languages: list[str]
+    title: str
+    summary: str
+    body: str
+    themes: list[str]
+    sdgs: list[int]
+    countries: list[str]
+    regions: list[str]
+    year: int | None
+    url: str | None
+    authors: list[dict[str, Any]]
+    project: dict[str, Any] | None
+    hidden: bool
+    moderation_note: str | None
+    published_at: datetime | None
+    attachments: list[AttachmentOut]
+
+
+class SearchItem(BaseModel):
+    id: UUID
+    kind: str
+    title: str
+    summary: str
+    language: str
+    themes: list[str]
+    sdgs: list[int]
+    countries: list[str]
+    year: int | None
+    published_at: datetime | None
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class SearchResults(BaseModel):
+    items: list[SearchItem]
+    next_cursor: str | None
+    facets: dict[str, list[FacetValue]]
+
+
+class OpportunityIn(BaseModel):
+    kind: OpportunityKind
+    title: str = Field(min_length=1, max_length=300)
+    description: str = Field(default="", max_length=20_000)
+    organisation: str = Field(min_length=1, max_length=300)
+    deadline: datetime
+    work_mode: WorkMode = WorkMode.REMOTE
+    required_skills: list[Tag] = Field(default=[], max_length=50)
+    sectors: list[Tag] = Field(default=[], max_length=20)
+    countries: list[CountryCode] = Field(default=[], max_length=250)
+    contribution_modes: list[Tag] = Field(default=[], max_length=10)
+    languages: list[Language] = Field(default=[], max_length=20)
+
+
+class OpportunityOut(BaseModel):
+    id: UUID
+    kind: str
+    title: str
+    description: str
+    organisation: str
+    deadline: datetime
+    work_mode: str
+    required_skills: list[str]
+    sectors: list[str]
+    countries: list[str]
+    contribution_modes: list[str]
+    languages: list[str]
+    open: bool
+
+
+class InterestIn(BaseModel):
+    message: str = Field(default="", max_length=5000)
+
+
+class InterestStatusIn(BaseModel):
+    status: InterestStatus
+
+
+class InterestOut(BaseModel):
+    id: UUID
+    opportunity_id: UUID
+    person_id: UUID
+    message: str
+    status: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ReasonOut(BaseModel):
+    kind: str
+    values: list[str]
+
+
+class PersonMatch(BaseModel):
+    person_id: UUID
+    score: float
+    reasons: list[ReasonOut]
+
+
+class OpportunityMatch(BaseModel):
+    opportunity: OpportunityOut
+    score: float
+    reasons: list[ReasonOut]

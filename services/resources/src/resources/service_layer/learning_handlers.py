@@ -1,0 +1,204 @@
+"""Use cases of the events calendar and the courses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from uuid import UUID
+
+from sqlalchemy.exc import IntegrityError
+
+from resources.domain import calendar as cal
+from resources.domain import course as c
+from resources.service_layer.errors import Conflict, Forbidden, NotFound
+from resources.service_layer.resource_handlers import Actor
+from resources.service_layer.unit_of_work import ResourcesUnitOfWork
+
+
+class EventFull(Exception):
+    pass
+
+
+class InvalidEvent(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class RegistrationView:
+    registration: cal.Registration
+    waitlist_position: int | None
+
+
+async def schedule(uow: ResourcesUnitOfWork, fields: dict[str, object]) -> cal.CalendarEvent:
+    try:
+        event = cal.CalendarEvent.schedule(**fields)
+    except cal.CalendarError as exc:
+        raise InvalidEvent(str(exc)) from exc
+    async with uow:
+        uow.track(event)
+        await uow.calendar.add(event)
+        await uow.commit()
+    return event
+
+
+async def get_event(uow: ResourcesUnitOfWork, event_id: UUID) -> tuple[cal.CalendarEvent, int]:
+    async with uow:
+        event = await uow.calendar.get(event_id)
+        if event is None:
+            raise NotFound("no such event")
+        return event, await uow.calendar.confirmed_count(event_id)
+
+
+async def register(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> RegistrationView:
+    async with uow:
+        event = await uow.calendar.get(event_id, for_update=True)
+        if event is None:
+            raise NotFound("no such event")
+        uow.track(event)
+        existing = await uow.calendar.registration_of(event_id, actor.id)
+        try:
+            registration = event.register(
+                actor.id, await uow.calendar.confirmed_count(event_id), existing, datetime.now(UTC)
+            )
+        except cal.EventFull as exc:
+            raise EventFull(str(exc)) from exc
+        except cal.CalendarError as exc:
+            raise Conflict(str(exc)) from exc
+        await uow.calendar.save_registration(registration, requeue=existing is not None)
+        await uow.calendar.save(event)
+        position = await uow.calendar.waitlist_position(registration)
+        await uow.commit()
+        return RegistrationView(registration, position)
+
+
+async def cancel(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> cal.Registration | None:
+    """Cancel the caller's registration; returns whoever was promoted from the waitlist."""
+    async with uow:
+        event = await uow.calendar.get(event_id, for_update=True)
+        registration = await uow.calendar.registration_of(event_id, actor.id)
+        if event is None or registration is None:
+            raise NotFound("you are not registered for this event")
+        uow.track(event)
+        try:
+            promoted = event.cancel(
+                registration, await uow.calendar.first_waitlisted(event_id), datetime.now(UTC)
+            )
+        except cal.CalendarError as exc:
+            raise Conflict(str(exc)) from exc
+        await uow.calendar.save_registration(registration)
+        if promoted is not None:
+            await uow.calendar.save_registration(promoted)
+        await uow.calendar.save(event)
+        await uow.commit()
+        return promoted
+
+
+async def my_registration(
+    uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor
+) -> RegistrationView:
+    async with uow:
+        registration = await uow.calendar.registration_of(event_id, actor.id)
+        if registration is None:
+            raise NotFound("you are not registered for this event")
+        return RegistrationView(registration, await uow.calendar.waitlist_position(registration))
+
+
+async def registrations(
+    uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor
+) -> list[cal.Registration]:
+    async with uow:
+        event = await uow.calendar.get(event_id)
+        if event is None:
+            raise NotFound("no such event")
+        if not (actor.moderator or (event.organised_by and event.organised_by == actor.id)):
+            raise Forbidden("only the organiser and moderators see registrations")
+        return await uow.calendar.registrations_for(event_id)
+
+
+async def upcoming(
+    uow: ResourcesUnitOfWork, after: tuple[datetime, UUID] | None, limit: int
+) -> list[cal.CalendarEvent]:
+    async with uow:
+        return await uow.calendar.upcoming(after, datetime.now(UTC), limit)
+
+
+# ---- courses ------------------------------------------------------------------------------
+async def create_course(
+    uow: ResourcesUnitOfWork, actor: Actor, fields: dict[str, object]
+) -> c.Course:
+    try:
+        course = c.Course.create(created_by=actor.id, **fields)
+    except c.CourseError as exc:
+        raise InvalidEvent(str(exc)) from exc
+    async with uow:
+        for module in course.modules:
+            for lesson in module.lessons:
+                if lesson.resource_id is None:
+                    continue
+                resource = await uow.resources.get(lesson.resource_id)
+                if resource is None or not resource.is_public():
+                    raise InvalidEvent(f"lesson {lesson.id!r} references no published resource")
+        await uow.courses.add(course)
+        await uow.commit()
+    return course
+
+
+async def get_course(uow: ResourcesUnitOfWork, course_id: UUID) -> c.Course:
+    async with uow:
+        course = await uow.courses.get(course_id)
+    if course is None:
+        raise NotFound("no such course")
+    return course
+
+
+async def enrol(uow: ResourcesUnitOfWork, course_id: UUID, actor: Actor) -> c.Enrolment:
+    async with uow:
+        if await uow.courses.get(course_id) is None:
+            raise NotFound("no such course")
+        if await uow.courses.enrolment_of(course_id, actor.id) is not None:
+            raise Conflict("you are already enrolled")
+        enrolment = c.Enrolment.enrol(course_id, actor.id, datetime.now(UTC))
+        try:
+            await uow.courses.save_enrolment(enrolment)
+            await uow.commit()
+        except IntegrityError as exc:  # a concurrent enrolment of the same person
+            raise Conflict("you are already enrolled") from exc
+        return enrolment
+
+
+async def progress(
+    uow: ResourcesUnitOfWork, course_id: UUID, actor: Actor
+) -> tuple[c.Course, c.Enrolment]:
+    async with uow:
+        course = await uow.courses.get(course_id)
+        enrolment = await uow.courses.enrolment_of(course_id, actor.id)
+    if course is None or enrolment is None:
+        raise NotFound("you are not enrolled in this course")
+    return course, enrolment
+
+
+async def complete_lesson(
+    uow: ResourcesUnitOfWork, course_id: UUID, lesson_id: str, actor: Actor
+) -> tuple[c.Course, c.Enrolment, str | None]:
+    """Returns the verification code when this lesson completed the course (shown once)."""
+    async with uow:
+        course = await uow.courses.get(course_id)
+        enrolment = await uow.courses.enrolment_of(course_id, actor.id, for_update=True)
+        if course is None or enrolment is None:
+            raise NotFound("you are not enrolled in this course")
+        uow.track(enrolment)
+        try:
+            code = enrolment.complete_lesson(course, lesson_id, datetime.now(UTC))
+        except c.CourseError as exc:
+            raise NotFound(str(exc)) from exc
+        await uow.courses.save_enrolment(enrolment)
+        await uow.commit()
+        return course, enrolment, code
+
+
+async def verify_completion(uow: ResourcesUnitOfWork, code: str) -> tuple[c.Enrolment, c.Course]:
+    async with uow:
+        found = await uow.courses.completion(c.digest(code))
+    if found is None:
+        raise NotFound("no completion record has this code")
+    return found

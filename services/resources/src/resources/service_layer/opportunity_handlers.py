@@ -1,0 +1,190 @@
+"""Use cases of Contribute: post opportunities, express interest, explainable matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from uuid import UUID
+
+from contracts.events import resources as contract
+from resources.adapters import matching_sql
+from resources.domain import matching
+from resources.domain import opportunity as o
+from resources.service_layer.errors import Conflict, Forbidden, NotFound
+from resources.service_layer.resource_handlers import Actor
+from resources.service_layer.unit_of_work import ResourcesUnitOfWork
+
+
+class DeadlinePassed(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class RankedPerson:
+    person: matching.ProfileFacts
+    match: matching.Match
+
+
+@dataclass(frozen=True)
+class RankedOpportunity:
+    opportunity: o.Opportunity
+    match: matching.Match
+
+
+async def post(uow: ResourcesUnitOfWork, fields: dict[str, object], announce: int) -> UUID:
+    async with uow:
+        opportunity = o.Opportunity.post(**fields)
+        uow.track(opportunity)
+        await uow.opportunities.add(opportunity)
+        await uow.commit()  # the posting event goes out first (sequence 1)
+    async with uow:
+        await announce_good_matches(uow, opportunity, announce)
+        await uow.commit()
+    return opportunity.id
+
+
+async def announce_good_matches(
+    uow: ResourcesUnitOfWork, opportunity: o.Opportunity, limit: int
+) -> int:
+    """Publish OpportunityMatchFound for good matches not announced before."""
+    announced = 0
+    for person in await matching_sql.rank_people(uow.session, opportunity.needs, limit):
+        found = matching.score(opportunity.needs, person)
+        if not found.good:
+            break  # ranked best first: the rest are worse
+        announced += await _announce(uow, opportunity, person.person_id, found)
+    return announced
+
+
+async def _announce(
+    uow: ResourcesUnitOfWork, opportunity: o.Opportunity, person_id: UUID, found: matching.Match
+) -> int:
+    if not await uow.opportunities.mark_announced(opportunity.id, person_id, found.score):
+        return 0
+    await uow.publish(
+        contract.OpportunityMatchFound(
+            opportunity_id=opportunity.id,
+            person_id=person_id,
+            title=opportunity.title,
+            score=found.score,
+            reasons=[
+                contract.MatchReason(kind=r.kind, values=list(r.values)) for r in found.reasons
+            ],
+            deadline=opportunity.deadline,
+        ),
+        sequence=opportunity.version,
+    )
+    return 1
+
+
+async def announce_for_person(uow: ResourcesUnitOfWork, person_id: UUID, limit: int = 10) -> int:
+    """After a profile change: good matches with open opportunities, announced once each.
+    Runs inside the caller's transaction (the projection consumer)."""
+    person = await uow.people.get(person_id)
+    if person is None or not person.open_to_opportunities:
+        return 0
+    announced = 0
+    now = datetime.now(UTC)
+    for row in await matching_sql.rank_opportunities(uow.session, person, now, limit):
+        opportunity = await uow.opportunities.get(row["id"])
+        if opportunity is None:
+            continue
+        found = matching.score(opportunity.needs, person)
+        if found.good:
+            announced += await _announce(uow, opportunity, person_id, found)
+    return announced
+
+
+async def get(uow: ResourcesUnitOfWork, opportunity_id: UUID) -> o.Opportunity:
+    async with uow:
+        opportunity = await uow.opportunities.get(opportunity_id)
+    if opportunity is None:
+        raise NotFound("no such opportunity")
+    return opportunity
+
+
+async def express_interest(
+    uow: ResourcesUnitOfWork, opportunity_id: UUID, actor: Actor, message: str
+) -> o.ExpressionOfInterest:
+    async with uow:
+        opportunity = await uow.opportunities.get(opportunity_id, for_update=True)
+        if opportunity is None:
+            raise NotFound("no such opportunity")
+        uow.track(opportunity)
+        existing = await uow.opportunities.interest_of(opportunity_id, actor.id)
+        try:
+            interest = opportunity.express_interest(actor.id, message, datetime.now(UTC), existing)
+        except o.DeadlinePassed as exc:
+            raise DeadlinePassed(str(exc)) from exc
+        except o.InterestConflict as exc:
+            raise Conflict(str(exc)) from exc
+        await uow.opportunities.save_interest(interest)
+        await uow.opportunities.save(opportunity)
+        await uow.commit()
+        return interest
+
+
+async def change_interest(
+    uow: ResourcesUnitOfWork,
+    opportunity_id: UUID,
+    interest_id: UUID,
+    actor: Actor,
+    status: o.InterestStatus,
+) -> o.ExpressionOfInterest:
+    async with uow:
+        opportunity = await uow.opportunities.get(opportunity_id, for_update=True)
+        interest = await uow.opportunities.interest(opportunity_id, interest_id)
+        if opportunity is None or interest is None:
+            raise NotFound("no such expression of interest")
+        by_person = interest.person_id == actor.id
+        if not by_person and not opportunity.may_manage(actor.id, moderator=actor.moderator):
+            raise NotFound("no such expression of interest")
+        uow.track(opportunity)
+        try:
+            opportunity.change_interest(interest, status, datetime.now(UTC), by_person=by_person)
+        except o.InterestConflict as exc:
+            raise Conflict(str(exc)) from exc
+        await uow.opportunities.save_interest(interest)
+        await uow.opportunities.save(opportunity)
+        await uow.commit()
+        return interest
+
+
+async def interests(
+    uow: ResourcesUnitOfWork, opportunity_id: UUID, actor: Actor
+) -> list[o.ExpressionOfInterest]:
+    async with uow:
+        opportunity = await uow.opportunities.get(opportunity_id)
+        if opportunity is None:
+            raise NotFound("no such opportunity")
+        if not opportunity.may_manage(actor.id, moderator=actor.moderator):
+            raise Forbidden("only the poster and moderators see expressions of interest")
+        return await uow.opportunities.interests_for(opportunity_id)
+
+
+async def people_for(
+    uow: ResourcesUnitOfWork, opportunity_id: UUID, actor: Actor, limit: int
+) -> tuple[o.Opportunity, list[RankedPerson]]:
+    """People who consented to be matched, best first, each with the reasons."""
+    async with uow:
+        opportunity = await uow.opportunities.get(opportunity_id)
+        if opportunity is None:
+            raise NotFound("no such opportunity")
+        if not opportunity.may_manage(actor.id, moderator=actor.moderator):
+            raise Forbidden("only the poster and moderators see matches")
+        people = await matching_sql.rank_people(uow.session, opportunity.needs, limit)
+    ranked = [RankedPerson(p, matching.score(opportunity.needs, p)) for p in people]
+    return opportunity, [x for x in ranked if x.match.score > 0]
+
+
+async def opportunities_for(
+    uow: ResourcesUnitOfWork, person_id: UUID, limit: int
+) -> list[RankedOpportunity]:
+    """Open opportunities for the person asking, best first, with the reasons."""
+    async with uow:
+        person = await uow.people.get(person_id)
+        if person is None:
+            raise NotFound("no profile is known for you yet")
+        rows = await matching_sql.rank_opportunities(uow.session, person, datetime.now(UTC), limit)
+        found = [await uow.opportunities.get(row["id"]) for row in rows]
+    return [RankedOpportunity(x, matching.score(x.needs, person)) for x in found if x is not None]

@@ -1,0 +1,31 @@
+"""The resources unit of work: every repository on one transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from eventkit.uow import UnitOfWork
+from resources.adapters.learning_repository import CalendarRepository, CourseRepository
+from resources.adapters.people import PeopleProjection
+from resources.adapters.repository import (
+    AttachmentRepository,
+    OpportunityRepository,
+    ResourceRepository,
+)
+
+
+class ResourcesUnitOfWork(UnitOfWork):
+    resources: ResourceRepository
+    attachments: AttachmentRepository
+    opportunities: OpportunityRepository
+    people: PeopleProjection
+    calendar: CalendarRepository
+    courses: CourseRepository
+
+    def init_repositories(self, session: AsyncSession) -> None:
+        self.resources = ResourceRepository(session)
+        self.attachments = AttachmentRepository(session)
+        self.opportunities = OpportunityRepository(session)
+        self.people = PeopleProjection(session)
+        self.calendar = CalendarRepository(session)
+        self.courses = CourseRepository(session)

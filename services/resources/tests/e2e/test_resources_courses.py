@@ -1,0 +1,93 @@
+"""Courses through HTTP: modules of lessons referencing published resources, enrolment,
+progress, completion (event) and a verification code anyone can check."""
+
+from __future__ import annotations
+
+import httpx
+from resources_testkit import assert_problem, new_id, outbox, resource_body
+
+from devstack.testing import TokenIssuer
+from resources.bootstrap import ResourcesService
+
+
+async def test_enrol_progress_complete_and_verify(
+    client: httpx.AsyncClient, tokens: TokenIssuer, resources_service: ResourcesService
+) -> None:
+    author = tokens.headers(new_id())
+    moderator = tokens.headers(new_id(), roles=("moderator",))
+    rid = (
+        await client.post("/v1/resources", json=resource_body(kind="training"), headers=author)
+    ).json()["id"]
+    body = {
+        "title": "Diaspora mapping: online training",
+        "language": "fr",
+        "modules": [
+            {
+                "title": "Why map",
+                "lessons": [{"id": "intro", "title": "Intro", "resource_id": rid}],
+            },
+            {
+                "title": "How",
+                "lessons": [{"id": "survey", "title": "Surveys"}, {"id": "data", "title": "Data"}],
+            },
+        ],
+    }
+    # lessons must reference published resources
+    assert_problem(await client.post("/v1/courses", json=body, headers=moderator), 422)
+    await client.post(f"/v1/resources/{rid}/submit", headers=author)
+    await client.post(f"/v1/resources/{rid}/publish", headers=moderator)
+    assert_problem(await client.post("/v1/courses", json=body, headers=author), 403)
+    dup = {
+        **body,
+        "modules": [
+            {"title": "x", "lessons": [{"id": "a", "title": "a"}, {"id": "a", "title": "b"}]}
+        ],
+    }
+    assert_problem(await client.post("/v1/courses", json=dup, headers=moderator), 422)
+    created = await client.post("/v1/courses", json=body, headers=moderator)
+    assert created.status_code == 201, created.text
+    cid = created.json()["id"]
+    assert (await client.get(f"/v1/courses/{cid}")).json()["modules"][1]["lessons"][1][
+        "id"
+    ] == "data"
+
+    learner_id = new_id()
+    learner = tokens.headers(learner_id)
+    assert_problem(
+        await client.post(f"/v1/courses/{cid}/lessons/intro/complete", headers=learner), 404
+    )
+    enrolled = await client.post(f"/v1/courses/{cid}/enrolments", headers=learner)
+    assert enrolled.status_code == 201 and enrolled.json()["progress"] == 0
+    assert_problem(await client.post(f"/v1/courses/{cid}/enrolments", headers=learner), 409)
+
+    step = (await client.post(f"/v1/courses/{cid}/lessons/intro/complete", headers=learner)).json()
+    assert step["progress"] == round(1 / 3, 4) and step["verification_code"] is None
+    again = (await client.post(f"/v1/courses/{cid}/lessons/intro/complete", headers=learner)).json()
+    assert again["progress"] == round(1 / 3, 4)  # idempotent
+    assert_problem(
+        await client.post(f"/v1/courses/{cid}/lessons/nope/complete", headers=learner), 404
+    )
+    await client.post(f"/v1/courses/{cid}/lessons/survey/complete", headers=learner)
+    done = (await client.post(f"/v1/courses/{cid}/lessons/data/complete", headers=learner)).json()
+    assert done["progress"] == 1.0 and done["completed_at"] is not None
+    code = done["verification_code"]
+    assert code
+
+    me = (await client.get(f"/v1/courses/{cid}/enrolments/me", headers=learner)).json()
+    assert me["verification_code"] is None  # shown once; only its digest is kept
+
+    verified = (await client.get(f"/v1/courses/completions/{code}")).json()
+    assert verified == {
+        "completion_id": done["completion_id"],
+        "course_id": cid,
+        "course_title": "Diaspora mapping: online training",
+        "completed_at": verified["completed_at"],
+        "valid": True,
+    }
+    assert "person_id" not in verified
+    assert_problem(await client.get(f"/v1/courses/completions/{'x' * 24}"), 404)
+
+    events = await outbox(resources_service, done["completion_id"])
+    assert [e["type"] for e in events] == ["resources.course.completed"]
+    assert events[0]["data"]["person_id"] == str(learner_id)
+    assert events[0]["data"]["course_id"] == cid

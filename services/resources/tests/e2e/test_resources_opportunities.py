@@ -1,0 +1,322 @@
+"""Contribute through HTTP: posting (roles), explainable matching both ways from the people
+projection (fed through the real broker, consent respected), announcements of good matches
+in the outbox, expressions of interest and their statuses, the deadline."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import httpx
+import pytest
+from resources_testkit import (
+    assert_problem,
+    handled,
+    new_id,
+    outbox,
+    produce,
+    profile_event,
+)
+from sqlalchemy import text
+
+from contracts.events.profiles import LanguageSkill, PersonProfileCreated
+from devstack.harness import TestInfra
+from devstack.testing import TokenIssuer, eventually
+from resources.bootstrap import ResourcesService
+
+
+class Cast:
+    """People with skills unique to this module (and a country no other test uses: the
+    ranking compares whole result lists), projected through the broker."""
+
+    def __init__(self) -> None:
+        tag = uuid.uuid4().hex[:6]
+        self.python, self.data, self.nursing = f"python-{tag}", f"data-{tag}", f"nursing-{tag}"
+        self.amina, self.bakary, self.carla, self.dieu = new_id(), new_id(), new_id(), new_id()
+
+    def events(self) -> list[Any]:
+        def person(pid: UUID, **fields: Any) -> Any:
+            return profile_event(PersonProfileCreated, pid, 1, **fields)
+
+        return [
+            # a perfect match
+            person(
+                self.amina,
+                skills=[self.python, self.data],
+                languages=[LanguageSkill(code="fr"), LanguageSkill(code="en")],
+                contribution_modes=["skills_transfer"],
+                country_of_origin="VU",
+                country_of_residence="CA",
+                open_to_opportunities=True,
+            ),
+            # a partial match
+            person(
+                self.bakary,
+                skills=[self.python],
+                languages=[LanguageSkill(code="en")],
+                contribution_modes=["mentoring"],
+                country_of_origin="SN",
+                country_of_residence="FR",
+                open_to_opportunities=True,
+            ),
+            # as good as Amina, but did not agree to be matched
+            person(
+                self.carla,
+                skills=[self.python, self.data],
+                languages=[LanguageSkill(code="fr")],
+                contribution_modes=["skills_transfer"],
+                country_of_origin="VU",
+                open_to_opportunities=False,
+            ),
+            # only a country tie
+            person(
+                self.dieu,
+                skills=[self.nursing],
+                country_of_residence="VU",
+                open_to_opportunities=True,
+            ),
+        ]
+
+
+@pytest.fixture(scope="module")
+async def cast(
+    resources_service: ResourcesService, resources_worker: None, infra: TestInfra
+) -> Cast:
+    c = Cast()
+    events = c.events()
+    await produce(infra.kafka_bootstrap, *events)
+    for e in events:
+        await eventually(lambda e=e: handled(resources_service, e.id))
+    return c
+
+
+def opportunity(c: Cast, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "kind": "experts",
+        "title": "Data experts for the diaspora mapping in Haiti",
+        "description": "Analyse survey data with the ministry.",
+        "organisation": "Ministère des Haïtiens vivant à l'étranger",
+        "deadline": (datetime.now(UTC) + timedelta(days=30)).isoformat(),
+        "work_mode": "remote",
+        "required_skills": [c.python, c.data],
+        "countries": ["VU"],
+        "contribution_modes": ["skills_transfer"],
+        "languages": ["fr"],
+    }
+    body.update(overrides)
+    return body
+
+
+async def test_only_organisations_and_focal_points_post(
+    client: httpx.AsyncClient, tokens: TokenIssuer, cast: Cast
+) -> None:
+    member = tokens.headers(new_id())
+    assert_problem(
+        await client.post("/v1/opportunities", json=opportunity(cast), headers=member), 403
+    )
+    focal = tokens.headers(new_id(), roles=("member", "focal_point"))
+    past = opportunity(cast, deadline=(datetime.now(UTC) - timedelta(days=1)).isoformat())
+    assert_problem(await client.post("/v1/opportunities", json=past, headers=focal), 422)
+    naive = opportunity(cast, deadline="2099-01-01T00:00:00")
+    assert_problem(await client.post("/v1/opportunities", json=naive, headers=focal), 422)
+    bad = opportunity(cast, countries=["ZZ"])
+    assert_problem(await client.post("/v1/opportunities", json=bad, headers=focal), 422)
+    ok = await client.post("/v1/opportunities", json=opportunity(cast), headers=focal)
+    assert ok.status_code == 201, ok.text
+
+
+async def test_matching_ranks_people_explains_why_and_respects_consent(
+    client: httpx.AsyncClient,
+    tokens: TokenIssuer,
+    cast: Cast,
+    resources_service: ResourcesService,
+) -> None:
+    poster_id = new_id()
+    poster = tokens.headers(poster_id, roles=("organisation",))
+    oid = (await client.post("/v1/opportunities", json=opportunity(cast), headers=poster)).json()[
+        "id"
+    ]
+
+    matches = (await client.get(f"/v1/opportunities/{oid}/matches", headers=poster)).json()
+    # the broker may redeliver profiles of earlier runs (other people): look at this cast
+    cast_ids = {str(p) for p in (cast.amina, cast.bakary, cast.carla, cast.dieu)}
+    ranked = [(m["person_id"], m["score"]) for m in matches if m["person_id"] in cast_ids]
+    assert ranked == [
+        (str(cast.amina), 1.0),
+        (str(cast.bakary), pytest.approx(2 / 9, abs=1e-4)),
+        (str(cast.dieu), pytest.approx(2 / 9, abs=1e-4)),
+    ] or ranked == [
+        (str(cast.amina), 1.0),
+        (str(cast.dieu), pytest.approx(2 / 9, abs=1e-4)),
+        (str(cast.bakary), pytest.approx(2 / 9, abs=1e-4)),
+    ]
+    assert str(cast.carla) not in [m["person_id"] for m in matches]  # no consent, no match
+    reasons = {r["kind"]: r["values"] for r in matches[0]["reasons"]}
+    assert reasons == {
+        "shared_skills": sorted([cast.python, cast.data]),
+        "contribution_modes": ["skills_transfer"],
+        "shared_languages": ["fr"],
+        "country_of_origin": ["VU"],
+    }
+    dieu = next(m for m in matches if m["person_id"] == str(cast.dieu))
+    assert dieu["reasons"] == [{"kind": "country_of_residence", "values": ["VU"]}]
+
+    # only the poster (and moderators) see who matches
+    assert_problem(
+        await client.get(f"/v1/opportunities/{oid}/matches", headers=tokens.headers(new_id())), 403
+    )
+    moderator = tokens.headers(new_id(), roles=("moderator",))
+    assert (
+        await client.get(f"/v1/opportunities/{oid}/matches", headers=moderator)
+    ).status_code == 200
+
+    # posted, then the one good match announced (never Carla, never the weak matches)
+    events = await outbox(resources_service, oid)
+    assert events[0]["type"] == "resources.opportunity.posted"
+    assert events[0]["data"]["posted_by"] == str(poster_id)
+    found = [
+        e["data"]
+        for e in events
+        if e["type"] == "resources.opportunity.match_found" and e["data"]["person_id"] in cast_ids
+    ]
+    assert [(f["person_id"], f["score"]) for f in found] == [(str(cast.amina), 1.0)]
+    assert {"kind": "shared_skills", "values": sorted([cast.python, cast.data])} in found[0][
+        "reasons"
+    ]
+
+
+async def test_people_see_opportunities_ranked_for_them(
+    client: httpx.AsyncClient, tokens: TokenIssuer, cast: Cast
+) -> None:
+    poster = tokens.headers(new_id(), roles=("organisation",))
+    strong = (
+        await client.post("/v1/opportunities", json=opportunity(cast), headers=poster)
+    ).json()["id"]
+    weak_body = opportunity(
+        cast,
+        title="Python mentors",
+        required_skills=[cast.python, "cobol"],
+        countries=[],
+        languages=[],
+    )
+    weak = (await client.post("/v1/opportunities", json=weak_body, headers=poster)).json()["id"]
+    mine = (
+        await client.get(
+            "/v1/opportunities/for-me", params={"limit": 100}, headers=tokens.headers(cast.amina)
+        )
+    ).json()
+    ids = [m["opportunity"]["id"] for m in mine]
+    assert ids.index(strong) < ids.index(weak)
+    weak_match = next(m for m in mine if m["opportunity"]["id"] == weak)
+    assert weak_match["reasons"][0] == {"kind": "shared_skills", "values": [cast.python]}
+    assert_problem(
+        await client.get("/v1/opportunities/for-me", headers=tokens.headers(new_id())), 404
+    )
+
+
+async def test_expressions_of_interest_and_the_deadline(
+    client: httpx.AsyncClient,
+    tokens: TokenIssuer,
+    cast: Cast,
+    resources_service: ResourcesService,
+) -> None:
+    poster = tokens.headers(new_id(), roles=("organisation",))
+    oid = (await client.post("/v1/opportunities", json=opportunity(cast), headers=poster)).json()[
+        "id"
+    ]
+    amina = tokens.headers(cast.amina)
+
+    sent = await client.post(
+        f"/v1/opportunities/{oid}/interests", json={"message": "Happy to help"}, headers=amina
+    )
+    assert sent.status_code == 201, sent.text
+    iid = sent.json()["id"]
+    assert_problem(
+        await client.post(f"/v1/opportunities/{oid}/interests", json={}, headers=amina), 409
+    )
+    # others cannot read or decide on them
+    assert_problem(await client.get(f"/v1/opportunities/{oid}/interests", headers=amina), 403)
+    stranger = tokens.headers(new_id())
+    assert_problem(
+        await client.post(
+            f"/v1/opportunities/{oid}/interests/{iid}/status",
+            json={"status": "accepted"},
+            headers=stranger,
+        ),
+        404,
+    )
+    listed = (await client.get(f"/v1/opportunities/{oid}/interests", headers=poster)).json()
+    assert [(i["id"], i["status"], i["message"]) for i in listed] == [
+        (iid, "submitted", "Happy to help")
+    ]
+
+    async def move(status: str, headers: dict[str, str]) -> httpx.Response:
+        return await client.post(
+            f"/v1/opportunities/{oid}/interests/{iid}/status",
+            json={"status": status},
+            headers=headers,
+        )
+
+    assert (await move("shortlisted", poster)).json()["status"] == "shortlisted"
+    assert_problem(await move("shortlisted", amina), 409)  # people may only withdraw
+    assert (await move("accepted", poster)).json()["status"] == "accepted"
+    assert_problem(await move("withdrawn", amina), 409)
+    assert_problem(await move("declined", poster), 409)
+
+    # the deadline passes: no more expressions of interest
+    async with resources_service.chassis.engine.begin() as conn:
+        await conn.execute(
+            text(
+                "UPDATE resources.opportunities SET deadline = now() - interval '1 minute'"
+                " WHERE id = :id"
+            ),
+            {"id": oid},
+        )
+    late = await client.post(
+        f"/v1/opportunities/{oid}/interests", json={}, headers=tokens.headers(cast.bakary)
+    )
+    body = assert_problem(late, 409)
+    assert body["title"] == "Deadline passed"
+    assert (await client.get(f"/v1/opportunities/{oid}")).json()["open"] is False
+
+    types = [e["type"].rsplit(".", 1)[1] for e in await outbox(resources_service, oid)]
+    assert types[0] == "posted"
+    assert types[-3:] == [
+        "interest_expressed",
+        "interest_status_changed",
+        "interest_status_changed",
+    ]
+    sequences = [
+        e["sequence"]
+        for e in await outbox(resources_service, oid)
+        if e["type"] != "resources.opportunity.match_found"
+    ]
+    assert sequences == sorted(sequences) and len(set(sequences)) == len(sequences)
+
+
+async def test_open_opportunities_page_by_deadline(
+    client: httpx.AsyncClient, tokens: TokenIssuer, cast: Cast
+) -> None:
+    poster = tokens.headers(new_id(), roles=("organisation",))
+    for days in (3, 1, 2):
+        deadline = (datetime.now(UTC) + timedelta(days=days, minutes=1)).isoformat()
+        await client.post(
+            "/v1/opportunities", json=opportunity(cast, deadline=deadline), headers=poster
+        )
+    seen: list[str] = []
+    deadlines: list[str] = []
+    params: dict[str, Any] = {"limit": 2}
+    for _ in range(50):
+        page = (await client.get("/v1/opportunities", params=params)).json()
+        seen += [o["id"] for o in page["items"]]
+        deadlines += [o["deadline"] for o in page["items"]]
+        if not page["next_cursor"]:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len(seen) == len(set(seen)) >= 3
+    assert [datetime.fromisoformat(d) for d in deadlines] == sorted(
+        datetime.fromisoformat(d) for d in deadlines
+    )
+    assert_problem(await client.get("/v1/opportunities", params={"cursor": "bogus"}), 400)
