@@ -90,3 +90,7 @@ deploy-check: ## offline: drift, render, schemas, hadolint, checkov
 	$(RUN) python deploy/tools/generate.py --check
 	$(RUN) hadolint services/*/Dockerfile
 	$(RUN) pytest -p no:cacheprovider tests/deploy
+
+.PHONY: bench
+bench: install ## every benchmark (bench/bench_*.py; BENCH_ARGS=--quick for small sizes); reports in docs/benchmarks/
+	@for b in bench/bench_*.py; do echo "== $$b"; $(RUN) python $$b $(BENCH_ARGS) || exit 1; done
