@@ -35,10 +35,15 @@ def _die_at(service: str, role: str, fault_point: str) -> Callable[[ChaosPlatfor
     """Restart the process armed to SIGKILL itself at a fault point, then restart it clean."""
 
     def run(p: ChaosPlatform) -> None:
-        p.process(service, role).stop(timeout=5)
+        # the armed process runs alone in its role, so it is sure to meet the fault point
+        # (a sibling in the same consumer group could otherwise hold every busy partition)
+        siblings = [r for r in p.roles[service] if r != role and r.split("-")[0] == role]
+        for r in [role, *siblings]:
+            p.process(service, r).stop(timeout=5)
         p.start_process(service, role, faults=fault_point)
         p.wait_exit(service, role)
-        p.start_process(service, role)
+        for r in [role, *siblings]:
+            p.start_process(service, r)
 
     return run
 

@@ -28,6 +28,8 @@ from devstack.waiting import wait_until
 log = logging.getLogger("devstack")
 
 API_READY_TIMEOUT = 90.0
+DEMO_ADMIN_EMAIL = "admin@diaspora.local"
+DEMO_ADMIN_PASSWORD = "local demo admin passphrase"
 
 
 def _services_from_env() -> frozenset[str] | None:
@@ -123,6 +125,9 @@ class Stack:
             "PUBLIC_BASE_URL": self.gateway.url,
             "LOG_LEVEL": "INFO",
             "DEVSTACK_HOME": str(self.home),
+            # the demo's platform admin (local only; set your own in the environment)
+            "ADMIN_EMAIL": os.environ.get("ADMIN_EMAIL", DEMO_ADMIN_EMAIL),
+            "ADMIN_PASSWORD": os.environ.get("ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD),
             "PYTHONUNBUFFERED": "1",
         }
 
@@ -285,6 +290,11 @@ class Stack:
             ("postgres (admin)", self.admin_url),
             ("smtp", f"127.0.0.1:{self.smtp_port}"),
             ("mail folder", str(self.maildir)),
+            (
+                "demo admin",
+                f"{os.environ.get('ADMIN_EMAIL', DEMO_ADMIN_EMAIL)} / "
+                + ("$ADMIN_PASSWORD" if "ADMIN_PASSWORD" in os.environ else DEMO_ADMIN_PASSWORD),
+            ),
             ("logs", str(self.home / "logs")),
         ]
         return out
