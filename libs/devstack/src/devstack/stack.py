@@ -28,7 +28,7 @@ from devstack.waiting import wait_until
 log = logging.getLogger("devstack")
 
 API_READY_TIMEOUT = 90.0
-DEMO_ADMIN_EMAIL = "admin@diaspora.local"
+DEMO_ADMIN_EMAIL = "admin@diaspora.example.org"
 DEMO_ADMIN_PASSWORD = "local demo admin passphrase"
 
 
