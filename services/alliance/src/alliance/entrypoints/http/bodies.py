@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_serializer
 
 from alliance.adapters import orm
 from alliance.domain.body import BodyKind, BodyRules, Role
@@ -21,15 +21,28 @@ router = APIRouter(prefix="/v1/alliance/bodies", tags=["bodies"])
 
 
 class RulesIn(BaseModel):
-    voting_roles: set[Role] = {Role.CHAIR, Role.CO_CHAIR, Role.MEMBER}
-    voting_kinds: set[MemberKind] = {
-        MemberKind.MEMBER_STATE,
-        MemberKind.ORGANISATION,
-        MemberKind.EXPERT,
-        MemberKind.YOUTH_LEADER,
-    }
+    # default factories: a set default would be listed in hash order, making the OpenAPI
+    # document differ from run to run
+    voting_roles: set[Role] = Field(
+        default_factory=lambda: {Role.CHAIR, Role.CO_CHAIR, Role.MEMBER},
+        description="default: chair, co_chair, member",
+    )
+    voting_kinds: set[MemberKind] = Field(
+        default_factory=lambda: {
+            MemberKind.MEMBER_STATE,
+            MemberKind.ORGANISATION,
+            MemberKind.EXPERT,
+            MemberKind.YOUTH_LEADER,
+        },
+        description="default: member_state, organisation, expert, youth_leader",
+    )
     quorum_percent: int = Field(default=50, ge=1, le=100)
     majority: MajorityRule = MajorityRule.SIMPLE
+
+    @field_serializer("voting_roles", "voting_kinds")
+    def _sorted(self, values: set[str]) -> list[str]:
+        # sets would be written in hash order: documents and responses must be stable
+        return sorted(values)
 
 
 class BodyIn(BaseModel):
