@@ -86,3 +86,28 @@ def test_smtp_sink_stores_readable_messages() -> None:
     assert got["Subject"] == "Willkommen ✓"
     assert got["X-Envelope-To"] == "ada@example.org, bcc@example.org"
     assert got.get_content().strip() == "hello"
+
+
+def test_unreachable_infrastructure_fails_the_run_instead_of_skipping() -> None:
+    """CI must never turn "no broker" into skipped tests: the harness raises."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from devstack.harness import ensure_test_infra; ensure_test_infra()",
+        ],
+        env={
+            **os.environ,
+            "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1",
+            "DATABASE_URL": "postgresql://postgres@127.0.0.1:1/diaspora",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "TestInfraError" in result.stderr
