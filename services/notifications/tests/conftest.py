@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from contracts.base import IntegrationEvent
@@ -88,27 +88,6 @@ def settings_for(
 @pytest.fixture
 def tokens() -> TokenIssuer:
     return TokenIssuer()
-
-
-async def start_at_end(infra: TestInfra, group: str, topics: list[str]) -> None:
-    """Commit the group's offsets at the end of ``topics``: the worker sees only new events
-    (not the history other test runs left in the shared broker)."""
-    consumer = AIOKafkaConsumer(
-        *topics,
-        bootstrap_servers=infra.kafka_bootstrap,
-        group_id=group,
-        auto_offset_reset="latest",
-        enable_auto_commit=False,
-    )
-    await consumer.start()
-    try:
-        while not consumer.assignment():
-            await consumer.getmany(timeout_ms=200)
-        for tp in consumer.assignment():
-            await consumer.position(tp)
-        await consumer.commit()
-    finally:
-        await consumer.stop()
 
 
 async def create_topic(infra: TestInfra, name: str) -> None:

@@ -18,11 +18,11 @@ import uvicorn
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import text
 
-from conftest import TEST_CATALOGUE, create_topic, publish, settings_for, start_at_end
+from conftest import TEST_CATALOGUE, create_topic, publish, settings_for
 from contracts.envelope import CloudEvent
 from contracts.events import profiles, resources
 from devstack.harness import SmtpSink, TestInfra
-from devstack.testing import TokenIssuer, eventually, running_worker
+from devstack.testing import TokenIssuer, eventually, running_worker, skip_history
 from devstack.waiting import free_port
 from notifications.bootstrap import NotificationsService
 from notifications.domain.preferences import Category, Frequency, Preferences, QuietHours
@@ -48,7 +48,7 @@ async def service(
         await create_topic(infra, topic.topic)
     dispatcher = svc.dispatcher()
     assert dispatcher is not None
-    await start_at_end(infra, svc.settings.consumer_group, dispatcher.topics())
+    await skip_history(infra.kafka_bootstrap, svc.settings.consumer_group, dispatcher.topics())
     async with running_worker(svc):
         yield svc
     await svc.chassis.dispose()

@@ -26,10 +26,9 @@ from conftest import (
     create_topic,
     publish,
     settings_for,
-    start_at_end,
 )
 from devstack.harness import SmtpSink, TestInfra
-from devstack.testing import TokenIssuer, api_client, eventually, running_worker
+from devstack.testing import TokenIssuer, api_client, eventually, running_worker, skip_history
 from notifications.bootstrap import NotificationsService
 from notifications.service_layer.webhooks import run_webhook_dispatcher
 
@@ -54,7 +53,7 @@ async def service(
     await create_topic(infra, PartnerThingPublished.topic)
     dispatcher = svc.dispatcher()
     assert dispatcher is not None
-    await start_at_end(infra, svc.settings.consumer_group, dispatcher.topics())
+    await skip_history(infra.kafka_bootstrap, svc.settings.consumer_group, dispatcher.topics())
     async with running_worker(svc):
         yield svc
     await svc.chassis.dispose()
