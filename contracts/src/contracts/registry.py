@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from contracts.base import IntegrationEvent
-from contracts.events import alliance, mapping, notifications, profiles, resources
+from contracts.events import alliance, mapping, notifications, privacy, profiles, resources
 from contracts.topics import Topic
 
 #: each owning service declares its topics beside its event models
 TOPICS: tuple[Topic, ...] = (
     *profiles.TOPICS,
     *mapping.TOPICS,
+    *privacy.TOPICS,
     *resources.TOPICS,
     *alliance.TOPICS,
     *notifications.TOPICS,

@@ -97,6 +97,8 @@ class AccountErased(AccountEvent):
 
     type_name: ClassVar[str] = "profiles.account.erased"
     erased_at: datetime
+    #: the erasure saga this belongs to; participants answer with it (contracts.events.privacy)
+    erasure_id: UUID | None = None
 
 
 PERSON_TOPIC = "profiles.person.v1"

@@ -155,10 +155,8 @@ class CalendarEventMessage(IntegrationEvent):
         return str(self.event_id)
 
 
-class CalendarEventScheduled(CalendarEventMessage):
-    """A virtual exchange, consultation, summit... was put on the public calendar."""
-
-    type_name: ClassVar[str] = "resources.calendar_event.scheduled"
+class CalendarEventDetails(CalendarEventMessage):
+    """Event-carried state of a public calendar entry."""
 
     kind: str
     title: str
@@ -168,6 +166,29 @@ class CalendarEventScheduled(CalendarEventMessage):
     starts_at: datetime
     ends_at: datetime
     capacity: int | None = None
+
+
+class CalendarEventScheduled(CalendarEventDetails):
+    """A virtual exchange, consultation, summit... was put on the public calendar."""
+
+    type_name: ClassVar[str] = "resources.calendar_event.scheduled"
+
+
+class CalendarEventUpdated(CalendarEventDetails):
+    """The organiser changed an entry (title, time, capacity...): the full new state."""
+
+    type_name: ClassVar[str] = "resources.calendar_event.updated"
+
+
+class CalendarEventCancelled(CalendarEventMessage):
+    """The entry was called off; registered people are told."""
+
+    type_name: ClassVar[str] = "resources.calendar_event.cancelled"
+
+    title: str
+    starts_at: datetime
+    reason: str | None = Field(default=None, max_length=500)
+    cancelled_at: datetime
 
 
 class EventRegistrationChanged(CalendarEventMessage):
@@ -242,9 +263,14 @@ TOPICS: tuple[Topic, ...] = (
         owner="resources",
         partitions=3,
         partner_visible=False,
-        description="The events calendar: scheduled events and registrations (confirmed, "
-        "waitlisted, cancelled, promoted). Carries person ids: internal.",
-        event_types=(CalendarEventScheduled, EventRegistrationChanged),
+        description="The events calendar: events scheduled, updated, cancelled; registrations "
+        "(confirmed, waitlisted, cancelled, promoted). Carries person ids: internal.",
+        event_types=(
+            CalendarEventScheduled,
+            CalendarEventUpdated,
+            CalendarEventCancelled,
+            EventRegistrationChanged,
+        ),
     ),
     Topic(
         name=COURSE_TOPIC,
