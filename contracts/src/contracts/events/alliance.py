@@ -18,6 +18,7 @@ from contracts.base import IntegrationEvent
 from contracts.topics import Topic
 
 MEMBER_TOPIC = "alliance.member.v1"
+BODY_TOPIC = "alliance.body.v1"
 MEETING_TOPIC = "alliance.meeting.v1"
 MOTION_TOPIC = "alliance.motion.v1"
 RECOMMENDATION_TOPIC = "alliance.recommendation.v1"
@@ -39,6 +40,8 @@ class MemberEvent(IntegrationEvent):
     term_starts_on: date | None = None
     term_ends_on: date | None = None
     occurred_at: datetime
+    #: accounts acting for the member (the person, for individuals): who notifications tells
+    representative_ids: list[UUID] = []
 
     def subject(self) -> str:
         return str(self.member_id)
@@ -66,6 +69,32 @@ class MemberReinstated(MemberEvent):
 
 class MemberWithdrawn(MemberEvent):
     type_name: ClassVar[str] = "alliance.member.withdrawn"
+
+
+class MemberRepresentativesChanged(MemberEvent):
+    """An account started or stopped acting for the member; ``representative_ids`` is the
+    full new set."""
+
+    type_name: ClassVar[str] = "alliance.member.representatives_changed"
+
+
+# ---- bodies ----------------------------------------------------------------------------
+class BodyMembershipChanged(IntegrationEvent):
+    """A member took a seat on a body (secretariat, steering committee, working group...)
+    or its seat ended (``role`` null)."""
+
+    topic: ClassVar[str] = BODY_TOPIC
+    type_name: ClassVar[str] = "alliance.body.membership_changed"
+
+    body_id: UUID
+    alliance_id: UUID
+    body_kind: str
+    member_id: UUID
+    role: str | None = Field(default=None, description="chair, member, observer, rapporteur")
+    occurred_at: datetime
+
+    def subject(self) -> str:
+        return str(self.body_id)
 
 
 # ---- meetings --------------------------------------------------------------------------
@@ -203,7 +232,7 @@ TOPICS: tuple[Topic, ...] = (
         partitions=3,
         partner_visible=False,
         description="Alliance members: applied, admitted, rejected, suspended, reinstated, "
-        "withdrawn. Internal (members include individuals).",
+        "withdrawn, representatives changed. Internal (members include individuals).",
         event_types=(
             MemberApplied,
             MemberAdmitted,
@@ -211,7 +240,17 @@ TOPICS: tuple[Topic, ...] = (
             MemberSuspended,
             MemberReinstated,
             MemberWithdrawn,
+            MemberRepresentativesChanged,
         ),
+    ),
+    Topic(
+        name=BODY_TOPIC,
+        owner="alliance",
+        partitions=3,
+        partner_visible=False,
+        description="Seats on alliance bodies: taken, ended. Internal (members include "
+        "individuals).",
+        event_types=(BodyMembershipChanged,),
     ),
     Topic(
         name=MEETING_TOPIC,

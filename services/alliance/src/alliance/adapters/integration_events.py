@@ -17,7 +17,7 @@ def to_integration_events(_: AggregateRoot, event: DomainEvent) -> Iterable[Inte
 
 @singledispatch
 def _map(event: DomainEvent) -> list[IntegrationEvent]:
-    return []  # internal-only domain events (memberships, nominations)
+    return []  # internal-only domain events (nominations)
 
 
 MEMBER_EVENTS: dict[str, type[contract.MemberEvent]] = {
@@ -42,6 +42,38 @@ def _(e: events.MemberStatusChanged) -> list[IntegrationEvent]:
             status=e.status,
             term_starts_on=e.term_starts_on,
             term_ends_on=e.term_ends_on,
+            occurred_at=e.at,
+            representative_ids=e.representatives,
+        )
+    ]
+
+
+@_map.register
+def _(e: events.MemberRepresentativesChanged) -> list[IntegrationEvent]:
+    return [
+        contract.MemberRepresentativesChanged(
+            member_id=e.member_id,
+            alliance_id=e.alliance_id,
+            kind=e.kind,
+            country=e.country,
+            status=e.status,
+            term_starts_on=e.term_starts_on,
+            term_ends_on=e.term_ends_on,
+            occurred_at=e.at,
+            representative_ids=e.representatives,
+        )
+    ]
+
+
+@_map.register
+def _(e: events.BodyMembershipChanged) -> list[IntegrationEvent]:
+    return [
+        contract.BodyMembershipChanged(
+            body_id=e.body_id,
+            alliance_id=e.alliance_id,
+            body_kind=e.body_kind,
+            member_id=e.member_id,
+            role=e.role if e.change == "appointed" else None,
             occurred_at=e.at,
         )
     ]

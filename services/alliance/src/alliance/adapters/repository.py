@@ -11,8 +11,8 @@ from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, Table, func, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import ColumnElement, String, Table, func, select
+from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alliance.adapters import orm
@@ -246,3 +246,51 @@ class IdempotencyRepository:
             .returning(t.c.key)
         )
         return (await self.session.execute(stmt)).first() is not None
+
+
+class AccountTraces:
+    """Where an account id appears inside aggregate documents (who voted, drafted minutes,
+    reported progress...), across every document table of the schema.
+
+    Erasure replaces those ids with :data:`ERASED_ACCOUNT` in place: the records stay (the
+    alliance's history relies on them) but no longer point to the person.
+    """
+
+    def __init__(self, session: AsyncSession, tables: Iterable[Table]) -> None:
+        self.session = session
+        self.tables = list(tables)
+
+    async def find(self, account_id: UUID) -> dict[str, list[str]]:
+        """Document table -> ids of the records that mention the account."""
+        found: dict[str, list[str]] = {}
+        needle = f"%{account_id}%"
+        for table in self.tables:
+            rows = await self.session.execute(
+                select(table.c.id).where(table.c.data.cast(String).like(needle))
+            )
+            ids = [str(r.id) for r in rows]
+            if ids:
+                found[table.name] = ids
+        return found
+
+    async def replace(self, account_id: UUID, replacement: UUID) -> dict[str, int]:
+        """Rewrite every mention of the account; returns table -> records changed."""
+        changed: dict[str, int] = {}
+        for table in self.tables:
+            text_data = table.c.data.cast(String)
+            result = await self.session.execute(
+                table.update()
+                .where(text_data.like(f"%{account_id}%"))
+                .values(
+                    data=func.replace(text_data, str(account_id), str(replacement)).cast(JSONB),
+                    updated_at=func.now(),
+                )
+            )
+            if result.rowcount:  # type: ignore[attr-defined]
+                changed[table.name] = result.rowcount  # type: ignore[attr-defined]
+        return changed
+
+    async def forget_idempotency_keys(self, account_id: UUID) -> int:
+        t = orm.idempotency_keys
+        result = await self.session.execute(t.delete().where(t.c.account_id == account_id))
+        return int(result.rowcount)  # type: ignore[attr-defined]

@@ -121,7 +121,13 @@ class Body(AggregateRoot):
         self.memberships.append(membership)
         self.record(
             events.BodyMembershipChanged(
-                body_id=self.id, member_id=member.id, role=role.value, change="appointed", at=at
+                body_id=self.id,
+                alliance_id=self.alliance_id,
+                body_kind=self.kind.value,
+                member_id=member.id,
+                role=role.value,
+                change="appointed",
+                at=at,
             )
         )
         return membership
@@ -135,7 +141,13 @@ class Body(AggregateRoot):
         m.term = Term(starts_on=m.term.starts_on, ends_on=last)
         self.record(
             events.BodyMembershipChanged(
-                body_id=self.id, member_id=m.member_id, role=m.role.value, change="ended", at=at
+                body_id=self.id,
+                alliance_id=self.alliance_id,
+                body_kind=self.kind.value,
+                member_id=m.member_id,
+                role=m.role.value,
+                change="ended",
+                at=at,
             )
         )
 

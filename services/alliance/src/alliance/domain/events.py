@@ -21,12 +21,28 @@ class MemberStatusChanged(DomainEvent):
     transition: str
     term_starts_on: date | None
     term_ends_on: date | None
+    representatives: list[UUID] = field(default_factory=list)
+    at: datetime
+
+
+@dataclass(kw_only=True)
+class MemberRepresentativesChanged(DomainEvent):
+    member_id: UUID
+    alliance_id: UUID
+    kind: str
+    country: str | None
+    status: str
+    term_starts_on: date | None
+    term_ends_on: date | None
+    representatives: list[UUID]
     at: datetime
 
 
 @dataclass(kw_only=True)
 class BodyMembershipChanged(DomainEvent):
     body_id: UUID
+    alliance_id: UUID
+    body_kind: str
     member_id: UUID
     role: str
     change: str  # appointed | ended

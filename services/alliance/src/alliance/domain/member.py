@@ -126,13 +126,19 @@ class Member(AggregateRoot):
         )
 
     # ---- representation --------------------------------------------------------------
-    def add_representative(self, account_id: UUID) -> None:
+    def add_representative(self, account_id: UUID, *, at: datetime) -> None:
+        if account_id in self.representatives:
+            return
         self.representatives.add(account_id)
+        self._representatives_changed(at)
 
-    def remove_representative(self, account_id: UUID) -> None:
+    def remove_representative(self, account_id: UUID, *, at: datetime) -> None:
         if self.representatives == {account_id}:
             raise InvalidTransition("A member keeps at least one representative.")
+        if account_id not in self.representatives:
+            return
         self.representatives.discard(account_id)
+        self._representatives_changed(at)
 
     def forget_representative(self, account_id: UUID, *, at: datetime) -> None:
         """The account was erased. An institution just loses that representative; a person
@@ -140,6 +146,7 @@ class Member(AggregateRoot):
         if account_id not in self.representatives:
             return
         self.representatives.discard(account_id)
+        self._representatives_changed(at)
         if self.kind not in INDIVIDUALS or self.representatives:
             return
         self.name = ERASED_NAME
@@ -159,6 +166,21 @@ class Member(AggregateRoot):
         )
 
     # ---- internals -------------------------------------------------------------------
+    def _representatives_changed(self, at: datetime) -> None:
+        self.record(
+            events.MemberRepresentativesChanged(
+                member_id=self.id,
+                alliance_id=self.alliance_id,
+                kind=self.kind.value,
+                country=self.country,
+                status=self.status.value,
+                term_starts_on=self.term.starts_on if self.term else None,
+                term_ends_on=self.term.ends_on if self.term else None,
+                representatives=sorted(self.representatives),
+                at=at,
+            )
+        )
+
     def _require(self, status: MemberStatus, step: str) -> None:
         if self.status is not status:
             raise InvalidTransition(
@@ -186,6 +208,7 @@ class Member(AggregateRoot):
                 transition=transition,
                 term_starts_on=self.term.starts_on if self.term else None,
                 term_ends_on=self.term.ends_on if self.term else None,
+                representatives=sorted(self.representatives),
                 at=at,
             )
         )

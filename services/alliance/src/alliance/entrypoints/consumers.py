@@ -1,13 +1,13 @@
-"""Event subscriptions of the alliance service."""
+"""Event subscriptions of the alliance service: the privacy sagas run by profiles."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from alliance.service_layer.erasure import account_erased
+from alliance.service_layer.privacy import AlliancePrivacy
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
-from contracts.events import profiles
 from eventkit.consumer import EventDispatcher
+from eventkit.privacy import take_part_in_privacy_sagas
 
 
 def build_dispatcher(
@@ -16,5 +16,5 @@ def build_dispatcher(
     dispatcher = EventDispatcher[AllianceUnitOfWork](
         "alliance", uow_factory, max_attempts=max_attempts, retry_backoff_s=backoff_s
     )
-    dispatcher.on(profiles.AccountErased)(account_erased)
+    take_part_in_privacy_sagas(dispatcher, AlliancePrivacy())
     return dispatcher

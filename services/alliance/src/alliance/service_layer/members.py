@@ -143,8 +143,8 @@ async def set_representative(
         ):
             raise NotAllowed("Only the member's representatives or the secretariat can do this.")
         if add:
-            member.add_representative(account_id)
+            member.add_representative(account_id, at=clock.now())
         else:
-            member.remove_representative(account_id)
+            member.remove_representative(account_id, at=clock.now())
         await uow.commit()
     return member

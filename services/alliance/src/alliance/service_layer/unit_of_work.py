@@ -8,6 +8,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alliance.adapters.repository import (
+    AccountTraces,
     AllianceRepository,
     BodyRepository,
     CohortRepository,
@@ -49,6 +50,7 @@ class AllianceUnitOfWork(UnitOfWork):
     commitments: CommitmentRepository
     cohorts: CohortRepository
     idempotency: IdempotencyRepository
+    account_traces: AccountTraces
     #: set by the entrypoint before the handler runs
     claim: IdempotencyClaim | None = None
 
@@ -58,6 +60,7 @@ class AllianceUnitOfWork(UnitOfWork):
         for name, repo in repositories(session, self.track).items():
             setattr(self, name, repo)
             self._repos.append(repo)
+        self.account_traces = AccountTraces(session, (r.table for r in self._repos))
 
     async def commit(self) -> None:
         # documents first (a lost optimistic race aborts before any outbox row is written)

@@ -15,6 +15,8 @@ from alliance.domain.member import Member, MemberKind, MemberStatus
 from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
 from alliance.service_layer import members as handlers
 from alliance.service_layer.access import Actor, load
+from alliance.service_layer.privacy import record_official_read
+from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 
 router = APIRouter(prefix="/v1/alliance", tags=["members"])
 
@@ -78,6 +80,13 @@ def member_view(member: Member, actor: Actor) -> dict[str, Any]:
     return dump(member, exclude={"representatives", "motivation", "history"})
 
 
+async def record_reads(uow: AllianceUnitOfWork, actor: Actor, members: list[Member]) -> None:
+    """Individuals' files read by the secretariat go to their audit log (DESIGN §6)."""
+    recorded = [await record_official_read(uow, actor, m) for m in members]
+    if any(recorded):
+        await uow.commit()
+
+
 @router.post("/members/applications", status_code=status.HTTP_201_CREATED)
 async def apply(
     body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
@@ -123,14 +132,17 @@ async def list_members(
         where.append(t.id > cursor)
     async with uow:
         page = await uow.members.find(*where, order_by=[t.id], limit=limit + 1)
-    items = [member_view(m, actor) for m in page[:limit]]
+        items = [member_view(m, actor) for m in page[:limit]]
+        await record_reads(uow, actor, page[:limit])
     return {"items": items, "next_cursor": str(page[limit - 1].id) if len(page) > limit else None}
 
 
 @router.get("/members/{member_id}")
 async def get_member(member_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
     async with uow:
-        return member_view(await load(uow.members, member_id, "member"), actor)
+        member = await load(uow.members, member_id, "member")
+        await record_reads(uow, actor, [member])
+    return member_view(member, actor)
 
 
 class DecisionIn(BaseModel):
