@@ -31,7 +31,8 @@ PARTNER_TOPIC = f"notifications-test.partner.{uuid.uuid4().hex[:8]}.v1"
 
 
 class PartnerThingPublished(IntegrationEvent):
-    """A stand-in partner-visible event with one personal field."""
+    """A stand-in partner-visible event with one personal field, keyed (CloudEvents
+    ``subject``) by the person that field is about, as events carrying personal data are."""
 
     type_name: ClassVar[str] = "testing.thing.published"
     topic: ClassVar[str] = PARTNER_TOPIC
@@ -40,9 +41,10 @@ class PartnerThingPublished(IntegrationEvent):
     thing_id: uuid.UUID
     title: str
     author_name: str | None = None
+    author_id: uuid.UUID | None = None
 
     def subject(self) -> str:
-        return str(self.thing_id)
+        return str(self.author_id or self.thing_id)
 
 
 TEST_CATALOGUE = PartnerCatalogue({PartnerThingPublished.type_name: PartnerThingPublished})

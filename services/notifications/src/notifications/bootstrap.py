@@ -31,6 +31,7 @@ from notifications.service_layer.digests import Clock, run_digest_scheduler, utc
 from notifications.service_layer.dispatch import run_email_dispatcher
 from notifications.service_layer.newsletters import run_newsletter_scheduler
 from notifications.service_layer.notify import Notifier
+from notifications.service_layer.retention import run_retention
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 from notifications.service_layer.webhooks import (
     PartnerCatalogue,
@@ -118,11 +119,15 @@ class NotificationsService(Service):
         async def newsletter_scheduler(stop: asyncio.Event) -> None:
             await run_newsletter_scheduler(self.uow, self.notifier, self.settings, stop, self.clock)
 
+        async def retention(stop: asyncio.Event) -> None:
+            await run_retention(self.uow, self.settings, stop, self.clock)
+
         jobs = {
             "email": email_dispatcher,
             "webhooks": webhook_dispatcher,
             "digests": digest_scheduler,
             "newsletters": newsletter_scheduler,
+            "retention": retention,
         }
         return [job for name, job in jobs.items() if name in self.settings.worker_jobs]
 

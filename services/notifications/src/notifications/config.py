@@ -12,8 +12,14 @@ class NotificationsSettings(ServiceSettings):
     #: background jobs the worker process runs beside the consumers (scale them apart by
     #: running workers with different lists)
     worker_jobs: list[str] = Field(
-        default_factory=lambda: ["email", "webhooks", "digests", "newsletters"]
+        default_factory=lambda: ["email", "webhooks", "digests", "newsletters", "retention"]
     )
+    # ---- retention ----------------------------------------------------------------------
+    #: sent/failed email delivery rows older than this are deleted (pending mail never is)
+    delivery_log_retention_days: float = Field(default=90.0, gt=0)
+    #: webhook attempts, settled webhook deliveries and partner events (the replay window)
+    webhook_log_retention_days: float = Field(default=90.0, gt=0)
+    retention_interval_s: float = 3600.0
     # ---- email --------------------------------------------------------------------------
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 2525

@@ -27,6 +27,8 @@ from conftest import (
     publish,
     settings_for,
 )
+from contracts.envelope import CloudEvent
+from contracts.events import privacy
 from devstack.harness import SmtpSink, TestInfra
 from devstack.testing import TokenIssuer, api_client, eventually, running_worker, skip_history
 from notifications.bootstrap import NotificationsService
@@ -118,8 +120,43 @@ async def register(
     return dict(r.json())
 
 
-def thing(title: str, author: str = "Amina Diallo") -> PartnerThingPublished:
-    return PartnerThingPublished(thing_id=uuid.uuid4(), title=title, author_name=author)
+def thing(
+    title: str, author: str = "Amina Diallo", author_id: uuid.UUID | None = None
+) -> PartnerThingPublished:
+    return PartnerThingPublished(
+        thing_id=uuid.uuid4(), title=title, author_name=author, author_id=author_id
+    )
+
+
+def partner_consent(
+    person: uuid.UUID, partner: uuid.UUID, *, given: bool, purpose: str = privacy.PARTNER_SHARING
+) -> privacy.ConsentGiven | privacy.ConsentWithdrawn:
+    common: dict[str, Any] = {
+        "person_id": person,
+        "consent_id": uuid.uuid4(),
+        "purpose": purpose,
+        "recipient_kind": privacy.RECIPIENT_PARTNER,
+        "recipient_id": partner,
+        "channel": "web",
+    }
+    if given:
+        return privacy.ConsentGiven(**common, policy_version="2026-01", given_at=datetime.now(UTC))
+    return privacy.ConsentWithdrawn(**common, withdrawn_at=datetime.now(UTC))
+
+
+async def handled(service: NotificationsService, ce: CloudEvent) -> None:
+    async def probe() -> int:
+        async with service.chassis.engine.connect() as conn:
+            return int(
+                (
+                    await conn.execute(
+                        text("SELECT count(*) FROM notifications.inbox WHERE event_id = :id"),
+                        {"id": ce.id},
+                    )
+                ).scalar_one()
+            )
+
+    await eventually(probe, lambda n: n == 1, timeout_s=30)
 
 
 async def received(receiver: Receiver, count: int, timeout_s: float = 30) -> list[dict[str, Any]]:
@@ -193,21 +230,31 @@ async def test_signed_delivery_verified_independently_without_personal_data_unle
         assert message["payload"]["data"]["title"] == "Open call"
         assert "author_name" not in message["payload"]["data"]  # no consent: withheld
 
-        consented = thing("With consent")
-        async with service.chassis.engine.begin() as conn:
-            await conn.execute(
-                text(
-                    "INSERT INTO notifications.partner_consents"
-                    " (subject_id, partner_id, granted, version) VALUES (:s, :p, true, 1)"
-                ),
-                {"s": str(consented.thing_id), "p": str(issuer_subject(partner))},
-            )
-        await publish(producer, consented)
+        # consent of the person for THIS partner, through the consent ledger's topic
+        person = uuid.uuid4()
+        partner_id = issuer_subject(partner)
+        other = await publish(producer, partner_consent(person, uuid.uuid4(), given=True))
+        await handled(service, other)  # consent for another partner: still withheld
+        await publish(producer, thing("Other partner's consent", author_id=person))
         messages = await received(receiver, 2)
-        assert messages[1]["payload"]["data"]["author_name"] == "Amina Diallo"
+        assert "author_name" not in messages[1]["payload"]["data"]
+
+        given = await publish(producer, partner_consent(person, partner_id, given=True))
+        await handled(service, given)
+        await publish(producer, thing("With consent", author_id=person))
+        messages = await received(receiver, 3)
+        assert messages[2]["payload"]["data"]["author_name"] == "Amina Diallo"
+
+        # withdrawal: the very next delivery carries no personal data again
+        withdrawn = await publish(producer, partner_consent(person, partner_id, given=False))
+        await handled(service, withdrawn)
+        await publish(producer, thing("After withdrawal", author_id=person))
+        messages = await received(receiver, 4)
+        assert messages[3]["payload"]["data"]["title"] == "After withdrawal"
+        assert "author_name" not in messages[3]["payload"]["data"]
 
     log = await api.get(f"/v1/webhooks/endpoints/{endpoint['id']}/deliveries", headers=partner)
-    assert [d["status"] for d in log.json()["items"]] == ["succeeded", "succeeded"]
+    assert [d["status"] for d in log.json()["items"]] == ["succeeded"] * 4
 
 
 def issuer_subject(headers: dict[str, str]) -> uuid.UUID:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from notifications.adapters import templates
@@ -20,6 +22,8 @@ VALUES = {
     "subject": "News",
     "intro": "Twice a year",
     "resources": [{"title": "Guide", "url": "https://x.test/r"}],
+    "events": [{"title": "Summit", "starts": "1 Dec 2026 10:00", "url": "https://x.test/e"}],
+    "download_url": "https://app.example.org/export/secret",
     "count": 2,
     "groups": [{"label": "Resources", "entries": [{"title": "One", "summary": ""}]}],
 }
@@ -43,3 +47,19 @@ def test_fallback_chain() -> None:
     assert templates.resolve_locale("welcome", "fr-CA") == "fr"
     assert templates.resolve_locale("welcome", "sw") == "en"
     assert templates.render_feed("welcome", "ar-EG", name="ليلى").locale == "ar"
+
+
+def test_moments_are_shown_on_the_recipients_clock_in_their_language() -> None:
+    moment = datetime(2026, 11, 22, 16, 30, tzinfo=UTC)
+    assert templates.format_moment(moment, "fr", "Europe/Paris") == (
+        "22 novembre 2026 17:30 (Europe/Paris)"
+    )
+    assert templates.format_moment(moment, "en", "America/Port-au-Prince") == (
+        "November 22, 2026 11:30\u202fAM (America/Port-au-Prince)"
+    )
+    assert templates.format_moment(moment, "es", "UTC") == "22 de noviembre de 2026 16:30 (UTC)"
+    assert "(Africa/Cairo)" in templates.format_moment(moment, "ar", "Africa/Cairo")
+    # a regional variant babel lacks falls back along the chain
+    assert templates.format_moment(moment, "fr-XX", "UTC").startswith("22 novembre 2026")
+    values = templates.localise_moments({"when": moment, "n": 1}, "fr", "Europe/Paris")
+    assert values == {"when": "22 novembre 2026 17:30 (Europe/Paris)", "n": 1}

@@ -6,14 +6,19 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, String, and_, func, or_, select, update
+from sqlalchemy import Select, String, and_, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import array, insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.events.privacy import NEWSLETTERS
 from notifications.adapters.orm import (
+    alliance_members,
     audience_members,
+    consents,
     newsletters,
+    organisation_memberships,
+    organisations,
     preferences,
     published_resources,
     recipients,
@@ -41,10 +46,15 @@ class AudienceRepository:
             )
         )
 
-    async def erase_member(self, person_id: UUID) -> None:
-        await self.session.execute(
+    async def erase_member(self, person_id: UUID) -> int:
+        result = await self.session.execute(
             audience_members.delete().where(audience_members.c.person_id == person_id)
         )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def member(self, person_id: UUID) -> RowMapping | None:
+        q = select(audience_members).where(audience_members.c.person_id == person_id)
+        return (await self.session.execute(q)).mappings().first()
 
     async def upsert_resource(self, values: dict[str, Any]) -> None:
         stmt = insert(published_resources).values(**values)
@@ -74,6 +84,7 @@ class AudienceRepository:
                 recipients.c.email,
                 recipients.c.display_name,
                 func.coalesce(preferences.c.language, recipients.c.locale).label("locale"),
+                func.coalesce(preferences.c.time_zone, "UTC").label("time_zone"),
             )
             .select_from(
                 recipients.join(
@@ -92,6 +103,32 @@ class AudienceRepository:
                 )
             )
         )
+        # a withdrawn NEWSLETTERS consent excludes at once (like an unsubscribe)
+        q = q.where(
+            ~exists().where(
+                consents.c.person_id == recipients.c.account_id,
+                consents.c.purpose == NEWSLETTERS,
+                consents.c.active.is_(False),
+            )
+        )
+        if segment.organisation_kinds:
+            q = q.where(
+                exists().where(
+                    organisation_memberships.c.person_id == recipients.c.account_id,
+                    organisations.c.organisation_id == organisation_memberships.c.organisation_id,
+                    organisations.c.kind.in_(segment.organisation_kinds),
+                )
+            )
+        if segment.alliance_ids or segment.alliance_member_kinds:
+            member = [
+                alliance_members.c.representative_id == recipients.c.account_id,
+                alliance_members.c.active.is_(True),
+            ]
+            if segment.alliance_ids:
+                member.append(alliance_members.c.alliance_id.in_(segment.alliance_ids))
+            if segment.alliance_member_kinds:
+                member.append(alliance_members.c.kind.in_(segment.alliance_member_kinds))
+            q = q.where(exists().where(*member))
         if segment.countries_of_origin:
             q = q.where(audience_members.c.country_of_origin.in_(segment.countries_of_origin))
         if segment.countries_of_residence:
@@ -150,12 +187,8 @@ def _row(n: Newsletter) -> dict[str, Any]:
         "created_by": n.created_by,
         "content": {k: {"subject": v.subject, "intro": v.intro} for k, v in n.content.items()},
         "resource_ids": [str(r) for r in n.resource_ids],
-        "segment": {
-            "countries_of_origin": n.segment.countries_of_origin,
-            "countries_of_residence": n.segment.countries_of_residence,
-            "interests": n.segment.interests,
-            "languages": n.segment.languages,
-        },
+        "event_ids": [str(e) for e in n.event_ids],
+        "segment": n.segment.as_json(),
         "status": n.status.value,
         "send_at": n.send_at,
         "per_minute": n.per_minute,
@@ -171,7 +204,8 @@ def _newsletter(r: RowMapping) -> Newsletter:
         created_by=r["created_by"],
         content={k: LocalisedContent(**v) for k, v in r["content"].items()},
         resource_ids=[UUID(x) for x in r["resource_ids"]],
-        segment=Segment(**r["segment"]),
+        event_ids=[UUID(x) for x in r["event_ids"]],
+        segment=Segment.from_json(r["segment"]),
         status=NewsletterStatus(r["status"]),
         send_at=r["send_at"],
         per_minute=r["per_minute"],

@@ -179,13 +179,71 @@ webhook_attempts = Table(
     Index("ix_webhook_attempts_delivery", "delivery_id"),
 )
 
-#: consent of a subject for a partner to receive their personal data (from profiles)
-partner_consents = Table(
-    "partner_consents",
+#: local projection of the consent ledger (profiles.consent.v1): the latest decision per
+#: person, purpose and recipient (``recipient_key``: the recipient id, or "platform")
+consents = Table(
+    "consents",
     metadata,
-    Column("subject_id", String(100), primary_key=True),
-    Column("partner_id", UUID(as_uuid=True), primary_key=True),
-    Column("granted", Boolean, nullable=False),
+    Column("person_id", UUID(as_uuid=True), primary_key=True),
+    Column("purpose", String(40), primary_key=True),
+    Column("recipient_key", String(100), primary_key=True),
+    Column("recipient_kind", String(20), nullable=False),
+    Column("recipient_id", UUID(as_uuid=True)),
+    Column("consent_id", UUID(as_uuid=True), nullable=False),
+    Column("active", Boolean, nullable=False),
+    #: when the person gave or withdrew it: the latest decision wins, whatever the order
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Column("channel", String(20), nullable=False),
+)
+
+#: local projection of organisations (profiles): their kind, for newsletter segments
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("organisation_id", UUID(as_uuid=True), primary_key=True),
+    Column("kind", String(60), nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+#: who belongs to which organisation (profiles OrganisationMembershipChanged)
+organisation_memberships = Table(
+    "organisation_memberships",
+    metadata,
+    Column("organisation_id", UUID(as_uuid=True), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), primary_key=True),
+    Column("role", String(20), nullable=False),
+    Index("ix_organisation_memberships_person", "person_id"),
+)
+
+#: local projection of alliance members (alliance.member.v1) and their representative account
+alliance_members = Table(
+    "alliance_members",
+    metadata,
+    Column("member_id", UUID(as_uuid=True), primary_key=True),
+    Column("alliance_id", UUID(as_uuid=True), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("status", String(40), nullable=False),
+    #: admitted or reinstated, and not since suspended, withdrawn or rejected
+    Column("active", Boolean, nullable=False),
+    #: the representative's account (null while alliance does not say)
+    Column("representative_id", UUID(as_uuid=True)),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_alliance_members_representative", "representative_id"),
+)
+
+#: local projection of the public calendar (resources.calendar_event.v1) for newsletters
+calendar_events = Table(
+    "calendar_events",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("title", String(500), nullable=False),
+    Column("language", String(12), nullable=False),
+    Column("organiser", String(300), nullable=False),
+    Column("time_zone", String(64), nullable=False),
+    Column("starts_at", DateTime(timezone=True), nullable=False),
+    Column("ends_at", DateTime(timezone=True), nullable=False),
+    Column("cancelled", Boolean, nullable=False),
     Column("version", Integer, nullable=False),
 )
 
@@ -222,6 +280,7 @@ newsletters = Table(
     #: per locale: {"en": {"subject": ..., "intro": ...}, "fr": {...}}
     Column("content", JSONB, nullable=False),
     Column("resource_ids", JSONB, nullable=False),
+    Column("event_ids", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     Column("segment", JSONB, nullable=False),
     Column("status", String(20), nullable=False),
     Column("send_at", DateTime(timezone=True)),

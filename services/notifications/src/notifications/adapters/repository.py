@@ -234,6 +234,15 @@ class DeliveryRepository:
             ],
         )
 
+    async def purge_settled_before(self, cutoff: datetime) -> int:
+        """Retention: sent or failed mail created before ``cutoff`` (pending mail stays)."""
+        result = await self.session.execute(
+            delete(deliveries)
+            .where(deliveries.c.created_at < cutoff)
+            .where(deliveries.c.status != DeliveryStatus.PENDING.value)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
     async def erase_recipient(self, recipient_id: UUID) -> None:
         """Erasure: drop what was not sent; keep sent/failed rows without content or address."""
         await self.session.execute(

@@ -8,16 +8,20 @@ optionally ``<locale>.feed.txt`` (the one line shown in the in-app feed).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
 from notifications.domain.delivery import RenderedMessage
 from notifications.domain.locales import DEFAULT_LOCALE, fallback_chain
 
-__all__ = ["DEFAULT_LOCALE", "fallback_chain", "render", "render_feed"]
+__all__ = ["DEFAULT_LOCALE", "fallback_chain", "format_moment", "render", "render_feed"]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
@@ -86,6 +90,34 @@ PERIOD_LABELS = {
     "es": {"daily": "diario", "weekly": "semanal"},
     "ar": {"daily": "اليومي", "weekly": "الأسبوعي"},
 }
+
+
+def _babel_locale(locale: str) -> Locale:
+    for candidate in fallback_chain(locale):
+        try:
+            return Locale.parse(candidate.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse(DEFAULT_LOCALE)
+
+
+def format_moment(moment: datetime, locale: str, time_zone: str) -> str:
+    """A moment as the recipient reads it: their zone's wall clock, their language's date
+    and time conventions (babel, CLDR), and the zone's name so it is never ambiguous."""
+    zone = ZoneInfo(time_zone)
+    local = moment.astimezone(zone)
+    language = _babel_locale(locale)
+    day = format_date(local.date(), format="long", locale=language)
+    clock = format_time(local, format="short", tzinfo=zone, locale=language)
+    return f"{day} {clock} ({time_zone})"
+
+
+def localise_moments(values: dict[str, Any], locale: str, time_zone: str) -> dict[str, Any]:
+    """Every datetime among a template's values, formatted for the recipient."""
+    return {
+        k: format_moment(v, locale, time_zone) if isinstance(v, datetime) else v
+        for k, v in values.items()
+    }
 
 
 def exists(template: str) -> bool:

@@ -6,13 +6,14 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.events.privacy import PARTNER_SHARING, RECIPIENT_PARTNER
 from notifications.adapters.orm import (
-    partner_consents,
+    consents,
     partner_events,
     webhook_attempts,
     webhook_deliveries,
@@ -98,13 +99,18 @@ class WebhookRepository:
         return {r["event_id"]: r for r in (await self.session.execute(q)).mappings()}
 
     async def consents(self, subjects: set[str]) -> set[tuple[str, UUID]]:
-        """(subject, partner) pairs with a granted consent, for these subjects."""
-        if not subjects:
+        """(subject, partner) pairs whose subject gave the partner active PARTNER_SHARING
+        consent (the consent projection); a subject that is not a person id has none."""
+        people = {UUID(s) for s in subjects if _is_uuid(s)}
+        if not people:
             return set()
-        q = select(partner_consents.c.subject_id, partner_consents.c.partner_id).where(
-            partner_consents.c.subject_id.in_(subjects), partner_consents.c.granted.is_(True)
+        q = select(consents.c.person_id, consents.c.recipient_id).where(
+            consents.c.person_id.in_(people),
+            consents.c.purpose == PARTNER_SHARING,
+            consents.c.recipient_kind == RECIPIENT_PARTNER,
+            consents.c.active.is_(True),
         )
-        return {(r[0], r[1]) for r in (await self.session.execute(q)).all()}
+        return {(str(r[0]), r[1]) for r in (await self.session.execute(q)).all()}
 
     async def partner_events_since(self, since: datetime, types: list[str]) -> list[RowMapping]:
         q = select(partner_events).where(partner_events.c.time >= since)
@@ -113,14 +119,35 @@ class WebhookRepository:
         return list((await self.session.execute(q.order_by(partner_events.c.time))).mappings())
 
     async def has_consent(self, subject_id: str, partner_id: UUID) -> bool:
-        q = select(partner_consents.c.granted).where(
-            and_(
-                partner_consents.c.subject_id == subject_id,
-                partner_consents.c.partner_id == partner_id,
+        return (subject_id, partner_id) in await self.consents({subject_id})
+
+    async def purge_log_before(self, cutoff: datetime) -> dict[str, int]:
+        """Retention: attempts, settled deliveries and partner events older than ``cutoff``
+        (a delivery still pending keeps its event; replays reach back to ``cutoff``)."""
+        pending = WebhookDeliveryStatus.PENDING.value
+        attempts = await self.session.execute(
+            delete(webhook_attempts).where(webhook_attempts.c.attempted_at < cutoff)
+        )
+        settled = await self.session.execute(
+            delete(webhook_deliveries)
+            .where(webhook_deliveries.c.created_at < cutoff)
+            .where(webhook_deliveries.c.status != pending)
+        )
+        events = await self.session.execute(
+            delete(partner_events)
+            .where(partner_events.c.received_at < cutoff)
+            .where(
+                ~exists().where(
+                    webhook_deliveries.c.event_id == partner_events.c.event_id,
+                    webhook_deliveries.c.status == pending,
+                )
             )
         )
-        row = (await self.session.execute(q)).first()
-        return bool(row and row[0])
+        return {
+            "webhook_attempts": int(attempts.rowcount or 0),  # type: ignore[attr-defined]
+            "webhook_deliveries": int(settled.rowcount or 0),  # type: ignore[attr-defined]
+            "partner_events": int(events.rowcount or 0),  # type: ignore[attr-defined]
+        }
 
     # ---- deliveries ----------------------------------------------------------------------
     async def add_delivery(self, d: WebhookDelivery) -> bool:
@@ -308,3 +335,11 @@ def _delivery(r: RowMapping) -> WebhookDelivery:
         created_at=r["created_at"],
         delivered_at=r["delivered_at"],
     )
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        UUID(value)
+    except ValueError:
+        return False
+    return True

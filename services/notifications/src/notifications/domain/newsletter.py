@@ -30,6 +30,30 @@ class Segment:
     countries_of_residence: list[str] = field(default_factory=list)
     interests: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    #: members (any role) of an organisation of one of these kinds (profiles' organisation kind)
+    organisation_kinds: list[str] = field(default_factory=list)
+    #: representatives of an active member of one of these alliances
+    alliance_ids: list[UUID] = field(default_factory=list)
+    #: representatives of an active alliance member of one of these kinds (member_state,
+    #: organisation, expert, observer, guest, youth_leader)
+    alliance_member_kinds: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, list[str]]:
+        return {
+            "countries_of_origin": self.countries_of_origin,
+            "countries_of_residence": self.countries_of_residence,
+            "interests": self.interests,
+            "languages": self.languages,
+            "organisation_kinds": self.organisation_kinds,
+            "alliance_ids": [str(a) for a in self.alliance_ids],
+            "alliance_member_kinds": self.alliance_member_kinds,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[str]]) -> Segment:
+        values = dict(data)
+        alliances = [UUID(a) for a in values.pop("alliance_ids", [])]
+        return cls(**values, alliance_ids=alliances)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,6 +68,8 @@ class Newsletter:
     created_by: UUID
     content: dict[str, LocalisedContent]
     resource_ids: list[UUID] = field(default_factory=list)
+    #: public calendar entries to announce (cancelled ones drop out when it is sent)
+    event_ids: list[UUID] = field(default_factory=list)
     segment: Segment = field(default_factory=Segment)
     status: NewsletterStatus = NewsletterStatus.DRAFT
     send_at: datetime | None = None

@@ -11,10 +11,12 @@ from typing import Any
 
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
-from contracts.events import profiles, resources
+from contracts.events import alliance, privacy, profiles, resources
 from eventkit.consumer import EventDispatcher, Handler
+from eventkit.privacy import take_part_in_privacy_sagas
 from notifications.service_layer.handlers import Reactions
 from notifications.service_layer.notify import Notifier
+from notifications.service_layer.privacy import NotificationsPrivacy
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 from notifications.service_layer.webhooks import PartnerCatalogue, record_partner_event
 
@@ -27,12 +29,26 @@ def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWH
         profiles.AccountVerificationRequested: reactions.verification_requested,
         profiles.PasswordResetRequested: reactions.password_reset_requested,
         profiles.PasswordChanged: reactions.password_changed,
-        profiles.AccountErased: reactions.account_erased,
         profiles.PersonProfileCreated: reactions.profile_changed,
         profiles.PersonProfileUpdated: reactions.profile_changed,
         profiles.ConnectionRequested: reactions.connection_requested,
         profiles.ConnectionAccepted: reactions.connection_accepted,
         profiles.MessageSent: reactions.message_sent,
+        profiles.OrganisationCreated: reactions.organisation_changed,
+        profiles.OrganisationUpdated: reactions.organisation_changed,
+        profiles.OrganisationMembershipChanged: reactions.organisation_membership_changed,
+        privacy.ConsentGiven: reactions.consent_changed,
+        privacy.ConsentWithdrawn: reactions.consent_changed,
+        privacy.DataExportReady: reactions.export_ready,
+        alliance.MemberApplied: reactions.alliance_member_changed,
+        alliance.MemberAdmitted: reactions.alliance_member_changed,
+        alliance.MemberRejected: reactions.alliance_member_changed,
+        alliance.MemberSuspended: reactions.alliance_member_changed,
+        alliance.MemberReinstated: reactions.alliance_member_changed,
+        alliance.MemberWithdrawn: reactions.alliance_member_changed,
+        resources.CalendarEventScheduled: reactions.calendar_event_changed,
+        resources.CalendarEventUpdated: reactions.calendar_event_changed,
+        resources.CalendarEventCancelled: reactions.calendar_event_cancelled,
         resources.ResourceArchived: reactions.resource_visibility,
         resources.ResourceHidden: reactions.resource_visibility,
         resources.ResourceRestored: reactions.resource_visibility,
@@ -70,4 +86,6 @@ def build_dispatcher(
             dispatcher.on(model)(reaction)
     for model in catalogue.types.values():
         dispatcher.on(model)(_with_fan_out(catalogue, reactions.get(model)))
+    # erasure (profiles.account.erased) and export requests: one handler each, in eventkit
+    take_part_in_privacy_sagas(dispatcher, NotificationsPrivacy(catalogue.personal_fields()))
     return dispatcher

@@ -6,10 +6,11 @@ a ``Notice`` to the notifier, which applies the person's preferences.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from uuid import UUID
 
 from contracts.envelope import CloudEvent
-from contracts.events import profiles, resources
+from contracts.events import alliance, privacy, profiles, resources
+from notifications.adapters.projections import recipient_key
 from notifications.domain.preferences import Category
 from notifications.domain.recipient import Recipient
 from notifications.service_layer.notify import Notice, Notifier
@@ -72,7 +73,7 @@ class Reactions:
                 template="verify_email",
                 category=Category.ACCOUNT,
                 source_event_id=ce.id,
-                values={"url": event.verification_url, "expires_at": _when(event.expires_at)},
+                values={"url": event.verification_url, "expires_at": event.expires_at},
                 in_app=False,
             ),
             uow,
@@ -91,7 +92,7 @@ class Reactions:
                 template="password_reset",
                 category=Category.ACCOUNT,
                 source_event_id=ce.id,
-                values={"url": event.reset_url, "expires_at": _when(event.expires_at)},
+                values={"url": event.reset_url, "expires_at": event.expires_at},
                 in_app=False,
             ),
             uow,
@@ -107,20 +108,10 @@ class Reactions:
                 template="password_changed",
                 category=Category.ACCOUNT,
                 source_event_id=ce.id,
-                values={"changed_at": _when(event.changed_at)},
+                values={"changed_at": event.changed_at},
             ),
             uow,
         )
-
-    async def account_erased(
-        self, event: profiles.AccountErased, ce: CloudEvent, uow: NotificationsUnitOfWork
-    ) -> None:
-        """Forget the person: address, name, preferences, feed, pending mail and digests."""
-        await uow.recipients.erase(event.account_id)
-        await uow.deliveries.erase_recipient(event.account_id)
-        await uow.feed.erase(event.account_id)
-        await uow.digests.erase(event.account_id)
-        await uow.audience.erase_member(event.account_id)
 
     async def profile_changed(
         self,
@@ -183,6 +174,84 @@ class Reactions:
             uow,
         )
 
+    async def organisation_changed(
+        self,
+        event: profiles.OrganisationCreated | profiles.OrganisationUpdated,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        """Only the kind: what newsletter segments by organisation type need."""
+        await uow.projections.upsert_organisation(event.organisation_id, event.kind, ce.sequence)
+
+    async def organisation_membership_changed(
+        self,
+        event: profiles.OrganisationMembershipChanged,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        await uow.projections.set_membership(event.organisation_id, event.person_id, event.role)
+
+    # ---- privacy -------------------------------------------------------------------------
+    async def consent_changed(
+        self,
+        event: privacy.ConsentGiven | privacy.ConsentWithdrawn,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        """The consent projection: partner deliveries and newsletter audiences read it at the
+        moment they send, so a withdrawal takes effect from the next message on."""
+        given = isinstance(event, privacy.ConsentGiven)
+        await uow.projections.record_consent(
+            {
+                "person_id": event.person_id,
+                "purpose": event.purpose,
+                "recipient_key": recipient_key(event.recipient_id),
+                "recipient_kind": event.recipient_kind,
+                "recipient_id": event.recipient_id,
+                "consent_id": event.consent_id,
+                "active": given,
+                "decided_at": event.given_at if given else event.withdrawn_at,  # type: ignore[union-attr]
+                "channel": event.channel[:20],
+            }
+        )
+
+    async def export_ready(
+        self, event: privacy.DataExportReady, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """Email the expiring link (a secret: email only; the feed just says it is ready)."""
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.person_id,
+                template="export_ready",
+                category=Category.ACCOUNT,
+                source_event_id=ce.id,
+                values={"download_url": event.download_url, "expires_at": event.expires_at},
+                locale=event.locale,
+            ),
+            uow,
+        )
+
+    # ---- alliance ------------------------------------------------------------------------
+    async def alliance_member_changed(
+        self, event: alliance.MemberEvent, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """Who represents which active alliance member (segments by alliance and kind).
+        ``representative_id`` is read if the event carries it; without it, unknown."""
+        representative = getattr(event, "representative_id", None) or _uuid_or_none(
+            ce.data.get("representative_id")  # before the contract field lands: tolerant read
+        )
+        await uow.projections.upsert_alliance_member(
+            {
+                "member_id": event.member_id,
+                "alliance_id": event.alliance_id,
+                "kind": event.kind[:40],
+                "status": event.status[:40],
+                "active": isinstance(event, alliance.MemberAdmitted | alliance.MemberReinstated),
+                "representative_id": representative,
+                "occurred_at": event.occurred_at,
+            }
+        )
+
     # ---- resources -----------------------------------------------------------------------
     async def resource_visibility(
         self, event: resources.ResourceEvent, ce: CloudEvent, uow: NotificationsUnitOfWork
@@ -200,6 +269,38 @@ class Reactions:
                 "occurred_at": event.occurred_at,
                 "version": ce.sequence,
             }
+        )
+
+    async def calendar_event_changed(
+        self,
+        event: resources.CalendarEventScheduled | resources.CalendarEventUpdated,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        """The public calendar newsletters announce."""
+        await uow.projections.upsert_calendar_event(
+            {
+                "event_id": event.event_id,
+                "kind": event.kind[:40],
+                "title": event.title[:500],
+                "language": event.language[:12],
+                "organiser": event.organiser[:300],
+                "time_zone": event.time_zone[:64],
+                "starts_at": event.starts_at,
+                "ends_at": event.ends_at,
+                "cancelled": False,
+                "version": ce.sequence,
+            }
+        )
+
+    async def calendar_event_cancelled(
+        self,
+        event: resources.CalendarEventCancelled,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        await uow.projections.cancel_calendar_event(
+            event.event_id, event.title, event.starts_at, ce.sequence
         )
 
     async def resource_published(
@@ -249,7 +350,7 @@ class Reactions:
                 template="opportunity_match",
                 category=Category.OPPORTUNITIES,
                 source_event_id=ce.id,
-                values={"title": event.title, "deadline": _when(event.deadline)},
+                values={"title": event.title, "deadline": event.deadline},
                 link=f"/v1/opportunities/{event.opportunity_id}",
             ),
             uow,
@@ -288,6 +389,11 @@ class Reactions:
         )
 
 
-def _when(moment: datetime) -> str:
-    """Times in mail are UTC and say so (templates add "(UTC)"), minutes precision."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+def _uuid_or_none(value: object) -> UUID | None:
+    """A UUID if ``value`` is one (an encrypted or missing value reads as unknown)."""
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value)) if value else None
+    except ValueError:
+        return None

@@ -32,6 +32,18 @@ async def check_resources(uow: NotificationsUnitOfWork, ids: list[UUID]) -> None
         raise UnpublishedResources(f"not published (or unknown) resources: {missing}")
 
 
+class UnknownCalendarEvents(ValueError):
+    pass
+
+
+async def check_calendar(uow: NotificationsUnitOfWork, ids: list[UUID]) -> None:
+    """Only entries on the public calendar, and not cancelled, can be announced."""
+    found = {r["event_id"] for r in await uow.projections.calendar(ids)}
+    missing = sorted(str(i) for i in set(ids) - found)
+    if missing:
+        raise UnknownCalendarEvents(f"unknown or cancelled calendar events: {missing}")
+
+
 async def send_due_newsletters(
     uow_factory: Callable[[], NotificationsUnitOfWork],
     notifier: Notifier,
@@ -63,9 +75,19 @@ async def _queue(
         {"title": r["title"], "url": f"{notifier.public_base_url}/v1/resources/{r['resource_id']}"}
         for r in resources
     ]
+    # read when sending, so an entry cancelled since the newsletter was written drops out
+    calendar = await uow.projections.calendar(newsletter.event_ids)
     index = 0
     for member in await uow.audience.audience(newsletter.segment):
         language, content = newsletter.content_for(member["locale"])
+        events = [
+            {
+                "title": e["title"],
+                "starts": templates.format_moment(e["starts_at"], language, member["time_zone"]),
+                "url": f"{notifier.public_base_url}/v1/events/{e['event_id']}",
+            }
+            for e in calendar
+        ]
         unsubscribe = notifier.unsubscribe_url(member["account_id"], Category.NEWSLETTER)
         message = templates.render(
             "newsletter",
@@ -75,6 +97,7 @@ async def _queue(
             subject=content.subject,
             intro=content.intro,
             resources=links,
+            events=events,
         )
         added = await uow.deliveries.add(
             Delivery(

@@ -33,6 +33,8 @@ class Notice:
     link: str | None = None
     #: secret links (verification, password reset) never go to the feed
     in_app: bool = True
+    #: the language the event asks for, used when the person chose none (else the account's)
+    locale: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,8 +62,11 @@ class Notifier:
             log.info("notify.no_recipient", recipient_id=str(notice.recipient_id))
             return Outcome()
         prefs = await uow.preferences.get_or_default(recipient.account_id)
-        locale = prefs.locale(recipient.locale)
-        values = {"name": recipient.display_name, **notice.values}
+        locale = prefs.locale(notice.locale or recipient.locale)
+        # times arrive as datetimes: shown on the recipient's clock, in their language
+        values = templates.localise_moments(
+            {"name": recipient.display_name, **notice.values}, locale, prefs.time_zone
+        )
         feed = digest = email = False
 
         if notice.in_app and prefs.wants_in_app(notice.category):

@@ -7,6 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from eventkit.uow import UnitOfWork
 from notifications.adapters.audience_store import AudienceRepository
 from notifications.adapters.feed_store import DigestRepository, FeedRepository
+from notifications.adapters.personal_data import PersonalDataStore
+from notifications.adapters.projections import ProjectionRepository
 from notifications.adapters.repository import (
     DeliveryRepository,
     PreferencesRepository,
@@ -23,6 +25,8 @@ class NotificationsUnitOfWork(UnitOfWork):
     digests: DigestRepository
     webhooks: WebhookRepository
     audience: AudienceRepository
+    projections: ProjectionRepository
+    personal_data: PersonalDataStore
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.recipients = RecipientRepository(session)
@@ -32,3 +36,5 @@ class NotificationsUnitOfWork(UnitOfWork):
         self.digests = DigestRepository(session)
         self.webhooks = WebhookRepository(session)
         self.audience = AudienceRepository(session)
+        self.projections = ProjectionRepository(session)
+        self.personal_data = PersonalDataStore(session)

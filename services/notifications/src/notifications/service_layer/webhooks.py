@@ -56,6 +56,9 @@ class PartnerCatalogue:
     def from_registry(cls) -> PartnerCatalogue:
         return cls(partner_visible_types())
 
+    def personal_fields(self) -> frozenset[str]:
+        return frozenset(f for model in self.types.values() for f in model.personal_fields)
+
     def check(self, event_types: list[str]) -> None:
         unknown = sorted(set(event_types) - set(self.types))
         if unknown:

@@ -20,7 +20,12 @@ from notifications.domain.newsletter import (
 )
 from notifications.domain.preferences import SUPPORTED_LANGUAGES
 from notifications.entrypoints.http.deps import UoW
-from notifications.service_layer.newsletters import UnpublishedResources, check_resources
+from notifications.service_layer.newsletters import (
+    UnknownCalendarEvents,
+    UnpublishedResources,
+    check_calendar,
+    check_resources,
+)
 
 router = APIRouter(prefix="/v1/newsletters", tags=["newsletters"])
 ADMIN = "platform_admin"
@@ -35,6 +40,22 @@ class SegmentBody(BaseModel):
     interests: list[Code] = Field(default_factory=list, max_length=100)
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(
         default_factory=list, max_length=50
+    )
+    organisation_kinds: list[Code] = Field(
+        default_factory=list,
+        max_length=50,
+        description="members of organisations of these kinds (e.g. diaspora_association)",
+    )
+    alliance_ids: list[UUID] = Field(
+        default_factory=list,
+        max_length=50,
+        description="representatives of active members of these alliances",
+    )
+    alliance_member_kinds: list[Code] = Field(
+        default_factory=list,
+        max_length=10,
+        description="representatives of active alliance members of these kinds "
+        "(member_state, organisation, expert, observer, guest, youth_leader)",
     )
 
     def domain(self) -> Segment:
@@ -51,6 +72,11 @@ class NewsletterCreate(BaseModel):
         min_length=1, description="per language (en, fr, es, ar): subject and introduction"
     )
     resource_ids: list[UUID] = Field(default_factory=list, max_length=50)
+    event_ids: list[UUID] = Field(
+        default_factory=list,
+        max_length=50,
+        description="public calendar entries to announce; cancelled ones are left out",
+    )
     segment: SegmentBody = Field(default_factory=SegmentBody)
     per_minute: int = Field(default=60, ge=1, le=10_000, description="sending rate")
 
@@ -75,6 +101,7 @@ def _view(n: Newsletter) -> NewsletterView:
         id=n.id,
         content={k: ContentBody(subject=v.subject, intro=v.intro) for k, v in n.content.items()},
         resource_ids=n.resource_ids,
+        event_ids=n.event_ids,
         segment=SegmentBody(**n.segment.__dict__),
         per_minute=n.per_minute,
         status=n.status,
@@ -101,14 +128,18 @@ async def create(body: NewsletterCreate, who: Communicator, uow: UoW) -> Newslet
             k: LocalisedContent(subject=v.subject, intro=v.intro) for k, v in body.content.items()
         },
         resource_ids=body.resource_ids,
+        event_ids=body.event_ids,
         segment=body.segment.domain(),
         per_minute=body.per_minute,
     )
     async with uow:
         try:
             await check_resources(uow, body.resource_ids)
+            await check_calendar(uow, body.event_ids)
         except UnpublishedResources as exc:
             raise Problem(422, "Unpublished resources", str(exc)) from exc
+        except UnknownCalendarEvents as exc:
+            raise Problem(422, "Unknown calendar events", str(exc)) from exc
         await uow.audience.add_newsletter(newsletter)
         await uow.commit()
     return _view(newsletter)

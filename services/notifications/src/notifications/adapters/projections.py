@@ -1,0 +1,146 @@
+"""Local projections of other services' state that notifications decides with: the consent
+ledger, organisations and who belongs to them, alliance members, the public calendar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notifications.adapters.orm import (
+    alliance_members,
+    calendar_events,
+    consents,
+    organisation_memberships,
+    organisations,
+)
+
+
+def recipient_key(recipient_id: UUID | None) -> str:
+    """The consent row's recipient: its id, or "platform" for the platform itself."""
+    return str(recipient_id) if recipient_id is not None else "platform"
+
+
+class ProjectionRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    # ---- consent ledger ------------------------------------------------------------------
+    async def record_consent(self, values: dict[str, Any]) -> None:
+        """The latest decision (by when the person made it) wins, whatever the arrival order;
+        a redelivered event changes nothing."""
+        stmt = insert(consents).values(**values)
+        keys = ("person_id", "purpose", "recipient_key")
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=list(keys),
+                set_={k: stmt.excluded[k] for k in values if k not in keys},
+                where=consents.c.decided_at <= stmt.excluded.decided_at,
+            )
+        )
+
+    async def consents_of(self, person_id: UUID) -> list[RowMapping]:
+        q = select(consents).where(consents.c.person_id == person_id).order_by(consents.c.purpose)
+        return list((await self.session.execute(q)).mappings())
+
+    # ---- organisations -------------------------------------------------------------------
+    async def upsert_organisation(self, organisation_id: UUID, kind: str, version: int) -> None:
+        stmt = insert(organisations).values(
+            organisation_id=organisation_id, kind=kind, version=version
+        )
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["organisation_id"],
+                set_={"kind": stmt.excluded.kind, "version": stmt.excluded.version},
+                where=organisations.c.version <= stmt.excluded.version,
+            )
+        )
+
+    async def set_membership(
+        self, organisation_id: UUID, person_id: UUID, role: str | None
+    ) -> None:
+        """A role joins (or changes role); null leaves."""
+        if role is None:
+            await self.session.execute(
+                delete(organisation_memberships).where(
+                    organisation_memberships.c.organisation_id == organisation_id,
+                    organisation_memberships.c.person_id == person_id,
+                )
+            )
+            return
+        stmt = insert(organisation_memberships).values(
+            organisation_id=organisation_id, person_id=person_id, role=role
+        )
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["organisation_id", "person_id"], set_={"role": stmt.excluded.role}
+            )
+        )
+
+    # ---- alliance members ----------------------------------------------------------------
+    async def upsert_alliance_member(self, values: dict[str, Any]) -> None:
+        """Newest step wins. A representative once known stays known when a later event does
+        not carry one (events from before the field existed)."""
+        stmt = insert(alliance_members).values(**values)
+        changes: dict[str, Any] = {k: stmt.excluded[k] for k in values if k != "member_id"}
+        changes["representative_id"] = func.coalesce(
+            stmt.excluded.representative_id, alliance_members.c.representative_id
+        )
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["member_id"],
+                set_=changes,
+                where=alliance_members.c.occurred_at <= stmt.excluded.occurred_at,
+            )
+        )
+
+    # ---- calendar ------------------------------------------------------------------------
+    async def upsert_calendar_event(self, values: dict[str, Any]) -> None:
+        """Newest state wins; a cancelled entry stays cancelled (nothing un-cancels it)."""
+        stmt = insert(calendar_events).values(**values)
+        changes: dict[str, Any] = {k: stmt.excluded[k] for k in values if k != "event_id"}
+        changes["cancelled"] = or_(calendar_events.c.cancelled, stmt.excluded.cancelled)
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["event_id"],
+                set_=changes,
+                where=calendar_events.c.version <= stmt.excluded.version,
+            )
+        )
+
+    async def cancel_calendar_event(
+        self, event_id: UUID, title: str, starts_at: datetime, version: int
+    ) -> None:
+        """Cancelled, even if the schedule event never reached us (then a stub row)."""
+        stmt = insert(calendar_events).values(
+            event_id=event_id,
+            kind="",
+            title=title[:500],
+            language="",
+            organiser="",
+            time_zone="UTC",
+            starts_at=starts_at,
+            ends_at=starts_at,
+            cancelled=True,
+            version=version,
+        )
+        await self.session.execute(
+            stmt.on_conflict_do_update(index_elements=["event_id"], set_={"cancelled": True})
+        )
+
+    async def calendar(
+        self, ids: list[UUID], *, include_cancelled: bool = False
+    ) -> list[RowMapping]:
+        if not ids:
+            return []
+        q = select(calendar_events).where(calendar_events.c.event_id.in_(ids))
+        if not include_cancelled:
+            q = q.where(calendar_events.c.cancelled.is_(False))
+        return list(
+            (await self.session.execute(q.order_by(calendar_events.c.starts_at))).mappings()
+        )
