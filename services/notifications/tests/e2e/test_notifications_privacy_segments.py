@@ -93,22 +93,6 @@ async def handled(service: NotificationsService, ce: CloudEvent) -> None:
     await eventually(probe, lambda n: n == 1, timeout_s=30)
 
 
-async def publish_with(
-    producer: AIOKafkaProducer, event: IntegrationEvent, extra: dict[str, Any]
-) -> CloudEvent:
-    """An event whose producer already sends a field this contract version lacks."""
-    ce = CloudEvent(
-        source="/tests",
-        type=event.type_name,
-        subject=event.subject(),
-        data={**event.model_dump(mode="json"), **extra},
-    )
-    await producer.send_and_wait(
-        event.topic, key=ce.subject.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
-    )
-    return ce
-
-
 async def person(
     producer: AIOKafkaProducer, locale: str = "en", origin: str = "HT"
 ) -> tuple[uuid.UUID, str, CloudEvent]:
@@ -154,14 +138,34 @@ def body_of(mail: EmailMessage, subtype: str) -> str:
 
 
 def member_event(
-    model: type[alliance.MemberEvent], member: uuid.UUID, alliance_id: uuid.UUID, kind: str
+    model: type[alliance.MemberEvent],
+    member: uuid.UUID,
+    alliance_id: uuid.UUID,
+    kind: str,
+    representatives: list[uuid.UUID],
+    at: datetime,
+    status: str | None = None,
 ) -> alliance.MemberEvent:
     return model(
         member_id=member,
         alliance_id=alliance_id,
         kind=kind,
-        status=model.type_name.rsplit(".", 1)[1],
-        occurred_at=datetime.now(UTC),
+        status=status or model.type_name.rsplit(".", 1)[1],
+        occurred_at=at,
+        representative_ids=representatives,
+    )
+
+
+def seat(
+    body: uuid.UUID, kind: str, member: uuid.UUID, role: str | None, at: datetime
+) -> alliance.BodyMembershipChanged:
+    return alliance.BodyMembershipChanged(
+        body_id=body,
+        alliance_id=uuid.uuid4(),
+        body_kind=kind,
+        member_id=member,
+        role=role,
+        occurred_at=at,
     )
 
 
@@ -175,7 +179,7 @@ async def test_segments_by_organisation_type_and_alliance_membership(
     association_member, _, p1 = await person(producer, origin=origin)
     academic, _, p2 = await person(producer, origin=origin)
     representative, _, p3 = await person(producer, origin=origin)
-    _, _, p4 = await person(producer, origin=origin)  # belongs to nothing
+    focal_point, _, p4 = await person(producer, origin=origin)  # belongs to nothing yet
     association, university = uuid.uuid4(), uuid.uuid4()
     for org, kind in ((association, "diaspora_association"), (university, "academia")):
         await publish(
@@ -201,21 +205,25 @@ async def test_segments_by_organisation_type_and_alliance_membership(
         )
     # alliance: the representative's state member is admitted; another member only applied
     the_alliance, state, applicant = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-    rep = {"representative_id": str(representative)}
-    await publish_with(
-        producer, member_event(alliance.MemberApplied, state, the_alliance, "member_state"), rep
-    )
-    admitted = await publish_with(
-        producer, member_event(alliance.MemberAdmitted, state, the_alliance, "member_state"), {}
-    )
-    applied = await publish_with(
-        producer,
-        member_event(alliance.MemberApplied, applicant, the_alliance, "expert"),
-        {"representative_id": str(association_member)},
-    )
-    for ce in (p1, p2, p3, p4, last, admitted, applied):
-        await handled(service, ce)
+    t0 = datetime.now(UTC)
 
+    def at(minutes: int) -> datetime:
+        return t0 + timedelta(minutes=minutes)
+
+    alliance_events = [
+        member_event(
+            alliance.MemberApplied, state, the_alliance, "member_state", [representative], at(0)
+        ),
+        member_event(
+            alliance.MemberAdmitted, state, the_alliance, "member_state", [representative], at(1)
+        ),
+        member_event(
+            alliance.MemberApplied, applicant, the_alliance, "expert", [association_member], at(0)
+        ),
+    ]
+    published = [await publish(producer, e) for e in alliance_events]
+    for ce in (p1, p2, p3, p4, last, *published):
+        await handled(service, ce)
     admin = issuer.headers(uuid.uuid4(), roles=("alliance_secretariat",))
 
     async def size(**segment: Any) -> int:
@@ -231,18 +239,139 @@ async def test_segments_by_organisation_type_and_alliance_membership(
     assert await size(organisation_kinds=["diaspora_association"]) == 1
     assert await size(organisation_kinds=["academia", "diaspora_association"]) == 2
     assert await size(organisation_kinds=["ministry"]) == 0
-    # only active members count; the representative learnt from the earlier event stays known
+    # only active members count
     assert await size(alliance_ids=[str(the_alliance)]) == 1
     assert await size(alliance_member_kinds=["member_state"]) == 1
     assert await size(alliance_member_kinds=["expert"]) == 0  # applied, not admitted
     assert await size(alliance_ids=[str(uuid.uuid4())]) == 0
+
+    # a second focal point acts for the state: the new set replaces the old one as a whole;
+    # an older event arriving late (without representatives) changes nothing
+    changed = await publish(
+        producer,
+        member_event(
+            alliance.MemberRepresentativesChanged,
+            state,
+            the_alliance,
+            "member_state",
+            [representative, focal_point],
+            at(2),
+            status="admitted",
+        ),
+    )
+    stale = await publish(
+        producer,
+        member_event(alliance.MemberAdmitted, state, the_alliance, "member_state", [], at(1)),
+    )
+    for ce in (changed, stale):
+        await handled(service, ce)
+    assert await size(alliance_ids=[str(the_alliance)]) == 2
+    assert await size(alliance_member_kinds=["member_state"]) == 2
     suspended = await publish(
-        producer, member_event(alliance.MemberSuspended, state, the_alliance, "member_state")
+        producer,
+        member_event(
+            alliance.MemberSuspended, state, the_alliance, "member_state", [focal_point], at(3)
+        ),
     )
     await handled(service, suspended)
     assert await size(alliance_ids=[str(the_alliance)]) == 0
+    async with service.chassis.engine.connect() as conn:
+        accounts = (
+            await conn.execute(
+                text(
+                    "SELECT account_id FROM notifications.alliance_member_representatives"
+                    " WHERE member_id = :m"
+                ),
+                {"m": str(state)},
+            )
+        ).scalars()
+        assert set(accounts) == {focal_point}
     bad = await api.post(
         "/v1/newsletters/audience-preview", json={"alliance_ids": ["nope"]}, headers=admin
+    )
+    assert bad.status_code == 422 and bad.headers["content-type"].startswith(
+        "application/problem+json"
+    )
+
+
+async def test_segments_by_alliance_body_seat(
+    service: NotificationsService,
+    producer: AIOKafkaProducer,
+    api: httpx.AsyncClient,
+    issuer: TokenIssuer,
+) -> None:
+    """Recipients are the representatives of members holding an active seat: a seat that
+    ended no longer counts, even if an older "seat taken" arrives after the end."""
+    origin = "BZ"  # only this test's people come from here
+    chair, _, p1 = await person(producer, origin=origin)
+    deputy, _, p2 = await person(producer, origin=origin)
+    expert, _, p3 = await person(producer, origin=origin)
+    the_alliance, state, individual = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    steering, group_a, group_b = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    t0 = datetime.now(UTC)
+
+    def at(minutes: int) -> datetime:
+        return t0 + timedelta(minutes=minutes)
+
+    events: list[IntegrationEvent] = [
+        member_event(
+            alliance.MemberAdmitted, state, the_alliance, "member_state", [chair, deputy], at(0)
+        ),
+        member_event(alliance.MemberAdmitted, individual, the_alliance, "expert", [expert], at(0)),
+        seat(steering, "steering_committee", state, "chair", at(1)),
+        seat(group_a, "working_group", state, "member", at(1)),
+        seat(group_a, "working_group", state, None, at(3)),  # the state leaves group A
+        seat(group_a, "working_group", state, "rapporteur", at(2)),  # older, arrives late
+        seat(group_b, "working_group", individual, "member", at(1)),
+    ]
+    published = [await publish(producer, e) for e in events]
+    for ce in (p1, p2, p3, *published):
+        await handled(service, ce)
+
+    admin = issuer.headers(uuid.uuid4(), roles=("alliance_secretariat",))
+
+    async def size(**segment: Any) -> int:
+        r = await api.post(
+            "/v1/newsletters/audience-preview",
+            json={"countries_of_origin": [origin], **segment},
+            headers=admin,
+        )
+        assert r.status_code == 200, r.text
+        return int(r.json()["size"])
+
+    assert await size() == 3
+    assert await size(alliance_body_kinds=["steering_committee"]) == 2  # both focal points
+    assert await size(alliance_body_ids=[str(steering)]) == 2
+    assert await size(alliance_body_ids=[str(group_a)]) == 0  # seat ended
+    assert await size(alliance_body_ids=[str(group_b)]) == 1
+    assert await size(alliance_body_kinds=["working_group"]) == 1
+    assert await size(alliance_body_kinds=["working_group", "steering_committee"]) == 3
+    assert await size(alliance_body_kinds=["plenary"]) == 0
+    # criteria combine with AND: steering committee seats of expert members: none
+    assert (
+        await size(alliance_body_kinds=["steering_committee"], alliance_member_kinds=["expert"])
+        == 0
+    )
+    # the individual's seat in group B ends; the state's deputy stops acting for it
+    ended = await publish(producer, seat(group_b, "working_group", individual, None, at(4)))
+    changed = await publish(
+        producer,
+        member_event(
+            alliance.MemberRepresentativesChanged,
+            state,
+            the_alliance,
+            "member_state",
+            [chair],
+            at(5),
+            status="admitted",
+        ),
+    )
+    for ce in (ended, changed):
+        await handled(service, ce)
+    assert await size(alliance_body_kinds=["working_group"]) == 0
+    assert await size(alliance_body_ids=[str(steering)]) == 1
+    bad = await api.post(
+        "/v1/newsletters/audience-preview", json={"alliance_body_ids": ["nope"]}, headers=admin
     )
     assert bad.status_code == 422 and bad.headers["content-type"].startswith(
         "application/problem+json"
@@ -443,7 +572,20 @@ async def test_export_slice_is_sealed_and_erasure_is_answered_with_rows_gone(
             given_at=datetime.now(UTC),
         ),
     )
+    represented = uuid.uuid4()  # the person and the other one act for an organisation member
+    admitted = await publish(
+        producer,
+        member_event(
+            alliance.MemberAdmitted,
+            represented,
+            uuid.uuid4(),
+            "organisation",
+            [account, other],
+            datetime.now(UTC),
+        ),
+    )
     await handled(service, given)
+    await handled(service, admitted)
     await wait_mail(smtp, email)
     await wait_mail(smtp, other_mail)
     headers = issuer.headers(account)
@@ -507,6 +649,7 @@ async def test_export_slice_is_sealed_and_erasure_is_answered_with_rows_gone(
         assert {d["address"] for d in data["email_deliveries"]} == {email}
         assert [c["purpose"] for c in data["consents"]] == [privacy.PARTNER_SHARING]
         assert len(data["feed"]) >= 2
+        assert [m["member_id"] for m in data["alliance_members_represented"]] == [str(represented)]
         assert other_mail not in json.dumps(slice_) and str(other) not in json.dumps(slice_)
 
         # erasure: answered on notifications.privacy.v1 with counts, the rows gone
@@ -524,6 +667,7 @@ async def test_export_slice_is_sealed_and_erasure_is_answered_with_rows_gone(
     assert answer["erasure_id"] == str(erasure_id) and answer["service"] == "notifications"
     assert answer["deleted"]["feed_items"] >= 2 and answer["deleted"]["consents"] == 1
     assert answer["deleted"]["preferences"] == 1
+    assert answer["deleted"]["alliance_member_representatives"] == 1
     assert answer["de_identified"]["email_deliveries"] == 2
     for table, column in (
         ("feed_items", "person_id"),
@@ -554,3 +698,10 @@ async def test_export_slice_is_sealed_and_erasure_is_answered_with_rows_gone(
     assert tuple(recipient) == ("", "")
     # the other person is untouched
     assert await count_rows(service, "audience_members", "person_id", str(other)) == 1
+    assert (
+        await count_rows(service, "alliance_member_representatives", "account_id", str(account))
+        == 0
+    )
+    assert (
+        await count_rows(service, "alliance_member_representatives", "account_id", str(other)) == 1
+    )

@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events.privacy import NEWSLETTERS
 from notifications.adapters.orm import (
+    alliance_body_seats,
+    alliance_member_representatives,
     alliance_members,
     audience_members,
     consents,
@@ -121,7 +123,8 @@ class AudienceRepository:
             )
         if segment.alliance_ids or segment.alliance_member_kinds:
             member = [
-                alliance_members.c.representative_id == recipients.c.account_id,
+                alliance_member_representatives.c.account_id == recipients.c.account_id,
+                alliance_members.c.member_id == alliance_member_representatives.c.member_id,
                 alliance_members.c.active.is_(True),
             ]
             if segment.alliance_ids:
@@ -129,6 +132,17 @@ class AudienceRepository:
             if segment.alliance_member_kinds:
                 member.append(alliance_members.c.kind.in_(segment.alliance_member_kinds))
             q = q.where(exists().where(*member))
+        if segment.alliance_body_ids or segment.alliance_body_kinds:
+            seat = [
+                alliance_member_representatives.c.account_id == recipients.c.account_id,
+                alliance_body_seats.c.member_id == alliance_member_representatives.c.member_id,
+                alliance_body_seats.c.active.is_(True),
+            ]
+            if segment.alliance_body_ids:
+                seat.append(alliance_body_seats.c.body_id.in_(segment.alliance_body_ids))
+            if segment.alliance_body_kinds:
+                seat.append(alliance_body_seats.c.body_kind.in_(segment.alliance_body_kinds))
+            q = q.where(exists().where(*seat))
         if segment.countries_of_origin:
             q = q.where(audience_members.c.country_of_origin.in_(segment.countries_of_origin))
         if segment.countries_of_residence:

@@ -215,7 +215,7 @@ organisation_memberships = Table(
     Index("ix_organisation_memberships_person", "person_id"),
 )
 
-#: local projection of alliance members (alliance.member.v1) and their representative account
+#: local projection of alliance members (alliance.member.v1)
 alliance_members = Table(
     "alliance_members",
     metadata,
@@ -225,10 +225,34 @@ alliance_members = Table(
     Column("status", String(40), nullable=False),
     #: admitted or reinstated, and not since suspended, withdrawn or rejected
     Column("active", Boolean, nullable=False),
-    #: the representative's account (null while alliance does not say)
-    Column("representative_id", UUID(as_uuid=True)),
+    #: when the newest applied member event happened: older ones are ignored
     Column("occurred_at", DateTime(timezone=True), nullable=False),
-    Index("ix_alliance_members_representative", "representative_id"),
+)
+
+#: the accounts acting for each alliance member (``representative_ids`` of the newest member
+#: event), replaced as a whole whenever a newer member event arrives
+alliance_member_representatives = Table(
+    "alliance_member_representatives",
+    metadata,
+    Column("member_id", UUID(as_uuid=True), primary_key=True),
+    Column("account_id", UUID(as_uuid=True), primary_key=True),
+    Index("ix_alliance_member_representatives_account", "account_id"),
+)
+
+#: seats of alliance members on alliance bodies (alliance.body.v1); an ended seat stays as an
+#: inactive row so that an older "seat taken" arriving late cannot bring it back
+alliance_body_seats = Table(
+    "alliance_body_seats",
+    metadata,
+    Column("body_id", UUID(as_uuid=True), primary_key=True),
+    Column("member_id", UUID(as_uuid=True), primary_key=True),
+    Column("alliance_id", UUID(as_uuid=True), nullable=False),
+    Column("body_kind", String(40), nullable=False),
+    #: chair, co_chair, member, observer, rapporteur; null once the seat ended
+    Column("role", String(40)),
+    Column("active", Boolean, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_alliance_body_seats_member", "member_id"),
 )
 
 #: local projection of the public calendar (resources.calendar_event.v1) for newsletters

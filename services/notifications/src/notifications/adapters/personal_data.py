@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notifications.adapters.orm import (
+    alliance_member_representatives,
     alliance_members,
     audience_members,
     consents,
@@ -76,11 +77,25 @@ class PersonalDataStore:
             "organisation_memberships": await self._rows(
                 organisation_memberships, "person_id", person_id
             ),
-            "alliance_members_represented": [
-                {k: r[k] for k in ("member_id", "alliance_id", "kind", "status")}
-                for r in await self._rows(alliance_members, "representative_id", person_id)
-            ],
+            "alliance_members_represented": await self._represented(person_id),
         }
+
+    async def _represented(self, person_id: UUID) -> list[dict[str, Any]]:
+        q = (
+            select(
+                alliance_members.c.member_id,
+                alliance_members.c.alliance_id,
+                alliance_members.c.kind,
+                alliance_members.c.status,
+            )
+            .join(
+                alliance_member_representatives,
+                alliance_member_representatives.c.member_id == alliance_members.c.member_id,
+            )
+            .where(alliance_member_representatives.c.account_id == person_id)
+            .order_by(alliance_members.c.member_id)
+        )
+        return [dict(r) for r in (await self.session.execute(q)).mappings()]
 
     async def _delete(self, table: Table, column: str, person_id: UUID) -> int:
         result = await self.session.execute(delete(table).where(table.c[column] == person_id))
@@ -100,6 +115,10 @@ class PersonalDataStore:
             "organisation_memberships": await self._delete(
                 organisation_memberships, "person_id", person_id
             ),
+            # the member itself (a state, an organisation) is not the person's data
+            "alliance_member_representatives": await self._delete(
+                alliance_member_representatives, "account_id", person_id
+            ),
         }
         unsent = await self.session.execute(
             delete(deliveries)
@@ -113,11 +132,6 @@ class PersonalDataStore:
             .where(deliveries.c.recipient_id == person_id)
             .where(deliveries.c.address != "")
             .values(address="", subject="", body_text="", body_html="", headers={})
-        )
-        represented = await self.session.execute(
-            update(alliance_members)
-            .where(alliance_members.c.representative_id == person_id)
-            .values(representative_id=None)
         )
         # partner events about the person are kept for replays, without their personal fields
         stripped = (
@@ -141,7 +155,6 @@ class PersonalDataStore:
         de_identified = {
             "partner_events": int(stripped.rowcount or 0) if stripped else 0,  # type: ignore[attr-defined]
             "email_deliveries": int(sent.rowcount or 0),  # type: ignore[attr-defined]
-            "alliance_members": int(represented.rowcount or 0),  # type: ignore[attr-defined]
         }
         return {k: v for k, v in deleted.items() if v}, {
             k: v for k, v in de_identified.items() if v

@@ -1,5 +1,6 @@
 """Local projections of other services' state that notifications decides with: the consent
-ledger, organisations and who belongs to them, alliance members, the public calendar."""
+ledger, organisations and who belongs to them, alliance members, their representatives and
+seats on alliance bodies, the public calendar."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notifications.adapters.orm import (
+    alliance_body_seats,
+    alliance_member_representatives,
     alliance_members,
     calendar_events,
     consents,
@@ -83,19 +86,45 @@ class ProjectionRepository:
         )
 
     # ---- alliance members ----------------------------------------------------------------
-    async def upsert_alliance_member(self, values: dict[str, Any]) -> None:
-        """Newest step wins. A representative once known stays known when a later event does
-        not carry one (events from before the field existed)."""
+    async def record_alliance_member(
+        self, values: dict[str, Any], representative_ids: list[UUID]
+    ) -> bool:
+        """Newest step wins, its representatives replacing the previous set as a whole; an
+        older (or the same, redelivered) event changes nothing new. Returns whether applied."""
         stmt = insert(alliance_members).values(**values)
-        changes: dict[str, Any] = {k: stmt.excluded[k] for k in values if k != "member_id"}
-        changes["representative_id"] = func.coalesce(
-            stmt.excluded.representative_id, alliance_members.c.representative_id
-        )
-        await self.session.execute(
+        applied = await self.session.execute(
             stmt.on_conflict_do_update(
                 index_elements=["member_id"],
-                set_=changes,
+                set_={k: stmt.excluded[k] for k in values if k != "member_id"},
                 where=alliance_members.c.occurred_at <= stmt.excluded.occurred_at,
+            ).returning(alliance_members.c.member_id)
+        )
+        if applied.first() is None:
+            return False
+        member_id = values["member_id"]
+        await self.session.execute(
+            delete(alliance_member_representatives).where(
+                alliance_member_representatives.c.member_id == member_id
+            )
+        )
+        if representative_ids:
+            await self.session.execute(
+                insert(alliance_member_representatives)
+                .values([{"member_id": member_id, "account_id": a} for a in representative_ids])
+                .on_conflict_do_nothing()
+            )
+        return True
+
+    async def record_body_seat(self, values: dict[str, Any]) -> None:
+        """A member's seat on a body, per (body, member): newest change wins, whatever the
+        arrival order; an ended seat is kept inactive so a late older event cannot revive it."""
+        stmt = insert(alliance_body_seats).values(**values)
+        keys = ("body_id", "member_id")
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=list(keys),
+                set_={k: stmt.excluded[k] for k in values if k not in keys},
+                where=alliance_body_seats.c.occurred_at <= stmt.excluded.occurred_at,
             )
         )
 

@@ -37,6 +37,11 @@ class Segment:
     #: representatives of an active alliance member of one of these kinds (member_state,
     #: organisation, expert, observer, guest, youth_leader)
     alliance_member_kinds: list[str] = field(default_factory=list)
+    #: representatives of members holding an active seat on one of these alliance bodies
+    alliance_body_ids: list[UUID] = field(default_factory=list)
+    #: representatives of members holding an active seat on a body of one of these kinds
+    #: (secretariat, steering_committee, advisory_group, working_group, plenary)
+    alliance_body_kinds: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, list[str]]:
         return {
@@ -47,13 +52,16 @@ class Segment:
             "organisation_kinds": self.organisation_kinds,
             "alliance_ids": [str(a) for a in self.alliance_ids],
             "alliance_member_kinds": self.alliance_member_kinds,
+            "alliance_body_ids": [str(b) for b in self.alliance_body_ids],
+            "alliance_body_kinds": self.alliance_body_kinds,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, list[str]]) -> Segment:
         values = dict(data)
         alliances = [UUID(a) for a in values.pop("alliance_ids", [])]
-        return cls(**values, alliance_ids=alliances)
+        bodies = [UUID(b) for b in values.pop("alliance_body_ids", [])]
+        return cls(**values, alliance_ids=alliances, alliance_body_ids=bodies)
 
 
 @dataclass(frozen=True, kw_only=True)

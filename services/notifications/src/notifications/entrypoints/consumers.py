@@ -46,6 +46,8 @@ def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWH
         alliance.MemberSuspended: reactions.alliance_member_changed,
         alliance.MemberReinstated: reactions.alliance_member_changed,
         alliance.MemberWithdrawn: reactions.alliance_member_changed,
+        alliance.MemberRepresentativesChanged: reactions.alliance_member_changed,
+        alliance.BodyMembershipChanged: reactions.alliance_body_membership_changed,
         resources.CalendarEventScheduled: reactions.calendar_event_changed,
         resources.CalendarEventUpdated: reactions.calendar_event_changed,
         resources.CalendarEventCancelled: reactions.calendar_event_cancelled,

@@ -6,8 +6,6 @@ a ``Notice`` to the notifier, which applies the person's preferences.
 
 from __future__ import annotations
 
-from uuid import UUID
-
 from contracts.envelope import CloudEvent
 from contracts.events import alliance, privacy, profiles, resources
 from notifications.adapters.projections import recipient_key
@@ -15,6 +13,9 @@ from notifications.domain.preferences import Category
 from notifications.domain.recipient import Recipient
 from notifications.service_layer.notify import Notice, Notifier
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
+
+#: the alliance member status of an active member (admitted, or reinstated to admitted)
+ADMITTED = "admitted"
 
 AccountContact = (
     profiles.AccountRegistered
@@ -235,19 +236,37 @@ class Reactions:
     async def alliance_member_changed(
         self, event: alliance.MemberEvent, ce: CloudEvent, uow: NotificationsUnitOfWork
     ) -> None:
-        """Who represents which active alliance member (segments by alliance and kind).
-        ``representative_id`` is read if the event carries it; without it, unknown."""
-        representative = getattr(event, "representative_id", None) or _uuid_or_none(
-            ce.data.get("representative_id")  # before the contract field lands: tolerant read
-        )
-        await uow.projections.upsert_alliance_member(
+        """Which alliance members are active and who acts for them (segments by alliance,
+        member kind and body). Each event carries the full set of representatives."""
+        if isinstance(event, alliance.MemberRepresentativesChanged):
+            # not a status step: the member is active as long as its status says admitted
+            active = event.status == ADMITTED
+        else:
+            active = isinstance(event, alliance.MemberAdmitted | alliance.MemberReinstated)
+        await uow.projections.record_alliance_member(
             {
                 "member_id": event.member_id,
                 "alliance_id": event.alliance_id,
                 "kind": event.kind[:40],
                 "status": event.status[:40],
-                "active": isinstance(event, alliance.MemberAdmitted | alliance.MemberReinstated),
-                "representative_id": representative,
+                "active": active,
+                "occurred_at": event.occurred_at,
+            },
+            event.representative_ids,
+        )
+
+    async def alliance_body_membership_changed(
+        self, event: alliance.BodyMembershipChanged, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """Who sits on which alliance body (segments by body and body kind)."""
+        await uow.projections.record_body_seat(
+            {
+                "body_id": event.body_id,
+                "member_id": event.member_id,
+                "alliance_id": event.alliance_id,
+                "body_kind": event.body_kind[:40],
+                "role": event.role[:40] if event.role is not None else None,
+                "active": event.role is not None,
                 "occurred_at": event.occurred_at,
             }
         )
@@ -387,13 +406,3 @@ class Reactions:
             ),
             uow,
         )
-
-
-def _uuid_or_none(value: object) -> UUID | None:
-    """A UUID if ``value`` is one (an encrypted or missing value reads as unknown)."""
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(str(value)) if value else None
-    except ValueError:
-        return None

@@ -25,9 +25,9 @@ class NotificationsPrivacy:
     async def erase_person(
         self, uow: NotificationsUnitOfWork, person_id: UUID, erased_at: datetime
     ) -> ErasureReport:
-        """Address, name, preferences, feed, digests, consents, audience and organisation
-        projections go; sent-mail log rows stay without address or content; the recipient
-        becomes a tombstone so no late event can revive it."""
+        """Address, name, preferences, feed, digests, consents, audience, organisation and
+        alliance-representation projections go; sent-mail log rows stay without address or
+        content; the recipient becomes a tombstone so no late event can revive it."""
         deleted, de_identified = await uow.personal_data.erase(person_id, self.personal_fields)
         await uow.recipients.erase(person_id)
         de_identified["recipients"] = 1

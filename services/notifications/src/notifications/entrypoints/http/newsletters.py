@@ -57,6 +57,17 @@ class SegmentBody(BaseModel):
         description="representatives of active alliance members of these kinds "
         "(member_state, organisation, expert, observer, guest, youth_leader)",
     )
+    alliance_body_ids: list[UUID] = Field(
+        default_factory=list,
+        max_length=50,
+        description="representatives of members holding an active seat on these alliance bodies",
+    )
+    alliance_body_kinds: list[Code] = Field(
+        default_factory=list,
+        max_length=10,
+        description="representatives of members holding an active seat on an alliance body of "
+        "these kinds (secretariat, steering_committee, advisory_group, working_group, plenary)",
+    )
 
     def domain(self) -> Segment:
         return Segment(**self.model_dump())
