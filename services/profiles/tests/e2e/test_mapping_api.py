@@ -673,3 +673,108 @@ async def test_admins_of_a_coordinating_organisation_see_aggregates_by_verified_
     assert ok.status_code == 200, ok.text
     no = await client.get(url, headers=issuer.headers(member, ("organisation_admin",)))
     assert no.status_code == 404
+
+
+# ---- revocation ----------------------------------------------------------------------------
+
+ANSWERS = {
+    "consent": "yes",
+    "gender": "female",
+    "country_of_origin": "HT",
+    "country_of_residence": "CA",
+}
+
+
+async def test_a_respondent_withdraws_or_unlinks_a_linked_response_and_aggregates_follow(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+    profiles_service: ProfilesService,
+) -> None:
+    client, issuer = mapping_app
+    owner_h = issuer.headers(uuid.uuid4(), FOCAL)
+    survey = await upload_template(client, owner_h, f"revoke-{uuid.uuid4().hex[:6]}")
+    # rounding off so a change of one respondent shows in the released total
+    c = await launch(client, owner_h, survey["id"], k=5, rounding_base=0)
+    url = f"/v1/mapping/campaigns/{c['id']}/responses"
+    people = [uuid.uuid4() for _ in range(12)]
+    ids = []
+    for i, person in enumerate(people):
+        r = await client.post(
+            url,
+            json={
+                "answers": {**ANSWERS, "birth_year": 1960 + i},
+                "link_to_profile": True,
+            },
+            headers=issuer.headers(person, MEMBER),
+        )
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["response_id"])
+    anonymous = await client.post(url, json={"answers": {**ANSWERS, "birth_year": 1999}})
+    assert anonymous.status_code == 201
+
+    async def total() -> int:
+        r = await client.get(
+            f"/v1/mapping/campaigns/{c['id']}/tables?dimensions=gender", headers=owner_h
+        )
+        assert r.status_code == 200, r.text
+        (grand,) = [c["count"] for c in r.json()["cells"] if c["gender"] == "total"]
+        return int(grand)
+
+    assert await total() == 13
+    me, other = people[0], people[1]
+    me_h = issuer.headers(me, MEMBER)
+    # nobody else withdraws my response, not even the campaign owner or an admin
+    for h in (issuer.headers(other, MEMBER), owner_h, issuer.headers(uuid.uuid4(), ADMIN)):
+        assert (
+            await client.delete(f"/v1/mapping/responses/{ids[0]}", headers=h)
+        ).status_code == 404
+    # an anonymous response is nobody's to withdraw
+    anon_id = anonymous.json()["response_id"]
+    assert (
+        await client.delete(f"/v1/mapping/responses/{anon_id}", headers=me_h)
+    ).status_code == 404
+
+    r = await client.delete(f"/v1/mapping/responses/{ids[0]}", headers=me_h)
+    assert r.status_code == 204
+    assert await total() == 12
+    assert (await client.get(f"/v1/mapping/responses/{ids[0]}", headers=me_h)).status_code == 404
+    assert (await client.delete(f"/v1/mapping/responses/{ids[0]}", headers=me_h)).status_code == 404
+    async with profiles_service.chassis.engine.connect() as conn:
+        assert (
+            await conn.scalar(select(func.count()).where(responses.c.id == uuid.UUID(ids[0])))
+        ) == 0
+    # withdrawing publishes nothing: no consumer holds per-response data
+    assert not await outbox(
+        profiles_service, "profiles.mapping_campaign.response_withdrawn", c["id"]
+    )
+
+    # unlinking: the response stays counted but is nobody's any more
+    other_h = issuer.headers(other, MEMBER)
+    assert (await client.get(f"/v1/mapping/responses/{ids[1]}", headers=other_h)).status_code == 200
+    assert (
+        await client.post(f"/v1/mapping/responses/{ids[1]}/unlink", headers=me_h)
+    ).status_code == 404
+    r = await client.post(f"/v1/mapping/responses/{ids[1]}/unlink", headers=other_h)
+    assert r.status_code == 204
+    assert await total() == 12
+    async with profiles_service.chassis.engine.connect() as conn:
+        row = (
+            await conn.execute(
+                select(responses.c.respondent_account_id, responses.c.recipients).where(
+                    responses.c.id == uuid.UUID(ids[1])
+                )
+            )
+        ).one()
+        assert row.respondent_account_id is None and row.recipients == []
+        # the access log no longer links the former respondent's reads to the response
+        linked_reads = await conn.scalar(
+            select(func.count()).where(access_log.c.response_id == uuid.UUID(ids[1]))
+        )
+        assert linked_reads == 0
+    # nobody reads, withdraws or lists it any more (a read attempt is logged like any other)
+    assert (await client.get(f"/v1/mapping/responses/{ids[1]}", headers=other_h)).status_code == 404
+    assert (
+        await client.delete(f"/v1/mapping/responses/{ids[1]}", headers=other_h)
+    ).status_code == 404
+    mine = (await client.get("/v1/mapping/responses/mine", headers=other_h)).json()
+    assert mine["items"] == []
+    assert await total() == 12
