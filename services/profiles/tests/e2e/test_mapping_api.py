@@ -428,6 +428,59 @@ async def test_a_second_time_window_one_quiet_month_apart_is_refused(
     assert r.status_code == 422
 
 
+async def test_three_time_windows_cannot_isolate_a_quiet_month(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+    campaign: dict[str, Any],
+) -> None:
+    """Jan-Apr minus Jan-Feb minus Apr is March (3 respondents), although every pair of those
+    windows differs by 130+ people. (The filter wave:1 holds everyone; it only gives this test a
+    release ledger of its own.)"""
+    client, _ = mapping_app
+    url = f"/v1/mapping/campaigns/{campaign['id']}/tables"
+    h = campaign["headers"]
+
+    async def window(start: str, end: str) -> httpx.Response:
+        return await client.get(
+            url,
+            params={"dimensions": "gender", "filter": "wave:1", "from": start, "to": end},
+            headers=h,
+        )
+
+    jan_apr, jan_feb = await window("2026-01", "2026-04"), await window("2026-01", "2026-02")
+    assert jan_apr.status_code == 200, jan_apr.text
+    assert jan_feb.status_code == 200, jan_feb.text
+    april = await window("2026-04", "2026-04")
+    assert april.status_code == 422, april.text
+    assert april.json()["title"] == "Population Too Small"
+    assert "3" not in april.json()["detail"]
+    # March and April together isolate nothing new: released
+    assert (await window("2026-03", "2026-04")).status_code == 200
+
+
+async def test_a_filtered_population_between_k_and_3k_is_refused(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+    campaign: dict[str, Any],
+) -> None:
+    """16 people live in the Dominican Republic: more than k, but a table about them would be
+    withheld cells and margins that nearly give them away."""
+    client, _ = mapping_app
+    r = await client.get(
+        f"/v1/mapping/campaigns/{campaign['id']}/tables",
+        params={"dimensions": "gender", "filter": "residence:DO"},
+        headers=campaign["headers"],
+    )
+    assert r.status_code == 422 and r.json()["title"] == "Population Too Small"
+    # the same people inside a larger table stay protected cell by cell
+    r = await client.get(
+        f"/v1/mapping/campaigns/{campaign['id']}/tables",
+        params={"dimensions": "residence,gender"},
+        headers=campaign["headers"],
+    )
+    assert r.status_code == 200
+    do = [c for c in r.json()["cells"] if c["residence"] == "DO"]
+    assert do and all(c["count"] in (None, 0) or c["count"] >= 10 for c in do)
+
+
 async def test_only_the_owner_coordinators_and_admins_see_aggregates(
     mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
     campaign: dict[str, Any],

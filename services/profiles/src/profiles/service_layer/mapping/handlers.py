@@ -39,6 +39,7 @@ from profiles.domain.mapping.populations import (
     check_query_set,
     check_window,
     filters_key,
+    new_atoms,
 )
 from profiles.domain.mapping.survey import InvalidAnswers, SurveyDefinition
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
@@ -550,12 +551,22 @@ async def aggregate_table(
         campaign = await _readable_campaign(uow, campaign_id, by, organisations)
         policy = DisclosurePolicy(k=campaign.k, rounding_base=campaign.rounding_base)
         key = filters_key({d.value: v for d, v in request.filters.items()})
-        published = []
+        published: list[Window] = []
+        parts: list[Window] = []
         if not request.window.is_open:
             published = [w for w in await uow.releases.windows(campaign_id, key) if not w.is_open]
+            # the periods this window makes isolatable together with the published ones
+            parts = [a for a in new_atoms(request.window, published) if a != request.window]
         cubes = await query_cubes(
-            uow.session, campaign_id, request.dimensions, request.filters, request.window, published
+            uow.session,
+            campaign_id,
+            request.dimensions,
+            request.filters,
+            request.window,
+            [*published, *parts],
         )
+        published_cubes = cubes.published[: len(published)]
+        part_cubes = cubes.published[len(published) :]
         total = cubes.main.count((None,) * len(request.dimensions))
         check_query_set(
             total,
@@ -566,7 +577,7 @@ async def aggregate_table(
             check_window(request.window, published, cubes.monthly, policy.k)
         # suppression with its audit is CPU work: keep it off the event loop
         table = await asyncio.to_thread(
-            release, cubes.main, policy, [*cubes.coarser.values(), *cubes.published]
+            release, cubes.main, policy, [*cubes.coarser.values(), *published_cubes], part_cubes
         )
         await uow.releases.record(campaign_id, key, request.window)
         await uow.commit()
