@@ -33,7 +33,9 @@ gender x age, and age filtered on one gender) may withhold different complementa
 attacker combining them can narrow a withheld cell further than either table allows. The
 ``related`` rule withholds every cell whose value differs from the coarser population's by
 ``1..k-1``, and rounding to base 5 leaves each combined value uncertain by several units, but
-no audit runs across all tables ever released.
+no audit runs across all tables ever released. Likewise the same table released before and
+after the data changed (new responses, a withdrawal) differs by the people who came or went;
+only the rounding blurs that.
 """
 
 from __future__ import annotations
