@@ -457,6 +457,61 @@ async def test_three_time_windows_cannot_isolate_a_quiet_month(
     assert (await window("2026-03", "2026-04")).status_code == 200
 
 
+async def test_three_windows_cannot_recover_a_small_cell_of_the_period_they_isolate(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+) -> None:
+    """Cell-level three-window attack, rounding off so nothing blurs it: March holds 30
+    people (a releasable period) but only 2 women in health (Q). After Jan-May and Jan-Feb are
+    published, the Apr-May table must withhold what Jan-May - Jan-Feb - Apr-May would reveal."""
+    client, issuer = mapping_app
+    h = issuer.headers(uuid.uuid4(), FOCAL)
+    survey = await upload_template(client, h, f"atoms-{uuid.uuid4().hex[:6]}")
+    c = await launch(client, h, survey["id"], rounding_base=0)
+    rng, records, n = random.Random(11), [], 0
+    for month in ("2026-01", "2026-02", "2026-04", "2026-05"):
+        for _ in range(60):
+            n += 1
+            gender = rng.choice(["female", "male"])  # no tiny "other" cells to suppress
+            records.append(kobo_record(rng, month, n, **{"about_you/gender": gender}))
+    for i in range(30):
+        n += 1
+        records.append(
+            kobo_record(
+                rng,
+                "2026-03",
+                n,
+                **{
+                    "about_you/gender": "female" if i < 2 else "male",
+                    "education_work/sectors": "Q" if i < 2 else "P",
+                },
+            )
+        )
+    r = await client.post(
+        f"/v1/mapping/campaigns/{c['id']}/imports?format=kobo_json",
+        content=json.dumps(records),
+        headers=h,
+    )
+    assert r.status_code == 200 and r.json()["accepted"] == 270, r.text
+
+    async def released(start: str, end: str) -> dict[tuple[str, str], int | None]:
+        r = await client.get(
+            f"/v1/mapping/campaigns/{c['id']}/tables",
+            params={"dimensions": "gender,sector", "from": start, "to": end},
+            headers=h,
+        )
+        assert r.status_code == 200, r.text
+        return {(c["gender"], c["sector"]): c["count"] for c in r.json()["cells"]}
+
+    whole, first = await released("2026-01", "2026-05"), await released("2026-01", "2026-02")
+    last = await released("2026-04", "2026-05")
+    assert whole[("female", "Q")] is not None and first[("female", "Q")] is not None
+    assert last[("female", "Q")] is None
+    for key, a in whole.items():
+        b, d = first.get(key), last.get(key)
+        if a is not None and b is not None and d is not None:
+            assert a - b - d == 0 or a - b - d >= 10, (key, a, b, d)
+
+
 async def test_a_filtered_population_between_k_and_3k_is_refused(
     mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
     campaign: dict[str, Any],
