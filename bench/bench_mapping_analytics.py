@@ -93,6 +93,8 @@ RESIDENCES = [
     "CO",
 ]
 SECTORS = list("PQCFGJKMOAHINS")
+#: seconds spent in each bulk-load phase (reported beside the measurements)
+PHASES: dict[str, float] = {}
 SKILLS = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "T1", "T2", "T3", "T4", "T5", "T6"]
 
 
@@ -178,7 +180,12 @@ async def setup(n: int) -> tuple[ProfilesService, str, uuid.UUID]:
         rounding_base=5,
     )
     await handlers.launch_campaign(uow, campaign, owner)
+    # the government's declared needs (the gap table compares supply with them)
+    for sector, skill, positions in [("Q", "S1", 400), ("P", "S2", 250), ("F", None, 900)]:
+        need = handlers.new_need("HT", sector, positions, 4, owner, skill=skill)
+        await handlers.declare_need(uow, need, owner)
     log(f"generating {n:,} responses in PostgreSQL")
+    t0 = time.perf_counter()
     conn = await asyncpg.connect(admin)
     try:
         await conn.execute("SELECT setseed(0.42)")
@@ -188,6 +195,8 @@ async def setup(n: int) -> tuple[ProfilesService, str, uuid.UUID]:
         for start in range(1, n + 1, chunk):
             await conn.execute(GENERATE, campaign.id, survey.id, start, min(n, start + chunk - 1))
             log(f"  {min(n, start + chunk - 1):,}")
+        PHASES["generate_responses_s"] = round(time.perf_counter() - t0, 1)
+        t0 = time.perf_counter()
         counts, values = _migration("response_counts"), _migration("response_value_counts")
         await conn.execute(
             f"INSERT INTO profiles.mapping_response_counts ({counts.KEY}, n) "
@@ -198,8 +207,13 @@ async def setup(n: int) -> tuple[ProfilesService, str, uuid.UUID]:
             f"INSERT INTO profiles.mapping_response_value_counts ({values.KEY}, n) "
             f"SELECT {values.KEY}, count(*) FROM ({per_value}) p GROUP BY {values.KEY}"
         )
+        PHASES["backfill_counts_and_value_counts_s"] = round(time.perf_counter() - t0, 1)
+        t0 = time.perf_counter()
+        log("  fact pairs")
+        await conn.execute(_migration("fact_pairs").backfill())
         await conn.execute("ALTER TABLE profiles.mapping_responses ENABLE TRIGGER USER")
-        for table in ("responses", "response_counts", "response_value_counts"):
+        PHASES["backfill_fact_pairs_s"] = round(time.perf_counter() - t0, 1)
+        for table in ("responses", "response_counts", "response_value_counts", "fact_pairs"):
             await conn.execute(f"VACUUM ANALYZE profiles.mapping_{table}")
     finally:
         await conn.close()
@@ -297,6 +311,16 @@ async def main() -> None:
         (Dimension.GENDER, Dimension.AGE_BAND), {Dimension.RESIDENCE: "US"}
     )
     sector_gender = handlers.TableRequest((Dimension.SECTOR, Dimension.GENDER))
+    sector_skill = handlers.TableRequest((Dimension.SECTOR, Dimension.SKILL))
+    origin_residence = handlers.TableRequest((Dimension.ORIGIN, Dimension.RESIDENCE))
+    skill_gender_window = handlers.TableRequest(
+        (Dimension.SKILL, Dimension.GENDER), window=Window(Month(2026, 4), Month(2026, 6))
+    )
+    three = handlers.TableRequest((Dimension.GENDER, Dimension.AGE_BAND, Dimension.EDUCATION))
+
+    async def gaps() -> Any:
+        return await handlers.supply_and_needs(uow(), campaign_id, reader, [])
+
     quarter = handlers.TableRequest(
         (Dimension.GENDER, Dimension.AGE_BAND), window=Window(Month(2026, 4), Month(2026, 6))
     )
@@ -312,6 +336,16 @@ async def main() -> None:
     results["gender_age_window"] = await timed(table(quarter), max(10, q // 2))
     log("sector x gender")
     results["sector_gender"] = await timed(table(sector_gender), max(10, q // 2))
+    log("sector x skill")
+    results["sector_skill"] = await timed(table(sector_skill), q)
+    log("origin x residence")
+    results["origin_residence"] = await timed(table(origin_residence), q)
+    log("skill x gender, April-June")
+    results["skill_gender_window"] = await timed(table(skill_gender_window), max(10, q // 2))
+    log("supply vs needs gap table")
+    results["gaps"] = await timed(gaps, q)
+    log("gender x age band x education (three facts: counts table)")
+    results["three_facts"] = await timed(table(three), max(10, q // 2))
     _, sample = await handlers.aggregate_table(uow(), campaign_id, gender_age, reader, [])
     withheld = sum(c.count is None for c in sample.cells)
     conn = await asyncpg.connect(admin)
@@ -321,7 +355,8 @@ async def main() -> None:
         await conn.close()
     await service.chassis.dispose()
 
-    p95 = results["gender_age"]["p95_ms"]
+    two_dimensional = [k for k in results if k not in ("baseline", "three_facts")]
+    p95 = max(results[k]["p95_ms"] for k in two_dimensional)
     met = p95 <= TARGET_MS
     command = "uv run python bench/bench_mapping_analytics.py" + (" --quick" if args.quick else "")
     result = {
@@ -335,13 +370,19 @@ async def main() -> None:
         "target_met": met,
         "measurements": results,
         "sample_table": {"cells": len(sample.cells), "withheld": withheld},
+        "bulk_load": PHASES,
     }
     labels = {
         "baseline": "baseline: count(*) of the campaign",
         "gender_age": "gender x age band, protected (target)",
         "gender_age_filtered": "gender x age band, filter residence=US (+ coarser cube)",
         "gender_age_window": "gender x age band, window April-June (+ no-window cube, monthly)",
-        "sector_gender": "sector x gender (multi-valued: per-value counts)",
+        "sector_gender": "sector x gender (one multi-valued fact)",
+        "sector_skill": "sector x skill (two multi-valued facts)",
+        "origin_residence": "origin x residence",
+        "skill_gender_window": "skill x gender, window April-June (+ no-window cube, monthly)",
+        "gaps": "supply vs needs gap table (sector x skill + declared needs)",
+        "three_facts": "gender x age band x education (3-D, not a target: counts table)",
     }
     rows = [
         f"| {labels[k]} | {v['n']} | {v['p50_ms']} | {v['p95_ms']} | {v['p99_ms']} "
@@ -366,20 +407,32 @@ async def main() -> None:
             "|---|---:|---:|---:|---:|---:|",
             *rows,
             "",
-            f"Target p95 ≤ {TARGET_MS:.0f} ms for the protected gender x age band table: "
-            f"**{'met' if met else 'NOT met'}** ({p95} ms). Ratio table p95 / count(*) p95 = "
-            f"{p95 / max(results['baseline']['p95_ms'], 0.001):.1f}.",
+            f"Target p95 ≤ {TARGET_MS:.0f} ms for every protected two-dimensional table above "
+            f"(all rows but the baseline and the 3-D one): **{'met' if met else 'NOT met'}** "
+            f"(worst p95 {p95} ms). Ratio worst two-dimensional p95 / count(*) p95 = "
+            f"{p95 / max(results['baseline']['p95_ms'], 0.001):.2f}.",
             "",
             "Each measured call is the service-layer use case: campaign lookup and "
-            "authorisation, `GROUP BY` queries with `FILTER` columns for the populations an "
-            "attacker could difference with, query-set checks, primary + complementary "
+            "authorisation, the counts of the requested population *and* of every population "
+            "an attacker could difference it with (each filter dropped, the window dropped, "
+            "windows already published), query-set and window checks, primary + complementary "
             "suppression with the interval audit, rounding to base 5, and a release-ledger row, "
-            "in one transaction. Tables of single-valued facts read `mapping_response_counts` "
-            "and `mapping_response_value_counts` (per campaign, month, wave and fact "
-            "combination, and per value of one multi-valued fact; kept by statement-level "
-            "triggers on insert and delete); tables with two multi-valued dimensions or a "
-            "multi-valued filter scan the responses (not measured here).",
+            "in one transaction. Where the counts come from: a table over at most two facts "
+            "(the wave aside) with filters on those facts reads `mapping_fact_pairs` "
+            "(respondents per campaign, month, wave and pair of fact values — a few thousand "
+            "rows whatever the number of responses); three single-valued facts read "
+            "`mapping_response_counts`, three facts with one multi-valued read "
+            "`mapping_response_value_counts`; anything else scans the responses. All three "
+            "summaries are exact and kept by statement-level triggers on insert and delete "
+            "(facts of a stored response cannot be updated). The bulk load disables the "
+            "triggers and backfills with the migrations' own SQL.",
+            "",
+            "The machine is shared: other jobs (test suites, other benchmarks) ran at the same "
+            "time, see the load average above; treat the numbers as upper bounds.",
             f"The sample table had {len(sample.cells)} cells (with margins), {withheld} withheld.",
+            "Bulk load (triggers off, then the migrations' backfill SQL): "
+            + ", ".join(f"{k} {v}" for k, v in PHASES.items())
+            + ".",
             "",
         ]
     )

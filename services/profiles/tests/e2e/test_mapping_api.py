@@ -428,6 +428,114 @@ async def test_a_second_time_window_one_quiet_month_apart_is_refused(
     assert r.status_code == 422
 
 
+async def test_three_time_windows_cannot_isolate_a_quiet_month(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+    campaign: dict[str, Any],
+) -> None:
+    """Jan-Apr minus Jan-Feb minus Apr is March (3 respondents), although every pair of those
+    windows differs by 130+ people. (The filter wave:1 holds everyone; it only gives this test a
+    release ledger of its own.)"""
+    client, _ = mapping_app
+    url = f"/v1/mapping/campaigns/{campaign['id']}/tables"
+    h = campaign["headers"]
+
+    async def window(start: str, end: str) -> httpx.Response:
+        return await client.get(
+            url,
+            params={"dimensions": "gender", "filter": "wave:1", "from": start, "to": end},
+            headers=h,
+        )
+
+    jan_apr, jan_feb = await window("2026-01", "2026-04"), await window("2026-01", "2026-02")
+    assert jan_apr.status_code == 200, jan_apr.text
+    assert jan_feb.status_code == 200, jan_feb.text
+    april = await window("2026-04", "2026-04")
+    assert april.status_code == 422, april.text
+    assert april.json()["title"] == "Population Too Small"
+    assert "3" not in april.json()["detail"]
+    # March and April together isolate nothing new: released
+    assert (await window("2026-03", "2026-04")).status_code == 200
+
+
+async def test_three_windows_cannot_recover_a_small_cell_of_the_period_they_isolate(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+) -> None:
+    """Cell-level three-window attack, rounding off so nothing blurs it: March holds 30
+    people (a releasable period) but only 2 women in health (Q). After Jan-May and Jan-Feb are
+    published, the Apr-May table must withhold what Jan-May - Jan-Feb - Apr-May would reveal."""
+    client, issuer = mapping_app
+    h = issuer.headers(uuid.uuid4(), FOCAL)
+    survey = await upload_template(client, h, f"atoms-{uuid.uuid4().hex[:6]}")
+    c = await launch(client, h, survey["id"], rounding_base=0)
+    rng, records, n = random.Random(11), [], 0
+    for month in ("2026-01", "2026-02", "2026-04", "2026-05"):
+        for _ in range(60):
+            n += 1
+            gender = rng.choice(["female", "male"])  # no tiny "other" cells to suppress
+            records.append(kobo_record(rng, month, n, **{"about_you/gender": gender}))
+    for i in range(30):
+        n += 1
+        records.append(
+            kobo_record(
+                rng,
+                "2026-03",
+                n,
+                **{
+                    "about_you/gender": "female" if i < 2 else "male",
+                    "education_work/sectors": "Q" if i < 2 else "P",
+                },
+            )
+        )
+    r = await client.post(
+        f"/v1/mapping/campaigns/{c['id']}/imports?format=kobo_json",
+        content=json.dumps(records),
+        headers=h,
+    )
+    assert r.status_code == 200 and r.json()["accepted"] == 270, r.text
+
+    async def released(start: str, end: str) -> dict[tuple[str, str], int | None]:
+        r = await client.get(
+            f"/v1/mapping/campaigns/{c['id']}/tables",
+            params={"dimensions": "gender,sector", "from": start, "to": end},
+            headers=h,
+        )
+        assert r.status_code == 200, r.text
+        return {(c["gender"], c["sector"]): c["count"] for c in r.json()["cells"]}
+
+    whole, first = await released("2026-01", "2026-05"), await released("2026-01", "2026-02")
+    last = await released("2026-04", "2026-05")
+    assert whole[("female", "Q")] is not None and first[("female", "Q")] is not None
+    assert last[("female", "Q")] is None
+    for key, a in whole.items():
+        b, d = first.get(key), last.get(key)
+        if a is not None and b is not None and d is not None:
+            assert a - b - d == 0 or a - b - d >= 10, (key, a, b, d)
+
+
+async def test_a_filtered_population_between_k_and_3k_is_refused(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+    campaign: dict[str, Any],
+) -> None:
+    """16 people live in the Dominican Republic: more than k, but a table about them would be
+    withheld cells and margins that nearly give them away."""
+    client, _ = mapping_app
+    r = await client.get(
+        f"/v1/mapping/campaigns/{campaign['id']}/tables",
+        params={"dimensions": "gender", "filter": "residence:DO"},
+        headers=campaign["headers"],
+    )
+    assert r.status_code == 422 and r.json()["title"] == "Population Too Small"
+    # the same people inside a larger table stay protected cell by cell
+    r = await client.get(
+        f"/v1/mapping/campaigns/{campaign['id']}/tables",
+        params={"dimensions": "residence,gender"},
+        headers=campaign["headers"],
+    )
+    assert r.status_code == 200
+    do = [c for c in r.json()["cells"] if c["residence"] == "DO"]
+    assert do and all(c["count"] in (None, 0) or c["count"] >= 10 for c in do)
+
+
 async def test_only_the_owner_coordinators_and_admins_see_aggregates(
     mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
     campaign: dict[str, Any],
@@ -673,3 +781,108 @@ async def test_admins_of_a_coordinating_organisation_see_aggregates_by_verified_
     assert ok.status_code == 200, ok.text
     no = await client.get(url, headers=issuer.headers(member, ("organisation_admin",)))
     assert no.status_code == 404
+
+
+# ---- revocation ----------------------------------------------------------------------------
+
+ANSWERS = {
+    "consent": "yes",
+    "gender": "female",
+    "country_of_origin": "HT",
+    "country_of_residence": "CA",
+}
+
+
+async def test_a_respondent_withdraws_or_unlinks_a_linked_response_and_aggregates_follow(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+    profiles_service: ProfilesService,
+) -> None:
+    client, issuer = mapping_app
+    owner_h = issuer.headers(uuid.uuid4(), FOCAL)
+    survey = await upload_template(client, owner_h, f"revoke-{uuid.uuid4().hex[:6]}")
+    # rounding off so a change of one respondent shows in the released total
+    c = await launch(client, owner_h, survey["id"], k=5, rounding_base=0)
+    url = f"/v1/mapping/campaigns/{c['id']}/responses"
+    people = [uuid.uuid4() for _ in range(12)]
+    ids = []
+    for i, person in enumerate(people):
+        r = await client.post(
+            url,
+            json={
+                "answers": {**ANSWERS, "birth_year": 1960 + i},
+                "link_to_profile": True,
+            },
+            headers=issuer.headers(person, MEMBER),
+        )
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["response_id"])
+    anonymous = await client.post(url, json={"answers": {**ANSWERS, "birth_year": 1999}})
+    assert anonymous.status_code == 201
+
+    async def total() -> int:
+        r = await client.get(
+            f"/v1/mapping/campaigns/{c['id']}/tables?dimensions=gender", headers=owner_h
+        )
+        assert r.status_code == 200, r.text
+        (grand,) = [c["count"] for c in r.json()["cells"] if c["gender"] == "total"]
+        return int(grand)
+
+    assert await total() == 13
+    me, other = people[0], people[1]
+    me_h = issuer.headers(me, MEMBER)
+    # nobody else withdraws my response, not even the campaign owner or an admin
+    for h in (issuer.headers(other, MEMBER), owner_h, issuer.headers(uuid.uuid4(), ADMIN)):
+        assert (
+            await client.delete(f"/v1/mapping/responses/{ids[0]}", headers=h)
+        ).status_code == 404
+    # an anonymous response is nobody's to withdraw
+    anon_id = anonymous.json()["response_id"]
+    assert (
+        await client.delete(f"/v1/mapping/responses/{anon_id}", headers=me_h)
+    ).status_code == 404
+
+    r = await client.delete(f"/v1/mapping/responses/{ids[0]}", headers=me_h)
+    assert r.status_code == 204
+    assert await total() == 12
+    assert (await client.get(f"/v1/mapping/responses/{ids[0]}", headers=me_h)).status_code == 404
+    assert (await client.delete(f"/v1/mapping/responses/{ids[0]}", headers=me_h)).status_code == 404
+    async with profiles_service.chassis.engine.connect() as conn:
+        assert (
+            await conn.scalar(select(func.count()).where(responses.c.id == uuid.UUID(ids[0])))
+        ) == 0
+    # withdrawing publishes nothing: no consumer holds per-response data
+    assert not await outbox(
+        profiles_service, "profiles.mapping_campaign.response_withdrawn", c["id"]
+    )
+
+    # unlinking: the response stays counted but is nobody's any more
+    other_h = issuer.headers(other, MEMBER)
+    assert (await client.get(f"/v1/mapping/responses/{ids[1]}", headers=other_h)).status_code == 200
+    assert (
+        await client.post(f"/v1/mapping/responses/{ids[1]}/unlink", headers=me_h)
+    ).status_code == 404
+    r = await client.post(f"/v1/mapping/responses/{ids[1]}/unlink", headers=other_h)
+    assert r.status_code == 204
+    assert await total() == 12
+    async with profiles_service.chassis.engine.connect() as conn:
+        row = (
+            await conn.execute(
+                select(responses.c.respondent_account_id, responses.c.recipients).where(
+                    responses.c.id == uuid.UUID(ids[1])
+                )
+            )
+        ).one()
+        assert row.respondent_account_id is None and row.recipients == []
+        # the access log no longer links the former respondent's reads to the response
+        linked_reads = await conn.scalar(
+            select(func.count()).where(access_log.c.response_id == uuid.UUID(ids[1]))
+        )
+        assert linked_reads == 0
+    # nobody reads, withdraws or lists it any more (a read attempt is logged like any other)
+    assert (await client.get(f"/v1/mapping/responses/{ids[1]}", headers=other_h)).status_code == 404
+    assert (
+        await client.delete(f"/v1/mapping/responses/{ids[1]}", headers=other_h)
+    ).status_code == 404
+    mine = (await client.get("/v1/mapping/responses/mine", headers=other_h)).json()
+    assert mine["items"] == []
+    assert await total() == 12

@@ -188,3 +188,117 @@ async def test_the_counts_table_path_handles_time_windows_and_published_windows(
     assert {str(m): n for m, n in cubes.monthly.items()} == {
         f"2026-{m:02d}": sum(1 for r in ca if r["month"] == m) for m in (1, 2, 3, 4)
     }
+
+
+@pytest.mark.parametrize(
+    ("dims", "filters"),
+    [
+        (("sector", "skill"), {}),
+        (("gender",), {"skill": "S1"}),
+        (("skill",), {"sector": "unknown", "wave": "2"}),
+        (("wave", "sector"), {"residence": "FR"}),
+        (("residence", "gender"), {}),
+    ],
+)
+async def test_the_pair_counts_path_matches_the_reference_with_windows(
+    profiles_service: ProfilesService,
+    population: tuple[uuid.UUID, list[dict[str, object]]],
+    dims: tuple[str, ...],
+    filters: dict[str, str],
+) -> None:
+    """At most two facts (the wave aside): read from mapping_fact_pairs, with the coarser,
+    published-window and monthly populations the differencing defence needs."""
+    campaign_id, records = population
+    window, other = Window(Month(2026, 2), Month(2026, 3)), Window(Month(2026, 1), Month(2026, 2))
+    async with uow(profiles_service) as u:
+        cubes = await query_cubes(
+            u.session,
+            campaign_id,
+            [Dimension(d) for d in dims],
+            {Dimension(f): v for f, v in filters.items()},
+            window,
+            [other],
+        )
+    multi = ("skill", "sector")
+
+    def holds(r: dict[str, object], f: str, v: str) -> bool:
+        got = r.get(f)
+        if f in multi:
+            return v in got if got else v == "unknown"  # type: ignore[operator]
+        return (got or "unknown") == v
+
+    def ref(fs: dict[str, str], months: tuple[int, ...] | None) -> dict[object, int]:
+        rows = [
+            r
+            for r in records
+            if all(holds(r, f, v) for f, v in fs.items())
+            and (months is None or r["month"] in months)
+        ]
+        cube = cube_from_records(rows, dims, multi_valued=[d for d in dims if d in multi])  # type: ignore[arg-type]
+        return {k: v for k, v in cube.counts.items() if v}
+
+    assert dict(cubes.main.counts) == ref(filters, (2, 3))
+    for f in filters:
+        assert dict(cubes.coarser[f].counts) == ref(
+            {g: v for g, v in filters.items() if g != f}, (2, 3)
+        )
+    assert dict(cubes.coarser["window"].counts) == ref(filters, None)
+    assert dict(cubes.published[0].counts) == ref(filters, (1, 2))
+    assert {str(m): n for m, n in cubes.monthly.items() if n} == {
+        f"2026-{m:02d}": n
+        for m in (1, 2, 3, 4)
+        if (
+            n := len(
+                [
+                    r
+                    for r in records
+                    if r["month"] == m and all(holds(r, f, v) for f, v in filters.items())
+                ]
+            )
+        )
+    }
+    assert set(cubes.main.categories[0]) <= {
+        v
+        for k in ref(filters, (2, 3))
+        if (v := k[0]) is not None  # type: ignore[index]
+    }
+
+
+async def test_facts_never_change_and_deleting_a_response_uncounts_it(
+    profiles_service: ProfilesService, population: tuple[uuid.UUID, list[dict[str, object]]]
+) -> None:
+    from sqlalchemy import delete, func, select, update
+    from sqlalchemy.exc import DBAPIError
+
+    from profiles.adapters.mapping.orm import fact_pairs, responses
+
+    campaign_id, _ = population
+    async with uow(profiles_service) as u:
+        victim = (
+            await u.session.execute(
+                select(responses.c.id, responses.c.skill)
+                .where(responses.c.campaign_id == campaign_id)
+                .limit(1)
+            )
+        ).first()
+        assert victim is not None
+        with pytest.raises(DBAPIError, match="never change"):
+            await u.session.execute(
+                update(responses).where(responses.c.id == victim.id).values(gender="other")
+            )
+    total = select(func.sum(fact_pairs.c.n)).where(
+        fact_pairs.c.campaign_id == campaign_id, fact_pairs.c.a_dim == ""
+    )
+    async with uow(profiles_service) as u:
+        before = await u.session.scalar(total)
+        cube_before = (
+            await query_cubes(u.session, campaign_id, [Dimension.SKILL], {}, Window())
+        ).main
+        await u.session.execute(delete(responses).where(responses.c.id == victim.id))
+        assert await u.session.scalar(total) == before - 1
+        cube_after = (
+            await query_cubes(u.session, campaign_id, [Dimension.SKILL], {}, Window())
+        ).main
+        for skill in victim.skill or ["unknown"]:
+            assert cube_after.count((skill,)) == cube_before.count((skill,)) - 1
+        await u.session.rollback()

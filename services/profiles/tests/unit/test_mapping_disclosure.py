@@ -26,8 +26,10 @@ from profiles.domain.mapping.populations import (
     Month,
     PopulationTooSmall,
     Window,
+    atoms,
     check_query_set,
     check_window,
+    new_atoms,
 )
 
 NO_ROUNDING = DisclosurePolicy(k=10, rounding_base=0)
@@ -287,8 +289,11 @@ def test_differencing_two_overlapping_queries_only_bounds_a_withheld_cell() -> N
     fr = people(F_Q=3, F_P=1, M_Q=2, M_P=6)
     policy = DisclosurePolicy(k=10, rounding_base=5)
     dims = ["gender", "sector"]
-    check_query_set(len(fr), {"residence": len(us) + len(fr)}, k=10)
+    # the service now refuses a filtered population under 3k outright ...
+    with pytest.raises(PopulationTooSmall):
+        check_query_set(len(fr), {"residence": len(us) + len(fr)}, k=10)
     check_query_set(len(us), {"residence": len(us) + len(fr)}, k=10)
+    # ... and even released (a campaign with 3k <= 12), the table would only bound the cell
     everyone = release(cube_from_records(us + fr, dims), policy).as_dict()
     us_only = release(cube_from_records(us, dims), policy).as_dict()
     fr_cube = cube_from_records(fr, dims)
@@ -355,6 +360,63 @@ def test_overlapping_windows_are_checked_part_by_part() -> None:
             months,
             k=10,
         )
+
+
+def test_three_windows_that_differ_pairwise_by_large_parts_cannot_isolate_a_quiet_month() -> None:
+    """Jan-May minus Jan-Feb minus Apr-May is March alone, although every pair of the three
+    windows differs by 80+ people: the atoms of the released windows are checked, not pairs."""
+    m = [Month(2026, i) for i in range(1, 6)]
+    monthly = {m[0]: 40, m[1]: 40, m[2]: 3, m[3]: 40, m[4]: 40}
+    released = [Window(m[0], m[4]), Window(m[0], m[1])]
+    for w in released:  # each of these is fine on its own and against the other
+        check_window(w, [r for r in released if r != w], monthly, k=10)
+    assert Window(m[2], m[2]) in new_atoms(Window(m[3], m[4]), released)
+    with pytest.raises(PopulationTooSmall):
+        check_window(Window(m[3], m[4]), released, monthly, k=10)
+    # a window whose boundaries create no small period is fine
+    check_window(Window(m[2], m[4]), released, monthly, k=10)
+
+
+def test_atoms_partition_the_calendar_at_every_window_boundary() -> None:
+    jan, mar, jun = Month(2026, 1), Month(2026, 3), Month(2026, 6)
+    assert atoms([]) == [Window()]
+    assert atoms([Window(jan, mar), Window(mar, jun)]) == [
+        Window(None, Month(2025, 12)),
+        Window(jan, Month(2026, 2)),
+        Window(mar, mar),
+        Window(Month(2026, 4), jun),
+        Window(Month(2026, 7), None),
+    ]
+    assert new_atoms(Window(jan, mar), [Window(jan, mar)]) == []
+
+
+def test_cells_small_in_a_period_a_new_window_isolates_are_withheld() -> None:
+    """Cell-level version of the three-window attack: March is 30 people (fine as a
+    population) but only 2 of them are women in health. The fourth window's table withholds
+    that cell, so Jan-May - Jan-Feb - Apr-May does not give it."""
+    dims = ["gender", "sector"]
+    early = people(F_Q=20, F_P=20, M_Q=20, M_P=20)
+    march = people(F_Q=2, F_P=8, M_Q=10, M_P=10)
+    late = people(F_Q=20, F_P=20, M_Q=20, M_P=20)
+    whole = release(cube_from_records(early + march + late, dims), NO_ROUNDING).as_dict()
+    first = release(cube_from_records(early, dims), NO_ROUNDING).as_dict()
+    naive_last = release(cube_from_records(late, dims), NO_ROUNDING).as_dict()
+    key = ("F", "Q")
+    assert whole[key] is not None and first[key] is not None and naive_last[key] is not None
+    assert whole[key] - first[key] - naive_last[key] == 2  # the attack, without the defence
+    last = release(
+        cube_from_records(late, dims), NO_ROUNDING, parts=[cube_from_records(march, dims)]
+    )
+    assert last.count(key) is None
+    # and the withheld cell stays unpinned inside the last table itself
+    assert not pinned(last, cube_from_records(late, dims), key)
+
+
+def test_a_filtered_population_must_hold_several_times_k() -> None:
+    check_query_set(12, {}, k=10)  # a whole small campaign: k is enough
+    with pytest.raises(PopulationTooSmall):
+        check_query_set(25, {"residence": 400}, k=10)
+    check_query_set(30, {"residence": 400}, k=10)
 
 
 def test_month_parsing_and_order() -> None:

@@ -26,6 +26,9 @@ from profiles.domain.mapping.populations import Month, Window
 TABLE = "profiles.mapping_responses"
 COUNTS = "profiles.mapping_response_counts"
 VALUE_COUNTS = "profiles.mapping_response_value_counts"
+PAIRS = "profiles.mapping_fact_pairs"
+#: the most facts (dimensions and filters other than the wave) ``mapping_fact_pairs`` answers
+PAIR_FACTS = 2
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ async def query_cubes(
     window: Window,
     published: Sequence[Window] = (),
 ) -> CubeSet:
+    facts = {d for d in (*dimensions, *filters) if d != Dimension.WAVE}
+    if len(facts) <= PAIR_FACTS:
+        return await _query_pairs(session, campaign_id, dimensions, filters, window, published)
     params: dict[str, Any] = {"campaign": campaign_id}
     conds: dict[str, str] = {}
     for i, (dim, value) in enumerate(sorted(filters.items())):
@@ -180,5 +186,107 @@ async def query_cubes(
             if name.startswith("without_")
         },
         published=[cube(f"published_{j}") for j in range(len(published))],
+        monthly=monthly,
+    )
+
+
+# ---- tables of at most two facts: the pair counts ------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Population:
+    filters: Mapping[Dimension, str]
+    window: Window
+
+
+async def _query_pairs(
+    session: AsyncSession,
+    campaign_id: UUID,
+    dimensions: Sequence[Dimension],
+    filters: Mapping[Dimension, str],
+    window: Window,
+    published: Sequence[Window],
+) -> CubeSet:
+    """The same cubes from ``mapping_fact_pairs``: every cell of every population is a sum of
+    rows of the pair (or single fact, or total) its constrained facts name, so one query
+    fetches the rows of every subset of the facts involved and the rest is addition."""
+    facts = sorted({d.value for d in (*dimensions, *filters) if d != Dimension.WAVE})
+    subsets = [
+        (a, b)
+        for size in range(len(facts) + 1)
+        for combo in itertools.combinations(facts, size)
+        for a, b in [(*combo, "", "")[:2]]
+    ]
+    params: dict[str, Any] = {"campaign": campaign_id}
+    pairs = []
+    for i, (a, b) in enumerate(subsets):
+        params[f"a{i}"], params[f"b{i}"] = a, b
+        pairs.append(f"(:a{i}, :b{i})")
+    by_month = not window.is_open or bool(published)
+    month = "month" if by_month else "NULL::date"
+    sql = (
+        f"SELECT a_dim, b_dim, a_value, b_value, {month} AS month, wave, sum(n) FROM {PAIRS} "
+        f"WHERE campaign_id = :campaign AND (a_dim, b_dim) IN ({', '.join(pairs)}) AND n > 0 "
+        f"GROUP BY a_dim, b_dim, a_value, b_value, {month}, wave"
+    )
+    # rows[(a_dim, b_dim)] = [({dim: value}, month, wave, n)]
+    rows: dict[tuple[str, str], list[tuple[dict[str, str], Month | None, str, int]]] = defaultdict(
+        list
+    )
+    for a_dim, b_dim, a_value, b_value, m, wave, n in await session.execute(text(sql), params):
+        values = {a_dim: a_value, b_dim: b_value} if b_dim else ({a_dim: a_value} if a_dim else {})
+        rows[(a_dim, b_dim)].append(
+            (values, Month.of(m) if m is not None else None, str(wave), int(n))
+        )
+
+    def cube_of(population: _Population) -> Cube:
+        counts: dict[Key, int] = defaultdict(int)
+        fixed = {d.value: v for d, v in population.filters.items() if d != Dimension.WAVE}
+        wave_filter = population.filters.get(Dimension.WAVE)
+        for mask in itertools.product((False, True), repeat=len(dimensions)):
+            present = [d for d, dropped in zip(dimensions, mask, strict=True) if not dropped]
+            constrained = sorted({d.value for d in present if d != Dimension.WAVE} | set(fixed))
+            subset = (*constrained, "", "")[:2]
+            for values, m, wave, n in rows.get((subset[0], subset[1]), []):
+                if wave_filter is not None and wave != wave_filter:
+                    continue
+                if any(values[d] != v for d, v in fixed.items()):
+                    continue
+                if m is not None and not population.window.contains(m):
+                    continue
+                counts[
+                    tuple(
+                        None if dropped else (wave if d == Dimension.WAVE else values[d.value])
+                        for d, dropped in zip(dimensions, mask, strict=True)
+                    )
+                ] += n
+        c = {k: v for k, v in counts.items() if v}
+        cats = tuple(
+            tuple(sorted({v for k in c if (v := k[i]) is not None})) for i in range(len(dimensions))
+        )
+        multi = frozenset(d.value for d in dimensions if d in MULTI_VALUED)
+        return Cube(tuple(d.value for d in dimensions), cats, c, multi)
+
+    coarser = {
+        d.value: cube_of(_Population({f: v for f, v in filters.items() if f != d}, window))
+        for d in sorted(filters)
+    }
+    monthly: dict[Month, int] = {}
+    if not window.is_open:
+        coarser["window"] = cube_of(_Population(filters, Window()))
+        fixed = {d.value: v for d, v in filters.items() if d != Dimension.WAVE}
+        subset = (*sorted(fixed), "", "")[:2]
+        per_month: dict[Month, int] = defaultdict(int)
+        for values, m, wave, n in rows.get((subset[0], subset[1]), []):
+            wave_filter = filters.get(Dimension.WAVE)
+            if wave_filter is not None and wave != wave_filter:
+                continue
+            if m is not None and all(values[d] == v for d, v in fixed.items()):
+                per_month[m] += n
+        monthly = dict(per_month)
+    return CubeSet(
+        main=cube_of(_Population(filters, window)),
+        coarser=coarser,
+        published=[cube_of(_Population(filters, other)) for other in published],
         monthly=monthly,
     )

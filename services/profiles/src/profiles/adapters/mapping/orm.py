@@ -167,6 +167,33 @@ response_value_counts = Table(
     ),
 )
 
+#: respondents per campaign, month, wave and pair of fact values (``a_dim < b_dim``), of one
+#: fact value (``b_dim = ''``) and in all (both ``''``); kept by triggers (see the migration).
+#: Every table over at most two facts (the wave is a column) with filters on those facts reads
+#: this: a few thousand rows, whatever the number of responses
+fact_pairs = Table(
+    "mapping_fact_pairs",
+    metadata,
+    Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("wave", Integer, nullable=False),
+    Column("a_dim", String(20), nullable=False),
+    Column("a_value", String(60), nullable=False),
+    Column("b_dim", String(20), nullable=False),
+    Column("b_value", String(60), nullable=False),
+    Column("n", Integer, nullable=False),
+    UniqueConstraint(
+        "campaign_id",
+        "a_dim",
+        "b_dim",
+        "a_value",
+        "b_value",
+        "month",
+        "wave",
+        name="uq_mapping_fact_pairs_cell",
+    ),
+)
+
 sector_needs = Table(
     "mapping_sector_needs",
     metadata,

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -301,6 +301,143 @@ class ResponseRepository:
             .where(responses.c.campaign_id == campaign_id)
         )
         return int(n or 0)
+
+
+#: what replaces an erased person's id where a row must keep *someone* (provenance, audit)
+ERASED = UUID(int=0)
+
+
+class RespondentData:
+    """Every mapping row tied to one person, for withdrawal, export and erasure.
+
+    Tied to a person: responses linked to their profile (``respondent_account_id``), their id
+    in other responses' ``recipients``, access-log rows where they are the accessor, and the
+    provenance of what they created as staff (surveys, campaigns they own, declared needs).
+    """
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def withdraw(self, response_id: UUID, person_id: UUID) -> UUID | None:
+        """Delete the person's own linked response (the counting triggers uncount it); the
+        campaign id, or None when no such response of theirs exists."""
+        return await self.session.scalar(
+            delete(responses)
+            .where(responses.c.id == response_id, responses.c.respondent_account_id == person_id)
+            .returning(responses.c.campaign_id)
+        )
+
+    async def unlink(self, response_id: UUID, person_id: UUID) -> bool:
+        """Make the person's linked response anonymous: no account, no recipients, and its
+        access-log rows no longer name the response (they would link the reader to it)."""
+        done = await self.session.scalar(
+            update(responses)
+            .where(responses.c.id == response_id, responses.c.respondent_account_id == person_id)
+            .values(respondent_account_id=None, recipients=[])
+            .returning(responses.c.id)
+        )
+        if done is None:
+            return False
+        await self.session.execute(
+            update(access_log)
+            .where(access_log.c.response_id == response_id)
+            .values(response_id=None)
+        )
+        return True
+
+    async def export(self, person_id: UUID) -> dict[str, Any]:
+        own = (
+            await self.session.execute(
+                select(responses)
+                .where(responses.c.respondent_account_id == person_id)
+                .order_by(responses.c.submitted_at)
+            )
+        ).all()
+        ids = [r.id for r in own]
+        accesses = (
+            await self.session.execute(
+                select(access_log)
+                .where(access_log.c.response_id.in_(ids))
+                .order_by(access_log.c.at)
+            )
+        ).all()
+        named = await self.session.scalar(
+            select(func.count())
+            .select_from(responses)
+            .where(responses.c.recipients.contains([str(person_id)]))
+        )
+        return {
+            "responses": [
+                {
+                    "id": str(r.id),
+                    "campaign_id": str(r.campaign_id),
+                    "survey_id": str(r.survey_id),
+                    "source": r.source,
+                    "submitted_at": r.submitted_at.isoformat(),
+                    "wave": r.wave,
+                    "answers": r.answers,
+                    "recipients": list(r.recipients),
+                    "referral_code": r.referral_code,
+                    "referred_by": r.referred_by,
+                    "facts": {
+                        **{c: getattr(r, c) for c in SINGLE_COLUMNS},
+                        **{c: list(getattr(r, c)) for c in MULTI_COLUMNS},
+                    },
+                }
+                for r in own
+            ],
+            "accesses_to_my_responses": [
+                {
+                    "at": a.at.isoformat(),
+                    "response_id": str(a.response_id),
+                    "accessor_account_id": str(a.accessor_account_id),
+                    "action": a.action,
+                    "allowed": a.allowed,
+                }
+                for a in accesses
+            ],
+            #: other people's responses naming this person as a recipient (their content is
+            #: the other respondents' data: only the number is theirs to know)
+            "named_as_recipient": int(named or 0),
+        }
+
+    async def erase(self, person_id: UUID) -> dict[str, int]:
+        """Delete the person's linked responses, remove them as a recipient, and replace their
+        id by ``ERASED`` in the access log and in staff provenance. Returns tallies."""
+        deleted = (
+            await self.session.execute(
+                delete(responses)
+                .where(responses.c.respondent_account_id == person_id)
+                .returning(responses.c.id)
+            )
+        ).all()
+        me = str(person_id)
+        recipient = await self.session.execute(
+            update(responses)
+            .where(responses.c.recipients.contains([me]))
+            .values(recipients=responses.c.recipients.op("-")(me))
+        )
+        accessor = await self.session.execute(
+            update(access_log)
+            .where(access_log.c.accessor_account_id == person_id)
+            .values(accessor_account_id=ERASED)
+        )
+        provenance = 0
+        for table, column in (
+            (surveys, surveys.c.created_by),
+            (campaigns, campaigns.c.owner_account_id),
+            (sector_needs, sector_needs.c.declared_by),
+        ):
+            result = await self.session.execute(
+                update(table).where(column == person_id).values({column.name: ERASED})
+            )
+            provenance += result.rowcount  # type: ignore[attr-defined]
+        return {
+            "responses_deleted": len(deleted),
+            "recipient_entries_removed": recipient.rowcount,  # type: ignore[attr-defined]
+            "access_log_rows_deidentified": accessor.rowcount,  # type: ignore[attr-defined]
+            "provenance_rows_deidentified": provenance,
+        }
 
 
 class SectorNeedRepository:

@@ -20,11 +20,22 @@ The protection, in the order it is applied:
    randomness: the same query always gives the same answer, so repeating it averages nothing
    away, and a difference of two released counts is only known to within ``±(base-1)``.
 
-Differencing across *populations* (one more filter, another time window) is refused when the
-populations differ by fewer than ``k`` people (:mod:`profiles.domain.mapping.populations`); when
-they differ by more, each count whose difference with the same count of the other population
-is ``1..k-1`` is withheld as a primary cell (``related`` below), so no pair of released counts
-subtracts to a small group, and the rounding blurs what larger differences show.
+Differencing across *populations* (one more filter, another time window, a combination of
+several windows) is refused when it would isolate fewer than ``k`` people, and a filtered or
+windowed population must hold at least ``3k`` (:mod:`profiles.domain.mapping.populations`);
+otherwise each count whose difference with the same count of the other population is
+``1..k-1`` is withheld as a primary cell (``related`` below), and so is each count that is
+``1..k-1`` in a period the new window makes isolatable (``parts``), so no sum or difference of
+released counts describes a small group, and the rounding blurs what larger differences show.
+
+Known limit: suppression is computed per table. Two *different* tables sharing cells (say
+gender x age, and age filtered on one gender) may withhold different complementary cells; an
+attacker combining them can narrow a withheld cell further than either table allows. The
+``related`` rule withholds every cell whose value differs from the coarser population's by
+``1..k-1``, and rounding to base 5 leaves each combined value uncertain by several units, but
+no audit runs across all tables ever released. Likewise the same table released before and
+after the data changed (new responses, a withdrawal) differs by the people who came or went;
+only the rounding blurs that.
 """
 
 from __future__ import annotations
@@ -210,11 +221,19 @@ class Suppression:
         return self.primary | self.complementary
 
 
-def suppress(cube: Cube, policy: DisclosurePolicy, related: Sequence[Cube] = ()) -> Suppression:
+def suppress(
+    cube: Cube,
+    policy: DisclosurePolicy,
+    related: Sequence[Cube] = (),
+    parts: Sequence[Cube] = (),
+) -> Suppression:
     """``related``: tables over populations an attacker can also query that differ from this
     one by one filter or one time window (a superset or a subset). A count whose difference with
     the same count there is ``1..k-1`` is withheld like a small count: otherwise subtracting the
-    two released counts would describe fewer than ``k`` people."""
+    two released counts would describe fewer than ``k`` people. ``parts``: tables over the
+    populations that releasing this table makes isolatable by sums and differences of released
+    tables (the new atoms of time windows): a count that is ``1..k-1`` in one of them is
+    withheld here too."""
     keys = list(cube.every_key())
     result = Suppression(
         primary={
@@ -222,6 +241,7 @@ def suppress(cube: Cube, policy: DisclosurePolicy, related: Sequence[Cube] = ())
             for key in keys
             if 0 < cube.count(key) < policy.k
             or any(0 < abs(other.count(key) - cube.count(key)) < policy.k for other in related)
+            or any(0 < part.count(key) < policy.k for part in parts)
         }
     )
     if not result.primary:
@@ -306,9 +326,14 @@ class ReleasedTable:
         return self.count((None,) * len(self.dimensions))
 
 
-def release(cube: Cube, policy: DisclosurePolicy, related: Sequence[Cube] = ()) -> ReleasedTable:
+def release(
+    cube: Cube,
+    policy: DisclosurePolicy,
+    related: Sequence[Cube] = (),
+    parts: Sequence[Cube] = (),
+) -> ReleasedTable:
     """The only way a table leaves the mapping module: suppressed, audited, rounded."""
-    withheld = suppress(cube, policy, related).withheld
+    withheld = suppress(cube, policy, related, parts).withheld
     values: dict[Key, int | None] = {
         key: None if key in withheld else policy.rounded(cube.count(key))
         for key in cube.every_key()

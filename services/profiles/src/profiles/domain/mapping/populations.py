@@ -7,11 +7,19 @@ that differs from one an attacker can also obtain by fewer than ``k`` respondent
 * **query-set restriction**: the filtered population has at least ``k`` respondents, and so does
   its difference with each *one-filter-coarser* population (the same filters minus one; the
   coarser one is always obtainable, so "one more filter" can never isolate fewer than ``k``);
-* **time windows** are whole calendar months, and a window is refused when, against any window
-  already released for the same campaign and filters (the release ledger), a part of their
-  symmetric difference holds ``1..k-1`` respondents;
-* what remains a difference of two released tables is a population of at least ``k``, whose
-  cells are known only within the rounding error of both tables.
+* a population narrowed by a filter or a time window must hold at least ``MINIMUM_FACTOR * k``
+  respondents (a table over a handful of people is mostly withheld cells and margins that
+  nearly give them away);
+* **time windows** are whole calendar months. Released windows (the release ledger, per
+  campaign and filters) cut the months into *atoms*: runs of months between consecutive window
+  boundaries. Any sum and difference of released windows is a sum and difference of atoms, and
+  an atom is exactly what three or more windows can isolate (``[1,5] - [1,2] - [4,5] = [3]``,
+  although every *pair* of those windows differs by large parts). A new window is refused when
+  an atom it creates holds ``1..k-1`` respondents, and every count of the new table whose value
+  in an atom it creates is ``1..k-1`` is withheld (``parts`` of
+  :func:`profiles.domain.mapping.disclosure.suppress`);
+* what remains a difference of released tables is a population of at least ``k``, whose
+  cells are known only within the rounding error of the tables.
 """
 
 from __future__ import annotations
@@ -88,10 +96,14 @@ def filters_key(filters: Mapping[str, str]) -> str:
     return json.dumps(dict(sorted(filters.items())), separators=(",", ":"))
 
 
+#: a filtered or windowed population holds at least this many times k respondents
+MINIMUM_FACTOR = 3
+
+
 def check_query_set(size: int, coarser_sizes: Mapping[str, int], k: int) -> None:
     """``size``: respondents matching every filter; ``coarser_sizes[f]``: respondents matching
     every filter but ``f`` (``f`` may be ``"window"``)."""
-    if size < k:
+    if size < k or (coarser_sizes and size < MINIMUM_FACTOR * k):
         raise PopulationTooSmall("The filters select too few respondents to publish anything.")
     for name, coarser in coarser_sizes.items():
         if 0 < coarser - size < k:
@@ -122,6 +134,34 @@ def symmetric_difference_parts(a: Window, b: Window, months: Iterable[Month]) ->
     return parts
 
 
+def atoms(windows: Iterable[Window]) -> list[Window]:
+    """The runs of months between consecutive boundaries of ``windows`` (open at both ends of
+    the calendar): every window is a union of atoms."""
+    cuts: set[Month] = set()
+    for w in windows:
+        if w.start is not None:
+            cuts.add(w.start)
+        if w.end is not None:
+            cuts.add(w.end.next())
+    ordered = sorted(cuts)
+    bounds: list[Month | None] = [None, *ordered]
+    return [
+        Window(start, nxt.previous() if nxt is not None else None)
+        for start, nxt in zip(bounds, [*ordered, None], strict=True)
+    ]
+
+
+def new_atoms(window: Window, released: Sequence[Window]) -> list[Window]:
+    """Atoms that exist once ``window`` is released and did not before: what releasing it makes
+    isolatable (the window itself when it is one atom, and the runs beside its boundaries)."""
+    before = set(atoms(released))
+    return [a for a in atoms([*released, window]) if a not in before]
+
+
+def in_window(window: Window, monthly_counts: Mapping[Month, int]) -> int:
+    return sum(n for m, n in monthly_counts.items() if window.contains(m))
+
+
 def check_window(
     window: Window,
     released: Sequence[Window],
@@ -129,6 +169,12 @@ def check_window(
     k: int,
 ) -> None:
     """``monthly_counts``: respondents per month of the population without a window filter."""
+    for atom in new_atoms(window, released):
+        if 0 < in_window(atom, monthly_counts) < k:
+            raise PopulationTooSmall(
+                "Together with the time windows already published, this window would single "
+                "out a period with too few respondents; choose whole busier months."
+            )
     months = list(monthly_counts)
     for other in released:
         if other == window:

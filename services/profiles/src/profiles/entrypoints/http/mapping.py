@@ -309,6 +309,21 @@ async def read_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal
     return _response_view(await run(handlers.read_response(uow, response_id, principal)))
 
 
+@router.delete("/responses/{response_id}", status_code=204, response_class=Response)
+async def withdraw_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
+    """Withdraw your own linked response: it is deleted and leaves every aggregate."""
+    await run(handlers.withdraw_response(uow, response_id, principal))
+    return Response(status_code=204)
+
+
+@router.post("/responses/{response_id}/unlink", status_code=204, response_class=Response)
+async def unlink_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
+    """Make your own linked response anonymous: it stays in the aggregates, but nobody (you
+    included) can read, change or withdraw it individually any more."""
+    await run(handlers.unlink_response(uow, response_id, principal))
+    return Response(status_code=204)
+
+
 # ---- sector needs ------------------------------------------------------------------------
 
 

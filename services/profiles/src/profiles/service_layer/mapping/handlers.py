@@ -39,6 +39,7 @@ from profiles.domain.mapping.populations import (
     check_query_set,
     check_window,
     filters_key,
+    new_atoms,
 )
 from profiles.domain.mapping.survey import InvalidAnswers, SurveyDefinition
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
@@ -422,6 +423,53 @@ async def my_responses(uow: MappingUnitOfWork, by: Principal) -> list[Any]:
     return rows
 
 
+# ---- revocation, export and erasure ------------------------------------------------------
+#
+# A respondent who linked a response to their profile may, at any time:
+# * **withdraw** it: the response is deleted, so every aggregate computed afterwards excludes it
+#   (the counting triggers uncount it in the same transaction);
+# * **unlink** it: it stays in the aggregates as an anonymous response (no account, no named
+#   recipients, access-log rows no longer name it), and nobody — the former respondent included
+#   — can read it individually any more, nor withdraw it later (nothing ties it to them).
+# Anonymous responses cannot be withdrawn: nothing proves whose they are.
+# No event is published: no other service holds per-response data (mapping events carry whole-
+# campaign tallies only), and a per-withdrawal event would tell a campaign's readers exactly
+# when to compare two releases of the same table.
+
+
+async def withdraw_response(uow: MappingUnitOfWork, response_id: UUID, by: Principal) -> None:
+    async with uow:
+        campaign_id = await uow.respondents.withdraw(response_id, by.subject)
+        if campaign_id is None:
+            raise NotFound
+        await uow.access_log.record(
+            by.subject, "withdraw_response", allowed=True, campaign_id=campaign_id
+        )
+        await uow.commit()
+
+
+async def unlink_response(uow: MappingUnitOfWork, response_id: UUID, by: Principal) -> None:
+    async with uow:
+        if not await uow.respondents.unlink(response_id, by.subject):
+            raise NotFound
+        await uow.commit()
+
+
+async def export_respondent(uow: MappingUnitOfWork, person_id: UUID) -> dict[str, Any]:
+    """Everything the mapping module holds about ``person_id`` (for the privacy saga)."""
+    async with uow:
+        return await uow.respondents.export(person_id)
+
+
+async def erase_respondent(uow: MappingUnitOfWork, person_id: UUID) -> dict[str, int]:
+    """Delete the person's linked responses and de-identify every other mapping row naming
+    them (for the privacy saga; idempotent: a second call finds nothing)."""
+    async with uow:
+        tally = await uow.respondents.erase(person_id)
+        await uow.commit()
+    return tally
+
+
 # ---- sector needs ------------------------------------------------------------------------
 
 
@@ -503,12 +551,22 @@ async def aggregate_table(
         campaign = await _readable_campaign(uow, campaign_id, by, organisations)
         policy = DisclosurePolicy(k=campaign.k, rounding_base=campaign.rounding_base)
         key = filters_key({d.value: v for d, v in request.filters.items()})
-        published = []
+        published: list[Window] = []
+        parts: list[Window] = []
         if not request.window.is_open:
             published = [w for w in await uow.releases.windows(campaign_id, key) if not w.is_open]
+            # the periods this window makes isolatable together with the published ones
+            parts = [a for a in new_atoms(request.window, published) if a != request.window]
         cubes = await query_cubes(
-            uow.session, campaign_id, request.dimensions, request.filters, request.window, published
+            uow.session,
+            campaign_id,
+            request.dimensions,
+            request.filters,
+            request.window,
+            [*published, *parts],
         )
+        published_cubes = cubes.published[: len(published)]
+        part_cubes = cubes.published[len(published) :]
         total = cubes.main.count((None,) * len(request.dimensions))
         check_query_set(
             total,
@@ -519,7 +577,7 @@ async def aggregate_table(
             check_window(request.window, published, cubes.monthly, policy.k)
         # suppression with its audit is CPU work: keep it off the event loop
         table = await asyncio.to_thread(
-            release, cubes.main, policy, [*cubes.coarser.values(), *cubes.published]
+            release, cubes.main, policy, [*cubes.coarser.values(), *published_cubes], part_cubes
         )
         await uow.releases.record(campaign_id, key, request.window)
         await uow.commit()

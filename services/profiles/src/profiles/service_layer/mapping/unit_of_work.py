@@ -11,6 +11,7 @@ from profiles.adapters.mapping.repository import (
     CampaignRepository,
     OrganisationMemberships,
     ReleaseLedger,
+    RespondentData,
     ResponseRepository,
     SectorNeedRepository,
     SurveyRepository,
@@ -25,6 +26,7 @@ class MappingUnitOfWork(UnitOfWork):
     releases: ReleaseLedger
     access_log: AccessLog
     memberships: OrganisationMemberships
+    respondents: RespondentData
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.surveys = SurveyRepository(session)
@@ -34,3 +36,4 @@ class MappingUnitOfWork(UnitOfWork):
         self.releases = ReleaseLedger(session)
         self.access_log = AccessLog(session)
         self.memberships = OrganisationMemberships(session)
+        self.respondents = RespondentData(session)
