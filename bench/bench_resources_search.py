@@ -237,6 +237,7 @@ async def load(admin: str, n: int, rng: random.Random, vocab: dict[str, list[str
         t0 = time.perf_counter()
         # bulk load: build the GIN index once, after the vectors (as a restore would)
         await conn.execute("DROP INDEX resources.ix_resources_search")
+        await conn.execute("DROP INDEX resources.ix_resources_title_search")
         # the same vector adapters.search.index_resource computes, set-based
         await conn.execute(
             """
@@ -247,7 +248,9 @@ async def load(admin: str, n: int, rng: random.Random, vocab: dict[str, list[str
                 || setweight(
                     to_tsvector(c.cfg, resources.fold(array_to_string(r.themes, ' '))), 'C')
                 || setweight(
-                    to_tsvector('simple', resources.fold(array_to_string(r.themes, ' '))), 'C')
+                    to_tsvector('simple', resources.fold(array_to_string(r.themes, ' '))), 'C'),
+                title_vector = to_tsvector(c.cfg, resources.fold(t.title))
+                    || to_tsvector('simple', resources.fold(t.title))
             FROM resources.resource_translations t,
                  LATERAL (SELECT CAST(CASE t.language WHEN 'en' THEN 'english'
                      WHEN 'fr' THEN 'french' WHEN 'es' THEN 'spanish' WHEN 'ar' THEN 'arabic'
@@ -257,6 +260,10 @@ async def load(admin: str, n: int, rng: random.Random, vocab: dict[str, list[str
         )
         await conn.execute(
             "CREATE INDEX ix_resources_search ON resources.resources USING gin (search_vector)"
+        )
+        await conn.execute(
+            "CREATE INDEX ix_resources_title_search ON resources.resources"
+            " USING gin (title_vector)"
         )
         await conn.execute("VACUUM ANALYZE resources.resources")
         await conn.execute("ANALYZE resources.resource_translations")

@@ -92,6 +92,8 @@ class OpportunityPosted(OpportunityEvent):
     kind: str
     title: str
     organisation: str
+    #: the profiles organisation, when the poster named it
+    organisation_id: UUID | None = None
     required_skills: list[str] = []
     sectors: list[str] = []
     countries: list[str] = Field(default=[], description="ISO 3166-1 alpha-2")

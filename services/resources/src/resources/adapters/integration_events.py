@@ -44,19 +44,30 @@ def to_integration_events(
 
 
 def _calendar_event(x: cal.CalendarEvent, event: DomainEvent) -> list[IntegrationEvent]:
+    details = {
+        "event_id": x.id,
+        "kind": x.kind.value,
+        "title": x.title,
+        "language": x.language,
+        "organiser": x.organiser,
+        "time_zone": x.time_zone,
+        "starts_at": x.starts_at,
+        "ends_at": x.ends_at,
+        "capacity": x.capacity,
+    }
     match event:
         case cal.EventScheduled():
+            return [contract.CalendarEventScheduled(**details)]
+        case cal.EventUpdated():
+            return [contract.CalendarEventUpdated(**details)]
+        case cal.EventCalledOff(reason=reason):
             return [
-                contract.CalendarEventScheduled(
+                contract.CalendarEventCancelled(
                     event_id=x.id,
-                    kind=x.kind.value,
                     title=x.title,
-                    language=x.language,
-                    organiser=x.organiser,
-                    time_zone=x.time_zone,
                     starts_at=x.starts_at,
-                    ends_at=x.ends_at,
-                    capacity=x.capacity,
+                    reason=reason,
+                    cancelled_at=x.cancelled_at or datetime.now(UTC),
                 )
             ]
         case cal.RegistrationChanged():
@@ -112,6 +123,7 @@ def _opportunity_event(x: o.Opportunity, event: DomainEvent) -> list[Integration
                     kind=x.kind.value,
                     title=x.title,
                     organisation=x.organisation,
+                    organisation_id=x.organisation_id,
                     required_skills=x.required_skills,
                     sectors=x.sectors,
                     countries=x.countries,
