@@ -228,6 +228,7 @@ async def create_course(
                 resource = await uow.resources.get(lesson.resource_id)
                 if resource is None or not resource.is_public():
                     raise InvalidEvent(f"lesson {lesson.id!r} references no published resource")
+        uow.track(course)
         await uow.courses.add(course)
         await uow.commit()
     return course
@@ -243,11 +244,14 @@ async def get_course(uow: ResourcesUnitOfWork, course_id: UUID) -> c.Course:
 
 async def enrol(uow: ResourcesUnitOfWork, course_id: UUID, actor: Actor) -> c.Enrolment:
     async with uow:
-        if await uow.courses.get(course_id) is None:
+        course = await uow.courses.get(course_id)
+        if course is None:
             raise NotFound("no such course")
         if await uow.courses.enrolment_of(course_id, actor.id) is not None:
             raise Conflict("you are already enrolled")
         enrolment = c.Enrolment.enrol(course_id, actor.id, datetime.now(UTC))
+        enrolment.course_title = course.title
+        uow.track(enrolment)
         try:
             await uow.courses.save_enrolment(enrolment)
             await uow.commit()
