@@ -192,3 +192,32 @@ async def test_cancellation_refuses_registrations_and_keeps_the_record(
     assert accessed[0]["accessor_id"] == str(organiser_id)
     assert accessed[0]["accessor_role"] == "focal_point"
     assert accessed[0]["record_type"] == "event_registration"
+
+
+async def test_more_capacity_promotes_the_waitlist_in_order(
+    client: httpx.AsyncClient, tokens: TokenIssuer, resources_service: ResourcesService
+) -> None:
+    organiser = tokens.headers(new_id(), roles=("organisation",))
+    eid = (await client.post("/v1/events", json=event_body(capacity=1), headers=organiser)).json()[
+        "id"
+    ]
+    people = [new_id() for _ in range(4)]
+    for p in people:
+        await client.post(f"/v1/events/{eid}/registrations", headers=tokens.headers(p))
+    etag = (await client.get(f"/v1/events/{eid}")).headers["ETag"]
+    bigger = await client.patch(
+        f"/v1/events/{eid}", json={"capacity": 3}, headers={**organiser, "If-Match": etag}
+    )
+    assert bigger.status_code == 200, bigger.text
+    assert bigger.json()["seats_left"] == 0
+    statuses = []
+    for p in people:
+        me = await client.get(f"/v1/events/{eid}/registrations/me", headers=tokens.headers(p))
+        statuses.append((me.json()["status"], me.json()["waitlist_position"]))
+    assert statuses == [("confirmed", None)] * 3 + [("waitlisted", 1)]
+    promoted = [
+        e["data"]["person_id"]
+        for e in await outbox(resources_service, eid)
+        if e["type"] == "resources.calendar_event.registration_changed" and e["data"]["promoted"]
+    ]
+    assert promoted == [str(people[1]), str(people[2])]

@@ -187,6 +187,24 @@ class CalendarEvent(AggregateRoot):
         self.record(EventUpdated(changed=changed))
         return changed
 
+    def seats_free(self, confirmed: int) -> int | None:
+        """Seats free now (None: unlimited)."""
+        return None if self.capacity is None else max(0, self.capacity - confirmed)
+
+    def promote(self, waitlisted: Registration, now: datetime) -> None:
+        """A seat freed up (cancellation or more capacity): the first waiting person gets it."""
+        if self.cancelled or waitlisted.status is not RegistrationStatus.WAITLISTED:
+            raise CalendarError("only a waitlisted registration of a scheduled event")
+        waitlisted.status, waitlisted.updated_at = RegistrationStatus.CONFIRMED, now
+        self.record(
+            RegistrationChanged(
+                registration_id=waitlisted.id,
+                person_id=waitlisted.person_id,
+                status=RegistrationStatus.CONFIRMED,
+                promoted=True,
+            )
+        )
+
     def cancel_event(self, reason: str | None, now: datetime) -> None:
         """Call the event off. Registrations stay as they were (people keep the record of
         having registered); new ones are refused."""

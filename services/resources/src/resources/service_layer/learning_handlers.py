@@ -100,6 +100,15 @@ async def update_event(
         except cal.CalendarError as exc:
             raise InvalidEvent(str(exc)) from exc
         if changed:
+            # more seats: the waitlist moves up, first come first served
+            now = datetime.now(UTC)
+            while (free := event.seats_free(confirmed)) is None or free > 0:
+                waiting = await uow.calendar.first_waitlisted(event_id)
+                if waiting is None:
+                    break
+                event.promote(waiting, now)
+                await uow.calendar.save_registration(waiting)
+                confirmed += 1
             await uow.calendar.save(event)
             await uow.commit()
         return event, confirmed
