@@ -475,6 +475,22 @@ def render(r: dict[str, Any]) -> str:
             f"{r['bounded_ranking']['share_of_queries_with_approximate_facets']:.0%} of the "
             "measured queries had approximate facets.",
             "",
+            *(
+                [
+                    f"Previous run (exact ranking of every hit, facets over every hit; "
+                    f"{r['previous_run']['started_at']}, load average "
+                    f"{r['previous_run']['loadavg_at_start']}): page-only p95 "
+                    f"{r['previous_run']['page_only_p95_ms']} ms, with facets p95 "
+                    f"{r['previous_run']['with_facets_p95_ms']} ms, primary-key lookup p95 "
+                    f"{r['previous_run']['lookup_p95_ms']} ms (page-only / lookup = "
+                    f"{r['previous_run']['page_only_over_lookup']}; naive / page-only = "
+                    f"{r['previous_run']['naive_over_page_only']}). This run's machine was "
+                    "far more loaded, so compare the in-run ratios, not absolute times.",
+                    "",
+                ]
+                if r.get("previous_run")
+                else []
+            ),
             f"Load average at start/end: {r['machine']['loadavg_at_start']} / "
             f"{r['machine'].get('loadavg_at_end')} on {r['machine']['nproc']} CPUs (a shared "
             "machine): compare the ratios to the in-run baselines rather than absolute times.",
