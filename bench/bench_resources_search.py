@@ -477,6 +477,22 @@ def render(r: dict[str, Any]) -> str:
             "",
             *(
                 [
+                    "Candidate size probe (same data, 15 unfiltered queries, measured "
+                    "separately after the run, same comparison as the quality check above): "
+                    + "; ".join(
+                        f"{p['candidates']:,} per tier: scores equal "
+                        f"{p['quality_mean']:.0%} on average, median "
+                        f"{p['median_ms']} ms"
+                        for p in r["candidate_probe"]
+                    )
+                    + ". More candidates buy little quality for their cost, so 1,000 stays.",
+                    "",
+                ]
+                if r.get("candidate_probe")
+                else []
+            ),
+            *(
+                [
                     f"Previous run (exact ranking of every hit, facets over every hit; "
                     f"{r['previous_run']['started_at']}, load average "
                     f"{r['previous_run']['loadavg_at_start']}): page-only p95 "
