@@ -254,6 +254,11 @@ async def main_async(quick: bool) -> dict[str, Any]:
     return result
 
 
+def _relative_speedup(r: dict[str, Any]) -> float:
+    """How much the naive/match ratio grew against the previous run's."""
+    return float(r["ratios"]["naive_p95_over_match_p95"] / r["previous_run"]["naive_over_match"])
+
+
 def render(r: dict[str, Any]) -> str:
     meas = r["measurements"]
     rows = [
@@ -291,9 +296,30 @@ def render(r: dict[str, Any]) -> str:
         "API does. Ranking is exact top-N with MaxScore pruning: the most common requested "
         "values (by pg_stats element frequencies) are left out of candidate generation while "
         "their weight stays below the N-th best score found (checked; one or two fallback "
-        "passes otherwise); candidates come from GIN-indexed array overlap; scores are inline "
-        "containment tests, no per-row subquery.",
+        "passes otherwise). Every criterion generates candidates through a partial index "
+        "over matchable people (open to opportunities and `listed`, i.e. directory_listing "
+        "consent not withdrawn): GIN on skills, sectors, contribution modes and languages, "
+        "b-tree on the two countries — so the last fallback no longer scans the table for "
+        "people sharing only a mode or a language. Scores are inline containment tests, no "
+        "per-row subquery.",
         "",
+        *(
+            [
+                "Previous run (before these changes, "
+                f"{r['previous_run']['started_at']}, load average "
+                f"{r['previous_run']['loadavg_at_start']}): match p95 "
+                f"{r['previous_run']['match_p95_ms']} ms, primary-key lookup p95 "
+                f"{r['previous_run']['lookup_p95_ms']} ms, naive p95 "
+                f"{r['previous_run']['naive_p95_ms']} ms (naive / match = "
+                f"{r['previous_run']['naive_over_match']}). This run's load was several "
+                "times higher, so absolute times are not comparable; against the naive "
+                "in-run baseline, matching is relatively about "
+                f"{_relative_speedup(r):.1f}x faster than before.",
+                "",
+            ]
+            if r.get("previous_run")
+            else []
+        ),
         f"Load average at start/end: {r['machine']['loadavg_at_start']} / "
         f"{r['machine'].get('loadavg_at_end')} on {r['machine']['nproc']} CPUs (a shared "
         "machine): compare the ratios to the in-run baselines rather than absolute times.",

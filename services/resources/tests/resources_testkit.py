@@ -126,3 +126,34 @@ async def handled(service: ResourcesService, event_id: str) -> bool:
                 text("SELECT 1 FROM resources.inbox WHERE event_id = :id"), {"id": event_id}
             )
         )
+
+
+async def read_key(
+    bootstrap: str, topic: str, key: str, want: int, timeout_s: float = 30.0
+) -> list[tuple[str, dict[str, Any]]]:
+    """(ce_type, payload) of the records with ``key`` on ``topic``, from the beginning."""
+    import json
+    import time
+
+    from aiokafka import AIOKafkaConsumer
+
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    found: list[tuple[str, dict[str, Any]]] = []
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline and len(found) < want:
+            for records in (await consumer.getmany(timeout_ms=300)).values():
+                for rec in records:
+                    if rec.key is not None and rec.key.decode() == key:
+                        ce_type = dict(rec.headers)["ce_type"].decode()
+                        found.append((ce_type, json.loads(rec.value)))
+    finally:
+        await consumer.stop()
+    return found

@@ -73,6 +73,17 @@ class ResourceRestored(ResourceEvent):
     type_name: ClassVar[str] = "resources.resource.restored"
 
 
+class ResourceRevised(ResourceEvent):
+    """The resource was edited: a translation added or changed, or its classification
+    (themes, SDGs, countries, authors...) revised. Caches and feeds refresh it."""
+
+    type_name: ClassVar[str] = "resources.resource.revised"
+
+    what: str = Field(description="translation:<language> or classification")
+    version: int
+    languages: list[str] = Field(default=[], description="languages it is available in now")
+
+
 OPPORTUNITY_TOPIC = "resources.opportunity.v1"
 
 
@@ -92,6 +103,8 @@ class OpportunityPosted(OpportunityEvent):
     kind: str
     title: str
     organisation: str
+    #: the profiles organisation, when the poster named it
+    organisation_id: UUID | None = None
     required_skills: list[str] = []
     sectors: list[str] = []
     countries: list[str] = Field(default=[], description="ISO 3166-1 alpha-2")
@@ -208,6 +221,54 @@ class EventRegistrationChanged(CalendarEventMessage):
 COURSE_TOPIC = "resources.course.v1"
 
 
+class CoursePublished(IntegrationEvent):
+    """A course was put in the catalogue (courses are published when created)."""
+
+    topic: ClassVar[str] = COURSE_TOPIC
+    type_name: ClassVar[str] = "resources.course.published"
+
+    course_id: UUID
+    title: str
+    language: str
+    lesson_count: int
+    created_by: UUID | None = None
+    published_at: datetime
+
+    def subject(self) -> str:
+        return str(self.course_id)
+
+
+class EnrolmentEvent(IntegrationEvent):
+    """One person's enrolment; keyed by the enrolment (= completion) id, so in order."""
+
+    topic: ClassVar[str] = COURSE_TOPIC
+
+    course_id: UUID
+    enrolment_id: UUID
+    person_id: UUID
+
+    def subject(self) -> str:
+        return str(self.enrolment_id)
+
+
+class LearnerEnrolled(EnrolmentEvent):
+    type_name: ClassVar[str] = "resources.course.enrolled"
+
+    course_title: str
+    enrolled_at: datetime
+
+
+class LessonCompleted(EnrolmentEvent):
+    """Progress: one more lesson done (``completed_lessons`` of ``total_lessons``)."""
+
+    type_name: ClassVar[str] = "resources.course.lesson_completed"
+
+    lesson_id: str
+    completed_lessons: int
+    total_lessons: int
+    completed_at: datetime
+
+
 class CourseCompleted(IntegrationEvent):
     """A person completed every lesson of a course; ``completion_id`` identifies the
     completion record, verifiable with the code the person was given."""
@@ -232,7 +293,8 @@ TOPICS: tuple[Topic, ...] = (
         partitions=6,
         partner_visible=False,
         description="Learn resources through moderation: drafted, submitted, published, "
-        "rejected, archived, reported, hidden, restored. Carries account ids: internal.",
+        "rejected, archived, reported, hidden, restored, revised. Carries account ids: "
+        "internal.",
         event_types=(
             ResourceDrafted,
             ResourceSubmitted,
@@ -242,6 +304,7 @@ TOPICS: tuple[Topic, ...] = (
             ResourceReported,
             ResourceHidden,
             ResourceRestored,
+            ResourceRevised,
         ),
     ),
     Topic(
@@ -277,7 +340,8 @@ TOPICS: tuple[Topic, ...] = (
         owner="resources",
         partitions=3,
         partner_visible=False,
-        description="E-learning: course completions. Carries person ids: internal.",
-        event_types=(CourseCompleted,),
+        description="E-learning: courses published; enrolments, lessons completed (progress) "
+        "and course completions. Carries person ids: internal.",
+        event_types=(CoursePublished, LearnerEnrolled, LessonCompleted, CourseCompleted),
     ),
 )

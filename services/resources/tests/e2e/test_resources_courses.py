@@ -87,7 +87,19 @@ async def test_enrol_progress_complete_and_verify(
     assert "person_id" not in verified
     assert_problem(await client.get(f"/v1/courses/completions/{'x' * 24}"), 404)
 
+    # enrolment, progress (one event per lesson) and completion, in order on one key
     events = await outbox(resources_service, done["completion_id"])
-    assert [e["type"] for e in events] == ["resources.course.completed"]
-    assert events[0]["data"]["person_id"] == str(learner_id)
-    assert events[0]["data"]["course_id"] == cid
+    assert [e["type"] for e in events] == [
+        "resources.course.enrolled",
+        *["resources.course.lesson_completed"] * 3,
+        "resources.course.completed",
+    ]
+    assert [e["data"]["completed_lessons"] for e in events[1:4]] == [1, 2, 3]
+    assert {e["data"]["total_lessons"] for e in events[1:4]} == {3}
+    assert events[0]["data"]["course_title"] == "Diaspora mapping: online training"
+    assert events[-1]["data"]["person_id"] == str(learner_id)
+    assert events[-1]["data"]["course_id"] == cid
+    assert [e["sequence"] for e in events] == sorted(e["sequence"] for e in events)
+    published = await outbox(resources_service, cid)
+    assert [e["type"] for e in published] == ["resources.course.published"]
+    assert published[0]["data"]["lesson_count"] == 3

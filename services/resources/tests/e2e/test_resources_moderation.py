@@ -124,8 +124,10 @@ async def test_rejection_needs_a_reason_and_the_contributor_can_resubmit(
 
     events = await outbox(resources_service, rid)
     types = [e["type"].rsplit(".", 1)[1] for e in events]
-    assert types == ["drafted", "submitted", "rejected", "submitted", "published"]
+    assert types == ["drafted", "submitted", "rejected", "revised", "submitted", "published"]
     assert events[2]["data"]["reason"] == "Missing sources"
+    assert events[3]["data"]["what"] == "translation:en"
+    assert events[3]["data"]["languages"] == ["en"]
     history = (await client.get(f"/v1/resources/{rid}/history", headers=as_author)).json()
     assert [h["action"] for h in history] == [
         "drafted",

@@ -41,6 +41,13 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _description(e: CalendarEvent) -> str:
+    if not e.cancelled:
+        return e.description
+    why = f": {e.cancellation_reason}" if e.cancellation_reason else ""
+    return f"CANCELLED{why}\n\n{e.description}"
+
+
 def calendar(events: Iterable[CalendarEvent], base_url: str, name: str) -> str:
     now = _utc(datetime.now(UTC))
     lines = [
@@ -56,10 +63,13 @@ def calendar(events: Iterable[CalendarEvent], base_url: str, name: str) -> str:
             "BEGIN:VEVENT",
             f"UID:{e.id}@diaspora-platform",
             f"DTSTAMP:{now}",
+            # clients replace their copy when SEQUENCE goes up (RFC 5545 3.8.7.4)
+            f"SEQUENCE:{e.revision}",
+            f"STATUS:{'CANCELLED' if e.cancelled else 'CONFIRMED'}",
             f"DTSTART:{_utc(e.starts_at)}",
             f"DTEND:{_utc(e.ends_at)}",
             f"SUMMARY:{_escape(e.title)}",
-            f"DESCRIPTION:{_escape(e.description)}",
+            f"DESCRIPTION:{_escape(_description(e))}",
             f"CATEGORIES:{_escape(e.kind.value)}",
             f"ORGANIZER;CN={_escape(e.organiser)}:mailto:noreply@diaspora-platform.invalid",
             f"URL:{base_url}/v1/events/{e.id}",

@@ -30,33 +30,79 @@ def to_integration_events(
         return _opportunity_event(aggregate, event)
     if isinstance(aggregate, cal.CalendarEvent):
         return _calendar_event(aggregate, event)
-    if isinstance(aggregate, course.Enrolment) and isinstance(event, course.CourseCompleted):
+    if isinstance(aggregate, course.Enrolment):
+        return _enrolment_event(aggregate, event)
+    if isinstance(aggregate, course.Course) and isinstance(event, course.CoursePublished):
         return [
-            contract.CourseCompleted(
-                course_id=event.course_id,
-                completion_id=event.completion_id,
-                person_id=event.person_id,
-                course_title=event.course_title,
-                completed_at=event.completed_at,
+            contract.CoursePublished(
+                course_id=aggregate.id,
+                title=aggregate.title,
+                language=aggregate.language,
+                lesson_count=len(aggregate.lesson_ids()),
+                created_by=aggregate.created_by,
+                published_at=aggregate.created_at,
             )
         ]
     return []
 
 
+def _enrolment_event(x: course.Enrolment, event: DomainEvent) -> list[IntegrationEvent]:
+    who = {"course_id": x.course_id, "enrolment_id": x.id, "person_id": x.person_id}
+    match event:
+        case course.Enrolled():
+            return [
+                contract.LearnerEnrolled(
+                    **who, course_title=x.course_title or "", enrolled_at=x.enrolled_at
+                )
+            ]
+        case course.LessonDone():
+            return [
+                contract.LessonCompleted(
+                    **who,
+                    lesson_id=event.lesson_id,
+                    completed_lessons=event.completed_lessons,
+                    total_lessons=event.total_lessons,
+                    completed_at=event.at,
+                )
+            ]
+        case course.CourseCompleted():
+            return [
+                contract.CourseCompleted(
+                    course_id=event.course_id,
+                    completion_id=event.completion_id,
+                    person_id=event.person_id,
+                    course_title=event.course_title,
+                    completed_at=event.completed_at,
+                )
+            ]
+    return []
+
+
 def _calendar_event(x: cal.CalendarEvent, event: DomainEvent) -> list[IntegrationEvent]:
+    details = {
+        "event_id": x.id,
+        "kind": x.kind.value,
+        "title": x.title,
+        "language": x.language,
+        "organiser": x.organiser,
+        "time_zone": x.time_zone,
+        "starts_at": x.starts_at,
+        "ends_at": x.ends_at,
+        "capacity": x.capacity,
+    }
     match event:
         case cal.EventScheduled():
+            return [contract.CalendarEventScheduled(**details)]
+        case cal.EventUpdated():
+            return [contract.CalendarEventUpdated(**details)]
+        case cal.EventCalledOff(reason=reason):
             return [
-                contract.CalendarEventScheduled(
+                contract.CalendarEventCancelled(
                     event_id=x.id,
-                    kind=x.kind.value,
                     title=x.title,
-                    language=x.language,
-                    organiser=x.organiser,
-                    time_zone=x.time_zone,
                     starts_at=x.starts_at,
-                    ends_at=x.ends_at,
-                    capacity=x.capacity,
+                    reason=reason,
+                    cancelled_at=x.cancelled_at or datetime.now(UTC),
                 )
             ]
         case cal.RegistrationChanged():
@@ -98,7 +144,17 @@ def _resource_event(x: r.Resource, event: DomainEvent) -> list[IntegrationEvent]
             return [contract.ResourceHidden(**common, actor_id=actor, reason=reason)]
         case r.VisibilityChanged(hidden=False, actor_id=actor):
             return [contract.ResourceRestored(**common, actor_id=actor)]
-    return []  # edits are history only
+        case r.ResourceEdited(actor_id=actor, what=what):
+            return [
+                contract.ResourceRevised(
+                    **common,
+                    actor_id=actor,
+                    what=what,
+                    version=x.version,
+                    languages=sorted(x.translations),
+                )
+            ]
+    return []
 
 
 def _opportunity_event(x: o.Opportunity, event: DomainEvent) -> list[IntegrationEvent]:
@@ -112,6 +168,7 @@ def _opportunity_event(x: o.Opportunity, event: DomainEvent) -> list[Integration
                     kind=x.kind.value,
                     title=x.title,
                     organisation=x.organisation,
+                    organisation_id=x.organisation_id,
                     required_skills=x.required_skills,
                     sectors=x.sectors,
                     countries=x.countries,

@@ -12,7 +12,13 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resources.adapters.orm import calendar_events, courses, enrolments, registrations
-from resources.domain.calendar import CalendarEvent, EventKind, Registration, RegistrationStatus
+from resources.domain.calendar import (
+    CalendarEvent,
+    EventKind,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+)
 from resources.domain.course import Course, Enrolment, Lesson, Module
 
 
@@ -24,8 +30,10 @@ class CalendarRepository:
         await self.session.execute(calendar_events.insert().values(**_event_row(e)))
 
     async def save(self, e: CalendarEvent) -> None:
+        row = _event_row(e)
+        del row["id"], row["created_at"]
         await self.session.execute(
-            update(calendar_events).where(calendar_events.c.id == e.id).values(version=e.version)
+            update(calendar_events).where(calendar_events.c.id == e.id).values(**row)
         )
 
     async def get(self, event_id: UUID, *, for_update: bool = False) -> CalendarEvent | None:
@@ -136,16 +144,6 @@ class CalendarRepository:
         )
         return [_registration(m) for m in rows.mappings()]
 
-    async def forget_person(self, person_id: UUID) -> None:
-        await self.session.execute(
-            delete(registrations).where(registrations.c.person_id == person_id)
-        )
-        await self.session.execute(
-            update(calendar_events)
-            .where(calendar_events.c.organised_by == person_id)
-            .values(organised_by=None)
-        )
-
 
 class CourseRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -243,13 +241,6 @@ class CourseRepository:
             )
         )
 
-    async def forget_person(self, person_id: UUID) -> None:
-        # the completion record goes too: it would otherwise prove who took which course
-        await self.session.execute(delete(enrolments).where(enrolments.c.person_id == person_id))
-        await self.session.execute(
-            update(courses).where(courses.c.created_by == person_id).values(created_by=None)
-        )
-
 
 def _event_row(e: CalendarEvent) -> dict[str, Any]:
     return {
@@ -267,6 +258,10 @@ def _event_row(e: CalendarEvent) -> dict[str, Any]:
         "online_url": e.online_url,
         "capacity": e.capacity,
         "waitlist": e.waitlist,
+        "status": e.status.value,
+        "revision": e.revision,
+        "cancelled_at": e.cancelled_at,
+        "cancellation_reason": e.cancellation_reason,
         "version": e.version,
         "created_at": e.created_at,
     }
@@ -275,6 +270,7 @@ def _event_row(e: CalendarEvent) -> dict[str, Any]:
 def _event(row: RowMapping) -> CalendarEvent:
     fields = dict(row)
     fields["kind"] = EventKind(fields["kind"])
+    fields["status"] = EventStatus(fields["status"])
     return CalendarEvent(**fields)
 
 

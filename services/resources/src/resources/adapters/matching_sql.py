@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.events.privacy import GOVERNMENT_CONTACT
 from resources.adapters.people import facts
 from resources.domain.matching import WEIGHTS, Needs, ProfileFacts
 
@@ -92,6 +94,8 @@ def _features(needs: Needs, params: _Params, freq: dict[str, dict[str, float]]) 
     for column, wanted, weight in (
         ("skills", needs.skills, WEIGHTS["skills"]),
         ("sectors", needs.sectors, WEIGHTS["sectors"]),
+        ("contribution_modes", needs.contribution_modes, WEIGHTS["modes"]),
+        ("languages", needs.languages, WEIGHTS["languages"]),
     ):
         for value in sorted(wanted):
             found.append(
@@ -119,14 +123,21 @@ def _features(needs: Needs, params: _Params, freq: dict[str, dict[str, float]]) 
     return found
 
 
-async def rank_people(session: AsyncSession, needs: Needs, limit: int) -> list[ProfileFacts]:
+async def rank_people(
+    session: AsyncSession, needs: Needs, limit: int, organisation_id: UUID | None = None
+) -> list[ProfileFacts]:
     """People who consented to be matched, best first, for an opportunity's needs.
 
-    Exact top-N with MaxScore pruning: the most common requested values (and contribution
-    modes and languages, which are never indexed) are "non-essential" as long as their
-    summed weight stays below the N-th best score found among people holding at least one
-    essential value; nobody outside the essential lists can then reach the top N. When the
-    check fails, every requested value becomes essential (and, if need be, everyone).
+    Exact top-N with MaxScore pruning: the most common requested values are "non-essential"
+    as long as their summed weight stays below the N-th best score found among people
+    holding at least one essential value; nobody outside the essential lists can then reach
+    the top N. When the check fails, every requested value becomes essential. Every
+    criterion has a partial index over matchable people (GIN for the arrays, b-tree for the
+    countries), so no pass scans the table.
+
+    Only people open to opportunities who did not withdraw ``directory_listing`` consent
+    (``listed``) are ranked; with ``organisation_id``, nor those who withdrew
+    ``government_contact`` for that organisation.
     """
     params = _Params()
     earned: list[str] = []
@@ -150,10 +161,16 @@ async def rank_people(session: AsyncSession, needs: Needs, limit: int) -> list[P
         )
     if not total:
         return []
-    unindexed = (WEIGHTS["modes"] if needs.contribution_modes else 0.0) + (
-        WEIGHTS["languages"] if needs.languages else 0.0
-    )
+    unindexed = 0.0  # every criterion generates candidates through an index
     score = f"(({' + '.join(earned)}) / {total!r})"
+    consent = ""
+    if organisation_id is not None:
+        consent = (
+            " AND NOT EXISTS (SELECT 1 FROM resources.consents w WHERE w.withdrawn"
+            f" AND w.purpose = '{GOVERNMENT_CONTACT}'"
+            f" AND w.recipient = {params.add(str(organisation_id))}"
+            " AND w.person_id = p.person_id)"
+        )
 
     async def top(conditions: list[str]) -> list[tuple[float, ProfileFacts]]:
         where = " OR ".join(conditions) if conditions else "TRUE"
@@ -161,7 +178,7 @@ async def rank_people(session: AsyncSession, needs: Needs, limit: int) -> list[P
             text(
                 f"""
                 SELECT p.*, {score} AS score FROM resources.people p
-                WHERE p.open_to_opportunities AND ({where})
+                WHERE p.open_to_opportunities AND p.listed AND ({where}){consent}
                 ORDER BY score DESC, p.person_id
                 LIMIT {params.add(limit)}
                 """
@@ -197,19 +214,8 @@ async def rank_people(session: AsyncSession, needs: Needs, limit: int) -> list[P
                 found = await top([f.condition for f in essential])
                 if len(found) == limit and found[-1][0] > skipped / total:
                     return [person for _, person in found]
-    found = await top([f.condition for f in features])
-    if not unindexed or (len(found) == limit and found[-1][0] > unindexed / total):
-        return [person for _, person in found]
-    # weak or few matches: people sharing only modes or languages count too (a full scan)
-    extra = [
-        f"p.{column} && CAST({params.add(sorted(values))} AS varchar[])"
-        for column, values in (
-            ("contribution_modes", needs.contribution_modes),
-            ("languages", needs.languages),
-        )
-        if values
-    ]
-    return [person for _, person in await top([f.condition for f in features] + extra)]
+    # anyone sharing at least one requested value: exact
+    return [person for _, person in await top([f.condition for f in features])]
 
 
 async def rank_opportunities(

@@ -66,7 +66,7 @@ async def entries(session: AsyncSession, base_url: str, limit: int) -> list[Entr
         text(
             """
             SELECT id, kind, title, description, language, organiser, starts_at, ends_at,
-                   time_zone, created_at
+                   time_zone, status, coalesce(cancelled_at, created_at) AS changed_at
             FROM resources.calendar_events WHERE ends_at >= :now
             ORDER BY starts_at, id LIMIT :limit
             """
@@ -81,7 +81,7 @@ async def entries(session: AsyncSession, base_url: str, limit: int) -> list[Entr
                 title=m["title"],
                 summary=m["description"],
                 url=f"{base_url}/v1/events/{m['id']}",
-                updated=m["created_at"],
+                updated=m["changed_at"],
                 language=m["language"],
                 tags=(m["kind"],),
                 organisations=(m["organiser"],),
@@ -89,6 +89,8 @@ async def entries(session: AsyncSession, base_url: str, limit: int) -> list[Entr
                     "starts_at": m["starts_at"].isoformat(),
                     "ends_at": m["ends_at"].isoformat(),
                     "time_zone": m["time_zone"],
+                    # cancelled entries stay in the feed, so subscribers learn of it
+                    "status": m["status"],
                 },
             )
         )

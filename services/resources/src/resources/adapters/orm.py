@@ -54,7 +54,10 @@ resources = Table(
     Column("published_at", DateTime(timezone=True)),
     #: accent-folded, per-language stemmed text of every translation (see adapters/search.py)
     Column("search_vector", TSVECTOR),
+    #: titles only (every translation, stemmed and unstemmed): the first search candidates
+    Column("title_vector", TSVECTOR),
     Index("ix_resources_search", "search_vector", postgresql_using="gin"),
+    Index("ix_resources_title_search", "title_vector", postgresql_using="gin"),
     Index("ix_resources_themes", "themes", postgresql_using="gin"),
     Index("ix_resources_sdgs", "sdgs", postgresql_using="gin"),
     Index("ix_resources_countries", "countries", postgresql_using="gin"),
@@ -141,19 +144,48 @@ people = Table(
     Column("sectors", ARRAY(String(100)), nullable=False),
     Column("contribution_modes", ARRAY(String(40)), nullable=False),
     Column("open_to_opportunities", Boolean, nullable=False),
+    #: false once the person withdrew ``directory_listing`` consent (never matched then)
+    Column("listed", Boolean, nullable=False, server_default=text("true")),
     Column("locale", String(12), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    Index(
-        "ix_people_matchable_skills",
-        "skills",
-        postgresql_using="gin",
-        postgresql_where=text("open_to_opportunities"),
+    *(
+        Index(
+            f"ix_people_matchable_{column}",
+            column,
+            postgresql_using="gin",
+            postgresql_where=text("open_to_opportunities AND listed"),
+        )
+        for column in ("skills", "sectors", "contribution_modes", "languages")
     ),
     Index(
-        "ix_people_matchable_sectors",
-        "sectors",
-        postgresql_using="gin",
-        postgresql_where=text("open_to_opportunities"),
+        "ix_people_matchable_origin",
+        "country_of_origin",
+        postgresql_where=text("open_to_opportunities AND listed"),
+    ),
+    Index(
+        "ix_people_matchable_residence",
+        "country_of_residence",
+        postgresql_where=text("open_to_opportunities AND listed"),
+    ),
+)
+
+#: the newest consent decision per person, purpose and recipient (profiles.consent.v1);
+#: only withdrawals matter here, the row is kept so an older event never undoes a newer one
+consents = Table(
+    "consents",
+    metadata,
+    Column("person_id", UUID(as_uuid=True), primary_key=True),
+    Column("purpose", String(40), primary_key=True),
+    #: 'platform' or the recipient's id
+    Column("recipient", String(40), primary_key=True),
+    Column("withdrawn", Boolean, nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Index(
+        "ix_consents_withdrawn_recipient",
+        "purpose",
+        "recipient",
+        "person_id",
+        postgresql_where=text("withdrawn"),
     ),
 )
 
@@ -173,6 +205,8 @@ opportunities = Table(
     Column("title", String(300), nullable=False),
     Column("description", Text, nullable=False),
     Column("organisation", String(300), nullable=False),
+    #: the profiles organisation posting it, when named (government_contact consent)
+    Column("organisation_id", UUID(as_uuid=True)),
     Column("posted_by", UUID(as_uuid=True)),
     Column("work_mode", String(10), nullable=False),
     Column("deadline", DateTime(timezone=True), nullable=False),
@@ -230,6 +264,12 @@ calendar_events = Table(
     Column("online_url", String(2000)),
     Column("capacity", Integer),
     Column("waitlist", Boolean, nullable=False),
+    #: scheduled | cancelled
+    Column("status", String(20), nullable=False, server_default="scheduled"),
+    #: revisions of the details by the organiser: the ETag and iCalendar SEQUENCE
+    Column("revision", Integer, nullable=False, server_default=text("0")),
+    Column("cancelled_at", DateTime(timezone=True)),
+    Column("cancellation_reason", String(500)),
     Column("version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_calendar_events_starts", "starts_at", "id"),

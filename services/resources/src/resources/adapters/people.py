@@ -6,13 +6,14 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import exists, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.events.privacy import DIRECTORY_LISTING
 from contracts.events.profiles import PersonProfileSnapshot
-from resources.adapters.orm import erased_people, people
+from resources.adapters.orm import consents, erased_people, people
 from resources.domain.matching import ProfileFacts
 
 
@@ -36,6 +37,8 @@ class PeopleProjection:
             "sectors": sorted(set(snapshot.sectors)),
             "contribution_modes": sorted(set(snapshot.contribution_modes)),
             "open_to_opportunities": snapshot.open_to_opportunities,
+            # a withdrawal of directory_listing may have arrived before the first snapshot
+            "listed": not await self.withdrew(snapshot.person_id, DIRECTORY_LISTING),
             "locale": snapshot.locale,
             "updated_at": datetime.now(UTC),
         }
@@ -54,13 +57,43 @@ class PeopleProjection:
             )
         )
 
-    async def erase(self, person_id: UUID, erased_at: datetime) -> None:
-        await self.session.execute(
-            insert(erased_people)
-            .values(person_id=person_id, erased_at=erased_at)
-            .on_conflict_do_nothing()
+    async def record_consent(
+        self, person_id: UUID, purpose: str, recipient: str, withdrawn: bool, at: datetime
+    ) -> bool:
+        """Keep the newest decision per purpose and recipient (an older redelivery never
+        undoes a newer one); True when this one is now the newest."""
+        stmt = insert(consents).values(
+            person_id=person_id,
+            purpose=purpose,
+            recipient=recipient,
+            withdrawn=withdrawn,
+            changed_at=at,
         )
-        await self.session.execute(delete(people).where(people.c.person_id == person_id))
+        upsert = stmt.on_conflict_do_update(
+            index_elements=["person_id", "purpose", "recipient"],
+            set_={"withdrawn": stmt.excluded.withdrawn, "changed_at": stmt.excluded.changed_at},
+            where=consents.c.changed_at < stmt.excluded.changed_at,
+        ).returning(consents.c.person_id)
+        applied = (await self.session.execute(upsert)).first() is not None
+        if applied and purpose == DIRECTORY_LISTING:
+            await self.session.execute(
+                update(people).where(people.c.person_id == person_id).values(listed=not withdrawn)
+            )
+        return applied
+
+    async def withdrew(self, person_id: UUID, purpose: str, recipient: str = "platform") -> bool:
+        return bool(
+            await self.session.scalar(
+                select(
+                    exists().where(
+                        consents.c.person_id == person_id,
+                        consents.c.purpose == purpose,
+                        consents.c.recipient == recipient,
+                        consents.c.withdrawn,
+                    )
+                )
+            )
+        )
 
     async def get(self, person_id: UUID) -> ProfileFacts | None:
         row = (
@@ -86,5 +119,6 @@ def facts(row: RowMapping) -> ProfileFacts:
         contribution_modes=frozenset(row["contribution_modes"]),
         country_of_origin=row["country_of_origin"],
         country_of_residence=row["country_of_residence"],
-        open_to_opportunities=row["open_to_opportunities"],
+        # withdrawn directory_listing consent: never matched, whatever the profile says
+        open_to_opportunities=row["open_to_opportunities"] and row["listed"],
     )

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -185,37 +185,6 @@ class ResourceRepository:
         )
         return [dict(m) for m in rows.mappings()]
 
-    async def forget_contributor(self, person_id: UUID) -> None:
-        """Erasure: the resources stay (they are the community's), the person's name goes."""
-        await self.session.execute(
-            update(resources)
-            .where(resources.c.contributor_id == person_id)
-            .values(contributor_id=None)
-        )
-        await self.session.execute(
-            text(
-                """
-                UPDATE resources.resources SET authors = (
-                    SELECT coalesce(jsonb_agg(CASE WHEN a->>'person_id' = CAST(:pid AS text)
-                        THEN jsonb_build_object('name', 'Former member', 'kind', 'person',
-                                                'person_id', NULL)
-                        ELSE a END), '[]'::jsonb)
-                    FROM jsonb_array_elements(authors) a)
-                WHERE authors @> jsonb_build_array(
-                    jsonb_build_object('person_id', CAST(:pid AS text)))
-                """
-            ),
-            {"pid": str(person_id)},
-        )
-        for table, column in (
-            (history, history.c.actor_id),
-            (reports, reports.c.reporter_id),
-            (attachments, attachments.c.uploaded_by),
-        ):
-            await self.session.execute(
-                update(table).where(column == person_id).values({column.name: None})
-            )
-
 
 class AttachmentRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -341,17 +310,6 @@ class OpportunityRepository:
         )
         return inserted.first() is not None
 
-    async def forget_person(self, person_id: UUID) -> None:
-        await self.session.execute(delete(interests).where(interests.c.person_id == person_id))
-        await self.session.execute(
-            delete(announced_matches).where(announced_matches.c.person_id == person_id)
-        )
-        await self.session.execute(
-            update(opportunities)
-            .where(opportunities.c.posted_by == person_id)
-            .values(posted_by=None)
-        )
-
 
 # ---- mapping ------------------------------------------------------------------------------
 def _project_json(p: r.ProjectRecord | None) -> dict[str, Any] | None:
@@ -456,6 +414,7 @@ def _opportunity_row(o: Opportunity) -> dict[str, Any]:
         "title": o.title,
         "description": o.description,
         "organisation": o.organisation,
+        "organisation_id": o.organisation_id,
         "posted_by": o.posted_by,
         "work_mode": o.work_mode.value,
         "deadline": o.deadline,
@@ -476,6 +435,7 @@ def _opportunity(row: RowMapping) -> Opportunity:
         title=row["title"],
         description=row["description"],
         organisation=row["organisation"],
+        organisation_id=row["organisation_id"],
         posted_by=row["posted_by"],
         work_mode=WorkMode(row["work_mode"]),
         deadline=row["deadline"],

@@ -48,6 +48,11 @@ TS_CONFIGS = {
 #: configurations a query is parsed with when the reader does not name a language
 QUERY_CONFIGS = ("english", "french", "spanish", "arabic", "portuguese", "simple")
 FACETS = ("kind", "theme", "sdg", "country", "language", "year")
+#: ranked candidates per tier (titles, then everything): relevance is computed for at most
+#: twice this many documents, however common the words
+CANDIDATES = 1000
+#: facet values are counted over at most this many hits (then flagged approximate)
+FACET_HITS = 5000
 
 
 def ts_config(language: str) -> str:
@@ -86,6 +91,11 @@ async def index_resource(session: AsyncSession, resource: Resource) -> None:
             ),
         ]
     )
+    titles = [
+        f"to_tsvector(CAST(:c{i} AS regconfig), resources.fold(:t{i}))"
+        f" || to_tsvector('simple', resources.fold(:t{i}))"
+        for i in range(len(resource.translations))
+    ]
     params["extra"] = extra
     params["oc"] = ts_config(resource.original_language)
     parts.append(
@@ -93,7 +103,10 @@ async def index_resource(session: AsyncSession, resource: Resource) -> None:
         " || setweight(to_tsvector('simple', resources.fold(:extra)), 'C')"
     )
     await session.execute(
-        text(f"UPDATE resources.resources SET search_vector = {' || '.join(parts)} WHERE id = :id"),
+        text(
+            f"UPDATE resources.resources SET search_vector = {' || '.join(parts)},"
+            f" title_vector = {' || '.join(titles) or 'NULL'} WHERE id = :id"
+        ),
         params,
     )
 
@@ -137,6 +150,8 @@ class SearchPage:
     items: list[dict[str, Any]]
     next_cursor: str | None
     facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: the facet counts cover only the first FACET_HITS hits (there were more)
+    facets_approximate: bool = False
 
 
 def _tsquery(language: str | None) -> str:
@@ -173,6 +188,21 @@ async def search_resources(session: AsyncSession, query: SearchQuery) -> SearchP
         else "resources.resources r"
     )
     filtered = " AND ".join(where)
+    ranked_source = source
+    if query.q:
+        # Relevance is computed over bounded candidates only: documents whose title matches
+        # (the heaviest weight, so usually the best), then any other matching documents, at
+        # most CANDIDATES of each. A query for a very common word thus ranks ~2,000
+        # documents instead of tens of thousands; results beyond them are not reachable by
+        # paging (the first pages are what readers use; narrowing with facets helps).
+        params["candidates"] = CANDIDATES
+        title_filtered = filtered.replace("r.search_vector @@", "r.title_vector @@")
+        ranked_source = f"""resources.resources r JOIN (
+                (SELECT r.id FROM {source} WHERE {title_filtered} LIMIT :candidates)
+                UNION
+                (SELECT r.id FROM {source} WHERE {filtered} LIMIT :candidates)
+            ) candidates ON candidates.id = r.id
+            CROSS JOIN (SELECT {_tsquery(query.language)} AS tsq) query"""
 
     # keyset pagination: by rank (scaled to an exact integer) when searching, else by recency
     if query.q:
@@ -200,7 +230,7 @@ async def search_resources(session: AsyncSession, query: SearchQuery) -> SearchP
                     f"""
                     SELECT r.id, r.kind, r.original_language, r.languages, r.themes, r.sdgs,
                            r.countries, r.year, r.published_at, {sort_key} AS sort_key
-                    FROM {source}
+                    FROM {ranked_source}
                     WHERE {page_where}
                     ORDER BY {order}
                     LIMIT :limit
@@ -220,23 +250,32 @@ async def search_resources(session: AsyncSession, query: SearchQuery) -> SearchP
         next_cursor = encode_cursor(
             {"k": key if query.q else key.isoformat(), "id": str(last["id"])}
         )
-    facets = await _facets(session, source, filtered, dict(params)) if query.with_facets else {}
-    return SearchPage(items=items, next_cursor=next_cursor, facets=facets)
+    facets, approximate = (
+        await _facets(session, source, filtered, dict(params)) if query.with_facets else ({}, False)
+    )
+    return SearchPage(
+        items=items, next_cursor=next_cursor, facets=facets, facets_approximate=approximate
+    )
 
 
 async def _facets(
     session: AsyncSession, source: str, filtered: str, params: dict[str, Any]
-) -> dict[str, list[dict[str, Any]]]:
-    """Counts per facet value over the whole result set (not just this page)."""
-    params = {k: v for k, v in params.items() if k not in ("limit", "after_id", "after_key")}
+) -> tuple[dict[str, list[dict[str, Any]]], bool]:
+    """Counts per facet value over the result set (not just this page), up to FACET_HITS
+    hits; beyond that the counts are a sample and flagged approximate."""
+    params = {
+        k: v for k, v in params.items() if k not in ("limit", "after_id", "after_key", "candidates")
+    }
+    params["facet_hits"] = FACET_HITS + 1
     rows = await session.execute(
         text(
             f"""
-            WITH hits AS (
+            WITH hits AS MATERIALIZED (
                 SELECT r.kind, r.themes, r.sdgs, r.countries, r.languages, r.year
-                FROM {source} WHERE {filtered}
-            )
-            SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM hits GROUP BY kind
+                FROM {source} WHERE {filtered} LIMIT :facet_hits
+            ), counted AS (SELECT count(*) AS n FROM hits)
+            SELECT 'total' AS facet, '' AS value, n FROM counted
+            UNION ALL SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM hits GROUP BY kind
             UNION ALL SELECT 'theme', t, count(*) FROM hits, unnest(themes) t GROUP BY t
             UNION ALL SELECT 'sdg', CAST(s AS text), count(*) FROM hits, unnest(sdgs) s GROUP BY s
             UNION ALL SELECT 'country', c, count(*) FROM hits, unnest(countries) c GROUP BY c
@@ -248,11 +287,15 @@ async def _facets(
         params,
     )
     facets: dict[str, list[dict[str, Any]]] = {f: [] for f in FACETS}
+    approximate = False
     for facet, value, n in rows:
-        facets[facet].append({"value": value, "count": n})
+        if facet == "total":
+            approximate = n > FACET_HITS
+        else:
+            facets[facet].append({"value": value, "count": n})
     for values in facets.values():
         values.sort(key=lambda v: (-v["count"], v["value"]))
-    return facets
+    return facets, approximate
 
 
 async def translations_of(

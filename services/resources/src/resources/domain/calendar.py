@@ -21,6 +21,11 @@ class EventKind(enum.StrEnum):
     WORKSHOP = "workshop"
 
 
+class EventStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
 class RegistrationStatus(enum.StrEnum):
     CONFIRMED = "confirmed"
     WAITLISTED = "waitlisted"
@@ -37,6 +42,26 @@ class EventFull(CalendarError):
 
 class AlreadyRegistered(CalendarError):
     pass
+
+
+class EventCancelled(CalendarError):
+    """The entry was called off: no registration, no further edits."""
+
+
+#: the details an organiser may change after scheduling
+EDITABLE = (
+    "title",
+    "description",
+    "language",
+    "organiser",
+    "time_zone",
+    "starts_at",
+    "ends_at",
+    "location",
+    "online_url",
+    "capacity",
+    "waitlist",
+)
 
 
 def zone(name: str) -> ZoneInfo:
@@ -69,6 +94,16 @@ class EventScheduled(DomainEvent):
 
 
 @dataclass(kw_only=True)
+class EventUpdated(DomainEvent):
+    changed: tuple[str, ...]
+
+
+@dataclass(kw_only=True)
+class EventCalledOff(DomainEvent):
+    reason: str | None
+
+
+@dataclass(kw_only=True)
 class RegistrationChanged(DomainEvent):
     registration_id: UUID
     person_id: UUID
@@ -92,6 +127,12 @@ class CalendarEvent(AggregateRoot):
     online_url: str | None = None
     capacity: int | None = None  # None: unlimited
     waitlist: bool = True
+    status: EventStatus = EventStatus.SCHEDULED
+    #: organiser's revisions of the details (ETag, iCalendar SEQUENCE); registrations do not
+    #: count, so a registration never makes an organiser's If-Match stale
+    revision: int = 0
+    cancelled_at: datetime | None = None
+    cancellation_reason: str | None = None
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @classmethod
@@ -105,6 +146,78 @@ class CalendarEvent(AggregateRoot):
         event.record(EventScheduled())
         return event
 
+    @property
+    def etag(self) -> str:
+        return f'"r{self.revision}"'
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is EventStatus.CANCELLED
+
+    def may_manage(self, actor_id: UUID, *, moderator: bool) -> bool:
+        return moderator or (self.organised_by is not None and self.organised_by == actor_id)
+
+    def revise(self, changes: dict[str, object], confirmed: int) -> tuple[str, ...]:
+        """Apply the organiser's changes (UTC times); returns the fields that changed.
+
+        A capacity below the seats already confirmed is refused: nobody loses a seat
+        they were given."""
+        if self.cancelled:
+            raise EventCancelled("the event was cancelled; it can no longer be edited")
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise CalendarError(f"not editable: {', '.join(sorted(unknown))}")
+        changed = tuple(k for k in EDITABLE if k in changes and changes[k] != getattr(self, k))
+        if not changed:
+            return ()
+        after = {k: changes.get(k, getattr(self, k)) for k in EDITABLE}
+        zone(str(after["time_zone"]))
+        starts_at, ends_at = after["starts_at"], after["ends_at"]
+        assert isinstance(starts_at, datetime) and isinstance(ends_at, datetime)
+        if ends_at <= starts_at:
+            raise CalendarError("an event must end after it starts")
+        capacity = after["capacity"]
+        if capacity is not None and (not isinstance(capacity, int) or capacity < 1):
+            raise CalendarError("capacity must be at least 1")
+        if isinstance(capacity, int) and capacity < confirmed:
+            raise CalendarError(f"{confirmed} seats are already confirmed")
+        for name in changed:
+            setattr(self, name, changes[name])
+        self.revision += 1
+        self.record(EventUpdated(changed=changed))
+        return changed
+
+    def seats_free(self, confirmed: int) -> int | None:
+        """Seats free now (None: unlimited)."""
+        return None if self.capacity is None else max(0, self.capacity - confirmed)
+
+    def promote(self, waitlisted: Registration, now: datetime) -> None:
+        """A seat freed up (cancellation or more capacity): the first waiting person gets it."""
+        if self.cancelled or waitlisted.status is not RegistrationStatus.WAITLISTED:
+            raise CalendarError("only a waitlisted registration of a scheduled event")
+        waitlisted.status, waitlisted.updated_at = RegistrationStatus.CONFIRMED, now
+        self.record(
+            RegistrationChanged(
+                registration_id=waitlisted.id,
+                person_id=waitlisted.person_id,
+                status=RegistrationStatus.CONFIRMED,
+                promoted=True,
+            )
+        )
+
+    def cancel_event(self, reason: str | None, now: datetime) -> None:
+        """Call the event off. Registrations stay as they were (people keep the record of
+        having registered); new ones are refused."""
+        if self.cancelled:
+            raise EventCancelled("the event is already cancelled")
+        self.status, self.cancelled_at, self.cancellation_reason = (
+            EventStatus.CANCELLED,
+            now,
+            reason,
+        )
+        self.revision += 1
+        self.record(EventCalledOff(reason=reason))
+
     def local(self, moment: datetime, time_zone: str | None = None) -> datetime:
         return moment.astimezone(zone(time_zone or self.time_zone))
 
@@ -112,6 +225,8 @@ class CalendarEvent(AggregateRoot):
         self, person_id: UUID, confirmed: int, existing: Registration | None, now: datetime
     ) -> Registration:
         """A seat if one is free, else the end of the waitlist (or EventFull)."""
+        if self.cancelled:
+            raise EventCancelled("the event was cancelled")
         if now >= self.starts_at:
             raise CalendarError("registration closed: the event has started")
         if existing is not None and existing.status is not RegistrationStatus.CANCELLED:

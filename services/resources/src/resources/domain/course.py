@@ -39,6 +39,24 @@ class CourseCompleted(DomainEvent):
     completed_at: datetime
 
 
+@dataclass(kw_only=True)
+class CoursePublished(DomainEvent):
+    pass
+
+
+@dataclass(kw_only=True)
+class Enrolled(DomainEvent):
+    pass
+
+
+@dataclass(kw_only=True)
+class LessonDone(DomainEvent):
+    lesson_id: str
+    completed_lessons: int
+    total_lessons: int
+    at: datetime
+
+
 @dataclass(kw_only=True, eq=False)
 class Enrolment(AggregateRoot):
     """One person in one course: their progress, then their completion record."""
@@ -51,10 +69,14 @@ class Enrolment(AggregateRoot):
     completed_at: datetime | None = None
     #: sha256 of the verification code; the code itself is shown to the person once
     verification_digest: str | None = None
+    #: for the events only (not stored: the course has it)
+    course_title: str | None = None
 
     @classmethod
     def enrol(cls, course_id: UUID, person_id: UUID, now: datetime) -> Enrolment:
-        return cls(id=uuid.uuid4(), course_id=course_id, person_id=person_id, enrolled_at=now)
+        enrolment = cls(id=uuid.uuid4(), course_id=course_id, person_id=person_id, enrolled_at=now)
+        enrolment.record(Enrolled())
+        return enrolment
 
     def progress(self, course: Course) -> float:
         total = len(course.lesson_ids())
@@ -68,7 +90,14 @@ class Enrolment(AggregateRoot):
         if lesson_id in self.completed_lessons:
             return None
         self.completed_lessons.append(lesson_id)
-        self.version += 1
+        self.record(
+            LessonDone(
+                lesson_id=lesson_id,
+                completed_lessons=len(set(self.completed_lessons)),
+                total_lessons=len(course.lesson_ids()),
+                at=now,
+            )
+        )
         if self.completed_at is None and set(self.completed_lessons) >= set(course.lesson_ids()):
             code = secrets.token_urlsafe(18)
             self.completed_at = now
@@ -108,6 +137,7 @@ class Course(AggregateRoot):
             raise CourseError("a course needs at least one lesson")
         if len(ids) != len(set(ids)):
             raise CourseError("lesson ids must be unique within a course")
+        course.record(CoursePublished())
         return course
 
     def lesson_ids(self) -> list[str]:

@@ -93,6 +93,7 @@ class Opportunity(AggregateRoot):
     organisation: str
     posted_by: UUID | None
     deadline: datetime
+    organisation_id: UUID | None = None
     work_mode: WorkMode = WorkMode.REMOTE
     required_skills: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)

@@ -1,12 +1,15 @@
-"""Event subscriptions of the resources service: the people projection (profiles events)."""
+"""Event subscriptions of the resources service: the people projection (profiles events),
+consent, and the privacy sagas (erasure, export)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from contracts.events import privacy as privacy_events
 from contracts.events import profiles
 from eventkit.consumer import EventDispatcher
-from resources.service_layer import projection
+from eventkit.privacy import take_part_in_privacy_sagas
+from resources.service_layer import privacy, projection
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
 
@@ -18,5 +21,8 @@ def build_dispatcher(
     )
     dispatcher.on(profiles.PersonProfileCreated)(projection.apply_profile)
     dispatcher.on(profiles.PersonProfileUpdated)(projection.apply_profile)
-    dispatcher.on(profiles.AccountErased)(projection.erase_account)
+    dispatcher.on(privacy_events.ConsentGiven)(privacy.consent_given)
+    dispatcher.on(privacy_events.ConsentWithdrawn)(privacy.consent_withdrawn)
+    # profiles.AccountErased (erasure) and DataExportRequested (export)
+    take_part_in_privacy_sagas(dispatcher, privacy.ResourcesPrivacy())
     return dispatcher

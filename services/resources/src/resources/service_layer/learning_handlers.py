@@ -8,9 +8,16 @@ from uuid import UUID
 
 from sqlalchemy.exc import IntegrityError
 
+from eventkit.privacy import record_access
 from resources.domain import calendar as cal
 from resources.domain import course as c
-from resources.service_layer.errors import Conflict, Forbidden, NotFound
+from resources.service_layer.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+)
 from resources.service_layer.resource_handlers import Actor
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
@@ -47,6 +54,86 @@ async def get_event(uow: ResourcesUnitOfWork, event_id: UUID) -> tuple[cal.Calen
         if event is None:
             raise NotFound("no such event")
         return event, await uow.calendar.confirmed_count(event_id)
+
+
+def _check_if_match(event: cal.CalendarEvent, if_match: str | None) -> None:
+    if if_match is None:
+        raise PreconditionRequired("send If-Match with the ETag you last read")
+    tags = {t.strip().removeprefix("W/") for t in if_match.split(",")}
+    if "*" not in tags and event.etag not in tags:
+        raise PreconditionFailed(event.etag)
+
+
+async def _managed_event(
+    uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor
+) -> cal.CalendarEvent:
+    event = await uow.calendar.get(event_id, for_update=True)
+    if event is None:
+        raise NotFound("no such event")
+    if not event.may_manage(actor.id, moderator=actor.moderator):
+        raise Forbidden("only the organiser and moderators change an event")
+    return event
+
+
+async def update_event(
+    uow: ResourcesUnitOfWork,
+    event_id: UUID,
+    actor: Actor,
+    changes: dict[str, object],
+    if_match: str | None,
+) -> tuple[cal.CalendarEvent, int]:
+    """The organiser (or a moderator) edits the details; publishes CalendarEventUpdated."""
+    async with uow:
+        event = await _managed_event(uow, event_id, actor)
+        _check_if_match(event, if_match)
+        confirmed = await uow.calendar.confirmed_count(event_id)
+        uow.track(event)
+        try:
+            time_zone = str(changes.get("time_zone") or event.time_zone)
+            for name in ("starts_at", "ends_at"):  # wall-clock in the (new) zone -> UTC
+                moment = changes.get(name)
+                if isinstance(moment, datetime):
+                    changes[name] = cal.to_utc(moment, time_zone)
+            changed = event.revise(changes, confirmed)
+        except cal.EventCancelled as exc:
+            raise Conflict(str(exc)) from exc
+        except cal.CalendarError as exc:
+            raise InvalidEvent(str(exc)) from exc
+        if changed:
+            # more seats: the waitlist moves up, first come first served
+            now = datetime.now(UTC)
+            while (free := event.seats_free(confirmed)) is None or free > 0:
+                waiting = await uow.calendar.first_waitlisted(event_id)
+                if waiting is None:
+                    break
+                event.promote(waiting, now)
+                await uow.calendar.save_registration(waiting)
+                confirmed += 1
+            await uow.calendar.save(event)
+            await uow.commit()
+        return event, confirmed
+
+
+async def cancel_event(
+    uow: ResourcesUnitOfWork,
+    event_id: UUID,
+    actor: Actor,
+    reason: str | None,
+    if_match: str | None = None,
+) -> cal.CalendarEvent:
+    """Call the event off (If-Match optional: cancelling is not an overwrite of details)."""
+    async with uow:
+        event = await _managed_event(uow, event_id, actor)
+        if if_match is not None:
+            _check_if_match(event, if_match)
+        uow.track(event)
+        try:
+            event.cancel_event(reason, datetime.now(UTC))
+        except cal.CalendarError as exc:
+            raise Conflict(str(exc)) from exc
+        await uow.calendar.save(event)
+        await uow.commit()
+        return event
 
 
 async def register(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> RegistrationView:
@@ -110,9 +197,21 @@ async def registrations(
         event = await uow.calendar.get(event_id)
         if event is None:
             raise NotFound("no such event")
-        if not (actor.moderator or (event.organised_by and event.organised_by == actor.id)):
+        if not event.may_manage(actor.id, moderator=actor.moderator):
             raise Forbidden("only the organiser and moderators see registrations")
-        return await uow.calendar.registrations_for(event_id)
+        found = await uow.calendar.registrations_for(event_id)
+        for r in found:  # an organiser or moderator read who registered: the person's audit
+            await record_access(
+                uow,
+                "resources",
+                person_id=r.person_id,
+                accessor_id=actor.id,
+                accessor_role=actor.role,
+                record_type="event_registration",
+                record_id=str(r.id),
+            )
+        await uow.commit()
+        return found
 
 
 async def upcoming(
@@ -138,6 +237,7 @@ async def create_course(
                 resource = await uow.resources.get(lesson.resource_id)
                 if resource is None or not resource.is_public():
                     raise InvalidEvent(f"lesson {lesson.id!r} references no published resource")
+        uow.track(course)
         await uow.courses.add(course)
         await uow.commit()
     return course
@@ -153,11 +253,14 @@ async def get_course(uow: ResourcesUnitOfWork, course_id: UUID) -> c.Course:
 
 async def enrol(uow: ResourcesUnitOfWork, course_id: UUID, actor: Actor) -> c.Enrolment:
     async with uow:
-        if await uow.courses.get(course_id) is None:
+        course = await uow.courses.get(course_id)
+        if course is None:
             raise NotFound("no such course")
         if await uow.courses.enrolment_of(course_id, actor.id) is not None:
             raise Conflict("you are already enrolled")
         enrolment = c.Enrolment.enrol(course_id, actor.id, datetime.now(UTC))
+        enrolment.course_title = course.title
+        uow.track(enrolment)
         try:
             await uow.courses.save_enrolment(enrolment)
             await uow.commit()

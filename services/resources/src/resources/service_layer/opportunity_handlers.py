@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from contracts.events import resources as contract
+from contracts.events.privacy import GOVERNMENT_CONTACT
+from eventkit.privacy import record_access
 from resources.adapters import matching_sql
 from resources.domain import matching
 from resources.domain import opportunity as o
@@ -48,7 +50,9 @@ async def announce_good_matches(
 ) -> int:
     """Publish OpportunityMatchFound for good matches not announced before."""
     announced = 0
-    for person in await matching_sql.rank_people(uow.session, opportunity.needs, limit):
+    for person in await matching_sql.rank_people(
+        uow.session, opportunity.needs, limit, opportunity.organisation_id
+    ):
         found = matching.score(opportunity.needs, person)
         if not found.good:
             break  # ranked best first: the rest are worse
@@ -87,12 +91,39 @@ async def announce_for_person(uow: ResourcesUnitOfWork, person_id: UUID, limit: 
     now = datetime.now(UTC)
     for row in await matching_sql.rank_opportunities(uow.session, person, now, limit):
         opportunity = await uow.opportunities.get(row["id"])
-        if opportunity is None:
+        if opportunity is None or await _contact_withdrawn(uow, opportunity, person_id):
             continue
         found = matching.score(opportunity.needs, person)
         if found.good:
             announced += await _announce(uow, opportunity, person_id, found)
     return announced
+
+
+async def _contact_withdrawn(
+    uow: ResourcesUnitOfWork, opportunity: o.Opportunity, person_id: UUID
+) -> bool:
+    """The person withdrew government_contact consent for the posting organisation."""
+    return opportunity.organisation_id is not None and await uow.people.withdrew(
+        person_id, GOVERNMENT_CONTACT, str(opportunity.organisation_id)
+    )
+
+
+async def _audit(
+    uow: ResourcesUnitOfWork, actor: Actor, person_ids: list[tuple[UUID, str]], record_type: str
+) -> None:
+    """The poster or a moderator read identified personal data: the person's audit log."""
+    for person_id, record_id in person_ids:
+        if person_id == actor.id:
+            continue
+        await record_access(
+            uow,
+            "resources",
+            person_id=person_id,
+            accessor_id=actor.id,
+            accessor_role=actor.role,
+            record_type=record_type,
+            record_id=record_id,
+        )
 
 
 async def get(uow: ResourcesUnitOfWork, opportunity_id: UUID) -> o.Opportunity:
@@ -159,7 +190,12 @@ async def interests(
             raise NotFound("no such opportunity")
         if not opportunity.may_manage(actor.id, moderator=actor.moderator):
             raise Forbidden("only the poster and moderators see expressions of interest")
-        return await uow.opportunities.interests_for(opportunity_id)
+        found = await uow.opportunities.interests_for(opportunity_id)
+        await _audit(
+            uow, actor, [(i.person_id, str(i.id)) for i in found], "expression_of_interest"
+        )
+        await uow.commit()
+        return found
 
 
 async def people_for(
@@ -172,9 +208,16 @@ async def people_for(
             raise NotFound("no such opportunity")
         if not opportunity.may_manage(actor.id, moderator=actor.moderator):
             raise Forbidden("only the poster and moderators see matches")
-        people = await matching_sql.rank_people(uow.session, opportunity.needs, limit)
-    ranked = [RankedPerson(p, matching.score(opportunity.needs, p)) for p in people]
-    return opportunity, [x for x in ranked if x.match.score > 0]
+        people = await matching_sql.rank_people(
+            uow.session, opportunity.needs, limit, opportunity.organisation_id
+        )
+        ranked = [RankedPerson(p, matching.score(opportunity.needs, p)) for p in people]
+        ranked = [x for x in ranked if x.match.score > 0]
+        await _audit(
+            uow, actor, [(x.person.person_id, str(opportunity.id)) for x in ranked], "match"
+        )
+        await uow.commit()
+    return opportunity, ranked
 
 
 async def opportunities_for(

@@ -1,4 +1,4 @@
-"""Consumers of profiles' events: the local projection of people, and erasure."""
+"""Consumers of profiles' events: the local projection of people."""
 
 from __future__ import annotations
 
@@ -19,17 +19,3 @@ async def apply_profile(
     if applied and event.open_to_opportunities:
         await announce_for_person(uow, event.person_id)
     log.info("people.projected", person_id=str(event.person_id), applied=applied)
-
-
-async def erase_account(
-    event: profiles.AccountErased, ce: CloudEvent, uow: ResourcesUnitOfWork
-) -> None:
-    """Remove the person from the projection and from matching; de-identify what they
-    contributed (resources stay, the link to the person goes)."""
-    person_id = event.account_id  # a person's id is their account's id
-    await uow.people.erase(person_id, event.erased_at)
-    await uow.opportunities.forget_person(person_id)
-    await uow.resources.forget_contributor(person_id)
-    await uow.calendar.forget_person(person_id)
-    await uow.courses.forget_person(person_id)
-    log.info("people.erased", person_id=str(person_id))

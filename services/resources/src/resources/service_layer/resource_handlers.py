@@ -19,6 +19,8 @@ from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 class Actor:
     id: UUID
     moderator: bool = False
+    #: the most privileged role the caller acts in (for the person's access audit)
+    role: str = "member"
 
 
 @dataclass

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from eventkit.uow import UnitOfWork
 from resources.adapters.learning_repository import CalendarRepository, CourseRepository
 from resources.adapters.people import PeopleProjection
+from resources.adapters.personal_data import PersonalData
 from resources.adapters.repository import (
     AttachmentRepository,
     OpportunityRepository,
@@ -21,6 +22,7 @@ class ResourcesUnitOfWork(UnitOfWork):
     people: PeopleProjection
     calendar: CalendarRepository
     courses: CourseRepository
+    personal_data: PersonalData
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.resources = ResourceRepository(session)
@@ -29,3 +31,4 @@ class ResourcesUnitOfWork(UnitOfWork):
         self.people = PeopleProjection(session)
         self.calendar = CalendarRepository(session)
         self.courses = CourseRepository(session)
+        self.personal_data = PersonalData(session)

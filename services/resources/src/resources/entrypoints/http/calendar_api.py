@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.http.auth import Principal, require_role
@@ -16,7 +16,13 @@ from resources.adapters.search import InvalidCursor, decode_cursor, encode_curso
 from resources.domain import calendar as cal
 from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
 from resources.service_layer import learning_handlers as handlers
-from resources.service_layer.errors import Conflict, Forbidden, NotFound
+from resources.service_layer.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+)
 
 router = APIRouter(prefix="/v1/events", tags=["events calendar"])
 
@@ -34,6 +40,43 @@ class EventIn(BaseModel):
     online_url: str | None = Field(default=None, max_length=2000, pattern=r"^https://")
     capacity: int | None = Field(default=None, ge=1, le=1_000_000)
     waitlist: bool = True
+
+
+class EventPatch(BaseModel):
+    """Only the fields sent change (a field sent as null is cleared where that is allowed)."""
+
+    model_config = {"extra": "forbid"}
+
+    title: str | None = Field(default=None, min_length=1, max_length=300)
+    description: str | None = Field(default=None, max_length=20_000)
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    organiser: str | None = Field(default=None, min_length=1, max_length=300)
+    time_zone: str | None = Field(default=None, max_length=64)
+    starts_at: datetime | None = Field(
+        default=None, description="wall-clock time in time_zone (new or current), or with offset"
+    )
+    ends_at: datetime | None = None
+    location: str | None = Field(default=None, max_length=300)
+    online_url: str | None = Field(default=None, max_length=2000, pattern=r"^https://")
+    capacity: int | None = Field(default=None, ge=1, le=1_000_000)
+    waitlist: bool | None = None
+
+
+#: fields that may not be cleared with null
+_REQUIRED = (
+    "title",
+    "description",
+    "language",
+    "organiser",
+    "time_zone",
+    "starts_at",
+    "ends_at",
+    "waitlist",
+)
+
+
+class CancelIn(BaseModel):
+    reason: str | None = Field(default=None, max_length=500)
 
 
 class EventOut(BaseModel):
@@ -54,6 +97,10 @@ class EventOut(BaseModel):
     capacity: int | None
     seats_left: int | None
     waitlist: bool
+    status: str = Field(description="scheduled or cancelled")
+    revision: int = Field(description="the organiser's revisions (the ETag, iCalendar SEQUENCE)")
+    cancelled_at: datetime | None = None
+    cancellation_reason: str | None = None
 
 
 class RegistrationOut(BaseModel):
@@ -75,6 +122,10 @@ def _problem(exc: Exception) -> Problem:
         )
     if isinstance(exc, Conflict):
         return Problem(409, "Conflict", str(exc))
+    if isinstance(exc, PreconditionRequired):
+        return Problem(428, "Precondition Required", str(exc))
+    if isinstance(exc, PreconditionFailed):
+        return Problem(412, "Precondition Failed", str(exc))
     if isinstance(exc, handlers.InvalidEvent | cal.CalendarError):
         return Problem(422, "Unprocessable Content", str(exc))
     raise exc
@@ -101,6 +152,10 @@ def _out(e: cal.CalendarEvent, confirmed: int | None = None, tz: str | None = No
         if e.capacity is None or confirmed is None
         else max(0, e.capacity - confirmed),
         waitlist=e.waitlist,
+        status=e.status.value,
+        revision=e.revision,
+        cancelled_at=e.cancelled_at,
+        cancellation_reason=e.cancellation_reason,
     )
 
 
@@ -172,13 +227,79 @@ async def calendar_feed(uow: UoW, request: Request) -> Response:
 async def get_event(
     event_id: UUID,
     uow: UoW,
+    response: Response,
     tz: Annotated[str | None, Query(max_length=64, description="IANA zone of the viewer")] = None,
 ) -> EventOut:
+    """The entry; its ETag (the organiser's revision) goes in If-Match of a PATCH."""
     try:
         event, confirmed = await handlers.get_event(uow, event_id)
-        return _out(event, confirmed, tz)
+        out = _out(event, confirmed, tz)
     except (NotFound, cal.CalendarError) as exc:
         raise _problem(exc) from exc
+    response.headers["ETag"] = event.etag
+    return out
+
+
+@router.patch(
+    "/{event_id}",
+    response_model=EventOut,
+    responses={
+        409: {"description": "The event was cancelled"},
+        412: {"description": "If-Match is stale"},
+        428: {"description": "If-Match missing"},
+    },
+)
+async def update_event(
+    event_id: UUID,
+    body: EventPatch,
+    actor: CurrentActor,
+    uow: UoW,
+    response: Response,
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+) -> EventOut:
+    """The organiser or a moderator changes the details (If-Match: the ETag last read).
+    Publishes resources.calendar_event.updated; the iCalendar SEQUENCE goes up."""
+    changes: dict[str, object] = body.model_dump(exclude_unset=True)
+    cleared = [k for k in _REQUIRED if k in changes and changes[k] is None]
+    if cleared:
+        raise Problem(422, "Unprocessable Content", f"cannot clear: {', '.join(cleared)}")
+    try:
+        event, confirmed = await handlers.update_event(uow, event_id, actor, changes, if_match)
+    except (
+        NotFound,
+        Forbidden,
+        Conflict,
+        PreconditionRequired,
+        PreconditionFailed,
+        handlers.InvalidEvent,
+        cal.CalendarError,
+    ) as exc:
+        raise _problem(exc) from exc
+    response.headers["ETag"] = event.etag
+    return _out(event, confirmed)
+
+
+@router.post(
+    "/{event_id}/cancel",
+    response_model=EventOut,
+    responses={409: {"description": "Already cancelled"}, 412: {"description": "Stale If-Match"}},
+)
+async def cancel_event(
+    event_id: UUID,
+    body: CancelIn,
+    actor: CurrentActor,
+    uow: UoW,
+    response: Response,
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+) -> EventOut:
+    """Call the event off with a reason (organiser or moderator). Registrations are kept as
+    a record; new registrations are refused. Publishes resources.calendar_event.cancelled."""
+    try:
+        event = await handlers.cancel_event(uow, event_id, actor, body.reason, if_match)
+    except (NotFound, Forbidden, Conflict, PreconditionFailed) as exc:
+        raise _problem(exc) from exc
+    response.headers["ETag"] = event.etag
+    return _out(event)
 
 
 @router.get("/{event_id}/ics", response_class=Response)
@@ -199,7 +320,9 @@ async def event_ics(event_id: UUID, uow: UoW, request: Request) -> Response:
     "/{event_id}/registrations",
     status_code=status.HTTP_201_CREATED,
     response_model=RegistrationOut,
-    responses={409: {"description": "Full (no waitlist), started, or already registered"}},
+    responses={
+        409: {"description": "Full (no waitlist), started, cancelled, or already registered"}
+    },
 )
 async def register(event_id: UUID, actor: CurrentActor, uow: UoW) -> RegistrationOut:
     """A seat if one is free, otherwise a place on the waitlist."""

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from eventkit.http.auth import CurrentPrincipal, MaybePrincipal
+from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
 from resources.service_layer.resource_handlers import Actor
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
@@ -23,14 +23,21 @@ def unit_of_work(request: Request) -> ResourcesUnitOfWork:
 UoW = Annotated[ResourcesUnitOfWork, Depends(unit_of_work)]
 
 
+#: most privileged first: the role recorded when an actor reads someone's personal data
+_AUDIT_ROLES = ("admin", "moderator", "focal_point", "organisation")
+
+
+def actor_of(principal: Principal) -> Actor:
+    role = next((r for r in _AUDIT_ROLES if r in principal.roles), "member")
+    return Actor(principal.subject, moderator=principal.has_role(*MODERATOR_ROLES), role=role)
+
+
 async def current_actor(principal: CurrentPrincipal) -> Actor:
-    return Actor(principal.subject, moderator=principal.has_role(*MODERATOR_ROLES))
+    return actor_of(principal)
 
 
 async def maybe_actor(principal: MaybePrincipal) -> Actor | None:
-    if principal is None:
-        return None
-    return Actor(principal.subject, moderator=principal.has_role(*MODERATOR_ROLES))
+    return None if principal is None else actor_of(principal)
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]

@@ -58,6 +58,7 @@ def _out(o: Opportunity) -> OpportunityOut:
         title=o.title,
         description=o.description,
         organisation=o.organisation,
+        organisation_id=o.organisation_id,
         deadline=o.deadline,
         work_mode=o.work_mode.value,
         required_skills=o.required_skills,

@@ -162,7 +162,12 @@ async def search_resources(
                 published_at=item["published_at"],
             )
         )
-    return SearchResults(items=items, next_cursor=page.next_cursor, facets=page.facets)
+    return SearchResults(
+        items=items,
+        next_cursor=page.next_cursor,
+        facets=page.facets,
+        facets_approximate=page.facets_approximate,
+    )
 
 
 @router.get(

@@ -164,6 +164,11 @@ class SearchResults(BaseModel):
     items: list[SearchItem]
     next_cursor: str | None
     facets: dict[str, list[FacetValue]]
+    facets_approximate: bool = Field(
+        default=False,
+        description="true when the query had more hits than are counted (5,000): the facet "
+        "counts then describe a sample of the hits, not all of them",
+    )
 
 
 class OpportunityIn(BaseModel):
@@ -171,6 +176,11 @@ class OpportunityIn(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     description: str = Field(default="", max_length=20_000)
     organisation: str = Field(min_length=1, max_length=300)
+    organisation_id: UUID | None = Field(
+        default=None,
+        description="the profiles organisation posting it: people who withdrew their "
+        "government_contact consent for it are neither matched nor told about it",
+    )
     deadline: datetime
     work_mode: WorkMode = WorkMode.REMOTE
     required_skills: list[Tag] = Field(default=[], max_length=50)
@@ -186,6 +196,7 @@ class OpportunityOut(BaseModel):
     title: str
     description: str
     organisation: str
+    organisation_id: UUID | None = None
     deadline: datetime
     work_mode: str
     required_skills: list[str]
