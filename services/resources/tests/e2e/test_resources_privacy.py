@@ -207,6 +207,7 @@ async def test_consent_export_access_and_erasure(
     assert answer["deleted"]["consent_decisions"] == 2
     assert answer["de_identified"]["resources_contributed"] == 1
     assert answer["de_identified"]["resources_authored"] == 1
+    assert answer["de_identified"]["resource_versions_naming_them"] >= 1
 
     # nothing identifying is left; the published content stays
     assert await projected(resources_service, person) is None
@@ -228,4 +229,9 @@ async def test_consent_export_access_and_erasure(
         authors_left = await conn.scalar(
             text("SELECT authors FROM resources.resources WHERE id = :id"), {"id": rid}
         )
+        versions_naming = await conn.scalar(
+            text("SELECT count(*) FROM resources.resource_history WHERE snapshot::text LIKE :p"),
+            {"p": f"%{person}%"},
+        )
     assert authors_left == [{"name": "Former member", "kind": "person", "person_id": None}]
+    assert versions_naming == 0  # older versions in the history no longer name them

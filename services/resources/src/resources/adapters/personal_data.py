@@ -38,6 +38,18 @@ from resources.adapters.orm import (
 )
 from resources.adapters.orm import translations as resource_translations
 
+#: a JSON authors array that names the person (:pid)
+_NAMES_PERSON = "jsonb_build_array(jsonb_build_object('person_id', CAST(:pid AS text)))"
+
+
+def _authors_without(authors: str) -> str:
+    """SQL: the authors array ``authors`` with the person (:pid) replaced by a former member."""
+    return f"""(SELECT coalesce(jsonb_agg(CASE WHEN a->>'person_id' = CAST(:pid AS text)
+                    THEN jsonb_build_object('name', 'Former member', 'kind', 'person',
+                                            'person_id', NULL)
+                    ELSE a END), '[]'::jsonb)
+                FROM jsonb_array_elements({authors}) a)"""
+
 
 class PersonalData:
     def __init__(self, session: AsyncSession) -> None:
@@ -206,24 +218,34 @@ class PersonalData:
                 idempotency_keys, idempotency_keys.c.principal_id, person_id
             ),
         }
+        pid = {"pid": str(person_id)}
         authored = await self._count(
             text(
+                f"""
+                UPDATE resources.resources SET authors = {_authors_without("authors")}
+                WHERE authors @> {_NAMES_PERSON}
                 """
-                UPDATE resources.resources SET authors = (
-                    SELECT coalesce(jsonb_agg(CASE WHEN a->>'person_id' = CAST(:pid AS text)
-                        THEN jsonb_build_object('name', 'Former member', 'kind', 'person',
-                                                'person_id', NULL)
-                        ELSE a END), '[]'::jsonb)
-                    FROM jsonb_array_elements(authors) a)
-                WHERE authors @> jsonb_build_array(
-                    jsonb_build_object('person_id', CAST(:pid AS text)))
+            ).bindparams(**pid)
+        )
+        # older versions kept in the history name the author too
+        versions = await self._count(
+            text(
+                f"""
+                UPDATE resources.resource_history SET snapshot = jsonb_set(
+                    jsonb_set(snapshot, '{{authors}}', {_authors_without("snapshot->'authors'")}),
+                    '{{contributor_id}}',
+                    CASE WHEN snapshot->>'contributor_id' = CAST(:pid AS text) THEN 'null'::jsonb
+                         ELSE coalesce(snapshot->'contributor_id', 'null'::jsonb) END)
+                WHERE snapshot->'authors' @> {_NAMES_PERSON}
+                   OR snapshot->>'contributor_id' = CAST(:pid AS text)
                 """
-            ).bindparams(pid=str(person_id))
+            ).bindparams(**pid)
         )
         # the community's records stay; the link to the person goes
         de_identified = {
             "resources_contributed": await self._unlink(resources, "contributor_id", person_id),
             "resources_authored": authored,
+            "resource_versions_naming_them": versions,
             "resource_history_actions": await self._unlink(history, "actor_id", person_id),
             "resource_reports_made": await self._unlink(reports, "reporter_id", person_id),
             "attachments_uploaded": await self._unlink(attachments, "uploaded_by", person_id),
