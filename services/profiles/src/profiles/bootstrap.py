@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +16,7 @@ from eventkit.http.auth import JwtVerifier
 from eventkit.logging import get_logger
 from eventkit.service import Chassis
 from profiles.adapters import images, password_hasher
-from profiles.adapters.archive_store import ArchiveStore, LocalArchiveStore
+from profiles.adapters.archive_store import ArchiveStore, LocalArchiveStore, SqlArchiveStore
 from profiles.adapters.integration_events import to_integration_events
 from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
 from profiles.adapters.orm import metadata
@@ -52,10 +51,10 @@ class ProfilesService(Service):
     ) -> None:
         self.settings = settings or ProfilesSettings()
         self.chassis = Chassis(self.settings, metadata)
-        self.archives = archives or LocalArchiveStore(
-            Path(self.settings.export_archive_dir)
+        self.archives = archives or (
+            LocalArchiveStore(Path(self.settings.export_archive_dir))
             if self.settings.export_archive_dir
-            else Path(tempfile.gettempdir()) / "profiles-exports"
+            else SqlArchiveStore(self.chassis.engine)
         )
         password_hasher.configure(
             time_cost=self.settings.argon2_time_cost,

@@ -64,7 +64,8 @@ class ProfilesSettings(ServiceSettings):
     privacy_jobs_interval_s: float = 5.0
     #: an export's archive, download link and private key live this long
     export_ttl_s: int = 7 * 24 * 3600
-    #: where assembled archives are kept (default: a folder in the system temp directory)
+    #: a folder for assembled archives (a volume shared by API and worker); empty: kept in
+    #: profiles' database (privacy_archives), which every replica already shares
     export_archive_dir: str = ""
     #: accounts without a password (social login only) re-authenticate for erasure by
     #: presenting an access token issued at most this long ago

@@ -11,7 +11,6 @@ import uuid
 import zipfile
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -42,7 +41,7 @@ PROFILE = {
 
 @pytest.fixture(scope="module")
 async def sagas(
-    infra: TestInfra, profiles_service: ProfilesService, tmp_path_factory: pytest.TempPathFactory
+    infra: TestInfra, profiles_service: ProfilesService
 ) -> AsyncIterator[ProfilesService]:
     """profiles with its worker (consumers + saga jobs, fast retries) and relay running."""
     group = f"profiles-{uuid.uuid4().hex[:8]}"
@@ -52,7 +51,6 @@ async def sagas(
                 "kafka_consumer_group": group,
                 "privacy_retry_after_s": 2.0,
                 "privacy_jobs_interval_s": 0.3,
-                "export_archive_dir": str(tmp_path_factory.mktemp("exports")),
             }
         )
     )
@@ -338,6 +336,10 @@ async def test_export_assembles_one_archive_from_every_slice(
     archive = await api.get(url.path, params={"token": url.params["token"]})
     assert archive.status_code == 200, archive.text
     assert archive.headers["content-type"] == "application/zip"
+    stored = await rows(
+        sagas, "SELECT 1 FROM profiles.privacy_archives WHERE key = :k", k=f"{export_id}.zip"
+    )
+    assert stored != []  # the default store: profiles' database, shared by API and worker
     with zipfile.ZipFile(io.BytesIO(archive.content)) as z:
         assert sorted(z.namelist()) == ["data.json", "summary.html"]
         data = json.loads(z.read("data.json"))
@@ -379,7 +381,12 @@ async def test_export_assembles_one_archive_from_every_slice(
         ),
         lambda v: v[0][0] == "expired" and v[0][1] and v[0][2] is None,
     )
-    assert not (Path(sagas.settings.export_archive_dir) / f"{export_id}.zip").exists()
+    assert (
+        await rows(
+            sagas, "SELECT 1 FROM profiles.privacy_archives WHERE key = :k", k=f"{export_id}.zip"
+        )
+        == []
+    )
     assert (
         await rows(
             sagas, "SELECT 1 FROM profiles.privacy_export_parts WHERE export_id = :i", i=export_id

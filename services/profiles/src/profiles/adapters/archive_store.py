@@ -1,12 +1,19 @@
-"""Where assembled export archives live until they expire (pluggable; local files here)."""
+"""Where assembled export archives live until they expire (pluggable: database or files)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from profiles.adapters.orm import privacy_archives
 
 _KEY = re.compile(r"^[A-Za-z0-9._-]{1,200}$")
 
@@ -50,3 +57,36 @@ class LocalArchiveStore:
 
     async def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
+
+
+class SqlArchiveStore:
+    """Archives as rows of profiles' own schema: API replicas and workers share nothing else."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def put(self, key: str, data: bytes) -> None:
+        statement = insert(privacy_archives).values(key=key, data=data, stored_at=datetime.now(UTC))
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["key"],
+                    set_={
+                        "data": statement.excluded.data,
+                        "stored_at": statement.excluded.stored_at,
+                    },
+                )
+            )
+
+    async def get(self, key: str) -> bytes | None:
+        async with self.engine.connect() as conn:
+            data: bytes | None = (
+                await conn.execute(
+                    select(privacy_archives.c.data).where(privacy_archives.c.key == key)
+                )
+            ).scalar()
+        return data
+
+    async def delete(self, key: str) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(delete(privacy_archives).where(privacy_archives.c.key == key))

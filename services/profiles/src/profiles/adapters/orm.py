@@ -370,3 +370,13 @@ privacy_export_parts = Table(
     Column("sealed", Text, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
+
+# Assembled export archives when no archive folder is configured (the default): the worker
+# assembles, the API serves, and in a cluster they share only the database.
+privacy_archives = Table(
+    "privacy_archives",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
+)
