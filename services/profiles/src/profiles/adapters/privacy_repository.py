@@ -198,6 +198,14 @@ class ExportRepository:
             .on_conflict_do_nothing()
         )
 
+    async def drop_parts(self, export_id: UUID, service: str) -> None:
+        await self.session.execute(
+            delete(privacy_export_parts).where(
+                privacy_export_parts.c.export_id == export_id,
+                privacy_export_parts.c.service == service,
+            )
+        )
+
     async def sealed_parts(self, export_id: UUID) -> list[tuple[str, int, str]]:
         rows = (
             await self.session.execute(

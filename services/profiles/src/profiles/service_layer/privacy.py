@@ -280,6 +280,9 @@ async def record_export_part(
         open_sealed(key, answer.sealed_slice)  # refuse a part we could never open
     except SealedBoxError as exc:
         raise PoisonMessage(f"{answer.service} sealed a part to another key") from exc
+    if any(r.service == answer.service and r.parts != answer.parts for r in export.received):
+        # an answer to a repeated request, cut differently: it replaces the earlier parts
+        await uow.exports.drop_parts(export.id, answer.service)
     await uow.exports.add_part(
         export.id, answer.service, answer.part, answer.parts, answer.sealed_slice, now
     )
