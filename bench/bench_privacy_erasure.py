@@ -296,7 +296,8 @@ def report(result: dict[str, Any], command: str) -> str:
             f"{b['seconds']['mean']} s | {b['seconds']['max']} s |",
             "",
             f"Ratio saga / round trip: p50 {result['ratio']['p50']}, p99 {result['ratio']['p99']}. "
-            f"Target p99 <= {TARGET_P99_S} s: **{verdict}**.",
+            f"Target p99 <= {TARGET_P99_S} s: **{verdict}**. Percentiles are nearest-rank: "
+            "with fewer than 100 samples the p99 is the slowest one.",
             "",
             "What is measured: profiles' erasure request (password check, its own erasure, the "
             "saga row and the outbox event in one transaction), its outbox relay (relay poll "
