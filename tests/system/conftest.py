@@ -3,7 +3,9 @@ real gateway (Caddy) configured from the route table, real Kafka, Postgres and S
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -34,6 +36,7 @@ class Platform:
     gateway_url: str = ""
     ports: dict[str, int] = field(default_factory=dict)
     processes: list[ManagedProcess] = field(default_factory=list)
+    db_urls: dict[str, str] = field(default_factory=dict)
 
     def env(self, service: str, db_url: str) -> dict[str, str]:
         return {
@@ -57,11 +60,15 @@ class Platform:
         return "\n".join(f"--- {p.name}\n{p.tail(30)}" for p in self.processes)
 
 
-@pytest.fixture(scope="module")
-def platform(infra: TestInfra) -> Iterator[Platform]:
+@contextlib.contextmanager
+def start_platform(
+    infra: TestInfra,
+    services: tuple[str, ...],
+    extra_env: dict[str, dict[str, str]] | None = None,
+) -> Iterator[Platform]:
+    """``services`` as real api/relay/worker processes behind the gateway, on fresh schemas."""
     from devstack.harness import start_smtp_sink
 
-    services = ("profiles", "notifications")
     home = Path(tempfile.mkdtemp(prefix="system-"))
     with start_smtp_sink() as smtp:
         p = Platform(home=home, infra=infra, smtp=smtp)
@@ -76,23 +83,28 @@ def platform(infra: TestInfra) -> Iterator[Platform]:
         try:
             for service in services:
                 db_url = run_sync(lambda s=service: fresh_service_database(infra, s))
-                env = p.env(service, db_url)
-                if service == "notifications":
+                env = {**p.env(service, db_url), **(extra_env or {}).get(service, {})}
+                p.db_urls[service] = db_url
+                dispatcher = (
+                    importlib.import_module(f"{service}.bootstrap").bootstrap().dispatcher()
+                )
+                if dispatcher is not None:
                     # its own consumer group, starting now: the shared test broker holds the
                     # history of every other test, which is not this test's business
-                    env["KAFKA_CONSUMER_GROUP"] = group = f"notifications-{uuid.uuid4().hex[:8]}"
-                    topics = importlib.import_module("notifications.bootstrap").bootstrap()
+                    env["KAFKA_CONSUMER_GROUP"] = group = f"{service}-{uuid.uuid4().hex[:8]}"
                     run_sync(
-                        lambda g=group, t=topics.dispatcher().topics(): skip_history(
+                        lambda g=group, t=dispatcher.topics(): skip_history(
                             infra.kafka_bootstrap, g, t
                         )
                     )
-                subprocess.run(
-                    [sys.executable, "-m", service, "migrate"],
-                    env={**__import__("os").environ, **env},
-                    check=True,
-                    capture_output=True,
-                )
+                # profiles' seed creates the administrator when ADMIN_EMAIL is set
+                for command in ("migrate", "seed") if service == "profiles" else ("migrate",):
+                    subprocess.run(
+                        [sys.executable, "-m", service, command],
+                        env={**os.environ, **env},
+                        check=True,
+                        capture_output=True,
+                    )
                 p.start(service, "api", env, "--port", str(p.ports[service]))
                 p.start(service, "relay", env)
                 p.start(service, "worker", env)
@@ -109,6 +121,12 @@ def platform(infra: TestInfra) -> Iterator[Platform]:
         finally:
             for proc in reversed(p.processes):
                 proc.stop()
+
+
+@pytest.fixture(scope="module")
+def platform(infra: TestInfra) -> Iterator[Platform]:
+    with start_platform(infra, ("profiles", "notifications")) as p:
+        yield p
 
 
 def _ready(port: int) -> bool:

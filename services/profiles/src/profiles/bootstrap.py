@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -9,14 +11,17 @@ from typing import Any
 from fastapi import FastAPI
 
 from eventkit.cli import Service
+from eventkit.consumer import EventDispatcher
 from eventkit.http.auth import JwtVerifier
 from eventkit.logging import get_logger
 from eventkit.service import Chassis
 from profiles.adapters import images, password_hasher
+from profiles.adapters.archive_store import ArchiveStore, LocalArchiveStore, SqlArchiveStore
 from profiles.adapters.integration_events import to_integration_events
 from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
 from profiles.adapters.orm import metadata
 from profiles.config import ProfilesSettings
+from profiles.entrypoints.consumers import build_dispatcher
 from profiles.entrypoints.http import (
     accounts,
     connections,
@@ -27,8 +32,10 @@ from profiles.entrypoints.http import (
     oidc,
     organisations,
     people,
+    privacy,
 )
 from profiles.service_layer import identity
+from profiles.service_layer.privacy import run_privacy_jobs
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -39,9 +46,16 @@ class ProfilesService(Service):
     migrations_dir = MIGRATIONS
     extra_migrations_dirs = (MAPPING_MIGRATIONS,)
 
-    def __init__(self, settings: ProfilesSettings | None = None) -> None:
+    def __init__(
+        self, settings: ProfilesSettings | None = None, archives: ArchiveStore | None = None
+    ) -> None:
         self.settings = settings or ProfilesSettings()
         self.chassis = Chassis(self.settings, metadata)
+        self.archives = archives or (
+            LocalArchiveStore(Path(self.settings.export_archive_dir))
+            if self.settings.export_archive_dir
+            else SqlArchiveStore(self.chassis.engine)
+        )
         password_hasher.configure(
             time_cost=self.settings.argon2_time_cost,
             memory_cost_kib=self.settings.argon2_memory_cost_kib,
@@ -85,6 +99,7 @@ class ProfilesService(Service):
                 organisations.router,
                 conversations.router,
                 mapping.router,
+                privacy.router,
             ],
             title="Profiles API",
             description="Accounts, people, organisations, connections, directory, mapping.",
@@ -99,7 +114,17 @@ class ProfilesService(Service):
         )
         app.state.uow_factory = self.uow
         app.state.settings = self.settings
+        app.state.archive_store = self.archives
         return app
+
+    def dispatcher(self) -> EventDispatcher[Any] | None:
+        return build_dispatcher(self.uow, self.archives, self.settings)
+
+    def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
+        async def privacy_jobs(stop: asyncio.Event) -> None:
+            await run_privacy_jobs(self.uow, self.archives, self.settings, stop)
+
+        return [privacy_jobs]
 
     async def seed(self) -> None:
         try:

@@ -57,6 +57,23 @@ class ProfilesSettings(ServiceSettings):
     admin_password: str = ""
     admin_display_name: str = "Platform administrator"
 
+    # the privacy sagas (docs/privacy.md)
+    #: an erasure or export still waiting on a participant is asked again this often
+    privacy_retry_after_s: float = 30.0
+    #: how often the worker looks for sagas to retry and exports to expire
+    privacy_jobs_interval_s: float = 5.0
+    #: an export's archive, download link and private key live this long
+    export_ttl_s: int = 7 * 24 * 3600
+    #: a folder for assembled archives (a volume shared by API and worker); empty: kept in
+    #: profiles' database (privacy_archives), which every replica already shares
+    export_archive_dir: str = ""
+    #: accounts without a password (social login only) re-authenticate for erasure by
+    #: presenting an access token issued at most this long ago
+    erasure_reauth_max_age_s: int = 300
+
+    def export_download_link(self, export_id: str, token: str) -> str:
+        return f"{self.public_base_url.rstrip('/')}/v1/me/exports/{export_id}/archive?token={token}"
+
     def verify_link(self, token: str) -> str:
         base = self.verification_link_base or (
             f"{self.public_base_url.rstrip('/')}/v1/auth/verify-email?token="

@@ -41,6 +41,15 @@ def _(event: events.AccountRegistered, _: AggregateRoot) -> list[IntegrationEven
 
 
 @_map.register
+def _(event: events.AccountErased, _: AggregateRoot) -> list[IntegrationEvent]:
+    return [
+        contract.AccountErased(
+            account_id=event.account_id, erased_at=event.erased_at, erasure_id=event.erasure_id
+        )
+    ]
+
+
+@_map.register
 def _(event: events.AccountVerified, _: AggregateRoot) -> list[IntegrationEvent]:
     return [contract.AccountVerified(account_id=event.account_id, verified_at=event.verified_at)]
 

@@ -309,3 +309,74 @@ oidc_logins = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True)),
 )
+
+# ---- the privacy sagas (domain/privacy.py) ----------------------------------------------------
+# One row per erasure request. ``receipt_hash`` is a SHA-256 of the receipt handed to the person
+# at request time: their tokens die with the account, the receipt still lets them poll.
+privacy_erasures = Table(
+    "privacy_erasures",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("receipt_hash", String(64), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("participants", ARRAY(String(40)), nullable=False),
+    # service -> counts of what it erased / de-identified (never values)
+    Column("confirmations", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("last_requested_at", DateTime(timezone=True), nullable=False),
+    Column("requests", Integer, nullable=False),
+    Column("completed_at", DateTime(timezone=True)),
+    Index(
+        "ix_privacy_erasures_pending",
+        "last_requested_at",
+        postgresql_where=text("status = 'pending'"),
+    ),
+)
+
+# One row per export. ``private_key`` opens the sealed slices; it is destroyed (NULL) when the
+# export expires, and so are the stored parts and the archive.
+privacy_exports = Table(
+    "privacy_exports",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("status", String(20), nullable=False),
+    Column("participants", ARRAY(String(40)), nullable=False),
+    Column("public_key", String(64), nullable=False),
+    Column("private_key", LargeBinary),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("last_requested_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ready_at", DateTime(timezone=True)),
+    Column("archive_key", String(200)),
+    # SHA-256 of the download link's secret
+    Column("token_hash", String(64), unique=True),
+)
+
+# The sealed parts as they arrive (still sealed: opened only while assembling the archive).
+privacy_export_parts = Table(
+    "privacy_export_parts",
+    metadata,
+    Column(
+        "export_id",
+        UUID(as_uuid=True),
+        ForeignKey("privacy_exports.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("service", String(40), primary_key=True),
+    Column("part", Integer, primary_key=True),
+    Column("parts", Integer, nullable=False),
+    Column("sealed", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+# Assembled export archives when no archive folder is configured (the default): the worker
+# assembles, the API serves, and in a cluster they share only the database.
+privacy_archives = Table(
+    "privacy_archives",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
+)

@@ -123,6 +123,20 @@ class Account(AggregateRoot):
         self.password_hash = password_hash
         self.record(events.PasswordChanged(account_id=self.id, changed_at=now))
 
+    def erase(self, now: datetime, erasure_id: UUID) -> None:
+        """Anonymise the account: no email, name or password left, nobody can sign in.
+
+        The row itself stays: other tables and services hold its id, and it makes a second
+        erasure request of the same account fail instead of erasing a stranger.
+        """
+        self._ensure_not_erased()
+        self.status = AccountStatus.ERASED
+        self.email = f"erased-{self.id.hex}@erased.invalid"  # unique and undeliverable
+        self.display_name = "Erased account"
+        self.password_hash = None
+        self.roles = {Role.MEMBER.value}
+        self.record(events.AccountErased(account_id=self.id, erased_at=now, erasure_id=erasure_id))
+
     def grant(self, role: Role, *, by: UUID | None, now: datetime) -> bool:
         """Grant ``role``; False (and no event) if the account already had it."""
         self._ensure_not_erased()

@@ -47,6 +47,13 @@ class PasswordChanged(DomainEvent):
 
 
 @dataclass(kw_only=True)
+class AccountErased(DomainEvent):
+    account_id: UUID
+    erased_at: datetime
+    erasure_id: UUID
+
+
+@dataclass(kw_only=True)
 class RolesChanged(DomainEvent):
     account_id: UUID
     roles: frozenset[str]

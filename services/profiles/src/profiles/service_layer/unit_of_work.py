@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventkit.subject_keys import SqlSubjectKeys
 from eventkit.uow import UnitOfWork
 from profiles.adapters.connection_repository import ConnectionRepository
 from profiles.adapters.conversation_repository import ConversationRepository
@@ -17,6 +18,11 @@ from profiles.adapters.identity_store import (
 )
 from profiles.adapters.organisation_repository import OrganisationRepository
 from profiles.adapters.photo_repository import PhotoRepository
+from profiles.adapters.privacy_repository import (
+    ErasureRepository,
+    ExportRepository,
+    PersonalDataStore,
+)
 from profiles.adapters.profile_repository import PersonProfileRepository
 from profiles.adapters.repository import AccountRepository
 
@@ -34,6 +40,12 @@ class ProfilesUnitOfWork(UnitOfWork):
     conversations: ConversationRepository
     photos: PhotoRepository
     oidc: OidcRepository
+    erasures: ErasureRepository
+    exports: ExportRepository
+    personal_data: PersonalDataStore
+    #: the person's key for crypto-shredded event fields (destroyed on erasure); None until
+    #: the subject key store is wired in (TODO(privacy-sagas -> lead): bootstrap sets it)
+    subject_keys: SqlSubjectKeys | None = None
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.accounts = AccountRepository(session)
@@ -48,3 +60,6 @@ class ProfilesUnitOfWork(UnitOfWork):
         self.conversations = ConversationRepository(session)
         self.photos = PhotoRepository(session)
         self.oidc = OidcRepository(session)
+        self.erasures = ErasureRepository(session)
+        self.exports = ExportRepository(session)
+        self.personal_data = PersonalDataStore(session)

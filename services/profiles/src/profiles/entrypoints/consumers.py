@@ -1,0 +1,41 @@
+"""Event subscriptions of profiles: the participants' answers to the privacy sagas."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from contracts.envelope import CloudEvent
+from contracts.events import privacy
+from eventkit.consumer import EventDispatcher
+from profiles.adapters.archive_store import ArchiveStore
+from profiles.config import ProfilesSettings
+from profiles.service_layer import privacy as sagas
+from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
+
+
+def build_dispatcher(
+    uow_factory: Callable[[], ProfilesUnitOfWork],
+    archives: ArchiveStore,
+    settings: ProfilesSettings,
+) -> EventDispatcher[ProfilesUnitOfWork]:
+    dispatcher: EventDispatcher[ProfilesUnitOfWork] = EventDispatcher(
+        "profiles",
+        uow_factory,
+        max_attempts=settings.consumer_max_attempts,
+        retry_backoff_s=settings.consumer_retry_backoff_s,
+    )
+
+    async def erased(
+        event: privacy.PersonalDataErased, _: CloudEvent, uow: ProfilesUnitOfWork
+    ) -> None:
+        await sagas.record_erasure_confirmation(uow, event)
+
+    async def exported(
+        event: privacy.PersonalDataExported, _: CloudEvent, uow: ProfilesUnitOfWork
+    ) -> None:
+        await sagas.record_export_part(uow, event, archives, settings)
+
+    for answers in privacy.PARTICIPANT_EVENTS.values():
+        dispatcher.on(answers.erased)(erased)
+        dispatcher.on(answers.exported)(exported)
+    return dispatcher

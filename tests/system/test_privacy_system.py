@@ -1,0 +1,529 @@
+"""Issue #8, proved over all four services as real processes, the real broker and Postgres:
+a person with data everywhere exports it (one archive holding every service's slice), then
+erases it; afterwards no table of any service schema and no byte on any Kafka topic still
+holds the person's identifying values, and the audit log showed who looked at what.
+
+This test is written against the privacy protocol (``contracts.events.privacy``); it passes
+only once every participant (resources, alliance, notifications) takes part in the sagas and
+profiles encrypts personal event fields under the subject key it destroys on erasure.
+"""
+
+from __future__ import annotations
+
+import email.message
+import io
+import json
+import re
+import uuid
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from conftest import Platform, start_platform
+from contracts.events.privacy import PARTICIPANTS
+from devstack.harness import TestInfra
+from devstack.postgres import plain_url
+from devstack.waiting import run_sync, wait_until
+
+SERVICES = ("profiles", "resources", "alliance", "notifications")
+ADMIN_EMAIL = "privacy-admin@example.org"
+ADMIN_PASSWORD = "privacy system admin passphrase"
+PASSWORD = "a long enough passphrase"
+#: the person's audit log (kept by profiles from <service>.privacy.data_accessed)
+AUDIT_LOG_PATH = "/v1/me/audit-log"
+
+# four services x (migrate, api, relay, worker) on a shared 2-core machine start slowly
+pytestmark = pytest.mark.timeout(1800)
+
+
+@pytest.fixture(scope="module")
+def full_platform(infra: TestInfra) -> Iterator[Platform]:
+    profiles_env = {
+        "ADMIN_EMAIL": ADMIN_EMAIL,
+        "ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "ARGON2_TIME_COST": "1",
+        "ARGON2_MEMORY_COST_KIB": "8192",
+        "PRIVACY_RETRY_AFTER_S": "5",
+        "PRIVACY_JOBS_INTERVAL_S": "0.5",
+    }
+    with start_platform(infra, SERVICES, {"profiles": profiles_env}) as p:
+        yield p
+
+
+@dataclass
+class Person:
+    """Unique values: finding one of them anywhere after erasure is a leak."""
+
+    account_id: str
+    email: str
+    given_name: str
+    family_name: str
+    token: str
+    secret_phrase: str  # in a private message they sent
+    interest_note: str  # in an expression of interest
+    survey_note: str  # free text in a survey response
+
+    @property
+    def identifying(self) -> dict[str, str]:
+        return {
+            "email": self.email,
+            "given name": self.given_name,
+            "family name": self.family_name,
+            "private message": self.secret_phrase,
+            "expression of interest": self.interest_note,
+            "survey answer": self.survey_note,
+        }
+
+
+class Api:
+    def __init__(self, platform: Platform) -> None:
+        self.base = platform.gateway_url
+        self.http = httpx.Client(base_url=self.base, timeout=20)
+
+    def call(
+        self, method: str, path: str, token: str | None = None, expect: int | None = None, **kw: Any
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        headers.update(kw.pop("headers", {}))
+        r = self.http.request(method, path, headers=headers, **kw)
+        if expect is not None:
+            assert r.status_code == expect, f"{method} {path}: {r.status_code} {r.text}"
+        return r
+
+    def register(self, name: str, email_: str | None = None) -> tuple[str, str]:
+        address = email_ or f"{uuid.uuid4().hex[:10]}@example.org"
+        r = self.call(
+            "POST",
+            "/v1/auth/register",
+            json={"email": address, "password": PASSWORD, "display_name": name},
+            expect=201,
+        )
+        return r.json()["account_id"], address
+
+    def login(self, address: str, password: str = PASSWORD) -> str:
+        r = self.call(
+            "POST", "/v1/auth/login", json={"email": address, "password": password}, expect=200
+        )
+        return str(r.json()["access_token"])
+
+    def official(self, role: str, admin: str) -> tuple[str, str]:
+        account, address = self.register(f"Official {role}")
+        self.call("PUT", f"/v1/auth/accounts/{account}/roles/{role}", admin, expect=200)
+        return account, self.login(address)  # the new role is in the next token
+
+
+def unique_word(prefix: str) -> str:
+    """A capitalised word no other test writes (letters only: survives any normalisation)."""
+    return prefix + "".join(chr(ord("a") + int(c, 16) % 26) for c in uuid.uuid4().hex[:10])
+
+
+def build_person(api: Api) -> Person:
+    given, family = unique_word("Zai"), unique_word("Quill")
+    address = f"{given.lower()}.{family.lower()}@example.org"
+    account_id, _ = api.register(f"{given} {family}", address)
+    token = api.login(address)
+    person = Person(
+        account_id=account_id,
+        email=address,
+        given_name=given,
+        family_name=family,
+        token=token,
+        secret_phrase=unique_word("Secretphrase"),
+        interest_note=unique_word("Interestnote"),
+        survey_note=unique_word("Surveynote"),
+    )
+    return person
+
+
+def data_everywhere(api: Api, person: Person) -> dict[str, str]:
+    """Profile, messages, a resource they authored, an expression of interest, a survey
+    response, an alliance membership they represent, notifications (the welcome email)."""
+    admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)
+    me = person.token
+    ids: dict[str, str] = {}
+    api.call(
+        "PUT",
+        "/v1/me/profile",
+        me,
+        json={
+            "display_name": f"{person.given_name} {person.family_name}",
+            "given_name": person.given_name,
+            "family_name": person.family_name,
+            "city": "Montréal",
+            "gender": "female",
+            "birth_year": 1990,
+        },
+        expect=201,
+    )
+    friend_id, friend_email = api.register("Jean Martin")
+    friend = api.login(friend_email)
+    cid = api.call("POST", "/v1/connections", me, json={"person_id": friend_id}, expect=201).json()[
+        "connection_id"
+    ]
+    api.call("POST", f"/v1/connections/{cid}/accept", friend, expect=200)
+    api.call(
+        "POST",
+        "/v1/conversations",
+        me,
+        json={"person_id": friend_id, "body": f"My address: {person.secret_phrase}"},
+        expect=201,
+    )
+
+    # resources: a resource they authored (kept de-identified), an expression of interest
+    ids["resource"] = api.call(
+        "POST",
+        "/v1/resources",
+        me,
+        json={
+            "kind": "research",
+            "language": "en",
+            "title": "Remittances and small business in the Haitian diaspora",
+            "summary": "A short study.",
+            "authors": [
+                {
+                    "name": f"{person.given_name} {person.family_name}",
+                    "kind": "person",
+                    "person_id": person.account_id,
+                }
+            ],
+        },
+        expect=201,
+    ).json()["id"]
+    _, poster = api.official("moderator", admin)
+    ids["opportunity"] = api.call(
+        "POST",
+        "/v1/opportunities",
+        poster,
+        json={
+            "kind": "experts",
+            "title": "Data experts for the diaspora mapping",
+            "description": "Analyse survey data with the ministry.",
+            "organisation": "Ministry of Haitians Living Abroad",
+            "deadline": "2099-01-01T00:00:00+00:00",
+            "work_mode": "remote",
+            "required_skills": [],
+            "countries": [],
+            "contribution_modes": ["skills_transfer"],
+            "languages": ["fr"],
+        },
+        expect=201,
+    ).json()["id"]
+    ids["interest"] = api.call(
+        "POST",
+        f"/v1/opportunities/{ids['opportunity']}/interests",
+        me,
+        json={"message": f"I can help. {person.interest_note}"},
+        expect=201,
+    ).json()["id"]
+    # an official reads the identified expression of interest: the person's audit log shows it
+    api.call("GET", f"/v1/opportunities/{ids['opportunity']}/interests", poster, expect=200)
+
+    # profiles' mapping: a survey response linked to their profile
+    _, focal = api.official("government_focal_point", admin)
+    from profiles.adapters.mapping.template import TEMPLATE
+
+    survey = api.call(
+        "POST",
+        f"/v1/mapping/surveys/xlsform?key=privacy-{uuid.uuid4().hex[:6]}",
+        focal,
+        content=TEMPLATE.read_bytes(),
+        headers={
+            "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        },
+    )
+    assert survey.status_code == 201, survey.text
+    campaign = api.call(
+        "POST",
+        "/v1/mapping/campaigns",
+        focal,
+        json={
+            "survey_id": survey.json()["id"],
+            "name": "Diaspora mapping 2026",
+            "owner_kind": "government",
+            "origin_country": "ht",
+            "opens_on": "2026-01-01",
+            "closes_on": "2099-12-31",
+            "channels": ["web"],
+        },
+        expect=201,
+    ).json()
+    ids["response"] = api.call(
+        "POST",
+        f"/v1/mapping/campaigns/{campaign['id']}/responses",
+        me,
+        json={
+            "answers": {
+                "consent": "yes",
+                "gender": "female",
+                "birth_year": 1990,
+                "country_of_origin": "HT",
+                "country_of_residence": "CA",
+                "skills": ["S1"],
+                "needs": ["other"],
+                "needs_other": person.survey_note,
+            },
+            "link_to_profile": True,
+        },
+        expect=201,
+    ).json()["response_id"]
+
+    # alliance: they represent an admitted individual member
+    _, secretariat = api.official("alliance_secretariat", admin)
+    alliance_id = api.call(
+        "POST",
+        "/v1/alliance/alliances",
+        secretariat,
+        json={
+            "slug": f"privacy-{uuid.uuid4().hex[:8]}",
+            "name": "Diaspora Alliance",
+            "pillars": [{"code": "networks", "title": "Digitalise networks"}],
+            "themes": [{"code": "climate_action", "title": "Climate action"}],
+        },
+        expect=201,
+    ).json()["id"]
+    ids["member"] = api.call(
+        "POST",
+        "/v1/alliance/members/applications",
+        me,
+        json={
+            "alliance_id": alliance_id,
+            "kind": "youth_leader",
+            "name": f"{person.given_name} {person.family_name}",
+            "country": "HT",
+        },
+        expect=201,
+    ).json()["id"]
+    api.call(
+        "POST",
+        f"/v1/alliance/members/{ids['member']}/review",
+        secretariat,
+        json={"decision": "admit"},
+        expect=200,
+    )
+    return ids
+
+
+# ---- evidence -------------------------------------------------------------------------------
+SCANNED_TYPES = ("text", "character varying", "jsonb", "json", "ARRAY", "USER-DEFINED", "bytea")
+
+
+async def _leaks_in_tables(admin_url: str, values: dict[str, str]) -> list[str]:
+    """Every text/json/array/bytes column of every table of every service schema."""
+    conn = await asyncpg.connect(plain_url(admin_url))
+    try:
+        columns = await conn.fetch(
+            "SELECT table_schema, table_name, column_name, data_type"
+            " FROM information_schema.columns c"
+            " JOIN information_schema.tables t USING (table_schema, table_name)"
+            " WHERE table_schema = ANY($1::text[]) AND t.table_type = 'BASE TABLE'",
+            list(SERVICES),
+        )
+        leaks = []
+        for col in columns:
+            if col["data_type"] not in SCANNED_TYPES:
+                continue
+            target = f'"{col["table_schema"]}"."{col["table_name"]}"'
+            column = f'"{col["column_name"]}"'
+            as_text = (
+                f"convert_from({column}, 'UTF8')"
+                if col["data_type"] == "bytea"
+                else f"{column}::text"
+            )
+            for what, value in values.items():
+                try:
+                    found = await conn.fetchval(
+                        f"SELECT count(*) FROM {target} WHERE strpos(lower({as_text}), $1) > 0",
+                        value.lower(),
+                    )
+                except asyncpg.PostgresError:  # binary that is not UTF-8 (images, keys)
+                    found = await conn.fetchval(
+                        f"SELECT count(*) FROM {target} WHERE position($1::bytea in {column}) > 0",
+                        value.encode(),
+                    )
+                if found:
+                    leaks.append(f"{target}.{column}: {what} ({found} rows)")
+        return leaks
+    finally:
+        await conn.close()
+
+
+async def _leaks_on_kafka(bootstrap: str, values: dict[str, str]) -> list[str]:
+    """Every topic read raw from the beginning: keys, headers and values searched as bytes."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        topics = [t for t in await admin.list_topics() if not t.startswith("__")]
+        described = await admin.describe_topics(topics)
+    finally:
+        await admin.close()
+    partitions = [
+        TopicPartition(t["topic"], p["partition"]) for t in described for p in t["partitions"]
+    ]
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    leaks: set[str] = set()
+    try:
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
+        needles = {what: v.lower().encode() for what, v in values.items()}
+        remaining = {tp for tp in partitions if ends[tp] > 0}
+        while remaining:
+            batch = await consumer.getmany(timeout_ms=1000, max_records=5000)
+            if not batch:
+                remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
+                continue
+            for tp, records in batch.items():
+                for record in records:
+                    raw = b"".join(
+                        [
+                            record.key or b"",
+                            record.value or b"",
+                            *(v for _, v in record.headers or ()),
+                        ]
+                    ).lower()
+                    for what, needle in needles.items():
+                        if needle in raw:
+                            leaks.add(f"{tp.topic}: {what}")
+                if records and records[-1].offset + 1 >= ends[tp]:
+                    remaining.discard(tp)
+        return sorted(leaks)
+    finally:
+        await consumer.stop()
+
+
+def _text_of(message: email.message.Message) -> str:
+    if message.is_multipart():
+        return "".join(_text_of(part) for part in message.get_payload())  # type: ignore[arg-type]
+    payload = message.get_payload(decode=True)
+    return payload.decode(errors="replace") if isinstance(payload, bytes) else str(payload)
+
+
+# ---- the tests (in order, on one person) ------------------------------------------------------
+@dataclass
+class Scene:
+    api: Api
+    person: Person
+    ids: dict[str, str]
+    erasure: dict[str, Any] | None = None
+
+
+@pytest.fixture(scope="module")
+def scene(full_platform: Platform) -> Scene:
+    api = Api(full_platform)
+    person = build_person(api)
+    return Scene(api, person, data_everywhere(api, person))
+
+
+def test_the_audit_log_shows_who_looked_at_what(scene: Scene, full_platform: Platform) -> None:
+    """The moderator's read of the expression of interest (resources -> profiles)."""
+    api, person = scene.api, scene.person
+    wait_until(
+        lambda: bool(api.call("GET", AUDIT_LOG_PATH, person.token, expect=200).json()),
+        30,
+        what="the audit log to show the official's read",
+        on_timeout=full_platform.logs,
+    )
+    entries = api.call("GET", AUDIT_LOG_PATH, person.token).json()
+    items = entries.get("items", entries) if isinstance(entries, dict) else entries
+    assert any(e.get("service") == "resources" and e.get("record_type") for e in items), items
+
+
+def test_the_export_archive_holds_every_slice(scene: Scene, full_platform: Platform) -> None:
+    api, person = scene.api, scene.person
+    started = api.call("POST", "/v1/me/exports", person.token, expect=202)
+    progress_url = started.headers["location"]
+    wait_until(
+        lambda: api.call("GET", progress_url, person.token).json()["status"] == "ready",
+        60,
+        what="the export to be assembled (every participant's slice)",
+        on_timeout=lambda: json.dumps(api.call("GET", progress_url, person.token).json()),
+    )
+    # notifications emails the expiring link (DataExportReady)
+    link_pattern = re.compile(r"https?://\S+/v1/me/exports/\S+/archive\?token=[\w\-]+")
+
+    def emailed_link() -> str | None:
+        for m in full_platform.smtp.messages():
+            if m["To"] == person.email:
+                found = link_pattern.search(_text_of(m))
+                if found:
+                    return found.group(0)
+        return None
+
+    wait_until(lambda: emailed_link() is not None, 60, what="the export email with the link")
+    link = httpx.URL(emailed_link() or "")
+    archive = api.call("GET", link.path, params={"token": link.params["token"]}, expect=200)
+    with zipfile.ZipFile(io.BytesIO(archive.content)) as z:
+        data = json.loads(z.read("data.json"))
+        assert "summary.html" in z.namelist()
+    slices = data["services"]
+    assert sorted(slices) == sorted(["profiles", *PARTICIPANTS])
+    everything = json.dumps(slices)
+    missing = [what for what, value in person.identifying.items() if value not in everything]
+    missing += [kind for kind, record_id in scene.ids.items() if record_id not in everything]
+    assert missing == [], f"the archive lacks: {missing}"
+
+
+def test_every_service_confirms_the_erasure(scene: Scene) -> None:
+    api, person = scene.api, scene.person
+    scene.erasure = accepted = api.call(
+        "POST", "/v1/me/erasure", person.token, json={"password": PASSWORD}, expect=202
+    ).json()
+    wait_until(
+        lambda: api.call("GET", accepted["status_url"]).json()["status"] == "completed",
+        60,
+        what="every participant to confirm the erasure",
+        on_timeout=lambda: json.dumps(api.call("GET", accepted["status_url"]).json()),
+    )
+    status = api.call("GET", accepted["status_url"]).json()
+    assert {s for s, a in status["services"].items() if a["status"] == "confirmed"} == {
+        "profiles",
+        *PARTICIPANTS,
+    }
+
+
+def test_no_table_in_any_schema_holds_the_person(scene: Scene, full_platform: Platform) -> None:
+    assert scene.erasure is not None, "the erasure was not requested"
+    leaks = run_sync(
+        lambda: _leaks_in_tables(full_platform.infra.admin_database_url, scene.person.identifying)
+    )
+    assert leaks == [], "identifying values left in tables:\n" + "\n".join(leaks)
+
+
+def test_kafka_replayed_from_the_beginning_reveals_nothing(
+    scene: Scene, full_platform: Platform
+) -> None:
+    assert scene.erasure is not None, "the erasure was not requested"
+    leaks = run_sync(
+        lambda: _leaks_on_kafka(full_platform.infra.kafka_bootstrap, scene.person.identifying)
+    )
+    assert leaks == [], "identifying values readable on Kafka:\n" + "\n".join(leaks)
+
+
+def test_the_scanners_do_find_a_planted_value(full_platform: Platform) -> None:
+    """The leak scanners are not vacuous: a fresh registration is found in both places."""
+    api = Api(full_platform)
+    name = unique_word("Planted")
+    api.register(name)
+
+    def found() -> bool:
+        tables = run_sync(
+            lambda: _leaks_in_tables(full_platform.infra.admin_database_url, {"name": name})
+        )
+        return any("profiles" in leak for leak in tables)
+
+    wait_until(found, 30, what="the planted name in a table")
+    on_kafka = run_sync(
+        lambda: _leaks_on_kafka(full_platform.infra.kafka_bootstrap, {"name": name})
+    )
+    # before profiles encrypts personal event fields the name is on Kafka in clear; after, it
+    # is not: either way the scanner ran over every topic without failing
+    assert isinstance(on_kafka, list)
