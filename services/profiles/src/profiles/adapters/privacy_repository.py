@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventkit.privacy import ErasureReport
 from profiles.adapters.identity_store import digest
+from profiles.adapters.mapping.repository import RespondentData
 from profiles.adapters.orm import (
     accounts,
     blocks,
@@ -434,6 +435,7 @@ class PersonalDataStore:
             "conversations": convs,
             "linked_identities": identities,
             "active_sessions": sessions,
+            "mapping": await RespondentData(self.session).export(person_id),
         }
 
     async def erase_person(self, person_id: UUID, email: str) -> ErasureReport:
@@ -518,8 +520,9 @@ class PersonalDataStore:
                 and_(outbox.c.aggregateid == str(pid), outbox.c.published_at.is_not(None))
             ),
         )
-        # TODO(privacy-sagas -> lead): mapping responses linked to the person. The mapping
-        # helper adds ``erase_respondent(person_id)`` to the mapping adapters; call it here
-        # (same transaction) once merged, e.g.
-        #     report.deleted.update(await MappingRepository(self.session).erase_respondent(pid))
+        # survey responses linked to the person go; other mapping rows naming them are
+        # de-identified (same transaction: the confirmation never precedes the effect)
+        mapping = await RespondentData(self.session).erase(pid)
+        report.deleted["mapping_responses"] = mapping.pop("responses_deleted")
+        report.de_identified.update({f"mapping_{k}": n for k, n in mapping.items()})
         return report
