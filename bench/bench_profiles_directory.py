@@ -27,6 +27,7 @@ import sys
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import fields
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -42,7 +43,7 @@ from profiles.adapters.orm import directory_people
 from profiles.bootstrap import ProfilesService
 from profiles.config import ProfilesSettings
 from profiles.domain import taxonomy
-from profiles.domain.directory import PeopleSearch, decode_cursor, fold
+from profiles.domain.directory import DirectoryEntry, PeopleSearch, decode_cursor, fold
 from profiles.service_layer import directory
 
 REPO = Path(__file__).resolve().parents[1]
@@ -489,23 +490,22 @@ def generate(n: int, seed: int = 20261122) -> list[tuple[Any, ...]]:
                 *(labels[("skills", c)] for c in sk),
             ]
         )
-        rows.append(
-            (
-                uuid.UUID(int=rng.getrandbits(128), version=4),
-                name,
-                fold(name),
-                headline,
-                text,
-                origin,
-                residence,
-                sk,
-                occ,
-                sec,
-                langs,
-                md,
-                rng.random() < 0.4,
-            )
+        entry = DirectoryEntry(
+            person_id=uuid.UUID(int=rng.getrandbits(128), version=4),
+            display_name=name,
+            sort_name=fold(name),
+            headline=headline,
+            text=text,
+            origin=origin,
+            residence=residence,
+            skills=sk,
+            occupations=occ,
+            sectors=sec,
+            languages=langs,
+            modes=md,
+            open_to_opportunities=rng.random() < 0.4,
         )
+        rows.append((*(getattr(entry, f.name) for f in fields(entry)), entry.codes))
     return rows
 
 
@@ -550,15 +550,16 @@ async def setup(n: int) -> tuple[ProfilesService, uuid.UUID, list[uuid.UUID], fl
         await conn.execute(
             "CREATE TEMP TABLE staging (person_id uuid, display_name text, sort_name text, "
             "headline text, body text, origin text, residence text, skills text[], "
-            "occupations text[], sectors text[], languages text[], modes text[], open bool)"
+            "occupations text[], sectors text[], languages text[], modes text[], open bool, "
+            "codes text[])"
         )
         await conn.copy_records_to_table("staging", records=rows)
         await conn.execute(
             "INSERT INTO profiles.directory_people (person_id, display_name, sort_name, headline, "
             "document, origin, residence, skills, occupations, sectors, languages, modes, "
-            "open_to_opportunities, updated_at) SELECT person_id, display_name, sort_name, "
+            "open_to_opportunities, codes, updated_at) SELECT person_id, display_name, sort_name, "
             "headline, to_tsvector('simple', body), origin, residence, skills, occupations, "
-            "sectors, languages, modes, open, now() FROM staging"
+            "sectors, languages, modes, open, codes, now() FROM staging"
         )
         await conn.execute("SET maintenance_work_mem = '512MB'")
         for ix in indexes:
