@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import platform
@@ -449,6 +450,8 @@ def zipf_weights(n: int, s: float = 1.1) -> list[float]:
 
 def generate(n: int, seed: int = 20261122) -> list[tuple[Any, ...]]:
     rng = random.Random(seed)
+    # names and headlines repeat (a few thousand distinct ones): fold each once
+    folded = functools.lru_cache(maxsize=None)(fold)
     occupations = sorted(taxonomy.codes("occupations"))
     skills = sorted(taxonomy.codes("skills"))
     sectors = sorted(taxonomy.codes("sectors"))
@@ -484,8 +487,8 @@ def generate(n: int, seed: int = 20261122) -> list[tuple[Any, ...]]:
         headline = f"{taxonomy.label('occupations', occ[0], 'en')} · {city}"
         text = " ".join(
             [
-                fold(name),
-                fold(headline),
+                folded(name),
+                folded(headline),
                 *(labels[("occupations", c)] for c in occ),
                 *(labels[("skills", c)] for c in sk),
             ]
@@ -493,7 +496,7 @@ def generate(n: int, seed: int = 20261122) -> list[tuple[Any, ...]]:
         entry = DirectoryEntry(
             person_id=uuid.UUID(int=rng.getrandbits(128), version=4),
             display_name=name,
-            sort_name=fold(name),
+            sort_name=folded(name),
             headline=headline,
             text=text,
             origin=origin,
@@ -706,6 +709,27 @@ async def main() -> None:
 
     results["page 2 (keyset cursor) of q='mari' + FR"], _ = await timed(page_two, size["queries"])
 
+    # a word search's later pages re-read the rows of the pages before (storage-order cursor)
+    deep = first
+    for _ in range(8):
+        deep = await directory.search_people(
+            PeopleSearch(
+                viewer=viewer, q="mari", residence=["FR"], after=decode_cursor(deep["next_cursor"])
+            ),
+            service.uow(),
+        )
+    deep_cursor = deep["next_cursor"]
+
+    async def page_ten(_: int) -> Any:
+        return await directory.search_people(
+            PeopleSearch(
+                viewer=viewer, q="mari", residence=["FR"], after=decode_cursor(deep_cursor)
+            ),
+            service.uow(),
+        )
+
+    results["page 10 (keyset cursor) of q='mari' + FR"], _ = await timed(page_ten, size["queries"])
+
     async def with_facets(_: int) -> Any:
         return await directory.search_people(
             PeopleSearch(viewer=viewer, q="ingenieur", origin=["SN"], facets=True), service.uow()
@@ -720,6 +744,7 @@ async def main() -> None:
     baseline = results["baseline: primary-key lookup"]
     met = target["p95_ms"] <= TARGET_MS
     elapsed = time.perf_counter() - started
+    info["loadavg_at_end"] = list(os.getloadavg())
     command = "uv run python bench/bench_profiles_directory.py" + (" --quick" if args.quick else "")
     report = {
         "benchmark": "profiles_directory",
@@ -733,6 +758,7 @@ async def main() -> None:
         "results": results,
         "hits_on_first_page": hits,
         "facet_sample": {k: v[:3] for k, v in facet_page["facets"].items()},
+        "facets_complete": facet_page["facets_complete"],
     }
     out = REPO / "docs" / "benchmarks"
     out.mkdir(parents=True, exist_ok=True)
@@ -744,7 +770,8 @@ async def main() -> None:
         f"`{command}` — {report['when']}, {elapsed:.0f} s",
         "",
         f"- machine: {m['nproc']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB, "
-        f"kernel {m['kernel']}, load average at start {m['loadavg_at_start']}",
+        f"kernel {m['kernel']}, load average (1/5/15 min) at start {m['loadavg_at_start']}, "
+        f"at end {m['loadavg_at_end']}",
         f"- Python {m['python']}, SQLAlchemy {m['libraries']['sqlalchemy']}, "
         f"asyncpg {m['libraries']['asyncpg']}",
         f"- data: {size['people']:,} generated people (multilingual names with accents, origin "
@@ -767,11 +794,18 @@ async def main() -> None:
         f"baseline p95: {report['ratio_p95_target_over_baseline']}.",
         "",
         "Each search is the service-layer use case in its own transaction: accent/case folding, "
-        "a prefix `to_tsquery('simple', ...)` on a GIN index, occupation codes on a GIN index, "
-        "origin/residence on btree indexes, other codes (skills, sectors, languages, modes) as "
-        "row filters, a `NOT EXISTS` over the viewer's blocks (both directions); word searches "
-        "page in person-id order with a keyset cursor (browsing pages in name order), 21 rows "
-        "fetched.",
+        "a prefix `to_tsquery('simple', ...)` and every filter as `codes && '{facet:value,...}'`"
+        " on ONE multicolumn GIN index (`document`, `codes`), so a single index scan yields "
+        "exactly the matching rows; the viewer's blocks (both directions) as a hashed "
+        "`NOT IN`; word searches page in storage order (a bitmap heap scan stops after the "
+        "page's 21 rows instead of reading every match to sort it), browsing pages in name "
+        "order; facet counts over at most the first 2,000 matches (`facets_complete`).",
+        "",
+        "The machine was shared with other jobs (several other agents running tests and "
+        "benchmarks on the same 2 CPUs) while measuring: see the load average above. Under "
+        "that load even the primary-key lookup (BEGIN, one indexed row, COMMIT) takes "
+        "milliseconds; compare the ratio to it as well as the absolute numbers.",
+        "",
     ]
     (out / "profiles_directory.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

@@ -85,12 +85,16 @@ class DirectoryRepository:
         Browsing (no words) pages in name order. A word search pages in storage order (see
         the module docstring), resuming after the storage position of the last row.
         """
-        # Storage order is what a non-parallel bitmap heap scan or sequential scan returns;
-        # a synchronized sequential scan would start mid-table.
-        await self.session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
-        await self.session.execute(text("SET LOCAL synchronize_seqscans = off"))
-        # large partial-match (prefix) bitmaps stay exact rather than lossy
-        await self.session.execute(text("SET LOCAL work_mem = '16MB'"))
+        # Storage order is what a non-parallel bitmap heap scan or sequential scan returns (a
+        # synchronized sequential scan would start mid-table); large partial-match (prefix)
+        # bitmaps stay exact rather than lossy with a little more memory. One round trip.
+        await self.session.execute(
+            text(
+                "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
+                "set_config('synchronize_seqscans', 'off', true), "
+                "set_config('work_mem', '16MB', true)"
+            )
+        )
         columns = (
             d.c.person_id,
             d.c.display_name,
