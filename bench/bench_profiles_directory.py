@@ -1,7 +1,7 @@
 """People directory benchmark: filtered full-text search over 1,000,000 generated people, beside
 an in-run baseline primary-key lookup on the same table.
 
-    uv run python bench/bench_profiles_directory.py [--quick]
+    uv run python bench/bench_profiles_directory.py [--quick] [--reuse-data]
 
 Target: p95 <= 50 ms for indexed, filtered full-text queries through the service's own code
 path (``service_layer.directory.search_people``: accent folding, prefix tsquery, filters,
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import platform
@@ -27,6 +28,7 @@ import sys
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import fields
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -42,7 +44,7 @@ from profiles.adapters.orm import directory_people
 from profiles.bootstrap import ProfilesService
 from profiles.config import ProfilesSettings
 from profiles.domain import taxonomy
-from profiles.domain.directory import PeopleSearch, decode_cursor, fold
+from profiles.domain.directory import DirectoryEntry, PeopleSearch, decode_cursor, fold
 from profiles.service_layer import directory
 
 REPO = Path(__file__).resolve().parents[1]
@@ -448,6 +450,8 @@ def zipf_weights(n: int, s: float = 1.1) -> list[float]:
 
 def generate(n: int, seed: int = 20261122) -> list[tuple[Any, ...]]:
     rng = random.Random(seed)
+    # names and headlines repeat (a few thousand distinct ones): fold each once
+    folded = functools.lru_cache(maxsize=None)(fold)
     occupations = sorted(taxonomy.codes("occupations"))
     skills = sorted(taxonomy.codes("skills"))
     sectors = sorted(taxonomy.codes("sectors"))
@@ -483,29 +487,28 @@ def generate(n: int, seed: int = 20261122) -> list[tuple[Any, ...]]:
         headline = f"{taxonomy.label('occupations', occ[0], 'en')} · {city}"
         text = " ".join(
             [
-                fold(name),
-                fold(headline),
+                folded(name),
+                folded(headline),
                 *(labels[("occupations", c)] for c in occ),
                 *(labels[("skills", c)] for c in sk),
             ]
         )
-        rows.append(
-            (
-                uuid.UUID(int=rng.getrandbits(128), version=4),
-                name,
-                fold(name),
-                headline,
-                text,
-                origin,
-                residence,
-                sk,
-                occ,
-                sec,
-                langs,
-                md,
-                rng.random() < 0.4,
-            )
+        entry = DirectoryEntry(
+            person_id=uuid.UUID(int=rng.getrandbits(128), version=4),
+            display_name=name,
+            sort_name=folded(name),
+            headline=headline,
+            text=text,
+            origin=origin,
+            residence=residence,
+            skills=sk,
+            occupations=occ,
+            sectors=sec,
+            languages=langs,
+            modes=md,
+            open_to_opportunities=rng.random() < 0.4,
         )
+        rows.append((*(getattr(entry, f.name) for f in fields(entry)), entry.codes))
     return rows
 
 
@@ -514,10 +517,57 @@ def _with_database(url: str, database: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, ""))
 
 
-async def setup(n: int) -> tuple[ProfilesService, uuid.UUID, list[uuid.UUID], float]:
+async def reusable(admin: str, n: int) -> tuple[uuid.UUID, list[uuid.UUID]] | None:
+    """The viewer and sample ids of an earlier run's data, if it has n people and the
+    schema is at the migrations' head (checked after migrating: nothing was upgraded)."""
+    conn = await asyncpg.connect(admin)
+    try:
+        if not await conn.fetchval("SELECT to_regclass('profiles.directory_people') IS NOT NULL"):
+            return None
+        if await conn.fetchval("SELECT count(*) FROM profiles.directory_people") != n:
+            return None
+        viewer = await conn.fetchval("SELECT blocker_id FROM profiles.blocks LIMIT 1")
+        ids = await conn.fetch(
+            "SELECT person_id FROM profiles.directory_people TABLESAMPLE SYSTEM (1) "
+            "REPEATABLE (7) LIMIT 500"
+        )
+        return (viewer, [r[0] for r in ids]) if viewer and ids else None
+    finally:
+        await conn.close()
+
+
+async def setup(
+    n: int, reuse: bool = False
+) -> tuple[ProfilesService, uuid.UUID, list[uuid.UUID], float | None]:
     infra = await asyncio.to_thread(ensure_test_infra)
     await ensure_database(infra.admin_database_url, DATABASE)
     admin = _with_database(plain_url(infra.admin_database_url), DATABASE)
+    if reuse:
+        conn = await asyncpg.connect(admin)
+        try:
+            before = await conn.fetchval(
+                "SELECT version_num FROM profiles.alembic_version"
+                if await conn.fetchval("SELECT to_regclass('profiles.alembic_version')")
+                else "SELECT NULL"
+            )
+        finally:
+            await conn.close()
+        url = await aprovision_service(admin, "profiles")
+        service = ProfilesService(
+            ProfilesSettings(
+                database_url=url, kafka_bootstrap_servers=infra.kafka_bootstrap, log_json=False
+            )
+        )
+        await asyncio.to_thread(service.chassis.migrate, service.migrations_dir)
+        conn = await asyncpg.connect(admin)
+        try:
+            after = await conn.fetchval("SELECT version_num FROM profiles.alembic_version")
+        finally:
+            await conn.close()
+        earlier = await reusable(admin, n) if before == after else None
+        if earlier is not None:
+            return service, earlier[0], earlier[1], None
+        await service.chassis.dispose()
     conn = await asyncpg.connect(admin)
     try:
         await conn.execute("DROP SCHEMA IF EXISTS profiles CASCADE")
@@ -550,15 +600,16 @@ async def setup(n: int) -> tuple[ProfilesService, uuid.UUID, list[uuid.UUID], fl
         await conn.execute(
             "CREATE TEMP TABLE staging (person_id uuid, display_name text, sort_name text, "
             "headline text, body text, origin text, residence text, skills text[], "
-            "occupations text[], sectors text[], languages text[], modes text[], open bool)"
+            "occupations text[], sectors text[], languages text[], modes text[], open bool, "
+            "codes text[])"
         )
         await conn.copy_records_to_table("staging", records=rows)
         await conn.execute(
             "INSERT INTO profiles.directory_people (person_id, display_name, sort_name, headline, "
             "document, origin, residence, skills, occupations, sectors, languages, modes, "
-            "open_to_opportunities, updated_at) SELECT person_id, display_name, sort_name, "
+            "open_to_opportunities, codes, updated_at) SELECT person_id, display_name, sort_name, "
             "headline, to_tsvector('simple', body), origin, residence, skills, occupations, "
-            "sectors, languages, modes, open, now() FROM staging"
+            "sectors, languages, modes, open, codes, now() FROM staging"
         )
         await conn.execute("SET maintenance_work_mem = '512MB'")
         for ix in indexes:
@@ -650,12 +701,22 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="50,000 people instead of 1,000,000")
+    parser.add_argument(
+        "--reuse-data",
+        action="store_true",
+        help="measure on the people an earlier run loaded, if they are there and current",
+    )
     args = parser.parse_args()
     size = SIZES["quick" if args.quick else "default"]
     started = time.perf_counter()
     info = machine()
-    service, viewer, ids, load_s = await setup(size["people"])
-    print(f"loaded {size['people']:,} people in {load_s:.1f} s", flush=True)
+    service, viewer, ids, load_s = await setup(size["people"], reuse=args.reuse_data)
+    loaded = (
+        f"loaded and indexed in {load_s:.0f} s"
+        if load_s is not None
+        else "loaded and indexed by an earlier run (--reuse-data)"
+    )
+    print(f"{size['people']:,} people {loaded}", flush=True)
     results: dict[str, dict[str, Any]] = {}
 
     async def pk(i: int) -> Any:
@@ -705,6 +766,27 @@ async def main() -> None:
 
     results["page 2 (keyset cursor) of q='mari' + FR"], _ = await timed(page_two, size["queries"])
 
+    # a word search's later pages re-read the rows of the pages before (storage-order cursor)
+    deep = first
+    for _ in range(8):
+        deep = await directory.search_people(
+            PeopleSearch(
+                viewer=viewer, q="mari", residence=["FR"], after=decode_cursor(deep["next_cursor"])
+            ),
+            service.uow(),
+        )
+    deep_cursor = deep["next_cursor"]
+
+    async def page_ten(_: int) -> Any:
+        return await directory.search_people(
+            PeopleSearch(
+                viewer=viewer, q="mari", residence=["FR"], after=decode_cursor(deep_cursor)
+            ),
+            service.uow(),
+        )
+
+    results["page 10 (keyset cursor) of q='mari' + FR"], _ = await timed(page_ten, size["queries"])
+
     async def with_facets(_: int) -> Any:
         return await directory.search_people(
             PeopleSearch(viewer=viewer, q="ingenieur", origin=["SN"], facets=True), service.uow()
@@ -719,19 +801,28 @@ async def main() -> None:
     baseline = results["baseline: primary-key lookup"]
     met = target["p95_ms"] <= TARGET_MS
     elapsed = time.perf_counter() - started
-    command = "uv run python bench/bench_profiles_directory.py" + (" --quick" if args.quick else "")
+    info["loadavg_at_end"] = list(os.getloadavg())
+    command = (
+        "uv run python bench/bench_profiles_directory.py"
+        + (" --quick" if args.quick else "")
+        + (" --reuse-data" if args.reuse_data else "")
+    )
     report = {
         "benchmark": "profiles_directory",
         "command": command,
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "elapsed_s": round(elapsed, 1),
         "machine": info,
-        "data": {"people": size["people"], "load_s": round(load_s, 1)},
+        "data": {
+            "people": size["people"],
+            "load_s": round(load_s, 1) if load_s is not None else None,
+        },
         "target": {"p95_ms": TARGET_MS, "met": met},
         "ratio_p95_target_over_baseline": round(target["p95_ms"] / baseline["p95_ms"], 1),
         "results": results,
         "hits_on_first_page": hits,
         "facet_sample": {k: v[:3] for k, v in facet_page["facets"].items()},
+        "facets_complete": facet_page["facets_complete"],
     }
     out = REPO / "docs" / "benchmarks"
     out.mkdir(parents=True, exist_ok=True)
@@ -743,13 +834,14 @@ async def main() -> None:
         f"`{command}` — {report['when']}, {elapsed:.0f} s",
         "",
         f"- machine: {m['nproc']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB, "
-        f"kernel {m['kernel']}, load average at start {m['loadavg_at_start']}",
+        f"kernel {m['kernel']}, load average (1/5/15 min) at start {m['loadavg_at_start']}, "
+        f"at end {m['loadavg_at_end']}",
         f"- Python {m['python']}, SQLAlchemy {m['libraries']['sqlalchemy']}, "
         f"asyncpg {m['libraries']['asyncpg']}",
         f"- data: {size['people']:,} generated people (multilingual names with accents, origin "
         "by name group, ~20 % private origins, Zipf residence over 24 countries, 1-2 ISCO-08 "
         "occupations, 1-3 ESCO skill groups, 1-2 ISIC sectors, languages, contribution "
-        f"modes), loaded and indexed in {load_s:.0f} s; the viewer has blocked 25 people",
+        f"modes), {loaded}; the viewer has blocked 25 people",
         "",
         "| measurement | n | p50 ms | p95 ms | p99 ms | max ms | first-page hits |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -766,11 +858,18 @@ async def main() -> None:
         f"baseline p95: {report['ratio_p95_target_over_baseline']}.",
         "",
         "Each search is the service-layer use case in its own transaction: accent/case folding, "
-        "a prefix `to_tsquery('simple', ...)` on a GIN index, occupation codes on a GIN index, "
-        "origin/residence on btree indexes, other codes (skills, sectors, languages, modes) as "
-        "row filters, a `NOT EXISTS` over the viewer's blocks (both directions); word searches "
-        "page in person-id order with a keyset cursor (browsing pages in name order), 21 rows "
-        "fetched.",
+        "a prefix `to_tsquery('simple', ...)` and every filter as `codes && '{facet:value,...}'`"
+        " on ONE multicolumn GIN index (`document`, `codes`), so a single index scan yields "
+        "exactly the matching rows; the viewer's blocks (both directions) as a hashed "
+        "`NOT IN`; word searches page in storage order (a bitmap heap scan stops after the "
+        "page's 21 rows instead of reading every match to sort it), browsing pages in name "
+        "order; facet counts over at most the first 2,000 matches (`facets_complete`).",
+        "",
+        "The machine was shared with other jobs (several other agents running tests and "
+        "benchmarks on the same 2 CPUs) while measuring: see the load average above. Under "
+        "that load even the primary-key lookup (BEGIN, one indexed row, COMMIT) takes "
+        "milliseconds; compare the ratio to it as well as the absolute numbers.",
+        "",
     ]
     (out / "profiles_directory.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

@@ -7,7 +7,11 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 from profiles_testkit import bearer, member
+
+from profiles.adapters import directory_repository
+from profiles.domain.directory import fold
 
 
 async def person(client: httpx.AsyncClient, profile: dict[str, Any]) -> tuple[str, str]:
@@ -87,6 +91,7 @@ async def test_directory_search(client: httpx.AsyncClient) -> None:
     )
     assert names(filtered) == ["Amara Diop", "Søren Ødegaard"]
     everyone = await search(client, viewer, q=tag, facets="true")
+    assert everyone["facets_complete"] is True
     facets = everyone["facets"]
     assert {f["value"]: f["count"] for f in facets["residence"]} == {"FR": 2, "ES": 1}
     assert {f["value"]: f["count"] for f in facets["origin"]} == {"HT": 1, "SN": 1}
@@ -109,6 +114,21 @@ async def test_directory_search(client: httpx.AsyncClient) -> None:
         if cursor is None:
             break
     assert sorted(seen) == ["Amara Diop", "José Núñez", "Søren Ødegaard"]
+    # browsing pages in name order, with cursors of its own
+    seen, cursor = [], None
+    while True:
+        params = {"origin": "HT", "limit": 1} | ({"cursor": cursor} if cursor else {})
+        page = await search(client, viewer, **params)
+        seen += [item["display_name"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+        # a browsing cursor is no position in a word search
+        wrong = await client.get(
+            "/v1/directory/people", params={"q": tag, "cursor": cursor}, headers=bearer(viewer)
+        )
+        assert wrong.status_code == 400, wrong.text
+    assert "José Núñez" in seen and seen == sorted(seen, key=fold)
 
     # blocking hides both ways
     r = await client.post(
@@ -128,3 +148,45 @@ async def test_directory_search(client: httpx.AsyncClient) -> None:
         "/v1/directory/people", params={"limit": 500}, headers=bearer(viewer)
     )
     assert too_many.status_code == 422
+
+
+async def test_directory_filters_and_bounded_facet_counts(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tag = f"zq{uuid.uuid4().hex[:8]}"
+    common = {"country_of_residence": "CA", "tags": [tag]}
+    for name, extra in (
+        ("Ngozi Okafor", {"skills": ["S5"], "sectors": ["J"], "open_to_opportunities": True}),
+        ("Ngozi Nwosu", {"skills": ["S5", "S1"], "sectors": ["Q"]}),
+        ("Kwame Mensah", {"skills": ["S1"], "sectors": ["J"], "open_to_opportunities": True}),
+    ):
+        await person(client, {"display_name": name} | common | extra)
+    _, viewer = await member(client, "Viewer")
+
+    assert names(await search(client, viewer, q=f"{tag} ngozi", skill="S5")) == [
+        "Ngozi Nwosu",
+        "Ngozi Okafor",
+    ]
+    assert names(await search(client, viewer, q=tag, sector=["j"], skill="S1")) == ["Kwame Mensah"]
+    assert names(await search(client, viewer, q=tag, open_to_opportunities="false")) == [
+        "Ngozi Nwosu"
+    ]
+    assert names(await search(client, viewer, q=tag, open_to_opportunities="true")) == [
+        "Kwame Mensah",
+        "Ngozi Okafor",
+    ]
+
+    exact = await search(client, viewer, q=tag, facets="true")
+    assert exact["facets_complete"] is True
+    assert {f["value"]: f["count"] for f in exact["facets"]["skills"]} == {"S5": 2, "S1": 2}
+    assert {f["value"]: f["count"] for f in exact["facets"]["sectors"]} == {"J": 2, "Q": 1}
+    assert exact["facets"]["residence"] == [{"value": "CA", "count": 3}]
+
+    # over a large result, the counts cover a bounded number of matches and say so
+    monkeypatch.setattr(directory_repository, "FACET_SAMPLE", 2)
+    partial = await search(client, viewer, q=tag, facets="true")
+    assert partial["facets_complete"] is False
+    assert partial["facets"]["residence"] == [{"value": "CA", "count": 2}]
+    assert len(partial["items"]) == 3  # the page itself is not cut
+    browsing = await search(client, viewer, residence="CA", skill=["S5", "S1"], facets="true")
+    assert browsing["facets_complete"] is False

@@ -7,9 +7,12 @@ import uuid
 import pytest
 
 from profiles.domain.directory import (
+    DirectoryEntry,
     InvalidCursor,
+    PeopleSearch,
     decode_cursor,
     encode_cursor,
+    facet_counts,
     fold,
     prefix_tsquery,
 )
@@ -39,3 +42,62 @@ def test_cursor_round_trip_and_garbage() -> None:
     assert decode_cursor(encode_cursor("søren", pid)) == ("søren", pid)
     with pytest.raises(InvalidCursor):
         decode_cursor("!!nope")
+
+
+def entry(**values: object) -> DirectoryEntry:
+    base: dict[str, object] = {
+        "person_id": uuid.uuid4(),
+        "display_name": "Amara Diop",
+        "sort_name": "amara diop",
+        "headline": None,
+        "text": "amara diop",
+        "origin": None,
+        "residence": "FR",
+        "skills": ["S5", "S5"],
+        "occupations": [],
+        "sectors": ["J"],
+        "languages": ["fr"],
+        "modes": ["mentoring"],
+        "open_to_opportunities": False,
+    }
+    return DirectoryEntry(**(base | values))  # type: ignore[arg-type]
+
+
+def test_entry_codes_hold_every_filterable_value_once() -> None:
+    assert entry().codes == [
+        "residence:FR",
+        "skill:S5",
+        "sector:J",
+        "language:fr",
+        "mode:mentoring",
+        "open:false",
+    ]
+    assert "origin:SN" in entry(origin="SN", open_to_opportunities=True).codes
+
+
+def test_search_filters_become_code_groups() -> None:
+    search = PeopleSearch(
+        viewer=uuid.uuid4(),
+        origin=["SN", "ML"],
+        skills=["S5"],
+        open_to_opportunities=True,
+    )
+    assert search.code_groups() == [["origin:SN", "origin:ML"], ["skill:S5"], ["open:true"]]
+    assert PeopleSearch(viewer=uuid.uuid4()).code_groups() == []
+
+
+def test_word_search_position_comes_from_the_cursor() -> None:
+    pid = uuid.uuid4()
+    search = PeopleSearch(viewer=pid, q="mari", after=decode_cursor(encode_cursor("12,3", pid)))
+    assert search.position() == (12, 3)
+    with pytest.raises(InvalidCursor):
+        PeopleSearch(viewer=pid, q="mari", after=("amara diop", pid)).position()
+
+
+def test_facet_counts_keep_the_most_frequent_values_per_facet() -> None:
+    counted = [("residence:FR", 3), ("residence:CA", 5), ("skill:S5", 1), ("open:true", 2)]
+    facets = facet_counts(counted, size=1)
+    assert facets["residence"] == [{"value": "CA", "count": 5}]
+    assert facets["skills"] == [{"value": "S5", "count": 1}]
+    assert facets["origin"] == []
+    assert "open" not in facets

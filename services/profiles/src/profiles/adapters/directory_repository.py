@@ -1,41 +1,50 @@
-"""Directory storage and search (PostgreSQL full-text + GIN-indexed array filters)."""
+"""Directory storage and search (PostgreSQL full text + filter codes in one GIN index).
+
+A word search with its filters is one GIN index scan: the index covers the accent-folded
+``document`` and the ``codes`` of every filterable value ("residence:FR", "skill:S5", ...),
+so the index alone finds exactly the matching rows and the table is read only for the rows
+returned. Word-search pages come in storage order, which a bitmap heap scan produces without
+reading every match: ordering by any column would read all of them first (thousands of rows
+for a common word over a million people; see bench/bench_profiles_directory.py).
+"""
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+import structlog
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
-    String,
-    and_,
-    exists,
+    Select,
+    Text,
     func,
+    literal,
     literal_column,
-    or_,
     select,
     text,
     tuple_,
 )
-from sqlalchemy.dialects.postgresql import array, insert
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from profiles.adapters.orm import blocks, directory_people
-from profiles.domain.directory import DirectoryEntry, PeopleSearch, prefix_tsquery
+from profiles.domain.directory import (
+    FACET_SAMPLE,
+    DirectoryEntry,
+    PeopleSearch,
+    facet_counts,
+)
+
+log = structlog.get_logger(__name__)
 
 d = directory_people
-FACETS = {
-    "residence": d.c.residence,
-    "origin": d.c.origin,
-    "sectors": d.c.sectors,
-    "skills": d.c.skills,
-    "occupations": d.c.occupations,
-    "languages": d.c.languages,
-    "modes": d.c.modes,
-}
 FACET_SIZE = 20
+# "(block,item)" as Postgres prints a tid
+_CTID: ColumnElement[Any] = literal_column("ctid")
 
 
 class DirectoryRepository:
@@ -57,6 +66,7 @@ class DirectoryRepository:
             "languages": entry.languages,
             "modes": entry.modes,
             "open_to_opportunities": entry.open_to_opportunities,
+            "codes": entry.codes,
             "updated_at": datetime.now(UTC),
         }
         statement = insert(d).values(**values)
@@ -67,19 +77,28 @@ class DirectoryRepository:
             )
         )
 
-    async def search(self, s: PeopleSearch) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-        """One page, plus facet counts if asked.
+    async def search(
+        self, s: PeopleSearch
+    ) -> tuple[list[dict[str, Any]], dict[str, Any], bool | None]:
+        """One page, plus facet counts if asked (and whether they cover every match).
 
-        Browsing (no words) pages in name order. A text search pages in id order instead:
-        names correlate with the words searched (a "mari" search matches names around "M"),
-        which makes a name-ordered scan read most of the table before finding a page, while
-        ids are random, so matches are spread evenly and a page comes after a short scan.
+        Browsing (no words) pages in name order. A word search pages in storage order (see
+        the module docstring), resuming after the storage position of the last row.
         """
-        # bitmap scans over large GIN matches stay exact (not lossy) with a little more memory
-        await self.session.execute(text("SET LOCAL work_mem = '16MB'"))
-        where = _conditions(s)
-        by_name = prefix_tsquery(s.q or "") is None
-        page = select(
+        # Storage order is what a non-parallel bitmap heap scan or sequential scan returns (a
+        # synchronized sequential scan would start mid-table); large partial-match (prefix)
+        # bitmaps stay exact rather than lossy with a little more memory; the plan must be
+        # made for the words and codes searched (a generic plan of the prepared statement
+        # cannot know how selective they are). One round trip.
+        await self.session.execute(
+            text(
+                "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
+                "set_config('synchronize_seqscans', 'off', true), "
+                "set_config('work_mem', '16MB', true), "
+                "set_config('plan_cache_mode', 'force_custom_plan', true)"
+            )
+        )
+        columns = (
             d.c.person_id,
             d.c.display_name,
             d.c.sort_name,
@@ -87,69 +106,106 @@ class DirectoryRepository:
             d.c.residence,
             d.c.origin,
             d.c.occupations,
-        ).where(*where)
-        if by_name:
-            page = page.order_by(d.c.sort_name, d.c.person_id)
+        )
+        where = _conditions(s)
+        if s.words is None:
+            page = select(*columns).where(*where).order_by(d.c.sort_name, d.c.person_id)
             if s.after is not None:
                 page = page.where(tuple_(d.c.sort_name, d.c.person_id) > tuple_(*s.after))
+            rows = await self._rows(page.limit(s.limit + 1), by_name=True)
         else:
-            page = page.order_by(d.c.person_id)
-            if s.after is not None:
-                page = page.where(d.c.person_id > s.after[1])
-        rows = [
-            dict(r) | {"by_name": by_name}
-            for r in (await self.session.execute(page.limit(s.limit + 1))).mappings()
-        ]
-        facets = await self._facets(where) if s.facets else {}
-        return rows, facets
+            rows = await self._word_page(select(*columns).where(*where), s)
+        if not s.facets:
+            return rows, {}, None
+        facets, complete = await self._facets(where)
+        return rows, facets, complete
 
-    async def _facets(self, where: list[ColumnElement[bool]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name, column in FACETS.items():
-            value = func.unnest(column) if isinstance(column.type, ARRAY) else column
-            sub = select(value.label("value")).where(*where).subquery()
-            rows = await self.session.execute(
-                select(sub.c.value, func.count().label("count"))
-                .where(sub.c.value.is_not(None))
-                .group_by(sub.c.value)
-                .order_by(func.count().desc(), sub.c.value)
-                .limit(FACET_SIZE)
-            )
-            out[name] = [{"value": r.value, "count": r.count} for r in rows]
-        return out
+    async def _word_page(self, page: Select[Any], s: PeopleSearch) -> list[dict[str, Any]]:
+        position = s.position()
+        page = page.add_columns(literal_column("ctid::text").label("position"))
+        if position is not None:
+            after: ColumnElement[Any] = literal_column(f"'({position[0]},{position[1]})'::tid")
+            page = page.where(_CTID.op(">")(after))
+        rows = await self._rows(page.limit(s.limit + 1), by_name=False)
+        positions = [_position(r["position"]) for r in rows]
+        if any(a >= b for a, b in itertools.pairwise(positions)):
+            # The planner chose a plan that does not return rows in storage order (not seen
+            # in practice: every filter is a GIN condition). Sorting is always correct; it
+            # reads every match.
+            log.warning("directory.search.unordered_plan")
+            rows = await self._rows(page.order_by(_CTID).limit(s.limit + 1), by_name=False)
+        return rows
+
+    async def _rows(self, query: Select[Any], *, by_name: bool) -> list[dict[str, Any]]:
+        result = await self.session.execute(query)
+        return [dict(r) | {"by_name": by_name} for r in result.mappings()]
+
+    async def _facets(self, where: list[ColumnElement[bool]]) -> tuple[dict[str, Any], bool]:
+        """Counts over the first FACET_SAMPLE + 1 matches: exact when there are no more."""
+        matches = (
+            select(d.c.codes)
+            .where(*where)
+            .limit(FACET_SAMPLE + 1)
+            .cte("matches")
+            .prefix_with("MATERIALIZED")
+        )
+        counted = select(matches.c.codes).limit(FACET_SAMPLE).subquery("counted")
+        code = func.unnest(counted.c.codes).table_valued("value").render_derived(name="code")
+        per_code = (
+            select(code.c.value, func.count().label("count"))
+            .select_from(counted.join(code, literal_column("true")))
+            .group_by(code.c.value)
+        )
+        total = select(literal_column("NULL", Text).label("value"), func.count().label("count"))
+        result = await self.session.execute(per_code.union_all(total.select_from(matches)))
+        pairs: list[tuple[str | None, int]] = [(r[0], r[1]) for r in result]
+        complete = next(c for v, c in pairs if v is None) <= FACET_SAMPLE
+        return facet_counts([(v, c) for v, c in pairs if v is not None], FACET_SIZE), complete
+
+
+def _position(ctid: str) -> tuple[int, int]:
+    block, item = ctid.strip("()").split(",")
+    return int(block), int(item)
 
 
 def _conditions(s: PeopleSearch) -> list[ColumnElement[bool]]:
+    blocked = (
+        select(blocks.c.blocked_id)
+        .where(blocks.c.blocker_id == s.viewer)
+        .union_all(select(blocks.c.blocker_id).where(blocks.c.blocked_id == s.viewer))
+    )
+    # the viewer's blocks are read once (a hashed subplan), not per row
     where: list[ColumnElement[bool]] = [
         d.c.person_id != s.viewer,
-        ~exists().where(
-            or_(
-                and_(blocks.c.blocker_id == s.viewer, blocks.c.blocked_id == d.c.person_id),
-                and_(blocks.c.blocker_id == d.c.person_id, blocks.c.blocked_id == s.viewer),
-            )
-        ),
+        d.c.person_id.not_in(blocked),
     ]
-    tsquery = prefix_tsquery(s.q or "")
-    if tsquery:
+    groups = s.code_groups()
+    if s.words is not None:
         where.append(
-            d.c.document.op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), tsquery))
+            d.c.document.op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), s.words))
         )
-    if s.origin:
-        where.append(d.c.origin.in_(s.origin))
-    if s.residence:
-        where.append(d.c.residence.in_(s.residence))
-    # any of the given codes (&& uses the GIN index)
-    for column, values in (
-        (d.c.skills, s.skills),
-        (d.c.occupations, s.occupations),
-        (d.c.sectors, s.sectors),
-        (d.c.languages, s.languages),
-        (d.c.modes, s.modes),
-    ):
-        if values:
-            where.append(column.op("&&")(array(values, type_=String)))
-    if s.open_to_opportunities is not None:
-        where.append(d.c.open_to_opportunities.is_(s.open_to_opportunities))
+    else:
+        # Browsing walks the (origin|residence, sort_name) indexes in name order, filtering
+        # rows on the way; only occupation codes (~90, so each selective) go through the GIN
+        # index: ANDing its bitmap for a common code (a skill group held by 15 % of people)
+        # with a btree bitmap costs far more than filtering a name-ordered walk (measured).
+        if s.origin:
+            where.append(d.c.origin.in_(s.origin))
+        if s.residence:
+            where.append(d.c.residence.in_(s.residence))
+        for column, values in (
+            (d.c.skills, s.skills),
+            (d.c.sectors, s.sectors),
+            (d.c.languages, s.languages),
+            (d.c.modes, s.modes),
+        ):
+            if values:
+                where.append(column.op("&&")(literal(values, column.type)))
+        if s.open_to_opportunities is not None:
+            where.append(d.c.open_to_opportunities.is_(s.open_to_opportunities))
+        groups = [g for g in groups if g[0].startswith("occupation:")]
+    # any code of each group; all groups (&& and the words use the same GIN index)
+    where += [d.c.codes.op("&&")(literal(group, ARRAY(Text))) for group in groups]
     return where
 
 

@@ -172,18 +172,24 @@ directory_people = Table(
     Column("languages", ARRAY(String(3)), nullable=False, server_default="{}"),
     Column("modes", ARRAY(String(30)), nullable=False, server_default="{}"),
     Column("open_to_opportunities", Boolean, nullable=False, server_default=text("false")),
+    # every filterable value as "facet:value" (DirectoryEntry.codes)
+    Column("codes", ARRAY(Text), nullable=False, server_default="{}"),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    Index("ix_directory_people_document", "document", postgresql_using="gin"),
-    # GIN only where a code is selective (~90 occupations); skills, sectors, languages and
-    # modes each cover 5-20 % of people, so the planner's bitmap AND of such a GIN index
-    # costs more than filtering the rows the text or btree indexes found (measured: bench/)
-    Index("ix_directory_people_occupations", "occupations", postgresql_using="gin"),
+    # One GIN index over words and filter codes: a word search with filters is a single
+    # index scan that intersects everything (skipping through long posting lists such as
+    # "residence:FR"), so only the returned rows are read from the table. fastupdate off:
+    # a pending list would be scanned linearly by every search; directory writes are rare.
+    Index(
+        "ix_directory_people_search",
+        "document",
+        "codes",
+        postgresql_using="gin",
+        postgresql_with={"fastupdate": "off"},
+    ),
+    # browsing pages in name order, optionally within an origin or residence
     Index("ix_directory_people_origin_sort", "origin", "sort_name", "person_id"),
     Index("ix_directory_people_residence_sort", "residence", "sort_name", "person_id"),
     Index("ix_directory_people_sort", "sort_name", "person_id"),
-    # text searches page in id order (uncorrelated with the words searched), see repository
-    Index("ix_directory_people_origin_id", "origin", "person_id"),
-    Index("ix_directory_people_residence_id", "residence", "person_id"),
 )
 
 organisations = Table(

@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 from uuid import UUID
 
 from profiles.domain import taxonomy
@@ -22,8 +23,26 @@ _SPECIAL = str.maketrans(
     {"ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "\u0131": "i", "þ": "th"}
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+_POSITION = re.compile(r"^\d{1,10},\d{1,5}$")
 MAX_TERMS = 8
 MAX_LIMIT = 50
+# Facet counts cover at most this many matches: counting reads each matching row, and a broad
+# word ("a") matches most of the directory. Beyond it the counts are over the first matches
+# in storage order (an arbitrary sample) and flagged as partial. (The number is also in the
+# HTTP route's description.)
+FACET_SAMPLE = 2000
+
+# Every filterable value of an entry as one "facet:value" code, so that a word search and all
+# its filters are answered by a single GIN index scan (see adapters/directory_repository.py).
+FACET_OF_CODE = {
+    "origin": "origin",
+    "residence": "residence",
+    "skill": "skills",
+    "occupation": "occupations",
+    "sector": "sectors",
+    "language": "languages",
+    "mode": "modes",
+}
 
 
 def fold(text: str) -> str:
@@ -57,6 +76,20 @@ class DirectoryEntry:
     languages: list[str]
     modes: list[str]
     open_to_opportunities: bool
+
+    @property
+    def codes(self) -> list[str]:
+        """What the filters match on ("residence:FR", "skill:S5", "open:true", ...)."""
+        return [
+            *codes("origin", [self.origin] if self.origin else []),
+            *codes("residence", [self.residence] if self.residence else []),
+            *codes("skill", self.skills),
+            *codes("occupation", self.occupations),
+            *codes("sector", self.sectors),
+            *codes("language", self.languages),
+            *codes("mode", self.modes),
+            f"open:{'true' if self.open_to_opportunities else 'false'}",
+        ]
 
     @classmethod
     def of(cls, profile: PersonProfile) -> DirectoryEntry:
@@ -108,8 +141,54 @@ class PeopleSearch:
     modes: list[str] = field(default_factory=list)
     open_to_opportunities: bool | None = None
     limit: int = 20
-    after: tuple[str, UUID] | None = None  # keyset: (sort_name, person_id) of the last row
+    # keyset: (sort_name, person_id) of the last row when browsing; (storage position,
+    # person_id) when searching words
+    after: tuple[str, UUID] | None = None
     facets: bool = False
+
+    @property
+    def words(self) -> str | None:
+        """The prefix ``tsquery`` of the words searched; None when browsing."""
+        return prefix_tsquery(self.q or "")
+
+    def code_groups(self) -> list[list[str]]:
+        """The filters as codes: a person matches one code of every group."""
+        groups = [
+            codes("origin", self.origin),
+            codes("residence", self.residence),
+            codes("skill", self.skills),
+            codes("occupation", self.occupations),
+            codes("sector", self.sectors),
+            codes("language", self.languages),
+            codes("mode", self.modes),
+        ]
+        if self.open_to_opportunities is not None:
+            groups.append([f"open:{'true' if self.open_to_opportunities else 'false'}"])
+        return [g for g in groups if g]
+
+    def position(self) -> tuple[int, int] | None:
+        """Where a word search resumes: the storage position (block, item) of the last row."""
+        if self.after is None:
+            return None
+        if not _POSITION.match(self.after[0]):
+            raise InvalidCursor("The cursor is not one this API returned.")
+        block, item = self.after[0].split(",")
+        return int(block), int(item)
+
+
+def codes(facet: str, values: list[str]) -> list[str]:
+    return [f"{facet}:{v}" for v in dict.fromkeys(values)]
+
+
+def facet_counts(counted: list[tuple[str, int]], size: int) -> dict[str, list[dict[str, Any]]]:
+    """Per facet, its ``size`` most frequent values from (code, count) pairs."""
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in FACET_OF_CODE.values()}
+    for code, count in sorted(counted, key=lambda c: (-c[1], c[0])):
+        facet, _, value = code.partition(":")
+        name = FACET_OF_CODE.get(facet)
+        if name is not None and len(out[name]) < size:
+            out[name].append({"value": value, "count": count})
+    return out
 
 
 class InvalidCursor(ValueError):

@@ -11,7 +11,7 @@ from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 async def search_people(search: PeopleSearch, uow: ProfilesUnitOfWork) -> dict[str, Any]:
     async with uow:
-        rows, facets = await uow.directory.search(replace(search))
+        rows, facets, facets_complete = await uow.directory.search(replace(search))
     more = len(rows) > search.limit
     rows = rows[: search.limit]
     last = rows[-1] if rows else None
@@ -28,9 +28,12 @@ async def search_people(search: PeopleSearch, uow: ProfilesUnitOfWork) -> dict[s
             for r in rows
         ],
         "next_cursor": encode_cursor(
-            last["sort_name"] if last["by_name"] else "", last["person_id"]
+            last["sort_name"] if last["by_name"] else last["position"].strip("()"),
+            last["person_id"],
         )
         if more and last
         else None,
         "facets": facets,
+        # facets=true: whether the counts cover every match (at most FACET_SAMPLE are counted)
+        "facets_complete": facets_complete,
     }

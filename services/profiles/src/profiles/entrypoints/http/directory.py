@@ -36,10 +36,13 @@ async def search_people(
 ) -> dict[str, Any]:
     """People whose member-visible fields match; each filter matches any of its values.
 
-    Sorted by name when browsing, in a stable arbitrary order when searching words, with keyset
-    pagination (``next_cursor``). Facet counts (``facets=true``)
-    cover the whole filtered result. People who blocked the viewer, or whom the viewer blocked,
-    never appear.
+    Sorted by name when browsing, in storage order (arbitrary) when searching words, with keyset
+    pagination (``next_cursor``); a person whose profile changes while someone pages through
+    a word search may be seen twice or missed by that paging. Facet counts (``facets=true``)
+    cover the whole filtered result when it has at most 2,000 people
+    (``facets_complete: true``); beyond that they count its first 2,000 people in storage
+    order, an arbitrary sample (``facets_complete: false``). People who blocked the viewer, or
+    whom the viewer blocked, never appear.
     """
     try:
         after = decode_cursor(cursor) if cursor else None
@@ -60,4 +63,9 @@ async def search_people(
         after=after,
         facets=facets,
     )
+    if search.words is not None:
+        try:
+            search.position()
+        except InvalidCursor as exc:  # e.g. a browsing cursor given to a word search
+            raise Problem(400, "Bad Request", str(exc)) from exc
     return await directory.search_people(search, uow)
