@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import os
 from collections.abc import AsyncIterator
 
 import httpx
@@ -12,6 +14,11 @@ from devstack.harness import TestInfra
 from devstack.testing import api_client, fresh_service_database, migrate
 from profiles.bootstrap import ProfilesService, bootstrap
 from profiles.config import ProfilesSettings
+
+#: crypto-shredding on in tests, as in every deployment (a fresh KEK per test session)
+SUBJECT_KEY_KEK = base64.b64encode(os.urandom(32)).decode()
+#: the token a consuming service presents to the subject-key endpoint in tests
+KEY_CLIENT_TOKEN = base64.urlsafe_b64encode(os.urandom(24)).decode()
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +35,8 @@ async def profiles_service(infra: TestInfra) -> AsyncIterator[ProfilesService]:
             # still argon2id, at a cost this shared 2-core test machine can afford per test
             argon2_time_cost=1,
             argon2_memory_cost_kib=8192,
+            subject_key_kek=SUBJECT_KEY_KEK,
+            subject_key_clients={"notifications": KEY_CLIENT_TOKEN},
         )
     )
     await migrate(service)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -9,26 +11,33 @@ from typing import Any
 from fastapi import FastAPI
 
 from eventkit.cli import Service
+from eventkit.consumer import EventDispatcher
 from eventkit.http.auth import JwtVerifier
 from eventkit.logging import get_logger
+from eventkit.outbox import OutboxWriter
 from eventkit.service import Chassis
+from eventkit.subject_keys import KeyWrapper, SqlSubjectKeys
 from profiles.adapters import images, password_hasher
 from profiles.adapters.integration_events import to_integration_events
 from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
-from profiles.adapters.orm import metadata
+from profiles.adapters.orm import metadata, subject_keys
 from profiles.config import ProfilesSettings
+from profiles.entrypoints.consumers import build_dispatcher
 from profiles.entrypoints.http import (
     accounts,
     connections,
     conversations,
     directory,
+    internal,
     jwks,
     mapping,
     oidc,
     organisations,
     people,
+    privacy,
 )
 from profiles.service_layer import identity
+from profiles.service_layer.retention import retention_job
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -42,10 +51,23 @@ class ProfilesService(Service):
     def __init__(self, settings: ProfilesSettings | None = None) -> None:
         self.settings = settings or ProfilesSettings()
         self.chassis = Chassis(self.settings, metadata)
+        self.subject_keys = self._subject_keys()
+        # personal fields of profiles' events are encrypted with the person's subject key
+        self.chassis.outbox = OutboxWriter(
+            self.chassis.outbox_table,
+            source=f"/{self.settings.service_name}",
+            subject_keys=self.subject_keys,
+        )
         password_hasher.configure(
             time_cost=self.settings.argon2_time_cost,
             memory_cost_kib=self.settings.argon2_memory_cost_kib,
         )
+
+    def _subject_keys(self) -> SqlSubjectKeys | None:
+        if not self.settings.subject_key_kek:
+            log.warning("subject_keys.disabled", reason="SUBJECT_KEY_KEK is not set")
+            return None
+        return SqlSubjectKeys(subject_keys, KeyWrapper.from_b64(self.settings.subject_key_kek))
 
     def uow(self) -> ProfilesUnitOfWork:
         return ProfilesUnitOfWork(
@@ -85,6 +107,8 @@ class ProfilesService(Service):
                 organisations.router,
                 conversations.router,
                 mapping.router,
+                privacy.router,
+                internal.router,
             ],
             title="Profiles API",
             description="Accounts, people, organisations, connections, directory, mapping.",
@@ -99,7 +123,20 @@ class ProfilesService(Service):
         )
         app.state.uow_factory = self.uow
         app.state.settings = self.settings
+        app.state.subject_keys = self.subject_keys
         return app
+
+    def dispatcher(self) -> EventDispatcher[Any] | None:
+        s = self.settings
+        return build_dispatcher(
+            s.service_name,
+            self.uow,
+            max_attempts=s.consumer_max_attempts,
+            retry_backoff_s=s.consumer_retry_backoff_s,
+        )
+
+    def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
+        return [retention_job(self.uow, self.settings, self.subject_keys)]
 
     async def seed(self) -> None:
         try:

@@ -17,6 +17,7 @@ from profiles.adapters.identity_store import (
 )
 from profiles.adapters.organisation_repository import OrganisationRepository
 from profiles.adapters.photo_repository import PhotoRepository
+from profiles.adapters.privacy_repository import AuditLog, ConsentRepository, KeyFetchLog
 from profiles.adapters.profile_repository import PersonProfileRepository
 from profiles.adapters.repository import AccountRepository
 
@@ -34,6 +35,9 @@ class ProfilesUnitOfWork(UnitOfWork):
     conversations: ConversationRepository
     photos: PhotoRepository
     oidc: OidcRepository
+    consents: ConsentRepository
+    audit_log: AuditLog
+    key_fetches: KeyFetchLog
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.accounts = AccountRepository(session)
@@ -48,3 +52,6 @@ class ProfilesUnitOfWork(UnitOfWork):
         self.conversations = ConversationRepository(session)
         self.photos = PhotoRepository(session)
         self.oidc = OidcRepository(session)
+        self.consents = ConsentRepository(session)
+        self.audit_log = AuditLog(session)
+        self.key_fetches = KeyFetchLog(session)

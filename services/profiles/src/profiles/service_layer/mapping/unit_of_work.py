@@ -15,6 +15,7 @@ from profiles.adapters.mapping.repository import (
     SectorNeedRepository,
     SurveyRepository,
 )
+from profiles.adapters.privacy_repository import AuditLog, ConsentRepository
 
 
 class MappingUnitOfWork(UnitOfWork):
@@ -25,6 +26,9 @@ class MappingUnitOfWork(UnitOfWork):
     releases: ReleaseLedger
     access_log: AccessLog
     memberships: OrganisationMemberships
+    #: the profiles consent ledger and audit log (same schema and transaction)
+    consents: ConsentRepository
+    audit_log: AuditLog
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.surveys = SurveyRepository(session)
@@ -34,3 +38,5 @@ class MappingUnitOfWork(UnitOfWork):
         self.releases = ReleaseLedger(session)
         self.access_log = AccessLog(session)
         self.memberships = OrganisationMemberships(session)
+        self.consents = ConsentRepository(session)
+        self.audit_log = AuditLog(session)
