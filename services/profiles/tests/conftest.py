@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import base64
-import os
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD
+from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD, KEY_CLIENT_TOKEN, SUBJECT_KEY_KEK
 
 from devstack.harness import TestInfra
 from devstack.testing import api_client, fresh_service_database, migrate
 from profiles.bootstrap import ProfilesService, bootstrap
 from profiles.config import ProfilesSettings
-
-#: crypto-shredding on in tests, as in every deployment (a fresh KEK per test session)
-SUBJECT_KEY_KEK = base64.b64encode(os.urandom(32)).decode()
-#: the token a consuming service presents to the subject-key endpoint in tests
-KEY_CLIENT_TOKEN = base64.urlsafe_b64encode(os.urandom(24)).decode()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import os
 import uuid
 from typing import Any
 
@@ -16,6 +18,10 @@ from profiles.bootstrap import ProfilesService
 PASSWORD = "correct horse battery staple"
 ADMIN_EMAIL = "admin@diaspora.example.org"
 ADMIN_PASSWORD = "admin demo password 2026"
+#: crypto-shredding on in tests, as in every deployment (a fresh KEK per test session)
+SUBJECT_KEY_KEK = base64.b64encode(os.urandom(32)).decode()
+#: the token the "notifications" service presents to the subject-key endpoint in tests
+KEY_CLIENT_TOKEN = base64.urlsafe_b64encode(os.urandom(24)).decode()
 
 
 def unique_email(prefix: str = "member") -> str:

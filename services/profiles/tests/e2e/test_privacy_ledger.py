@@ -8,14 +8,23 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import yaml
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD, bearer, login, member, outbox_events
+from profiles_testkit import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    KEY_CLIENT_TOKEN,
+    bearer,
+    login,
+    member,
+    outbox_events,
+)
 
-from conftest import KEY_CLIENT_TOKEN
 from contracts.envelope import CloudEvent
 from contracts.events import privacy
 from devstack.harness import TestInfra
+from devstack.paths import routes_path
 from devstack.testing import eventually, running_worker
 from profiles.bootstrap import ProfilesService
 from profiles.service_layer import identity
@@ -337,3 +346,8 @@ async def test_subject_keys_are_served_only_to_services_and_every_fetch_is_audit
         ("notifications", "served"),
         ("notifications", "destroyed"),
     ]
+
+
+def test_the_key_endpoint_is_not_routed_by_the_public_gateway() -> None:
+    table = yaml.safe_load(routes_path().read_text())
+    assert not [r for r in table["routes"] if "/internal".startswith(r["prefix"].rstrip("/"))]

@@ -10,10 +10,9 @@ from typing import Any
 import httpx
 from aiokafka import AIOKafkaConsumer, ConsumerRecord
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from profiles_testkit import member
+from profiles_testkit import KEY_CLIENT_TOKEN, member
 from sqlalchemy import MetaData
 
-from conftest import KEY_CLIENT_TOKEN
 from contracts.envelope import CloudEvent
 from contracts.events import profiles
 from devstack.harness import TestInfra
