@@ -366,6 +366,8 @@ def platform_config(cfg: dict[str, Any]) -> Doc:
             "KAFKA_BOOTSTRAP_SERVERS": f"{kafka['cluster']}-kafka-bootstrap:"
             f"{kafka['internal_port']}",
             "JWKS_URL": f"http://profiles-api:{APP_PORT}/.well-known/jwks.json",
+            # crypto-shredding: consumers fetch subject keys here (SUBJECT_KEYS_TOKEN: Secret)
+            "SUBJECT_KEYS_URL": f"http://profiles-api:{APP_PORT}/internal/subject-keys",
             "PUBLIC_BASE_URL": f"https://{cfg['gateway']['hostname']}",
             "LOG_JSON": "true",
             "LOG_LEVEL": "INFO",
@@ -752,6 +754,20 @@ def network_policy_docs(cfg: dict[str, Any], services: list[str]) -> list[Doc]:
             "jwks-to-profiles",
             profiles_api,
             [{"from": [{"podSelector": api_pods}], "ports": tcp(APP_PORT)}],
+            None,
+        ),
+        # workers read personal fields of profiles' events with subject keys (docs/privacy.md)
+        netpol(
+            "subject-keys-to-profiles",
+            profiles_api,
+            [
+                {
+                    "from": [
+                        {"podSelector": {"matchLabels": {"app.kubernetes.io/component": "worker"}}}
+                    ],
+                    "ports": tcp(APP_PORT),
+                }
+            ],
             None,
         ),
         netpol(

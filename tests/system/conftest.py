@@ -22,6 +22,7 @@ from devstack.gateway import Gateway
 from devstack.harness import SmtpSink, TestInfra
 from devstack.paths import routes_path
 from devstack.processes import ManagedProcess
+from devstack.subject_keys import subject_key_env
 from devstack.testing import fresh_service_database, skip_history
 from devstack.waiting import free_port, run_sync, wait_until
 
@@ -37,6 +38,8 @@ class Platform:
     ports: dict[str, int] = field(default_factory=dict)
     processes: list[ManagedProcess] = field(default_factory=list)
     db_urls: dict[str, str] = field(default_factory=dict)
+    #: crypto-shredding's KEK for this run (profiles) and the source of the services' tokens
+    key_secret: bytes = field(default_factory=lambda: os.urandom(32))
 
     def env(self, service: str, db_url: str) -> dict[str, str]:
         return {
@@ -49,6 +52,12 @@ class Platform:
             "PUBLIC_BASE_URL": self.gateway_url,
             "RELAY_POLL_INTERVAL_S": "0.2",
             "DISPATCH_POLL_INTERVAL_S": "0.2",
+            **subject_key_env(
+                service,
+                list(self.ports),
+                f"http://127.0.0.1:{self.ports['profiles']}",
+                self.key_secret,
+            ),
         }
 
     def start(self, service: str, command: str, env: dict[str, str], *args: str) -> None:

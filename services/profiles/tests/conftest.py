@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD
+from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD, KEY_CLIENT_TOKEN, SUBJECT_KEY_KEK
 
 from devstack.harness import TestInfra
 from devstack.testing import api_client, fresh_service_database, migrate
@@ -28,6 +28,8 @@ async def profiles_service(infra: TestInfra) -> AsyncIterator[ProfilesService]:
             # still argon2id, at a cost this shared 2-core test machine can afford per test
             argon2_time_cost=1,
             argon2_memory_cost_kib=8192,
+            subject_key_kek=SUBJECT_KEY_KEK,
+            subject_key_clients={"notifications": KEY_CLIENT_TOKEN},
         )
     )
     await migrate(service)

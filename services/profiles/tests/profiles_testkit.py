@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import base64
+import os
 import uuid
 from typing import Any
 
 import httpx
 from sqlalchemy import select
 
+from contracts.privacy import is_encrypted
+from eventkit.crypto import decrypt_value
 from profiles.adapters.orm import outbox
 from profiles.bootstrap import ProfilesService
 
 PASSWORD = "correct horse battery staple"
 ADMIN_EMAIL = "admin@diaspora.example.org"
 ADMIN_PASSWORD = "admin demo password 2026"
+#: crypto-shredding on in tests, as in every deployment (a fresh KEK per test session)
+SUBJECT_KEY_KEK = base64.b64encode(os.urandom(32)).decode()
+#: the token the "notifications" service presents to the subject-key endpoint in tests
+KEY_CLIENT_TOKEN = base64.urlsafe_b64encode(os.urandom(24)).decode()
 
 
 def unique_email(prefix: str = "member") -> str:
@@ -54,12 +62,34 @@ def bearer(token: str) -> dict[str, str]:
 
 
 async def outbox_events(
-    service: ProfilesService, type_name: str, subject: str | None = None
+    service: ProfilesService, type_name: str, subject: str | None = None, *, raw: bool = False
 ) -> list[dict[str, Any]]:
-    """Payloads of outbox rows of one type (optionally for one aggregate), oldest first."""
-    query = select(outbox.c.payload).where(outbox.c.type == type_name)
+    """Payloads of outbox rows of one type (optionally for one aggregate), oldest first.
+
+    Personal fields are encrypted (crypto-shredding); they are decrypted with the service's
+    subject keys unless ``raw``.
+    """
+    query = select(outbox.c.aggregateid, outbox.c.payload).where(outbox.c.type == type_name)
     if subject is not None:
         query = query.where(outbox.c.aggregateid == subject)
-    async with service.chassis.engine.connect() as conn:
-        rows = await conn.execute(query.order_by(outbox.c.position))
-        return [dict(p) for p in rows.scalars()]
+    async with service.chassis.sessions() as session:
+        rows = (await session.execute(query.order_by(outbox.c.position))).all()
+        out = []
+        for aggregate, payload in rows:
+            payload = dict(payload)
+            if not raw:
+                payload = await _reveal(service, session, aggregate, payload)
+            out.append(payload)
+        return out
+
+
+async def _reveal(
+    service: ProfilesService, session: Any, subject: str, payload: dict[str, Any]
+) -> dict[str, Any]:
+    keys = service.subject_keys
+    for field, value in payload.items():
+        if is_encrypted(value) and keys is not None:
+            key = await keys.key(session, value["key"])
+            assert key is not None, "the subject key was destroyed"
+            payload[field] = decrypt_value(value, key=key, subject=subject, field=field)
+    return payload

@@ -53,7 +53,14 @@ RECIPIENT_PLATFORM = "platform"
 RECIPIENT_ORGANISATION = "organisation"
 #: a partner account receiving webhooks (``recipient_id`` is the partner's account id)
 RECIPIENT_PARTNER = "partner"
-RECIPIENT_KINDS: tuple[str, ...] = (RECIPIENT_PLATFORM, RECIPIENT_ORGANISATION, RECIPIENT_PARTNER)
+#: a named account, e.g. the focal point a survey respondent lets read their answers
+RECIPIENT_ACCOUNT = "account"
+RECIPIENT_KINDS: tuple[str, ...] = (
+    RECIPIENT_PLATFORM,
+    RECIPIENT_ORGANISATION,
+    RECIPIENT_PARTNER,
+    RECIPIENT_ACCOUNT,
+)
 
 
 class PersonPrivacyEvent(IntegrationEvent):
@@ -74,7 +81,7 @@ class ConsentEvent(PersonPrivacyEvent):
 
     consent_id: UUID = Field(description="the ledger entry")
     purpose: str = Field(description="one of contracts.events.privacy.PURPOSES")
-    recipient_kind: str = Field(description="platform | organisation | partner")
+    recipient_kind: str = Field(description="platform | organisation | partner | account")
     recipient_id: UUID | None = Field(default=None, description="null for the platform")
     channel: str = Field(description="how it was expressed: web, api, survey, import, email")
 

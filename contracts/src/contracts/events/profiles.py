@@ -26,7 +26,10 @@ class AccountRegistered(AccountEvent):
     """Someone created an account. Carries the email so notifications can welcome them."""
 
     type_name: ClassVar[str] = "profiles.account.registered"
-    personal_fields: ClassVar[frozenset[str]] = frozenset({"email", "display_name"})
+    #: the verification link is a secret: encrypted like the email (crypto-shredding)
+    personal_fields: ClassVar[frozenset[str]] = frozenset(
+        {"email", "display_name", "verification_url"}
+    )
 
     email: EmailStr
     display_name: str = Field(max_length=200)

@@ -21,6 +21,7 @@ from devstack.paths import devstack_home, env_port, routes_path
 from devstack.postgres import plain_url, provision_service
 from devstack.processes import ManagedProcess
 from devstack.stack import Stack
+from devstack.subject_keys import local_secret, subject_key_env
 from devstack.waiting import free_port, wait_until
 
 SERVICES = ("profiles", "notifications")
@@ -107,6 +108,13 @@ class ChaosPlatform:
             "DISPATCH_POLL_INTERVAL_S": "0.2",
             "EVENTKIT_FAULTS": faults,
             "LOG_LEVEL": "WARNING",
+            # crypto-shredding on, as everywhere: notifications fetches profiles' subject keys
+            **subject_key_env(
+                service,
+                list(SERVICES),
+                f"http://127.0.0.1:{self.ports['profiles']}",
+                local_secret(self.stack.home),
+            ),
         }
 
     def process(self, service: str, role: str) -> ManagedProcess:

@@ -23,6 +23,7 @@ from devstack.services import (
     run_once,
 )
 from devstack.smtp import smtp_ready
+from devstack.subject_keys import local_secret, subject_key_env
 from devstack.waiting import wait_until
 
 log = logging.getLogger("devstack")
@@ -114,6 +115,12 @@ class Stack:
 
     def service_env(self, spec: ServiceSpec, database_url: str) -> dict[str, str]:
         profiles_port = next((s.port for s in self.services() if s.name == "profiles"), 8001)
+        keys = subject_key_env(
+            spec.name,
+            [s.name for s in self.services()],
+            f"http://127.0.0.1:{profiles_port}",
+            local_secret(self.home),
+        )
         return {
             **os.environ,
             "SERVICE_NAME": spec.name,
@@ -129,6 +136,8 @@ class Stack:
             "ADMIN_EMAIL": os.environ.get("ADMIN_EMAIL", DEMO_ADMIN_EMAIL),
             "ADMIN_PASSWORD": os.environ.get("ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD),
             "PYTHONUNBUFFERED": "1",
+            # crypto-shredding: profiles' KEK and key clients, or this service's key access
+            **keys,
         }
 
     # --- infrastructure -------------------------------------------------------------------

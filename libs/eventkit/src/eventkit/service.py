@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from eventkit.broker import asyncapi_app, make_broker, subscribe
 from eventkit.consumer import EventDispatcher
+from eventkit.crypto import CachingKeyResolver, KeyResolver
 from eventkit.db import make_engine, make_session_factory, messaging_tables
 from eventkit.errors import is_transient
 from eventkit.http.auth import JwtVerifier, http_jwks_source
@@ -36,6 +37,7 @@ from eventkit.outbox import OutboxWriter
 from eventkit.producer import make_producer
 from eventkit.relay import OutboxRelay
 from eventkit.settings import ServiceSettings
+from eventkit.subject_keys import HttpKeyResolver
 
 log = get_logger(__name__)
 T = TypeVar("T")
@@ -176,6 +178,16 @@ class Chassis:
             await self.dispose()
 
     # ---- consumers --------------------------------------------------------------------
+    def key_resolver(self) -> KeyResolver | None:
+        """Reads personal fields of consumed events, when the key endpoint is configured."""
+        s = self.settings
+        if not (s.subject_keys_url and s.subject_keys_token):
+            return None
+        return CachingKeyResolver(
+            HttpKeyResolver(s.subject_keys_url, s.subject_keys_token),
+            ttl_s=s.subject_keys_cache_ttl_s,
+        )
+
     async def run_worker(
         self,
         dispatcher: EventDispatcher[Any],
@@ -183,6 +195,8 @@ class Chassis:
         *,
         ready: asyncio.Event | None = None,
     ) -> None:
+        if dispatcher.key_resolver is None:
+            dispatcher.key_resolver = self.key_resolver()
         started = await self._connect_worker(dispatcher, stop)
         if started is None:
             return

@@ -34,6 +34,13 @@ class ServiceSettings(BaseSettings):
     consumer_graceful_timeout_s: float = 20.0
     consumer_batch_max_records: int = 100
     consumer_batch_timeout_ms: int = 20
+    # crypto-shredded personal fields (docs/privacy.md): the owner's audited key endpoint,
+    # e.g. http://profiles:8001/internal/subject-keys, and this service's token for it.
+    # Unset: personal fields of consumed events arrive as null.
+    subject_keys_url: str = ""
+    subject_keys_token: str = ""
+    #: how long a fetched key (or its destruction) is cached: bounds post-erasure reads
+    subject_keys_cache_ttl_s: float = 5.0
 
     @property
     def schema_name(self) -> str:

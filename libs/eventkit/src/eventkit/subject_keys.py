@@ -110,13 +110,21 @@ class HttpKeyResolver:
     consumer as transient), never silently treated as erased.
     """
 
-    def __init__(self, base_url: str, token: str, timeout_s: float = 5.0) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        timeout_s: float = 5.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout_s = timeout_s
+        #: tests may route to an in-process app (``httpx.ASGITransport``)
+        self.transport = transport
 
     async def key(self, key_id: str) -> bytes | None:
-        async with httpx.AsyncClient(timeout=self.timeout_s) as client:
+        async with httpx.AsyncClient(timeout=self.timeout_s, transport=self.transport) as client:
             response = await client.get(
                 f"{self.base_url}/{key_id}", headers={"Authorization": f"Bearer {self.token}"}
             )

@@ -14,19 +14,23 @@ from eventkit.cli import Service
 from eventkit.consumer import EventDispatcher
 from eventkit.http.auth import JwtVerifier
 from eventkit.logging import get_logger
+from eventkit.outbox import OutboxWriter
 from eventkit.service import Chassis
+from eventkit.subject_keys import KeyWrapper, SqlSubjectKeys
 from profiles.adapters import images, password_hasher
 from profiles.adapters.archive_store import ArchiveStore, LocalArchiveStore, SqlArchiveStore
 from profiles.adapters.integration_events import to_integration_events
 from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
-from profiles.adapters.orm import metadata
+from profiles.adapters.orm import metadata, subject_keys
 from profiles.config import ProfilesSettings
 from profiles.entrypoints.consumers import build_dispatcher
 from profiles.entrypoints.http import (
     accounts,
     connections,
+    consents,
     conversations,
     directory,
+    internal,
     jwks,
     mapping,
     oidc,
@@ -36,6 +40,7 @@ from profiles.entrypoints.http import (
 )
 from profiles.service_layer import identity
 from profiles.service_layer.privacy import run_privacy_jobs
+from profiles.service_layer.retention import retention_job
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -56,18 +61,33 @@ class ProfilesService(Service):
             if self.settings.export_archive_dir
             else SqlArchiveStore(self.chassis.engine)
         )
+        self.subject_keys = self._subject_keys()
+        # personal fields of profiles' events are encrypted with the person's subject key
+        self.chassis.outbox = OutboxWriter(
+            self.chassis.outbox_table,
+            source=f"/{self.settings.service_name}",
+            subject_keys=self.subject_keys,
+        )
         password_hasher.configure(
             time_cost=self.settings.argon2_time_cost,
             memory_cost_kib=self.settings.argon2_memory_cost_kib,
         )
 
+    def _subject_keys(self) -> SqlSubjectKeys | None:
+        if not self.settings.subject_key_kek:
+            log.warning("subject_keys.disabled", reason="SUBJECT_KEY_KEK is not set")
+            return None
+        return SqlSubjectKeys(subject_keys, KeyWrapper.from_b64(self.settings.subject_key_kek))
+
     def uow(self) -> ProfilesUnitOfWork:
-        return ProfilesUnitOfWork(
+        uow = ProfilesUnitOfWork(
             self.chassis.sessions,
             self.chassis.outbox,
             self.chassis.inbox,
             to_integration_events,
         )
+        uow.subject_keys = self.subject_keys  # erasure destroys the person's key
+        return uow
 
     async def local_jwks(self) -> dict[str, Any]:
         """The issuer verifies its own tokens from its key table, not over HTTP."""
@@ -100,6 +120,8 @@ class ProfilesService(Service):
                 conversations.router,
                 mapping.router,
                 privacy.router,
+                consents.router,
+                internal.router,
             ],
             title="Profiles API",
             description="Accounts, people, organisations, connections, directory, mapping.",
@@ -115,6 +137,7 @@ class ProfilesService(Service):
         app.state.uow_factory = self.uow
         app.state.settings = self.settings
         app.state.archive_store = self.archives
+        app.state.subject_keys = self.subject_keys
         return app
 
     def dispatcher(self) -> EventDispatcher[Any] | None:
@@ -124,7 +147,7 @@ class ProfilesService(Service):
         async def privacy_jobs(stop: asyncio.Event) -> None:
             await run_privacy_jobs(self.uow, self.archives, self.settings, stop)
 
-        return [privacy_jobs]
+        return [privacy_jobs, retention_job(self.uow, self.settings, self.subject_keys)]
 
     async def seed(self) -> None:
         try:

@@ -52,6 +52,23 @@ class ProfilesSettings(ServiceSettings):
     oidc_providers: dict[str, OidcProviderSettings] = {}
     oidc_login_ttl_s: int = 600
 
+    # ---- privacy (docs/privacy.md) ----
+    #: the privacy notice a consent given without naming one agrees to
+    privacy_policy_version: str = "2026-11"
+    #: key-encryption key of the subject keys (base64, 32 bytes; a Secret in deploy/).
+    #: Empty: crypto-shredding is OFF and personal fields go out in clear (a warning is logged)
+    subject_key_kek: str = Field(default="", repr=False)
+    #: consuming services allowed to fetch subject keys: ``{"notifications": "<token>"}``
+    subject_key_clients: dict[str, str] = Field(default={}, repr=False)
+    # retention, run by the worker's retention job (0 or None: keep)
+    #: private messages older than this are deleted (off by default: people's own content)
+    retention_messages_days: int | None = None
+    #: accounts never verified are erased after this many days
+    retention_unverified_accounts_days: int | None = 30
+    #: audit log entries older than this are deleted
+    retention_audit_log_days: int | None = 730
+    retention_interval_s: float = 3600.0
+
     # demo administrator created by ``python -m profiles seed`` (nothing when unset)
     admin_email: str = ""
     admin_password: str = ""

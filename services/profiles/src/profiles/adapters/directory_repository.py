@@ -77,6 +77,10 @@ class DirectoryRepository:
             )
         )
 
+    async def remove(self, person_id: UUID) -> None:
+        """Take the person out of the directory (directory_listing consent withdrawn)."""
+        await self.session.execute(d.delete().where(d.c.person_id == person_id))
+
     async def search(
         self, s: PeopleSearch
     ) -> tuple[list[dict[str, Any]], dict[str, Any], bool | None]:

@@ -132,7 +132,8 @@ def _snapshot(profile: PersonProfile) -> dict[str, object]:
         "education_level": view.get("education_level"),
         "years_of_experience": view.get("years_of_experience"),
         "availability": view.get("availability"),
-        "open_to_opportunities": bool(view.get("open_to_opportunities", False)),
+        # withdrawing directory_listing also stops matching (see PersonProfile)
+        "open_to_opportunities": bool(view.get("open_to_opportunities", False)) and profile.listed,
         "locale": profile.locale,
     }
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import INET, JSONB, TSVECTOR, UUID
 
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.subject_keys import subject_keys_table
 
 SCHEMA = "profiles"
 metadata = service_metadata(SCHEMA)
@@ -118,6 +119,8 @@ person_profiles = Table(
     Column("contribution_modes", ARRAY(String(30)), nullable=False, server_default="{}"),
     Column("availability", String(20)),
     Column("open_to_opportunities", Boolean, nullable=False, server_default=text("false")),
+    # false once the person withdrew directory_listing consent (kept by the consent service)
+    Column("directory_listed", Boolean, nullable=False, server_default=text("true")),
     # statistics only: never returned to anyone but the owner, never published
     Column("gender", String(20)),
     Column("birth_year", Integer),
@@ -385,4 +388,55 @@ privacy_archives = Table(
     Column("key", String(200), primary_key=True),
     Column("data", LargeBinary, nullable=False),
     Column("stored_at", DateTime(timezone=True), nullable=False),
+)
+
+# ---- privacy -------------------------------------------------------------------------------
+# The consent ledger: append-only, one row per consent given or withdrawn (domain/consent.py).
+consent_entries = Table(
+    "consent_entries",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), nullable=False),
+    Column("purpose", String(40), nullable=False),
+    Column("recipient_kind", String(20), nullable=False),
+    Column("recipient_id", UUID(as_uuid=True)),
+    Column("action", String(10), nullable=False),
+    Column("policy_version", String(40)),
+    Column("channel", String(20), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_consent_entries_person", "person_id", "purpose", "at"),
+    Index("ix_consent_entries_recipient", "purpose", "recipient_kind", "recipient_id"),
+)
+
+# Reads of identified personal data by officials, moderators and admins, in any service
+# (profiles' own reads and other services' ``<service>.privacy.data_accessed`` events).
+# The id is the event's ``access_id``, so a redelivered event is recorded once.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), nullable=False),
+    Column("service", String(40), nullable=False),
+    Column("accessor_id", UUID(as_uuid=True), nullable=False),
+    Column("accessor_role", String(40), nullable=False),
+    Column("record_type", String(60), nullable=False),
+    Column("record_id", String(100)),
+    Column("accessed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_audit_log_person_at", "person_id", "accessed_at", "id"),
+    Index("ix_audit_log_at", "accessed_at"),
+)
+
+# Crypto-shredding: one data key per person, wrapped under the KEK (eventkit.subject_keys).
+subject_keys = subject_keys_table(metadata)
+
+# Every fetch of a subject key through the internal endpoint, with the calling service.
+subject_key_fetches = Table(
+    "subject_key_fetches",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("key_id", String(64), nullable=False),
+    Column("caller", String(40), nullable=False),
+    Column("outcome", String(12), nullable=False),  # served | destroyed | unknown
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_subject_key_fetches_key", "key_id", "at"),
 )

@@ -209,6 +209,8 @@ class PersonProfile(AggregateRoot):
     locale: str = "en"
     created_at: datetime
     updated_at: datetime
+    #: the person has not withdrawn directory_listing consent (kept by the consent ledger)
+    listed: bool = True
 
     @classmethod
     def create(
@@ -225,6 +227,15 @@ class PersonProfile(AggregateRoot):
         if details == self.details:
             return False
         self.details = details
+        self.updated_at = now
+        self.record(events.PersonProfileUpdated(person_id=self.person_id))
+        return True
+
+    def set_listed(self, listed: bool, now: datetime) -> bool:
+        """Follow the directory_listing consent; a new snapshot tells matching services."""
+        if listed == self.listed:
+            return False
+        self.listed = listed
         self.updated_at = now
         self.record(events.PersonProfileUpdated(person_id=self.person_id))
         return True

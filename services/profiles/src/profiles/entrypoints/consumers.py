@@ -1,4 +1,10 @@
-"""Event subscriptions of profiles: the participants' answers to the privacy sagas."""
+"""profiles' event subscriptions: what it hears from the other services.
+
+* ``<service>.privacy.data_erased`` / ``data_exported``: the participants' answers to the
+  privacy sagas profiles runs.
+* ``<service>.privacy.data_accessed``: reads of identified personal data by officials,
+  moderators and admins in the other services, added to the person's audit log.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from eventkit.consumer import EventDispatcher
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.config import ProfilesSettings
 from profiles.service_layer import privacy as sagas
+from profiles.service_layer.audit import on_data_accessed
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
@@ -19,7 +26,7 @@ def build_dispatcher(
     settings: ProfilesSettings,
 ) -> EventDispatcher[ProfilesUnitOfWork]:
     dispatcher: EventDispatcher[ProfilesUnitOfWork] = EventDispatcher(
-        "profiles",
+        settings.service_name,
         uow_factory,
         max_attempts=settings.consumer_max_attempts,
         retry_backoff_s=settings.consumer_retry_backoff_s,
@@ -38,4 +45,5 @@ def build_dispatcher(
     for answers in privacy.PARTICIPANT_EVENTS.values():
         dispatcher.on(answers.erased)(erased)
         dispatcher.on(answers.exported)(exported)
+    on_data_accessed(dispatcher)
     return dispatcher

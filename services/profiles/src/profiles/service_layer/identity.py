@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from eventkit.http.auth import Principal
 from profiles.adapters import jwt_signing
 from profiles.adapters.identity_store import digest
 from profiles.adapters.password_hasher import (
@@ -20,6 +21,7 @@ from profiles.config import ProfilesSettings
 from profiles.domain.account import Account, AccountStatus, Role
 from profiles.domain.passwords import check_strength
 from profiles.domain.sessions import LoginThrottle, RefreshToken, RefreshTokenState
+from profiles.service_layer.audit import record_read
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 VERIFY_EMAIL = "verify_email"
@@ -360,3 +362,21 @@ async def seed_admin(uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> UUI
         uow.track(account)
         await uow.commit()
     return account.id
+
+
+async def account_for_admin(account_id: UUID, admin: Principal, uow: ProfilesUnitOfWork) -> Account:
+    """A platform admin reads someone's account (email included): recorded in their audit log."""
+    async with uow:
+        account = await uow.accounts.get(account_id)
+        if account is None or account.status == AccountStatus.ERASED:
+            raise AccountNotFound()
+        await record_read(
+            uow.audit_log,
+            person_id=account_id,
+            reader=admin,
+            role=Role.PLATFORM_ADMIN.value,
+            record_type="account",
+            record_id=str(account_id),
+        )
+        await uow.commit()
+    return account

@@ -65,11 +65,13 @@ async def put_profile(
         created = profile is None
         if profile is None:
             profile = PersonProfile.create(person_id, details, locale=account.locale, now=now)
+            # a person who withdrew directory_listing before having a profile stays unlisted
+            profile.listed = await uow.consents.directory_listed(person_id)
             await uow.people.add(profile)
-            await uow.directory.upsert(DirectoryEntry.of(profile))
+            await index_in_directory(uow, profile)
         elif profile.revise(details, now):
             await uow.people.save(profile)
-            await uow.directory.upsert(DirectoryEntry.of(profile))
+            await index_in_directory(uow, profile)
         uow.track(profile)
         await uow.commit()
     return profile, created
@@ -92,10 +94,18 @@ async def patch_profile(
         merged = merge_patch(profile.details.as_document(), patch)
         if profile.revise(ProfileDetails.validated(**parse(merged)), now):
             await uow.people.save(profile)
-            await uow.directory.upsert(DirectoryEntry.of(profile))
+            await index_in_directory(uow, profile)
             uow.track(profile)
             await uow.commit()
     return profile
+
+
+async def index_in_directory(uow: ProfilesUnitOfWork, profile: PersonProfile) -> None:
+    """The directory holds only people who did not withdraw directory_listing consent."""
+    if profile.listed:
+        await uow.directory.upsert(DirectoryEntry.of(profile))
+    else:
+        await uow.directory.remove(profile.person_id)
 
 
 def merge_patch(target: Any, patch: Any) -> Any:

@@ -116,8 +116,6 @@ async def request_erasure(
             await uow.exports.destroy(export_id)
         if uow.subject_keys is not None:
             await uow.subject_keys.destroy(uow.session, str(person_id))
-        # TODO(privacy-sagas -> lead): the subject key store is not wired into profiles on
-        # this branch (privacy-ledger adds the table); bootstrap must set uow.subject_keys.
         erasure.confirmations[OWN_SERVICE] = {
             "erased_at": now.isoformat(),
             "deleted": report.deleted,

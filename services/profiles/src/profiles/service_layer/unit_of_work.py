@@ -23,6 +23,7 @@ from profiles.adapters.privacy_repository import (
     ExportRepository,
     PersonalDataStore,
 )
+from profiles.adapters.privacy_ledger import AuditLog, ConsentRepository, KeyFetchLog
 from profiles.adapters.profile_repository import PersonProfileRepository
 from profiles.adapters.repository import AccountRepository
 
@@ -43,9 +44,12 @@ class ProfilesUnitOfWork(UnitOfWork):
     erasures: ErasureRepository
     exports: ExportRepository
     personal_data: PersonalDataStore
-    #: the person's key for crypto-shredded event fields (destroyed on erasure); None until
-    #: the subject key store is wired in (TODO(privacy-sagas -> lead): bootstrap sets it)
+    #: the people's keys for crypto-shredded event fields (erasure destroys one); None when
+    #: no key-encryption key is configured (set by the composition root)
     subject_keys: SqlSubjectKeys | None = None
+    consents: ConsentRepository
+    audit_log: AuditLog
+    key_fetches: KeyFetchLog
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.accounts = AccountRepository(session)
@@ -63,3 +67,6 @@ class ProfilesUnitOfWork(UnitOfWork):
         self.erasures = ErasureRepository(session)
         self.exports = ExportRepository(session)
         self.personal_data = PersonalDataStore(session)
+        self.consents = ConsentRepository(session)
+        self.audit_log = AuditLog(session)
+        self.key_fetches = KeyFetchLog(session)

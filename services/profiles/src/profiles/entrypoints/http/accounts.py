@@ -273,6 +273,27 @@ async def _change_role(
     return RolesView(account_id=account_id, roles=sorted(roles))
 
 
+@router.get(
+    "/accounts/{account_id}",
+    response_model=AccountView,
+    responses={403: {}, 404: {}},
+    summary="Read an account (platform admins only); recorded in the person's audit log",
+)
+async def read_account(account_id: UUID, admin: PlatformAdmin, uow: UoW) -> AccountView:
+    try:
+        account = await identity.account_for_admin(account_id, admin, uow)
+    except identity.AccountNotFound as exc:
+        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    return AccountView(
+        account_id=account.id,
+        email=account.email,
+        display_name=account.display_name,
+        locale=account.locale,
+        status=account.status.value,
+        roles=sorted(account.roles),
+    )
+
+
 @router.put(
     "/accounts/{account_id}/roles/{role}",
     response_model=RolesView,

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
+from contracts.events import privacy
 from contracts.events.mapping import (
     MappingCampaignClosed,
     MappingCampaignLaunched,
@@ -20,6 +21,7 @@ from eventkit.http.auth import Principal
 from profiles.adapters.mapping.cubes import query_cubes
 from profiles.adapters.mapping.kobo import Submission
 from profiles.adapters.mapping.repository import NewResponse, StoredSurvey
+from profiles.domain.consent import DEFAULT_POLICY_VERSION, Recipient
 from profiles.domain.mapping.campaign import (
     GOVERNMENT_FOCAL_POINT,
     ORGANISATION_ADMIN,
@@ -42,6 +44,7 @@ from profiles.domain.mapping.populations import (
     new_atoms,
 )
 from profiles.domain.mapping.survey import InvalidAnswers, SurveyDefinition
+from profiles.service_layer import audit, consents
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
 
 CAMPAIGN_RUNNERS = (GOVERNMENT_FOCAL_POINT, ORGANISATION_ADMIN, PLATFORM_ADMIN)
@@ -255,8 +258,30 @@ async def submit_response(
             )
         )
         assert response_id is not None
+        if account is not None:
+            await _record_survey_consents(uow, account, answering.recipients, now)
         await uow.commit()
     return Recorded(response_id, code, account is not None)
+
+
+async def _record_survey_consents(
+    uow: MappingUnitOfWork, person: UUID, recipients: Sequence[UUID], now: datetime
+) -> None:
+    """Naming a recipient in a survey is consent to share identified answers with them: it
+    goes into the ledger (channel "survey"), where the person can see and withdraw it."""
+    for recipient in dict.fromkeys(recipients):
+        await consents.record_given(
+            uow,
+            person,
+            consents.ConsentRequest(
+                purpose=privacy.MAPPING_SHARING,
+                recipient_kind=privacy.RECIPIENT_ACCOUNT,
+                recipient_id=recipient,
+                channel="survey",
+            ),
+            DEFAULT_POLICY_VERSION,
+            now,
+        )
 
 
 @dataclass
@@ -389,12 +414,36 @@ def _lenient(survey: SurveyDefinition, raw: Mapping[str, Any], known: set[str]) 
 
 
 async def read_response(uow: MappingUnitOfWork, response_id: UUID, by: Principal) -> Any:
-    """Identified data: only the respondent or a recipient they named; every attempt logged."""
+    """Identified data: only the respondent, or a recipient they named while the consent
+    ledger still holds ``mapping_sharing`` towards that recipient; every attempt logged, and a
+    recipient's read goes into the respondent's audit log."""
     async with uow:
         row = await uow.responses.get(response_id)
-        allowed = row is not None and (
-            row.respondent_account_id == by.subject or str(by.subject) in (row.recipients or [])
+        own = row is not None and row.respondent_account_id == by.subject
+        shared = (
+            row is not None
+            and not own
+            and row.respondent_account_id is not None
+            and str(by.subject) in (row.recipients or [])
+            and bool(
+                await uow.consents.granted_to(
+                    row.respondent_account_id,
+                    privacy.MAPPING_SHARING,
+                    [Recipient(privacy.RECIPIENT_ACCOUNT, by.subject)],
+                )
+            )
         )
+        allowed = own or shared
+        if shared:
+            assert row is not None and row.respondent_account_id is not None
+            await audit.record_read(
+                uow.audit_log,
+                person_id=row.respondent_account_id,
+                reader=by,
+                role=audit.accessor_role(by),
+                record_type="mapping_response",
+                record_id=str(response_id),
+            )
         await uow.access_log.record(
             by.subject,
             "read_response",

@@ -16,6 +16,7 @@ from profiles.adapters.mapping.repository import (
     SectorNeedRepository,
     SurveyRepository,
 )
+from profiles.adapters.privacy_ledger import AuditLog, ConsentRepository
 
 
 class MappingUnitOfWork(UnitOfWork):
@@ -27,6 +28,9 @@ class MappingUnitOfWork(UnitOfWork):
     access_log: AccessLog
     memberships: OrganisationMemberships
     respondents: RespondentData
+    #: the profiles consent ledger and audit log (same schema and transaction)
+    consents: ConsentRepository
+    audit_log: AuditLog
 
     def init_repositories(self, session: AsyncSession) -> None:
         self.surveys = SurveyRepository(session)
@@ -37,3 +41,5 @@ class MappingUnitOfWork(UnitOfWork):
         self.access_log = AccessLog(session)
         self.memberships = OrganisationMemberships(session)
         self.respondents = RespondentData(session)
+        self.consents = ConsentRepository(session)
+        self.audit_log = AuditLog(session)

@@ -1,0 +1,129 @@
+"""Retention: personal data is kept only as long as configured (docs/privacy.md).
+
+Run by the worker as a background job every ``RETENTION_INTERVAL_S``:
+
+* private messages older than ``RETENTION_MESSAGES_DAYS`` (off unless set);
+* accounts never verified after ``RETENTION_UNVERIFIED_ACCOUNTS_DAYS`` (default 30): erased
+  like any account (rows deleted, subject key destroyed, ``profiles.account.erased`` published
+  so every service forgets them too);
+* audit log entries older than ``RETENTION_AUDIT_LOG_DAYS`` (default 730).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, select
+
+from contracts.events.profiles import AccountErased
+from eventkit.errors import is_transient
+from eventkit.logging import get_logger
+from eventkit.subject_keys import SqlSubjectKeys
+from profiles.adapters import orm
+from profiles.config import ProfilesSettings
+from profiles.domain.account import AccountStatus
+from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
+
+log = get_logger(__name__)
+#: unverified accounts erased per transaction (a backlog is worked off over several rounds)
+BATCH = 200
+# rows that belong to an account and go with it (children first)
+_ACCOUNT_ROWS = (
+    (orm.refresh_tokens, orm.refresh_tokens.c.account_id),
+    (orm.one_time_tokens, orm.one_time_tokens.c.account_id),
+    (orm.oidc_identities, orm.oidc_identities.c.account_id),
+    (orm.person_photos, orm.person_photos.c.person_id),
+    (orm.directory_people, orm.directory_people.c.person_id),
+    (orm.person_profiles, orm.person_profiles.c.person_id),
+    (orm.consent_entries, orm.consent_entries.c.person_id),
+)
+
+
+@dataclass
+class RetentionReport:
+    deleted: dict[str, int] = field(default_factory=dict)
+
+
+def _days(value: int | None) -> timedelta | None:
+    return timedelta(days=value) if value else None
+
+
+async def apply_retention(
+    uow: ProfilesUnitOfWork,
+    settings: ProfilesSettings,
+    subject_keys: SqlSubjectKeys | None,
+    now: datetime | None = None,
+) -> RetentionReport:
+    now = now or datetime.now(UTC)
+    report = RetentionReport()
+    if keep := _days(settings.retention_messages_days):
+        async with uow:
+            result = await uow.session.execute(
+                delete(orm.messages).where(orm.messages.c.sent_at < now - keep)
+            )
+            await uow.commit()
+        report.deleted["messages"] = int(result.rowcount)  # type: ignore[attr-defined]
+    if keep := _days(settings.retention_audit_log_days):
+        async with uow:
+            report.deleted["audit_log"] = await uow.audit_log.delete_older_than(now - keep)
+            await uow.commit()
+    if keep := _days(settings.retention_unverified_accounts_days):
+        report.deleted["unverified_accounts"] = await _erase_unverified(
+            uow, subject_keys, now - keep, now
+        )
+    return report
+
+
+async def _erase_unverified(
+    uow: ProfilesUnitOfWork, subject_keys: SqlSubjectKeys | None, cutoff: datetime, now: datetime
+) -> int:
+    a = orm.accounts
+    async with uow:
+        ids = list(
+            (
+                await uow.session.execute(
+                    select(a.c.id)
+                    .where(a.c.status == AccountStatus.UNVERIFIED.value, a.c.created_at < cutoff)
+                    .order_by(a.c.created_at)
+                    .limit(BATCH)
+                    .with_for_update(skip_locked=True)
+                )
+            ).scalars()
+        )
+        if not ids:
+            return 0
+        for table, column in _ACCOUNT_ROWS:
+            await uow.session.execute(delete(table).where(column.in_(ids)))
+        await uow.session.execute(delete(a).where(a.c.id.in_(ids)))
+        for account_id in ids:
+            if subject_keys is not None:
+                await subject_keys.destroy(uow.session, str(account_id))
+            await uow.publish(AccountErased(account_id=account_id, erased_at=now))
+        await uow.commit()
+    return len(ids)
+
+
+def retention_job(
+    uow_factory: Callable[[], ProfilesUnitOfWork],
+    settings: ProfilesSettings,
+    subject_keys: SqlSubjectKeys | None,
+) -> Callable[[asyncio.Event], Awaitable[None]]:
+    async def run(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                report = await apply_retention(uow_factory(), settings, subject_keys)
+                if any(report.deleted.values()):
+                    log.info("retention.applied", deleted=report.deleted)
+            except Exception as exc:  # the database away: try again next round
+                if not is_transient(exc):
+                    log.exception("retention.failed", error=type(exc).__name__)
+                else:
+                    log.warning("retention.interrupted", error=type(exc).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), settings.retention_interval_s)
+
+    return run
