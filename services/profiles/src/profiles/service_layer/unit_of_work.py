@@ -18,12 +18,12 @@ from profiles.adapters.identity_store import (
 )
 from profiles.adapters.organisation_repository import OrganisationRepository
 from profiles.adapters.photo_repository import PhotoRepository
+from profiles.adapters.privacy_ledger import AuditLog, ConsentRepository, KeyFetchLog
 from profiles.adapters.privacy_repository import (
     ErasureRepository,
     ExportRepository,
     PersonalDataStore,
 )
-from profiles.adapters.privacy_ledger import AuditLog, ConsentRepository, KeyFetchLog
 from profiles.adapters.profile_repository import PersonProfileRepository
 from profiles.adapters.repository import AccountRepository
 
