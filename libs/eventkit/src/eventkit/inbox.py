@@ -3,6 +3,7 @@ so a redelivered event (relay restart, rebalance, crash before commit) has exact
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Column, DateTime, MetaData, String, Table
@@ -36,3 +37,26 @@ class Inbox:
             .returning(self.table.c.event_id)
         )
         return (await session.execute(stmt)).first() is not None
+
+    async def first_deliveries(
+        self, session: AsyncSession, events: Sequence[tuple[str, str, str]]
+    ) -> set[str]:
+        """Record a batch of ``(event_id, type, topic)`` in one statement; the ids seen for the
+        first time. A copy repeated inside the batch is recorded once (the caller treats every
+        copy after the first as a duplicate)."""
+        unique = {event_id: (type_, topic) for event_id, type_, topic in reversed(events)}
+        if not unique:
+            return set()
+        now = datetime.now(UTC)
+        stmt = (
+            insert(self.table)
+            .values(
+                [
+                    {"event_id": event_id, "type": type_, "topic": topic, "received_at": now}
+                    for event_id, (type_, topic) in unique.items()
+                ]
+            )
+            .on_conflict_do_nothing(index_elements=["event_id"])
+            .returning(self.table.c.event_id)
+        )
+        return set((await session.execute(stmt)).scalars())
