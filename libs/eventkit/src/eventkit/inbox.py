@@ -3,11 +3,22 @@ so a redelivered event (relay restart, rebalance, crash before commit) has exact
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Executable,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    func,
+    select,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
@@ -47,16 +58,31 @@ class Inbox:
         unique = {event_id: (type_, topic) for event_id, type_, topic in reversed(events)}
         if not unique:
             return set()
-        now = datetime.now(UTC)
-        stmt = (
-            insert(self.table)
-            .values(
-                [
-                    {"event_id": event_id, "type": type_, "topic": topic, "received_at": now}
-                    for event_id, (type_, topic) in unique.items()
-                ]
-            )
-            .on_conflict_do_nothing(index_elements=["event_id"])
-            .returning(self.table.c.event_id)
+        result = await session.execute(
+            self._batch_insert,
+            {
+                "ids": list(unique),
+                "types": [type_ for type_, _ in unique.values()],
+                "topics": [topic for _, topic in unique.values()],
+                "received_at": datetime.now(UTC),
+            },
         )
-        return set((await session.execute(stmt)).scalars())
+        return set(result.scalars())
+
+    @functools.cached_property
+    def _batch_insert(self) -> Executable:
+        # three array parameters whatever the batch size: one prepared statement, compiled once
+        # (a multi-row VALUES list is a new statement with 4 parameters per row)
+        t = self.table
+        rows = select(
+            func.unnest(bindparam("ids", type_=ARRAY(String()))),
+            func.unnest(bindparam("types", type_=ARRAY(String()))),
+            func.unnest(bindparam("topics", type_=ARRAY(String()))),
+            bindparam("received_at", type_=DateTime(timezone=True)),
+        )
+        return (
+            insert(t)
+            .from_select(["event_id", "type", "topic", "received_at"], rows)
+            .on_conflict_do_nothing(index_elements=["event_id"])
+            .returning(t.c.event_id)
+        )
