@@ -240,7 +240,7 @@ async def paced_writes(
     make: Callable[..., benchkit.ItemChangedBase],
     rate: float,
     seconds: float,
-    writers: int = 8,
+    writers: int = 16,
 ) -> tuple[int, float]:
     """Commit item + outbox row through the UnitOfWork, event i at start + i/rate.
 

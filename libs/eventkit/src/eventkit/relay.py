@@ -102,10 +102,13 @@ class OutboxRelay:
             self._partitions.clear()
             log.info("relay.leading", service=self.service)
             while not stop.is_set():
+                # cleared BEFORE the claim: a NOTIFY arriving while a batch is in flight makes
+                # the wait below return at once (clearing after it lost that wake-up, and the
+                # rows committed meanwhile waited for the next poll)
+                self._wake.clear()
                 published = await self.drain_once()
                 if published >= self.batch_size:
                     continue
-                self._wake.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wait(stop), self.poll_interval_s)
 
