@@ -166,7 +166,7 @@ def findings(meas: dict[str, Any]) -> list[str]:
         "The per-record offset commit, not FastStream, is the cost; FastStream's batch "
         f"subscriber (one commit per batch) reaches {r('faststream_consume_batch')}.",
         f"EventDispatcher: {r('dispatcher_consume')} through Chassis.run_worker, which handles "
-        "each consumed batch in one Postgres transaction (one multi-row inbox INSERT, the "
+        "each consumed batch in one Postgres transaction (one INSERT for all its inbox rows, the "
         "effects, one commit) and one offset commit; that is "
         f"{x('dispatcher_consume', 'faststream_consume_batch')} of FastStream's batch "
         f"subscriber doing no database work ({r('faststream_consume_batch')}).",
