@@ -8,25 +8,21 @@ time the handler saw it). The relay and the worker are eventkit's ``Chassis.run_
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 import uuid
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 from uuid import UUID
 
-from faststream import AckPolicy
-from faststream.kafka.annotations import KafkaMessage
-from sqlalchemy import Column, DateTime, Double, Integer, String, Table, func
+from sqlalchemy import Column, DateTime, Double, Integer, String, Table, any_, bindparam, func
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
-from eventkit.broker import make_broker
 from eventkit.consumer import EventDispatcher
 from eventkit.db import messaging_tables, service_metadata
-from eventkit.producer import make_producer
 from eventkit.service import Chassis
 from eventkit.settings import ServiceSettings
 from eventkit.uow import UnitOfWork
@@ -97,15 +93,38 @@ def chassis(database_url: str, bootstrap: str, group: str = "benchkit") -> Chass
     return Chassis(settings(database_url, bootstrap, group), metadata)
 
 
-def uow_factory(c: Chassis) -> Callable[[], UnitOfWork]:
-    return lambda: UnitOfWork(c.sessions, c.outbox, c.inbox)
+class BenchUnitOfWork(UnitOfWork):
+    """Stamps the effects it wrote with the wall clock just before its COMMIT: a batch's
+    effects become visible at the commit, not when each handler ran."""
+
+    effect_ids: list[str]
+
+    def init_repositories(self, session: Any) -> None:
+        self.effect_ids = []
+
+    async def commit(self) -> None:
+        if self.effect_ids:
+            await self.session.execute(
+                effects.update()
+                .where(
+                    effects.c.event_id
+                    == any_(bindparam("ids", self.effect_ids, type_=ARRAY(String())))
+                )
+                .values(seen_at=time.time())
+            )
+        await super().commit()
 
 
-def dispatcher(c: Chassis, model: type[ItemChangedBase]) -> EventDispatcher[UnitOfWork]:
-    d = EventDispatcher[UnitOfWork](c.settings.service_name, uow_factory(c))
+def uow_factory(c: Chassis) -> Callable[[], BenchUnitOfWork]:
+    return lambda: BenchUnitOfWork(c.sessions, c.outbox, c.inbox)
+
+
+def dispatcher(c: Chassis, model: type[ItemChangedBase]) -> EventDispatcher[BenchUnitOfWork]:
+    d = EventDispatcher[BenchUnitOfWork](c.settings.service_name, uow_factory(c))
 
     @d.on(model)
-    async def record_effect(event: ItemChangedBase, ce: CloudEvent, uow: UnitOfWork) -> None:
+    async def record_effect(event: ItemChangedBase, ce: CloudEvent, uow: BenchUnitOfWork) -> None:
+        uow.effect_ids.append(ce.id)
         await uow.session.execute(
             effects.insert().values(
                 event_id=ce.id,
@@ -116,51 +135,6 @@ def dispatcher(c: Chassis, model: type[ItemChangedBase]) -> EventDispatcher[Unit
         )
 
     return d
-
-
-async def run_batch_worker(
-    c: Chassis,
-    d: EventDispatcher[UnitOfWork],
-    stop: asyncio.Event,
-    *,
-    ready: asyncio.Event | None = None,
-    max_records: int = 500,
-    batch_timeout_ms: int = 20,
-) -> None:
-    """A prototype of the consumer change this benchmark recommends: ``Chassis.run_worker``
-    with FastStream's *batch* subscriber, so the NACK_ON_ERROR ack (a synchronous offset commit)
-    happens once per batch instead of once per record. Each record still goes through
-    ``EventDispatcher.handle_record`` in its own transaction with its inbox row; on a transient
-    error the nack seeks every partition back to the batch's earliest record and the inbox
-    absorbs the records that had already been handled."""
-    settings = c.settings
-    broker = make_broker(settings)
-
-    @broker.subscriber(
-        *d.topics(),
-        group_id=settings.consumer_group,
-        auto_offset_reset="earliest",
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-        max_poll_interval_ms=300_000,
-        batch=True,
-        max_records=max_records,
-        batch_timeout_ms=batch_timeout_ms,
-    )
-    async def on_events(msg: KafkaMessage) -> None:
-        for record in msg.raw_message:
-            await d.handle_record(record)
-
-    d.dlq_producer = make_producer(settings.kafka_bootstrap_servers, f"{settings.service_name}-dlq")
-    await d.dlq_producer.start()
-    await broker.start()
-    if ready is not None:
-        ready.set()
-    try:
-        await stop.wait()
-    finally:
-        await broker.stop()
-        await d.dlq_producer.stop()
-        await c.dispose()
 
 
 def env_chassis() -> tuple[Chassis, str]:

@@ -12,16 +12,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.partitioner import DefaultPartitioner
 from aiokafka.structs import TopicPartition
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
+from faststream.kafka.response import KafkaResponse
 
 from eventkit.producer import producer_config
 
@@ -92,6 +95,103 @@ async def aiokafka_produce(
     return Throughput(len(message_keys), elapsed)
 
 
+def by_partition(
+    message_keys: Sequence[bytes], partitions: int, chunk: int
+) -> list[tuple[int, list[bytes]]]:
+    """Keys grouped as the default partitioner places them (murmur2 per message, as
+    ``producer.send`` computes it), cut into batches of ``chunk``, in order per partition."""
+    partitioner, all_partitions = DefaultPartitioner(), list(range(partitions))
+    grouped: dict[int, list[bytes]] = {}
+    for k in message_keys:
+        grouped.setdefault(partitioner(k, all_partitions, all_partitions), []).append(k)
+    return [(p, ks[i : i + chunk]) for p, ks in grouped.items() for i in range(0, len(ks), chunk)]
+
+
+def batch_chunk(value: bytes) -> int:
+    """Messages per record batch: as many as fit in the producer's max_batch_size."""
+    return int(producer_config("", "")["max_batch_size"]) // (len(value) + 128)
+
+
+async def _submit_per_partition(chunks: list[tuple[int, list[bytes]]], send: Any) -> list[Any]:
+    """One task per partition submits that partition's batches in order (a batch waits
+    until the previous one of its partition left the buffer); the futures of all."""
+    per: dict[int, list[list[bytes]]] = {}
+    for p, ks in chunks:
+        per.setdefault(p, []).append(ks)
+
+    async def submit(p: int, batches: list[list[bytes]]) -> list[Any]:
+        return [await send(p, ks) for ks in batches]
+
+    done = await asyncio.gather(*(submit(p, b) for p, b in per.items()))
+    return [f for futures in done for f in futures]
+
+
+async def aiokafka_produce_batch(
+    bootstrap: str,
+    topic: str,
+    value: bytes,
+    message_keys: Sequence[bytes],
+    partitions: int,
+    headers: list[tuple[str, bytes]] | None = None,
+) -> Throughput:
+    """``create_batch`` + ``send_batch`` per partition (what FastStream's ``publish_batch``
+    does underneath), then await every batch's acknowledgement."""
+    producer = AIOKafkaProducer(**producer_config(bootstrap, "bench-aiokafka-batch"))
+    await producer.start()
+    try:
+        await producer.send_and_wait(topic, value=value, key=b"warm-up")
+        start = time.perf_counter()
+        chunks = by_partition(message_keys, partitions, batch_chunk(value))
+
+        async def send(p: int, ks: list[bytes]) -> Any:
+            batch = producer.create_batch()
+            for k in ks:
+                if batch.append(key=k, value=value, timestamp=None, headers=headers) is None:
+                    raise RuntimeError("batch overflow: lower batch_chunk")
+            return await producer.send_batch(batch, topic, partition=p)
+
+        await asyncio.gather(*await _submit_per_partition(chunks, send))
+        elapsed = time.perf_counter() - start
+    finally:
+        await producer.stop()
+    return Throughput(len(message_keys), elapsed)
+
+
+async def faststream_produce_batch(
+    bootstrap: str, topic: str, value: bytes, message_keys: Sequence[bytes], partitions: int
+) -> Throughput:
+    """``KafkaBroker.publish_batch`` (no_confirm) per partition with per-message keys, the
+    same batches as ``aiokafka_produce_batch``, then await every batch's acknowledgement."""
+    broker = faststream_broker(bootstrap)
+    await broker.start()
+    try:
+        await broker.publish(value, topic, key=b"warm-up")
+        start = time.perf_counter()
+        chunks = by_partition(message_keys, partitions, batch_chunk(value))
+
+        async def send(p: int, ks: list[bytes]) -> Any:
+            messages = [KafkaResponse(value, key=k) for k in ks]
+            return await broker.publish_batch(*messages, topic=topic, partition=p, no_confirm=True)
+
+        await asyncio.gather(*await _submit_per_partition(chunks, send))
+        elapsed = time.perf_counter() - start
+    finally:
+        await broker.stop()
+    return Throughput(len(message_keys), elapsed)
+
+
+def faststream_headers() -> list[tuple[str, bytes]]:
+    """The headers FastStream's ``publish`` adds to every message (an empty content-type for
+    a bytes body and a fresh correlation id), same names and value sizes."""
+    return [("content-type", b""), ("correlation_id", str(uuid.uuid4()).encode())]
+
+
+def faststream_batch_headers() -> list[tuple[str, bytes]]:
+    """The header ``publish_batch`` puts on each message of a batch (bytes body: no
+    content-type; one correlation id per batch)."""
+    return [("correlation_id", str(uuid.uuid4()).encode())]
+
+
 def faststream_broker(bootstrap: str) -> KafkaBroker:
     config = producer_config(bootstrap, "bench-faststream")
     return KafkaBroker(
@@ -101,6 +201,7 @@ def faststream_broker(bootstrap: str) -> KafkaBroker:
         acks=config["acks"],
         linger_ms=config["linger_ms"],
         max_batch_size=config["max_batch_size"],
+        request_timeout_ms=config["request_timeout_ms"],
         logger=None,
     )
 

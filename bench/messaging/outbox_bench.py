@@ -27,7 +27,6 @@ from eventkit.outbox import OutboxWriter
 from eventkit.service import Chassis
 from messaging import benchkit
 from messaging.clients import Throughput
-from messaging.relay_prototype import LeanOutboxRelay
 
 BENCH_DIR = Path(__file__).resolve().parents[1]
 
@@ -113,13 +112,11 @@ class Drain:
     batch_size: int
 
 
-async def drain_backlog(c: Chassis, batch_size: int | None = None, lean: bool = False) -> Drain:
+async def drain_backlog(c: Chassis, batch_size: int | None = None) -> Drain:
     """Time ``OutboxRelay.drain_once`` (the production relay; its default batch size unless
-    given; ``lean``: the recommended changes, see ``relay_prototype``) until the backlog is
-    empty. Each call claims, publishes, awaits every ack and marks one batch."""
+    given) until the backlog is empty. Each call claims, publishes, awaits every ack and
+    marks one batch."""
     relay = c.relay()
-    if lean:
-        relay = LeanOutboxRelay(relay.engine, relay.table, relay.producer, service=relay.service)
     relay.batch_size = batch_size or relay.batch_size
     await relay.producer.start()
     try:
@@ -149,21 +146,14 @@ async def dispatcher_capacity(
     model: type[benchkit.ItemChangedBase],
     target: int,
     timeout_s: float,
-    *,
-    batch: bool = False,
 ) -> Throughput:
-    """``Chassis.run_worker`` with an ``EventDispatcher`` (inbox row + effect row per event, one
-    transaction each) over the relayed backlog, or (``batch``) the batch-subscriber prototype;
-    rate from the effects' own timestamps (first to last effect)."""
+    """``Chassis.run_worker`` with an ``EventDispatcher`` (inbox rows + effect rows of a
+    consumed batch in one transaction) over the relayed backlog; rate from the effects' own
+    timestamps (first to last effect)."""
     stop = asyncio.Event()
     ready = asyncio.Event()
     d = benchkit.dispatcher(c, model)
-    worker = (
-        benchkit.run_batch_worker(c, d, stop, ready=ready)
-        if batch
-        else c.run_worker(d, stop, ready=ready)
-    )
-    task = asyncio.create_task(worker)
+    task = asyncio.create_task(c.run_worker(d, stop, ready=ready))
     try:
         await asyncio.wait_for(ready.wait(), 60)
         deadline = time.monotonic() + timeout_s
@@ -250,7 +240,7 @@ async def paced_writes(
     make: Callable[..., benchkit.ItemChangedBase],
     rate: float,
     seconds: float,
-    writers: int = 8,
+    writers: int = 16,
 ) -> tuple[int, float]:
     """Commit item + outbox row through the UnitOfWork, event i at start + i/rate.
 

@@ -15,7 +15,8 @@ from devstack.harness import TestInfra
 
 REPO = Path(__file__).resolve().parents[2]
 REQUIRED_RATIOS = {
-    ("faststream_produce", "aiokafka_produce"),
+    ("faststream_produce", "aiokafka_produce_batch"),
+    ("faststream_produce_each", "aiokafka_produce_fs_headers"),
     ("faststream_consume", "aiokafka_consume"),
     ("relay_drain", "aiokafka_produce"),
     ("aiokafka_produce", "kafka_producer_perf"),

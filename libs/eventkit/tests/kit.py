@@ -147,9 +147,20 @@ async def eventually(probe: Any, expected: Any, timeout_s: float = 20.0) -> None
     raise AssertionError(f"expected {expected!r}, still {value!r} after {timeout_s}s")
 
 
-if __name__ == "__main__":  # the relay as its own process, so a test can kill -9 it
+if __name__ == "__main__":  # the relay (or, with argument "worker", a consumer) as its own
+    # process, so a test can kill -9 it at a fault point
 
     async def _main() -> None:
+        if sys.argv[1:] == ["worker"]:
+            c = chassis(
+                os.environ["DATABASE_URL"],
+                os.environ["KAFKA_BOOTSTRAP_SERVERS"],
+                group=os.environ["KIT_GROUP"],
+            )
+            await c.run_worker(
+                dispatcher(c, event_class(os.environ["KIT_TOPIC"])), stop_on_signals()
+            )
+            return
         c = chassis(os.environ["DATABASE_URL"], os.environ["KAFKA_BOOTSTRAP_SERVERS"])
         await c.run_relay(stop_on_signals())
 

@@ -58,10 +58,10 @@ def subscribe(
         description=f"Consumed by {settings.service_name}. {description}",
     )
     async def on_events(msg: KafkaMessage) -> None:
-        # in order, each in its own transaction with its inbox row; a transient error rewinds
+        # in order, the whole batch in one transaction with its inbox rows (a failing handler
+        # makes the dispatcher replay it one event per transaction); a transient error rewinds
         # every partition to the batch's first record and the inbox absorbs the replays
-        for record in msg.raw_message:
-            await dispatcher.handle_record(record)
+        await dispatcher.handle_batch(msg.raw_message)
 
 
 async def tolerant_parser(msg: Any, original: Callable[[Any], Awaitable[Any]]) -> Any:

@@ -2,7 +2,11 @@
 
 * Typed handlers per CloudEvents ``type``; unknown types are acknowledged and counted
   (tolerant reader), never an exception that blocks the partition.
-* Each event runs in one unit of work together with its inbox row: exactly one effect.
+* Each event's effects commit in the same transaction as its inbox row: exactly one effect.
+  A consumed batch runs in ONE unit of work (inbox rows, effects and outbox rows of every
+  event in it, one commit); if a handler fails, the batch is rolled back and replayed one
+  event per transaction, so the good events still commit once and only the failing one goes
+  through the bounded retries to the DLQ.
 * Poison messages (malformed envelope, invalid payload, a handler that keeps failing) go to
   ``<topic>.dlq`` with the error in headers after bounded retries; the partition moves on.
 * Transient infrastructure errors (database or broker away) are never dead-lettered: the
@@ -12,7 +16,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
@@ -51,6 +57,36 @@ class _Route(Generic[E, U]):
         self.handler = handler
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A record that passed envelope, routing, decryption and validation: ready to handle."""
+
+    route: _Route[Any, Any]
+    event: IntegrationEvent
+    ce: CloudEvent
+    record: ConsumerRecord[Any, Any]
+
+
+class _HandlerFailed(Exception):
+    """A handler of a batch failed (not transiently): replay the batch one event at a time."""
+
+    def __init__(self, type_: str) -> None:
+        super().__init__(type_)
+        self.type_ = type_
+
+
+@contextlib.contextmanager
+def _event_context(ce: CloudEvent) -> Iterator[None]:
+    # events published while handling this one carry its correlation id onward
+    context.correlation_id.set(ce.correlationid or ce.id)
+    context.traceparent.set(ce.traceparent)
+    structlog.contextvars.bind_contextvars(event_id=ce.id, correlation_id=ce.correlationid)
+    try:
+        yield
+    finally:
+        structlog.contextvars.unbind_contextvars("event_id", "correlation_id")
+
+
 class EventDispatcher(Generic[U]):
     """Routes records of one service's subscriptions to handlers, with inbox and DLQ."""
 
@@ -86,6 +122,46 @@ class EventDispatcher(Generic[U]):
 
     async def handle_record(self, record: ConsumerRecord[Any, Any]) -> str:
         """Process one record to an outcome; raises only for transient errors (redeliver)."""
+        prepared = await self._prepare(record)
+        if isinstance(prepared, str):
+            return prepared
+        return await self._run(prepared)
+
+    async def handle_batch(self, records: Sequence[ConsumerRecord[Any, Any]]) -> list[str]:
+        """Process a consumed batch in order, its effects in one transaction; the outcomes.
+
+        Raises only for transient errors: nothing of the batch is then committed and the
+        subscriber redelivers all of it (the inbox absorbs what an earlier try committed)."""
+        outcomes: list[str] = []
+        pending: list[tuple[int, _Prepared]] = []
+        for record in records:
+            prepared = await self._prepare(record)
+            if isinstance(prepared, str):
+                outcomes.append(prepared)
+            else:
+                pending.append((len(outcomes), prepared))
+                outcomes.append("")
+        if len(pending) == 1:
+            index, only = pending[0]
+            outcomes[index] = await self._run(only)
+        elif pending:
+            items = [item for _, item in pending]
+            try:
+                done = await self._commit_batch(items)
+            except _HandlerFailed as failed:
+                log.warning(
+                    "events.batch_replayed_one_by_one",
+                    events=len(items),
+                    type=failed.type_,
+                    error=type(failed.__cause__).__name__,
+                )
+                done = [await self._run(item) for item in items]
+            for (index, _), outcome in zip(pending, done, strict=True):
+                outcomes[index] = outcome
+        return outcomes
+
+    async def _prepare(self, record: ConsumerRecord[Any, Any]) -> str | _Prepared:
+        """Envelope, route, decryption and validation: an outcome already, or an event to run."""
         try:
             ce = CloudEvent.from_kafka(record.headers or [], record.value)
         except InvalidEnvelope as exc:
@@ -107,7 +183,46 @@ class EventDispatcher(Generic[U]):
             event = route.model.model_validate(data)
         except ValidationError as exc:
             return await self._dead_letter(record, exc, attempts=1, type_=ce.type)
-        return await self._run(route, event, ce, record)
+        return _Prepared(route, event, ce, record)
+
+    async def _commit_batch(self, items: Sequence[_Prepared]) -> list[str]:
+        """Every event of the batch in one unit of work: inbox rows in one statement, then
+        each handler in order, one commit. A handler's failure raises ``_HandlerFailed``
+        (nothing committed); a transient error is re-raised after a backoff."""
+        outcomes: list[str] = []
+        try:
+            async with self.uow_factory() as uow:
+                fresh = await uow.inbox.first_deliveries(
+                    uow.session, [(i.ce.id, i.ce.type, i.record.topic) for i in items]
+                )
+                for item in items:
+                    if item.ce.id not in fresh:  # processed before, or earlier in this batch
+                        outcomes.append("duplicate")
+                        continue
+                    fresh.discard(item.ce.id)
+                    with _event_context(item.ce):
+                        try:
+                            await item.route.handler(item.event, item.ce, uow)
+                        except Exception as exc:
+                            if is_transient(exc):
+                                raise
+                            raise _HandlerFailed(item.ce.type) from exc
+                        uow.stamp_context()
+                    outcomes.append("handled")
+                fault_point("consumer.before_commit")
+                await uow.commit()
+            fault_point("consumer.after_commit")
+        except _HandlerFailed:
+            raise
+        except Exception as exc:
+            if not is_transient(exc):  # e.g. a constraint violated at commit: find the culprit
+                raise _HandlerFailed(items[0].ce.type) from exc
+            log.warning("events.transient_failure", events=len(items), error=type(exc).__name__)
+            for item in items:
+                self._count(item.ce.type, "retry")
+            await asyncio.sleep(min(5.0, self.retry_backoff_s * 2))
+            raise  # the subscriber seeks back: redelivered once infrastructure is back
+        return [self._count(i.ce.type, o) for i, o in zip(items, outcomes, strict=True)]
 
     async def _reveal(self, ce: CloudEvent) -> dict[str, Any]:
         if not encrypted_key_ids(ce.data):
@@ -116,21 +231,9 @@ class EventDispatcher(Generic[U]):
             return {k: (None if is_encrypted(v) else v) for k, v in ce.data.items()}
         return await decrypt_fields(ce.data, ce.subject, self.key_resolver)
 
-    async def _run(
-        self,
-        route: _Route[Any, U],
-        event: IntegrationEvent,
-        ce: CloudEvent,
-        record: ConsumerRecord[Any, Any],
-    ) -> str:
-        # events published while handling this one carry its correlation id onward
-        context.correlation_id.set(ce.correlationid or ce.id)
-        context.traceparent.set(ce.traceparent)
-        structlog.contextvars.bind_contextvars(event_id=ce.id, correlation_id=ce.correlationid)
-        try:
-            return await self._attempt(route, event, ce, record)
-        finally:
-            structlog.contextvars.unbind_contextvars("event_id", "correlation_id")
+    async def _run(self, item: _Prepared) -> str:
+        with _event_context(item.ce):
+            return await self._attempt(item.route, item.event, item.ce, item.record)
 
     async def _attempt(
         self,

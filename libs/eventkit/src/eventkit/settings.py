@@ -24,7 +24,7 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str = "diaspora-platform"
     max_request_bytes: int = Field(default=1_048_576, description="request body limit")
     # outbox relay
-    relay_batch_size: int = 500
+    relay_batch_size: int = 1000
     relay_poll_interval_s: float = 1.0
     # consumers
     #: the consumer group; defaults to the service name (one group per consuming service)

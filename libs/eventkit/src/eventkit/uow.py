@@ -39,11 +39,15 @@ class UnitOfWork:
         self.inbox = inbox
         self._to_integration = to_integration_events
         self._seen: list[AggregateRoot] = []
+        #: id(domain event) -> (correlation id, traceparent) of the event being handled when
+        #: it was recorded; see ``stamp_context``
+        self._stamps: dict[int, tuple[str | None, str | None]] = {}
         self.session: AsyncSession
 
     async def __aenter__(self) -> Self:
         self.session = self._session_factory()
         self._seen = []
+        self._stamps = {}
         self.init_repositories(self.session)
         return self
 
@@ -76,12 +80,32 @@ class UnitOfWork:
             traceparent=context.traceparent.get(),
         )
 
+    def stamp_context(self) -> None:
+        """Remember the current correlation context for the domain events recorded so far.
+
+        A consumer handling a whole batch in one unit of work calls this after each event's
+        handler: the integration events written at ``commit`` then carry the correlation id of
+        the event that caused them, not that of the batch's last event."""
+        current = (context.correlation_id.get(), context.traceparent.get())
+        for aggregate in self._seen:
+            for domain_event in aggregate.events:
+                self._stamps.setdefault(id(domain_event), current)
+
     async def commit(self) -> None:
         for aggregate in self._seen:
             while aggregate.events:
                 domain_event = aggregate.events.pop(0)
+                correlation, trace = self._stamps.pop(
+                    id(domain_event), (context.correlation_id.get(), context.traceparent.get())
+                )
                 for event in self._to_integration(aggregate, domain_event):
-                    await self.publish(event, sequence=aggregate.version)
+                    await self.outbox.add(
+                        self.session,
+                        event,
+                        sequence=aggregate.version,
+                        correlation_id=correlation,
+                        traceparent=trace,
+                    )
         await self.session.commit()
 
     async def rollback(self) -> None:
