@@ -34,6 +34,22 @@ async def boom() -> None:
     raise RuntimeError("secret internal detail")
 
 
+@router.get("/echo")
+async def echo(q: str, n: int = 0) -> dict[str, object]:
+    # what a repository does with a client's text: hand it to PostgreSQL as a parameter
+    import asyncpg
+
+    conn = await asyncpg.connect(ECHO_DSN[0])
+    try:
+        text = await conn.fetchval("SELECT $1::text", q)
+        return {"q": text, "n": await conn.fetchval("SELECT $1::int4", n)}
+    finally:
+        await conn.close()
+
+
+ECHO_DSN: list[str] = []
+
+
 @router.get("/teapot")
 async def teapot() -> None:
     raise Problem(418, "I'm a teapot", "Short and stout.", type_="https://example.org/teapot")
@@ -93,6 +109,20 @@ async def test_unexpected_errors_hide_internals(client: httpx.AsyncClient) -> No
     assert body["title"] == "Internal Server Error"
 
 
+async def test_values_the_database_refuses_are_422_not_500(
+    client: httpx.AsyncClient, infra: TestInfra
+) -> None:
+    """Found by schemathesis: a NUL character in a search term reached PostgreSQL and the
+    client got a 500. Values PostgreSQL refuses (SQLSTATE class 22) are the client's error."""
+    from devstack.postgres import plain_url
+
+    ECHO_DSN[:] = [plain_url(infra.admin_database_url)]
+    assert (await client.get("/echo", params={"q": "fine"})).json() == {"q": "fine", "n": 0}
+    body = assert_problem(await client.get("/echo", params={"q": "nul\x00byte"}), 422)
+    assert "NUL" in body["detail"]
+    assert_problem(await client.get("/echo", params={"q": "x", "n": 2**40}), 422)
+
+
 async def test_request_body_limit(client: httpx.AsyncClient) -> None:
     big = {"name": "x" * 2000}
     assert_problem(await client.post("/greet", json=big), 413)
@@ -108,6 +138,14 @@ async def test_request_body_limit(client: httpx.AsyncClient) -> None:
         413,
     )
     assert (await client.post("/greet", json={"name": "ok"})).json() == {"hello": "ok"}
+
+
+async def test_every_answer_carries_security_headers(client: httpx.AsyncClient) -> None:
+    for response in (await client.get("/teapot"), await client.post("/greet", json={"name": "a"})):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert "access-control-allow-origin" not in response.headers
 
 
 async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:

@@ -1,5 +1,5 @@
-"""Request context (request id, correlation id, trace) and request size limit, as pure ASGI
-middleware so streaming responses (SSE) are not buffered."""
+"""Request context (request id, correlation id, trace), security headers and request size
+limit, as pure ASGI middleware so streaming responses (SSE) are not buffered."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventkit import context
+
+
+#: on every answer (OWASP API8): no MIME sniffing, never framed, no referrer leaks
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
 
 
 class RequestContextMiddleware:
@@ -36,7 +44,11 @@ class RequestContextMiddleware:
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
+                present = {k.lower() for k, _ in message["headers"]}
                 message["headers"].append((b"x-request-id", request_id.encode()))
+                message["headers"].extend(
+                    (k, v) for k, v in SECURITY_HEADERS if k not in present
+                )
             await send(message)
 
         try:
