@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,9 @@ CHECKS = ",".join(
     ]
 )
 IDENTITIES = ("anonymous", "member", "admin")
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+#: what schemathesis prints when the API itself misbehaved (as opposed to the tool crashing)
+API_FAULTS = ("Failures:", "Network Error", "Server error")
 
 
 def routed_prefixes(service: str) -> list[str]:
@@ -68,6 +72,8 @@ def test_schemathesis_through_gateway(
         sys.executable,
         "-m",
         "schemathesis.cli",
+        "--config-file",
+        str(CONFIG),
         "run",
         str(openapi_path(service)),
         "--url",
@@ -100,5 +106,14 @@ def test_schemathesis_through_gateway(
     run = subprocess.run(
         args, capture_output=True, text=True, timeout=900, check=False, cwd=tmp_path
     )
+    if run.returncode != 0 and not any(f in run.stdout for f in API_FAULTS):
+        # only the tool's own "Runtime Error" (e.g. CPython's "AST constructor recursion depth
+        # mismatch" while it builds a generator): not the API's fault; try another seed once
+        warnings.warn(f"schemathesis crashed on {service} as {who}; retrying", stacklevel=1)
+        seed = args.index("--seed") + 1
+        args[seed] = str(int(args[seed]) + 1)
+        run = subprocess.run(
+            args, capture_output=True, text=True, timeout=900, check=False, cwd=tmp_path
+        )
     report = run.stdout[-20000:] + run.stderr[-3000:]
     assert run.returncode == 0, f"schemathesis found failures for {service} as {who}:\n{report}"
