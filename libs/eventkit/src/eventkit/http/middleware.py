@@ -13,7 +13,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventkit import context
 
-
 #: on every answer (OWASP API8): no MIME sniffing, never framed, no referrer leaks
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
@@ -46,9 +45,7 @@ class RequestContextMiddleware:
                 message.setdefault("headers", [])
                 present = {k.lower() for k, _ in message["headers"]}
                 message["headers"].append((b"x-request-id", request_id.encode()))
-                message["headers"].extend(
-                    (k, v) for k, v in SECURITY_HEADERS if k not in present
-                )
+                message["headers"].extend((k, v) for k, v in SECURITY_HEADERS if k not in present)
             await send(message)
 
         try:

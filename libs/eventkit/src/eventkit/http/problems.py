@@ -173,7 +173,10 @@ def document_problems(app: FastAPI) -> None:
                     if code[0] in "45" and "content" not in response:
                         response["content"] = _PROBLEM_CONTENT
                 if "422" in responses:
-                    responses["422"] = {"description": "Invalid request", "content": _PROBLEM_CONTENT}
+                    responses["422"] = {
+                        "description": "Invalid request",
+                        "content": _PROBLEM_CONTENT,
+                    }
                 responses.setdefault("4XX", {"description": "Problem", "content": _PROBLEM_CONTENT})
                 responses.setdefault("5XX", {"description": "Problem", "content": _PROBLEM_CONTENT})
         app.openapi_schema = schema
