@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import platform
@@ -227,15 +228,11 @@ async def run(size: str) -> dict[str, Any]:
     bare.start([sys.executable, str(home / "bare_app.py"), str(bare_port)], env=env)
     api.start([sys.executable, "-m", "resources", "api", "--port", str(api_port)], env=env)
     try:
-        for port in (bare_port, api_port):
+        for probe in (f"http://127.0.0.1:{bare_port}/hello", f"http://127.0.0.1:{api_port}/readyz"):
             wait_until(
-                lambda p=port: _answers(
-                    f"http://127.0.0.1:{p}/hello"
-                    if p == bare_port
-                    else f"http://127.0.0.1:{p}/readyz"
-                ),
+                functools.partial(_answers, probe),
                 90,
-                what=f"server on {port}",
+                what=probe,
                 on_timeout=lambda: bare.tail(20) + api.tail(20),
             )
         author = uuid.uuid4()
