@@ -148,6 +148,37 @@ async def test_every_answer_carries_security_headers(client: httpx.AsyncClient) 
         assert "access-control-allow-origin" not in response.headers
 
 
+async def test_an_early_answer_still_reads_the_request_body() -> None:
+    """A 405 (or 401...) answered before the app reads the body: the middleware drains the
+    body first, so the server never closes on unread data (which resets the connection and
+    cuts the answer short behind the gateway)."""
+    from eventkit.http.middleware import BodySizeLimitMiddleware
+
+    chunks = [
+        {"type": "http.request", "body": b"a" * 10, "more_body": True},
+        {"type": "http.request", "body": b"b" * 10, "more_body": False},
+    ]
+    sent: list[dict[str, object]] = []
+
+    async def receive() -> dict[str, object]:
+        return chunks.pop(0)
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    async def early(scope: object, receive: object, send: object) -> None:  # never reads
+        await send({"type": "http.response.start", "status": 405, "headers": []})  # type: ignore[operator]
+        await send({"type": "http.response.body", "body": b"{}"})  # type: ignore[operator]
+
+    middleware = BodySizeLimitMiddleware(early, max_bytes=1000)  # type: ignore[arg-type]
+    await middleware({"type": "http", "path": "/x", "headers": []}, receive, send)  # type: ignore[arg-type]
+    assert chunks == [] and [m["type"] for m in sent] == [
+        "http.response.start",
+        "http.response.body",
+    ]
+    assert sent[0]["status"] == 405
+
+
 async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:
     response = await client.get("/livez", headers={"x-request-id": "abc-123"})
     assert response.headers["x-request-id"] == "abc-123"

@@ -83,21 +83,38 @@ class BodySizeLimitMiddleware:
         received = 0
         too_large = False
         started = False
+        body_done = False
 
         async def limited_receive() -> Message:
-            nonlocal received, too_large
+            nonlocal received, too_large, body_done
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if received > limit:
                     too_large = True
                     raise _TooLarge
+            else:
+                body_done = True  # disconnected
             return message
+
+        async def drain() -> None:
+            # An answer given before the body was read (405, 401, 404...) must not leave the
+            # body unread: the server would close with data pending, the kernel resets the
+            # connection, and the gateway loses the answer mid-flight (found by schemathesis
+            # through Caddy: "invalid chunk" on a 405 to a request with a body).
+            with contextlib.suppress(_TooLarge):
+                while not body_done:
+                    await limited_receive()
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
             if too_large:
                 return  # whatever the app made of the aborted read, the answer is 413
+            if message["type"] == "http.response.start" and not body_done:
+                await drain()
+                if too_large:
+                    return
             started = True
             await send(message)
 
