@@ -81,6 +81,10 @@ migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add
 chaos: install ## fault injection, every fault (CI runs a reduced set); report in docs/reliability/
 	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider tests/chaos
 
+.PHONY: hostile
+hostile: install ## hostile input, large: schemathesis (many examples, stateful) + OWASP API Top 10
+	HOSTILE_MODE=full $(RUN) pytest -p no:cacheprovider tests/hostile
+
 .PHONY: deploy-render
 deploy-render: ## regenerate deploy/k8s and services/*/Dockerfile from the code
 	$(RUN) python deploy/tools/generate.py

@@ -34,6 +34,22 @@ async def boom() -> None:
     raise RuntimeError("secret internal detail")
 
 
+@router.get("/echo")
+async def echo(q: str, n: int = 0) -> dict[str, object]:
+    # what a repository does with a client's text: hand it to PostgreSQL as a parameter
+    import asyncpg
+
+    conn = await asyncpg.connect(ECHO_DSN[0])
+    try:
+        text = await conn.fetchval("SELECT $1::text", q)
+        return {"q": text, "n": await conn.fetchval("SELECT $1::int4", n)}
+    finally:
+        await conn.close()
+
+
+ECHO_DSN: list[str] = []
+
+
 @router.get("/teapot")
 async def teapot() -> None:
     raise Problem(418, "I'm a teapot", "Short and stout.", type_="https://example.org/teapot")
@@ -93,6 +109,20 @@ async def test_unexpected_errors_hide_internals(client: httpx.AsyncClient) -> No
     assert body["title"] == "Internal Server Error"
 
 
+async def test_values_the_database_refuses_are_422_not_500(
+    client: httpx.AsyncClient, infra: TestInfra
+) -> None:
+    """Found by schemathesis: a NUL character in a search term reached PostgreSQL and the
+    client got a 500. Values PostgreSQL refuses (SQLSTATE class 22) are the client's error."""
+    from devstack.postgres import plain_url
+
+    ECHO_DSN[:] = [plain_url(infra.admin_database_url)]
+    assert (await client.get("/echo", params={"q": "fine"})).json() == {"q": "fine", "n": 0}
+    body = assert_problem(await client.get("/echo", params={"q": "nul\x00byte"}), 422)
+    assert "NUL" in body["detail"]
+    assert_problem(await client.get("/echo", params={"q": "x", "n": 2**40}), 422)
+
+
 async def test_request_body_limit(client: httpx.AsyncClient) -> None:
     big = {"name": "x" * 2000}
     assert_problem(await client.post("/greet", json=big), 413)
@@ -108,6 +138,45 @@ async def test_request_body_limit(client: httpx.AsyncClient) -> None:
         413,
     )
     assert (await client.post("/greet", json={"name": "ok"})).json() == {"hello": "ok"}
+
+
+async def test_every_answer_carries_security_headers(client: httpx.AsyncClient) -> None:
+    for response in (await client.get("/teapot"), await client.post("/greet", json={"name": "a"})):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert "access-control-allow-origin" not in response.headers
+
+
+async def test_an_early_answer_still_reads_the_request_body() -> None:
+    """A 405 (or 401...) answered before the app reads the body: the middleware drains the
+    body first, so the server never closes on unread data (which resets the connection and
+    cuts the answer short behind the gateway)."""
+    from eventkit.http.middleware import BodySizeLimitMiddleware
+
+    chunks = [
+        {"type": "http.request", "body": b"a" * 10, "more_body": True},
+        {"type": "http.request", "body": b"b" * 10, "more_body": False},
+    ]
+    sent: list[dict[str, object]] = []
+
+    async def receive() -> dict[str, object]:
+        return chunks.pop(0)
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    async def early(scope: object, receive: object, send: object) -> None:  # never reads
+        await send({"type": "http.response.start", "status": 405, "headers": []})  # type: ignore[operator]
+        await send({"type": "http.response.body", "body": b"{}"})  # type: ignore[operator]
+
+    middleware = BodySizeLimitMiddleware(early, max_bytes=1000)  # type: ignore[arg-type]
+    await middleware({"type": "http", "path": "/x", "headers": []}, receive, send)  # type: ignore[arg-type]
+    assert chunks == [] and [m["type"] for m in sent] == [
+        "http.response.start",
+        "http.response.body",
+    ]
+    assert sent[0]["status"] == 405
 
 
 async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:

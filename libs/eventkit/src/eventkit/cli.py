@@ -72,6 +72,7 @@ def run_cli(build: Callable[[], Service], argv: list[str] | None = None) -> None
             port=args.port,
             log_config=None,
             access_log=False,
+            server_header=False,  # do not advertise the server software (OWASP API8)
             timeout_graceful_shutdown=10,
         )
     elif args.command == "relay":

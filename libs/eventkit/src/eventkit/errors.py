@@ -34,3 +34,18 @@ def is_transient(exc: BaseException) -> bool:
         return True
     cause = exc.__cause__ or exc.__context__
     return cause is not None and cause is not exc and is_transient(cause)
+
+
+def is_invalid_data(exc: BaseException) -> bool:
+    """PostgreSQL refused a *value* the client sent (SQLSTATE class 22, e.g. a NUL character
+    in text, or asyncpg's 'value out of int32 range' for a parameter): bad input, not a bug."""
+    from asyncpg.exceptions import DataError
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, DataError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

@@ -30,7 +30,7 @@ from eventkit.http.auth import JwtVerifier, http_jwks_source
 from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
 from eventkit.http.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
-from eventkit.http.problems import install_problem_handlers
+from eventkit.http.problems import document_problems, install_problem_handlers
 from eventkit.inbox import Inbox
 from eventkit.logging import configure_logging, get_logger
 from eventkit.outbox import OutboxWriter
@@ -117,6 +117,7 @@ class Chassis:
             audience=settings.jwt_audience,
         )
         install_problem_handlers(app)
+        document_problems(app)
         checks: dict[str, ReadinessCheck] = {
             "database": self.check_database,
             "broker": self.check_broker,

@@ -35,7 +35,8 @@ async def _record_of(infra: TestInfra, topic: str, subject: str) -> ConsumerReco
     )
     await consumer.start()
     try:
-        for _ in range(120):
+        # generous: under load the relay may first drain other tests' backlog of this schema
+        for _ in range(360):
             batch = await consumer.getmany(timeout_ms=500)
             for records in batch.values():
                 for record in records:

@@ -222,6 +222,8 @@ def test_kobo_exports_are_read_with_ids_times_and_group_paths() -> None:
         kobo.read_json(b"{nope")
     with pytest.raises(kobo.UnreadableExport):
         kobo.read_json(b'{"results": 3}')
+    with pytest.raises(kobo.UnreadableExport):  # a nesting bomb was a 500 (OWASP API10 test)
+        kobo.read_json(b"[" * 100_000 + b"]" * 100_000)
 
 
 def test_gap_table_compares_released_supply_with_declared_needs() -> None:

@@ -1,5 +1,5 @@
-"""Request context (request id, correlation id, trace) and request size limit, as pure ASGI
-middleware so streaming responses (SSE) are not buffered."""
+"""Request context (request id, correlation id, trace), security headers and request size
+limit, as pure ASGI middleware so streaming responses (SSE) are not buffered."""
 
 from __future__ import annotations
 
@@ -12,6 +12,13 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventkit import context
+
+#: on every answer (OWASP API8): no MIME sniffing, never framed, no referrer leaks
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
 
 
 class RequestContextMiddleware:
@@ -36,7 +43,9 @@ class RequestContextMiddleware:
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
+                present = {k.lower() for k, _ in message["headers"]}
                 message["headers"].append((b"x-request-id", request_id.encode()))
+                message["headers"].extend((k, v) for k, v in SECURITY_HEADERS if k not in present)
             await send(message)
 
         try:
@@ -74,21 +83,38 @@ class BodySizeLimitMiddleware:
         received = 0
         too_large = False
         started = False
+        body_done = False
 
         async def limited_receive() -> Message:
-            nonlocal received, too_large
+            nonlocal received, too_large, body_done
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if received > limit:
                     too_large = True
                     raise _TooLarge
+            else:
+                body_done = True  # disconnected
             return message
+
+        async def drain() -> None:
+            # An answer given before the body was read (405, 401, 404...) must not leave the
+            # body unread: the server would close with data pending, the kernel resets the
+            # connection, and the gateway loses the answer mid-flight (found by schemathesis
+            # through Caddy: "invalid chunk" on a 405 to a request with a body).
+            with contextlib.suppress(_TooLarge):
+                while not body_done:
+                    await limited_receive()
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
             if too_large:
                 return  # whatever the app made of the aborted read, the answer is 413
+            if message["type"] == "http.response.start" and not body_done:
+                await drain()
+                if too_large:
+                    return
             started = True
             await send(message)
 

@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventkit.errors import is_transient
+from eventkit.errors import is_invalid_data, is_transient
 from eventkit.logging import get_logger
 
 PROBLEM_JSON = "application/problem+json"
@@ -105,6 +105,15 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        if is_invalid_data(exc):  # the database refused a value the client sent: bad input
+            log.info("http.invalid_data", path=request.url.path, error=type(exc).__name__)
+            return problem_response(
+                request,
+                422,
+                "Unprocessable Content",
+                "A value in the request cannot be stored or searched "
+                "(e.g. a NUL character, or a number out of range).",
+            )
         if is_transient(exc):  # database or broker away: the client may retry
             log.warning(
                 "http.dependency_unavailable", path=request.url.path, error=type(exc).__name__
@@ -118,3 +127,59 @@ def install_problem_handlers(app: FastAPI) -> None:
             )
         log.exception("http.unhandled_error", path=request.url.path)
         return problem_response(request, 500, "Internal Server Error")
+
+
+#: RFC 9457 problem details, as every error answer of every service is shaped
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "type": "object",
+    "description": "RFC 9457 problem details; services may add extension members.",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "description": "for 422: what was wrong where",
+            "items": {"type": "object"},
+        },
+    },
+    "additionalProperties": True,
+}
+_PROBLEM_CONTENT = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
+def document_problems(app: FastAPI) -> None:
+    """Make the OpenAPI document tell the truth about errors: FastAPI documents 422 as
+    ``application/json`` HTTPValidationError, but every error here (validation included) is
+    ``application/problem+json``; and every operation can answer 4XX/5XX problems."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = generate()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["Problem"] = PROBLEM_SCHEMA
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for code, response in responses.items():
+                    if code[0] in "45" and "content" not in response:
+                        response["content"] = _PROBLEM_CONTENT
+                if "422" in responses:
+                    responses["422"] = {
+                        "description": "Invalid request",
+                        "content": _PROBLEM_CONTENT,
+                    }
+                responses.setdefault("4XX", {"description": "Problem", "content": _PROBLEM_CONTENT})
+                responses.setdefault("5XX", {"description": "Problem", "content": _PROBLEM_CONTENT})
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -104,6 +104,8 @@ def read_json(content: bytes) -> list[Submission]:
         data = json.loads(content)
     except (ValueError, UnicodeDecodeError) as exc:
         raise UnreadableExport("the file is not JSON") from exc
+    except RecursionError as exc:  # "[[[[...]]]]": a nesting bomb, not an export
+        raise UnreadableExport("the JSON is nested too deeply") from exc
     records = data.get("results") if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise UnreadableExport("expected a list of submissions or {'results': [...]}")

@@ -193,7 +193,10 @@ async def verify_email_link(
 
 
 @router.post(
-    "/verify-email/resend", status_code=status.HTTP_202_ACCEPTED, responses={409: {}, 429: {}}
+    "/verify-email/resend",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_class=Response,  # no body: the document must not promise JSON
+    responses={409: {}, 429: {}},
 )
 async def resend_verification(
     principal: CurrentPrincipal, uow: UoW, settings: Settings
@@ -214,7 +217,7 @@ async def resend_verification(
     return Response(status_code=status.HTTP_202_ACCEPTED)
 
 
-@router.post("/password-reset", status_code=status.HTTP_202_ACCEPTED)
+@router.post("/password-reset", status_code=status.HTTP_202_ACCEPTED, response_class=Response)
 async def request_password_reset(
     body: PasswordResetRequest, uow: UoW, settings: Settings
 ) -> Response:

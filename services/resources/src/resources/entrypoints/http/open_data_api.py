@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from resources.adapters import open_data
 from resources.entrypoints.http.deps import UoW
@@ -19,28 +20,30 @@ async def _entries(uow: UoW, request: Request, limit: int) -> list[open_data.Ent
         )
 
 
-@router.get("/feed.json")
+class JsonFeedResponse(JSONResponse):
+    media_type = "application/feed+json"
+
+
+class AtomResponse(Response):
+    media_type = "application/atom+xml"
+
+
+# response_class: the OpenAPI document names the media types these really answer with
+@router.get("/feed.json", response_class=JsonFeedResponse)
 async def json_feed(
     uow: UoW, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 100
 ) -> Response:
-    import json
-
     base = request.app.state.settings.public_base_url
     body: dict[str, Any] = open_data.json_feed(await _entries(uow, request, limit), base)
-    return Response(
-        json.dumps(body, ensure_ascii=False),
-        media_type="application/feed+json",
-        headers={"Cache-Control": "public, max-age=300"},
-    )
+    return JsonFeedResponse(body, headers={"Cache-Control": "public, max-age=300"})
 
 
-@router.get("/feed.atom")
+@router.get("/feed.atom", response_class=AtomResponse)
 async def atom_feed(
     uow: UoW, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 100
 ) -> Response:
     base = request.app.state.settings.public_base_url
-    return Response(
+    return AtomResponse(
         open_data.atom_feed(await _entries(uow, request, limit), base),
-        media_type="application/atom+xml",
         headers={"Cache-Control": "public, max-age=300"},
     )
