@@ -4,14 +4,14 @@ p50/p99 over N erasures, beside an in-run baseline on the same broker.
     uv run python bench/bench_privacy_erasure.py [--quick]
 
 * Saga: profiles (real HTTP app in-process, outbox relay, worker with the saga consumer and
-  jobs) erases a registered person through ``POST /v1/me/erasure``. Three stand-in
-  participants named resources, alliance and notifications answer through the real
-  participant plumbing (``eventkit.privacy.take_part_in_privacy_sagas``: EventDispatcher with
-  inbox, answer written to their own outbox, their own relay) with a participant whose own
-  erase work is empty — so the number measures the saga and the broker hops, not any one
-  service's deletes. The time is ``completed_at - requested_at`` of the saga row (both stamped
-  by profiles): request transaction, relay, broker, participant consume + commit, participant
-  relay, broker, profiles consume + commit. Erasures run one after another.
+  jobs) erases a registered person through ``POST /v1/me/erasure``. The real resources,
+  alliance and notifications services (their own schemas, migrations, workers and relays,
+  in-process) erase and answer, each consuming the person's earlier events too (the
+  registration and profile). ``--stand-ins`` replaces them with participants whose own erase
+  work is empty, to measure the saga plumbing alone. The time is
+  ``completed_at - requested_at`` of the saga row (both stamped by profiles): request
+  transaction, relay, broker, participant consume + commit, participant relay, broker,
+  profiles consume + commit. Erasures run one after another.
 * Baseline: one produce -> consume round trip of a small message on the same broker (a
   consumer already assigned), p50/p99 over the same N. The saga has two such hops in series
   plus two outbox relays and three transactions.
@@ -44,6 +44,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from sqlalchemy import text
 
+from alliance.bootstrap import bootstrap as alliance_bootstrap
+from alliance.config import AllianceSettings
 from contracts.events.privacy import PARTICIPANTS
 from devstack.harness import ensure_test_infra
 from devstack.postgres import aprovision_service, ensure_database, plain_url
@@ -54,8 +56,12 @@ from eventkit.privacy import ErasureReport, take_part_in_privacy_sagas
 from eventkit.service import Chassis
 from eventkit.settings import ServiceSettings
 from eventkit.uow import UnitOfWork
+from notifications.bootstrap import bootstrap as notifications_bootstrap
+from notifications.config import NotificationsSettings
 from profiles.bootstrap import ProfilesService
 from profiles.config import ProfilesSettings
+from resources.bootstrap import bootstrap as resources_bootstrap
+from resources.config import ResourcesSettings
 
 REPO = Path(__file__).resolve().parents[1]
 DATABASE = "bench_privacy"
@@ -129,6 +135,32 @@ class StandIn:
         return ErasureReport()
 
 
+REAL_SERVICES: dict[str, tuple[Any, type[ServiceSettings]]] = {
+    "resources": (resources_bootstrap, ResourcesSettings),
+    "alliance": (alliance_bootstrap, AllianceSettings),
+    "notifications": (notifications_bootstrap, NotificationsSettings),
+}
+
+
+async def real_participant(service: str, admin_url: str, bootstrap: str) -> tuple[Chassis, Any]:
+    """The service itself (composition root, migrations, dispatcher), worker + relay only."""
+    build, settings_type = REAL_SERVICES[service]
+    settings = settings_type(
+        database_url=await database(admin_url, service),
+        kafka_bootstrap_servers=bootstrap,
+        kafka_consumer_group=f"bench-{service}-{uuid.uuid4().hex[:6]}",
+        log_json=False,
+        log_level="WARNING",
+    )
+    svc = build(settings)
+    for folder in (svc.migrations_dir, *svc.extra_migrations_dirs):
+        await asyncio.to_thread(svc.chassis.migrate, folder)
+    dispatcher = svc.dispatcher()
+    assert dispatcher is not None
+    await skip_history(bootstrap, settings.consumer_group, dispatcher.topics())
+    return svc.chassis, dispatcher
+
+
 async def participant(service: str, admin_url: str, bootstrap: str) -> tuple[Chassis, Any]:
     settings = ServiceSettings(
         service_name=service,
@@ -164,7 +196,9 @@ async def running(jobs: list[Any]) -> AsyncIterator[None]:
         await asyncio.gather(*tasks, return_exceptions=True)
 
 
-async def bench_saga(count: int, admin_url: str, bootstrap: str) -> dict[str, Any]:
+async def bench_saga(
+    count: int, admin_url: str, bootstrap: str, *, stand_ins: bool
+) -> dict[str, Any]:
     settings = ProfilesSettings(
         database_url=await database(admin_url, "profiles"),
         kafka_bootstrap_servers=bootstrap,
@@ -180,7 +214,8 @@ async def bench_saga(count: int, admin_url: str, bootstrap: str) -> dict[str, An
     profiles_dispatcher = profiles.dispatcher()
     assert profiles_dispatcher is not None
     await skip_history(bootstrap, settings.consumer_group, profiles_dispatcher.topics())
-    participants = [await participant(s, admin_url, bootstrap) for s in PARTICIPANTS]
+    make = participant if stand_ins else real_participant
+    participants = [await make(s, admin_url, bootstrap) for s in PARTICIPANTS]
 
     jobs: list[Any] = [profiles.chassis.run_relay, *profiles.background_jobs()]
     jobs.append(lambda stop: profiles.chassis.run_worker(profiles_dispatcher, stop))
@@ -218,6 +253,7 @@ async def bench_saga(count: int, admin_url: str, bootstrap: str) -> dict[str, An
     return {
         "erasures": count,
         "participants": list(PARTICIPANTS),
+        "participant_kind": "stand-ins (empty erase step)" if stand_ins else "the real services",
         "relay_poll_interval_s": settings.relay_poll_interval_s,
         "seconds": percentiles(durations),
     }
@@ -304,10 +340,8 @@ def report(result: dict[str, Any], command: str) -> str:
             f"interval {s['relay_poll_interval_s']} s, woken by NOTIFY), the broker, each "
             "participant's consumer (inbox + answer in its outbox, one transaction), the "
             "participant's relay, the broker again, and profiles' saga consumer recording the "
-            "answer. The participants are stand-ins running the real participant plumbing "
-            "(`eventkit.privacy.take_part_in_privacy_sagas`) with an empty erase step: the real "
-            "services' deletes add their own (small, indexed) transaction time. Once the "
-            "participants are merged, point this bench at them to include it.",
+            f"answer. Participants: {s.get('participant_kind', 'stand-ins (empty erase step)')} "
+            "(`--stand-ins` runs the participant plumbing with an empty erase step instead).",
             "",
             f"Machine: {m['nproc']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB, Python "
             f"{m['python']}, kernel {m['kernel']}, load at start {m['loadavg_at_start']}. "
@@ -320,6 +354,9 @@ def report(result: dict[str, Any], command: str) -> str:
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke run)")
+    parser.add_argument(
+        "--stand-ins", action="store_true", help="participants with an empty erase step"
+    )
     args = parser.parse_args()
     size = "quick" if args.quick else "default"
     count = SIZES[size]
@@ -328,8 +365,12 @@ async def main() -> None:
     log(f"baseline: {count} round trips")
     baseline = await bench_round_trip(count, infra.kafka_bootstrap)
     log(f"saga: {count} erasures")
-    saga = await bench_saga(count, infra.admin_database_url, infra.kafka_bootstrap)
-    command = "uv run python bench/bench_privacy_erasure.py" + (" --quick" if args.quick else "")
+    saga = await bench_saga(
+        count, infra.admin_database_url, infra.kafka_bootstrap, stand_ins=args.stand_ins
+    )
+    command = "uv run python bench/bench_privacy_erasure.py" + "".join(
+        f" --{flag}" for flag, on in (("quick", args.quick), ("stand-ins", args.stand_ins)) if on
+    )
     result = {
         "benchmark": "privacy_erasure",
         "command": command,
