@@ -27,7 +27,6 @@ import asyncio
 import functools
 import json
 import os
-import platform
 import re
 import statistics
 import subprocess
@@ -35,12 +34,12 @@ import sys
 import time
 import uuid
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+from benchkit import describe_machine
 
 from devstack.harness import ensure_test_infra
 from devstack.postgres import aprovision_service, ensure_database, plain_url
@@ -80,23 +79,7 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_config=None, acces
 
 
 def machine() -> dict[str, Any]:
-    cpu, mem = "unknown", 0.0
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    return {
-        "nproc": os.cpu_count(),
-        "memory_gib": mem,
-        "cpu_model": cpu,
-        "kernel": platform.release(),
-        "python": sys.version.split()[0],
-        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
-        "libraries": {n: version(n) for n in ("uvicorn", "starlette", "httpx", "asyncpg")},
-    }
+    return describe_machine(("uvicorn", "starlette", "httpx", "asyncpg"))
 
 
 def pg_bin(name: str) -> str:

@@ -24,20 +24,17 @@ import argparse
 import asyncio
 import importlib.util
 import json
-import os
-import platform
 import statistics
-import sys
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+from benchkit import describe_machine, log
 from sqlalchemy import text
 
 from devstack.harness import ensure_test_infra
@@ -96,10 +93,6 @@ SECTORS = list("PQCFGJKMOAHINS")
 #: seconds spent in each bulk-load phase (reported beside the measurements)
 PHASES: dict[str, float] = {}
 SKILLS = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "T1", "T2", "T3", "T4", "T5", "T6"]
-
-
-def log(msg: str) -> None:
-    print(f"[{datetime.now(UTC):%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
 
 
 def _with_database(url: str, name: str) -> str:
@@ -258,23 +251,7 @@ async def timed(run: Callable[[], Awaitable[Any]], n: int, warmup: int = 3) -> d
 
 
 def machine() -> dict[str, Any]:
-    cpu, mem = "unknown", 0.0
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    return {
-        "nproc": os.cpu_count(),
-        "memory_gib": mem,
-        "cpu_model": cpu,
-        "kernel": platform.release(),
-        "python": sys.version.split()[0],
-        "loadavg_at_start": list(os.getloadavg()),
-        "libraries": {n: version(n) for n in ("sqlalchemy", "asyncpg")},
-    }
+    return describe_machine(("sqlalchemy", "asyncpg"))
 
 
 async def main() -> None:

@@ -14,13 +14,13 @@ import argparse
 import asyncio
 import json
 import os
-import sys
 import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from benchkit import log
 from messaging import benchkit, clients, kafka_tools, outbox_bench, report
 from messaging.clients import Throughput
 
@@ -58,10 +58,6 @@ SIZES: dict[str, dict[str, Any]] = {
         "rounds": 1,
     },
 }
-
-
-def log(msg: str) -> None:
-    print(f"[{datetime.now(UTC):%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
 
 
 def best(label: str, rounds: list[Throughput], ceiling: str | None) -> dict[str, Any]:

@@ -22,14 +22,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import platform
 import subprocess
 import sys
 import time
 import uuid
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -37,6 +34,7 @@ from urllib.parse import urlsplit, urlunsplit
 import aiosmtplib
 import asyncpg
 import httpx
+from benchkit import describe_machine, log
 from sqlalchemy import text
 
 from contracts.envelope import CloudEvent
@@ -75,28 +73,8 @@ async def app(scope, receive, send):
 """
 
 
-def log(msg: str) -> None:
-    print(f"[{datetime.now(UTC):%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
-
-
 def machine() -> dict[str, Any]:
-    cpu, mem = "unknown", 0.0
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    return {
-        "nproc": os.cpu_count(),
-        "memory_gib": mem,
-        "cpu_model": cpu,
-        "kernel": platform.release(),
-        "python": sys.version.split()[0],
-        "libraries": {n: version(n) for n in ("httpx", "aiosmtplib", "sqlalchemy", "asyncpg")},
-        "loadavg_at_start": list(os.getloadavg()),
-    }
+    return describe_machine(("httpx", "aiosmtplib", "sqlalchemy", "asyncpg"))
 
 
 async def fresh_service(smtp_port: int, receiver_host: str) -> NotificationsService:

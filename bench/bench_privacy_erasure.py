@@ -26,15 +26,11 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
-import platform
 import statistics
-import sys
 import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -42,6 +38,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from benchkit import describe_machine, log
 from sqlalchemy import text
 
 from alliance.bootstrap import bootstrap as alliance_bootstrap
@@ -71,28 +68,8 @@ PASSWORD = "bench erasure passphrase 2026"
 BASELINE_TOPIC = "bench.privacy.roundtrip"
 
 
-def log(msg: str) -> None:
-    print(f"[{datetime.now(UTC):%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
-
-
 def machine() -> dict[str, Any]:
-    cpu, mem = "unknown", 0.0
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    return {
-        "nproc": os.cpu_count(),
-        "memory_gib": mem,
-        "cpu_model": cpu,
-        "kernel": platform.release(),
-        "python": sys.version.split()[0],
-        "libraries": {n: version(n) for n in ("aiokafka", "sqlalchemy", "asyncpg", "faststream")},
-        "loadavg_at_start": list(os.getloadavg()),
-    }
+    return describe_machine(("aiokafka", "sqlalchemy", "asyncpg", "faststream"))
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

@@ -21,21 +21,19 @@ import asyncio
 import functools
 import json
 import os
-import platform
 import random
 import statistics
-import sys
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import fields
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+from benchkit import describe_machine
 from sqlalchemy import select
 
 from devstack.harness import ensure_test_infra
@@ -660,23 +658,7 @@ async def timed(
 
 
 def machine() -> dict[str, Any]:
-    cpu, mem = "unknown", 0.0
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    return {
-        "nproc": os.cpu_count(),
-        "memory_gib": mem,
-        "cpu_model": cpu,
-        "kernel": platform.release(),
-        "python": sys.version.split()[0],
-        "loadavg_at_start": list(os.getloadavg()),
-        "libraries": {n: version(n) for n in ("sqlalchemy", "asyncpg")},
-    }
+    return describe_machine(("sqlalchemy", "asyncpg"))
 
 
 # The measured searches: words as people type them (accents or not, prefixes) + filters.

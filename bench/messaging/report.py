@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import platform
-import sys
-from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
+from benchkit import describe_machine
+
 from messaging import kafka_tools
-
-
-def cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
-
-
-def memory_gib() -> float:
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            return round(int(line.split()[1]) / 1024 / 1024, 1)
-    return 0.0
 
 
 def kafka_version() -> str:
@@ -33,17 +16,9 @@ def kafka_version() -> str:
 
 def machine() -> dict[str, Any]:
     return {
-        "nproc": os.cpu_count(),
-        "memory_gib": memory_gib(),
-        "cpu_model": cpu_model(),
-        "kernel": platform.release(),
-        "python": sys.version.split()[0],
+        **describe_machine(("aiokafka", "faststream", "sqlalchemy", "asyncpg")),
         "java": kafka_tools.java_version(),
         "kafka": kafka_version(),
-        "libraries": {
-            name: version(name) for name in ("aiokafka", "faststream", "sqlalchemy", "asyncpg")
-        },
-        "loadavg_at_start": list(os.getloadavg()),
     }
 
 

@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import platform
 import statistics
-import sys
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+from benchkit import describe_machine, log
 
 from devstack.harness import ensure_test_infra
 from devstack.postgres import aprovision_service, ensure_database, plain_url
@@ -27,10 +23,6 @@ from resources.config import ResourcesSettings
 
 REPO = Path(__file__).resolve().parents[2]
 BENCH_DATABASE = "bench_resources"
-
-
-def log(msg: str) -> None:
-    print(f"[{datetime.now(UTC):%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
 
 
 def _with_database(url: str, name: str) -> str:
@@ -60,24 +52,7 @@ async def fresh_service() -> tuple[ResourcesService, str]:
 
 
 def machine() -> dict[str, Any]:
-    cpu = "unknown"
-    mem = 0.0
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    return {
-        "nproc": os.cpu_count(),
-        "memory_gib": mem,
-        "cpu_model": cpu,
-        "kernel": platform.release(),
-        "python": sys.version.split()[0],
-        "libraries": {n: version(n) for n in ("sqlalchemy", "asyncpg")},
-        "loadavg_at_start": list(os.getloadavg()),
-    }
+    return describe_machine(("sqlalchemy", "asyncpg"))
 
 
 async def postgres_version(admin: str) -> str:
