@@ -150,3 +150,40 @@ async def test_only_one_relay_leads_and_notify_wakes_it(
 
 async def _leaders(relays: list[object]) -> int:
     return sum(1 for r in relays if getattr(r, "is_leader", False))
+
+
+async def test_a_stopped_leader_hands_over_before_its_pool_closes(
+    kit_db: str, topic: str, infra: TestInfra
+) -> None:
+    """The advisory lock belongs to the database session: a stopped relay whose connection
+    went back to the pool (the engine not disposed yet) must not keep leading in absentia."""
+    first = kit.chassis(kit_db, infra.kafka_bootstrap)
+    second = kit.chassis(kit_db, infra.kafka_bootstrap)
+    for c in (first, second):
+        c.settings.relay_poll_interval_s = 0.2
+    one, two = first.relay(), second.relay()
+    stop_one, stop_two = asyncio.Event(), asyncio.Event()
+    await one.producer.start()
+    await two.producer.start()
+    task_one = asyncio.create_task(one.run(stop_one))
+    try:
+        await kit.eventually(lambda: _leaders([one]), 1)
+        stop_one.set()
+        await task_one  # ``first``'s pool still holds the connection that took the lock
+        task_two = asyncio.create_task(two.run(stop_two))
+        await kit.eventually(lambda: _leaders([two]), 1)
+        Thing = kit.event_class(topic)
+        async with kit.uow_factory(second)() as uow:
+            await uow.publish(Thing(thing_id=kit.new_id(), seq=1))
+            await uow.commit()
+        records = await kit.read_topic(infra.kafka_bootstrap, topic, expected=1, timeout_s=10)
+        assert len(records) == 1
+        stop_two.set()
+        await task_two
+    finally:
+        stop_one.set()
+        stop_two.set()
+        await one.producer.stop()
+        await two.producer.stop()
+        await first.dispose()
+        await second.dispose()

@@ -95,22 +95,40 @@ class OutboxRelay:
 
     async def run(self, stop: asyncio.Event) -> None:
         async with self.engine.connect() as lock_conn:
-            await self._become_leader(lock_conn, stop)
-            if stop.is_set():
-                return
-            await self._listen(lock_conn)
-            self._partitions.clear()
-            log.info("relay.leading", service=self.service)
-            while not stop.is_set():
-                # cleared BEFORE the claim: a NOTIFY arriving while a batch is in flight makes
-                # the wait below return at once (clearing after it lost that wake-up, and the
-                # rows committed meanwhile waited for the next poll)
-                self._wake.clear()
-                published = await self.drain_once()
-                if published >= self.batch_size:
-                    continue
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wait(stop), self.poll_interval_s)
+            try:
+                await self._lead(lock_conn, stop)
+            finally:
+                # the lock is the session's: a connection going back to the pool would keep
+                # it, and no other relay of this service could lead until the pool closed
+                if self.is_leader:
+                    with contextlib.suppress(Exception):
+                        await lock_conn.scalar(
+                            select(func.pg_advisory_unlock(func.hashtext(self._lock_key)))
+                        )
+                        await lock_conn.commit()
+                    self.is_leader = False
+
+    @property
+    def _lock_key(self) -> str:
+        return f"outbox-relay:{self.table.schema}"
+
+    async def _lead(self, lock_conn: AsyncConnection, stop: asyncio.Event) -> None:
+        await self._become_leader(lock_conn, stop)
+        if stop.is_set():
+            return
+        await self._listen(lock_conn)
+        self._partitions.clear()
+        log.info("relay.leading", service=self.service)
+        while not stop.is_set():
+            # cleared BEFORE the claim: a NOTIFY arriving while a batch is in flight makes
+            # the wait below return at once (clearing after it lost that wake-up, and the
+            # rows committed meanwhile waited for the next poll)
+            self._wake.clear()
+            published = await self.drain_once()
+            if published >= self.batch_size:
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wait(stop), self.poll_interval_s)
 
     async def _wait(self, stop: asyncio.Event) -> None:
         waiters = [asyncio.create_task(self._wake.wait()), asyncio.create_task(stop.wait())]
@@ -121,9 +139,10 @@ class OutboxRelay:
                 w.cancel()
 
     async def _become_leader(self, conn: AsyncConnection, stop: asyncio.Event) -> None:
-        key = f"outbox-relay:{self.table.schema}"
         while not stop.is_set():
-            got = await conn.scalar(select(func.pg_try_advisory_lock(func.hashtext(key))))
+            got = await conn.scalar(
+                select(func.pg_try_advisory_lock(func.hashtext(self._lock_key)))
+            )
             await conn.commit()
             if got:
                 self.is_leader = True
