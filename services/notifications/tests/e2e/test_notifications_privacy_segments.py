@@ -511,6 +511,36 @@ async def test_account_email_times_are_in_the_recipients_zone(
     assert "30 de noviembre de 2026 22:05 (America/Bogota)" in body_of(mail, "plain")
 
 
+async def test_an_alliance_membership_step_reaches_its_representatives_in_their_language(
+    service: NotificationsService, producer: AIOKafkaProducer, smtp: SmtpSink
+) -> None:
+    official, official_mail, p1 = await person(producer, "fr")
+    colleague, colleague_mail, p2 = await person(producer, "ar")
+    for ce in (p1, p2):
+        await handled(service, ce)
+    state = uuid.uuid4()
+    admitted = await publish(
+        producer,
+        member_event(
+            alliance.MemberAdmitted,
+            state,
+            uuid.uuid4(),
+            "member_state",
+            [official, colleague],
+            datetime.now(UTC),
+        ),
+    )
+    await handled(service, admitted)
+
+    fr = (await wait_mail(smtp, official_mail, 2))[-1]
+    ar = (await wait_mail(smtp, colleague_mail, 2))[-1]
+    assert fr["Subject"] == "Votre adhésion à l'alliance : admitted"
+    assert ar["Subject"] == "عضويتك في التحالف: admitted"
+    assert 'dir="rtl"' in body_of(ar, "html")
+    feed = await count_rows(service, "feed_items", "source_event_id", admitted.id)
+    assert feed == 2  # one in-app item each (the live stream serves the feed)
+
+
 async def read_answers(
     bootstrap: str, person_id: uuid.UUID, want: int, timeout_s: float = 40
 ) -> list[tuple[str, dict[str, Any]]]:
@@ -586,8 +616,9 @@ async def test_export_slice_is_sealed_and_erasure_is_answered_with_rows_gone(
     )
     await handled(service, given)
     await handled(service, admitted)
-    await wait_mail(smtp, email)
-    await wait_mail(smtp, other_mail)
+    # the welcome and the alliance membership notice
+    await wait_mail(smtp, email, 2)
+    await wait_mail(smtp, other_mail, 2)
     headers = issuer.headers(account)
     prefs = {
         "channels": {"email": True, "in_app": True},
@@ -611,7 +642,7 @@ async def test_export_slice_is_sealed_and_erasure_is_answered_with_rows_gone(
         ),
     )
     await handled(service, ready)
-    mail = (await wait_mail(smtp, email, 2))[-1]
+    mail = (await wait_mail(smtp, email, 3))[-1]
     assert mail["Subject"] == "Votre export de données est prêt"
     assert "https://app.example.org/exports/secret-token" in body_of(mail, "plain")
     assert "(Africa/Casablanca)" in body_of(mail, "plain")
@@ -645,7 +676,11 @@ async def test_export_slice_is_sealed_and_erasure_is_answered_with_rows_gone(
         assert slice_["service"] == "notifications"
         assert data["contact"]["email"] == email
         assert data["preferences"]["time_zone"] == "Africa/Casablanca"
-        assert {d["template"] for d in data["email_deliveries"]} == {"welcome", "export_ready"}
+        assert {d["template"] for d in data["email_deliveries"]} == {
+            "welcome",
+            "alliance_membership",  # they act for the member of this test
+            "export_ready",
+        }
         assert {d["address"] for d in data["email_deliveries"]} == {email}
         assert [c["purpose"] for c in data["consents"]] == [privacy.PARTNER_SHARING]
         assert len(data["feed"]) >= 2
@@ -668,7 +703,9 @@ async def test_export_slice_is_sealed_and_erasure_is_answered_with_rows_gone(
     assert answer["deleted"]["feed_items"] >= 2 and answer["deleted"]["consents"] == 1
     assert answer["deleted"]["preferences"] == 1
     assert answer["deleted"]["alliance_member_representatives"] == 1
-    assert answer["de_identified"]["email_deliveries"] == 2
+    assert (
+        answer["de_identified"]["email_deliveries"] == 3
+    )  # welcome, alliance membership, export ready
     for table, column in (
         ("feed_items", "person_id"),
         ("preferences", "person_id"),

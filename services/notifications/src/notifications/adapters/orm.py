@@ -72,7 +72,14 @@ deliveries = Table(
     Column("category", String(40), nullable=False, server_default="account"),
     #: extra mail headers, e.g. List-Unsubscribe (RFC 8058)
     Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
-    UniqueConstraint("source_event_id", "template", "channel"),
+    # an event may concern several people: one delivery per recipient, idempotently
+    UniqueConstraint(
+        "recipient_id",
+        "source_event_id",
+        "template",
+        "channel",
+        name="uq_deliveries_recipient_event",
+    ),
     Index("ix_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"),
 )
 

@@ -145,7 +145,9 @@ class DeliveryRepository:
         stmt = (
             insert(deliveries)
             .values(**_row(d), created_at=datetime.now(UTC))
-            .on_conflict_do_nothing(index_elements=["source_event_id", "template", "channel"])
+            .on_conflict_do_nothing(
+                index_elements=["recipient_id", "source_event_id", "template", "channel"]
+            )
             .returning(deliveries.c.id)
         )
         return (await self.session.execute(stmt)).first() is not None

@@ -237,7 +237,8 @@ class Reactions:
         self, event: alliance.MemberEvent, ce: CloudEvent, uow: NotificationsUnitOfWork
     ) -> None:
         """Which alliance members are active and who acts for them (segments by alliance,
-        member kind and body). Each event carries the full set of representatives."""
+        member kind and body; each event carries the full set of representatives), and a
+        notice to those representatives at each step of the membership."""
         if isinstance(event, alliance.MemberRepresentativesChanged):
             # not a status step: the member is active as long as its status says admitted
             active = event.status == ADMITTED
@@ -254,6 +255,21 @@ class Reactions:
             },
             event.representative_ids,
         )
+        if isinstance(event, alliance.MemberRepresentativesChanged):
+            return
+        # a step in the membership's life: tell the people who act for the member
+        for person_id in event.representative_ids:
+            await self.notifier.notify(
+                Notice(
+                    recipient_id=person_id,
+                    template="alliance_membership",
+                    category=Category.ALLIANCE,
+                    source_event_id=ce.id,
+                    values={"status": event.status},
+                    link=f"/v1/alliance/members/{event.member_id}",
+                ),
+                uow,
+            )
 
     async def alliance_body_membership_changed(
         self, event: alliance.BodyMembershipChanged, ce: CloudEvent, uow: NotificationsUnitOfWork
