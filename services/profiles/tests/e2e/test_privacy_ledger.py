@@ -19,6 +19,7 @@ from profiles_testkit import (
     login,
     member,
     outbox_events,
+    register,
 )
 
 from contracts.envelope import CloudEvent
@@ -351,3 +352,41 @@ async def test_subject_keys_are_served_only_to_services_and_every_fetch_is_audit
 def test_the_key_endpoint_is_not_routed_by_the_public_gateway() -> None:
     table = yaml.safe_load(routes_path().read_text())
     assert not [r for r in table["routes"] if "/internal".startswith(r["prefix"].rstrip("/"))]
+
+
+async def test_an_officials_directory_search_and_profile_read_are_in_the_audit_log(
+    client: httpx.AsyncClient, profiles_service: ProfilesService
+) -> None:
+    surname = f"Zo{uuid.uuid4().hex[:8]}"
+    person, token = await member(client, f"Nadia {surname}")
+    r = await client.put(
+        "/v1/me/profile", json={"display_name": f"Nadia {surname}"}, headers=bearer(token)
+    )
+    assert r.status_code == 201, r.text
+    official_id, official_email = await register(client, name="Consular Officer")
+    admin = await _admin_token(client, profiles_service)
+    r = await client.put(
+        f"/v1/auth/accounts/{official_id}/roles/government_focal_point", headers=bearer(admin)
+    )
+    assert r.status_code == 200, r.text
+    official = (await login(client, official_email)).json()["access_token"]  # with the role
+    _, neighbour = await member(client, "Neighbour")
+
+    async def log() -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = (
+            await client.get("/v1/me/audit-log", headers=bearer(token))
+        ).json()["items"]
+        return items
+
+    # a plain member finding and reading the person is not an official's access
+    assert await _find(client, neighbour, surname) == [person]
+    assert (await client.get(f"/v1/people/{person}", headers=bearer(neighbour))).status_code == 200
+    assert await log() == []
+
+    assert await _find(client, official, surname) == [person]
+    assert (await client.get(f"/v1/people/{person}", headers=bearer(official))).status_code == 200
+    entries = await log()
+    assert [(e["record_type"], e["accessor_role"], e["accessor_id"]) for e in entries] == [
+        ("profile", "government_focal_point", official_id),
+        ("directory_entry", "government_focal_point", official_id),
+    ]

@@ -38,9 +38,14 @@ class BadCursor(ValueError):
     pass
 
 
+def audited_role(reader: Principal) -> str | None:
+    """``reader``'s most privileged audited role, or None for a plain member."""
+    return next((r for r in AUDITED_ROLES if reader.has_role(r)), None)
+
+
 def accessor_role(reader: Principal, fallback: str = "recipient") -> str:
     """The role under which ``reader`` reads: their most privileged audited role."""
-    return next((r for r in AUDITED_ROLES if reader.has_role(r)), fallback)
+    return audited_role(reader) or fallback
 
 
 async def record_read(

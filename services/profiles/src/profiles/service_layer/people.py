@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from eventkit.http.auth import Principal
 from profiles.adapters.images import ProcessedPhoto
 from profiles.domain.account import AccountStatus
 from profiles.domain.directory import DirectoryEntry
 from profiles.domain.profile import PHOTO, PersonProfile, ProfileDetails, Relation
+from profiles.service_layer.audit import audited_role, record_read
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
@@ -136,19 +138,25 @@ async def relation_between(
 
 
 async def view_person(
-    viewer: UUID | None, person_id: UUID, uow: ProfilesUnitOfWork
+    viewer: Principal | None, person_id: UUID, uow: ProfilesUnitOfWork
 ) -> dict[str, Any]:
     async with uow:
         profile = await uow.people.get(person_id)
         account = await uow.accounts.get(person_id)
-        relation = await relation_between(uow, viewer, person_id)
-    if (
-        profile is None
-        or relation is None
-        or account is None
-        or account.status == AccountStatus.ERASED
-    ):
-        raise ProfileNotFound()
+        relation = await relation_between(uow, viewer.subject if viewer else None, person_id)
+        if (
+            profile is None
+            or relation is None
+            or account is None
+            or account.status == AccountStatus.ERASED
+        ):
+            raise ProfileNotFound()
+        role = audited_role(viewer) if viewer else None
+        if role and viewer:  # an official read this person's profile: their audit log says so
+            await record_read(
+                uow.audit_log, person_id=person_id, reader=viewer, role=role, record_type="profile"
+            )
+            await uow.commit()
     return profile.visible_to(relation)
 
 

@@ -68,4 +68,4 @@ async def search_people(
             search.position()
         except InvalidCursor as exc:  # e.g. a browsing cursor given to a word search
             raise Problem(400, "Bad Request", str(exc)) from exc
-    return await directory.search_people(search, uow)
+    return await directory.search_people(search, uow, reader=principal)

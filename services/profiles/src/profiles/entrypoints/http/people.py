@@ -180,7 +180,7 @@ def _typed(document: dict[str, Any]) -> dict[str, Any]:
 async def get_person(person_id: UUID, viewer: MaybePrincipal, uow: UoW) -> dict[str, Any]:
     """What the viewer may see of this person (404 if hidden from them or absent)."""
     try:
-        return await people.view_person(viewer.subject if viewer else None, person_id, uow)
+        return await people.view_person(viewer, person_id, uow)
     except people.ProfileNotFound as exc:
         raise Problem(404, "Not Found", "No such person.") from exc
 
