@@ -19,7 +19,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from devstack.harness import SmtpSink, TestInfra, start_smtp_sink
-from devstack.testing import TokenIssuer, fresh_service_database, migrate
+from devstack.testing import TokenIssuer, fresh_service_database, migrate, publish_event
 from devstack.waiting import free_port, wait_until
 from notifications.bootstrap import NotificationsService
 from notifications.config import NotificationsSettings
@@ -113,18 +113,8 @@ async def producer(infra: TestInfra) -> AsyncIterator[AIOKafkaProducer]:
 async def publish(
     producer: AIOKafkaProducer, event: IntegrationEvent, *, sequence: int = 1
 ) -> CloudEvent:
-    """What another service's outbox relay does: a binary-mode CloudEvent, keyed."""
-    ce = CloudEvent(
-        source="/tests",
-        type=event.type_name,
-        subject=event.subject(),
-        sequence=sequence,
-        data=event.model_dump(mode="json"),
-    )
-    await producer.send_and_wait(
-        event.topic, key=ce.subject.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
-    )
-    return ce
+    """What another service's outbox relay does (``devstack.testing.publish_event``)."""
+    return await publish_event(producer, event, sequence=sequence)
 
 
 class Receiver:

@@ -21,10 +21,13 @@ from typing import Any, TypeVar
 import asyncpg
 import httpx
 import jwt
+from aiokafka import AIOKafkaProducer
 from asgi_lifespan import LifespanManager
 from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi import FastAPI
 
+from contracts.base import IntegrationEvent
+from contracts.envelope import CloudEvent
 from devstack.harness import TestInfra
 from devstack.postgres import plain_url
 
@@ -173,3 +176,25 @@ class TokenIssuer:
         app.state.jwt_verifier = JwtVerifier(
             self.jwks_source, issuer=self.issuer, audience=self.audience
         )
+
+
+async def publish_event(
+    producer: AIOKafkaProducer,
+    event: IntegrationEvent,
+    *,
+    source: str = "/tests",
+    sequence: int = 0,
+) -> CloudEvent:
+    """What another service's outbox relay writes: a binary-mode CloudEvent keyed by the
+    event's subject, on the event's topic. Returns the envelope (its id is the inbox key)."""
+    ce = CloudEvent(
+        source=source,
+        type=event.type_name,
+        subject=event.subject(),
+        sequence=sequence,
+        data=event.model_dump(mode="json"),
+    )
+    await producer.send_and_wait(
+        event.topic, key=ce.subject.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
+    )
+    return ce

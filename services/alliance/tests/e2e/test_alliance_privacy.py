@@ -16,28 +16,18 @@ from sqlalchemy import String, select
 from alliance.adapters import orm
 from alliance.bootstrap import AllianceService
 from contracts.base import IntegrationEvent
-from contracts.envelope import CloudEvent
 from contracts.events import privacy, profiles
 from devstack.harness import TestInfra
-from devstack.testing import eventually, running_worker
+from devstack.testing import eventually, publish_event, running_worker
 from eventkit.sealed import new_keypair, open_sealed
 
 
 async def publish(bootstrap: str, event: IntegrationEvent) -> None:
-    """What the profiles relay does: a binary-mode CloudEvent keyed by the person."""
-    ce = CloudEvent(
-        source="/profiles",
-        type=event.type_name,
-        subject=event.subject(),
-        sequence=1,
-        data=event.model_dump(mode="json"),
-    )
+    """What the profiles relay does (``devstack.testing.publish_event``)."""
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True)
     await producer.start()
     try:
-        await producer.send_and_wait(
-            event.topic, key=ce.subject.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
-        )
+        await publish_event(producer, event, source="/profiles", sequence=1)
     finally:
         await producer.stop()
 

@@ -20,10 +20,16 @@ from profiles_testkit import PASSWORD, bearer, member, outbox_events
 from sqlalchemy import text
 
 from contracts.base import IntegrationEvent
-from contracts.envelope import CloudEvent
 from contracts.events import privacy
 from devstack.harness import TestInfra
-from devstack.testing import api_client, eventually, running_relay, running_worker, skip_history
+from devstack.testing import (
+    api_client,
+    eventually,
+    publish_event,
+    running_relay,
+    running_worker,
+    skip_history,
+)
 from eventkit.privacy import slice_parts
 from eventkit.sealed import seal
 from profiles.bootstrap import ProfilesService, bootstrap
@@ -77,16 +83,8 @@ async def producer(infra: TestInfra) -> AsyncIterator[AIOKafkaProducer]:
 
 
 async def publish(producer: AIOKafkaProducer, event: IntegrationEvent, source: str) -> None:
-    """What a participant's outbox relay writes: a binary-mode CloudEvent, keyed."""
-    ce = CloudEvent(
-        source=f"/{source}",
-        type=event.type_name,
-        subject=event.subject(),
-        data=event.model_dump(mode="json"),
-    )
-    await producer.send_and_wait(
-        event.topic, key=ce.subject.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
-    )
+    """What a participant's outbox relay writes."""
+    await publish_event(producer, event, source=f"/{source}")
 
 
 async def confirm(

@@ -211,7 +211,3 @@ def _conditions(s: PeopleSearch) -> list[ColumnElement[bool]]:
     # any code of each group; all groups (&& and the words use the same GIN index)
     where += [d.c.codes.op("&&")(literal(group, ARRAY(Text))) for group in groups]
     return where
-
-
-async def delete_entry(session: AsyncSession, person_id: UUID) -> None:
-    await session.execute(d.delete().where(d.c.person_id == person_id))
