@@ -1,9 +1,10 @@
 """Soak: memory stays flat under steady traffic.
 
-Runs the platform's processes (profiles api + relay, two notifications workers, the gateway,
-Kafka, Postgres) from a private stack, drives registrations through the gateway for the whole
-period, samples every process's resident memory, and reports growth between the first and the
-last fifth of the run (after a warm-up) with a least-squares slope.
+Runs the whole platform from a private stack (every service's API, relay and worker, a second
+notifications worker, the gateway, Kafka, Postgres), drives member journeys through the gateway
+for the whole period (register, sign in, save a profile, one in four asks to be erased:
+devstack.load.member_journeys), samples every process's resident memory, and reports growth
+between the first and the last fifth of the run (after a warm-up) with a least-squares slope.
 
     uv run python bench/bench_soak.py            # 10 minutes (the issue's soak)
     uv run python bench/bench_soak.py --quick    # 1 minute
@@ -22,7 +23,7 @@ import time
 
 import asyncpg
 
-from devstack.load import register_people
+from devstack.load import ERASING_EVERY, member_journeys
 from devstack.paths import repo_root
 from devstack.platform import SERVICES, ChaosPlatform
 from devstack.processes import ManagedProcess
@@ -61,7 +62,7 @@ async def soak(minutes: float) -> dict[str, object]:
         samples: list[tuple[float, dict[str, float]]] = []
         start = time.monotonic()
         load = asyncio.create_task(
-            register_people(p.gateway.url, "soak", rate_per_s=RATE_PER_S, duration_s=minutes * 60)
+            member_journeys(p.gateway.url, "soak", rate_per_s=RATE_PER_S, duration_s=minutes * 60)
         )
         while not load.done():
             samples.append((time.monotonic() - start, sample(p)))
@@ -100,6 +101,8 @@ async def soak(minutes: float) -> dict[str, object]:
         "rate_per_s": RATE_PER_S,
         "requests": result.requests,
         "acknowledged": len(result.acknowledged),
+        "profiles_saved": len(result.profiles.acknowledged),
+        "erasures": len(result.erasures.acknowledged),
         "delivered": delivered,
         "samples": len(samples),
         "processes": rows,
@@ -117,9 +120,12 @@ def write_report(report: dict[str, object], argv: list[str]) -> None:
         "(shared and noisy). Memory is RSS per process (Postgres: all its processes summed, "
         "so shared buffers count more than once).",
         "",
-        f"{report['minutes']} min at {report['rate_per_s']} registrations/s through the gateway: "
-        f"{report['requests']} requests, {report['acknowledged']} acknowledged, "
-        f"{report['delivered']} welcome deliveries recorded downstream.",
+        f"{report['minutes']} min, {report['rate_per_s']} people/s starting a journey through "
+        f"the gateway (register, sign in, save a profile; one in {ERASING_EVERY} asks to be "
+        f"erased): {report['requests']} state-changing requests; {report['acknowledged']} "
+        f"registrations, {report['profiles_saved']} profile saves and {report['erasures']} "
+        f"erasures acknowledged; {report['delivered']} people with a delivery recorded "
+        "downstream at notifications (erased people's deliveries are erased with them).",
         "",
         "| process | first MB | last MB | growth % | slope MB/min |",
         "|---|---|---|---|---|",

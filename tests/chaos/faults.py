@@ -72,41 +72,62 @@ def _consumer_pause(p: ChaosPlatform) -> None:
     p.kill("notifications", "worker", signal.SIGCONT)
 
 
+def _consumer_cut_off(p: ChaosPlatform) -> None:
+    p.cut_network(True)
+    time.sleep(PAUSE_S)
+    p.cut_network(False)
+
+
+#: the load (devstack.load.member_journeys) gives every relay and every worker work: profiles
+#: publishes accounts, profiles and erasure requests; resources, alliance and notifications
+#: consume them and answer the erasure saga through their own outboxes to profiles' worker
+SERVICES = ("profiles", "resources", "alliance", "notifications")
+
 FAULTS: tuple[Fault, ...] = (
     Fault("kafka kill -9", "broker SIGKILL, restarted after 3 s", _kafka_kill, True),
     Fault("kafka paused", f"broker SIGSTOP for {PAUSE_S:.0f} s, then SIGCONT", _kafka_pause),
     Fault("postgres kill -9", "postmaster SIGKILL, restarted after 2 s", _postgres_kill, True),
+    Fault("api kill -9", "profiles API SIGKILL mid-traffic", _kill_restart("profiles", "api")),
     Fault(
         "relay kill -9",
         "profiles relay SIGKILL at a random moment",
         _kill_restart("profiles", "relay"),
     ),
-    Fault(
-        "relay dies after publish",
-        "profiles relay SIGKILLs itself after publishing, before marking",
-        _die_at("profiles", "relay", "relay.after_publish"),
-        True,
+    *(
+        Fault(
+            f"{service} relay dies after publish",
+            f"{service} relay SIGKILLs itself after publishing, before marking",
+            _die_at(service, "relay", "relay.after_publish"),
+            service == "profiles",
+        )
+        for service in SERVICES
     ),
-    Fault("api kill -9", "profiles API SIGKILL mid-traffic", _kill_restart("profiles", "api")),
     Fault(
         "consumer kill -9",
         "notifications worker SIGKILL at a random moment",
         _kill_restart("notifications", "worker"),
     ),
-    Fault(
-        "consumer dies before commit",
-        "notifications worker SIGKILLs itself before its DB commit",
-        _die_at("notifications", "worker", "consumer.before_commit"),
-    ),
-    Fault(
-        "consumer dies after commit",
-        "notifications worker SIGKILLs itself after its DB commit, before the offset commit",
-        _die_at("notifications", "worker", "consumer.after_commit"),
-        True,
+    *(
+        Fault(
+            f"{service} consumer dies {when} commit",
+            f"{service} worker SIGKILLs itself {when} its DB commit"
+            + (", before the offset commit" if when == "after" else ""),
+            _die_at(service, "worker", f"consumer.{when}_commit"),
+            (service, when) in {("notifications", "after"), ("resources", "before")},
+        )
+        for service in SERVICES
+        for when in ("before", "after")
     ),
     Fault(
         "consumer paused",
         f"notifications worker SIGSTOP for {PAUSE_S:.0f} s (past its session timeout)",
         _consumer_pause,
+    ),
+    Fault(
+        "consumer cut off the network",
+        f"notifications worker's Kafka and Postgres connections silently dropped for "
+        f"{PAUSE_S:.0f} s (past its session timeout), then closed",
+        _consumer_cut_off,
+        True,
     ),
 )

@@ -1,10 +1,21 @@
-"""After the dust settles: prove nothing was lost, nothing happened twice, order held."""
+"""After the dust settles: prove nothing was lost, nothing happened twice, order held.
+
+Effects looked for, per acknowledged request:
+* registration: one account row at profiles; one welcome delivery at notifications, one email;
+* saved profile: the person in resources' people projection (and gone again once erased);
+* erasure: the saga completed at profiles with a confirmation from every participant, each of
+  which answered at most once per request profiles sent it, the account anonymised and the
+  person gone from resources' projection.
+People who asked to be erased are left out of the registration effects: erasure removes them.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import asyncpg
@@ -13,6 +24,7 @@ from aiokafka import AIOKafkaConsumer
 from devstack.load import LoadResult
 
 ACCOUNT_TOPIC = "profiles.account.v1"
+PARTICIPANTS = ("resources", "alliance", "notifications")
 
 
 @dataclass
@@ -26,39 +38,87 @@ class Verdict:
     order_violations: int
     dlq_entries: int
     emails_missing: int
+    projections_missing: int = 0  # saved profile not in resources' projection
+    profiles_refused_but_projected: int = 0
+    erasures_incomplete: int = 0  # acknowledged erasure never confirmed by every participant
+    erased_but_stored: int = 0  # confirmed erasure with the account or projection left
+    erasure_answers_duplicated: int = 0  # a participant answered more often than asked
 
     @property
     def lost(self) -> int:
-        return self.accounts_missing + self.effects_missing + self.emails_missing
+        return (
+            self.accounts_missing
+            + self.effects_missing
+            + self.emails_missing
+            + self.projections_missing
+            + self.erasures_incomplete
+        )
 
     @property
     def duplicate_effects(self) -> int:
-        return self.accounts_duplicated + self.effects_duplicated
+        return self.accounts_duplicated + self.effects_duplicated + self.erasure_answers_duplicated
+
+    @property
+    def refused_but_done(self) -> int:
+        return (
+            self.rejected_but_stored + self.profiles_refused_but_projected + self.erased_but_stored
+        )
 
 
-async def delivered(dsn: str, account_ids: list[str]) -> int:
+def kept(load: LoadResult) -> list[str]:
+    """Account ids of acknowledged registrations whose person did not ask to be erased."""
+    # an erasure with no answer may have happened: such people are neither kept nor checked
+    erasing = set(load.erasures.acknowledged) | set(load.erasures.unknown)
+    return [i for i in load.acknowledged.values() if i not in erasing]
+
+
+async def _pending(dsn: str, load: LoadResult) -> dict[str, int]:
+    """Acknowledged requests whose effects are not all there yet, by kind of effect."""
+    ids = kept(load)
+    profiled = [i for i in load.profiles.acknowledged if i in set(ids)]
+    erasures = list(load.erasures.acknowledged.values())
     conn = await asyncpg.connect(dsn)
     try:
-        return int(
-            await conn.fetchval(
-                "SELECT count(DISTINCT recipient_id) FROM notifications.deliveries"
-                " WHERE template = 'welcome' AND recipient_id = ANY($1::uuid[])",
-                account_ids,
-            )
+        welcomed = await conn.fetchval(
+            "SELECT count(DISTINCT recipient_id) FROM notifications.deliveries"
+            " WHERE template = 'welcome' AND recipient_id = ANY($1::uuid[])",
+            ids,
+        )
+        projected = await conn.fetchval(
+            "SELECT count(*) FROM resources.people WHERE person_id = ANY($1::uuid[])", profiled
+        )
+        completed = await conn.fetchval(
+            "SELECT count(*) FROM profiles.privacy_erasures"
+            " WHERE id = ANY($1::uuid[]) AND status = 'completed'",
+            erasures,
         )
     finally:
         await conn.close()
+    return {
+        "welcome deliveries": len(ids) - welcomed,
+        "projected profiles": len(profiled) - projected,
+        "completed erasures": len(erasures) - completed,
+    }
 
 
-async def wait_for_quiet(dsn: str, load: LoadResult, timeout_s: float = 120.0) -> float:
-    """Seconds until every acknowledged registration has its effect downstream."""
+async def wait_for_quiet(
+    dsn: str, load: LoadResult, emails_seen: Callable[[], Counter[str]], timeout_s: float = 240.0
+) -> tuple[float, dict[str, int]]:
+    """Seconds until every acknowledged request has its effects downstream, emails included,
+    and what was still missing when it gave up (empty when quiet came)."""
     start = time.monotonic()
-    ids = list(load.acknowledged.values())
+    ids = set(kept(load))
+    emails = [e for e, i in load.acknowledged.items() if i in ids]
+    missing: dict[str, int] = {}
     while time.monotonic() - start < timeout_s:
-        if await delivered(dsn, ids) == len(ids):
-            return time.monotonic() - start
-        time.sleep(0.25)
-    return float("inf")
+        missing = {k: n for k, n in (await _pending(dsn, load)).items() if n}
+        seen = emails_seen()
+        if unsent := sum(1 for e in emails if not seen[e]):
+            missing["emails"] = unsent
+        if not missing:
+            return time.monotonic() - start, {}
+        await asyncio.sleep(0.25)
+    return float("inf"), missing
 
 
 async def dead_letters(bootstrap: str) -> int:
@@ -68,34 +128,88 @@ async def dead_letters(bootstrap: str) -> int:
 async def verify(
     dsn: str, bootstrap: str, load: LoadResult, emails_seen: Counter[str], dlq_before: int
 ) -> Verdict:
+    ids = set(kept(load))
+    emails = [e for e, i in load.acknowledged.items() if i in ids]
+    profiled = [i for i in load.profiles.acknowledged if i in ids]
+    erased = load.erasures.acknowledged
     conn = await asyncpg.connect(dsn)
     try:
         rows = await conn.fetch(
             "SELECT email, count(*) AS n FROM profiles.accounts WHERE email = ANY($1) GROUP BY 1",
-            list(load.acknowledged) + list(load.rejected),
+            emails + list(load.rejected),
         )
         stored = {r["email"]: r["n"] for r in rows}
         effects = await conn.fetch(
             "SELECT recipient_id::text AS id, count(*) AS n FROM notifications.deliveries"
             " WHERE template = 'welcome' AND recipient_id = ANY($1::uuid[]) GROUP BY 1",
-            list(load.acknowledged.values()),
+            list(ids),
         )
+        projected = {
+            str(r["person_id"])
+            for r in await conn.fetch(
+                "SELECT person_id FROM resources.people WHERE person_id = ANY($1::uuid[])",
+                profiled + list(load.profiles.rejected) + list(erased),
+            )
+        }
+        accounts_left = {
+            str(r["id"])
+            for r in await conn.fetch(
+                "SELECT id FROM profiles.accounts WHERE id = ANY($1::uuid[])"
+                " AND status <> 'erased'",  # the anonymised row stays: other tables hold its id
+                list(erased),
+            )
+        }
+        sagas = {
+            str(r["id"]): r
+            for r in await conn.fetch(
+                "SELECT id, status, confirmations, requests FROM profiles.privacy_erasures"
+                " WHERE id = ANY($1::uuid[])",
+                list(erased.values()),
+            )
+        }
+        answers: Counter[tuple[str, str]] = Counter()
+        for service in PARTICIPANTS:
+            for r in await conn.fetch(
+                f"SELECT payload->>'erasure_id' AS erasure FROM {service}.outbox"
+                " WHERE type = $1 AND payload->>'erasure_id' = ANY($2::text[])",
+                f"{service}.privacy.data_erased",
+                list(erased.values()),
+            ):
+                answers[(service, r["erasure"])] += 1
     finally:
         await conn.close()
     effect_count = {r["id"]: r["n"] for r in effects}
-    ids = set(load.acknowledged.values())
-    copies, order_violations = await _scan_topic(bootstrap, ids)
+    copies, order_violations = await _scan_topic(bootstrap, ids | set(erased))
     dlq = await dead_letters(bootstrap) - dlq_before
+
+    def confirmed(erasure_id: str) -> bool:
+        saga = sagas.get(erasure_id)
+        return bool(saga and saga["status"] == "completed")
+
     return Verdict(
-        accounts_missing=sum(1 for e in load.acknowledged if stored.get(e, 0) == 0),
-        accounts_duplicated=sum(1 for e in load.acknowledged if stored.get(e, 0) > 1),
+        accounts_missing=sum(1 for e in emails if stored.get(e, 0) == 0),
+        accounts_duplicated=sum(1 for e in emails if stored.get(e, 0) > 1),
         rejected_but_stored=sum(1 for e in load.rejected if stored.get(e, 0) > 0),
         effects_missing=sum(1 for i in ids if effect_count.get(i, 0) == 0),
         effects_duplicated=sum(1 for i in ids if effect_count.get(i, 0) > 1),
         topic_duplicates=sum(n - 1 for n in copies.values() if n > 1),
         order_violations=order_violations,
         dlq_entries=dlq,
-        emails_missing=sum(1 for e in load.acknowledged if emails_seen[e] == 0),
+        emails_missing=sum(1 for e in emails if emails_seen[e] == 0),
+        projections_missing=sum(1 for i in profiled if i not in projected),
+        profiles_refused_but_projected=sum(1 for i in load.profiles.rejected if i in projected),
+        erasures_incomplete=sum(1 for e in erased.values() if not confirmed(e)),
+        erased_but_stored=sum(
+            1
+            for person, e in erased.items()
+            if confirmed(e) and (person in accounts_left or person in projected)
+        ),
+        erasure_answers_duplicated=sum(
+            max(0, answers[(service, e)] - int(sagas[e]["requests"]))
+            for e in erased.values()
+            if e in sagas
+            for service in PARTICIPANTS
+        ),
     )
 
 
@@ -110,6 +224,8 @@ async def _scan_topic(bootstrap: str, ids: set[str]) -> tuple[Counter[str], int]
             continue
         copies[headers["ce_id"]] += 1
         seq = int(headers.get("ce_sequence", "0"))
+        if seq == 0:  # published outside an aggregate (e.g. by the erasure saga): no version
+            continue
         subject = headers["ce_subject"]
         if seq < last_seq.get(subject, 0):
             violations += 1

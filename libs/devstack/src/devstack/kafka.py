@@ -112,6 +112,9 @@ class KafkaBroker:
     port: int
     controller_port: int
     name: str = "kafka"
+    #: (listen port, advertised port) of a second listener that clients reach through a
+    #: relay that can cut them off (devstack.netcut); None: no such listener
+    cuttable: tuple[int, int] | None = None
 
     @property
     def bootstrap(self) -> str:
@@ -134,16 +137,24 @@ class KafkaBroker:
         return self.home / "logs" / f"{self.name}-server.log"
 
     def server_properties(self) -> str:
+        listeners = (
+            f"PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{self.controller_port}"
+        )
+        advertised = f"PLAINTEXT://127.0.0.1:{self.port}"
+        protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+        if self.cuttable:
+            listen, relayed = self.cuttable
+            listeners += f",CUTTABLE://127.0.0.1:{listen}"
+            advertised += f",CUTTABLE://127.0.0.1:{relayed}"
+            protocols += ",CUTTABLE:PLAINTEXT"
         props = {
             "node.id": "1",
             "process.roles": "broker,controller",
-            "listeners": (
-                f"PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{self.controller_port}"
-            ),
-            "advertised.listeners": f"PLAINTEXT://127.0.0.1:{self.port}",
+            "listeners": listeners,
+            "advertised.listeners": advertised,
             "controller.listener.names": "CONTROLLER",
             "inter.broker.listener.name": "PLAINTEXT",
-            "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "listener.security.protocol.map": protocols,
             "controller.quorum.bootstrap.servers": f"127.0.0.1:{self.controller_port}",
             "log.dirs": str(self.data_dir),
             "num.partitions": "1",

@@ -1,65 +1,220 @@
-"""Realistic traffic through the gateway: people registering, at a steady pace."""
+"""Realistic traffic through the gateway, at a steady pace.
+
+``register_people``: people registering (the soak test). ``member_journeys``: people who
+register, sign in, fill in their profile and, one in ``ERASING_EVERY``, ask to be erased — so
+the traffic crosses every service: profiles' outbox feeds notifications (welcome email) and
+resources (the people projection), and an erasure saga makes resources, alliance and
+notifications answer through their own outboxes to profiles' worker.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import time
 import uuid
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
 LOCALES = ("en", "fr", "es", "ar", "pt")
+PASSWORD = "correct horse battery staple"
+#: one person in this many asks to be erased once their profile is saved
+ERASING_EVERY = 4
 
 
 @dataclass
-class LoadResult:
-    acknowledged: dict[str, str] = field(default_factory=dict)  # email -> account id
-    rejected: dict[str, int] = field(default_factory=dict)  # email -> status (a clear "no")
+class Step:
+    """The outcomes of one kind of request: acknowledged, clearly refused, or unknown."""
+
+    acknowledged: dict[str, str] = field(default_factory=dict)  # key -> the answer's id
+    rejected: dict[str, int] = field(default_factory=dict)  # key -> status (a clear "no")
     unknown: list[str] = field(default_factory=list)  # no answer: outcome not known
-    statuses: dict[int, int] = field(default_factory=dict)
 
     @property
     def requests(self) -> int:
         return len(self.acknowledged) + len(self.rejected) + len(self.unknown)
 
 
+@dataclass
+class LoadResult:
+    registrations: Step = field(default_factory=Step)  # email -> account id
+    profiles: Step = field(default_factory=Step)  # account id -> account id
+    erasures: Step = field(default_factory=Step)  # account id -> erasure id
+    statuses: dict[int, int] = field(default_factory=dict)
+
+    # the registration view, kept for the soak report and older callers
+    @property
+    def acknowledged(self) -> dict[str, str]:
+        return self.registrations.acknowledged
+
+    @property
+    def rejected(self) -> dict[str, int]:
+        return self.registrations.rejected
+
+    @property
+    def unknown(self) -> list[str]:
+        return self.registrations.unknown
+
+    @property
+    def requests(self) -> int:
+        return sum(s.requests for s in (self.registrations, self.profiles, self.erasures))
+
+
+async def _paced(
+    rate_per_s: float, duration_s: float, person: Callable[[int], Coroutine[Any, Any, None]]
+) -> None:
+    """Start ``person(i)`` at a steady rate, bounded in count and time; wait for all."""
+    interval = 1.0 / rate_per_s
+    tasks = []
+    start = time.monotonic()
+    for i in range(int(rate_per_s * duration_s)):
+        delay = start + i * interval - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(person(i)))
+    await asyncio.gather(*tasks)
+
+
+async def _request(
+    client: httpx.AsyncClient,
+    result: LoadResult,
+    step: Step,
+    key: str,
+    method: str,
+    path: str,
+    *,
+    ok: int,
+    answer: Callable[[httpx.Response], str],
+    **kwargs: object,
+) -> httpx.Response | None:
+    """One state-changing request, its outcome recorded under ``key`` in ``step``."""
+    try:
+        response = await client.request(method, path, **kwargs)  # type: ignore[arg-type]
+    except httpx.HTTPError:
+        step.unknown.append(key)
+        return None
+    result.statuses[response.status_code] = result.statuses.get(response.status_code, 0) + 1
+    if response.status_code in (502, 504):  # the gateway lost the answer: unknown
+        step.unknown.append(key)
+        return None
+    if response.status_code != ok:
+        step.rejected[key] = response.status_code
+        return None
+    step.acknowledged[key] = answer(response)
+    return response
+
+
+def _registration(run: str, i: int) -> dict[str, str]:
+    return {
+        "email": f"{run}-{i}-{uuid.uuid4().hex[:6]}@chaos.example.org",
+        "password": PASSWORD,
+        "display_name": f"Person {i}",
+        "locale": LOCALES[i % len(LOCALES)],
+    }
+
+
+def _account_id(response: httpx.Response) -> str:
+    return str(response.json()["account_id"])
+
+
 async def register_people(
     gateway_url: str, run: str, *, rate_per_s: float, duration_s: float
 ) -> LoadResult:
-    """Bounded in count and time; every request carries a unique email of this run."""
+    """Registrations only; every request carries a unique email of this run."""
     result = LoadResult()
-    interval = 1.0 / rate_per_s
-    total = int(rate_per_s * duration_s)
     async with httpx.AsyncClient(base_url=gateway_url, timeout=30.0) as client:
 
         async def one(i: int) -> None:
-            email = f"{run}-{i}-{uuid.uuid4().hex[:6]}@chaos.example.org"
-            body = {
-                "email": email,
-                "password": "correct horse battery staple",
-                "display_name": f"Person {i}",
-                "locale": LOCALES[i % len(LOCALES)],
-            }
-            try:
-                response = await client.post("/v1/auth/register", json=body)
-            except httpx.HTTPError:
-                result.unknown.append(email)
-                return
-            result.statuses[response.status_code] = result.statuses.get(response.status_code, 0) + 1
-            if response.status_code in (502, 504):  # the gateway lost the answer: unknown
-                result.unknown.append(email)
-            elif response.status_code == 201:
-                result.acknowledged[email] = response.json()["account_id"]
-            else:
-                result.rejected[email] = response.status_code
+            body = _registration(run, i)
+            await _request(
+                client,
+                result,
+                result.registrations,
+                body["email"],
+                "POST",
+                "/v1/auth/register",
+                ok=201,
+                answer=_account_id,
+                json=body,
+            )
 
-        tasks = []
-        start = time.monotonic()
-        for i in range(total):
-            delay = start + i * interval - time.monotonic()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one(i)))
-        await asyncio.gather(*tasks)
+        await _paced(rate_per_s, duration_s, one)
     return result
+
+
+async def member_journeys(
+    gateway_url: str, run: str, *, rate_per_s: float, duration_s: float
+) -> LoadResult:
+    """People registering, signing in, saving a profile, some asking to be erased."""
+    result = LoadResult()
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=30.0) as client:
+
+        async def one(i: int) -> None:
+            body = _registration(run, i)
+            registered = await _request(
+                client,
+                result,
+                result.registrations,
+                body["email"],
+                "POST",
+                "/v1/auth/register",
+                ok=201,
+                answer=_account_id,
+                json=body,
+            )
+            if registered is None:
+                return
+            account_id = _account_id(registered)
+            try:  # signing in changes nothing others hear about: retried, not counted
+                token = await _sign_in(client, body["email"])
+            except httpx.HTTPError:
+                return
+            if token is None:
+                return
+            auth = {"Authorization": f"Bearer {token}"}
+            saved = await _request(
+                client,
+                result,
+                result.profiles,
+                account_id,
+                "PUT",
+                "/v1/me/profile",
+                ok=201,
+                answer=lambda _: account_id,
+                headers=auth,
+                json={
+                    "display_name": body["display_name"],
+                    "country_of_residence": "SN",
+                    "languages": [{"code": "fr", "level": "native"}],
+                    "open_to_opportunities": True,
+                },
+            )
+            if saved is None or i % ERASING_EVERY:
+                return
+            await _request(
+                client,
+                result,
+                result.erasures,
+                account_id,
+                "POST",
+                "/v1/me/erasure",
+                ok=202,
+                answer=lambda r: str(r.json()["erasure_id"]),
+                headers=auth,
+                json={"password": PASSWORD},
+            )
+
+        await _paced(rate_per_s, duration_s, one)
+    return result
+
+
+async def _sign_in(client: httpx.AsyncClient, email: str, attempts: int = 20) -> str | None:
+    """An access token, trying again while a fault makes the service refuse."""
+    for _ in range(attempts):
+        response = await client.post("/v1/auth/login", json={"email": email, "password": PASSWORD})
+        if response.status_code == 200:
+            return str(response.json()["access_token"])
+        await asyncio.sleep(1.0)
+    return None

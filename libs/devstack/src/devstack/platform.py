@@ -19,12 +19,15 @@ from devstack.gateway import Gateway
 from devstack.harness import SmtpSink, start_smtp_sink
 from devstack.paths import devstack_home, env_port, routes_path
 from devstack.postgres import plain_url, provision_service
-from devstack.processes import ManagedProcess
+from devstack.processes import ManagedProcess, known_processes
 from devstack.stack import Stack
 from devstack.subject_keys import local_secret, subject_key_env
 from devstack.waiting import free_port, wait_until
 
-SERVICES = ("profiles", "notifications")
+SERVICES = ("profiles", "resources", "alliance", "notifications")
+#: the process that faults can cut off the network: it reaches Kafka and Postgres only
+#: through a devstack.netcut relay
+CUTTABLE = ("notifications", "worker")
 
 
 @dataclass
@@ -34,11 +37,16 @@ class ChaosPlatform:
     gateway: Gateway
     ports: dict[str, int]
     db_urls: dict[str, str] = field(default_factory=dict)
-    #: the processes under test, by role (two notification workers share the consumer group)
+    #: (Kafka, Postgres) ports of the network-cut relay in front of the CUTTABLE process
+    relayed: tuple[int, int] = (0, 0)
+    #: the processes under test, by role: every service's API, relay and worker (two
+    #: notification workers share a consumer group, so one can take over from the other)
     roles: dict[str, list[str]] = field(
         default_factory=lambda: {
-            "profiles": ["api", "relay"],
-            "notifications": ["worker", "worker-2"],
+            "profiles": ["api", "relay", "worker"],
+            "resources": ["api", "relay", "worker"],
+            "alliance": ["api", "relay", "worker"],
+            "notifications": ["api", "relay", "worker", "worker-2"],
         }
     )
 
@@ -46,22 +54,22 @@ class ChaosPlatform:
     @classmethod
     def start(cls) -> ChaosPlatform:
         home = devstack_home() / "chaos"
+        relayed = (free_port(), free_port())
         # fixed ports: a KRaft controller's formatted storage remembers its own endpoint
+        kafka_port = env_port("CHAOS_KAFKA_PORT", 39192)
         stack = Stack(
             home=home,
-            kafka_port=env_port("CHAOS_KAFKA_PORT", 39192),
+            kafka_port=kafka_port,
             pg_port=env_port("CHAOS_PG_PORT", 35532),
             smtp_port=0,
             gateway_port=free_port(),
             jar_home=devstack_home(),
+            kafka_cuttable=(kafka_port + 2, relayed[0]),
         )
-        for leftover in (
-            "profiles-api",
-            "profiles-relay",
-            "notifications-worker",
-            "notifications-worker-2",
-        ):
-            ManagedProcess(leftover, home).stop(timeout=5)  # from an interrupted earlier run
+        for leftover in known_processes(home):  # from an interrupted earlier run
+            if leftover.name not in ("kafka", "postgres"):
+                leftover.stop(timeout=5)
+        stack.kafka.stop()  # its listeners are configured per run
         stack.kafka.start(kafka.ensure_jars(stack.jar_home))
         stack.postgres.start()
         kafka.ensure_topics(stack.kafka.bootstrap)
@@ -71,7 +79,20 @@ class ChaosPlatform:
         for name, port in ports.items():
             table["services"][name]["port"] = port
         (home / "routes.yaml").write_text(yaml.safe_dump(table))
-        platform = cls(stack, smtp, Gateway(home, f"127.0.0.1:{stack.gateway_port}"), ports)
+        platform = cls(
+            stack, smtp, Gateway(home, f"127.0.0.1:{stack.gateway_port}"), ports, relayed=relayed
+        )
+        platform.netcut.start(
+            [
+                sys.executable,
+                "-m",
+                "devstack.netcut",
+                "--route",
+                f"{relayed[0]}:{kafka_port + 2}",
+                "--route",
+                f"{relayed[1]}:{stack.pg_port}",
+            ]
+        )
         for service in SERVICES:
             platform.db_urls[service] = provision_service(stack.admin_url, service)
             subprocess.run(
@@ -82,7 +103,13 @@ class ChaosPlatform:
             )
             for role in platform.roles[service]:
                 platform.start_process(service, role)
-        wait_until(lambda: platform.api_ready(), 60, what="profiles API", on_timeout=platform.logs)
+        for service in SERVICES:
+            wait_until(
+                lambda s=service: platform.api_ready(s),  # type: ignore[misc]
+                90,
+                what=f"{service} API",
+                on_timeout=platform.logs,
+            )
         platform.gateway.start(home / "routes.yaml")
         return platform
 
@@ -90,22 +117,34 @@ class ChaosPlatform:
         for service in SERVICES:
             for role in self.roles[service]:
                 self.process(service, role).stop(timeout=5)
+        self.netcut.stop(timeout=5)
         self.gateway.stop()
         self.smtp.stop()
         self.stack.kafka.stop()
         self.stack.postgres.stop()
 
     # ---- processes ---------------------------------------------------------------------
-    def env(self, service: str, faults: str = "") -> dict[str, str]:
+    def env(self, service: str, faults: str = "", role: str = "") -> dict[str, str]:
+        database_url, bootstrap = self.db_urls[service], self.stack.kafka.bootstrap
+        if (service, role) == CUTTABLE:
+            kafka_relayed, pg_relayed = self.relayed
+            bootstrap = f"127.0.0.1:{kafka_relayed}"
+            database_url = database_url.replace(f":{self.stack.pg_port}/", f":{pg_relayed}/")
         return {
             "SERVICE_NAME": service,
-            "DATABASE_URL": self.db_urls[service],
-            "KAFKA_BOOTSTRAP_SERVERS": self.stack.kafka.bootstrap,
+            "DATABASE_URL": database_url,
+            "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
             "SMTP_HOST": "127.0.0.1",
             "SMTP_PORT": str(self.smtp.port),
             "JWKS_URL": f"http://127.0.0.1:{self.ports['profiles']}/.well-known/jwks.json",
+            "PUBLIC_BASE_URL": self.gateway.url,
+            "ATTACHMENT_DIR": str(self.stack.home / "attachments"),
             "RELAY_POLL_INTERVAL_S": "0.5",
             "DISPATCH_POLL_INTERVAL_S": "0.2",
+            # argon2's cheapest legal cost: the load signs people in; hash strength is not
+            # what these faults test, and the default cost would cap the request rate
+            "ARGON2_TIME_COST": "1",
+            "ARGON2_MEMORY_COST_KIB": "64",
             "EVENTKIT_FAULTS": faults,
             "LOG_LEVEL": "WARNING",
             # crypto-shredding on, as everywhere: notifications fetches profiles' subject keys
@@ -124,8 +163,18 @@ class ChaosPlatform:
         command = role.split("-")[0]
         args = ["--port", str(self.ports[service])] if command == "api" else []
         return self.process(service, role).start(
-            [sys.executable, "-m", service, command, *args], env=self.env(service, faults)
+            [sys.executable, "-m", service, command, *args], env=self.env(service, faults, role)
         )
+
+    @property
+    def netcut(self) -> ManagedProcess:
+        return ManagedProcess("netcut", self.stack.home)
+
+    def cut_network(self, cut: bool) -> None:
+        """Cut the CUTTABLE process off Kafka and Postgres, or heal the cut."""
+        pid = self.netcut.pid()
+        assert pid is not None, "the network-cut relay is not running"
+        os.kill(pid, signal.SIGUSR1 if cut else signal.SIGUSR2)
 
     def kill(self, service: str, role: str, sig: signal.Signals = signal.SIGKILL) -> None:
         pid = self.process(service, role).pid()
@@ -163,9 +212,9 @@ class ChaosPlatform:
         self.stack.postgres.start()
 
     # ---- observation -------------------------------------------------------------------
-    def api_ready(self) -> bool:
+    def api_ready(self, service: str = "profiles") -> bool:
         try:
-            url = f"http://127.0.0.1:{self.ports['profiles']}/readyz"
+            url = f"http://127.0.0.1:{self.ports[service]}/readyz"
             return httpx.get(url, timeout=2).status_code == 200
         except httpx.HTTPError:
             return False

@@ -60,12 +60,18 @@ class Stack:
     )
     # Kafka's jars are shared by every stack under the main home: downloaded once.
     jar_home: Path = field(default_factory=paths.devstack_home)
+    #: a second Kafka listener reached through a network-cut relay (fault injection only)
+    kafka_cuttable: tuple[int, int] | None = None
 
     # --- components -----------------------------------------------------------------------
     @property
     def kafka(self) -> kafka.KafkaBroker:
         return kafka.KafkaBroker(
-            self.home, self.home / "kafka", self.kafka_port, self.kafka_port + 1
+            self.home,
+            self.home / "kafka",
+            self.kafka_port,
+            self.kafka_port + 1,
+            cuttable=self.kafka_cuttable,
         )
 
     @property
