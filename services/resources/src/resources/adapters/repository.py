@@ -35,6 +35,22 @@ from resources.domain.opportunity import (
 )
 
 
+# Statements built once and executed with parameters: SQLAlchemy then finds the compiled form
+# in its cache by a memoised key, where ``insert().values(**row)`` builds a new statement and
+# walks all its values to compute the cache key on every write.
+_INSERT_RESOURCE = resources.insert()
+_INSERT_HISTORY = history.insert()
+_new_translation = insert(translations)
+_UPSERT_TRANSLATION = _new_translation.on_conflict_do_update(
+    index_elements=["resource_id", "language"],
+    set_={
+        "title": _new_translation.excluded.title,
+        "summary": _new_translation.excluded.summary,
+        "body": _new_translation.excluded.body,
+    },
+)
+
+
 class ResourceRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -64,7 +80,7 @@ class ResourceRepository:
         return found
 
     async def add(self, resource: r.Resource) -> None:
-        await self.session.execute(resources.insert().values(**_row(resource)))
+        await self.session.execute(_INSERT_RESOURCE, _row(resource))
         await self._write_translations(resource)
         await self._write_history(resource)
 
@@ -80,18 +96,15 @@ class ResourceRepository:
 
     async def _write_translations(self, resource: r.Resource) -> None:
         for t in resource.translations.values():
-            stmt = insert(translations).values(
-                resource_id=resource.id,
-                language=t.language,
-                title=t.title,
-                summary=t.summary,
-                body=t.body,
-            )
             await self.session.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["resource_id", "language"],
-                    set_={"title": t.title, "summary": t.summary, "body": t.body},
-                )
+                _UPSERT_TRANSLATION,
+                {
+                    "resource_id": resource.id,
+                    "language": t.language,
+                    "title": t.title,
+                    "summary": t.summary,
+                    "body": t.body,
+                },
             )
         await search.index_resource(self.session, resource)
 
@@ -122,7 +135,7 @@ class ResourceRepository:
                 case r.VisibilityChanged(hidden=hidden, actor_id=actor, reason=reason):
                     row.update(action="hidden" if hidden else "restored", actor_id=actor)
                     row["reason"] = reason
-            await self.session.execute(history.insert().values(**row))
+            await self.session.execute(_INSERT_HISTORY, row)
 
     async def history(self, resource_id: UUID) -> list[dict[str, Any]]:
         rows = await self.session.execute(
