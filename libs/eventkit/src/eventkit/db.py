@@ -6,13 +6,13 @@ from typing import Any
 
 from sqlalchemy import MetaData, Table, event
 from sqlalchemy.exc import DisconnectionError
-from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.pool import PoolProxiedConnection
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

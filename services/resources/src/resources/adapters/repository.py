@@ -34,7 +34,6 @@ from resources.domain.opportunity import (
     WorkMode,
 )
 
-
 # Statements built once and executed with parameters: SQLAlchemy then finds the compiled form
 # in its cache by a memoised key, where ``insert().values(**row)`` builds a new statement and
 # walks all its values to compute the cache key on every write.
