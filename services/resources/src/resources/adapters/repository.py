@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Insert, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,8 +38,14 @@ from resources.domain.opportunity import (
 # Statements built once and executed with parameters: SQLAlchemy then finds the compiled form
 # in its cache by a memoised key, where ``insert().values(**row)`` builds a new statement and
 # walks all its values to compute the cache key on every write.
-_INSERT_RESOURCE = resources.insert()
 _INSERT_HISTORY = history.insert()
+@functools.lru_cache(maxsize=64)
+def _insert_resource(search_sql: str, title_sql: str) -> Insert:
+    """A new resource with its search vectors (one statement per vector shape: the SQL only
+    changes with the number of translations)."""
+    return resources.insert().values(search_vector=text(search_sql), title_vector=text(title_sql))
+
+
 _new_translation = insert(translations)
 _UPSERT_TRANSLATION = _new_translation.on_conflict_do_update(
     index_elements=["resource_id", "language"],
@@ -79,8 +86,13 @@ class ResourceRepository:
         return found
 
     async def add(self, resource: r.Resource) -> None:
-        await self.session.execute(_INSERT_RESOURCE, _row(resource))
-        await self._write_translations(resource)
+        # the search vectors are computed in the INSERT itself: no second write of a row
+        # version just created (and of its GIN index entries)
+        search_sql, title_sql, params = search.vectors(resource)
+        await self.session.execute(
+            _insert_resource(search_sql, title_sql), {**_row(resource), **params}
+        )
+        await self._write_translations(resource, index=False)
         await self._write_history(resource)
 
     async def save(self, resource: r.Resource) -> None:
@@ -93,7 +105,7 @@ class ResourceRepository:
         await self._write_translations(resource)
         await self._write_history(resource)
 
-    async def _write_translations(self, resource: r.Resource) -> None:
+    async def _write_translations(self, resource: r.Resource, *, index: bool = True) -> None:
         for t in resource.translations.values():
             await self.session.execute(
                 _UPSERT_TRANSLATION,
@@ -105,7 +117,8 @@ class ResourceRepository:
                     "body": t.body,
                 },
             )
-        await search.index_resource(self.session, resource)
+        if index:
+            await search.index_resource(self.session, resource)
 
     async def _write_history(self, resource: r.Resource) -> None:
         """One history row per pending domain event (read before the unit of work maps them)."""
