@@ -39,6 +39,8 @@ from resources.domain.opportunity import (
 # in its cache by a memoised key, where ``insert().values(**row)`` builds a new statement and
 # walks all its values to compute the cache key on every write.
 _INSERT_HISTORY = history.insert()
+
+
 @functools.lru_cache(maxsize=64)
 def _insert_resource(search_sql: str, title_sql: str) -> Insert:
     """A new resource with its search vectors (one statement per vector shape: the SQL only
