@@ -378,8 +378,15 @@ async def run(size: str, replicas: int) -> dict[str, Any]:
                 drive, target, duration_s=duration_s, concurrency=concurrency
             )
             print(f"  {name}: {results[name]}", flush=True)
-        outbox_rows = await _count(s.db_url, "SELECT count(*) FROM resources.outbox")
-        resource_rows = await _count(s.db_url, "SELECT count(*) FROM resources.resources")
+        db_url = s.db_url
+    # counted once the servers have stopped (requests in flight when wrk stopped have landed)
+    outbox_rows = await _count(db_url, "SELECT count(*) FROM resources.outbox")
+    resource_rows = await _count(db_url, "SELECT count(*) FROM resources.resources")
+    without_outbox_row = await _count(
+        db_url,
+        "SELECT count(*) FROM resources.resources r WHERE NOT EXISTS "
+        "(SELECT 1 FROM resources.outbox o WHERE o.aggregateid = r.id::text)",
+    )
 
     pg_url = with_database(infra.admin_database_url, PGBENCH_DATABASE)
     pg_env: dict[str, str] = {}
@@ -391,7 +398,11 @@ async def run(size: str, replicas: int) -> dict[str, Any]:
     ro = pgbench_tps(pgbench(pg_url, [*common, "-S"], pg_env))
     results["pgbench_tpcb_rw"] = {"tps": round(rw, 1)}
     results["pgbench_select_only"] = {"tps": round(ro, 1)}
-    results["rows"] = {"resources": resource_rows, "outbox": outbox_rows}
+    results["rows"] = {
+        "resources": resource_rows,
+        "outbox": outbox_rows,
+        "resources_without_outbox_row": without_outbox_row,
+    }
     return {
         "results": results,
         "ratios": {
@@ -476,8 +487,10 @@ def markdown(report: dict[str, Any]) -> str:
         f"Target: API write (`POST /v1/resources`) >= {TARGET_WRITE_VS_PGBENCH}x pgbench "
         f"read-write TPS: **{'met' if ok else 'NOT met'}** ({q['api_write_vs_pgbench_rw']}x).",
         "",
-        f"Rows after the run: {r['rows']['resources']} resources, {r['rows']['outbox']} outbox "
-        "rows (each write is one transaction with its outbox row).",
+        f"Rows in the benchmark database after the run (it is kept between runs): "
+        f"{r['rows']['resources']} resources, {r['rows']['outbox']} outbox rows, "
+        f"{r['rows']['resources_without_outbox_row']} resources without their outbox row "
+        "(each write is one transaction with its outbox row).",
         "",
         "Reading the numbers: the generator CPU column is wrk's own CPU time over the run "
         "(100% = one core), so the bare Starlette row is the ceiling of *this* generator and "
