@@ -95,6 +95,12 @@ deploy-check: ## offline: drift, render, schemas, hadolint, checkov
 	$(RUN) hadolint services/*/Dockerfile
 	$(RUN) pytest -p no:cacheprovider tests/deploy
 
+.PHONY: bench-tools
+bench-tools: ## the HTTP load generator of bench_api (wrk, a Debian package), installed if missing
+	@command -v wrk >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null; }
+
 .PHONY: bench
-bench: install ## every benchmark (bench/bench_*.py; BENCH_ARGS=--quick for small sizes); reports in docs/benchmarks/
+bench: install bench-tools ## every benchmark (bench/bench_*.py; BENCH_ARGS=--quick for small sizes); reports in docs/benchmarks/
 	@for b in bench/bench_*.py; do echo "== $$b"; $(RUN) python $$b $(BENCH_ARGS) || exit 1; done

@@ -1,20 +1,25 @@
 """API benchmark: a service's read and write endpoints beside a bare Starlette endpoint (same
-server, same client, same run) and ``pgbench`` on the same PostgreSQL.
+servers, same load generator, same run) and ``pgbench`` on the same PostgreSQL.
 
-    uv run python bench/bench_api.py [--quick]
+    uv run python bench/bench_api.py [--quick] [--replicas N]
 
 * bare:      ``GET /hello`` of a bare Starlette app (JSON, no database), served by uvicorn
-             exactly like the services' ``python -m <svc> api`` (one process, same options).
+             exactly like the services' ``python -m <svc> api`` (same options).
 * API read:  ``GET /v1/resources/{id}`` (resources service: token verification, a draft
-             resource with its translation read through the unit of work).
-* API write: ``POST /v1/resources`` (a draft resource: resource + translation rows and its
-             outbox row, one transaction).
+             resource with its translations and attachments read through the unit of work).
+* API write: ``POST /v1/resources`` (a draft resource: resource, translation, search vectors,
+             history and outbox rows in one transaction).
 * pgbench:   the built-in TPC-B-like read-write script and ``-S`` select-only, same server,
-             same client concurrency, same duration.
+             same client count, same duration.
 
-The load generator is an asyncio httpx client with a fixed number of concurrent workers, the
-same for every HTTP target; pgbench gets the same number of clients. Everything (Postgres,
-server, load generator) shares this machine, so the ratios are what matters.
+Each HTTP server runs as ``--replicas`` processes (default 2: the resources API Deployment's
+``replicas`` in deploy/k8s/base, one uvicorn process per pod), each started exactly like
+production (``python -m resources api --port P``). The load generator is ``wrk`` (C, epoll,
+HTTP/1.1 keep-alive; Debian package ``wrk``, which ``make bench`` installs), one thread per
+replica with ``concurrency / replicas`` connections each: the same generator and connection
+count for every HTTP target; pgbench gets the same number of clients. Everything (Postgres,
+servers, load generator) shares this machine, so the ratios are what matters; the generator's
+own CPU time is measured and reported.
 
 Target: write endpoint >= 0.5x pgbench read-write TPS. Uses the test Postgres (a database of
 its own, ``bench_api``). Writes docs/benchmarks/api.{json,md}.
@@ -24,15 +29,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import json
 import os
 import re
-import statistics
+import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,10 +60,15 @@ from devstack.waiting import free_port, wait_until
 REPO = Path(__file__).resolve().parents[1]
 DATABASE = "bench_api"
 PGBENCH_DATABASE = "bench_pgbench"
+#: pgbench scale = client count: with fewer branches than clients, TPC-B's clients queue on
+#: the same ``pgbench_branches`` rows and pgbench measures lock waits, not the server
 SIZES = {
-    "default": {"duration_s": 15.0, "concurrency": 16, "pgbench_scale": 10},
-    "quick": {"duration_s": 4.0, "concurrency": 8, "pgbench_scale": 1},
+    "default": {"duration_s": 15.0, "concurrency": 16, "pgbench_scale": 16},
+    "quick": {"duration_s": 4.0, "concurrency": 8, "pgbench_scale": 8},
 }
+#: the resources API Deployment's replicas (deploy/k8s/base/service-resources.yaml)
+DEFAULT_REPLICAS = 2
+WARMUP_S = 2
 TARGET_WRITE_VS_PGBENCH = 0.5
 
 BARE_APP = """
@@ -77,9 +92,51 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_config=None, acces
             server_header=False, timeout_graceful_shutdown=10)
 """
 
+#: wrk script: thread i talks to replica i (like a Service spreading connections over pods);
+#: every request is the same method, path, headers and body; ``done`` writes a JSON summary.
+WRK_SCRIPT = """
+local ports = {%(ports)s}
+local out = "%(out)s"
+local n = 0
+wrk.method = "%(method)s"
+wrk.path = "%(path)s"
+wrk.body = %(body)s
+%(headers)s
+function setup(thread)
+  n = n + 1
+  thread.addr = wrk.lookup("127.0.0.1", tostring(ports[(n - 1) %% #ports + 1]))[1]
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  local f = io.open(out, "w")
+  f:write(string.format(
+    '{"requests": %%d, "duration_us": %%d, "connect": %%d, "read": %%d, "write": %%d, ' ..
+    '"status": %%d, "timeout": %%d, "p50_us": %%d, "p99_us": %%d, "mean_us": %%f}',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(99), latency.mean))
+  f:close()
+end
+"""
+
 
 def machine() -> dict[str, Any]:
-    return describe_machine(("uvicorn", "starlette", "httpx", "asyncpg"))
+    info = describe_machine(("uvicorn", "uvloop", "httptools", "starlette", "fastapi", "asyncpg"))
+    info["load_generator"] = wrk_version()
+    return info
+
+
+def wrk_binary() -> str:
+    path = shutil.which("wrk")
+    if path is None:
+        raise SystemExit(
+            "wrk not found: `make bench` installs it (Debian package wrk: apt-get install wrk)"
+        )
+    return path
+
+
+def wrk_version() -> str:
+    out = subprocess.run([wrk_binary(), "-v"], capture_output=True, text=True, check=False)
+    return (out.stdout + out.stderr).splitlines()[0].strip()
 
 
 def pg_bin(name: str) -> str:
@@ -97,51 +154,88 @@ def with_database(url: str, name: str) -> str:
 
 
 # ---- HTTP load ----------------------------------------------------------------------------
-async def drive(
-    make_request: Any, *, duration_s: float, concurrency: int, warmup_s: float = 1.0
-) -> dict[str, Any]:
-    """``concurrency`` workers send back-to-back requests for ``duration_s`` (after a warm-up
-    that is not counted); returns throughput and latency percentiles of successful requests."""
-    latencies: list[float] = []
-    errors: dict[str, int] = {}
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(timeout=30.0, limits=limits) as client:
-        start = time.perf_counter()
-        counting_from = start + warmup_s
-        stop_at = counting_from + duration_s
+@dataclass(frozen=True)
+class Target:
+    """One HTTP endpoint served by ``ports`` (one per replica)."""
 
-        async def worker() -> None:
-            while True:
-                t0 = time.perf_counter()
-                if t0 >= stop_at:
-                    return
-                try:
-                    response = await make_request(client)
-                    ok = response.status_code < 400
-                    key = str(response.status_code)
-                except httpx.HTTPError as exc:
-                    ok, key = False, type(exc).__name__
-                t1 = time.perf_counter()
-                if t0 >= counting_from:
-                    if ok:
-                        latencies.append(t1 - t0)
-                    else:
-                        errors[key] = errors.get(key, 0) + 1
+    ports: list[int]
+    path: str
+    method: str = "GET"
+    headers: dict[str, str] | None = None
+    body: bytes | None = None
 
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    latencies.sort()
 
-    def pct(p: float) -> float:
-        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000, 2)
+def _lua_string(value: str | bytes | None) -> str:
+    if value is None:
+        return "nil"
+    text = value.decode() if isinstance(value, bytes) else value
+    return json.dumps(text)  # a JSON string literal is a valid Lua string literal here
 
+
+def wrk(target: Target, *, duration_s: float, concurrency: int) -> dict[str, Any]:
+    """``concurrency`` keep-alive connections (spread over the replicas) send back-to-back
+    requests for ``duration_s``; throughput counts 2xx/3xx answers only."""
+    threads = len(target.ports)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "summary.json"
+        script = Path(tmp) / "bench.lua"
+        headers = "\n".join(
+            f"wrk.headers[{_lua_string(k)}] = {_lua_string(v)}"
+            for k, v in (target.headers or {}).items()
+        )
+        script.write_text(
+            WRK_SCRIPT
+            % {
+                "ports": ", ".join(str(p) for p in target.ports),
+                "out": out,
+                "method": target.method,
+                "path": target.path,
+                "body": _lua_string(target.body),
+                "headers": headers,
+            }
+        )
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(
+            [
+                wrk_binary(),
+                "-t",
+                str(threads),
+                "-c",
+                str(max(concurrency, threads)),
+                "-d",
+                f"{int(duration_s)}s",
+                "--timeout",
+                "30s",
+                "-s",
+                str(script),
+                f"http://127.0.0.1:{target.ports[0]}{target.path}",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        s = json.loads(out.read_text())
+    seconds = s["duration_us"] / 1e6
+    ok = s["requests"] - s["status"]
+    errors = {k: s[k] for k in ("connect", "read", "write", "status", "timeout") if s[k]}
+    cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {
-        "requests": len(latencies),
+        "requests": ok,
         "errors": errors,
-        "rps": round(len(latencies) / duration_s, 1),
-        "p50_ms": pct(0.50) if latencies else None,
-        "p99_ms": pct(0.99) if latencies else None,
-        "mean_ms": round(statistics.fmean(latencies) * 1000, 2) if latencies else None,
+        "rps": round(ok / seconds, 1),
+        "p50_ms": round(s["p50_us"] / 1000, 2),
+        "p99_ms": round(s["p99_us"] / 1000, 2),
+        "mean_ms": round(s["mean_us"] / 1000, 2),
+        # the generator's own share of the machine while it drove this target
+        "generator_cpu_pct": round(100 * cpu_s / seconds, 1),
     }
+
+
+def drive(target: Target, *, duration_s: float, concurrency: int) -> dict[str, Any]:
+    """A warm-up run (not counted: connection pools, caches, JIT-free but lazy imports), then
+    the measured run."""
+    wrk(target, duration_s=WARMUP_S, concurrency=concurrency)
+    return wrk(target, duration_s=duration_s, concurrency=concurrency)
 
 
 # ---- pgbench ------------------------------------------------------------------------------
@@ -173,13 +267,26 @@ def pgbench_tps(output: str) -> float:
     return float(match.group(1))
 
 
-# ---- the run ------------------------------------------------------------------------------
-async def run(size: str) -> dict[str, Any]:
-    cfg = SIZES[size]
-    duration_s, concurrency = float(cfg["duration_s"]), int(cfg["concurrency"])
+# ---- the servers --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Serving:
+    bare_ports: list[int]
+    api_ports: list[int]
+    api_pids: list[int]
+    headers: dict[str, str]
+    resource_id: str
+    db_url: str
+
+
+WRITE_BODY = {"kind": "toolkit", "language": "en", "title": "Bench toolkit", "summary": "s"}
+
+
+@contextlib.asynccontextmanager
+async def serving(replicas: int) -> AsyncIterator[Serving]:
+    """``replicas`` bare Starlette and ``replicas`` resources API processes on a fresh-ish
+    database (migrated), one seeded resource; everything stopped on exit."""
     infra = ensure_test_infra()
     await ensure_database(infra.admin_database_url, DATABASE)
-    await ensure_database(infra.admin_database_url, PGBENCH_DATABASE)
     db_url = await aprovision_service(
         with_database(infra.admin_database_url, DATABASE), "resources"
     )
@@ -188,12 +295,13 @@ async def run(size: str) -> dict[str, Any]:
     issuer = TokenIssuer()
     home = REPO / ".local" / "bench_api"
     home.mkdir(parents=True, exist_ok=True)
-    bare_port, api_port = free_port(), free_port()
+    bare_ports = [free_port() for _ in range(replicas)]
+    api_ports = [free_port() for _ in range(replicas)]
     env = {
         "SERVICE_NAME": "resources",
         "DATABASE_URL": db_url,
         "KAFKA_BOOTSTRAP_SERVERS": infra.kafka_bootstrap,
-        "JWKS_URL": f"http://127.0.0.1:{bare_port}/jwks.json",
+        "JWKS_URL": f"http://127.0.0.1:{bare_ports[0]}/jwks.json",
         "ATTACHMENT_DIR": str(home / "attachments"),
         "LOG_LEVEL": "WARNING",
         "BENCH_JWKS": json.dumps(issuer.jwks()),
@@ -206,46 +314,79 @@ async def run(size: str) -> dict[str, Any]:
         capture_output=True,
     )
     (home / "bare_app.py").write_text(BARE_APP)
-    bare = ManagedProcess("bench-bare", home)
-    api = ManagedProcess("bench-resources-api", home)
-    bare.start([sys.executable, str(home / "bare_app.py"), str(bare_port)], env=env)
-    api.start([sys.executable, "-m", "resources", "api", "--port", str(api_port)], env=env)
+    procs: list[ManagedProcess] = []
     try:
-        for probe in (f"http://127.0.0.1:{bare_port}/hello", f"http://127.0.0.1:{api_port}/readyz"):
+        for i, port in enumerate(bare_ports):
+            bare = ManagedProcess(f"bench-bare-{i}", home)
+            bare.start([sys.executable, str(home / "bare_app.py"), str(port)], env=env)
+            procs.append(bare)
+        for i, port in enumerate(api_ports):
+            api = ManagedProcess(f"bench-resources-api-{i}", home)
+            api.start([sys.executable, "-m", "resources", "api", "--port", str(port)], env=env)
+            procs.append(api)
+        probes = [f"http://127.0.0.1:{p}/hello" for p in bare_ports]
+        probes += [f"http://127.0.0.1:{p}/readyz" for p in api_ports]
+        for probe in probes:
             wait_until(
                 functools.partial(_answers, probe),
                 90,
                 what=probe,
-                on_timeout=lambda: bare.tail(20) + api.tail(20),
+                on_timeout=lambda: "\n".join(p.tail(20) for p in procs),
             )
-        author = uuid.uuid4()
-        headers = issuer.headers(author)
-        body = {"kind": "toolkit", "language": "en", "title": "Bench toolkit", "summary": "s"}
-        api_url = f"http://127.0.0.1:{api_port}"
+        headers = issuer.headers(uuid.uuid4())
         async with httpx.AsyncClient() as c:
-            seed = await c.post(f"{api_url}/v1/resources", json=body, headers=headers)
+            seed = await c.post(
+                f"http://127.0.0.1:{api_ports[0]}/v1/resources", json=WRITE_BODY, headers=headers
+            )
             seed.raise_for_status()
-            rid = seed.json()["id"]
-
-        async def bare_get(client: httpx.AsyncClient) -> httpx.Response:
-            return await client.get(f"http://127.0.0.1:{bare_port}/hello")
-
-        async def api_read(client: httpx.AsyncClient) -> httpx.Response:
-            return await client.get(f"{api_url}/v1/resources/{rid}", headers=headers)
-
-        async def api_write(client: httpx.AsyncClient) -> httpx.Response:
-            return await client.post(f"{api_url}/v1/resources", json=body, headers=headers)
-
-        results: dict[str, Any] = {}
-        for name, make in (("bare", bare_get), ("api_read", api_read), ("api_write", api_write)):
-            print(f"  {name} ...", flush=True)
-            results[name] = await drive(make, duration_s=duration_s, concurrency=concurrency)
-            print(f"  {name}: {results[name]}", flush=True)
-        outbox_rows = await _count(db_url, "SELECT count(*) FROM resources.outbox")
-        resource_rows = await _count(db_url, "SELECT count(*) FROM resources.resources")
+        yield Serving(
+            bare_ports=bare_ports,
+            api_ports=api_ports,
+            api_pids=[pid for p in procs[replicas:] if (pid := p.pid()) is not None],
+            headers=headers,
+            resource_id=seed.json()["id"],
+            db_url=db_url,
+        )
     finally:
-        api.stop()
-        bare.stop()
+        for proc in reversed(procs):
+            proc.stop()
+
+
+# ---- the run ------------------------------------------------------------------------------
+async def run(size: str, replicas: int) -> dict[str, Any]:
+    cfg = SIZES[size]
+    duration_s, concurrency = float(cfg["duration_s"]), int(cfg["concurrency"])
+    infra = ensure_test_infra()
+    await ensure_database(infra.admin_database_url, PGBENCH_DATABASE)
+    async with serving(replicas) as s:
+        json_headers = {**s.headers, "Content-Type": "application/json"}
+        targets = {
+            "bare": Target(s.bare_ports, "/hello"),
+            "api_read": Target(s.api_ports, f"/v1/resources/{s.resource_id}", headers=s.headers),
+            "api_write": Target(
+                s.api_ports,
+                "/v1/resources",
+                method="POST",
+                headers=json_headers,
+                body=json.dumps(WRITE_BODY).encode(),
+            ),
+        }
+        results: dict[str, Any] = {}
+        for name, target in targets.items():
+            print(f"  {name} ...", flush=True)
+            results[name] = await asyncio.to_thread(
+                drive, target, duration_s=duration_s, concurrency=concurrency
+            )
+            print(f"  {name}: {results[name]}", flush=True)
+        db_url = s.db_url
+    # counted once the servers have stopped (requests in flight when wrk stopped have landed)
+    outbox_rows = await _count(db_url, "SELECT count(*) FROM resources.outbox")
+    resource_rows = await _count(db_url, "SELECT count(*) FROM resources.resources")
+    without_outbox_row = await _count(
+        db_url,
+        "SELECT count(*) FROM resources.resources r WHERE NOT EXISTS "
+        "(SELECT 1 FROM resources.outbox o WHERE o.aggregateid = r.id::text)",
+    )
 
     pg_url = with_database(infra.admin_database_url, PGBENCH_DATABASE)
     pg_env: dict[str, str] = {}
@@ -257,7 +398,11 @@ async def run(size: str) -> dict[str, Any]:
     ro = pgbench_tps(pgbench(pg_url, [*common, "-S"], pg_env))
     results["pgbench_tpcb_rw"] = {"tps": round(rw, 1)}
     results["pgbench_select_only"] = {"tps": round(ro, 1)}
-    results["rows"] = {"resources": resource_rows, "outbox": outbox_rows}
+    results["rows"] = {
+        "resources": resource_rows,
+        "outbox": outbox_rows,
+        "resources_without_outbox_row": without_outbox_row,
+    }
     return {
         "results": results,
         "ratios": {
@@ -266,7 +411,7 @@ async def run(size: str) -> dict[str, Any]:
             "api_read_vs_bare": round(results["api_read"]["rps"] / results["bare"]["rps"], 3),
             "api_write_vs_bare": round(results["api_write"]["rps"] / results["bare"]["rps"], 3),
         },
-        "config": cfg,
+        "config": {**cfg, "replicas": replicas},
     }
 
 
@@ -288,8 +433,16 @@ async def _count(db_url: str, sql: str) -> int:
 
 
 def markdown(report: dict[str, Any]) -> str:
-    r, q, m = report["results"], report["ratios"], report["machine"]
+    r, q, m, cfg = report["results"], report["ratios"], report["machine"], report["config"]
     ok = q["api_write_vs_pgbench_rw"] >= TARGET_WRITE_VS_PGBENCH
+
+    def row(name: str, what: str, key: str) -> str:
+        x = r[key]
+        return (
+            f"| {name} | {what} | {x['rps']} | {x['p50_ms']} | {x['p99_ms']} | "
+            f"{x['errors'] or 0} | {x['generator_cpu_pct']}% |"
+        )
+
     lines = [
         "# API benchmark",
         "",
@@ -301,39 +454,65 @@ def markdown(report: dict[str, Any]) -> str:
         "suites, Kafka brokers, Postgres servers) ran on the same 2 cores during this run, so "
         "absolute numbers are low and vary between runs; the ratios are taken in the same run.",
         "",
-        f"{report['config']['concurrency']} concurrent clients for every target, "
-        f"{report['config']['duration_s']:.0f} s each (after 1 s warm-up); one uvicorn process "
-        "per server, started like `python -m <svc> api`; the same asyncio httpx load generator "
-        f"for every HTTP target; pgbench scale {report['config']['pgbench_scale']}, same "
-        "client count, same Postgres server.",
+        f"Load generator: `{m['load_generator']}` (C, epoll, HTTP/1.1 keep-alive; the Debian "
+        "package `wrk`, which `make bench` installs with apt-get when it is missing). The same "
+        f"generator drives every HTTP target with {cfg['concurrency']} connections, one wrk "
+        f"thread per server replica; {cfg['duration_s']:.0f} s each after a {WARMUP_S} s "
+        "warm-up that is not counted. Only 2xx answers count.",
         "",
-        "| target | what | throughput /s | p50 ms | p99 ms | errors |",
-        "|---|---|---|---|---|---|",
-        f"| bare Starlette | `GET /hello` | {r['bare']['rps']} | {r['bare']['p50_ms']} | "
-        f"{r['bare']['p99_ms']} | {r['bare']['errors'] or 0} |",
-        f"| API read | `GET /v1/resources/{{id}}` | {r['api_read']['rps']} | "
-        f"{r['api_read']['p50_ms']} | {r['api_read']['p99_ms']} | {r['api_read']['errors'] or 0} |",
-        f"| API write | `POST /v1/resources` (rows + outbox row) | {r['api_write']['rps']} | "
-        f"{r['api_write']['p50_ms']} | {r['api_write']['p99_ms']} | "
-        f"{r['api_write']['errors'] or 0} |",
-        f"| pgbench | TPC-B-like read-write | {r['pgbench_tpcb_rw']['tps']} | | | |",
-        f"| pgbench | select-only (`-S`) | {r['pgbench_select_only']['tps']} | | | |",
+        f"Servers: {cfg['replicas']} uvicorn processes per target (the resources API "
+        "Deployment runs `replicas: 2` in deploy/k8s/base, one process per pod; the prod "
+        "overlay runs 3), each started like production (`python -m resources api --port P`; "
+        "uvicorn with uvloop and httptools, access log off); the bare Starlette app with the "
+        f"same server options. pgbench: scale {cfg['pgbench_scale']}, the same client count "
+        f"({cfg['concurrency']}), the same Postgres server, {cfg['duration_s']:.0f} s.",
+        "",
+        "| target | what | throughput /s | p50 ms | p99 ms | errors | generator CPU |",
+        "|---|---|---|---|---|---|---|",
+        row("bare Starlette", "`GET /hello` (the generator + server ceiling)", "bare"),
+        row("API read", "`GET /v1/resources/{id}`", "api_read"),
+        row(
+            "API write",
+            "`POST /v1/resources` (resource, translation, search vectors, history, outbox "
+            "row: one transaction)",
+            "api_write",
+        ),
+        f"| pgbench | TPC-B-like read-write | {r['pgbench_tpcb_rw']['tps']} | | | | |",
+        f"| pgbench | select-only (`-S`) | {r['pgbench_select_only']['tps']} | | | | |",
         "",
         "| ratio | value |",
         "|---|---|",
         *(f"| {k} | {v} |" for k, v in q.items()),
         "",
-        f"Target: API write >= {TARGET_WRITE_VS_PGBENCH}x pgbench read-write TPS: "
-        f"**{'met' if ok else 'NOT met'}** ({q['api_write_vs_pgbench_rw']}x).",
+        f"Target: API write (`POST /v1/resources`) >= {TARGET_WRITE_VS_PGBENCH}x pgbench "
+        f"read-write TPS: **{'met' if ok else 'NOT met'}** ({q['api_write_vs_pgbench_rw']}x).",
         "",
-        f"Rows after the run: {r['rows']['resources']} resources, {r['rows']['outbox']} outbox "
-        "rows (each write is one transaction with its outbox row).",
+        f"Rows in the benchmark database after the run (it is kept between runs): "
+        f"{r['rows']['resources']} resources, {r['rows']['outbox']} outbox rows, "
+        f"{r['rows']['resources_without_outbox_row']} resources without their outbox row "
+        "(each write is one transaction with its outbox row).",
         "",
-        "Reading the numbers: pgbench is a C client speaking the wire protocol directly; every "
-        "HTTP target is driven by one Python asyncio httpx client, which itself costs CPU on "
-        "the same cores. The bare Starlette row is therefore the ceiling of *this* HTTP client "
-        "and server pair on this machine; `api_*_vs_bare` says how much of that ceiling the "
-        "service's own work (token verification, validation, unit of work, SQL, outbox) uses.",
+        "Reading the numbers: the generator CPU column is wrk's own CPU time over the run "
+        "(100% = one core), so the bare Starlette row is the ceiling of *this* generator and "
+        "server pair on this machine, and `api_*_vs_bare` says how much of it the service's "
+        "own work (token verification, validation, unit of work, SQL, outbox) uses. pgbench is "
+        "a C client speaking the wire protocol directly with one statement per round trip; "
+        "`POST /v1/resources` is an HTTP request, a token check, validation and a transaction "
+        "of five writes (the TPC-B script has three updates, one select and one insert).",
+        "",
+        "Where a write's time goes (py-spy on a replica under this load): the service's own "
+        "Python (FastAPI, pydantic, SQLAlchemy Core/ORM session) and one database round trip "
+        "per statement. A `POST /v1/resources` is six round trips on one pooled connection: "
+        "BEGIN, INSERT the resource with its search vectors, UPSERT its translation, INSERT "
+        "its history row, INSERT its outbox row (the relay's NOTIFY rides on that statement), "
+        "COMMIT. Removed from the hot path while profiling this benchmark: a three-round-trip "
+        "pool pre-ping on every checkout (now: connections the server closed are discarded "
+        "without a round trip), a separate `SELECT pg_notify`, an UPDATE of the row just "
+        "inserted to set its search vectors, a thread-pool hop for the unit-of-work "
+        "dependency, the ES256 signature check of a token already verified (verified tokens "
+        "are cached until they expire or the signing keys are refetched), decoding every "
+        "request header for the request context, and rebuilding (and re-hashing for the "
+        "compiled-statement cache) the INSERT statements on every write.",
         "",
     ]
     return "\n".join(lines)
@@ -342,18 +521,30 @@ def markdown(report: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short runs (about a minute)")
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=DEFAULT_REPLICAS,
+        help="server processes per HTTP target (default: the Deployment's replicas)",
+    )
     parser.add_argument("--out-dir", type=Path, default=REPO / "docs" / "benchmarks")
     args = parser.parse_args()
     size = "quick" if args.quick else "default"
     info = machine()
-    print(f"bench_api ({size})", flush=True)
-    report = asyncio.run(run(size))
+    print(f"bench_api ({size}, {args.replicas} replicas)", flush=True)
+    started = time.perf_counter()
+    report = asyncio.run(run(size, args.replicas))
+    command = "uv run python bench/bench_api.py" + (" --quick" if args.quick else "")
+    if args.replicas != DEFAULT_REPLICAS:
+        command += f" --replicas {args.replicas}"
     report = {
         "benchmark": "api",
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": "uv run python bench/bench_api.py" + (" --quick" if args.quick else ""),
+        "command": command,
         "machine": info,
         **report,
+        "elapsed_s": round(time.perf_counter() - started, 1),
+        "loadavg_at_end": [round(x, 2) for x in os.getloadavg()],
         "target": {"api_write_vs_pgbench_rw": TARGET_WRITE_VS_PGBENCH},
     }
     args.out_dir.mkdir(parents=True, exist_ok=True)

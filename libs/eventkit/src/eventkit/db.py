@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData, Table
+from typing import Any
+
+from sqlalchemy import MetaData, Table, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.pool import PoolProxiedConnection
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -25,7 +29,24 @@ def service_metadata(schema: str) -> MetaData:
 
 
 def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    return create_async_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True)
+    engine = create_async_engine(url, pool_size=pool_size, max_overflow=10)
+    event.listen(engine.sync_engine, "checkout", _discard_closed)
+    return engine
+
+
+def _discard_closed(_: Any, __: Any, proxy: PoolProxiedConnection) -> None:
+    """Hand out only connections the server has not closed (restart, crash, termination).
+
+    Instead of ``pool_pre_ping``, whose asyncpg ping is three round trips (BEGIN, an empty
+    query, ROLLBACK: it is written for PgBouncer's transaction mode, which we do not use) on
+    every checkout, i.e. on every request. A server that goes away closes its sockets, and
+    asyncpg marks the idle connection closed as soon as the event loop sees that; a ping
+    would add nothing for a server that vanished silently (it hangs like the real query).
+    Raising ``DisconnectionError`` makes the pool replace the connection and try again.
+    """
+    driver = proxy.driver_connection
+    if driver is None or driver.is_closed():
+        raise DisconnectionError("the database closed this pooled connection")
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

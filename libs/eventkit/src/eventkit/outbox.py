@@ -21,6 +21,8 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    func,
+    literal,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
@@ -74,6 +76,9 @@ class OutboxWriter:
         self.source = source
         self.subject_keys = subject_keys
         self._channel = notify_channel(table.schema or "public")
+        # built once (SQLAlchemy caches its compiled form); the relay's wake-up hint rides on
+        # the same statement, delivered at commit (the relay also polls): one round trip
+        self._insert = table.insert().returning(func.pg_notify(literal(self._channel), literal("")))
 
     async def _protect(
         self, session: AsyncSession, event: IntegrationEvent, data: dict[str, Any]
@@ -119,9 +124,7 @@ class OutboxWriter:
             event, sequence=sequence, correlation_id=correlation_id, traceparent=traceparent
         )
         ce = ce.model_copy(update={"data": await self._protect(session, event, ce.data)})
-        await session.execute(self.table.insert().values(**_row(ce, event.topic)))
-        # a wake-up hint for the relay, delivered at commit; the relay also polls
-        await session.execute(text("SELECT pg_notify(:c, '')"), {"c": self._channel})
+        await session.execute(self._insert, _row(ce, event.topic))
         return ce
 
 

@@ -21,6 +21,9 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
+_CONTEXT_HEADERS = frozenset((b"x-request-id", b"x-correlation-id", b"traceparent"))
+
+
 class RequestContextMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -29,15 +32,19 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
-        request_id = headers.get("x-request-id") or str(uuid.uuid4())
-        correlation = headers.get("x-correlation-id") or request_id
+        # only the three headers we need are decoded (this runs on every request)
+        wanted: dict[bytes, str] = {}
+        for key, value in scope["headers"]:
+            key = key.lower()
+            if key in _CONTEXT_HEADERS:
+                wanted[key] = value.decode("latin-1")
+        request_id = wanted.get(b"x-request-id") or str(uuid.uuid4())
+        correlation = wanted.get(b"x-correlation-id") or request_id
+        traceparent = wanted.get(b"traceparent")
         context.correlation_id.set(correlation)
-        context.traceparent.set(headers.get("traceparent"))
+        context.traceparent.set(traceparent)
         structlog.contextvars.bind_contextvars(
-            request_id=request_id,
-            correlation_id=correlation,
-            traceparent=headers.get("traceparent"),
+            request_id=request_id, correlation_id=correlation, traceparent=traceparent
         )
 
         async def send_with_id(message: Message) -> None:

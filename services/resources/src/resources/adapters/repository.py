@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Insert, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,6 +33,29 @@ from resources.domain.opportunity import (
     Opportunity,
     OpportunityKind,
     WorkMode,
+)
+
+# Statements built once and executed with parameters: SQLAlchemy then finds the compiled form
+# in its cache by a memoised key, where ``insert().values(**row)`` builds a new statement and
+# walks all its values to compute the cache key on every write.
+_INSERT_HISTORY = history.insert()
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_resource(search_sql: str, title_sql: str) -> Insert:
+    """A new resource with its search vectors (one statement per vector shape: the SQL only
+    changes with the number of translations)."""
+    return resources.insert().values(search_vector=text(search_sql), title_vector=text(title_sql))
+
+
+_new_translation = insert(translations)
+_UPSERT_TRANSLATION = _new_translation.on_conflict_do_update(
+    index_elements=["resource_id", "language"],
+    set_={
+        "title": _new_translation.excluded.title,
+        "summary": _new_translation.excluded.summary,
+        "body": _new_translation.excluded.body,
+    },
 )
 
 
@@ -64,8 +88,13 @@ class ResourceRepository:
         return found
 
     async def add(self, resource: r.Resource) -> None:
-        await self.session.execute(resources.insert().values(**_row(resource)))
-        await self._write_translations(resource)
+        # the search vectors are computed in the INSERT itself: no second write of a row
+        # version just created (and of its GIN index entries)
+        search_sql, title_sql, params = search.vectors(resource)
+        await self.session.execute(
+            _insert_resource(search_sql, title_sql), {**_row(resource), **params}
+        )
+        await self._write_translations(resource, index=False)
         await self._write_history(resource)
 
     async def save(self, resource: r.Resource) -> None:
@@ -78,22 +107,20 @@ class ResourceRepository:
         await self._write_translations(resource)
         await self._write_history(resource)
 
-    async def _write_translations(self, resource: r.Resource) -> None:
+    async def _write_translations(self, resource: r.Resource, *, index: bool = True) -> None:
         for t in resource.translations.values():
-            stmt = insert(translations).values(
-                resource_id=resource.id,
-                language=t.language,
-                title=t.title,
-                summary=t.summary,
-                body=t.body,
-            )
             await self.session.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["resource_id", "language"],
-                    set_={"title": t.title, "summary": t.summary, "body": t.body},
-                )
+                _UPSERT_TRANSLATION,
+                {
+                    "resource_id": resource.id,
+                    "language": t.language,
+                    "title": t.title,
+                    "summary": t.summary,
+                    "body": t.body,
+                },
             )
-        await search.index_resource(self.session, resource)
+        if index:
+            await search.index_resource(self.session, resource)
 
     async def _write_history(self, resource: r.Resource) -> None:
         """One history row per pending domain event (read before the unit of work maps them)."""
@@ -122,7 +149,7 @@ class ResourceRepository:
                 case r.VisibilityChanged(hidden=hidden, actor_id=actor, reason=reason):
                     row.update(action="hidden" if hidden else "restored", actor_id=actor)
                     row["reason"] = reason
-            await self.session.execute(history.insert().values(**row))
+            await self.session.execute(_INSERT_HISTORY, row)
 
     async def history(self, resource_id: UUID) -> list[dict[str, Any]]:
         rows = await self.session.execute(

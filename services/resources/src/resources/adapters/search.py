@@ -59,10 +59,11 @@ def ts_config(language: str) -> str:
     return TS_CONFIGS.get(language.split("-")[0].lower(), "simple")
 
 
-async def index_resource(session: AsyncSession, resource: Resource) -> None:
-    """Recompute the resource's search vector from all its translations (same transaction)."""
+def vectors(resource: Resource) -> tuple[str, str, dict[str, Any]]:
+    """The SQL expressions of the resource's search and title vectors, from all its
+    translations, and their parameters (``c0``, ``t0``, ``b0``..., ``extra``, ``oc``)."""
     parts: list[str] = []
-    params: dict[str, Any] = {"id": resource.id}
+    params: dict[str, Any] = {}
     for i, t in enumerate(resource.translations.values()):
         params[f"c{i}"] = ts_config(t.language)
         params[f"t{i}"] = t.title
@@ -102,12 +103,18 @@ async def index_resource(session: AsyncSession, resource: Resource) -> None:
         "setweight(to_tsvector(CAST(:oc AS regconfig), resources.fold(:extra)), 'C')"
         " || setweight(to_tsvector('simple', resources.fold(:extra)), 'C')"
     )
+    return " || ".join(parts), " || ".join(titles) or "NULL", params
+
+
+async def index_resource(session: AsyncSession, resource: Resource) -> None:
+    """Recompute the resource's search vector from all its translations (same transaction)."""
+    search_sql, title_sql, params = vectors(resource)
     await session.execute(
         text(
-            f"UPDATE resources.resources SET search_vector = {' || '.join(parts)},"
-            f" title_vector = {' || '.join(titles) or 'NULL'} WHERE id = :id"
+            f"UPDATE resources.resources SET search_vector = {search_sql},"
+            f" title_vector = {title_sql} WHERE id = :id"
         ),
-        params,
+        {**params, "id": resource.id},
     )
 
 

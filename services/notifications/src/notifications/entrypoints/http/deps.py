@@ -14,7 +14,7 @@ from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 from notifications.service_layer.webhooks import PartnerCatalogue
 
 
-def unit_of_work(request: Request) -> NotificationsUnitOfWork:
+async def unit_of_work(request: Request) -> NotificationsUnitOfWork:
     uow: NotificationsUnitOfWork = request.app.state.uow_factory()
     return uow
 

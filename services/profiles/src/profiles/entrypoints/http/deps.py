@@ -10,7 +10,7 @@ from profiles.config import ProfilesSettings
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
-def unit_of_work(request: Request) -> ProfilesUnitOfWork:
+async def unit_of_work(request: Request) -> ProfilesUnitOfWork:
     uow: ProfilesUnitOfWork = request.app.state.uow_factory()
     return uow
 

@@ -33,7 +33,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 T = TypeVar("T")
 
 
-def unit_of_work(request: Request) -> MappingUnitOfWork:
+async def unit_of_work(request: Request) -> MappingUnitOfWork:
     chassis: Chassis = request.app.state.chassis
     return MappingUnitOfWork(chassis.sessions, chassis.outbox, chassis.inbox)
 

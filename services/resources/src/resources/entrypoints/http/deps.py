@@ -15,7 +15,9 @@ MODERATOR_ROLES = ("moderator", "admin")
 POSTER_ROLES = ("organisation", "focal_point", "moderator", "admin")
 
 
-def unit_of_work(request: Request) -> ResourcesUnitOfWork:
+async def unit_of_work(request: Request) -> ResourcesUnitOfWork:
+    # async on purpose: FastAPI runs a plain ``def`` dependency in its thread pool, a thread
+    # hop on every request for what is only a constructor call
     uow: ResourcesUnitOfWork = request.app.state.uow_factory()
     return uow
 
