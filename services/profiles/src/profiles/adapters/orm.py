@@ -84,6 +84,18 @@ one_time_tokens = Table(
     Index("ix_one_time_tokens_account_purpose", "account_id", "purpose"),
 )
 
+# Notices sent to an account's owner about something done with their address by someone who
+# may not be them (a registration with it), kept to throttle those emails. No personal data.
+account_notices = Table(
+    "account_notices",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Index("ix_account_notices_account_kind_at", "account_id", "kind", "sent_at"),
+)
+
 # Failed sign-ins per (account key, client address) for throttling. ``account_key`` is a
 # SHA-256 of the normalised email so unknown emails are throttled too without storing them.
 login_failures = Table(
