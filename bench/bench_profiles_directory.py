@@ -516,8 +516,8 @@ def _with_database(url: str, database: str) -> str:
 
 
 async def reusable(admin: str, n: int) -> tuple[uuid.UUID, list[uuid.UUID]] | None:
-    """The viewer and sample ids of an earlier run's data, if it has n people and the
-    schema is at the migrations' head (checked after migrating: nothing was upgraded)."""
+    """The viewer and sample ids of an earlier run's data, if it has n people (checked after
+    migrating it to the head of the migrations)."""
     conn = await asyncpg.connect(admin)
     try:
         if not await conn.fetchval("SELECT to_regclass('profiles.directory_people') IS NOT NULL"):
@@ -562,8 +562,17 @@ async def setup(
             after = await conn.fetchval("SELECT version_num FROM profiles.alembic_version")
         finally:
             await conn.close()
-        earlier = await reusable(admin, n) if before == after else None
+        # The migrations bring an earlier run's rows to the current schema the way they
+        # bring a production directory (columns computed in SQL, indexes built over the rows
+        # already there); the statistics are refreshed after such an upgrade.
+        earlier = await reusable(admin, n)
         if earlier is not None:
+            if before != after:
+                conn = await asyncpg.connect(admin)
+                try:
+                    await conn.execute("VACUUM (ANALYZE) profiles.directory_people")
+                finally:
+                    await conn.close()
             return service, earlier[0], earlier[1], None
         await service.chassis.dispose()
     conn = await asyncpg.connect(admin)

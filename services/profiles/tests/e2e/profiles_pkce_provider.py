@@ -246,7 +246,10 @@ def main() -> None:
     from werkzeug.serving import run_simple
 
     run_simple(
-        "127.0.0.1", args.port, create_app(issuer, args.client_id, args.client_secret), threaded=True
+        "127.0.0.1",
+        args.port,
+        create_app(issuer, args.client_id, args.client_secret),
+        threaded=True,
     )
 
 

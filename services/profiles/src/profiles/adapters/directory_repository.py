@@ -1,11 +1,16 @@
-"""Directory storage and search (PostgreSQL full text + filter codes in one GIN index).
+"""Directory storage and search (PostgreSQL full text + filter codes in GIN indexes).
 
-A word search with its filters is one GIN index scan: the index covers the accent-folded
-``document`` and the ``codes`` of every filterable value ("residence:FR", "skill:S5", ...),
-so the index alone finds exactly the matching rows and the table is read only for the rows
-returned. Word-search pages come in storage order, which a bitmap heap scan produces without
-reading every match: ordering by any column would read all of them first (thousands of rows
-for a common word over a million people; see bench/bench_profiles_directory.py).
+A word search with its filters is one GIN index scan: an index covers the accent-folded
+words and the ``codes`` of every filterable value ("residence:FR", "skill:S5", ...), so the
+index alone finds exactly the matching rows and the table is read only for the rows
+returned.
+
+Relevance: people whose NAME holds every word searched come first (``name_document``, its
+own small GIN index probed first), then those found only with the rest of their entry
+(``document``). Within each tier pages come in storage order, which a bitmap heap scan
+produces without reading every match: ordering by a column (or a text rank) would read all
+of them first (thousands of rows for a common word over a million people; see
+bench/bench_profiles_directory.py). A cursor carries (tier, storage position).
 """
 
 from __future__ import annotations
@@ -36,7 +41,9 @@ from profiles.domain.directory import (
     FACET_SAMPLE,
     DirectoryEntry,
     PeopleSearch,
+    Tier,
     facet_counts,
+    position_key,
 )
 
 log = structlog.get_logger(__name__)
@@ -112,32 +119,58 @@ class DirectoryRepository:
             d.c.occupations,
         )
         where = _conditions(s)
-        if s.words is None:
+        words = s.words
+        if words is None:
             page = select(*columns).where(*where).order_by(d.c.sort_name, d.c.person_id)
             if s.after is not None:
                 page = page.where(tuple_(d.c.sort_name, d.c.person_id) > tuple_(*s.after))
             rows = await self._rows(page.limit(s.limit + 1), by_name=True)
         else:
-            rows = await self._word_page(select(*columns).where(*where), s)
+            rows = await self._word_page(select(*columns).where(*where), words, s)
         if not s.facets:
             return rows, {}, None
+        if words is not None:
+            where = [*where, _matches(d.c.document, words)]
         facets, complete = await self._facets(where)
         return rows, facets, complete
 
-    async def _word_page(self, page: Select[Any], s: PeopleSearch) -> list[dict[str, Any]]:
+    async def _word_page(
+        self, page: Select[Any], words: str, s: PeopleSearch
+    ) -> list[dict[str, Any]]:
+        """Name matches first, then the others; the page may span both tiers."""
         position = s.position()
-        page = page.add_columns(literal_column("ctid::text").label("position"))
-        if position is not None:
-            after: ColumnElement[Any] = literal_column(f"'({position[0]},{position[1]})'::tid")
-            page = page.where(_CTID.op(">")(after))
-        rows = await self._rows(page.limit(s.limit + 1), by_name=False)
-        positions = [_position(r["position"]) for r in rows]
-        if any(a >= b for a, b in itertools.pairwise(positions)):
-            # The planner chose a plan that does not return rows in storage order (not seen
-            # in practice: every filter is a GIN condition). Sorting is always correct; it
-            # reads every match.
-            log.warning("directory.search.unordered_plan")
-            rows = await self._rows(page.order_by(_CTID).limit(s.limit + 1), by_name=False)
+        in_name = _matches(d.c.name_document, words)
+        tiers: dict[Tier, list[ColumnElement[bool]]] = {
+            Tier.NAME: [in_name],
+            # the name index is not read again: the rows the words index yields are rechecked
+            Tier.OTHER: [_matches(d.c.document, words), ~in_name],
+        }
+        rows: list[dict[str, Any]] = []
+        for tier, conditions in tiers.items():
+            if position is not None and tier < position[0]:
+                continue  # the cursor is past this tier
+            query = page.where(*conditions).add_columns(
+                literal_column("ctid::text").label("position")
+            )
+            if position is not None and tier == position[0]:
+                after = literal_column(f"'({position[1]},{position[2]})'::tid")
+                query = query.where(_CTID.op(">")(after))
+            wanted = s.limit + 1 - len(rows)
+            found = await self._rows(query.limit(wanted), by_name=False)
+            places = [_position(r["position"]) for r in found]
+            if any(a >= b for a, b in itertools.pairwise(places)):
+                # The planner chose a plan that does not return rows in storage order (not
+                # seen in practice: every condition is a GIN one). Sorting is always
+                # correct; it reads every match of the tier.
+                log.warning("directory.search.unordered_plan")
+                found = await self._rows(query.order_by(_CTID).limit(wanted), by_name=False)
+                places = [_position(r["position"]) for r in found]
+            rows += [
+                r | {"position": position_key(tier, *place)}
+                for r, place in zip(found, places, strict=True)
+            ]
+            if len(rows) > s.limit:
+                break
         return rows
 
     async def _rows(self, query: Select[Any], *, by_name: bool) -> list[dict[str, Any]]:
@@ -172,7 +205,13 @@ def _position(ctid: str) -> tuple[int, int]:
     return int(block), int(item)
 
 
+def _matches(document: ColumnElement[Any], words: str) -> ColumnElement[bool]:
+    query = func.to_tsquery(literal_column("'simple'::regconfig"), words)
+    return document.op("@@", is_comparison=True)(query)
+
+
 def _conditions(s: PeopleSearch) -> list[ColumnElement[bool]]:
+    """The viewer's exclusions and the filters (a word search adds its words per tier)."""
     blocked = (
         select(blocks.c.blocked_id)
         .where(blocks.c.blocker_id == s.viewer)
@@ -184,11 +223,7 @@ def _conditions(s: PeopleSearch) -> list[ColumnElement[bool]]:
         d.c.person_id.not_in(blocked),
     ]
     groups = s.code_groups()
-    if s.words is not None:
-        where.append(
-            d.c.document.op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), s.words))
-        )
-    else:
+    if s.words is None:
         # Browsing walks the (origin|residence, sort_name) indexes in name order, filtering
         # rows on the way; only occupation codes (~90, so each selective) go through the GIN
         # index: ANDing its bitmap for a common code (a skill group held by 15 % of people)

@@ -6,6 +6,7 @@ from sqlalchemy import (
     ARRAY,
     Boolean,
     Column,
+    Computed,
     DateTime,
     ForeignKey,
     Index,
@@ -179,6 +180,14 @@ directory_people = Table(
     Column("sort_name", String(200), nullable=False),
     Column("headline", String(200)),
     Column("document", TSVECTOR, nullable=False),
+    # the words of the name alone (sort_name is the folded display name): name matches rank
+    # first in a word search
+    Column(
+        "name_document",
+        TSVECTOR,
+        Computed("to_tsvector('simple'::regconfig, (sort_name)::text)", persisted=True),
+        nullable=False,
+    ),
     Column("origin", String(2)),
     Column("residence", String(2)),
     Column("skills", ARRAY(String(20)), nullable=False, server_default="{}"),
@@ -197,6 +206,14 @@ directory_people = Table(
     Index(
         "ix_directory_people_search",
         "document",
+        "codes",
+        postgresql_using="gin",
+        postgresql_with={"fastupdate": "off"},
+    ),
+    # the first tier of a word search: names (small: two or three words a person)
+    Index(
+        "ix_directory_people_names",
+        "name_document",
         "codes",
         postgresql_using="gin",
         postgresql_with={"fastupdate": "off"},

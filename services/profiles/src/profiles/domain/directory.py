@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any
 from uuid import UUID
 
@@ -23,7 +24,7 @@ _SPECIAL = str.maketrans(
     {"ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "\u0131": "i", "þ": "th"}
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
-_POSITION = re.compile(r"^\d{1,10},\d{1,5}$")
+_POSITION = re.compile(r"^[01],\d{1,10},\d{1,5}$")
 MAX_TERMS = 8
 MAX_LIMIT = 50
 # Facet counts cover at most this many matches: counting reads each matching row, and a broad
@@ -128,6 +129,24 @@ class DirectoryEntry:
         )
 
 
+class Tier(IntEnum):
+    """How well a person matches the words searched; better tiers come first.
+
+    NAME: every word is (the start of) a word of the person's name. OTHER: the words are
+    found only with the rest of the entry (headline, occupations, skills, tags, city...).
+    Within a tier, people come in a stable order (storage position; see
+    adapters/directory_repository.py), so keyset pages neither repeat nor skip anyone.
+    """
+
+    NAME = 0
+    OTHER = 1
+
+
+def position_key(tier: Tier, block: int, item: int) -> str:
+    """A word-search row's place in the result order, as its cursor carries it."""
+    return f"{int(tier)},{block},{item}"
+
+
 @dataclass(frozen=True)
 class PeopleSearch:
     viewer: UUID
@@ -141,8 +160,8 @@ class PeopleSearch:
     modes: list[str] = field(default_factory=list)
     open_to_opportunities: bool | None = None
     limit: int = 20
-    # keyset: (sort_name, person_id) of the last row when browsing; (storage position,
-    # person_id) when searching words
+    # keyset: (sort_name, person_id) of the last row when browsing; ("tier,block,item",
+    # person_id) when searching words (see position)
     after: tuple[str, UUID] | None = None
     facets: bool = False
 
@@ -166,14 +185,15 @@ class PeopleSearch:
             groups.append([f"open:{'true' if self.open_to_opportunities else 'false'}"])
         return [g for g in groups if g]
 
-    def position(self) -> tuple[int, int] | None:
-        """Where a word search resumes: the storage position (block, item) of the last row."""
+    def position(self) -> tuple[Tier, int, int] | None:
+        """Where a word search resumes: the relevance tier of the last row, and its storage
+        position (block, item) within that tier."""
         if self.after is None:
             return None
         if not _POSITION.match(self.after[0]):
             raise InvalidCursor("The cursor is not one this API returned.")
-        block, item = self.after[0].split(",")
-        return int(block), int(item)
+        tier, block, item = self.after[0].split(",")
+        return Tier(int(tier)), int(block), int(item)
 
 
 def codes(facet: str, values: list[str]) -> list[str]:
