@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, quote, urlsplit
 import httpx
 import pytest
 from profiles_testkit import bearer, login, register
-
 from sqlalchemy import update
 
 from devstack.testing import eventually
@@ -24,7 +23,6 @@ from devstack.waiting import free_port
 from profiles.adapters.orm import oidc_logins
 from profiles.bootstrap import ProfilesService
 from profiles.config import OidcProviderSettings
-
 
 PROVIDER = Path(__file__).resolve().parent / "profiles_pkce_provider.py"
 CLIENT_ID, CLIENT_SECRET = "diaspora-web", "s3cret"
