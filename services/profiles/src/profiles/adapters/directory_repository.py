@@ -30,20 +30,23 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
-    text,
     tuple_,
+    union_all,
 )
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from profiles.adapters.orm import blocks, directory_people
+from profiles.adapters.orm import blocks, directory_people, directory_words
 from profiles.domain.directory import (
     FACET_SAMPLE,
+    MAX_EXPANSION,
     DirectoryEntry,
     PeopleSearch,
     Tier,
+    expanded_tsquery,
     facet_counts,
     position_key,
+    query_terms,
 )
 
 log = structlog.get_logger(__name__)
@@ -93,22 +96,35 @@ class DirectoryRepository:
     ) -> tuple[list[dict[str, Any]], dict[str, Any], bool | None]:
         """One page, plus facet counts if asked (and whether they cover every match).
 
-        Browsing (no words) pages in name order. A word search pages in storage order (see
-        the module docstring), resuming after the storage position of the last row.
+        Browsing (no words) pages in name order. A word search pages by relevance tier, then
+        storage order (see the module docstring), resuming after the last row's place.
         """
         # Storage order is what a non-parallel bitmap heap scan or sequential scan returns (a
         # synchronized sequential scan would start mid-table); large partial-match (prefix)
         # bitmaps stay exact rather than lossy with a little more memory; the plan must be
         # made for the words and codes searched (a generic plan of the prepared statement
-        # cannot know how selective they are). One round trip.
-        await self.session.execute(
-            text(
-                "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
-                "set_config('synchronize_seqscans', 'off', true), "
-                "set_config('work_mem', '16MB', true), "
-                "set_config('plan_cache_mode', 'force_custom_plan', true)"
-            )
+        # cannot know how selective they are). The viewer's blocks (both ways) come back in
+        # the same round trip: the searches exclude them as a list of values, which the
+        # planner knows excludes almost nobody (of a NOT IN subquery it guesses that it
+        # halves the matches, and then prefers reading a whole bitmap to a storage-order
+        # scan that stops at the page's rows).
+        blocked = (
+            select(blocks.c.blocked_id.label("id"))
+            .where(blocks.c.blocker_id == s.viewer)
+            .union(select(blocks.c.blocker_id).where(blocks.c.blocked_id == s.viewer))
+            .subquery("blocked")
         )
+        settings = {
+            "max_parallel_workers_per_gather": "0",
+            "synchronize_seqscans": "off",
+            "work_mem": "16MB",
+            "plan_cache_mode": "force_custom_plan",
+        }
+        first = select(
+            *(func.set_config(k, v, literal(True)) for k, v in settings.items()),
+            select(func.array_agg(blocked.c.id)).scalar_subquery(),
+        )
+        hidden: list[UUID] = (await self.session.execute(first)).one()[-1] or []
         columns = (
             d.c.person_id,
             d.c.display_name,
@@ -118,8 +134,8 @@ class DirectoryRepository:
             d.c.origin,
             d.c.occupations,
         )
-        where = _conditions(s)
-        words = s.words
+        where = _conditions(s, [s.viewer, *hidden])
+        words = await self._tsquery(s)
         if words is None:
             page = select(*columns).where(*where).order_by(d.c.sort_name, d.c.person_id)
             if s.after is not None:
@@ -133,6 +149,28 @@ class DirectoryRepository:
             where = [*where, _matches(d.c.document, words)]
         facets, complete = await self._facets(where)
         return rows, facets, complete
+
+    async def _tsquery(self, s: PeopleSearch) -> str | None:
+        """The words searched, each typed prefix replaced by the words it starts."""
+        terms = query_terms(s.q or "")
+        if not terms:
+            return None
+        w = directory_words.c.word
+        per_term = []
+        for i, term in enumerate(terms):
+            known = (
+                select(w)
+                .where(w >= term, w < term + "\U0010ffff")
+                .order_by(w)
+                .limit(MAX_EXPANSION + 1)
+                .subquery(f"t{i}")
+            )
+            per_term.append(select(literal(i).label("i"), known.c.word))
+        result = await self.session.execute(union_all(*per_term))
+        words_of: dict[int, list[str]] = {}
+        for i, word in result:
+            words_of.setdefault(i, []).append(word)
+        return expanded_tsquery(terms, words_of)
 
     async def _word_page(
         self, page: Select[Any], words: str, s: PeopleSearch
@@ -210,18 +248,10 @@ def _matches(document: ColumnElement[Any], words: str) -> ColumnElement[bool]:
     return document.op("@@", is_comparison=True)(query)
 
 
-def _conditions(s: PeopleSearch) -> list[ColumnElement[bool]]:
-    """The viewer's exclusions and the filters (a word search adds its words per tier)."""
-    blocked = (
-        select(blocks.c.blocked_id)
-        .where(blocks.c.blocker_id == s.viewer)
-        .union_all(select(blocks.c.blocker_id).where(blocks.c.blocked_id == s.viewer))
-    )
-    # the viewer's blocks are read once (a hashed subplan), not per row
-    where: list[ColumnElement[bool]] = [
-        d.c.person_id != s.viewer,
-        d.c.person_id.not_in(blocked),
-    ]
+def _conditions(s: PeopleSearch, hidden: list[UUID]) -> list[ColumnElement[bool]]:
+    """The viewer's exclusions (``hidden``: the viewer and everyone blocked either way) and
+    the filters (a word search adds its words per tier)."""
+    where: list[ColumnElement[bool]] = [d.c.person_id.not_in(hidden)]
     groups = s.code_groups()
     if s.words is None:
         # Browsing walks the (origin|residence, sort_name) indexes in name order, filtering

@@ -224,6 +224,16 @@ directory_people = Table(
     Index("ix_directory_people_sort", "sort_name", "person_id"),
 )
 
+# Every word ever indexed in directory_people.document (kept by a trigger of the migration
+# "directory vocabulary"; words are never removed: a stale one matches nobody). A word search
+# turns a typed prefix into the exact words it starts (domain.directory.expanded_tsquery).
+directory_words = Table(
+    "directory_words",
+    metadata,
+    # byte order: a prefix is one contiguous range of the primary key
+    Column("word", Text(collation="C"), primary_key=True),
+)
+
 organisations = Table(
     "organisations",
     metadata,

@@ -62,6 +62,33 @@ def prefix_tsquery(q: str) -> str | None:
     return " & ".join(f"{t}:*" for t in terms) or None
 
 
+# A term stands for at most this many directory words (else it stays a prefix match).
+MAX_EXPANSION = 64
+# words to_tsquery reads back as exactly one lexeme (no hyphen, dot, apostrophe...)
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
+def expanded_tsquery(terms: list[str], words_of: dict[int, list[str]]) -> str | None:
+    """The prefix search of ``terms`` with each term replaced by the directory words it is
+    the start of (``words_of[i]``: every known word starting with term i, in order).
+
+    Same matches as ``prefix_tsquery``, found faster: an index lookup of exact words can
+    skip through the posting lists of the other words and filter codes, while a prefix
+    (partial) match first collects every row of every word with that prefix. A term keeps
+    its prefix form when it starts too many words, none (the vocabulary keeps every word
+    ever indexed, so nothing would match, or the term is split differently), or a word that
+    is not plain letters and digits.
+    """
+    parts = []
+    for i, term in enumerate(terms):
+        words = words_of.get(i, [])
+        if 0 < len(words) <= MAX_EXPANSION and all(_PLAIN_WORD.fullmatch(w) for w in words):
+            parts.append("(" + " | ".join(words) + ")")
+        else:
+            parts.append(f"{term}:*")
+    return " & ".join(parts) or None
+
+
 @dataclass(frozen=True)
 class DirectoryEntry:
     person_id: UUID
