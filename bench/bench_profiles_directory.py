@@ -757,7 +757,7 @@ async def main() -> None:
 
     results["page 2 (keyset cursor) of q='mari' + FR"], _ = await timed(page_two, size["queries"])
 
-    # a word search's later pages re-read the rows of the pages before (storage-order cursor)
+    # a word search's later pages resume within their tier (cursor: tier, storage position)
     deep = first
     for _ in range(8):
         deep = await directory.search_people(
@@ -848,13 +848,18 @@ async def main() -> None:
         f"**{'met' if met else 'NOT met'}** ({target['p95_ms']} ms). Ratio to the primary-key "
         f"baseline p95: {report['ratio_p95_target_over_baseline']}.",
         "",
-        "Each search is the service-layer use case in its own transaction: accent/case folding, "
-        "a prefix `to_tsquery('simple', ...)` and every filter as `codes && '{facet:value,...}'`"
-        " on ONE multicolumn GIN index (`document`, `codes`), so a single index scan yields "
-        "exactly the matching rows; the viewer's blocks (both directions) as a hashed "
-        "`NOT IN`; word searches page in storage order (a bitmap heap scan stops after the "
-        "page's 21 rows instead of reading every match to sort it), browsing pages in name "
-        "order; facet counts over at most the first 2,000 matches (`facets_complete`).",
+        "Each search is the service-layer use case in its own transaction: accent/case folding; "
+        "one round trip for the session settings and the viewer's blocks (both directions, "
+        "excluded as a list of ids); one for the vocabulary (`directory_words`), which turns "
+        "each typed prefix into the exact words it starts (at most 64, else it stays a "
+        "prefix); then the words and every filter as `codes && '{facet:value,...}'` on a "
+        "multicolumn GIN index, so one index scan yields exactly the matching rows, skipping "
+        "through the posting lists of the rarest word or code. Relevance: first the people "
+        "whose name holds every word (`name_document` and its own GIN index, probed first), "
+        "then the others (`document`), each tier in storage order (a bitmap heap scan stops "
+        "after the page's 21 rows instead of reading every match to sort it); browsing pages "
+        "in name order; facet counts over at most the first 2,000 matches "
+        "(`facets_complete`).",
         "",
         "The machine was shared with other jobs (several other agents running tests and "
         "benchmarks on the same 2 CPUs) while measuring: see the load average above. Under "

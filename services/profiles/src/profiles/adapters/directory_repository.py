@@ -191,7 +191,7 @@ class DirectoryRepository:
                 literal_column("ctid::text").label("position")
             )
             if position is not None and tier == position[0]:
-                after = literal_column(f"'({position[1]},{position[2]})'::tid")
+                after: ColumnElement[Any] = literal_column(f"'({position[1]},{position[2]})'::tid")
                 query = query.where(_CTID.op(">")(after))
             wanted = s.limit + 1 - len(rows)
             found = await self._rows(query.limit(wanted), by_name=False)
