@@ -108,6 +108,7 @@ class DirectoryRepository:
         # planner knows excludes almost nobody (of a NOT IN subquery it guesses that it
         # halves the matches, and then prefers reading a whole bitmap to a storage-order
         # scan that stops at the page's rows).
+        # The same round trip brings the words each typed prefix starts (see _known_words).
         blocked = (
             select(blocks.c.blocked_id.label("id"))
             .where(blocks.c.blocker_id == s.viewer)
@@ -120,11 +121,14 @@ class DirectoryRepository:
             "work_mem": "16MB",
             "plan_cache_mode": "force_custom_plan",
         }
+        terms = query_terms(s.q or "")
         first = select(
             *(func.set_config(k, v, literal(True)) for k, v in settings.items()),
             select(func.array_agg(blocked.c.id)).scalar_subquery(),
+            *(_known_words(term) for term in terms),
         )
-        hidden: list[UUID] = (await self.session.execute(first)).one()[-1] or []
+        answer = (await self.session.execute(first)).one()[len(settings) :]
+        hidden: list[UUID] = answer[0] or []
         columns = (
             d.c.person_id,
             d.c.display_name,
@@ -135,7 +139,9 @@ class DirectoryRepository:
             d.c.occupations,
         )
         where = _conditions(s, [s.viewer, *hidden])
-        words = await self._tsquery(s)
+        words = expanded_tsquery(
+            terms, {i: list(known or []) for i, known in enumerate(answer[1:])}
+        )
         if words is None:
             page = select(*columns).where(*where).order_by(d.c.sort_name, d.c.person_id)
             if s.after is not None:
@@ -150,32 +156,15 @@ class DirectoryRepository:
         facets, complete = await self._facets(where)
         return rows, facets, complete
 
-    async def _tsquery(self, s: PeopleSearch) -> str | None:
-        """The words searched, each typed prefix replaced by the words it starts."""
-        terms = query_terms(s.q or "")
-        if not terms:
-            return None
-        w = directory_words.c.word
-        per_term = []
-        for i, term in enumerate(terms):
-            known = (
-                select(w)
-                .where(w >= term, w < term + "\U0010ffff")
-                .order_by(w)
-                .limit(MAX_EXPANSION + 1)
-                .subquery(f"t{i}")
-            )
-            per_term.append(select(literal(i).label("i"), known.c.word))
-        result = await self.session.execute(union_all(*per_term))
-        words_of: dict[int, list[str]] = {}
-        for i, word in result:
-            words_of.setdefault(i, []).append(word)
-        return expanded_tsquery(terms, words_of)
-
     async def _word_page(
         self, page: Select[Any], words: str, s: PeopleSearch
     ) -> list[dict[str, Any]]:
-        """Name matches first, then the others; the page may span both tiers."""
+        """Name matches first, then the others; the page may span both tiers.
+
+        One statement: ``(name matches LIMIT n) UNION ALL (others LIMIT n) LIMIT n``. The
+        Append runs its parts in turn and the outer LIMIT stops it, so the second tier is
+        not even scanned when the first fills the page.
+        """
         position = s.position()
         in_name = _matches(d.c.name_document, words)
         tiers: dict[Tier, list[ColumnElement[bool]]] = {
@@ -183,33 +172,44 @@ class DirectoryRepository:
             # the name index is not read again: the rows the words index yields are rechecked
             Tier.OTHER: [_matches(d.c.document, words), ~in_name],
         }
-        rows: list[dict[str, Any]] = []
+        wanted = s.limit + 1
+        parts: dict[Tier, Select[Any]] = {}
         for tier, conditions in tiers.items():
             if position is not None and tier < position[0]:
                 continue  # the cursor is past this tier
             query = page.where(*conditions).add_columns(
-                literal_column("ctid::text").label("position")
+                literal_column("ctid::text").label("position"),
+                literal(int(tier)).label("tier"),
             )
             if position is not None and tier == position[0]:
                 after: ColumnElement[Any] = literal_column(f"'({position[1]},{position[2]})'::tid")
                 query = query.where(_CTID.op(">")(after))
-            wanted = s.limit + 1 - len(rows)
-            found = await self._rows(query.limit(wanted), by_name=False)
-            places = [_position(r["position"]) for r in found]
-            if any(a >= b for a, b in itertools.pairwise(places)):
-                # The planner chose a plan that does not return rows in storage order (not
-                # seen in practice: every condition is a GIN one). Sorting is always
-                # correct; it reads every match of the tier.
-                log.warning("directory.search.unordered_plan")
-                found = await self._rows(query.order_by(_CTID).limit(wanted), by_name=False)
-                places = [_position(r["position"]) for r in found]
-            rows += [
-                r | {"position": position_key(tier, *place)}
-                for r, place in zip(found, places, strict=True)
-            ]
-            if len(rows) > s.limit:
-                break
-        return rows
+            parts[tier] = query
+        limited = [q.limit(wanted) for q in parts.values()]
+        statement = (
+            limited[0]
+            if len(limited) == 1
+            else select(union_all(*limited).subquery("tiers")).limit(wanted)
+        )
+        rows = await self._rows(statement, by_name=False)
+        places = [(r["tier"], *_position(r["position"])) for r in rows]
+        if any(a >= b for a, b in itertools.pairwise(places)):
+            # The planner chose a plan that does not return rows in tier and storage order
+            # (not seen in practice: every condition is a GIN one). Sorting each tier is
+            # always correct; it reads every match of the tier.
+            log.warning("directory.search.unordered_plan")
+            rows = []
+            for query in parts.values():
+                rows += await self._rows(
+                    query.order_by(_CTID).limit(wanted - len(rows)), by_name=False
+                )
+                if len(rows) >= wanted:
+                    break
+            places = [(r["tier"], *_position(r["position"])) for r in rows]
+        return [
+            r | {"position": position_key(Tier(place[0]), place[1], place[2])}
+            for r, place in zip(rows, places, strict=True)
+        ]
 
     async def _rows(self, query: Select[Any], *, by_name: bool) -> list[dict[str, Any]]:
         result = await self.session.execute(query)
@@ -241,6 +241,19 @@ class DirectoryRepository:
 def _position(ctid: str) -> tuple[int, int]:
     block, item = ctid.strip("()").split(",")
     return int(block), int(item)
+
+
+def _known_words(term: str) -> ColumnElement[Any]:
+    """The directory words ``term`` is the start of (at most MAX_EXPANSION + 1, in order)."""
+    w = directory_words.c.word
+    known = (
+        select(w)
+        .where(w >= term, w < term + "\U0010ffff")  # "C" collation: one key range
+        .order_by(w)
+        .limit(MAX_EXPANSION + 1)
+        .subquery()
+    )
+    return select(func.array_agg(known.c.word)).scalar_subquery()
 
 
 def _matches(document: ColumnElement[Any], words: str) -> ColumnElement[bool]:
