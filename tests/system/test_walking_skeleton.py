@@ -64,6 +64,61 @@ def test_registration_through_gateway_ends_in_a_welcome_email(platform: Platform
     assert run_sync(state) == (1, 1, "sent")
 
 
+def test_registering_a_taken_email_reveals_nothing_and_emails_the_owner(
+    platform: Platform,
+) -> None:
+    """Registration cannot tell who has an account (DESIGN §6): the same answer as for a new
+    address, no second account; the owner, in their language, is told of the attempt."""
+    email = unique_email("owner")
+
+    def attempt(address: str, name: str, locale: str = "en") -> httpx.Response:
+        return httpx.post(
+            f"{platform.gateway_url}/v1/auth/register",
+            json={
+                "email": address,
+                "password": "a long enough passphrase",
+                "display_name": name,
+                "locale": locale,
+            },
+            timeout=10,
+        )
+
+    first = attempt(email, "Awa Ndiaye", "fr")
+    assert first.status_code == 201, first.text
+    again = attempt(email, "Someone Else")
+    fresh = attempt(unique_email("fresh"), "Someone Else")
+    assert again.status_code == fresh.status_code == 201
+    assert again.headers["content-type"] == fresh.headers["content-type"]
+    assert again.json().keys() == fresh.json().keys()
+    assert again.json()["status"] == fresh.json()["status"]
+
+    def mail_to_owner() -> list[str]:
+        return [str(m["Subject"]) for m in platform.smtp.messages() if m["To"] == email]
+
+    wait_until(
+        lambda: len(mail_to_owner()) >= 2,
+        90,
+        what=f"registration-attempt notice to {email}",
+        on_timeout=platform.logs,
+    )
+    subjects = mail_to_owner()
+    assert "Quelqu'un a tenté de s'inscrire avec votre adresse e-mail" in subjects
+    assert len(subjects) == 2  # the welcome of the one account, then the notice
+
+    async def accounts_with_that_email() -> int:
+        conn = await asyncpg.connect(plain_url(platform.infra.admin_database_url))
+        try:
+            return int(
+                await conn.fetchval(
+                    "SELECT count(*) FROM profiles.accounts WHERE email = $1", email
+                )
+            )
+        finally:
+            await conn.close()
+
+    assert run_sync(accounts_with_that_email) == 1
+
+
 def test_bad_registration_is_a_problem_document_and_sends_nothing(platform: Platform) -> None:
     email = unique_email("weak")
     response = httpx.post(

@@ -85,6 +85,20 @@ class PasswordChanged(AccountEvent):
     changed_at: datetime
 
 
+class AccountRegistrationAttempted(AccountEvent):
+    """Someone tried to register with this account's email address. The registration API
+    answers exactly as for a new address (no account enumeration); notifications tells the
+    owner instead ("if it was you, sign in or reset your password")."""
+
+    type_name: ClassVar[str] = "profiles.account.registration_attempted"
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"email", "display_name"})
+
+    email: EmailStr
+    display_name: str = Field(max_length=200)
+    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
+    attempted_at: datetime
+
+
 class AccountRolesChanged(AccountEvent):
     """A platform admin granted or revoked a role; ``roles`` is the full new set."""
 
@@ -273,6 +287,7 @@ TOPICS: tuple[Topic, ...] = (
             PasswordResetRequested,
             PasswordChanged,
             AccountRolesChanged,
+            AccountRegistrationAttempted,
         ),
     ),
     Topic(

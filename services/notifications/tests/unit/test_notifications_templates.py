@@ -14,6 +14,7 @@ VALUES = {
     "url": "https://app.example.org/x?a=1&b=2",
     "expires_at": "2026-12-01 10:00",
     "changed_at": "2026-12-01 10:00",
+    "attempted_at": "2026-12-01 10:00",
     "title": "Guide",
     "reason": "duplicate",
     "deadline": "2026-12-31 23:59",

@@ -29,8 +29,12 @@ async def search(client: httpx.AsyncClient, token: str, **params: Any) -> dict[s
 
 
 def names(result: dict[str, Any]) -> list[str]:
-    """Names found, sorted (word searches page in id order, browsing in name order)."""
+    """Names found, sorted (the order itself is tested on its own)."""
     return sorted(item["display_name"] for item in result["items"])
+
+
+def in_order(result: dict[str, Any]) -> list[str]:
+    return [item["display_name"] for item in result["items"]]
 
 
 async def test_directory_search(client: httpx.AsyncClient) -> None:
@@ -190,3 +194,67 @@ async def test_directory_filters_and_bounded_facet_counts(
     assert len(partial["items"]) == 3  # the page itself is not cut
     browsing = await search(client, viewer, residence="CA", skill=["S5", "S1"], facets="true")
     assert browsing["facets_complete"] is False
+
+
+async def test_word_search_ranks_name_matches_first_on_every_page(
+    client: httpx.AsyncClient,
+) -> None:
+    """People whose name holds the words come before those matched only by other text
+    (headline, tags, ...), across keyset pages, and only people the viewer may see."""
+    word = f"zr{uuid.uuid4().hex[:8]}"
+    tag = f"zq{uuid.uuid4().hex[:8]}"
+    # the people matched by other text are written FIRST: storage order alone would list them
+    # before the name matches
+    others = [
+        ("Ama Boateng", {"tags": [word, tag]}),
+        ("Kofi Owusu", {"headline": {"en": f"Engineer at {word.title()} Ltd"}, "tags": [tag]}),
+        ("Lina Haddad", {"tags": [word, tag], "country_of_residence": "FR"}),
+    ]
+    for name, extra in others:
+        await person(client, {"display_name": name} | extra)
+    named = [f"Awa {word.title()}", f"Ibrahima {word.title()}-Sow", f"Nadia {word.title()}"]
+    for name in named:
+        await person(client, {"display_name": name, "tags": [tag], "country_of_residence": "FR"})
+    # a name match the viewer has blocked, and one whose owner left the directory
+    _, blocked_token = await person(client, {"display_name": f"Blocked {word.title()}"})
+    _, unlisted_token = await person(client, {"display_name": f"Unlisted {word.title()}"})
+    viewer_id, viewer = await member(client, "Viewer")
+    r = await client.post(
+        "/v1/connections/blocks", json={"person_id": viewer_id}, headers=bearer(blocked_token)
+    )
+    assert r.status_code == 204
+    r = await client.post(
+        "/v1/me/consents/withdrawals",
+        json={"purpose": "directory_listing"},
+        headers=bearer(unlisted_token),
+    )
+    assert r.status_code == 200 and r.json()["changed"] is True
+
+    found = in_order(await search(client, viewer, q=word))
+    assert sorted(found[:3]) == sorted(named)  # every name match first
+    assert sorted(found[3:]) == sorted(n for n, _ in others)
+    assert len(found) == 6  # not the blocked person, not the unlisted one
+
+    # page by page (every page size), the same order: nobody repeated or skipped
+    for size in (1, 2, 4):
+        seen: list[str] = []
+        cursor: str | None = None
+        while True:
+            params: dict[str, Any] = {"q": word, "limit": size}
+            if cursor:
+                params["cursor"] = cursor
+            page = await search(client, viewer, **params)
+            seen += in_order(page)
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert seen == found, size
+
+    # two words, one in the names and one in the tags: no name holds every word, so all
+    # matches are in the second tier (storage order); with a filter, only the filtered
+    filtered = in_order(await search(client, viewer, q=f"{word} {tag}", residence="FR"))
+    assert sorted(filtered) == sorted([*named, "Lina Haddad"])
+    by_name = in_order(await search(client, viewer, q=word, residence="FR"))
+    assert sorted(by_name[:3]) == sorted(named) and by_name[3:] == ["Lina Haddad"]
+    hyphen = in_order(await search(client, viewer, q=f"sow {word[:5]}"))
+    assert hyphen == [f"Ibrahima {word.title()}-Sow"]

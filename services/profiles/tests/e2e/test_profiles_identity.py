@@ -21,13 +21,13 @@ from profiles_testkit import (
     register,
     unique_email,
 )
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from devstack.testing import eventually
 from devstack.waiting import free_port
 from eventkit.http.auth import JwtVerifier, http_jwks_source
 from eventkit.http.problems import Problem
-from profiles.adapters.orm import one_time_tokens, signing_keys
+from profiles.adapters.orm import accounts, one_time_tokens, signing_keys
 from profiles.bootstrap import ProfilesService
 from profiles.service_layer import identity
 
@@ -57,12 +57,56 @@ async def test_register_publishes_account_registered_with_a_verification_link(
     assert event["verification_url"].startswith(f"{base}/v1/auth/verify-email?token=")
     assert event["verification_expires_at"]
 
+
+async def test_registering_a_taken_email_answers_like_a_new_one_and_tells_the_owner(
+    client: httpx.AsyncClient, profiles_service: ProfilesService
+) -> None:
+    """No account enumeration: the same status and body shape as a fresh registration, no
+    second account, and the owner hears of it through the outbox (at most
+    link_emails_max_per_hour such notices an hour)."""
+    account_id, email = await register(client)
+    fresh = await client.post(
+        "/v1/auth/register",
+        json={"email": unique_email(), "password": PASSWORD, "display_name": "X"},
+    )
     dup = await client.post(
         "/v1/auth/register",
         json={"email": email.upper(), "password": PASSWORD, "display_name": "X"},
     )
-    assert dup.status_code == 409
-    assert dup.headers["content-type"] == "application/problem+json"
+    assert dup.status_code == fresh.status_code == 201
+    assert dup.headers["content-type"] == fresh.headers["content-type"]
+    assert dup.json().keys() == fresh.json().keys()
+    assert dup.json()["status"] == fresh.json()["status"] == "unverified"
+    assert dup.json()["account_id"] != account_id  # an id that is never used
+    async with profiles_service.chassis.sessions() as session:
+        count = await session.scalar(
+            select(func.count()).select_from(accounts).where(accounts.c.email == email)
+        )
+    assert count == 1
+    [notice] = await outbox_events(
+        profiles_service, "profiles.account.registration_attempted", account_id
+    )
+    assert notice["email"] == email and notice["attempted_at"]
+    # the would-be second account was never registered
+    assert (
+        await outbox_events(
+            profiles_service, "profiles.account.registered", dup.json()["account_id"]
+        )
+        == []
+    )
+
+    # throttled per address: the answers stay the same, the notices stop
+    limit = profiles_service.settings.link_emails_max_per_hour
+    for _ in range(limit + 1):
+        again = await client.post(
+            "/v1/auth/register",
+            json={"email": email, "password": PASSWORD, "display_name": "X"},
+        )
+        assert again.status_code == 201 and again.json().keys() == fresh.json().keys()
+    notices = await outbox_events(
+        profiles_service, "profiles.account.registration_attempted", account_id
+    )
+    assert len(notices) == limit
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,11 @@
-"""Social login against a REAL OpenID Provider process (oidc-provider-mock, started here):
-authorization code flow with PKCE, account creation, linking, and the error paths."""
+"""Social login against a REAL OpenID Provider process started here (profiles_pkce_provider.py:
+authlib's authorization server, which enforces PKCE S256): authorization code flow with PKCE,
+account creation, linking, and the error paths — a wrong code_verifier is refused by the
+provider and our callback answers a problem document."""
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 import uuid
@@ -13,21 +16,33 @@ from urllib.parse import parse_qs, quote, urlsplit
 import httpx
 import pytest
 from profiles_testkit import bearer, login, register
+from sqlalchemy import update
 
 from devstack.testing import eventually
 from devstack.waiting import free_port
+from profiles.adapters.orm import oidc_logins
 from profiles.bootstrap import ProfilesService
 from profiles.config import OidcProviderSettings
+
+PROVIDER = Path(__file__).resolve().parent / "profiles_pkce_provider.py"
+CLIENT_ID, CLIENT_SECRET = "diaspora-web", "s3cret"
 
 
 @pytest.fixture(scope="module")
 def oidc_provider() -> Iterator[str]:
-    """The provider as its own process (a locked dev dependency: nothing downloads here)."""
+    """The provider as its own process (authlib and flask are locked dev dependencies)."""
     port = free_port()
-    provider = Path(sys.executable).parent / "oidc-provider-mock"
-    assert provider.exists(), "uv sync installs oidc-provider-mock (dev dependency group)"
     process = subprocess.Popen(
-        [str(provider), "--port", str(port)],
+        [
+            sys.executable,
+            str(PROVIDER),
+            "--port",
+            str(port),
+            "--client-id",
+            CLIENT_ID,
+            "--client-secret",
+            CLIENT_SECRET,
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -54,7 +69,7 @@ async def provider_ready(
     settings = profiles_service.settings
     settings.oidc_providers = {
         "mock": OidcProviderSettings(
-            issuer=oidc_provider, client_id="diaspora-web", client_secret="s3cret", label="Mock"
+            issuer=oidc_provider, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, label="Mock"
         )
     }
     yield oidc_provider
@@ -173,3 +188,49 @@ async def test_provider_sign_in_error_paths(client: httpx.AsyncClient, provider_
         "/v1/auth/oidc/mock/callback", params={"code": "not-a-code", "state": state}
     )
     assert bad_code.status_code == 400
+
+
+async def test_the_provider_refuses_a_wrong_code_verifier_and_we_say_so(
+    client: httpx.AsyncClient, provider_ready: str, profiles_service: ProfilesService
+) -> None:
+    """A stolen code without its verifier is worthless: the PROVIDER checks PKCE."""
+    sub, email = f"pkce-{uuid.uuid4().hex[:6]}", f"pkce.{uuid.uuid4().hex[:6]}@example.org"
+    await provider_user(provider_ready, sub, email)
+    url = (await client.get("/v1/auth/oidc/mock/authorize")).json()["authorization_url"]
+    state = parse_qs(urlsplit(url).query)["state"][0]
+    callback = await sign_in_at_provider(url, sub)
+    code = parse_qs(urlsplit(callback).query)["code"][0]
+
+    # the provider itself: no verifier, or one that does not hash to the challenge -> refused
+    async with httpx.AsyncClient() as http:
+        form = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": parse_qs(urlsplit(url).query)["redirect_uri"][0],
+        }
+        auth = (CLIENT_ID, CLIENT_SECRET)
+        missing = await http.post(f"{provider_ready}/token", data=form, auth=auth)
+        assert missing.status_code == 400 and missing.json()["error"] == "invalid_request"
+        wrong = await http.post(
+            f"{provider_ready}/token", data=form | {"code_verifier": "w" * 64}, auth=auth
+        )
+        assert wrong.status_code == 400 and wrong.json()["error"] == "invalid_grant"
+
+    # our login, holding a verifier that is not the one of this sign-in's challenge
+    async with profiles_service.chassis.sessions() as session:
+        changed = await session.execute(
+            update(oidc_logins)
+            .where(oidc_logins.c.state_hash == hashlib.sha256(state.encode()).hexdigest())
+            .values(code_verifier="v" * 64)
+        )
+        assert changed.rowcount == 1  # type: ignore[attr-defined]
+        await session.commit()
+    r = await client.get(callback)
+    assert r.status_code == 400
+    assert r.headers["content-type"] == "application/problem+json"
+    problem = r.json()
+    assert problem["title"] == "Sign-in failed"
+    assert "refused the code" in problem["detail"]
+    # nobody was signed in or created
+    assert "access_token" not in problem
+    assert (await login(client, email)).status_code == 401

@@ -7,13 +7,17 @@ import uuid
 import pytest
 
 from profiles.domain.directory import (
+    MAX_EXPANSION,
     DirectoryEntry,
     InvalidCursor,
     PeopleSearch,
+    Tier,
     decode_cursor,
     encode_cursor,
+    expanded_tsquery,
     facet_counts,
     fold,
+    position_key,
     prefix_tsquery,
 )
 
@@ -88,10 +92,31 @@ def test_search_filters_become_code_groups() -> None:
 
 def test_word_search_position_comes_from_the_cursor() -> None:
     pid = uuid.uuid4()
-    search = PeopleSearch(viewer=pid, q="mari", after=decode_cursor(encode_cursor("12,3", pid)))
-    assert search.position() == (12, 3)
-    with pytest.raises(InvalidCursor):
-        PeopleSearch(viewer=pid, q="mari", after=("amara diop", pid)).position()
+    place = position_key(Tier.OTHER, 12, 3)
+    search = PeopleSearch(viewer=pid, q="mari", after=decode_cursor(encode_cursor(place, pid)))
+    assert search.position() == (Tier.OTHER, 12, 3)
+    named = PeopleSearch(viewer=pid, q="mari", after=(position_key(Tier.NAME, 0, 7), pid))
+    assert named.position() == (Tier.NAME, 0, 7)
+    for bad in ("amara diop", "12,3", "2,12,3", "0,1"):
+        with pytest.raises(InvalidCursor):
+            PeopleSearch(viewer=pid, q="mari", after=(bad, pid)).position()
+
+
+def test_prefixes_become_the_words_they_start_when_that_is_safe() -> None:
+    terms = ["nurs", "mari", "a", "zzz", "jean"]
+    words_of = {
+        0: ["nurse", "nurses", "nursing"],
+        1: ["maria", "marie"],
+        2: [f"a{i}" for i in range(MAX_EXPANSION + 1)],  # too many: stays a prefix
+        # 3: no known word starts with it: stays a prefix
+        4: ["jean", "jean-baptiste"],  # a compound to_tsquery would split: stays a prefix
+    }
+    assert expanded_tsquery(terms, words_of) == (
+        "(nurse | nurses | nursing) & (maria | marie) & a:* & zzz:* & jean:*"
+    )
+    assert expanded_tsquery([], {}) is None
+    # without any known word it is exactly the prefix search
+    assert expanded_tsquery(["mari", "fr"], {}) == prefix_tsquery("Mari FR")
 
 
 def test_facet_counts_keep_the_most_frequent_values_per_facet() -> None:

@@ -29,6 +29,7 @@ def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWH
         profiles.AccountVerificationRequested: reactions.verification_requested,
         profiles.PasswordResetRequested: reactions.password_reset_requested,
         profiles.PasswordChanged: reactions.password_changed,
+        profiles.AccountRegistrationAttempted: reactions.registration_attempted,
         profiles.PersonProfileCreated: reactions.profile_changed,
         profiles.PersonProfileUpdated: reactions.profile_changed,
         profiles.ConnectionRequested: reactions.connection_requested,

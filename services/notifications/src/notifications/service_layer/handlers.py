@@ -22,6 +22,7 @@ AccountContact = (
     | profiles.AccountVerificationRequested
     | profiles.PasswordResetRequested
     | profiles.PasswordChanged
+    | profiles.AccountRegistrationAttempted
 )
 
 
@@ -110,6 +111,27 @@ class Reactions:
                 category=Category.ACCOUNT,
                 source_event_id=ce.id,
                 values={"changed_at": event.changed_at},
+            ),
+            uow,
+        )
+
+    async def registration_attempted(
+        self,
+        event: profiles.AccountRegistrationAttempted,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        """Someone registered with this person's address: tell the owner (profiles told the
+        one who tried nothing that would reveal the account)."""
+        await _learn_recipient(event, ce, uow)
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.account_id,
+                template="registration_attempted",
+                category=Category.ACCOUNT,
+                source_event_id=ce.id,
+                values={"attempted_at": event.attempted_at},
+                in_app=False,
             ),
             uow,
         )

@@ -1,11 +1,16 @@
-"""Directory storage and search (PostgreSQL full text + filter codes in one GIN index).
+"""Directory storage and search (PostgreSQL full text + filter codes in GIN indexes).
 
-A word search with its filters is one GIN index scan: the index covers the accent-folded
-``document`` and the ``codes`` of every filterable value ("residence:FR", "skill:S5", ...),
-so the index alone finds exactly the matching rows and the table is read only for the rows
-returned. Word-search pages come in storage order, which a bitmap heap scan produces without
-reading every match: ordering by any column would read all of them first (thousands of rows
-for a common word over a million people; see bench/bench_profiles_directory.py).
+A word search with its filters is one GIN index scan: an index covers the accent-folded
+words and the ``codes`` of every filterable value ("residence:FR", "skill:S5", ...), so the
+index alone finds exactly the matching rows and the table is read only for the rows
+returned.
+
+Relevance: people whose NAME holds every word searched come first (``name_document``, its
+own small GIN index probed first), then those found only with the rest of their entry
+(``document``). Within each tier pages come in storage order, which a bitmap heap scan
+produces without reading every match: ordering by a column (or a text rank) would read all
+of them first (thousands of rows for a common word over a million people; see
+bench/bench_profiles_directory.py). A cursor carries (tier, storage position).
 """
 
 from __future__ import annotations
@@ -25,18 +30,23 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
-    text,
     tuple_,
+    union_all,
 )
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from profiles.adapters.orm import blocks, directory_people
+from profiles.adapters.orm import blocks, directory_people, directory_words
 from profiles.domain.directory import (
     FACET_SAMPLE,
+    MAX_EXPANSION,
     DirectoryEntry,
     PeopleSearch,
+    Tier,
+    expanded_tsquery,
     facet_counts,
+    position_key,
+    query_terms,
 )
 
 log = structlog.get_logger(__name__)
@@ -86,22 +96,39 @@ class DirectoryRepository:
     ) -> tuple[list[dict[str, Any]], dict[str, Any], bool | None]:
         """One page, plus facet counts if asked (and whether they cover every match).
 
-        Browsing (no words) pages in name order. A word search pages in storage order (see
-        the module docstring), resuming after the storage position of the last row.
+        Browsing (no words) pages in name order. A word search pages by relevance tier, then
+        storage order (see the module docstring), resuming after the last row's place.
         """
         # Storage order is what a non-parallel bitmap heap scan or sequential scan returns (a
         # synchronized sequential scan would start mid-table); large partial-match (prefix)
         # bitmaps stay exact rather than lossy with a little more memory; the plan must be
         # made for the words and codes searched (a generic plan of the prepared statement
-        # cannot know how selective they are). One round trip.
-        await self.session.execute(
-            text(
-                "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
-                "set_config('synchronize_seqscans', 'off', true), "
-                "set_config('work_mem', '16MB', true), "
-                "set_config('plan_cache_mode', 'force_custom_plan', true)"
-            )
+        # cannot know how selective they are). The viewer's blocks (both ways) come back in
+        # the same round trip: the searches exclude them as a list of values, which the
+        # planner knows excludes almost nobody (of a NOT IN subquery it guesses that it
+        # halves the matches, and then prefers reading a whole bitmap to a storage-order
+        # scan that stops at the page's rows).
+        # The same round trip brings the words each typed prefix starts (see _known_words).
+        blocked = (
+            select(blocks.c.blocked_id.label("id"))
+            .where(blocks.c.blocker_id == s.viewer)
+            .union(select(blocks.c.blocker_id).where(blocks.c.blocked_id == s.viewer))
+            .subquery("blocked")
         )
+        settings = {
+            "max_parallel_workers_per_gather": "0",
+            "synchronize_seqscans": "off",
+            "work_mem": "16MB",
+            "plan_cache_mode": "force_custom_plan",
+        }
+        terms = query_terms(s.q or "")
+        first = select(
+            *(func.set_config(k, v, literal(True)) for k, v in settings.items()),
+            select(func.array_agg(blocked.c.id)).scalar_subquery(),
+            *(_known_words(term) for term in terms),
+        )
+        answer = (await self.session.execute(first)).one()[len(settings) :]
+        hidden: list[UUID] = answer[0] or []
         columns = (
             d.c.person_id,
             d.c.display_name,
@@ -111,34 +138,78 @@ class DirectoryRepository:
             d.c.origin,
             d.c.occupations,
         )
-        where = _conditions(s)
-        if s.words is None:
+        where = _conditions(s, [s.viewer, *hidden])
+        words = expanded_tsquery(
+            terms, {i: list(known or []) for i, known in enumerate(answer[1:])}
+        )
+        if words is None:
             page = select(*columns).where(*where).order_by(d.c.sort_name, d.c.person_id)
             if s.after is not None:
                 page = page.where(tuple_(d.c.sort_name, d.c.person_id) > tuple_(*s.after))
             rows = await self._rows(page.limit(s.limit + 1), by_name=True)
         else:
-            rows = await self._word_page(select(*columns).where(*where), s)
+            rows = await self._word_page(select(*columns).where(*where), words, s)
         if not s.facets:
             return rows, {}, None
+        if words is not None:
+            where = [*where, _matches(d.c.document, words)]
         facets, complete = await self._facets(where)
         return rows, facets, complete
 
-    async def _word_page(self, page: Select[Any], s: PeopleSearch) -> list[dict[str, Any]]:
+    async def _word_page(
+        self, page: Select[Any], words: str, s: PeopleSearch
+    ) -> list[dict[str, Any]]:
+        """Name matches first, then the others; the page may span both tiers.
+
+        One statement: ``(name matches LIMIT n) UNION ALL (others LIMIT n) LIMIT n``. The
+        Append runs its parts in turn and the outer LIMIT stops it, so the second tier is
+        not even scanned when the first fills the page.
+        """
         position = s.position()
-        page = page.add_columns(literal_column("ctid::text").label("position"))
-        if position is not None:
-            after: ColumnElement[Any] = literal_column(f"'({position[0]},{position[1]})'::tid")
-            page = page.where(_CTID.op(">")(after))
-        rows = await self._rows(page.limit(s.limit + 1), by_name=False)
-        positions = [_position(r["position"]) for r in rows]
-        if any(a >= b for a, b in itertools.pairwise(positions)):
-            # The planner chose a plan that does not return rows in storage order (not seen
-            # in practice: every filter is a GIN condition). Sorting is always correct; it
-            # reads every match.
+        in_name = _matches(d.c.name_document, words)
+        tiers: dict[Tier, list[ColumnElement[bool]]] = {
+            Tier.NAME: [in_name],
+            # the name index is not read again: the rows the words index yields are rechecked
+            Tier.OTHER: [_matches(d.c.document, words), ~in_name],
+        }
+        wanted = s.limit + 1
+        parts: dict[Tier, Select[Any]] = {}
+        for tier, conditions in tiers.items():
+            if position is not None and tier < position[0]:
+                continue  # the cursor is past this tier
+            query = page.where(*conditions).add_columns(
+                literal_column("ctid::text").label("position"),
+                literal(int(tier)).label("tier"),
+            )
+            if position is not None and tier == position[0]:
+                after: ColumnElement[Any] = literal_column(f"'({position[1]},{position[2]})'::tid")
+                query = query.where(_CTID.op(">")(after))
+            parts[tier] = query
+        limited = [q.limit(wanted) for q in parts.values()]
+        statement = (
+            limited[0]
+            if len(limited) == 1
+            else select(union_all(*limited).subquery("tiers")).limit(wanted)
+        )
+        rows = await self._rows(statement, by_name=False)
+        places = [(r["tier"], *_position(r["position"])) for r in rows]
+        if any(a >= b for a, b in itertools.pairwise(places)):
+            # The planner chose a plan that does not return rows in tier and storage order
+            # (not seen in practice: every condition is a GIN one). Sorting each tier is
+            # always correct; it reads every match of the tier.
             log.warning("directory.search.unordered_plan")
-            rows = await self._rows(page.order_by(_CTID).limit(s.limit + 1), by_name=False)
-        return rows
+            rows = []
+            for query in parts.values():
+                rows += await self._rows(
+                    query.order_by(_CTID).limit(wanted - len(rows)), by_name=False
+                )
+                if len(rows) >= wanted:
+                    break
+            places = [(r["tier"], *_position(r["position"])) for r in rows]
+        return [
+            r | {"position": position_key(Tier(place[0]), place[1], place[2])}
+            for r, place in zip(rows, places, strict=True)
+        ]
 
     async def _rows(self, query: Select[Any], *, by_name: bool) -> list[dict[str, Any]]:
         result = await self.session.execute(query)
@@ -172,23 +243,30 @@ def _position(ctid: str) -> tuple[int, int]:
     return int(block), int(item)
 
 
-def _conditions(s: PeopleSearch) -> list[ColumnElement[bool]]:
-    blocked = (
-        select(blocks.c.blocked_id)
-        .where(blocks.c.blocker_id == s.viewer)
-        .union_all(select(blocks.c.blocker_id).where(blocks.c.blocked_id == s.viewer))
+def _known_words(term: str) -> ColumnElement[Any]:
+    """The directory words ``term`` is the start of (at most MAX_EXPANSION + 1, in order)."""
+    w = directory_words.c.word
+    known = (
+        select(w)
+        .where(w >= term, w < term + "\U0010ffff")  # "C" collation: one key range
+        .order_by(w)
+        .limit(MAX_EXPANSION + 1)
+        .subquery()
     )
-    # the viewer's blocks are read once (a hashed subplan), not per row
-    where: list[ColumnElement[bool]] = [
-        d.c.person_id != s.viewer,
-        d.c.person_id.not_in(blocked),
-    ]
+    return select(func.array_agg(known.c.word)).scalar_subquery()
+
+
+def _matches(document: ColumnElement[Any], words: str) -> ColumnElement[bool]:
+    query = func.to_tsquery(literal_column("'simple'::regconfig"), words)
+    return document.op("@@", is_comparison=True)(query)
+
+
+def _conditions(s: PeopleSearch, hidden: list[UUID]) -> list[ColumnElement[bool]]:
+    """The viewer's exclusions (``hidden``: the viewer and everyone blocked either way) and
+    the filters (a word search adds its words per tier)."""
+    where: list[ColumnElement[bool]] = [d.c.person_id.not_in(hidden)]
     groups = s.code_groups()
-    if s.words is not None:
-        where.append(
-            d.c.document.op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), s.words))
-        )
-    else:
+    if s.words is None:
         # Browsing walks the (origin|residence, sort_name) indexes in name order, filtering
         # rows on the way; only occupation codes (~90, so each selective) go through the GIN
         # index: ANDing its bitmap for a common code (a skill group held by 15 % of people)
@@ -205,9 +283,13 @@ def _conditions(s: PeopleSearch) -> list[ColumnElement[bool]]:
         ):
             if values:
                 where.append(column.op("&&")(literal(values, column.type)))
-        if s.open_to_opportunities is not None:
-            where.append(d.c.open_to_opportunities.is_(s.open_to_opportunities))
         groups = [g for g in groups if g[0].startswith("occupation:")]
+    if s.open_to_opportunities is not None:
+        # Never through the GIN index, word search or not: a yes/no held by about half of
+        # the people selects nothing, and intersecting with its posting list decodes nearly
+        # all of it (measured: the "diallo" + open search took twice as long).
+        where.append(d.c.open_to_opportunities.is_(s.open_to_opportunities))
+        groups = [g for g in groups if not g[0].startswith("open:")]
     # any code of each group; all groups (&& and the words use the same GIN index)
     where += [d.c.codes.op("&&")(literal(group, ARRAY(Text))) for group in groups]
     return where

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from profiles.adapters.jwt_signing import SigningKey
 from profiles.adapters.orm import (
+    account_notices,
     login_failures,
     oidc_identities,
     oidc_logins,
@@ -192,6 +193,32 @@ class OneTimeTokenRepository:
                     one_time_tokens.c.account_id == account_id,
                     one_time_tokens.c.purpose == purpose,
                     one_time_tokens.c.created_at > since,
+                )
+            )
+            or 0
+        )
+
+
+class AccountNoticeRepository:
+    """Notices to an account's owner (throttled per account and kind)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, account_id: UUID, kind: str, at: datetime) -> None:
+        await self.session.execute(
+            account_notices.insert().values(account_id=account_id, kind=kind, sent_at=at)
+        )
+
+    async def count_since(self, account_id: UUID, kind: str, since: datetime) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(account_notices)
+                .where(
+                    account_notices.c.account_id == account_id,
+                    account_notices.c.kind == kind,
+                    account_notices.c.sent_at > since,
                 )
             )
             or 0

@@ -99,6 +99,20 @@ def _(event: events.PasswordChanged, account: AggregateRoot) -> list[Integration
 
 
 @_map.register
+def _(event: events.RegistrationAttempted, account: AggregateRoot) -> list[IntegrationEvent]:
+    assert isinstance(account, Account)
+    return [
+        contract.AccountRegistrationAttempted(
+            account_id=event.account_id,
+            email=account.email,
+            display_name=account.display_name,
+            locale=account.locale,
+            attempted_at=event.attempted_at,
+        )
+    ]
+
+
+@_map.register
 def _(event: events.RolesChanged, _: AggregateRoot) -> list[IntegrationEvent]:
     return [
         contract.AccountRolesChanged(

@@ -6,6 +6,7 @@ from sqlalchemy import (
     ARRAY,
     Boolean,
     Column,
+    Computed,
     DateTime,
     ForeignKey,
     Index,
@@ -82,6 +83,18 @@ one_time_tokens = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True)),
     Index("ix_one_time_tokens_account_purpose", "account_id", "purpose"),
+)
+
+# Notices sent to an account's owner about something done with their address by someone who
+# may not be them (a registration with it), kept to throttle those emails. No personal data.
+account_notices = Table(
+    "account_notices",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Index("ix_account_notices_account_kind_at", "account_id", "kind", "sent_at"),
 )
 
 # Failed sign-ins per (account key, client address) for throttling. ``account_key`` is a
@@ -167,6 +180,14 @@ directory_people = Table(
     Column("sort_name", String(200), nullable=False),
     Column("headline", String(200)),
     Column("document", TSVECTOR, nullable=False),
+    # the words of the name alone (sort_name is the folded display name): name matches rank
+    # first in a word search
+    Column(
+        "name_document",
+        TSVECTOR,
+        Computed("to_tsvector('simple'::regconfig, (sort_name)::text)", persisted=True),
+        nullable=False,
+    ),
     Column("origin", String(2)),
     Column("residence", String(2)),
     Column("skills", ARRAY(String(20)), nullable=False, server_default="{}"),
@@ -189,10 +210,28 @@ directory_people = Table(
         postgresql_using="gin",
         postgresql_with={"fastupdate": "off"},
     ),
+    # the first tier of a word search: names (small: two or three words a person)
+    Index(
+        "ix_directory_people_names",
+        "name_document",
+        "codes",
+        postgresql_using="gin",
+        postgresql_with={"fastupdate": "off"},
+    ),
     # browsing pages in name order, optionally within an origin or residence
     Index("ix_directory_people_origin_sort", "origin", "sort_name", "person_id"),
     Index("ix_directory_people_residence_sort", "residence", "sort_name", "person_id"),
     Index("ix_directory_people_sort", "sort_name", "person_id"),
+)
+
+# Every word ever indexed in directory_people.document (kept by a trigger of the migration
+# "directory vocabulary"; words are never removed: a stale one matches nobody). A word search
+# turns a typed prefix into the exact words it starts (domain.directory.expanded_tsquery).
+directory_words = Table(
+    "directory_words",
+    metadata,
+    # byte order: a prefix is one contiguous range of the primary key
+    Column("word", Text(collation="C"), primary_key=True),
 )
 
 organisations = Table(

@@ -118,6 +118,11 @@ class Account(AggregateRoot):
             events.PasswordResetRequested(account_id=self.id, reset_url=url, expires_at=expires_at)
         )
 
+    def note_registration_attempt(self, now: datetime) -> None:
+        """Someone registered with this address again: the owner is told, the caller is not."""
+        self._ensure_not_erased()
+        self.record(events.RegistrationAttempted(account_id=self.id, attempted_at=now))
+
     def change_password(self, password_hash: str, now: datetime) -> None:
         self._ensure_not_erased()
         self.password_hash = password_hash

@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any
 from uuid import UUID
 
@@ -23,7 +24,7 @@ _SPECIAL = str.maketrans(
     {"ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "\u0131": "i", "þ": "th"}
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
-_POSITION = re.compile(r"^\d{1,10},\d{1,5}$")
+_POSITION = re.compile(r"^[01],\d{1,10},\d{1,5}$")
 MAX_TERMS = 8
 MAX_LIMIT = 50
 # Facet counts cover at most this many matches: counting reads each matching row, and a broad
@@ -59,6 +60,33 @@ def prefix_tsquery(q: str) -> str | None:
     """A ``to_tsquery`` string matching every term as a prefix; None when nothing is left."""
     terms = query_terms(q)
     return " & ".join(f"{t}:*" for t in terms) or None
+
+
+# A term stands for at most this many directory words (else it stays a prefix match).
+MAX_EXPANSION = 64
+# words to_tsquery reads back as exactly one lexeme (no hyphen, dot, apostrophe...)
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
+def expanded_tsquery(terms: list[str], words_of: dict[int, list[str]]) -> str | None:
+    """The prefix search of ``terms`` with each term replaced by the directory words it is
+    the start of (``words_of[i]``: every known word starting with term i, in order).
+
+    Same matches as ``prefix_tsquery``, found faster: an index lookup of exact words can
+    skip through the posting lists of the other words and filter codes, while a prefix
+    (partial) match first collects every row of every word with that prefix. A term keeps
+    its prefix form when it starts too many words, none (the vocabulary keeps every word
+    ever indexed, so nothing would match, or the term is split differently), or a word that
+    is not plain letters and digits.
+    """
+    parts = []
+    for i, term in enumerate(terms):
+        words = words_of.get(i, [])
+        if 0 < len(words) <= MAX_EXPANSION and all(_PLAIN_WORD.fullmatch(w) for w in words):
+            parts.append("(" + " | ".join(words) + ")")
+        else:
+            parts.append(f"{term}:*")
+    return " & ".join(parts) or None
 
 
 @dataclass(frozen=True)
@@ -128,6 +156,24 @@ class DirectoryEntry:
         )
 
 
+class Tier(IntEnum):
+    """How well a person matches the words searched; better tiers come first.
+
+    NAME: every word is (the start of) a word of the person's name. OTHER: the words are
+    found only with the rest of the entry (headline, occupations, skills, tags, city...).
+    Within a tier, people come in a stable order (storage position; see
+    adapters/directory_repository.py), so keyset pages neither repeat nor skip anyone.
+    """
+
+    NAME = 0
+    OTHER = 1
+
+
+def position_key(tier: Tier, block: int, item: int) -> str:
+    """A word-search row's place in the result order, as its cursor carries it."""
+    return f"{int(tier)},{block},{item}"
+
+
 @dataclass(frozen=True)
 class PeopleSearch:
     viewer: UUID
@@ -141,8 +187,8 @@ class PeopleSearch:
     modes: list[str] = field(default_factory=list)
     open_to_opportunities: bool | None = None
     limit: int = 20
-    # keyset: (sort_name, person_id) of the last row when browsing; (storage position,
-    # person_id) when searching words
+    # keyset: (sort_name, person_id) of the last row when browsing; ("tier,block,item",
+    # person_id) when searching words (see position)
     after: tuple[str, UUID] | None = None
     facets: bool = False
 
@@ -166,14 +212,15 @@ class PeopleSearch:
             groups.append([f"open:{'true' if self.open_to_opportunities else 'false'}"])
         return [g for g in groups if g]
 
-    def position(self) -> tuple[int, int] | None:
-        """Where a word search resumes: the storage position (block, item) of the last row."""
+    def position(self) -> tuple[Tier, int, int] | None:
+        """Where a word search resumes: the relevance tier of the last row, and its storage
+        position (block, item) within that tier."""
         if self.after is None:
             return None
         if not _POSITION.match(self.after[0]):
             raise InvalidCursor("The cursor is not one this API returned.")
-        block, item = self.after[0].split(",")
-        return int(block), int(item)
+        tier, block, item = self.after[0].split(",")
+        return Tier(int(tier)), int(block), int(item)
 
 
 def codes(facet: str, values: list[str]) -> list[str]:

@@ -47,6 +47,14 @@ class PasswordChanged(DomainEvent):
 
 
 @dataclass(kw_only=True)
+class RegistrationAttempted(DomainEvent):
+    """Someone registered again with this account's email address."""
+
+    account_id: UUID
+    attempted_at: datetime
+
+
+@dataclass(kw_only=True)
 class AccountErased(DomainEvent):
     account_id: UUID
     erased_at: datetime

@@ -43,7 +43,7 @@ async def search_people(
             for r in rows
         ],
         "next_cursor": encode_cursor(
-            last["sort_name"] if last["by_name"] else last["position"].strip("()"),
+            last["sort_name"] if last["by_name"] else last["position"],
             last["person_id"],
         )
         if more and last

@@ -10,6 +10,7 @@ from profiles.adapters.connection_repository import ConnectionRepository
 from profiles.adapters.conversation_repository import ConversationRepository
 from profiles.adapters.directory_repository import DirectoryRepository
 from profiles.adapters.identity_store import (
+    AccountNoticeRepository,
     LoginFailureRepository,
     OidcRepository,
     OneTimeTokenRepository,
@@ -34,6 +35,7 @@ class ProfilesUnitOfWork(UnitOfWork):
     refresh_tokens: RefreshTokenRepository
     one_time_tokens: OneTimeTokenRepository
     login_failures: LoginFailureRepository
+    account_notices: AccountNoticeRepository
     people: PersonProfileRepository
     connections: ConnectionRepository
     directory: DirectoryRepository
@@ -57,6 +59,7 @@ class ProfilesUnitOfWork(UnitOfWork):
         self.refresh_tokens = RefreshTokenRepository(session)
         self.one_time_tokens = OneTimeTokenRepository(session)
         self.login_failures = LoginFailureRepository(session)
+        self.account_notices = AccountNoticeRepository(session)
         self.people = PersonProfileRepository(session)
         self.connections = ConnectionRepository(session)
         self.directory = DirectoryRepository(session)

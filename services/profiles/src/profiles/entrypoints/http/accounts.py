@@ -94,9 +94,15 @@ _NO_STORE = {"Cache-Control": "no-store"}
     "/register",
     status_code=status.HTTP_201_CREATED,
     response_model=RegistrationResponse,
-    responses={409: {"description": "Email already registered"}, 422: {"description": "Invalid"}},
+    responses={422: {"description": "Invalid"}},
 )
 async def register(body: RegistrationRequest, uow: UoW, settings: Settings) -> RegistrationResponse:
+    """Create an account and email a verification link.
+
+    An address that already has an account gets the same answer (201 with an account id
+    that is never used): whether an address is registered is not revealed. No second
+    account is created; the owner is emailed that someone tried to register with it.
+    """
     try:
         account_id = await handlers.register_account(
             RegisterAccount(
@@ -112,8 +118,6 @@ async def register(body: RegistrationRequest, uow: UoW, settings: Settings) -> R
         raise Problem(422, "Invalid email address", str(exc)) from exc
     except WeakPassword as exc:
         raise Problem(422, "Weak password", str(exc)) from exc
-    except handlers.EmailAlreadyRegistered as exc:
-        raise Problem(409, "Email already registered", "Try signing in instead.") from exc
     return RegistrationResponse(account_id=account_id)
 
 

@@ -36,9 +36,11 @@ async def search_people(
 ) -> dict[str, Any]:
     """People whose member-visible fields match; each filter matches any of its values.
 
-    Sorted by name when browsing, in storage order (arbitrary) when searching words, with keyset
-    pagination (``next_cursor``); a person whose profile changes while someone pages through
-    a word search may be seen twice or missed by that paging. Facet counts (``facets=true``)
+    Sorted by name when browsing. A word search (each word a prefix) lists first the people
+    whose name holds every word, then those matched only by other text (headline,
+    occupations, skills, tags...), each group in a stable (storage) order. Keyset pagination
+    (``next_cursor``); a person whose profile changes while someone pages through a word
+    search may be seen twice or missed by that paging. Facet counts (``facets=true``)
     cover the whole filtered result when it has at most 2,000 people
     (``facets_complete: true``); beyond that they count its first 2,000 people in storage
     order, an arbitrary sample (``facets_complete: false``). People who blocked the viewer, or
