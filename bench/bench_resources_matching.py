@@ -293,15 +293,14 @@ def render(r: dict[str, Any]) -> str:
         "",
         "Each measured call opens a session from the service's pool, ranks in PostgreSQL "
         "and recomputes score and reasons in the domain for the 20 people returned, as the "
-        "API does. Ranking is exact top-N with MaxScore pruning: the most common requested "
-        "values (by pg_stats element frequencies) are left out of candidate generation while "
-        "their weight stays below the N-th best score found (checked; one or two fallback "
-        "passes otherwise). Every criterion generates candidates through a partial index "
-        "over matchable people (open to opportunities and `listed`, i.e. directory_listing "
-        "consent not withdrawn): GIN on skills, sectors, contribution modes and languages, "
-        "b-tree on the two countries — so the last fallback no longer scans the table for "
-        "people sharing only a mode or a language. Scores are inline containment tests, no "
-        "per-row subquery.",
+        "API does. Ranking is exact top-N by score threshold: the projection keeps every "
+        "matchable value as one prefixed tag in a GIN-indexed array; a threshold is picked "
+        "from the score distribution estimated with pg_stats element frequencies, and the "
+        "candidates are the people holding one of the minimal sets of requested values "
+        "worth that much (or, MaxScore-style, of the rarest values worth the threshold "
+        "minus the common ones), each set one GIN probe. Only candidates are scored; if "
+        "the N-th best falls below the threshold a lower one is tried, last everyone "
+        "sharing any requested value.",
         "",
         *(
             [
