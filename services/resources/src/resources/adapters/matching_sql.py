@@ -296,6 +296,9 @@ async def rank_people(
         return [(float(row["score"]), facts(row)) for row in rows.mappings()]
 
     freq = await FREQUENCIES.get(session)
+    # the probes' selectivity is the whole point: a cached generic plan (chosen after a few
+    # runs of the same statement text) cannot see it and scans the table instead
+    await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
     for threshold in _thresholds(features, freq, limit)[:MAX_TRIES]:
         probes = _candidates(features, threshold, freq)
         if not probes:
