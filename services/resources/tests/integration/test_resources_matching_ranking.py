@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
@@ -32,7 +33,7 @@ def skewed(rng: random.Random, values: list[str], k: int) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-async def population(resources_service: ResourcesService) -> None:
+async def population(resources_service: ResourcesService) -> AsyncIterator[None]:
     rng = random.Random(7)
     rows = [
         {
@@ -55,6 +56,12 @@ async def population(resources_service: ResourcesService) -> None:
         await conn.execute(people.insert(), rows)
         await conn.execute(text("ANALYZE resources.people"))
     matching_sql.FREQUENCIES._at = -1e9  # read the fresh statistics
+    yield
+    # the schema is shared by the session: other tests' matches must not meet these people
+    async with resources_service.chassis.engine.begin() as conn:
+        await conn.execute(
+            people.delete().where(people.c.person_id.in_([r["person_id"] for r in rows]))
+        )
 
 
 def needs_cases() -> list[matching.Needs]:
