@@ -162,11 +162,14 @@ people = Table(
         ),
         nullable=False,
     ),
+    # fastupdate off: a pending list of unsorted entries (up to 4 MB) is scanned in full by
+    # every probe until a vacuum merges it; the projection is read far more than written
     Index(
         "ix_people_matchable_tags",
         "tags",
         postgresql_using="gin",
         postgresql_where=text("open_to_opportunities AND listed"),
+        postgresql_with={"fastupdate": "off"},
     ),
 )
 

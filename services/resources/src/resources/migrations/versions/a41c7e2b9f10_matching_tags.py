@@ -59,6 +59,8 @@ def upgrade() -> None:
         schema="resources",
         postgresql_using="gin",
         postgresql_where=sa.text(MATCHABLE),
+        # no pending list: every probe would scan it in full until a vacuum merges it
+        postgresql_with={"fastupdate": "off"},
     )
     for name in ("origin", "residence", "contribution_modes", "languages", "skills", "sectors"):
         op.drop_index(f"ix_people_matchable_{name}", table_name="people", schema="resources")
