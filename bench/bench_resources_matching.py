@@ -325,7 +325,13 @@ def render(r: dict[str, Any]) -> str:
         "worth that much (or, MaxScore-style, of the rarest values worth the threshold "
         "minus the common ones), each set one GIN probe. Only candidates are scored; if "
         "the N-th best falls below the threshold a lower one is tried, last everyone "
-        "sharing any requested value.",
+        "sharing any requested value. The probe query is planned per call "
+        "(plan_cache_mode force_custom_plan: a cached generic plan cannot see the probes' "
+        "selectivity) and the tag index has no pending list (fastupdate off), so a bulk "
+        "load does not leave every probe scanning unsorted entries. Tables are vacuumed "
+        "after loading (the state autovacuum keeps). The reverse direction is measured as "
+        "GET /v1/opportunities/for-me runs it: the person, the ranking (every open "
+        "opportunity scored in SQL), the page in one query, the reasons.",
         "",
         *(
             [
