@@ -81,6 +81,19 @@ class CalendarRepository:
         )
         return _registration(row) if row else None
 
+    async def events_registered_by(self, person_id: UUID) -> list[UUID]:
+        """Events the person holds a live (confirmed or waitlisted) registration for, in a
+        fixed order (locks are then always taken in the same order)."""
+        rows = await self.session.execute(
+            select(registrations.c.event_id)
+            .where(
+                registrations.c.person_id == person_id,
+                registrations.c.status != RegistrationStatus.CANCELLED.value,
+            )
+            .order_by(registrations.c.event_id)
+        )
+        return [row[0] for row in rows]
+
     async def first_waitlisted(self, event_id: UUID) -> Registration | None:
         row = (
             (

@@ -263,6 +263,13 @@ class OpportunityRepository:
         row = (await self.session.execute(stmt)).mappings().first()
         return _opportunity(row) if row else None
 
+    async def get_many(self, ids: list[UUID]) -> list[Opportunity]:
+        """The opportunities with these ids, in the order given (unknown ids left out): one
+        query for a ranked page instead of one per row."""
+        rows = await self.session.execute(select(opportunities).where(opportunities.c.id.in_(ids)))
+        found = {row["id"]: _opportunity(row) for row in rows.mappings()}
+        return [found[i] for i in ids if i in found]
+
     async def interest_of(
         self, opportunity_id: UUID, person_id: UUID
     ) -> ExpressionOfInterest | None:

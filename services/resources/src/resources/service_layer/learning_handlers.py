@@ -161,23 +161,42 @@ async def register(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> Re
 async def cancel(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> cal.Registration | None:
     """Cancel the caller's registration; returns whoever was promoted from the waitlist."""
     async with uow:
-        event = await uow.calendar.get(event_id, for_update=True)
-        registration = await uow.calendar.registration_of(event_id, actor.id)
-        if event is None or registration is None:
-            raise NotFound("you are not registered for this event")
-        uow.track(event)
-        try:
-            promoted = event.cancel(
-                registration, await uow.calendar.first_waitlisted(event_id), datetime.now(UTC)
-            )
-        except cal.CalendarError as exc:
-            raise Conflict(str(exc)) from exc
-        await uow.calendar.save_registration(registration)
-        if promoted is not None:
-            await uow.calendar.save_registration(promoted)
-        await uow.calendar.save(event)
+        promoted = await _cancel_registration(uow, event_id, actor.id, datetime.now(UTC))
         await uow.commit()
         return promoted
+
+
+async def _cancel_registration(
+    uow: ResourcesUnitOfWork, event_id: UUID, person_id: UUID, now: datetime
+) -> cal.Registration | None:
+    """Cancel one registration in the caller's unit of work; a freed seat goes to the first
+    person on the waitlist (returned). The one path for a cancellation by the person and
+    for an erased account's seats, so both publish the same events."""
+    event = await uow.calendar.get(event_id, for_update=True)
+    registration = await uow.calendar.registration_of(event_id, person_id)
+    if event is None or registration is None:
+        raise NotFound("you are not registered for this event")
+    uow.track(event)
+    try:
+        promoted = event.cancel(registration, await uow.calendar.first_waitlisted(event_id), now)
+    except cal.CalendarError as exc:
+        raise Conflict(str(exc)) from exc
+    await uow.calendar.save_registration(registration)
+    if promoted is not None:
+        await uow.calendar.save_registration(promoted)
+    await uow.calendar.save(event)
+    return promoted
+
+
+async def release_seats_of(uow: ResourcesUnitOfWork, person_id: UUID, now: datetime) -> int:
+    """Before an erased account's registrations are deleted: each one is cancelled exactly
+    as the person would (same events, a freed seat promotes the first waitlisted person).
+    Runs in the erasure's unit of work; returns how many were cancelled."""
+    cancelled = 0
+    for event_id in await uow.calendar.events_registered_by(person_id):
+        await _cancel_registration(uow, event_id, person_id, now)
+        cancelled += 1
+    return cancelled
 
 
 async def my_registration(

@@ -89,9 +89,9 @@ async def announce_for_person(uow: ResourcesUnitOfWork, person_id: UUID, limit: 
         return 0
     announced = 0
     now = datetime.now(UTC)
-    for row in await matching_sql.rank_opportunities(uow.session, person, now, limit):
-        opportunity = await uow.opportunities.get(row["id"])
-        if opportunity is None or await _contact_withdrawn(uow, opportunity, person_id):
+    ranked = await matching_sql.rank_opportunities(uow.session, person, now, limit)
+    for opportunity in await uow.opportunities.get_many([row["id"] for row in ranked]):
+        if await _contact_withdrawn(uow, opportunity, person_id):
             continue
         found = matching.score(opportunity.needs, person)
         if found.good:
@@ -229,5 +229,5 @@ async def opportunities_for(
         if person is None:
             raise NotFound("no profile is known for you yet")
         rows = await matching_sql.rank_opportunities(uow.session, person, datetime.now(UTC), limit)
-        found = [await uow.opportunities.get(row["id"]) for row in rows]
-    return [RankedOpportunity(x, matching.score(x.needs, person)) for x in found if x is not None]
+        found = await uow.opportunities.get_many([row["id"] for row in rows])
+    return [RankedOpportunity(x, matching.score(x.needs, person)) for x in found]

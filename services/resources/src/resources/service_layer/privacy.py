@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -21,6 +21,7 @@ from contracts.envelope import CloudEvent
 from contracts.events import privacy
 from eventkit.logging import get_logger
 from eventkit.privacy import ErasureReport
+from resources.service_layer.learning_handlers import release_seats_of
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
 log = get_logger(__name__)
@@ -36,6 +37,8 @@ class ResourcesPrivacy:
     async def erase_person(
         self, uow: ResourcesUnitOfWork, person_id: UUID, erased_at: datetime
     ) -> ErasureReport:
+        # seats first: a freed seat goes to the waitlist exactly as on a cancellation
+        await release_seats_of(uow, person_id, datetime.now(UTC))
         deleted, de_identified = await uow.personal_data.erase(person_id, erased_at)
         return ErasureReport(deleted=deleted, de_identified=de_identified)
 
