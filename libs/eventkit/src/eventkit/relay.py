@@ -132,11 +132,9 @@ class OutboxRelay:
         self._partitions.clear()
         log.info("relay.leading", service=self.service)
         while not stop.is_set():
-            # cleared BEFORE the claim: a NOTIFY arriving while a batch is in flight makes
-            # the wait below return at once (clearing after it lost that wake-up, and the
-            # rows committed meanwhile waited for the next poll)
-            self._wake.clear()
             await self.drain()
+            if self._wake.is_set():  # a NOTIFY came after the last claim's snapshot
+                continue
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wait(stop), self.poll_interval_s)
 
@@ -207,6 +205,10 @@ class OutboxRelay:
                 except BaseException:
                     await batch.close()
                     raise
+                if claim is None and self._wake.is_set():
+                    # rows were committed while this batch was on the wire: claim them now,
+                    # while this batch is being marked
+                    claim = asyncio.create_task(self._claim())
                 if marking is not None:
                     await marking  # at most one batch being marked: bounded connections
                 marking = asyncio.create_task(batch.mark_and_close())
@@ -229,6 +231,8 @@ class OutboxRelay:
         The columns come back as text, one JSON decode of the small headers object per row
         in Python: Postgres taking the headers apart per row (jsonb_each_text) cost more
         than the rest of the claim."""
+        # cleared BEFORE the snapshot: a NOTIFY from here on means rows this claim may miss
+        self._wake.clear()
         conn = await self.engine.connect()
         try:
             await conn.begin()
