@@ -38,6 +38,7 @@ SIZES: dict[str, dict[str, Any]] = {
         "messages": 50_000,
         "confirm_each_messages": 500,
         "commit_each_messages": 800,
+        "per_message_messages": 10_000,
         "relay_backlog": 30_000,
         "dispatcher_messages": 6_000,
         "latency_messages": 1_000,
@@ -50,6 +51,7 @@ SIZES: dict[str, dict[str, Any]] = {
         "messages": 5_000,
         "confirm_each_messages": 100,
         "commit_each_messages": 150,
+        "per_message_messages": 2_000,
         "relay_backlog": 3_000,
         "dispatcher_messages": 300,
         "latency_messages": 100,
@@ -192,10 +194,12 @@ async def run_clients(
         )
     }
     m, src, batch = sz["commit_each_messages"], topics["raw"], clients.BATCH_RECORDS
+    one = sz["per_message_messages"]  # per-message handlers, auto-commit
     for r in range(sz["rounds"]):
         log(
             f"round {r + 1}: ConsumerPerformance / aiokafka / FastStream consume x {n:,}"
-            f" (auto-commit, commit per batch); per-record commit x {m:,}"
+            f" (auto-commit, commit per batch); per-message handlers x {one:,};"
+            f" per-record commit x {m:,}"
         )
         g = f"bench-{uuid.uuid4().hex[:8]}"
         tool_c.append(
@@ -212,11 +216,11 @@ async def run_clients(
             await clients.faststream_consume(boot, src, n, g + "-fsb", batch=True)
         )
         got["raw_getone_auto"].append(
-            await clients.aiokafka_consume(boot, src, n, g + "-rawa", getmany=False)
+            await clients.aiokafka_consume(boot, src, one, g + "-rawa", getmany=False)
         )
         got["faststream_auto"].append(
             await clients.faststream_consume(
-                boot, src, n, g + "-fsa", ack_policy=AckPolicy.ACK_FIRST
+                boot, src, one, g + "-fsa", ack_policy=AckPolicy.ACK_FIRST
             )
         )
         got["raw_commit_each"].append(

@@ -58,7 +58,8 @@ def render(report: dict[str, Any]) -> str:
         f" topics with {s['partitions']} partitions, replication 1",
         f"- throughput runs: {s['messages']:,} messages each; per-message acknowledgement"
         f" variants (confirm-each publish, commit-each consume) are slow, so they run"
-        f" {s['confirm_each_messages']:,} / {s['commit_each_messages']:,} messages",
+        f" {s['confirm_each_messages']:,} / {s['commit_each_messages']:,} messages;"
+        f" per-message auto-commit consumers {s.get('per_message_messages', s['messages']):,}",
         f"- outbox backlog: {s['relay_backlog']:,} rows; dispatcher capacity:"
         f" {s['dispatcher_messages']:,} events;"
         f" Kafka EndToEndLatency: {s['latency_messages']:,} messages",
