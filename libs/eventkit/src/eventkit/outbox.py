@@ -8,6 +8,7 @@ flag — never by "id greater than the last one seen", because ids become visibl
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -120,9 +121,19 @@ class OutboxWriter:
         )
         ce = ce.model_copy(update={"data": await self._protect(session, event, ce.data)})
         await session.execute(self.table.insert().values(**_row(ce, event.topic)))
-        # a wake-up hint for the relay, delivered at commit; the relay also polls
-        await session.execute(text("SELECT pg_notify(:c, '')"), {"c": self._channel})
         return ce
+
+    async def wake_relay(self, session: AsyncSession) -> None:
+        """A wake-up hint for the relay, sent AFTER the writing transaction committed, as a
+        statement of its own (no transaction, no WAL flush). A NOTIFY inside the writing
+        transaction takes a database-wide lock held until its commit is flushed, which
+        serialises every committing writer: 500-700 commits/s with it against about 1,900/s
+        this way on the test Postgres (16 writers). Best effort: the relay also polls."""
+        with contextlib.suppress(Exception):
+            conn = await session.connection()
+            raw = await conn.get_raw_connection()
+            driver: Any = raw.driver_connection
+            await driver.execute("SELECT pg_notify($1, '')", self._channel)
 
 
 def _row(ce: CloudEvent, topic: str) -> dict[str, Any]:
