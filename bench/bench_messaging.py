@@ -343,7 +343,7 @@ async def relay_drain(
         await outbox_bench.fill_backlog(
             url, c.outbox, benchkit.padded(model, MESSAGE_BYTES), backlog
         )
-        log(f"outbox: draining with OutboxRelay.drain_once (batch {batch_size or 'default'})")
+        log(f"outbox: draining with OutboxRelay.drain (batch {batch_size or 'default'})")
         drain = await outbox_bench.drain_backlog(c, batch_size)
         left = await outbox_bench.unpublished(c)
         on_topic = await clients.topic_message_count(boot, topic, PARTITIONS)
@@ -418,7 +418,7 @@ async def run_outbox(infra: TestInfra, topics: dict[str, str], sz: dict[str, Any
     return {
         "relay_drain": {
             **best(
-                f"eventkit OutboxRelay.drain_once (batch {drain.batch_size}, default)",
+                f"eventkit OutboxRelay.drain (batch {drain.batch_size}, default)",
                 [drain.throughput],
                 "kafka_producer_perf",
             ),
@@ -427,7 +427,7 @@ async def run_outbox(infra: TestInfra, topics: dict[str, str], sz: dict[str, Any
         },
         "relay_drain_batch_big": {
             **best(
-                f"eventkit OutboxRelay.drain_once (batch {drain_big.batch_size})",
+                f"eventkit OutboxRelay.drain (batch {drain_big.batch_size})",
                 [drain_big.throughput],
                 "kafka_producer_perf",
             ),
@@ -582,30 +582,46 @@ NOTES = [
     "(per-message keys as KafkaResponse, one correlation_id header per batch, which the "
     "aiokafka batch row also sends). FastStream's batch subscriber runs with eventkit's own "
     "parser and raw-bodies decoder (eventkit.broker), the work it does in production.",
+    "Where FastStream loses (cProfile on this machine): publish runs, per call, a publish "
+    "command, the publisher middleware chain and the codec, and draws a uuid4 correlation "
+    "id unless one is given (given here); publish_batch awaits the codec, copies the "
+    "header dict and extracts the KafkaResponse key per message; every consumed record "
+    "goes through the batch parser's header decoding into dicts; a per-message subscriber "
+    "runs FastStream's whole pipeline per record (context scopes, ack and logging "
+    "middlewares, parser, decoder, fast_depends argument resolution), and a "
+    "'msg: KafkaMessage' (Context) parameter is resolved by a sync function fast_depends "
+    "runs in anyio's worker thread, a thread hop per call: the per-message rows take the "
+    "body instead, eventkit's batch subscriber pays it once per batch.",
     "The relay's messages carry the CloudEvents headers (ce_id, ce_type, ...), so the relay "
     "moves more bytes per message than the bare 'send + gather' baseline; the row with the "
     "same headers shows what they cost.",
     "Consumer rates run from the partition assignment to the last record (the group join is "
     "left out, as ConsumerPerformance's fetch.nMsg.sec does); all consumers read the same "
     "topic. The EventDispatcher rates run from the first effect's timestamp to the last.",
-    "The relay benchmark times OutboxRelay.drain_once on a backlog COPY-inserted as real "
+    "The relay benchmark times OutboxRelay.drain on a backlog COPY-inserted as real "
     "outbox rows (CloudEvents built by OutboxWriter.envelope); every row is verified "
-    "published and the topic's end offsets equal the backlog. drain_once claims a batch "
-    "(FOR UPDATE SKIP LOCKED, position order), sends it as record batches per partition "
-    "(send_batch), awaits every acknowledgement, then marks the batch with one UPDATE. The "
+    "published and the topic's end offsets equal the backlog. Each batch is claimed "
+    "(FOR UPDATE SKIP LOCKED, position order, text columns), sent as record batches per "
+    "partition (send_batch), every acknowledgement awaited, then marked with one UPDATE. The "
     "rate is OutboxRelay.drain, the loop the leading relay runs: the next batch is claimed "
     "while the current one is on the wire and a batch is marked while the next one is sent; "
     "a batch is sent only after the previous one was acknowledged.",
     "End to end: writer tasks in this process commit an item row + outbox row through "
     "eventkit's UnitOfWork on an open-loop schedule; Chassis.run_relay and Chassis.run_worker "
     "(EventDispatcher: inbox rows + effect rows of a consumed batch in one transaction) run "
-    "as two separate processes; the relay is woken by the writers' NOTIFY, the consumer uses "
+    "as two separate processes; the relay is woken by the NOTIFY each writer sends right after "
+    "its commit (not inside the transaction: that NOTIFY's lock serialised all commits), "
+    "the consumer uses "
     "eventkit's fetch_max_wait_ms (25 ms) and batch_timeout_ms (20 ms). The bench handler "
     "queues its effect row in the unit of work, which writes a batch's effect rows with one "
     "INSERT just before the commit. "
     "Latency = handler's wall clock - wall clock taken just before the commit (in the payload). "
     "The load is 50% of the slower of relay drain rate and dispatcher rate, i.e. of the "
-    "pipeline's measured capacity.",
+    "pipeline's measured capacity. A phase ends on time: events its writers could not "
+    "commit by then are not written (the achieved rate shows it). On the shared machine "
+    "the writers reach a few dozen commits/s (each UnitOfWork is about six round trips to "
+    "a Postgres that fsyncs every commit), far below 50% of capacity, so the measured "
+    "latency there is the loaded machine's, not the pipeline at 50% load.",
 ]
 
 
