@@ -61,7 +61,15 @@ async def test_nothing_lost_under(fault: Fault, platform: ChaosPlatform) -> None
     load = await load_task
     quiet_after = await wait_for_quiet(platform.admin_dsn, load)
     recovery = time.monotonic() - repaired_at if quiet_after != float("inf") else float("inf")
-    await asyncio.sleep(2.0)  # let stragglers (duplicates, late emails) show up before counting
+    # the email dispatcher sends after the effects commit (its own loop, with backoff): wait
+    # for a first email per acknowledged request, bounded, then for stragglers (duplicates)
+    deadline = time.monotonic() + 30.0
+    while time.monotonic() < deadline:
+        sent = Counter(m["To"] for m in platform.smtp.messages())
+        if all(sent[e] for e in load.acknowledged):
+            break
+        await asyncio.sleep(0.5)
+    await asyncio.sleep(2.0)
     emails = Counter(m["To"] for m in platform.smtp.messages())
     verdict = await verify(
         platform.admin_dsn, platform.stack.kafka.bootstrap, load, emails, dlq_before
