@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, Double, Integer, String, Table, any_, bindparam, func
+from sqlalchemy import Column, DateTime, Double, Integer, String, Table, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 
@@ -94,25 +94,38 @@ def chassis(database_url: str, bootstrap: str, group: str = "benchkit") -> Chass
 
 
 class BenchUnitOfWork(UnitOfWork):
-    """Stamps the effects it wrote with the wall clock just before its COMMIT: a batch's
-    effects become visible at the commit, not when each handler ran."""
+    """Collects the effects its handlers produce and writes them in ONE INSERT at commit,
+    stamped with the wall clock just before the COMMIT (a batch's effects become visible at
+    the commit, not when each handler ran). A handler of a batch consumer that issued one
+    INSERT round trip per event measured Postgres' round-trip latency on a busy machine
+    (about 5 ms each), not the dispatcher."""
 
-    effect_ids: list[str]
+    pending_effects: list[tuple[str, str, float]]
 
     def init_repositories(self, session: Any) -> None:
-        self.effect_ids = []
+        self.pending_effects = []
 
     async def commit(self) -> None:
-        if self.effect_ids:
+        if self.pending_effects:
+            ids, item_ids, committed = zip(*self.pending_effects, strict=True)
             await self.session.execute(
-                effects.update()
-                .where(
-                    effects.c.event_id
-                    == any_(bindparam("ids", self.effect_ids, type_=ARRAY(String())))
-                )
-                .values(seen_at=time.time())
+                _insert_effects,
+                {"ids": ids, "items": item_ids, "committed": committed, "seen": time.time()},
             )
+            self.pending_effects = []
         await super().commit()
+
+
+# three arrays whatever the batch size: one prepared statement
+_insert_effects = effects.insert().from_select(
+    ["event_id", "item_id", "committed_at", "seen_at"],
+    select(
+        func.unnest(bindparam("ids", type_=ARRAY(String()))),
+        func.unnest(bindparam("items", type_=ARRAY(String()))),
+        func.unnest(bindparam("committed", type_=ARRAY(Double()))),
+        bindparam("seen", type_=Double()),
+    ),
+)
 
 
 def uow_factory(c: Chassis) -> Callable[[], BenchUnitOfWork]:
@@ -124,15 +137,7 @@ def dispatcher(c: Chassis, model: type[ItemChangedBase]) -> EventDispatcher[Benc
 
     @d.on(model)
     async def record_effect(event: ItemChangedBase, ce: CloudEvent, uow: BenchUnitOfWork) -> None:
-        uow.effect_ids.append(ce.id)
-        await uow.session.execute(
-            effects.insert().values(
-                event_id=ce.id,
-                item_id=str(event.item_id),
-                committed_at=event.committed_at,
-                seen_at=time.time(),
-            )
-        )
+        uow.pending_effects.append((ce.id, str(event.item_id), event.committed_at))
 
     return d
 

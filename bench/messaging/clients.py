@@ -26,6 +26,7 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from faststream.kafka.response import KafkaResponse
 
+from eventkit.broker import raw_bodies, tolerant_parser
 from eventkit.producer import producer_config
 
 #: records per batch for the batch-subscriber variants (one offset commit per batch)
@@ -79,15 +80,31 @@ async def aiokafka_produce(
     value: bytes,
     message_keys: Sequence[bytes],
     headers: list[tuple[str, bytes]] | None = None,
+    correlation_ids: Sequence[str] | None = None,
 ) -> Throughput:
+    """``send`` per message, then await every acknowledgement. With ``correlation_ids``,
+    each message carries the two headers FastStream's ``publish`` adds (an empty
+    content-type for a bytes body and that message's correlation id), built per message."""
     producer = AIOKafkaProducer(**producer_config(bootstrap, "bench-aiokafka"))
     await producer.start()
     try:
         await producer.send_and_wait(topic, value=value, key=b"warm-up")  # metadata, connection
         start = time.perf_counter()
-        pending = [
-            await producer.send(topic, value=value, key=k, headers=headers) for k in message_keys
-        ]
+        if correlation_ids is None:
+            pending = [
+                await producer.send(topic, value=value, key=k, headers=headers)
+                for k in message_keys
+            ]
+        else:
+            pending = [
+                await producer.send(
+                    topic,
+                    value=value,
+                    key=k,
+                    headers=[("content-type", b""), ("correlation_id", cid.encode())],
+                )
+                for k, cid in zip(message_keys, correlation_ids, strict=True)
+            ]
         await asyncio.gather(*pending)
         elapsed = time.perf_counter() - start
     finally:
@@ -180,10 +197,12 @@ async def faststream_produce_batch(
     return Throughput(len(message_keys), elapsed)
 
 
-def faststream_headers() -> list[tuple[str, bytes]]:
-    """The headers FastStream's ``publish`` adds to every message (an empty content-type for
-    a bytes body and a fresh correlation id), same names and value sizes."""
-    return [("content-type", b""), ("correlation_id", str(uuid.uuid4()).encode())]
+def correlation_ids(count: int) -> list[str]:
+    """One correlation id per message, made before the clock starts, for both FastStream and
+    aiokafka: a producer in production passes the id of the request or event it serves
+    (eventkit passes the CloudEvent's correlation id); left out, FastStream would draw a
+    uuid4 per message, work the aiokafka row does not do."""
+    return [str(uuid.uuid4()) for _ in range(count)]
 
 
 def faststream_batch_headers() -> list[tuple[str, bytes]]:
@@ -207,21 +226,29 @@ def faststream_broker(bootstrap: str) -> KafkaBroker:
 
 
 async def faststream_produce(
-    bootstrap: str, topic: str, value: bytes, message_keys: Sequence[bytes], *, confirm_each: bool
+    bootstrap: str,
+    topic: str,
+    value: bytes,
+    message_keys: Sequence[bytes],
+    *,
+    confirm_each: bool,
+    correlation_ids: Sequence[str] | None = None,
 ) -> Throughput:
-    """``KafkaBroker.publish``: pipelined (``no_confirm=True``, then await every future) or
-    the default, which waits for each acknowledgement before the next publish."""
+    """``KafkaBroker.publish`` of a pre-encoded bytes body: pipelined (``no_confirm=True``,
+    then await every future) or the default, which waits for each acknowledgement."""
     broker = faststream_broker(bootstrap)
+    cids = correlation_ids or [None] * len(message_keys)
     await broker.start()
     try:
         await broker.publish(value, topic, key=b"warm-up")
         start = time.perf_counter()
         if confirm_each:
-            for k in message_keys:
-                await broker.publish(value, topic, key=k)
+            for k, cid in zip(message_keys, cids, strict=True):
+                await broker.publish(value, topic, key=k, correlation_id=cid)
         else:
             pending: list[Any] = [
-                await broker.publish(value, topic, key=k, no_confirm=True) for k in message_keys
+                await broker.publish(value, topic, key=k, correlation_id=cid, no_confirm=True)
+                for k, cid in zip(message_keys, cids, strict=True)
             ]
             await asyncio.gather(*pending)
         elapsed = time.perf_counter() - start
@@ -246,30 +273,44 @@ class _Assigned(ConsumerRebalanceListener):
 
 
 async def aiokafka_consume(
-    bootstrap: str, topic: str, messages: int, group: str, *, commit_each: bool = False
+    bootstrap: str,
+    topic: str,
+    messages: int,
+    group: str,
+    *,
+    commit: str = "auto",
+    getmany: bool = True,
+    max_records: int | None = None,
 ) -> Throughput:
-    """``getmany`` with auto-commit, or (``commit_each``) ``getone`` + ``commit()`` per record:
-    the same per-message synchronous commit FastStream's NACK_ON_ERROR ack does."""
+    """Offsets committed the way a FastStream ack policy does it, so each FastStream row has
+    an aiokafka row with the same semantics: ``commit="auto"`` (auto-commit, FastStream's
+    ACK_FIRST), ``"each"`` (``getone`` + synchronous ``commit()`` per record: a per-record
+    subscriber with NACK_ON_ERROR) or ``"batch"`` (``getmany(max_records)`` + one ``commit()``
+    per batch: a batch subscriber with NACK_ON_ERROR). ``getmany=False`` reads one record at
+    a time (``getone``), as a per-message subscriber does."""
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap,
         group_id=group,
         auto_offset_reset="earliest",
-        enable_auto_commit=not commit_each,
+        enable_auto_commit=commit == "auto",
     )
     assigned = _Assigned()
     consumer.subscribe([topic], listener=assigned)
     await consumer.start()
     seen = 0
     try:
-        if commit_each:
+        if getmany and commit != "each":
             while seen < messages:
-                await consumer.getone()
-                await consumer.commit()
-                seen += 1
+                batch = await consumer.getmany(timeout_ms=1000, max_records=max_records)
+                seen += sum(len(records) for records in batch.values())
+                if batch and commit == "batch":
+                    await consumer.commit()
         else:
             while seen < messages:
-                batch = await consumer.getmany(timeout_ms=1000)
-                seen += sum(len(records) for records in batch.values())
+                await consumer.getone()
+                if commit == "each":
+                    await consumer.commit()
+                seen += 1
         last = time.perf_counter()
     finally:
         await consumer.stop()
@@ -283,10 +324,14 @@ async def faststream_consume(
     group: str,
     *,
     batch: bool = False,
+    ack_policy: AckPolicy = AckPolicy.NACK_ON_ERROR,
     timeout_s: float = 600,
 ) -> Throughput:
-    """A subscriber configured like eventkit's (NACK_ON_ERROR, explicit group, earliest);
-    ``batch`` uses FastStream's batch subscriber (one ack, so one commit, per batch)."""
+    """A subscriber (explicit group, earliest). ``batch`` is configured as eventkit's
+    (``eventkit.broker.subscribe``): batch subscriber, NACK_ON_ERROR (one offset commit per
+    batch), its tolerant parser and its raw-bodies decoder, the records taken from the
+    ``KafkaMessage`` (one Context resolution per batch); ``BATCH_RECORDS`` per batch.
+    Without ``batch``, a per-message subscriber with ``ack_policy``."""
     broker = KafkaBroker(bootstrap, client_id="bench-faststream-consumer", logger=None)
     done = asyncio.Event()
     seen = 0
@@ -303,20 +348,29 @@ async def faststream_consume(
     options: dict[str, Any] = {
         "group_id": group,
         "auto_offset_reset": "earliest",
-        "ack_policy": AckPolicy.NACK_ON_ERROR,
+        "ack_policy": ack_policy,
         "max_poll_interval_ms": 300_000,
         "listener": assigned,
     }
     if batch:
 
-        @broker.subscriber(topic, batch=True, max_records=BATCH_RECORDS, **options)
+        @broker.subscriber(
+            topic,
+            batch=True,
+            max_records=BATCH_RECORDS,
+            parser=tolerant_parser,
+            decoder=raw_bodies,
+            **options,
+        )
         async def on_batch(msg: KafkaMessage) -> None:
             count(len(msg.raw_message))
 
     else:
-
+        # the body as the handler's argument, as FastStream's documentation writes handlers:
+        # a ``msg: KafkaMessage`` (Context) parameter is resolved by a sync function that
+        # fast_depends runs in anyio's worker thread, a thread hop per message
         @broker.subscriber(topic, **options)
-        async def on_message(msg: KafkaMessage) -> None:
+        async def on_message(body: bytes) -> None:
             count(1)
 
     await broker.start()

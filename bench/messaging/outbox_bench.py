@@ -113,23 +113,22 @@ class Drain:
 
 
 async def drain_backlog(c: Chassis, batch_size: int | None = None) -> Drain:
-    """Time ``OutboxRelay.drain_once`` (the production relay; its default batch size unless
-    given) until the backlog is empty. Each call claims, publishes, awaits every ack and
-    marks one batch."""
+    """Time ``OutboxRelay.drain`` (what the leading relay runs when woken: batches claimed,
+    sent and marked, pipelined; its default batch size unless given) until the backlog is
+    empty. Every batch is acknowledged by Kafka before it is marked."""
     relay = c.relay()
     relay.batch_size = batch_size or relay.batch_size
     await relay.producer.start()
     try:
         await relay.producer.client.bootstrap()
-        total = batches = 0
+        total = 0
         start = time.perf_counter()
-        while published := await relay.drain_once():
+        while published := await relay.drain():
             total += published
-            batches += 1
         elapsed = time.perf_counter() - start
     finally:
         await relay.producer.stop()
-    return Drain(Throughput(total, elapsed), batches, relay.batch_size)
+    return Drain(Throughput(total, elapsed), math.ceil(total / relay.batch_size), relay.batch_size)
 
 
 async def effect_stats(c: Chassis) -> tuple[int, float, float]:
@@ -242,18 +241,27 @@ async def paced_writes(
     seconds: float,
     writers: int = 16,
 ) -> tuple[int, float]:
-    """Commit item + outbox row through the UnitOfWork, event i at start + i/rate.
+    """Commit item + outbox row through the UnitOfWork, event i at start + i/rate; how many
+    were written and in how long.
 
     ``writers`` concurrent API-like tasks share the schedule, so a slow commit does not
-    delay the next one (an open-loop load, not a closed loop)."""
+    delay the next one (an open-loop load, not a closed loop). The phase ends on time: when
+    the writers cannot keep the schedule (commits waiting for a busy machine), the events
+    still due are not written, and the achieved rate says so."""
     total = max(1, int(rate * seconds))
     counter = iter(range(total))
     uow_of = benchkit.uow_factory(c)
     start = time.perf_counter()
+    end = start + seconds
+    written = 0
 
     async def writer() -> None:
+        nonlocal written
         for i in counter:
-            delay = start + i / rate - time.perf_counter()
+            now = time.perf_counter()
+            if now > end and written:
+                return
+            delay = start + i / rate - now
             if delay > 0:
                 await asyncio.sleep(delay)
             item = uuid.uuid4()
@@ -261,9 +269,10 @@ async def paced_writes(
                 await uow.session.execute(benchkit.items.insert().values(id=item, version=1))
                 await uow.publish(make(item_id=item, version=1, committed_at=time.time()))
                 await uow.commit()
+            written += 1
 
     await asyncio.gather(*(writer() for _ in range(writers)))
-    return total, time.perf_counter() - start
+    return written, time.perf_counter() - start
 
 
 @dataclass(frozen=True)

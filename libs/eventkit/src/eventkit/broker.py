@@ -52,6 +52,9 @@ def subscribe(
         batch=True,
         max_records=settings.consumer_batch_max_records,
         batch_timeout_ms=settings.consumer_batch_timeout_ms,
+        # aiokafka keeps one fetch in flight per broker: a record for a partition that is not
+        # in the pending long poll waited for it to expire (500 ms by default)
+        fetch_max_wait_ms=settings.consumer_fetch_max_wait_ms,
         parser=tolerant_parser,
         decoder=raw_bodies,
         title=f"{settings.service_name}.events",

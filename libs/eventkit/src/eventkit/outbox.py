@@ -8,6 +8,7 @@ flag — never by "id greater than the last one seen", because ids become visibl
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -21,8 +22,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
-    func,
-    literal,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
@@ -76,9 +75,9 @@ class OutboxWriter:
         self.source = source
         self.subject_keys = subject_keys
         self._channel = notify_channel(table.schema or "public")
-        # built once (SQLAlchemy caches its compiled form); the relay's wake-up hint rides on
-        # the same statement, delivered at commit (the relay also polls): one round trip
-        self._insert = table.insert().returning(func.pg_notify(literal(self._channel), literal("")))
+        # built once (SQLAlchemy caches its compiled form); the relay's wake-up hint is NOT
+        # part of the transaction (see wake_relay)
+        self._insert = table.insert()
 
     async def _protect(
         self, session: AsyncSession, event: IntegrationEvent, data: dict[str, Any]
@@ -126,6 +125,18 @@ class OutboxWriter:
         ce = ce.model_copy(update={"data": await self._protect(session, event, ce.data)})
         await session.execute(self._insert, _row(ce, event.topic))
         return ce
+
+    async def wake_relay(self, session: AsyncSession) -> None:
+        """A wake-up hint for the relay, sent AFTER the writing transaction committed, as a
+        statement of its own (no transaction, no WAL flush). A NOTIFY inside the writing
+        transaction takes a database-wide lock held until its commit is flushed, which
+        serialises every committing writer: 500-700 commits/s with it against about 1,900/s
+        this way on the test Postgres (16 writers). Best effort: the relay also polls."""
+        with contextlib.suppress(Exception):
+            conn = await session.connection()
+            raw = await conn.get_raw_connection()
+            driver: Any = raw.driver_connection
+            await driver.execute("SELECT pg_notify($1, '')", self._channel)
 
 
 def _row(ce: CloudEvent, topic: str) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,21 +20,9 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
 from aiokafka.producer.message_accumulator import BatchBuilder
 from prometheus_client import Counter, Gauge
-from sqlalchemy import (
-    LargeBinary,
-    Table,
-    Text,
-    any_,
-    bindparam,
-    cast,
-    func,
-    literal_column,
-    select,
-    text,
-)
-from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy import BigInteger, Table, TextClause, bindparam, func, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-from sqlalchemy.types import NullType
 
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
@@ -44,21 +34,43 @@ PUBLISHED = Counter("outbox_published_total", "Outbox rows published", ["service
 BACKLOG = Gauge("outbox_backlog", "Unpublished outbox rows seen at last claim", ["service"])
 _PARTITIONER = DefaultPartitioner()
 
-
-def _utf8(column: Any) -> Any:
-    return func.convert_to(column, literal_column("'UTF8'"), type_=LargeBinary)
-
-
-def _header_array(headers: Any, part: str) -> Any:
-    """The names (``part="key"``) or UTF-8 values of the stored headers, as one array each, in
-    ``jsonb_each_text`` order, which is the same for both calls on the same row."""
-    each = func.jsonb_each_text(headers).table_valued("key", "value")
-    item = each.c.key if part == "key" else _utf8(each.c.value)
-    # NullType: asyncpg already returns list[str] / list[bytes]; no per-item processing
-    return select(func.array_agg(item, type_=NullType())).scalar_subquery()
-
-
 _PARTITION_CACHE = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    position: int
+    topic: str
+    key: bytes
+    value: bytes
+    headers: list[tuple[str, bytes]]
+
+
+class _Claimed:
+    """A claimed batch: its rows, locked by the transaction of ``conn`` until marked."""
+
+    def __init__(self, relay: OutboxRelay, conn: AsyncConnection, rows: list[_Row]) -> None:
+        self.relay = relay
+        self.conn = conn
+        self.rows = rows
+
+    async def mark(self) -> None:
+        """One UPDATE for the whole batch, then commit (releases the row locks)."""
+        await self.conn.execute(
+            self.relay._mark_sql, {"positions": [r.position for r in self.rows]}
+        )
+        await self.conn.commit()
+        PUBLISHED.labels(self.relay.service).inc(len(self.rows))
+
+    async def mark_and_close(self) -> None:
+        try:
+            await self.mark()
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        """Back to the pool; an unmarked batch is rolled back (its rows get claimed again)."""
+        await self.conn.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +132,8 @@ class OutboxRelay:
         self._partitions.clear()
         log.info("relay.leading", service=self.service)
         while not stop.is_set():
-            # cleared BEFORE the claim: a NOTIFY arriving while a batch is in flight makes
-            # the wait below return at once (clearing after it lost that wake-up, and the
-            # rows committed meanwhile waited for the next poll)
-            self._wake.clear()
-            published = await self.drain_once()
-            if published >= self.batch_size:
+            await self.drain()
+            if self._wake.is_set():  # a NOTIFY came after the last claim's snapshot
                 continue
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wait(stop), self.poll_interval_s)
@@ -159,40 +167,108 @@ class OutboxRelay:
 
     async def drain_once(self) -> int:
         """Claim, publish and mark one batch. Returns how many rows were published."""
-        t = self.table
-        async with self.engine.begin() as conn:
-            rows = (
-                await conn.execute(
-                    # payload, key and header values as the bytes Kafka gets, converted by
-                    # Postgres: no JSON decode/encode per row in Python
-                    select(
-                        t.c.id,
-                        t.c.topic,
-                        _utf8(t.c.aggregateid).label("key"),
-                        _utf8(cast(t.c.payload, Text)).label("value"),
-                        _header_array(t.c.headers, "key").label("header_names"),
-                        _header_array(t.c.headers, "value").label("header_values"),
-                    )
-                    .where(t.c.published_at.is_(None))
-                    .order_by(t.c.position)
-                    .limit(self.batch_size)
-                    .with_for_update(skip_locked=True)
-                )
-            ).all()
-            BACKLOG.labels(self.service).set(len(rows))
-            if not rows:
+        batch = await self._claim()
+        try:
+            if not batch.rows:
                 return 0
-            await self._publish(rows)
+            await self._publish(batch.rows)
             fault_point("relay.after_publish")
-            await conn.execute(
-                t.update()
-                .where(t.c.id == any_(bindparam("ids", [r.id for r in rows], type_=ARRAY(UUID()))))
-                .values(published_at=text("now()"))
-            )
-        PUBLISHED.labels(self.service).inc(len(rows))
-        return len(rows)
+            await batch.mark()
+        finally:
+            await batch.close()
+        return len(batch.rows)
 
-    async def _publish(self, rows: Sequence[Any]) -> None:
+    async def drain(self) -> int:
+        """Publish batches until a claim comes back short of ``batch_size``; how many rows.
+
+        Pipelined: the next batch is claimed (its rows locked, fetched) while the current
+        one is on the wire, and a batch is marked while the next one is sent, so the database
+        round trips hide behind Kafka's acknowledgements. A batch is still only sent after
+        the previous batch was acknowledged (a failed send never has later rows overtake it
+        on the log), and only marked after its own acknowledgements (at least once).
+        ``FOR UPDATE SKIP LOCKED`` makes the next claim skip the rows still in flight."""
+        total = 0
+        claim: asyncio.Task[_Claimed] | None = asyncio.create_task(self._claim())
+        marking: asyncio.Task[None] | None = None
+        try:
+            while claim is not None:
+                batch = await claim
+                claim = None
+                if not batch.rows:
+                    await batch.close()
+                    break
+                if len(batch.rows) >= self.batch_size:
+                    claim = asyncio.create_task(self._claim())
+                try:
+                    await self._publish(batch.rows)
+                    fault_point("relay.after_publish")
+                except BaseException:
+                    await batch.close()
+                    raise
+                if claim is None and self._wake.is_set():
+                    # rows were committed while this batch was on the wire: claim them now,
+                    # while this batch is being marked
+                    claim = asyncio.create_task(self._claim())
+                if marking is not None:
+                    await marking  # at most one batch being marked: bounded connections
+                marking = asyncio.create_task(batch.mark_and_close())
+                total += len(batch.rows)
+            if marking is not None:
+                await marking
+                marking = None
+        finally:
+            for task in (claim, marking):
+                if task is not None:
+                    with contextlib.suppress(BaseException):
+                        done = await task
+                        if isinstance(done, _Claimed):  # claimed but never sent: unlock
+                            await done.close()
+        return total
+
+    async def _claim(self) -> _Claimed:
+        """Lock and fetch the next batch in its own transaction (held until marked).
+
+        The columns come back as text, one JSON decode of the small headers object per row
+        in Python: Postgres taking the headers apart per row (jsonb_each_text) cost more
+        than the rest of the claim."""
+        # cleared BEFORE the snapshot: a NOTIFY from here on means rows this claim may miss
+        self._wake.clear()
+        conn = await self.engine.connect()
+        try:
+            await conn.begin()
+            result = await conn.execute(self._claim_sql, {"n": self.batch_size})
+            rows = [
+                _Row(
+                    position,
+                    topic,
+                    key.encode(),
+                    value.encode(),
+                    [(k, v.encode()) for k, v in json.loads(headers).items()],
+                )
+                for position, topic, key, value, headers in result
+            ]
+        except BaseException:
+            await conn.close()
+            raise
+        BACKLOG.labels(self.service).set(len(rows))
+        return _Claimed(self, conn, rows)
+
+    @functools.cached_property
+    def _claim_sql(self) -> TextClause:
+        table = self.engine.dialect.identifier_preparer.format_table(self.table)
+        return text(
+            f"SELECT position, topic, aggregateid, payload::text, headers::text FROM {table}"
+            " WHERE published_at IS NULL ORDER BY position LIMIT :n FOR UPDATE SKIP LOCKED"
+        )
+
+    @functools.cached_property
+    def _mark_sql(self) -> TextClause:
+        table = self.engine.dialect.identifier_preparer.format_table(self.table)
+        return text(
+            f"UPDATE {table} SET published_at = now() WHERE position = ANY(:positions)"
+        ).bindparams(bindparam("positions", type_=ARRAY(BigInteger())))
+
+    async def _publish(self, rows: Sequence[_Row]) -> None:
         """Send the claimed rows and wait for every acknowledgement.
 
         Rows are grouped per partition into record batches (``send_batch``) in ``position``
@@ -203,9 +279,8 @@ class OutboxRelay:
         key over all partitions), exactly where ``producer.send`` would have put it."""
         per_partition: dict[tuple[str, int], list[BatchBuilder | _Oversized]] = {}
         for row in rows:
-            key, value = row.key, row.value
+            key, value, headers = row.key, row.value, row.headers
             partition = await self._partition(row.topic, key)
-            headers = list(zip(row.header_names, row.header_values, strict=True))
             queue = per_partition.setdefault((row.topic, partition), [])
             last = queue[-1] if queue else None
             if isinstance(last, BatchBuilder) and last.append(

@@ -34,6 +34,10 @@ class ServiceSettings(BaseSettings):
     consumer_graceful_timeout_s: float = 20.0
     consumer_batch_max_records: int = 100
     consumer_batch_timeout_ms: int = 20
+    #: how long the broker may hold a fetch with no new data: bounds the wait of a record
+    #: for a partition left out of the fetch in flight (end-to-end latency; idle, it is one
+    #: fetch request per this interval)
+    consumer_fetch_max_wait_ms: int = 25
     # crypto-shredded personal fields (docs/privacy.md): the owner's audited key endpoint,
     # e.g. http://profiles:8001/internal/subject-keys, and this service's token for it.
     # Unset: personal fields of consumed events arrive as null.

@@ -42,12 +42,15 @@ class UnitOfWork:
         #: id(domain event) -> (correlation id, traceparent) of the event being handled when
         #: it was recorded; see ``stamp_context``
         self._stamps: dict[int, tuple[str | None, str | None]] = {}
+        #: outbox rows written in this transaction: wake the relay once it committed
+        self._wrote_outbox = False
         self.session: AsyncSession
 
     async def __aenter__(self) -> Self:
         self.session = self._session_factory()
         self._seen = []
         self._stamps = {}
+        self._wrote_outbox = False
         self.init_repositories(self.session)
         return self
 
@@ -72,6 +75,7 @@ class UnitOfWork:
 
     async def publish(self, event: IntegrationEvent, *, sequence: int = 0) -> None:
         """Queue an integration event in this transaction (written to the outbox)."""
+        self._wrote_outbox = True
         await self.outbox.add(
             self.session,
             event,
@@ -99,6 +103,7 @@ class UnitOfWork:
                     id(domain_event), (context.correlation_id.get(), context.traceparent.get())
                 )
                 for event in self._to_integration(aggregate, domain_event):
+                    self._wrote_outbox = True
                     await self.outbox.add(
                         self.session,
                         event,
@@ -107,6 +112,9 @@ class UnitOfWork:
                         traceparent=trace,
                     )
         await self.session.commit()
+        if self._wrote_outbox:
+            self._wrote_outbox = False
+            await self.outbox.wake_relay(self.session)
 
     async def rollback(self) -> None:
         await self.session.rollback()
