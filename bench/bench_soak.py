@@ -21,14 +21,14 @@ import statistics
 import sys
 import time
 
-import asyncpg
-
+from devstack.effects import pending_effects
 from devstack.load import ERASING_EVERY, member_journeys
 from devstack.paths import repo_root
 from devstack.platform import SERVICES, ChaosPlatform
 from devstack.processes import ManagedProcess
 
 SAMPLE_EVERY_S = 10.0
+DRAIN_TIMEOUT_S = 300.0
 RATE_PER_S = 4.0
 MB = 1024 * 1024
 
@@ -41,8 +41,8 @@ def processes(p: ChaosPlatform) -> dict[str, ManagedProcess]:
 
 
 def sample(p: ChaosPlatform) -> dict[str, float]:
-    values = {name: proc.rss() / MB for name, proc in processes(p).items()}
-    values["postgres"] = p.stack.postgres.rss() / MB
+    values = {name: proc.rss(proportional=True) / MB for name, proc in processes(p).items()}
+    values["postgres"] = p.stack.postgres.rss(proportional=True) / MB
     return values
 
 
@@ -68,16 +68,14 @@ async def soak(minutes: float) -> dict[str, object]:
             samples.append((time.monotonic() - start, sample(p)))
             await asyncio.wait({load}, timeout=SAMPLE_EVERY_S)
         result = load.result()
-        await asyncio.sleep(5)
-        conn = await asyncpg.connect(p.admin_dsn)
-        try:
-            delivered = await conn.fetchval(
-                "SELECT count(DISTINCT recipient_id) FROM notifications.deliveries"
-                " WHERE recipient_id = ANY($1::uuid[])",
-                list(result.acknowledged.values()),
-            )
-        finally:
-            await conn.close()
+        # the downstream backlog at the end of the traffic, and how long it takes to drain
+        backlog = await pending_effects(p.admin_dsn, result)
+        drain_start = time.monotonic()
+        left = backlog
+        while any(left.values()) and time.monotonic() - drain_start < DRAIN_TIMEOUT_S:
+            await asyncio.sleep(1.0)
+            left = await pending_effects(p.admin_dsn, result)
+        drained_s = time.monotonic() - drain_start if not any(left.values()) else None
     finally:
         p.stop()
 
@@ -103,7 +101,9 @@ async def soak(minutes: float) -> dict[str, object]:
         "acknowledged": len(result.acknowledged),
         "profiles_saved": len(result.profiles.acknowledged),
         "erasures": len(result.erasures.acknowledged),
-        "delivered": delivered,
+        "backlog_at_end": backlog,
+        "drained_s": round(drained_s, 1) if drained_s is not None else None,
+        "left_after_drain": left,
         "samples": len(samples),
         "processes": rows,
     }
@@ -117,15 +117,21 @@ def write_report(report: dict[str, object], argv: list[str]) -> None:
         "# Soak: memory under steady traffic",
         "",
         f"Command: `uv run python bench/bench_soak.py {' '.join(argv)}`. Machine: {machine} "
-        "(shared and noisy). Memory is RSS per process (Postgres: all its processes summed, "
-        "so shared buffers count more than once).",
+        "(shared and noisy). Memory is the proportional set size (PSS) of each process "
+        "tree: a shared page counts as its share among the processes mapping it, so Postgres' "
+        "shared buffers count once however many backends touched them.",
         "",
         f"{report['minutes']} min, {report['rate_per_s']} people/s starting a journey through "
         f"the gateway (register, sign in, save a profile; one in {ERASING_EVERY} asks to be "
         f"erased): {report['requests']} state-changing requests; {report['acknowledged']} "
         f"registrations, {report['profiles_saved']} profile saves and {report['erasures']} "
-        f"erasures acknowledged; {report['delivered']} people with a delivery recorded "
-        "downstream at notifications (erased people's deliveries are erased with them).",
+        f"erasures acknowledged. Effects not yet downstream when the traffic stopped: "
+        f"{report['backlog_at_end']}; "
+        + (
+            f"drained {report['drained_s']} s later."
+            if report["drained_s"] is not None
+            else f"still missing after {DRAIN_TIMEOUT_S:.0f} s: {report['left_after_drain']}."
+        ),
         "",
         "| process | first MB | last MB | growth % | slope MB/min |",
         "|---|---|---|---|---|",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import asyncpg
 from aiokafka import AIOKafkaConsumer
 
+from devstack.effects import kept, pending_effects
 from devstack.load import LoadResult
 
 ACCOUNT_TOPIC = "profiles.account.v1"
@@ -65,42 +66,6 @@ class Verdict:
         )
 
 
-def kept(load: LoadResult) -> list[str]:
-    """Account ids of acknowledged registrations whose person did not ask to be erased."""
-    # an erasure with no answer may have happened: such people are neither kept nor checked
-    erasing = set(load.erasures.acknowledged) | set(load.erasures.unknown)
-    return [i for i in load.acknowledged.values() if i not in erasing]
-
-
-async def _pending(dsn: str, load: LoadResult) -> dict[str, int]:
-    """Acknowledged requests whose effects are not all there yet, by kind of effect."""
-    ids = kept(load)
-    profiled = [i for i in load.profiles.acknowledged if i in set(ids)]
-    erasures = list(load.erasures.acknowledged.values())
-    conn = await asyncpg.connect(dsn)
-    try:
-        welcomed = await conn.fetchval(
-            "SELECT count(DISTINCT recipient_id) FROM notifications.deliveries"
-            " WHERE template = 'welcome' AND recipient_id = ANY($1::uuid[])",
-            ids,
-        )
-        projected = await conn.fetchval(
-            "SELECT count(*) FROM resources.people WHERE person_id = ANY($1::uuid[])", profiled
-        )
-        completed = await conn.fetchval(
-            "SELECT count(*) FROM profiles.privacy_erasures"
-            " WHERE id = ANY($1::uuid[]) AND status = 'completed'",
-            erasures,
-        )
-    finally:
-        await conn.close()
-    return {
-        "welcome deliveries": len(ids) - welcomed,
-        "projected profiles": len(profiled) - projected,
-        "completed erasures": len(erasures) - completed,
-    }
-
-
 async def wait_for_quiet(
     dsn: str, load: LoadResult, emails_seen: Callable[[], Counter[str]], timeout_s: float = 240.0
 ) -> tuple[float, dict[str, int]]:
@@ -111,7 +76,7 @@ async def wait_for_quiet(
     emails = [e for e, i in load.acknowledged.items() if i in ids]
     missing: dict[str, int] = {}
     while time.monotonic() - start < timeout_s:
-        missing = {k: n for k, n in (await _pending(dsn, load)).items() if n}
+        missing = {k: n for k, n in (await pending_effects(dsn, load)).items() if n}
         seen = emails_seen()
         if unsent := sum(1 for e in emails if not seen[e]):
             missing["emails"] = unsent

@@ -252,9 +252,9 @@ class PostgresServer:
         )
         return res.returncode == 0
 
-    def rss(self) -> int:
+    def rss(self, proportional: bool = False) -> int:
         pid = self.postmaster_pid()
-        return tree_rss(pid) if pid is not None else 0
+        return tree_rss(pid, proportional) if pid is not None else 0
 
     def stop(self) -> bool:
         """``pg_ctl stop -m fast``; returns True if a server was running."""

@@ -47,8 +47,11 @@ def alive(pid: int, create_time: float | None = None) -> bool:
         return False
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of ``pid`` plus all its descendants, in bytes (0 if gone)."""
+def tree_rss(pid: int, proportional: bool = False) -> int:
+    """Resident memory of ``pid`` plus all its descendants, in bytes (0 if gone).
+
+    ``proportional``: each shared page counted as its share among the processes mapping it
+    (PSS), so Postgres' shared buffers count once however many backends touched them."""
     try:
         root = psutil.Process(pid)
         procs = [root, *root.children(recursive=True)]
@@ -57,7 +60,7 @@ def tree_rss(pid: int) -> int:
     total = 0
     for proc in procs:
         with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
-            total += proc.memory_info().rss
+            total += proc.memory_full_info().pss if proportional else proc.memory_info().rss
     return total
 
 
@@ -171,9 +174,9 @@ class ManagedProcess:
         self.pidfile.unlink(missing_ok=True)
         return True
 
-    def rss(self) -> int:
+    def rss(self, proportional: bool = False) -> int:
         pid = self.pid()
-        return tree_rss(pid) if pid is not None else 0
+        return tree_rss(pid, proportional) if pid is not None else 0
 
     def tail(self, lines: int = 40) -> str:
         return tail(self.logfile, lines)
