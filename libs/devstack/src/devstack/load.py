@@ -119,6 +119,22 @@ def _account_id(response: httpx.Response) -> str:
     return str(response.json()["account_id"])
 
 
+async def _register(
+    client: httpx.AsyncClient, result: LoadResult, body: dict[str, str]
+) -> httpx.Response | None:
+    return await _request(
+        client,
+        result,
+        result.registrations,
+        body["email"],
+        "POST",
+        "/v1/auth/register",
+        ok=201,
+        answer=_account_id,
+        json=body,
+    )
+
+
 async def register_people(
     gateway_url: str, run: str, *, rate_per_s: float, duration_s: float
 ) -> LoadResult:
@@ -127,18 +143,7 @@ async def register_people(
     async with httpx.AsyncClient(base_url=gateway_url, timeout=30.0) as client:
 
         async def one(i: int) -> None:
-            body = _registration(run, i)
-            await _request(
-                client,
-                result,
-                result.registrations,
-                body["email"],
-                "POST",
-                "/v1/auth/register",
-                ok=201,
-                answer=_account_id,
-                json=body,
-            )
+            await _register(client, result, _registration(run, i))
 
         await _paced(rate_per_s, duration_s, one)
     return result
@@ -153,17 +158,7 @@ async def member_journeys(
 
         async def one(i: int) -> None:
             body = _registration(run, i)
-            registered = await _request(
-                client,
-                result,
-                result.registrations,
-                body["email"],
-                "POST",
-                "/v1/auth/register",
-                ok=201,
-                answer=_account_id,
-                json=body,
-            )
+            registered = await _register(client, result, body)
             if registered is None:
                 return
             account_id = _account_id(registered)
