@@ -335,7 +335,7 @@ def render(r: dict[str, Any]) -> str:
         "",
         *(
             [
-                "Previous run (before these changes, "
+                "The report this run replaces ("
                 f"{r['previous_run']['started_at']}, load average "
                 f"{r['previous_run']['loadavg_at_start']}): match p95 "
                 f"{r['previous_run']['match_p95_ms']} ms, primary-key lookup p95 "
@@ -344,7 +344,7 @@ def render(r: dict[str, Any]) -> str:
                 f"{r['previous_run']['naive_over_match']}; match / lookup = "
                 f"{r['previous_run'].get('match_over_lookup')}). Loads differ, so compare "
                 "the in-run ratios, not absolute times: against the naive in-run baseline, "
-                f"matching is relatively about {_relative_speedup(r):.1f}x faster than before.",
+                f"matching is relatively {_relative_speedup(r):.1f}x as fast as in that run.",
                 "",
             ]
             if r.get("previous_run")
