@@ -17,13 +17,15 @@ REPO = Path(__file__).resolve().parents[2]
 REQUIRED_RATIOS = {
     ("faststream_produce", "aiokafka_produce_batch"),
     ("faststream_produce_each", "aiokafka_produce_fs_headers"),
-    ("faststream_consume", "aiokafka_consume"),
+    # like for like: the same commit policy on both sides
+    ("faststream_consume", "aiokafka_consume_commit_each"),
+    ("faststream_consume_batch", "aiokafka_consume_batch_commit"),
     ("relay_drain", "aiokafka_produce"),
     ("aiokafka_produce", "kafka_producer_perf"),
     ("faststream_produce", "kafka_producer_perf"),
     ("relay_drain", "kafka_producer_perf"),
     ("aiokafka_consume", "kafka_consumer_perf"),
-    ("faststream_consume", "kafka_consumer_perf"),
+    ("faststream_consume_batch", "kafka_consumer_perf"),
     ("eventkit_end_to_end", "kafka_end_to_end_latency"),
 }
 
