@@ -258,3 +258,34 @@ async def test_word_search_ranks_name_matches_first_on_every_page(
     assert sorted(by_name[:3]) == sorted(named) and by_name[3:] == ["Lina Haddad"]
     hyphen = in_order(await search(client, viewer, q=f"sow {word[:5]}"))
     assert hyphen == [f"Ibrahima {word.title()}-Sow"]
+
+
+async def test_the_vocabulary_forgets_a_name_nobody_holds_any_more(
+    client: httpx.AsyncClient, profiles_service: Any
+) -> None:
+    """Prefix search learns every indexed word; a word only one person had must not outlive
+    that person's rename (nor, by the same trigger, the row's deletion at erasure)."""
+    from sqlalchemy import text
+
+    unique = f"zvk{uuid.uuid4().hex[:10]}"
+    shared = f"zvs{uuid.uuid4().hex[:10]}"
+    _, first = await person(client, {"display_name": f"Ana {unique} {shared}"})
+    await person(client, {"display_name": f"Bea {shared}"})
+
+    async def vocabulary() -> set[str]:
+        async with profiles_service.chassis.engine.connect() as conn:
+            rows = await conn.execute(
+                text("SELECT word FROM profiles.directory_words WHERE word = ANY(:w)"),
+                {"w": [unique, shared]},
+            )
+            return {r[0] for r in rows}
+
+    assert await vocabulary() == {unique, shared}
+    etag = (await client.get("/v1/me/profile", headers=bearer(first))).headers["etag"]
+    r = await client.put(
+        "/v1/me/profile",
+        json={"display_name": f"Ana {shared}"},
+        headers={**bearer(first), "If-Match": etag},
+    )
+    assert r.status_code in (200, 201), r.text
+    assert await vocabulary() == {shared}  # Bea still holds the shared word
