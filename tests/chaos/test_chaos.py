@@ -122,7 +122,10 @@ def _write_report() -> None:
         "refused. 'lost' = an acknowledged registration missing its row, its welcome delivery at "
         "notifications or its email; a saved profile missing from resources' projection; an "
         "acknowledged erasure not confirmed by every participant. 'duplicate effects' also counts "
-        "a participant answering an erasure more often than profiles asked. 'recovery s' = from "
+        "a participant answering an erasure more often than profiles asked. 'topic duplicates "
+        "absorbed' and 'order violations' are read from profiles.account.v1 only (the topic of "
+        "the registrations): a relay that republishes a batch of other topics (people, privacy "
+        "answers) adds copies this column does not count. 'recovery s' = from "
         "the repair until every acknowledged request had its effects downstream.",
         "",
         "| " + " | ".join(columns) + " |",
