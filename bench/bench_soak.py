@@ -21,7 +21,7 @@ import statistics
 import sys
 import time
 
-from devstack.effects import pending_effects
+from devstack.effects import Expected, pending_effects
 from devstack.load import ERASING_EVERY, member_journeys
 from devstack.paths import repo_root
 from devstack.platform import SERVICES, ChaosPlatform
@@ -69,12 +69,13 @@ async def soak(minutes: float) -> dict[str, object]:
             await asyncio.wait({load}, timeout=SAMPLE_EVERY_S)
         result = load.result()
         # the downstream backlog at the end of the traffic, and how long it takes to drain
-        backlog = await pending_effects(p.admin_dsn, result)
+        expected = Expected.of(result)
+        backlog = await pending_effects(p.admin_dsn, expected)
         drain_start = time.monotonic()
         left = backlog
         while any(left.values()) and time.monotonic() - drain_start < DRAIN_TIMEOUT_S:
             await asyncio.sleep(1.0)
-            left = await pending_effects(p.admin_dsn, result)
+            left = await pending_effects(p.admin_dsn, expected)
         drained_s = time.monotonic() - drain_start if not any(left.values()) else None
     finally:
         p.stop()

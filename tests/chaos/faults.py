@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from devstack.platform import ChaosPlatform
+from devstack.platform import SERVICES, ChaosPlatform
 
 #: a paused process is kept stopped longer than the consumer session timeout (10 s)
 PAUSE_S = 14.0
@@ -81,8 +81,6 @@ def _consumer_cut_off(p: ChaosPlatform) -> None:
 #: the load (devstack.load.member_journeys) gives every relay and every worker work: profiles
 #: publishes accounts, profiles and erasure requests; resources, alliance and notifications
 #: consume them and answer the erasure saga through their own outboxes to profiles' worker
-SERVICES = ("profiles", "resources", "alliance", "notifications")
-
 FAULTS: tuple[Fault, ...] = (
     Fault("kafka kill -9", "broker SIGKILL, restarted after 3 s", _kafka_kill, True),
     Fault("kafka paused", f"broker SIGSTOP for {PAUSE_S:.0f} s, then SIGCONT", _kafka_pause),

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 import asyncpg
 from aiokafka import AIOKafkaConsumer
 
-from devstack.effects import kept, pending_effects
+from contracts.events.privacy import PARTICIPANTS
+from devstack.effects import Expected, pending_effects
 from devstack.load import LoadResult
 
 ACCOUNT_TOPIC = "profiles.account.v1"
-PARTICIPANTS = ("resources", "alliance", "notifications")
 
 
 @dataclass
@@ -72,13 +72,12 @@ async def wait_for_quiet(
     """Seconds until every acknowledged request has its effects downstream, emails included,
     and what was still missing when it gave up (empty when quiet came)."""
     start = time.monotonic()
-    ids = set(kept(load))
-    emails = [e for e, i in load.acknowledged.items() if i in ids]
+    expected = Expected.of(load)
     missing: dict[str, int] = {}
     while time.monotonic() - start < timeout_s:
-        missing = {k: n for k, n in (await pending_effects(dsn, load)).items() if n}
+        missing = {k: n for k, n in (await pending_effects(dsn, expected)).items() if n}
         seen = emails_seen()
-        if unsent := sum(1 for e in emails if not seen[e]):
+        if unsent := sum(1 for e in expected.emails if not seen[e]):
             missing["emails"] = unsent
         if not missing:
             return time.monotonic() - start, {}
@@ -93,10 +92,9 @@ async def dead_letters(bootstrap: str) -> int:
 async def verify(
     dsn: str, bootstrap: str, load: LoadResult, emails_seen: Counter[str], dlq_before: int
 ) -> Verdict:
-    ids = set(kept(load))
-    emails = [e for e, i in load.acknowledged.items() if i in ids]
-    profiled = [i for i in load.profiles.acknowledged if i in ids]
-    erased = load.erasures.acknowledged
+    expected = Expected.of(load)
+    ids, emails, profiled = expected.accounts, expected.emails, expected.profiled
+    erased = expected.erasures
     conn = await asyncpg.connect(dsn)
     try:
         rows = await conn.fetch(

@@ -3,23 +3,42 @@ shared by the chaos suite (nothing lost) and the soak (the backlog drains)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import asyncpg
 
 from devstack.load import LoadResult
 
 
-def kept(load: LoadResult) -> list[str]:
-    """Account ids of acknowledged registrations whose person did not ask to be erased."""
-    # an erasure with no answer may have happened: such people are neither kept nor checked
-    erasing = set(load.erasures.acknowledged) | set(load.erasures.unknown)
-    return [i for i in load.acknowledged.values() if i not in erasing]
+@dataclass(frozen=True)
+class Expected:
+    """Who must have which effect downstream, derived once from the acknowledged requests.
+
+    People whose erasure was acknowledged, or had no answer (it may have happened), are left
+    out of the registration effects: erasure removes them."""
+
+    accounts: set[str]  # account ids of kept registrations: a welcome delivery each
+    emails: list[str]  # their addresses: a welcome email each
+    profiled: list[str]  # kept people whose profile save was acknowledged: projected
+    erasures: dict[str, str]  # account id -> acknowledged erasure id: completed
+
+    @classmethod
+    def of(cls, load: LoadResult) -> Expected:
+        erasing = set(load.erasures.acknowledged) | set(load.erasures.unknown)
+        kept = {e: i for e, i in load.acknowledged.items() if i not in erasing}
+        accounts = set(kept.values())
+        return cls(
+            accounts=accounts,
+            emails=list(kept),
+            profiled=[i for i in load.profiles.acknowledged if i in accounts],
+            erasures=dict(load.erasures.acknowledged),
+        )
 
 
-async def pending_effects(dsn: str, load: LoadResult) -> dict[str, int]:
+async def pending_effects(dsn: str, expected: Expected) -> dict[str, int]:
     """Acknowledged requests whose effects are not all there yet, by kind of effect."""
-    ids = kept(load)
-    profiled = [i for i in load.profiles.acknowledged if i in set(ids)]
-    erasures = list(load.erasures.acknowledged.values())
+    ids, profiled = list(expected.accounts), expected.profiled
+    erasures = list(expected.erasures.values())
     conn = await asyncpg.connect(dsn)
     try:
         welcomed = await conn.fetchval(

@@ -6,6 +6,8 @@ a ``Notice`` to the notifier, which applies the person's preferences.
 
 from __future__ import annotations
 
+from typing import Any
+
 from contracts.envelope import CloudEvent
 from contracts.events import alliance, privacy, profiles, resources
 from notifications.adapters.projections import recipient_key
@@ -44,22 +46,38 @@ class Reactions:
     def __init__(self, notifier: Notifier) -> None:
         self.notifier = notifier
 
+    async def _tell_account_holder(
+        self,
+        event: AccountContact,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+        template: str,
+        values: dict[str, Any],
+        *,
+        in_app: bool = True,
+    ) -> None:
+        """Learn (or refresh) the account holder as a recipient, then queue their notice."""
+        await _learn_recipient(event, ce, uow)
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.account_id,
+                template=template,
+                category=Category.ACCOUNT,
+                source_event_id=ce.id,
+                values=values,
+                in_app=in_app,
+            ),
+            uow,
+        )
+
     # ---- profiles ------------------------------------------------------------------------
     async def welcome_new_account(
         self, event: profiles.AccountRegistered, ce: CloudEvent, uow: NotificationsUnitOfWork
     ) -> None:
         """Learn the new recipient and queue a welcome email in their language."""
-        await _learn_recipient(event, ce, uow)
-        await self.notifier.notify(
-            Notice(
-                recipient_id=event.account_id,
-                template="welcome",
-                category=Category.ACCOUNT,
-                source_event_id=ce.id,
-                # the one-time confirmation link is a secret: email only, never the feed
-                values={"verification_url": event.verification_url},
-            ),
-            uow,
+        # the one-time confirmation link is a secret: email only, never the feed
+        await self._tell_account_holder(
+            event, ce, uow, "welcome", {"verification_url": event.verification_url}
         )
 
     async def verification_requested(
@@ -68,18 +86,8 @@ class Reactions:
         ce: CloudEvent,
         uow: NotificationsUnitOfWork,
     ) -> None:
-        await _learn_recipient(event, ce, uow)
-        await self.notifier.notify(
-            Notice(
-                recipient_id=event.account_id,
-                template="verify_email",
-                category=Category.ACCOUNT,
-                source_event_id=ce.id,
-                values={"url": event.verification_url, "expires_at": event.expires_at},
-                in_app=False,
-            ),
-            uow,
-        )
+        values = {"url": event.verification_url, "expires_at": event.expires_at}
+        await self._tell_account_holder(event, ce, uow, "verify_email", values, in_app=False)
 
     async def password_reset_requested(
         self,
@@ -87,32 +95,14 @@ class Reactions:
         ce: CloudEvent,
         uow: NotificationsUnitOfWork,
     ) -> None:
-        await _learn_recipient(event, ce, uow)
-        await self.notifier.notify(
-            Notice(
-                recipient_id=event.account_id,
-                template="password_reset",
-                category=Category.ACCOUNT,
-                source_event_id=ce.id,
-                values={"url": event.reset_url, "expires_at": event.expires_at},
-                in_app=False,
-            ),
-            uow,
-        )
+        values = {"url": event.reset_url, "expires_at": event.expires_at}
+        await self._tell_account_holder(event, ce, uow, "password_reset", values, in_app=False)
 
     async def password_changed(
         self, event: profiles.PasswordChanged, ce: CloudEvent, uow: NotificationsUnitOfWork
     ) -> None:
-        await _learn_recipient(event, ce, uow)
-        await self.notifier.notify(
-            Notice(
-                recipient_id=event.account_id,
-                template="password_changed",
-                category=Category.ACCOUNT,
-                source_event_id=ce.id,
-                values={"changed_at": event.changed_at},
-            ),
-            uow,
+        await self._tell_account_holder(
+            event, ce, uow, "password_changed", {"changed_at": event.changed_at}
         )
 
     async def registration_attempted(
@@ -123,17 +113,13 @@ class Reactions:
     ) -> None:
         """Someone registered with this person's address: tell the owner (profiles told the
         one who tried nothing that would reveal the account)."""
-        await _learn_recipient(event, ce, uow)
-        await self.notifier.notify(
-            Notice(
-                recipient_id=event.account_id,
-                template="registration_attempted",
-                category=Category.ACCOUNT,
-                source_event_id=ce.id,
-                values={"attempted_at": event.attempted_at},
-                in_app=False,
-            ),
+        await self._tell_account_holder(
+            event,
+            ce,
             uow,
+            "registration_attempted",
+            {"attempted_at": event.attempted_at},
+            in_app=False,
         )
 
     async def profile_changed(
