@@ -149,6 +149,12 @@ async def test_erasure_saga_completes_when_every_participant_confirmed(
 ) -> None:
     person_id, token, other_id, other = await person_with_data(api)
     email = (await api.get("/v1/auth/me", headers=bearer(token))).json()["email"]
+    # someone tries their address: the owner's notice is throttled through account_notices
+    attempt = {"email": email, "password": "another long passphrase", "display_name": "X"}
+    assert (await api.post("/v1/auth/register", json=attempt)).status_code == 201
+    assert await rows(
+        sagas, "SELECT 1 FROM profiles.account_notices WHERE account_id = :i", i=person_id
+    )
     r = await api.post("/v1/me/erasure", json={"password": PASSWORD}, headers=bearer(token))
     assert r.status_code == 202, r.text
     accepted = r.json()
@@ -168,6 +174,7 @@ async def test_erasure_saga_completes_when_every_participant_confirmed(
         ("directory_people", "person_id"),
         ("connections", "requester_id"),
         ("refresh_tokens", "account_id"),
+        ("account_notices", "account_id"),
     ):
         assert (
             await rows(sagas, f"SELECT 1 FROM profiles.{table} WHERE {column} = :i", i=person_id)

@@ -205,7 +205,14 @@ class AccountNoticeRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add(self, account_id: UUID, kind: str, at: datetime) -> None:
+    async def add(self, account_id: UUID, kind: str, at: datetime, *, keep_since: datetime) -> None:
+        """Record a notice; the account's notices from before ``keep_since`` go (they only
+        ever served the throttle window)."""
+        await self.session.execute(
+            delete(account_notices).where(
+                account_notices.c.account_id == account_id, account_notices.c.sent_at <= keep_since
+            )
+        )
         await self.session.execute(
             account_notices.insert().values(account_id=account_id, kind=kind, sent_at=at)
         )

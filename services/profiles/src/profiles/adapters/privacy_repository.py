@@ -16,6 +16,7 @@ from eventkit.privacy import ErasureReport
 from profiles.adapters.identity_store import digest
 from profiles.adapters.mapping.repository import RespondentData
 from profiles.adapters.orm import (
+    account_notices,
     accounts,
     blocks,
     connections,
@@ -504,6 +505,9 @@ class PersonalDataStore:
         )
         await gone(
             "one_time_tokens", delete(one_time_tokens).where(one_time_tokens.c.account_id == pid)
+        )
+        await gone(
+            "account_notices", delete(account_notices).where(account_notices.c.account_id == pid)
         )
         await gone(
             "login_failures",

@@ -81,12 +81,11 @@ async def _tell_owner_of_attempt(
     """Email the owner (at most ``link_emails_max_per_hour`` such notices per hour)."""
     if account.status == AccountStatus.ERASED:
         return
-    sent = await uow.account_notices.count_since(
-        account.id, REGISTRATION_ATTEMPT, now - timedelta(hours=1)
-    )
+    window_start = now - timedelta(hours=1)
+    sent = await uow.account_notices.count_since(account.id, REGISTRATION_ATTEMPT, window_start)
     if sent >= settings.link_emails_max_per_hour:
         return  # silently: the answer must not differ
-    await uow.account_notices.add(account.id, REGISTRATION_ATTEMPT, now)
+    await uow.account_notices.add(account.id, REGISTRATION_ATTEMPT, now, keep_since=window_start)
     account.note_registration_attempt(now)
     await uow.accounts.save(account)
     uow.track(account)
