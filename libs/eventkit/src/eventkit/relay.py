@@ -54,17 +54,14 @@ class _Claimed:
         self.conn = conn
         self.rows = rows
 
-    async def mark(self) -> None:
-        """One UPDATE for the whole batch, then commit (releases the row locks)."""
-        await self.conn.execute(
-            self.relay._mark_sql, {"positions": [r.position for r in self.rows]}
-        )
-        await self.conn.commit()
-        PUBLISHED.labels(self.relay.service).inc(len(self.rows))
-
     async def mark_and_close(self) -> None:
+        """One UPDATE for the whole batch, then commit (releases the row locks)."""
         try:
-            await self.mark()
+            await self.conn.execute(
+                self.relay._mark_sql, {"positions": [r.position for r in self.rows]}
+            )
+            await self.conn.commit()
+            PUBLISHED.labels(self.relay.service).inc(len(self.rows))
         finally:
             await self.close()
 
@@ -164,19 +161,6 @@ class OutboxRelay:
         await driver.add_listener(
             notify_channel(self.table.schema or "public"), lambda *_: self._wake.set()
         )
-
-    async def drain_once(self) -> int:
-        """Claim, publish and mark one batch. Returns how many rows were published."""
-        batch = await self._claim()
-        try:
-            if not batch.rows:
-                return 0
-            await self._publish(batch.rows)
-            fault_point("relay.after_publish")
-            await batch.mark()
-        finally:
-            await batch.close()
-        return len(batch.rows)
 
     async def drain(self) -> int:
         """Publish batches until a claim comes back short of ``batch_size``; how many rows.
