@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -38,7 +38,7 @@ class ResourcesPrivacy:
         self, uow: ResourcesUnitOfWork, person_id: UUID, erased_at: datetime
     ) -> ErasureReport:
         # seats first: a freed seat goes to the waitlist exactly as on a cancellation
-        await release_seats_of(uow, person_id, datetime.now(UTC))
+        await release_seats_of(uow, person_id, erased_at)
         deleted, de_identified = await uow.personal_data.erase(person_id, erased_at)
         return ErasureReport(deleted=deleted, de_identified=de_identified)
 
