@@ -26,7 +26,7 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from faststream.kafka.response import KafkaResponse
 
-from eventkit.broker import raw_bodies, tolerant_parser
+from eventkit.broker import batch_parser, raw_bodies
 from eventkit.producer import producer_config
 
 #: records per batch for the batch-subscriber variants (one offset commit per batch)
@@ -358,7 +358,7 @@ async def faststream_consume(
             topic,
             batch=True,
             max_records=BATCH_RECORDS,
-            parser=tolerant_parser,
+            parser=batch_parser,
             decoder=raw_bodies,
             **options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import math
 import os
@@ -237,19 +238,18 @@ def percentile(sorted_values: Sequence[float], q: float) -> float:
 async def paced_writes(
     c: Chassis,
     make: Callable[..., benchkit.ItemChangedBase],
-    rate: float,
+    rate: float | None,
     seconds: float,
     writers: int = 16,
 ) -> tuple[int, float]:
     """Commit item + outbox row through the UnitOfWork, event i at start + i/rate; how many
-    were written and in how long.
+    were written and in how long. ``rate=None``: as fast as the writers can (flat out).
 
     ``writers`` concurrent API-like tasks share the schedule, so a slow commit does not
     delay the next one (an open-loop load, not a closed loop). The phase ends on time: when
     the writers cannot keep the schedule (commits waiting for a busy machine), the events
     still due are not written, and the achieved rate says so."""
-    total = max(1, int(rate * seconds))
-    counter = iter(range(total))
+    counter = itertools.count() if rate is None else iter(range(max(1, int(rate * seconds))))
     uow_of = benchkit.uow_factory(c)
     start = time.perf_counter()
     end = start + seconds
@@ -259,9 +259,9 @@ async def paced_writes(
         nonlocal written
         for i in counter:
             now = time.perf_counter()
-            if now > end and written:
+            if now > end and (written or rate is None):
                 return
-            delay = start + i / rate - now
+            delay = 0.0 if rate is None else start + i / rate - now
             if delay > 0:
                 await asyncio.sleep(delay)
             item = uuid.uuid4()
@@ -277,41 +277,53 @@ async def paced_writes(
 
 @dataclass(frozen=True)
 class Phase:
-    rate: float
+    rate: float | None  # None: flat out (the path's capacity)
     warmup_s: float
     seconds: float
 
 
-async def end_to_end(
+class Pipeline:
+    """Writers (this process) -> relay process -> worker process, running; phases are run
+    one after the other against the same relay and worker (``pipeline`` starts them)."""
+
+    def __init__(
+        self, c: Chassis, make: Callable[..., benchkit.ItemChangedBase], total: int
+    ) -> None:
+        self.c, self.make, self.total = c, make, total
+
+    async def run(self, phase: Phase) -> EndToEnd:
+        """Warm up, write for ``phase.seconds``, wait until every effect arrived; the
+        latencies of the events committed in the measured window."""
+        self.total += (await paced_writes(self.c, self.make, phase.rate, phase.warmup_s))[0]
+        start = time.time()
+        written, elapsed = await paced_writes(self.c, self.make, phase.rate, phase.seconds)
+        end = time.time()
+        self.total += written
+        await _wait_for_effects(self.c, self.total, 180)
+        return await _phase_result(self.c, phase, start, end, written, elapsed)
+
+
+@contextlib.asynccontextmanager
+async def pipeline(
     c: Chassis,
     model: type[benchkit.ItemChangedBase],
     make: Callable[..., benchkit.ItemChangedBase],
     *,
     bootstrap: str,
-    phases: Sequence[Phase],
     logs: Path,
-) -> list[EndToEnd]:
-    """Writer (this process) -> relay process -> worker process, at paced rates, one phase
-    after the other against the same running relay and worker."""
+) -> AsyncIterator[Pipeline]:
+    """The end-to-end path, with the relay and the worker as processes of their own."""
     env = {
         "BENCH_DATABASE_URL": c.settings.database_url,
         "BENCH_BOOTSTRAP": bootstrap,
         "BENCH_GROUP": f"benchkit-e2e-{uuid.uuid4().hex[:8]}",
         "BENCH_TOPIC": model.topic,
     }
-    windows: list[tuple[Phase, float, float, int, float]] = []
     async with role_processes(("relay", "worker"), env, logs):
         # the worker is "ready" before its group join finishes: wait for a first effect
         total, _ = await paced_writes(c, make, rate=1, seconds=1, writers=1)
         await _wait_for_effects(c, total, 60)
-        for phase in phases:
-            total += (await paced_writes(c, make, phase.rate, phase.warmup_s))[0]
-            start = time.time()
-            written, elapsed = await paced_writes(c, make, phase.rate, phase.seconds)
-            total += written
-            windows.append((phase, start, time.time(), written, elapsed))
-        await _wait_for_effects(c, total, 180)
-    return [await _phase_result(c, *window) for window in windows]
+        yield Pipeline(c, make, total)
 
 
 async def _wait_for_effects(c: Chassis, count: int, timeout_s: float) -> None:
@@ -332,7 +344,7 @@ async def _phase_result(
     latencies = sorted((seen - committed) * 1000 for committed, seen in rows)
     seen_span = max(r.seen_at for r in rows) - min(r.seen_at for r in rows)
     return EndToEnd(
-        target_rate=phase.rate,
+        target_rate=phase.rate or 0.0,
         achieved_rate=written / elapsed,
         handled_rate=(len(rows) - 1) / seen_span if seen_span > 0 else 0.0,
         written=written,

@@ -98,6 +98,39 @@ async def test_poison_messages_go_to_dlq_and_the_partition_moves_on(
     assert dead[0].value == b"\x00 not a cloud event"  # the original bytes are kept
 
 
+@pytest.mark.parametrize("where", ["first", "middle"])
+async def test_undecodable_header_bytes_are_dead_lettered_not_stuck(
+    kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer, infra: TestInfra, where: str
+) -> None:
+    """A header value that is not UTF-8 fails FastStream's parser for the record it parses
+    (the batch's first); anywhere in a batch it must end on the DLQ while the records around
+    it take effect, and the partition must move on."""
+    thing = str(kit.new_id())
+    hostile = envelope(thing, 2)
+    headers = [(k, b"\xff\xfe" if k == "ce_id" else v) for k, v in hostile.kafka_headers()]
+    # sent without awaiting each: one produce request, so one fetched batch
+    batch = [envelope(thing, 1), None, envelope(thing, 3)]
+    if where == "first":
+        batch = [None, envelope(thing, 1), envelope(thing, 3)]
+    futures = [
+        await producer.send(
+            topic,
+            key=thing.encode(),
+            value=hostile.kafka_value() if ce is None else ce.kafka_value(),
+            headers=headers if ce is None else ce.kafka_headers(),
+        )
+        for ce in batch
+    ]
+    await asyncio.gather(*futures)
+
+    await run_worker_until(kit_chassis, topic, lambda: kit.count_effects(kit_chassis, thing), 2)
+    assert await kit.count_effects(kit_chassis, thing) == 2  # seq 1 and 3
+    dead = await kit.read_topic(infra.kafka_bootstrap, topic + ".dlq", expected=1)
+    assert len(dead) == 1
+    assert dict(dead[0].headers)["dlq_error_class"] == b"InvalidEnvelope"
+    assert dict(dead[0].headers)["ce_id"] == b"\xff\xfe"  # the original record, as sent
+
+
 async def test_transient_failures_are_retried_not_dead_lettered(
     kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer, infra: TestInfra
 ) -> None:

@@ -168,6 +168,10 @@ class KafkaBroker:
             "share.coordinator.state.topic.replication.factor": "1",
             "share.coordinator.state.topic.min.isr": "1",
             "group.initial.rebalance.delay.ms": "0",
+            # the group coordinator holds offset-commit writes up to 5 ms (Kafka 4.1's
+            # default) to batch them: every consumer's commit, i.e. every batch handled,
+            # waited for it (docs/benchmarks/messaging.md)
+            "group.coordinator.append.linger.ms": "0",
             "num.network.threads": "2",
             "num.io.threads": "2",
             "background.threads": "2",

@@ -11,11 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
 from aiokafka.producer.message_accumulator import BatchBuilder
@@ -214,7 +214,8 @@ class OutboxRelay:
 
         The columns come back as text, one JSON decode of the small headers object per row
         in Python: Postgres taking the headers apart per row (jsonb_each_text) cost more
-        than the rest of the claim."""
+        than the rest of the claim, and the standard library's decoder was a fifth of the
+        relay's CPU (orjson's is several times faster)."""
         # cleared BEFORE the snapshot: a NOTIFY from here on means rows this claim may miss
         self._wake.clear()
         conn = await self.engine.connect()
@@ -227,7 +228,7 @@ class OutboxRelay:
                     topic,
                     key.encode(),
                     value.encode(),
-                    [(k, v.encode()) for k, v in json.loads(headers).items()],
+                    [(k, v.encode()) for k, v in orjson.loads(headers).items()],
                 )
                 for position, topic, key, value, headers in result
             ]
@@ -284,6 +285,9 @@ class OutboxRelay:
             futures = []
             for item in queue:  # send_batch waits until the previous batch left the buffer
                 if isinstance(item, BatchBuilder):
+                    # a closed batch is complete: the producer sends it at once instead of
+                    # lingering (linger_ms) for records that will never join it
+                    item.close()
                     futures.append(await self.producer.send_batch(item, topic, partition=partition))
                 else:
                     futures.append(

@@ -33,7 +33,10 @@ class ServiceSettings(BaseSettings):
     consumer_retry_backoff_s: float = 0.2
     consumer_graceful_timeout_s: float = 20.0
     consumer_batch_max_records: int = 100
-    consumer_batch_timeout_ms: int = 20
+    #: how long a poll waits for records; FastStream then sleeps as long again after an
+    #: empty poll, and a record arriving meanwhile waits that out (end-to-end latency;
+    #: idle, it is one poll per twice this interval)
+    consumer_batch_timeout_ms: int = 5
     #: how long the broker may hold a fetch with no new data: bounds the wait of a record
     #: for a partition left out of the fetch in flight (end-to-end latency; idle, it is one
     #: fetch request per this interval)
