@@ -77,6 +77,11 @@ def test_every_rate_is_messages_over_seconds(report: dict[str, Any]) -> None:
     assert e2e["measured"] > 0 and e2e["written"] > 0
     assert 0 < e2e["p50_ms"] <= e2e["p99_ms"] <= e2e["max_ms"]
     assert e2e["target_rate"] == pytest.approx(e2e["capacity_msgs_per_s"] / 2, abs=0.1)
+    # the capacity is the path's own, measured flat out: the lower of written and handled
+    flat = meas["eventkit_end_to_end_flat_out"]
+    assert flat["target_rate"] == 0 and flat["written"] > 0
+    capacity = min(flat["achieved_rate"], flat["handled_rate"])
+    assert e2e["capacity_msgs_per_s"] == pytest.approx(capacity, abs=0.1)
     lat = meas["kafka_end_to_end_latency"]
     assert 0 <= lat["p50_ms"] <= lat["p99_ms"] <= lat["p999_ms"]
 

@@ -1,0 +1,145 @@
+"""The API benchmark's bare Starlette server: the ceiling and the floor beside the service.
+
+    python bench/bare_api.py PORT     (DATABASE_URL, BENCH_JWKS in the environment)
+
+* ``GET /hello``: JSON, no database: what uvicorn + Starlette + the load generator can do.
+* ``GET /jwks.json``: the bench token issuer's keys, which the service under test fetches.
+* ``POST /write``: the write the service's ``POST /v1/resources`` makes, with nothing of the
+  service around it: the same SQL statements (as the service issued them, captured with
+  ``log_statement = 'all'``), the same round trips (BEGIN, four INSERTs, COMMIT, then the
+  relay's NOTIFY), on raw asyncpg; no token check, no validation beyond reading the JSON,
+  no unit of work, no ORM, no FastAPI. It is the floor of a Python HTTP endpoint doing that
+  transaction on this machine: how much of the gap to pgbench the service's own code makes.
+
+Served exactly like the services (``eventkit.cli``'s ``api`` command): uvicorn, access log
+off, the same graceful timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+INSERT_RESOURCE = (
+    "INSERT INTO resources.resources (id, kind, status, original_language, languages, themes,"
+    " sdgs, countries, regions, year, url, authors, project, contributor_id, hidden,"
+    " moderation_note, source_ref, version, created_at, updated_at, published_at,"
+    " search_vector, title_vector) VALUES ($1::UUID, $2::VARCHAR, $3::VARCHAR, $4::VARCHAR,"
+    " $5::VARCHAR(3)[], $6::VARCHAR(40)[], $7::INTEGER[], $8::VARCHAR(2)[],"
+    " $9::VARCHAR(100)[], $10::INTEGER, $11::VARCHAR, $12::JSONB, $13::JSONB, $14::UUID,"
+    " $15::BOOLEAN, $16::VARCHAR, $17::VARCHAR, $18::INTEGER, $19::TIMESTAMP WITH TIME ZONE,"
+    " $20::TIMESTAMP WITH TIME ZONE, $21::TIMESTAMP WITH TIME ZONE,"
+    " setweight(to_tsvector(CAST($22 AS regconfig), resources.fold($23)), 'A')"
+    " || setweight(to_tsvector(CAST($22 AS regconfig), resources.fold($24)), 'B')"
+    " || setweight(to_tsvector('simple', resources.fold($23)), 'A')"
+    " || setweight(to_tsvector(CAST($25 AS regconfig), resources.fold($26)), 'C')"
+    " || setweight(to_tsvector('simple', resources.fold($26)), 'C'),"
+    " to_tsvector(CAST($22 AS regconfig), resources.fold($23))"
+    " || to_tsvector('simple', resources.fold($23)))"
+)
+UPSERT_TRANSLATION = (
+    "INSERT INTO resources.resource_translations (resource_id, language, title, summary, body)"
+    " VALUES ($1::UUID, $2::VARCHAR, $3::VARCHAR, $4::VARCHAR, $5::VARCHAR)"
+    " ON CONFLICT (resource_id, language) DO UPDATE SET title = excluded.title,"
+    " summary = excluded.summary, body = excluded.body"
+)
+INSERT_HISTORY = (
+    "INSERT INTO resources.resource_history (resource_id, version, action, to_status, actor_id,"
+    " snapshot, at) VALUES ($1::UUID, $2::INTEGER, $3::VARCHAR, $4::VARCHAR, $5::UUID,"
+    " $6::JSONB, $7::TIMESTAMP WITH TIME ZONE) RETURNING resources.resource_history.id"
+)
+INSERT_OUTBOX = (
+    "INSERT INTO resources.outbox (id, aggregatetype, aggregateid, type, topic, payload,"
+    " headers, created_at) VALUES ($1::UUID, $2::VARCHAR, $3::VARCHAR, $4::VARCHAR,"
+    " $5::VARCHAR, $6::JSONB, $7::JSONB, $8::TIMESTAMP WITH TIME ZONE)"
+)
+ACTOR = uuid.uuid4()  # the token's subject is not read: no token check here
+
+pool: asyncpg.Pool[Any] | None = None
+
+
+async def hello(request: Request) -> JSONResponse:
+    return JSONResponse({"hello": "world"})
+
+
+async def jwks(request: Request) -> JSONResponse:
+    return JSONResponse(json.loads(os.environ["BENCH_JWKS"]))
+
+
+async def write(request: Request) -> JSONResponse:
+    body = json.loads(await request.body())
+    title, summary, language = body["title"], body.get("summary", ""), body["language"]
+    rid, event_id, now = uuid.uuid4(), uuid.uuid4(), datetime.now(UTC)
+    translation = {"body": "", "title": title, "summary": summary, "language": language}
+    snapshot = {"id": str(rid), "kind": body["kind"], "status": "draft", "version": 1}
+    payload = {"kind": body["kind"], "title": title, "status": "draft", "resource_id": str(rid)}
+    headers = {"ce_id": str(event_id), "ce_type": "resources.resource.drafted"}
+    assert pool is not None
+    async with pool.acquire() as conn:
+        async with conn.transaction():
+            await conn.execute(
+                INSERT_RESOURCE,
+                *(rid, body["kind"], "draft", language, [language], [], [], [], []),
+                *(None, None, "[]", "null", ACTOR, False, None, None, 1, now, now, None),
+                *("english", title, summary, "english", ""),
+            )
+            await conn.execute(UPSERT_TRANSLATION, rid, language, title, summary, "")
+            await conn.execute(
+                INSERT_HISTORY,
+                *(rid, 1, "drafted", "draft", ACTOR),
+                json.dumps({**snapshot, "translations": {language: translation}}),
+                now,
+            )
+            await conn.execute(
+                INSERT_OUTBOX,
+                *(event_id, "resources.resource", str(rid), "resources.resource.drafted"),
+                *("resources.resource.v1", json.dumps(payload), json.dumps(headers), now),
+            )
+        await conn.execute("SELECT pg_notify($1, '')", "resources_outbox")
+    return JSONResponse({"id": str(rid)}, status_code=201)
+
+
+@asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    global pool
+    url = os.environ["DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://", 1)
+    # the services' pool: 10 connections (eventkit.db.make_engine)
+    pool = await asyncpg.create_pool(url, min_size=1, max_size=10)
+    try:
+        yield
+    finally:
+        await pool.close()
+
+
+app = Starlette(
+    routes=[
+        Route("/hello", hello),
+        Route("/jwks.json", jwks),
+        Route("/write", write, methods=["POST"]),
+    ],
+    lifespan=lifespan,
+)
+
+if __name__ == "__main__":
+    uvicorn.run(
+        app,
+        host="127.0.0.1",
+        port=int(sys.argv[1]),
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )
