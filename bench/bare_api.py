@@ -10,6 +10,8 @@
   relay's NOTIFY), on raw asyncpg; no token check, no validation beyond reading the JSON,
   no unit of work, no ORM, no FastAPI. It is the floor of a Python HTTP endpoint doing that
   transaction on this machine: how much of the gap to pgbench the service's own code makes.
+* ``POST /write/one-trip``: the same rows written by one statement (data-modifying CTEs),
+  then the NOTIFY: two round trips instead of seven, the floor of a redesigned write path.
 
 Served exactly like the services (``eventkit.cli``'s ``api`` command): uvicorn, access log
 off, the same graceful timeout.
@@ -23,6 +25,7 @@ import sys
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -66,6 +69,21 @@ INSERT_OUTBOX = (
     " headers, created_at) VALUES ($1::UUID, $2::VARCHAR, $3::VARCHAR, $4::VARCHAR,"
     " $5::VARCHAR, $6::JSONB, $7::JSONB, $8::TIMESTAMP WITH TIME ZONE)"
 )
+#: the same four INSERTs as one statement (data-modifying CTEs: one round trip, its own
+#: transaction; the foreign keys are checked at the statement's end)
+ONE_TRIP = (
+    f"WITH r AS ({INSERT_RESOURCE}),"
+    " t AS (INSERT INTO resources.resource_translations (resource_id, language, title,"
+    " summary, body) VALUES ($1::UUID, $4::VARCHAR, $23::VARCHAR, $24::VARCHAR, $26::VARCHAR)),"
+    " h AS (INSERT INTO resources.resource_history (resource_id, version, action, to_status,"
+    " actor_id, snapshot, at) VALUES ($1::UUID, 1, 'drafted', 'draft', $14::UUID, $27::JSONB,"
+    " $19::TIMESTAMP WITH TIME ZONE))"
+    " INSERT INTO resources.outbox (id, aggregatetype, aggregateid, type, topic, payload,"
+    " headers, created_at) VALUES ($28::UUID, 'resources.resource', $1::text,"
+    " 'resources.resource.drafted', 'resources.resource.v1', $29::JSONB, $30::JSONB,"
+    " $19::TIMESTAMP WITH TIME ZONE)"
+)
+NOTIFY = "SELECT pg_notify($1, '')"
 ACTOR = uuid.uuid4()  # the token's subject is not read: no token check here
 
 pool: asyncpg.Pool[Any] | None = None
@@ -79,37 +97,98 @@ async def jwks(request: Request) -> JSONResponse:
     return JSONResponse(json.loads(os.environ["BENCH_JWKS"]))
 
 
+@dataclass(frozen=True)
+class Draft:
+    """The parameters of the four INSERTs for a draft resource, from the request body (an
+    English one, as the bench sends: the text search configuration is English)."""
+
+    id: uuid.UUID
+    resource: list[Any]
+    translation: list[Any]
+    history: list[Any]
+    outbox: list[Any]
+
+    @classmethod
+    def of(cls, body: dict[str, Any]) -> Draft:
+        """The rows the service writes for this body, with the same JSON documents (the
+        snapshot, the event's payload and its CloudEvents headers carry the same keys)."""
+        title, summary, language = body["title"], body.get("summary", ""), body["language"]
+        kind, rid, event_id, now = body["kind"], uuid.uuid4(), uuid.uuid4(), datetime.now(UTC)
+        translation = {"body": "", "title": title, "summary": summary, "language": language}
+        snapshot = {
+            **dict.fromkeys(("url", "year", "project", "source_ref", "moderation_note")),
+            **{k: [] for k in ("sdgs", "themes", "authors", "regions", "countries")},
+            "id": str(rid),
+            "kind": kind,
+            "hidden": False,
+            "status": "draft",
+            "version": 1,
+            "languages": [language],
+            "translations": {language: translation},
+            "contributor_id": str(ACTOR),
+            "original_language": language,
+        }
+        at = now.isoformat().replace("+00:00", "Z")
+        payload = {
+            "kind": kind,
+            "title": title,
+            "status": "draft",
+            "actor_id": str(ACTOR),
+            "language": language,
+            "occurred_at": at,
+            "resource_id": str(rid),
+            "contributor_id": str(ACTOR),
+        }
+        headers = {
+            "ce_id": str(event_id),
+            "ce_time": at,
+            "ce_type": "resources.resource.drafted",
+            "ce_source": "/resources",
+            "ce_subject": str(rid),
+            "ce_sequence": "1",
+            "ce_specversion": "1.0",
+            "ce_correlationid": str(uuid.uuid4()),
+            "ce_datacontenttype": "application/json",
+        }
+        return cls(
+            rid,
+            [
+                *(rid, kind, "draft", language, [language], [], [], [], [], None, None),
+                *("[]", "null", ACTOR, False, None, None, 1, now, now, None),
+                *("english", title, summary, "english", ""),
+            ],
+            [rid, language, title, summary, ""],
+            [rid, 1, "drafted", "draft", ACTOR, json.dumps(snapshot), now],
+            [
+                *(event_id, "resources.resource", str(rid), "resources.resource.drafted"),
+                *("resources.resource.v1", json.dumps(payload), json.dumps(headers), now),
+            ],
+        )
+
+
 async def write(request: Request) -> JSONResponse:
-    body = json.loads(await request.body())
-    title, summary, language = body["title"], body.get("summary", ""), body["language"]
-    rid, event_id, now = uuid.uuid4(), uuid.uuid4(), datetime.now(UTC)
-    translation = {"body": "", "title": title, "summary": summary, "language": language}
-    snapshot = {"id": str(rid), "kind": body["kind"], "status": "draft", "version": 1}
-    payload = {"kind": body["kind"], "title": title, "status": "draft", "resource_id": str(rid)}
-    headers = {"ce_id": str(event_id), "ce_type": "resources.resource.drafted"}
+    """The service's round trips: BEGIN, four INSERTs, COMMIT, then the NOTIFY."""
+    draft = Draft.of(json.loads(await request.body()))
     assert pool is not None
     async with pool.acquire() as conn:
         async with conn.transaction():
-            await conn.execute(
-                INSERT_RESOURCE,
-                *(rid, body["kind"], "draft", language, [language], [], [], [], []),
-                *(None, None, "[]", "null", ACTOR, False, None, None, 1, now, now, None),
-                *("english", title, summary, "english", ""),
-            )
-            await conn.execute(UPSERT_TRANSLATION, rid, language, title, summary, "")
-            await conn.execute(
-                INSERT_HISTORY,
-                *(rid, 1, "drafted", "draft", ACTOR),
-                json.dumps({**snapshot, "translations": {language: translation}}),
-                now,
-            )
-            await conn.execute(
-                INSERT_OUTBOX,
-                *(event_id, "resources.resource", str(rid), "resources.resource.drafted"),
-                *("resources.resource.v1", json.dumps(payload), json.dumps(headers), now),
-            )
-        await conn.execute("SELECT pg_notify($1, '')", "resources_outbox")
-    return JSONResponse({"id": str(rid)}, status_code=201)
+            await conn.execute(INSERT_RESOURCE, *draft.resource)
+            await conn.execute(UPSERT_TRANSLATION, *draft.translation)
+            await conn.execute(INSERT_HISTORY, *draft.history)
+            await conn.execute(INSERT_OUTBOX, *draft.outbox)
+        await conn.execute(NOTIFY, "resources_outbox")
+    return JSONResponse({"id": str(draft.id)}, status_code=201)
+
+
+async def write_one_trip(request: Request) -> JSONResponse:
+    """The same rows in one statement, then the NOTIFY: two round trips."""
+    draft = Draft.of(json.loads(await request.body()))
+    snapshot, (event_id, *_, payload, headers, _) = draft.history[5], draft.outbox
+    assert pool is not None
+    async with pool.acquire() as conn:
+        await conn.execute(ONE_TRIP, *draft.resource, snapshot, event_id, payload, headers)
+        await conn.execute(NOTIFY, "resources_outbox")
+    return JSONResponse({"id": str(draft.id)}, status_code=201)
 
 
 @asynccontextmanager
@@ -129,6 +208,7 @@ app = Starlette(
         Route("/hello", hello),
         Route("/jwks.json", jwks),
         Route("/write", write, methods=["POST"]),
+        Route("/write/one-trip", write_one_trip, methods=["POST"]),
     ],
     lifespan=lifespan,
 )
