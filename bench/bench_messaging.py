@@ -617,7 +617,9 @@ NOTES = [
     "partition (send_batch), every acknowledgement awaited, then marked with one UPDATE. The "
     "rate is OutboxRelay.drain, the loop the leading relay runs: the next batch is claimed "
     "while the current one is on the wire and a batch is marked while the next one is sent; "
-    "a batch is sent only after the previous one was acknowledged.",
+    "a batch is sent only after the previous one was acknowledged. The drain runs once per "
+    "run while the client rows report the best of their rounds, so the relay ratios are "
+    "conservative.",
     "End to end: writer tasks in this process commit an item row + outbox row through "
     "eventkit's UnitOfWork on an open-loop schedule; Chassis.run_relay and Chassis.run_worker "
     "(EventDispatcher: inbox rows + effect rows of a consumed batch in one transaction) run "
