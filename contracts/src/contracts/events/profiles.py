@@ -22,7 +22,18 @@ class AccountEvent(IntegrationEvent):
         return str(self.account_id)
 
 
-class AccountRegistered(AccountEvent):
+class AccountHolderNotice(AccountEvent):
+    """An account event notifications emails to the account's owner: the address, the name
+    and the language it needs (personal: encrypted per subject, see docs/privacy.md)."""
+
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"email", "display_name"})
+
+    email: EmailStr
+    display_name: str = Field(max_length=200)
+    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
+
+
+class AccountRegistered(AccountHolderNotice):
     """Someone created an account. Carries the email so notifications can welcome them."""
 
     type_name: ClassVar[str] = "profiles.account.registered"
@@ -31,9 +42,6 @@ class AccountRegistered(AccountEvent):
         {"email", "display_name", "verification_url"}
     )
 
-    email: EmailStr
-    display_name: str = Field(max_length=200)
-    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
     registered_at: datetime
     #: one-time link confirming the email address (absent for accounts created verified)
     verification_url: str | None = None
@@ -45,7 +53,7 @@ class AccountVerified(AccountEvent):
     verified_at: datetime
 
 
-class AccountVerificationRequested(AccountEvent):
+class AccountVerificationRequested(AccountHolderNotice):
     """The person asked for a new email-verification link: notifications emails it."""
 
     type_name: ClassVar[str] = "profiles.account.verification_requested"
@@ -53,49 +61,35 @@ class AccountVerificationRequested(AccountEvent):
         {"email", "display_name", "verification_url"}
     )
 
-    email: EmailStr
-    display_name: str = Field(max_length=200)
-    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
     verification_url: str = Field(description="one-time link; secret, never log it")
     expires_at: datetime
 
 
-class PasswordResetRequested(AccountEvent):
+class PasswordResetRequested(AccountHolderNotice):
     """Someone asked to reset this account's password: notifications emails the link."""
 
     type_name: ClassVar[str] = "profiles.account.password_reset_requested"
     personal_fields: ClassVar[frozenset[str]] = frozenset({"email", "display_name", "reset_url"})
 
-    email: EmailStr
-    display_name: str = Field(max_length=200)
-    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
     reset_url: str = Field(description="one-time link; secret, never log it")
     expires_at: datetime
 
 
-class PasswordChanged(AccountEvent):
+class PasswordChanged(AccountHolderNotice):
     """The password was changed (reset): notifications warns the owner in case it was not them."""
 
     type_name: ClassVar[str] = "profiles.account.password_changed"
-    personal_fields: ClassVar[frozenset[str]] = frozenset({"email", "display_name"})
 
-    email: EmailStr
-    display_name: str = Field(max_length=200)
-    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
     changed_at: datetime
 
 
-class AccountRegistrationAttempted(AccountEvent):
+class AccountRegistrationAttempted(AccountHolderNotice):
     """Someone tried to register with this account's email address. The registration API
     answers exactly as for a new address (no account enumeration); notifications tells the
     owner instead ("if it was you, sign in or reset your password")."""
 
     type_name: ClassVar[str] = "profiles.account.registration_attempted"
-    personal_fields: ClassVar[frozenset[str]] = frozenset({"email", "display_name"})
 
-    email: EmailStr
-    display_name: str = Field(max_length=200)
-    locale: str = Field(default="en", max_length=12, description="BCP 47 language tag")
     attempted_at: datetime
 
 

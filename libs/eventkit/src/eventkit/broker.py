@@ -74,13 +74,13 @@ async def batch_parser(msg: Any, original: Callable[[Any], Awaitable[Any]]) -> A
     FastStream itself only reads the message's own headers (correlation id, logging
     context), so only the first record is parsed; the message then carries the whole
     batch as its raw records and bodies."""
-    records = msg if isinstance(msg, tuple) else (msg,)
-    head = await tolerant_parser(records[:1] if isinstance(msg, tuple) else msg, original)
-    if isinstance(msg, tuple):
-        first, last = records[0], records[-1]
-        head.raw_message = msg
-        head.body = [r.value or b"" for r in records]
-        head.message_id = f"{first.offset}-{last.offset}-{first.timestamp}"
+    if not isinstance(msg, tuple):  # an unbatched subscriber: one record
+        return await tolerant_parser(msg, original)
+    head = await tolerant_parser(msg[:1], original)
+    first, last = msg[0], msg[-1]
+    head.raw_message = msg
+    head.body = [r.value or b"" for r in msg]
+    head.message_id = f"{first.offset}-{last.offset}-{first.timestamp}"
     return head
 
 

@@ -19,17 +19,9 @@ from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 #: the alliance member status of an active member (admitted, or reinstated to admitted)
 ADMITTED = "admitted"
 
-AccountContact = (
-    profiles.AccountRegistered
-    | profiles.AccountVerificationRequested
-    | profiles.PasswordResetRequested
-    | profiles.PasswordChanged
-    | profiles.AccountRegistrationAttempted
-)
-
 
 async def _learn_recipient(
-    event: AccountContact, ce: CloudEvent, uow: NotificationsUnitOfWork
+    event: profiles.AccountHolderNotice, ce: CloudEvent, uow: NotificationsUnitOfWork
 ) -> None:
     await uow.recipients.upsert(
         Recipient(
@@ -48,7 +40,7 @@ class Reactions:
 
     async def _tell_account_holder(
         self,
-        event: AccountContact,
+        event: profiles.AccountHolderNotice,
         ce: CloudEvent,
         uow: NotificationsUnitOfWork,
         template: str,

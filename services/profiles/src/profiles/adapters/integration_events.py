@@ -20,6 +20,12 @@ def to_integration_events(
     return _map(event, aggregate)
 
 
+def _holder(account: AggregateRoot) -> dict[str, str]:
+    """Who a notice to the account's owner goes to (``contract.AccountHolderNotice``)."""
+    assert isinstance(account, Account)
+    return {"email": account.email, "display_name": account.display_name, "locale": account.locale}
+
+
 @singledispatch
 def _map(event: DomainEvent, aggregate: AggregateRoot) -> list[IntegrationEvent]:
     return []
@@ -56,13 +62,10 @@ def _(event: events.AccountVerified, _: AggregateRoot) -> list[IntegrationEvent]
 
 @_map.register
 def _(event: events.VerificationRequested, account: AggregateRoot) -> list[IntegrationEvent]:
-    assert isinstance(account, Account)
     return [
         contract.AccountVerificationRequested(
             account_id=event.account_id,
-            email=account.email,
-            display_name=account.display_name,
-            locale=account.locale,
+            **_holder(account),
             verification_url=event.verification_url,
             expires_at=event.expires_at,
         )
@@ -71,13 +74,10 @@ def _(event: events.VerificationRequested, account: AggregateRoot) -> list[Integ
 
 @_map.register
 def _(event: events.PasswordResetRequested, account: AggregateRoot) -> list[IntegrationEvent]:
-    assert isinstance(account, Account)
     return [
         contract.PasswordResetRequested(
             account_id=event.account_id,
-            email=account.email,
-            display_name=account.display_name,
-            locale=account.locale,
+            **_holder(account),
             reset_url=event.reset_url,
             expires_at=event.expires_at,
         )
@@ -86,13 +86,10 @@ def _(event: events.PasswordResetRequested, account: AggregateRoot) -> list[Inte
 
 @_map.register
 def _(event: events.PasswordChanged, account: AggregateRoot) -> list[IntegrationEvent]:
-    assert isinstance(account, Account)
     return [
         contract.PasswordChanged(
             account_id=event.account_id,
-            email=account.email,
-            display_name=account.display_name,
-            locale=account.locale,
+            **_holder(account),
             changed_at=event.changed_at,
         )
     ]
@@ -100,13 +97,10 @@ def _(event: events.PasswordChanged, account: AggregateRoot) -> list[Integration
 
 @_map.register
 def _(event: events.RegistrationAttempted, account: AggregateRoot) -> list[IntegrationEvent]:
-    assert isinstance(account, Account)
     return [
         contract.AccountRegistrationAttempted(
             account_id=event.account_id,
-            email=account.email,
-            display_name=account.display_name,
-            locale=account.locale,
+            **_holder(account),
             attempted_at=event.attempted_at,
         )
     ]
