@@ -20,8 +20,8 @@ from devstack.harness import SmtpSink, start_smtp_sink
 from devstack.paths import devstack_home, env_port, routes_path
 from devstack.postgres import plain_url, provision_service
 from devstack.processes import ManagedProcess, known_processes
+from devstack.services import platform_env
 from devstack.stack import Stack
-from devstack.subject_keys import local_secret, subject_key_env
 from devstack.waiting import free_port, wait_until
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
@@ -131,13 +131,17 @@ class ChaosPlatform:
             bootstrap = f"127.0.0.1:{kafka_relayed}"
             database_url = database_url.replace(f":{self.stack.pg_port}/", f":{pg_relayed}/")
         return {
-            "SERVICE_NAME": service,
-            "DATABASE_URL": database_url,
-            "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
-            "SMTP_HOST": "127.0.0.1",
-            "SMTP_PORT": str(self.smtp.port),
-            "JWKS_URL": f"http://127.0.0.1:{self.ports['profiles']}/.well-known/jwks.json",
-            "PUBLIC_BASE_URL": self.gateway.url,
+            # crypto-shredding on, as everywhere: notifications fetches profiles' subject keys
+            **platform_env(
+                service,
+                services=list(SERVICES),
+                home=self.stack.home,
+                database_url=database_url,
+                bootstrap=bootstrap,
+                smtp_port=self.smtp.port,
+                profiles_port=self.ports["profiles"],
+                public_base_url=self.gateway.url,
+            ),
             "ATTACHMENT_DIR": str(self.stack.home / "attachments"),
             "RELAY_POLL_INTERVAL_S": "0.5",
             "DISPATCH_POLL_INTERVAL_S": "0.2",
@@ -147,13 +151,6 @@ class ChaosPlatform:
             "ARGON2_MEMORY_COST_KIB": "64",
             "EVENTKIT_FAULTS": faults,
             "LOG_LEVEL": "WARNING",
-            # crypto-shredding on, as everywhere: notifications fetches profiles' subject keys
-            **subject_key_env(
-                service,
-                list(SERVICES),
-                f"http://127.0.0.1:{self.ports['profiles']}",
-                local_secret(self.stack.home),
-            ),
         }
 
     def process(self, service: str, role: str) -> ManagedProcess:

@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 
 from devstack.processes import ManagedProcess
+from devstack.subject_keys import local_secret, subject_key_env
 
 ROLES = ("api", "relay", "worker")
 
@@ -38,6 +39,33 @@ class ServiceSpec:
     def argv(self, role: str) -> list[str]:
         cmd = [sys.executable, "-m", self.name, role]
         return [*cmd, "--port", str(self.port)] if role == "api" else cmd
+
+
+def platform_env(
+    service: str,
+    *,
+    services: list[str],
+    home: Path,
+    database_url: str,
+    bootstrap: str,
+    smtp_port: int,
+    profiles_port: int,
+    public_base_url: str,
+) -> dict[str, str]:
+    """Where a service process of a local platform finds the rest of it: its database, the
+    broker, the mail sink, profiles' token keys and, for crypto-shredding, profiles' KEK and
+    key clients or this service's access to subject keys."""
+    profiles = f"http://127.0.0.1:{profiles_port}"
+    return {
+        "SERVICE_NAME": service,
+        "DATABASE_URL": database_url,
+        "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(smtp_port),
+        "JWKS_URL": f"{profiles}/.well-known/jwks.json",
+        "PUBLIC_BASE_URL": public_base_url,
+        **subject_key_env(service, services, profiles, local_secret(home)),
+    }
 
 
 def has_cli(service: str) -> bool:

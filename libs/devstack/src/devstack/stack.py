@@ -20,10 +20,10 @@ from devstack.services import (
     api_ready,
     has_cli,
     has_command,
+    platform_env,
     run_once,
 )
 from devstack.smtp import smtp_ready
-from devstack.subject_keys import local_secret, subject_key_env
 from devstack.waiting import wait_until
 
 log = logging.getLogger("devstack")
@@ -121,29 +121,24 @@ class Stack:
 
     def service_env(self, spec: ServiceSpec, database_url: str) -> dict[str, str]:
         profiles_port = next((s.port for s in self.services() if s.name == "profiles"), 8001)
-        keys = subject_key_env(
-            spec.name,
-            [s.name for s in self.services()],
-            f"http://127.0.0.1:{profiles_port}",
-            local_secret(self.home),
-        )
         return {
             **os.environ,
-            "SERVICE_NAME": spec.name,
-            "DATABASE_URL": database_url,
-            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
-            "SMTP_HOST": "127.0.0.1",
-            "SMTP_PORT": str(self.smtp_port),
-            "JWKS_URL": f"http://127.0.0.1:{profiles_port}/.well-known/jwks.json",
-            "PUBLIC_BASE_URL": self.gateway.url,
+            **platform_env(
+                spec.name,
+                services=[s.name for s in self.services()],
+                home=self.home,
+                database_url=database_url,
+                bootstrap=self.bootstrap,
+                smtp_port=self.smtp_port,
+                profiles_port=profiles_port,
+                public_base_url=self.gateway.url,
+            ),
             "LOG_LEVEL": "INFO",
             "DEVSTACK_HOME": str(self.home),
             # the demo's platform admin (local only; set your own in the environment)
             "ADMIN_EMAIL": os.environ.get("ADMIN_EMAIL", DEMO_ADMIN_EMAIL),
             "ADMIN_PASSWORD": os.environ.get("ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD),
             "PYTHONUNBUFFERED": "1",
-            # crypto-shredding: profiles' KEK and key clients, or this service's key access
-            **keys,
         }
 
     # --- infrastructure -------------------------------------------------------------------
