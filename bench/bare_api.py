@@ -4,14 +4,16 @@
 
 * ``GET /hello``: JSON, no database: what uvicorn + Starlette + the load generator can do.
 * ``GET /jwks.json``: the bench token issuer's keys, which the service under test fetches.
-* ``POST /write``: the write the service's ``POST /v1/resources`` makes, with nothing of the
-  service around it: the same SQL statements (as the service issued them, captured with
-  ``log_statement = 'all'``), the same round trips (BEGIN, four INSERTs, COMMIT, then the
-  relay's NOTIFY), on raw asyncpg; no token check, no validation beyond reading the JSON,
-  no unit of work, no ORM, no FastAPI. It is the floor of a Python HTTP endpoint doing that
-  transaction on this machine: how much of the gap to pgbench the service's own code makes.
-* ``POST /write/one-trip``: the same rows written by one statement (data-modifying CTEs),
-  then the NOTIFY: two round trips instead of seven, the floor of a redesigned write path.
+* ``POST /write``: the write ``POST /v1/resources`` makes, statement by statement, with nothing
+  of the service around it: the service's SQL (captured with ``log_statement = 'all'``) as
+  separate round trips (BEGIN, four INSERTs, COMMIT, then the relay's NOTIFY), on raw asyncpg;
+  no token check, no validation beyond reading the JSON, no unit of work, no ORM, no FastAPI.
+  This is how the service wrote before its unit of work deferred new rows
+  (``eventkit.deferred``).
+* ``POST /write/one-trip``: the same rows in one statement (data-modifying CTEs) in autocommit,
+  then the NOTIFY: two round trips, the shape of the service's write now. The floor of a
+  Python HTTP endpoint making this write on this machine: what is left of the gap to pgbench
+  beside it is the service's own code.
 
 Served exactly like the services (``eventkit.cli``'s ``api`` command): uvicorn, access log
 off, the same graceful timeout.

@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import PoolProxiedConnection
 
+from eventkit.deferred import DeferringSession
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -50,7 +52,7 @@ def _discard_closed(_: Any, __: Any, proxy: PoolProxiedConnection) -> None:
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, expire_on_commit=False, class_=DeferringSession)
 
 
 def plain_dsn(url: str) -> str:

@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from eventkit.crypto import encrypt_fields
+from eventkit.deferred import insert_row
 from eventkit.subject_keys import SqlSubjectKeys
 
 
@@ -123,7 +124,7 @@ class OutboxWriter:
             event, sequence=sequence, correlation_id=correlation_id, traceparent=traceparent
         )
         ce = ce.model_copy(update={"data": await self._protect(session, event, ce.data)})
-        await session.execute(self._insert, _row(ce, event.topic))
+        await insert_row(session, self._insert, _row(ce, event.topic))
         return ce
 
     async def wake_relay(self, session: AsyncSession) -> None:

@@ -63,10 +63,8 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        try:
-            await self.session.rollback()
-        finally:
-            await self.session.close()
+        # closing rolls back whatever did not commit
+        await self.session.close()
 
     def track(self, aggregate: AggregateRoot) -> AggregateRoot:
         if aggregate not in self._seen:

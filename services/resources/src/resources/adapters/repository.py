@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventkit.deferred import insert_row
 from resources.adapters import search
 from resources.adapters.orm import (
     announced_matches,
@@ -59,6 +60,16 @@ _UPSERT_TRANSLATION = _new_translation.on_conflict_do_update(
 )
 
 
+def _translation_row(resource_id: UUID, t: r.Translation) -> dict[str, Any]:
+    return {
+        "resource_id": resource_id,
+        "language": t.language,
+        "title": t.title,
+        "summary": t.summary,
+        "body": t.body,
+    }
+
+
 class ResourceRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -90,11 +101,14 @@ class ResourceRepository:
     async def add(self, resource: r.Resource) -> None:
         # the search vectors are computed in the INSERT itself: no second write of a row
         # version just created (and of its GIN index entries)
+        # nothing reads these rows back before the commit: they go as one statement with the
+        # outbox row (eventkit.deferred)
         search_sql, title_sql, params = search.vectors(resource)
-        await self.session.execute(
-            _insert_resource(search_sql, title_sql), {**_row(resource), **params}
+        await insert_row(
+            self.session, _insert_resource(search_sql, title_sql), {**_row(resource), **params}
         )
-        await self._write_translations(resource, index=False)
+        for t in resource.translations.values():
+            await insert_row(self.session, _UPSERT_TRANSLATION, _translation_row(resource.id, t))
         await self._write_history(resource)
 
     async def save(self, resource: r.Resource) -> None:
@@ -107,20 +121,10 @@ class ResourceRepository:
         await self._write_translations(resource)
         await self._write_history(resource)
 
-    async def _write_translations(self, resource: r.Resource, *, index: bool = True) -> None:
+    async def _write_translations(self, resource: r.Resource) -> None:
         for t in resource.translations.values():
-            await self.session.execute(
-                _UPSERT_TRANSLATION,
-                {
-                    "resource_id": resource.id,
-                    "language": t.language,
-                    "title": t.title,
-                    "summary": t.summary,
-                    "body": t.body,
-                },
-            )
-        if index:
-            await search.index_resource(self.session, resource)
+            await self.session.execute(_UPSERT_TRANSLATION, _translation_row(resource.id, t))
+        await search.index_resource(self.session, resource)
 
     async def _write_history(self, resource: r.Resource) -> None:
         """One history row per pending domain event (read before the unit of work maps them)."""
@@ -149,7 +153,7 @@ class ResourceRepository:
                 case r.VisibilityChanged(hidden=hidden, actor_id=actor, reason=reason):
                     row.update(action="hidden" if hidden else "restored", actor_id=actor)
                     row["reason"] = reason
-            await self.session.execute(_INSERT_HISTORY, row)
+            await insert_row(self.session, _INSERT_HISTORY, row)
 
     async def history(self, resource_id: UUID) -> list[dict[str, Any]]:
         rows = await self.session.execute(
