@@ -533,8 +533,9 @@ def markdown(report: dict[str, Any]) -> str:
         "server pair on this machine, and `api_*_vs_bare` says how much of it the service's "
         "own work (token verification, validation, unit of work, SQL, outbox) uses. pgbench is "
         "a C client speaking the wire protocol directly with one statement per round trip; "
-        "`POST /v1/resources` is an HTTP request, a token check, validation and a transaction "
-        "of five writes (the TPC-B script has three updates, one select and one insert).",
+        "`POST /v1/resources` is an HTTP request, a token check, validation, one statement "
+        "writing four rows and the relay's NOTIFY (the TPC-B script is a transaction of three "
+        "updates, one select and one insert).",
         "",
         "Where a write's time goes (py-spy on a replica under this load): the service's own "
         "Python (FastAPI and its dependencies, pydantic, the token check, the SQLAlchemy "
