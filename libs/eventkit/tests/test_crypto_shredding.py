@@ -3,8 +3,11 @@ their subject and field, and unrecoverable once the key is destroyed."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import json
 
+import httpx
 import pytest
 from cryptography.exceptions import InvalidTag
 
@@ -17,6 +20,7 @@ from eventkit.crypto import (
     encrypt_fields,
     new_key,
 )
+from eventkit.subject_keys import HttpKeyResolver
 
 
 class Keys:
@@ -75,8 +79,6 @@ async def test_cache_bounds_calls_and_sees_destruction_after_ttl() -> None:
     assert await cached.key("k1") == await cached.key("k1")
     assert keys.calls == 1
     keys.keys["k1"] = None
-    import asyncio
-
     await asyncio.sleep(0.06)
     assert await cached.key("k1") is None
 
@@ -127,3 +129,34 @@ async def test_a_tampered_field_is_poison_not_a_stall() -> None:
     )
     assert await d.handle_record(record) == "dead_lettered"
     assert recorder.sent == ["t.v1.dlq"]
+
+
+async def test_the_cache_forgets_keys_older_than_its_ttl() -> None:
+    """A long-running consumer meets a new person every few events: it must hold only the
+    keys fetched within the TTL, not one per person ever seen."""
+    keys = Keys()
+    cached = CachingKeyResolver(keys, ttl_s=0.05)
+    for i in range(50):
+        keys.keys[f"k{i}"] = new_key()
+        await cached.key(f"k{i}")
+    assert len(cached) == 50
+    await asyncio.sleep(0.06)
+    keys.keys["fresh"] = new_key()
+    await cached.key("fresh")
+    assert len(cached) == 1
+
+
+async def test_the_http_resolver_keeps_one_client() -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["Authorization"])
+        return httpx.Response(200, json={"key": base64.b64encode(b"k" * 32).decode()})
+
+    resolver = HttpKeyResolver("http://keys/v1", "t0ken", transport=httpx.MockTransport(answer))
+    client = resolver._http()
+    assert await resolver.key("a") == b"k" * 32
+    assert await resolver.key("b") == b"k" * 32
+    assert resolver._http() is client and seen == ["Bearer t0ken"] * 2
+    await resolver.aclose()
+    assert client.is_closed

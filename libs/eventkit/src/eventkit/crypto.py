@@ -12,6 +12,7 @@ import base64
 import json
 import os
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -97,12 +98,26 @@ class CachingKeyResolver:
     def __init__(self, inner: KeyResolver, ttl_s: float = 5.0) -> None:
         self.inner = inner
         self.ttl_s = ttl_s
-        self._cache: dict[str, tuple[float, bytes | None]] = {}
+        #: oldest fetch first: expired entries leave from the front (one TTL for all), so a
+        #: long-running consumer holds the keys of the last TTL only, not of everyone it met
+        self._cache: OrderedDict[str, tuple[float, bytes | None]] = OrderedDict()
 
     async def key(self, key_id: str) -> bytes | None:
         hit = self._cache.get(key_id)
         if hit and time.monotonic() - hit[0] < self.ttl_s:
             return hit[1]
         value = await self.inner.key(key_id)
-        self._cache[key_id] = (time.monotonic(), value)
+        now = time.monotonic()
+        self._cache[key_id] = (now, value)
+        self._cache.move_to_end(key_id)
+        while now - next(iter(self._cache.values()))[0] >= self.ttl_s:
+            self._cache.popitem(last=False)
         return value
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    async def aclose(self) -> None:
+        close = getattr(self.inner, "aclose", None)
+        if close is not None:
+            await close()

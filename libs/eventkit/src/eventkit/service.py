@@ -210,6 +210,9 @@ class Chassis:
         finally:
             await broker.stop()  # waits up to graceful_timeout for in-flight handlers
             await dlq_producer.stop()
+            close = getattr(dispatcher.key_resolver, "aclose", None)
+            if close is not None:
+                await close()
             await self.dispose()
 
     async def _connect_worker(
