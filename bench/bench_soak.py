@@ -61,6 +61,8 @@ JVM_ERRORS = (OSError, subprocess.SubprocessError, ValueError, LookupError, Runt
 
 KAFKA_HEAP = "kafka: Java heap resident"
 KAFKA_OUTSIDE = "kafka: outside the Java heap"
+KAFKA_OUTSIDE_ANON = "kafka: outside the heap, anonymous"
+KAFKA_OUTSIDE_FILE = "kafka: outside the heap, file-backed"
 KAFKA_OLD = "kafka: old gen used (jstat OU)"
 KAFKA_LIVE = "kafka: live heap after a forced full GC"
 PG_ANON = "postgres: anonymous (backends' own)"
@@ -259,6 +261,10 @@ def sample(p: ChaosPlatform, jvm: Jvm | None, t: float) -> Sample:
             heap = jvm.heap_resident_mb()
             values[KAFKA_HEAP] = heap
             values[KAFKA_OUTSIDE] = values["kafka"] - heap
+            kafka = tree_rollup(p.stack.kafka.process.pid())
+            if "Pss_Anon" in kafka and "Pss_File" in kafka:
+                values[KAFKA_OUTSIDE_ANON] = kafka["Pss_Anon"] / 1024 - heap
+                values[KAFKA_OUTSIDE_FILE] = kafka["Pss_File"] / 1024
         with contextlib.suppress(*JVM_ERRORS):
             gc = jvm.gc()
             values[KAFKA_OLD] = gc["OU"] / 1024
@@ -512,8 +518,12 @@ def kafka_text(report: dict[str, Any]) -> str:
         f"{' -> '.join(str(c) for c in committed)} MB over the warm window. Read with "
         f"{jvm['tools']}. *Java heap resident* is the PSS of the heap's reserved address "
         "range (from `jcmd GC.heap_info`, summed over `/proc/<pid>/smaps`): it cannot exceed "
-        "the max heap. *Outside the Java heap* is the rest of Kafka's PSS (metaspace, code, "
-        "thread stacks, direct buffers, mapped index files). *Old gen used* is `jstat -gc`'s "
+        "the max heap. *Outside the Java heap* is the rest of Kafka's PSS, split by "
+        "`smaps_rollup` into *anonymous* (`Pss_Anon` minus the heap: metaspace, JIT code, "
+        "thread stacks, direct buffers, malloc) and *file-backed* (`Pss_File`: the jars and "
+        "the log segments' offset and time indexes, which Kafka maps into memory and touches "
+        "as it appends, so they grow with the data written until segments roll and old ones "
+        "are deleted by retention). *Old gen used* is `jstat -gc`'s "
         "OU at each sample: the old generation as the last collection left it, dead objects "
         "included until an old-gen collection (a concurrent marking cycle and its mixed "
         "collections, or a full GC) reclaims them; collections between the first and the last "
