@@ -92,6 +92,26 @@ def parse_heap_range(text: str) -> tuple[int, int]:
     raise ValueError(f"no heap address range in GC.heap_info output: {text!r}")
 
 
+def parse_native_memory(text: str) -> dict[str, float]:
+    """``jcmd <pid> VM.native_memory summary scale=KB``: committed MB per category and the
+    total (values without a unit are bytes, as ``-XX:+PrintNMTStatistics`` prints them)."""
+
+    def mb(value: str, unit: str) -> float:
+        return int(value) / 1024 if unit == "KB" else int(value) / MB
+
+    found: dict[str, float] = {}
+    total = re.search(r"Total: reserved=\d+(?:KB)?, committed=(\d+)(KB)?", text)
+    if total:
+        found["Total"] = mb(total.group(1), total.group(2) or "")
+    for name, committed, unit in re.findall(
+        r"^-\s+(.+?) \(reserved=\d+(?:KB)?, committed=(\d+)(KB)?", text, re.MULTILINE
+    ):
+        found[name.strip()] = mb(committed, unit)
+    if not found:
+        raise ValueError(f"no native memory summary in: {text[:200]!r}")
+    return found
+
+
 def parse_flag_bytes(text: str, flag: str) -> int:
     """A size flag (``-XX:MaxHeapSize=536870912``) from ``jcmd <pid> VM.flags``."""
     found = re.search(rf"-XX:{flag}=(\d+)", text)
@@ -142,6 +162,10 @@ class Jvm:
     def heap_resident_mb(self) -> float:
         smaps = Path(f"/proc/{self.pid}/smaps").read_text()
         return pss_in_range(smaps, *self.heap_range) / 1024
+
+    def native_memory_mb(self) -> dict[str, float]:
+        """Committed native memory per category (needs -XX:NativeMemoryTracking)."""
+        return parse_native_memory(self.run("jcmd", str(self.pid), "VM.native_memory", "summary"))
 
     def live_heap_mb(self) -> float:
         """Old gen used right after a full GC (``jcmd GC.run`` returns when it is done): the
@@ -410,7 +434,13 @@ def build_rows(
 # ---- the run -----------------------------------------------------------------------------
 
 
+#: the soak's own broker tracks its native memory (a few % of its CPU), so the report can say
+#: which part of the memory outside the heap moves
+KAFKA_NMT = "-XX:NativeMemoryTracking=summary"
+
+
 async def soak(minutes: float) -> dict[str, object]:
+    os.environ["DEVSTACK_KAFKA_JVM_OPTS"] = KAFKA_NMT
     p = ChaosPlatform.start()
     try:
         jvm, jvm_note = find_jvm(p.stack.kafka.process.pid())
@@ -419,6 +449,7 @@ async def soak(minutes: float) -> dict[str, object]:
         samples: list[Sample] = []
         live: list[tuple[float, float]] = []  # (t, live heap MB) after forced full GCs
         live_errors: list[str] = []
+        native: list[tuple[float, dict[str, float]]] = []  # (t, NMT committed MB by category)
         forced_at_warm_start = False
         start = time.monotonic()
         load = asyncio.create_task(
@@ -432,6 +463,8 @@ async def soak(minutes: float) -> dict[str, object]:
                     live.append((t, await asyncio.to_thread(jvm.live_heap_mb)))
                 except JVM_ERRORS as exc:
                     live_errors.append(f"at {t:.0f} s: {exc!r}")
+                with contextlib.suppress(*JVM_ERRORS):
+                    native.append((t, await asyncio.to_thread(jvm.native_memory_mb)))
             samples.append(await asyncio.to_thread(sample, p, jvm, t))
             # on a fixed schedule (start + k * SAMPLE_EVERY_S), however long a sample took
             elapsed = time.monotonic() - start
@@ -444,6 +477,8 @@ async def soak(minutes: float) -> dict[str, object]:
                 live.append((end, await asyncio.to_thread(jvm.live_heap_mb)))
             except JVM_ERRORS as exc:
                 live_errors.append(f"at {end:.0f} s: {exc!r}")
+            with contextlib.suppress(*JVM_ERRORS):
+                native.append((end, await asyncio.to_thread(jvm.native_memory_mb)))
         # the downstream backlog at the end of the traffic, and how long it takes to drain
         expected = Expected.of(result)
         backlog = await pending_effects(p.admin_dsn, expected)
@@ -469,6 +504,7 @@ async def soak(minutes: float) -> dict[str, object]:
             "gcs_in_warm_window": gc_counts(samples, warm_start),
             "live_heap_MB": [[round(t, 1), round(v, 1)] for t, v in live],
             "live_heap_errors": live_errors,
+            "native_memory_MB": native_memory_rows(native),
         }
     pg_memory = {k: round(v, 1) if v is not None else None for k, v in pg_memory.items()}
     return {
@@ -543,6 +579,39 @@ def kafka_text(report: dict[str, Any]) -> str:
     )
 
 
+def native_memory_rows(native: list[tuple[float, dict[str, float]]]) -> dict[str, Any]:
+    """NMT's categories at the first and the last reading, largest change first."""
+    if len(native) < 2:
+        return {}
+    (t0, first), (t1, last) = native[0], native[-1]
+    names = sorted(
+        set(first) | set(last),
+        key=lambda n: -abs(last.get(n, 0.0) - first.get(n, 0.0)),
+    )
+    return {
+        "at_s": [round(t0, 1), round(t1, 1)],
+        "categories": {n: [round(first.get(n, 0.0), 1), round(last.get(n, 0.0), 1)] for n in names},
+    }
+
+
+def native_memory_table(jvm: dict[str, Any]) -> list[str]:
+    nmt = jvm.get("native_memory_MB") or {}
+    if not nmt:
+        return ["Kafka's native memory tracking gave no two readings."]
+    t0, t1 = nmt["at_s"]
+    lines = [
+        "The JVM's own account of Kafka's committed memory (native memory tracking, "
+        f"`{KAFKA_NMT}` on the soak's broker, read with `jcmd VM.native_memory summary` at "
+        f"{t0} s and {t1} s), the categories that moved most first:",
+        "",
+        "| category | at start MB | at end MB | change MB |",
+        "|---|---|---|---|",
+    ]
+    for name, (a, b) in list(nmt["categories"].items())[:8]:
+        lines.append(f"| {name} | {a} | {b} | {round(b - a, 1)} |")
+    return lines
+
+
 def postgres_text(report: dict[str, Any]) -> str:
     pg = report["postgres_memory"]
     return (
@@ -586,6 +655,12 @@ def render(report: dict[str, Any], argv: list[str], machine: str) -> str:
         "to a configured cap. So their PSS is split into the capped part and the rest.",
         "",
         kafka_text(report),
+        "",
+        *(
+            native_memory_table(report["kafka_jvm"])
+            if report["kafka_jvm"].get("max_heap_MB")
+            else []
+        ),
         "",
         postgres_text(report),
         "",

@@ -22,6 +22,8 @@ from bench_soak import (
     Cap,
     Sample,
     build_rows,
+    native_memory_rows,
+    parse_native_memory,
     summarize,
     verdict,
 )
@@ -254,3 +256,40 @@ def test_markdown_states_the_rule_the_caps_and_every_verdict() -> None:
 def test_markdown_says_when_the_jvm_could_not_be_read() -> None:
     md = bench_soak.render(_report({"tools": "no jstat beside /jre/bin/java"}), [], "2 cores")
     assert "could not be read (no jstat beside /jre/bin/java)" in md
+
+
+NMT_KB = """
+Native Memory Tracking:
+
+Total: reserved=1795211KB, committed=612370KB
+-                 Java Heap (reserved=524288KB, committed=524288KB)
+                            (mmap: reserved=524288KB, committed=524288KB)
+
+-                     Class (reserved=1051187KB, committed=11571KB)
+                            (classes #12023)
+-                    Thread (reserved=75923KB, committed=8031KB)
+-                      Code (reserved=249963KB, committed=31643KB)
+-                        GC (reserved=41532KB, committed=41532KB)
+"""
+
+
+def test_native_memory_summary_in_kb_and_in_bytes() -> None:
+    kb = parse_native_memory(NMT_KB)
+    assert kb["Total"] == pytest.approx(612370 / 1024)
+    assert kb["Java Heap"] == 512.0 and kb["GC"] == pytest.approx(41532 / 1024)
+    in_bytes = parse_native_memory(
+        "Total: reserved=8021474344, committed=483916840\n"
+        "-                 Java Heap (reserved=6320816128, committed=406847488)\n"
+    )
+    assert in_bytes["Java Heap"] == pytest.approx(406847488 / 1024 / 1024)
+    with pytest.raises(ValueError):
+        parse_native_memory("Native memory tracking is not enabled")
+
+
+def test_native_memory_rows_put_the_biggest_change_first() -> None:
+    rows = native_memory_rows(
+        [(60.0, {"Code": 20.0, "GC": 30.0}), (600.0, {"Code": 21.0, "GC": 41.0})]
+    )
+    assert list(rows["categories"]) == ["GC", "Code"]
+    assert rows["at_s"] == [60.0, 600.0] and rows["categories"]["GC"] == [30.0, 41.0]
+    assert native_memory_rows([(60.0, {"GC": 1.0})]) == {}

@@ -235,7 +235,12 @@ class KafkaBroker:
         if not self.process.is_running():
             self.write_config()
             self.format_storage(lib)
-            cmd = self._java_cmd(lib, "kafka.Kafka", str(self.config_file), heap=JVM_HEAP)
+            # extra broker JVM flags for a diagnosing run (bench/bench_soak.py turns on the
+            # JVM's native memory tracking this way)
+            extra = tuple(os.environ.get("DEVSTACK_KAFKA_JVM_OPTS", "").split())
+            cmd = self._java_cmd(
+                lib, "kafka.Kafka", str(self.config_file), heap=(*JVM_HEAP, *extra)
+            )
             self.process.start(cmd, cwd=self.state_dir)
         self.wait_ready(timeout)
 
