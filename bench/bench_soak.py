@@ -66,6 +66,7 @@ KAFKA_OUTSIDE_FILE = "kafka: outside the heap, file-backed"
 KAFKA_OLD = "kafka: old gen used (jstat OU)"
 KAFKA_LIVE = "kafka: live heap after a forced full GC"
 PG_ANON = "postgres: anonymous (backends' own)"
+PG_ANON_EACH = "postgres: anonymous per process"
 PG_SHARED = "postgres: shared memory touched"
 
 # ---- the Kafka broker's JVM --------------------------------------------------------------
@@ -240,6 +241,7 @@ def tree_rollup(pid: int | None) -> dict[str, int]:
             continue
         for key, kb in fields.items():
             total[key] = total.get(key, 0) + kb
+        total["processes"] = total.get("processes", 0) + 1
     return total
 
 
@@ -296,6 +298,9 @@ def sample(p: ChaosPlatform, jvm: Jvm | None, t: float) -> Sample:
     rollup = tree_rollup(p.stack.postgres.postmaster_pid())
     if "Pss_Anon" in rollup and "Pss_Shmem" in rollup:
         values[PG_ANON] = rollup["Pss_Anon"] / 1024
+        # the pools open backends as the load needs them: a total that grows with their number
+        # is not a backend that grows
+        values[PG_ANON_EACH] = rollup["Pss_Anon"] / 1024 / rollup["processes"]
         values[PG_SHARED] = rollup["Pss_Shmem"] / 1024
     return Sample(t, values, gc)
 
@@ -620,7 +625,10 @@ def postgres_text(report: dict[str, Any]) -> str:
         "*Anonymous* is the sum of `Pss_Anon` from `/proc/<pid>/smaps_rollup` over the "
         "postmaster and every child alive at the sample (backends come and go with the "
         "pools): the memory the processes own (caches, plans, sorts), each page counted once, "
-        "shared memory excluded. (`Private_Clean + Private_Dirty` would not do: a page of the "
+        "shared memory excluded; *per process* divides it by the processes alive at the sample "
+        "(the services' connection pools open backends as the load needs them, up to their "
+        "pool sizes, so the total grows with their number). (`Private_Clean + "
+        "Private_Dirty` would not do: a page of the "
         "buffer pool touched by one process only counts as private.) *Shared memory touched* "
         "is the sum of `Pss_Shmem`: the buffer pool and the rest of the segment as far as "
         "touched, plus any dynamic shared memory in use."
