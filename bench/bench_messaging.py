@@ -335,25 +335,42 @@ async def run_clients(
 
 
 async def relay_drain(
-    url: str, boot: str, topic: str, backlog: int, batch_size: int | None = None
-) -> outbox_bench.Drain:
-    """Fill ``backlog`` outbox rows for ``topic``, drain them, check every one arrived."""
+    url: str, boot: str, topic: str, backlog: int, rounds: int, batch_size: int | None = None
+) -> list[outbox_bench.Drain]:
+    """``rounds`` times: fill ``backlog`` outbox rows for ``topic``, drain them, check every
+    one arrived (the topic then holds ``backlog`` more)."""
     model = benchkit.event_class(topic)
+    drains = []
     c = benchkit.chassis(url, boot)
     try:
-        log(f"outbox: filling a backlog of {backlog:,} rows")
-        await outbox_bench.fill_backlog(
-            url, c.outbox, benchkit.padded(model, MESSAGE_BYTES), backlog
-        )
-        log(f"outbox: draining with OutboxRelay.drain (batch {batch_size or 'default'})")
-        drain = await outbox_bench.drain_backlog(c, batch_size)
-        left = await outbox_bench.unpublished(c)
-        on_topic = await clients.topic_message_count(boot, topic, PARTITIONS)
-        if left or on_topic != backlog or drain.throughput.messages != on_topic:
-            raise RuntimeError(f"relay drain incomplete: {left} left, {on_topic} on the topic")
+        for r in range(rounds):
+            log(f"outbox: filling a backlog of {backlog:,} rows (round {r + 1}/{rounds})")
+            await outbox_bench.fill_backlog(
+                url, c.outbox, benchkit.padded(model, MESSAGE_BYTES), backlog
+            )
+            log(f"outbox: draining with OutboxRelay.drain (batch {batch_size or 'default'})")
+            drain = await outbox_bench.drain_backlog(c, batch_size)
+            left = await outbox_bench.unpublished(c)
+            on_topic = await clients.topic_message_count(boot, topic, PARTITIONS)
+            if left or on_topic != backlog * (r + 1) or drain.throughput.messages != backlog:
+                raise RuntimeError(f"relay drain incomplete: {left} left, {on_topic} on the topic")
+            drains.append(drain)
     finally:
         await c.dispose()
-    return drain
+    return drains
+
+
+def drain_row(label: str, drains: list[outbox_bench.Drain]) -> dict[str, Any]:
+    top = max(drains, key=lambda d: d.throughput.msgs_per_s)
+    return {
+        **best(
+            f"{label} (batch {top.batch_size})",
+            [d.throughput for d in drains],
+            "kafka_producer_perf",
+        ),
+        "batches": top.batches,
+        "batch_size": top.batch_size,
+    }
 
 
 async def dispatcher_rate(url: str, boot: str, topic: str, count: int) -> Throughput:
@@ -387,9 +404,9 @@ async def run_outbox(infra: TestInfra, topics: dict[str, str], sz: dict[str, Any
     boot = infra.kafka_bootstrap
     url = await infra.aservice_database_url(benchkit.SCHEMA)
     await outbox_bench.reset_schema(url)
-    drain = await relay_drain(url, boot, topics["relay"], sz["relay_backlog"])
-    drain_big = await relay_drain(
-        url, boot, topics["relay_big"], sz["relay_backlog"], BIG_RELAY_BATCH
+    drains = await relay_drain(url, boot, topics["relay"], sz["relay_backlog"], sz["rounds"])
+    drains_big = await relay_drain(
+        url, boot, topics["relay_big"], sz["relay_backlog"], sz["rounds"], BIG_RELAY_BATCH
     )
     log(f"dispatcher: Chassis.run_worker over the relayed topic x {sz['dispatcher_messages']:,}")
     dispatch = await dispatcher_rate(url, boot, topics["relay"], sz["dispatcher_messages"])
@@ -425,24 +442,8 @@ async def run_outbox(infra: TestInfra, topics: dict[str, str], sz: dict[str, Any
         await c.dispose()
     basis = "end-to-end capacity"
     return {
-        "relay_drain": {
-            **best(
-                f"eventkit OutboxRelay.drain (batch {drain.batch_size}, default)",
-                [drain.throughput],
-                "kafka_producer_perf",
-            ),
-            "batches": drain.batches,
-            "batch_size": drain.batch_size,
-        },
-        "relay_drain_batch_big": {
-            **best(
-                f"eventkit OutboxRelay.drain (batch {drain_big.batch_size})",
-                [drain_big.throughput],
-                "kafka_producer_perf",
-            ),
-            "batches": drain_big.batches,
-            "batch_size": drain_big.batch_size,
-        },
+        "relay_drain": drain_row("eventkit OutboxRelay.drain, default batch", drains),
+        "relay_drain_batch_big": drain_row("eventkit OutboxRelay.drain", drains_big),
         "dispatcher_consume": best(
             "eventkit EventDispatcher via Chassis.run_worker (one transaction per batch)",
             [dispatch],
@@ -617,9 +618,8 @@ NOTES = [
     "partition (send_batch), every acknowledgement awaited, then marked with one UPDATE. The "
     "rate is OutboxRelay.drain, the loop the leading relay runs: the next batch is claimed "
     "while the current one is on the wire and a batch is marked while the next one is sent; "
-    "a batch is sent only after the previous one was acknowledged. The drain runs once per "
-    "run while the client rows report the best of their rounds, so the relay ratios are "
-    "conservative.",
+    "a batch is sent only after the previous one was acknowledged. Like the client rows, "
+    "the drain runs in rounds (a fresh backlog each) and reports its best round.",
     "End to end: writer tasks in this process commit an item row + outbox row through "
     "eventkit's UnitOfWork on an open-loop schedule; Chassis.run_relay and Chassis.run_worker "
     "(EventDispatcher: inbox rows + effect rows of a consumed batch in one transaction) run "
