@@ -455,6 +455,16 @@ async def soak(minutes: float) -> dict[str, object]:
         live: list[tuple[float, float]] = []  # (t, live heap MB) after forced full GCs
         live_errors: list[str] = []
         native: list[tuple[float, dict[str, float]]] = []  # (t, NMT committed MB by category)
+
+        async def read_jvm(jvm: Jvm, t: float) -> None:
+            """The live heap (a forced full GC) and the native memory, at ``t``."""
+            try:
+                live.append((t, await asyncio.to_thread(jvm.live_heap_mb)))
+            except JVM_ERRORS as exc:
+                live_errors.append(f"at {t:.0f} s: {exc!r}")
+            with contextlib.suppress(*JVM_ERRORS):
+                native.append((t, await asyncio.to_thread(jvm.native_memory_mb)))
+
         forced_at_warm_start = False
         start = time.monotonic()
         load = asyncio.create_task(
@@ -464,12 +474,7 @@ async def soak(minutes: float) -> dict[str, object]:
             t = time.monotonic() - start
             if jvm is not None and not forced_at_warm_start and t >= warm_start:
                 forced_at_warm_start = True  # once: every warm sample comes after it
-                try:
-                    live.append((t, await asyncio.to_thread(jvm.live_heap_mb)))
-                except JVM_ERRORS as exc:
-                    live_errors.append(f"at {t:.0f} s: {exc!r}")
-                with contextlib.suppress(*JVM_ERRORS):
-                    native.append((t, await asyncio.to_thread(jvm.native_memory_mb)))
+                await read_jvm(jvm, t)
             samples.append(await asyncio.to_thread(sample, p, jvm, t))
             # on a fixed schedule (start + k * SAMPLE_EVERY_S), however long a sample took
             elapsed = time.monotonic() - start
@@ -477,13 +482,7 @@ async def soak(minutes: float) -> dict[str, object]:
             await asyncio.wait({load}, timeout=next_at - elapsed)
         result = load.result()
         if jvm is not None and live:  # the live set when the traffic stops
-            end = time.monotonic() - start
-            try:
-                live.append((end, await asyncio.to_thread(jvm.live_heap_mb)))
-            except JVM_ERRORS as exc:
-                live_errors.append(f"at {end:.0f} s: {exc!r}")
-            with contextlib.suppress(*JVM_ERRORS):
-                native.append((end, await asyncio.to_thread(jvm.native_memory_mb)))
+            await read_jvm(jvm, time.monotonic() - start)
         # the downstream backlog at the end of the traffic, and how long it takes to drain
         expected = Expected.of(result)
         backlog = await pending_effects(p.admin_dsn, expected)
