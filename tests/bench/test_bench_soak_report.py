@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,14 @@ def test_rollup_fields_and_a_real_process_tree() -> None:
 
 def test_no_jvm_says_why() -> None:
     assert bench_soak.find_jvm(None) == (None, "Kafka is not running")
-    jvm, why = bench_soak.find_jvm(os.getpid())  # a Python process, no java under it
+    # a process with no java under it (not this one: the test harness may have started a
+    # Kafka broker as its child)
+    sleeper = subprocess.Popen(["sleep", "30"])
+    try:
+        jvm, why = bench_soak.find_jvm(sleeper.pid)
+    finally:
+        sleeper.kill()
+        sleeper.wait()
     assert jvm is None and "no java process" in why
 
 

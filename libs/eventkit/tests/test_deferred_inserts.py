@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import kit
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -141,3 +142,11 @@ def test_statements_that_cannot_be_deferred_are_refused(engine: AsyncEngine) -> 
         compile_insert(
             insert(kit.effects).returning(kit.effects.c.seq), frozenset({"seq"}), 1, dialect
         )
+
+
+def test_none_is_converted_as_sqlalchemy_would(engine: AsyncEngine) -> None:
+    """A JSON column's None is JSON null when SQLAlchemy executes the insert itself
+    (``none_as_null`` is off): a deferred insert must write the same value."""
+    documents = Table("documents", MetaData(), Column("doc", JSONB), Column("name", String(10)))
+    compiled = compile_insert(documents.insert(), frozenset({"doc", "name"}), 1, engine.dialect)
+    assert compiled.arguments([{"doc": None, "name": None}]) == ["null", None]

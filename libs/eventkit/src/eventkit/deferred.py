@@ -48,7 +48,8 @@ class DeferredStatement:
         for (row, name), process in zip(self.slots, self.processors, strict=True):
             params = rows[row]
             value = params[name] if name in params else self.embedded[name]
-            values.append(process(value) if process is not None and value is not None else value)
+            # like SQLAlchemy, None goes through the processor too (JSON writes it as JSON null)
+            values.append(process(value) if process is not None else value)
         return values
 
 
