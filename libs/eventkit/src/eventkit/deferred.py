@@ -85,7 +85,12 @@ def compile_insert(
     processors = tuple(
         compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
     )
-    embedded = {name: bind.value for name, bind in compiled.binds.items() if name not in keys}
+    # the binds the rows do not fill (a multi-row statement's are all filled by the rows)
+    embedded = {
+        name: bind.value
+        for name, bind in compiled.binds.items()
+        if name not in keys and name not in slot_of
+    }
     slots = tuple(slot_of.get(name, (0, name)) for name in names)
     return DeferredStatement(compiled.string, slots, processors, embedded)
 
