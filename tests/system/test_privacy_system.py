@@ -472,8 +472,27 @@ def test_the_export_archive_holds_every_slice(scene: Scene, full_platform: Platf
     assert missing == [], f"the archive lacks: {missing}"
 
 
+#: a call per service that needs the caller's access token (creating a resource is how an
+#: erased person's data would come back)
+TOKEN_CHECKS = {
+    "profiles": ("GET", "/v1/me/consents", None),
+    "resources": ("POST", "/v1/resources", {}),
+    "alliance": ("GET", f"/v1/alliance/alliances/{uuid.uuid4()}", None),
+    "notifications": ("GET", "/v1/notifications/feed", None),
+}
+
+
+def _token_statuses(api: Api, token: str) -> dict[str, int]:
+    return {
+        service: api.call(method, path, token, json=body).status_code
+        for service, (method, path, body) in TOKEN_CHECKS.items()
+    }
+
+
 def test_every_service_confirms_the_erasure(scene: Scene) -> None:
     api, person = scene.api, scene.person
+    before = _token_statuses(api, person.token)
+    assert 401 not in before.values(), f"the token was refused before the erasure: {before}"
     scene.erasure = accepted = api.call(
         "POST", "/v1/me/erasure", person.token, json={"password": PASSWORD}, expect=202
     ).json()
@@ -488,6 +507,19 @@ def test_every_service_confirms_the_erasure(scene: Scene) -> None:
         "profiles",
         *PARTICIPANTS,
     }
+
+
+def test_the_erased_persons_access_token_opens_no_service(scene: Scene) -> None:
+    """The token was issued before the erasure and its signature is still valid: every
+    service refuses it once it erased its part (within its revocation refresh interval)."""
+    assert scene.erasure is not None, "the erasure was not requested"
+    api, person = scene.api, scene.person
+    wait_until(
+        lambda: set(_token_statuses(api, person.token).values()) == {401},
+        15,
+        what="every service to refuse the erased account's access token",
+        on_timeout=lambda: json.dumps(_token_statuses(api, person.token)),
+    )
 
 
 def test_no_table_in_any_schema_holds_the_person(scene: Scene, full_platform: Platform) -> None:

@@ -21,6 +21,7 @@ from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from eventkit.consumer import EventDispatcher, PoisonMessage
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.revocations import revoked_subjects_table
 from eventkit.service import Chassis, stop_on_signals
 from eventkit.settings import ServiceSettings
 from eventkit.subject_keys import subject_keys_table
@@ -38,6 +39,7 @@ effects = Table(
     Column("name", String(100)),
 )
 subject_keys = subject_keys_table(metadata)
+revoked_subjects = revoked_subjects_table(metadata)
 
 
 class ThingHappenedBase(IntegrationEvent):

@@ -173,8 +173,13 @@ class TokenIssuer:
         """Make the app verify tokens against this issuer's keys."""
         from eventkit.http.auth import JwtVerifier
 
+        current = getattr(app.state, "jwt_verifier", None)
         app.state.jwt_verifier = JwtVerifier(
-            self.jwks_source, issuer=self.issuer, audience=self.audience
+            self.jwks_source,
+            issuer=self.issuer,
+            audience=self.audience,
+            # the chassis' revoked subjects (erased accounts) still apply
+            revoked=current.revoked if current is not None else frozenset(),
         )
 
 

@@ -3,7 +3,8 @@
 A service implements :class:`PrivacyParticipant` — its own slice of a person's data and how to
 erase or de-identify it — and calls :func:`take_part_in_privacy_sagas` on its dispatcher. The
 answers (erased / exported) go through the service's outbox in the same transaction as the
-effect, so a confirmation is never sent for an erasure that rolled back. Both sagas are
+effect, so a confirmation is never sent for an erasure that rolled back. The same transaction
+revokes the person's access tokens at this service (``eventkit.revocations``). Both sagas are
 idempotent: profiles repeats a request until it has every answer, and answering twice is
 harmless.
 """
@@ -23,6 +24,7 @@ from contracts.envelope import CloudEvent
 from contracts.events import privacy, profiles
 from eventkit.consumer import EventDispatcher
 from eventkit.logging import get_logger
+from eventkit.revocations import revoke_subject
 from eventkit.sealed import seal
 from eventkit.uow import UnitOfWork
 
@@ -68,6 +70,8 @@ def take_part_in_privacy_sagas(
     @dispatcher.on(profiles.AccountErased)
     async def erase(event: profiles.AccountErased, _: CloudEvent, uow: U) -> None:
         report = await participant.erase_person(uow, event.account_id, event.erased_at)
+        # the account's access tokens stop opening this service once this commits
+        await revoke_subject(uow, event.account_id, datetime.now(UTC))
         log.info("privacy.erased", deleted=report.deleted, de_identified=report.de_identified)
         if event.erasure_id is None:  # an erasure from before the saga existed: nobody waits
             return

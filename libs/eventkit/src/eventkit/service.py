@@ -36,6 +36,7 @@ from eventkit.logging import configure_logging, get_logger
 from eventkit.outbox import OutboxWriter
 from eventkit.producer import make_producer
 from eventkit.relay import OutboxRelay
+from eventkit.revocations import RevokedSubjects, revoked_subjects_table
 from eventkit.settings import ServiceSettings
 from eventkit.subject_keys import HttpKeyResolver
 
@@ -50,6 +51,7 @@ class Chassis:
         self.outbox_table, self.inbox_table = messaging_tables(metadata)
         self.outbox = OutboxWriter(self.outbox_table, source=f"/{settings.service_name}")
         self.inbox = Inbox(self.inbox_table)
+        self.revoked_subjects_table = revoked_subjects_table(metadata)
         self._engine: AsyncEngine | None = None
         self._sessions: async_sessionmaker[AsyncSession] | None = None
         configure_logging(settings.service_name, settings.log_level, settings.log_json)
@@ -102,12 +104,27 @@ class Chassis:
     ) -> FastAPI:
         settings = self.settings
 
+        revoked = RevokedSubjects()
+
         @contextlib.asynccontextmanager
         async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             for hook in on_startup:
                 await hook(app)
-            yield
-            await self.dispose()
+            stop = asyncio.Event()
+            refreshing = asyncio.create_task(
+                revoked.keep_fresh(
+                    lambda: self.engine,
+                    self.revoked_subjects_table,
+                    settings.revocation_refresh_s,
+                    stop,
+                )
+            )
+            try:
+                yield
+            finally:
+                stop.set()
+                await refreshing
+                await self.dispose()
 
         app = FastAPI(title=title, description=description, version=version, lifespan=lifespan)
         app.state.chassis = self
@@ -116,6 +133,7 @@ class Chassis:
             issuer=settings.jwt_issuer,
             audience=settings.jwt_audience,
         )
+        app.state.jwt_verifier.revoked = revoked
         install_problem_handlers(app)
         document_problems(app)
         checks: dict[str, ReadinessCheck] = {

@@ -48,6 +48,10 @@ class ServiceSettings(BaseSettings):
     subject_keys_token: str = ""
     #: how long a fetched key (or its destruction) is cached: bounds post-erasure reads
     subject_keys_cache_ttl_s: float = 5.0
+    # access tokens of erased accounts (eventkit.revocations)
+    #: how often an API process re-reads the revoked subjects: bounds how long an erased
+    #: account's access token still opens this service after the service erased its data
+    revocation_refresh_s: float = 2.0
 
     @property
     def schema_name(self) -> str:

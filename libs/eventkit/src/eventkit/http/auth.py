@@ -8,13 +8,16 @@ expires, and the signature check is most of the cost of authenticating a request
 the byte-identical token, whose signature was already checked, and its expiry is checked again
 on every use. The cache is emptied whenever the signing keys are refetched, so a key withdrawn
 from the JWKS stops being honoured exactly as soon as it did before.
+
+A token whose subject was revoked (an erased account, ``eventkit.revocations``) is refused
+however valid its signature, cached or not.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Container
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 from uuid import UUID
@@ -62,6 +65,7 @@ class JwtVerifier:
         ttl_s: float = 300.0,
         min_refresh_s: float = 5.0,
         max_cached_tokens: int = 4096,
+        revoked: Container[UUID] = frozenset(),
     ) -> None:
         self.source = source
         self.issuer = issuer
@@ -74,6 +78,8 @@ class JwtVerifier:
         self.max_cached_tokens = max_cached_tokens
         #: token -> (principal, exp); insertion-ordered, the oldest entry is evicted first
         self._verified: dict[str, tuple[Principal, float]] = {}
+        #: subjects whose tokens are refused (the chassis hands in its RevokedSubjects)
+        self.revoked = revoked
 
     async def _refresh(self, *, force: bool) -> None:
         async with self._lock:
@@ -93,6 +99,12 @@ class JwtVerifier:
         return self._keys.get(kid)
 
     async def verify(self, token: str) -> Principal:
+        principal = await self._verify_token(token)
+        if principal.subject in self.revoked:
+            raise _unauthorized("The access token's account no longer exists.")
+        return principal
+
+    async def _verify_token(self, token: str) -> Principal:
         if time.monotonic() - self._fetched_at >= self.ttl_s:
             await self._refresh(force=False)  # keys due: refetch (and forget verified tokens)
         cached = self._verified.get(token)

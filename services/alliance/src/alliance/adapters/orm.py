@@ -22,10 +22,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.revocations import revoked_subjects_table
 
 SCHEMA = "alliance"
 metadata = service_metadata(SCHEMA)
 outbox, inbox = messaging_tables(metadata)
+revoked_subjects = revoked_subjects_table(metadata)
 
 
 def document_table(name: str, meta: MetaData, *columns: Column[object] | Index) -> Table:

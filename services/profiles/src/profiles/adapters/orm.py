@@ -21,11 +21,13 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import INET, JSONB, TSVECTOR, UUID
 
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.revocations import revoked_subjects_table
 from eventkit.subject_keys import subject_keys_table
 
 SCHEMA = "profiles"
 metadata = service_metadata(SCHEMA)
 outbox, inbox = messaging_tables(metadata)
+revoked_subjects = revoked_subjects_table(metadata)
 
 accounts = Table(
     "accounts",

@@ -24,6 +24,7 @@ from contracts.events import profiles as profile_events
 from eventkit.consumer import PoisonMessage
 from eventkit.logging import get_logger
 from eventkit.privacy import slice_parts
+from eventkit.revocations import revoke_subject
 from eventkit.sealed import SealedBoxError, new_keypair, open_sealed, seal
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.adapters.archives import build_archive
@@ -116,6 +117,8 @@ async def request_erasure(
             await uow.exports.destroy(export_id)
         if uow.subject_keys is not None:
             await uow.subject_keys.destroy(uow.session, str(person_id))
+        # access tokens already issued stop opening profiles once this commits
+        await revoke_subject(uow, person_id, now)
         erasure.confirmations[OWN_SERVICE] = {
             "erased_at": now.isoformat(),
             "deleted": report.deleted,

@@ -23,10 +23,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
 
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.revocations import revoked_subjects_table
 
 SCHEMA = "resources"
 metadata = service_metadata(SCHEMA)
 outbox, inbox = messaging_tables(metadata)
+revoked_subjects = revoked_subjects_table(metadata)
 
 resources = Table(
     "resources",
