@@ -559,6 +559,7 @@ def kafka_cluster_docs(cfg: dict[str, Any]) -> list[Doc]:
                     "requests": {"cpu": "500m", "memory": "2Gi"},
                     "limits": {"cpu": "2", "memory": "4Gi"},
                 },
+                "jvmOptions": {"-Xms": kafka["heap"], "-Xmx": kafka["heap"]},
             },
         },
         {

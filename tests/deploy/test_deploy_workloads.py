@@ -232,3 +232,24 @@ def test_overlays_size_the_platform(rendered: dict[str, list[Doc]]) -> None:
         assert topic["spec"]["replicas"] == 1
     (pool,) = of_kind(rendered["dev"], "KafkaNodePool")
     assert pool["spec"]["replicas"] == 1
+
+
+def test_the_broker_heap_is_committed_at_start(rendered: dict[str, list[Doc]]) -> None:
+    """-Xms = -Xmx (the soak saw a broker's memory creep while its heap grew to the max),
+    and the heap leaves room for the JVM's native memory under the pool's memory limit."""
+    for overlay in ("dev", "prod"):
+        (pool,) = of_kind(rendered[overlay], "KafkaNodePool")
+        jvm = pool["spec"]["jvmOptions"]
+        assert jvm["-Xms"] == jvm["-Xmx"]
+        heap = _bytes(jvm["-Xmx"])
+        limit = _bytes(pool["spec"]["resources"]["limits"]["memory"])
+        assert heap <= limit * 0.6, (heap, limit)
+
+
+def _bytes(quantity: str) -> int:
+    """JVM sizes (2g, 2048m) and Kubernetes quantities (4Gi) in bytes."""
+    units = {"k": 2**10, "m": 2**20, "g": 2**30, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
+    for suffix in sorted(units, key=len, reverse=True):
+        if quantity.endswith(suffix):
+            return int(quantity[: -len(suffix)]) * units[suffix]
+    return int(quantity)
