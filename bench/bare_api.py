@@ -15,6 +15,12 @@
   Python HTTP endpoint making this write on this machine: what is left of the gap to pgbench
   beside it is the service's own code.
 
+``python bench/bare_api.py PORT --framework`` serves ``framework_app`` instead: the same
+one-statement write behind FastAPI, with the service's own request and response models
+(``ResourceIn``, ``Created``) validated and serialised by FastAPI as the service's route does,
+and nothing else of the service (no middlewares, token check, unit of work or ORM). It
+separates what the web framework and pydantic cost from what the service's own code costs.
+
 Served exactly like the services (``eventkit.cli``'s ``api`` command): uvicorn, access log
 off, the same graceful timeout.
 """
@@ -33,10 +39,13 @@ from typing import Any
 
 import asyncpg
 import uvicorn
+from fastapi import FastAPI, Response, status
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from resources.entrypoints.http.schemas import Created, ResourceIn
 
 INSERT_RESOURCE = (
     "INSERT INTO resources.resources (id, kind, status, original_language, languages, themes,"
@@ -185,12 +194,16 @@ async def write(request: Request) -> JSONResponse:
 async def write_one_trip(request: Request) -> JSONResponse:
     """The same rows in one statement, then the NOTIFY: two round trips."""
     draft = Draft.of(json.loads(await request.body()))
+    await _write_in_one_trip(draft)
+    return JSONResponse({"id": str(draft.id)}, status_code=201)
+
+
+async def _write_in_one_trip(draft: Draft) -> None:
     snapshot, (event_id, *_, payload, headers, _) = draft.history[5], draft.outbox
     assert pool is not None
     async with pool.acquire() as conn:
         await conn.execute(ONE_TRIP, *draft.resource, snapshot, event_id, payload, headers)
         await conn.execute(NOTIFY, "resources_outbox")
-    return JSONResponse({"id": str(draft.id)}, status_code=201)
 
 
 @asynccontextmanager
@@ -215,9 +228,23 @@ app = Starlette(
     lifespan=lifespan,
 )
 
+framework_app = FastAPI(lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
+framework_app.add_route("/hello", hello)  # the bench's readiness probe
+
+
+@framework_app.post("/write/one-trip", status_code=status.HTTP_201_CREATED, response_model=Created)
+async def write_one_trip_validated(body: ResourceIn, response: Response) -> Created:
+    """The service route's framework work (FastAPI routing, the request model's validation,
+    the response model's serialisation, a Location header) around the one-trip write."""
+    draft = Draft.of(body.model_dump(mode="json"))
+    await _write_in_one_trip(draft)
+    response.headers["Location"] = f"/v1/resources/{draft.id}"
+    return Created(id=draft.id, status="draft", version=1)
+
+
 if __name__ == "__main__":
     uvicorn.run(
-        app,
+        framework_app if "--framework" in sys.argv[2:] else app,
         host="127.0.0.1",
         port=int(sys.argv[1]),
         log_config=None,

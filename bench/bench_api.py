@@ -14,6 +14,9 @@ servers, same load generator, same run) and ``pgbench`` on the same PostgreSQL.
              asyncpg with none of the service's code: the floor of a Python HTTP endpoint
              making this write; and ``POST /write``, the same SQL as seven round trips
              (BEGIN, four INSERTs, COMMIT, NOTIFY), as the service wrote before.
+* framework write: the one-statement write behind FastAPI with the service's request and
+             response models (``bare_api.py --framework``): what the web framework and
+             pydantic add to the floor, before any of the service's own code.
 * pgbench:   the built-in TPC-B-like read-write script and ``-S`` select-only, same server,
              same client count, same duration.
 
@@ -79,6 +82,8 @@ TARGET_WRITE_VS_PGBENCH = 0.5
 BARE_APP = Path(__file__).with_name("bare_api.py")
 #: the bare app's write endpoints: the service's SQL without the service (the floor)
 BARE_WRITES = {"bare_write": "/write", "bare_write_one_trip": "/write/one-trip"}
+#: the framework app's write (bare_api.py --framework): the floor plus FastAPI and pydantic
+FRAMEWORK_WRITES = {"framework_write_one_trip": "/write/one-trip"}
 
 #: wrk script: thread i talks to replica i (like a Service spreading connections over pods);
 #: every request is the same method, path, headers and body; ``done`` writes a JSON summary.
@@ -259,6 +264,7 @@ def pgbench_tps(output: str) -> float:
 @dataclass(frozen=True)
 class Serving:
     bare_ports: list[int]
+    framework_ports: list[int]
     api_ports: list[int]
     api_pids: list[int]
     headers: dict[str, str]
@@ -284,6 +290,7 @@ async def serving(replicas: int) -> AsyncIterator[Serving]:
     home = REPO / ".local" / "bench_api"
     home.mkdir(parents=True, exist_ok=True)
     bare_ports = [free_port() for _ in range(replicas)]
+    framework_ports = [free_port() for _ in range(replicas)]
     api_ports = [free_port() for _ in range(replicas)]
     env = {
         "SERVICE_NAME": "resources",
@@ -307,11 +314,15 @@ async def serving(replicas: int) -> AsyncIterator[Serving]:
             bare = ManagedProcess(f"bench-bare-{i}", home)
             bare.start([sys.executable, str(BARE_APP), str(port)], env=env)
             procs.append(bare)
+        for i, port in enumerate(framework_ports):
+            framework = ManagedProcess(f"bench-framework-{i}", home)
+            framework.start([sys.executable, str(BARE_APP), str(port), "--framework"], env=env)
+            procs.append(framework)
         for i, port in enumerate(api_ports):
             api = ManagedProcess(f"bench-resources-api-{i}", home)
             api.start([sys.executable, "-m", "resources", "api", "--port", str(port)], env=env)
             procs.append(api)
-        probes = [f"http://127.0.0.1:{p}/hello" for p in bare_ports]
+        probes = [f"http://127.0.0.1:{p}/hello" for p in bare_ports + framework_ports]
         probes += [f"http://127.0.0.1:{p}/readyz" for p in api_ports]
         for probe in probes:
             wait_until(
@@ -328,8 +339,9 @@ async def serving(replicas: int) -> AsyncIterator[Serving]:
             seed.raise_for_status()
         yield Serving(
             bare_ports=bare_ports,
+            framework_ports=framework_ports,
             api_ports=api_ports,
-            api_pids=[pid for p in procs[replicas:] if (pid := p.pid()) is not None],
+            api_pids=[pid for p in procs[2 * replicas :] if (pid := p.pid()) is not None],
             headers=headers,
             resource_id=seed.json()["id"],
             db_url=db_url,
@@ -366,6 +378,16 @@ async def run(size: str, replicas: int) -> dict[str, Any]:
                     body=json.dumps(WRITE_BODY).encode(),
                 )
                 for name, path in BARE_WRITES.items()
+            },
+            **{
+                name: Target(
+                    s.framework_ports,
+                    path,
+                    method="POST",
+                    headers=json_headers,
+                    body=json.dumps(WRITE_BODY).encode(),
+                )
+                for name, path in FRAMEWORK_WRITES.items()
             },
         }
         results: dict[str, Any] = {}
@@ -410,6 +432,16 @@ async def run(size: str, replicas: int) -> dict[str, Any]:
             ),
             "api_write_vs_bare_write_one_trip": round(
                 results["api_write"]["rps"] / results["bare_write_one_trip"]["rps"], 3
+            ),
+            "framework_write_one_trip_vs_pgbench_rw": round(
+                results["framework_write_one_trip"]["rps"] / rw, 3
+            ),
+            "framework_write_one_trip_vs_bare_write_one_trip": round(
+                results["framework_write_one_trip"]["rps"] / results["bare_write_one_trip"]["rps"],
+                3,
+            ),
+            "api_write_vs_framework_write_one_trip": round(
+                results["api_write"]["rps"] / results["framework_write_one_trip"]["rps"], 3
             ),
             "api_read_vs_pgbench_select": round(results["api_read"]["rps"] / ro, 3),
             "api_read_vs_bare": round(results["api_read"]["rps"] / results["bare"]["rps"], 3),
@@ -490,6 +522,13 @@ def markdown(report: dict[str, Any]) -> str:
             "bare_write_one_trip",
         ),
         row(
+            "framework write, one trip",
+            "`POST /write/one-trip` of the framework app: the same statement and NOTIFY behind "
+            "FastAPI with the service's request and response models (`ResourceIn`, `Created`), "
+            "and nothing else of the service (no middlewares, token check, unit of work or ORM)",
+            "framework_write_one_trip",
+        ),
+        row(
             "bare write, seven trips",
             "`POST /write`: the same SQL as separate round trips (BEGIN, four INSERTs, "
             "COMMIT, NOTIFY), the way the service wrote before it deferred new rows",
@@ -513,9 +552,20 @@ def markdown(report: dict[str, Any]) -> str:
             if q["bare_write_one_trip_vs_pgbench_rw"] < TARGET_WRITE_VS_PGBENCH
             else ""
         )
-        + f"; the service reaches {q['api_write_vs_bare_write_one_trip']}x of that floor (the "
-        "rest is its own code: FastAPI, validation, the token check, the unit of work and the "
-        "ORM session). As seven round trips, the bare endpoint reaches "
+        + f"; the service reaches {q['api_write_vs_bare_write_one_trip']}x of that floor. "
+        "Behind FastAPI with the service's own request and response models, and nothing else "
+        "of the service, the same write reaches "
+        f"{q['framework_write_one_trip_vs_pgbench_rw']}x of pgbench read-write "
+        f"({q['framework_write_one_trip_vs_bare_write_one_trip']}x of the floor)"
+        + (
+            f": below the {TARGET_WRITE_VS_PGBENCH}x target before any of the service's own "
+            "code runs"
+            if q["framework_write_one_trip_vs_pgbench_rw"] < TARGET_WRITE_VS_PGBENCH
+            else ""
+        )
+        + f"; the service reaches {q['api_write_vs_framework_write_one_trip']}x of that (the "
+        "rest is its own code: the middlewares, the token check, the unit of work, the ORM "
+        "session and building the event). As seven round trips, the bare endpoint reaches "
         f"{q['bare_write_vs_pgbench_rw']}x"
         + (
             ": the round trips, not only the code, decide how close a Python write path can come."

@@ -1,5 +1,5 @@
-"""The API benchmark's floor (bench/bare_api.py) writes what the service writes: the same
-rows in the same tables, the same search vectors, JSON documents with the same keys. A floor
+"""The API benchmark's floors (bench/bare_api.py: the bare app and the framework app) write
+what the service writes: the same rows in the same tables, the same search vectors, JSON documents with the same keys. A floor
 doing less work than the service would flatter every ratio against it. Real Postgres."""
 
 from __future__ import annotations
@@ -101,5 +101,12 @@ async def test_the_floor_writes_what_the_service_writes(
                     floor = await bare.post(path, json=body)
                     assert floor.status_code == 201, (name, floor.text)
                     assert await _written(url, floor.json()["id"]) == by_service, name
+        async with api_client(bare_api.framework_app) as framework:
+            for name, path in bench_api.FRAMEWORK_WRITES.items():
+                floor = await framework.post(path, json=body)
+                assert floor.status_code == 201, (name, floor.text)
+                assert floor.json() == {**answer.json(), "id": floor.json()["id"]}, name
+                assert floor.headers["location"].endswith(floor.json()["id"]), name
+                assert await _written(url, floor.json()["id"]) == by_service, name
     finally:
         await service.chassis.dispose()
