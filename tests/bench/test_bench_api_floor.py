@@ -1,6 +1,7 @@
 """The API benchmark's floors (bench/bare_api.py: the bare app and the framework app) write
-what the service writes: the same rows in the same tables, the same search vectors, JSON documents with the same keys. A floor
-doing less work than the service would flatter every ratio against it. Real Postgres."""
+what the service writes: the same rows in the same tables, the same search vectors, JSON
+documents with the same keys. A floor doing less work than the service would flatter every
+ratio against it. Real Postgres."""
 
 from __future__ import annotations
 
