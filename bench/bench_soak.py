@@ -12,8 +12,10 @@ Their PSS is split: Kafka's into the Java heap's resident pages and everything o
 heap, plus the old generation at each sample (``jstat -gc``) and the live heap after a full GC
 forced twice (``jcmd GC.run``, at the start of the warm window and when the traffic stops);
 Postgres' into the anonymous memory its processes own and the shared memory they touched
-(``/proc/<pid>/smaps_rollup``). Every row gets a verdict: flat, bounded (by a stated cap) or
-GROWING (see ``verdict``).
+(``/proc/<pid>/smaps_rollup``). The gateway (Caddy, a Go program) runs with
+``GODEBUG=gctrace=1``: after every collection the Go runtime writes the heap still live and
+the next collection's goal to its log, so its PSS can be told from its live heap. Every row
+gets a verdict: flat, bounded (by a stated cap) or GROWING (see ``verdict``).
 
     uv run python bench/bench_soak.py            # 10 minutes (the issue's soak)
     uv run python bench/bench_soak.py --quick    # 1 minute
@@ -68,6 +70,12 @@ KAFKA_LIVE = "kafka: live heap after a forced full GC"
 PG_ANON = "postgres: anonymous (backends' own)"
 PG_ANON_EACH = "postgres: anonymous per process"
 PG_SHARED = "postgres: shared memory touched"
+GATEWAY_LIVE = "gateway: Go heap live after its last GC"
+GATEWAY_GOAL = "gateway: Go heap goal"
+#: the soak's gateway reports every garbage collection (the Go runtime's own trace)
+GO_GCTRACE = "gctrace=1"
+#: ``gc 12 @3.4s 0%: ..., 4->4->2 MB, 5 MB goal, ...``: heap at start -> at end -> live, goal
+GCTRACE_LINE = re.compile(r"^gc \d+ @.*? (\d+)->(\d+)->(\d+) MB, (\d+) MB goal", re.MULTILINE)
 
 # ---- the Kafka broker's JVM --------------------------------------------------------------
 
@@ -214,6 +222,16 @@ def find_jvm(pid: int | None) -> tuple[Jvm | None, str]:
 # ---- Postgres ----------------------------------------------------------------------------
 
 
+def parse_gctrace(text: str) -> tuple[float, float] | None:
+    """The (live heap, heap goal) in MB after the last garbage collection in a Go program's
+    log (``GODEBUG=gctrace=1``); None before its first collection."""
+    collections = GCTRACE_LINE.findall(text)
+    if not collections:
+        return None
+    *_, live, goal = collections[-1]
+    return float(live), float(goal)
+
+
 def parse_rollup(text: str) -> dict[str, int]:
     """``/proc/<pid>/smaps_rollup`` as field -> KB."""
     fields = {}
@@ -294,6 +312,10 @@ def sample(p: ChaosPlatform, jvm: Jvm | None, t: float) -> Sample:
         with contextlib.suppress(*JVM_ERRORS):
             gc = jvm.gc()
             values[KAFKA_OLD] = gc["OU"] / 1024
+    with contextlib.suppress(OSError):
+        go = parse_gctrace(p.gateway.process.logfile.read_text(errors="replace"))
+        if go is not None:
+            values[GATEWAY_LIVE], values[GATEWAY_GOAL] = go
     values["postgres"] = p.stack.postgres.rss(proportional=True) / MB
     rollup = tree_rollup(p.stack.postgres.postmaster_pid())
     if "Pss_Anon" in rollup and "Pss_Shmem" in rollup:
@@ -446,6 +468,7 @@ KAFKA_NMT = "-XX:NativeMemoryTracking=summary"
 
 async def soak(minutes: float) -> dict[str, object]:
     os.environ["DEVSTACK_KAFKA_JVM_OPTS"] = KAFKA_NMT
+    os.environ["GODEBUG"] = GO_GCTRACE  # only the gateway is a Go program
     p = ChaosPlatform.start()
     try:
         jvm, jvm_note = find_jvm(p.stack.kafka.process.pid())
@@ -634,6 +657,18 @@ def postgres_text(report: dict[str, Any]) -> str:
     )
 
 
+def gateway_text() -> str:
+    return (
+        f"The gateway (Caddy, a Go program) runs with `GODEBUG={GO_GCTRACE}`: after every "
+        "garbage collection the Go runtime logs the heap still live and the goal of the next "
+        "collection (the heap size that triggers it: twice the live heap by default), in whole "
+        "MB. The *Go heap* rows are the last collection's numbers at each sample: a leak in "
+        "the gateway shows in the live heap; a PSS that grows while the live heap stays flat "
+        "is memory the Go runtime keeps after collections (it returns it to the system "
+        "lazily)."
+    )
+
+
 def render(report: dict[str, Any], argv: list[str], machine: str) -> str:
     rule = report["verdict_rule"]
     lines = [
@@ -670,6 +705,8 @@ def render(report: dict[str, Any], argv: list[str], machine: str) -> str:
         ),
         "",
         postgres_text(report),
+        "",
+        gateway_text(),
         "",
         f"Verdict: **flat** when the slope, extrapolated over {rule['horizon_min']:.0f} "
         f"minutes, stays under {rule['flat_percent']:.0f}% of the first value; **bounded** "

@@ -301,3 +301,16 @@ def test_native_memory_rows_put_the_biggest_change_first() -> None:
     assert list(rows["categories"]) == ["GC", "Code"]
     assert rows["at_s"] == [60.0, 600.0] and rows["categories"]["GC"] == [30.0, 41.0]
     assert native_memory_rows([(60.0, {"GC": 1.0})]) == {}
+
+
+GCTRACE = """\
+{"level":"info","ts":1795400000.1,"msg":"serving initial configuration"}
+gc 1 @0.012s 1%: 0.010+0.45+0.003 ms clock, 0.020+0.1/0.3/0+0.006 ms cpu, 3->3->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P
+gc 2 @61.5s 0%: 0.031+1.2+0.004 ms clock, 0.062+0.2/1.0/0.1+0.009 ms cpu, 14->15->7 MB, 16 MB goal, 0 MB stacks, 0 MB globals, 2 P
+{"level":"info","ts":1795400062.0,"msg":"a log line of Caddy's own"}
+"""  # noqa: E501 - the Go runtime's own lines
+
+
+def test_the_gateways_last_collection_is_read_from_its_gctrace() -> None:
+    assert bench_soak.parse_gctrace(GCTRACE) == (7.0, 16.0)
+    assert bench_soak.parse_gctrace('{"msg": "no collection yet"}\n') is None
