@@ -26,7 +26,9 @@ from devstack.waiting import NotReadyError, run_sync
 log = logging.getLogger(__name__)
 
 POM = Path(__file__).resolve().parents[2] / "kafka" / "pom.xml"
-JVM_HEAP = ("-Xms256m", "-Xmx512m")
+#: a fixed heap, like the deployed brokers' (deploy/config.yaml ``kafka.heap``): committed at
+#: start, so the broker's memory does not creep up while the heap grows to its max
+JVM_HEAP = ("-Xms512m", "-Xmx512m")
 READY_TIMEOUT = 120.0
 
 
