@@ -371,23 +371,17 @@ async def run(size: str, replicas: int) -> dict[str, Any]:
             ),
             **{
                 name: Target(
-                    s.bare_ports,
+                    ports,
                     path,
                     method="POST",
                     headers=json_headers,
                     body=json.dumps(WRITE_BODY).encode(),
                 )
-                for name, path in BARE_WRITES.items()
-            },
-            **{
-                name: Target(
-                    s.framework_ports,
-                    path,
-                    method="POST",
-                    headers=json_headers,
-                    body=json.dumps(WRITE_BODY).encode(),
+                for ports, writes in (
+                    (s.bare_ports, BARE_WRITES),
+                    (s.framework_ports, FRAMEWORK_WRITES),
                 )
-                for name, path in FRAMEWORK_WRITES.items()
+                for name, path in writes.items()
             },
         }
         results: dict[str, Any] = {}
