@@ -14,6 +14,14 @@ the last first), so they must not depend on each other's order. Rows of the same
 same SQL) are therefore sent as one multi-row ``VALUES`` list, which keeps the order they were
 deferred in: the outbox's ``position`` numbers a unit of work's events in the order it wrote
 them. Foreign keys between the rows hold: they are checked at the end of the whole statement.
+
+Reads in autocommit: a unit of work that only reads needs no transaction either. After
+``DeferringSession.read_in_autocommit()`` the session runs its statements on an AUTOCOMMIT
+connection, so the database sees the statements alone: no BEGIN before them, no ROLLBACK when
+the session closes (two round trips that buy nothing for one SELECT). Each statement then sees
+its own snapshot: a read that must see one consistent state across several statements does not
+belong here (load it in one statement, or read in a transaction). Writes are refused: in
+autocommit each would commit on its own.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Insert, bindparam
+from sqlalchemy import Executable, Insert, bindparam
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -129,17 +137,59 @@ async def insert_row(session: AsyncSession, statement: Insert, params: Mapping[s
         await session.execute(statement, params)
 
 
+#: the execution option that makes a connection run every statement as its own transaction;
+#: SQLAlchemy resets it when the connection goes back to the pool
+_AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT"}
+
+
+class ReadOnlySession(Exception):
+    """A write (or a row lock) asked of a session that reads in autocommit."""
+
+
 class DeferringSession(AsyncSession):
-    """An ``AsyncSession`` that can keep new rows and send them as one statement."""
+    """An ``AsyncSession`` that saves round trips: it can keep new rows and send them as one
+    statement, and read without a transaction (see the module's rules for both)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._deferred: list[tuple[Insert, frozenset[str], Mapping[str, Any]]] = []
+        self._autocommit_reads = False
+
+    def read_in_autocommit(self) -> None:
+        """Run this session's statements, from now until it closes, without a transaction:
+        no BEGIN and no ROLLBACK round trips. Only for reads that are ONE statement, or whose
+        statements need not agree with each other (each sees its own snapshot); a write or a
+        ``FOR UPDATE`` raises ``ReadOnlySession``."""
+        if self.in_transaction() or self._deferred:
+            raise ReadOnlySession("the session already began a transaction or kept rows")
+        self._autocommit_reads = True
 
     def defer_insert(self, statement: Insert, params: Mapping[str, Any]) -> None:
         """Insert ``params`` with ``statement`` together with the transaction's next statement
         or its commit (see the module's rules for what may be deferred)."""
+        if self._autocommit_reads:
+            raise ReadOnlySession("this session reads in autocommit: it cannot insert")
         self._deferred.append((statement, frozenset(params), params))
+
+    async def _before_statement(self, statement: object = None) -> None:
+        """What every statement needs first: the kept rows sent, or (reading in autocommit)
+        the statement checked and the autocommit connection taken."""
+        if not self._autocommit_reads:
+            await self.send_deferred()
+            return
+        if (self.new or self.dirty or self.deleted) or (
+            isinstance(statement, Executable)
+            and (
+                getattr(statement, "is_dml", False)
+                or getattr(statement, "_for_update_arg", None) is not None
+            )
+        ):
+            raise ReadOnlySession(
+                "this session reads in autocommit, where a write would commit on its own and "
+                "a row lock would end with its statement: use a transaction"
+            )
+        if not self.in_transaction():
+            await super().connection(execution_options=_AUTOCOMMIT)
 
     async def send_deferred(self, connection: AsyncConnection | None = None) -> None:
         if not self._deferred:
@@ -163,43 +213,47 @@ class DeferringSession(AsyncSession):
         conn = connection or await super().connection()
         await conn.exec_driver_sql(joined_sql(tuple(parts)), tuple(arguments))
 
-    # every way a statement reaches the database sends the kept rows first
-    async def execute(self, *args: Any, **kwargs: Any) -> Any:
-        await self.send_deferred()
-        return await super().execute(*args, **kwargs)
+    # every way a statement reaches the database goes through ``_before_statement`` first
+    async def execute(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        await self._before_statement(statement)
+        return await super().execute(statement, *args, **kwargs)
 
-    async def scalar(self, *args: Any, **kwargs: Any) -> Any:
-        await self.send_deferred()
-        return await super().scalar(*args, **kwargs)
+    async def scalar(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        await self._before_statement(statement)
+        return await super().scalar(statement, *args, **kwargs)
 
-    async def scalars(self, *args: Any, **kwargs: Any) -> Any:
-        await self.send_deferred()
-        return await super().scalars(*args, **kwargs)
+    async def scalars(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        await self._before_statement(statement)
+        return await super().scalars(statement, *args, **kwargs)
 
     async def get(self, *args: Any, **kwargs: Any) -> Any:
-        await self.send_deferred()
+        if self._autocommit_reads and kwargs.get("with_for_update"):
+            raise ReadOnlySession("this session reads in autocommit: no row locks")
+        await self._before_statement()
         return await super().get(*args, **kwargs)
 
-    async def stream(self, *args: Any, **kwargs: Any) -> Any:
-        await self.send_deferred()
-        return await super().stream(*args, **kwargs)
+    async def stream(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        await self._before_statement(statement)
+        return await super().stream(statement, *args, **kwargs)
 
-    async def stream_scalars(self, *args: Any, **kwargs: Any) -> Any:
-        await self.send_deferred()
-        return await super().stream_scalars(*args, **kwargs)
+    async def stream_scalars(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        await self._before_statement(statement)
+        return await super().stream_scalars(statement, *args, **kwargs)
 
     async def connection(self, *args: Any, **kwargs: Any) -> AsyncConnection:
-        await self.send_deferred()
+        await self._before_statement()
         return await super().connection(*args, **kwargs)
 
     async def flush(self, objects: Sequence[Any] | None = None) -> None:
-        await self.send_deferred()
+        await self._before_statement()
         await super().flush(objects)
 
     async def commit(self) -> None:
+        if self._autocommit_reads:
+            raise ReadOnlySession("this session reads in autocommit: there is nothing to commit")
         if self._deferred and not self.in_transaction():
             # nothing else in this transaction: the batch alone, atomic as one statement
-            conn = await super().connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            conn = await super().connection(execution_options=_AUTOCOMMIT)
             await self.send_deferred(conn)
         else:
             await self.send_deferred()
@@ -211,4 +265,5 @@ class DeferringSession(AsyncSession):
 
     async def close(self) -> None:
         self._deferred = []
+        self._autocommit_reads = False
         await super().close()

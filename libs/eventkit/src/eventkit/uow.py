@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Self
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from contracts.base import IntegrationEvent
 from eventkit import context
 from eventkit.aggregate import AggregateRoot, DomainEvent
+from eventkit.deferred import DeferringSession
 from eventkit.inbox import Inbox
 from eventkit.outbox import OutboxWriter
 
@@ -56,6 +58,20 @@ class UnitOfWork:
 
     def init_repositories(self, session: AsyncSession) -> None:
         """Hook for subclasses."""
+
+    @asynccontextmanager
+    async def autocommit_reads(self) -> AsyncIterator[Self]:
+        """``async with uow.autocommit_reads():`` instead of ``async with uow:`` for a use case
+        that only reads: its statements run without a transaction, so a one-statement read is
+        one round trip instead of three (no BEGIN, no ROLLBACK). Each statement sees its own
+        snapshot: a read that needs several statements to agree belongs in ``async with uow``.
+        Writes, row locks and ``commit`` raise ``eventkit.deferred.ReadOnlySession``
+        (``DeferringSession.read_in_autocommit``)."""
+        async with self:
+            if not isinstance(self.session, DeferringSession):
+                raise TypeError("autocommit reads need a DeferringSession (eventkit.db)")
+            self.session.read_in_autocommit()
+            yield self
 
     async def __aexit__(
         self,

@@ -9,8 +9,20 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Insert, func, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Insert,
+    Select,
+    Table,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -60,6 +72,44 @@ _UPSERT_TRANSLATION = _new_translation.on_conflict_do_update(
 )
 
 
+def _rows_as_json(
+    table: Table, where: ColumnElement[bool], order_by: ColumnElement[Any] | None = None
+) -> ColumnElement[Any]:
+    """A correlated subquery: the ``table`` rows matching ``where`` as a JSON array of objects
+    (column name -> value; ``[]`` when none), so a parent's rows come in the parent's row."""
+    pairs: list[ColumnElement[Any]] = []
+    for c in table.c:
+        pairs += (literal_column(f"'{c.name}'"), c)  # names are the table's own, never input
+    row = func.json_build_object(*pairs)
+    rows = func.json_agg(row if order_by is None else aggregate_order_by(row, order_by))
+    found = select(rows).where(where).scalar_subquery()
+    return func.coalesce(found, literal_column("'[]'::json"), type_=JSON)
+
+
+#: what a Resource is made of: not the search vectors (the search's, and as big as the text)
+_AGGREGATE_COLUMNS = [c for c in resources.c if c.name not in ("search_vector", "title_vector")]
+
+
+def _select_resource(*, with_attachments: bool = False) -> Select[Any]:
+    """The resource ``:resource_id``'s row with its translations (and its attachments, oldest
+    first) as JSON columns: the whole aggregate in one statement, one round trip."""
+    of_resource = translations.c.resource_id == resources.c.id
+    stmt = select(
+        *_AGGREGATE_COLUMNS, _rows_as_json(translations, of_resource).label("translations_json")
+    )
+    if with_attachments:
+        attached = _rows_as_json(
+            attachments, attachments.c.resource_id == resources.c.id, attachments.c.uploaded_at
+        )
+        stmt = stmt.add_columns(attached.label("attachments_json"))
+    return stmt.where(resources.c.id == bindparam("resource_id"))
+
+
+_RESOURCE = _select_resource()
+_RESOURCE_FOR_UPDATE = _RESOURCE.with_for_update(of=resources)  # not its translations' rows
+_RESOURCE_WITH_ATTACHMENTS = _select_resource(with_attachments=True)
+
+
 def _translation_row(resource_id: UUID, t: r.Translation) -> dict[str, Any]:
     return {
         "resource_id": resource_id,
@@ -75,22 +125,22 @@ class ResourceRepository:
         self.session = session
 
     async def get(self, resource_id: UUID, *, for_update: bool = False) -> r.Resource | None:
-        stmt = select(resources).where(resources.c.id == resource_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        row = (await self.session.execute(stmt)).mappings().first()
+        stmt = _RESOURCE_FOR_UPDATE if for_update else _RESOURCE
+        row = (await self.session.execute(stmt, {"resource_id": resource_id})).mappings().first()
+        return None if row is None else _resource(row, row["translations_json"])
+
+    async def get_with_attachments(
+        self, resource_id: UUID
+    ) -> tuple[r.Resource, list[Attachment]] | None:
+        """The resource and its attachments (as ``AttachmentRepository.for_resource`` lists
+        them) in one statement: a read can run it without a transaction."""
+        found = await self.session.execute(_RESOURCE_WITH_ATTACHMENTS, {"resource_id": resource_id})
+        row = found.mappings().first()
         if row is None:
             return None
-        rows = (
-            (
-                await self.session.execute(
-                    select(translations).where(translations.c.resource_id == resource_id)
-                )
-            )
-            .mappings()
-            .all()
-        )
-        return _resource(row, rows)
+        return _resource(row, row["translations_json"]), [
+            _attachment_from_json(a) for a in row["attachments_json"]
+        ]
 
     async def id_for_source(self, source_ref: str) -> UUID | None:
         found: UUID | None = await self.session.scalar(
@@ -442,6 +492,21 @@ def _resource(row: RowMapping, rows: Any) -> r.Resource:
         version=row["version"],
         created_at=row["created_at"],
         published_at=row["published_at"],
+    )
+
+
+def _attachment_from_json(a: dict[str, Any]) -> Attachment:
+    """An attachment row that came as JSON (``_rows_as_json``): uuids and the time as text."""
+    return Attachment(
+        **{
+            **a,
+            "id": UUID(a["id"]),
+            "resource_id": UUID(a["resource_id"]),
+            # None once the uploader was erased (personal_data unlinks it), as for_resource gives
+            "uploaded_by": UUID(a["uploaded_by"]) if a["uploaded_by"] else None,
+            # in UTC like asyncpg's timestamps, whatever the server's TimeZone
+            "uploaded_at": datetime.fromisoformat(a["uploaded_at"]).astimezone(UTC),
+        }
     )
 
 
