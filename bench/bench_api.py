@@ -6,7 +6,8 @@ servers, same load generator, same run) and ``pgbench`` on the same PostgreSQL.
 * bare:      ``GET /hello`` of a bare Starlette app (JSON, no database), served by uvicorn
              exactly like the services' ``python -m <svc> api`` (same options).
 * API read:  ``GET /v1/resources/{id}`` (resources service: token verification, a draft
-             resource with its translations and attachments read through the unit of work).
+             resource with its translations and attachments read through the unit of work
+             in one statement, without a transaction).
 * API write: ``POST /v1/resources`` (a draft resource: resource, translation, search vectors,
              history and outbox rows in one transaction).
 * bare write: ``POST /write/one-trip`` of the bare app (bench/bare_api.py): the API write's
@@ -500,7 +501,12 @@ def markdown(report: dict[str, Any]) -> str:
         "| target | what | throughput /s | p50 ms | p99 ms | errors | generator CPU |",
         "|---|---|---|---|---|---|---|",
         row("bare Starlette", "`GET /hello` (the generator + server ceiling)", "bare"),
-        row("API read", "`GET /v1/resources/{id}`", "api_read"),
+        row(
+            "API read",
+            "`GET /v1/resources/{id}` (the resource, its translations and attachments: one "
+            "statement, no transaction)",
+            "api_read",
+        ),
         row(
             "API write",
             "`POST /v1/resources` (resource, translation, search vectors, history, outbox "
