@@ -89,6 +89,7 @@ async def test_nothing_lost_under(fault: Fault, platform: ChaosPlatform) -> None
             "order violations": verdict.order_violations,
             "new DLQ entries": verdict.dlq_entries,
             "recovery s": round(recovery, 1),
+            "why unknown": ", ".join(f"{why} x{n}" for why, n in sorted(load.no_answer.items())),
         }
     )
     assert load.acknowledged, f"no request succeeded under {fault.name}: {load.statuses}"
@@ -119,8 +120,10 @@ def _write_report() -> None:
         "'requests' counts the state-changing requests (registrations, profile saves, erasure "
         "requests). 'unknown' = requests with no answer (connection cut, gateway 502): their "
         "outcome is not known to the client, so they are neither counted as acknowledged nor as "
-        "refused. 'lost' = an acknowledged registration missing its row, its welcome delivery at "
-        "notifications or its email; a saved profile missing from resources' projection; an "
+        "refused; 'why unknown' says what the client saw instead (its error, e.g. a read "
+        "timeout after 30 s, or the gateway's 502/504). 'lost' = an acknowledged registration "
+        "missing its row, its welcome delivery at notifications or its email; a saved profile "
+        "missing from resources' projection; an "
         "acknowledged erasure not confirmed by every participant. 'duplicate effects' also counts "
         "a participant answering an erasure more often than profiles asked. 'topic duplicates "
         "absorbed' and 'order violations' are read from profiles.account.v1 only (the topic of "

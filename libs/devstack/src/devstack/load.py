@@ -43,6 +43,8 @@ class LoadResult:
     profiles: Step = field(default_factory=Step)  # account id -> account id
     erasures: Step = field(default_factory=Step)  # account id -> erasure id
     statuses: dict[int, int] = field(default_factory=dict)
+    #: why requests got no answer: the HTTP client's error, or the gateway's 502/504
+    no_answer: dict[str, int] = field(default_factory=dict)
 
     # the registration view, kept for the soak report and older callers
     @property
@@ -92,18 +94,24 @@ async def _request(
     """One state-changing request, its outcome recorded under ``key`` in ``step``."""
     try:
         response = await client.request(method, path, **kwargs)  # type: ignore[arg-type]
-    except httpx.HTTPError:
+    except httpx.HTTPError as exc:
         step.unknown.append(key)
+        _count(result.no_answer, type(exc).__name__)
         return None
-    result.statuses[response.status_code] = result.statuses.get(response.status_code, 0) + 1
+    _count(result.statuses, response.status_code)
     if response.status_code in (502, 504):  # the gateway lost the answer: unknown
         step.unknown.append(key)
+        _count(result.no_answer, f"gateway {response.status_code}")
         return None
     if response.status_code != ok:
         step.rejected[key] = response.status_code
         return None
     step.acknowledged[key] = answer(response)
     return response
+
+
+def _count(counts: dict[Any, int], what: Any) -> None:
+    counts[what] = counts.get(what, 0) + 1
 
 
 def _registration(run: str, i: int) -> dict[str, str]:
