@@ -1,5 +1,8 @@
 """``python -m <service> api|relay|worker|migrate|seed|asyncapi``: one command line for every
-service, so operators (and ``make run``, and Kubernetes) start each process the same way."""
+service, so operators (and ``make run``, and Kubernetes) start each process the same way.
+
+A service adds commands of its own (operators' tools) by passing ``Command``s to ``run_cli``.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,10 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from fastapi import FastAPI
 
@@ -40,7 +44,26 @@ class Service:
         """Load demo data (idempotent)."""
 
 
-def run_cli(build: Callable[[], Service], argv: list[str] | None = None) -> None:
+S = TypeVar("S", bound=Service)
+
+
+@dataclass(frozen=True)
+class Command(Generic[S]):
+    """A command of one service: ``python -m <service> <name> ...``.
+
+    ``arguments`` adds the command's own arguments to its parser; ``run`` gets the built
+    service and the parsed arguments and returns the exit status (None: 0).
+    """
+
+    name: str
+    help: str
+    run: Callable[[S, argparse.Namespace], Coroutine[Any, Any, int | None]]
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+def run_cli(
+    build: Callable[[], S], argv: list[str] | None = None, commands: Sequence[Command[S]] = ()
+) -> None:
     parser = argparse.ArgumentParser(prog="python -m <service>")
     sub = parser.add_subparsers(dest="command", required=True)
     api = sub.add_parser("api", help="serve the HTTP API")
@@ -56,10 +79,22 @@ def run_cli(build: Callable[[], Service], argv: list[str] | None = None) -> None
     for name in ("asyncapi", "openapi"):
         docs = sub.add_parser(name, help=f"print the {name} document of this service")
         docs.add_argument("--out", type=Path)
+    own: dict[str, Command[S]] = {}
+    for command in commands:
+        if command.name in sub.choices:
+            raise ValueError(f"the command {command.name!r} exists already")
+        own_parser = sub.add_parser(command.name, help=command.help)
+        if command.arguments is not None:
+            command.arguments(own_parser)
+        own[command.name] = command
     args = parser.parse_args(argv)
     service = build()
 
-    if args.command == "api":
+    if args.command in own:
+        status = asyncio.run(own[args.command].run(service, args))
+        if status:
+            raise SystemExit(status)
+    elif args.command == "api":
         import uvicorn
 
         from eventkit.docs import asyncapi_router

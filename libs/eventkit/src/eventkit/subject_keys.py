@@ -4,19 +4,43 @@ The owning service (profiles) keeps them in its own schema. Destroying a key (er
 overwrites the wrapped key and records when; every copy of that person's personal fields in
 retained events becomes unreadable. Consumers reach keys only through ``HttpKeyResolver``,
 against an endpoint the owner audits.
+
+KEK rotation: a ``KeyWrapper`` holds the current KEK and any previous ones. Each row records
+the public id of the KEK that wrapped it (``kek_id``: the first 8 bytes of the KEK's SHA-256,
+in hex; the KEK itself is never stored or logged). New keys are wrapped under the current
+KEK; ``SqlSubjectKeys.rewrap`` moves old rows to it in batches, after which the previous KEK
+can be dropped (docs/privacy.md, "Rotating the key-encryption key").
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import binascii
+import hashlib
+import itertools
 import os
 import uuid
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 import httpx
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Column, DateTime, LargeBinary, MetaData, String, Table, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    DateTime,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,27 +56,101 @@ def subject_keys_table(metadata: MetaData) -> Table:
         Column("wrapped_key", LargeBinary),  # NULL once destroyed
         Column("created_at", DateTime(timezone=True), nullable=False),
         Column("destroyed_at", DateTime(timezone=True)),
+        # public id of the KEK that wrapped the key (kek_id()); NULL: wrapped before KEK ids
+        # existed (unwrapped by trying every configured KEK) or destroyed before it was rewrapped
+        Column("kek_id", String(16), index=True),
     )
 
 
-class KeyWrapper:
-    """AES-GCM wrapping of data keys under the KEK (from a secret, never from the database)."""
+def kek_id(kek: bytes) -> str:
+    """The public id of a KEK: the first 8 bytes of its SHA-256, hex. Safe to log and store."""
+    return hashlib.sha256(kek).digest()[:8].hex()
 
-    def __init__(self, kek: bytes) -> None:
+
+class UnwrapError(Exception):
+    """No configured KEK opens a stored subject key: a KEK that wrapped it is missing from
+    the configuration (or the row was tampered with). Never treated as an erasure."""
+
+
+def decode_kek(value: str, what: str) -> bytes:
+    """A base64 KEK from a setting; ``ValueError`` naming ``what`` (never the value)."""
+    try:
+        kek = base64.b64decode("".join(value.split()), validate=True)  # whitespace aside
+    except (binascii.Error, ValueError):
+        raise ValueError(f"{what} is not valid base64") from None
+    if len(kek) != 32:
+        raise ValueError(f"{what} must be 32 bytes (base64 of 32 random bytes), got {len(kek)}")
+    return kek
+
+
+class KeyWrapper:
+    """AES-GCM wrapping of data keys under the KEK (from a secret, never from the database).
+
+    ``kek`` wraps every new key; ``previous`` KEKs only unwrap keys wrapped before a rotation.
+    AES-GCM authenticates, so a KEK that did not wrap a key fails cleanly instead of giving
+    garbage.
+    """
+
+    def __init__(self, kek: bytes, previous: Iterable[bytes] = ()) -> None:
         if len(kek) != 32:
             raise ValueError("the key-encryption key must be 32 bytes")
-        self._aead = AESGCM(kek)
+        self.current_id = kek_id(kek)
+        #: by KEK id, the current one first (the order a row without a kek_id is tried in)
+        self._aeads: dict[str, AESGCM] = {self.current_id: AESGCM(kek)}
+        for n, old in enumerate(previous, start=1):
+            if len(old) != 32:
+                raise ValueError(f"previous key-encryption key #{n} must be 32 bytes")
+            self._aeads.setdefault(kek_id(old), AESGCM(old))  # a repeat changes nothing
 
     @classmethod
-    def from_b64(cls, value: str) -> KeyWrapper:
-        return cls(base64.b64decode(value))
+    def from_b64(cls, value: str, previous: str | Sequence[str] = ()) -> KeyWrapper:
+        """The current KEK and previous ones in base64 (``previous`` may be one
+        comma-separated string, as in ``SUBJECT_KEY_KEK_PREVIOUS``)."""
+        if isinstance(previous, str):
+            previous = [p for p in previous.split(",") if p.strip()]
+        current = decode_kek(value, "the current key-encryption key")
+        olds = [
+            decode_kek(p, f"previous key-encryption key #{n}")
+            for n, p in enumerate(previous, start=1)
+        ]
+        return cls(current, olds)
+
+    @property
+    def kek_ids(self) -> list[str]:
+        """Every configured KEK id, the current one first."""
+        return list(self._aeads)
+
+    @property
+    def previous_ids(self) -> list[str]:
+        return self.kek_ids[1:]
 
     def wrap(self, key: bytes, key_id: str) -> bytes:
+        """``key`` wrapped under the current KEK (whose id is ``current_id``)."""
         nonce = os.urandom(12)
-        return nonce + self._aead.encrypt(nonce, key, key_id.encode())
+        return nonce + self._aeads[self.current_id].encrypt(nonce, key, key_id.encode())
 
-    def unwrap(self, blob: bytes, key_id: str) -> bytes:
-        return self._aead.decrypt(blob[:12], blob[12:], key_id.encode())
+    def unwrap(self, blob: bytes, key_id: str, kek_id: str | None = None) -> bytes:
+        """The data key, with the KEK ``kek_id`` names; every configured KEK (current first)
+        when the row has none. ``UnwrapError`` when no configured KEK opens it."""
+        if kek_id is not None:
+            aead = self._aeads.get(kek_id)
+            if aead is None:
+                raise UnwrapError(
+                    f"subject key {key_id} is wrapped under KEK {kek_id}, which is not "
+                    f"configured (configured: {', '.join(self.kek_ids)})"
+                )
+            candidates = [aead]
+        else:
+            candidates = list(self._aeads.values())
+        for aead in candidates:
+            try:
+                return aead.decrypt(blob[:12], blob[12:], key_id.encode())
+            except InvalidTag:
+                continue
+        raise UnwrapError(
+            f"no configured KEK ({', '.join(self.kek_ids)}) unwraps subject key {key_id}"
+            + ("" if kek_id is None else f" (its row names KEK {kek_id})")
+        )
 
 
 class SqlSubjectKeys:
@@ -61,6 +159,14 @@ class SqlSubjectKeys:
     def __init__(self, table: Table, wrapper: KeyWrapper) -> None:
         self.table = table
         self.wrapper = wrapper
+        c = table.c
+        # rows to rewrap: live keys not under the current KEK. Spelled so an index on kek_id
+        # can serve it (NULL, below, above), once few are left and when none are
+        self._not_current: ColumnElement[bool] = c.wrapped_key.is_not(None) & or_(
+            c.kek_id.is_(None),
+            c.kek_id < wrapper.current_id,
+            c.kek_id > wrapper.current_id,
+        )
 
     async def key_for(self, session: AsyncSession, subject: str) -> tuple[str, bytes] | None:
         """The subject's (key id, key), created on first use; None if it was destroyed."""
@@ -73,26 +179,28 @@ class SqlSubjectKeys:
                 key_id=key_id,
                 subject=subject,
                 wrapped_key=self.wrapper.wrap(key, key_id),
+                kek_id=self.wrapper.current_id,
                 created_at=datetime.now(UTC),
             )
             .on_conflict_do_nothing(index_elements=["subject"])
         )
         row = (
-            await session.execute(select(t.c.key_id, t.c.wrapped_key).where(t.c.subject == subject))
+            await session.execute(
+                select(t.c.key_id, t.c.wrapped_key, t.c.kek_id).where(t.c.subject == subject)
+            )
         ).one()
         if row.wrapped_key is None:
             return None
-        return row.key_id, self.wrapper.unwrap(row.wrapped_key, row.key_id)
+        return row.key_id, self.wrapper.unwrap(row.wrapped_key, row.key_id, row.kek_id)
 
     async def key(self, session: AsyncSession, key_id: str) -> bytes | None:
+        t = self.table
         row = (
-            await session.execute(
-                select(self.table.c.wrapped_key).where(self.table.c.key_id == key_id)
-            )
+            await session.execute(select(t.c.wrapped_key, t.c.kek_id).where(t.c.key_id == key_id))
         ).first()
         if row is None or row.wrapped_key is None:
             return None
-        return self.wrapper.unwrap(row.wrapped_key, key_id)
+        return self.wrapper.unwrap(row.wrapped_key, key_id, row.kek_id)
 
     async def destroy(self, session: AsyncSession, subject: str) -> bool:
         """Crypto-shred everything ever published about ``subject``. Idempotent."""
@@ -102,6 +210,114 @@ class SqlSubjectKeys:
             .values(wrapped_key=None, destroyed_at=datetime.now(UTC))
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    # ---- KEK rotation -----------------------------------------------------------------------
+    async def rewrap(self, session: AsyncSession, limit: int) -> int:
+        """Rewrap up to ``limit`` live keys not yet under the current KEK; how many it did.
+
+        Rows are locked ``FOR UPDATE SKIP LOCKED`` (two workers take different rows) and
+        rewritten in the caller's transaction; destroyed keys are never touched. A row no
+        configured KEK opens raises ``UnwrapError`` (nothing is changed by the caller's
+        rollback): a KEK that wrapped it is missing from the configuration.
+        """
+        t = self.table
+        rows = (
+            await session.execute(
+                select(t.c.key_id, t.c.wrapped_key, t.c.kek_id)
+                .where(self._not_current)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        ).all()
+        if not rows:
+            return 0
+        current = self.wrapper.current_id
+        params = [
+            {
+                "k": row.key_id,
+                "w": self.wrapper.wrap(
+                    self.wrapper.unwrap(row.wrapped_key, row.key_id, row.kek_id), row.key_id
+                ),
+            }
+            for row in rows
+        ]
+        await session.execute(
+            t.update()
+            .where(t.c.key_id == bindparam("k"), t.c.wrapped_key.is_not(None))
+            .values(wrapped_key=bindparam("w"), kek_id=current),
+            params,
+        )
+        return len(rows)
+
+    async def check_keks(self, session: AsyncSession) -> None:
+        """Refuse a configuration that cannot open the stored keys (``UnwrapError``): live keys
+        under a KEK id that is not configured, or keys from before KEK ids (one is tried; a
+        single KEK wrapped them all) that no configured KEK opens. Two index lookups: run it
+        at startup, so a wrong or missing previous KEK stops the process, not a request."""
+        t = self.table
+        ids = sorted(self.wrapper.kek_ids)
+        # kek_id NOT IN ids, spelled as ranges the kek_id index serves
+        outside = or_(
+            t.c.kek_id < ids[0],
+            t.c.kek_id > ids[-1],
+            *(and_(t.c.kek_id > lo, t.c.kek_id < hi) for lo, hi in itertools.pairwise(ids)),
+        )
+        unknown = (
+            (
+                await session.execute(
+                    select(t.c.kek_id)
+                    .where(outside, t.c.wrapped_key.is_not(None))
+                    .distinct()
+                    .order_by(t.c.kek_id)
+                    .limit(10)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        if unknown:
+            raise UnwrapError(
+                f"subject keys are wrapped under KEK ids {', '.join(unknown)}, which are not "
+                f"configured (configured: {', '.join(self.wrapper.kek_ids)}): configure the "
+                "KEK with that id as a previous KEK"
+            )
+        legacy = (
+            await session.execute(
+                select(t.c.key_id, t.c.wrapped_key)
+                .where(t.c.kek_id.is_(None), t.c.wrapped_key.is_not(None))
+                .limit(1)
+            )
+        ).first()
+        if legacy is not None:
+            try:
+                self.wrapper.unwrap(legacy.wrapped_key, legacy.key_id)
+            except UnwrapError:
+                raise UnwrapError(
+                    "subject keys from before KEK ids (no kek_id) are not opened by any "
+                    f"configured KEK ({', '.join(self.wrapper.kek_ids)}): configure the KEK "
+                    "that wrapped them as a previous KEK"
+                ) from None
+
+    async def left_to_rewrap(self, session: AsyncSession) -> int:
+        """Live keys not under the current KEK."""
+        t = self.table
+        query = select(func.count()).select_from(t).where(self._not_current)
+        return int((await session.execute(query)).scalar_one())
+
+    async def kek_usage(self, session: AsyncSession) -> dict[str | None, int]:
+        """Live keys per KEK id (None: rows from before KEK ids); destroyed keys not counted."""
+        t = self.table
+        rows = await session.execute(
+            select(t.c.kek_id, func.count())
+            .where(t.c.wrapped_key.is_not(None))
+            .group_by(t.c.kek_id)
+        )
+        return {kek: int(n) for kek, n in rows.all()}
+
+    async def destroyed_count(self, session: AsyncSession) -> int:
+        t = self.table
+        query = select(func.count()).select_from(t).where(t.c.wrapped_key.is_(None))
+        return int((await session.execute(query)).scalar_one())
 
 
 class HttpKeyResolver:

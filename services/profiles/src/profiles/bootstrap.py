@@ -16,7 +16,7 @@ from eventkit.http.auth import JwtVerifier
 from eventkit.logging import get_logger
 from eventkit.outbox import OutboxWriter
 from eventkit.service import Chassis
-from eventkit.subject_keys import KeyWrapper, SqlSubjectKeys
+from eventkit.subject_keys import KeyWrapper, SqlSubjectKeys, decode_kek
 from profiles.adapters import images, password_hasher
 from profiles.adapters.archive_store import ArchiveStore, LocalArchiveStore, SqlArchiveStore
 from profiles.adapters.integration_events import to_integration_events
@@ -41,6 +41,7 @@ from profiles.entrypoints.http import (
 from profiles.service_layer import identity
 from profiles.service_layer.privacy import run_privacy_jobs
 from profiles.service_layer.retention import retention_job
+from profiles.service_layer.subject_keys import check_keks, rewrap_job
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -74,10 +75,25 @@ class ProfilesService(Service):
         )
 
     def _subject_keys(self) -> SqlSubjectKeys | None:
-        if not self.settings.subject_key_kek:
+        s = self.settings
+        previous = [p for p in s.subject_key_kek_previous.split(",") if p.strip()]
+        if not s.subject_key_kek:
+            if previous:
+                raise ValueError(
+                    "SUBJECT_KEY_KEK_PREVIOUS is set but SUBJECT_KEY_KEK is not: set the new "
+                    "KEK as SUBJECT_KEY_KEK (docs/privacy.md, Rotating the key-encryption key)"
+                )
             log.warning("subject_keys.disabled", reason="SUBJECT_KEY_KEK is not set")
             return None
-        return SqlSubjectKeys(subject_keys, KeyWrapper.from_b64(self.settings.subject_key_kek))
+        # a bad KEK stops the process here, naming the setting (never the value)
+        wrapper = KeyWrapper(
+            decode_kek(s.subject_key_kek, "SUBJECT_KEY_KEK"),
+            [
+                decode_kek(value, f"SUBJECT_KEY_KEK_PREVIOUS entry {n} of {len(previous)}")
+                for n, value in enumerate(previous, start=1)
+            ],
+        )
+        return SqlSubjectKeys(subject_keys, wrapper)
 
     def uow(self) -> ProfilesUnitOfWork:
         uow = ProfilesUnitOfWork(
@@ -98,6 +114,11 @@ class ProfilesService(Service):
         async with uow:
             await identity.current_signing_key(uow, self.settings, datetime.now(UTC))
             await uow.commit()
+
+    async def _check_subject_keys(self, _: FastAPI) -> None:
+        """A wrong or missing previous KEK stops the API at startup, not at a request."""
+        if self.subject_keys is not None:
+            await check_keks(self.uow(), self.subject_keys)
 
     def create_app(self) -> FastAPI:
         verifier = JwtVerifier(
@@ -126,7 +147,7 @@ class ProfilesService(Service):
             title="Profiles API",
             description="Accounts, people, organisations, connections, directory, mapping.",
             jwt_verifier=verifier,
-            on_startup=[self._ensure_signing_key],
+            on_startup=[self._ensure_signing_key, self._check_subject_keys],
             # the photo upload: the image limit plus room for nothing else (raw body)
             upload_limits={
                 "/v1/me/profile/photo": images.MAX_BYTES,
@@ -147,7 +168,11 @@ class ProfilesService(Service):
         async def privacy_jobs(stop: asyncio.Event) -> None:
             await run_privacy_jobs(self.uow, self.archives, self.settings, stop)
 
-        return [privacy_jobs, retention_job(self.uow, self.settings, self.subject_keys)]
+        jobs = [privacy_jobs, retention_job(self.uow, self.settings, self.subject_keys)]
+        if self.subject_keys is not None:
+            # keys still under a previous KEK are rewrapped under the current one
+            jobs.append(rewrap_job(self.uow, self.subject_keys, self.settings))
+        return jobs
 
     async def seed(self) -> None:
         try:

@@ -58,6 +58,16 @@ class ProfilesSettings(ServiceSettings):
     #: key-encryption key of the subject keys (base64, 32 bytes; a Secret in deploy/).
     #: Empty: crypto-shredding is OFF and personal fields go out in clear (a warning is logged)
     subject_key_kek: str = Field(default="", repr=False)
+    #: earlier KEKs (comma-separated base64), kept only to unwrap the keys they wrapped until
+    #: the worker has rewrapped them under SUBJECT_KEY_KEK (docs/privacy.md, "Rotating the
+    #: key-encryption key"); a malformed entry stops profiles at startup
+    subject_key_kek_previous: str = Field(default="", repr=False)
+    #: subject keys rewrapped per transaction by the worker's rewrap job
+    subject_key_rewrap_batch: int = Field(default=200, ge=1)
+    #: pause between two rewrap batches (spreads the load on the database)
+    subject_key_rewrap_pause_s: float = 0.1
+    #: once no key is left to rewrap, the job looks again this often
+    subject_key_rewrap_interval_s: float = 300.0
     #: consuming services allowed to fetch subject keys: ``{"notifications": "<token>"}``
     subject_key_clients: dict[str, str] = Field(default={}, repr=False)
     # retention, run by the worker's retention job (0 or None: keep)
