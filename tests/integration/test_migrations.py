@@ -5,32 +5,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
 
 from devstack.harness import TestInfra
-from devstack.postgres import aprovision_service, plain_url
+from devstack.postgres import aprovision_service, plain_url, recreate_database
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
 DATABASE = "migration_check"
 
 
-def _with_db(url: str, db: str) -> str:
-    parts = urlsplit(plain_url(url))
-    return urlunsplit((parts.scheme, parts.netloc, f"/{db}", parts.query, ""))
-
-
 @pytest.fixture
 async def empty_database(infra: TestInfra) -> str:
-    maintenance = await asyncpg.connect(_with_db(infra.admin_database_url, "postgres"))
-    try:
-        await maintenance.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await maintenance.execute(f'CREATE DATABASE "{DATABASE}"')
-    finally:
-        await maintenance.close()
-    return _with_db(infra.admin_database_url, DATABASE)
+    return await recreate_database(infra.admin_database_url, DATABASE)
 
 
 def migrate(service: str, url: str) -> None:

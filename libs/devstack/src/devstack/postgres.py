@@ -298,13 +298,30 @@ def service_url(admin_url: str, service: str) -> str:
     return urlunsplit(("postgresql+asyncpg", netloc, parts.path, parts.query, ""))
 
 
+def with_database(url: str, name: str) -> str:
+    """``url`` (libpq form) pointing at database ``name`` on the same server."""
+    parts = urlsplit(plain_url(url))
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+async def recreate_database(admin_url: str, name: str) -> str:
+    """Drop database ``name`` (ending its connections) and create it empty; its admin URL."""
+    import asyncpg
+
+    conn = await asyncpg.connect(with_database(admin_url, "postgres"))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return with_database(admin_url, name)
+
+
 async def ensure_database(admin_url: str, name: str = DATABASE) -> None:
     """Create database ``name`` if missing (connecting to the maintenance db ``postgres``)."""
     import asyncpg
 
-    parts = urlsplit(plain_url(admin_url))
-    maint = urlunsplit((parts.scheme, parts.netloc, "/postgres", parts.query, ""))
-    conn = await asyncpg.connect(maint)
+    conn = await asyncpg.connect(with_database(admin_url, "postgres"))
     try:
         exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
         if not exists:

@@ -19,7 +19,6 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import httpx
@@ -28,7 +27,7 @@ from profiles_testkit import register
 from sqlalchemy import select, update
 
 from devstack.harness import TestInfra
-from devstack.postgres import aprovision_service, plain_url
+from devstack.postgres import aprovision_service, plain_url, recreate_database
 from devstack.testing import api_client, eventually, migrate
 from eventkit.subject_keys import UnwrapError, kek_id
 from profiles.adapters.orm import subject_keys as table
@@ -45,11 +44,6 @@ A, B, NEVER_USED = os.urandom(32), os.urandom(32), os.urandom(32)
 
 def b64(kek: bytes) -> str:
     return base64.b64encode(kek).decode()
-
-
-def _with_db(url: str, db: str) -> str:
-    parts = urlsplit(plain_url(url))
-    return urlunsplit((parts.scheme, parts.netloc, f"/{db}", parts.query, ""))
 
 
 def settings(url: str, current: bytes | None, previous: str = "", **extra: Any) -> ProfilesSettings:
@@ -80,13 +74,8 @@ async def profiles(
 @pytest.fixture(scope="module")
 async def kek_db(infra: TestInfra) -> str:
     """profiles' schema, migrated from zero, in a database of its own."""
-    maintenance = await asyncpg.connect(_with_db(infra.admin_database_url, "postgres"))
-    try:
-        await maintenance.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await maintenance.execute(f'CREATE DATABASE "{DATABASE}"')
-    finally:
-        await maintenance.close()
-    url = await aprovision_service(_with_db(infra.admin_database_url, DATABASE), "profiles")
+    admin_url = await recreate_database(infra.admin_database_url, DATABASE)
+    url = await aprovision_service(admin_url, "profiles")
     async with profiles(url, A) as service:
         await migrate(service)
     return url
