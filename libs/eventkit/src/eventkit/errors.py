@@ -25,11 +25,28 @@ _ALWAYS_TRANSIENT: tuple[type[BaseException], ...] = (
 )
 
 
+#: PostgreSQL's own "try again" answers (SQLSTATE): a broken connection (class 08), a server
+#: shutting down, crashed or still starting after a restart (57P01-57P03: "the database system
+#: is not yet accepting connections" while it recovers), no connection slot left (53300), and
+#: a transaction that lost a deadlock or a serialisation race (40P01, 40001)
+_TRANSIENT_SQLSTATE_CLASSES = frozenset({"08"})
+_TRANSIENT_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "53300", "40P01", "40001"})
+
+
+def _transient_sqlstate(exc: BaseException | None) -> bool:
+    state = getattr(exc, "sqlstate", None)
+    return isinstance(state, str) and (
+        state[:2] in _TRANSIENT_SQLSTATE_CLASSES or state in _TRANSIENT_SQLSTATES
+    )
+
+
 def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, _ALWAYS_TRANSIENT):
+    if isinstance(exc, _ALWAYS_TRANSIENT) or _transient_sqlstate(exc):
         return True
-    if isinstance(exc, DBAPIError):
-        return bool(exc.connection_invalidated)
+    if isinstance(exc, DBAPIError) and (
+        exc.connection_invalidated or _transient_sqlstate(exc.orig)
+    ):
+        return True
     if isinstance(exc, socket.gaierror):  # name resolution: DNS hiccup
         return True
     cause = exc.__cause__ or exc.__context__
