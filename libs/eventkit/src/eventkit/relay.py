@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
 from eventkit.outbox import notify_channel
+from eventkit.stopping import sleep_until_stopped
 
 log = get_logger(__name__)
 
@@ -152,8 +153,7 @@ class OutboxRelay:
             if got:
                 self.is_leader = True
                 return
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), self.poll_interval_s)
+            await sleep_until_stopped(stop, self.poll_interval_s)
 
     async def _listen(self, conn: AsyncConnection) -> None:
         raw = await conn.get_raw_connection()

@@ -16,7 +16,6 @@ the random account id and a time.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -26,6 +25,7 @@ from sqlalchemy.dialects.postgresql import UUID, insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from eventkit.logging import get_logger
+from eventkit.stopping import sleep_until_stopped
 from eventkit.uow import UnitOfWork
 
 log = get_logger(__name__)
@@ -105,5 +105,4 @@ class RevokedSubjects:
                 if not failing:
                     log.warning("revocations.refresh_failed", error=type(exc).__name__)
                 failing = True
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), every_s)
+            await sleep_until_stopped(stop, every_s)

@@ -38,6 +38,7 @@ from eventkit.producer import make_producer
 from eventkit.relay import OutboxRelay
 from eventkit.revocations import RevokedSubjects, revoked_subjects_table
 from eventkit.settings import ServiceSettings
+from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import HttpKeyResolver
 
 log = get_logger(__name__)
@@ -190,8 +191,7 @@ class Chassis:
                     log.warning("relay.interrupted", error=type(exc).__name__)
                     await self.dispose()
                     relay.engine = self.engine
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(stop.wait(), 1.0)
+                    await sleep_until_stopped(stop, 1.0)
         finally:
             await relay.producer.stop()
             await self.dispose()
@@ -287,8 +287,7 @@ async def when_reachable(
             if not is_transient(exc):
                 raise
             log.warning("waiting_for_infrastructure", what=what, error=type(exc).__name__)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), delay)
+            await sleep_until_stopped(stop, delay)
             delay = min(delay * 2, 10.0)
     return None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from eventkit.cli import Service
 from eventkit.consumer import EventDispatcher
 from eventkit.logging import get_logger
 from eventkit.service import Chassis
+from eventkit.stopping import sleep_until_stopped
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 log = get_logger(__name__)
@@ -78,8 +78,7 @@ class AllianceService(Service):
                     log.info("commitments.status_review", changed=changed)
                 except Exception:  # keep the loop alive; the next round retries
                     log.exception("commitments.status_review_failed")
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), self.settings.status_review_interval_s)
+                await sleep_until_stopped(stop, self.settings.status_review_interval_s)
 
         return [status_review]
 

@@ -4,11 +4,11 @@ the person's local clock passes the digest hour. The clock is injectable (tests,
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from eventkit.logging import get_logger
+from eventkit.stopping import sleep_until_stopped
 from notifications.adapters import templates
 from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery
@@ -105,5 +105,4 @@ async def run_digest_scheduler(
             await send_due_digests(uow_factory, notifier, settings, clock())
         except Exception as exc:  # the database may be away: keep the loop alive
             log.warning("digest.error", error=type(exc).__name__)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), settings.digest_poll_interval_s)
+        await sleep_until_stopped(stop, settings.digest_poll_interval_s)

@@ -9,7 +9,6 @@ the outbox (``notifications.delivery.failed``).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -17,6 +16,7 @@ from prometheus_client import Counter
 
 from contracts.events.notifications import EmailDeliveryFailed
 from eventkit.logging import get_logger
+from eventkit.stopping import sleep_until_stopped
 from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
 from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery, DeliveryStatus
@@ -98,5 +98,4 @@ async def run_email_dispatcher(
             log.warning("email.dispatch_error", error=type(exc).__name__)
             sent = 0
         if sent == 0:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), settings.dispatch_poll_interval_s)
+            await sleep_until_stopped(stop, settings.dispatch_poll_interval_s)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from uuid import UUID
 
 from eventkit.logging import get_logger
+from eventkit.stopping import sleep_until_stopped
 from notifications.adapters import templates
 from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery
@@ -128,5 +128,4 @@ async def run_newsletter_scheduler(
             await send_due_newsletters(uow_factory, notifier, settings, clock())
         except Exception as exc:  # the database may be away: keep the loop alive
             log.warning("newsletter.error", error=type(exc).__name__)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), settings.dispatch_poll_interval_s * 4)
+        await sleep_until_stopped(stop, settings.dispatch_poll_interval_s * 4)

@@ -5,11 +5,11 @@ the partner events they came from)."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from eventkit.logging import get_logger
+from eventkit.stopping import sleep_until_stopped
 from notifications.config import NotificationsSettings
 from notifications.service_layer.digests import Clock, utc_now
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
@@ -45,5 +45,4 @@ async def run_retention(
             await purge_expired_logs(uow_factory, settings, clock())
         except Exception as exc:  # the database may be away: try again next round
             log.warning("retention.error", error=type(exc).__name__)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), settings.retention_interval_s)
+        await sleep_until_stopped(stop, settings.retention_interval_s)

@@ -8,7 +8,6 @@ job asks silent participants again and destroys expired exports.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import json
 import uuid
@@ -26,6 +25,7 @@ from eventkit.logging import get_logger
 from eventkit.privacy import slice_parts
 from eventkit.revocations import revoke_subject
 from eventkit.sealed import SealedBoxError, new_keypair, open_sealed, seal
+from eventkit.stopping import sleep_until_stopped
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.adapters.archives import build_archive
 from profiles.adapters.identity_store import digest
@@ -401,5 +401,4 @@ async def run_privacy_jobs(
             await expire_exports(uow_factory(), archives)
         except Exception as exc:  # database away: try again next round
             log.warning("privacy.jobs_failed", error=type(exc).__name__)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=settings.privacy_jobs_interval_s)
+        await sleep_until_stopped(stop, settings.privacy_jobs_interval_s)

@@ -12,7 +12,6 @@ Run by the worker as a background job every ``RETENTION_INTERVAL_S``:
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -22,6 +21,7 @@ from sqlalchemy import delete, select
 from contracts.events.profiles import AccountErased
 from eventkit.errors import is_transient
 from eventkit.logging import get_logger
+from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import SqlSubjectKeys
 from profiles.adapters import orm
 from profiles.config import ProfilesSettings
@@ -123,7 +123,6 @@ def retention_job(
                     log.exception("retention.failed", error=type(exc).__name__)
                 else:
                     log.warning("retention.interrupted", error=type(exc).__name__)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), settings.retention_interval_s)
+            await sleep_until_stopped(stop, settings.retention_interval_s)
 
     return run

@@ -12,7 +12,6 @@ transaction.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from enum import StrEnum
 
 from eventkit.errors import is_transient
 from eventkit.logging import get_logger
+from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import SqlSubjectKeys, UnwrapError
 from profiles.config import ProfilesSettings
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
@@ -152,8 +152,7 @@ async def rewrap_all(
             if stop is None:
                 await asyncio.sleep(pause_s)
             else:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), pause_s)
+                await sleep_until_stopped(stop, pause_s)
     return total
 
 
@@ -185,8 +184,7 @@ def rewrap_job(
                 if not is_transient(exc):
                     raise
                 log.warning("subject_keys.check_interrupted", error=type(exc).__name__)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), 5.0)
+            await sleep_until_stopped(stop, 5.0)
 
     async def run(stop: asyncio.Event) -> None:
         await check_at_start(stop)
@@ -211,7 +209,6 @@ def rewrap_job(
                     log.warning("subject_keys.rewrap_interrupted", error=type(exc).__name__)
                 else:
                     log.exception("subject_keys.rewrap_failed", error=type(exc).__name__)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), settings.subject_key_rewrap_interval_s)
+            await sleep_until_stopped(stop, settings.subject_key_rewrap_interval_s)
 
     return run
