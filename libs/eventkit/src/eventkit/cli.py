@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from fastapi import FastAPI
 
 from eventkit.consumer import EventDispatcher
+from eventkit.heap import settle_after_startup
 from eventkit.service import Chassis, stop_on_signals
 
 
@@ -101,6 +102,7 @@ def run_cli(
 
         app = service.create_app()
         app.include_router(asyncapi_router(lambda: service.chassis.asyncapi(service.dispatcher())))
+        settle_after_startup()
         uvicorn.run(
             app,
             host=args.host,
@@ -111,8 +113,10 @@ def run_cli(
             timeout_graceful_shutdown=10,
         )
     elif args.command == "relay":
+        settle_after_startup()
         asyncio.run(_with_stop(service.chassis.run_relay))
     elif args.command == "worker":
+        settle_after_startup()
         asyncio.run(_with_stop(lambda stop: _worker(service, stop)))
     elif args.command == "migrate":
         for folder in (service.migrations_dir, *service.extra_migrations_dirs):
