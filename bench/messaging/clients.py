@@ -237,7 +237,7 @@ async def faststream_produce(
     """``KafkaBroker.publish`` of a pre-encoded bytes body: pipelined (``no_confirm=True``,
     then await every future) or the default, which waits for each acknowledgement."""
     broker = faststream_broker(bootstrap)
-    cids = correlation_ids or [None] * len(message_keys)
+    cids: Sequence[str | None] = correlation_ids or [None] * len(message_keys)
     await broker.start()
     try:
         await broker.publish(value, topic, key=b"warm-up")
