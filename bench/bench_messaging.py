@@ -79,6 +79,12 @@ def best(label: str, rounds: list[Throughput], ceiling: str | None) -> dict[str,
     }
 
 
+def batch_consume_messages(sz: dict[str, Any]) -> int:
+    """Batch consumers read what every round produced to the source topic: a longer run
+    than one round's messages, so a burst of outside load on the shared machine weighs less."""
+    return int(sz["messages"]) * int(sz["rounds"])
+
+
 def tool_row(label: str, rounds: list[kafka_tools.ToolThroughput]) -> dict[str, Any]:
     return best(label, [Throughput(t.messages, t.seconds) for t in rounds], None)
 
@@ -198,30 +204,31 @@ async def run_clients(
         )
     }
     m, src, batch = sz["commit_each_messages"], topics["raw"], clients.BATCH_RECORDS
+    whole = batch_consume_messages(sz)
     one = sz["per_message_messages"]  # per-message handlers, auto-commit
     for r in range(sz["rounds"]):
         log(
-            f"round {r + 1}: ConsumerPerformance / aiokafka / FastStream consume x {n:,}"
+            f"round {r + 1}: ConsumerPerformance / aiokafka / FastStream consume x {whole:,}"
             f" (auto-commit, commit per batch); per-message handlers x {one:,};"
             f" per-record commit x {m:,}"
         )
         g = f"bench-{uuid.uuid4().hex[:8]}"
         tool_c.append(
-            await asyncio.to_thread(kafka_tools.consumer_performance, boot, src, n, g + "-tool")
+            await asyncio.to_thread(kafka_tools.consumer_performance, boot, src, whole, g + "-tool")
         )
         got = consumed
-        got["raw"].append(await clients.aiokafka_consume(boot, src, n, g + "-raw"))
+        got["raw"].append(await clients.aiokafka_consume(boot, src, whole, g + "-raw"))
         got["raw_batch_commit"].append(
             await clients.aiokafka_consume(
-                boot, src, n, g + "-rawb", commit="batch", max_records=batch
+                boot, src, whole, g + "-rawb", commit="batch", max_records=batch
             )
         )
         got["faststream_batch"].append(
-            await clients.faststream_consume(boot, src, n, g + "-fsb", batch=True)
+            await clients.faststream_consume(boot, src, whole, g + "-fsb", batch=True)
         )
         with clients.interpreter_collector_defaults():
             got["faststream_batch_default_gc"].append(
-                await clients.faststream_consume(boot, src, n, g + "-fsg", batch=True)
+                await clients.faststream_consume(boot, src, whole, g + "-fsg", batch=True)
             )
         got["raw_getone_auto"].append(
             await clients.aiokafka_consume(boot, src, one, g + "-rawa", getmany=False)
@@ -714,7 +721,12 @@ async def main_async(quick: bool, out_dir: Path) -> dict[str, Any]:
         "started_at": started_at,
         "duration_s": round(time.perf_counter() - started, 1),
         "machine": machine,
-        "sizes": {**sz, "message_bytes": MESSAGE_BYTES, "partitions": PARTITIONS},
+        "sizes": {
+            **sz,
+            "consume_messages": batch_consume_messages(sz),
+            "message_bytes": MESSAGE_BYTES,
+            "partitions": PARTITIONS,
+        },
         "measurements": meas,
         "ratios": ratios(meas),
         "targets": targets(meas),

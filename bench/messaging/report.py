@@ -56,7 +56,9 @@ def render(report: dict[str, Any]) -> str:
         "",
         f"- message value: {s['message_bytes']} bytes, key: an aggregate id (1000 distinct);"
         f" topics with {s['partitions']} partitions, replication 1",
-        f"- throughput runs: {s['messages']:,} messages each; per-message acknowledgement"
+        f"- throughput runs: {s['messages']:,} messages each produced, batch consumers read"
+        f" {s.get('consume_messages', s['messages']):,} (what every round produced to one"
+        f" topic); per-message acknowledgement"
         f" variants (confirm-each publish, commit-each consume) are slow, so they run"
         f" {s['confirm_each_messages']:,} / {s['commit_each_messages']:,} messages;"
         f" per-message auto-commit consumers {s.get('per_message_messages', s['messages']):,}",

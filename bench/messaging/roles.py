@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import sys
 
+from eventkit.heap import settle_after_startup
 from eventkit.service import stop_on_signals
 from messaging import benchkit
 
 
 async def _main(role: str) -> None:
     c, topic = benchkit.env_chassis()
+    settle_after_startup()  # as eventkit.cli does for a service's relay and worker
     stop = stop_on_signals()
     if role == "relay":
         print("ready", flush=True)
