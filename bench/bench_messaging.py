@@ -599,9 +599,9 @@ def targets(meas: dict[str, Any]) -> list[dict[str, Any]]:
 NOTES = [
     "Collector settings: the benchmark process runs, for every row on both sides of every "
     "ratio, with the garbage-collector settings every service process applies after start-up "
-    "(eventkit.heap: the start-up heap frozen, a young-generation pass every 50,000 "
-    "allocations instead of 700). The row 'the same with the interpreter's default collector "
-    "settings' shows what they change for the batch subscriber: FastStream keeps the batch it "
+    "(eventkit.heap: the start-up heap frozen, a collector pass every 50,000 allocations "
+    "instead of a young-generation pass every 700). The row 'the same with the interpreter's "
+    "default collector settings' shows what they change for the batch subscriber: FastStream keeps the batch it "
     "handled last alive while the next one is fetched, so with the defaults every batch of "
     "500 records set off a collector pass that traversed it, and every hundredth pass the "
     "whole heap of imported modules (py-spy and gc.callbacks on this machine: about a fifth "

@@ -1,31 +1,34 @@
 """The garbage collector's settings for a long-running service process.
 
-CPython's cyclic collector runs a young-generation pass every 700 net allocations of
-container objects, and every tenth of those passes examines the older generation too. A
+CPython's cyclic collector passes over its youngest generation every 700 net allocations of
+container objects, and over everything, imported modules included, every hundredth pass. A
 service process allocates in bursts far larger than that: a consumer batch of 500 records
 kept alive while the next one is fetched (FastStream holds the message it handled last), or
-an HTTP request's models and ORM objects. Each burst then triggers passes that traverse
-every live young object and, regularly, the whole heap of imported modules, app and schema
-objects, which never become garbage. With FastStream's batch subscriber that collector work
-was about a fifth of the consumer's CPU time (docs/benchmarks/messaging.md).
+an HTTP request's models and ORM objects. Each burst set off passes that traversed the batch
+and, regularly, the whole heap of modules, app and schema objects, which never become
+garbage: with FastStream's batch subscriber that was about a fifth of the consumer's CPU
+time (docs/benchmarks/messaging.md).
 
 After start-up the process freezes what it has allocated so far (``gc.freeze``: those
-objects are no longer traversed) and lets the young generation grow larger before a pass.
-Reference counting still frees almost everything at once; only objects in reference cycles
-wait for a pass, so the memory this can hold is bounded by the threshold (the soak
-benchmark watches it, docs/benchmarks/soak.md).
+objects are no longer traversed) and passes every 50,000 net allocations instead, each pass
+over everything not frozen. Reference counting still frees almost everything at once; only
+objects in reference cycles wait for a pass. Every pass examining the old generation too
+keeps such garbage from piling up there: with the default cadence of the older generations
+(one full pass per hundred young ones, then 5,000,000 allocations apart) the soak saw the
+notification workers, whose mail and HTTP clients leave cycles behind, grow by 5 % in ten
+minutes (docs/benchmarks/soak.md watches it).
 """
 
 from __future__ import annotations
 
 import gc
 
-YOUNG_GENERATION_THRESHOLD = 50_000
+ALLOCATIONS_BETWEEN_PASSES = 50_000
 
 
-def settle_after_startup(young_threshold: int = YOUNG_GENERATION_THRESHOLD) -> None:
+def settle_after_startup(allocations: int = ALLOCATIONS_BETWEEN_PASSES) -> None:
     """Call once the process has imported and built everything it needs to serve."""
     gc.collect()
     gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(max(young_threshold, 1), middle, old)
+    # 0 for the older generations: every pass is a full pass (over what is not frozen)
+    gc.set_threshold(max(allocations, 1), 0, 0)
