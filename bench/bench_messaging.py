@@ -317,7 +317,7 @@ async def run_clients(
             "kafka_consumer_perf",
         ),
         "faststream_consume_batch_default_gc": best(
-            "the same with the interpreter's default collector settings (not eventkit.heap's)",
+            "the same with the interpreter's default collector (start-up heap not frozen)",
             consumed["faststream_batch_default_gc"],
             "kafka_consumer_perf",
         ),
@@ -517,7 +517,7 @@ def ratios(meas: dict[str, Any]) -> list[dict[str, Any]]:
         ratio(meas, "FastStream batch subscriber / aiokafka getmany + commit per batch",
               "faststream_consume_batch", "aiokafka_consume_batch_commit", op=">=",
               threshold=0.8),
-        ratio(meas, "FastStream batch subscriber, default collector settings / aiokafka getmany "
+        ratio(meas, "FastStream batch subscriber, start-up heap not frozen / aiokafka getmany "
               "+ commit per batch", "faststream_consume_batch_default_gc",
               "aiokafka_consume_batch_commit"),
         ratio(meas, "FastStream ACK_FIRST subscriber / aiokafka getone, both auto-commit",
@@ -597,17 +597,15 @@ def targets(meas: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 NOTES = [
-    "Collector settings: the benchmark process runs, for every row on both sides of every "
-    "ratio, with the garbage-collector settings every service process applies after start-up "
-    "(eventkit.heap: the start-up heap frozen, a collector pass every 50,000 allocations "
-    "instead of a young-generation pass every 700). The row 'the same with the interpreter's "
-    "default collector settings' shows what they change for the batch subscriber: FastStream "
-    "keeps the batch it handled last alive while the next one is fetched, so with the "
-    "defaults every batch of "
-    "500 records set off a collector pass that traversed it, and every hundredth pass the "
-    "whole heap of imported modules (py-spy and gc.callbacks on this machine: about a fifth "
-    "of the subscriber's CPU; aiokafka's own loop frees each batch before fetching the next "
-    "and barely triggers a pass).",
+    "Collector: the benchmark process runs, for every row on both sides of every ratio, "
+    "with the collector setting every service process applies after start-up "
+    "(eventkit.heap: the start-up heap frozen, so passes no longer traverse it). The row "
+    "'the same with the interpreter's default collector' shows what that changes "
+    "for the batch subscriber: FastStream keeps the batch it handled last alive while the "
+    "next one is fetched, so every batch of 500 records sets off a young-generation pass, "
+    "and every hundredth pass traversed the whole heap of imported modules (py-spy and "
+    "gc.callbacks on this machine: about a fifth of the subscriber's CPU; aiokafka's own "
+    "loop frees each batch before fetching the next and barely triggers a pass).",
     "Every Python producer, raw aiokafka and FastStream alike, uses eventkit's producer "
     "settings (eventkit.producer.producer_config: idempotent, acks=all, linger 5 ms, 256 KiB "
     "batches, 30 s request timeout); ProducerPerformance runs with acks=all, idempotence and "

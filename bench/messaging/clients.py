@@ -260,18 +260,14 @@ async def faststream_produce(
 # ---- consume -----------------------------------------------------------------------------
 @contextlib.contextmanager
 def interpreter_collector_defaults() -> Iterator[None]:
-    """The interpreter's own collector settings for one measurement: nothing frozen, a
-    young-generation pass every 700 allocations. The benchmark otherwise runs with a service
-    process's settings (``eventkit.heap.settle_after_startup``)."""
-    threshold = gc.get_threshold()
+    """The interpreter's own collector for one measurement: nothing frozen. The benchmark
+    otherwise runs as a service process does (``eventkit.heap.settle_after_startup``)."""
     gc.unfreeze()
-    gc.set_threshold(700, 10, 10)
     try:
         yield
     finally:
         gc.collect()
         gc.freeze()
-        gc.set_threshold(*threshold)
 
 
 class _Assigned(ConsumerRebalanceListener):
