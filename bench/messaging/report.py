@@ -71,17 +71,18 @@ def render(report: dict[str, Any]) -> str:
         "",
         "## Throughput",
         "",
-        "| what | messages | seconds | msgs/s | vs Kafka tool |",
-        "|---|---:|---:|---:|---:|",
+        "| what | messages | seconds | msgs/s | vs Kafka tool | client CPU µs/msg |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for row in meas.values():
         if "msgs_per_s" not in row:
             continue
         base = row.get("ceiling")
         versus = f"{row['msgs_per_s'] / meas[base]['msgs_per_s']:.2f}x" if base else "(ceiling)"
+        cpu = f"{row['cpu_us_per_msg']:.2f}" if "cpu_us_per_msg" in row else ""
         lines.append(
             f"| {row['label']} | {row['messages']:,} | {row['seconds']:.2f} |"
-            f" {_rate(row['msgs_per_s'])} | {versus} |"
+            f" {_rate(row['msgs_per_s'])} | {versus} | {cpu} |"
         )
     lat = meas["kafka_end_to_end_latency"]
     lines += [

@@ -86,6 +86,17 @@ def test_every_rate_is_messages_over_seconds(report: dict[str, Any]) -> None:
     assert 0 <= lat["p50_ms"] <= lat["p99_ms"] <= lat["p999_ms"]
 
 
+def test_every_python_consumer_row_reports_its_cpu_per_message(report: dict[str, Any]) -> None:
+    meas = report["measurements"]
+    consumers = [k for k in meas if k.startswith(("aiokafka_consume", "faststream_consume"))]
+    assert len(consumers) >= 7
+    for name in consumers:
+        row = meas[name]
+        assert row["cpu_us_per_msg"] > 0, name
+        assert row["cpu_us_per_msg"] == min(row["rounds_cpu_us_per_msg"]), name
+        assert f"{row['cpu_us_per_msg']:.2f} |" in report["_markdown"], name
+
+
 def test_every_ratio_is_computed_from_the_measurements(report: dict[str, Any]) -> None:
     meas = report["measurements"]
     seen = set()
