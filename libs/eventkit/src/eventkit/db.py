@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import MetaData, Table, event
@@ -60,15 +61,17 @@ def plain_dsn(url: str) -> str:
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
 
 
+def table_once(metadata: MetaData, name: str, create: Callable[[MetaData], Table]) -> Table:
+    """The table ``name`` of the service's schema: ``create(metadata)`` the first time, the
+    same Table after (a MetaData holds each table once)."""
+    key = f"{metadata.schema}.{name}" if metadata.schema else name
+    existing = metadata.tables.get(key)
+    return existing if existing is not None else create(metadata)
+
+
 def messaging_tables(metadata: MetaData) -> tuple[Table, Table]:
     """The outbox and inbox tables in the service's schema (created once per metadata)."""
     from eventkit.inbox import inbox_table
     from eventkit.outbox import outbox_table
 
-    key = f"{metadata.schema}." if metadata.schema else ""
-    outbox = metadata.tables.get(key + "outbox")
-    inbox = metadata.tables.get(key + "inbox")
-    return (
-        outbox if outbox is not None else outbox_table(metadata),
-        inbox if inbox is not None else inbox_table(metadata),
-    )
+    return table_once(metadata, "outbox", outbox_table), table_once(metadata, "inbox", inbox_table)

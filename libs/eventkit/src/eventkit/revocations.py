@@ -24,6 +24,7 @@ from sqlalchemy import Column, DateTime, MetaData, Table, delete, select
 from sqlalchemy.dialects.postgresql import UUID, insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from eventkit.db import table_once
 from eventkit.logging import get_logger
 from eventkit.stopping import sleep_until_stopped
 from eventkit.uow import UnitOfWork
@@ -36,15 +37,15 @@ DEFAULT_RETENTION = timedelta(days=1)
 
 def revoked_subjects_table(metadata: MetaData) -> Table:
     """The table in the service's schema (created once per metadata, like the outbox)."""
-    key = f"{metadata.schema}.revoked_subjects" if metadata.schema else "revoked_subjects"
-    existing = metadata.tables.get(key)
-    if existing is not None:
-        return existing
-    return Table(
-        "revoked_subjects",
+    return table_once(
         metadata,
-        Column("subject_id", UUID(as_uuid=True), primary_key=True),
-        Column("revoked_at", DateTime(timezone=True), nullable=False, index=True),
+        "revoked_subjects",
+        lambda m: Table(
+            "revoked_subjects",
+            m,
+            Column("subject_id", UUID(as_uuid=True), primary_key=True),
+            Column("revoked_at", DateTime(timezone=True), nullable=False, index=True),
+        ),
     )
 
 
