@@ -95,29 +95,10 @@ def run_cli(
         status = asyncio.run(own[args.command].run(service, args))
         if status:
             raise SystemExit(status)
-    elif args.command == "api":
-        import uvicorn
-
-        from eventkit.docs import asyncapi_router
-
-        app = service.create_app()
-        app.include_router(asyncapi_router(lambda: service.chassis.asyncapi(service.dispatcher())))
-        settle_after_startup()
-        uvicorn.run(
-            app,
-            host=args.host,
-            port=args.port,
-            log_config=None,
-            access_log=False,
-            server_header=False,  # do not advertise the server software (OWASP API8)
-            timeout_graceful_shutdown=10,
-        )
-    elif args.command == "relay":
-        settle_after_startup()
-        asyncio.run(_with_stop(service.chassis.run_relay))
-    elif args.command == "worker":
-        settle_after_startup()
-        asyncio.run(_with_stop(lambda stop: _worker(service, stop)))
+    elif args.command in ("api", "relay", "worker"):
+        serve = _build_role(service, args)
+        settle_after_startup()  # after everything the role serves with is built
+        serve()
     elif args.command == "migrate":
         for folder in (service.migrations_dir, *service.extra_migrations_dirs):
             service.chassis.migrate(folder)
@@ -140,6 +121,31 @@ def run_cli(
             args.out.write_text(text)
         else:
             sys.stdout.write(text)
+
+
+def _build_role(service: Service, args: argparse.Namespace) -> Callable[[], None]:
+    """Builds a long-running role (the HTTP app, the relay, the worker) and returns what
+    runs it until a signal stops it."""
+    if args.command == "relay":
+        return lambda: asyncio.run(_with_stop(service.chassis.run_relay))
+    if args.command == "worker":
+        return lambda: asyncio.run(_with_stop(lambda stop: _worker(service, stop)))
+
+    import uvicorn
+
+    from eventkit.docs import asyncapi_router
+
+    app = service.create_app()
+    app.include_router(asyncapi_router(lambda: service.chassis.asyncapi(service.dispatcher())))
+    return lambda: uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        access_log=False,
+        server_header=False,  # do not advertise the server software (OWASP API8)
+        timeout_graceful_shutdown=10,
+    )
 
 
 async def _with_stop(run: Callable[[asyncio.Event], Any]) -> None:
