@@ -38,7 +38,6 @@ def subscribe(
     topics = dispatcher.topics()
     if not topics:
         return
-    description = "; ".join(f"{t}: {', '.join(dispatcher.handled_types(t))}" for t in topics)
 
     @broker.subscriber(
         *topics,
@@ -57,7 +56,7 @@ def subscribe(
         parser=batch_parser,
         decoder=batch_records,
         title=f"{settings.service_name}.events",
-        description=f"Consumed by {settings.service_name}. {description}",
+        # the types handled per topic are added to the document by eventkit.docs
     )
     async def on_events(records: Any) -> None:
         # in order, the whole batch in one transaction with its inbox rows (a failing handler

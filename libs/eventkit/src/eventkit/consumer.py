@@ -117,8 +117,12 @@ class EventDispatcher(Generic[U]):
     def topics(self) -> list[str]:
         return sorted({route.model.topic for route in self.routes.values()})
 
-    def handled_types(self, topic: str) -> list[str]:
-        return sorted(t for t, route in self.routes.items() if route.model.topic == topic)
+    def handled_models(self) -> dict[str, list[type[Any]]]:
+        """topic -> the event models handled on it, by type name."""
+        by_topic: dict[str, list[type[Any]]] = {}
+        for _, route in sorted(self.routes.items()):
+            by_topic.setdefault(route.model.topic, []).append(route.model)
+        return by_topic
 
     async def handle_record(self, record: ConsumerRecord[Any, Any]) -> str:
         """Process one record to an outcome; raises only for transient errors (redeliver)."""

@@ -12,7 +12,7 @@ import contextlib
 import signal
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
@@ -40,6 +40,9 @@ from eventkit.revocations import RevokedSubjects, revoked_subjects_table
 from eventkit.settings import ServiceSettings
 from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import HttpKeyResolver
+
+if TYPE_CHECKING:
+    from faststream.specification.asyncapi.v3_0_0.schema import ApplicationSchema
 
 log = get_logger(__name__)
 T = TypeVar("T")
@@ -256,14 +259,21 @@ class Chassis:
 
         return await when_reachable(connect, stop, "broker")
 
-    def asyncapi(self, dispatcher: EventDispatcher[Any] | None) -> Any:
-        from eventkit.docs import declare_published_topics
+    def asyncapi(self, dispatcher: EventDispatcher[Any] | None) -> ApplicationSchema:
+        """The service's AsyncAPI document: what its relay publishes, what it consumes."""
+        from faststream.specification.asyncapi.v3_0_0.schema import ApplicationSchema
+
+        from eventkit.docs import declare_published_topics, describe_consumed_topics
 
         broker = make_broker(self.settings)
         if dispatcher is not None:
             subscribe(broker, dispatcher, self.settings)
         declare_published_topics(broker, self.settings.service_name)
-        return asyncapi_app(broker, self.settings)
+        spec = asyncapi_app(broker, self.settings).schema.to_specification()
+        assert isinstance(spec, ApplicationSchema)  # asyncapi_app asks for AsyncAPI 3
+        if dispatcher is not None:
+            describe_consumed_topics(spec, self.settings.service_name, dispatcher.handled_models())
+        return spec
 
     def migrate(self, migrations_dir: Path) -> None:
         from eventkit.migrations import upgrade
