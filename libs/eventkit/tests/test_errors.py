@@ -68,3 +68,38 @@ def test_postgres_refusing_the_request_itself_is_not_transient() -> None:
         pg.InvalidPasswordError("password authentication failed"),
     ):
         assert not is_transient(_as_sqlalchemy_raises(error)), type(error).__name__
+
+
+async def _raised_by_httpx(answer: bytes, timeout_s: float = 5.0) -> Exception:
+    """What httpx raises against a server that reads the request, then writes ``answer``
+    (possibly nothing) and hangs up, like a service killed mid-request."""
+    import asyncio
+
+    import httpx
+
+    async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(answer)
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(hang_up, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with httpx.AsyncClient(timeout=timeout_s) as client:
+            await client.get(f"http://127.0.0.1:{port}/keys")
+    except Exception as exc:
+        return exc
+    finally:
+        server.close()
+    raise AssertionError("httpx raised nothing")
+
+
+async def test_a_peer_hanging_up_mid_request_is_transient() -> None:
+    # found by the chaos suite: the profiles API killed while notifications fetched a subject
+    # key dead-lettered a registration (httpx.RemoteProtocolError carries no OS error)
+    disconnected = await _raised_by_httpx(b"")
+    assert type(disconnected).__name__ == "RemoteProtocolError"
+    assert is_transient(disconnected)
+    cut_short = await _raised_by_httpx(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{")
+    assert is_transient(cut_short)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 
+import httpx
 from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError, NotLeaderForPartitionError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
@@ -22,6 +23,11 @@ _ALWAYS_TRANSIENT: tuple[type[BaseException], ...] = (
     KafkaConnectionError,
     KafkaTimeoutError,
     NotLeaderForPartitionError,
+    # another service over HTTP (subject keys, signing keys): unreachable, slow, or gone
+    # mid-answer, as when it is restarted; none of these carry an OS error to recognise
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
 )
 
 
