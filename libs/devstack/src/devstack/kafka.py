@@ -99,6 +99,10 @@ LOG4J2_XML = """<?xml version="1.0" encoding="UTF-8"?>
   <Loggers>
     <Logger name="kafka.server.KafkaRaftServer" level="INFO"/>
     <Logger name="kafka.server.BrokerServer" level="INFO"/>
+    <!-- consumer groups joining, rebalancing and losing members: rare, and the only way to
+         tell a stalled group from an idle one -->
+    <Logger name="org.apache.kafka.coordinator.group.GroupMetadataManager" level="INFO"/>
+    <Logger name="org.apache.kafka.coordinator.group.classic" level="INFO"/>
     <Root level="WARN"><AppenderRef ref="file"/></Root>
   </Loggers>
 </Configuration>

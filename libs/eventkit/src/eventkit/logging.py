@@ -14,22 +14,46 @@ import structlog
 _configured = False
 
 
+#: libraries whose INFO is chatter (connections, every statement); their warnings still show
+_CHATTY = ("aiokafka", "kafka", "sqlalchemy.engine")
+#: the consumer group's membership (joined, revoked, assigned): rare, and without it a
+#: consumer group that stops making progress cannot be told apart from an idle one
+_MEMBERSHIP = "aiokafka.consumer.group_coordinator"
+
+
 def configure_logging(service: str, level: str = "INFO", json: bool = True) -> None:
     global _configured
     if _configured:
         return
     _configured = True
-    logging.basicConfig(format="%(message)s", stream=sys.stdout, level=level.upper())
-    for noisy in ("aiokafka", "kafka", "sqlalchemy.engine"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
     renderer: structlog.types.Processor = (
         structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
     )
+    stamped: list[structlog.types.Processor] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
+    # the libraries' own records (aiokafka, uvicorn, ...) come out as the same JSON lines,
+    # with a time, a level and the logger's name, so they can be read beside the service's
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[*stamped, structlog.stdlib.add_logger_name],
+            processors=[
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.format_exc_info,
+                renderer,
+            ],
+        )
+    )
+    logging.basicConfig(handlers=[handler], level=level.upper())
+    for chatty in _CHATTY:
+        logging.getLogger(chatty).setLevel(logging.WARNING)
+    logging.getLogger(_MEMBERSHIP).setLevel(min(logging.INFO, logging.getLogger().level))
     structlog.configure(
         processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            *stamped,
             structlog.processors.StackInfoRenderer(),
             structlog.processors.format_exc_info,
             renderer,
