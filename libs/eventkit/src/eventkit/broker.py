@@ -18,6 +18,7 @@ from faststream.kafka import KafkaBroker
 
 from eventkit.consumer import EventDispatcher
 from eventkit.settings import ServiceSettings
+from eventkit.stall import Progress
 
 
 def make_broker(settings: ServiceSettings) -> KafkaBroker:
@@ -32,9 +33,14 @@ def make_broker(settings: ServiceSettings) -> KafkaBroker:
 
 
 def subscribe(
-    broker: KafkaBroker, dispatcher: EventDispatcher[Any], settings: ServiceSettings
+    broker: KafkaBroker,
+    dispatcher: EventDispatcher[Any],
+    settings: ServiceSettings,
+    progress: Progress | None = None,
 ) -> None:
-    """One consumer (group = service) over every topic the dispatcher has handlers for."""
+    """One consumer (group = service) over every topic the dispatcher has handlers for;
+    ``progress`` is marked whenever a batch is taken in hand and when it is done."""
+    marked = progress or Progress()
     topics = dispatcher.topics()
     if not topics:
         return
@@ -62,7 +68,9 @@ def subscribe(
         # in order, the whole batch in one transaction with its inbox rows (a failing handler
         # makes the dispatcher replay it one event per transaction); a transient error rewinds
         # every partition to the batch's first record and the inbox absorbs the replays
+        marked.mark()
         await dispatcher.handle_batch(records)
+        marked.mark()
 
 
 async def batch_parser(msg: Any, original: Callable[[Any], Awaitable[Any]]) -> Any:

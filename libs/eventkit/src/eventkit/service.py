@@ -10,11 +10,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
@@ -38,6 +38,7 @@ from eventkit.producer import make_producer
 from eventkit.relay import OutboxRelay
 from eventkit.revocations import RevokedSubjects, revoked_subjects_table
 from eventkit.settings import ServiceSettings
+from eventkit.stall import GroupBacklog, Progress, wait_for_stall
 from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import HttpKeyResolver
 
@@ -219,29 +220,56 @@ class Chassis:
     ) -> None:
         if dispatcher.key_resolver is None:
             dispatcher.key_resolver = self.key_resolver()
-        started = await self._connect_worker(dispatcher, stop)
+        progress = Progress()
+        backlog = GroupBacklog(self.settings.kafka_bootstrap_servers, self.settings.consumer_group)
+        started = await self._connect_worker(dispatcher, stop, progress)
         if started is None:
             return
-        broker, dlq_producer = started
         log.info("worker.started", topics=dispatcher.topics())
         if ready is not None:
             ready.set()
+
+        def assigned() -> Collection[TopicPartition]:
+            # the one subscriber eventkit.broker.subscribe made (FastStream's batch subscriber)
+            subscribers = started[0].subscribers if started else []
+            consumer = getattr(subscribers[0], "consumer", None) if subscribers else None
+            return consumer.assignment() if consumer is not None else ()
+
         try:
-            await stop.wait()
+            while started is not None and await wait_for_stall(
+                progress,
+                backlog,
+                assigned,
+                stop,
+                stall_after_s=self.settings.consumer_stall_after_s,
+                check_every_s=self.settings.consumer_stall_check_s,
+            ):
+                await self._disconnect_worker(started)
+                progress.mark()
+                started = await self._connect_worker(dispatcher, stop, progress)
+                if started is not None:
+                    log.warning("worker.consumer_restarted", topics=dispatcher.topics())
         finally:
-            await broker.stop()  # waits up to graceful_timeout for in-flight handlers
-            await dlq_producer.stop()
+            if started is not None:
+                await self._disconnect_worker(started)
+            await backlog.close()
             close = getattr(dispatcher.key_resolver, "aclose", None)
             if close is not None:
                 await close()
             await self.dispose()
 
+    @staticmethod
+    async def _disconnect_worker(started: tuple[KafkaBroker, AIOKafkaProducer]) -> None:
+        broker, dlq_producer = started
+        await broker.stop()  # waits up to graceful_timeout for in-flight handlers
+        await dlq_producer.stop()
+
     async def _connect_worker(
-        self, dispatcher: EventDispatcher[Any], stop: asyncio.Event
+        self, dispatcher: EventDispatcher[Any], stop: asyncio.Event, progress: Progress
     ) -> tuple[KafkaBroker, AIOKafkaProducer] | None:
         async def connect() -> tuple[KafkaBroker, AIOKafkaProducer]:
             broker = make_broker(self.settings)
-            subscribe(broker, dispatcher, self.settings)
+            subscribe(broker, dispatcher, self.settings, progress)
             producer = make_producer(
                 self.settings.kafka_bootstrap_servers, f"{self.settings.service_name}-dlq"
             )

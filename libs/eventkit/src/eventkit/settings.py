@@ -41,6 +41,10 @@ class ServiceSettings(BaseSettings):
     #: for a partition left out of the fetch in flight (end-to-end latency; idle, it is one
     #: fetch request per this interval)
     consumer_fetch_max_wait_ms: int = 25
+    #: a worker whose consumer took no batch for this long while its group has records
+    #: waiting restarts the consumer (eventkit.stall); checked every consumer_stall_check_s
+    consumer_stall_after_s: float = 60.0
+    consumer_stall_check_s: float = 10.0
     # crypto-shredded personal fields (docs/privacy.md): the owner's audited key endpoint,
     # e.g. http://profiles:8001/internal/subject-keys, and this service's token for it.
     # Unset: personal fields of consumed events arrive as null.

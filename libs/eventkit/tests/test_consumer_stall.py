@@ -1,0 +1,107 @@
+"""A worker whose consumer has records waiting and takes none of them restarts the consumer
+(eventkit.stall), against the real broker and Postgres; an idle worker with nothing waiting
+is left alone."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+import kit
+import pytest
+from aiokafka import AIOKafkaProducer, ConsumerRecord
+from structlog.testing import capture_logs
+
+from contracts.envelope import CloudEvent
+from devstack.harness import TestInfra
+from eventkit.service import Chassis
+from eventkit.settings import ServiceSettings
+
+
+@pytest.fixture
+async def watched(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
+    """The kit service, its stall check quick: idle 2 s with records waiting is a stall."""
+    settings = ServiceSettings(
+        service_name=f"kit-stall-{kit.new_id().hex[:8]}",
+        db_schema=kit.SCHEMA,
+        database_url=kit_db,
+        kafka_bootstrap_servers=infra.kafka_bootstrap,
+        consumer_retry_backoff_s=0.01,
+        consumer_graceful_timeout_s=1.0,
+        consumer_stall_after_s=2.0,
+        consumer_stall_check_s=0.5,
+    )
+    c = Chassis(settings, kit.metadata)
+    yield c
+    await c.dispose()
+
+
+async def _send(bootstrap: str, topic: str, thing: str, n: int) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
+    await producer.start()
+    try:
+        for seq in range(1, n + 1):
+            ce = CloudEvent(
+                source="/test",
+                type="kit.thing.happened",
+                subject=thing,
+                sequence=seq,
+                data={"thing_id": thing, "seq": seq},
+            )
+            await producer.send_and_wait(
+                topic, key=thing.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
+            )
+    finally:
+        await producer.stop()
+
+
+async def test_a_consumer_that_takes_no_waiting_work_is_restarted(
+    watched: Chassis, topic: str, infra: TestInfra
+) -> None:
+    thing = str(kit.new_id())
+    await _send(infra.kafka_bootstrap, topic, thing, 5)
+    d = kit.dispatcher(watched, kit.event_class(topic))
+    handle_batch, calls = d.handle_batch, []
+
+    async def first_batch_never_ends(records: Sequence[ConsumerRecord[Any, Any]]) -> list[str]:
+        calls.append(len(records))
+        if len(calls) == 1:  # stuck, the way a consumer stalled in the chaos suite
+            await asyncio.Event().wait()
+        return await handle_batch(records)
+
+    d.handle_batch = first_batch_never_ends  # type: ignore[method-assign]
+    stop, ready = asyncio.Event(), asyncio.Event()
+    with capture_logs() as logs:
+        worker = asyncio.create_task(watched.run_worker(d, stop, ready=ready))
+        try:
+            await kit.eventually(lambda: kit.count_effects(watched, thing), 5, timeout_s=30)
+        finally:
+            stop.set()
+            await worker
+
+    events = [entry["event"] for entry in logs]
+    assert "consumer.stalled" in events
+    assert "worker.consumer_restarted" in events
+    assert len(calls) >= 2
+
+
+async def test_an_idle_consumer_with_nothing_waiting_is_left_alone(
+    watched: Chassis, topic: str, infra: TestInfra
+) -> None:
+    thing = str(kit.new_id())
+    await _send(infra.kafka_bootstrap, topic, thing, 3)
+    d = kit.dispatcher(watched, kit.event_class(topic))
+    stop, ready = asyncio.Event(), asyncio.Event()
+    with capture_logs() as logs:
+        worker = asyncio.create_task(watched.run_worker(d, stop, ready=ready))
+        try:
+            await kit.eventually(lambda: kit.count_effects(watched, thing), 3, timeout_s=30)
+            await asyncio.sleep(4 * watched.settings.consumer_stall_after_s)
+        finally:
+            stop.set()
+            await worker
+
+    events = [entry["event"] for entry in logs]
+    assert "consumer.stalled" not in events
+    assert "worker.consumer_restarted" not in events
