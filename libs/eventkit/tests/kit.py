@@ -7,10 +7,12 @@ handled event leaves exactly one row — so "exactly one effect" is a row count.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import time
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any, ClassVar
 from uuid import UUID
 
@@ -93,6 +95,18 @@ def dispatcher(c: Chassis, model: type[ThingHappenedBase]) -> EventDispatcher[Un
         )
 
     return d
+
+
+@contextlib.asynccontextmanager
+async def worker_running(c: Chassis, d: EventDispatcher[Any]) -> AsyncIterator[None]:
+    """``c.run_worker(d)`` in the background while the block runs; stopped after it."""
+    stop = asyncio.Event()
+    worker = asyncio.create_task(c.run_worker(d, stop, ready=asyncio.Event()))
+    try:
+        yield
+    finally:
+        stop.set()
+        await worker
 
 
 async def count_effects(c: Chassis, aggregate_id: str | None = None) -> int:

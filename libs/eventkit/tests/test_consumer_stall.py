@@ -71,14 +71,9 @@ async def test_a_consumer_that_takes_no_waiting_work_is_restarted(
         return await handle_batch(records)
 
     d.handle_batch = first_batch_never_ends  # type: ignore[method-assign]
-    stop, ready = asyncio.Event(), asyncio.Event()
     with capture_logs() as logs:
-        worker = asyncio.create_task(watched.run_worker(d, stop, ready=ready))
-        try:
+        async with kit.worker_running(watched, d):
             await kit.eventually(lambda: kit.count_effects(watched, thing), 5, timeout_s=30)
-        finally:
-            stop.set()
-            await worker
 
     events = [entry["event"] for entry in logs]
     assert "consumer.stalled" in events
@@ -92,15 +87,10 @@ async def test_an_idle_consumer_with_nothing_waiting_is_left_alone(
     thing = str(kit.new_id())
     await _send(infra.kafka_bootstrap, topic, thing, 3)
     d = kit.dispatcher(watched, kit.event_class(topic))
-    stop, ready = asyncio.Event(), asyncio.Event()
     with capture_logs() as logs:
-        worker = asyncio.create_task(watched.run_worker(d, stop, ready=ready))
-        try:
+        async with kit.worker_running(watched, d):
             await kit.eventually(lambda: kit.count_effects(watched, thing), 3, timeout_s=30)
             await asyncio.sleep(4 * watched.settings.consumer_stall_after_s)
-        finally:
-            stop.set()
-            await worker
 
     events = [entry["event"] for entry in logs]
     assert "consumer.stalled" not in events

@@ -34,14 +34,9 @@ class SessionKeyResolver:
 async def consume(c: Chassis, topic: str, keys: SqlSubjectKeys, expect: object) -> None:
     d = kit.dispatcher(c, kit.event_class(topic))
     d.key_resolver = SessionKeyResolver(c, keys)
-    stop, ready = asyncio.Event(), asyncio.Event()
-    worker = asyncio.create_task(c.run_worker(d, stop, ready=ready))
-    try:
+    async with kit.worker_running(c, d):
         await kit.eventually(lambda: _names(c), expect, timeout_s=30)
         await asyncio.sleep(1.0)
-    finally:
-        stop.set()
-        await worker
 
 
 def _erased_count(service: str) -> float:
@@ -96,13 +91,9 @@ async def test_personal_fields_are_shredded_with_the_key(
     erased_before = _erased_count("kit-reader-2")
     d = kit.dispatcher(replay, Thing)
     d.key_resolver = SessionKeyResolver(replay, keys)
-    stop, ready = asyncio.Event(), asyncio.Event()
-    worker = asyncio.create_task(replay.run_worker(d, stop, ready=ready))
-    try:  # replay from the beginning: the event is seen, recognised as erased, skipped
+    # replay from the beginning: the event is seen, recognised as erased, skipped
+    async with kit.worker_running(replay, d):
         await kit.eventually(lambda: _async(_erased_count("kit-reader-2") - erased_before), 1)
-    finally:
-        stop.set()
-        await worker
     assert await _names(replay) == []
     [again] = await kit.read_topic(infra.kafka_bootstrap, topic, expected=1)
     assert "Zeynep" not in again.value.decode()  # and the bytes on Kafka stay unreadable

@@ -97,14 +97,9 @@ async def transactions_of_effects(c: Chassis, thing: str) -> int:
 async def run_worker_until(
     c: Chassis, d: EventDispatcher[UnitOfWork], thing: str, expected: int, timeout_s: float = 20
 ) -> None:
-    stop, ready = asyncio.Event(), asyncio.Event()
-    worker = asyncio.create_task(c.run_worker(d, stop, ready=ready))
-    try:
+    async with kit.worker_running(c, d):
         await kit.eventually(lambda: kit.count_effects(c, thing), expected, timeout_s=timeout_s)
         await asyncio.sleep(1.0)  # time for an extra (wrong) effect to show up
-    finally:
-        stop.set()
-        await worker
 
 
 async def test_a_clean_batch_commits_in_one_transaction(
@@ -201,16 +196,11 @@ async def test_a_crash_around_the_batch_commit_leaves_exactly_one_effect(
     #    committed); the inbox makes the replay harmless
     d = kit.dispatcher(kit_chassis, kit.event_class(topic))
     batches = spy_batches(d)
-    stop, ready = asyncio.Event(), asyncio.Event()
-    worker = asyncio.create_task(kit_chassis.run_worker(d, stop, ready=ready))
-    try:
+    async with kit.worker_running(kit_chassis, d):
         # the killed member holds its partitions until its session times out
         await kit.eventually(lambda: _redelivered(batches), 10, timeout_s=60)
         await kit.eventually(lambda: kit.count_effects(kit_chassis, thing), 10)
         await asyncio.sleep(1.0)
-    finally:
-        stop.set()
-        await worker
     assert await effects_per_event(kit_chassis, thing) == Counter(ce.id for ce in events)
 
 

@@ -152,13 +152,8 @@ async def test_transient_failures_are_retried_not_dead_lettered(
 
     dispatcher.routes["kit.thing.happened"].handler = flaky
     await send(producer, topic, thing, envelope(thing, 1))
-    stop, ready = asyncio.Event(), asyncio.Event()
-    worker = asyncio.create_task(kit_chassis.run_worker(dispatcher, stop, ready=ready))
-    try:
+    async with kit.worker_running(kit_chassis, dispatcher):
         await kit.eventually(lambda: kit.count_effects(kit_chassis, thing), 1, timeout_s=60)
-    finally:
-        stop.set()
-        await worker
     assert failures["left"] == 0
     assert isinstance(dispatcher, EventDispatcher)
     assert (
