@@ -86,18 +86,27 @@ async def wait_for_stall(
     check_every_s: float,
 ) -> bool:
     """True once the consumer has been idle for ``stall_after_s`` with records waiting on
-    the partitions ``assigned`` to it; False when ``stop`` is set. A check that cannot reach
-    the broker is skipped: an absent broker is not a stalled consumer."""
+    the partitions ``assigned`` to it, on two checks in a row; False when ``stop`` is set.
+    A check that cannot reach the broker is skipped: an absent broker is not a stalled
+    consumer."""
+    suspected = False  # seen stalled once: a consumer resuming after an outage gets one check
     while not stop.is_set():
         await sleep_until_stopped(stop, check_every_s)
         if stop.is_set() or progress.idle_s() < stall_after_s:
+            suspected = False
             continue
         try:
-            waiting = await asyncio.wait_for(backlog.records_waiting(assigned()), check_every_s)
+            waiting = await asyncio.wait_for(
+                backlog.records_waiting(assigned()), check_every_s
+            )
         except Exception as exc:  # broker away or slow: ask again next time
             log.warning("consumer.backlog_unknown", error=type(exc).__name__)
             continue
-        if waiting and progress.idle_s() >= stall_after_s:
+        if not waiting or progress.idle_s() < stall_after_s:
+            suspected = False
+        elif not suspected:
+            suspected = True
+        else:
             log.error(
                 "consumer.stalled",
                 group=backlog.group,
