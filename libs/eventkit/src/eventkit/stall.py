@@ -96,9 +96,7 @@ async def wait_for_stall(
             suspected = False
             continue
         try:
-            waiting = await asyncio.wait_for(
-                backlog.records_waiting(assigned()), check_every_s
-            )
+            waiting = await asyncio.wait_for(backlog.records_waiting(assigned()), check_every_s)
         except Exception as exc:  # broker away or slow: ask again next time
             log.warning("consumer.backlog_unknown", error=type(exc).__name__)
             continue
