@@ -12,12 +12,14 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 import asyncpg
 from sqlalchemy import func, select
@@ -172,13 +174,24 @@ async def dispatcher_capacity(
 def _spawn(role: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     pythonpath = os.pathsep.join(p for p in (str(BENCH_DIR), os.environ.get("PYTHONPATH")) if p)
     log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as err:
+    with log.open("ab") as err:  # appending: the stdout drain writes to the same file
         return subprocess.Popen(
             [sys.executable, "-m", "messaging.roles", role],
             env={**os.environ, **env, "PYTHONPATH": pythonpath},
             stdout=subprocess.PIPE,
             stderr=err,
         )
+
+
+def _drain(stdout: IO[bytes], log: Path, ready: threading.Event) -> None:
+    """Copies a role's stdout into its log file; sets ``ready`` at its ready line."""
+    with log.open("ab") as out:
+        for line in stdout:
+            if line.strip() == b"ready":
+                ready.set()
+            else:
+                out.write(line)
+                out.flush()
 
 
 def _tail(log: Path) -> str:
@@ -194,10 +207,15 @@ async def role_processes(
     procs = {role: _spawn(role, env, logs / f"{role}.log") for role in roles}
 
     async def ready(role: str, proc: subprocess.Popen[bytes]) -> None:
+        # stdout carries the role's log lines too: they go to its log file, before the ready
+        # line and after it (an unread pipe would fill up and block the role)
         assert proc.stdout is not None
-        line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 90)
-        if line.strip() != b"ready":
-            raise RuntimeError(f"{role} did not start: {line!r}\n{_tail(logs / f'{role}.log')}")
+        drained = threading.Event()
+        threading.Thread(
+            target=_drain, args=(proc.stdout, logs / f"{role}.log", drained), daemon=True
+        ).start()
+        if not await asyncio.to_thread(drained.wait, 90):
+            raise RuntimeError(f"{role} did not start:\n{_tail(logs / f'{role}.log')}")
 
     try:
         await asyncio.gather(*(ready(role, proc) for role, proc in procs.items()))

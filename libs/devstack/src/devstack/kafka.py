@@ -195,9 +195,12 @@ class KafkaBroker:
     def cluster_id(self) -> str:
         """The stored cluster id, generated once (Kafka's base64url form of a UUID)."""
         path = self.state_dir / "cluster.id"
-        if path.exists():
-            return path.read_text().strip()
-        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if path.exists() and not (stored := path.read_text().strip()).startswith("-"):
+            return stored
+        cid = "-"
+        while cid.startswith("-"):  # kafka-storage would take "-..." for an option; Kafka's
+            # own Uuid.randomUuid() draws again for the same reason
+            cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
         path.write_text(cid)
         return cid
 
