@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 
 import kit
 import pytest
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -45,3 +46,11 @@ async def kit_chassis(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
     c = kit.chassis(kit_db, infra.kafka_bootstrap, group=f"kit-{uuid.uuid4().hex[:8]}")
     yield c
     await c.dispose()
+
+
+@pytest.fixture
+async def producer(infra: TestInfra) -> AsyncIterator[AIOKafkaProducer]:
+    p = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap)
+    await p.start()
+    yield p
+    await p.stop()

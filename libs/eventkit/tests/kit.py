@@ -56,6 +56,17 @@ class ThingHappenedBase(IntegrationEvent):
         return str(self.thing_id)
 
 
+def envelope(thing: str, seq: int, **data: object) -> CloudEvent:
+    """A kit.thing.happened envelope about ``thing``."""
+    return CloudEvent(
+        source="/test",
+        type="kit.thing.happened",
+        subject=thing,
+        sequence=abs(seq),
+        data={"thing_id": thing, "seq": seq, **data},
+    )
+
+
 def event_class(topic: str) -> type[ThingHappenedBase]:
     """The test event bound to a per-test topic."""
     return type("ThingHappened", (ThingHappenedBase,), {"topic": topic})

@@ -13,7 +13,6 @@ import pytest
 from aiokafka import AIOKafkaProducer, ConsumerRecord
 from structlog.testing import capture_logs
 
-from contracts.envelope import CloudEvent
 from devstack.harness import TestInfra
 from eventkit.service import Chassis
 from eventkit.settings import ServiceSettings
@@ -37,30 +36,19 @@ async def watched(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
     await c.dispose()
 
 
-async def _send(bootstrap: str, topic: str, thing: str, n: int) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
-    await producer.start()
-    try:
-        for seq in range(1, n + 1):
-            ce = CloudEvent(
-                source="/test",
-                type="kit.thing.happened",
-                subject=thing,
-                sequence=seq,
-                data={"thing_id": thing, "seq": seq},
-            )
-            await producer.send_and_wait(
-                topic, key=thing.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
-            )
-    finally:
-        await producer.stop()
+async def _send(producer: AIOKafkaProducer, topic: str, thing: str, n: int) -> None:
+    for seq in range(1, n + 1):
+        ce = kit.envelope(thing, seq)
+        await producer.send_and_wait(
+            topic, key=thing.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
+        )
 
 
 async def test_a_consumer_that_takes_no_waiting_work_is_restarted(
-    watched: Chassis, topic: str, infra: TestInfra
+    watched: Chassis, topic: str, producer: AIOKafkaProducer
 ) -> None:
     thing = str(kit.new_id())
-    await _send(infra.kafka_bootstrap, topic, thing, 5)
+    await _send(producer, topic, thing, 5)
     d = kit.dispatcher(watched, kit.event_class(topic))
     handle_batch, calls = d.handle_batch, []
 
@@ -82,10 +70,10 @@ async def test_a_consumer_that_takes_no_waiting_work_is_restarted(
 
 
 async def test_an_idle_consumer_with_nothing_waiting_is_left_alone(
-    watched: Chassis, topic: str, infra: TestInfra
+    watched: Chassis, topic: str, producer: AIOKafkaProducer
 ) -> None:
     thing = str(kit.new_id())
-    await _send(infra.kafka_bootstrap, topic, thing, 3)
+    await _send(producer, topic, thing, 3)
     d = kit.dispatcher(watched, kit.event_class(topic))
     with capture_logs() as logs:
         async with kit.worker_running(watched, d):

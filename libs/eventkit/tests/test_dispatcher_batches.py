@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,24 +29,6 @@ from eventkit.service import Chassis
 from eventkit.uow import UnitOfWork
 
 KIT = Path(kit.__file__)
-
-
-@pytest.fixture
-async def producer(infra: TestInfra) -> AsyncIterator[AIOKafkaProducer]:
-    p = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap)
-    await p.start()
-    yield p
-    await p.stop()
-
-
-def envelope(thing: str, seq: int, **data: object) -> CloudEvent:
-    return CloudEvent(
-        source="/test",
-        type="kit.thing.happened",
-        subject=thing,
-        sequence=abs(seq),
-        data={"thing_id": thing, "seq": seq, **data},
-    )
 
 
 async def send_all(p: AIOKafkaProducer, topic: str, key: str, events: Sequence[CloudEvent]) -> None:
@@ -106,7 +88,7 @@ async def test_a_clean_batch_commits_in_one_transaction(
     kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer
 ) -> None:
     thing = str(kit.new_id())
-    events = [envelope(thing, seq) for seq in range(1, 21)]
+    events = [kit.envelope(thing, seq) for seq in range(1, 21)]
     await send_all(producer, topic, thing, events)
     d = kit.dispatcher(kit_chassis, kit.event_class(topic))
     batches = spy_batches(d)
@@ -121,7 +103,7 @@ async def test_a_duplicate_inside_one_batch_has_one_effect(
     kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer
 ) -> None:
     thing = str(kit.new_id())
-    first, second = envelope(thing, 1), envelope(thing, 2)
+    first, second = kit.envelope(thing, 1), kit.envelope(thing, 2)
     await send_all(producer, topic, thing, [first, first, second, first])
     d = kit.dispatcher(kit_chassis, kit.event_class(topic))
     batches = spy_batches(d)
@@ -135,9 +117,9 @@ async def test_a_poison_message_in_the_middle_does_not_poison_the_batch(
     kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer, infra: TestInfra
 ) -> None:
     thing = str(kit.new_id())
-    good = [envelope(thing, 1), envelope(thing, 3), envelope(thing, 5)]
-    failing = envelope(thing, 2, explode=True)  # the handler always raises
-    poison = envelope(thing, -4)  # the handler says PoisonMessage
+    good = [kit.envelope(thing, 1), kit.envelope(thing, 3), kit.envelope(thing, 5)]
+    failing = kit.envelope(thing, 2, explode=True)  # the handler always raises
+    poison = kit.envelope(thing, -4)  # the handler says PoisonMessage
     await send_all(producer, topic, thing, [good[0], failing, good[1], poison, good[2]])
     d = kit.dispatcher(kit_chassis, kit.event_class(topic))
     batches = spy_batches(d)
@@ -168,7 +150,7 @@ async def test_a_crash_around_the_batch_commit_leaves_exactly_one_effect(
     effects_after_crash: int,
 ) -> None:
     thing = str(kit.new_id())
-    events = [envelope(thing, seq) for seq in range(1, 11)]
+    events = [kit.envelope(thing, seq) for seq in range(1, 11)]
     await send_all(producer, topic, thing, events)
     group = kit_chassis.settings.consumer_group
 
@@ -224,7 +206,7 @@ async def test_events_of_tracked_aggregates_keep_the_correlation_of_their_cause(
     """Integration events mapped from domain events are written at the batch's one commit;
     each still carries the correlation id of the consumed event that caused it."""
     thing = str(kit.new_id())
-    events = [envelope(thing, seq) for seq in range(1, 4)]
+    events = [kit.envelope(thing, seq) for seq in range(1, 4)]
     await send_all(producer, topic, thing, events)
     Echo = kit.event_class(topic + ".echo")
 

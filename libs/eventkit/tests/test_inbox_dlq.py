@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import kit
 import pytest
@@ -12,24 +11,6 @@ from aiokafka import AIOKafkaProducer
 from contracts.envelope import CloudEvent
 from devstack.harness import TestInfra
 from eventkit.service import Chassis
-
-
-@pytest.fixture
-async def producer(infra: TestInfra) -> AsyncIterator[AIOKafkaProducer]:
-    p = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap)
-    await p.start()
-    yield p
-    await p.stop()
-
-
-def envelope(thing: str, seq: int, **data: object) -> CloudEvent:
-    return CloudEvent(
-        source="/test",
-        type="kit.thing.happened",
-        subject=thing,
-        sequence=abs(seq),
-        data={"thing_id": thing, "seq": seq, **data},
-    )
 
 
 async def send(
@@ -44,26 +25,19 @@ async def send(
 
 
 async def run_worker_until(c: Chassis, topic: str, probe: object, expected: object) -> None:
-    stop, ready = asyncio.Event(), asyncio.Event()
-    worker = asyncio.create_task(
-        c.run_worker(kit.dispatcher(c, kit.event_class(topic)), stop, ready=ready)
-    )
-    try:
+    async with kit.worker_running(c, kit.dispatcher(c, kit.event_class(topic))):
         await kit.eventually(probe, expected)
         await asyncio.sleep(1.0)  # time for an extra (wrong) effect to show up
-    finally:
-        stop.set()
-        await worker
 
 
 async def test_same_event_delivered_twice_has_one_effect(
     kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer
 ) -> None:
     thing = str(kit.new_id())
-    ce = envelope(thing, 1)
+    ce = kit.envelope(thing, 1)
     await send(producer, topic, thing, ce)
     await send(producer, topic, thing, ce)  # redelivery of the very same event
-    await send(producer, topic, thing, envelope(thing, 2))
+    await send(producer, topic, thing, kit.envelope(thing, 2))
     await run_worker_until(kit_chassis, topic, lambda: kit.count_effects(kit_chassis, thing), 2)
     assert await kit.count_effects(kit_chassis, thing) == 2
 
@@ -72,14 +46,14 @@ async def test_poison_messages_go_to_dlq_and_the_partition_moves_on(
     kit_chassis: Chassis, topic: str, producer: AIOKafkaProducer, infra: TestInfra
 ) -> None:
     thing = str(kit.new_id())  # one key: every message lands on the same partition
-    await send(producer, topic, thing, envelope(thing, 1))
+    await send(producer, topic, thing, kit.envelope(thing, 1))
     await send(producer, topic, thing, None, value=b"\x00 not a cloud event")
-    await send(producer, topic, thing, envelope(thing, 2, thing_id="not-a-uuid"))
-    await send(producer, topic, thing, envelope(thing, 3, explode=True))  # handler always fails
-    await send(producer, topic, thing, envelope(thing, -4))  # handler says: poison
+    await send(producer, topic, thing, kit.envelope(thing, 2, thing_id="not-a-uuid"))
+    await send(producer, topic, thing, kit.envelope(thing, 3, explode=True))  # handler always fails
+    await send(producer, topic, thing, kit.envelope(thing, -4))  # handler says: poison
     unknown = CloudEvent(source="/test", type="kit.other.v9", subject=thing, data={})
     await send(producer, topic, thing, unknown)  # unknown type: tolerated, not an error
-    await send(producer, topic, thing, envelope(thing, 5))
+    await send(producer, topic, thing, kit.envelope(thing, 5))
 
     await run_worker_until(kit_chassis, topic, lambda: kit.count_effects(kit_chassis, thing), 2)
     assert await kit.count_effects(kit_chassis, thing) == 2  # seq 1 and 5
@@ -106,12 +80,12 @@ async def test_undecodable_header_bytes_are_dead_lettered_not_stuck(
     (the batch's first); anywhere in a batch it must end on the DLQ while the records around
     it take effect, and the partition must move on."""
     thing = str(kit.new_id())
-    hostile = envelope(thing, 2)
+    hostile = kit.envelope(thing, 2)
     headers = [(k, b"\xff\xfe" if k == "ce_id" else v) for k, v in hostile.kafka_headers()]
     # sent without awaiting each: one produce request, so one fetched batch
-    batch = [envelope(thing, 1), None, envelope(thing, 3)]
+    batch = [kit.envelope(thing, 1), None, kit.envelope(thing, 3)]
     if where == "first":
-        batch = [None, envelope(thing, 1), envelope(thing, 3)]
+        batch = [None, kit.envelope(thing, 1), kit.envelope(thing, 3)]
     futures = [
         await producer.send(
             topic,
@@ -151,7 +125,7 @@ async def test_transient_failures_are_retried_not_dead_lettered(
         await record_effect(event, ce, uow)
 
     dispatcher.routes["kit.thing.happened"].handler = flaky
-    await send(producer, topic, thing, envelope(thing, 1))
+    await send(producer, topic, thing, kit.envelope(thing, 1))
     async with kit.worker_running(kit_chassis, dispatcher):
         await kit.eventually(lambda: kit.count_effects(kit_chassis, thing), 1, timeout_s=60)
     assert failures["left"] == 0

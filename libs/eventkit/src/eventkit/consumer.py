@@ -115,7 +115,7 @@ class EventDispatcher(Generic[U]):
         return register
 
     def topics(self) -> list[str]:
-        return sorted({route.model.topic for route in self.routes.values()})
+        return sorted(self.handled_models())
 
     def handled_models(self) -> dict[str, list[type[Any]]]:
         """topic -> the event models handled on it, by type name."""
