@@ -13,7 +13,7 @@ import contextlib
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from aiokafka import AIOKafkaProducer
@@ -38,13 +38,21 @@ _PARTITIONER = DefaultPartitioner()
 _PARTITION_CACHE = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):
+    """A claimed row as the database sent it: strings and a number, so the cyclic collector
+    tracks one object per row. Claimed batches stay alive while they are sent and marked;
+    decoding each row's headers into a list of pairs at claim time made every row a dozen
+    live containers, and the collector's passes over them were most of the relay's CPU
+    (py-spy; docs/benchmarks/messaging.md). The headers are decoded as the row is sent."""
+
     position: int
     topic: str
-    key: bytes
-    value: bytes
-    headers: list[tuple[str, bytes]]
+    key: str
+    value: str
+    headers: str
+
+    def kafka_headers(self) -> list[tuple[str, bytes]]:
+        return [(k, v.encode()) for k, v in orjson.loads(self.headers).items()]
 
 
 class _Claimed:
@@ -222,16 +230,7 @@ class OutboxRelay:
         try:
             await conn.begin()
             result = await conn.execute(self._claim_sql, {"n": self.batch_size})
-            rows = [
-                _Row(
-                    position,
-                    topic,
-                    key.encode(),
-                    value.encode(),
-                    [(k, v.encode()) for k, v in orjson.loads(headers).items()],
-                )
-                for position, topic, key, value, headers in result
-            ]
+            rows = [_Row._make(row) for row in result]
         except BaseException:
             await conn.close()
             raise
@@ -264,7 +263,7 @@ class OutboxRelay:
         key over all partitions), exactly where ``producer.send`` would have put it."""
         per_partition: dict[tuple[str, int], list[BatchBuilder | _Oversized]] = {}
         for row in rows:
-            key, value, headers = row.key, row.value, row.headers
+            key, value, headers = row.key.encode(), row.value.encode(), row.kafka_headers()
             partition = await self._partition(row.topic, key)
             queue = per_partition.setdefault((row.topic, partition), [])
             last = queue[-1] if queue else None
