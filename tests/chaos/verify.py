@@ -177,7 +177,12 @@ async def verify(
 
 
 async def _scan_topic(bootstrap: str, ids: set[str]) -> tuple[Counter[str], int]:
-    """Copies of each event id of this run, and per-aggregate sequence regressions."""
+    """Copies of each event id of this run, and per-aggregate sequence regressions.
+
+    Order is judged on each event's first copy: a relay that died between publishing and
+    marking publishes its batch again, so an earlier event's second copy may follow a later
+    event. Consumers drop it by its id (the inbox) and the copies are counted above; what
+    must never happen is an event first published after a later one of its aggregate."""
     copies: Counter[str] = Counter()
     last_seq: dict[str, int] = {}
     violations = 0
@@ -186,6 +191,8 @@ async def _scan_topic(bootstrap: str, ids: set[str]) -> tuple[Counter[str], int]
         if headers.get("ce_subject") not in ids:
             continue
         copies[headers["ce_id"]] += 1
+        if copies[headers["ce_id"]] > 1:
+            continue
         seq = int(headers.get("ce_sequence", "0"))
         if seq == 0:  # published outside an aggregate (e.g. by the erasure saga): no version
             continue
