@@ -128,7 +128,9 @@ def _write_report() -> None:
         "a participant answering an erasure more often than profiles asked. 'topic duplicates "
         "absorbed' and 'order violations' are read from profiles.account.v1 only (the topic of "
         "the registrations): a relay that republishes a batch of other topics (people, privacy "
-        "answers) adds copies this column does not count. 'recovery s' = from "
+        "answers) adds copies this column does not count. 'order violations' = events first "
+        "published after a later event of their aggregate (a republished copy that follows a "
+        "later event is one of the absorbed duplicates). 'recovery s' = from "
         "the repair until every acknowledged request had its effects downstream.",
         "",
         "| " + " | ".join(columns) + " |",
