@@ -25,6 +25,12 @@ from devstack.stack import Stack
 from devstack.waiting import free_port, wait_until
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
+#: the chaos stack's own broker and Postgres (the broker also listens on the next two ports).
+#: Like every fixed port of the devstack, below the kernel's ephemeral range (32768-60999
+#: on Linux): an outgoing connection holding the port as its local end made the broker
+#: fail to bind in a CI dry run
+CHAOS_KAFKA_PORT = 29192
+CHAOS_PG_PORT = 25532
 #: the process that faults can cut off the network: it reaches Kafka and Postgres only
 #: through a devstack.netcut relay
 CUTTABLE = ("notifications", "worker")
@@ -56,11 +62,11 @@ class ChaosPlatform:
         home = devstack_home() / "chaos"
         relayed = (free_port(), free_port())
         # fixed ports: a KRaft controller's formatted storage remembers its own endpoint
-        kafka_port = env_port("CHAOS_KAFKA_PORT", 39192)
+        kafka_port = env_port("CHAOS_KAFKA_PORT", CHAOS_KAFKA_PORT)
         stack = Stack(
             home=home,
             kafka_port=kafka_port,
-            pg_port=env_port("CHAOS_PG_PORT", 35532),
+            pg_port=env_port("CHAOS_PG_PORT", CHAOS_PG_PORT),
             smtp_port=0,
             gateway_port=free_port(),
             jar_home=devstack_home(),
