@@ -73,7 +73,8 @@ async def establish(
             name=body.name,
             theme=body.theme,
             mandate=body.mandate,
-            rules=BodyRules(**body.rules.model_dump()),
+            # the fields as validated (sets): model_dump would apply the sorted-list serializer
+            rules=BodyRules(**dict(body.rules)),
         ),
     )
     return dump(created)
