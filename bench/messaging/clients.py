@@ -26,7 +26,7 @@ from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.response import KafkaResponse
 
-from eventkit.broker import batch_parser, batch_records
+from eventkit.broker import BatchParser, batch_records
 from eventkit.producer import producer_config
 
 #: records per batch for the batch-subscriber variants (one offset commit per batch)
@@ -378,7 +378,7 @@ async def faststream_consume(
             topic,
             batch=True,
             max_records=BATCH_RECORDS,
-            parser=batch_parser,
+            parser=BatchParser(),
             decoder=batch_records,
             **options,
         )
