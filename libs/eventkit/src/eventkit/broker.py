@@ -16,12 +16,14 @@ from typing import Any
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 
+from eventkit.committed_offsets import retry_committed_offset_fetches
 from eventkit.consumer import EventDispatcher
 from eventkit.settings import ServiceSettings
 from eventkit.stall import Progress
 
 
 def make_broker(settings: ServiceSettings) -> KafkaBroker:
+    retry_committed_offset_fetches()
     return KafkaBroker(
         settings.kafka_bootstrap_servers,
         client_id=settings.service_name,
