@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from typing import Any, ClassVar
 from uuid import UUID
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from sqlalchemy import Column, Integer, String, Table, func, select
 
 from contracts.base import IntegrationEvent
@@ -67,21 +67,33 @@ def envelope(thing: str, seq: int, **data: object) -> CloudEvent:
     )
 
 
+async def publish_things(producer: AIOKafkaProducer, topic: str, thing: str, n: int) -> None:
+    """Events 1..n of one thing, straight onto ``topic`` (as its relay would publish them)."""
+    for seq in range(1, n + 1):
+        ce = envelope(thing, seq)
+        await producer.send_and_wait(
+            topic, key=thing.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
+        )
+
+
 def event_class(topic: str) -> type[ThingHappenedBase]:
     """The test event bound to a per-test topic."""
     return type("ThingHappened", (ThingHappenedBase,), {"topic": topic})
 
 
-def chassis(database_url: str, bootstrap: str, group: str = "kit") -> Chassis:
-    settings = ServiceSettings(
-        service_name=group,
-        db_schema=SCHEMA,
-        database_url=database_url,
-        kafka_bootstrap_servers=bootstrap,
-        relay_poll_interval_s=0.2,
-        consumer_retry_backoff_s=0.01,
+def chassis(database_url: str, bootstrap: str, group: str = "kit", **settings: Any) -> Chassis:
+    """The kit service; ``settings`` override its ServiceSettings (quick retries by default)."""
+    quick = {"relay_poll_interval_s": 0.2, "consumer_retry_backoff_s": 0.01}
+    return Chassis(
+        ServiceSettings(
+            service_name=group,
+            db_schema=SCHEMA,
+            database_url=database_url,
+            kafka_bootstrap_servers=bootstrap,
+            **{**quick, **settings},
+        ),
+        metadata,
     )
-    return Chassis(settings, metadata)
 
 
 def uow_factory(c: Chassis) -> Any:

@@ -20,7 +20,6 @@ from aiokafka import AIOKafkaProducer, ConsumerRecord
 
 from devstack.harness import TestInfra
 from eventkit.service import Chassis
-from eventkit.settings import ServiceSettings
 
 EVENTS = 40
 BATCH = 4
@@ -28,15 +27,12 @@ BATCH = 4
 
 @pytest.fixture
 async def small_batches(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
-    settings = ServiceSettings(
-        service_name=f"kit-release-{kit.new_id().hex[:8]}",
-        db_schema=kit.SCHEMA,
-        database_url=kit_db,
-        kafka_bootstrap_servers=infra.kafka_bootstrap,
-        consumer_retry_backoff_s=0.01,
+    c = kit.chassis(
+        kit_db,
+        infra.kafka_bootstrap,
+        group=f"kit-release-{kit.new_id().hex[:8]}",
         consumer_batch_max_records=BATCH,
     )
-    c = Chassis(settings, kit.metadata)
     yield c
     await c.dispose()
 
@@ -57,11 +53,7 @@ async def test_a_handled_batch_is_freed_when_the_next_arrives(
     small_batches: Chassis, topic: str, producer: AIOKafkaProducer, collector_off: None
 ) -> None:
     thing = str(kit.new_id())
-    for seq in range(1, EVENTS + 1):
-        ce = kit.envelope(thing, seq)
-        await producer.send_and_wait(
-            topic, key=thing.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
-        )
+    await kit.publish_things(producer, topic, thing, EVENTS)
     d = kit.dispatcher(small_batches, kit.event_class(topic))
     handle_batch = d.handle_batch
     batches: list[list[weakref.ref[ConsumerRecord[Any, Any]]]] = []

@@ -19,7 +19,6 @@ from structlog.testing import capture_logs
 
 from devstack.harness import TestInfra
 from eventkit.service import Chassis
-from eventkit.settings import ServiceSettings
 
 OFFSET_FETCH = 9  # Kafka's API key of OffsetFetch
 COORDINATOR_NOT_AVAILABLE = 15
@@ -56,15 +55,12 @@ def coordinator_not_available_at_first(monkeypatch: pytest.MonkeyPatch) -> list[
 
 @pytest.fixture
 async def no_watchdog(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
-    settings = ServiceSettings(
-        service_name=f"kit-offsets-{kit.new_id().hex[:8]}",
-        db_schema=kit.SCHEMA,
-        database_url=kit_db,
-        kafka_bootstrap_servers=infra.kafka_bootstrap,
-        consumer_retry_backoff_s=0.01,
+    c = kit.chassis(
+        kit_db,
+        infra.kafka_bootstrap,
+        group=f"kit-offsets-{kit.new_id().hex[:8]}",
         consumer_stall_after_s=600.0,
     )
-    c = Chassis(settings, kit.metadata)
     yield c
     await c.dispose()
 
@@ -76,11 +72,7 @@ async def test_a_worker_asks_again_when_the_coordinator_is_not_available(
     coordinator_not_available_at_first: list[int],
 ) -> None:
     thing = str(kit.new_id())
-    for seq in range(1, EVENTS + 1):
-        ce = kit.envelope(thing, seq)
-        await producer.send_and_wait(
-            topic, key=thing.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
-        )
+    await kit.publish_things(producer, topic, thing, EVENTS)
     d = kit.dispatcher(no_watchdog, kit.event_class(topic))
     with capture_logs() as logs:
         async with kit.worker_running(no_watchdog, d):

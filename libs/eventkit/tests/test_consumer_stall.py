@@ -15,40 +15,28 @@ from structlog.testing import capture_logs
 
 from devstack.harness import TestInfra
 from eventkit.service import Chassis
-from eventkit.settings import ServiceSettings
 
 
 @pytest.fixture
 async def watched(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
     """The kit service, its stall check quick: idle 2 s with records waiting is a stall."""
-    settings = ServiceSettings(
-        service_name=f"kit-stall-{kit.new_id().hex[:8]}",
-        db_schema=kit.SCHEMA,
-        database_url=kit_db,
-        kafka_bootstrap_servers=infra.kafka_bootstrap,
-        consumer_retry_backoff_s=0.01,
+    c = kit.chassis(
+        kit_db,
+        infra.kafka_bootstrap,
+        group=f"kit-stall-{kit.new_id().hex[:8]}",
         consumer_graceful_timeout_s=1.0,
         consumer_stall_after_s=2.0,
         consumer_stall_check_s=0.5,
     )
-    c = Chassis(settings, kit.metadata)
     yield c
     await c.dispose()
-
-
-async def _send(producer: AIOKafkaProducer, topic: str, thing: str, n: int) -> None:
-    for seq in range(1, n + 1):
-        ce = kit.envelope(thing, seq)
-        await producer.send_and_wait(
-            topic, key=thing.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
-        )
 
 
 async def test_a_consumer_that_takes_no_waiting_work_is_restarted(
     watched: Chassis, topic: str, producer: AIOKafkaProducer
 ) -> None:
     thing = str(kit.new_id())
-    await _send(producer, topic, thing, 5)
+    await kit.publish_things(producer, topic, thing, 5)
     d = kit.dispatcher(watched, kit.event_class(topic))
     handle_batch, calls = d.handle_batch, []
 
@@ -73,7 +61,7 @@ async def test_an_idle_consumer_with_nothing_waiting_is_left_alone(
     watched: Chassis, topic: str, producer: AIOKafkaProducer
 ) -> None:
     thing = str(kit.new_id())
-    await _send(producer, topic, thing, 3)
+    await kit.publish_things(producer, topic, thing, 3)
     d = kit.dispatcher(watched, kit.event_class(topic))
     with capture_logs() as logs:
         async with kit.worker_running(watched, d):

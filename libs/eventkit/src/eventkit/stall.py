@@ -7,6 +7,11 @@ its events waited until some later rebalance. Restarting the consumer (leave the
 again) fetches the offsets afresh. What was handled but not committed is delivered again and
 the inbox absorbs it.
 
+One way into that state is known and closed: aiokafka ends the task that fetches committed
+offsets when the broker answers COORDINATOR_NOT_AVAILABLE, and the fetcher then waits for
+them forever (eventkit.committed_offsets retries that answer). The watchdog stays for any
+other way in.
+
 "Work waiting" is judged from outside the consumer, by a separate admin client: the group's
 committed offsets on the partitions assigned to this consumer against their end offsets (a
 worker idle beside another that works through a backlog is not stalled).
