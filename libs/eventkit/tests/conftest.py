@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 
 import kit
 import pytest
@@ -42,10 +43,24 @@ async def topic(infra: TestInfra) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def kit_chassis(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
-    c = kit.chassis(kit_db, infra.kafka_bootstrap, group=f"kit-{uuid.uuid4().hex[:8]}")
-    yield c
-    await c.dispose()
+async def kit_chassis_with(kit_db: str, infra: TestInfra) -> AsyncIterator[kit.ChassisMaker]:
+    """Builds kit services in a group of their own, ``settings`` overriding their
+    ServiceSettings (``kit.chassis``); each is disposed of after the test."""
+    made: list[Chassis] = []
+
+    def make(prefix: str = "kit", **settings: Any) -> Chassis:
+        group = f"{prefix}-{uuid.uuid4().hex[:8]}"
+        made.append(kit.chassis(kit_db, infra.kafka_bootstrap, group=group, **settings))
+        return made[-1]
+
+    yield make
+    for c in made:
+        await c.dispose()
+
+
+@pytest.fixture
+def kit_chassis(kit_chassis_with: kit.ChassisMaker) -> Chassis:
+    return kit_chassis_with()
 
 
 @pytest.fixture

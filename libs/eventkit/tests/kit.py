@@ -12,7 +12,7 @@ import os
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any, ClassVar
 from uuid import UUID
 
@@ -79,6 +79,10 @@ async def publish_things(producer: AIOKafkaProducer, topic: str, thing: str, n: 
 def event_class(topic: str) -> type[ThingHappenedBase]:
     """The test event bound to a per-test topic."""
     return type("ThingHappened", (ThingHappenedBase,), {"topic": topic})
+
+
+#: builds a kit service from settings overrides (the ``kit_chassis_with`` fixture)
+ChassisMaker = Callable[..., Chassis]
 
 
 def chassis(database_url: str, bootstrap: str, group: str = "kit", **settings: Any) -> Chassis:

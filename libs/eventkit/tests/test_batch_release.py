@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import kit
 import pytest
 from aiokafka import AIOKafkaProducer, ConsumerRecord
 
-from devstack.harness import TestInfra
 from eventkit.service import Chassis
 
 EVENTS = 40
@@ -26,15 +25,8 @@ BATCH = 4
 
 
 @pytest.fixture
-async def small_batches(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
-    c = kit.chassis(
-        kit_db,
-        infra.kafka_bootstrap,
-        group=f"kit-release-{kit.new_id().hex[:8]}",
-        consumer_batch_max_records=BATCH,
-    )
-    yield c
-    await c.dispose()
+def small_batches(kit_chassis_with: kit.ChassisMaker) -> Chassis:
+    return kit_chassis_with("kit-release", consumer_batch_max_records=BATCH)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ out of reach so that only the retry can recover."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,14 +13,13 @@ import kit
 import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.consumer.group_coordinator import GroupCoordinator
+from aiokafka.protocol.commit import OffsetFetchRequest
 from aiokafka.structs import TopicPartition
 from structlog.testing import capture_logs
 
-from devstack.harness import TestInfra
 from eventkit.service import Chassis
 
-OFFSET_FETCH = 9  # Kafka's API key of OffsetFetch
-COORDINATOR_NOT_AVAILABLE = 15
+COORDINATOR_NOT_AVAILABLE = kafka_errors.GroupCoordinatorNotAvailableError.errno
 EVENTS = 6
 
 
@@ -44,7 +42,7 @@ def coordinator_not_available_at_first(monkeypatch: pytest.MonkeyPatch) -> list[
 
     async def answered_unavailable(self: GroupCoordinator, request: Any) -> Any:
         response = await send_req(self, request)
-        if request.API_KEY == OFFSET_FETCH and len(injected) < 3:
+        if request.API_KEY == OffsetFetchRequest.API_KEY and len(injected) < 3:
             injected.append(1)
             return _unavailable(response)
         return response
@@ -54,15 +52,8 @@ def coordinator_not_available_at_first(monkeypatch: pytest.MonkeyPatch) -> list[
 
 
 @pytest.fixture
-async def no_watchdog(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
-    c = kit.chassis(
-        kit_db,
-        infra.kafka_bootstrap,
-        group=f"kit-offsets-{kit.new_id().hex[:8]}",
-        consumer_stall_after_s=600.0,
-    )
-    yield c
-    await c.dispose()
+def no_watchdog(kit_chassis_with: kit.ChassisMaker) -> Chassis:
+    return kit_chassis_with("kit-offsets", consumer_stall_after_s=600.0)
 
 
 async def test_a_worker_asks_again_when_the_coordinator_is_not_available(

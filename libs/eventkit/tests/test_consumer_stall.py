@@ -5,7 +5,7 @@ is left alone."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import kit
@@ -13,23 +13,18 @@ import pytest
 from aiokafka import AIOKafkaProducer, ConsumerRecord
 from structlog.testing import capture_logs
 
-from devstack.harness import TestInfra
 from eventkit.service import Chassis
 
 
 @pytest.fixture
-async def watched(kit_db: str, infra: TestInfra) -> AsyncIterator[Chassis]:
+def watched(kit_chassis_with: kit.ChassisMaker) -> Chassis:
     """The kit service, its stall check quick: idle 2 s with records waiting is a stall."""
-    c = kit.chassis(
-        kit_db,
-        infra.kafka_bootstrap,
-        group=f"kit-stall-{kit.new_id().hex[:8]}",
+    return kit_chassis_with(
+        "kit-stall",
         consumer_graceful_timeout_s=1.0,
         consumer_stall_after_s=2.0,
         consumer_stall_check_s=0.5,
     )
-    yield c
-    await c.dispose()
 
 
 async def test_a_consumer_that_takes_no_waiting_work_is_restarted(

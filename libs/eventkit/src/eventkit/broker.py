@@ -15,6 +15,7 @@ from typing import Any
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
+from faststream.message import StreamMessage
 
 from eventkit.committed_offsets import retry_committed_offset_fetches
 from eventkit.consumer import EventDispatcher
@@ -93,16 +94,15 @@ class BatchParser:
     message has been acked or nacked and its records are no longer needed."""
 
     def __init__(self) -> None:
-        self._handled: Any = None
+        self._handled: StreamMessage[Any] | None = None
 
-    async def __call__(self, msg: Any, original: Callable[[Any], Awaitable[Any]]) -> Any:
-        if not isinstance(msg, tuple):  # an unbatched subscriber: one record
-            return await tolerant_parser(msg, original)
+    async def __call__(
+        self, records: tuple[Any, ...], original: Callable[[Any], Awaitable[Any]]
+    ) -> StreamMessage[Any]:
         self._release_handled()
-        head = await tolerant_parser(msg[:1], original)
-        first, last = msg[0], msg[-1]
-        head.raw_message = msg
-        head.body = msg
+        head = await _parse_tolerantly(records[:1], original)
+        first, last = records[0], records[-1]
+        head.raw_message = head.body = records
         head.message_id = f"{first.offset}-{last.offset}-{first.timestamp}"
         self._handled = head
         return head
@@ -114,22 +114,21 @@ class BatchParser:
             handled.clear_cache()  # the decoded body: the same records
 
 
-async def tolerant_parser(msg: Any, original: Callable[[Any], Awaitable[Any]]) -> Any:
+async def _parse_tolerantly(
+    records: tuple[Any, ...], original: Callable[[Any], Awaitable[Any]]
+) -> StreamMessage[Any]:
     """FastStream decodes headers as UTF-8 before our code sees the record; one hostile
-    header would then fail the whole batch forever (or, unbatched, skip the record silently).
-    Parse a sanitised copy instead and hand the dispatcher the original records, which it
-    dead-letters as invalid envelopes."""
+    header would then fail the whole batch forever. Parse a sanitised copy instead: the
+    dispatcher gets the original records and dead-letters them as invalid envelopes."""
     try:
-        return await original(msg)
+        return await original(records)
     except UnicodeDecodeError:
-        records = msg if isinstance(msg, tuple) else (msg,)
-        safe = tuple(
-            dataclasses.replace(r, headers=[(k, _utf8_or_empty(v)) for k, v in r.headers or []])
-            for r in records
+        return await original(
+            tuple(
+                dataclasses.replace(r, headers=[(k, _utf8_or_empty(v)) for k, v in r.headers or []])
+                for r in records
+            )
         )
-        parsed = await original(safe if isinstance(msg, tuple) else safe[0])
-        parsed.raw_message = msg
-        return parsed
 
 
 async def batch_records(msg: Any, original: Callable[[Any], Awaitable[Any]]) -> Any:
