@@ -112,9 +112,7 @@ async def request_erasure(
         await uow.accounts.save(account)
         uow.track(account)
         report = await uow.personal_data.erase_person(person_id, email)
-        exports = await uow.exports.of_person(person_id)
-        for export_id, _ in exports:
-            await uow.exports.destroy(export_id)
+        await _destroy_exports(uow, archives, await uow.exports.of_person(person_id))
         if uow.subject_keys is not None:
             await uow.subject_keys.destroy(uow.session, str(person_id))
         # access tokens already issued stop opening profiles once this commits
@@ -126,9 +124,6 @@ async def request_erasure(
         }
         await uow.erasures.add(erasure, digest(receipt))
         await uow.commit()  # the account's AccountErased (with erasure_id) goes out via outbox
-    for _, key in exports:
-        if key:
-            await archives.delete(key)
     log.info("privacy.erasure_requested", erasure_id=str(erasure.id), deleted=report.deleted)
     return ErasureReceipt(erasure.id, receipt)
 
@@ -378,13 +373,24 @@ async def expire_exports(
     now = now or datetime.now(UTC)
     async with uow:
         expired = await uow.exports.expired(now, _BATCH)
-        for export_id, _ in expired:
-            await uow.exports.destroy(export_id)
+        await _destroy_exports(uow, archives, expired)
         await uow.commit()
-    for _, key in expired:
+    return len(expired)
+
+
+async def _destroy_exports(
+    uow: ProfilesUnitOfWork, archives: ArchiveStore, exports: list[tuple[UUID, str | None]]
+) -> None:
+    """Archives first, the rows pointing at them second, inside the caller's transaction.
+
+    A failure in between leaves rows that still point at their (possibly already deleted)
+    archive, so the next attempt deletes again; the other order could commit rows that no
+    longer point at an archive nobody would ever delete."""
+    for _, key in exports:
         if key:
             await archives.delete(key)
-    return len(expired)
+    for export_id, _ in exports:
+        await uow.exports.destroy(export_id)
 
 
 async def run_privacy_jobs(

@@ -1,0 +1,78 @@
+"""Expiring an export on the real database: the archive goes before the row stops pointing at
+it, so a store that fails half-way leaves nothing behind that a later run would not find."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+from profiles_testkit import bearer, member
+from sqlalchemy import select, update
+
+from profiles.adapters import orm
+from profiles.adapters.archive_store import ArchiveStore
+from profiles.bootstrap import ProfilesService
+from profiles.service_layer.privacy import expire_exports
+
+
+class UnreachableStore:
+    """An archive store that keeps what it has and cannot delete (say, its volume is read-only)."""
+
+    def __init__(self, inner: ArchiveStore) -> None:
+        self.inner = inner
+
+    async def put(self, key: str, data: bytes) -> None:
+        raise OSError("read-only")
+
+    async def get(self, key: str) -> bytes | None:
+        return await self.inner.get(key)
+
+    async def delete(self, key: str) -> None:
+        raise OSError("read-only")
+
+
+async def test_an_archive_that_cannot_be_deleted_keeps_its_export_for_the_next_run(
+    profiles_service: ProfilesService, client: httpx.AsyncClient
+) -> None:
+    _, token = await member(client)
+    r = await client.post("/v1/me/exports", headers=bearer(token))
+    assert r.status_code == 202, r.text
+    export_id = uuid.UUID(r.json()["export_id"])
+    key = f"{export_id}.zip"
+    await profiles_service.archives.put(key, b"PK personal data")
+    async with profiles_service.chassis.engine.begin() as conn:
+        await conn.execute(
+            update(orm.privacy_exports)
+            .where(orm.privacy_exports.c.id == export_id)
+            .values(
+                status="ready",
+                archive_key=key,
+                expires_at=datetime.now(UTC) - timedelta(seconds=1),
+            )
+        )
+
+    async def export_row() -> tuple[str, str | None, bool]:
+        async with profiles_service.chassis.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    select(
+                        orm.privacy_exports.c.status,
+                        orm.privacy_exports.c.archive_key,
+                        orm.privacy_exports.c.private_key.is_(None),
+                    ).where(orm.privacy_exports.c.id == export_id)
+                )
+            ).one()
+        return row[0], row[1], row[2]
+
+    with pytest.raises(OSError):
+        await expire_exports(profiles_service.uow(), UnreachableStore(profiles_service.archives))
+    # nothing committed: the row still points at the archive, which is still there
+    assert await export_row() == ("ready", key, False)
+    assert await profiles_service.archives.get(key) == b"PK personal data"
+
+    # the next run, with the store back, destroys both
+    assert await expire_exports(profiles_service.uow(), profiles_service.archives) >= 1
+    assert await export_row() == ("expired", None, True)
+    assert await profiles_service.archives.get(key) is None
