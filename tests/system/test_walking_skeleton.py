@@ -61,7 +61,14 @@ def test_registration_through_gateway_ends_in_a_welcome_email(platform: Platform
         finally:
             await conn.close()
 
-    assert run_sync(state) == (1, 1, "sent")
+    # the mail leaves before the dispatcher commits "sent", and the relay marks the event
+    # published after the broker's ack, in its own process: wait for both rather than race them
+    wait_until(
+        lambda: run_sync(state) == (1, 1, "sent"),
+        30,
+        what="the event marked published, consumed once and its delivery marked sent",
+        on_timeout=lambda: f"{run_sync(state)}\n{platform.logs()}",
+    )
 
 
 def test_registering_a_taken_email_reveals_nothing_and_emails_the_owner(
