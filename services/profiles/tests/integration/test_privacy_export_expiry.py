@@ -1,5 +1,6 @@
 """Expiring an export on the real database: the archive goes before the row stops pointing at
-it, so a store that fails half-way leaves nothing behind that a later run would not find."""
+it, so a store that fails half-way leaves nothing behind that a later run would not find; and an
+archive the row never recorded goes too."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy import select, update
 from profiles.adapters import orm
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.bootstrap import ProfilesService
+from profiles.domain.privacy import archive_key
 from profiles.service_layer.privacy import expire_exports
 
 
@@ -33,14 +35,18 @@ class UnreachableStore:
         raise OSError("read-only")
 
 
-async def test_an_archive_that_cannot_be_deleted_keeps_its_export_for_the_next_run(
-    profiles_service: ProfilesService, client: httpx.AsyncClient
-) -> None:
+async def requested_export(client: httpx.AsyncClient) -> uuid.UUID:
     _, token = await member(client)
     r = await client.post("/v1/me/exports", headers=bearer(token))
     assert r.status_code == 202, r.text
-    export_id = uuid.UUID(r.json()["export_id"])
-    key = f"{export_id}.zip"
+    return uuid.UUID(r.json()["export_id"])
+
+
+async def test_an_archive_that_cannot_be_deleted_keeps_its_export_for_the_next_run(
+    profiles_service: ProfilesService, client: httpx.AsyncClient
+) -> None:
+    export_id = await requested_export(client)
+    key = archive_key(export_id)
     await profiles_service.archives.put(key, b"PK personal data")
     async with profiles_service.chassis.engine.begin() as conn:
         await conn.execute(
@@ -76,3 +82,20 @@ async def test_an_archive_that_cannot_be_deleted_keeps_its_export_for_the_next_r
     assert await expire_exports(profiles_service.uow(), profiles_service.archives) >= 1
     assert await export_row() == ("expired", None, True)
     assert await profiles_service.archives.get(key) is None
+
+
+async def test_an_archive_the_export_never_recorded_is_destroyed_with_it(
+    profiles_service: ProfilesService, client: httpx.AsyncClient
+) -> None:
+    # the assembly stored the archive, then its commit failed: the row still says assembling
+    export_id = await requested_export(client)
+    await profiles_service.archives.put(archive_key(export_id), b"PK personal data")
+    async with profiles_service.chassis.engine.begin() as conn:
+        await conn.execute(
+            update(orm.privacy_exports)
+            .where(orm.privacy_exports.c.id == export_id)
+            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+        )
+
+    assert await expire_exports(profiles_service.uow(), profiles_service.archives) >= 1
+    assert await profiles_service.archives.get(archive_key(export_id)) is None

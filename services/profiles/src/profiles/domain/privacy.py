@@ -68,6 +68,12 @@ class ExportStatus(StrEnum):
     EXPIRED = "expired"
 
 
+def archive_key(export_id: UUID) -> str:
+    """Where an export's archive is stored: one name per export, so a retried assembly
+    overwrites it, and destroying the export can find it even if the row never recorded it."""
+    return f"{export_id}.zip"
+
+
 @dataclass(frozen=True)
 class ReceivedPart:
     service: str

@@ -38,6 +38,7 @@ from profiles.domain.privacy import (
     Erasure,
     ExportStatus,
     ReceivedPart,
+    archive_key,
 )
 from profiles.service_layer.identity import AccountNotFound, new_secret
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
@@ -304,7 +305,7 @@ async def _assemble(
         document = json.loads(b"".join(chunks))
         slices[service] = document.get("data", document)
     data = build_archive(export.person_id, export.id, slices, now)
-    key = f"{export.id}.zip"
+    key = archive_key(export.id)
     await archives.put(key, data)  # same key on a retry: overwritten, never duplicated
     token = new_secret()
     await uow.exports.mark_ready(export.id, key, digest(token), now)
@@ -385,10 +386,11 @@ async def _destroy_exports(
 
     A failure in between leaves rows that still point at their (possibly already deleted)
     archive, so the next attempt deletes again; the other order could commit rows that no
-    longer point at an archive nobody would ever delete."""
-    for _, key in exports:
-        if key:
-            await archives.delete(key)
+    longer point at an archive nobody would ever delete. The export's own key is deleted too:
+    an assembly whose commit failed after storing the archive never recorded it."""
+    for export_id, key in exports:
+        for stored in {archive_key(export_id), key or archive_key(export_id)}:
+            await archives.delete(stored)
     for export_id, _ in exports:
         await uow.exports.destroy(export_id)
 
