@@ -35,29 +35,35 @@ class UnreachableStore:
         raise OSError("read-only")
 
 
-async def requested_export(client: httpx.AsyncClient) -> uuid.UUID:
+async def expired_export_with_archive(
+    profiles_service: ProfilesService, client: httpx.AsyncClient, *, recorded: bool
+) -> uuid.UUID:
+    """A member's export past its expiry, its archive stored; ``recorded``: the export is
+    ready and its row names the archive (otherwise the assembly's commit failed after storing
+    it, and the row still says assembling)."""
     _, token = await member(client)
     r = await client.post("/v1/me/exports", headers=bearer(token))
     assert r.status_code == 202, r.text
-    return uuid.UUID(r.json()["export_id"])
-
-
-async def test_an_archive_that_cannot_be_deleted_keeps_its_export_for_the_next_run(
-    profiles_service: ProfilesService, client: httpx.AsyncClient
-) -> None:
-    export_id = await requested_export(client)
-    key = archive_key(export_id)
-    await profiles_service.archives.put(key, b"PK personal data")
+    export_id = uuid.UUID(r.json()["export_id"])
+    await profiles_service.archives.put(archive_key(export_id), b"PK personal data")
+    recorded_archive = {"status": "ready", "archive_key": archive_key(export_id)}
     async with profiles_service.chassis.engine.begin() as conn:
         await conn.execute(
             update(orm.privacy_exports)
             .where(orm.privacy_exports.c.id == export_id)
             .values(
-                status="ready",
-                archive_key=key,
                 expires_at=datetime.now(UTC) - timedelta(seconds=1),
+                **(recorded_archive if recorded else {}),
             )
         )
+    return export_id
+
+
+async def test_an_archive_that_cannot_be_deleted_keeps_its_export_for_the_next_run(
+    profiles_service: ProfilesService, client: httpx.AsyncClient
+) -> None:
+    export_id = await expired_export_with_archive(profiles_service, client, recorded=True)
+    key = archive_key(export_id)
 
     async def export_row() -> tuple[str, str | None, bool]:
         async with profiles_service.chassis.engine.connect() as conn:
@@ -87,15 +93,6 @@ async def test_an_archive_that_cannot_be_deleted_keeps_its_export_for_the_next_r
 async def test_an_archive_the_export_never_recorded_is_destroyed_with_it(
     profiles_service: ProfilesService, client: httpx.AsyncClient
 ) -> None:
-    # the assembly stored the archive, then its commit failed: the row still says assembling
-    export_id = await requested_export(client)
-    await profiles_service.archives.put(archive_key(export_id), b"PK personal data")
-    async with profiles_service.chassis.engine.begin() as conn:
-        await conn.execute(
-            update(orm.privacy_exports)
-            .where(orm.privacy_exports.c.id == export_id)
-            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
-        )
-
+    export_id = await expired_export_with_archive(profiles_service, client, recorded=False)
     assert await expire_exports(profiles_service.uow(), profiles_service.archives) >= 1
     assert await profiles_service.archives.get(archive_key(export_id)) is None

@@ -281,20 +281,21 @@ class ExportRepository:
             ).scalars()
         )
 
-    async def expired(self, now: datetime, limit: int) -> list[tuple[UUID, str | None]]:
-        """Exports past their expiry not yet destroyed: (id, archive key)."""
-        rows = (
-            await self.session.execute(
-                select(privacy_exports.c.id, privacy_exports.c.archive_key)
-                .where(
-                    privacy_exports.c.status != ExportStatus.EXPIRED.value,
-                    privacy_exports.c.expires_at <= now,
+    async def expired(self, now: datetime, limit: int) -> list[UUID]:
+        """Exports past their expiry not yet destroyed."""
+        return list(
+            (
+                await self.session.execute(
+                    select(privacy_exports.c.id)
+                    .where(
+                        privacy_exports.c.status != ExportStatus.EXPIRED.value,
+                        privacy_exports.c.expires_at <= now,
+                    )
+                    .limit(limit)
+                    .with_for_update(skip_locked=True)
                 )
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-        ).all()
-        return [(r.id, r.archive_key) for r in rows]
+            ).scalars()
+        )
 
     async def destroy(self, export_id: UUID) -> None:
         """Forget the key and the parts: what stays on Kafka can no longer be opened."""
@@ -312,15 +313,14 @@ class ExportRepository:
             )
         )
 
-    async def of_person(self, person_id: UUID) -> list[tuple[UUID, str | None]]:
-        rows = (
-            await self.session.execute(
-                select(privacy_exports.c.id, privacy_exports.c.archive_key).where(
-                    privacy_exports.c.person_id == person_id
+    async def of_person(self, person_id: UUID) -> list[UUID]:
+        return list(
+            (
+                await self.session.execute(
+                    select(privacy_exports.c.id).where(privacy_exports.c.person_id == person_id)
                 )
-            )
-        ).all()
-        return [(r.id, r.archive_key) for r in rows]
+            ).scalars()
+        )
 
 
 def _export(row: RowMapping, received: list[ReceivedPart]) -> DataExport:

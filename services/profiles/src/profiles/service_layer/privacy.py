@@ -380,18 +380,18 @@ async def expire_exports(
 
 
 async def _destroy_exports(
-    uow: ProfilesUnitOfWork, archives: ArchiveStore, exports: list[tuple[UUID, str | None]]
+    uow: ProfilesUnitOfWork, archives: ArchiveStore, export_ids: list[UUID]
 ) -> None:
     """Archives first, the rows pointing at them second, inside the caller's transaction.
 
     A failure in between leaves rows that still point at their (possibly already deleted)
     archive, so the next attempt deletes again; the other order could commit rows that no
-    longer point at an archive nobody would ever delete. The export's own key is deleted too:
-    an assembly whose commit failed after storing the archive never recorded it."""
-    for export_id, key in exports:
-        for stored in {archive_key(export_id), key or archive_key(export_id)}:
-            await archives.delete(stored)
-    for export_id, _ in exports:
+    longer point at an archive nobody would ever delete. The archive is found by the export's
+    own key, not the row's record of it: an assembly whose commit failed after storing the
+    archive never recorded it."""
+    for export_id in export_ids:
+        await archives.delete(archive_key(export_id))
+    for export_id in export_ids:
         await uow.exports.destroy(export_id)
 
 
