@@ -11,10 +11,12 @@ servers, same load generator, same run) and ``pgbench`` on the same PostgreSQL.
 * API write: ``POST /v1/resources`` (a draft resource: resource, translation, search vectors,
              history and outbox rows in one transaction).
 * bare write: ``POST /write/one-trip`` of the bare app (bench/bare_api.py): the API write's
-             rows in one statement and the NOTIFY, the service's two round trips, on raw
-             asyncpg with none of the service's code: the floor of a Python HTTP endpoint
-             making this write; and ``POST /write``, the same SQL as seven round trips
-             (BEGIN, four INSERTs, COMMIT, NOTIFY), as the service wrote before.
+             rows in one statement on raw asyncpg, then the relay's wake-up shared with the
+             writes committing at the same time (``eventkit.relay_wakeups``), as the service
+             does, with none of the service's other code: the floor of a Python HTTP
+             endpoint making this write; and ``POST /write``, the same SQL as seven round
+             trips (BEGIN, four INSERTs, COMMIT, a NOTIFY of its own), as the service wrote
+             before.
 * framework write: the one-statement write behind FastAPI with the service's request and
              response models (``bare_api.py --framework``): what the web framework and
              pydantic add to the floor, before any of the service's own code.
@@ -505,20 +507,21 @@ def markdown(report: dict[str, Any]) -> str:
         row(
             "API write",
             "`POST /v1/resources` (resource, translation, search vectors, history, outbox "
-            "row: one statement, then the relay's NOTIFY)",
+            "row: one statement, then the relay's wake-up NOTIFY, shared with the writes "
+            "committing at the same time)",
             "api_write",
         ),
         row(
             "bare write, one trip",
             "`POST /write/one-trip` of the bare app: the API write's rows in one statement "
-            "(data-modifying CTEs) and the NOTIFY, the service's two round trips, on raw "
-            "asyncpg without the service (no token check, validation, unit of work, ORM or "
-            "FastAPI): the floor of a Python endpoint",
+            "(data-modifying CTEs) on raw asyncpg and the service's shared wake-up NOTIFY, "
+            "without the rest of the service (no token check, validation, unit of work, ORM "
+            "or FastAPI): the floor of a Python endpoint",
             "bare_write_one_trip",
         ),
         row(
             "framework write, one trip",
-            "`POST /write/one-trip` of the framework app: the same statement and NOTIFY behind "
+            "`POST /write/one-trip` of the framework app: the same statement and wake-up behind "
             "FastAPI with the service's request and response models (`ResourceIn`, `Created`), "
             "and nothing else of the service (no middlewares, token check, unit of work or ORM)",
             "framework_write_one_trip",
@@ -526,7 +529,8 @@ def markdown(report: dict[str, Any]) -> str:
         row(
             "bare write, seven trips",
             "`POST /write`: the same SQL as separate round trips (BEGIN, four INSERTs, "
-            "COMMIT, NOTIFY), the way the service wrote before it deferred new rows",
+            "COMMIT, a NOTIFY of its own), the way the service wrote before it deferred new "
+            "rows",
             "bare_write",
         ),
         f"| pgbench | TPC-B-like read-write | {r['pgbench_tpcb_rw']['tps']} | | | | |",
@@ -579,19 +583,24 @@ def markdown(report: dict[str, Any]) -> str:
         "own work (token verification, validation, unit of work, SQL, outbox) uses. pgbench is "
         "a C client speaking the wire protocol directly with one statement per round trip; "
         "`POST /v1/resources` is an HTTP request, a token check, validation, one statement "
-        "writing four rows and the relay's NOTIFY (the TPC-B script is a transaction of three "
+        "writing four rows and its share of the relay's NOTIFY (the TPC-B script is a "
+        "transaction of three "
         "updates, one select and one insert).",
         "",
-        "Where a write's time goes (py-spy on a replica under this load): the service's own "
-        "Python (FastAPI and its dependencies, pydantic, the token check, the SQLAlchemy "
-        "session, building the event) and two database round trips. The unit of work defers "
-        "the new rows (resource with its search vectors, translation, history, outbox) and "
-        "sends them at commit as ONE statement in autocommit (`eventkit.deferred`: "
-        "data-modifying CTEs; a single statement is atomic, so no BEGIN or COMMIT); then the "
-        "relay's wake-up NOTIFY as a statement of its own (inside the transaction, NOTIFY's "
-        "database-wide lock serialises every committing writer). Removed from the hot path "
-        "while profiling this benchmark: one round trip and one ORM execution per row "
-        "(seven round trips per write before), a rollback after every commit, a "
+        "Where a write's time goes (py-spy on a replica under this load, and on the app "
+        "driven in-process with the GIL-holding samples only): the service's own Python "
+        "(FastAPI and its dependencies, pydantic, the token check, the unit of work, building "
+        "the event) and one database round trip. The unit of work defers the new rows "
+        "(resource with its search vectors, translation, history, outbox) and sends them at "
+        "commit as ONE statement in autocommit (`eventkit.deferred`: data-modifying CTEs; a "
+        "single statement is atomic, so no BEGIN or COMMIT), on a pooled connection without "
+        "an ORM session transaction; then it waits for the relay's wake-up NOTIFY, which the "
+        "commits of the same moment share (`eventkit.relay_wakeups`: one in flight per "
+        "process; inside the transaction, NOTIFY's database-wide lock would serialise every "
+        "committing writer). Removed from the hot path while profiling this benchmark: one "
+        "round trip and one ORM execution per row (seven round trips per write before), a "
+        "NOTIFY round trip of every write's own, the ORM session's transaction around the "
+        "one autocommit statement, a rollback after every commit, a "
         "three-round-trip pool pre-ping on every checkout (now: connections the server "
         "closed are discarded without a round trip), an UPDATE of the row just inserted to "
         "set its search vectors, a thread-pool hop for the unit-of-work dependency, the "

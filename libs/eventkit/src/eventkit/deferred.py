@@ -34,7 +34,7 @@ from typing import Any
 
 from sqlalchemy import Executable, Insert, bindparam
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 _PLACEHOLDER = re.compile(r"\$(\d+)")
 
@@ -253,10 +253,11 @@ class DeferringSession(AsyncSession):
             raise ReadOnlySession("this session reads in autocommit: there is nothing to commit")
         if self._deferred and not self.in_transaction():
             # nothing else in this transaction: the batch alone, atomic as one statement
-            conn = await super().connection(execution_options=_AUTOCOMMIT)
-            await self.send_deferred(conn)
-        else:
-            await self.send_deferred()
+            assert isinstance(self.bind, AsyncEngine)
+            async with self.bind.connect() as conn:
+                await self.send_deferred(await conn.execution_options(**_AUTOCOMMIT))
+            return
+        await self.send_deferred()
         await super().commit()
 
     async def rollback(self) -> None:

@@ -8,7 +8,6 @@ flag — never by "id greater than the last one seen", because ids become visibl
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -25,12 +24,13 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from eventkit.crypto import encrypt_fields
 from eventkit.deferred import insert_row
+from eventkit.relay_wakeups import RelayWakeUps
 from eventkit.subject_keys import SqlSubjectKeys
 
 
@@ -75,10 +75,10 @@ class OutboxWriter:
         self.table = table
         self.source = source
         self.subject_keys = subject_keys
-        self._channel = notify_channel(table.schema or "public")
-        # built once (SQLAlchemy caches its compiled form); the relay's wake-up hint is NOT
-        # part of the transaction (see wake_relay)
+        # built once (SQLAlchemy caches its compiled form)
         self._insert = table.insert()
+        # the relay's wake-up hint is NOT part of the transaction (see wake_relay)
+        self.wake_ups = RelayWakeUps(notify_channel(table.schema or "public"))
 
     async def _protect(
         self, session: AsyncSession, event: IntegrationEvent, data: dict[str, Any]
@@ -129,15 +129,14 @@ class OutboxWriter:
 
     async def wake_relay(self, session: AsyncSession) -> None:
         """A wake-up hint for the relay, sent AFTER the writing transaction committed, as a
-        statement of its own (no transaction, no WAL flush). A NOTIFY inside the writing
-        transaction takes a database-wide lock held until its commit is flushed, which
-        serialises every committing writer: 500-700 commits/s with it against about 1,900/s
-        this way on the test Postgres (16 writers). Best effort: the relay also polls."""
-        with contextlib.suppress(Exception):
-            conn = await session.connection()
-            raw = await conn.get_raw_connection()
-            driver: Any = raw.driver_connection
-            await driver.execute("SELECT pg_notify($1, '')", self._channel)
+        statement of its own (no transaction, no WAL flush) that concurrent commits share
+        (``eventkit.relay_wakeups``). A NOTIFY inside the writing transaction takes a
+        database-wide lock held until its commit is flushed, which serialises every
+        committing writer: 500-700 commits/s with it against about 1,900/s this way on the
+        test Postgres (16 writers). Best effort: the relay also polls."""
+        engine = session.bind
+        if isinstance(engine, AsyncEngine):
+            await self.wake_ups.after_commit(engine)
 
 
 def _row(ce: CloudEvent, topic: str) -> dict[str, Any]:
