@@ -11,12 +11,10 @@ servers, same load generator, same run) and ``pgbench`` on the same PostgreSQL.
 * API write: ``POST /v1/resources`` (a draft resource: resource, translation, search vectors,
              history and outbox rows in one transaction).
 * bare write: ``POST /write/one-trip`` of the bare app (bench/bare_api.py): the API write's
-             rows in one statement on raw asyncpg, then the relay's wake-up shared with the
-             writes committing at the same time (``eventkit.relay_wakeups``), as the service
-             does, with none of the service's other code: the floor of a Python HTTP
-             endpoint making this write; and ``POST /write``, the same SQL as seven round
-             trips (BEGIN, four INSERTs, COMMIT, a NOTIFY of its own), as the service wrote
-             before.
+             rows in one statement and a NOTIFY, two round trips, on raw asyncpg with none
+             of the service's code: the floor of a Python HTTP endpoint making this write;
+             and ``POST /write``, the same SQL as seven round trips (BEGIN, four INSERTs,
+             COMMIT, NOTIFY), as the service wrote before.
 * framework write: the one-statement write behind FastAPI with the service's request and
              response models (``bare_api.py --framework``): what the web framework and
              pydantic add to the floor, before any of the service's own code.
@@ -514,14 +512,14 @@ def markdown(report: dict[str, Any]) -> str:
         row(
             "bare write, one trip",
             "`POST /write/one-trip` of the bare app: the API write's rows in one statement "
-            "(data-modifying CTEs) on raw asyncpg and the service's shared wake-up NOTIFY, "
-            "without the rest of the service (no token check, validation, unit of work, ORM "
-            "or FastAPI): the floor of a Python endpoint",
+            "(data-modifying CTEs) and a NOTIFY of its own, two round trips, on raw asyncpg "
+            "without the service (no token check, validation, unit of work, ORM or FastAPI): "
+            "the floor of a Python endpoint",
             "bare_write_one_trip",
         ),
         row(
             "framework write, one trip",
-            "`POST /write/one-trip` of the framework app: the same statement and wake-up behind "
+            "`POST /write/one-trip` of the framework app: the same statement and NOTIFY behind "
             "FastAPI with the service's request and response models (`ResourceIn`, `Created`), "
             "and nothing else of the service (no middlewares, token check, unit of work or ORM)",
             "framework_write_one_trip",
@@ -529,8 +527,7 @@ def markdown(report: dict[str, Any]) -> str:
         row(
             "bare write, seven trips",
             "`POST /write`: the same SQL as separate round trips (BEGIN, four INSERTs, "
-            "COMMIT, a NOTIFY of its own), the way the service wrote before it deferred new "
-            "rows",
+            "COMMIT, NOTIFY), the way the service wrote before it deferred new rows",
             "bare_write",
         ),
         f"| pgbench | TPC-B-like read-write | {r['pgbench_tpcb_rw']['tps']} | | | | |",
