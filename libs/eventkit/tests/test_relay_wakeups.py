@@ -74,6 +74,22 @@ async def test_a_commit_that_stops_waiting_does_not_cancel_the_others() -> None:
     assert wake_ups.sent == 1
 
 
+async def test_a_commit_waits_for_a_hanging_notify_no_longer_than_its_patience() -> None:
+    wake_ups = HeldWakeUps()  # never released: a database that stopped answering
+    wake_ups.patience_s = 0.2
+    started = asyncio.get_running_loop().time()
+    await asyncio.wait_for(wake_ups.after_commit(ENGINE), 5)
+    assert asyncio.get_running_loop().time() - started < 2
+    assert wake_ups.started == [1]  # still on its way
+    wake_ups.release.set()
+    for _ in range(500):
+        if not wake_ups._senders:
+            break
+        await asyncio.sleep(0.01)
+    assert wake_ups.sent == 1
+    assert wake_ups._senders == {}
+
+
 async def test_committed_outbox_rows_wake_a_listener_with_fewer_notifies_than_commits(
     kit_chassis: Chassis, topic: str
 ) -> None:

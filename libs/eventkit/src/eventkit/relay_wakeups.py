@@ -13,6 +13,7 @@ its way; alone, a commit waits exactly as long as it did for its own.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -35,15 +36,20 @@ class _Sender:
 
 
 class RelayWakeUps:
-    def __init__(self, channel: str) -> None:
+    """``patience_s``: how long a commit waits for its NOTIFY at most. The hint is best
+    effort and the relay polls every second anyway (``relay_poll_interval_s``), so a commit
+    whose NOTIFY hangs (a database that stopped answering) is not held up longer than that."""
+
+    def __init__(self, channel: str, *, patience_s: float = 1.0) -> None:
         self.channel = channel
+        self.patience_s = patience_s
         self._senders: dict[AsyncEngine, _Sender] = {}
         #: NOTIFYs sent; a process's count, for tests and metrics
         self.sent = 0
 
     async def after_commit(self, engine: AsyncEngine) -> None:
-        """Returns once a NOTIFY that started after this call reached Postgres (or failed:
-        the hint is best effort, the relay also polls)."""
+        """Returns once a NOTIFY that started after this call reached Postgres, or failed, or
+        ``patience_s`` passed (the hint is best effort: the relay also polls)."""
         loop = asyncio.get_running_loop()
         sender = self._senders.get(engine)
         if sender is None or sender.loop is not loop:
@@ -53,9 +59,10 @@ class RelayWakeUps:
         waiting = sender.next
         if sender.task is None:
             sender.task = loop.create_task(self._send(engine, sender))
-        # shielded: a waiter that is cancelled (its client went away) must not cancel the
-        # NOTIFY the other commits are waiting for
-        await asyncio.shield(waiting)
+        # shielded: a waiter that is cancelled (its client went away) or runs out of patience
+        # must not cancel the NOTIFY the other commits are waiting for
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(waiting), self.patience_s)
 
     async def _send(self, engine: AsyncEngine, sender: _Sender) -> None:
         try:
