@@ -48,6 +48,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from eventkit.outbox import notify_channel
+from eventkit.relay_wakeups import NOTIFY
 from resources.entrypoints.http.schemas import Created, ResourceIn
 
 INSERT_RESOURCE = (
@@ -97,7 +99,8 @@ ONE_TRIP = (
     " 'resources.resource.drafted', 'resources.resource.v1', $29::JSONB, $30::JSONB,"
     " $19::TIMESTAMP WITH TIME ZONE)"
 )
-NOTIFY = "SELECT pg_notify($1, '')"
+#: the resources relay's channel (eventkit.outbox.notify_channel)
+CHANNEL = notify_channel("resources")
 ACTOR = uuid.uuid4()  # the token's subject is not read: no token check here
 
 pool: asyncpg.Pool[Any] | None = None
@@ -190,7 +193,7 @@ async def write(request: Request) -> JSONResponse:
             await conn.execute(UPSERT_TRANSLATION, *draft.translation)
             await conn.execute(INSERT_HISTORY, *draft.history)
             await conn.execute(INSERT_OUTBOX, *draft.outbox)
-        await conn.execute(NOTIFY, "resources_outbox")
+        await conn.execute(NOTIFY, CHANNEL)
     return JSONResponse({"id": str(draft.id)}, status_code=201)
 
 
@@ -206,7 +209,7 @@ async def _write_in_one_trip(draft: Draft) -> None:
     assert pool is not None
     async with pool.acquire() as conn:
         await conn.execute(ONE_TRIP, *draft.resource, snapshot, event_id, payload, headers)
-        await conn.execute(NOTIFY, "resources_outbox")
+        await conn.execute(NOTIFY, CHANNEL)
 
 
 @asynccontextmanager

@@ -406,10 +406,7 @@ async def run(size: str, replicas: int) -> dict[str, Any]:
                 print(f"  round {round_ + 1} {name}: {tps:.1f} tps", flush=True)
         db_url = s.db_url
     results: dict[str, Any] = {
-        name: {
-            **max(runs, key=lambda x: x.get("rps", x.get("tps", 0))),
-            "rounds": [x.get("rps", x.get("tps")) for x in runs],
-        }
+        name: {**max(runs, key=_rate), "rounds": [_rate(x) for x in runs]}
         for name, runs in rounds.items()
     }
     rw = results["pgbench_tpcb_rw"]["tps"]
@@ -455,6 +452,11 @@ async def run(size: str, replicas: int) -> dict[str, Any]:
         },
         "config": {**cfg, "replicas": replicas},
     }
+
+
+def _rate(result: dict[str, Any]) -> float:
+    """A round's throughput: requests/s of an HTTP target, transactions/s of pgbench."""
+    return float(result["rps"] if "rps" in result else result["tps"])
 
 
 def _answers(url: str) -> bool:

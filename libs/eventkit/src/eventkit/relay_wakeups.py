@@ -28,14 +28,14 @@ log = get_logger(__name__)
 NOTIFY = "SELECT pg_notify($1, '')"
 
 
-@dataclass
+@dataclass(eq=False)
 class _Sender:
-    """The NOTIFYs of one database (engine): the one the newest commits wait for, which has
-    not started yet, and the task sending them one after another."""
+    """The NOTIFYs of one database (engine) while any is due: the one the newest commits wait
+    for, which has not started yet, and the task sending them one after another (held here:
+    the event loop keeps only a weak reference to it)."""
 
-    loop: asyncio.AbstractEventLoop
     next: asyncio.Future[None] | None = None
-    task: asyncio.Task[None] | None = field(default=None, repr=False)
+    task: asyncio.Task[None] = field(init=False, repr=False)
 
 
 class RelayWakeUps:
@@ -55,13 +55,12 @@ class RelayWakeUps:
         ``patience_s`` passed (the hint is best effort: the relay also polls)."""
         loop = asyncio.get_running_loop()
         sender = self._senders.get(engine)
-        if sender is None or sender.loop is not loop:
-            sender = self._senders[engine] = _Sender(loop)
+        if sender is None or sender.task.get_loop() is not loop:
+            sender = self._senders[engine] = _Sender()
+            sender.task = loop.create_task(self._send(engine, sender))
         if sender.next is None:
             sender.next = loop.create_future()
         waiting = sender.next
-        if sender.task is None:
-            sender.task = loop.create_task(self._send(engine, sender))
         # shielded: a waiter that is cancelled (its client went away) or runs out of patience
         # must not cancel the NOTIFY the other commits are waiting for
         with contextlib.suppress(TimeoutError):
@@ -86,7 +85,6 @@ class RelayWakeUps:
             if sender.next is not None:
                 _release(sender.next)
                 sender.next = None
-            sender.task = None
             if self._senders.get(engine) is sender:
                 del self._senders[engine]
 
