@@ -5,6 +5,8 @@ is left alone."""
 from __future__ import annotations
 
 import asyncio
+import gc
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +16,7 @@ from aiokafka import AIOKafkaProducer, ConsumerRecord
 from structlog.testing import capture_logs
 
 from eventkit.service import Chassis
+from eventkit.stall import GroupBacklog
 
 
 @pytest.fixture
@@ -66,3 +69,15 @@ async def test_an_idle_consumer_with_nothing_waiting_is_left_alone(
     events = [entry["event"] for entry in logs]
     assert "consumer.stalled" not in events
     assert "worker.consumer_restarted" not in events
+
+
+async def test_a_backlog_never_asked_leaves_no_unclosed_consumer() -> None:
+    """A worker stopped before its first stall check: the watchdog's clients are closed
+    all the same (each stop used to log "Unclosed AIOKafkaConsumer")."""
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        backlog = GroupBacklog("127.0.0.1:9", "kit-never-asked")
+        await backlog.close()
+        del backlog
+        gc.collect()
+    assert [str(w.message) for w in seen if issubclass(w.category, ResourceWarning)] == []
