@@ -45,3 +45,26 @@ async def test_connections_the_server_closed_are_replaced(kit_db: str, infra: Te
                 assert pid not in pids
     finally:
         await engine.dispose()
+
+
+async def test_the_server_probes_a_silent_client(kit_db: str) -> None:
+    """A client that vanished without closing its socket loses its session (and its
+    transaction's row locks) within about a minute, not the kernel's two hours."""
+    engine = make_engine(kit_db, pool_size=1)
+    try:
+        async with engine.connect() as conn:
+            settings = {
+                name: await conn.scalar(text(f"SHOW {name}"))
+                for name in (
+                    "tcp_keepalives_idle",
+                    "tcp_keepalives_interval",
+                    "tcp_keepalives_count",
+                )
+            }
+    finally:
+        await engine.dispose()
+    assert settings == {
+        "tcp_keepalives_idle": "30",
+        "tcp_keepalives_interval": "10",
+        "tcp_keepalives_count": "3",
+    }
