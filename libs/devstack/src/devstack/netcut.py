@@ -9,6 +9,9 @@ listener of its own, so every broker connection goes through it too). Signals dr
 * ``SIGUSR2`` heals: the connections that lived through the cut are closed (their streams
   lost bytes, so they can never be resumed) and new ones flow again.
 
+Outside a cut it is a faithful pipe: an end that closes is half-closed on the other side, an
+end that is reset (a killed process) resets the other side too.
+
 ``python -m devstack.netcut --route LISTEN_PORT:TARGET_PORT [--route ...]`` (loopback only).
 """
 
@@ -50,12 +53,19 @@ class NetworkCut:
                 writer.transport.abort()
                 return
             self.connections.add(up_writer)
-            await asyncio.gather(
-                self._pipe(reader, up_writer), self._pipe(up_reader, writer), return_exceptions=True
-            )
+            pipes = [
+                asyncio.create_task(self._pipe(reader, up_writer)),
+                asyncio.create_task(self._pipe(up_reader, writer)),
+            ]
+            # an end that closes cleanly is half-closed on the other side (_pipe's EOF); one
+            # that fails (a SIGKILLed client with unread bytes resets its sockets) ends the
+            # whole connection: the other side would otherwise wait forever, e.g. a Postgres
+            # backend idle in the dead client's transaction, holding its row locks
+            await asyncio.wait(pipes, return_when=asyncio.FIRST_EXCEPTION)
             for w in (writer, up_writer):
                 self.connections.discard(w)
                 w.transport.abort()
+            await asyncio.gather(*pipes, return_exceptions=True)
 
         return await asyncio.start_server(accepted, "127.0.0.1", listen_port)
 
