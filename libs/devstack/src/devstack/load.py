@@ -64,18 +64,32 @@ class LoadResult:
         return sum(s.requests for s in (self.registrations, self.profiles, self.erasures))
 
 
+#: how long traffic may go on past its duration while waiting for ``until``
+MAX_EXTENSION_S = 180.0
+
+
 async def _paced(
-    rate_per_s: float, duration_s: float, person: Callable[[int], Coroutine[Any, Any, None]]
+    rate_per_s: float,
+    duration_s: float,
+    person: Callable[[int], Coroutine[Any, Any, None]],
+    until: asyncio.Event | None = None,
 ) -> None:
-    """Start ``person(i)`` at a steady rate, bounded in count and time; wait for all."""
+    """Start ``person(i)`` at a steady rate for ``duration_s`` and, if given, on until
+    ``until`` is set (at most ``MAX_EXTENSION_S`` longer); wait for all."""
     interval = 1.0 / rate_per_s
     tasks = []
     start = time.monotonic()
-    for i in range(int(rate_per_s * duration_s)):
+    i = 0
+    while i < int(rate_per_s * duration_s) or (
+        until is not None
+        and not until.is_set()
+        and time.monotonic() - start < duration_s + MAX_EXTENSION_S
+    ):
         delay = start + i * interval - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(person(i)))
+        i += 1
     await asyncio.gather(*tasks)
 
 
@@ -158,9 +172,15 @@ async def register_people(
 
 
 async def member_journeys(
-    gateway_url: str, run: str, *, rate_per_s: float, duration_s: float
+    gateway_url: str,
+    run: str,
+    *,
+    rate_per_s: float,
+    duration_s: float,
+    until: asyncio.Event | None = None,
 ) -> LoadResult:
-    """People registering, signing in, saving a profile, some asking to be erased."""
+    """People registering, signing in, saving a profile, some asking to be erased: for
+    ``duration_s``, and on until ``until`` is set if given."""
     result = LoadResult()
     async with httpx.AsyncClient(base_url=gateway_url, timeout=30.0) as client:
 
@@ -209,7 +229,7 @@ async def member_journeys(
                 json={"password": PASSWORD},
             )
 
-        await _paced(rate_per_s, duration_s, one)
+        await _paced(rate_per_s, duration_s, one, until)
     return result
 
 

@@ -226,9 +226,14 @@ class ChaosPlatform:
     def admin_dsn(self) -> str:
         return plain_url(self.stack.admin_url)
 
-    def logs(self) -> str:
-        out = []
+    def logs(self, lines: int = 20, width: int = 300) -> str:
+        """Each process's last log lines, each cut to ``width`` characters so a failure's
+        message stays readable (a partition assignment alone runs to thousands); the whole
+        logs stay in ``<home>/logs``."""
+        out = [f"(whole logs: {self.stack.home / 'logs'})"]
         for service in SERVICES:
             for role in self.roles[service]:
-                out.append(f"--- {service}-{role}\n{self.process(service, role).tail(20)}")
+                tail = self.process(service, role).tail(lines).splitlines()
+                cut = [t if len(t) <= width else t[:width] + " ..." for t in tail]
+                out.append(f"--- {service}-{role}\n" + "\n".join(cut))
         return "\n".join(out)
