@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import signal
+
+from devstack.relaying import pipe, splice
 
 
 class NetworkCut:
@@ -54,30 +55,21 @@ class NetworkCut:
                 return
             self.connections.add(up_writer)
             pipes = [
-                asyncio.create_task(self._pipe(reader, up_writer)),
-                asyncio.create_task(self._pipe(up_reader, writer)),
+                asyncio.create_task(pipe(reader, up_writer, dropped=self._dropped)),
+                asyncio.create_task(pipe(up_reader, writer, dropped=self._dropped)),
             ]
-            # an end that closes cleanly is half-closed on the other side (_pipe's EOF); one
-            # that fails (a SIGKILLed client with unread bytes resets its sockets) ends the
-            # whole connection: the other side would otherwise wait forever, e.g. a Postgres
-            # backend idle in the dead client's transaction, holding its row locks
-            await asyncio.wait(pipes, return_when=asyncio.FIRST_EXCEPTION)
-            for w in (writer, up_writer):
-                self.connections.discard(w)
-                w.transport.abort()
-            await asyncio.gather(*pipes, return_exceptions=True)
+            await splice(pipes, (writer, up_writer))
+            self.connections.difference_update((writer, up_writer))
 
         return await asyncio.start_server(accepted, "127.0.0.1", listen_port)
 
-    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        while data := await reader.read(65536):
-            if self.cut.is_set():
-                await self.healed.wait()  # dropped: heal() aborts this connection
-                return
-            writer.write(data)
-            await writer.drain()
-        with contextlib.suppress(OSError):
-            writer.write_eof()
+    async def _dropped(self) -> bool:
+        """During a cut, bytes are dropped and the pipe waits for heal(), which aborts its
+        connection."""
+        if not self.cut.is_set():
+            return False
+        await self.healed.wait()
+        return True
 
 
 async def _main(routes: list[tuple[int, int]]) -> None:

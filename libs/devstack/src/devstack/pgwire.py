@@ -17,6 +17,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from devstack.relaying import pipe, splice
+
 _SSL_REQUEST = 80877103
 _GSSENC_REQUEST = 80877104
 
@@ -81,23 +83,13 @@ class PgWireRecorder:
         )
         pipes = (
             asyncio.create_task(self._client_to_server(reader, up_writer)),
-            asyncio.create_task(self._pipe(up_reader, writer)),
+            asyncio.create_task(pipe(up_reader, writer)),
         )
         self._tasks.update(pipes)
         try:
-            await asyncio.gather(*pipes, return_exceptions=True)
+            await splice(pipes, (writer, up_writer))
         finally:
             self._tasks.difference_update(pipes)
-            for w in (writer, up_writer):
-                w.transport.abort()
-
-    @staticmethod
-    async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        while data := await reader.read(65536):
-            writer.write(data)
-            await writer.drain()
-        with contextlib.suppress(OSError):
-            writer.write_eof()
 
     async def _client_to_server(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
@@ -111,7 +103,7 @@ class PgWireRecorder:
                 if head[0] == 0x16:  # TLS after an accepted SSLRequest: relayed unread
                     self.encrypted = True
                     writer.write(head)
-                    await self._pipe(reader, writer)
+                    await pipe(reader, writer)
                     return
                 length, code = struct.unpack("!ii", head)
                 writer.write(head + await reader.readexactly(length - 8))
