@@ -87,10 +87,16 @@ def servers() -> Iterator[tuple[list[int], list[list[bytes]]]]:
     try:
         yield ports, seen
     finally:
-        for server in made:
-            loop.call_soon_threadsafe(server.close)
+
+        async def stop() -> None:
+            for server in made:
+                server.close()
+                await server.wait_closed()
+
+        asyncio.run_coroutine_threadsafe(stop(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
+        loop.close()
 
 
 # CI installs wrk (.ci/run: make bench-tools), so there a missing wrk fails this test

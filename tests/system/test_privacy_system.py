@@ -85,6 +85,9 @@ class Api:
         self.base = platform.gateway_url
         self.http = httpx.Client(base_url=self.base, timeout=20)
 
+    def close(self) -> None:
+        self.http.close()
+
     def call(
         self, method: str, path: str, token: str | None = None, expect: int | None = None, **kw: Any
     ) -> httpx.Response:
@@ -417,10 +420,13 @@ class Scene:
 
 
 @pytest.fixture(scope="module")
-def scene(full_platform: Platform) -> Scene:
+def scene(full_platform: Platform) -> Iterator[Scene]:
     api = Api(full_platform)
-    person = build_person(api)
-    return Scene(api, person, data_everywhere(api, person))
+    try:
+        person = build_person(api)
+        yield Scene(api, person, data_everywhere(api, person))
+    finally:
+        api.close()
 
 
 def test_the_audit_log_shows_who_looked_at_what(scene: Scene, full_platform: Platform) -> None:
@@ -549,7 +555,10 @@ def test_the_scanners_do_find_a_planted_value(full_platform: Platform) -> None:
     """The leak scanners are not vacuous: a fresh registration is found in both places."""
     api = Api(full_platform)
     name = unique_word("Planted")
-    api.register(name)
+    try:
+        api.register(name)
+    finally:
+        api.close()
 
     def found() -> bool:
         tables = run_sync(

@@ -23,6 +23,18 @@ import psutil
 
 STOP_TIMEOUT = 20.0
 
+#: the children this Python process started, each kept until it has ended and been waited for:
+#: a dropped handle of a running child warns (ResourceWarning), and an ended child nobody waits
+#: for stays a zombie until some later Popen happens to collect it
+_children: dict[int, subprocess.Popen[bytes]] = {}
+
+
+def reap_ended_children() -> None:
+    """Wait for the children started here that have ended (a no-op for those still running)."""
+    for pid, proc in list(_children.items()):
+        if proc.poll() is not None:
+            del _children[pid]
+
 
 def tail(path: Path, lines: int = 40) -> str:
     """The last ``lines`` lines of a log file (for error messages), or a note if it is missing."""
@@ -138,6 +150,7 @@ class ManagedProcess:
         existing = self.pid()
         if existing is not None:
             return existing
+        reap_ended_children()
         self.pidfile.parent.mkdir(parents=True, exist_ok=True)
         self.logfile.parent.mkdir(parents=True, exist_ok=True)
         full_env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
@@ -154,6 +167,7 @@ class ManagedProcess:
                 start_new_session=True,
                 close_fds=True,
             )
+        _children[proc.pid] = proc
         self.adopt(proc.pid)
         return proc.pid
 
@@ -172,6 +186,7 @@ class ManagedProcess:
             return False
         terminate_tree(pid, timeout)
         self.pidfile.unlink(missing_ok=True)
+        reap_ended_children()
         return True
 
     def rss(self, proportional: bool = False) -> int:
