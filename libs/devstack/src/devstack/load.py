@@ -77,13 +77,13 @@ async def _paced(
     """Start ``person(i)`` at a steady rate for ``duration_s`` and, if given, on until
     ``until`` is set (at most ``MAX_EXTENSION_S`` longer); wait for all."""
     interval = 1.0 / rate_per_s
+    planned = int(rate_per_s * duration_s)
     tasks = []
     start = time.monotonic()
+    extended_until = start + duration_s + MAX_EXTENSION_S
     i = 0
-    while i < int(rate_per_s * duration_s) or (
-        until is not None
-        and not until.is_set()
-        and time.monotonic() - start < duration_s + MAX_EXTENSION_S
+    while i < planned or (
+        until is not None and not until.is_set() and time.monotonic() < extended_until
     ):
         delay = start + i * interval - time.monotonic()
         if delay > 0:

@@ -29,7 +29,7 @@ STOP_TIMEOUT = 20.0
 _children: dict[int, subprocess.Popen[bytes]] = {}
 
 
-def reap_ended_children() -> None:
+def _reap_ended_children() -> None:
     """Wait for the children started here that have ended (a no-op for those still running)."""
     for pid, proc in list(_children.items()):
         if proc.poll() is not None:
@@ -150,7 +150,7 @@ class ManagedProcess:
         existing = self.pid()
         if existing is not None:
             return existing
-        reap_ended_children()
+        _reap_ended_children()
         self.pidfile.parent.mkdir(parents=True, exist_ok=True)
         self.logfile.parent.mkdir(parents=True, exist_ok=True)
         full_env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
@@ -186,7 +186,7 @@ class ManagedProcess:
             return False
         terminate_tree(pid, timeout)
         self.pidfile.unlink(missing_ok=True)
-        reap_ended_children()
+        _reap_ended_children()
         return True
 
     def rss(self, proportional: bool = False) -> int:
