@@ -60,13 +60,22 @@ schemas: ## refresh the JSON Schema snapshots of events (refuses breaking change
 	$(RUN) python -m contracts.schemas write
 
 .PHONY: docs
-docs: ## generate AsyncAPI 3 and OpenAPI documents into docs/api/
+docs: ## generate AsyncAPI 3 / OpenAPI documents (docs/api/) and the vocabulary reference
 	@mkdir -p docs/api
+	$(RUN) python -m contracts.vocabulary --out docs/vocabulary.md
 	@for s in $(SERVICES); do \
 	  $(RUN) python -m $$s asyncapi --out docs/api/$$s.asyncapi.json || exit 1; \
 	  $(RUN) python -m $$s openapi --out docs/api/$$s.openapi.json || exit 1; \
 	done
 	@echo "wrote docs/api/"
+
+.PHONY: i18n
+i18n: ## gettext catalogues: extract the messages, update every locale's .po, compile the .mo
+	cd contracts && ../.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header \
+	  --sort-output -o src/contracts/vocabulary/locale/vocabulary.pot src/contracts/vocabulary
+	cd contracts && ../.venv/bin/pybabel update --no-fuzzy-matching \
+	  -i src/contracts/vocabulary/locale/vocabulary.pot -d src/contracts/vocabulary/locale -D vocabulary
+	cd contracts && ../.venv/bin/pybabel compile --statistics -d src/contracts/vocabulary/locale -D vocabulary
 
 .PHONY: clean
 clean: stop ## stop and delete all local state (.local/)

@@ -1,0 +1,58 @@
+"""The platform's own terms (not a published classification), and their translations.
+
+The English term is the gettext message id; translations live in the ``vocabulary``
+catalogue (``locale/<lang>/LC_MESSAGES/vocabulary.po``, compiled to ``.mo``), which
+translators edit with the usual tools: ``pybabel extract/update/compile`` (see
+docs/vocabulary.md).
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from importlib import resources
+
+from contracts.vocabulary.locales import DEFAULT_LOCALE, fallback_chain, same_language
+from contracts.vocabulary.schemes import Label
+
+DOMAIN = "vocabulary"
+LOCALE_DIR = str(resources.files("contracts.vocabulary").joinpath("locale"))
+
+
+def _(message: str) -> str:
+    """Marks a term for extraction; the term itself is the message id."""
+    return message
+
+
+@cache
+def translations(locale: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[locale], fallback=True)
+
+
+def translate(message: str, locale: str | None) -> Label:
+    """``message`` (an English term) in ``locale``, or English marked as a fallback."""
+    chain = fallback_chain(locale)
+    for candidate in chain:
+        if candidate == DEFAULT_LOCALE:
+            break
+        text = translations(candidate).gettext(message)
+        if text != message:
+            return Label(
+                text=text, locale=candidate, fallback=not same_language(candidate, chain[0])
+            )
+    return Label(
+        text=message, locale=DEFAULT_LOCALE, fallback=not same_language(DEFAULT_LOCALE, chain[0])
+    )
+
+
+#: how a diaspora member contributes (DESIGN section 4)
+CONTRIBUTION_MODES: dict[str, str] = {
+    "skills_transfer": _("Skills transfer"),
+    "mentoring": _("Mentoring"),
+    "short_assignment": _("Short assignment"),
+    "investment": _("Investment"),
+    "trade": _("Trade"),
+    "philanthropy": _("Philanthropy"),
+    "volunteering": _("Volunteering"),
+    "return": _("Return"),
+}
