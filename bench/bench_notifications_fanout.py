@@ -258,7 +258,7 @@ async def bench_email(service: NotificationsService, sizes: dict[str, int]) -> d
     t0 = time.perf_counter()
     sent = 0
     while sent < count:
-        n = await dispatch_due_emails(service.uow(), service.email_sender, settings)
+        n = await dispatch_due_emails(service.uow, service.email_sender, settings)
         if n == 0:
             break
         sent += n
@@ -267,7 +267,10 @@ async def bench_email(service: NotificationsService, sizes: dict[str, int]) -> d
     log(f"email: {count} dispatched in {service_s:.1f}s")
 
     limit = asyncio.Semaphore(settings.email_concurrency)
-    mails = [service.email_sender.compose(f"raw{n}@example.org", message) for n in range(count)]
+    mails = [
+        service.email_sender.compose(f"raw{n}@example.org", message, delivery_id=uuid.uuid4())
+        for n in range(count)
+    ]
 
     async def send(i: int) -> None:
         async with limit:

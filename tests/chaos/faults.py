@@ -31,7 +31,9 @@ def _kill_restart(service: str, role: str) -> Callable[[ChaosPlatform], None]:
     return run
 
 
-def _die_at(service: str, role: str, fault_point: str) -> Callable[[ChaosPlatform], None]:
+def _die_at(
+    service: str, role: str, fault_point: str, within_s: float = 60
+) -> Callable[[ChaosPlatform], None]:
     """Restart the process armed to SIGKILL itself at a fault point, then restart it clean."""
 
     def run(p: ChaosPlatform) -> None:
@@ -41,7 +43,7 @@ def _die_at(service: str, role: str, fault_point: str) -> Callable[[ChaosPlatfor
         for r in [role, *siblings]:
             p.process(service, r).stop(timeout=5)
         p.start_process(service, role, faults=fault_point)
-        p.wait_exit(service, role)
+        p.wait_exit(service, role, timeout=within_s)
         for r in [role, *siblings]:
             p.start_process(service, r)
 
@@ -115,6 +117,15 @@ FAULTS: tuple[Fault, ...] = (
         )
         for service in SERVICES
         for when in ("before", "after")
+    ),
+    Fault(
+        "email dispatcher dies mid-batch",
+        "notifications worker SIGKILLs itself while it sends a batch of emails: one mail "
+        "accepted by the SMTP server but not yet marked sent, others in flight",
+        # the restarted worker first rejoins its group, then records the welcome emails of
+        # the registrations made meanwhile and sends them: slower than a consumer fault
+        _die_at("notifications", "worker", "email.sent_before_marked", within_s=240),
+        True,
     ),
     Fault(
         "consumer paused",

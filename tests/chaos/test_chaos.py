@@ -12,13 +12,12 @@ import json
 import os
 import platform as host
 import time
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from faults import FAULTS, Fault
-from verify import dead_letters, verify, wait_for_quiet
+from verify import Mailbox, dead_letters, verify, wait_for_quiet
 
 from devstack.load import ERASING_EVERY, member_journeys
 from devstack.paths import repo_root
@@ -75,15 +74,14 @@ async def test_nothing_lost_under(fault: Fault, platform: ChaosPlatform) -> None
     repaired_at = await strike()
     load = await load_task
 
-    def emails_seen() -> Counter[str]:
-        return Counter(m["To"] for m in platform.smtp.messages())
+    def mailbox() -> Mailbox:
+        return Mailbox.of(platform.smtp.messages())
 
-    quiet_after, missing = await wait_for_quiet(platform.admin_dsn, load, emails_seen)
+    quiet_after, missing = await wait_for_quiet(platform.admin_dsn, load, mailbox)
     recovery = time.monotonic() - repaired_at if quiet_after != float("inf") else float("inf")
     await asyncio.sleep(2.0)  # let stragglers (duplicates, late emails) show up before counting
-    emails = emails_seen()
     verdict = await verify(
-        platform.admin_dsn, platform.stack.kafka.bootstrap, load, emails, dlq_before
+        platform.admin_dsn, platform.stack.kafka.bootstrap, load, mailbox(), dlq_before
     )
 
     steps = (load.registrations, load.profiles, load.erasures)
@@ -98,6 +96,8 @@ async def test_nothing_lost_under(fault: Fault, platform: ChaosPlatform) -> None
             "erasures": len(load.erasures.acknowledged),
             "lost": verdict.lost,
             "duplicate effects": verdict.duplicate_effects,
+            "emails received twice": verdict.emails_duplicated,
+            "copies dropped by Message-ID": verdict.email_copies_with_same_message_id,
             "topic duplicates absorbed": verdict.topic_duplicates,
             "order violations": verdict.order_violations,
             "new DLQ entries": verdict.dlq_entries,
@@ -139,7 +139,12 @@ def _write_report() -> None:
         "missing its row, its welcome delivery at notifications or its email; a saved profile "
         "missing from resources' projection; an "
         "acknowledged erasure not confirmed by every participant. 'duplicate effects' also counts "
-        "a participant answering an erasure more often than profiles asked. 'topic duplicates "
+        "a participant answering an erasure more often than profiles asked, and a person who "
+        "received more than one welcome email as they see it ('emails received twice': "
+        "messages per recipient at the SMTP sink, one per Message-ID). 'copies dropped by "
+        "Message-ID' = mails the SMTP server received again with the Message-ID of one the "
+        "person already had (a worker killed after the server accepted a mail, before marking "
+        "it sent): mail software shows them once. 'topic duplicates "
         "absorbed' and 'order violations' are read from profiles.account.v1 only (the topic of "
         "the registrations): a relay that republishes a batch of other topics (people, privacy "
         "answers) adds copies this column does not count. 'order violations' = events first "

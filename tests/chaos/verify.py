@@ -1,7 +1,8 @@
 """After the dust settles: prove nothing was lost, nothing happened twice, order held.
 
 Effects looked for, per acknowledged request:
-* registration: one account row at profiles; one welcome delivery at notifications, one email;
+* registration: one account row at profiles; one welcome delivery at notifications, one email
+  as the person sees it (one Message-ID in their mailbox at the SMTP sink);
 * saved profile: the person in resources' people projection (and gone again once erased);
 * erasure: the saga completed at profiles with a confirmation from every participant, each of
   which answered at most once per request profiles sent it, the account anonymised and the
@@ -15,8 +16,9 @@ import asyncio
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from email.message import EmailMessage
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer
@@ -39,6 +41,12 @@ class Verdict:
     order_violations: int
     dlq_entries: int
     emails_missing: int
+    #: people who received more than one email where one was due (copies with the Message-ID
+    #: of a mail they already had are dropped by mail software, so they count once)
+    emails_duplicated: int = 0
+    #: copies of a mail the SMTP sink received again with the same Message-ID (a worker
+    #: killed between the SMTP server's acceptance and marking it sent)
+    email_copies_with_same_message_id: int = 0
     projections_missing: int = 0  # saved profile not in resources' projection
     profiles_refused_but_projected: int = 0
     erasures_incomplete: int = 0  # acknowledged erasure never confirmed by every participant
@@ -57,7 +65,12 @@ class Verdict:
 
     @property
     def duplicate_effects(self) -> int:
-        return self.accounts_duplicated + self.effects_duplicated + self.erasure_answers_duplicated
+        return (
+            self.accounts_duplicated
+            + self.effects_duplicated
+            + self.erasure_answers_duplicated
+            + self.emails_duplicated
+        )
 
     @property
     def refused_but_done(self) -> int:
@@ -66,8 +79,32 @@ class Verdict:
         )
 
 
+@dataclass(frozen=True)
+class Mailbox:
+    """What the SMTP sink received, as people see it: per recipient, the distinct messages
+    (by Message-ID) and every copy."""
+
+    messages: dict[str, Counter[str]]  # recipient -> Message-ID -> copies
+
+    @classmethod
+    def of(cls, received: list[EmailMessage]) -> Mailbox:
+        messages: dict[str, Counter[str]] = {}
+        for mail in received:
+            messages.setdefault(str(mail["To"]), Counter())[str(mail["Message-ID"])] += 1
+        return cls(messages)
+
+    def seen(self, address: str) -> int:
+        """Messages this person sees (one per Message-ID)."""
+        return len(self.messages.get(address, ()))
+
+    def extra_copies(self, addresses: Iterable[str]) -> int:
+        return sum(
+            n - 1 for a in addresses for n in self.messages.get(a, Counter()).values() if n > 1
+        )
+
+
 async def wait_for_quiet(
-    dsn: str, load: LoadResult, emails_seen: Callable[[], Counter[str]], timeout_s: float = 240.0
+    dsn: str, load: LoadResult, mailbox: Callable[[], Mailbox], timeout_s: float = 240.0
 ) -> tuple[float, dict[str, int]]:
     """Seconds until every acknowledged request has its effects downstream, emails included,
     and what was still missing when it gave up (empty when quiet came)."""
@@ -76,8 +113,8 @@ async def wait_for_quiet(
     missing: dict[str, int] = {}
     while time.monotonic() - start < timeout_s:
         missing = {k: n for k, n in (await pending_effects(dsn, expected)).items() if n}
-        seen = emails_seen()
-        if unsent := sum(1 for e in expected.emails if not seen[e]):
+        seen = mailbox()
+        if unsent := sum(1 for e in expected.emails if not seen.seen(e)):
             missing["emails"] = unsent
         if not missing:
             return time.monotonic() - start, {}
@@ -90,7 +127,7 @@ async def dead_letters(bootstrap: str) -> int:
 
 
 async def verify(
-    dsn: str, bootstrap: str, load: LoadResult, emails_seen: Counter[str], dlq_before: int
+    dsn: str, bootstrap: str, load: LoadResult, mailbox: Mailbox, dlq_before: int
 ) -> Verdict:
     expected = Expected.of(load)
     ids, emails, profiled = expected.accounts, expected.emails, expected.profiled
@@ -158,7 +195,9 @@ async def verify(
         topic_duplicates=sum(n - 1 for n in copies.values() if n > 1),
         order_violations=order_violations,
         dlq_entries=dlq,
-        emails_missing=sum(1 for e in emails if emails_seen[e] == 0),
+        emails_missing=sum(1 for e in emails if mailbox.seen(e) == 0),
+        emails_duplicated=sum(1 for e in emails if mailbox.seen(e) > 1),
+        email_copies_with_same_message_id=mailbox.extra_copies(emails),
         projections_missing=sum(1 for i in profiled if i not in projected),
         profiles_refused_but_projected=sum(1 for i in load.profiles.rejected if i in projected),
         erasures_incomplete=sum(1 for e in erased.values() if not confirmed(e)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -54,7 +55,7 @@ async def run(svc: NotificationsService, d: Delivery) -> Delivery:
     async with svc.uow() as uow:
         await uow.deliveries.add(d)
         await uow.commit()
-    await dispatch_due_emails(svc.uow(), svc.email_sender, svc.settings)
+    await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings)
     async with svc.uow() as uow:
         stored = await uow.deliveries.get(d.id)
     assert stored is not None
@@ -126,5 +127,79 @@ async def test_delivered_mail_carries_the_headers_recorded_with_it(
         assert (await run(svc, d)).status == DeliveryStatus.SENT
         [mail] = [m for m in smtp.messages() if m["To"] == address]
         assert mail["List-Unsubscribe"] == "<https://x.test/u>"
+    finally:
+        await svc.chassis.dispose()
+
+
+class DispatcherKilled(BaseException):
+    """Stands for the worker's death (kill -9) in the middle of a batch: not an Exception,
+    so nothing in the dispatcher handles it."""
+
+
+class DyingSender:
+    """The real SMTP sender until ``survives`` mails were accepted; dies on the next one."""
+
+    def __init__(self, real: Any, survives: int) -> None:
+        self.real = real
+        self.left = survives
+
+    def compose(self, *args: Any, **kwargs: Any) -> Any:
+        return self.real.compose(*args, **kwargs)
+
+    async def send(self, mail: Any) -> None:
+        if self.left == 0:
+            raise DispatcherKilled
+        self.left -= 1
+        await self.real.send(mail)
+
+
+async def test_a_dispatcher_killed_mid_batch_sends_no_mail_twice(
+    notifications_db: str, infra: TestInfra, smtp: SmtpSink
+) -> None:
+    """Each mail is marked sent right after the SMTP server accepts it (its own short
+    transaction), so the dispatcher that takes over sends only the mails not yet accepted."""
+    svc = NotificationsService(settings_for(notifications_db, infra, smtp.port))
+    try:
+        await svc.chassis.engine.dispose()
+        async with svc.uow() as uow:  # nothing else due: this batch is the test's
+            await uow.session.execute(
+                text("UPDATE notifications.deliveries SET status = 'sent' WHERE status = 'pending'")
+            )
+            await uow.commit()
+        run_id = uuid.uuid4().hex[:8]
+        addresses = [f"batch-{run_id}-{n}@example.org" for n in range(6)]
+        async with svc.uow() as uow:
+            for address in addresses:
+                await uow.deliveries.add(delivery(uuid.uuid4(), address))
+            await uow.commit()
+        with pytest.raises(DispatcherKilled):
+            await dispatch_due_emails(svc.uow, DyingSender(svc.email_sender, 4), svc.settings)  # type: ignore[arg-type]
+        assert len([m for m in smtp.messages() if m["To"] in addresses]) == 4
+        while await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings):
+            pass
+        received = [m for m in smtp.messages() if m["To"] in addresses]
+        assert sorted(m["To"] for m in received) == sorted(addresses)  # each exactly once
+    finally:
+        await svc.chassis.dispose()
+
+
+async def test_every_attempt_of_a_delivery_carries_the_same_message_id(
+    notifications_db: str, infra: TestInfra
+) -> None:
+    """Mail software drops a copy with a Message-ID it has seen: the id is the delivery's."""
+    svc = NotificationsService(settings_for(notifications_db, infra, free_port()))
+    try:
+        d = delivery(uuid.uuid4(), "same@example.org")
+        first = svc.email_sender.compose(d.address, d.message, d.headers, delivery_id=d.id)
+        again = svc.email_sender.compose(d.address, d.message, d.headers, delivery_id=d.id)
+        assert first["Message-ID"] == again["Message-ID"]
+        assert str(d.id) in first["Message-ID"]
+        other = delivery(uuid.uuid4(), "same@example.org")
+        assert (
+            svc.email_sender.compose(other.address, other.message, delivery_id=other.id)[
+                "Message-ID"
+            ]
+            != first["Message-ID"]
+        )
     finally:
         await svc.chassis.dispose()

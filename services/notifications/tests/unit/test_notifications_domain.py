@@ -153,3 +153,18 @@ async def test_ssrf_guard_refuses_internal_targets_unless_allowed() -> None:
     with pytest.raises(UnsafeUrl):  # plain http to the public internet
         await guard.check("http://93.184.215.14/x")
     await guard.check("https://93.184.215.14/x")
+
+
+def test_a_webhook_message_keeps_its_id_for_one_event_and_endpoint() -> None:
+    """webhook-id is derived from (endpoint, event): a recreated delivery (replay after the
+    first row was purged) carries the id the receiver already saw, so it can drop it."""
+    endpoint, other = uuid.uuid4(), uuid.uuid4()
+    first = WebhookDelivery(endpoint_id=endpoint, event_id="e-1", event_type="t")
+    again = WebhookDelivery(endpoint_id=endpoint, event_id="e-1", event_type="t")
+    assert first.message_id == again.message_id and first.message_id.startswith("msg_")
+    assert WebhookDelivery(endpoint_id=endpoint, event_id="e-2", event_type="t").message_id != (
+        first.message_id
+    )
+    assert WebhookDelivery(endpoint_id=other, event_id="e-1", event_type="t").message_id != (
+        first.message_id
+    )

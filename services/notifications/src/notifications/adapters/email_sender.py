@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import parseaddr
+from uuid import UUID
 
 import aiosmtplib
 
@@ -26,14 +27,25 @@ class SmtpEmailSender:
     def __init__(self, settings: NotificationsSettings) -> None:
         self.settings = settings
 
+    def message_id(self, delivery_id: UUID) -> str:
+        """The same on every attempt of a delivery, so a resent copy is recognised as one
+        (RFC 5322: a Message-ID names one message; mail software drops repeats)."""
+        domain = parseaddr(self.settings.mail_from)[1].rpartition("@")[2] or "localhost"
+        return f"<{delivery_id}@{domain}>"
+
     def compose(
-        self, to: str, message: RenderedMessage, headers: dict[str, str] | None = None
+        self,
+        to: str,
+        message: RenderedMessage,
+        headers: dict[str, str] | None = None,
+        *,
+        delivery_id: UUID,
     ) -> EmailMessage:
         mail = EmailMessage()
         mail["From"] = self.settings.mail_from
         mail["To"] = to
         mail["Subject"] = message.subject
-        mail["Message-ID"] = make_msgid(domain="diaspora.local")
+        mail["Message-ID"] = self.message_id(delivery_id)
         for name, value in (headers or {}).items():
             mail[name] = value
         mail.set_content(message.text)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -204,36 +204,6 @@ class DeliveryRepository:
                 last_error=row["last_error"],
                 sent_at=row["sent_at"],
             )
-        )
-
-    async def save_many(self, items: list[Delivery]) -> None:
-        """One round trip for a dispatched batch (executemany)."""
-        if not items:
-            return
-        stmt = (
-            deliveries.update()
-            .where(deliveries.c.id == bindparam("delivery_id"))
-            .values(
-                status=bindparam("new_status"),
-                attempts=bindparam("new_attempts"),
-                next_attempt_at=bindparam("new_next_attempt_at"),
-                last_error=bindparam("new_last_error"),
-                sent_at=bindparam("new_sent_at"),
-            )
-        )
-        await self.session.execute(
-            stmt,
-            [
-                {
-                    "delivery_id": d.id,
-                    "new_status": d.status.value,
-                    "new_attempts": d.attempts,
-                    "new_next_attempt_at": d.next_attempt_at,
-                    "new_last_error": d.last_error,
-                    "new_sent_at": d.sent_at,
-                }
-                for d in items
-            ],
         )
 
     async def purge_settled_before(self, cutoff: datetime) -> int:

@@ -127,10 +127,22 @@ class Endpoint(AggregateRoot):
             self.disable(f"{self.consecutive_dead_letters} deliveries dead-lettered in a row", now)
 
 
+#: namespace of derived ``webhook-id``s (uuid5)
+_WEBHOOK_IDS = uuid.UUID("6f1c2a7e-3b0d-5c64-9e55-0d2b8a4f7c11")
+
+
+def webhook_id(endpoint_id: UUID, event_id: str) -> str:
+    """The stable ``webhook-id`` of one event's message to one endpoint."""
+    return f"msg_{uuid.uuid5(_WEBHOOK_IDS, f'{endpoint_id}:{event_id}').hex}"
+
+
 @dataclass(kw_only=True, eq=False)
 class WebhookDelivery(AggregateRoot):
     id: UUID = field(default_factory=uuid.uuid4)
-    message_id: str = field(default_factory=lambda: f"msg_{uuid.uuid4().hex}")
+    #: the ``webhook-id``: derived from (endpoint, event), so every retry, redelivery and
+    #: replay of one event to one endpoint carries the same id and the receiver can drop
+    #: repeats (Standard Webhooks)
+    message_id: str = ""
     endpoint_id: UUID
     event_id: str
     event_type: str
@@ -141,6 +153,10 @@ class WebhookDelivery(AggregateRoot):
     last_error: str | None = None
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     delivered_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not self.message_id:
+            self.message_id = webhook_id(self.endpoint_id, self.event_id)
 
     def succeeded(self, status_code: int, now: datetime) -> None:
         self.attempts += 1
