@@ -60,6 +60,20 @@ def _countries() -> dict[str, dict[str, str]]:
     return out
 
 
+# ---- currencies: ISO 4217 -------------------------------------------------------------------
+def _currencies() -> dict[str, dict[str, str]]:
+    catalogues = {loc: _iso_catalogue("iso4217", loc) for loc in LOCALES if loc != "en"}
+    out: dict[str, dict[str, str]] = {}
+    for currency in pycountry.currencies:
+        labels = {"en": currency.name}
+        for loc, catalogue in catalogues.items():
+            translated = catalogue.gettext(currency.name)
+            if translated != currency.name:
+                labels[loc] = translated
+        out[currency.alpha_3] = labels
+    return out
+
+
 # ---- languages: ISO 639 ---------------------------------------------------------------------
 def _living_languages() -> list[Any]:
     """Living individual languages and macrolanguages (ISO 639-3 type L, scope I or M)."""
@@ -126,6 +140,8 @@ def _build(name: str) -> Scheme:
         return Scheme(name, source, _countries)
     if name == "languages":
         return Scheme(name, source, _languages, aliases=_language_aliases)
+    if name == "currencies":
+        return Scheme(name, source, _currencies)
     if name == "contribution_modes":
         return Scheme(name, source, lambda: _platform_terms(CONTRIBUTION_MODES))
     file = _sources()[name]["file"]
@@ -142,6 +158,7 @@ SCHEME_NAMES: tuple[str, ...] = (
     "education_levels",
     "contribution_modes",
     "sdgs",
+    "currencies",
 )
 
 

@@ -41,3 +41,35 @@ ContributionMode = Annotated[
     str, _field("contribution_modes", 40), _canonical("contribution_modes")
 ]
 SdgCode = Annotated[str, _field("sdgs", 2), _canonical("sdgs")]
+CurrencyCode = Annotated[str, _field("currencies", 3), _canonical("currencies")]
+
+
+def locale_tag(value: str) -> str:
+    """A BCP 47 tag whose language is in the vocabulary, in canonical case: ``fr``,
+    ``fr-CA``, ``pt-BR``, ``zh-Hant-TW``, ``es-419``. ``ValueError`` otherwise."""
+    language, *subtags = value.strip().replace("_", "-").split("-")
+    out = [scheme("languages").validate(language)]
+    for subtag in subtags:
+        if len(subtag) == 2 and subtag.isalpha():
+            out.append(scheme("countries").validate(subtag))
+        elif len(subtag) == 4 and subtag.isalpha():
+            out.append(subtag.title())
+        elif len(subtag) == 3 and subtag.isdigit():
+            out.append(subtag)
+        elif 5 <= len(subtag) <= 8 and subtag.isalnum():
+            out.append(subtag.lower())
+        else:
+            raise ValueError(f"{value!r} is not a BCP 47 language tag (e.g. fr, fr-CA, ar-EG)")
+    return "-".join(out)
+
+
+LocaleTag = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=35,
+        json_schema_extra={"x-vocabulary": "languages"},
+        description="a BCP 47 language tag (fr, fr-CA, ar-EG) of a language in the vocabulary",
+    ),
+    AfterValidator(locale_tag),
+]

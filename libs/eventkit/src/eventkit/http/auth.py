@@ -27,6 +27,7 @@ import jwt
 from fastapi import Depends, Request
 from jwt import PyJWK
 
+from contracts.vocabulary import Permission, holding, permits
 from eventkit.http.problems import Problem
 
 JwksSource = Callable[[], Awaitable[dict[str, Any]]]
@@ -42,6 +43,10 @@ class Principal:
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
+
+    def may(self, permission: Permission) -> bool:
+        """Whether the caller's roles permit ``permission`` (contracts.vocabulary)."""
+        return permits(self.roles, permission)
 
 
 def http_jwks_source(url: str) -> JwksSource:
@@ -186,6 +191,12 @@ async def require_principal(request: Request) -> Principal:
 
 CurrentPrincipal = Annotated[Principal, Depends(require_principal)]
 MaybePrincipal = Annotated[Principal | None, Depends(optional_principal)]
+
+
+def require_permission(permission: Permission) -> Callable[[Principal], Awaitable[Principal]]:
+    """A dependency admitting callers whose roles permit ``permission``: services name what
+    an action needs, the vocabulary says which roles grant it."""
+    return require_role(*holding(permission))
 
 
 def require_role(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
