@@ -68,6 +68,10 @@ schemas: ## refresh the JSON Schema snapshots of events (refuses breaking change
 docs: ## generate the AsyncAPI 3 and OpenAPI 3.1 documents into docs/api/ (per service, merged, partners)
 	$(RUN) python -m devstack.apidocs
 
+.PHONY: webhook-receiver
+webhook-receiver: ## example partner receiver: registers itself, verifies signatures (needs make run WEBHOOK_ALLOWED_PRIVATE=127.0.0.1)
+	$(RUN) python -m devstack.webhook_receiver --register $(RECEIVER_ARGS)
+
 .PHONY: clean
 clean: stop ## stop and delete all local state (.local/)
 	rm -rf .local

@@ -194,7 +194,7 @@ def _document(
     partners_only: bool,
 ) -> dict[str, Any]:
     models = sorted({m for t in channels for m in t.event_types}, key=lambda m: m.type_name)
-    schemas, payloads = _payload_schemas(models)
+    schemas, payloads = event_schemas(models)
     servers = _servers(partners_only)
     return {
         "asyncapi": ASYNCAPI_VERSION,
@@ -327,11 +327,12 @@ def _operation(
     }
 
 
-def _payload_schemas(
+def event_schemas(
     models: Sequence[type[IntegrationEvent]],
 ) -> tuple[dict[str, Any], dict[type[IntegrationEvent], dict[str, Any]]]:
-    """Every model's schema as it travels (serialised), in ``components.schemas``; and a
-    reference to each one's payload. Personal fields may arrive sealed (``EncryptedField``)."""
+    """Every model's schema as it travels (serialised), for ``#/components/schemas/`` (the
+    same place in AsyncAPI and OpenAPI documents); and a reference to each one's payload.
+    Personal fields may arrive sealed (``EncryptedField``, in ``ENCRYPTED_SCHEMA``)."""
     if not models:
         return {}, {}
     refs, generated = models_json_schema(

@@ -27,6 +27,7 @@ from eventkit.crypto import CachingKeyResolver, KeyResolver
 from eventkit.db import make_engine, make_session_factory, messaging_tables
 from eventkit.errors import is_transient
 from eventkit.http.auth import JwtVerifier, http_jwks_source
+from eventkit.http.cors import allow_origins
 from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
 from eventkit.http.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
@@ -128,7 +129,16 @@ class Chassis:
                 await refreshing
                 await self.dispose()
 
-        app = FastAPI(title=title, description=description, version=version, lifespan=lifespan)
+        # no /docs or /redoc: FastAPI's pages load their renderers from a CDN; the developer
+        # portal (/developers through the gateway) renders every document from locked assets
+        app = FastAPI(
+            title=title,
+            description=description,
+            version=version,
+            lifespan=lifespan,
+            docs_url=None,
+            redoc_url=None,
+        )
         app.state.chassis = self
         app.state.jwt_verifier = jwt_verifier or JwtVerifier(
             http_jwks_source(settings.jwks_url),
@@ -152,6 +162,7 @@ class Chassis:
         )
         app.add_middleware(MetricsMiddleware, service=settings.service_name)
         app.add_middleware(RequestContextMiddleware)
+        allow_origins(app, settings.cors_allowed_origins)  # outermost: answers preflights
         return app
 
     # ---- relay ------------------------------------------------------------------------
