@@ -15,10 +15,15 @@ help: ## list targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
 .PHONY: install
-install: ## install Python deps (locked) and the Kafka jars
+install: portal/node_modules/.installed ## install Python deps (locked), the Kafka jars and the portal's npm packages (locked)
 	@command -v $(UV) >/dev/null || python3 -m pip install --quiet uv
 	$(UV) sync --frozen
 	$(RUN) python -m devstack jars
+
+# the developer portal's assets and the AsyncAPI parser, from portal/package-lock.json
+portal/node_modules/.installed: portal/package.json portal/package-lock.json
+	cd portal && npm ci --no-audit --no-fund
+	@touch $@
 
 .PHONY: run
 run: install ## start the whole platform locally (Kafka, Postgres, SMTP, services, gateway)
@@ -60,14 +65,13 @@ schemas: ## refresh the JSON Schema snapshots of events (refuses breaking change
 	$(RUN) python -m contracts.schemas write
 
 .PHONY: docs
-docs: ## generate AsyncAPI 3 / OpenAPI documents (docs/api/) and the vocabulary reference
-	@mkdir -p docs/api
+docs: ## generate the AsyncAPI 3 and OpenAPI 3.1 documents into docs/api/ (per service, merged, partners) and the vocabulary reference
 	$(RUN) python -m contracts.vocabulary --out docs/vocabulary.md
-	@for s in $(SERVICES); do \
-	  $(RUN) python -m $$s asyncapi --out docs/api/$$s.asyncapi.json || exit 1; \
-	  $(RUN) python -m $$s openapi --out docs/api/$$s.openapi.json || exit 1; \
-	done
-	@echo "wrote docs/api/"
+	$(RUN) python -m devstack.apidocs
+
+.PHONY: webhook-receiver
+webhook-receiver: ## example partner receiver: registers itself, verifies signatures (needs make run WEBHOOK_ALLOWED_PRIVATE=127.0.0.1)
+	$(RUN) python -m devstack.webhook_receiver --register $(RECEIVER_ARGS)
 
 .PHONY: i18n
 i18n: ## gettext catalogues: extract the messages, update every locale's .po, compile the .mo

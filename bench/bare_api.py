@@ -165,7 +165,7 @@ class Draft:
             "ce_sequence": "1",
             "ce_specversion": "1.0",
             "ce_correlationid": str(uuid.uuid4()),
-            "ce_datacontenttype": "application/json",
+            "content-type": "application/json",
         }
         return cls(
             rid,

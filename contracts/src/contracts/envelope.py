@@ -1,8 +1,16 @@
-"""CloudEvents 1.0 envelope, in Kafka binary mode (``ce_*`` headers) and structured JSON.
+"""CloudEvents 1.0 envelope, in Kafka binary mode and structured JSON.
 
-Binary mode keeps the payload a plain JSON document of the event model and puts the
-envelope in headers; the Kafka key is the aggregate id so per-aggregate order holds.
-Structured mode (one JSON object) is what partners receive over webhooks.
+Binary mode (CloudEvents Kafka protocol binding 1.0, section 3.2) keeps the payload a plain
+JSON document of the event model and puts the envelope in headers: ``datacontenttype`` is
+the ``content-type`` header (3.2.1), every other attribute a ``ce_<name>`` header (3.2.3),
+values UTF-8 strings. The Kafka key is the aggregate id (the ``subject``) so per-aggregate
+order holds. Structured mode (one JSON object) is what partners receive over webhooks.
+
+The envelope is built here rather than with the ``cloudevents`` SDK: the outbox and the
+consumers are the platform's hot paths, and this model is a frozen pydantic object the
+services already pass around. ``contracts/tests/test_envelope.py`` and
+``libs/eventkit/tests/test_cloudevents_binding.py`` prove the records are what the SDK
+reads and writes.
 """
 
 from __future__ import annotations
@@ -18,6 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field
 SPECVERSION = "1.0"
 CONTENT_TYPE = "application/json"
 HEADER_PREFIX = "ce_"
+#: binary mode carries ``datacontenttype`` in this header, never as ``ce_datacontenttype``
+CONTENT_TYPE_HEADER = "content-type"
+_REQUIRED = frozenset({"id", "source", "type", "subject", "specversion"})
 
 
 def _now() -> datetime:
@@ -45,7 +56,11 @@ class CloudEvent(BaseModel):
     # ---- Kafka binary mode -------------------------------------------------------------
     def kafka_headers(self) -> list[tuple[str, bytes]]:
         attrs = self.model_dump(mode="json", exclude={"data"}, exclude_none=True)
-        return [(HEADER_PREFIX + k, str(v).encode()) for k, v in attrs.items()]
+        content_type = attrs.pop("datacontenttype")
+        return [
+            (CONTENT_TYPE_HEADER, content_type.encode()),
+            *((HEADER_PREFIX + k, str(v).encode()) for k, v in attrs.items()),
+        ]
 
     def kafka_value(self) -> bytes:
         return json.dumps(self.data, separators=(",", ":"), ensure_ascii=False).encode()
@@ -54,17 +69,26 @@ class CloudEvent(BaseModel):
     def from_kafka(
         cls, headers: Mapping[str, Any] | Iterable[tuple[str, Any]], value: bytes | None
     ) -> CloudEvent:
-        """Parse a binary-mode message. Raises ``InvalidEnvelope`` on anything malformed."""
+        """Parse a binary-mode message. Raises ``InvalidEnvelope`` on anything malformed.
+
+        Header names are case-insensitive (as the binding reads them). Records written before
+        the binding was kept carry ``ce_datacontenttype`` instead of ``content-type``; they
+        stay readable for as long as topics retain them."""
         items = headers.items() if isinstance(headers, Mapping) else headers
         attrs: dict[str, Any] = {}
         for key, raw in items:
-            if key.startswith(HEADER_PREFIX):
-                try:
-                    value_ = raw.decode() if isinstance(raw, bytes | bytearray) else raw
-                except UnicodeDecodeError as exc:
-                    raise InvalidEnvelope(f"header {key} is not UTF-8") from exc
-                attrs[key[len(HEADER_PREFIX) :]] = value_
-        missing = {"id", "source", "type", "subject", "specversion"} - attrs.keys()
+            name = key.lower()
+            if name.startswith(HEADER_PREFIX):
+                attr = name[len(HEADER_PREFIX) :]
+            elif name == CONTENT_TYPE_HEADER:
+                attr = "datacontenttype"
+            else:
+                continue
+            try:
+                attrs[attr] = raw.decode() if isinstance(raw, bytes | bytearray) else raw
+            except UnicodeDecodeError as exc:
+                raise InvalidEnvelope(f"header {key} is not UTF-8") from exc
+        missing = _REQUIRED - attrs.keys()
         if missing:
             raise InvalidEnvelope(f"missing CloudEvents attributes: {sorted(missing)}")
         if attrs["specversion"] != SPECVERSION:

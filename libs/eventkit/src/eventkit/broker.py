@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from faststream import AckPolicy, FastStream
+from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.message import StreamMessage
 
@@ -65,7 +65,6 @@ def subscribe(
         parser=BatchParser(),
         decoder=batch_records,
         title=f"{settings.service_name}.events",
-        # the types handled per topic are added to the document by eventkit.docs
     )
     async def on_events(records: Any) -> None:
         # in order, the whole batch in one transaction with its inbox rows (a failing handler
@@ -147,17 +146,3 @@ def _utf8_or_empty(value: bytes) -> bytes:
     except UnicodeDecodeError:
         return b""
     return value
-
-
-def asyncapi_app(broker: KafkaBroker, settings: ServiceSettings) -> FastStream:
-    """A FastStream app object: the AsyncAPI generator needs one."""
-    from faststream.specification import AsyncAPI
-
-    return FastStream(
-        broker,
-        specification=AsyncAPI(
-            title=f"{settings.service_name} events",
-            version="1.0.0",
-            description="Generated from code (eventkit + contracts).",
-        ),
-    )

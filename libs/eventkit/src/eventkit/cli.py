@@ -112,7 +112,7 @@ def run_cli(
         asyncio.run(service.seed())
     elif args.command in ("asyncapi", "openapi"):
         doc = (
-            service.chassis.asyncapi(service.dispatcher()).to_jsonable()
+            service.chassis.asyncapi(service.dispatcher())
             if args.command == "asyncapi"
             else service.create_app().openapi()
         )

@@ -12,7 +12,7 @@ import contextlib
 import signal
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from aiokafka import AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -21,12 +21,13 @@ from faststream.kafka import KafkaBroker
 from sqlalchemy import MetaData, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from eventkit.broker import asyncapi_app, make_broker, subscribe
+from eventkit.broker import make_broker, subscribe
 from eventkit.consumer import EventDispatcher
 from eventkit.crypto import CachingKeyResolver, KeyResolver
 from eventkit.db import make_engine, make_session_factory, messaging_tables
 from eventkit.errors import is_transient
 from eventkit.http.auth import JwtVerifier, http_jwks_source
+from eventkit.http.cors import allow_origins
 from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
 from eventkit.http.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
@@ -41,9 +42,6 @@ from eventkit.settings import ServiceSettings
 from eventkit.stall import GroupBacklog, Progress, wait_for_stall
 from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import HttpKeyResolver
-
-if TYPE_CHECKING:
-    from faststream.specification.asyncapi.v3_0_0.schema import ApplicationSchema
 
 log = get_logger(__name__)
 T = TypeVar("T")
@@ -131,7 +129,16 @@ class Chassis:
                 await refreshing
                 await self.dispose()
 
-        app = FastAPI(title=title, description=description, version=version, lifespan=lifespan)
+        # no /docs or /redoc: FastAPI's pages load their renderers from a CDN; the developer
+        # portal (/developers through the gateway) renders every document from locked assets
+        app = FastAPI(
+            title=title,
+            description=description,
+            version=version,
+            lifespan=lifespan,
+            docs_url=None,
+            redoc_url=None,
+        )
         app.state.chassis = self
         app.state.jwt_verifier = jwt_verifier or JwtVerifier(
             http_jwks_source(settings.jwks_url),
@@ -155,6 +162,7 @@ class Chassis:
         )
         app.add_middleware(MetricsMiddleware, service=settings.service_name)
         app.add_middleware(RequestContextMiddleware)
+        allow_origins(app, settings.cors_allowed_origins)  # outermost: answers preflights
         return app
 
     # ---- relay ------------------------------------------------------------------------
@@ -287,21 +295,12 @@ class Chassis:
 
         return await when_reachable(connect, stop, "broker")
 
-    def asyncapi(self, dispatcher: EventDispatcher[Any] | None) -> ApplicationSchema:
-        """The service's AsyncAPI document: what its relay publishes, what it consumes."""
-        from faststream.specification.asyncapi.v3_0_0.schema import ApplicationSchema
+    def asyncapi(self, dispatcher: EventDispatcher[Any] | None) -> dict[str, Any]:
+        """The service's AsyncAPI 3 document: what its relay publishes, what it consumes."""
+        from eventkit.asyncapi import service_document
 
-        from eventkit.docs import declare_published_topics, describe_consumed_topics
-
-        broker = make_broker(self.settings)
-        if dispatcher is not None:
-            subscribe(broker, dispatcher, self.settings)
-        declare_published_topics(broker, self.settings.service_name)
-        spec = asyncapi_app(broker, self.settings).schema.to_specification()
-        assert isinstance(spec, ApplicationSchema)  # asyncapi_app asks for AsyncAPI 3
-        if dispatcher is not None:
-            describe_consumed_topics(spec, self.settings.service_name, dispatcher.handled_models())
-        return spec
+        consumed = dispatcher.handled_models() if dispatcher is not None else {}
+        return service_document(self.settings.service_name, consumed)
 
     def migrate(self, migrations_dir: Path) -> None:
         from eventkit.migrations import upgrade

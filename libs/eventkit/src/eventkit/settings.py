@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+import json
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def _comma_list(value: Any) -> Any:
+    """``a,b`` or ``["a", "b"]`` (JSON) from the environment; a list as it is."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            return json.loads(text)
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return value
+
+
+#: a list setting an operator can write as ``a,b`` (or as a JSON list)
+CommaList = Annotated[list[str], NoDecode, BeforeValidator(_comma_list)]
 
 
 class ServiceSettings(BaseSettings):
@@ -23,6 +40,10 @@ class ServiceSettings(BaseSettings):
     jwt_issuer: str = "diaspora-platform"
     jwt_audience: str = "diaspora-platform"
     max_request_bytes: int = Field(default=1_048_576, description="request body limit")
+    #: browser origins allowed to call the API cross-origin (CORS), e.g.
+    #: ``CORS_ALLOWED_ORIGINS=https://app.example.org,https://partner.example.net``; empty
+    #: (the default): no CORS headers at all, browsers keep every other origin out
+    cors_allowed_origins: CommaList = Field(default_factory=list)
     # outbox relay
     relay_batch_size: int = 1000
     relay_poll_interval_s: float = 1.0

@@ -27,6 +27,7 @@ from notifications.entrypoints.http import (
     unsubscribe,
     webhooks,
 )
+from notifications.entrypoints.http.webhook_docs import document_webhooks
 from notifications.service_layer.digests import Clock, run_digest_scheduler, utc_now
 from notifications.service_layer.dispatch import run_email_dispatcher
 from notifications.service_layer.newsletters import run_newsletter_scheduler
@@ -86,6 +87,7 @@ class NotificationsService(Service):
         app.state.unsubscribe_signer = self.unsubscribe_signer
         app.state.ssrf_guard = self.ssrf_guard
         app.state.partner_catalogue = self.partner_catalogue
+        document_webhooks(app, self.partner_catalogue)
         return app
 
     def dispatcher(self) -> EventDispatcher[Any] | None:

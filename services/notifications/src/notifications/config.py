@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from eventkit.settings import ServiceSettings
+from eventkit.settings import CommaList, ServiceSettings
 
 
 class NotificationsSettings(ServiceSettings):
@@ -62,5 +62,8 @@ class NotificationsSettings(ServiceSettings):
     webhook_lease_s: float = 60.0
     webhook_disable_after_dead_letters: int = 5
     webhook_secret_overlap_s: float = 24 * 3600.0
-    #: operator allow-list: hosts or CIDRs that may resolve to private/loopback addresses
-    webhook_allowed_private: list[str] = Field(default_factory=list)
+    #: operator allow-list: hosts or CIDRs that may resolve to private/loopback addresses,
+    #: comma-separated (or a JSON list), e.g. ``WEBHOOK_ALLOWED_PRIVATE=127.0.0.1`` for a
+    #: receiver on this machine (``make run WEBHOOK_ALLOWED_PRIVATE=127.0.0.1``); plain http
+    #: is accepted only for these. Empty (the default): every private address is refused
+    webhook_allowed_private: CommaList = Field(default_factory=list)

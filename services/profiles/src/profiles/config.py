@@ -47,10 +47,15 @@ class ProfilesSettings(ServiceSettings):
     #: take the client address from the last X-Forwarded-For hop (set behind the gateway)
     trust_forwarded_for: bool = False
 
-    #: social login providers by name, e.g.
+    #: social login providers by name, a JSON object (docs/developers/social-login.md), e.g.
     #: OIDC_PROVIDERS='{"google": {"issuer": "https://accounts.google.com", "client_id": "..."}}'
     oidc_providers: dict[str, OidcProviderSettings] = {}
     oidc_login_ttl_s: int = 600
+    #: where providers send the person back, ``{provider}`` replaced by the provider's name:
+    #: the web client's page (it hands ``code`` and ``state`` to the API's callback from its
+    #: server), e.g. https://diaspora.example.org/auth/oidc/{provider}/callback. Default: the
+    #: API's own callback, {PUBLIC_BASE_URL}/v1/auth/oidc/{provider}/callback
+    oidc_callback_url: str = ""
 
     # ---- privacy (docs/privacy.md) ----
     #: the privacy notice a consent given without naming one agrees to
@@ -114,4 +119,7 @@ class ProfilesSettings(ServiceSettings):
         return base + token
 
     def oidc_redirect_uri(self, provider: str) -> str:
+        """The redirect URI registered at every provider (the same at authorize and token)."""
+        if self.oidc_callback_url:
+            return self.oidc_callback_url.replace("{provider}", provider)
         return f"{self.public_base_url.rstrip('/')}/v1/auth/oidc/{provider}/callback"

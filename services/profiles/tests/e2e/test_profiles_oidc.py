@@ -234,3 +234,43 @@ async def test_the_provider_refuses_a_wrong_code_verifier_and_we_say_so(
     # nobody was signed in or created
     assert "access_token" not in problem
     assert (await login(client, email)).status_code == 401
+
+
+async def test_the_web_client_receives_the_callback_and_hands_the_code_to_the_api(
+    client: httpx.AsyncClient, provider_ready: str, profiles_service: ProfilesService
+) -> None:
+    """With OIDC_CALLBACK_URL, providers send the person back to the web client's page; that
+    page (its server, the backend-for-frontend) hands ``code`` and ``state`` to the API's
+    callback and gets the tokens, which stay on its side."""
+    settings = profiles_service.settings
+    settings.oidc_callback_url = "https://web.example.org/auth/oidc/{provider}/callback"
+    try:
+        sub, email = f"web-{uuid.uuid4().hex[:6]}", f"web.{uuid.uuid4().hex[:6]}@example.org"
+        await provider_user(provider_ready, sub, email)
+        url = (await client.get("/v1/auth/oidc/mock/authorize")).json()["authorization_url"]
+        redirect = parse_qs(urlsplit(url).query)["redirect_uri"][0]
+        assert redirect == "https://web.example.org/auth/oidc/mock/callback"
+
+        async with httpx.AsyncClient() as browser:  # the person signs in at the provider
+            answer = await browser.post(url, data={"sub": sub}, follow_redirects=False)
+        landing = urlsplit(answer.headers["location"])
+        assert (landing.scheme, landing.netloc, landing.path) == (
+            "https",
+            "web.example.org",
+            "/auth/oidc/mock/callback",
+        )
+        handed = parse_qs(landing.query)
+
+        # the web client's server calls the API with what its page received
+        tokens = await client.get(
+            "/v1/auth/oidc/mock/callback",
+            params={"code": handed["code"][0], "state": handed["state"][0]},
+        )
+        assert tokens.status_code == 200, tokens.text
+        assert tokens.headers["cache-control"] == "no-store"
+        body = tokens.json()
+        assert body["created"] is True
+        me = (await client.get("/v1/auth/me", headers=bearer(body["access_token"]))).json()
+        assert me["email"] == email
+    finally:
+        settings.oidc_callback_url = ""
