@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from conftest import settings_for
 from devstack.harness import SmtpSink, TestInfra
-from devstack.waiting import free_port
+from devstack.waiting import free_port, wait_until
 from notifications.adapters import templates
 from notifications.bootstrap import NotificationsService
 from notifications.domain.delivery import Delivery, DeliveryStatus
@@ -174,9 +174,16 @@ async def test_a_dispatcher_killed_mid_batch_sends_no_mail_twice(
             await uow.commit()
         with pytest.raises(DispatcherKilled):
             await dispatch_due_emails(svc.uow, DyingSender(svc.email_sender, 4), svc.settings)  # type: ignore[arg-type]
-        assert len([m for m in smtp.messages() if m["To"] in addresses]) == 4
+
+        # the sink files a mail just after it accepts it: wait for the four accepted ones
+        def accepted() -> int:
+            return len([m for m in smtp.messages() if m["To"] in addresses])
+
+        wait_until(lambda: accepted() >= 4, 10, what="the four accepted mails in the sink")
+        assert accepted() == 4
         while await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings):
             pass
+        wait_until(lambda: accepted() >= len(addresses), 10, what="every mail in the sink")
         received = [m for m in smtp.messages() if m["To"] in addresses]
         assert sorted(m["To"] for m in received) == sorted(addresses)  # each exactly once
     finally:
