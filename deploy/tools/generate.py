@@ -388,6 +388,12 @@ def gateway_docs(cfg: dict[str, Any], table: RouteTable) -> list[Doc]:
 
     Gateway API's PathPrefix matches whole path elements and the longest prefix wins across
     all routes of a listener: the same semantics as ``devstack.gateway`` gives Caddy.
+
+    Every rule bounds a whole request (``timeouts.request``: a slow or truncated body, a
+    stuck answer), as the local gateway bounds reading a request; an answer that stays open
+    (``streams`` in the route table: server-sent events) gets an Exact rule without the bound
+    (Exact takes precedence over any PathPrefix). The services time out a body that stalls
+    and idle connections themselves, whatever the implementation (eventkit.http.guard).
     """
     gw = cfg["gateway"]
     lbls = {"app.kubernetes.io/name": "gateway", "app.kubernetes.io/part-of": PART_OF}
@@ -414,11 +420,28 @@ def gateway_docs(cfg: dict[str, Any], table: RouteTable) -> list[Doc]:
             },
         }
     ]
+    timeout = {"request": gw["request_timeout"]}
     for svc in sorted(table.services):
-        prefixes = sorted(r.prefix for r in table.routes if r.service == svc)
+        backend = [{"name": f"{svc}-api", "port": APP_PORT}]
+        rules: list[Doc] = [
+            {
+                "matches": [{"path": {"type": "PathPrefix", "value": prefix}}],
+                "backendRefs": backend,
+                "timeouts": timeout,
+            }
+            for prefix in sorted(r.prefix for r in table.routes if r.service == svc)
+        ]
+        rules += [
+            {
+                "matches": [{"path": {"type": "Exact", "value": path}}],
+                "backendRefs": backend,
+                "timeouts": {"request": "0s"},  # 0s: no timeout (Gateway API)
+            }
+            for path in sorted(table.streams)
+            if table.resolve(path) == svc
+        ]
         chunks = [
-            prefixes[i : i + HTTPROUTE_MAX_RULES]
-            for i in range(0, len(prefixes), HTTPROUTE_MAX_RULES)
+            rules[i : i + HTTPROUTE_MAX_RULES] for i in range(0, len(rules), HTTPROUTE_MAX_RULES)
         ]
         for n, chunk in enumerate(chunks):
             docs.append(
@@ -433,13 +456,7 @@ def gateway_docs(cfg: dict[str, Any], table: RouteTable) -> list[Doc]:
                     "spec": {
                         "parentRefs": [{"name": "diaspora", "sectionName": "https"}],
                         "hostnames": [gw["hostname"]],
-                        "rules": [
-                            {
-                                "matches": [{"path": {"type": "PathPrefix", "value": prefix}}],
-                                "backendRefs": [{"name": f"{svc}-api", "port": APP_PORT}],
-                            }
-                            for prefix in chunk
-                        ],
+                        "rules": chunk,
                     },
                 }
             )

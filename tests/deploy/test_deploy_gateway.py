@@ -42,6 +42,7 @@ def httproute_resolver(docs: list[Doc], hostname: str) -> Any:
         for p in s["spec"]["ports"]
     }
     rules: list[tuple[str, str]] = []
+    exact: dict[str, str] = {}
     for route in (d for d in docs if d["kind"] == "HTTPRoute"):
         assert route["spec"]["hostnames"] == [hostname]
         assert [p["name"] for p in route["spec"]["parentRefs"]] == ["diaspora"]
@@ -50,6 +51,9 @@ def httproute_resolver(docs: list[Doc], hostname: str) -> Any:
             assert (backend["name"], backend["port"]) in services, backend
             service = backend["name"].removesuffix("-api")
             for match in rule["matches"]:
+                if match["path"]["type"] == "Exact":
+                    exact[match["path"]["value"]] = service
+                    continue
                 assert match["path"]["type"] == "PathPrefix"
                 rules.append((match["path"]["value"], service))
 
@@ -58,6 +62,8 @@ def httproute_resolver(docs: list[Doc], hostname: str) -> Any:
         return path == base or path.startswith(base + "/") or base == ""
 
     def resolve(path: str) -> str | None:
+        if path in exact:  # Exact takes precedence over every PathPrefix
+            return exact[path]
         hits = [(len(p.rstrip("/")), svc) for p, svc in rules if matches(p, path)]
         return max(hits)[1] if hits else None
 
@@ -65,7 +71,7 @@ def httproute_resolver(docs: list[Doc], hostname: str) -> Any:
 
 
 def probe_paths(table: RouteTable) -> list[str]:
-    paths = {"/", "/v1", "/v1/", "/v2/auth", "/nowhere", "/v1/unknown/x"}
+    paths = {"/", "/v1", "/v1/", "/v2/auth", "/nowhere", "/v1/unknown/x", *table.streams}
     for r in table.routes:
         p = r.prefix.rstrip("/")
         paths |= {p, p + "/", p + "/abc", p + "/abc/def", p + "x", p + "-x/y", p.rsplit("/", 1)[0]}
@@ -98,6 +104,7 @@ def test_every_prefix_is_routed_once(rendered: dict[str, list[Doc]]) -> None:
         if d["kind"] == "HTTPRoute"
         for rule in d["spec"]["rules"]
         for m in rule["matches"]
+        if m["path"]["type"] == "PathPrefix"
     ]
     assert sorted(values) == sorted(r.prefix for r in table.routes)
 
@@ -131,3 +138,23 @@ def test_routes_are_split_at_the_crd_rule_limit(generator: ModuleType) -> None:
     docs = generator.gateway_docs(generator.load_config(), RouteTable({"many": 1}, routes))
     httproutes = [d for d in docs if d["kind"] == "HTTPRoute"]
     assert [len(d["spec"]["rules"]) for d in httproutes] == [16, 4]
+
+
+def test_every_request_is_bounded_in_time_but_event_streams(
+    rendered: dict[str, list[Doc]],
+) -> None:
+    """A slow or truncated body cannot hold a gateway connection for ever: every rule bounds
+    the whole request, except the Exact rules of the answers that stay open (SSE)."""
+    table = load_route_table()
+    assert table.streams, "routes.yaml names the server-sent event streams"
+    for docs in rendered.values():
+        open_paths = set()
+        for route in (d for d in docs if d["kind"] == "HTTPRoute"):
+            for rule in route["spec"]["rules"]:
+                (match,) = rule["matches"]
+                if match["path"]["type"] == "Exact":
+                    assert rule["timeouts"] == {"request": "0s"}
+                    open_paths.add(match["path"]["value"])
+                else:
+                    assert rule["timeouts"]["request"] not in ("", "0s"), rule
+        assert open_paths == set(table.streams)

@@ -69,6 +69,8 @@ class HostileStack:
             "ARGON2_MEMORY_COST_KIB": "64",
             "ATTACHMENT_DIR": str(self.home / "attachments"),
             "LOG_LEVEL": "WARNING",
+            # a body that stops arriving is answered 408 after this much silence (default 15 s)
+            "BODY_IDLE_TIMEOUT_S": "3",
         }
 
     def url(self, path: str) -> str:

@@ -3,8 +3,10 @@ metrics, request ids, and bearer-token verification."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
+from typing import Any
 
 import httpx
 import kit
@@ -14,6 +16,7 @@ from pydantic import BaseModel
 
 from devstack.harness import TestInfra
 from devstack.testing import TokenIssuer, api_client
+from eventkit import domain_errors as rules
 from eventkit.http.auth import CurrentPrincipal, Principal, require_role
 from eventkit.http.problems import Problem
 
@@ -22,6 +25,7 @@ router = APIRouter()
 
 class Greeting(BaseModel):
     name: str
+    n: int = 0
 
 
 @router.post("/greet")
@@ -55,6 +59,41 @@ async def teapot() -> None:
     raise Problem(418, "I'm a teapot", "Short and stout.", type_="https://example.org/teapot")
 
 
+class NoQuorum(rules.Conflict):
+    title = "No quorum"
+
+
+RULES: dict[str, rules.DomainError] = {
+    "quorum": NoQuorum("3 of 7 present; 4 needed."),
+    "stale": rules.PreconditionFailed("Read it again.", current_etag='W/"4"'),
+    "field": rules.InvalidInput("Unknown country.", field="country"),
+    "slow": rules.TooManyRequests("Wait.", retry_after_s=7),
+    "absent": rules.NotFound(),
+}
+
+
+@router.get("/rules/{name}")
+async def break_rule(name: str) -> None:
+    raise RULES[name]
+
+
+@router.get("/things/blocks")
+async def blocks() -> list[str]:
+    return []
+
+
+@router.delete("/things/{thing_id}", status_code=204)
+async def drop_thing(thing_id: uuid.UUID) -> None:
+    return None
+
+
+@router.put("/profile")
+@router.patch("/profile")
+@router.get("/profile")
+async def profile() -> dict[str, str]:
+    return {}
+
+
 @router.get("/me")
 async def me(principal: CurrentPrincipal) -> dict[str, str]:
     return {"sub": str(principal.subject)}
@@ -68,7 +107,8 @@ async def admin(principal: Principal = Depends(require_role("platform_admin"))) 
 @pytest.fixture
 async def client(kit_db: str, infra: TestInfra) -> AsyncIterator[httpx.AsyncClient]:
     c = kit.chassis(kit_db, infra.kafka_bootstrap)
-    c.settings.max_request_bytes = 1000
+    c.settings.max_request_bytes = 3000
+    c.settings.max_json_string_chars = 800
     app = c.create_app([router], title="kit")
     issuer.install(app)
     async with api_client(app) as http:
@@ -96,7 +136,7 @@ async def test_errors_are_problem_documents(client: httpx.AsyncClient) -> None:
         await client.post(
             "/greet", content=b"{not json", headers={"content-type": "application/json"}
         ),
-        422,
+        400,
     )
     teapot = assert_problem(await client.get("/teapot"), 418)
     assert teapot["type"] == "https://example.org/teapot"
@@ -107,6 +147,105 @@ async def test_unexpected_errors_hide_internals(client: httpx.AsyncClient) -> No
     body = assert_problem(response, 500)
     assert "secret" not in response.text and "Traceback" not in response.text
     assert body["title"] == "Internal Server Error"
+
+
+async def test_domain_errors_answer_from_one_status_table(client: httpx.AsyncClient) -> None:
+    quorum = assert_problem(await client.get("/rules/quorum"), 409)
+    assert (quorum["title"], quorum["detail"]) == ("No quorum", "3 of 7 present; 4 needed.")
+    assert assert_problem(await client.get("/rules/stale"), 412)["current_etag"] == 'W/"4"'
+    field = assert_problem(await client.get("/rules/field"), 422)
+    assert field["errors"] == [{"loc": ["body", "country"], "msg": "Unknown country."}]
+    slow = await client.get("/rules/slow")
+    assert assert_problem(slow, 429)["retry_after"] == 7 and slow.headers["retry-after"] == "7"
+    assert assert_problem(await client.get("/rules/absent"), 404)["title"] == "Not Found"
+
+
+async def test_a_405_lists_exactly_the_methods_of_the_path(client: httpx.AsyncClient) -> None:
+    def allow(response: httpx.Response) -> set[str]:
+        assert_problem(response, 405)
+        return {m.strip() for m in response.headers["allow"].split(",")}
+
+    assert allow(await client.options("/profile")) == {"GET", "PUT", "PATCH"}
+    assert allow(await client.post("/things/blocks")) == {"GET"}  # not the {id} DELETE
+    assert allow(await client.get(f"/things/{uuid.uuid4()}")) == {"DELETE"}
+
+
+async def test_no_error_escapes_to_the_server(kit_db: str, infra: TestInfra) -> None:
+    """An exception that reached the server made uvicorn drop the keep-alive connection after
+    the answer (the next request on it, through the gateway, got a 502). Every error path
+    now ends in the app: the transport below raises whatever the app raises."""
+    c = kit.chassis(kit_db, infra.kafka_bootstrap)
+    app = c.create_app([router], title="kit")
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=True)
+    async with httpx.AsyncClient(transport=transport, base_url="http://kit") as http:
+        response = await http.get("/boom")
+        assert_problem(response, 500)
+        for header in ("x-request-id", "x-content-type-options", "referrer-policy"):
+            assert header in response.headers, header
+        from devstack.postgres import plain_url
+
+        ECHO_DSN[:] = [plain_url(infra.admin_database_url)]
+        invalid = await http.get("/echo", params={"q": "nul\x00byte"})
+        assert_problem(invalid, 422)
+        assert invalid.headers["referrer-policy"] == "no-referrer"
+    await c.dispose()
+
+
+async def test_json_bodies_are_checked_before_any_model(client: httpx.AsyncClient) -> None:
+    def post(raw: bytes, content_type: str = "application/json") -> Awaitable[httpx.Response]:
+        return client.post("/greet", content=raw, headers={"content-type": content_type})
+
+    cases = {
+        b"[" * 1000 + b"]" * 1000: 400,  # deeper than the parser can go
+        b'{"name": ' + b"[" * 40 + b"]" * 40 + b"}": 400,  # deeper than the limit
+        b'{"name": "\xff\xfe"}': 400,  # not UTF-8
+        b'{"name": "a\\u0000b"}': 422,  # NUL
+        b'{"name": "\\ud800"}': 422,  # lone surrogate
+        b'{"name": "x", "n": 1' + b"0" * 30 + b"}": 422,  # beyond 64 bits
+        b'{"name": "x", "n": 1e999}': 422,  # infinite
+        b'{"name": "x", "n": NaN}': 422,
+        b'{"name": "' + b"y" * 900 + b'"}': 422,  # longer than the test limit (800)
+    }
+    for raw, status in cases.items():
+        body = assert_problem(await post(raw), status)
+        assert body["detail"], raw[:40]
+    assert_problem(await post(b'{"\\u0000": 1}', "application/merge-patch+json"), 422)
+    ok = await post(b'{"name": "caf\xc3\xa9 \\ud83d\\ude00"}')  # a valid surrogate pair
+    assert ok.status_code == 200 and ok.json() == {"hello": "caf\u00e9 \U0001f600"}
+
+
+async def test_a_body_that_stops_arriving_is_408_and_closes() -> None:
+    from eventkit.http.guard import RequestGuard, RequestLimits
+
+    async def receive() -> dict[str, object]:
+        if not pieces:
+            await asyncio.sleep(10)  # the client stopped sending
+        return pieces.pop(0)
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def app(scope: object, receive: Any, send: Any) -> None:
+        while (await receive()).get("more_body"):
+            pass
+        raise AssertionError("the app must not see a body that never ended")
+
+    for content_type in (b"application/json", b"application/octet-stream"):
+        pieces: list[dict[str, object]] = [
+            {"type": "http.request", "body": b'{"na', "more_body": True}
+        ]
+        sent.clear()
+        guard = RequestGuard(app, RequestLimits(body_idle_timeout_s=0.2))  # type: ignore[arg-type]
+        scope = {
+            "type": "http",
+            "path": "/x",
+            "headers": [(b"content-length", b"100"), (b"content-type", content_type)],
+        }
+        await asyncio.wait_for(guard(scope, receive, send), 5)  # type: ignore[arg-type]
+        assert sent[0]["status"] == 408, content_type
+        assert (b"connection", b"close") in sent[0]["headers"]
 
 
 async def test_values_the_database_refuses_are_422_not_500(
@@ -124,12 +263,12 @@ async def test_values_the_database_refuses_are_422_not_500(
 
 
 async def test_request_body_limit(client: httpx.AsyncClient) -> None:
-    big = {"name": "x" * 2000}
+    big = {"name": "x" * 5000}
     assert_problem(await client.post("/greet", json=big), 413)
 
     async def chunks() -> AsyncIterator[bytes]:  # no content-length: counted while streaming
         yield b'{"name": "'
-        for _ in range(20):
+        for _ in range(40):
             yield b"y" * 100
         yield b'"}'
 
@@ -152,7 +291,7 @@ async def test_an_early_answer_still_reads_the_request_body() -> None:
     """A 405 (or 401...) answered before the app reads the body: the middleware drains the
     body first, so the server never closes on unread data (which resets the connection and
     cuts the answer short behind the gateway)."""
-    from eventkit.http.middleware import BodySizeLimitMiddleware
+    from eventkit.http.guard import RequestGuard, RequestLimits
 
     chunks = [
         {"type": "http.request", "body": b"a" * 10, "more_body": True},
@@ -170,8 +309,9 @@ async def test_an_early_answer_still_reads_the_request_body() -> None:
         await send({"type": "http.response.start", "status": 405, "headers": []})  # type: ignore[operator]
         await send({"type": "http.response.body", "body": b"{}"})  # type: ignore[operator]
 
-    middleware = BodySizeLimitMiddleware(early, max_bytes=1000)  # type: ignore[arg-type]
-    await middleware({"type": "http", "path": "/x", "headers": []}, receive, send)  # type: ignore[arg-type]
+    middleware = RequestGuard(early, RequestLimits(max_bytes=1000))  # type: ignore[arg-type]
+    scope = {"type": "http", "path": "/x", "headers": [(b"content-length", b"20")]}
+    await middleware(scope, receive, send)  # type: ignore[arg-type]
     assert chunks == [] and [m["type"] for m in sent] == [
         "http.response.start",
         "http.response.body",

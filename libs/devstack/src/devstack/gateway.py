@@ -45,10 +45,12 @@ class Route:
 
 @dataclass(frozen=True)
 class RouteTable:
-    """``services: {name: {port}}`` and ``routes: [{prefix, service}]`` from routes.yaml."""
+    """``services: {name: {port}}``, ``routes: [{prefix, service}]`` and ``streams: [path]``
+    (answers that stay open, such as server-sent events) from routes.yaml."""
 
     services: dict[str, int]
     routes: tuple[Route, ...]
+    streams: tuple[str, ...] = ()
 
     def ordered(self) -> list[Route]:
         """Routes longest prefix first (the evaluation order that makes longest win)."""
@@ -75,7 +77,12 @@ def load_route_table(path: Path | None = None) -> RouteTable:
         if not route.prefix.startswith("/") or route.prefix in seen:
             raise ValueError(f"{source}: bad or duplicate prefix {route.prefix!r}")
         seen.add(route.prefix)
-    return RouteTable(services, routes)
+    streams = tuple(str(p) for p in data.get("streams") or [])
+    table = RouteTable(services, routes, streams)
+    for stream in streams:
+        if table.resolve(stream) is None:
+            raise ValueError(f"{source}: stream {stream!r} is not under any route")
+    return table
 
 
 def _matcher_paths(prefix: str) -> str:
@@ -83,11 +90,38 @@ def _matcher_paths(prefix: str) -> str:
     return f"{base} {base}/*" if base else "/*"
 
 
+@dataclass(frozen=True)
+class GatewayTimeouts:
+    """How long the gateway waits on clients, and keeps connections to the services.
+
+    The services time out a body that stops arriving (15 s of silence, ``eventkit.http.guard``)
+    and answer 408; these are the gateway's own bounds behind them: headers must arrive within
+    ``read_header``, a whole request (body included: the slowest upload we accept) within
+    ``read_body``, and an idle client connection is closed after ``idle``. An idle connection
+    to a service is dropped after ``upstream_keepalive``, shorter than the services keep it
+    (``HTTP_KEEP_ALIVE_S``, 75 s), so the gateway never sends a request on a connection the
+    service is closing (which would answer that request 502).
+
+    No ``flush_interval -1`` on the proxy: it makes Caddy treat every request as a full-duplex
+    stream and lift these read deadlines (a truncated body then held the connection and the
+    service's 408 forever). Server-sent events are flushed at once without it (Caddy flushes
+    ``text/event-stream`` and responses of unknown length immediately).
+    """
+
+    read_header: str = "10s"
+    read_body: str = "120s"
+    #: a body that stalls this long is cut even when the service is not reading it
+    read_body_idle: str = "20s"
+    idle: str = "2m"
+    upstream_keepalive: str = "30s"
+
+
 def render_caddyfile(
     routes_path: Path | None = None,
     listen: str = "127.0.0.1:8080",
     table: RouteTable | None = None,
     upstream_host: str = "127.0.0.1",
+    timeouts: GatewayTimeouts = GatewayTimeouts(),
 ) -> str:
     """The Caddyfile for ``listen`` (``host:port``), reverse-proxying every route."""
     table = table or load_route_table(routes_path)
@@ -99,6 +133,14 @@ def render_caddyfile(
         "\tauto_https off",
         "\tskip_install_trust",
         "\tpersist_config off",
+        "\tservers {",
+        "\t\ttimeouts {",
+        f"\t\t\tread_header {timeouts.read_header}",
+        f"\t\t\tread_body {timeouts.read_body}",
+        f"\t\t\tread_body_idle {timeouts.read_body_idle}",
+        f"\t\t\tidle {timeouts.idle}",
+        "\t\t}",
+        "\t}",
         "}",
         "",
         f"http://:{port} {{",
@@ -115,7 +157,9 @@ def render_caddyfile(
             f"\t@route{i} path {_matcher_paths(route.prefix)}",
             f"\thandle @route{i} {{  # {route.prefix} -> {route.service}",
             f"\t\treverse_proxy {upstream} {{",
-            "\t\t\tflush_interval -1",
+            "\t\t\ttransport http {",
+            f"\t\t\t\tkeepalive {timeouts.upstream_keepalive}",
+            "\t\t\t}",
             "\t\t}",
             "\t}",
         ]

@@ -144,6 +144,7 @@ def _build_role(service: Service, args: argparse.Namespace) -> Callable[[], None
         log_config=None,
         access_log=False,
         server_header=False,  # do not advertise the server software (OWASP API8)
+        timeout_keep_alive=int(service.chassis.settings.http_keep_alive_s),
         timeout_graceful_shutdown=10,
     )
 

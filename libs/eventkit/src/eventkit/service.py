@@ -28,10 +28,11 @@ from eventkit.db import make_engine, make_session_factory, messaging_tables
 from eventkit.errors import is_transient
 from eventkit.http.auth import JwtVerifier, http_jwks_source
 from eventkit.http.cors import allow_origins
+from eventkit.http.guard import RequestGuard, RequestLimits
 from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
-from eventkit.http.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
-from eventkit.http.problems import document_problems, install_problem_handlers
+from eventkit.http.middleware import RequestContextMiddleware
+from eventkit.http.problems import ErrorBoundary, document_problems, install_problem_handlers
 from eventkit.inbox import Inbox
 from eventkit.logging import configure_logging, get_logger
 from eventkit.outbox import OutboxWriter
@@ -157,13 +158,24 @@ class Chassis:
         app.include_router(metrics_router())
         for router in routers:
             app.include_router(router)
-        app.add_middleware(
-            BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes, overrides=upload_limits
-        )
+        # outermost last: request id and security headers on every answer, the boundary's
+        # included; metrics see the status the boundary answered
+        app.add_middleware(RequestGuard, limits=self.request_limits(upload_limits))
+        app.add_middleware(ErrorBoundary)
         app.add_middleware(MetricsMiddleware, service=settings.service_name)
         app.add_middleware(RequestContextMiddleware)
         allow_origins(app, settings.cors_allowed_origins)  # outermost: answers preflights
         return app
+
+    def request_limits(self, upload_limits: dict[str, int] | None = None) -> RequestLimits:
+        s = self.settings
+        return RequestLimits(
+            max_bytes=s.max_request_bytes,
+            upload_limits=upload_limits or {},
+            body_idle_timeout_s=s.body_idle_timeout_s,
+            max_json_depth=s.max_json_depth,
+            max_json_string_chars=s.max_json_string_chars,
+        )
 
     # ---- relay ------------------------------------------------------------------------
     def relay(self) -> OutboxRelay:

@@ -44,6 +44,14 @@ class ServiceSettings(BaseSettings):
     #: ``CORS_ALLOWED_ORIGINS=https://app.example.org,https://partner.example.net``; empty
     #: (the default): no CORS headers at all, browsers keep every other origin out
     cors_allowed_origins: CommaList = Field(default_factory=list)
+    #: the longest silence allowed between two pieces of a request body (then 408)
+    body_idle_timeout_s: float = 15.0
+    #: JSON bodies: deeper nesting is 400, a longer string is 422 (before any model)
+    max_json_depth: int = 32
+    max_json_string_chars: int = 65_536
+    #: how long the API keeps an idle keep-alive connection; longer than the gateway keeps
+    #: its idle upstream connections (30 s), so the gateway never reuses one being closed
+    http_keep_alive_s: float = 75.0
     # outbox relay
     relay_batch_size: int = 1000
     relay_poll_interval_s: float = 1.0
