@@ -23,6 +23,7 @@ from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from eventkit.consumer import EventDispatcher, PoisonMessage
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.idempotency import idempotency_keys_table
 from eventkit.revocations import revoked_subjects_table
 from eventkit.service import Chassis, stop_on_signals
 from eventkit.settings import ServiceSettings
@@ -42,6 +43,7 @@ effects = Table(
 )
 subject_keys = subject_keys_table(metadata)
 revoked_subjects = revoked_subjects_table(metadata)
+idempotency_keys = idempotency_keys_table(metadata)
 
 
 class ThingHappenedBase(IntegrationEvent):

@@ -65,7 +65,8 @@ async def api_client(
 async def running_worker(service_obj: Any) -> AsyncIterator[None]:
     """The service's consumers + background jobs, until the block ends."""
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(job(stop)) for job in service_obj.background_jobs()]
+    jobs = [*service_obj.chassis.jobs(), *service_obj.background_jobs()]
+    tasks = [asyncio.create_task(job(stop)) for job in jobs]
     dispatcher = service_obj.dispatcher()
     if dispatcher is not None:
         ready = asyncio.Event()

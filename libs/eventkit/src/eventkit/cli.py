@@ -155,7 +155,11 @@ async def _with_stop(run: Callable[[asyncio.Event], Any]) -> None:
 
 async def _worker(service: Service, stop: asyncio.Event) -> None:
     """Consumers and background jobs side by side; all stop together on SIGTERM."""
-    jobs: list[Awaitable[Any]] = [job(stop) for job in service.background_jobs()]
+    everyone: list[Callable[[asyncio.Event], Awaitable[None]]] = [
+        *service.chassis.jobs(),
+        *service.background_jobs(),
+    ]
+    jobs: list[Awaitable[Any]] = [job(stop) for job in everyone]
     dispatcher = service.dispatcher()
     if dispatcher is not None:
         jobs.append(service.chassis.run_worker(dispatcher, stop))

@@ -22,6 +22,7 @@ from sqlalchemy import MetaData, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from eventkit.broker import make_broker, subscribe
+from eventkit.clock import Clock, SystemClock
 from eventkit.consumer import EventDispatcher
 from eventkit.crypto import CachingKeyResolver, KeyResolver
 from eventkit.db import make_engine, make_session_factory, messaging_tables
@@ -33,7 +34,9 @@ from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
 from eventkit.http.middleware import RequestContextMiddleware
 from eventkit.http.problems import ErrorBoundary, document_problems, install_problem_handlers
+from eventkit.idempotency import idempotency_keys_table, purge_expired
 from eventkit.inbox import Inbox
+from eventkit.jobs import PeriodicJob
 from eventkit.logging import configure_logging, get_logger
 from eventkit.outbox import OutboxWriter
 from eventkit.producer import make_producer
@@ -56,6 +59,9 @@ class Chassis:
         self.outbox = OutboxWriter(self.outbox_table, source=f"/{settings.service_name}")
         self.inbox = Inbox(self.inbox_table)
         self.revoked_subjects_table = revoked_subjects_table(metadata)
+        self.idempotency_table = idempotency_keys_table(metadata)
+        #: the service's clock; its composition root hands in another (e.g. a FixedClock)
+        self.clock: Clock = SystemClock()
         self._engine: AsyncEngine | None = None
         self._sessions: async_sessionmaker[AsyncSession] | None = None
         configure_logging(settings.service_name, settings.log_level, settings.log_json)
@@ -176,6 +182,21 @@ class Chassis:
             max_json_depth=s.max_json_depth,
             max_json_string_chars=s.max_json_string_chars,
         )
+
+    def jobs(self) -> list[PeriodicJob]:
+        """What every service's worker runs besides the service's own jobs."""
+
+        async def purge_idempotency_keys() -> int:
+            async with self.sessions() as session, session.begin():
+                return await purge_expired(session, self.idempotency_table, self.clock.now())
+
+        return [
+            PeriodicJob(
+                "idempotency_keys.purge",
+                purge_idempotency_keys,
+                interval_s=self.settings.idempotency_purge_interval_s,
+            )
+        ]
 
     # ---- relay ------------------------------------------------------------------------
     def relay(self) -> OutboxRelay:

@@ -52,6 +52,9 @@ class ServiceSettings(BaseSettings):
     #: how long the API keeps an idle keep-alive connection; longer than the gateway keeps
     #: its idle upstream connections (30 s), so the gateway never reuses one being closed
     http_keep_alive_s: float = 75.0
+    #: how long an Idempotency-Key is remembered, and how often expired keys are deleted
+    idempotency_ttl_s: int = 24 * 3600
+    idempotency_purge_interval_s: float = 3600.0
     # outbox relay
     relay_batch_size: int = 1000
     relay_poll_interval_s: float = 1.0

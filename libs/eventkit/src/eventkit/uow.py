@@ -13,6 +13,7 @@ from contracts.base import IntegrationEvent
 from eventkit import context
 from eventkit.aggregate import AggregateRoot, DomainEvent
 from eventkit.deferred import DeferringSession
+from eventkit.idempotency import remember_pending
 from eventkit.inbox import Inbox
 from eventkit.outbox import OutboxWriter
 
@@ -125,6 +126,8 @@ class UnitOfWork:
                         correlation_id=correlation,
                         traceparent=trace,
                     )
+        # a request's Idempotency-Key is remembered in the transaction of its work
+        await remember_pending(self.session)
         await self.session.commit()
         if self._wrote_outbox:
             self._wrote_outbox = False
