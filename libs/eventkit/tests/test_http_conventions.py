@@ -52,18 +52,20 @@ def test_if_match_required_for_changes_not_for_creation() -> None:
 # ---- periodic jobs --------------------------------------------------------------------
 async def test_a_periodic_job_survives_failures_and_stops_promptly() -> None:
     rounds: list[str] = []
+    enough = asyncio.Event()
 
     async def work() -> int:
         rounds.append("round")
         if len(rounds) == 2:
             raise RuntimeError("one bad round")
+        if len(rounds) >= 4:
+            enough.set()
         return 0
 
     stop = asyncio.Event()
     job = PeriodicJob("test", work, interval_s=0.01)
     task = asyncio.create_task(job(stop))
-    while len(rounds) < 4:
-        await asyncio.sleep(0.01)
+    await asyncio.wait_for(enough.wait(), 5)  # the failing round did not end the job
     stop.set()
     await asyncio.wait_for(task, 1)  # stops within a pause, not after a whole interval
 
@@ -71,15 +73,18 @@ async def test_a_periodic_job_survives_failures_and_stops_promptly() -> None:
 async def test_a_busy_job_drains_its_backlog_before_pausing() -> None:
     backlog = [3, 2, 1, 0]
     calls: list[int] = []
+    drained = asyncio.Event()
 
     async def work() -> int:
         calls.append(backlog[0])
-        return backlog.pop(0) if len(backlog) > 1 else 0
+        if len(backlog) == 1:
+            drained.set()
+            return 0
+        return backlog.pop(0)
 
     stop = asyncio.Event()
     task = asyncio.create_task(PeriodicJob("drain", work, 60.0, busy_interval_s=0)(stop))
-    while len(calls) < 4:
-        await asyncio.sleep(0.01)
+    await asyncio.wait_for(drained.wait(), 5)
     stop.set()
     await asyncio.wait_for(task, 1)
     assert calls == [3, 2, 1, 0]  # no 60 s pause between busy rounds
