@@ -11,9 +11,9 @@ from alliance_testkit import World
 
 from alliance.bootstrap import AllianceService, bootstrap
 from alliance.config import AllianceSettings
-from alliance.domain.clock import FixedClock
 from devstack.harness import TestInfra
 from devstack.testing import TokenIssuer, api_client, fresh_service_database, migrate
+from eventkit.clock import FixedClock
 
 
 @pytest.fixture(scope="session")
@@ -42,9 +42,10 @@ def clock() -> FixedClock:
 async def client(
     alliance_service: AllianceService, issuer: TokenIssuer, clock: FixedClock
 ) -> AsyncIterator[httpx.AsyncClient]:
+    # the test's clock for the app and the jobs alike
+    alliance_service.clock = alliance_service.chassis.clock = clock
     app = alliance_service.create_app()
     issuer.install(app)
-    app.state.clock = clock
     async with api_client(app) as c:
         yield c
 

@@ -18,6 +18,8 @@ class DomainError(Exception):
     problem document (e.g. ``current_etag``)."""
 
     title: ClassVar[str] = "Conflict"
+    #: the problem type: a URI naming this kind of problem for clients that act on it
+    type: ClassVar[str] = "about:blank"
 
     def __init__(self, detail: str = "", **extensions: Any) -> None:
         super().__init__(detail or self.title)
@@ -71,6 +73,18 @@ class PreconditionRequired(DomainError):
     """A change that needs ``If-Match`` came without it (no blind overwrites)."""
 
     title = "Precondition Required"
+
+
+class ContentTooLarge(DomainError):
+    """A file or document is larger than the rules allow."""
+
+    title = "Content Too Large"
+
+
+class UnsupportedMediaType(DomainError):
+    """A file or document is of a type the rules do not accept."""
+
+    title = "Unsupported Media Type"
 
 
 class InvalidInput(DomainError):

@@ -164,3 +164,9 @@ async def store_answer(
 async def purge_expired(session: AsyncSession, table: Table, now: datetime) -> int:
     result = await session.execute(delete(table).where(table.c.expires_at <= now))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def forget(session: AsyncSession, table: Table, principal_id: uuid.UUID) -> int:
+    """An erased account's keys and the answers kept with them (they may hold its data)."""
+    result = await session.execute(delete(table).where(table.c.principal_id == principal_id))
+    return int(getattr(result, "rowcount", 0) or 0)

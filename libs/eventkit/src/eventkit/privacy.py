@@ -24,6 +24,8 @@ from contracts.envelope import CloudEvent
 from contracts.events import privacy, profiles
 from eventkit.consumer import EventDispatcher
 from eventkit.logging import get_logger
+from eventkit.idempotency import forget as forget_keys
+from eventkit.idempotency import idempotency_keys_table
 from eventkit.revocations import revoke_subject
 from eventkit.sealed import seal
 from eventkit.uow import UnitOfWork
@@ -72,6 +74,11 @@ def take_part_in_privacy_sagas(
         report = await participant.erase_person(uow, event.account_id, event.erased_at)
         # the account's access tokens stop opening this service once this commits
         await revoke_subject(uow, event.account_id, datetime.now(UTC))
+        # answers kept for its Idempotency-Keys may hold its data
+        keys = idempotency_keys_table(uow.outbox.table.metadata)
+        forgotten = await forget_keys(uow.session, keys, event.account_id)
+        if forgotten:
+            report.deleted["idempotency_keys"] = forgotten
         log.info("privacy.erased", deleted=report.deleted, de_identified=report.de_identified)
         if event.erasure_id is None:  # an erasure from before the saga existed: nobody waits
             return

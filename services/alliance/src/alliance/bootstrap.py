@@ -12,18 +12,17 @@ from fastapi import FastAPI
 from alliance.adapters.integration_events import to_integration_events
 from alliance.adapters.orm import metadata
 from alliance.config import AllianceSettings
-from alliance.domain.clock import Clock, SystemClock
 from alliance.entrypoints.consumers import build_dispatcher
 from alliance.entrypoints.http import bodies, cohorts, commitments, meetings, members
 from alliance.entrypoints.http import recommendations as recommendations_http
-from alliance.entrypoints.http.deps import install_error_handler
 from alliance.service_layer.commitments import review_statuses
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from eventkit.cli import Service
+from eventkit.clock import Clock, SystemClock
 from eventkit.consumer import EventDispatcher
+from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
 from eventkit.service import Chassis
-from eventkit.stopping import sleep_until_stopped
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 log = get_logger(__name__)
@@ -38,6 +37,7 @@ class AllianceService(Service):
         self.settings = settings or AllianceSettings()
         self.chassis = Chassis(self.settings, metadata)
         self.clock: Clock = clock or SystemClock()
+        self.chassis.clock = self.clock
 
     def uow(self) -> AllianceUnitOfWork:
         return AllianceUnitOfWork(
@@ -58,9 +58,7 @@ class AllianceService(Service):
             description="Governance of a policy alliance: members, bodies, meetings, votes, "
             "recommendations, commitments and their monitoring.",
         )
-        install_error_handler(app)
         app.state.uow_factory = self.uow
-        app.state.clock = self.clock
         return app
 
     def dispatcher(self) -> EventDispatcher[Any] | None:
@@ -71,16 +69,18 @@ class AllianceService(Service):
         )
 
     def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
-        async def status_review(stop: asyncio.Event) -> None:
-            while not stop.is_set():
-                try:
-                    changed = await review_statuses(self.uow(), self.clock)
-                    log.info("commitments.status_review", changed=changed)
-                except Exception:  # keep the loop alive; the next round retries
-                    log.exception("commitments.status_review_failed")
-                await sleep_until_stopped(stop, self.settings.status_review_interval_s)
+        async def status_review() -> int:
+            changed = await review_statuses(self.uow(), self.clock)
+            log.info("commitments.status_review", changed=changed)
+            return changed
 
-        return [status_review]
+        return [
+            PeriodicJob(
+                "commitments.status_review",
+                status_review,
+                interval_s=self.settings.status_review_interval_s,
+            )
+        ]
 
     async def seed(self) -> None:
         from alliance.seed import seed_demo

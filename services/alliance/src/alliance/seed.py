@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from alliance.domain.alliance import Alliance, Pillar, Theme
 from alliance.domain.body import Body, BodyKind, BodyRules, Role
-from alliance.domain.clock import Clock
 from alliance.domain.cohort import Cohort
 from alliance.domain.commitment import Commitment, Indicator
 from alliance.domain.meeting import ItemKind, Meeting, MeetingKind
@@ -23,6 +22,7 @@ from alliance.domain.motion import Choice, Motion
 from alliance.domain.recommendation import AdvicePosition, Recommendation
 from alliance.domain.values import Term
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.clock import Clock
 from eventkit.logging import get_logger
 
 log = get_logger(__name__)

@@ -11,8 +11,8 @@ import httpx
 from alliance_testkit import API, World
 
 from alliance.bootstrap import AllianceService, bootstrap
-from alliance.domain.clock import FixedClock
 from devstack.testing import eventually, running_worker
+from eventkit.clock import FixedClock
 
 
 async def pledge(

@@ -10,7 +10,6 @@ import pytest
 
 from alliance.adapters.integration_events import to_integration_events
 from alliance.domain.body import Body, BodyKind, BodyRules, Role
-from alliance.domain.clock import FixedClock
 from alliance.domain.cohort import Cohort
 from alliance.domain.commitment import Commitment, Indicator, Status
 from alliance.domain.errors import (
@@ -26,6 +25,7 @@ from alliance.domain.member import Member, MemberKind, MemberStatus
 from alliance.domain.motion import Choice, Motion, Outcome
 from alliance.domain.recommendation import AdvicePosition, Recommendation, Stage
 from alliance.domain.values import Term
+from eventkit.clock import FixedClock
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 ALLIANCE = uuid.uuid4()

@@ -127,6 +127,8 @@ DOMAIN_STATUS: dict[type[rules.DomainError], int] = {
     rules.Conflict: 409,
     rules.Gone: 410,
     rules.PreconditionFailed: 412,
+    rules.ContentTooLarge: 413,
+    rules.UnsupportedMediaType: 415,
     rules.InvalidInput: 422,
     rules.PreconditionRequired: 428,
     rules.TooManyRequests: 429,
@@ -176,6 +178,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             domain_status(exc),
             exc.title,
             exc.detail,
+            type_=exc.type,
             headers=headers,
             **exc.extensions,
         )

@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.idempotency import idempotency_keys_table
 from eventkit.revocations import revoked_subjects_table
 
 SCHEMA = "alliance"
@@ -115,15 +116,5 @@ cohorts = document_table(
     Column("alliance_id", UUID(as_uuid=True), nullable=False, index=True),
 )
 
-#: replays of creating POSTs: the first request's outcome per (caller, Idempotency-Key),
-#: written in the same transaction as what it created
-idempotency_keys = Table(
-    "idempotency_keys",
-    metadata,
-    Column("account_id", UUID(as_uuid=True), primary_key=True),
-    Column("key", String(200), primary_key=True),
-    Column("fingerprint", String(64), nullable=False),
-    Column("resource", String(40), nullable=False),
-    Column("resource_id", UUID(as_uuid=True), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-)
+#: Idempotency-Keys of creating POSTs and their first answers (eventkit.idempotency)
+idempotency_keys = idempotency_keys_table(metadata)

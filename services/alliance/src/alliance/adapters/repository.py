@@ -12,7 +12,7 @@ from uuid import UUID
 
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, String, Table, func, select
-from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alliance.adapters import orm
@@ -213,41 +213,6 @@ def repositories(session: AsyncSession, track: Track) -> dict[str, DocumentRepos
     }
 
 
-class IdempotencyRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def find(self, account_id: UUID, key: str) -> tuple[str, str, UUID] | None:
-        t = orm.idempotency_keys
-        row = (
-            await self.session.execute(
-                select(t.c.fingerprint, t.c.resource, t.c.resource_id).where(
-                    t.c.account_id == account_id, t.c.key == key
-                )
-            )
-        ).first()
-        return (row.fingerprint, row.resource, row.resource_id) if row else None
-
-    async def remember(
-        self, account_id: UUID, key: str, fingerprint: str, resource: str, resource_id: UUID
-    ) -> bool:
-        """False when a concurrent request with the same key got there first."""
-        t = orm.idempotency_keys
-        stmt = (
-            insert(t)
-            .values(
-                account_id=account_id,
-                key=key,
-                fingerprint=fingerprint,
-                resource=resource,
-                resource_id=resource_id,
-            )
-            .on_conflict_do_nothing()
-            .returning(t.c.key)
-        )
-        return (await self.session.execute(stmt)).first() is not None
-
-
 class AccountTraces:
     """Where an account id appears inside aggregate documents (who voted, drafted minutes,
     reported progress...), across every document table of the schema.
@@ -289,8 +254,3 @@ class AccountTraces:
             if result.rowcount:  # type: ignore[attr-defined]
                 changed[table.name] = result.rowcount  # type: ignore[attr-defined]
         return changed
-
-    async def forget_idempotency_keys(self, account_id: UUID) -> int:
-        t = orm.idempotency_keys
-        result = await self.session.execute(t.delete().where(t.c.account_id == account_id))
-        return int(result.rowcount)  # type: ignore[attr-defined]

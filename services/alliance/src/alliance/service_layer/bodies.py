@@ -6,11 +6,11 @@ from datetime import date
 from uuid import UUID
 
 from alliance.domain.body import Body, BodyKind, BodyRules, Membership, Role
-from alliance.domain.clock import Clock
 from alliance.domain.member import Member
 from alliance.domain.values import Term
 from alliance.service_layer.access import Actor, load, require_secretariat
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.clock import Clock
 
 
 async def establish(

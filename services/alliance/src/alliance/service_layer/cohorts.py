@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from alliance.domain.clock import Clock
 from alliance.domain.cohort import Cohort, Nomination
 from alliance.domain.errors import NotAllowed
 from alliance.service_layer.access import (
@@ -15,6 +14,7 @@ from alliance.service_layer.access import (
     require_secretariat,
 )
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.clock import Clock
 
 
 async def open_cohort(

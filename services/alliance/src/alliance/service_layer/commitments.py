@@ -11,11 +11,11 @@ from uuid import UUID
 from sqlalchemy import select
 
 from alliance.adapters import orm
-from alliance.domain.clock import Clock
 from alliance.domain.commitment import Commitment, Indicator, ProgressReport, Status
 from alliance.domain.errors import InvalidInput, InvalidTransition, NotAllowed
 from alliance.service_layer.access import Actor, is_secretariat, load
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.clock import Clock
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from alliance.domain.clock import Clock
 from alliance.domain.errors import InvalidInput
 from alliance.domain.governance import Quorum, quorum
 from alliance.domain.meeting import AgendaItem, Decision, ItemKind, Meeting, MeetingKind
@@ -18,6 +17,7 @@ from alliance.service_layer.access import (
 )
 from alliance.service_layer.bodies import members_of
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.clock import Clock
 
 
 async def schedule(

@@ -8,7 +8,6 @@ from uuid import UUID
 from sqlalchemy.exc import IntegrityError
 
 from alliance.domain.alliance import Alliance, Pillar, Theme
-from alliance.domain.clock import Clock
 from alliance.domain.errors import InvalidTransition, NotAllowed
 from alliance.domain.member import Member, MemberKind
 from alliance.domain.values import Term
@@ -20,6 +19,7 @@ from alliance.service_layer.access import (
     require_secretariat,
 )
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.clock import Clock
 
 
 async def found_alliance(

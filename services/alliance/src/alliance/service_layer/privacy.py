@@ -47,9 +47,8 @@ class AlliancePrivacy:
         # save the domain's own de-identification before rewriting documents in place
         await uow.members.save_changes()
         traces = await uow.account_traces.replace(person_id, ERASED_ACCOUNT)
-        keys = await uow.account_traces.forget_idempotency_keys(person_id)
+        # (the chassis forgets its Idempotency-Keys: eventkit.privacy)
         return ErasureReport(
-            deleted={"idempotency_keys": keys} if keys else {},
             de_identified={
                 "members": len(members),
                 **{f"{t}_mentions": n for t, n in traces.items()},

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from alliance.domain.clock import Clock
-from alliance.domain.errors import NotAllowed, StaleVersion
+from alliance.domain.errors import NotAllowed
 from alliance.domain.recommendation import AdvicePosition, Recommendation, Stage
 from alliance.service_layer.access import (
     Actor,
@@ -16,6 +15,8 @@ from alliance.service_layer.access import (
     require_secretariat,
 )
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.clock import Clock
+from eventkit.preconditions import IfMatch
 
 
 async def draft(
@@ -65,12 +66,11 @@ async def revise(
     *,
     title: str | None,
     text: str | None,
-    expected_version: int | None = None,
+    expected: IfMatch = IfMatch(),
 ) -> Recommendation:
     async with uow:
         rec = await load(uow.recommendations, recommendation_id, "recommendation")
-        if expected_version is not None and rec.version != expected_version:
-            raise StaleVersion("The recommendation changed since you read it.")
+        expected.check(rec.version, required=False, what="the recommendation")
         mine = {m.id for m in await represented(uow, actor, rec.alliance_id)}
         if not mine.intersection(rec.authors) and not await is_secretariat(
             uow, actor, rec.alliance_id, clock.today()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from alliance.domain.clock import Clock
 from alliance.domain.errors import InvalidInput, InvalidTransition
 from alliance.domain.motion import Choice, Motion
 from alliance.service_layer.access import Actor, acting_member, load, require_officer
 from alliance.service_layer.bodies import members_of
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.clock import Clock
 
 
 async def open_vote(

@@ -6,16 +6,17 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, Field, field_serializer
 
 from alliance.adapters import orm
 from alliance.domain.body import BodyKind, BodyRules, Role
 from alliance.domain.governance import MajorityRule
 from alliance.domain.member import MemberKind
-from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
 from alliance.service_layer import bodies as handlers
 from alliance.service_layer.access import load
+from eventkit.http.idempotency import Once
 
 router = APIRouter(prefix="/v1/alliance/bodies", tags=["bodies"])
 
@@ -55,16 +56,9 @@ class BodyIn(BaseModel):
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def establish(
-    body: BodyIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
-) -> dict[str, Any]:
-    created = await create_once(
-        uow,
-        actor,
-        key,
-        body,
-        "bodies",
-        lambda: handlers.establish(
+async def establish(body: BodyIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
+    async def work() -> dict[str, Any]:
+        created = await handlers.establish(
             uow,
             clock,
             actor,
@@ -75,9 +69,10 @@ async def establish(
             mandate=body.mandate,
             # the fields as validated (sets): model_dump would apply the sorted-list serializer
             rules=BodyRules(**dict(body.rules)),
-        ),
-    )
-    return dump(created)
+        )
+        return dump(created)
+
+    return await once(work)
 
 
 @router.get("")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, Field
 
 from alliance import views
-from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
 from alliance.service_layer import cohorts as handlers
 from alliance.service_layer.access import load
+from eventkit.http.idempotency import Once
 
 router = APIRouter(prefix="/v1/alliance/cohorts", tags=["youth"])
 
@@ -23,20 +24,14 @@ class CohortIn(BaseModel):
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def open_cohort(
-    body: CohortIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
-) -> dict[str, Any]:
-    cohort = await create_once(
-        uow,
-        actor,
-        key,
-        body,
-        "cohorts",
-        lambda: handlers.open_cohort(
+async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
+    async def work() -> dict[str, Any]:
+        cohort = await handlers.open_cohort(
             uow, clock, actor, alliance_id=body.alliance_id, name=body.name, year=body.year
-        ),
-    )
-    return dump(cohort)
+        )
+        return dump(cohort)
+
+    return await once(work)
 
 
 @router.get("/{cohort_id}")

@@ -14,9 +14,10 @@ from pydantic import BaseModel, Field
 from alliance import views
 from alliance.adapters import orm
 from alliance.domain.commitment import Commitment
-from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
 from alliance.service_layer import commitments as handlers
 from alliance.service_layer.access import load, require_platform_secretariat
+from eventkit.http.idempotency import Once
 
 router = APIRouter(prefix="/v1/alliance", tags=["commitments"])
 
@@ -49,16 +50,9 @@ class PledgeIn(BaseModel):
 
 
 @router.post("/commitments", status_code=status.HTTP_201_CREATED)
-async def pledge(
-    body: PledgeIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
-) -> dict[str, Any]:
-    c = await create_once(
-        uow,
-        actor,
-        key,
-        body,
-        "commitments",
-        lambda: handlers.pledge(
+async def pledge(body: PledgeIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
+    async def work() -> dict[str, Any]:
+        c = await handlers.pledge(
             uow,
             clock,
             actor,
@@ -69,9 +63,10 @@ async def pledge(
             theme=body.theme,
             recommendation_ids=body.recommendation_ids,
             indicators=[handlers.IndicatorSpec(**i.model_dump()) for i in body.indicators],
-        ),
-    )
-    return view(c, clock.today())
+        )
+        return view(c, clock.today())
+
+    return await once(work)
 
 
 @router.get("/commitments")

@@ -6,18 +6,19 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import tuple_
 
 from alliance.adapters import orm
 from alliance.domain.meeting import ItemKind, Meeting, MeetingKind
 from alliance.domain.motion import Choice, Motion, MotionStatus
-from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
 from alliance.service_layer import meetings as handlers
 from alliance.service_layer import votes
 from alliance.service_layer.access import Actor, load
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.http.idempotency import Once
 from eventkit.http.problems import Problem
 
 router = APIRouter(prefix="/v1/alliance", tags=["meetings", "votes"])
@@ -56,16 +57,9 @@ async def meeting_view(uow: AllianceUnitOfWork, meeting: Meeting) -> dict[str, A
 
 
 @router.post("/meetings", status_code=status.HTTP_201_CREATED)
-async def schedule(
-    body: MeetingIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
-) -> dict[str, Any]:
-    meeting = await create_once(
-        uow,
-        actor,
-        key,
-        body,
-        "meetings",
-        lambda: handlers.schedule(
+async def schedule(body: MeetingIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
+    async def work() -> dict[str, Any]:
+        meeting = await handlers.schedule(
             uow,
             clock,
             actor,
@@ -78,10 +72,11 @@ async def schedule(
             location=body.location,
             agenda=[(i.title, i.kind) for i in body.agenda],
             extra_invitees=body.invitees,
-        ),
-    )
-    async with uow:
-        return await meeting_view(uow, meeting)
+        )
+        async with uow:
+            return await meeting_view(uow, meeting)
+
+    return await once(work)
 
 
 MEETING_SUMMARY = {
@@ -276,16 +271,12 @@ async def open_vote(
     uow: UoW,
     clock: Now,
     actor: Caller,
-    key: IdempotencyKey = None,
-) -> dict[str, Any]:
+    once: Once,
+) -> Response:
     """Opens a vote; refused (409 No quorum) unless the body's quorum is present."""
-    motion = await create_once(
-        uow,
-        actor,
-        key,
-        body,
-        "motions",
-        lambda: votes.open_vote(
+
+    async def work() -> dict[str, Any]:
+        motion = await votes.open_vote(
             uow,
             clock,
             actor,
@@ -293,9 +284,10 @@ async def open_vote(
             title=body.title,
             text=body.text,
             recommendation_id=body.recommendation_id,
-        ),
-    )
-    return motion_view(motion, actor)
+        )
+        return motion_view(motion, actor)
+
+    return await once(work)
 
 
 @router.get("/motions/{motion_id}")

@@ -6,17 +6,18 @@ from datetime import date
 from typing import Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
 from alliance.adapters import orm
 from alliance.domain.alliance import Pillar, Theme
 from alliance.domain.member import Member, MemberKind, MemberStatus
-from alliance.entrypoints.http.deps import Caller, IdempotencyKey, Now, UoW, create_once, dump
+from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
 from alliance.service_layer import members as handlers
 from alliance.service_layer.access import Actor, load
 from alliance.service_layer.privacy import record_official_read
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.http.idempotency import Once
 
 router = APIRouter(prefix="/v1/alliance", tags=["members"])
 
@@ -36,15 +37,10 @@ class AllianceIn(BaseModel):
 
 @router.post("/alliances", status_code=status.HTTP_201_CREATED)
 async def found_alliance(
-    body: AllianceIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
-) -> dict[str, Any]:
-    alliance = await create_once(
-        uow,
-        actor,
-        key,
-        body,
-        "alliances",
-        lambda: handlers.found_alliance(
+    body: AllianceIn, uow: UoW, clock: Now, actor: Caller, once: Once
+) -> Response:
+    async def work() -> dict[str, Any]:
+        alliance = await handlers.found_alliance(
             uow,
             clock,
             actor,
@@ -53,9 +49,10 @@ async def found_alliance(
             declaration=body.declaration,
             pillars=[Pillar(code=p.code, title=p.title) for p in body.pillars],
             themes=[Theme(code=t.code, title=t.title) for t in body.themes],
-        ),
-    )
-    return dump(alliance)
+        )
+        return dump(alliance)
+
+    return await once(work)
 
 
 @router.get("/alliances/{alliance_id}")
@@ -88,16 +85,9 @@ async def record_reads(uow: AllianceUnitOfWork, actor: Actor, members: list[Memb
 
 
 @router.post("/members/applications", status_code=status.HTTP_201_CREATED)
-async def apply(
-    body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
-) -> dict[str, Any]:
-    member = await create_once(
-        uow,
-        actor,
-        key,
-        body,
-        "members",
-        lambda: handlers.apply(
+async def apply(body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
+    async def work() -> dict[str, Any]:
+        member = await handlers.apply(
             uow,
             clock,
             actor,
@@ -106,9 +96,10 @@ async def apply(
             name=body.name,
             country=body.country,
             motivation=body.motivation,
-        ),
-    )
-    return member_view(member, actor)
+        )
+        return member_view(member, actor)
+
+    return await once(work)
 
 
 @router.get("/members")

@@ -5,23 +5,22 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
 from alliance.adapters import orm
 from alliance.domain.recommendation import AdvicePosition, Recommendation, Stage
 from alliance.entrypoints.http.deps import (
     Caller,
-    IdempotencyKey,
     Now,
     UoW,
-    create_once,
     dump,
-    etag,
-    if_match_version,
 )
 from alliance.service_layer import recommendations as handlers
 from alliance.service_layer.access import Actor, load
+from eventkit.http.idempotency import Once
+from eventkit.http.preconditions import IfMatchHeader
+from eventkit.preconditions import etag
 
 router = APIRouter(prefix="/v1/alliance/recommendations", tags=["recommendations"])
 
@@ -48,16 +47,9 @@ class DraftIn(BaseModel):
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def draft(
-    body: DraftIn, uow: UoW, clock: Now, actor: Caller, key: IdempotencyKey = None
-) -> dict[str, Any]:
-    rec = await create_once(
-        uow,
-        actor,
-        key,
-        body,
-        "recommendations",
-        lambda: handlers.draft(
+async def draft(body: DraftIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
+    async def work() -> dict[str, Any]:
+        rec = await handlers.draft(
             uow,
             clock,
             actor,
@@ -67,9 +59,10 @@ async def draft(
             theme=body.theme,
             sector=body.sector,
             author_ids=body.author_ids,
-        ),
-    )
-    return view(rec, actor)
+        )
+        return view(rec, actor)
+
+    return await once(work)
 
 
 @router.get("")
@@ -112,7 +105,7 @@ async def revise(
     clock: Now,
     actor: Caller,
     response: Response,
-    if_match: str | None = Header(default=None, max_length=40),
+    expected: IfMatchHeader,
 ) -> dict[str, Any]:
     """Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost."""
     rec = await handlers.revise(
@@ -122,7 +115,7 @@ async def revise(
         recommendation_id,
         title=body.title,
         text=body.text,
-        expected_version=if_match_version(if_match),
+        expected=expected,
     )
     response.headers["ETag"] = etag(rec.version)
     return view(rec, actor)
