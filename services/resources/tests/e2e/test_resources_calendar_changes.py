@@ -52,7 +52,7 @@ async def test_the_organiser_edits_with_if_match_and_others_cannot(
     )
     assert_problem(await client.patch(url, json={"title": "x"}, headers=organiser), 428)
     assert_problem(
-        await client.patch(url, json={"title": "x"}, headers={**organiser, "If-Match": '"r9"'}),
+        await client.patch(url, json={"title": "x"}, headers={**organiser, "If-Match": '"9"'}),
         412,
     )
     assert_problem(
@@ -101,7 +101,7 @@ async def test_the_organiser_edits_with_if_match_and_others_cannot(
     # a moderator may edit too
     moderator = tokens.headers(new_id(), roles=("moderator",))
     by_mod = await client.patch(
-        url, json={"location": "Dublin Castle"}, headers={**moderator, "If-Match": '"r1"'}
+        url, json={"location": "Dublin Castle"}, headers={**moderator, "If-Match": '"1"'}
     )
     assert by_mod.status_code == 200, by_mod.text
 
@@ -137,7 +137,7 @@ async def test_cancellation_refuses_registrations_and_keeps_the_record(
     )
     assert_problem(
         await client.post(
-            f"/v1/events/{eid}/cancel", json=reason, headers={**organiser, "If-Match": '"r7"'}
+            f"/v1/events/{eid}/cancel", json=reason, headers={**organiser, "If-Match": '"7"'}
         ),
         412,
     )

@@ -40,7 +40,7 @@ async def test_member_contributes_and_a_moderator_publishes(
     published = await client.post(f"/v1/resources/{rid}/publish", headers=as_moderator)
     assert published.status_code == 200, published.text
     assert published.json()["status"] == "published"
-    assert published.headers["etag"] == '"3"'
+    assert published.headers["etag"] == 'W/"3"'
 
     public = await client.get(f"/v1/resources/{rid}")
     assert public.status_code == 200
@@ -261,7 +261,7 @@ async def test_classification_edits_are_versions_in_the_history(
         headers={**author, "If-Match": '"1"'},
     )
     assert patched.status_code == 200, patched.text
-    assert patched.headers["etag"] == '"2"'
+    assert patched.headers["etag"] == 'W/"2"'
     body = (await client.get(f"/v1/resources/{rid}", headers=author)).json()
     assert (body["themes"], body["countries"], body["year"], body["sdgs"]) == (
         ["youth", "gender"],

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
 
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.idempotency import idempotency_keys_table
 from eventkit.revocations import revoked_subjects_table
 
 SCHEMA = "resources"
@@ -326,15 +327,5 @@ enrolments = Table(
     Index("ix_enrolments_person", "person_id"),
 )
 
-#: Idempotency-Key of creating POSTs: the first response is replayed to retries
-idempotency_keys = Table(
-    "idempotency_keys",
-    metadata,
-    Column("principal_id", UUID(as_uuid=True), primary_key=True),
-    Column("key", String(200), primary_key=True),
-    Column("request_hash", String(64), nullable=False),
-    #: null while the first request is in flight
-    Column("status", Integer),
-    Column("body", JSONB),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
+#: Idempotency-Keys of creating POSTs and their first answers (eventkit.idempotency)
+idempotency_keys = idempotency_keys_table(metadata)

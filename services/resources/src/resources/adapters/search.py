@@ -20,6 +20,7 @@ from uuid import UUID
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventkit.domain_errors import BadRequest
 from resources.domain.resource import Resource, Translation
 
 #: ISO 639-1 -> PostgreSQL text search configuration (pg_ts_config); others: 'simple'
@@ -118,8 +119,8 @@ async def index_resource(session: AsyncSession, resource: Resource) -> None:
     )
 
 
-class InvalidCursor(ValueError):
-    pass
+class InvalidCursor(BadRequest, ValueError):
+    """A cursor this API did not give out (400)."""
 
 
 def encode_cursor(values: dict[str, Any]) -> str:

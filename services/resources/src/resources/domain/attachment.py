@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from eventkit.domain_errors import ContentTooLarge, UnsupportedMediaType
+
 #: media type -> file extensions it may carry
 ALLOWED: dict[str, frozenset[str]] = {
     "application/pdf": frozenset({"pdf"}),
@@ -31,11 +33,11 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 
 
-class UnsupportedFileType(Exception):
+class UnsupportedFileType(UnsupportedMediaType):
     """The content is not a type we accept, or does not match its file name."""
 
 
-class FileTooLarge(Exception):
+class FileTooLarge(ContentTooLarge):
     pass
 
 

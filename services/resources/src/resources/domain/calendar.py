@@ -11,6 +11,8 @@ from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from eventkit.aggregate import AggregateRoot, DomainEvent
+from eventkit.domain_errors import InvalidInput
+from eventkit.preconditions import etag
 
 
 class EventKind(enum.StrEnum):
@@ -32,8 +34,8 @@ class RegistrationStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-class CalendarError(Exception):
-    pass
+class CalendarError(InvalidInput):
+    """A calendar rule refuses the values (the use cases say when it is a conflict)."""
 
 
 class EventFull(CalendarError):
@@ -148,7 +150,7 @@ class CalendarEvent(AggregateRoot):
 
     @property
     def etag(self) -> str:
-        return f'"r{self.revision}"'
+        return etag(self.revision)
 
     @property
     def cancelled(self) -> bool:

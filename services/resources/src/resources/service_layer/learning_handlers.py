@@ -8,25 +8,26 @@ from uuid import UUID
 
 from sqlalchemy.exc import IntegrityError
 
+from eventkit.preconditions import IfMatch
 from eventkit.privacy import record_access
 from resources.domain import calendar as cal
 from resources.domain import course as c
 from resources.service_layer.errors import (
     Conflict,
     Forbidden,
+    InvalidInput,
     NotFound,
-    PreconditionFailed,
-    PreconditionRequired,
 )
 from resources.service_layer.resource_handlers import Actor
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
 
-class EventFull(Exception):
-    pass
+class EventFull(Conflict):
+    title = "Event full"
+    type = "https://diaspora.example/problems/event-full"
 
 
-class InvalidEvent(Exception):
+class InvalidEvent(InvalidInput):
     pass
 
 
@@ -56,14 +57,6 @@ async def get_event(uow: ResourcesUnitOfWork, event_id: UUID) -> tuple[cal.Calen
         return event, await uow.calendar.confirmed_count(event_id)
 
 
-def _check_if_match(event: cal.CalendarEvent, if_match: str | None) -> None:
-    if if_match is None:
-        raise PreconditionRequired("send If-Match with the ETag you last read")
-    tags = {t.strip().removeprefix("W/") for t in if_match.split(",")}
-    if "*" not in tags and event.etag not in tags:
-        raise PreconditionFailed(event.etag)
-
-
 async def _managed_event(
     uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor
 ) -> cal.CalendarEvent:
@@ -80,12 +73,12 @@ async def update_event(
     event_id: UUID,
     actor: Actor,
     changes: dict[str, object],
-    if_match: str | None,
+    expected: IfMatch,
 ) -> tuple[cal.CalendarEvent, int]:
     """The organiser (or a moderator) edits the details; publishes CalendarEventUpdated."""
     async with uow:
         event = await _managed_event(uow, event_id, actor)
-        _check_if_match(event, if_match)
+        expected.check(event.revision, what="the event")
         confirmed = await uow.calendar.confirmed_count(event_id)
         uow.track(event)
         try:
@@ -119,13 +112,12 @@ async def cancel_event(
     event_id: UUID,
     actor: Actor,
     reason: str | None,
-    if_match: str | None = None,
+    expected: IfMatch = IfMatch(),
 ) -> cal.CalendarEvent:
     """Call the event off (If-Match optional: cancelling is not an overwrite of details)."""
     async with uow:
         event = await _managed_event(uow, event_id, actor)
-        if if_match is not None:
-            _check_if_match(event, if_match)
+        expected.check(event.revision, required=False, what="the event")
         uow.track(event)
         try:
             event.cancel_event(reason, datetime.now(UTC))

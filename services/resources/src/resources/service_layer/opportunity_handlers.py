@@ -17,8 +17,9 @@ from resources.service_layer.resource_handlers import Actor
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
 
-class DeadlinePassed(Exception):
-    pass
+class DeadlinePassed(Conflict):
+    title = "Deadline passed"
+    type = "https://diaspora.example/problems/deadline-passed"
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,9 @@ async def express_interest(
         try:
             interest = opportunity.express_interest(actor.id, message, datetime.now(UTC), existing)
         except o.DeadlinePassed as exc:
-            raise DeadlinePassed(str(exc)) from exc
+            raise DeadlinePassed(
+                f"This opportunity no longer takes expressions of interest: {exc}"
+            ) from exc
         except o.InterestConflict as exc:
             raise Conflict(str(exc)) from exc
         await uow.opportunities.save_interest(interest)

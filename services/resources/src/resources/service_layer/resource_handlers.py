@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from uuid import UUID
 
+from eventkit.preconditions import IfMatch
 from resources.adapters.project_records import ImportedProject
 from resources.adapters.storage import AttachmentStorage
 from resources.domain import attachment as att
@@ -103,12 +104,11 @@ async def reclassify(
     resource_id: UUID,
     actor: Actor,
     changes: dict[str, object],
-    expected_version: int | None = None,
+    expected: IfMatch = IfMatch(),
 ) -> r.Resource:
     async with uow:
         resource = await _load(uow, resource_id, actor)
-        if expected_version is not None and resource.version != expected_version:
-            raise PreconditionFailed(resource.version)
+        expected.check(resource.version, required=False, what="the resource")
         _guard(lambda: resource.reclassify(changes, actor_id=actor.id, moderator=actor.moderator))
         await uow.resources.save(resource)
         await uow.commit()
@@ -135,15 +135,14 @@ async def moderate(
     action: str,
     reason: str | None = None,
     *,
-    expected_version: int | None = None,
+    expected: IfMatch = IfMatch(),
 ) -> r.Resource:
     """submit (contributor) or publish / reject / archive / hide / restore (moderators)."""
     if action in MODERATOR_ACTIONS and not actor.moderator:
         raise Forbidden(f"only moderators may {action} resources")
     async with uow:
         resource = await _load(uow, resource_id, actor)
-        if expected_version is not None and resource.version != expected_version:
-            raise PreconditionFailed(resource.version)
+        expected.check(resource.version, required=False, what="the resource")
         steps = {
             "submit": lambda: resource.submit(actor.id, moderator=actor.moderator),
             "publish": lambda: resource.publish(actor.id),
@@ -156,12 +155,6 @@ async def moderate(
         await uow.resources.save(resource)
         await uow.commit()
         return resource
-
-
-class PreconditionFailed(Exception):
-    def __init__(self, current_version: int) -> None:
-        super().__init__(f"the resource is at version {current_version}")
-        self.current_version = current_version
 
 
 async def report(

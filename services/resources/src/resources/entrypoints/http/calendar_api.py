@@ -6,23 +6,17 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.http.auth import Principal, require_role
+from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters import icalendar
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import calendar as cal
 from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
 from resources.service_layer import learning_handlers as handlers
-from resources.service_layer.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    PreconditionRequired,
-)
 
 router = APIRouter(prefix="/v1/events", tags=["events calendar"])
 
@@ -111,26 +105,6 @@ class RegistrationOut(BaseModel):
     waitlist_position: int | None = None
 
 
-def _problem(exc: Exception) -> Problem:
-    if isinstance(exc, NotFound):
-        return Problem(404, "Not Found", str(exc))
-    if isinstance(exc, Forbidden):
-        return Problem(403, "Forbidden", str(exc))
-    if isinstance(exc, handlers.EventFull):
-        return Problem(
-            409, "Event full", str(exc), type_="https://diaspora.example/problems/event-full"
-        )
-    if isinstance(exc, Conflict):
-        return Problem(409, "Conflict", str(exc))
-    if isinstance(exc, PreconditionRequired):
-        return Problem(428, "Precondition Required", str(exc))
-    if isinstance(exc, PreconditionFailed):
-        return Problem(412, "Precondition Failed", str(exc))
-    if isinstance(exc, handlers.InvalidEvent | cal.CalendarError):
-        return Problem(422, "Unprocessable Content", str(exc))
-    raise exc
-
-
 def _out(e: cal.CalendarEvent, confirmed: int | None = None, tz: str | None = None) -> EventOut:
     return EventOut(
         id=e.id,
@@ -178,14 +152,11 @@ async def schedule_event(
     response: Response,
 ) -> EventOut:
     """Organisations, focal points and moderators put events on the public calendar."""
-    try:
-        fields = body.model_dump()
-        fields["starts_at"] = cal.to_utc(body.starts_at, body.time_zone)
-        fields["ends_at"] = cal.to_utc(body.ends_at, body.time_zone)
-        fields["organised_by"] = principal.subject
-        event = await handlers.schedule(uow, fields)
-    except (handlers.InvalidEvent, cal.CalendarError) as exc:
-        raise _problem(exc) from exc
+    fields = body.model_dump()
+    fields["starts_at"] = cal.to_utc(body.starts_at, body.time_zone)
+    fields["ends_at"] = cal.to_utc(body.ends_at, body.time_zone)
+    fields["organised_by"] = principal.subject
+    event = await handlers.schedule(uow, fields)
     response.headers["Location"] = f"/v1/events/{event.id}"
     return _out(event, 0)
 
@@ -231,11 +202,8 @@ async def get_event(
     tz: Annotated[str | None, Query(max_length=64, description="IANA zone of the viewer")] = None,
 ) -> EventOut:
     """The entry; its ETag (the organiser's revision) goes in If-Match of a PATCH."""
-    try:
-        event, confirmed = await handlers.get_event(uow, event_id)
-        out = _out(event, confirmed, tz)
-    except (NotFound, cal.CalendarError) as exc:
-        raise _problem(exc) from exc
+    event, confirmed = await handlers.get_event(uow, event_id)
+    out = _out(event, confirmed, tz)
     response.headers["ETag"] = event.etag
     return out
 
@@ -255,7 +223,7 @@ async def update_event(
     actor: CurrentActor,
     uow: UoW,
     response: Response,
-    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+    expected: IfMatchHeader,
 ) -> EventOut:
     """The organiser or a moderator changes the details (If-Match: the ETag last read).
     Publishes resources.calendar_event.updated; the iCalendar SEQUENCE goes up."""
@@ -263,18 +231,7 @@ async def update_event(
     cleared = [k for k in _REQUIRED if k in changes and changes[k] is None]
     if cleared:
         raise Problem(422, "Unprocessable Content", f"cannot clear: {', '.join(cleared)}")
-    try:
-        event, confirmed = await handlers.update_event(uow, event_id, actor, changes, if_match)
-    except (
-        NotFound,
-        Forbidden,
-        Conflict,
-        PreconditionRequired,
-        PreconditionFailed,
-        handlers.InvalidEvent,
-        cal.CalendarError,
-    ) as exc:
-        raise _problem(exc) from exc
+    event, confirmed = await handlers.update_event(uow, event_id, actor, changes, expected)
     response.headers["ETag"] = event.etag
     return _out(event, confirmed)
 
@@ -290,24 +247,18 @@ async def cancel_event(
     actor: CurrentActor,
     uow: UoW,
     response: Response,
-    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+    expected: IfMatchHeader,
 ) -> EventOut:
     """Call the event off with a reason (organiser or moderator). Registrations are kept as
     a record; new registrations are refused. Publishes resources.calendar_event.cancelled."""
-    try:
-        event = await handlers.cancel_event(uow, event_id, actor, body.reason, if_match)
-    except (NotFound, Forbidden, Conflict, PreconditionFailed) as exc:
-        raise _problem(exc) from exc
+    event = await handlers.cancel_event(uow, event_id, actor, body.reason, expected)
     response.headers["ETag"] = event.etag
     return _out(event)
 
 
 @router.get("/{event_id}/ics", response_class=Response)
 async def event_ics(event_id: UUID, uow: UoW, request: Request) -> Response:
-    try:
-        event, _ = await handlers.get_event(uow, event_id)
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    event, _ = await handlers.get_event(uow, event_id)
     body = icalendar.calendar([event], request.app.state.settings.public_base_url, event.title)
     return Response(
         body,
@@ -326,27 +277,18 @@ async def event_ics(event_id: UUID, uow: UoW, request: Request) -> Response:
 )
 async def register(event_id: UUID, actor: CurrentActor, uow: UoW) -> RegistrationOut:
     """A seat if one is free, otherwise a place on the waitlist."""
-    try:
-        return _registration(await handlers.register(uow, event_id, actor))
-    except (NotFound, Conflict, handlers.EventFull) as exc:
-        raise _problem(exc) from exc
+    return _registration(await handlers.register(uow, event_id, actor))
 
 
 @router.get("/{event_id}/registrations/me", response_model=RegistrationOut)
 async def my_registration(event_id: UUID, actor: CurrentActor, uow: UoW) -> RegistrationOut:
-    try:
-        return _registration(await handlers.my_registration(uow, event_id, actor))
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    return _registration(await handlers.my_registration(uow, event_id, actor))
 
 
 @router.delete("/{event_id}/registrations/me", status_code=status.HTTP_204_NO_CONTENT)
 async def cancel_registration(event_id: UUID, actor: CurrentActor, uow: UoW) -> Response:
     """Cancel; if a seat is freed, the first person on the waitlist gets it."""
-    try:
-        await handlers.cancel(uow, event_id, actor)
-    except (NotFound, Conflict) as exc:
-        raise _problem(exc) from exc
+    await handlers.cancel(uow, event_id, actor)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -354,10 +296,7 @@ async def cancel_registration(event_id: UUID, actor: CurrentActor, uow: UoW) -> 
 async def list_registrations(
     event_id: UUID, actor: CurrentActor, uow: UoW
 ) -> list[RegistrationOut]:
-    try:
-        found = await handlers.registrations(uow, event_id, actor)
-    except (NotFound, Forbidden) as exc:
-        raise _problem(exc) from exc
+    found = await handlers.registrations(uow, event_id, actor)
     return [
         RegistrationOut(id=r.id, event_id=r.event_id, person_id=r.person_id, status=r.status.value)
         for r in found

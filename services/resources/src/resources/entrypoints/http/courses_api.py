@@ -10,11 +10,9 @@ from fastapi import APIRouter, Depends, Path, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.http.auth import require_role
-from eventkit.http.problems import Problem
 from resources.domain import course as c
 from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
 from resources.service_layer import learning_handlers as handlers
-from resources.service_layer.errors import Conflict, NotFound
 
 router = APIRouter(prefix="/v1/courses", tags=["courses"])
 
@@ -65,16 +63,6 @@ class CompletionOut(BaseModel):
     valid: bool = True
 
 
-def _problem(exc: Exception) -> Problem:
-    if isinstance(exc, NotFound):
-        return Problem(404, "Not Found", str(exc))
-    if isinstance(exc, Conflict):
-        return Problem(409, "Conflict", str(exc))
-    if isinstance(exc, handlers.InvalidEvent):
-        return Problem(422, "Unprocessable Content", str(exc))
-    raise exc
-
-
 def _course(x: c.Course) -> CourseOut:
     return CourseOut(
         id=x.id,
@@ -120,19 +108,16 @@ async def create_course(
         )
         for m in body.modules
     ]
-    try:
-        course = await handlers.create_course(
-            uow,
-            actor,
-            {
-                "title": body.title,
-                "description": body.description,
-                "language": body.language,
-                "modules": modules,
-            },
-        )
-    except handlers.InvalidEvent as exc:
-        raise _problem(exc) from exc
+    course = await handlers.create_course(
+        uow,
+        actor,
+        {
+            "title": body.title,
+            "description": body.description,
+            "language": body.language,
+            "modules": modules,
+        },
+    )
     response.headers["Location"] = f"/v1/courses/{course.id}"
     return _course(course)
 
@@ -143,10 +128,7 @@ async def verify_completion(
 ) -> CompletionOut:
     """Anyone holding the code (e.g. an employer) can check the completion record; it names
     the course and the date, never the person."""
-    try:
-        enrolment, course = await handlers.verify_completion(uow, code)
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    enrolment, course = await handlers.verify_completion(uow, code)
     assert enrolment.completed_at is not None
     return CompletionOut(
         completion_id=enrolment.id,
@@ -158,30 +140,21 @@ async def verify_completion(
 
 @router.get("/{course_id}", response_model=CourseOut)
 async def get_course(course_id: UUID, uow: UoW) -> CourseOut:
-    try:
-        return _course(await handlers.get_course(uow, course_id))
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    return _course(await handlers.get_course(uow, course_id))
 
 
 @router.post(
     "/{course_id}/enrolments", status_code=status.HTTP_201_CREATED, response_model=ProgressOut
 )
 async def enrol(course_id: UUID, actor: CurrentActor, uow: UoW) -> ProgressOut:
-    try:
-        await handlers.enrol(uow, course_id, actor)
-        course, enrolment = await handlers.progress(uow, course_id, actor)
-    except (NotFound, Conflict) as exc:
-        raise _problem(exc) from exc
+    await handlers.enrol(uow, course_id, actor)
+    course, enrolment = await handlers.progress(uow, course_id, actor)
     return _progress(course, enrolment)
 
 
 @router.get("/{course_id}/enrolments/me", response_model=ProgressOut)
 async def my_progress(course_id: UUID, actor: CurrentActor, uow: UoW) -> ProgressOut:
-    try:
-        course, enrolment = await handlers.progress(uow, course_id, actor)
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    course, enrolment = await handlers.progress(uow, course_id, actor)
     return _progress(course, enrolment)
 
 
@@ -192,8 +165,5 @@ async def complete_lesson(
     actor: CurrentActor,
     uow: UoW,
 ) -> ProgressOut:
-    try:
-        course, enrolment, code = await handlers.complete_lesson(uow, course_id, lesson_id, actor)
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    course, enrolment, code = await handlers.complete_lesson(uow, course_id, lesson_id, actor)
     return _progress(course, enrolment, code)

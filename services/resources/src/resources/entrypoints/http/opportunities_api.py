@@ -10,13 +10,13 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy import select
 
 from eventkit.http.auth import Principal, require_role
+from eventkit.http.idempotency import Once
 from eventkit.http.problems import Problem
 from resources.adapters.orm import opportunities
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain.matching import Match
 from resources.domain.opportunity import ExpressionOfInterest, Opportunity
 from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
-from resources.entrypoints.http.idempotency import idempotent
 from resources.entrypoints.http.schemas import (
     Created,
     InterestIn,
@@ -29,26 +29,8 @@ from resources.entrypoints.http.schemas import (
     ReasonOut,
 )
 from resources.service_layer import opportunity_handlers as handlers
-from resources.service_layer.errors import Conflict, Forbidden, NotFound
 
 router = APIRouter(prefix="/v1/opportunities", tags=["opportunities"])
-
-
-def _problem(exc: Exception) -> Problem:
-    if isinstance(exc, NotFound):
-        return Problem(404, "Not Found", str(exc))
-    if isinstance(exc, Forbidden):
-        return Problem(403, "Forbidden", str(exc))
-    if isinstance(exc, handlers.DeadlinePassed):
-        return Problem(
-            409,
-            "Deadline passed",
-            f"This opportunity no longer takes expressions of interest: {exc}",
-            type_="https://diaspora.example/problems/deadline-passed",
-        )
-    if isinstance(exc, Conflict):
-        return Problem(409, "Conflict", str(exc))
-    raise exc
 
 
 def _out(o: Opportunity) -> OpportunityOut:
@@ -92,6 +74,7 @@ async def post_opportunity(
     principal: Annotated[Principal, Depends(require_role(*POSTER_ROLES))],
     uow: UoW,
     request: Request,
+    once: Once,
 ) -> Response:
     """Organisations, government focal points and moderators post calls; good matches among
     people who consented are announced (events) right away. ``Idempotency-Key`` supported."""
@@ -104,14 +87,13 @@ async def post_opportunity(
     for key in ("required_skills", "sectors", "countries", "contribution_modes", "languages"):
         fields[key] = list(dict.fromkeys(fields[key]))
 
-    async def work() -> tuple[Created, dict[str, str]]:
+    async def work() -> Created:
         opportunity_id = await handlers.post(
             uow, fields, request.app.state.settings.match_announcements
         )
-        created = Created(id=opportunity_id, status="open", version=1)
-        return created, {"Location": f"/v1/opportunities/{opportunity_id}"}
+        return Created(id=opportunity_id, status="open", version=1)
 
-    return await idempotent(request, principal.subject, body, 201, work)
+    return await once(work, headers=lambda c: {"Location": f"/v1/opportunities/{c.id}"})
 
 
 @router.get("", response_model=dict[str, object])
@@ -152,10 +134,7 @@ async def opportunities_for_me(
     actor: CurrentActor, uow: UoW, limit: Annotated[int, Query(ge=1, le=100)] = 20
 ) -> list[OpportunityMatch]:
     """Open opportunities ranked for the caller's (projected) profile, with the reasons."""
-    try:
-        ranked = await handlers.opportunities_for(uow, actor.id, limit)
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    ranked = await handlers.opportunities_for(uow, actor.id, limit)
     return [
         OpportunityMatch(
             opportunity=_out(x.opportunity), score=x.match.score, reasons=_reasons(x.match)
@@ -166,10 +145,7 @@ async def opportunities_for_me(
 
 @router.get("/{opportunity_id}", response_model=OpportunityOut)
 async def get_opportunity(opportunity_id: UUID, uow: UoW) -> OpportunityOut:
-    try:
-        return _out(await handlers.get(uow, opportunity_id))
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    return _out(await handlers.get(uow, opportunity_id))
 
 
 @router.get("/{opportunity_id}/matches", response_model=list[PersonMatch])
@@ -180,10 +156,7 @@ async def matches(
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[PersonMatch]:
     """People who agreed to be matched, best first, and why (the poster and moderators)."""
-    try:
-        _, ranked = await handlers.people_for(uow, opportunity_id, actor, limit)
-    except (NotFound, Forbidden) as exc:
-        raise _problem(exc) from exc
+    _, ranked = await handlers.people_for(uow, opportunity_id, actor, limit)
     return [
         PersonMatch(person_id=x.person.person_id, score=x.match.score, reasons=_reasons(x.match))
         for x in ranked
@@ -199,18 +172,12 @@ async def matches(
 async def express_interest(
     opportunity_id: UUID, body: InterestIn, actor: CurrentActor, uow: UoW
 ) -> InterestOut:
-    try:
-        return _interest(await handlers.express_interest(uow, opportunity_id, actor, body.message))
-    except (NotFound, Conflict, handlers.DeadlinePassed) as exc:
-        raise _problem(exc) from exc
+    return _interest(await handlers.express_interest(uow, opportunity_id, actor, body.message))
 
 
 @router.get("/{opportunity_id}/interests", response_model=list[InterestOut])
 async def list_interests(opportunity_id: UUID, actor: CurrentActor, uow: UoW) -> list[InterestOut]:
-    try:
-        return [_interest(i) for i in await handlers.interests(uow, opportunity_id, actor)]
-    except (NotFound, Forbidden) as exc:
-        raise _problem(exc) from exc
+    return [_interest(i) for i in await handlers.interests(uow, opportunity_id, actor)]
 
 
 @router.post("/{opportunity_id}/interests/{interest_id}/status", response_model=InterestOut)
@@ -222,9 +189,6 @@ async def change_interest_status(
     uow: UoW,
 ) -> InterestOut:
     """The poster shortlists, accepts or declines; the person may withdraw."""
-    try:
-        return _interest(
-            await handlers.change_interest(uow, opportunity_id, interest_id, actor, body.status)
-        )
-    except (NotFound, Conflict) as exc:
-        raise _problem(exc) from exc
+    return _interest(
+        await handlers.change_interest(uow, opportunity_id, interest_id, actor, body.status)
+    )

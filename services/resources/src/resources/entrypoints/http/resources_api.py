@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, 
 from fastapi.responses import JSONResponse
 
 from eventkit.http.auth import require_role
-from eventkit.http.problems import Problem
+from eventkit.http.idempotency import Once
+from eventkit.http.preconditions import IfMatchHeader
+from eventkit.preconditions import IfMatch, etag
 from resources.adapters import search
-from resources.domain import attachment as att
 from resources.domain import resource as r
 from resources.entrypoints.http.deps import (
     MODERATOR_ROLES,
@@ -21,7 +22,6 @@ from resources.entrypoints.http.deps import (
     UoW,
     preferred_languages,
 )
-from resources.entrypoints.http.idempotency import idempotent
 from resources.entrypoints.http.schemas import (
     AttachmentOut,
     ClassificationPatch,
@@ -36,34 +36,8 @@ from resources.entrypoints.http.schemas import (
     TranslationIn,
 )
 from resources.service_layer import resource_handlers as handlers
-from resources.service_layer.errors import Conflict, Forbidden, NotFound
 
 router = APIRouter(prefix="/v1/resources", tags=["resources"])
-
-
-def _problem(exc: Exception) -> Problem:
-    if isinstance(exc, NotFound):
-        return Problem(404, "Not Found", str(exc))
-    if isinstance(exc, Forbidden):
-        return Problem(403, "Forbidden", str(exc))
-    if isinstance(exc, Conflict):
-        return Problem(409, "Conflict", str(exc))
-    if isinstance(exc, handlers.PreconditionFailed):
-        return Problem(412, "Precondition Failed", str(exc))
-    raise exc
-
-
-def _etag(version: int) -> str:
-    return f'"{version}"'
-
-
-def _if_match(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value.strip().removeprefix("W/").strip('"'))
-    except ValueError as exc:
-        raise Problem(412, "Precondition Failed", "If-Match must be an ETag we sent") from exc
 
 
 @router.post(
@@ -72,7 +46,7 @@ def _if_match(value: str | None) -> int | None:
     response_model=Created,
     responses={409: {"description": "Project fields on another kind"}},
 )
-async def contribute(body: ResourceIn, actor: CurrentActor, uow: UoW, request: Request) -> Response:
+async def contribute(body: ResourceIn, actor: CurrentActor, uow: UoW, once: Once) -> Response:
     """Any member contributes a resource; it starts as a draft. Send an ``Idempotency-Key``
     to make retries safe."""
     classification = handlers.Classification(
@@ -86,21 +60,17 @@ async def contribute(body: ResourceIn, actor: CurrentActor, uow: UoW, request: R
         project=_project(body.project) if body.project else None,
     )
 
-    async def work() -> tuple[Created, dict[str, str]]:
-        try:
-            resource_id = await handlers.contribute(
-                uow,
-                actor,
-                body.kind,
-                r.Translation(body.language, body.title, body.summary, body.body),
-                classification,
-            )
-        except Conflict as exc:
-            raise _problem(exc) from exc
-        created = Created(id=resource_id, status="draft", version=1)
-        return created, {"Location": f"/v1/resources/{resource_id}"}
+    async def work() -> Created:
+        resource_id = await handlers.contribute(
+            uow,
+            actor,
+            body.kind,
+            r.Translation(body.language, body.title, body.summary, body.body),
+            classification,
+        )
+        return Created(id=resource_id, status="draft", version=1)
 
-    return await idempotent(request, actor.id, body, 201, work)
+    return await once(work, headers=lambda c: {"Location": f"/v1/resources/{c.id}"})
 
 
 @router.get("", response_model=SearchResults)
@@ -139,12 +109,9 @@ async def search_resources(
         with_facets=facets,
     )
     preferred = preferred_languages(lang, accept_language)
-    try:
-        async with uow:
-            page = await search.search_resources(uow.session, query)
-            texts = await search.translations_of(uow.session, [i["id"] for i in page.items])
-    except search.InvalidCursor as exc:
-        raise Problem(400, "Bad Request", str(exc)) from exc
+    async with uow:
+        page = await search.search_resources(uow.session, query)
+        texts = await search.translations_of(uow.session, [i["id"] for i in page.items])
     items = []
     for item in page.items:
         t = r.pick_translation(texts[item["id"]], item["original_language"], preferred)
@@ -192,12 +159,9 @@ async def get_resource(
 ) -> ResourceOut:
     """A resource in the reader's language (``?lang=``, then Accept-Language, then the
     original language, then English)."""
-    try:
-        resource, attachments = await handlers.get_visible(uow, resource_id, actor)
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    resource, attachments = await handlers.get_visible(uow, resource_id, actor)
     t = resource.translation_for(preferred_languages(lang, accept_language))
-    response.headers["ETag"] = _etag(resource.version)
+    response.headers["ETag"] = etag(resource.version)
     response.headers["Content-Language"] = t.language
     project = None
     if resource.project is not None:
@@ -255,7 +219,7 @@ async def reclassify(
     actor: CurrentActor,
     uow: UoW,
     response: Response,
-    if_match: Annotated[str | None, Header()] = None,
+    expected: IfMatchHeader,
 ) -> Created:
     """Change classification fields (a new version in the history)."""
     changes: dict[str, object] = {}
@@ -268,13 +232,8 @@ async def reclassify(
         elif name in ("themes", "regions", "countries", "sdgs"):
             value = list(dict.fromkeys(value or []))
         changes[name] = value
-    try:
-        resource = await handlers.reclassify(
-            uow, resource_id, actor, changes, expected_version=_if_match(if_match)
-        )
-    except (NotFound, Forbidden, Conflict, handlers.PreconditionFailed) as exc:
-        raise _problem(exc) from exc
-    response.headers["ETag"] = _etag(resource.version)
+    resource = await handlers.reclassify(uow, resource_id, actor, changes, expected)
+    response.headers["ETag"] = etag(resource.version)
     return Created(id=resource.id, status=resource.status.value, version=resource.version)
 
 
@@ -286,12 +245,9 @@ async def put_translation(
     actor: CurrentActor,
     uow: UoW,
 ) -> Created:
-    try:
-        version = await handlers.put_translation(
-            uow, resource_id, actor, r.Translation(language, body.title, body.summary, body.body)
-        )
-    except (NotFound, Forbidden, Conflict) as exc:
-        raise _problem(exc) from exc
+    version = await handlers.put_translation(
+        uow, resource_id, actor, r.Translation(language, body.title, body.summary, body.body)
+    )
     return Created(id=resource_id, status="updated", version=version)
 
 
@@ -301,14 +257,9 @@ async def _moderate(
     actor: handlers.Actor,
     uow: handlers.ResourcesUnitOfWork,
     reason: str | None,
-    if_match: str | None,
+    expected: IfMatch,
 ) -> JSONResponse:
-    try:
-        resource = await handlers.moderate(
-            uow, resource_id, actor, action, reason, expected_version=_if_match(if_match)
-        )
-    except (NotFound, Forbidden, Conflict, handlers.PreconditionFailed) as exc:
-        raise _problem(exc) from exc
+    resource = await handlers.moderate(uow, resource_id, actor, action, reason, expected=expected)
     return JSONResponse(
         {
             "id": str(resource.id),
@@ -316,7 +267,7 @@ async def _moderate(
             "hidden": resource.hidden,
             "version": resource.version,
         },
-        headers={"ETag": _etag(resource.version)},
+        headers={"ETag": etag(resource.version)},
     )
 
 
@@ -325,11 +276,11 @@ def _transition(action: str, summary: str) -> None:
         resource_id: UUID,
         actor: CurrentActor,
         uow: UoW,
+        expected: IfMatchHeader,
         body: ReasonIn | None = None,
-        if_match: Annotated[str | None, Header()] = None,
     ) -> JSONResponse:
         return await _moderate(
-            action, resource_id, actor, uow, body.reason if body else None, if_match
+            action, resource_id, actor, uow, body.reason if body else None, expected
         )
 
     router.add_api_route(
@@ -358,12 +309,9 @@ _transition("restore", "A moderator makes a hidden resource visible again")
 async def report_resource(
     resource_id: UUID, body: ReportIn, actor: CurrentActor, uow: UoW, request: Request
 ) -> dict[str, str]:
-    try:
-        await handlers.report(
-            uow, resource_id, actor, body.reason, request.app.state.settings.reports_to_hide
-        )
-    except (NotFound, Conflict) as exc:
-        raise _problem(exc) from exc
+    await handlers.report(
+        uow, resource_id, actor, body.reason, request.app.state.settings.reports_to_hide
+    )
     return {"status": "reported"}
 
 
@@ -372,10 +320,7 @@ async def resource_history(
     resource_id: UUID, actor: CurrentActor, uow: UoW
 ) -> list[dict[str, Any]]:
     """Every version and transition (the contributor and moderators)."""
-    try:
-        return await handlers.history(uow, resource_id, actor)
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    return await handlers.history(uow, resource_id, actor)
 
 
 @router.post(
@@ -402,22 +347,15 @@ async def upload_attachment(
     name or Content-Type."""
     settings = request.app.state.settings
     content = await request.body()
-    try:
-        attachment = await handlers.attach(
-            uow,
-            request.app.state.storage,
-            resource_id,
-            actor,
-            filename,
-            content,
-            settings.attachment_max_bytes,
-        )
-    except att.FileTooLarge as exc:
-        raise Problem(413, "Content Too Large", str(exc)) from exc
-    except att.UnsupportedFileType as exc:
-        raise Problem(415, "Unsupported Media Type", str(exc)) from exc
-    except (NotFound, Forbidden, Conflict) as exc:
-        raise _problem(exc) from exc
+    attachment = await handlers.attach(
+        uow,
+        request.app.state.storage,
+        resource_id,
+        actor,
+        filename,
+        content,
+        settings.attachment_max_bytes,
+    )
     return AttachmentOut(**vars(attachment))
 
 
@@ -425,12 +363,9 @@ async def upload_attachment(
 async def download_attachment(
     resource_id: UUID, attachment_id: UUID, actor: MaybeActor, uow: UoW, request: Request
 ) -> Response:
-    try:
-        attachment, content = await handlers.attachment_content(
-            uow, request.app.state.storage, resource_id, attachment_id, actor
-        )
-    except NotFound as exc:
-        raise _problem(exc) from exc
+    attachment, content = await handlers.attachment_content(
+        uow, request.app.state.storage, resource_id, attachment_id, actor
+    )
     ascii_name = attachment.filename.encode("ascii", "replace").decode().replace('"', "_")
     return Response(
         content,
