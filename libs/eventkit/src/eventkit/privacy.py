@@ -23,9 +23,9 @@ from pydantic_core import to_jsonable_python
 from contracts.envelope import CloudEvent
 from contracts.events import privacy, profiles
 from eventkit.consumer import EventDispatcher
-from eventkit.logging import get_logger
 from eventkit.idempotency import forget as forget_keys
 from eventkit.idempotency import idempotency_keys_table
+from eventkit.logging import get_logger
 from eventkit.revocations import revoke_subject
 from eventkit.sealed import seal
 from eventkit.uow import UnitOfWork

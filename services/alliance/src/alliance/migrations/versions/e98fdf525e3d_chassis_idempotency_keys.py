@@ -59,7 +59,10 @@ def downgrade() -> None:
         sa.Column("resource", sa.String(length=40), nullable=False),
         sa.Column("resource_id", sa.UUID(), nullable=False),
         sa.Column(
-            "created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.PrimaryKeyConstraint("account_id", "key", name=op.f("pk_idempotency_keys")),
         schema=SCHEMA,
