@@ -10,7 +10,9 @@ from typing import Any
 from fastapi import FastAPI
 
 from eventkit.cli import Service
+from eventkit.clock import Clock, SystemClock
 from eventkit.consumer import EventDispatcher
+from eventkit.jobs import PeriodicJob
 from eventkit.service import Chassis
 from notifications.adapters.email_sender import SmtpEmailSender
 from notifications.adapters.integration_events import to_integration_events
@@ -28,11 +30,11 @@ from notifications.entrypoints.http import (
     webhooks,
 )
 from notifications.entrypoints.http.webhook_docs import document_webhooks
-from notifications.service_layer.digests import Clock, run_digest_scheduler, utc_now
-from notifications.service_layer.dispatch import run_email_dispatcher
-from notifications.service_layer.newsletters import run_newsletter_scheduler
+from notifications.service_layer.digests import send_due_digests
+from notifications.service_layer.dispatch import dispatch_due_emails
+from notifications.service_layer.newsletters import send_due_newsletters
 from notifications.service_layer.notify import Notifier
-from notifications.service_layer.retention import run_retention
+from notifications.service_layer.retention import purge_expired_logs
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 from notifications.service_layer.webhooks import (
     PartnerCatalogue,
@@ -51,7 +53,7 @@ class NotificationsService(Service):
         settings: NotificationsSettings | None = None,
         *,
         partner_catalogue: PartnerCatalogue | None = None,
-        clock: Clock = utc_now,
+        clock: Clock | None = None,
     ) -> None:
         self.settings = settings or NotificationsSettings()
         self.chassis = Chassis(self.settings, metadata)
@@ -60,7 +62,8 @@ class NotificationsService(Service):
         self.notifier = Notifier(self.unsubscribe_signer, self.settings.public_base_url)
         self.ssrf_guard = SsrfGuard(self.settings.webhook_allowed_private)
         self.partner_catalogue = partner_catalogue or PartnerCatalogue.from_registry()
-        self.clock = clock
+        self.clock: Clock = clock or SystemClock()
+        self.chassis.clock = self.clock
 
     def uow(self) -> NotificationsUnitOfWork:
         return NotificationsUnitOfWork(
@@ -109,29 +112,34 @@ class NotificationsService(Service):
         )
 
     def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
-        async def email_dispatcher(stop: asyncio.Event) -> None:
-            await run_email_dispatcher(self.uow, self.email_sender, self.settings, stop)
+        s = self.settings
 
-        async def webhook_dispatcher(stop: asyncio.Event) -> None:
+        async def emails() -> int:
+            return await dispatch_due_emails(self.uow, self.email_sender, s)
+
+        async def webhooks(stop: asyncio.Event) -> None:
             await run_webhook_dispatcher(self.webhook_dispatcher(), stop)
 
-        async def digest_scheduler(stop: asyncio.Event) -> None:
-            await run_digest_scheduler(self.uow, self.notifier, self.settings, stop, self.clock)
+        async def digests() -> object:
+            return await send_due_digests(self.uow, self.notifier, s, self.clock.now())
 
-        async def newsletter_scheduler(stop: asyncio.Event) -> None:
-            await run_newsletter_scheduler(self.uow, self.notifier, self.settings, stop, self.clock)
+        async def newsletters() -> object:
+            return await send_due_newsletters(self.uow, self.notifier, s, self.clock.now())
 
-        async def retention(stop: asyncio.Event) -> None:
-            await run_retention(self.uow, self.settings, stop, self.clock)
+        async def retention() -> object:
+            return await purge_expired_logs(self.uow, s, self.clock.now())
 
-        jobs = {
-            "email": email_dispatcher,
-            "webhooks": webhook_dispatcher,
-            "digests": digest_scheduler,
-            "newsletters": newsletter_scheduler,
-            "retention": retention,
+        jobs: dict[str, Callable[[asyncio.Event], Awaitable[None]]] = {
+            # a round that sent something runs again at once: a backlog drains without pauses
+            "email": PeriodicJob("email.dispatch", emails, s.dispatch_poll_interval_s, 0),
+            "webhooks": webhooks,  # its own pipelined loop (WebhookDispatcher.run)
+            "digests": PeriodicJob("digests.send", digests, s.digest_poll_interval_s),
+            "newsletters": PeriodicJob(
+                "newsletters.send", newsletters, s.dispatch_poll_interval_s * 4
+            ),
+            "retention": PeriodicJob("retention.purge", retention, s.retention_interval_s),
         }
-        return [job for name, job in jobs.items() if name in self.settings.worker_jobs]
+        return [job for name, job in jobs.items() if name in s.worker_jobs]
 
 
 def bootstrap(settings: NotificationsSettings | None = None) -> NotificationsService:

@@ -42,7 +42,7 @@ async def test_preferences_default_then_update_with_if_match(
     r = await client.get("/v1/preferences", headers=auth)
     assert r.status_code == 200
     assert r.json()["channels"] == {"in_app": True, "email": True}
-    assert r.headers["etag"] == '"0"'
+    assert r.headers["etag"] == 'W/"0"'
 
     body = {
         "channels": {"email": True, "in_app": True},
@@ -53,7 +53,7 @@ async def test_preferences_default_then_update_with_if_match(
     }
     r = await client.put("/v1/preferences", json=body, headers={**auth, "If-Match": '"0"'})
     assert r.status_code == 200, r.text
-    assert r.headers["etag"] == '"1"'
+    assert r.headers["etag"] == 'W/"1"'
     assert r.json()["categories"] == {"opportunities": "weekly", "resources": "off"}
 
     # a stale If-Match loses: no lost update

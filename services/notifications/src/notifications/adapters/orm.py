@@ -20,12 +20,15 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.idempotency import idempotency_keys_table
 from eventkit.revocations import revoked_subjects_table
 
 SCHEMA = "notifications"
 metadata = service_metadata(SCHEMA)
 outbox, inbox = messaging_tables(metadata)
 revoked_subjects = revoked_subjects_table(metadata)
+#: Idempotency-Keys of creating POSTs and their first answers (eventkit.idempotency)
+idempotency_keys = idempotency_keys_table(metadata)
 
 #: local projection of accounts: who can be notified, where, in which language
 recipients = Table(

@@ -14,16 +14,17 @@ import hmac
 from dataclasses import dataclass
 from uuid import UUID
 
+from eventkit.domain_errors import BadRequest, Forbidden
 from notifications.domain.preferences import Category
 
 ALL = "*"
 
 
-class InvalidToken(ValueError):
+class InvalidToken(BadRequest, ValueError):
     """Malformed: not a token at all."""
 
 
-class ForgedToken(ValueError):
+class ForgedToken(Forbidden, ValueError):
     """Well-formed but the signature does not match: forged or tampered with."""
 
 
@@ -59,11 +60,11 @@ class UnsubscribeSigner:
             encoded, mac = token.split(".")
             payload, signature = _unb64(encoded), _unb64(mac)
         except (ValueError, TypeError) as exc:
-            raise InvalidToken("not an unsubscribe token") from exc
+            raise InvalidToken("This is not an unsubscribe link.") from exc
         if not hmac.compare_digest(signature, self._mac(payload)):
-            raise ForgedToken("signature mismatch")
+            raise ForgedToken("This unsubscribe link is not valid.")
         try:
             person, _, category = payload.decode().partition(":")
             return Unsubscription(UUID(person), None if category == ALL else Category(category))
         except (ValueError, UnicodeDecodeError) as exc:  # signed by us, so never in practice
-            raise InvalidToken("unreadable unsubscribe token") from exc
+            raise InvalidToken("This is not an unsubscribe link.") from exc

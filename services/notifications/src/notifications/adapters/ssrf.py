@@ -14,12 +14,16 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
+from eventkit.domain_errors import InvalidInput
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-class UnsafeUrl(ValueError):
+class UnsafeUrl(InvalidInput, ValueError):
     """The URL may not be called (scheme, host or resolved address refused)."""
+
+    title = "Unsafe webhook URL"
 
 
 class SsrfGuard:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
 
+from eventkit.domain_errors import Conflict
 from notifications.domain.locales import fallback_chain
 
 
@@ -18,7 +19,7 @@ class NewsletterStatus(StrEnum):
     SENT = "sent"  # every recipient's delivery is queued (the dispatcher paces them)
 
 
-class NotEditable(Exception):
+class NotEditable(Conflict):
     pass
 
 

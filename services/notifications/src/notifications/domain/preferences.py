@@ -9,6 +9,8 @@ from enum import StrEnum
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from eventkit.domain_errors import InvalidInput
+
 
 class Channel(StrEnum):
     IN_APP = "in_app"
@@ -40,8 +42,8 @@ TRANSACTIONAL = frozenset({Category.ACCOUNT})
 SUPPORTED_LANGUAGES = ("en", "fr", "es", "ar")
 
 
-class InvalidPreferences(ValueError):
-    pass
+class InvalidPreferences(InvalidInput, ValueError):
+    title = "Invalid preferences"
 
 
 @dataclass(frozen=True, kw_only=True)

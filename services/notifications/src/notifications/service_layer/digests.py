@@ -3,12 +3,10 @@ the person's local clock passes the digest hour. The clock is injectable (tests,
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from eventkit.logging import get_logger
-from eventkit.stopping import sleep_until_stopped
 from notifications.adapters import templates
 from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery
@@ -18,11 +16,6 @@ from notifications.service_layer.notify import Notifier, unsubscribe_headers
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 log = get_logger(__name__)
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 async def send_due_digests(
@@ -91,18 +84,3 @@ async def send_due_digests(
                 await uow.commit()
                 queued += 1
     return queued
-
-
-async def run_digest_scheduler(
-    uow_factory: Callable[[], NotificationsUnitOfWork],
-    notifier: Notifier,
-    settings: NotificationsSettings,
-    stop: asyncio.Event,
-    clock: Clock = utc_now,
-) -> None:
-    while not stop.is_set():
-        try:
-            await send_due_digests(uow_factory, notifier, settings, clock())
-        except Exception as exc:  # the database may be away: keep the loop alive
-            log.warning("digest.error", error=type(exc).__name__)
-        await sleep_until_stopped(stop, settings.digest_poll_interval_s)

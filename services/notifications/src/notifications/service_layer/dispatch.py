@@ -18,7 +18,6 @@ from prometheus_client import Counter
 from contracts.events.notifications import EmailDeliveryFailed
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
-from eventkit.stopping import sleep_until_stopped
 from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
 from notifications.config import NotificationsSettings
 from notifications.domain.delivery import DeliveryStatus
@@ -109,19 +108,3 @@ async def dispatch_due_emails(
 
     await asyncio.gather(*(sender_loop() for _ in range(max(1, settings.email_concurrency))))
     return attempted
-
-
-async def run_email_dispatcher(
-    uow_factory: Callable[[], NotificationsUnitOfWork],
-    sender: SmtpEmailSender,
-    settings: NotificationsSettings,
-    stop: asyncio.Event,
-) -> None:
-    while not stop.is_set():
-        try:
-            sent = await dispatch_due_emails(uow_factory, sender, settings)
-        except Exception as exc:  # the database may be away: keep the loop alive
-            log.warning("email.dispatch_error", error=type(exc).__name__)
-            sent = 0
-        if sent == 0:
-            await sleep_until_stopped(stop, settings.dispatch_poll_interval_s)

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from uuid import UUID
 
+from eventkit.domain_errors import InvalidInput
 from eventkit.logging import get_logger
-from eventkit.stopping import sleep_until_stopped
 from notifications.adapters import templates
 from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery
 from notifications.domain.newsletter import Newsletter
 from notifications.domain.preferences import Category
-from notifications.service_layer.digests import Clock, utc_now
 from notifications.service_layer.notify import Notifier, unsubscribe_headers
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 log = get_logger(__name__)
 
 
-class UnpublishedResources(ValueError):
-    pass
+class UnpublishedResources(InvalidInput, ValueError):
+    title = "Unpublished resources"
 
 
 async def check_resources(uow: NotificationsUnitOfWork, ids: list[UUID]) -> None:
@@ -32,8 +30,8 @@ async def check_resources(uow: NotificationsUnitOfWork, ids: list[UUID]) -> None
         raise UnpublishedResources(f"not published (or unknown) resources: {missing}")
 
 
-class UnknownCalendarEvents(ValueError):
-    pass
+class UnknownCalendarEvents(InvalidInput, ValueError):
+    title = "Unknown calendar events"
 
 
 async def check_calendar(uow: NotificationsUnitOfWork, ids: list[UUID]) -> None:
@@ -114,18 +112,3 @@ async def _queue(
         )
         index += added
     return index
-
-
-async def run_newsletter_scheduler(
-    uow_factory: Callable[[], NotificationsUnitOfWork],
-    notifier: Notifier,
-    settings: NotificationsSettings,
-    stop: asyncio.Event,
-    clock: Clock = utc_now,
-) -> None:
-    while not stop.is_set():
-        try:
-            await send_due_newsletters(uow_factory, notifier, settings, clock())
-        except Exception as exc:  # the database may be away: keep the loop alive
-            log.warning("newsletter.error", error=type(exc).__name__)
-        await sleep_until_stopped(stop, settings.dispatch_poll_interval_s * 4)

@@ -4,14 +4,11 @@ the partner events they came from)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from eventkit.logging import get_logger
-from eventkit.stopping import sleep_until_stopped
 from notifications.config import NotificationsSettings
-from notifications.service_layer.digests import Clock, utc_now
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 log = get_logger(__name__)
@@ -32,17 +29,3 @@ async def purge_expired_logs(
     if any(purged.values()):
         log.info("retention.purged", **purged)
     return purged
-
-
-async def run_retention(
-    uow_factory: Callable[[], NotificationsUnitOfWork],
-    settings: NotificationsSettings,
-    stop: asyncio.Event,
-    clock: Clock = utc_now,
-) -> None:
-    while not stop.is_set():
-        try:
-            await purge_expired_logs(uow_factory, settings, clock())
-        except Exception as exc:  # the database may be away: try again next round
-            log.warning("retention.error", error=type(exc).__name__)
-        await sleep_until_stopped(stop, settings.retention_interval_s)

@@ -16,6 +16,8 @@ from prometheus_client import Counter
 from contracts import registry
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
+from eventkit import domain_errors as kinds
+from eventkit.domain_errors import InvalidInput
 from eventkit.logging import get_logger
 from notifications.adapters.ssrf import SsrfGuard, UnsafeUrl
 from notifications.adapters.webhook_sender import PostResult, WebhookSender
@@ -31,11 +33,11 @@ WEBHOOKS = Counter("webhook_attempts_total", "Partner webhook delivery attempts"
 Job = tuple[WebhookDelivery, Endpoint | None, Any, bool]
 
 
-class UnknownEventType(ValueError):
-    pass
+class UnknownEventType(InvalidInput, ValueError):
+    title = "Unknown event type"
 
 
-class NotFound(LookupError):
+class NotFound(kinds.NotFound, LookupError):
     pass
 
 
@@ -94,7 +96,7 @@ async def owned_endpoint(
     Someone else's endpoint is reported as missing: ids of others are not confirmed."""
     endpoint = await uow.webhooks.endpoint(endpoint_id, for_update=True)
     if endpoint is None or (owner_id is not None and endpoint.owner_id != owner_id):
-        raise NotFound("no such endpoint")
+        raise NotFound("No such webhook endpoint.")
     return endpoint
 
 

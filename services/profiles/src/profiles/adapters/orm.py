@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import INET, JSONB, TSVECTOR, UUID
 
 from eventkit.db import messaging_tables, service_metadata
+from eventkit.idempotency import idempotency_keys_table
 from eventkit.revocations import revoked_subjects_table
 from eventkit.subject_keys import subject_keys_table
 
@@ -28,6 +29,8 @@ SCHEMA = "profiles"
 metadata = service_metadata(SCHEMA)
 outbox, inbox = messaging_tables(metadata)
 revoked_subjects = revoked_subjects_table(metadata)
+#: Idempotency-Keys of creating POSTs and their first answers (eventkit.idempotency)
+idempotency_keys = idempotency_keys_table(metadata)
 
 accounts = Table(
     "accounts",

@@ -15,14 +15,11 @@ from notifications.domain.newsletter import (
     LocalisedContent,
     Newsletter,
     NewsletterStatus,
-    NotEditable,
     Segment,
 )
 from notifications.domain.preferences import SUPPORTED_LANGUAGES
 from notifications.entrypoints.http.deps import UoW
 from notifications.service_layer.newsletters import (
-    UnknownCalendarEvents,
-    UnpublishedResources,
     check_calendar,
     check_resources,
 )
@@ -144,13 +141,8 @@ async def create(body: NewsletterCreate, who: Communicator, uow: UoW) -> Newslet
         per_minute=body.per_minute,
     )
     async with uow:
-        try:
-            await check_resources(uow, body.resource_ids)
-            await check_calendar(uow, body.event_ids)
-        except UnpublishedResources as exc:
-            raise Problem(422, "Unpublished resources", str(exc)) from exc
-        except UnknownCalendarEvents as exc:
-            raise Problem(422, "Unknown calendar events", str(exc)) from exc
+        await check_resources(uow, body.resource_ids)
+        await check_calendar(uow, body.event_ids)
         await uow.audience.add_newsletter(newsletter)
         await uow.commit()
     return _view(newsletter)
@@ -175,10 +167,7 @@ async def schedule(
 ) -> NewsletterView:
     async with uow:
         newsletter = await _owned(uow, newsletter_id, who)
-        try:
-            newsletter.schedule(body.send_at)
-        except NotEditable as exc:
-            raise Problem(409, "Conflict", str(exc)) from exc
+        newsletter.schedule(body.send_at)
         await uow.audience.save_newsletter(newsletter)
         await uow.commit()
     return _view(newsletter)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import time
 
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
+from eventkit.domain_errors import PreconditionFailed
 from eventkit.http.auth import CurrentPrincipal
-from eventkit.http.problems import Problem
+from eventkit.http.preconditions import IfMatchHeader
+from eventkit.preconditions import etag
 from notifications.domain.preferences import (
     Category,
     Channel,
     Frequency,
-    InvalidPreferences,
     Preferences,
     QuietHours,
 )
@@ -54,17 +55,13 @@ def _view(p: Preferences) -> PreferencesView:
     )
 
 
-def _etag(version: int) -> str:
-    return f'"{version}"'
-
-
 @router.get("", response_model=PreferencesView)
 async def get_preferences(
     principal: CurrentPrincipal, uow: UoW, response: Response
 ) -> PreferencesView:
     async with uow:
         prefs = await uow.preferences.get_or_default(principal.subject)
-    response.headers["ETag"] = _etag(prefs.version)
+    response.headers["ETag"] = etag(prefs.version)
     return _view(prefs)
 
 
@@ -78,28 +75,27 @@ async def put_preferences(
     principal: CurrentPrincipal,
     uow: UoW,
     response: Response,
-    if_match: str | None = Header(default=None),
+    expected: IfMatchHeader,
 ) -> PreferencesView:
     async with uow:
         current = await uow.preferences.get_or_default(principal.subject)
-        if if_match is not None and if_match.strip() not in (_etag(current.version), "*"):
-            raise Problem(412, "Precondition Failed", "The preferences changed meanwhile.")
-        try:
-            updated = Preferences(
-                person_id=principal.subject,
-                channels={**current.channels, **body.channels},
-                categories=dict(body.categories),
-                language=body.language,
-                time_zone=body.time_zone,
-                quiet_hours=QuietHours(start=body.quiet_hours.start, end=body.quiet_hours.end)
-                if body.quiet_hours
-                else None,
-                version=current.version + 1,
-            )
-        except InvalidPreferences as exc:
-            raise Problem(422, "Invalid preferences", str(exc)) from exc
+        expected.check(current.version, required=False, what="your preferences")
+        updated = Preferences(
+            person_id=principal.subject,
+            channels={**current.channels, **body.channels},
+            categories=dict(body.categories),
+            language=body.language,
+            time_zone=body.time_zone,
+            quiet_hours=QuietHours(start=body.quiet_hours.start, end=body.quiet_hours.end)
+            if body.quiet_hours
+            else None,
+            version=current.version + 1,
+        )
         if not await uow.preferences.save(updated, expected_version=current.version):
-            raise Problem(412, "Precondition Failed", "The preferences changed meanwhile.")
+            raise PreconditionFailed(
+                "Your preferences changed meanwhile: read them again and reapply your change.",
+                current_etag=etag(current.version + 1),
+            )
         await uow.commit()
-    response.headers["ETag"] = _etag(updated.version)
+    response.headers["ETag"] = etag(updated.version)
     return _view(updated)

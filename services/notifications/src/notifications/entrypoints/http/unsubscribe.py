@@ -11,8 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from markupsafe import escape
 
-from eventkit.http.problems import Problem
-from notifications.adapters.signed_links import ForgedToken, InvalidToken, Unsubscription
+from notifications.adapters.signed_links import Unsubscription
 from notifications.entrypoints.http.deps import Signer, UoW
 
 router = APIRouter(prefix="/v1/notifications/unsubscribe", tags=["unsubscribe"])
@@ -21,12 +20,7 @@ Token = Query(min_length=10, max_length=400, description="the signed token from 
 
 
 def _verify(signer: Signer, token: str) -> Unsubscription:
-    try:
-        return signer.verify(token)
-    except ForgedToken as exc:
-        raise Problem(403, "Forbidden", "This unsubscribe link is not valid.") from exc
-    except InvalidToken as exc:
-        raise Problem(400, "Bad Request", "This is not an unsubscribe link.") from exc
+    return signer.verify(token)
 
 
 @router.get("", response_class=HTMLResponse)

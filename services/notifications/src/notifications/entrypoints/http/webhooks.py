@@ -15,7 +15,6 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from eventkit.http.auth import Principal, require_role
 from eventkit.http.problems import Problem
-from notifications.adapters.ssrf import UnsafeUrl
 from notifications.domain.webhooks import Endpoint, EndpointStatus, WebhookDelivery
 from notifications.entrypoints.http.deps import Catalogue, Guard, Settings, UoW, parse_cursor
 from notifications.service_layer import webhooks as service
@@ -123,10 +122,7 @@ def _delivery_view(d: WebhookDelivery) -> DeliveryView:
 
 
 async def _endpoint(uow: UoW, endpoint_id: UUID, principal: Principal) -> Endpoint:
-    try:
-        return await service.owned_endpoint(uow, endpoint_id, _owner(principal))
-    except service.NotFound as exc:
-        raise Problem(404, "Not Found", "No such webhook endpoint.") from exc
+    return await service.owned_endpoint(uow, endpoint_id, _owner(principal))
 
 
 @router.get("/event-types", response_model=list[str])
@@ -144,20 +140,15 @@ async def event_types(principal: Partner, catalogue: Catalogue) -> list[str]:
 async def create_endpoint(
     body: EndpointCreate, principal: Partner, uow: UoW, guard: Guard, catalogue: Catalogue
 ) -> EndpointWithSecret:
-    try:
-        endpoint = await service.register_endpoint(
-            uow,
-            guard,
-            catalogue,
-            owner_id=principal.subject,
-            url=body.url,
-            event_types=body.event_types,
-            description=body.description,
-        )
-    except UnsafeUrl as exc:
-        raise Problem(422, "Unsafe webhook URL", str(exc)) from exc
-    except service.UnknownEventType as exc:
-        raise Problem(422, "Unknown event type", str(exc)) from exc
+    endpoint = await service.register_endpoint(
+        uow,
+        guard,
+        catalogue,
+        owner_id=principal.subject,
+        url=body.url,
+        event_types=body.event_types,
+        description=body.description,
+    )
     return EndpointWithSecret(**_endpoint_view(endpoint).model_dump(), secret=endpoint.secret)
 
 
@@ -180,10 +171,7 @@ async def update_endpoint(
     async with uow:
         endpoint = await _endpoint(uow, endpoint_id, principal)
         if body.event_types is not None:
-            try:
-                catalogue.check(body.event_types)
-            except service.UnknownEventType as exc:
-                raise Problem(422, "Unknown event type", str(exc)) from exc
+            catalogue.check(body.event_types)
             endpoint.event_types = sorted(set(body.event_types))
         if body.status == EndpointStatus.DISABLED:
             endpoint.disable("disabled by its owner", datetime.now(UTC))
