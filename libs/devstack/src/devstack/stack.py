@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devstack import kafka, paths, postgres
+from devstack import kafka, paths, portal, postgres
 from devstack.gateway import Gateway, load_route_table
 from devstack.processes import ManagedProcess, known_processes
 from devstack.services import (
@@ -96,7 +96,7 @@ class Stack:
 
     @property
     def gateway(self) -> Gateway:
-        return Gateway(self.home, f"127.0.0.1:{self.gateway_port}")
+        return Gateway(self.home, f"127.0.0.1:{self.gateway_port}", portal=self.home / "portal")
 
     @property
     def bootstrap(self) -> str:
@@ -230,6 +230,7 @@ class Stack:
     def up(self) -> None:
         self.up_infra()
         started = self.up_services()
+        log.info("developer portal: %s", portal.build(self.home / "portal"))
         self.gateway.start(paths.routes_path())
         self.seed(started)
 
@@ -288,12 +289,14 @@ class Stack:
         return proc.rss()
 
     def urls(self) -> list[tuple[str, str]]:
-        out = [("gateway", self.gateway.url)]
+        out = [
+            ("gateway", self.gateway.url),
+            ("developer portal", f"{self.gateway.url}/developers/"),
+        ]
         for spec in self.services():
             out += [
-                (f"{spec.name} docs", f"{spec.base_url}/docs"),
                 (f"{spec.name} openapi", f"{spec.base_url}/openapi.json"),
-                (f"{spec.name} asyncapi", f"{spec.base_url}/asyncapi"),
+                (f"{spec.name} asyncapi", f"{spec.base_url}/asyncapi.json"),
             ]
         out += [
             ("kafka", self.bootstrap),
