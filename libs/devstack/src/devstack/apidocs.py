@@ -82,6 +82,10 @@ def merged_openapi(
             components.setdefault("securitySchemes", {})[name] = scheme
         known = {t["name"] for t in merged["tags"]}
         merged["tags"] += [t for t in doc.get("tags", []) if t["name"] not in known]
+    ids = [op["operationId"] for item in merged["paths"].values() for op in item.values()]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ValueError(f"operationIds used by more than one operation: {twice}")
     if not merged["webhooks"]:
         del merged["webhooks"]
     if not merged["tags"]:

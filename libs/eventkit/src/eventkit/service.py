@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from aiokafka import AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 from faststream.kafka import KafkaBroker
 from sqlalchemy import MetaData, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -145,6 +146,7 @@ class Chassis:
             lifespan=lifespan,
             docs_url=None,
             redoc_url=None,
+            generate_unique_id_function=operation_id,
         )
         app.state.chassis = self
         app.state.jwt_verifier = jwt_verifier or JwtVerifier(
@@ -339,6 +341,15 @@ class Chassis:
         from eventkit.migrations import upgrade
 
         upgrade(migrations_dir, self.settings.database_url, self.settings.schema_name)
+
+
+def operation_id(route: APIRoute) -> str:
+    """A stable, meaningful ``operationId``: the handler's name in camelCase
+    (``register_for_event`` -> ``registerForEvent``), what code generators name methods by.
+    Unique across the platform (``devstack.apidocs`` refuses duplicates), so a handler's name
+    says what it does in the domain's words."""
+    head, *rest = route.name.split("_")
+    return head + "".join(word[:1].upper() + word[1:] for word in rest)
 
 
 async def when_reachable(

@@ -57,7 +57,9 @@ async def meeting_view(uow: AllianceUnitOfWork, meeting: Meeting) -> dict[str, A
 
 
 @router.post("/meetings", status_code=status.HTTP_201_CREATED)
-async def schedule(body: MeetingIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
+async def schedule_meeting(
+    body: MeetingIn, uow: UoW, clock: Now, actor: Caller, once: Once
+) -> Response:
     async def work() -> dict[str, Any]:
         meeting = await handlers.schedule(
             uow,
@@ -162,7 +164,7 @@ class InvitationsIn(BaseModel):
 
 
 @router.post("/meetings/{meeting_id}/invitations")
-async def invite(
+async def invite_to_meeting(
     meeting_id: UUID, body: InvitationsIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
     meeting = await handlers.invite(uow, clock, actor, meeting_id, body.member_ids)
@@ -174,7 +176,7 @@ class OnBehalfIn(BaseModel):
 
 
 @router.post("/meetings/{meeting_id}/registrations")
-async def register(meeting_id: UUID, body: OnBehalfIn, uow: UoW, actor: Caller) -> dict[str, Any]:
+async def register_for_meeting(meeting_id: UUID, body: OnBehalfIn, uow: UoW, actor: Caller) -> dict[str, Any]:
     meeting = await handlers.register(uow, actor, meeting_id, on_behalf_of=body.on_behalf_of)
     return {"registrations": sorted(str(m) for m in meeting.registrations)}
 

@@ -103,7 +103,7 @@ async def apply(body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, once: 
 
 
 @router.get("/members")
-async def list_members(
+async def list_alliance_members(
     uow: UoW,
     actor: Caller,
     alliance_id: UUID,
@@ -144,7 +144,7 @@ class DecisionIn(BaseModel):
 
 
 @router.post("/members/{member_id}/review")
-async def review(
+async def review_application(
     member_id: UUID, body: DecisionIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
     """The secretariat admits (with a term), rejects, suspends or reinstates a member."""
@@ -166,7 +166,7 @@ class WithdrawalIn(BaseModel):
 
 
 @router.post("/members/{member_id}/withdrawal")
-async def withdraw(
+async def withdraw_membership(
     member_id: UUID, body: WithdrawalIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
     member = await handlers.withdraw(uow, clock, actor, member_id, reason=body.reason)

@@ -144,7 +144,7 @@ class AdviceIn(BaseModel):
 
 
 @router.post("/{recommendation_id}/advice")
-async def review(
+async def review_recommendation(
     recommendation_id: UUID, body: AdviceIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
     return view(

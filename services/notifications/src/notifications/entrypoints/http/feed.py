@@ -89,7 +89,7 @@ async def unread_count(principal: CurrentPrincipal, uow: UoW) -> UnreadCount:
 
 
 @router.post("/feed/{item_id}/read", response_model=UnreadCount)
-async def mark_read(item_id: UUID, principal: CurrentPrincipal, uow: UoW) -> UnreadCount:
+async def mark_feed_item_read(item_id: UUID, principal: CurrentPrincipal, uow: UoW) -> UnreadCount:
     async with uow:
         if not await uow.feed.mark_read(principal.subject, item_id, datetime.now(UTC)):
             raise Problem(404, "Not Found", "No such feed item.")

@@ -162,7 +162,7 @@ async def get(newsletter_id: UUID, who: Communicator, uow: UoW) -> NewsletterVie
 
 
 @router.post("/{newsletter_id}/schedule", response_model=NewsletterView)
-async def schedule(
+async def schedule_newsletter(
     newsletter_id: UUID, body: ScheduleRequest, who: Communicator, uow: UoW
 ) -> NewsletterView:
     async with uow:

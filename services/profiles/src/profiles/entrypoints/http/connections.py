@@ -126,7 +126,9 @@ async def decline(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) ->
     response_model=ConnectionView,
     responses={403: {}, 404: {}, 409: {}},
 )
-async def withdraw(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) -> ConnectionView:
+async def withdraw_connection_request(
+    connection_id: UUID, principal: CurrentPrincipal, uow: UoW
+) -> ConnectionView:
     return await _act(connection_id, "withdraw", principal, uow)
 
 

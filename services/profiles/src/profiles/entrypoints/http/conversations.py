@@ -122,7 +122,9 @@ async def read_messages(
 
 
 @router.post("/{conversation_id}/read", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
-async def mark_read(conversation_id: UUID, principal: CurrentPrincipal, uow: UoW) -> Response:
+async def mark_conversation_read(
+    conversation_id: UUID, principal: CurrentPrincipal, uow: UoW
+) -> Response:
     try:
         await messaging.mark_read(principal.subject, conversation_id, uow)
     except messaging.ConversationNotFound as exc:

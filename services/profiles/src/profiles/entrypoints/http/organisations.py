@@ -167,7 +167,9 @@ async def patch_organisation(
 
 
 @router.get("/v1/organisations/{org_id}/members", responses={404: {}})
-async def list_members(org_id: UUID, _: CurrentPrincipal, uow: UoW) -> list[dict[str, str]]:
+async def list_organisation_members(
+    org_id: UUID, _: CurrentPrincipal, uow: UoW
+) -> list[dict[str, str]]:
     org = await _run(handlers.get(org_id, uow))
     return [{"person_id": str(p), "role": r.value} for p, r in sorted(org.members.items())]
 
@@ -190,7 +192,7 @@ async def list_requests(org_id: UUID, principal: CurrentPrincipal, uow: UoW) -> 
     response_model=RequestView,
     responses={403: {}, 404: {}, 409: {}},
 )
-async def invite(
+async def invite_to_organisation(
     org_id: UUID, body: InvitationInput, principal: CurrentPrincipal, uow: UoW
 ) -> RequestView:
     request = await _run(

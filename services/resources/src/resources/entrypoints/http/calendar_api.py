@@ -275,7 +275,7 @@ async def event_ics(event_id: UUID, uow: UoW, request: Request) -> Response:
         409: {"description": "Full (no waitlist), started, cancelled, or already registered"}
     },
 )
-async def register(event_id: UUID, actor: CurrentActor, uow: UoW) -> RegistrationOut:
+async def register_for_event(event_id: UUID, actor: CurrentActor, uow: UoW) -> RegistrationOut:
     """A seat if one is free, otherwise a place on the waitlist."""
     return _registration(await handlers.register(uow, event_id, actor))
 
