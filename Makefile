@@ -15,7 +15,7 @@ help: ## list targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
 .PHONY: install
-install: portal/node_modules/.installed ## install Python deps (locked), the Kafka jars and the portal's npm packages (locked)
+install: portal/node_modules/.installed sdk/typescript/node_modules/.installed ## install Python deps (locked), the Kafka jars, the npm packages of the portal and the TypeScript SDK (locked)
 	@command -v $(UV) >/dev/null || python3 -m pip install --quiet uv
 	$(UV) sync --frozen
 	$(RUN) python -m devstack jars
@@ -23,6 +23,10 @@ install: portal/node_modules/.installed ## install Python deps (locked), the Kaf
 # the developer portal's assets and the AsyncAPI parser, from portal/package-lock.json
 portal/node_modules/.installed: portal/package.json portal/package-lock.json
 	cd portal && npm ci --no-audit --no-fund
+	@touch $@
+
+sdk/typescript/node_modules/.installed: sdk/typescript/package.json sdk/typescript/package-lock.json
+	cd sdk/typescript && npm ci --no-audit --no-fund
 	@touch $@
 
 .PHONY: run
@@ -80,6 +84,12 @@ i18n: ## gettext catalogues: extract the messages, update every locale's .po, co
 	cd contracts && ../.venv/bin/pybabel update --no-fuzzy-matching \
 	  -i src/contracts/vocabulary/locale/vocabulary.pot -d src/contracts/vocabulary/locale -D vocabulary
 	cd contracts && ../.venv/bin/pybabel compile --statistics -d src/contracts/vocabulary/locale -D vocabulary
+
+.PHONY: sdk
+sdk: docs ## regenerate the Python and TypeScript SDKs (sdk/) from docs/api/platform.openapi.json, build the TypeScript one
+	cd sdk/python && $(RUN) openapi-python-client generate --path ../../docs/api/platform.openapi.json \
+	  --config generator.yaml --meta none --output-path src/diaspora_platform_client --overwrite
+	cd sdk/typescript && npm run -s generate && npm run -s build
 
 .PHONY: clean
 clean: stop ## stop and delete all local state (.local/)

@@ -21,6 +21,7 @@ import yaml
 from devstack.gateway import Gateway
 from devstack.harness import SmtpSink, TestInfra
 from devstack.paths import routes_path
+from devstack.portal import build as build_portal
 from devstack.processes import ManagedProcess
 from devstack.subject_keys import subject_key_env
 from devstack.testing import fresh_service_database, skip_history
@@ -74,8 +75,13 @@ def start_platform(
     infra: TestInfra,
     services: tuple[str, ...],
     extra_env: dict[str, dict[str, str]] | None = None,
+    *,
+    seeded: tuple[str, ...] = ("profiles",),
+    portal: bool = False,
 ) -> Iterator[Platform]:
-    """``services`` as real api/relay/worker processes behind the gateway, on fresh schemas."""
+    """``services`` as real api/relay/worker processes behind the gateway, on fresh schemas;
+    ``seeded`` load their demo data (profiles' creates the administrator when ADMIN_EMAIL is
+    set); with ``portal`` the gateway serves the developer portal at /developers."""
     from devstack.harness import start_smtp_sink
 
     home = Path(tempfile.mkdtemp(prefix="system-"))
@@ -87,7 +93,11 @@ def start_platform(
             table["services"][name]["port"] = p.ports[name]
         test_routes = home / "routes.yaml"
         test_routes.write_text(yaml.safe_dump(table))
-        gateway = Gateway(home, listen=f"127.0.0.1:{free_port()}")
+        gateway = Gateway(
+            home,
+            listen=f"127.0.0.1:{free_port()}",
+            portal=build_portal(home / "portal") if portal else None,
+        )
         p.gateway_url = gateway.url
         try:
             for service in services:
@@ -106,8 +116,7 @@ def start_platform(
                             infra.kafka_bootstrap, g, t
                         )
                     )
-                # profiles' seed creates the administrator when ADMIN_EMAIL is set
-                for command in ("migrate", "seed") if service == "profiles" else ("migrate",):
+                for command in ("migrate", "seed") if service in seeded else ("migrate",):
                     subprocess.run(
                         [sys.executable, "-m", service, command],
                         env={**os.environ, **env},
@@ -120,7 +129,7 @@ def start_platform(
             for service in services:
                 wait_until(
                     lambda s=service: _ready(p.ports[s]),
-                    60,
+                    180,  # a loaded 2-core machine starts a dozen Python processes slowly
                     what=f"{service} /readyz",
                     on_timeout=p.logs,
                 )
@@ -130,6 +139,25 @@ def start_platform(
         finally:
             for proc in reversed(p.processes):
                 proc.stop()
+
+
+#: the administrator of the developer platform (seeded by profiles)
+ADMIN = ("admin@developers.example.org", "the developer platform's admin passphrase")
+
+
+@pytest.fixture(scope="session")
+def developer_platform(infra: TestInfra) -> Iterator[Platform]:
+    """All four services, the demo alliance seeded (its partner-visible events), an
+    administrator, loopback webhook receivers allowed and the developer portal: what a
+    client-app developer or a partner has after ``make run WEBHOOK_ALLOWED_PRIVATE=127.0.0.1``."""
+    # notifications' consumer group starts before alliance seeds, so it records those events
+    services = ("profiles", "notifications", "resources", "alliance")
+    env = {
+        "profiles": {"ADMIN_EMAIL": ADMIN[0], "ADMIN_PASSWORD": ADMIN[1]},
+        "notifications": {"WEBHOOK_ALLOWED_PRIVATE": "127.0.0.1"},
+    }
+    with start_platform(infra, services, env, seeded=("profiles", "alliance"), portal=True) as p:
+        yield p
 
 
 @pytest.fixture(scope="module")

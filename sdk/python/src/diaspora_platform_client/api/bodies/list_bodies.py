@@ -1,0 +1,178 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_bodies_response_listbodies import ListBodiesResponseListbodies
+from ...models.problem import Problem
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    alliance_id: UUID,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_alliance_id = str(alliance_id)
+    params["alliance_id"] = json_alliance_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/alliance/bodies",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListBodiesResponseListbodies | Problem | None:
+    if response.status_code == 200:
+        response_200 = ListBodiesResponseListbodies.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListBodiesResponseListbodies | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+) -> Response[ListBodiesResponseListbodies | Problem]:
+    """List Bodies
+
+    Args:
+        alliance_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListBodiesResponseListbodies | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        alliance_id=alliance_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+) -> ListBodiesResponseListbodies | Problem | None:
+    """List Bodies
+
+    Args:
+        alliance_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListBodiesResponseListbodies | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        alliance_id=alliance_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+) -> Response[ListBodiesResponseListbodies | Problem]:
+    """List Bodies
+
+    Args:
+        alliance_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListBodiesResponseListbodies | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        alliance_id=alliance_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+) -> ListBodiesResponseListbodies | Problem | None:
+    """List Bodies
+
+    Args:
+        alliance_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListBodiesResponseListbodies | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            alliance_id=alliance_id,
+        )
+    ).parsed

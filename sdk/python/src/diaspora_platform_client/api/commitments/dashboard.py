@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dashboard_by import DashboardBy
+from ...models.dashboard_response_dashboard import DashboardResponseDashboard
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    alliance_id: UUID,
+    by: DashboardBy | Unset = DashboardBy.PILLAR,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_alliance_id = str(alliance_id)
+    params["alliance_id"] = json_alliance_id
+
+    json_by: str | Unset = UNSET
+    if not isinstance(by, Unset):
+        json_by = by.value
+
+    params["by"] = json_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/alliance/dashboards/commitments",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DashboardResponseDashboard | Problem | None:
+    if response.status_code == 200:
+        response_200 = DashboardResponseDashboard.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DashboardResponseDashboard | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+    by: DashboardBy | Unset = DashboardBy.PILLAR,
+) -> Response[DashboardResponseDashboard | Problem]:
+    """Dashboard
+
+    Args:
+        alliance_id (UUID):
+        by (DashboardBy | Unset):  Default: DashboardBy.PILLAR.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DashboardResponseDashboard | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        alliance_id=alliance_id,
+        by=by,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+    by: DashboardBy | Unset = DashboardBy.PILLAR,
+) -> DashboardResponseDashboard | Problem | None:
+    """Dashboard
+
+    Args:
+        alliance_id (UUID):
+        by (DashboardBy | Unset):  Default: DashboardBy.PILLAR.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DashboardResponseDashboard | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        alliance_id=alliance_id,
+        by=by,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+    by: DashboardBy | Unset = DashboardBy.PILLAR,
+) -> Response[DashboardResponseDashboard | Problem]:
+    """Dashboard
+
+    Args:
+        alliance_id (UUID):
+        by (DashboardBy | Unset):  Default: DashboardBy.PILLAR.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DashboardResponseDashboard | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        alliance_id=alliance_id,
+        by=by,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+    by: DashboardBy | Unset = DashboardBy.PILLAR,
+) -> DashboardResponseDashboard | Problem | None:
+    """Dashboard
+
+    Args:
+        alliance_id (UUID):
+        by (DashboardBy | Unset):  Default: DashboardBy.PILLAR.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DashboardResponseDashboard | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            alliance_id=alliance_id,
+            by=by,
+        )
+    ).parsed

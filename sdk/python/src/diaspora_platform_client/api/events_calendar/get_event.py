@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.event_out import EventOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    event_id: UUID,
+    *,
+    tz: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_tz: None | str | Unset
+    if isinstance(tz, Unset):
+        json_tz = UNSET
+    else:
+        json_tz = tz
+    params["tz"] = json_tz
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/events/{event_id}".format(
+            event_id=quote(str(event_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EventOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = EventOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EventOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    event_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    tz: None | str | Unset = UNSET,
+) -> Response[EventOut | Problem]:
+    """Get Event
+
+     The entry; its ETag (the organiser's revision) goes in If-Match of a PATCH.
+
+    Args:
+        event_id (UUID):
+        tz (None | str | Unset): IANA zone of the viewer
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EventOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        event_id=event_id,
+        tz=tz,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    event_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    tz: None | str | Unset = UNSET,
+) -> EventOut | Problem | None:
+    """Get Event
+
+     The entry; its ETag (the organiser's revision) goes in If-Match of a PATCH.
+
+    Args:
+        event_id (UUID):
+        tz (None | str | Unset): IANA zone of the viewer
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EventOut | Problem
+    """
+
+    return sync_detailed(
+        event_id=event_id,
+        client=client,
+        tz=tz,
+    ).parsed
+
+
+async def asyncio_detailed(
+    event_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    tz: None | str | Unset = UNSET,
+) -> Response[EventOut | Problem]:
+    """Get Event
+
+     The entry; its ETag (the organiser's revision) goes in If-Match of a PATCH.
+
+    Args:
+        event_id (UUID):
+        tz (None | str | Unset): IANA zone of the viewer
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EventOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        event_id=event_id,
+        tz=tz,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    event_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    tz: None | str | Unset = UNSET,
+) -> EventOut | Problem | None:
+    """Get Event
+
+     The entry; its ETag (the organiser's revision) goes in If-Match of a PATCH.
+
+    Args:
+        event_id (UUID):
+        tz (None | str | Unset): IANA zone of the viewer
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EventOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            event_id=event_id,
+            client=client,
+            tz=tz,
+        )
+    ).parsed

@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.read_response_response_readresponse import (
+    ReadResponseResponseReadresponse,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    response_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/mapping/responses/{response_id}".format(
+            response_id=quote(str(response_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReadResponseResponseReadresponse | None:
+    if response.status_code == 200:
+        response_200 = ReadResponseResponseReadresponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReadResponseResponseReadresponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    response_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | ReadResponseResponseReadresponse]:
+    """Read Response
+
+     Only the respondent, or a recipient they named; every attempt is logged.
+
+    Args:
+        response_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReadResponseResponseReadresponse]
+    """
+
+    kwargs = _get_kwargs(
+        response_id=response_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    response_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | ReadResponseResponseReadresponse | None:
+    """Read Response
+
+     Only the respondent, or a recipient they named; every attempt is logged.
+
+    Args:
+        response_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReadResponseResponseReadresponse
+    """
+
+    return sync_detailed(
+        response_id=response_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    response_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | ReadResponseResponseReadresponse]:
+    """Read Response
+
+     Only the respondent, or a recipient they named; every attempt is logged.
+
+    Args:
+        response_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReadResponseResponseReadresponse]
+    """
+
+    kwargs = _get_kwargs(
+        response_id=response_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    response_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | ReadResponseResponseReadresponse | None:
+    """Read Response
+
+     Only the respondent, or a recipient they named; every attempt is logged.
+
+    Args:
+        response_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReadResponseResponseReadresponse
+    """
+
+    return (
+        await asyncio_detailed(
+            response_id=response_id,
+            client=client,
+        )
+    ).parsed

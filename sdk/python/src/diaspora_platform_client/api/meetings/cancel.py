@@ -1,0 +1,172 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.cancel_response_cancel import CancelResponseCancel
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    meeting_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/alliance/meetings/{meeting_id}/cancellation".format(
+            meeting_id=quote(str(meeting_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CancelResponseCancel | Problem | None:
+    if response.status_code == 200:
+        response_200 = CancelResponseCancel.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CancelResponseCancel | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[CancelResponseCancel | Problem]:
+    """Cancel
+
+    Args:
+        meeting_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CancelResponseCancel | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        meeting_id=meeting_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> CancelResponseCancel | Problem | None:
+    """Cancel
+
+    Args:
+        meeting_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CancelResponseCancel | Problem
+    """
+
+    return sync_detailed(
+        meeting_id=meeting_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[CancelResponseCancel | Problem]:
+    """Cancel
+
+    Args:
+        meeting_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CancelResponseCancel | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        meeting_id=meeting_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> CancelResponseCancel | Problem | None:
+    """Cancel
+
+    Args:
+        meeting_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CancelResponseCancel | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            meeting_id=meeting_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,193 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.ballot_in import BallotIn
+from ...models.cast_ballot_response_castballot import CastBallotResponseCastballot
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    motion_id: UUID,
+    *,
+    body: BallotIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/alliance/motions/{motion_id}/ballots".format(
+            motion_id=quote(str(motion_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CastBallotResponseCastballot | Problem | None:
+    if response.status_code == 201:
+        response_201 = CastBallotResponseCastballot.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CastBallotResponseCastballot | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    motion_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BallotIn,
+) -> Response[CastBallotResponseCastballot | Problem]:
+    """Cast Ballot
+
+    Args:
+        motion_id (UUID):
+        body (BallotIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CastBallotResponseCastballot | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        motion_id=motion_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    motion_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BallotIn,
+) -> CastBallotResponseCastballot | Problem | None:
+    """Cast Ballot
+
+    Args:
+        motion_id (UUID):
+        body (BallotIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CastBallotResponseCastballot | Problem
+    """
+
+    return sync_detailed(
+        motion_id=motion_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    motion_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BallotIn,
+) -> Response[CastBallotResponseCastballot | Problem]:
+    """Cast Ballot
+
+    Args:
+        motion_id (UUID):
+        body (BallotIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CastBallotResponseCastballot | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        motion_id=motion_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    motion_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BallotIn,
+) -> CastBallotResponseCastballot | Problem | None:
+    """Cast Ballot
+
+    Args:
+        motion_id (UUID):
+        body (BallotIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CastBallotResponseCastballot | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            motion_id=motion_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

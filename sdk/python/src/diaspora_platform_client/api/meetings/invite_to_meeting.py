@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.invitations_in import InvitationsIn
+from ...models.invite_to_meeting_response_invitetomeeting import (
+    InviteToMeetingResponseInvitetomeeting,
+)
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    meeting_id: UUID,
+    *,
+    body: InvitationsIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/alliance/meetings/{meeting_id}/invitations".format(
+            meeting_id=quote(str(meeting_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InviteToMeetingResponseInvitetomeeting | Problem | None:
+    if response.status_code == 200:
+        response_200 = InviteToMeetingResponseInvitetomeeting.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InviteToMeetingResponseInvitetomeeting | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: InvitationsIn,
+) -> Response[InviteToMeetingResponseInvitetomeeting | Problem]:
+    """Invite To Meeting
+
+    Args:
+        meeting_id (UUID):
+        body (InvitationsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InviteToMeetingResponseInvitetomeeting | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        meeting_id=meeting_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: InvitationsIn,
+) -> InviteToMeetingResponseInvitetomeeting | Problem | None:
+    """Invite To Meeting
+
+    Args:
+        meeting_id (UUID):
+        body (InvitationsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InviteToMeetingResponseInvitetomeeting | Problem
+    """
+
+    return sync_detailed(
+        meeting_id=meeting_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: InvitationsIn,
+) -> Response[InviteToMeetingResponseInvitetomeeting | Problem]:
+    """Invite To Meeting
+
+    Args:
+        meeting_id (UUID):
+        body (InvitationsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InviteToMeetingResponseInvitetomeeting | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        meeting_id=meeting_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: InvitationsIn,
+) -> InviteToMeetingResponseInvitetomeeting | Problem | None:
+    """Invite To Meeting
+
+    Args:
+        meeting_id (UUID):
+        body (InvitationsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InviteToMeetingResponseInvitetomeeting | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            meeting_id=meeting_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_meetings_response_listmeetings import (
+    ListMeetingsResponseListmeetings,
+)
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body_id: UUID,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_body_id = str(body_id)
+    params["body_id"] = json_body_id
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/alliance/meetings",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListMeetingsResponseListmeetings | Problem | None:
+    if response.status_code == 200:
+        response_200 = ListMeetingsResponseListmeetings.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListMeetingsResponseListmeetings | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body_id: UUID,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[ListMeetingsResponseListmeetings | Problem]:
+    """List Meetings
+
+     A body's meetings in date order (keyset on start time and id).
+
+    Args:
+        body_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListMeetingsResponseListmeetings | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body_id=body_id,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body_id: UUID,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> ListMeetingsResponseListmeetings | Problem | None:
+    """List Meetings
+
+     A body's meetings in date order (keyset on start time and id).
+
+    Args:
+        body_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListMeetingsResponseListmeetings | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body_id=body_id,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body_id: UUID,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[ListMeetingsResponseListmeetings | Problem]:
+    """List Meetings
+
+     A body's meetings in date order (keyset on start time and id).
+
+    Args:
+        body_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListMeetingsResponseListmeetings | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body_id=body_id,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body_id: UUID,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> ListMeetingsResponseListmeetings | Problem | None:
+    """List Meetings
+
+     A body's meetings in date order (keyset on start time and id).
+
+    Args:
+        body_id (UUID):
+        cursor (None | str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListMeetingsResponseListmeetings | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body_id=body_id,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.on_behalf_in import OnBehalfIn
+from ...models.problem import Problem
+from ...models.register_for_meeting_response_registerformeeting import (
+    RegisterForMeetingResponseRegisterformeeting,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    meeting_id: UUID,
+    *,
+    body: OnBehalfIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/alliance/meetings/{meeting_id}/registrations".format(
+            meeting_id=quote(str(meeting_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+    if response.status_code == 200:
+        response_200 = RegisterForMeetingResponseRegisterformeeting.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OnBehalfIn,
+) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+    """Register For Meeting
+
+    Args:
+        meeting_id (UUID):
+        body (OnBehalfIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RegisterForMeetingResponseRegisterformeeting]
+    """
+
+    kwargs = _get_kwargs(
+        meeting_id=meeting_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OnBehalfIn,
+) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+    """Register For Meeting
+
+    Args:
+        meeting_id (UUID):
+        body (OnBehalfIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RegisterForMeetingResponseRegisterformeeting
+    """
+
+    return sync_detailed(
+        meeting_id=meeting_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OnBehalfIn,
+) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+    """Register For Meeting
+
+    Args:
+        meeting_id (UUID):
+        body (OnBehalfIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RegisterForMeetingResponseRegisterformeeting]
+    """
+
+    kwargs = _get_kwargs(
+        meeting_id=meeting_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OnBehalfIn,
+) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+    """Register For Meeting
+
+    Args:
+        meeting_id (UUID):
+        body (OnBehalfIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RegisterForMeetingResponseRegisterformeeting
+    """
+
+    return (
+        await asyncio_detailed(
+            meeting_id=meeting_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

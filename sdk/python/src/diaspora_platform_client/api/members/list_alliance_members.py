@@ -1,0 +1,273 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_alliance_members_response_listalliancemembers import (
+    ListAllianceMembersResponseListalliancemembers,
+)
+from ...models.member_kind import MemberKind
+from ...models.member_status import MemberStatus
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    alliance_id: UUID,
+    status: MemberStatus | None | Unset = UNSET,
+    kind: MemberKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_alliance_id = str(alliance_id)
+    params["alliance_id"] = json_alliance_id
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, MemberStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, MemberKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    elif isinstance(cursor, UUID):
+        json_cursor = str(cursor)
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/alliance/members",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+    if response.status_code == 200:
+        response_200 = ListAllianceMembersResponseListalliancemembers.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+    status: MemberStatus | None | Unset = UNSET,
+    kind: MemberKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+    """List Alliance Members
+
+     Keyset pagination on the member id (``next_cursor`` until it is null).
+
+    Args:
+        alliance_id (UUID):
+        status (MemberStatus | None | Unset):
+        kind (MemberKind | None | Unset):
+        cursor (None | Unset | UUID):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListAllianceMembersResponseListalliancemembers | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        alliance_id=alliance_id,
+        status=status,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+    status: MemberStatus | None | Unset = UNSET,
+    kind: MemberKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+    """List Alliance Members
+
+     Keyset pagination on the member id (``next_cursor`` until it is null).
+
+    Args:
+        alliance_id (UUID):
+        status (MemberStatus | None | Unset):
+        kind (MemberKind | None | Unset):
+        cursor (None | Unset | UUID):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListAllianceMembersResponseListalliancemembers | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        alliance_id=alliance_id,
+        status=status,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+    status: MemberStatus | None | Unset = UNSET,
+    kind: MemberKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+    """List Alliance Members
+
+     Keyset pagination on the member id (``next_cursor`` until it is null).
+
+    Args:
+        alliance_id (UUID):
+        status (MemberStatus | None | Unset):
+        kind (MemberKind | None | Unset):
+        cursor (None | Unset | UUID):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListAllianceMembersResponseListalliancemembers | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        alliance_id=alliance_id,
+        status=status,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    alliance_id: UUID,
+    status: MemberStatus | None | Unset = UNSET,
+    kind: MemberKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+    """List Alliance Members
+
+     Keyset pagination on the member id (``next_cursor`` until it is null).
+
+    Args:
+        alliance_id (UUID):
+        status (MemberStatus | None | Unset):
+        kind (MemberKind | None | Unset):
+        cursor (None | Unset | UUID):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListAllianceMembersResponseListalliancemembers | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            alliance_id=alliance_id,
+            status=status,
+            kind=kind,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

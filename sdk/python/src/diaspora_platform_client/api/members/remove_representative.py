@@ -1,0 +1,190 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.remove_representative_response_removerepresentative import (
+    RemoveRepresentativeResponseRemoverepresentative,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    member_id: UUID,
+    account_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/alliance/members/{member_id}/representatives/{account_id}".format(
+            member_id=quote(str(member_id), safe=""),
+            account_id=quote(str(account_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+    if response.status_code == 200:
+        response_200 = RemoveRepresentativeResponseRemoverepresentative.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    member_id: UUID,
+    account_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+    """Remove Representative
+
+    Args:
+        member_id (UUID):
+        account_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RemoveRepresentativeResponseRemoverepresentative]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+        account_id=account_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    member_id: UUID,
+    account_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+    """Remove Representative
+
+    Args:
+        member_id (UUID):
+        account_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RemoveRepresentativeResponseRemoverepresentative
+    """
+
+    return sync_detailed(
+        member_id=member_id,
+        account_id=account_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    member_id: UUID,
+    account_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+    """Remove Representative
+
+    Args:
+        member_id (UUID):
+        account_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RemoveRepresentativeResponseRemoverepresentative]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+        account_id=account_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    member_id: UUID,
+    account_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+    """Remove Representative
+
+    Args:
+        member_id (UUID):
+        account_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RemoveRepresentativeResponseRemoverepresentative
+    """
+
+    return (
+        await asyncio_detailed(
+            member_id=member_id,
+            account_id=account_id,
+            client=client,
+        )
+    ).parsed

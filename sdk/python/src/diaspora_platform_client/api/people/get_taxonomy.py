@@ -1,0 +1,184 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_taxonomy_response_gettaxonomy import GetTaxonomyResponseGettaxonomy
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    lang: str | Unset = "en",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["lang"] = lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/directory/taxonomy",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GetTaxonomyResponseGettaxonomy | Problem | None:
+    if response.status_code == 200:
+        response_200 = GetTaxonomyResponseGettaxonomy.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GetTaxonomyResponseGettaxonomy | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    lang: str | Unset = "en",
+) -> Response[GetTaxonomyResponseGettaxonomy | Problem]:
+    """Get Taxonomy
+
+     Codes accepted for occupations, skills, sectors and education levels, with labels.
+
+    Args:
+        lang (str | Unset):  Default: 'en'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetTaxonomyResponseGettaxonomy | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        lang=lang,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    lang: str | Unset = "en",
+) -> GetTaxonomyResponseGettaxonomy | Problem | None:
+    """Get Taxonomy
+
+     Codes accepted for occupations, skills, sectors and education levels, with labels.
+
+    Args:
+        lang (str | Unset):  Default: 'en'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetTaxonomyResponseGettaxonomy | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        lang=lang,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    lang: str | Unset = "en",
+) -> Response[GetTaxonomyResponseGettaxonomy | Problem]:
+    """Get Taxonomy
+
+     Codes accepted for occupations, skills, sectors and education levels, with labels.
+
+    Args:
+        lang (str | Unset):  Default: 'en'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetTaxonomyResponseGettaxonomy | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        lang=lang,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    lang: str | Unset = "en",
+) -> GetTaxonomyResponseGettaxonomy | Problem | None:
+    """Get Taxonomy
+
+     Codes accepted for occupations, skills, sectors and education levels, with labels.
+
+    Args:
+        lang (str | Unset):  Default: 'en'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetTaxonomyResponseGettaxonomy | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            lang=lang,
+        )
+    ).parsed

@@ -1,0 +1,193 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.adopt_response_adopt import AdoptResponseAdopt
+from ...models.adoption_in import AdoptionIn
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    recommendation_id: UUID,
+    *,
+    body: AdoptionIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/alliance/recommendations/{recommendation_id}/adoption".format(
+            recommendation_id=quote(str(recommendation_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AdoptResponseAdopt | Problem | None:
+    if response.status_code == 200:
+        response_200 = AdoptResponseAdopt.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AdoptResponseAdopt | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AdoptionIn,
+) -> Response[AdoptResponseAdopt | Problem]:
+    """Adopt
+
+    Args:
+        recommendation_id (UUID):
+        body (AdoptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AdoptResponseAdopt | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AdoptionIn,
+) -> AdoptResponseAdopt | Problem | None:
+    """Adopt
+
+    Args:
+        recommendation_id (UUID):
+        body (AdoptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AdoptResponseAdopt | Problem
+    """
+
+    return sync_detailed(
+        recommendation_id=recommendation_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AdoptionIn,
+) -> Response[AdoptResponseAdopt | Problem]:
+    """Adopt
+
+    Args:
+        recommendation_id (UUID):
+        body (AdoptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AdoptResponseAdopt | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AdoptionIn,
+) -> AdoptResponseAdopt | Problem | None:
+    """Adopt
+
+    Args:
+        recommendation_id (UUID):
+        body (AdoptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AdoptResponseAdopt | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            recommendation_id=recommendation_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,176 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_recommendation_response_getrecommendation import (
+    GetRecommendationResponseGetrecommendation,
+)
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    recommendation_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/alliance/recommendations/{recommendation_id}".format(
+            recommendation_id=quote(str(recommendation_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GetRecommendationResponseGetrecommendation | Problem | None:
+    if response.status_code == 200:
+        response_200 = GetRecommendationResponseGetrecommendation.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+    """Get Recommendation
+
+    Args:
+        recommendation_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetRecommendationResponseGetrecommendation | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> GetRecommendationResponseGetrecommendation | Problem | None:
+    """Get Recommendation
+
+    Args:
+        recommendation_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetRecommendationResponseGetrecommendation | Problem
+    """
+
+    return sync_detailed(
+        recommendation_id=recommendation_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+    """Get Recommendation
+
+    Args:
+        recommendation_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetRecommendationResponseGetrecommendation | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> GetRecommendationResponseGetrecommendation | Problem | None:
+    """Get Recommendation
+
+    Args:
+        recommendation_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetRecommendationResponseGetrecommendation | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            recommendation_id=recommendation_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.revise_response_revise import ReviseResponseRevise
+from ...models.revision_in import RevisionIn
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    recommendation_id: UUID,
+    *,
+    body: RevisionIn,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/alliance/recommendations/{recommendation_id}".format(
+            recommendation_id=quote(str(recommendation_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReviseResponseRevise | None:
+    if response.status_code == 200:
+        response_200 = ReviseResponseRevise.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReviseResponseRevise]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RevisionIn,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | ReviseResponseRevise]:
+    """Revise
+
+     Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
+
+    Args:
+        recommendation_id (UUID):
+        if_match (None | str | Unset):
+        body (RevisionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReviseResponseRevise]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RevisionIn,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | ReviseResponseRevise | None:
+    """Revise
+
+     Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
+
+    Args:
+        recommendation_id (UUID):
+        if_match (None | str | Unset):
+        body (RevisionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReviseResponseRevise
+    """
+
+    return sync_detailed(
+        recommendation_id=recommendation_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RevisionIn,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | ReviseResponseRevise]:
+    """Revise
+
+     Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
+
+    Args:
+        recommendation_id (UUID):
+        if_match (None | str | Unset):
+        body (RevisionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReviseResponseRevise]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    recommendation_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RevisionIn,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | ReviseResponseRevise | None:
+    """Revise
+
+     Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
+
+    Args:
+        recommendation_id (UUID):
+        if_match (None | str | Unset):
+        body (RevisionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReviseResponseRevise
+    """
+
+    return (
+        await asyncio_detailed(
+            recommendation_id=recommendation_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,224 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.reason_in import ReasonIn
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    resource_id: UUID,
+    *,
+    body: None | ReasonIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/resources/{resource_id}/hide".format(
+            resource_id=quote(str(resource_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, ReasonIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | None:
+    if response.status_code == 200:
+        response_200 = response.json()
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    resource_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: None | ReasonIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Any | Problem]:
+    """A moderator hides a resource (e.g. after reports)
+
+    Args:
+        resource_id (UUID):
+        if_match (None | str | Unset):
+        body (None | ReasonIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        resource_id=resource_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    resource_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: None | ReasonIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> Any | Problem | None:
+    """A moderator hides a resource (e.g. after reports)
+
+    Args:
+        resource_id (UUID):
+        if_match (None | str | Unset):
+        body (None | ReasonIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        resource_id=resource_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    resource_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: None | ReasonIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Any | Problem]:
+    """A moderator hides a resource (e.g. after reports)
+
+    Args:
+        resource_id (UUID):
+        if_match (None | str | Unset):
+        body (None | ReasonIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        resource_id=resource_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    resource_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: None | ReasonIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> Any | Problem | None:
+    """A moderator hides a resource (e.g. after reports)
+
+    Args:
+        resource_id (UUID):
+        if_match (None | str | Unset):
+        body (None | ReasonIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            resource_id=resource_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.created import Created
+from ...models.problem import Problem
+from ...models.translation_in import TranslationIn
+from ...types import Response
+
+
+def _get_kwargs(
+    resource_id: UUID,
+    language: str,
+    *,
+    body: TranslationIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/resources/{resource_id}/translations/{language}".format(
+            resource_id=quote(str(resource_id), safe=""),
+            language=quote(str(language), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Created | Problem | None:
+    if response.status_code == 200:
+        response_200 = Created.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Created | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    resource_id: UUID,
+    language: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TranslationIn,
+) -> Response[Created | Problem]:
+    """Put Translation
+
+    Args:
+        resource_id (UUID):
+        language (str):
+        body (TranslationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Created | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        resource_id=resource_id,
+        language=language,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    resource_id: UUID,
+    language: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TranslationIn,
+) -> Created | Problem | None:
+    """Put Translation
+
+    Args:
+        resource_id (UUID):
+        language (str):
+        body (TranslationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Created | Problem
+    """
+
+    return sync_detailed(
+        resource_id=resource_id,
+        language=language,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    resource_id: UUID,
+    language: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TranslationIn,
+) -> Response[Created | Problem]:
+    """Put Translation
+
+    Args:
+        resource_id (UUID):
+        language (str):
+        body (TranslationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Created | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        resource_id=resource_id,
+        language=language,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    resource_id: UUID,
+    language: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TranslationIn,
+) -> Created | Problem | None:
+    """Put Translation
+
+    Args:
+        resource_id (UUID):
+        language (str):
+        body (TranslationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Created | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            resource_id=resource_id,
+            language=language,
+            client=client,
+            body=body,
+        )
+    ).parsed

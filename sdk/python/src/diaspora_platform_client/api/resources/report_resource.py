@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.report_in import ReportIn
+from ...models.report_resource_response_reportresource import (
+    ReportResourceResponseReportresource,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    resource_id: UUID,
+    *,
+    body: ReportIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/resources/{resource_id}/reports".format(
+            resource_id=quote(str(resource_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReportResourceResponseReportresource | None:
+    if response.status_code == 202:
+        response_202 = ReportResourceResponseReportresource.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReportResourceResponseReportresource]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    resource_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReportIn,
+) -> Response[Problem | ReportResourceResponseReportresource]:
+    """Report Resource
+
+    Args:
+        resource_id (UUID):
+        body (ReportIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReportResourceResponseReportresource]
+    """
+
+    kwargs = _get_kwargs(
+        resource_id=resource_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    resource_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReportIn,
+) -> Problem | ReportResourceResponseReportresource | None:
+    """Report Resource
+
+    Args:
+        resource_id (UUID):
+        body (ReportIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReportResourceResponseReportresource
+    """
+
+    return sync_detailed(
+        resource_id=resource_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    resource_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReportIn,
+) -> Response[Problem | ReportResourceResponseReportresource]:
+    """Report Resource
+
+    Args:
+        resource_id (UUID):
+        body (ReportIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReportResourceResponseReportresource]
+    """
+
+    kwargs = _get_kwargs(
+        resource_id=resource_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    resource_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReportIn,
+) -> Problem | ReportResourceResponseReportresource | None:
+    """Report Resource
+
+    Args:
+        resource_id (UUID):
+        body (ReportIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReportResourceResponseReportresource
+    """
+
+    return (
+        await asyncio_detailed(
+            resource_id=resource_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

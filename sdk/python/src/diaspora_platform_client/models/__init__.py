@@ -1,0 +1,625 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account_view import AccountView
+from .add_agenda_item_response_addagendaitem import AddAgendaItemResponseAddagendaitem
+from .add_representative_response_addrepresentative import (
+    AddRepresentativeResponseAddrepresentative,
+)
+from .adopt_response_adopt import AdoptResponseAdopt
+from .adoption_in import AdoptionIn
+from .advice_in import AdviceIn
+from .advice_position import AdvicePosition
+from .agenda_item_in import AgendaItemIn
+from .aggregate_table_format import AggregateTableFormat
+from .alliance_in import AllianceIn
+from .answer_request_decision import AnswerRequestDecision
+from .application_in import ApplicationIn
+from .apply_response_apply import ApplyResponseApply
+from .appoint_response_appoint import AppointResponseAppoint
+from .approve_minutes_response_approveminutes import (
+    ApproveMinutesResponseApproveminutes,
+)
+from .attachment_out import AttachmentOut
+from .attempt_view import AttemptView
+from .attendance_in import AttendanceIn
+from .attendance_response_attendance import AttendanceResponseAttendance
+from .audience_size import AudienceSize
+from .author_in import AuthorIn
+from .authorize_response_authorize import AuthorizeResponseAuthorize
+from .ballot_in import BallotIn
+from .block_request import BlockRequest
+from .block_view import BlockView
+from .body_in import BodyIn
+from .body_kind import BodyKind
+from .callback_response_callback import CallbackResponseCallback
+from .campaign_input import CampaignInput
+from .campaign_input_owner_kind import CampaignInputOwnerKind
+from .cancel_in import CancelIn
+from .cancel_response_cancel import CancelResponseCancel
+from .cast_ballot_response_castballot import CastBallotResponseCastballot
+from .category import Category
+from .channel import Channel
+from .chart_chart import ChartChart
+from .chart_fmt import ChartFmt
+from .choice import Choice
+from .classification_patch import ClassificationPatch
+from .close_campaign_response_closecampaign import CloseCampaignResponseClosecampaign
+from .close_vote_response_closevote import CloseVoteResponseClosevote
+from .code_title import CodeTitle
+from .cohort_in import CohortIn
+from .commitment_pledged import CommitmentPledged
+from .commitment_status_changed import CommitmentStatusChanged
+from .completion_out import CompletionOut
+from .connection_request import ConnectionRequest
+from .connection_status import ConnectionStatus
+from .connection_view import ConnectionView
+from .connection_view_direction import ConnectionViewDirection
+from .consent_grant import ConsentGrant
+from .consent_target import ConsentTarget
+from .content_body import ContentBody
+from .course_in import CourseIn
+from .course_out import CourseOut
+from .create_survey_response_createsurvey import CreateSurveyResponseCreatesurvey
+from .created import Created
+from .dashboard_by import DashboardBy
+from .dashboard_response_dashboard import DashboardResponseDashboard
+from .decide_response_decide import DecideResponseDecide
+from .decision_in import DecisionIn
+from .declare_need_response_declareneed import DeclareNeedResponseDeclareneed
+from .delivery_detail import DeliveryDetail
+from .delivery_page import DeliveryPage
+from .delivery_view import DeliveryView
+from .draft_in import DraftIn
+from .draft_minutes_response_draftminutes import DraftMinutesResponseDraftminutes
+from .draft_response_draft import DraftResponseDraft
+from .end_in import EndIn
+from .end_membership_response_endmembership import EndMembershipResponseEndmembership
+from .endorse_response_endorse import EndorseResponseEndorse
+from .endorsement_in import EndorsementIn
+from .endpoint_create import EndpointCreate
+from .endpoint_status import EndpointStatus
+from .endpoint_update import EndpointUpdate
+from .endpoint_view import EndpointView
+from .endpoint_with_secret import EndpointWithSecret
+from .erasure_accepted import ErasureAccepted
+from .erasure_request import ErasureRequest
+from .erasure_view import ErasureView
+from .erasure_view_services import ErasureViewServices
+from .establish_response_establish import EstablishResponseEstablish
+from .event_in import EventIn
+from .event_kind import EventKind
+from .event_out import EventOut
+from .event_patch import EventPatch
+from .export_view import ExportView
+from .export_view_services import ExportViewServices
+from .facet_value import FacetValue
+from .feed_item_view import FeedItemView
+from .feed_page import FeedPage
+from .found_alliance_response_foundalliance import FoundAllianceResponseFoundalliance
+from .frequency import Frequency
+from .get_alliance_response_getalliance import GetAllianceResponseGetalliance
+from .get_body_response_getbody import GetBodyResponseGetbody
+from .get_campaign_response_getcampaign import GetCampaignResponseGetcampaign
+from .get_cohort_response_getcohort import GetCohortResponseGetcohort
+from .get_commitment_response_getcommitment import GetCommitmentResponseGetcommitment
+from .get_meeting_response_getmeeting import GetMeetingResponseGetmeeting
+from .get_member_response_getmember import GetMemberResponseGetmember
+from .get_motion_response_getmotion import GetMotionResponseGetmotion
+from .get_person_response_getperson import GetPersonResponseGetperson
+from .get_recommendation_response_getrecommendation import (
+    GetRecommendationResponseGetrecommendation,
+)
+from .get_survey_response_getsurvey import GetSurveyResponseGetsurvey
+from .get_taxonomy_response_gettaxonomy import GetTaxonomyResponseGettaxonomy
+from .get_taxonomy_response_gettaxonomy_additional_property_item import (
+    GetTaxonomyResponseGettaxonomyAdditionalPropertyItem,
+)
+from .give_consent_response_giveconsent import GiveConsentResponseGiveconsent
+from .import_submissions_format import ImportSubmissionsFormat
+from .import_submissions_response_importsubmissions import (
+    ImportSubmissionsResponseImportsubmissions,
+)
+from .import_xlsform_response_importxlsform import ImportXlsformResponseImportxlsform
+from .indicator_in import IndicatorIn
+from .interest_in import InterestIn
+from .interest_out import InterestOut
+from .interest_status import InterestStatus
+from .interest_status_in import InterestStatusIn
+from .invitation_input import InvitationInput
+from .invitations_in import InvitationsIn
+from .invite_to_meeting_response_invitetomeeting import (
+    InviteToMeetingResponseInvitetomeeting,
+)
+from .item_kind import ItemKind
+from .join_input import JoinInput
+from .language_input import LanguageInput
+from .launch_campaign_response_launchcampaign import (
+    LaunchCampaignResponseLaunchcampaign,
+)
+from .lesson_in import LessonIn
+from .link_response_link import LinkResponseLink
+from .link_token import LinkToken
+from .list_alliance_members_response_listalliancemembers import (
+    ListAllianceMembersResponseListalliancemembers,
+)
+from .list_bodies_response_listbodies import ListBodiesResponseListbodies
+from .list_commitments_response_listcommitments import (
+    ListCommitmentsResponseListcommitments,
+)
+from .list_conversations_response_200_item import ListConversationsResponse200Item
+from .list_events_response_listevents import ListEventsResponseListevents
+from .list_meetings_response_listmeetings import ListMeetingsResponseListmeetings
+from .list_motions_response_listmotions import ListMotionsResponseListmotions
+from .list_needs_response_listneeds import ListNeedsResponseListneeds
+from .list_open_response_listopen import ListOpenResponseListopen
+from .list_organisation_members_response_200_item import (
+    ListOrganisationMembersResponse200Item,
+)
+from .list_recommendations_response_listrecommendations import (
+    ListRecommendationsResponseListrecommendations,
+)
+from .login_request import LoginRequest
+from .majority_rule import MajorityRule
+from .mapping_campaign_closed import MappingCampaignClosed
+from .mapping_campaign_launched import MappingCampaignLaunched
+from .mapping_submissions_imported import MappingSubmissionsImported
+from .meeting_cancelled import MeetingCancelled
+from .meeting_in import MeetingIn
+from .meeting_kind import MeetingKind
+from .meeting_scheduled import MeetingScheduled
+from .member_kind import MemberKind
+from .member_role import MemberRole
+from .member_status import MemberStatus
+from .membership_in import MembershipIn
+from .message_view import MessageView
+from .minutes_approved import MinutesApproved
+from .minutes_in import MinutesIn
+from .moderation_queue_response_200_item import ModerationQueueResponse200Item
+from .module_in import ModuleIn
+from .motion_in import MotionIn
+from .my_audit_log_response_myauditlog import MyAuditLogResponseMyauditlog
+from .my_consents_response_myconsents import MyConsentsResponseMyconsents
+from .my_identities_response_200_item import MyIdentitiesResponse200Item
+from .my_responses_response_myresponses import MyResponsesResponseMyresponses
+from .need_input import NeedInput
+from .new_conversation import NewConversation
+from .new_message import NewMessage
+from .newsletter_create import NewsletterCreate
+from .newsletter_create_content import NewsletterCreateContent
+from .newsletter_status import NewsletterStatus
+from .newsletter_view import NewsletterView
+from .newsletter_view_content import NewsletterViewContent
+from .nominate_response_nominate import NominateResponseNominate
+from .nomination_in import NominationIn
+from .on_behalf_in import OnBehalfIn
+from .open_cohort_response_opencohort import OpenCohortResponseOpencohort
+from .open_vote_response_openvote import OpenVoteResponseOpenvote
+from .opportunity_in import OpportunityIn
+from .opportunity_kind import OpportunityKind
+from .opportunity_match import OpportunityMatch
+from .opportunity_out import OpportunityOut
+from .organisation_input import OrganisationInput
+from .organisation_input_description import OrganisationInputDescription
+from .organisation_kind import OrganisationKind
+from .participant_answer import ParticipantAnswer
+from .participant_answer_de_identified import ParticipantAnswerDeIdentified
+from .participant_answer_deleted import ParticipantAnswerDeleted
+from .participation_response_participation import ParticipationResponseParticipation
+from .password_reset_confirmation import PasswordResetConfirmation
+from .password_reset_request import PasswordResetRequest
+from .patch_my_profile_body import PatchMyProfileBody
+from .patch_organisation_body import PatchOrganisationBody
+from .person_match import PersonMatch
+from .pledge_in import PledgeIn
+from .pledge_response_pledge import PledgeResponsePledge
+from .preferences_body import PreferencesBody
+from .preferences_body_categories import PreferencesBodyCategories
+from .preferences_body_channels import PreferencesBodyChannels
+from .preferences_view import PreferencesView
+from .preferences_view_categories import PreferencesViewCategories
+from .preferences_view_channels import PreferencesViewChannels
+from .problem import Problem
+from .problem_errors_item import ProblemErrorsItem
+from .profile_input import ProfileInput
+from .profile_input_bio import ProfileInputBio
+from .profile_input_headline import ProfileInputHeadline
+from .profile_input_visibility import ProfileInputVisibility
+from .progress_in import ProgressIn
+from .progress_out import ProgressOut
+from .progress_reported import ProgressReported
+from .project_record_in import ProjectRecordIn
+from .providers_response_200_item import ProvidersResponse200Item
+from .publish_response_publish import PublishResponsePublish
+from .put_my_photo_response_putmyphoto import PutMyPhotoResponsePutmyphoto
+from .questionnaire_response_questionnaire import QuestionnaireResponseQuestionnaire
+from .quiet_hours_body import QuietHoursBody
+from .read_messages_response_readmessages import ReadMessagesResponseReadmessages
+from .read_response_response_readresponse import ReadResponseResponseReadresponse
+from .reason_in import ReasonIn
+from .reason_out import ReasonOut
+from .recommendation_moved import RecommendationMoved
+from .record_decision_response_recorddecision import (
+    RecordDecisionResponseRecorddecision,
+)
+from .refresh_request import RefreshRequest
+from .register_for_meeting_response_registerformeeting import (
+    RegisterForMeetingResponseRegisterformeeting,
+)
+from .registration_out import RegistrationOut
+from .registration_request import RegistrationRequest
+from .registration_response import RegistrationResponse
+from .remove_representative_response_removerepresentative import (
+    RemoveRepresentativeResponseRemoverepresentative,
+)
+from .replay_request import ReplayRequest
+from .replay_result import ReplayResult
+from .report_in import ReportIn
+from .report_progress_response_reportprogress import (
+    ReportProgressResponseReportprogress,
+)
+from .report_resource_response_reportresource import (
+    ReportResourceResponseReportresource,
+)
+from .representative_in import RepresentativeIn
+from .request_view import RequestView
+from .resource_history_response_200_item import ResourceHistoryResponse200Item
+from .resource_in import ResourceIn
+from .resource_kind import ResourceKind
+from .resource_out import ResourceOut
+from .resource_out_authors_item import ResourceOutAuthorsItem
+from .resource_out_project_type_0 import ResourceOutProjectType0
+from .response_input import ResponseInput
+from .response_input_answers import ResponseInputAnswers
+from .return_in import ReturnIn
+from .return_response_return import ReturnResponseReturn
+from .review_application_response_reviewapplication import (
+    ReviewApplicationResponseReviewapplication,
+)
+from .review_recommendation_response_reviewrecommendation import (
+    ReviewRecommendationResponseReviewrecommendation,
+)
+from .review_statuses_response_reviewstatuses import (
+    ReviewStatusesResponseReviewstatuses,
+)
+from .revise_response_revise import ReviseResponseRevise
+from .revision_in import RevisionIn
+from .role import Role
+from .role_input import RoleInput
+from .roles_view import RolesView
+from .rotate_signing_key_response_rotatesigningkey import (
+    RotateSigningKeyResponseRotatesigningkey,
+)
+from .rules_in import RulesIn
+from .schedule_meeting_response_schedulemeeting import (
+    ScheduleMeetingResponseSchedulemeeting,
+)
+from .schedule_request import ScheduleRequest
+from .search_item import SearchItem
+from .search_organisations_response_searchorganisations import (
+    SearchOrganisationsResponseSearchorganisations,
+)
+from .search_people_response_searchpeople import SearchPeopleResponseSearchpeople
+from .search_results import SearchResults
+from .search_results_facets import SearchResultsFacets
+from .sector_need_declared import SectorNeedDeclared
+from .segment_body import SegmentBody
+from .service_progress import ServiceProgress
+from .stage import Stage
+from .submit_response_response_submitresponse import (
+    SubmitResponseResponseSubmitresponse,
+)
+from .supply_and_needs_response_supplyandneeds import (
+    SupplyAndNeedsResponseSupplyandneeds,
+)
+from .survey_input import SurveyInput
+from .survey_input_questions_item import SurveyInputQuestionsItem
+from .survey_input_title import SurveyInputTitle
+from .token_response import TokenResponse
+from .translation_in import TranslationIn
+from .unread_count import UnreadCount
+from .unread_response_unread import UnreadResponseUnread
+from .unsubscribe_response_unsubscribe import UnsubscribeResponseUnsubscribe
+from .verdict_in import VerdictIn
+from .verify_email_link_response_verifyemaillink import (
+    VerifyEmailLinkResponseVerifyemaillink,
+)
+from .verify_email_response_verifyemail import VerifyEmailResponseVerifyemail
+from .vote_closed import VoteClosed
+from .vote_opened import VoteOpened
+from .voters_response_voters import VotersResponseVoters
+from .webhook_cloud_event import WebhookCloudEvent
+from .webhook_cloud_event_data import WebhookCloudEventData
+from .withdraw_consent_response_withdrawconsent import (
+    WithdrawConsentResponseWithdrawconsent,
+)
+from .withdraw_membership_response_withdrawmembership import (
+    WithdrawMembershipResponseWithdrawmembership,
+)
+from .withdrawal_in import WithdrawalIn
+from .work_mode import WorkMode
+
+__all__ = (
+    "AccountView",
+    "AddAgendaItemResponseAddagendaitem",
+    "AddRepresentativeResponseAddrepresentative",
+    "AdoptionIn",
+    "AdoptResponseAdopt",
+    "AdviceIn",
+    "AdvicePosition",
+    "AgendaItemIn",
+    "AggregateTableFormat",
+    "AllianceIn",
+    "AnswerRequestDecision",
+    "ApplicationIn",
+    "ApplyResponseApply",
+    "AppointResponseAppoint",
+    "ApproveMinutesResponseApproveminutes",
+    "AttachmentOut",
+    "AttemptView",
+    "AttendanceIn",
+    "AttendanceResponseAttendance",
+    "AudienceSize",
+    "AuthorIn",
+    "AuthorizeResponseAuthorize",
+    "BallotIn",
+    "BlockRequest",
+    "BlockView",
+    "BodyIn",
+    "BodyKind",
+    "CallbackResponseCallback",
+    "CampaignInput",
+    "CampaignInputOwnerKind",
+    "CancelIn",
+    "CancelResponseCancel",
+    "CastBallotResponseCastballot",
+    "Category",
+    "Channel",
+    "ChartChart",
+    "ChartFmt",
+    "Choice",
+    "ClassificationPatch",
+    "CloseCampaignResponseClosecampaign",
+    "CloseVoteResponseClosevote",
+    "CodeTitle",
+    "CohortIn",
+    "CommitmentPledged",
+    "CommitmentStatusChanged",
+    "CompletionOut",
+    "ConnectionRequest",
+    "ConnectionStatus",
+    "ConnectionView",
+    "ConnectionViewDirection",
+    "ConsentGrant",
+    "ConsentTarget",
+    "ContentBody",
+    "CourseIn",
+    "CourseOut",
+    "Created",
+    "CreateSurveyResponseCreatesurvey",
+    "DashboardBy",
+    "DashboardResponseDashboard",
+    "DecideResponseDecide",
+    "DecisionIn",
+    "DeclareNeedResponseDeclareneed",
+    "DeliveryDetail",
+    "DeliveryPage",
+    "DeliveryView",
+    "DraftIn",
+    "DraftMinutesResponseDraftminutes",
+    "DraftResponseDraft",
+    "EndIn",
+    "EndMembershipResponseEndmembership",
+    "EndorsementIn",
+    "EndorseResponseEndorse",
+    "EndpointCreate",
+    "EndpointStatus",
+    "EndpointUpdate",
+    "EndpointView",
+    "EndpointWithSecret",
+    "ErasureAccepted",
+    "ErasureRequest",
+    "ErasureView",
+    "ErasureViewServices",
+    "EstablishResponseEstablish",
+    "EventIn",
+    "EventKind",
+    "EventOut",
+    "EventPatch",
+    "ExportView",
+    "ExportViewServices",
+    "FacetValue",
+    "FeedItemView",
+    "FeedPage",
+    "FoundAllianceResponseFoundalliance",
+    "Frequency",
+    "GetAllianceResponseGetalliance",
+    "GetBodyResponseGetbody",
+    "GetCampaignResponseGetcampaign",
+    "GetCohortResponseGetcohort",
+    "GetCommitmentResponseGetcommitment",
+    "GetMeetingResponseGetmeeting",
+    "GetMemberResponseGetmember",
+    "GetMotionResponseGetmotion",
+    "GetPersonResponseGetperson",
+    "GetRecommendationResponseGetrecommendation",
+    "GetSurveyResponseGetsurvey",
+    "GetTaxonomyResponseGettaxonomy",
+    "GetTaxonomyResponseGettaxonomyAdditionalPropertyItem",
+    "GiveConsentResponseGiveconsent",
+    "ImportSubmissionsFormat",
+    "ImportSubmissionsResponseImportsubmissions",
+    "ImportXlsformResponseImportxlsform",
+    "IndicatorIn",
+    "InterestIn",
+    "InterestOut",
+    "InterestStatus",
+    "InterestStatusIn",
+    "InvitationInput",
+    "InvitationsIn",
+    "InviteToMeetingResponseInvitetomeeting",
+    "ItemKind",
+    "JoinInput",
+    "LanguageInput",
+    "LaunchCampaignResponseLaunchcampaign",
+    "LessonIn",
+    "LinkResponseLink",
+    "LinkToken",
+    "ListAllianceMembersResponseListalliancemembers",
+    "ListBodiesResponseListbodies",
+    "ListCommitmentsResponseListcommitments",
+    "ListConversationsResponse200Item",
+    "ListEventsResponseListevents",
+    "ListMeetingsResponseListmeetings",
+    "ListMotionsResponseListmotions",
+    "ListNeedsResponseListneeds",
+    "ListOpenResponseListopen",
+    "ListOrganisationMembersResponse200Item",
+    "ListRecommendationsResponseListrecommendations",
+    "LoginRequest",
+    "MajorityRule",
+    "MappingCampaignClosed",
+    "MappingCampaignLaunched",
+    "MappingSubmissionsImported",
+    "MeetingCancelled",
+    "MeetingIn",
+    "MeetingKind",
+    "MeetingScheduled",
+    "MemberKind",
+    "MemberRole",
+    "MembershipIn",
+    "MemberStatus",
+    "MessageView",
+    "MinutesApproved",
+    "MinutesIn",
+    "ModerationQueueResponse200Item",
+    "ModuleIn",
+    "MotionIn",
+    "MyAuditLogResponseMyauditlog",
+    "MyConsentsResponseMyconsents",
+    "MyIdentitiesResponse200Item",
+    "MyResponsesResponseMyresponses",
+    "NeedInput",
+    "NewConversation",
+    "NewMessage",
+    "NewsletterCreate",
+    "NewsletterCreateContent",
+    "NewsletterStatus",
+    "NewsletterView",
+    "NewsletterViewContent",
+    "NominateResponseNominate",
+    "NominationIn",
+    "OnBehalfIn",
+    "OpenCohortResponseOpencohort",
+    "OpenVoteResponseOpenvote",
+    "OpportunityIn",
+    "OpportunityKind",
+    "OpportunityMatch",
+    "OpportunityOut",
+    "OrganisationInput",
+    "OrganisationInputDescription",
+    "OrganisationKind",
+    "ParticipantAnswer",
+    "ParticipantAnswerDeIdentified",
+    "ParticipantAnswerDeleted",
+    "ParticipationResponseParticipation",
+    "PasswordResetConfirmation",
+    "PasswordResetRequest",
+    "PatchMyProfileBody",
+    "PatchOrganisationBody",
+    "PersonMatch",
+    "PledgeIn",
+    "PledgeResponsePledge",
+    "PreferencesBody",
+    "PreferencesBodyCategories",
+    "PreferencesBodyChannels",
+    "PreferencesView",
+    "PreferencesViewCategories",
+    "PreferencesViewChannels",
+    "Problem",
+    "ProblemErrorsItem",
+    "ProfileInput",
+    "ProfileInputBio",
+    "ProfileInputHeadline",
+    "ProfileInputVisibility",
+    "ProgressIn",
+    "ProgressOut",
+    "ProgressReported",
+    "ProjectRecordIn",
+    "ProvidersResponse200Item",
+    "PublishResponsePublish",
+    "PutMyPhotoResponsePutmyphoto",
+    "QuestionnaireResponseQuestionnaire",
+    "QuietHoursBody",
+    "ReadMessagesResponseReadmessages",
+    "ReadResponseResponseReadresponse",
+    "ReasonIn",
+    "ReasonOut",
+    "RecommendationMoved",
+    "RecordDecisionResponseRecorddecision",
+    "RefreshRequest",
+    "RegisterForMeetingResponseRegisterformeeting",
+    "RegistrationOut",
+    "RegistrationRequest",
+    "RegistrationResponse",
+    "RemoveRepresentativeResponseRemoverepresentative",
+    "ReplayRequest",
+    "ReplayResult",
+    "ReportIn",
+    "ReportProgressResponseReportprogress",
+    "ReportResourceResponseReportresource",
+    "RepresentativeIn",
+    "RequestView",
+    "ResourceHistoryResponse200Item",
+    "ResourceIn",
+    "ResourceKind",
+    "ResourceOut",
+    "ResourceOutAuthorsItem",
+    "ResourceOutProjectType0",
+    "ResponseInput",
+    "ResponseInputAnswers",
+    "ReturnIn",
+    "ReturnResponseReturn",
+    "ReviewApplicationResponseReviewapplication",
+    "ReviewRecommendationResponseReviewrecommendation",
+    "ReviewStatusesResponseReviewstatuses",
+    "ReviseResponseRevise",
+    "RevisionIn",
+    "Role",
+    "RoleInput",
+    "RolesView",
+    "RotateSigningKeyResponseRotatesigningkey",
+    "RulesIn",
+    "ScheduleMeetingResponseSchedulemeeting",
+    "ScheduleRequest",
+    "SearchItem",
+    "SearchOrganisationsResponseSearchorganisations",
+    "SearchPeopleResponseSearchpeople",
+    "SearchResults",
+    "SearchResultsFacets",
+    "SectorNeedDeclared",
+    "SegmentBody",
+    "ServiceProgress",
+    "Stage",
+    "SubmitResponseResponseSubmitresponse",
+    "SupplyAndNeedsResponseSupplyandneeds",
+    "SurveyInput",
+    "SurveyInputQuestionsItem",
+    "SurveyInputTitle",
+    "TokenResponse",
+    "TranslationIn",
+    "UnreadCount",
+    "UnreadResponseUnread",
+    "UnsubscribeResponseUnsubscribe",
+    "VerdictIn",
+    "VerifyEmailLinkResponseVerifyemaillink",
+    "VerifyEmailResponseVerifyemail",
+    "VoteClosed",
+    "VoteOpened",
+    "VotersResponseVoters",
+    "WebhookCloudEvent",
+    "WebhookCloudEventData",
+    "WithdrawalIn",
+    "WithdrawConsentResponseWithdrawconsent",
+    "WithdrawMembershipResponseWithdrawmembership",
+    "WorkMode",
+)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class NewsletterStatus(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENT = "sent"
+
+    def __str__(self) -> str:
+        return str(self.value)

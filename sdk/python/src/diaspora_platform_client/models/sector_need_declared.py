@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SectorNeedDeclared")
+
+
+@_attrs_define
+class SectorNeedDeclared:
+    """A government or organisation needs people with a skill in a sector (and region).
+
+    Attributes:
+        declared_at (datetime.datetime):
+        need_id (UUID):
+        origin_country (str):
+        positions (int):
+        priority (int):
+        sector (str): ISIC Rev.4 section
+        region (None | str | Unset):
+        skill (None | str | Unset): ESCO skill group
+    """
+
+    declared_at: datetime.datetime
+    need_id: UUID
+    origin_country: str
+    positions: int
+    priority: int
+    sector: str
+    region: None | str | Unset = UNSET
+    skill: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        declared_at = self.declared_at.isoformat()
+
+        need_id = str(self.need_id)
+
+        origin_country = self.origin_country
+
+        positions = self.positions
+
+        priority = self.priority
+
+        sector = self.sector
+
+        region: None | str | Unset
+        if isinstance(self.region, Unset):
+            region = UNSET
+        else:
+            region = self.region
+
+        skill: None | str | Unset
+        if isinstance(self.skill, Unset):
+            skill = UNSET
+        else:
+            skill = self.skill
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "declared_at": declared_at,
+                "need_id": need_id,
+                "origin_country": origin_country,
+                "positions": positions,
+                "priority": priority,
+                "sector": sector,
+            }
+        )
+        if region is not UNSET:
+            field_dict["region"] = region
+        if skill is not UNSET:
+            field_dict["skill"] = skill
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        declared_at = datetime.datetime.fromisoformat(d.pop("declared_at"))
+
+        need_id = UUID(d.pop("need_id"))
+
+        origin_country = d.pop("origin_country")
+
+        positions = d.pop("positions")
+
+        priority = d.pop("priority")
+
+        sector = d.pop("sector")
+
+        def _parse_region(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        region = _parse_region(d.pop("region", UNSET))
+
+        def _parse_skill(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        skill = _parse_skill(d.pop("skill", UNSET))
+
+        sector_need_declared = cls(
+            declared_at=declared_at,
+            need_id=need_id,
+            origin_country=origin_country,
+            positions=positions,
+            priority=priority,
+            sector=sector,
+            region=region,
+            skill=skill,
+        )
+
+        sector_need_declared.additional_properties = d
+        return sector_need_declared
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,146 @@
+"""A smoke journey per generated SDK (sdk/) against the running platform, through the gateway:
+register, verify the email (the link's token read from the email the platform really sent),
+sign in, search the Learn repository, contribute a resource. The TypeScript journey is
+compiled by tsc against the generated types first (a wrong path, body or field fails there)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import uuid
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from diaspora_platform_client import AuthenticatedClient, Client
+from diaspora_platform_client.api.accounts import login, register, verify_email
+from diaspora_platform_client.api.resources import contribute, search_resources
+from diaspora_platform_client.models import (
+    Created,
+    LinkToken,
+    LoginRequest,
+    RegistrationRequest,
+    ResourceIn,
+    ResourceKind,
+    SearchResults,
+    TokenResponse,
+)
+
+from conftest import Platform
+from devstack.paths import repo_root
+from devstack.waiting import wait_until
+
+TYPESCRIPT = repo_root() / "sdk" / "typescript"
+TOKEN = re.compile(r"[?&]token=([A-Za-z0-9_\-\.~%]+)")
+
+
+def _verification_token(platform: Platform, address: str) -> str:
+    """The token of the verification link emailed to ``address``."""
+
+    def mail() -> EmailMessage | None:
+        return next((m for m in platform.smtp.messages() if address in str(m["To"])), None)
+
+    wait_until(lambda: mail() is not None, 60, what=f"the verification email to {address}")
+    message = mail()
+    assert message is not None
+    text = "".join(
+        part.get_content() for part in message.walk() if part.get_content_type() == "text/plain"
+    )
+    found = TOKEN.search(text)
+    assert found, text
+    return found.group(1)
+
+
+def test_python_sdk_journey(developer_platform: Platform) -> None:
+    email = f"py-{uuid.uuid4().hex[:8]}@example.org"
+    password = "a long enough Python passphrase"
+    anonymous = Client(base_url=developer_platform.gateway_url, raise_on_unexpected_status=True)
+
+    registered = register.sync_detailed(
+        client=anonymous,
+        body=RegistrationRequest(
+            email=email, password=password, display_name="Tala from Python", locale="en"
+        ),
+    )
+    assert registered.status_code == 201
+
+    token = _verification_token(developer_platform, email)
+    verified = verify_email.sync_detailed(client=anonymous, body=LinkToken(token=token))
+    assert verified.status_code == 200, verified.content
+
+    tokens = login.sync(client=anonymous, body=LoginRequest(email=email, password=password))
+    assert isinstance(tokens, TokenResponse)
+    member = AuthenticatedClient(
+        base_url=developer_platform.gateway_url,
+        token=tokens.access_token,
+        raise_on_unexpected_status=True,
+    )
+
+    found = search_resources.sync(client=member, q="diaspora", limit=5)
+    assert isinstance(found, SearchResults)
+
+    created = contribute.sync_detailed(
+        client=member.with_headers({"Idempotency-Key": str(uuid.uuid4())}),
+        body=ResourceIn(
+            kind=ResourceKind.TOOLKIT,
+            language="en",
+            title="Investing back home: a Python SDK toolkit",
+            summary="Contributed by the SDK smoke journey.",
+        ),
+    )
+    assert created.status_code == 201
+    assert isinstance(created.parsed, Created) and created.parsed.status == "draft"
+    assert created.headers["location"] == f"/v1/resources/{created.parsed.id}"
+
+
+@pytest.fixture(scope="module")
+def typescript_journey() -> Path:
+    """The TypeScript SDK and its journey, compiled (make install put its npm packages)."""
+    npx = shutil.which("npx")
+    assert npx and (TYPESCRIPT / "node_modules" / "typescript").is_dir(), "run make install"
+    build = subprocess.run(
+        [npx, "tsc", "-p", "tsconfig.json"],
+        cwd=TYPESCRIPT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    return TYPESCRIPT / "dist" / "smoke" / "journey.js"
+
+
+def test_typescript_sdk_journey(developer_platform: Platform, typescript_journey: Path) -> None:
+    email = f"ts-{uuid.uuid4().hex[:8]}@example.org"
+    journey = subprocess.Popen(
+        ["node", str(typescript_journey)],
+        env={
+            **os.environ,
+            "PLATFORM_URL": developer_platform.gateway_url,
+            "JOURNEY_EMAIL": email,
+        },
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert journey.stdin is not None and journey.stdout is not None
+    try:
+        first = json.loads(journey.stdout.readline())
+        assert first["step"] == "registered", first
+        journey.stdin.write(_verification_token(developer_platform, email) + "\n")
+        journey.stdin.flush()
+        out, err = journey.communicate(timeout=120)
+    finally:
+        if journey.poll() is None:
+            journey.kill()
+            journey.wait()
+    steps = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert journey.returncode == 0, f"{steps} {err}"
+    assert [s["step"] for s in steps] == ["verified", "signed in", "searched", "contributed"]
+    contributed = steps[-1]
+    assert contributed["status"] == "draft"
+    assert contributed["location"] == f"/v1/resources/{contributed['id']}"
