@@ -83,7 +83,8 @@ def test_python_sdk_journey(developer_platform: Platform) -> None:
     assert isinstance(found, SearchResults)
 
     created = contribute.sync_detailed(
-        client=member.with_headers({"Idempotency-Key": str(uuid.uuid4())}),
+        client=member,
+        idempotency_key=str(uuid.uuid4()),
         body=ResourceIn(
             kind=ResourceKind.TOOLKIT,
             language="en",

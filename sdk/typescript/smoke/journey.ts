@@ -62,7 +62,7 @@ const contributed = await api.POST("/v1/resources", {
     title: "Investing back home: a TypeScript SDK toolkit",
     summary: "Contributed by the SDK smoke journey.",
   },
-  headers: { "Idempotency-Key": randomUUID() },
+  params: { header: { "Idempotency-Key": randomUUID() } },
 });
 if (!contributed.data) fail("contribute", contributed.response.status, contributed.error);
 step("contributed", {

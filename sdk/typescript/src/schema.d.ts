@@ -6278,7 +6278,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description retry safely */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -6296,9 +6296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid request */
@@ -6436,7 +6434,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description retry safely */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -6454,9 +6452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid request */
@@ -6705,7 +6701,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description retry safely */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -6723,9 +6719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid request */
@@ -7027,7 +7021,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description retry safely */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -7045,9 +7039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid request */
@@ -7381,7 +7373,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description retry safely */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -7399,9 +7391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid request */
@@ -7916,7 +7906,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description retry safely */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path: {
@@ -7936,9 +7926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid request */
@@ -8084,7 +8072,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description retry safely */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -8102,9 +8090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid request */
@@ -8618,7 +8604,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description retry safely */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -8636,9 +8622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid request */
@@ -8725,7 +8709,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path: {
                 recommendation_id: string;
@@ -11807,6 +11792,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
                 "If-Match"?: string | null;
             };
             path: {
@@ -11889,6 +11875,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
                 "If-Match"?: string | null;
             };
             path: {
@@ -14680,7 +14667,10 @@ export interface operations {
     postOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16003,7 +15993,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -16188,7 +16179,10 @@ export interface operations {
     contribute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16353,7 +16347,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path: {
                 resource_id: string;
@@ -16426,7 +16421,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path: {
                 resource_id: string;
@@ -16631,7 +16627,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path: {
                 resource_id: string;
@@ -16764,7 +16761,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path: {
                 resource_id: string;
@@ -16846,7 +16844,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path: {
                 resource_id: string;
@@ -16983,7 +16982,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path: {
                 resource_id: string;
@@ -17065,7 +17065,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "if-match"?: string | null;
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
             };
             path: {
                 resource_id: string;

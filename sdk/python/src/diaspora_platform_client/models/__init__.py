@@ -14,7 +14,6 @@ from .aggregate_table_format import AggregateTableFormat
 from .alliance_in import AllianceIn
 from .answer_request_decision import AnswerRequestDecision
 from .application_in import ApplicationIn
-from .apply_response_apply import ApplyResponseApply
 from .appoint_response_appoint import AppointResponseAppoint
 from .approve_minutes_response_approveminutes import (
     ApproveMinutesResponseApproveminutes,
@@ -71,7 +70,6 @@ from .delivery_page import DeliveryPage
 from .delivery_view import DeliveryView
 from .draft_in import DraftIn
 from .draft_minutes_response_draftminutes import DraftMinutesResponseDraftminutes
-from .draft_response_draft import DraftResponseDraft
 from .end_in import EndIn
 from .end_membership_response_endmembership import EndMembershipResponseEndmembership
 from .endorse_response_endorse import EndorseResponseEndorse
@@ -85,7 +83,6 @@ from .erasure_accepted import ErasureAccepted
 from .erasure_request import ErasureRequest
 from .erasure_view import ErasureView
 from .erasure_view_services import ErasureViewServices
-from .establish_response_establish import EstablishResponseEstablish
 from .event_in import EventIn
 from .event_kind import EventKind
 from .event_out import EventOut
@@ -95,7 +92,6 @@ from .export_view_services import ExportViewServices
 from .facet_value import FacetValue
 from .feed_item_view import FeedItemView
 from .feed_page import FeedPage
-from .found_alliance_response_foundalliance import FoundAllianceResponseFoundalliance
 from .frequency import Frequency
 from .get_alliance_response_getalliance import GetAllianceResponseGetalliance
 from .get_body_response_getbody import GetBodyResponseGetbody
@@ -192,8 +188,6 @@ from .newsletter_view_content import NewsletterViewContent
 from .nominate_response_nominate import NominateResponseNominate
 from .nomination_in import NominationIn
 from .on_behalf_in import OnBehalfIn
-from .open_cohort_response_opencohort import OpenCohortResponseOpencohort
-from .open_vote_response_openvote import OpenVoteResponseOpenvote
 from .opportunity_in import OpportunityIn
 from .opportunity_kind import OpportunityKind
 from .opportunity_match import OpportunityMatch
@@ -211,7 +205,6 @@ from .patch_my_profile_body import PatchMyProfileBody
 from .patch_organisation_body import PatchOrganisationBody
 from .person_match import PersonMatch
 from .pledge_in import PledgeIn
-from .pledge_response_pledge import PledgeResponsePledge
 from .preferences_body import PreferencesBody
 from .preferences_body_categories import PreferencesBodyCategories
 from .preferences_body_channels import PreferencesBodyChannels
@@ -290,9 +283,6 @@ from .rotate_signing_key_response_rotatesigningkey import (
     RotateSigningKeyResponseRotatesigningkey,
 )
 from .rules_in import RulesIn
-from .schedule_meeting_response_schedulemeeting import (
-    ScheduleMeetingResponseSchedulemeeting,
-)
 from .schedule_request import ScheduleRequest
 from .search_item import SearchItem
 from .search_organisations_response_searchorganisations import (
@@ -351,7 +341,6 @@ __all__ = (
     "AllianceIn",
     "AnswerRequestDecision",
     "ApplicationIn",
-    "ApplyResponseApply",
     "AppointResponseAppoint",
     "ApproveMinutesResponseApproveminutes",
     "AttachmentOut",
@@ -406,7 +395,6 @@ __all__ = (
     "DeliveryView",
     "DraftIn",
     "DraftMinutesResponseDraftminutes",
-    "DraftResponseDraft",
     "EndIn",
     "EndMembershipResponseEndmembership",
     "EndorsementIn",
@@ -420,7 +408,6 @@ __all__ = (
     "ErasureRequest",
     "ErasureView",
     "ErasureViewServices",
-    "EstablishResponseEstablish",
     "EventIn",
     "EventKind",
     "EventOut",
@@ -430,7 +417,6 @@ __all__ = (
     "FacetValue",
     "FeedItemView",
     "FeedPage",
-    "FoundAllianceResponseFoundalliance",
     "Frequency",
     "GetAllianceResponseGetalliance",
     "GetBodyResponseGetbody",
@@ -509,8 +495,6 @@ __all__ = (
     "NominateResponseNominate",
     "NominationIn",
     "OnBehalfIn",
-    "OpenCohortResponseOpencohort",
-    "OpenVoteResponseOpenvote",
     "OpportunityIn",
     "OpportunityKind",
     "OpportunityMatch",
@@ -528,7 +512,6 @@ __all__ = (
     "PatchOrganisationBody",
     "PersonMatch",
     "PledgeIn",
-    "PledgeResponsePledge",
     "PreferencesBody",
     "PreferencesBodyCategories",
     "PreferencesBodyChannels",
@@ -589,7 +572,6 @@ __all__ = (
     "RolesView",
     "RotateSigningKeyResponseRotatesigningkey",
     "RulesIn",
-    "ScheduleMeetingResponseSchedulemeeting",
     "ScheduleRequest",
     "SearchItem",
     "SearchOrganisationsResponseSearchorganisations",

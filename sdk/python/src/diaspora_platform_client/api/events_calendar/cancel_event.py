@@ -102,7 +102,8 @@ def sync_detailed(
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (CancelIn):
 
     Raises:
@@ -140,7 +141,8 @@ def sync(
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (CancelIn):
 
     Raises:
@@ -173,7 +175,8 @@ async def asyncio_detailed(
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (CancelIn):
 
     Raises:
@@ -209,7 +212,8 @@ async def asyncio(
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (CancelIn):
 
     Raises:

@@ -107,7 +107,8 @@ def sync_detailed(
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (EventPatch): Only the fields sent change (a field sent as null is cleared where that
             is allowed).
 
@@ -146,7 +147,8 @@ def sync(
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (EventPatch): Only the fields sent change (a field sent as null is cleared where that
             is allowed).
 
@@ -180,7 +182,8 @@ async def asyncio_detailed(
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (EventPatch): Only the fields sent change (a field sent as null is cleared where that
             is allowed).
 
@@ -217,7 +220,8 @@ async def asyncio(
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (EventPatch): Only the fields sent change (a field sent as null is cleared where that
             is allowed).
 

@@ -8,7 +8,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.motion_in import MotionIn
-from ...models.open_vote_response_openvote import OpenVoteResponseOpenvote
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -40,10 +39,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OpenVoteResponseOpenvote | Problem | None:
+) -> Any | Problem | None:
     if response.status_code == 201:
-        response_201 = OpenVoteResponseOpenvote.from_dict(response.json())
-
+        response_201 = response.json()
         return response_201
 
     if response.status_code == 422:
@@ -69,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OpenVoteResponseOpenvote | Problem]:
+) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,14 +82,17 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[OpenVoteResponseOpenvote | Problem]:
+) -> Response[Any | Problem]:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
 
     Args:
         meeting_id (UUID):
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (MotionIn):
 
     Raises:
@@ -99,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OpenVoteResponseOpenvote | Problem]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -121,14 +122,17 @@ def sync(
     client: AuthenticatedClient | Client,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> OpenVoteResponseOpenvote | Problem | None:
+) -> Any | Problem | None:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
 
     Args:
         meeting_id (UUID):
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (MotionIn):
 
     Raises:
@@ -136,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OpenVoteResponseOpenvote | Problem
+        Any | Problem
     """
 
     return sync_detailed(
@@ -153,14 +157,17 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[OpenVoteResponseOpenvote | Problem]:
+) -> Response[Any | Problem]:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
 
     Args:
         meeting_id (UUID):
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (MotionIn):
 
     Raises:
@@ -168,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OpenVoteResponseOpenvote | Problem]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -188,14 +195,17 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> OpenVoteResponseOpenvote | Problem | None:
+) -> Any | Problem | None:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
 
     Args:
         meeting_id (UUID):
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (MotionIn):
 
     Raises:
@@ -203,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OpenVoteResponseOpenvote | Problem
+        Any | Problem
     """
 
     return (

@@ -7,9 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.meeting_in import MeetingIn
 from ...models.problem import Problem
-from ...models.schedule_meeting_response_schedulemeeting import (
-    ScheduleMeetingResponseSchedulemeeting,
-)
 from ...types import UNSET, Response, Unset
 
 
@@ -37,10 +34,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ScheduleMeetingResponseSchedulemeeting | None:
+) -> Any | Problem | None:
     if response.status_code == 201:
-        response_201 = ScheduleMeetingResponseSchedulemeeting.from_dict(response.json())
-
+        response_201 = response.json()
         return response_201
 
     if response.status_code == 422:
@@ -66,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ScheduleMeetingResponseSchedulemeeting]:
+) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,11 +76,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Problem | ScheduleMeetingResponseSchedulemeeting]:
+) -> Response[Any | Problem]:
     """Schedule Meeting
 
     Args:
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (MeetingIn):
 
     Raises:
@@ -92,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ScheduleMeetingResponseSchedulemeeting]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,11 +111,14 @@ def sync(
     client: AuthenticatedClient | Client,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Problem | ScheduleMeetingResponseSchedulemeeting | None:
+) -> Any | Problem | None:
     """Schedule Meeting
 
     Args:
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (MeetingIn):
 
     Raises:
@@ -124,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ScheduleMeetingResponseSchedulemeeting
+        Any | Problem
     """
 
     return sync_detailed(
@@ -139,11 +141,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Problem | ScheduleMeetingResponseSchedulemeeting]:
+) -> Response[Any | Problem]:
     """Schedule Meeting
 
     Args:
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (MeetingIn):
 
     Raises:
@@ -151,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ScheduleMeetingResponseSchedulemeeting]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,11 +174,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Problem | ScheduleMeetingResponseSchedulemeeting | None:
+) -> Any | Problem | None:
     """Schedule Meeting
 
     Args:
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (MeetingIn):
 
     Raises:
@@ -181,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ScheduleMeetingResponseSchedulemeeting
+        Any | Problem
     """
 
     return (

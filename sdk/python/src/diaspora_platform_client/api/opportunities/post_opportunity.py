@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.created import Created
 from ...models.opportunity_in import OpportunityIn
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: OpportunityIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -74,6 +77,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OpportunityIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Created | Problem]:
     """Post Opportunity
 
@@ -81,6 +85,10 @@ def sync_detailed(
     people who consented are announced (events) right away. ``Idempotency-Key`` supported.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (OpportunityIn):
 
     Raises:
@@ -93,6 +101,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -106,6 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: OpportunityIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Created | Problem | None:
     """Post Opportunity
 
@@ -113,6 +123,10 @@ def sync(
     people who consented are announced (events) right away. ``Idempotency-Key`` supported.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (OpportunityIn):
 
     Raises:
@@ -126,6 +140,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -133,6 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OpportunityIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Created | Problem]:
     """Post Opportunity
 
@@ -140,6 +156,10 @@ async def asyncio_detailed(
     people who consented are announced (events) right away. ``Idempotency-Key`` supported.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (OpportunityIn):
 
     Raises:
@@ -152,6 +172,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -163,6 +184,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: OpportunityIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Created | Problem | None:
     """Post Opportunity
 
@@ -170,6 +192,10 @@ async def asyncio(
     people who consented are announced (events) right away. ``Idempotency-Key`` supported.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (OpportunityIn):
 
     Raises:
@@ -184,5 +210,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

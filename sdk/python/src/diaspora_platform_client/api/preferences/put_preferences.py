@@ -18,7 +18,7 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
-        headers["if-match"] = if_match
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -87,7 +87,8 @@ def sync_detailed(
     """Put Preferences
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PreferencesBody):
 
     Raises:
@@ -119,7 +120,8 @@ def sync(
     """Put Preferences
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PreferencesBody):
 
     Raises:
@@ -146,7 +148,8 @@ async def asyncio_detailed(
     """Put Preferences
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PreferencesBody):
 
     Raises:
@@ -176,7 +179,8 @@ async def asyncio(
     """Put Preferences
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PreferencesBody):
 
     Raises:

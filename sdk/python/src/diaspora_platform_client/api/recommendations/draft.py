@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.draft_in import DraftIn
-from ...models.draft_response_draft import DraftResponseDraft
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -35,10 +34,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DraftResponseDraft | Problem | None:
+) -> Any | Problem | None:
     if response.status_code == 201:
-        response_201 = DraftResponseDraft.from_dict(response.json())
-
+        response_201 = response.json()
         return response_201
 
     if response.status_code == 422:
@@ -64,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DraftResponseDraft | Problem]:
+) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,11 +76,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: DraftIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[DraftResponseDraft | Problem]:
+) -> Response[Any | Problem]:
     """Draft
 
     Args:
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (DraftIn):
 
     Raises:
@@ -90,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DraftResponseDraft | Problem]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -110,11 +111,14 @@ def sync(
     client: AuthenticatedClient | Client,
     body: DraftIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> DraftResponseDraft | Problem | None:
+) -> Any | Problem | None:
     """Draft
 
     Args:
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (DraftIn):
 
     Raises:
@@ -122,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DraftResponseDraft | Problem
+        Any | Problem
     """
 
     return sync_detailed(
@@ -137,11 +141,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: DraftIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[DraftResponseDraft | Problem]:
+) -> Response[Any | Problem]:
     """Draft
 
     Args:
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (DraftIn):
 
     Raises:
@@ -149,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DraftResponseDraft | Problem]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -167,11 +174,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: DraftIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> DraftResponseDraft | Problem | None:
+) -> Any | Problem | None:
     """Draft
 
     Args:
-        idempotency_key (None | str | Unset): retry safely
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (DraftIn):
 
     Raises:
@@ -179,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DraftResponseDraft | Problem
+        Any | Problem
     """
 
     return (

@@ -21,7 +21,7 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
-        headers["if-match"] = if_match
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -96,7 +96,8 @@ def sync_detailed(
 
     Args:
         recommendation_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (RevisionIn):
 
     Raises:
@@ -133,7 +134,8 @@ def sync(
 
     Args:
         recommendation_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (RevisionIn):
 
     Raises:
@@ -165,7 +167,8 @@ async def asyncio_detailed(
 
     Args:
         recommendation_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (RevisionIn):
 
     Raises:
@@ -200,7 +203,8 @@ async def asyncio(
 
     Args:
         recommendation_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (RevisionIn):
 
     Raises:

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.created import Created
 from ...models.problem import Problem
 from ...models.resource_in import ResourceIn
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ResourceIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -79,6 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ResourceIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Created | Problem]:
     """Contribute
 
@@ -86,6 +90,10 @@ def sync_detailed(
     to make retries safe.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (ResourceIn):
 
     Raises:
@@ -98,6 +106,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -111,6 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ResourceIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Created | Problem | None:
     """Contribute
 
@@ -118,6 +128,10 @@ def sync(
     to make retries safe.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (ResourceIn):
 
     Raises:
@@ -131,6 +145,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -138,6 +153,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ResourceIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Created | Problem]:
     """Contribute
 
@@ -145,6 +161,10 @@ async def asyncio_detailed(
     to make retries safe.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (ResourceIn):
 
     Raises:
@@ -157,6 +177,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -168,6 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ResourceIn,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Created | Problem | None:
     """Contribute
 
@@ -175,6 +197,10 @@ async def asyncio(
     to make retries safe.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Keys are per account and kept
+            for a day.
         body (ResourceIn):
 
     Raises:
@@ -189,5 +215,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

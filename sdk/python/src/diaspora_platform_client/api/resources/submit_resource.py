@@ -20,7 +20,7 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
-        headers["if-match"] = if_match
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -105,7 +105,8 @@ def sync_detailed(
 
     Args:
         resource_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (None | ReasonIn | Unset):
 
     Raises:
@@ -140,7 +141,8 @@ def sync(
 
     Args:
         resource_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (None | ReasonIn | Unset):
 
     Raises:
@@ -170,7 +172,8 @@ async def asyncio_detailed(
 
     Args:
         resource_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (None | ReasonIn | Unset):
 
     Raises:
@@ -203,7 +206,8 @@ async def asyncio(
 
     Args:
         resource_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (None | ReasonIn | Unset):
 
     Raises:
