@@ -176,7 +176,9 @@ class OnBehalfIn(BaseModel):
 
 
 @router.post("/meetings/{meeting_id}/registrations")
-async def register_for_meeting(meeting_id: UUID, body: OnBehalfIn, uow: UoW, actor: Caller) -> dict[str, Any]:
+async def register_for_meeting(
+    meeting_id: UUID, body: OnBehalfIn, uow: UoW, actor: Caller
+) -> dict[str, Any]:
     meeting = await handlers.register(uow, actor, meeting_id, on_behalf_of=body.on_behalf_of)
     return {"registrations": sorted(str(m) for m in meeting.registrations)}
 
