@@ -45,8 +45,27 @@ stop: ## stop everything `make run` started (state is kept)
 logs: ## tail the logs of the local platform
 	$(RUN) python -m devstack logs
 
+# Go programs the deploy checks run, built from the Go module proxy into .local/bin (once per
+# version: the stamp names it). promtool is Prometheus' own module (3.x is v0.3xx.y).
+TOOLS_BIN := $(CURDIR)/.local/bin
+KUBECONFORM_VERSION := v0.8.0
+PROMETHEUS_VERSION := v0.316.0
+
+.PHONY: tools
+tools: ## kubeconform and promtool (Go module proxy) into .local/bin, for the deploy checks
+	@mkdir -p $(TOOLS_BIN)
+	@command -v go >/dev/null || { echo "Go is needed to build kubeconform and promtool"; exit 1; }
+	@test -f $(TOOLS_BIN)/.kubeconform-$(KUBECONFORM_VERSION) || { \
+	  echo "building kubeconform $(KUBECONFORM_VERSION) (one-off)"; \
+	  GOBIN=$(TOOLS_BIN) GOFLAGS=-buildvcs=false go install github.com/yannh/kubeconform/cmd/kubeconform@$(KUBECONFORM_VERSION) \
+	  && touch $(TOOLS_BIN)/.kubeconform-$(KUBECONFORM_VERSION); }
+	@test -f $(TOOLS_BIN)/.promtool-$(PROMETHEUS_VERSION) || { \
+	  echo "building promtool $(PROMETHEUS_VERSION) (one-off, a few minutes)"; \
+	  GOBIN=$(TOOLS_BIN) GOFLAGS=-buildvcs=false go install github.com/prometheus/prometheus/cmd/promtool@$(PROMETHEUS_VERSION) \
+	  && touch $(TOOLS_BIN)/.promtool-$(PROMETHEUS_VERSION); }
+
 .PHONY: test
-test: install ## the whole test suite (real Kafka + Postgres)
+test: install tools ## the whole test suite (real Kafka + Postgres)
 	$(RUN) pytest -p no:cacheprovider
 
 .PHONY: test-unit
@@ -113,7 +132,7 @@ deploy-render: ## regenerate deploy/k8s and services/*/Dockerfile from the code
 	$(RUN) python deploy/tools/generate.py
 
 .PHONY: deploy-check
-deploy-check: ## offline: drift, render, schemas, hadolint, checkov
+deploy-check: tools ## offline: drift, render, CRD schemas (kubeconform), alerts (promtool), hadolint, checkov
 	$(RUN) python deploy/tools/generate.py --check
 	$(RUN) hadolint services/*/Dockerfile
 	$(RUN) pytest -p no:cacheprovider tests/deploy

@@ -10,7 +10,9 @@ Sources of truth:
   ``maxReplicaCount`` (= the largest partition count: more consumers than partitions idle)
 * ``eventkit.settings``        -> termination grace periods longer than the consumer's
   graceful timeout
-* ``deploy/config.yaml``       -> what code cannot know (registry, hostnames, partners, sizes)
+* ``deploy/config.yaml``       -> what code cannot know (registry, hostnames, partners, sizes,
+  connection pools and limits)
+* ``deploy/monitoring/``        -> PrometheusRule (alerts.yaml) and the Grafana dashboard
 
 Outputs: ``deploy/k8s/base`` + ``deploy/k8s/overlays/{dev,prod}`` (Kustomize) and
 ``services/<svc>/Dockerfile``.
@@ -27,6 +29,10 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when imported
+
+import observability
+
 from contracts.registry import all_topics
 from contracts.topics import Topic
 from devstack.gateway import RouteTable, load_route_table
@@ -40,6 +46,10 @@ HEADER = (
 )
 PART_OF = "diaspora-platform"
 APP_PORT = 8000
+#: relay and worker processes serve /metrics, /livez and /readyz here (eventkit.health)
+HEALTH_PORT = 9000
+STRIMZI = "kafka.strimzi.io/v1"
+BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io"
 UID = 10001
 Doc = dict[str, Any]
 
@@ -109,9 +119,10 @@ def image(cfg: dict[str, Any], svc: str) -> str:
     return f"{cfg['image_registry']}/{svc}:{cfg['image_tag']}"
 
 
-def env_for(cfg: dict[str, Any], svc: str) -> list[Doc]:
+def env_for(cfg: dict[str, Any], svc: str, component: str) -> list[Doc]:
     """Settings from the environment (eventkit.settings); credentials by reference only."""
     pg = cfg["postgres"]
+    pool = cfg["database_pools"][component]
     env: list[Doc] = [
         {
             "name": "DB_USER",
@@ -128,11 +139,16 @@ def env_for(cfg: dict[str, Any], svc: str) -> list[Doc]:
             f"{pg['database']}",
         },
         {"name": "DB_SCHEMA", "value": svc},
+        # the connection budget (deploy/README.md): what each process may open
+        {"name": "DB_POOL_SIZE", "value": str(pool["size"])},
+        {"name": "DB_POOL_MAX_OVERFLOW", "value": str(pool["overflow"])},
         {
             "name": "CONSUMER_GRACEFUL_TIMEOUT_S",
             "value": str(int(ServiceSettings().consumer_graceful_timeout_s)),
         },
     ]
+    if component in ("relay", "worker"):
+        env.append({"name": "HEALTH_PORT", "value": str(HEALTH_PORT)})
     spec = cfg["services"][svc]
     env += [{"name": k, "value": str(v)} for k, v in sorted((spec.get("env") or {}).items())]
     for var, ref in sorted((spec.get("secret_env") or {}).items()):
@@ -150,7 +166,7 @@ def container(cfg: dict[str, Any], svc: str, component: str, args: list[str]) ->
         "imagePullPolicy": "Always",
         "args": args,
         "envFrom": [{"configMapRef": {"name": "platform-env"}}],
-        "env": env_for(cfg, svc),
+        "env": env_for(cfg, svc, component),
         "resources": cfg["resources"][component],
         "securityContext": {
             "allowPrivilegeEscalation": False,
@@ -177,7 +193,35 @@ def container(cfg: dict[str, Any], svc: str, component: str, args: list[str]) ->
         }
         # let the gateway drop the endpoint before uvicorn stops accepting connections
         c["lifecycle"] = {"preStop": {"sleep": {"seconds": 5}}}
+    elif component in ("relay", "worker"):
+        # eventkit.health: /livez fails when the relay's or the consumer's loop has not
+        # reported progress for its liveness window (a wedged process), so the kubelet
+        # restarts it; a broker or database outage alone never fails it
+        c["ports"] = [{"name": "health", "containerPort": HEALTH_PORT, "protocol": "TCP"}]
+        probe = {"httpGet": {"path": "/livez", "port": "health"}, "periodSeconds": 10}
+        c["startupProbe"] = {**probe, "failureThreshold": 30, "periodSeconds": 2}
+        c["livenessProbe"] = {**probe, "timeoutSeconds": 2, "failureThreshold": 3}
+        c["readinessProbe"] = {
+            "httpGet": {"path": "/readyz", "port": "health"},
+            "periodSeconds": 10,
+            "timeoutSeconds": 3,
+            "failureThreshold": 3,
+        }
     return c
+
+
+def spread(lbls: dict[str, str]) -> list[Doc]:
+    """Replicas spread over nodes and zones: soft (ScheduleAnyway), so a small cluster still
+    schedules them, while the scheduler avoids stacking them where it can."""
+    return [
+        {
+            "maxSkew": 1,
+            "topologyKey": key,
+            "whenUnsatisfiable": "ScheduleAnyway",
+            "labelSelector": {"matchLabels": lbls},
+        }
+        for key in ("kubernetes.io/hostname", "topology.kubernetes.io/zone")
+    ]
 
 
 def pod_spec(cfg: dict[str, Any], svc: str, component: str, args: list[str]) -> Doc:
@@ -197,6 +241,7 @@ def pod_spec(cfg: dict[str, Any], svc: str, component: str, args: list[str]) -> 
     }
     if component != "migrate":
         spec["terminationGracePeriodSeconds"] = grace_period_s(component)
+        spec["topologySpreadConstraints"] = spread(labels(svc, component))
     return spec
 
 
@@ -206,11 +251,6 @@ CHECKOV_SKIPS = {
     "`kustomize edit set image`",
     "CKV_K8S_35": "settings are 12-factor environment variables (pydantic-settings); values "
     "come from secretKeyRef, never from the manifests",
-}
-NO_HTTP_SKIPS = {
-    "CKV_K8S_8": "relay/worker serve no HTTP; Kubernetes restarts the process when it exits "
-    "and the consumer group/advisory lock fail over (see deploy/README.md)",
-    "CKV_K8S_9": "relay/worker receive no traffic, so readiness gates nothing",
 }
 
 
@@ -222,9 +262,6 @@ def deployment(
     cfg: dict[str, Any], svc: str, component: str, args: list[str], replicas: int | None
 ) -> Doc:
     lbls = labels(svc, component)
-    skips = dict(CHECKOV_SKIPS)
-    if component != "api":
-        skips.update(NO_HTTP_SKIPS)
     spec: Doc = {
         "revisionHistoryLimit": 5,
         "selector": {"matchLabels": lbls},
@@ -234,13 +271,42 @@ def deployment(
         },
         "template": {"metadata": {"labels": lbls}, "spec": pod_spec(cfg, svc, component, args)},
     }
-    if replicas is not None:  # None: KEDA owns the replica count
+    if replicas is not None:  # None: an autoscaler (HPA, KEDA) owns the replica count
         spec = {"replicas": replicas, **spec}
     return {
         "apiVersion": "apps/v1",
         "kind": "Deployment",
-        "metadata": meta(f"{svc}-{component}", lbls, "app", **skip_annotations(skips)),
+        "metadata": meta(f"{svc}-{component}", lbls, "app", **skip_annotations(CHECKOV_SKIPS)),
         "spec": spec,
+    }
+
+
+def api_autoscaler(cfg: dict[str, Any], svc: str) -> Doc:
+    """The API scales on CPU between the overlay's minimum and maximum (base: 2..4)."""
+    lbls = labels(svc, "api")
+    return {
+        "apiVersion": "autoscaling/v2",
+        "kind": "HorizontalPodAutoscaler",
+        "metadata": meta(f"{svc}-api", lbls, "app"),
+        "spec": {
+            "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": f"{svc}-api"},
+            "minReplicas": 2,
+            "maxReplicas": 4,
+            "metrics": [
+                {
+                    "type": "Resource",
+                    "resource": {
+                        "name": "cpu",
+                        "target": {
+                            "type": "Utilization",
+                            "averageUtilization": cfg["autoscaling"]["api_cpu_utilization"],
+                        },
+                    },
+                }
+            ],
+            # scale in slowly: a burst of sign-ins comes in waves
+            "behavior": {"scaleDown": {"stabilizationWindowSeconds": 300}},
+        },
     }
 
 
@@ -330,7 +396,8 @@ def service_docs(cfg: dict[str, Any], shape: ServiceShape, topics: tuple[Topic, 
             "automountServiceAccountToken": False,
         },
         migration_job(cfg, svc),
-        deployment(cfg, svc, "api", ["api", "--host", "0.0.0.0", "--port", str(APP_PORT)], 2),
+        deployment(cfg, svc, "api", ["api", "--host", "0.0.0.0", "--port", str(APP_PORT)], None),
+        api_autoscaler(cfg, svc),
         {
             "apiVersion": "v1",
             "kind": "Service",
@@ -341,7 +408,8 @@ def service_docs(cfg: dict[str, Any], shape: ServiceShape, topics: tuple[Topic, 
             },
         },
         pdb(svc, "api"),
-        # one active relay (advisory lock): a second replica would only stand by
+        # one active relay (advisory lock): a second replica would only stand by, and
+        # Kubernetes restarts a wedged one (liveness), so one replica is enough
         deployment(cfg, svc, "relay", ["relay"], 1),
         pdb(svc, "relay"),
     ]
@@ -485,7 +553,7 @@ def kafka_topic_docs(cfg: dict[str, Any], topics: tuple[Topic, ...]) -> list[Doc
             }
             docs.append(
                 {
-                    "apiVersion": "kafka.strimzi.io/v1beta2",
+                    "apiVersion": STRIMZI,
                     "kind": "KafkaTopic",
                     "metadata": meta(kafka_resource_name(name), lbls, "infra"),
                     "spec": {
@@ -523,7 +591,7 @@ def partner_user_docs(cfg: dict[str, Any], topics: tuple[Topic, ...]) -> list[Do
         )
         docs.append(
             {
-                "apiVersion": "kafka.strimzi.io/v1beta2",
+                "apiVersion": STRIMZI,
                 "kind": "KafkaUser",
                 "metadata": meta(
                     f"partner-{name}" if not name.startswith("partner-") else name,
@@ -544,6 +612,7 @@ def kafka_cluster_docs(cfg: dict[str, Any]) -> list[Doc]:
     kafka = cfg["kafka"]
     cluster = kafka["cluster"]
     lbls = {"strimzi.io/cluster": cluster, "app.kubernetes.io/part-of": PART_OF}
+    pool_pods = {"strimzi.io/cluster": cluster, "strimzi.io/pool-name": "dual-role"}
     platform_peers = [
         {"podSelector": {"matchLabels": {"app.kubernetes.io/part-of": PART_OF}}},
         {
@@ -554,7 +623,7 @@ def kafka_cluster_docs(cfg: dict[str, Any]) -> list[Doc]:
     ]
     return [
         {
-            "apiVersion": "kafka.strimzi.io/v1beta2",
+            "apiVersion": STRIMZI,
             "kind": "KafkaNodePool",
             "metadata": meta("dual-role", lbls, "infra"),
             "spec": {
@@ -577,19 +646,39 @@ def kafka_cluster_docs(cfg: dict[str, Any]) -> list[Doc]:
                     "limits": {"cpu": "2", "memory": "4Gi"},
                 },
                 "jvmOptions": {"-Xms": kafka["heap"], "-Xmx": kafka["heap"]},
+                # one broker per node (required), spread over zones where there are several
+                "template": {
+                    "pod": {
+                        "affinity": {
+                            "podAntiAffinity": {
+                                "requiredDuringSchedulingIgnoredDuringExecution": [
+                                    {
+                                        "labelSelector": {"matchLabels": pool_pods},
+                                        "topologyKey": "kubernetes.io/hostname",
+                                    }
+                                ]
+                            }
+                        },
+                        "topologySpreadConstraints": [
+                            {
+                                "maxSkew": 1,
+                                "topologyKey": "topology.kubernetes.io/zone",
+                                "whenUnsatisfiable": "ScheduleAnyway",
+                                "labelSelector": {"matchLabels": pool_pods},
+                            }
+                        ],
+                    }
+                },
             },
         },
         {
-            "apiVersion": "kafka.strimzi.io/v1beta2",
+            "apiVersion": STRIMZI,
             "kind": "Kafka",
-            "metadata": meta(
-                cluster,
-                {"app.kubernetes.io/part-of": PART_OF},
-                "infra",
-                **{"strimzi.io/node-pools": "enabled", "strimzi.io/kraft": "enabled"},
-            ),
+            # Strimzi 1.x: KRaft and node pools are the only mode (no annotations needed)
+            "metadata": meta(cluster, {"app.kubernetes.io/part-of": PART_OF}, "infra"),
             "spec": {
                 "kafka": {
+                    "version": kafka["version"],
                     "listeners": [
                         {
                             # in-cluster, for the platform's own processes (eventkit has no
@@ -622,8 +711,23 @@ def kafka_cluster_docs(cfg: dict[str, Any]) -> list[Doc]:
                         "min.insync.replicas": 2,
                         "auto.create.topics.enable": False,
                     },
+                    # broker metrics on :9404/metrics (PodMonitor kafka-metrics)
+                    "metricsConfig": {
+                        "type": "strimziMetricsReporter",
+                        "values": {"allowList": observability.KAFKA_METRICS_ALLOWLIST},
+                    },
                 },
                 "entityOperator": {"topicOperator": {}, "userOperator": {}},
+                # consumer-group lag and topic offsets, per group and partition (the alerts'
+                # and the dashboard's lag beside the workers' own view)
+                "kafkaExporter": {
+                    "topicRegex": ".*",
+                    "groupRegex": ".*",
+                    "resources": {
+                        "requests": {"cpu": "50m", "memory": "64Mi"},
+                        "limits": {"cpu": "500m", "memory": "128Mi"},
+                    },
+                },
             },
         },
     ]
@@ -662,6 +766,24 @@ def postgres_docs(cfg: dict[str, Any], services: list[str]) -> list[Doc]:
                     "requests": {"cpu": "500m", "memory": "1Gi"},
                     "limits": {"cpu": "2", "memory": "2Gi"},
                 },
+                # the connection budget's ceiling (deploy/README.md, "Connection budget")
+                "postgresql": {
+                    "parameters": {"max_connections": str(pg["max_connections"])},
+                },
+                # instances on different nodes (required), spread over zones (soft)
+                "affinity": {
+                    "enablePodAntiAffinity": True,
+                    "podAntiAffinityType": "required",
+                    "topologyKey": "kubernetes.io/hostname",
+                },
+                "topologySpreadConstraints": [
+                    {
+                        "maxSkew": 1,
+                        "topologyKey": "topology.kubernetes.io/zone",
+                        "whenUnsatisfiable": "ScheduleAnyway",
+                        "labelSelector": {"matchLabels": {"cnpg.io/cluster": pg["cluster"]}},
+                    }
+                ],
                 "bootstrap": {
                     "initdb": {
                         "database": pg["database"],
@@ -679,7 +801,7 @@ def postgres_docs(cfg: dict[str, Any], services: list[str]) -> list[Doc]:
                             "createdb": False,
                             "createrole": False,
                             "inherit": True,
-                            "connectionLimit": 50,
+                            "connectionLimit": pg["role_connection_limit"],
                             "passwordSecret": {"name": f"pg-{svc}"},
                         }
                         for svc in services
@@ -788,6 +910,21 @@ def network_policy_docs(cfg: dict[str, Any], services: list[str]) -> list[Doc]:
             ],
             None,
         ),
+        # Prometheus scrapes the relays' and workers' /metrics (eventkit.health)
+        netpol(
+            "health-from-monitoring",
+            {
+                "matchExpressions": [
+                    {
+                        "key": "app.kubernetes.io/component",
+                        "operator": "In",
+                        "values": ["relay", "worker"],
+                    }
+                ]
+            },
+            [{"from": [ns(namespaces["monitoring"])], "ports": tcp(HEALTH_PORT)}],
+            None,
+        ),
         netpol(
             "platform-egress",
             {"matchLabels": {"app.kubernetes.io/part-of": PART_OF}},
@@ -813,6 +950,8 @@ def network_policy_docs(cfg: dict[str, Any], services: list[str]) -> list[Doc]:
             kafka_pods,
             [  # listeners for peers/partners are opened by Strimzi's own policies
                 {"from": [{"podSelector": kafka_pods}]},
+                # broker and Kafka Exporter metrics (Strimzi's tcp-prometheus port)
+                {"from": [ns(namespaces["monitoring"])], "ports": tcp(9404)},
             ],
             [{"to": [{"podSelector": kafka_pods}]}, cluster_api_and_https],
         ),
@@ -859,6 +998,7 @@ def base_files(
         "kafka-topics.yaml": kafka_topic_docs(cfg, topics),
         "kafka-partners.yaml": partner_user_docs(cfg, topics),
         "postgres.yaml": postgres_docs(cfg, names),
+        "monitoring.yaml": observability.monitoring_docs(cfg, meta, PART_OF),
     }
     for shape in shapes:
         files[f"service-{shape.name}.yaml"] = service_docs(cfg, shape, topics)
@@ -876,8 +1016,11 @@ def overlay(
     kafka_replicas = 1 if dev else 3
     patches = [
         json6902(
-            {"kind": "Deployment", "labelSelector": "app.kubernetes.io/component=api"},
-            [{"op": "replace", "path": "/spec/replicas", "value": 1 if dev else 3}],
+            {"kind": "HorizontalPodAutoscaler", "labelSelector": "app.kubernetes.io/component=api"},
+            [
+                {"op": "replace", "path": "/spec/minReplicas", "value": 1 if dev else 3},
+                {"op": "replace", "path": "/spec/maxReplicas", "value": 2 if dev else 6},
+            ],
         ),
         json6902(
             {"group": "kafka.strimzi.io", "kind": "KafkaTopic"},
@@ -941,35 +1084,31 @@ def overlay(
             ),
         ]
     else:
+        # continuous WAL archiving and base backups through the Barman Cloud plugin (the
+        # in-tree barmanObjectStore is deprecated since CloudNativePG 1.26)
         patches.append(
             json6902(
                 {"group": "postgresql.cnpg.io", "kind": "Cluster"},
                 [
                     {
                         "op": "add",
-                        "path": "/spec/backup",
-                        "value": {
-                            "retentionPolicy": "30d",
-                            "barmanObjectStore": {
-                                "destinationPath": "s3://diaspora-backups/postgres",
-                                "s3Credentials": {
-                                    "accessKeyId": {"name": "pg-backup-s3", "key": "ACCESS_KEY_ID"},
-                                    "secretAccessKey": {
-                                        "name": "pg-backup-s3",
-                                        "key": "ACCESS_SECRET_KEY",
-                                    },
+                        "path": "/spec/plugins",
+                        "value": [
+                            {
+                                "name": BARMAN_PLUGIN,
+                                "isWALArchiver": True,
+                                "parameters": {
+                                    "barmanObjectName": cfg["postgres"]["backup"]["object_store"]
                                 },
-                                "wal": {"compression": "gzip"},
-                                "data": {"compression": "gzip"},
-                            },
-                        },
+                            }
+                        ],
                     }
                 ],
             )
         )
     resources = ["namespace.yaml", "../../base"]
     if not dev:
-        resources.append("scheduled-backup.yaml")
+        resources.append("backups.yaml")
     return {
         "apiVersion": "kustomize.config.k8s.io/v1beta1",
         "kind": "Kustomization",
@@ -995,18 +1134,43 @@ def namespace_doc(name: str) -> Doc:
     }
 
 
-def scheduled_backup(cfg: dict[str, Any]) -> Doc:
-    return {
-        "apiVersion": "postgresql.cnpg.io/v1",
-        "kind": "ScheduledBackup",
-        "metadata": meta("diaspora-pg-daily", {"app.kubernetes.io/part-of": PART_OF}, "infra"),
-        "spec": {
-            "schedule": "0 0 2 * * *",  # six fields: seconds first (CNPG)
-            "backupOwnerReference": "self",
-            "method": "barmanObjectStore",
-            "cluster": {"name": cfg["postgres"]["cluster"]},
+def backup_docs(cfg: dict[str, Any]) -> list[Doc]:
+    """The Barman Cloud plugin's object store (WAL archive and base backups) and a nightly
+    base backup through the plugin."""
+    backup = cfg["postgres"]["backup"]
+    secret = backup["credentials_secret"]
+    lbls = {"app.kubernetes.io/part-of": PART_OF}
+    return [
+        {
+            "apiVersion": "barmancloud.cnpg.io/v1",
+            "kind": "ObjectStore",
+            "metadata": meta(backup["object_store"], lbls, "infra"),
+            "spec": {
+                "retentionPolicy": backup["retention"],
+                "configuration": {
+                    "destinationPath": backup["destination"],
+                    "s3Credentials": {
+                        "accessKeyId": {"name": secret, "key": "ACCESS_KEY_ID"},
+                        "secretAccessKey": {"name": secret, "key": "ACCESS_SECRET_KEY"},
+                    },
+                    "wal": {"compression": "gzip"},
+                    "data": {"compression": "gzip"},
+                },
+            },
         },
-    }
+        {
+            "apiVersion": "postgresql.cnpg.io/v1",
+            "kind": "ScheduledBackup",
+            "metadata": meta("diaspora-pg-daily", lbls, "infra"),
+            "spec": {
+                "schedule": "0 0 2 * * *",  # six fields: seconds first (CNPG)
+                "backupOwnerReference": "self",
+                "method": "plugin",
+                "pluginConfiguration": {"name": BARMAN_PLUGIN},
+                "cluster": {"name": cfg["postgres"]["cluster"]},
+            },
+        },
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -1017,8 +1181,8 @@ DOCKERFILE = """\
 # syntax=docker/dockerfile:1
 # Generated by deploy/tools/generate.py. Do not edit.
 # Build from the repository root:  docker build -f services/{svc}/Dockerfile -t {svc} .
-# checkov:skip=CKV_DOCKER_2: Kubernetes probes /livez and /readyz (deploy/k8s); relay and worker
-#   serve no HTTP, so one image-level HEALTHCHECK would be wrong for two of three commands
+# checkov:skip=CKV_DOCKER_2: Kubernetes probes /livez and /readyz (deploy/k8s): the API on its
+#   HTTP port, relay and worker on HEALTH_PORT, so one image-level HEALTHCHECK would be wrong
 
 FROM ghcr.io/astral-sh/uv:0.13.9 AS uv
 
@@ -1113,7 +1277,7 @@ def render_all(cfg: dict[str, Any] | None = None) -> dict[Path, str]:
         out[odir / "kustomization.yaml"] = dump([overlay(cfg, name, namespace, tag, shapes)])
         out[odir / "namespace.yaml"] = dump([namespace_doc(namespace)])
         if name == "prod":
-            out[odir / "scheduled-backup.yaml"] = dump([scheduled_backup(cfg)])
+            out[odir / "backups.yaml"] = dump(backup_docs(cfg))
     for svc in names:
         out[REPO / "services" / svc / "Dockerfile"] = dockerfile(svc)
     return out

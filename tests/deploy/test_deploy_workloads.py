@@ -71,13 +71,60 @@ def test_processes_are_the_cli_commands(rendered: dict[str, list[Doc]], overlay:
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_probes(rendered: dict[str, list[Doc]], overlay: str) -> None:
+    """Every process is probed: APIs on their HTTP port, relays and workers on their health
+    port (eventkit.process_health: /livez fails for a wedged relay or worker)."""
+    seen = set()
     for d in of_kind(rendered[overlay], "Deployment"):
-        if component(d) != "api":
-            continue
         (c,) = d["spec"]["template"]["spec"]["containers"]
-        assert c["livenessProbe"]["httpGet"]["path"] == "/livez"  # no dependencies
-        assert c["startupProbe"]["httpGet"]["path"] == "/livez"
-        assert c["readinessProbe"]["httpGet"]["path"] == "/readyz"  # database + broker
+        port = "http" if component(d) == "api" else "health"
+        assert c["livenessProbe"]["httpGet"] == {"path": "/livez", "port": port}
+        assert c["startupProbe"]["httpGet"] == {"path": "/livez", "port": port}
+        assert c["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": port}
+        if component(d) != "api":
+            env = {e["name"]: e.get("value") for e in c["env"]}
+            (declared,) = c["ports"]
+            assert declared["name"] == "health"
+            assert env["HEALTH_PORT"] == str(declared["containerPort"])
+        seen.add(component(d))
+    assert seen == {"api", "relay", "worker"}
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_replicas_are_spread_over_nodes_and_zones(
+    rendered: dict[str, list[Doc]], overlay: str
+) -> None:
+    docs = rendered[overlay]
+    for d in of_kind(docs, "Deployment"):
+        spread = d["spec"]["template"]["spec"]["topologySpreadConstraints"]
+        keys = {c["topologyKey"] for c in spread}
+        assert keys == {"kubernetes.io/hostname", "topology.kubernetes.io/zone"}
+        for c in spread:
+            assert c["labelSelector"]["matchLabels"] == d["spec"]["selector"]["matchLabels"]
+    (pool,) = of_kind(docs, "KafkaNodePool")
+    anti = pool["spec"]["template"]["pod"]["affinity"]["podAntiAffinity"]
+    (rule,) = anti["requiredDuringSchedulingIgnoredDuringExecution"]
+    assert rule["topologyKey"] == "kubernetes.io/hostname"
+    (cluster,) = of_kind(docs, "Cluster")
+    affinity = cluster["spec"]["affinity"]
+    assert affinity["enablePodAntiAffinity"] is True
+    assert affinity["podAntiAffinityType"] == "required"
+    assert cluster["spec"]["topologySpreadConstraints"]
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_apis_scale_on_cpu(rendered: dict[str, list[Doc]], overlay: str) -> None:
+    docs = rendered[overlay]
+    hpas = {
+        h["spec"]["scaleTargetRef"]["name"]: h for h in of_kind(docs, "HorizontalPodAutoscaler")
+    }
+    apis = [d for d in of_kind(docs, "Deployment") if component(d) == "api"]
+    assert sorted(hpas) == sorted(d["metadata"]["name"] for d in apis)
+    for d in apis:
+        assert "replicas" not in d["spec"]  # the HPA owns the count; an apply never resets it
+        spec = hpas[d["metadata"]["name"]]["spec"]
+        assert 1 <= spec["minReplicas"] < spec["maxReplicas"]
+        (target,) = spec["metrics"]
+        assert target["resource"]["name"] == "cpu"
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -215,16 +262,25 @@ def test_postgres_role_and_schema_per_service(rendered: dict[str, list[Doc]]) ->
         assert role["login"] is True and role["superuser"] is False
         assert f"CREATE SCHEMA IF NOT EXISTS {svc} AUTHORIZATION {svc}" in sql
     assert cluster["spec"]["enableSuperuserAccess"] is False
-    assert "backup" in cluster["spec"] and of_kind(rendered["prod"], "ScheduledBackup")
+    # backups through the Barman Cloud plugin, not the deprecated in-tree barmanObjectStore
+    assert "backup" not in cluster["spec"]
+    (plugin,) = cluster["spec"]["plugins"]
+    assert plugin["name"] == "barman-cloud.cloudnative-pg.io" and plugin["isWALArchiver"]
+    (store,) = of_kind(rendered["prod"], "ObjectStore")
+    assert plugin["parameters"]["barmanObjectName"] == store["metadata"]["name"]
+    (nightly,) = of_kind(rendered["prod"], "ScheduledBackup")
+    assert nightly["spec"]["method"] == "plugin"
+    assert nightly["spec"]["pluginConfiguration"]["name"] == plugin["name"]
+    assert not of_kind(rendered["dev"], "ObjectStore")
 
 
 def test_overlays_size_the_platform(rendered: dict[str, list[Doc]]) -> None:
-    def api_replicas(overlay: str) -> set[int]:
-        deployments = of_kind(rendered[overlay], "Deployment")
-        return {d["spec"]["replicas"] for d in deployments if component(d) == "api"}
+    def api_replicas(overlay: str) -> set[tuple[int, int]]:
+        hpas = of_kind(rendered[overlay], "HorizontalPodAutoscaler")
+        return {(h["spec"]["minReplicas"], h["spec"]["maxReplicas"]) for h in hpas}
 
-    assert api_replicas("dev") == {1}
-    assert api_replicas("prod") == {3}
+    assert api_replicas("dev") == {(1, 2)}
+    assert api_replicas("prod") == {(3, 6)}
     for topic in of_kind(rendered["prod"], "KafkaTopic"):
         replicas = topic["spec"]["replicas"]
         assert int(topic["spec"]["config"]["min.insync.replicas"]) == replicas - 1 == 2

@@ -19,8 +19,8 @@ from faststream.message import StreamMessage
 
 from eventkit.committed_offsets import retry_committed_offset_fetches
 from eventkit.consumer import EventDispatcher
+from eventkit.process_health import Heartbeat
 from eventkit.settings import ServiceSettings
-from eventkit.stall import Progress
 
 
 def make_broker(settings: ServiceSettings) -> KafkaBroker:
@@ -39,11 +39,12 @@ def subscribe(
     broker: KafkaBroker,
     dispatcher: EventDispatcher[Any],
     settings: ServiceSettings,
-    progress: Progress | None = None,
+    progress: Heartbeat | None = None,
 ) -> None:
     """One consumer (group = service) over every topic the dispatcher has handlers for;
-    ``progress`` is marked whenever a batch is taken in hand and when it is done."""
-    marked = progress or Progress()
+    ``progress`` beats when a batch is taken in hand and when it is done (stall watchdog,
+    liveness)."""
+    marked = progress or Heartbeat()
     topics = dispatcher.topics()
     if not topics:
         return
@@ -70,9 +71,11 @@ def subscribe(
         # in order, the whole batch in one transaction with its inbox rows (a failing handler
         # makes the dispatcher replay it one event per transaction); a transient error rewinds
         # every partition to the batch's first record and the inbox absorbs the replays
-        marked.mark()
-        await dispatcher.handle_batch(records)
-        marked.mark()
+        marked.begin()
+        try:
+            await dispatcher.handle_batch(records)
+        finally:
+            marked.end()
 
 
 class BatchParser:

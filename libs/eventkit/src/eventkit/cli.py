@@ -155,14 +155,5 @@ async def _with_stop(run: Callable[[asyncio.Event], Any]) -> None:
 
 async def _worker(service: Service, stop: asyncio.Event) -> None:
     """Consumers and background jobs side by side; all stop together on SIGTERM."""
-    everyone: list[Callable[[asyncio.Event], Awaitable[None]]] = [
-        *service.chassis.jobs(),
-        *service.background_jobs(),
-    ]
-    jobs: list[Awaitable[Any]] = [job(stop) for job in everyone]
-    dispatcher = service.dispatcher()
-    if dispatcher is not None:
-        jobs.append(service.chassis.run_worker(dispatcher, stop))
-    if not jobs:
-        jobs.append(stop.wait())
-    await asyncio.gather(*jobs)
+    jobs = [*service.chassis.jobs(), *service.background_jobs()]
+    await service.chassis.run_worker_process(service.dispatcher(), jobs, stop)

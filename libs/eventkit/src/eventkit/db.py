@@ -43,11 +43,12 @@ SERVER_KEEPALIVES = {
 }
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10) -> AsyncEngine:
+    """At most ``pool_size + max_overflow`` connections (the connection budget)."""
     engine = create_async_engine(
         url,
         pool_size=pool_size,
-        max_overflow=10,
+        max_overflow=max_overflow,
         connect_args={"server_settings": SERVER_KEEPALIVES},
     )
     event.listen(engine.sync_engine, "checkout", _discard_closed)

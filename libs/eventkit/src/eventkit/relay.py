@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -24,15 +26,32 @@ from sqlalchemy import BigInteger, Table, TextClause, bindparam, func, select, t
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from eventkit.faults import fault_point
+from eventkit.faults import fault_point, wedge_point
 from eventkit.logging import get_logger
 from eventkit.outbox import notify_channel
+from eventkit.process_health import Heartbeat
 from eventkit.stopping import sleep_until_stopped
 
 log = get_logger(__name__)
 
 PUBLISHED = Counter("outbox_published_total", "Outbox rows published", ["service"])
 BACKLOG = Gauge("outbox_backlog", "Unpublished outbox rows seen at last claim", ["service"])
+LEADER = Gauge(
+    "relay_is_leader", "1 while this relay holds its service's lock, 0 while it waits", ["service"]
+)
+DRAIN_AGE = Gauge(
+    "relay_last_drain_age_seconds", "Seconds since this relay last drained the outbox", ["service"]
+)
+UNPUBLISHED = Gauge(
+    "outbox_unpublished_rows", "Outbox rows not yet published (sampled; capped)", ["service"]
+)
+OLDEST_AGE = Gauge(
+    "outbox_oldest_unpublished_age_seconds",
+    "Age of the oldest unpublished outbox row (sampled; 0 when none)",
+    ["service"],
+)
+#: counting more unpublished rows than this is not worth the scan: the alert is on the age
+_COUNT_CAP = 100_000
 _PARTITIONER = DefaultPartitioner()
 
 _PARTITION_CACHE = 100_000
@@ -96,6 +115,7 @@ class OutboxRelay:
         service: str,
         batch_size: int = 500,
         poll_interval_s: float = 1.0,
+        heartbeat: Heartbeat | None = None,
     ) -> None:
         self.engine = engine
         self.table = table
@@ -103,13 +123,30 @@ class OutboxRelay:
         self.service = service
         self.batch_size = batch_size
         self.poll_interval_s = poll_interval_s
+        #: comes round at every turn of the relay's loops, leading or waiting (liveness)
+        self.heartbeat = heartbeat or Heartbeat()
         self._wake = asyncio.Event()
-        self.is_leader = False
+        self._leader = False
+        LEADER.labels(service).set(0)
+        self._last_drain: float | None = None
+        DRAIN_AGE.labels(service).set_function(self._drain_age)
         #: partitions per topic, refreshed at every leadership (topics may grow partitions)
         self._partitions: dict[str, list[int]] = {}
         #: (topic, key) -> (partition count, partition): murmur2 in pure Python is the
         #: relay's largest per-row cost, and outbox keys (aggregates) repeat
         self._partition_of: dict[tuple[str, bytes], tuple[int, int]] = {}
+
+    @property
+    def is_leader(self) -> bool:
+        return self._leader
+
+    @is_leader.setter
+    def is_leader(self, leading: bool) -> None:
+        self._leader = leading
+        LEADER.labels(self.service).set(1 if leading else 0)
+
+    def _drain_age(self) -> float:
+        return math.nan if self._last_drain is None else time.monotonic() - self._last_drain
 
     async def run(self, stop: asyncio.Event) -> None:
         async with self.engine.connect() as lock_conn:
@@ -138,7 +175,9 @@ class OutboxRelay:
         self._partitions.clear()
         log.info("relay.leading", service=self.service)
         while not stop.is_set():
+            self.heartbeat.beat()
             await self.drain()
+            self._last_drain = time.monotonic()
             if self._wake.is_set():  # a NOTIFY came after the last claim's snapshot
                 continue
             with contextlib.suppress(TimeoutError):
@@ -154,6 +193,7 @@ class OutboxRelay:
 
     async def _become_leader(self, conn: AsyncConnection, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            self.heartbeat.beat()
             got = await conn.scalar(
                 select(func.pg_try_advisory_lock(func.hashtext(self._lock_key)))
             )
@@ -192,8 +232,10 @@ class OutboxRelay:
                 if len(batch.rows) >= self.batch_size:
                     claim = asyncio.create_task(self._claim())
                 try:
+                    await wedge_point("relay.before_publish")
                     await self._publish(batch.rows)
                     fault_point("relay.after_publish")
+                    self.heartbeat.beat()
                 except BaseException:
                     await batch.close()
                     raise
@@ -236,6 +278,24 @@ class OutboxRelay:
             raise
         BACKLOG.labels(self.service).set(len(rows))
         return _Claimed(self, conn, rows)
+
+    async def sample_backlog(self) -> None:
+        """How many rows wait and how old the oldest is, for /metrics (any relay, leading
+        or not: a backlog growing while no relay leads is what the alerts are for)."""
+        table = self.engine.dialect.identifier_preparer.format_table(self.table)
+        async with self.engine.connect() as conn:
+            count, age = (
+                await conn.execute(
+                    text(
+                        "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)),"
+                        f" 0) FROM (SELECT created_at FROM {table} WHERE published_at IS NULL"
+                        " ORDER BY position LIMIT :cap) AS waiting"
+                    ),
+                    {"cap": _COUNT_CAP},
+                )
+            ).one()
+        UNPUBLISHED.labels(self.service).set(count)
+        OLDEST_AGE.labels(self.service).set(float(age))
 
     @functools.cached_property
     def _claim_sql(self) -> TextClause:

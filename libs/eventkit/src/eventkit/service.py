@@ -19,9 +19,11 @@ from aiokafka.admin import AIOKafkaAdminClient
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 from faststream.kafka import KafkaBroker
+from prometheus_client import Gauge
 from sqlalchemy import MetaData, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from contracts.topics import DLQ_SUFFIX
 from eventkit.broker import make_broker, subscribe
 from eventkit.clock import Clock, SystemClock
 from eventkit.consumer import EventDispatcher
@@ -40,16 +42,39 @@ from eventkit.inbox import Inbox
 from eventkit.jobs import PeriodicJob
 from eventkit.logging import configure_logging, get_logger
 from eventkit.outbox import OutboxWriter
+from eventkit.process_health import (
+    Heartbeat,
+    ProcessHealth,
+    loop_alive,
+    not_stuck_in_work,
+    serving_health,
+)
 from eventkit.producer import make_producer
 from eventkit.relay import OutboxRelay
 from eventkit.revocations import RevokedSubjects, revoked_subjects_table
 from eventkit.settings import ServiceSettings
-from eventkit.stall import GroupBacklog, Progress, wait_for_stall
+from eventkit.stall import GroupBacklog, wait_for_stall
 from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import HttpKeyResolver
 
 log = get_logger(__name__)
 T = TypeVar("T")
+
+BATCH_AGE = Gauge(
+    "worker_last_batch_age_seconds",
+    "Seconds since this worker's consumer last began or finished a batch",
+    ["service"],
+)
+LAG = Gauge(
+    "consumer_lag_records",
+    "Records waiting on the partitions assigned to this worker (sampled)",
+    ["service"],
+)
+DEAD_LETTERS = Gauge(
+    "dead_letter_records",
+    "Records held in a dead-letter topic of the topics this worker consumes (sampled)",
+    ["service", "topic"],
+)
 
 
 class Chassis:
@@ -71,7 +96,10 @@ class Chassis:
     @property
     def engine(self) -> AsyncEngine:
         if self._engine is None:
-            self._engine = make_engine(self.settings.database_url)
+            s = self.settings
+            self._engine = make_engine(
+                s.database_url, pool_size=s.db_pool_size, max_overflow=s.db_pool_max_overflow
+            )
         return self._engine
 
     @property
@@ -201,7 +229,7 @@ class Chassis:
         ]
 
     # ---- relay ------------------------------------------------------------------------
-    def relay(self) -> OutboxRelay:
+    def relay(self, heartbeat: Heartbeat | None = None) -> OutboxRelay:
         producer = make_producer(
             self.settings.kafka_bootstrap_servers, f"{self.settings.service_name}-relay"
         )
@@ -212,11 +240,27 @@ class Chassis:
             service=self.settings.service_name,
             batch_size=self.settings.relay_batch_size,
             poll_interval_s=self.settings.relay_poll_interval_s,
+            heartbeat=heartbeat,
         )
 
     async def run_relay(self, stop: asyncio.Event) -> None:
+        """The outbox relay until ``stop``; with ``HEALTH_PORT`` set, its health endpoints
+        beside it (eventkit.process_health)."""
+        heartbeat = Heartbeat()
+        health = ProcessHealth(loop_alive(heartbeat, self.settings.health_stall_after_s))
+        async with self._health_served(health):
+            await self._relay_until_stopped(stop, heartbeat, health)
+
+    def _health_served(self, health: ProcessHealth) -> contextlib.AbstractAsyncContextManager[Any]:
+        port = self.settings.health_port
+        return serving_health(health, port) if port else contextlib.nullcontext()
+
+    async def _relay_until_stopped(
+        self, stop: asyncio.Event, heartbeat: Heartbeat, health: ProcessHealth
+    ) -> None:
         async def connect() -> OutboxRelay:
-            relay = self.relay()
+            heartbeat.beat()  # waiting for the broker is progress too
+            relay = self.relay(heartbeat)
             try:
                 await relay.producer.start()
             except BaseException:
@@ -229,6 +273,8 @@ class Chassis:
         if started is None:
             return
         relay = started
+        health.started.set()
+        sampling = asyncio.create_task(self._sample_backlog(relay, stop))
         try:
             while not stop.is_set():
                 try:
@@ -238,10 +284,22 @@ class Chassis:
                     log.warning("relay.interrupted", error=type(exc).__name__)
                     await self.dispose()
                     relay.engine = self.engine
+                    heartbeat.beat()
                     await sleep_until_stopped(stop, 1.0)
         finally:
+            sampling.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sampling
             await relay.producer.stop()
             await self.dispose()
+
+    async def _sample_backlog(self, relay: OutboxRelay, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await asyncio.wait_for(relay.sample_backlog(), self.settings.health_sample_s)
+            except Exception as exc:  # the database may be away: the next sample will tell
+                log.debug("relay.backlog_unknown", error=type(exc).__name__)
+            await sleep_until_stopped(stop, self.settings.health_sample_s)
 
     # ---- consumers --------------------------------------------------------------------
     def key_resolver(self) -> KeyResolver | None:
@@ -260,10 +318,14 @@ class Chassis:
         stop: asyncio.Event,
         *,
         ready: asyncio.Event | None = None,
+        progress: Heartbeat | None = None,
     ) -> None:
+        """The consumers until ``stop``; ``progress`` beats around every batch (stall
+        watchdog, liveness); ``ready`` is set once they are connected."""
         if dispatcher.key_resolver is None:
             dispatcher.key_resolver = self.key_resolver()
-        progress = Progress()
+        progress = progress or Heartbeat()
+        BATCH_AGE.labels(self.settings.service_name).set_function(progress.quiet_s)
         backlog = GroupBacklog(self.settings.kafka_bootstrap_servers, self.settings.consumer_group)
         started = await self._connect_worker(dispatcher, stop, progress)
         if started is None:
@@ -278,6 +340,11 @@ class Chassis:
             consumer = getattr(subscribers[0], "consumer", None) if subscribers else None
             return consumer.assignment() if consumer is not None else ()
 
+        sampling = (
+            asyncio.create_task(self._sample_lag(backlog, assigned, dispatcher.topics(), stop))
+            if self.settings.health_port
+            else None
+        )
         try:
             while started is not None and await wait_for_stall(
                 progress,
@@ -288,11 +355,15 @@ class Chassis:
                 check_every_s=self.settings.consumer_stall_check_s,
             ):
                 await self._disconnect_worker(started)
-                progress.mark()
+                progress.end()
                 started = await self._connect_worker(dispatcher, stop, progress)
                 if started is not None:
                     log.warning("worker.consumer_restarted", topics=dispatcher.topics())
         finally:
+            if sampling is not None:
+                sampling.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sampling
             if started is not None:
                 await self._disconnect_worker(started)
             await backlog.close()
@@ -301,6 +372,51 @@ class Chassis:
                 await close()
             await self.dispose()
 
+    async def _sample_lag(
+        self,
+        backlog: GroupBacklog,
+        assigned: Callable[[], Collection[TopicPartition]],
+        topics: list[str],
+        stop: asyncio.Event,
+    ) -> None:
+        """Consumer lag on this worker's partitions and what its topics' DLQs hold."""
+        service, every = self.settings.service_name, self.settings.health_sample_s
+        dead_letter_topics = [t + DLQ_SUFFIX for t in topics]
+        while not stop.is_set():
+            try:
+                lag = await asyncio.wait_for(backlog.records_waiting(assigned()), every)
+                LAG.labels(service).set(lag)
+                held = await asyncio.wait_for(
+                    backlog.dead_letter_records(dead_letter_topics), every
+                )
+                for topic, records in held.items():
+                    DEAD_LETTERS.labels(service, topic).set(records)
+            except Exception as exc:  # the broker may be away: the next sample will tell
+                log.debug("worker.lag_unknown", error=type(exc).__name__)
+            await sleep_until_stopped(stop, every)
+
+    async def run_worker_process(
+        self,
+        dispatcher: EventDispatcher[Any] | None,
+        jobs: Sequence[Callable[[asyncio.Event], Awaitable[None]]],
+        stop: asyncio.Event,
+    ) -> None:
+        """A worker process: consumers and background jobs side by side, all stopping
+        together; with ``HEALTH_PORT`` set, its health endpoints beside them."""
+        progress = Heartbeat()
+        health = ProcessHealth(not_stuck_in_work(progress, self.settings.health_stall_after_s))
+        running: list[Awaitable[Any]] = [job(stop) for job in jobs]
+        if dispatcher is not None:
+            running.append(
+                self.run_worker(dispatcher, stop, ready=health.started, progress=progress)
+            )
+        else:
+            health.started.set()
+        if not running:
+            running.append(stop.wait())
+        async with self._health_served(health):
+            await asyncio.gather(*running)
+
     @staticmethod
     async def _disconnect_worker(started: tuple[KafkaBroker, AIOKafkaProducer]) -> None:
         broker, dlq_producer = started
@@ -308,7 +424,7 @@ class Chassis:
         await dlq_producer.stop()
 
     async def _connect_worker(
-        self, dispatcher: EventDispatcher[Any], stop: asyncio.Event, progress: Progress
+        self, dispatcher: EventDispatcher[Any], stop: asyncio.Event, progress: Heartbeat
     ) -> tuple[KafkaBroker, AIOKafkaProducer] | None:
         async def connect() -> tuple[KafkaBroker, AIOKafkaProducer]:
             broker = make_broker(self.settings)

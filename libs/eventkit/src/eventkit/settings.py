@@ -55,6 +55,17 @@ class ServiceSettings(BaseSettings):
     #: how long an Idempotency-Key is remembered, and how often expired keys are deleted
     idempotency_ttl_s: int = 24 * 3600
     idempotency_purge_interval_s: float = 3600.0
+    # database connections of one process: at most db_pool_size + db_pool_max_overflow
+    # (the connection budget, deploy/README.md)
+    db_pool_size: int = 10
+    db_pool_max_overflow: int = 10
+    # relay and worker processes (eventkit.process_health): 0 serves no health endpoints
+    health_port: int = 0
+    #: a relay whose loop has not come round, or a worker that has held one batch, this
+    #: long is wedged: /livez fails and the kubelet restarts it
+    health_stall_after_s: float = 120.0
+    #: how often the outbox backlog and the consumer lag are sampled for /metrics
+    health_sample_s: float = 15.0
     # outbox relay
     relay_batch_size: int = 1000
     relay_poll_interval_s: float = 1.0

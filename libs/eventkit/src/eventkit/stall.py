@@ -20,29 +20,16 @@ worker idle beside another that works through a backlog is not stalled).
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable, Collection
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from eventkit.logging import get_logger
+from eventkit.process_health import Heartbeat
 from eventkit.stopping import sleep_until_stopped
 
 log = get_logger(__name__)
-
-
-class Progress:
-    """When the consumer last took a batch in hand or finished one."""
-
-    def __init__(self) -> None:
-        self.at = time.monotonic()
-
-    def mark(self) -> None:
-        self.at = time.monotonic()
-
-    def idle_s(self) -> float:
-        return time.monotonic() - self.at
 
 
 class GroupBacklog:
@@ -74,6 +61,25 @@ class GroupBacklog:
         ends = await self._ends.end_offsets(list(partitions))
         return sum(max(0, ends[tp] - position[tp]) for tp in partitions)
 
+    async def dead_letter_records(self, topics: Collection[str]) -> dict[str, int]:
+        """Records held in each of ``topics`` (dead-letter topics: end minus beginning)."""
+        await self._start()
+        described = await self._admin.describe_topics(list(topics))
+        partitions = [
+            TopicPartition(d["topic"], p["partition"])
+            for d in described
+            if not d.get("error_code")
+            for p in d["partitions"]
+        ]
+        if not partitions:
+            return {}
+        ends = await self._ends.end_offsets(partitions)
+        starts = await self._ends.beginning_offsets(partitions)
+        held: dict[str, int] = dict.fromkeys(topics, 0)
+        for tp in partitions:
+            held[tp.topic] += ends[tp] - starts[tp]
+        return held
+
     async def close(self) -> None:
         # stopped even if never started: a consumer left unstopped warns "Unclosed
         # AIOKafkaConsumer" when collected, which every worker stopped before its first
@@ -83,7 +89,7 @@ class GroupBacklog:
 
 
 async def wait_for_stall(
-    progress: Progress,
+    progress: Heartbeat,
     backlog: GroupBacklog,
     assigned: Callable[[], Collection[TopicPartition]],
     stop: asyncio.Event,
@@ -98,7 +104,7 @@ async def wait_for_stall(
     suspected = False  # seen stalled once: a consumer resuming after an outage gets one check
     while not stop.is_set():
         await sleep_until_stopped(stop, check_every_s)
-        if stop.is_set() or progress.idle_s() < stall_after_s:
+        if stop.is_set() or progress.quiet_s() < stall_after_s:
             suspected = False
             continue
         try:
@@ -106,7 +112,7 @@ async def wait_for_stall(
         except Exception as exc:  # broker away or slow: ask again next time
             log.warning("consumer.backlog_unknown", error=type(exc).__name__)
             continue
-        if not waiting or progress.idle_s() < stall_after_s:
+        if not waiting or progress.quiet_s() < stall_after_s:
             suspected = False
         elif not suspected:
             suspected = True
@@ -115,7 +121,7 @@ async def wait_for_stall(
                 "consumer.stalled",
                 group=backlog.group,
                 records_waiting=waiting,
-                idle_s=round(progress.idle_s(), 1),
+                idle_s=round(progress.quiet_s(), 1),
             )
             return True
     return False
