@@ -31,7 +31,7 @@ from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent, InvalidEnvelope
 from contracts.privacy import encrypted_key_ids, is_encrypted
 from contracts.topics import DLQ_SUFFIX
-from eventkit import context
+from eventkit import context, tracing
 from eventkit.crypto import KeyResolver, SubjectErased, decrypt_fields
 from eventkit.errors import is_transient
 from eventkit.faults import fault_point
@@ -82,7 +82,14 @@ def _event_context(ce: CloudEvent) -> Iterator[None]:
     context.traceparent.set(ce.traceparent)
     structlog.contextvars.bind_contextvars(event_id=ce.id, correlation_id=ce.correlationid)
     try:
-        yield
+        # traced: a child of the event's traceparent (the outbox write that made it)
+        with tracing.span(
+            f"process {ce.type}",
+            parent=ce.traceparent,
+            kind=tracing.CONSUMER,
+            attributes={"messaging.message.id": ce.id},
+        ):
+            yield
     finally:
         structlog.contextvars.unbind_contextvars("event_id", "correlation_id")
 

@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
+from eventkit import tracing
 from eventkit.crypto import encrypt_fields
 from eventkit.deferred import insert_row
 from eventkit.relay_wakeups import RelayWakeUps
@@ -120,11 +121,22 @@ class OutboxWriter:
         correlation_id: str | None = None,
         traceparent: str | None = None,
     ) -> CloudEvent:
-        ce = self.envelope(
-            event, sequence=sequence, correlation_id=correlation_id, traceparent=traceparent
-        )
-        ce = ce.model_copy(update={"data": await self._protect(session, event, ce.data)})
-        await insert_row(session, self._insert, _row(ce, event.topic))
+        # traced: the outbox write is the span the event's traceparent names, so the relay's
+        # publish and every consumer's handling join this trace (eventkit.tracing)
+        with tracing.span(
+            f"outbox write {event.type_name}",
+            parent=traceparent,
+            kind=tracing.PRODUCER,
+            attributes={"messaging.destination.name": event.topic},
+        ) as written:
+            ce = self.envelope(
+                event,
+                sequence=sequence,
+                correlation_id=correlation_id,
+                traceparent=written or traceparent,
+            )
+            ce = ce.model_copy(update={"data": await self._protect(session, event, ce.data)})
+            await insert_row(session, self._insert, _row(ce, event.topic))
         return ce
 
     async def wake_relay(self, session: AsyncSession) -> None:

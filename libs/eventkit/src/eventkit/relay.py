@@ -26,6 +26,7 @@ from sqlalchemy import BigInteger, Table, TextClause, bindparam, func, select, t
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from eventkit import tracing
 from eventkit.faults import fault_point, wedge_point
 from eventkit.logging import get_logger
 from eventkit.outbox import notify_channel
@@ -72,6 +73,10 @@ class _Row(NamedTuple):
 
     def kafka_headers(self) -> list[tuple[str, bytes]]:
         return [(k, v.encode()) for k, v in orjson.loads(self.headers).items()]
+
+    def traceparent(self) -> str | None:
+        found: str | None = orjson.loads(self.headers).get("ce_traceparent")
+        return found
 
 
 class _Claimed:
@@ -360,10 +365,14 @@ class OutboxRelay:
                     )
             return futures
 
-        submitted = await asyncio.gather(
-            *(submit(t, p, batches) for (t, p), batches in per_partition.items())
-        )
-        await asyncio.gather(*(future for futures in submitted for future in futures))
+        # traced: one span per row, a child of the row's outbox write (ce_traceparent)
+        with tracing.spans_of_batch(
+            "publish", [row.traceparent() for row in rows] if tracing.enabled() else []
+        ):
+            submitted = await asyncio.gather(
+                *(submit(t, p, batches) for (t, p), batches in per_partition.items())
+            )
+            await asyncio.gather(*(future for futures in submitted for future in futures))
 
     async def _partition(self, topic: str, key: bytes) -> int:
         partitions = self._partitions.get(topic)

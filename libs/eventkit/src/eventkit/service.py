@@ -24,6 +24,7 @@ from sqlalchemy import MetaData, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from contracts.topics import DLQ_SUFFIX
+from eventkit import tracing
 from eventkit.broker import make_broker, subscribe
 from eventkit.clock import Clock, SystemClock
 from eventkit.consumer import EventDispatcher
@@ -91,6 +92,7 @@ class Chassis:
         self._engine: AsyncEngine | None = None
         self._sessions: async_sessionmaker[AsyncSession] | None = None
         configure_logging(settings.service_name, settings.log_level, settings.log_json)
+        tracing.configure_tracing(settings.service_name)  # only if OTEL_* ask for it
 
     # ---- database ---------------------------------------------------------------------
     @property
@@ -201,6 +203,7 @@ class Chassis:
         app.add_middleware(MetricsMiddleware, service=settings.service_name)
         app.add_middleware(RequestContextMiddleware)
         allow_origins(app, settings.cors_allowed_origins)  # outermost: answers preflights
+        tracing.instrument_app(app)  # outermost of all: a span for every request
         return app
 
     def request_limits(self, upload_limits: dict[str, int] | None = None) -> RequestLimits:

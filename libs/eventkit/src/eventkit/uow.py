@@ -10,7 +10,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from contracts.base import IntegrationEvent
-from eventkit import context
+from eventkit import context, tracing
 from eventkit.aggregate import AggregateRoot, DomainEvent
 from eventkit.deferred import DeferringSession
 from eventkit.idempotency import remember_pending
@@ -96,7 +96,7 @@ class UnitOfWork:
             event,
             sequence=sequence,
             correlation_id=context.correlation_id.get(),
-            traceparent=context.traceparent.get(),
+            traceparent=tracing.current_traceparent(),
         )
 
     def stamp_context(self) -> None:
@@ -105,7 +105,7 @@ class UnitOfWork:
         A consumer handling a whole batch in one unit of work calls this after each event's
         handler: the integration events written at ``commit`` then carry the correlation id of
         the event that caused them, not that of the batch's last event."""
-        current = (context.correlation_id.get(), context.traceparent.get())
+        current = (context.correlation_id.get(), tracing.current_traceparent())
         for aggregate in self._seen:
             for domain_event in aggregate.events:
                 self._stamps.setdefault(id(domain_event), current)
@@ -115,7 +115,7 @@ class UnitOfWork:
             while aggregate.events:
                 domain_event = aggregate.events.pop(0)
                 correlation, trace = self._stamps.pop(
-                    id(domain_event), (context.correlation_id.get(), context.traceparent.get())
+                    id(domain_event), (context.correlation_id.get(), tracing.current_traceparent())
                 )
                 for event in self._to_integration(aggregate, domain_event):
                     self._wrote_outbox = True

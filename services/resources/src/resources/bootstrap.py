@@ -14,7 +14,11 @@ from eventkit.service import Chassis
 from resources.adapters.integration_events import to_integration_events
 from resources.adapters.orm import metadata
 from resources.adapters.project_records import parse_project_page
-from resources.adapters.storage import AttachmentStorage, LocalFileStorage
+from resources.adapters.storage import (
+    AttachmentStorage,
+    LocalFileStorage,
+    PostgresAttachmentStorage,
+)
 from resources.config import ResourcesSettings
 from resources.entrypoints.consumers import build_dispatcher
 from resources.entrypoints.http import (
@@ -42,7 +46,12 @@ class ResourcesService(Service):
     ) -> None:
         self.settings = settings or ResourcesSettings()
         self.chassis = Chassis(self.settings, metadata)
-        self.storage = storage or LocalFileStorage(self.settings.attachment_dir)
+        self.storage = storage or self._storage()
+
+    def _storage(self) -> AttachmentStorage:
+        if self.settings.attachment_storage == "local":
+            return LocalFileStorage(self.settings.attachment_dir)
+        return PostgresAttachmentStorage(lambda: self.chassis.engine)
 
     def uow(self) -> ResourcesUnitOfWork:
         return ResourcesUnitOfWork(

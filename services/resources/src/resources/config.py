@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -11,7 +12,11 @@ from eventkit.settings import ServiceSettings
 
 class ResourcesSettings(ServiceSettings):
     service_name: str = "resources"
-    #: where the local-filesystem attachment storage keeps files
+    #: where attachment contents live (adapters/storage.py): PostgreSQL (every replica sees
+    #: them, backups include them) or files under ``attachment_dir`` (one process only)
+    attachment_storage: Literal["postgres", "local"] = "postgres"
+    #: the local files' folder (ATTACHMENT_STORAGE=local, and what ``attachments
+    #: import-local`` reads)
     attachment_dir: Path = Path(".local/resources/attachments")
     attachment_max_bytes: int = Field(default=20 * 1024 * 1024, description="per attachment")
     #: distinct reports after which a published resource is hidden pending review

@@ -77,6 +77,8 @@ deliveries = Table(
     Column("category", String(40), nullable=False, server_default="account"),
     #: extra mail headers, e.g. List-Unsubscribe (RFC 8058)
     Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    #: W3C traceparent of the handling that recorded the delivery (eventkit.tracing)
+    Column("traceparent", String(55)),
     # an event may concern several people: one delivery per recipient, idempotently
     UniqueConstraint(
         "recipient_id",

@@ -248,6 +248,7 @@ def _row(d: Delivery) -> dict[str, Any]:
         "sent_at": d.sent_at,
         "category": d.category,
         "headers": d.headers,
+        "traceparent": d.traceparent,
     }
 
 
@@ -269,4 +270,5 @@ def _delivery(r: RowMapping) -> Delivery:
         sent_at=r["sent_at"],
         category=r["category"],
         headers=dict(r["headers"] or {}),
+        traceparent=r["traceparent"],
     )

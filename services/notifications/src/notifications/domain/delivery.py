@@ -50,6 +50,8 @@ class Delivery(AggregateRoot):
     headers: dict[str, str] = field(default_factory=dict)
     #: the last failure was a refusal (5xx), not a temporary problem
     refused: bool = False
+    #: W3C trace context of the handling that recorded it: the send joins that trace
+    traceparent: str | None = None
 
     def mark_sent(self, now: datetime) -> None:
         self.status = DeliveryStatus.SENT

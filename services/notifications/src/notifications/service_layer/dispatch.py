@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from prometheus_client import Counter
 
 from contracts.events.notifications import EmailDeliveryFailed
+from eventkit import tracing
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
 from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
@@ -37,32 +38,39 @@ async def send_next_due_email(
         if not due:
             return False
         [delivery] = due
-        try:
-            await sender.send(
-                sender.compose(
-                    delivery.address, delivery.message, delivery.headers, delivery_id=delivery.id
+        # traced: a child of the handling that recorded the delivery (eventkit.tracing)
+        with tracing.span(
+            "email send",
+            parent=delivery.traceparent,
+            kind=tracing.CLIENT,
+            attributes={"notification.template": delivery.template},
+        ):
+            try:
+                await sender.send(
+                    sender.compose(
+                        delivery.address, delivery.message, delivery.headers, delivery_id=delivery.id
+                    )
                 )
-            )
-            # the chaos suite kills the worker here: accepted by SMTP, not yet marked sent
-            fault_point("email.sent_before_marked")
-            delivery.mark_sent(datetime.now(UTC))
-            EMAILS.labels("sent").inc()
-        except SendFailure as failure:
-            delivery.mark_failed_attempt(
-                failure.reason,
-                datetime.now(UTC),
-                permanent=failure.permanent,
-                max_attempts=settings.email_max_attempts,
-                base_s=settings.email_retry_base_s,
-            )
-            EMAILS.labels("permanent_failure" if failure.permanent else "retry").inc()
-            log.warning(
-                "email.send_failed",
-                delivery_id=str(delivery.id),
-                attempts=delivery.attempts,
-                status=delivery.status.value,
-                reason=failure.reason,
-            )
+                # the chaos suite kills the worker here: accepted by SMTP, not yet marked sent
+                fault_point("email.sent_before_marked")
+                delivery.mark_sent(datetime.now(UTC))
+                EMAILS.labels("sent").inc()
+            except SendFailure as failure:
+                delivery.mark_failed_attempt(
+                    failure.reason,
+                    datetime.now(UTC),
+                    permanent=failure.permanent,
+                    max_attempts=settings.email_max_attempts,
+                    base_s=settings.email_retry_base_s,
+                )
+                EMAILS.labels("permanent_failure" if failure.permanent else "retry").inc()
+                log.warning(
+                    "email.send_failed",
+                    delivery_id=str(delivery.id),
+                    attempts=delivery.attempts,
+                    status=delivery.status.value,
+                    reason=failure.reason,
+                )
         await uow.deliveries.save(delivery)
         if delivery.status == DeliveryStatus.FAILED:
             await uow.publish(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from eventkit import tracing
 from eventkit.logging import get_logger
 from notifications.adapters import templates
 from notifications.adapters.signed_links import UnsubscribeSigner
@@ -133,6 +134,7 @@ class Notifier:
             category=notice.category.value,
             headers=headers,
             next_attempt_at=send_at,
+            traceparent=tracing.current_traceparent(),
         )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Table,
@@ -131,6 +132,17 @@ attachments = Table(
     Column("uploaded_by", UUID(as_uuid=True)),
     Column("uploaded_at", DateTime(timezone=True), nullable=False),
     Index("ix_attachments_resource", "resource_id"),
+)
+
+#: attachment contents, content-addressed (key = sha256 hex): the default storage
+#: (adapters/storage.py), so every API replica sees every file and backups include them
+attachment_blobs = Table(
+    "attachment_blobs",
+    metadata,
+    Column("storage_key", String(64), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
 )
 
 #: local projection of person profiles (profiles.person.v1), member-visible fields only

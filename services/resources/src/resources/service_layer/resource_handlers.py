@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from uuid import UUID
 
+from eventkit.logging import get_logger
 from eventkit.preconditions import IfMatch
 from resources.adapters.project_records import ImportedProject
-from resources.adapters.storage import AttachmentStorage
+from resources.adapters.storage import AttachmentStorage, ContentMissing
 from resources.domain import attachment as att
 from resources.domain import resource as r
 from resources.service_layer.errors import Conflict, Forbidden, NotFound
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
+
+log = get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,11 @@ async def attachment_content(
         found = await uow.attachments.get(resource_id, attachment_id)
     if found is None:
         raise NotFound("no such attachment")
-    return found, await storage.get(found.storage_key)
+    try:
+        return found, await storage.get(found.storage_key)
+    except ContentMissing as exc:  # e.g. local files not imported yet (deploy/README.md)
+        log.error("attachment.content_missing", attachment_id=str(attachment_id))
+        raise NotFound("the content of this attachment is not available") from exc
 
 
 async def moderation_queue(uow: ResourcesUnitOfWork, limit: int) -> list[dict[str, object]]:
