@@ -1,6 +1,6 @@
 """Kafka's own performance tools (the ceiling), run from the jars devstack already fetched.
 
-The 4.1.1 command lines (checked with ``--help``):
+The command lines of the devstack's Kafka (4.3.1; checked with ``--help``):
 
 * ``ProducerPerformance --topic T --num-records N --record-size S --throughput -1
   --producer-props k=v ...`` prints ``N records sent, R records/sec (...), ... 50th, 95th,

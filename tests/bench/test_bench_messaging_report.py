@@ -4,6 +4,7 @@ report: well-formed, every rate and ratio computed from the measured numbers."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,11 @@ import pytest
 from devstack.harness import TestInfra
 
 REPO = Path(__file__).resolve().parents[2]
+#: the broker version the devstack fetches (libs/devstack/kafka/pom.xml)
+KAFKA_VERSION = re.search(
+    r"<kafka.version>([^<]+)</kafka.version>",
+    (REPO / "libs" / "devstack" / "kafka" / "pom.xml").read_text(),
+).group(1)  # type: ignore[union-attr]
 REQUIRED_RATIOS = {
     ("faststream_produce", "aiokafka_produce_batch"),
     ("faststream_produce_each", "aiokafka_produce_fs_headers"),
@@ -56,7 +62,7 @@ def test_report_describes_machine_command_and_sizes(report: dict[str, Any]) -> N
     machine = report["machine"]
     assert machine["nproc"] >= 1 and machine["memory_gib"] > 0
     assert machine["cpu_model"] and machine["python"].startswith("3.11")
-    assert "version" in machine["java"] and machine["kafka"] == "4.1.1"
+    assert "version" in machine["java"] and machine["kafka"] == KAFKA_VERSION
     assert report["command"] == "uv run python bench/bench_messaging.py --quick"
     assert report["sizes"]["message_bytes"] > 0 and report["sizes"]["messages"] > 0
     md = report["_markdown"]

@@ -1,4 +1,4 @@
-"""Apache Kafka 4.1.1 in KRaft mode (one combined broker+controller) from Maven Central jars.
+"""Apache Kafka 4.3.1 in KRaft mode (one combined broker+controller) from Maven Central jars.
 
 There is no Docker engine and no tarball download: Maven resolves ``kafka_2.13`` plus
 ``kafka-tools`` and a log4j2 backend into ``<home>/kafka-lib`` once (stamped by the pom's
@@ -174,7 +174,7 @@ class KafkaBroker:
             "share.coordinator.state.topic.replication.factor": "1",
             "share.coordinator.state.topic.min.isr": "1",
             "group.initial.rebalance.delay.ms": "0",
-            # the group coordinator holds offset-commit writes up to 5 ms (Kafka 4.1's
+            # the group coordinator holds offset-commit writes up to 5 ms (Kafka 4.x's
             # default) to batch them: every consumer's commit, i.e. every batch handled,
             # waited for it (docs/benchmarks/messaging.md)
             "group.coordinator.append.linger.ms": "0",

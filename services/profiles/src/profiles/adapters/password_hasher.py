@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import os
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from eventkit.limits import parallel_slots
 
 _hasher = PasswordHasher()
 # verified against when the email is unknown, so a failed sign-in takes the same time
@@ -23,11 +24,20 @@ def configure(*, time_cost: int | None = None, memory_cost_kib: int | None = Non
         memory_cost=memory_cost_kib or defaults.memory_cost,
     )
     _dummy_hash = _hasher.hash("not-a-real-password-just-for-timing")
+    _size_slots()
 
 
-#: argon2id is deliberately expensive (64 MiB and a core per hash): bounding how many run at
-#: once keeps memory flat and the event loop responsive under a burst of sign-ups/sign-ins
-_slots = asyncio.Semaphore(max(1, (os.cpu_count() or 2) // 2))
+def _size_slots() -> None:
+    """argon2id is deliberately expensive (64 MiB and a core per hash by default): bounding
+    how many run at once keeps memory flat and the event loop responsive under a burst of
+    sign-ups and sign-ins. As many as the container has whole CPUs (its cgroup limit, not the
+    node's cores), and no more than fit in half its memory limit (eventkit.limits)."""
+    global _slots
+    _slots = asyncio.Semaphore(parallel_slots(_hasher.memory_cost * 1024))
+
+
+_slots: asyncio.Semaphore
+_size_slots()
 
 
 async def hash_password_async(password: str) -> str:
