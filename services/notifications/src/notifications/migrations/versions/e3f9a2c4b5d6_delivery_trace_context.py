@@ -1,7 +1,7 @@
 """deliveries keep the W3C trace context of the handling that recorded them (tracing)
 
 Revision ID: e3f9a2c4b5d6
-Revises: 116233e968ff
+Revises: fbfce989018b
 Create Date: 2026-12-07 04:20:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "e3f9a2c4b5d6"
-down_revision: str | None = "116233e968ff"
+down_revision: str | None = "fbfce989018b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """attachment blobs: attachment contents in PostgreSQL (every replica sees them, backups too)
 
 Revision ID: d6a1f3b7c902
-Revises: 0890c8b90db2
+Revises: d9124b37af59
 Create Date: 2026-12-07 04:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "d6a1f3b7c902"
-down_revision: str | None = "0890c8b90db2"
+down_revision: str | None = "d9124b37af59"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
