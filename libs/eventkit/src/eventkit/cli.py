@@ -155,5 +155,8 @@ async def _with_stop(run: Callable[[asyncio.Event], Any]) -> None:
 
 async def _worker(service: Service, stop: asyncio.Event) -> None:
     """Consumers and background jobs side by side; all stop together on SIGTERM."""
-    jobs = [*service.chassis.jobs(), *service.background_jobs()]
+    jobs: list[Callable[[asyncio.Event], Awaitable[None]]] = [
+        *service.chassis.jobs(),
+        *service.background_jobs(),
+    ]
     await service.chassis.run_worker_process(service.dispatcher(), jobs, stop)

@@ -48,7 +48,10 @@ async def send_next_due_email(
             try:
                 await sender.send(
                     sender.compose(
-                        delivery.address, delivery.message, delivery.headers, delivery_id=delivery.id
+                        delivery.address,
+                        delivery.message,
+                        delivery.headers,
+                        delivery_id=delivery.id,
                     )
                 )
                 # the chaos suite kills the worker here: accepted by SMTP, not yet marked sent
