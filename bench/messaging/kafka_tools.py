@@ -5,10 +5,13 @@ The command lines of the devstack's Kafka (4.3.1; checked with ``--help``):
 * ``ProducerPerformance --topic T --num-records N --record-size S --throughput -1
   --producer-props k=v ...`` prints ``N records sent, R records/sec (...), ... 50th, 95th,
   99th, 99.9th.``
-* ``ConsumerPerformance --bootstrap-server B --topic T --messages N --group G`` prints a CSV
-  header and one line; ``fetch.nMsg.sec`` excludes the group join (``rebalance.time.ms``).
-* ``EndToEndLatency B T N acks S`` (positional) sends one message at a time and waits for
-  its own consumer to see it; prints ``Percentiles: 50th = a, 99th = b, 99.9th = c`` (ms).
+* ``ConsumerPerformance --bootstrap-server B --topic T --num-records N --group G`` prints a
+  CSV header and one line; ``fetch.nMsg.sec`` excludes the group join (``rebalance.time.ms``).
+  (``--messages`` is deprecated since 4.2.)
+* ``EndToEndLatency --bootstrap-server B --topic T --num-records N --producer-acks all
+  --record-size S`` (options since 4.2; 4.1 took them positionally) sends one message at a
+  time and waits for its own consumer to see it; prints ``Percentiles: 50th = a, 99th = b,
+  99.9th = c`` (ms).
 """
 
 from __future__ import annotations
@@ -107,7 +110,7 @@ def consumer_performance(
         bootstrap,
         "--topic",
         topic,
-        "--messages",
+        "--num-records",
         str(messages),
         "--group",
         group,
@@ -143,6 +146,17 @@ def end_to_end_latency(
     bootstrap: str, topic: str, messages: int, size: int, timeout_s: float = 300
 ) -> ToolLatency:
     out = _run(
-        "EndToEndLatency", bootstrap, topic, str(messages), "all", str(size), timeout_s=timeout_s
+        "EndToEndLatency",
+        "--bootstrap-server",
+        bootstrap,
+        "--topic",
+        topic,
+        "--num-records",
+        str(messages),
+        "--producer-acks",
+        "all",
+        "--record-size",
+        str(size),
+        timeout_s=timeout_s,
     )
     return parse_latency(out, messages)
