@@ -101,17 +101,16 @@ def parse_consumer(stdout: str) -> ToolThroughput:
     return ToolThroughput(messages, messages / (fetch_ms / 1000))
 
 
+def _where(bootstrap: str, topic: str, messages: int) -> tuple[str, ...]:
+    return ("--bootstrap-server", bootstrap, "--topic", topic, "--num-records", str(messages))
+
+
 def consumer_performance(
     bootstrap: str, topic: str, messages: int, group: str, timeout_s: float = 300
 ) -> ToolThroughput:
     out = _run(
         "ConsumerPerformance",
-        "--bootstrap-server",
-        bootstrap,
-        "--topic",
-        topic,
-        "--num-records",
-        str(messages),
+        *_where(bootstrap, topic, messages),
         "--group",
         group,
         "--timeout",
@@ -147,12 +146,7 @@ def end_to_end_latency(
 ) -> ToolLatency:
     out = _run(
         "EndToEndLatency",
-        "--bootstrap-server",
-        bootstrap,
-        "--topic",
-        topic,
-        "--num-records",
-        str(messages),
+        *_where(bootstrap, topic, messages),
         "--producer-acks",
         "all",
         "--record-size",

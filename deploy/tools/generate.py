@@ -181,33 +181,31 @@ def container(cfg: dict[str, Any], svc: str, component: str, args: list[str]) ->
         "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
     }
     if component == "api":
-        c["ports"] = [{"name": "http", "containerPort": APP_PORT, "protocol": "TCP"}]
-        probe = {"httpGet": {"path": "/livez", "port": "http"}, "periodSeconds": 10}
-        c["startupProbe"] = {**probe, "failureThreshold": 30, "periodSeconds": 2}
-        c["livenessProbe"] = {**probe, "timeoutSeconds": 2, "failureThreshold": 3}
-        c["readinessProbe"] = {
-            "httpGet": {"path": "/readyz", "port": "http"},
-            "periodSeconds": 5,
-            "timeoutSeconds": 3,  # the checks themselves time out after 2 s
-            "failureThreshold": 2,
-        }
+        c.update(probed("http", APP_PORT, readiness_period_s=5, readiness_failures=2))
         # let the gateway drop the endpoint before uvicorn stops accepting connections
         c["lifecycle"] = {"preStop": {"sleep": {"seconds": 5}}}
     elif component in ("relay", "worker"):
-        # eventkit.health: /livez fails when the relay's or the consumer's loop has not
-        # reported progress for its liveness window (a wedged process), so the kubelet
+        # eventkit.process_health: /livez fails when the relay's or the consumer's loop has
+        # made no progress for its liveness window (a wedged process), so the kubelet
         # restarts it; a broker or database outage alone never fails it
-        c["ports"] = [{"name": "health", "containerPort": HEALTH_PORT, "protocol": "TCP"}]
-        probe = {"httpGet": {"path": "/livez", "port": "health"}, "periodSeconds": 10}
-        c["startupProbe"] = {**probe, "failureThreshold": 30, "periodSeconds": 2}
-        c["livenessProbe"] = {**probe, "timeoutSeconds": 2, "failureThreshold": 3}
-        c["readinessProbe"] = {
-            "httpGet": {"path": "/readyz", "port": "health"},
-            "periodSeconds": 10,
-            "timeoutSeconds": 3,
-            "failureThreshold": 3,
-        }
+        c.update(probed("health", HEALTH_PORT, readiness_period_s=10, readiness_failures=3))
     return c
+
+
+def probed(port_name: str, port: int, *, readiness_period_s: int, readiness_failures: int) -> Doc:
+    """The port and the three probes of a process: /livez (startup, liveness), /readyz."""
+    probe = {"httpGet": {"path": "/livez", "port": port_name}, "periodSeconds": 10}
+    return {
+        "ports": [{"name": port_name, "containerPort": port, "protocol": "TCP"}],
+        "startupProbe": {**probe, "failureThreshold": 30, "periodSeconds": 2},
+        "livenessProbe": {**probe, "timeoutSeconds": 2, "failureThreshold": 3},
+        "readinessProbe": {
+            "httpGet": {"path": "/readyz", "port": port_name},
+            "periodSeconds": readiness_period_s,
+            "timeoutSeconds": 3,  # an API's checks themselves time out after 2 s
+            "failureThreshold": readiness_failures,
+        },
+    }
 
 
 def spread(lbls: dict[str, str]) -> list[Doc]:
