@@ -134,22 +134,32 @@ def current_traceparent() -> str | None:
     return context.traceparent.get()
 
 
-@contextlib.contextmanager
+#: what ``span`` and ``spans_of_batch`` return while tracing is off: no generator, no call
+_OFF: contextlib.nullcontext[None] = contextlib.nullcontext()
+
+
 def span(
     name: str,
     *,
     parent: str | None = None,
     kind: str = INTERNAL,
     attributes: dict[str, Any] | None = None,
-) -> Iterator[str | None]:
+) -> contextlib.AbstractContextManager[str | None]:
     """A span named ``name``, child of the W3C ``parent`` when given (else of the active
-    span); yields its traceparent (None when tracing is off, at no cost)."""
-    if not _enabled or _tracer is None:
-        yield None
-        return
+    span); the block gets its traceparent (None when tracing is off, at no cost)."""
+    if not _enabled:
+        return _OFF
+    return _span(name, parent, kind, attributes)
+
+
+@contextlib.contextmanager
+def _span(
+    name: str, parent: str | None, kind: str, attributes: dict[str, Any] | None
+) -> Iterator[str | None]:
     from opentelemetry.trace import SpanKind
     from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
+    assert _tracer is not None
     ctx = TraceContextTextMapPropagator().extract({"traceparent": parent}) if parent else None
     with _tracer.start_as_current_span(
         name, context=ctx, kind=SpanKind[kind], attributes=attributes
@@ -157,18 +167,24 @@ def span(
         yield _format(current.get_span_context())
 
 
-@contextlib.contextmanager
 def spans_of_batch(
     name: str,
     parents: list[str | None],
     kind: str = PRODUCER,
     attributes: dict[str, Any] | None = None,
-) -> Iterator[None]:
+) -> contextlib.AbstractContextManager[None]:
     """One span per item of a batch sent together (the relay's publish), each the child of
     its own item's ``parent``, all ended when the block ends (an error is recorded on each)."""
-    if not _enabled or _tracer is None:
-        yield
-        return
+    if not _enabled:
+        return _OFF
+    return _spans_of_batch(name, parents, kind, attributes)
+
+
+@contextlib.contextmanager
+def _spans_of_batch(
+    name: str, parents: list[str | None], kind: str, attributes: dict[str, Any] | None
+) -> Iterator[None]:
+    assert _tracer is not None
     from opentelemetry.trace import SpanKind, Status, StatusCode
     from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
