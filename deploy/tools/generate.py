@@ -122,7 +122,7 @@ def image(cfg: dict[str, Any], svc: str) -> str:
 def env_for(cfg: dict[str, Any], svc: str, component: str) -> list[Doc]:
     """Settings from the environment (eventkit.settings); credentials by reference only."""
     pg = cfg["postgres"]
-    pool = cfg["database_pools"][component]
+    pool = cfg["database_pools"][component]  # every process of a service has a pool budget
     env: list[Doc] = [
         {
             "name": "DB_USER",

@@ -47,6 +47,9 @@ def role_demand(docs: list[Doc]) -> dict[str, int]:
             continue
         svc = d["metadata"]["labels"]["app.kubernetes.io/name"]
         pod = d["spec"]["template"]["spec"]
+        if "DB_POOL_SIZE" not in env_of(pod):
+            assert "DATABASE_URL" not in env_of(pod), f"{svc} connects without a pool budget"
+            continue  # a process without a database (e.g. the web client's)
         if d["kind"] == "Job":
             pods = 1
         else:
