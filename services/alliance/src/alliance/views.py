@@ -10,9 +10,6 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy.dialects.postgresql import array
-
-from alliance.adapters import orm
 from alliance.domain.commitment import Commitment, Status
 from alliance.domain.meeting import Meeting
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
@@ -22,10 +19,6 @@ GROUPINGS: dict[str, Callable[[Commitment], str]] = {
     "member": lambda c: str(c.member_id),
     "theme": lambda c: c.theme or "",
 }
-
-
-async def commitments_of(uow: AllianceUnitOfWork, alliance_id: UUID) -> list[Commitment]:
-    return await uow.commitments.find(orm.commitments.c.alliance_id == alliance_id)
 
 
 def dashboard(commitments: list[Commitment], by: str, today: date) -> list[dict[str, Any]]:
@@ -110,11 +103,7 @@ def export_csv(commitments: list[Commitment], member_names: dict[UUID, str], tod
 
 async def participation(uow: AllianceUnitOfWork, leaders: list[UUID]) -> dict[UUID, list[Meeting]]:
     """Meetings each youth leader attended (any body: working-group sessions, summits)."""
-    if not leaders:
-        return {}
-    meetings = await uow.meetings.find(
-        orm.meetings.c.data["attendance"].has_any(array([str(m) for m in leaders]))
-    )
+    meetings = await uow.meetings.attended_by_any(leaders)
     attended: dict[UUID, list[Meeting]] = {m: [] for m in leaders}
     for meeting in meetings:
         for leader in leaders:

@@ -7,24 +7,26 @@ Aggregates loaded through a repository are tracked; the unit of work saves the c
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Generic, TypeVar
+from datetime import datetime
+from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, String, Table, func, select
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import ColumnElement, String, Table, func, select, tuple_
+from sqlalchemy.dialects.postgresql import JSONB, array
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from alliance.adapters import orm
 from alliance.domain.alliance import Alliance
-from alliance.domain.body import Body
+from alliance.domain.body import Body, BodyKind
 from alliance.domain.cohort import Cohort
-from alliance.domain.commitment import Commitment
-from alliance.domain.errors import ConcurrentUpdate
+from alliance.domain.commitment import Commitment, Status
+from alliance.domain.errors import ConcurrentUpdate, SeatTaken
 from alliance.domain.meeting import Meeting
-from alliance.domain.member import Member
+from alliance.domain.member import Member, MemberKind, MemberStatus
 from alliance.domain.motion import Motion
-from alliance.domain.recommendation import Recommendation
+from alliance.domain.recommendation import Recommendation, Stage
 from eventkit.aggregate import AggregateRoot
 
 A = TypeVar("A", bound=AggregateRoot)
@@ -42,14 +44,17 @@ def _adapter(model: type[A]) -> TypeAdapter[A]:
 
 
 class DocumentRepository(Generic[A]):
+    #: where the aggregates live, and their type
+    table: ClassVar[Table]
+    model: ClassVar[type[AggregateRoot]]
+
     #: columns beside the document, derived from the aggregate
     def columns(self, aggregate: A) -> dict[str, Any]:
         return {}
 
-    def __init__(self, session: AsyncSession, table: Table, model: type[A], track: Track) -> None:
+    def __init__(self, session: AsyncSession, track: Track) -> None:
         self.session = session
-        self.table = table
-        self.adapter: TypeAdapter[A] = _adapter(model)
+        self.adapter: TypeAdapter[A] = _adapter(self.model)  # type: ignore[arg-type]
         self._track = track
         #: id -> (aggregate, version and document when read): what the unit of work saves
         self._loaded: dict[UUID, tuple[A, int, dict[str, Any]]] = {}
@@ -85,15 +90,16 @@ class DocumentRepository(Generic[A]):
         self._track(aggregate)
 
     async def get(self, aggregate_id: UUID) -> A | None:
-        rows = await self.find(self.table.c.id == aggregate_id)
+        rows = await self._find(self.table.c.id == aggregate_id)
         return rows[0] if rows else None
 
-    async def find(
+    async def _find(
         self,
         *where: ColumnElement[bool],
         order_by: Sequence[Any] = (),
         limit: int | None = None,
     ) -> list[A]:
+        """The aggregates matching ``where``, oldest first unless ``order_by`` says."""
         stmt = select(self.table.c.id, self.table.c.version, self.table.c.data).where(*where)
         stmt = stmt.order_by(*(order_by or [self.table.c.created_at, self.table.c.id]))
         if limit is not None:
@@ -104,7 +110,7 @@ class DocumentRepository(Generic[A]):
         wanted = list(set(ids))
         if not wanted:
             return {}
-        found = await self.find(self.table.c.id.in_(wanted))
+        found = await self._find(self.table.c.id.in_(wanted))
         return {a.id: a for a in found}  # type: ignore[attr-defined]
 
     async def save_changes(self) -> None:
@@ -132,15 +138,21 @@ class DocumentRepository(Generic[A]):
 
 
 class AllianceRepository(DocumentRepository[Alliance]):
+    table = orm.alliances
+    model = Alliance
+
     def columns(self, a: Alliance) -> dict[str, Any]:
         return {"slug": a.slug}
 
     async def by_slug(self, slug: str) -> Alliance | None:
-        found = await self.find(self.table.c.slug == slug)
+        found = await self._find(self.table.c.slug == slug)
         return found[0] if found else None
 
 
 class MemberRepository(DocumentRepository[Member]):
+    table = orm.members
+    model = Member
+
     def columns(self, m: Member) -> dict[str, Any]:
         return {
             "alliance_id": m.alliance_id,
@@ -150,21 +162,80 @@ class MemberRepository(DocumentRepository[Member]):
             "representatives": sorted(m.representatives),
         }
 
+    async def add(self, aggregate: Member) -> None:
+        try:  # the partial unique index settles concurrent applications for one state
+            await super().add(aggregate)
+        except IntegrityError as exc:
+            raise SeatTaken() from exc
+
     async def represented_by(self, account_id: UUID) -> list[Member]:
-        return await self.find(self.table.c.representatives.contains([account_id]))
+        return await self._find(self.table.c.representatives.contains([account_id]))
+
+    async def page(
+        self,
+        alliance_id: UUID,
+        *,
+        status: MemberStatus | None = None,
+        kind: MemberKind | None = None,
+        after: UUID | None = None,
+        limit: int,
+    ) -> list[Member]:
+        """An alliance's members in id order (keyset: those after ``after``)."""
+        t = self.table.c
+        where = [t.alliance_id == alliance_id]
+        if status is not None:
+            where.append(t.status == status.value)
+        if kind is not None:
+            where.append(t.kind == kind.value)
+        if after is not None:
+            where.append(t.id > after)
+        return await self._find(*where, order_by=[t.id], limit=limit)
 
 
 class BodyRepository(DocumentRepository[Body]):
+    table = orm.bodies
+    model = Body
+
     def columns(self, b: Body) -> dict[str, Any]:
         return {"alliance_id": b.alliance_id, "kind": b.kind.value}
 
+    async def of_alliance(self, alliance_id: UUID, kind: BodyKind | None = None) -> list[Body]:
+        t = self.table.c
+        where = [t.alliance_id == alliance_id]
+        if kind is not None:
+            where.append(t.kind == kind.value)
+        return await self._find(*where)
+
 
 class MeetingRepository(DocumentRepository[Meeting]):
+    table = orm.meetings
+    model = Meeting
+
     def columns(self, m: Meeting) -> dict[str, Any]:
         return {"alliance_id": m.alliance_id, "body_id": m.body_id, "starts_at": m.starts_at}
 
+    async def page_of_body(
+        self, body_id: UUID, *, after: tuple[datetime, UUID] | None, limit: int
+    ) -> list[Meeting]:
+        """A body's meetings by start time (keyset: those after ``(starts_at, id)``)."""
+        t = self.table.c
+        where = [t.body_id == body_id]
+        if after is not None:
+            where.append(tuple_(t.starts_at, t.id) > tuple_(*after))
+        return await self._find(*where, order_by=[t.starts_at, t.id], limit=limit)
+
+    async def attended_by_any(self, member_ids: Iterable[UUID]) -> list[Meeting]:
+        """Meetings any of these members attended (any body, any alliance)."""
+        wanted = [str(m) for m in member_ids]
+        if not wanted:
+            return []
+        return await self._find(self.table.c.data["attendance"].has_any(array(wanted)))
+
 
 class MotionRepository(DocumentRepository[Motion]):
+    table = orm.motions
+    model = Motion
+
     def columns(self, m: Motion) -> dict[str, Any]:
         return {
             "meeting_id": m.meeting_id,
@@ -172,8 +243,15 @@ class MotionRepository(DocumentRepository[Motion]):
             "recommendation_id": m.recommendation_id,
         }
 
+    async def put_to(self, meeting_id: UUID) -> list[Motion]:
+        """The motions put to one meeting, in the order they were opened."""
+        return await self._find(self.table.c.meeting_id == meeting_id)
+
 
 class RecommendationRepository(DocumentRepository[Recommendation]):
+    table = orm.recommendations
+    model = Recommendation
+
     def columns(self, r: Recommendation) -> dict[str, Any]:
         return {
             "alliance_id": r.alliance_id,
@@ -181,8 +259,20 @@ class RecommendationRepository(DocumentRepository[Recommendation]):
             "stage": r.stage.value,
         }
 
+    async def of_alliance(
+        self, alliance_id: UUID, stage: Stage | None = None
+    ) -> list[Recommendation]:
+        t = self.table.c
+        where = [t.alliance_id == alliance_id]
+        if stage is not None:
+            where.append(t.stage == stage.value)
+        return await self._find(*where)
+
 
 class CommitmentRepository(DocumentRepository[Commitment]):
+    table = orm.commitments
+    model = Commitment
+
     def columns(self, c: Commitment) -> dict[str, Any]:
         return {
             "alliance_id": c.alliance_id,
@@ -192,28 +282,48 @@ class CommitmentRepository(DocumentRepository[Commitment]):
             "status": c.status.value,
         }
 
+    async def of_alliance(
+        self, alliance_id: UUID, *, member_id: UUID | None = None, pillar: str | None = None
+    ) -> list[Commitment]:
+        t = self.table.c
+        where = [t.alliance_id == alliance_id]
+        if member_id is not None:
+            where.append(t.member_id == member_id)
+        if pillar is not None:
+            where.append(t.pillar == pillar)
+        return await self._find(*where)
+
+    async def ids_not_achieved(self, *, after: UUID | None, limit: int) -> list[UUID]:
+        """Ids of the commitments still to achieve, in id order (keyset: after ``after``)."""
+        t = self.table.c
+        stmt = select(t.id).where(t.status != Status.ACHIEVED.value).order_by(t.id).limit(limit)
+        if after is not None:
+            stmt = stmt.where(t.id > after)
+        return list((await self.session.execute(stmt)).scalars())
+
 
 class CohortRepository(DocumentRepository[Cohort]):
+    table = orm.cohorts
+    model = Cohort
+
     def columns(self, c: Cohort) -> dict[str, Any]:
         return {"alliance_id": c.alliance_id}
 
 
-def repositories(session: AsyncSession, track: Track) -> dict[str, DocumentRepository[Any]]:
-    return {
-        "alliances": AllianceRepository(session, orm.alliances, Alliance, track),
-        "members": MemberRepository(session, orm.members, Member, track),
-        "bodies": BodyRepository(session, orm.bodies, Body, track),
-        "meetings": MeetingRepository(session, orm.meetings, Meeting, track),
-        "motions": MotionRepository(session, orm.motions, Motion, track),
-        "recommendations": RecommendationRepository(
-            session, orm.recommendations, Recommendation, track
-        ),
-        "commitments": CommitmentRepository(session, orm.commitments, Commitment, track),
-        "cohorts": CohortRepository(session, orm.cohorts, Cohort, track),
-    }
+#: every table of aggregate documents (where an account id may appear)
+DOCUMENT_TABLES = (
+    orm.alliances,
+    orm.members,
+    orm.bodies,
+    orm.meetings,
+    orm.motions,
+    orm.recommendations,
+    orm.commitments,
+    orm.cohorts,
+)
 
 
-class AccountTraces:
+class DocumentAccountTraces:
     """Where an account id appears inside aggregate documents (who voted, drafted minutes,
     reported progress...), across every document table of the schema.
 

@@ -28,6 +28,13 @@ class InvalidTransition(AllianceError, kinds.Conflict):
     title = "Invalid transition"
 
 
+class SeatTaken(InvalidTransition):
+    """A state applies while it holds or requested a seat (one standing seat per state)."""
+
+    def __init__(self, detail: str = "This state already holds or requested a seat.") -> None:
+        super().__init__(detail)
+
+
 class InvalidInput(AllianceError, kinds.InvalidInput):
     title = "Invalid input"
 

@@ -7,11 +7,10 @@ from datetime import date
 from typing import TypeVar
 from uuid import UUID
 
-from alliance.adapters import orm
-from alliance.adapters.repository import DocumentRepository
 from alliance.domain.body import Body, BodyKind, Role
 from alliance.domain.errors import InvalidInput, NotAllowed, NotFound
 from alliance.domain.member import Member
+from alliance.service_layer.repositories import Documents
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from eventkit.aggregate import AggregateRoot
 
@@ -26,7 +25,7 @@ class Actor:
     secretariat: bool = False
 
 
-async def load(repo: DocumentRepository[A], aggregate_id: UUID, what: str) -> A:
+async def load(repo: Documents[A], aggregate_id: UUID, what: str) -> A:
     found = await repo.get(aggregate_id)
     if found is None:
         raise NotFound(f"No such {what}.")
@@ -49,10 +48,7 @@ async def is_secretariat(
     mine = {m.id for m in await represented(uow, actor, alliance_id) if m.is_active_on(day)}
     if not mine:
         return False
-    t = orm.bodies.c
-    secretariats = await uow.bodies.find(
-        t.alliance_id == alliance_id, t.kind == BodyKind.SECRETARIAT.value
-    )
+    secretariats = await uow.bodies.of_alliance(alliance_id, BodyKind.SECRETARIAT)
     return any(
         b.role_of(member_id, day) not in (None, Role.OBSERVER)
         for b in secretariats

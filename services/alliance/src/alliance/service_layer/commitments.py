@@ -8,10 +8,7 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import select
-
-from alliance.adapters import orm
-from alliance.domain.commitment import Commitment, Indicator, ProgressReport, Status
+from alliance.domain.commitment import Commitment, Indicator, ProgressReport
 from alliance.domain.errors import InvalidInput, InvalidTransition, NotAllowed
 from alliance.service_layer.access import Actor, is_secretariat, load
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
@@ -132,15 +129,7 @@ async def review_statuses(uow: AllianceUnitOfWork, clock: Clock, *, batch: int =
     after: UUID | None = None
     while True:
         async with uow:
-            stmt = (
-                select(orm.commitments.c.id)
-                .where(orm.commitments.c.status != Status.ACHIEVED.value)
-                .order_by(orm.commitments.c.id)
-                .limit(batch)
-            )
-            if after is not None:
-                stmt = stmt.where(orm.commitments.c.id > after)
-            ids = list((await uow.session.execute(stmt)).scalars())
+            ids = await uow.commitments.ids_not_achieved(after=after, limit=batch)
             if not ids:
                 return changed
             for c in (await uow.commitments.get_many(ids)).values():

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy.exc import IntegrityError
-
 from alliance.domain.alliance import Alliance, Pillar, Theme
 from alliance.domain.errors import InvalidTransition, NotAllowed
 from alliance.domain.member import Member, MemberKind
@@ -72,11 +70,8 @@ async def apply(
             motivation=motivation,
             at=clock.now(),
         )
-        try:  # the partial unique index settles concurrent applications for one state
-            await uow.members.add(member)
-            await uow.commit()
-        except IntegrityError as exc:
-            raise InvalidTransition("This state already holds or requested a seat.") from exc
+        await uow.members.add(member)  # SeatTaken if the state holds or requested one
+        await uow.commit()
     return member
 
 

@@ -9,7 +9,6 @@ from uuid import UUID
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, Field, field_serializer
 
-from alliance.adapters import orm
 from alliance.domain.body import BodyKind, BodyRules, Role
 from alliance.domain.governance import MajorityRule
 from alliance.domain.member import MemberKind
@@ -78,7 +77,7 @@ async def establish(body: BodyIn, uow: UoW, clock: Now, actor: Caller, once: Onc
 @router.get("")
 async def list_bodies(alliance_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
     async with uow:
-        found = await uow.bodies.find(orm.bodies.c.alliance_id == alliance_id)
+        found = await uow.bodies.of_alliance(alliance_id)
     return {"items": [dump(b) for b in found]}
 
 

@@ -12,7 +12,6 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from alliance import views
-from alliance.adapters import orm
 from alliance.domain.commitment import Commitment
 from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
 from alliance.service_layer import commitments as handlers
@@ -78,21 +77,15 @@ async def list_commitments(
     member_id: UUID | None = None,
     pillar: str | None = Query(default=None, max_length=60),
 ) -> dict[str, Any]:
-    t = orm.commitments.c
-    where = [t.alliance_id == alliance_id]
-    if member_id is not None:
-        where.append(t.member_id == member_id)
-    if pillar is not None:
-        where.append(t.pillar == pillar)
     async with uow:
-        found = await uow.commitments.find(*where)
+        found = await uow.commitments.of_alliance(alliance_id, member_id=member_id, pillar=pillar)
     return {"items": [view(c, clock.today()) for c in found]}
 
 
 @router.get("/commitments/export.csv", response_class=Response)
 async def export(alliance_id: UUID, uow: UoW, clock: Now, actor: Caller) -> Response:
     async with uow:
-        found = await views.commitments_of(uow, alliance_id)
+        found = await uow.commitments.of_alliance(alliance_id)
         members = await uow.members.get_many(c.member_id for c in found)
     text = views.export_csv(found, {m.id: m.name for m in members.values()}, clock.today())
     return Response(
@@ -153,6 +146,6 @@ async def dashboard(
     by: Literal["pillar", "member", "theme"] = "pillar",
 ) -> dict[str, Any]:
     async with uow:
-        found = await views.commitments_of(uow, alliance_id)
+        found = await uow.commitments.of_alliance(alliance_id)
     today = clock.today()
     return {"as_of": today.isoformat(), "by": by, "rows": views.dashboard(found, by, today)}

@@ -8,9 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
-from sqlalchemy import tuple_
 
-from alliance.adapters import orm
 from alliance.domain.meeting import ItemKind, Meeting, MeetingKind
 from alliance.domain.motion import Choice, Motion, MotionStatus
 from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
@@ -110,12 +108,9 @@ async def list_meetings(
     limit: int = Query(default=50, ge=1, le=200),
 ) -> dict[str, Any]:
     """A body's meetings in date order (keyset on start time and id)."""
-    t = orm.meetings.c
-    where = [t.body_id == body_id]
-    if cursor is not None:
-        where.append(tuple_(t.starts_at, t.id) > tuple_(*_cursor(cursor)))
+    after = _cursor(cursor) if cursor is not None else None
     async with uow:
-        page = await uow.meetings.find(*where, order_by=[t.starts_at, t.id], limit=limit + 1)
+        page = await uow.meetings.page_of_body(body_id, after=after, limit=limit + 1)
     items = [{k: v for k, v in dump(m).items() if k in MEETING_SUMMARY} for m in page[:limit]]
     last = page[limit - 1] if len(page) > limit else None
     return {
@@ -133,7 +128,7 @@ async def cancel(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[
 @router.get("/meetings/{meeting_id}/motions")
 async def list_motions(meeting_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
     async with uow:
-        found = await uow.motions.find(orm.motions.c.meeting_id == meeting_id)
+        found = await uow.motions.put_to(meeting_id)
     return {"items": [motion_view(m, actor) for m in found]}
 
 

@@ -9,7 +9,6 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from alliance.adapters import orm
 from alliance.domain.alliance import Pillar, Theme
 from alliance.domain.member import Member, MemberKind, MemberStatus
 from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
@@ -113,16 +112,10 @@ async def list_alliance_members(
     limit: int = Query(default=50, ge=1, le=200),
 ) -> dict[str, Any]:
     """Keyset pagination on the member id (``next_cursor`` until it is null)."""
-    t = orm.members.c
-    where = [t.alliance_id == alliance_id]
-    if member_status is not None:
-        where.append(t.status == member_status.value)
-    if kind is not None:
-        where.append(t.kind == kind.value)
-    if cursor is not None:
-        where.append(t.id > cursor)
     async with uow:
-        page = await uow.members.find(*where, order_by=[t.id], limit=limit + 1)
+        page = await uow.members.page(
+            alliance_id, status=member_status, kind=kind, after=cursor, limit=limit + 1
+        )
         items = [member_view(m, actor) for m in page[:limit]]
         await record_reads(uow, actor, page[:limit])
     return {"items": items, "next_cursor": str(page[limit - 1].id) if len(page) > limit else None}

@@ -8,7 +8,6 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from alliance.adapters import orm
 from alliance.domain.recommendation import AdvicePosition, Recommendation, Stage
 from alliance.entrypoints.http.deps import (
     Caller,
@@ -73,12 +72,8 @@ async def list_recommendations(
     stage: Stage | None = None,
     theme: str | None = Query(default=None, max_length=60),
 ) -> dict[str, Any]:
-    t = orm.recommendations.c
-    where = [t.alliance_id == alliance_id]
-    if stage is not None:
-        where.append(t.stage == stage.value)
     async with uow:
-        found = await uow.recommendations.find(*where)
+        found = await uow.recommendations.of_alliance(alliance_id, stage)
     return {"items": [view(r, actor) for r in found if theme is None or r.theme == theme]}
 
 
