@@ -1223,11 +1223,13 @@ CMD ["api", "--host", "0.0.0.0", "--port", "{port}"]
 
 
 def workspace_members() -> list[str]:
-    """Directories holding a workspace member's pyproject.toml (contracts, libs/*, services/*)."""
-    found = [REPO / "contracts"]
-    found += sorted(p for p in (REPO / "libs").iterdir() if (p / "pyproject.toml").exists())
-    found += sorted(p for p in (REPO / "services").iterdir() if (p / "pyproject.toml").exists())
-    return [str(p.relative_to(REPO)) for p in found]
+    """Directories holding a workspace member's pyproject.toml, as the root pyproject's
+    ``[tool.uv.workspace] members`` globs name them (contracts, libs/*, services/*, sdk/python)."""
+    import tomllib
+
+    globs = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["uv"]["workspace"]
+    found = {p for pattern in globs["members"] for p in REPO.glob(pattern)}
+    return sorted(str(p.relative_to(REPO)) for p in found if (p / "pyproject.toml").exists())
 
 
 def dockerfile(svc: str) -> str:
