@@ -145,11 +145,15 @@ def start_platform(
 ADMIN = ("admin@developers.example.org", "the developer platform's admin passphrase")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def developer_platform(infra: TestInfra) -> Iterator[Platform]:
     """All four services, the demo alliance seeded (its partner-visible events), an
     administrator, loopback webhook receivers allowed and the developer portal: what a
-    client-app developer or a partner has after ``make run WEBHOOK_ALLOWED_PRIVATE=127.0.0.1``."""
+    client-app developer or a partner has after ``make run WEBHOOK_ALLOWED_PRIVATE=127.0.0.1``.
+
+    Per module, never for the session: its workers consume the shared broker's topics, so
+    alive beside another test's services they answer that test's privacy requests and
+    read events whose subject keys they cannot fetch (main's CI went red that way)."""
     # notifications' consumer group starts before alliance seeds, so it records those events
     services = ("profiles", "notifications", "resources", "alliance")
     env = {
