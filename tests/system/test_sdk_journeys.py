@@ -54,6 +54,11 @@ def _verification_token(platform: Platform, address: str) -> str:
     return found.group(1)
 
 
+# The module-scoped developer platform starts four services (migrate, seed, serve) in the
+# first test's setup: minutes on a loaded 2-core machine, which the default 300 s would cut.
+pytestmark = pytest.mark.timeout(900)
+
+
 def test_python_sdk_journey(developer_platform: Platform) -> None:
     email = f"py-{uuid.uuid4().hex[:8]}@example.org"
     password = "a long enough Python passphrase"
