@@ -76,7 +76,7 @@ test-unit: ## fast tests that need no infrastructure
 lint: ## ruff + mypy
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy contracts/src libs/*/src services/*/src deploy/tools
+	$(RUN) mypy contracts/src libs/*/src services/*/src web/src deploy/tools
 
 .PHONY: fmt
 fmt: ## format and autofix
