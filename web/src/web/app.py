@@ -190,10 +190,14 @@ async def healthz(request: Request) -> Response:
     return PlainTextResponse("ok")
 
 
-def create_app(settings: WebSettings | None = None) -> Starlette:
+def create_app(
+    settings: WebSettings | None = None, transport: httpx.AsyncBaseTransport | None = None
+) -> Starlette:
+    """The app; ``transport`` stands in for the network in fast tests."""
     settings = settings or WebSettings.from_env()
     client = httpx.AsyncClient(
         base_url=settings.api_base_url,
+        transport=transport,
         timeout=settings.api_timeout_s,
         limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
     )

@@ -4,12 +4,13 @@ the helpers that turn a request into a rendered, localised page."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2.ext import _make_new_gettext, _make_new_ngettext
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -48,6 +49,7 @@ class Web:
     languages: Languages
     templates: Environment
     versions: dict[str, str]
+    _formatting: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, settings: WebSettings, api: Api) -> Web:
@@ -55,7 +57,6 @@ class Web:
             loader=FileSystemLoader(PACKAGE / "templates"),
             autoescape=select_autoescape(["html"]),
             extensions=["jinja2.ext.i18n"],
-            undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
         )
@@ -66,6 +67,16 @@ class Web:
         env.globals["LOCALES"] = LOCALES
         env.policies["ext.i18n.trimmed"] = True
         return web
+
+    def formatting(self, language: Language) -> tuple[Any, Any]:
+        """The language's gettext and ngettext as Jinja's "newstyle" calls: ``_("Hello
+        %(name)s", name=...)`` formats, and the values are escaped (jinja2.ext's own wrappers,
+        made once per language)."""
+        cached = self._formatting.get(language.code)
+        if cached is None:
+            cached = (_make_new_gettext(language.gettext), _make_new_ngettext(language.ngettext))
+            self._formatting[language.code] = cached
+        return cached
 
     def static_url(self, path: str) -> str:
         return f"/static/{path}?v={self.versions.get(path, '0')}"
@@ -120,13 +131,14 @@ def render(
     web, visit = web_of(request), visit_of(request)
     language = web.languages[visit.locale]
     session = visit.session
+    gettext, ngettext = web.formatting(language)
     page = {
         "request": request,
         "session": session,
         "lang": language,
-        "gettext": language.gettext,
-        "ngettext": language.ngettext,
-        "_": language.gettext,
+        "gettext": gettext,
+        "ngettext": ngettext,
+        "_": gettext,
         "when": language.when,
         "csrf_token": web.sealer.csrf_token(session),
         "menus": menus(session),
