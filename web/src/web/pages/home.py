@@ -8,6 +8,7 @@ from starlette.routing import Route
 
 from web.api import ApiProblem
 from web.i18n import LANG_COOKIE
+from web.pages.library import KINDS
 from web.runtime import redirect, render, safe_next, visit_of, web_of
 from web.settings import LOCALES
 
@@ -25,7 +26,7 @@ async def landing(request: Request) -> Response:
         events = listed.get("items", [])
     except ApiProblem:
         pass  # the landing page still shows, without the lists
-    return render(request, "home.html", {"resources": resources, "events": events})
+    return render(request, "home.html", {"resources": resources, "events": events, "kinds": KINDS})
 
 
 async def choose_language(request: Request) -> Response:

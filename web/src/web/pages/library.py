@@ -4,6 +4,7 @@ submissions and their moderation status, report a resource."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -50,16 +51,17 @@ FILTERS = ("kind", "theme", "sdg", "country", "language", "year")
 ACCEPT = ".pdf,.docx,.xlsx,.pptx,.odt,.txt,.csv,.png,.jpg,.jpeg,.webp,.mp3,.mp4"
 
 
-def facet_label(name: str, value: str, locale: str) -> str:
+def facet_label(name: str, value: str, locale: str, gettext: Callable[[str], str]) -> str:
+    """A facet value in words, in the reader's language."""
     if name == "kind":
-        return KINDS.get(value, value)
+        return gettext(KINDS.get(value, value))
     if name == "country":
         return country_name(value, locale)
     if name == "language":
         return language_name(value, locale)
     if name == "sdg":
-        return f"SDG {value}"
-    return value
+        return gettext("Sustainable Development Goal %(number)s") % {"number": value}
+    return value.replace("_", " ")
 
 
 async def library_page(request: Request) -> Response:
@@ -87,7 +89,9 @@ async def library_page(request: Request) -> Response:
         "query": query,
         "found": found,
         "facets": found.get("facets") or {},
-        "facet_label": lambda name, value: facet_label(name, value, visit.locale),
+        "facet_label": lambda name, value: facet_label(
+            name, value, visit.locale, language_of(request).gettext
+        ),
         "kinds": KINDS,
         "next_url": "/library?" + urlencode([*keep, ("cursor", found["next_cursor"])])
         if found.get("next_cursor")
