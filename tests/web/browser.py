@@ -48,7 +48,14 @@ class Audit:
             if f"{parts.scheme}://{parts.netloc}" != self.origin:
                 self.foreign.append(url)
 
+        def on_console(message: Any) -> None:
+            # a load the Content-Security-Policy refused never reaches the network: the
+            # browser says so on the console, and that attempt counts as much as a request
+            if "Content Security Policy" in message.text:
+                self.foreign.append(message.text)
+
         context.on("request", on_request)
+        context.on("console", on_console)
 
     def axe(self, page: Page, label: str = "") -> list[dict[str, Any]]:
         """Run axe-core on the page as it is now; keep serious and critical violations."""

@@ -8,15 +8,22 @@ from collections.abc import Iterator
 import pytest
 from browser import launch
 from playwright.sync_api import Browser, sync_playwright
-from web_stack import ENV, SERVICES, World, build_world
+from web_stack import ENV, SERVICES, World, build_world, oidc_env, oidc_provider
 
 from devstack.harness import TestInfra
 from devstack.system import Platform, start_platform
 
 
 @pytest.fixture(scope="session")
-def site(infra: TestInfra) -> Iterator[Platform]:
-    with start_platform(infra, SERVICES, ENV) as platform:
+def provider() -> Iterator[str]:
+    with oidc_provider() as issuer:
+        yield issuer
+
+
+@pytest.fixture(scope="session")
+def site(infra: TestInfra, provider: str) -> Iterator[Platform]:
+    env = {**ENV, "profiles": {**ENV["profiles"], **oidc_env(provider)}}
+    with start_platform(infra, SERVICES, env) as platform:
         yield platform
 
 

@@ -7,9 +7,14 @@ web client), a Chromium of Debian driven by Playwright, and data a member's jour
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
+import subprocess
+import sys
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -17,7 +22,9 @@ from typing import Any
 
 import httpx
 
+from devstack.paths import repo_root
 from devstack.system import Platform
+from devstack.waiting import free_port, wait_until
 
 ADMIN_EMAIL = "web-admin@example.org"
 ADMIN_PASSWORD = "web tests admin passphrase"
@@ -227,7 +234,7 @@ def build_world(platform: Platform) -> World:
             "description": "Mentor young entrepreneurs.",
             "organisation": "Diaspora desk",
             "deadline": (datetime.now(UTC) + timedelta(days=30)).isoformat(),
-            "required_skills": ["S1"],
+            "required_skills": ["s1"],
             "contribution_modes": ["mentoring"],
             "languages": ["fr"],
         },
@@ -284,3 +291,52 @@ def build_world(platform: Platform) -> World:
         "name": given,
     }
     return world
+
+
+OIDC_CLIENT = ("diaspora-web", "web tests client secret")
+PROVIDER_SCRIPT = "services/profiles/tests/e2e/profiles_pkce_provider.py"
+
+
+@contextlib.contextmanager
+def oidc_provider() -> Iterator[str]:
+    """A real OpenID Provider process (authlib, PKCE enforced), for social sign-in."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(repo_root() / PROVIDER_SCRIPT),
+            "--port",
+            str(port),
+            "--client-id",
+            OIDC_CLIENT[0],
+            "--client-secret",
+            OIDC_CLIENT[1],
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until(
+            lambda: (
+                httpx.get(f"{base}/.well-known/openid-configuration", timeout=2).status_code == 200
+            ),
+            60,
+            what="the OpenID provider",
+        )
+        yield base
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def oidc_env(issuer: str) -> dict[str, str]:
+    providers = {
+        "mock": {
+            "issuer": issuer,
+            "client_id": OIDC_CLIENT[0],
+            "client_secret": OIDC_CLIENT[1],
+            "label": "Mock ID",
+        }
+    }
+    return {"OIDC_PROVIDERS": json.dumps(providers)}

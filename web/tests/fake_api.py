@@ -163,7 +163,7 @@ ROUTES: list[tuple[str, str, Any]] = [
             "roles": ["member"],
         },
     ),
-    ("GET", r"/v1/auth/oidc/providers", [{"name": "demo", "display_name": "Demo ID"}]),
+    ("GET", r"/v1/auth/oidc/providers", [{"provider": "demo", "label": "Demo ID"}]),
     ("GET", r"/v1/directory/taxonomy", TAXONOMY),
     (
         "GET",

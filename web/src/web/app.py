@@ -213,6 +213,7 @@ def create_app(
     routes = [
         Route("/healthz", healthz),
         Route("/readyz", healthz),
+        Route("/livez", healthz),
         Route("/v1/{path:path}", api_not_found, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
         *pages.routes(),

@@ -54,6 +54,8 @@ class Platform:
             "SMTP_PORT": str(self.smtp.port),
             "JWKS_URL": f"http://127.0.0.1:{self.ports['profiles']}/.well-known/jwks.json",
             "PUBLIC_BASE_URL": self.gateway_url,
+            # social sign-in comes back to the web client's page, which hands over to the API
+            "OIDC_CALLBACK_URL": f"{self.gateway_url}/auth/oidc/{{provider}}/callback",
             "RELAY_POLL_INTERVAL_S": "0.2",
             "DISPATCH_POLL_INTERVAL_S": "0.2",
             **subject_key_env(
@@ -77,7 +79,9 @@ class Platform:
         proc = ManagedProcess(WEB, self.home)
         proc.start(web_argv(self.ports[WEB]), env={**os.environ, **web_env(self.gateway_url, None)})
         self.processes.append(proc)
-        wait_until(lambda: web_ready(self.ports[WEB]), 60, what="web /readyz", on_timeout=self.logs)
+        wait_until(
+            lambda: web_ready(self.ports[WEB]), 120, what="web /readyz", on_timeout=self.logs
+        )
 
 
 @contextlib.contextmanager
@@ -142,7 +146,7 @@ def start_platform(
             for service in services:
                 wait_until(
                     functools.partial(service_ready, p.ports[service]),
-                    60,
+                    180,  # a loaded shared machine starts a service's processes slowly
                     what=f"{service} /readyz",
                     on_timeout=p.logs,
                 )

@@ -128,7 +128,11 @@ async def _providers(request: Request) -> list[dict[str, Any]]:
     except ApiProblem:
         return []
     items = found.get("providers", found) if isinstance(found, dict) else found
-    return [p for p in items if isinstance(p, dict)]
+    return [
+        {"name": p["provider"], "label": p.get("label") or p["provider"]}
+        for p in items
+        if isinstance(p, dict) and p.get("provider")
+    ]
 
 
 async def sign_in_page(request: Request) -> Response:
@@ -195,6 +199,71 @@ async def sign_out(request: Request) -> Response:
     return flash_redirect("/", "signed-out")
 
 
+# ---- social sign-in (OIDC) --------------------------------------------------------------
+#: where to go back after a social sign-in (the provider's round trip loses the query)
+NEXT_COOKIE = "dep_next"
+
+
+async def oidc_start(request: Request) -> Response:
+    """Ask the API where the provider's sign-in page is, and go there."""
+    web, visit = web_of(request), visit_of(request)
+    provider = request.path_params["provider"]
+    try:
+        begun = await web.api.get(visit, f"/v1/auth/oidc/{provider}/authorize", auth=False)
+    except ApiProblem as problem:
+        return render(
+            request,
+            "account/signin.html",
+            {"errors": problem_errors(problem), "providers": await _providers(request), "next": ""},
+            status=problem.status if problem.status < 500 else 503,
+        )
+    response = redirect(str(begun["authorization_url"]))
+    response.status_code = 302
+    next_url = safe_next(request.query_params.get("next"), "")
+    if next_url:
+        response.set_cookie(
+            NEXT_COOKIE,
+            next_url,
+            max_age=900,
+            httponly=True,
+            samesite="lax",
+            secure=web.settings.cookie_secure,
+        )
+    return response
+
+
+async def oidc_callback(request: Request) -> Response:
+    """The provider sends the person back here (OIDC_CALLBACK_URL of profiles); the server
+    hands code and state to the API, which answers tokens: they start the session and never
+    reach the browser."""
+    web, visit = web_of(request), visit_of(request)
+    provider = request.path_params["provider"]
+    params = {k: v for k in ("code", "state", "error") if (v := request.query_params.get(k))}
+    try:
+        pair = await web.api.get(
+            visit, f"/v1/auth/oidc/{provider}/callback", params=params, auth=False
+        )
+        await _sign_in_with(request, visit, pair)
+    except ApiProblem as problem:
+        errors = problem_errors(problem)
+        if problem.title == "Account exists":
+            errors = FormErrors(
+                general=[
+                    N_("An account already uses this email address: sign in with your password.")
+                ]
+            )
+        return render(
+            request,
+            "account/signin.html",
+            {"errors": errors, "providers": await _providers(request), "next": ""},
+            status=400,
+        )
+    target = safe_next(request.cookies.get(NEXT_COOKIE), "")
+    response = redirect(target) if target else flash_redirect("/me/profile", "signed-in")
+    response.delete_cookie(NEXT_COOKIE)
+    return response
+
+
 # ---- forgot / reset ---------------------------------------------------------------------
 async def forgot_page(request: Request) -> Response:
     return render(request, "account/forgot.html")
@@ -249,6 +318,8 @@ ROUTES = [
     Route("/signin", sign_in_page, methods=["GET"]),
     Route("/signin", sign_in, methods=["POST"]),
     Route("/signout", sign_out, methods=["POST"]),
+    Route("/signin/oidc/{provider}", oidc_start, methods=["GET"]),
+    Route("/auth/oidc/{provider}/callback", oidc_callback, methods=["GET"]),
     Route("/forgot", forgot_page, methods=["GET"]),
     Route("/forgot", forgot, methods=["POST"]),
     Route("/reset", reset_page, methods=["GET"]),

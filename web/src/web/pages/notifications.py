@@ -3,6 +3,7 @@ relayed with the person's token), mark read; preferences; the one-click unsubscr
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -68,12 +69,33 @@ COMMON_ZONES = (
 )
 
 
+#: the API resources feed items name, and the page showing each
+PAGE_OF_LINK = (
+    (re.compile(r"^/v1/connections(/.*)?$"), "/connections"),
+    (re.compile(r"^/v1/conversations/([0-9a-f-]{36})$"), "/messages/{0}"),
+    (re.compile(r"^/v1/resources/([0-9a-f-]{36})$"), "/library/{0}"),
+    (re.compile(r"^/v1/opportunities/([0-9a-f-]{36})$"), "/opportunities/{0}"),
+    (re.compile(r"^/v1/events/([0-9a-f-]{36})$"), "/events/{0}"),
+)
+
+
+def page_of(link: str | None) -> str | None:
+    """The web page for the API resource a feed item links to (None: no page yet)."""
+    for pattern, page in PAGE_OF_LINK:
+        found = pattern.match(link or "")
+        if found:
+            return page.format(*found.groups())
+    return None
+
+
 async def feed(request: Request) -> Response:
     web, visit = web_of(request), require_sign_in(request)
     params: dict[str, Any] = {"limit": 30}
     if request.query_params.get("cursor"):
         params["cursor"] = request.query_params["cursor"]
     page = await web.api.get(visit, "/v1/notifications/feed", params=params)
+    for item in page.get("items", []):
+        item["page"] = page_of(item.get("link"))
     template = "portal/feed_items.html" if request.headers.get("hx-request") else "portal/feed.html"
     return render(request, template, {"page": page})
 
