@@ -23,7 +23,7 @@ from devstack.system import Platform
 def register(page: Page, audit: Audit, name: str, email: str) -> None:
     page.goto("/")
     audit.axe(page, "/")
-    page.get_by_role("link", name="Join").click()
+    page.get_by_role("link", name="Join", exact=True).click()
     audit.axe(page)
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Email address").fill(email)
