@@ -28,7 +28,6 @@ from devstack.harness import TestInfra
 from devstack.smtp import read_messages
 from devstack.system import Platform, start_platform
 
-
 #: a platform kept running by dev_platform.py (for working on the tests), else none
 KEPT = os.environ.get("WEB_TEST_PLATFORM")
 
