@@ -347,26 +347,12 @@ def web_docs(cfg: dict[str, Any]) -> list[Doc]:
             "valueFrom": {"secretKeyRef": {"name": spec["session_secret"], "key": "secret"}},
         },
     ]
-    args = ["api", "--host", "0.0.0.0", "--port", str(APP_PORT)]
-    dep = deployment(cfg, WEB, "api", args, spec["replicas"], env)
+    dep = deployment(cfg, WEB, "api", API_ARGS, spec["replicas"], env)
     dep["spec"]["template"]["spec"]["containers"][0]["resources"] = spec["resources"]
     return [
-        {
-            "apiVersion": "v1",
-            "kind": "ServiceAccount",
-            "metadata": meta(WEB, labels(WEB, "identity"), "infra"),
-            "automountServiceAccountToken": False,
-        },
+        service_account(WEB),
         dep,
-        {
-            "apiVersion": "v1",
-            "kind": "Service",
-            "metadata": meta(f"{WEB}-api", labels(WEB, "api"), "app"),
-            "spec": {
-                "selector": labels(WEB, "api"),
-                "ports": [{"name": "http", "port": APP_PORT, "targetPort": "http"}],
-            },
-        },
+        api_service(WEB),
         pdb(WEB, "api"),
         # the web talks to the API through the gateway's public address, nothing else
         netpol(
@@ -454,27 +440,39 @@ def scaled_object(cfg: dict[str, Any], shape: ServiceShape, topics: tuple[Topic,
     }
 
 
+API_ARGS = ["api", "--host", "0.0.0.0", "--port", str(APP_PORT)]
+
+
+def service_account(svc: str) -> Doc:
+    return {
+        "apiVersion": "v1",
+        "kind": "ServiceAccount",
+        "metadata": meta(svc, labels(svc, "identity"), "infra"),
+        "automountServiceAccountToken": False,
+    }
+
+
+def api_service(svc: str) -> Doc:
+    """The Service the gateway's HTTPRoutes send ``svc``'s prefixes to."""
+    return {
+        "apiVersion": "v1",
+        "kind": "Service",
+        "metadata": meta(f"{svc}-api", labels(svc, "api"), "app"),
+        "spec": {
+            "selector": labels(svc, "api"),
+            "ports": [{"name": "http", "port": APP_PORT, "targetPort": "http"}],
+        },
+    }
+
+
 def service_docs(cfg: dict[str, Any], shape: ServiceShape, topics: tuple[Topic, ...]) -> list[Doc]:
     svc = shape.name
     docs: list[Doc] = [
-        {
-            "apiVersion": "v1",
-            "kind": "ServiceAccount",
-            "metadata": meta(svc, labels(svc, "identity"), "infra"),
-            "automountServiceAccountToken": False,
-        },
+        service_account(svc),
         migration_job(cfg, svc),
-        deployment(cfg, svc, "api", ["api", "--host", "0.0.0.0", "--port", str(APP_PORT)], None),
+        deployment(cfg, svc, "api", API_ARGS, None),
         api_autoscaler(cfg, svc),
-        {
-            "apiVersion": "v1",
-            "kind": "Service",
-            "metadata": meta(f"{svc}-api", labels(svc, "api"), "app"),
-            "spec": {
-                "selector": labels(svc, "api"),
-                "ports": [{"name": "http", "port": APP_PORT, "targetPort": "http"}],
-            },
-        },
+        api_service(svc),
         pdb(svc, "api"),
         # one active relay (advisory lock): a second replica would only stand by, and
         # Kubernetes restarts a wedged one (liveness), so one replica is enough
