@@ -131,6 +131,7 @@ class World:
     mail: Mailbox
     admin_token: str
     staff_token: str
+    staff_email: str = ""
     french_resource: dict[str, Any] = field(default_factory=dict)
     full_event: dict[str, Any] = field(default_factory=dict)
     seat_holder: tuple[str, str] = ("", "")  # (email, token) of who holds the only seat
@@ -151,6 +152,30 @@ def verified_member(api: Api, mail: Mailbox, name: str, locale: str = "en") -> t
     return account, address, api.login(address)
 
 
+def full_event(api: Api, mail: Mailbox, staff: str) -> tuple[dict[str, Any], tuple[str, str]]:
+    """An event with one seat, already taken: (the event, (holder's email, token))."""
+    starts = (datetime.now(UTC) + timedelta(days=20)).replace(microsecond=0)
+    event = api.call(
+        "POST",
+        "/v1/events",
+        staff,
+        json={
+            "kind": "webinar",
+            "title": f"Webinar {unique('Invest')}",
+            "description": "Investing at home, safely.",
+            "organiser": "Diaspora desk",
+            "time_zone": "Europe/Paris",
+            "starts_at": starts.isoformat(),
+            "ends_at": (starts + timedelta(hours=2)).isoformat(),
+            "capacity": 1,
+        },
+        expect=201,
+    ).json()
+    _, holder_email, holder = verified_member(api, mail, "Seat Holder")
+    api.call("POST", f"/v1/events/{event['id']}/registrations", holder, expect=201)
+    return event, (holder_email, holder)
+
+
 def build_world(platform: Platform) -> World:
     api, mail = Api(platform.gateway_url), Mailbox(platform)
     admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)
@@ -158,7 +183,7 @@ def build_world(platform: Platform) -> World:
     for role in ("moderator", "government_focal_point"):
         api.call("PUT", f"/v1/auth/accounts/{staff_id}/roles/{role}", admin, expect=200)
     staff = api.login(staff_email)
-    world = World(api, mail, admin, staff)
+    world = World(api, mail, admin, staff, staff_email)
 
     # a resource in French, published by a moderator
     word = unique("Transfert")
@@ -181,28 +206,7 @@ def build_world(platform: Platform) -> World:
         api.call("POST", f"/v1/resources/{created['id']}/{step}", staff, expect=200)
     world.french_resource = {"id": created["id"], "word": word}
 
-    # an event with one seat, already taken
-    starts = (datetime.now(UTC) + timedelta(days=20)).replace(microsecond=0)
-    event = api.call(
-        "POST",
-        "/v1/events",
-        staff,
-        json={
-            "kind": "webinar",
-            "title": f"Webinar {unique('Invest')}",
-            "description": "Investing at home, safely.",
-            "organiser": "Diaspora desk",
-            "time_zone": "Europe/Paris",
-            "starts_at": starts.isoformat(),
-            "ends_at": (starts + timedelta(hours=2)).isoformat(),
-            "capacity": 1,
-        },
-        expect=201,
-    ).json()
-    world.full_event = event
-    _, holder_email, holder = verified_member(api, mail, "Seat Holder")
-    api.call("POST", f"/v1/events/{event['id']}/registrations", holder, expect=201)
-    world.seat_holder = (holder_email, holder)
+    world.full_event, world.seat_holder = full_event(api, mail, staff)
 
     world.course = api.call(
         "POST",

@@ -25,3 +25,11 @@ async def people_cards(api: Api, visit: Visit, ids: Iterable[str]) -> dict[str, 
         return person_id, response.json() if response.status_code == 200 else {}
 
     return dict(await asyncio.gather(*(one(p) for p in wanted)))
+
+
+async def has_photo(api: Api, visit: Visit, person_id: str) -> bool:
+    """Whether the viewer may see a photo of the person (the profile view does not say)."""
+    response = await api.call(
+        visit, "GET", f"/v1/people/{person_id}/photo", params={"size": "thumbnail"}, ok=(404,)
+    )
+    return response.status_code == 200

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from web.api import ApiProblem
+from web.people import has_photo
 from web.runtime import render, require_sign_in, web_of
 from web.vocabulary import CONTRIBUTION_MODES, country_name, language_name
 
@@ -24,6 +25,22 @@ def _query(request: Request) -> dict[str, Any]:
     for name in FILTERS:
         query[name] = [v for v in params.getlist(name) if v]
     return query
+
+
+def facet_counts(facets: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """``{filter: {code: count}}`` whether the API lists a facet's values as a mapping or as
+    ``[{"value"|"code": ..., "count": ...}]``."""
+    out: dict[str, dict[str, int]] = {}
+    for name, values in (facets or {}).items():
+        if isinstance(values, dict):
+            out[name] = {str(k): int(v) for k, v in values.items()}
+        elif isinstance(values, list):
+            out[name] = {
+                str(v.get("value", v.get("code"))): int(v.get("count", 0))
+                for v in values
+                if isinstance(v, dict)
+            }
+    return out
 
 
 async def _labels(request: Request) -> dict[str, dict[str, str]]:
@@ -77,7 +94,7 @@ async def people_page(request: Request) -> Response:
     context = {
         "query": query,
         "found": found,
-        "facets": found.get("facets") or {},
+        "facets": facet_counts(found.get("facets") or {}),
         "labels": labels,
         "label_of": lambda name, code: label_of(labels, visit.locale, name, code),
         "next_url": next_url,
@@ -112,6 +129,7 @@ async def person_page(request: Request) -> Response:
             "person_id": person_id,
             "relation": relation,
             "is_me": person_id == visit.session.account_id,
+            "has_photo": await has_photo(web.api, visit, person_id),
             "label_of": lambda name, code: label_of(labels, visit.locale, name, code),
         },
     )

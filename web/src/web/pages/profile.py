@@ -13,6 +13,7 @@ from starlette.routing import Route
 from web.api import ApiProblem
 from web.forms import FormErrors, problem_errors
 from web.navigation import N_
+from web.people import has_photo
 from web.runtime import flash_redirect, read_form, render, require_sign_in, web_of
 from web.vocabulary import CONTRIBUTION_MODES, LANGUAGE_LEVELS, countries, languages
 
@@ -138,7 +139,7 @@ async def profile_page(request: Request) -> Response:
             "etag": etag,
             "photo_url": profile.get("photo_url"),
             "account_id": visit.session.account_id,
-            "has_photo": bool(profile.get("photo")),
+            "has_photo": await has_photo(web_of(request).api, visit, visit.session.account_id),
         },
     )
 
@@ -233,7 +234,7 @@ async def upload_photo(request: Request) -> Response:
             "errors": errors,
             "etag": etag,
             "account_id": visit.session.account_id,
-            "has_photo": bool(profile.get("photo")),
+            "has_photo": await has_photo(web_of(request).api, visit, visit.session.account_id),
         },
         status=422,
     )
