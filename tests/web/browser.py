@@ -5,6 +5,7 @@ WCAG 2.2 AA violation, and the first load's weight is measured in the browser.""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,7 +52,9 @@ class Audit:
         def on_console(message: Any) -> None:
             # a load the Content-Security-Policy refused never reaches the network: the
             # browser says so on the console, and that attempt counts as much as a request
-            if "Content Security Policy" in message.text:
+            if "Content Security Policy" in message.text and re.match(
+                r"Refused to (load|connect|frame|send|prefetch)", message.text
+            ):
                 self.foreign.append(message.text)
 
         context.on("request", on_request)
