@@ -12,7 +12,6 @@ import dataclasses
 import json
 import signal
 import sys
-import time
 from pathlib import Path
 
 from web_stack import ENV, SERVICES, build_world, oidc_env, oidc_provider
@@ -24,6 +23,7 @@ STATE = Path("/tmp/web-dev-platform.json")
 
 
 def main() -> int:
+    STATE.unlink(missing_ok=True)  # a file left by an earlier run names a platform long gone
     infra = ensure_test_infra()
     with oidc_provider() as issuer:
         env = {**ENV, "profiles": {**ENV["profiles"], **oidc_env(issuer)}}
@@ -52,5 +52,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
-    time.sleep(0)
     sys.exit(main())
