@@ -65,7 +65,7 @@ tools: ## kubeconform and promtool (Go module proxy) into .local/bin, for the de
 	  && touch $(TOOLS_BIN)/.promtool-$(PROMETHEUS_VERSION); }
 
 .PHONY: test
-test: install tools ## the whole test suite (real Kafka + Postgres)
+test: install tools web-assets ## the whole test suite (real Kafka + Postgres, Chromium for the web)
 	$(RUN) pytest -p no:cacheprovider
 
 .PHONY: test-unit
@@ -76,7 +76,7 @@ test-unit: ## fast tests that need no infrastructure
 lint: ## ruff + mypy
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy contracts/src libs/*/src services/*/src deploy/tools
+	$(RUN) mypy contracts/src libs/*/src services/*/src web/src deploy/tools
 
 .PHONY: fmt
 fmt: ## format and autofix
@@ -109,6 +109,27 @@ sdk: docs ## regenerate the Python and TypeScript SDKs (sdk/) from docs/api/plat
 	cd sdk/python && $(RUN) openapi-python-client generate --path ../../docs/api/platform.openapi.json \
 	  --config generator.yaml --meta none --output-path src/diaspora_platform_client --overwrite
 	cd sdk/typescript && npm run -s generate && npm run -s build
+
+.PHONY: web-assets
+web-assets: ## the web client's browser assets from npm (lockfile): htmx vendored, axe-core for tests
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	cp web/node_modules/htmx.org/dist/htmx.min.js web/src/web/static/vendor/htmx.min.js
+
+.PHONY: web-messages
+web-messages: ## re-extract the web client's texts and merge them into the fr/es/ar catalogs
+	cd web && $(RUN) pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
+	  -o src/web/locale/messages.pot src/web
+	cd web && $(RUN) pybabel update -i src/web/locale/messages.pot -d src/web/locale \
+	  --no-location --width 100
+
+.PHONY: test-web
+test-web: install web-assets ## browser tests, every journey and page (CI runs the core set)
+	WEB_TESTS=full $(RUN) pytest -p no:cacheprovider tests/web web/tests
+
+.PHONY: web-screenshots
+web-screenshots: install web-assets ## regenerate docs/screenshots/ from the browser tests
+	WEB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(RUN) pytest -p no:cacheprovider \
+	  tests/web/test_web_screenshots.py
 
 .PHONY: clean
 clean: stop ## stop and delete all local state (.local/)

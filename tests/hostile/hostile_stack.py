@@ -28,6 +28,7 @@ from devstack.postgres import plain_url
 from devstack.processes import ManagedProcess
 from devstack.testing import fresh_service_database
 from devstack.waiting import free_port, run_sync, wait_until
+from devstack.web import WEB, start_web
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
 ADMIN_EMAIL = "hostile-admin@example.org"
@@ -180,6 +181,9 @@ def start_hostile_stack(infra: TestInfra) -> Iterator[HostileStack]:
                 what=f"{service} /readyz",
                 on_timeout=stack.logs,
             )
+        # the web client answers every path outside /v1 (and unknown /v1 paths as the
+        # gateway would), so the attack surface includes it
+        stack.processes.append(start_web(home, stack.ports[WEB], stack.gateway_url))
         gateway.start(routes)
         stack.processes.append(gateway.process)
         yield stack

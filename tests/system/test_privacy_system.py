@@ -458,8 +458,8 @@ def test_the_export_archive_holds_every_slice(scene: Scene, full_platform: Platf
         what="the export to be assembled (every participant's slice)",
         on_timeout=lambda: json.dumps(api.call("GET", progress_url, person.token).json()),
     )
-    # notifications emails the expiring link (DataExportReady)
-    link_pattern = re.compile(r"https?://\S+/v1/me/exports/\S+/archive\?token=[\w\-]+")
+    # notifications emails the expiring link (DataExportReady) to the web client's page
+    link_pattern = re.compile(r"https?://\S+/privacy/exports/[\w\-]+\?token=[\w\-]+")
 
     def emailed_link() -> str | None:
         for m in full_platform.smtp.messages():
@@ -471,7 +471,13 @@ def test_the_export_archive_holds_every_slice(scene: Scene, full_platform: Platf
 
     wait_until(lambda: emailed_link() is not None, 60, what="the export email with the link")
     link = httpx.URL(emailed_link() or "")
-    archive = api.call("GET", link.path, params={"token": link.params["token"]}, expect=200)
+    export_id = link.path.rsplit("/", 1)[-1]
+    archive = api.call(
+        "GET",
+        f"/v1/me/exports/{export_id}/archive",
+        params={"token": link.params["token"]},
+        expect=200,
+    )
     with zipfile.ZipFile(io.BytesIO(archive.content)) as z:
         data = json.loads(z.read("data.json"))
         assert "summary.html" in z.namelist()

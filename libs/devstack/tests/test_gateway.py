@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from devstack.gateway import (
+    PROBE_PATH,
     Gateway,
     Route,
     RouteTable,
@@ -80,13 +81,18 @@ def _first_match(order: list[tuple[list[str], str]], path: str) -> str | None:
 def test_every_route_is_rendered_with_its_upstream(tmp_path: Path) -> None:
     table = load_route_table()
     order = _adapt(render_caddyfile(), tmp_path)
+    # the gateway's own health probe first, then one handler per route
+    assert order[0] == ([PROBE_PATH], "respond")
+    order = order[1:]
     assert len(order) == len(table.routes)
     for route in table.routes:
         port = table.services[route.service]
         for probe in (route.prefix, route.prefix + "/", route.prefix + "/x/y"):
             assert _first_match(order, probe) == f"127.0.0.1:{port}", probe
-        # segment-exact: /v1/auth must not capture /v1/authx
-        assert _first_match(order, route.prefix + "x") is None
+        # segment-exact: /v1/auth must not capture /v1/authx (the catch-all "/" takes it)
+        other = table.resolve(route.prefix + "x")
+        expected = f"127.0.0.1:{table.services[other]}" if other else None
+        assert _first_match(order, route.prefix + "x") == expected
 
 
 def test_longest_prefix_wins(tmp_path: Path) -> None:

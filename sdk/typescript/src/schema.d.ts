@@ -1333,7 +1333,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Courses
+         * @description The course catalogue, newest first (keyset pagination: pass ``next_cursor`` back).
+         */
+        get: operations["listCourses"];
         put?: never;
         /** Create Course */
         post: operations["createCourse"];
@@ -2360,7 +2364,8 @@ export interface paths {
         };
         /**
          * List Open
-         * @description Open opportunities, soonest deadline first (keyset pagination).
+         * @description Open opportunities, soonest deadline first (keyset pagination); the filters narrow
+         *     them to a kind, or to those asking for a sector, a country or a contribution mode.
          */
         get: operations["listOpen"];
         put?: never;
@@ -2388,6 +2393,26 @@ export interface paths {
          * @description Open opportunities ranked for the caller's (projected) profile, with the reasons.
          */
         get: operations["opportunitiesForMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opportunities/interests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Interests
+         * @description The caller's expressions of interest, each with its opportunity and status.
+         */
+        get: operations["myInterests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2731,6 +2756,27 @@ export interface paths {
          *     to make retries safe.
          */
         post: operations["contribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Contributions
+         * @description What the caller contributed, whatever its status (draft, submitted, published,
+         *     rejected with the moderator's note, archived), newest change first.
+         */
+        get: operations["myContributions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3998,6 +4044,29 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** CoursePage */
+        CoursePage: {
+            /** Items */
+            items: components["schemas"]["CourseSummary"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** CourseSummary */
+        CourseSummary: {
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Language */
+            language: string;
+            /** Lessons */
+            lessons: number;
+            /** Title */
+            title: string;
+        };
         /** Created */
         Created: {
             /**
@@ -4916,6 +4985,74 @@ export interface components {
             text?: string;
             /** Title */
             title: string;
+        };
+        /** MyInterestOut */
+        MyInterestOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Deadline
+             * Format: date-time
+             */
+            deadline: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Opportunity Id
+             * Format: uuid
+             */
+            opportunity_id: string;
+            /** Opportunity Title */
+            opportunity_title: string;
+            /** Status */
+            status: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** MyInterests */
+        MyInterests: {
+            /** Items */
+            items: components["schemas"]["MyInterestOut"][];
+        };
+        /** MyResourceOut */
+        MyResourceOut: {
+            /** Hidden */
+            hidden: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Moderation Note */
+            moderation_note: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Title
+             * @description in the asked language when translated, else the original
+             */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** MyResources */
+        MyResources: {
+            /** Items */
+            items: components["schemas"]["MyResourceOut"][];
         };
         /** NeedInput */
         NeedInput: {
@@ -11103,6 +11240,65 @@ export interface operations {
             };
         };
     };
+    listCourses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePage"];
+                };
+            };
+            /** @description Bad cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createCourse: {
         parameters: {
             query?: never;
@@ -14617,6 +14813,12 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string | null;
+                kind?: components["schemas"]["OpportunityKind"] | null;
+                /** @description ISIC section */
+                sector?: string | null;
+                country?: string | null;
+                /** @description contribution mode */
+                mode?: string | null;
             };
             header?: never;
             path?: never;
@@ -14736,6 +14938,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpportunityMatch"][];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myInterests: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInterests"];
                 };
             };
             /** @description Invalid request */
@@ -16208,6 +16459,57 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myContributions: {
+        parameters: {
+            query?: {
+                /** @description title language */
+                lang?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyResources"];
                 };
             };
             /** @description Invalid request */

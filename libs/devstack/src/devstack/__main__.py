@@ -17,6 +17,7 @@ def _mb(n: int) -> str:
 
 def cmd_up(stack: Stack) -> int:
     started = time.monotonic()
+    print(f"The platform's web pages will be at {stack.gateway.url}/ (API at /v1)", flush=True)
     stack.up()
     print(f"\nstack up in {time.monotonic() - started:.1f}s\n")
     return cmd_urls(stack)

@@ -152,6 +152,12 @@ def render_caddyfile(
         "\t@no_request_id not header X-Request-ID *",
         "\trequest_header @no_request_id X-Request-ID {http.request.uuid}",
         "",
+        "\t# The health probe is the gateway's own answer, whatever a catch-all route serves.",
+        f"\thandle {PROBE_PATH} {{",
+        "\t\theader Content-Type application/problem+json",
+        f"\t\trespond `{NOT_FOUND_BODY}` 404",
+        "\t}",
+        "",
     ]
     if portal is not None:
         lines += _portal_block(portal)

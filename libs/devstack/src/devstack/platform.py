@@ -23,6 +23,7 @@ from devstack.processes import ManagedProcess, known_processes
 from devstack.services import platform_env
 from devstack.stack import Stack
 from devstack.waiting import free_port, wait_until
+from devstack.web import WEB, start_web
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
 #: the chaos stack's own broker and Postgres (the broker also listens on the next two ports).
@@ -116,6 +117,7 @@ class ChaosPlatform:
                 what=f"{service} API",
                 on_timeout=platform.logs,
             )
+        start_web(home, ports[WEB], platform.gateway.url)
         platform.gateway.start(home / "routes.yaml")
         return platform
 
@@ -125,6 +127,7 @@ class ChaosPlatform:
                 self.process(service, role).stop(timeout=5)
         self.netcut.stop(timeout=5)
         self.gateway.stop()
+        ManagedProcess(WEB, self.stack.home).stop(timeout=5)
         self.smtp.stop()
         self.stack.kafka.stop()
         self.stack.postgres.stop()

@@ -64,6 +64,8 @@ def platform_env(
         "SMTP_PORT": str(smtp_port),
         "JWKS_URL": f"{profiles}/.well-known/jwks.json",
         "PUBLIC_BASE_URL": public_base_url,
+        # social sign-in comes back to the web client's page, which hands over to the API
+        "OIDC_CALLBACK_URL": f"{public_base_url}/auth/oidc/{{provider}}/callback",
         **subject_key_env(service, services, profiles, local_secret(home)),
     }
 

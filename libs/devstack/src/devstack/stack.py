@@ -25,6 +25,7 @@ from devstack.services import (
 )
 from devstack.smtp import smtp_ready
 from devstack.waiting import wait_until
+from devstack.web import WEB, is_web, start_web
 
 log = logging.getLogger("devstack")
 
@@ -110,9 +111,20 @@ class Stack:
     only_services: frozenset[str] | None = field(default_factory=_services_from_env)
 
     def services(self) -> list[ServiceSpec]:
-        """Services of the route table (all of them; stop/status never filter)."""
+        """Services of the route table (all of them; stop/status never filter), the web
+        client apart (:meth:`web_port`)."""
         table = load_route_table(paths.routes_path())
-        return [ServiceSpec(name, port) for name, port in table.services.items()]
+        return [
+            ServiceSpec(name, port) for name, port in table.services.items() if not is_web(name)
+        ]
+
+    def web_port(self) -> int:
+        """The web client's port (the route table's ``web`` upstream)."""
+        return load_route_table(paths.routes_path()).services[WEB]
+
+    @property
+    def web(self) -> ManagedProcess:
+        return ManagedProcess(WEB, self.home)
 
     def selected_services(self) -> list[ServiceSpec]:
         """Services ``up`` should run (``DEVSTACK_SERVICES`` / ``--services`` narrow it)."""
@@ -231,6 +243,8 @@ class Stack:
         self.up_infra()
         started = self.up_services()
         log.info("developer portal: %s", portal.build(self.home / "portal"))
+        log.info("web: %s", self.gateway.url)
+        start_web(self.home, self.web_port(), self.gateway.url)
         self.gateway.start(paths.routes_path())
         self.seed(started)
 
@@ -241,12 +255,12 @@ class Stack:
     def stop(self) -> list[str]:
         """Stop everything in reverse start order; returns the names stopped."""
         stopped: list[str] = []
-        fixed = {"gateway", "smtp", "kafka", "postgres"}
+        fixed = {"gateway", WEB, "smtp", "kafka", "postgres"}
         svc = self.service_processes()
         svc_names = {p.name for p in svc}
         # strays first (pidfiles of processes no longer in the route table)
         strays = [p for p in known_processes(self.home) if p.name not in fixed | svc_names]
-        for proc in [self.gateway.process, *strays, *reversed(svc), self.smtp]:
+        for proc in [self.gateway.process, self.web, *strays, *reversed(svc), self.smtp]:
             if proc.stop():
                 stopped.append(proc.name)
         if self.postgres.stop():
@@ -265,6 +279,10 @@ class Stack:
                 return "ok" if smtp_ready("127.0.0.1", self.smtp_port) else "down"
             if name == "gateway":
                 return "ok" if self.gateway.healthy() else "down"
+            if is_web(name):
+                from devstack.web import web_ready
+
+                return "ok" if web_ready(self.web_port()) else "down"
             for spec in self.services():
                 if name == f"{spec.name}-api":
                     return "ok" if api_ready(spec) else "not ready"
@@ -278,6 +296,7 @@ class Stack:
             "postgres",
             "smtp",
             *[p.name for p in self.service_processes()],
+            WEB,
             "gateway",
         ]
         extra = [p.name for p in known_processes(self.home) if p.name not in names]
@@ -290,7 +309,8 @@ class Stack:
 
     def urls(self) -> list[tuple[str, str]]:
         out = [
-            ("gateway", self.gateway.url),
+            ("web (open this)", self.gateway.url + "/"),
+            ("API (gateway)", self.gateway.url + "/v1"),
             ("developer portal", f"{self.gateway.url}/developers/"),
         ]
         for spec in self.services():

@@ -36,6 +36,9 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     public_base_url: str = "http://127.0.0.1:8080"
+    #: where people's pages are (the web client, web/): links in emails land there. Empty:
+    #: the public base URL, since the gateway serves the web client at / beside the API
+    web_base_url: str = ""
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
     jwt_issuer: str = "diaspora-platform"
     jwt_audience: str = "diaspora-platform"
@@ -107,3 +110,8 @@ class ServiceSettings(BaseSettings):
     @property
     def consumer_group(self) -> str:
         return self.kafka_consumer_group or self.service_name
+
+    @property
+    def web_url(self) -> str:
+        """The base of people's pages, without a trailing slash."""
+        return (self.web_base_url or self.public_base_url).rstrip("/")

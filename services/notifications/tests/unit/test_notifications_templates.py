@@ -18,6 +18,7 @@ VALUES = {
     "title": "Guide",
     "reason": "duplicate",
     "deadline": "2026-12-31 23:59",
+    "starts_at": "2027-03-04 17:00",
     "status": "accepted",
     "period": "daily",
     "subject": "News",

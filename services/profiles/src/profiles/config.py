@@ -32,8 +32,8 @@ class ProfilesSettings(ServiceSettings):
     verification_link_ttl_s: int = 48 * 3600
     password_reset_link_ttl_s: int = 3600
     #: the token is appended to these (the client app, or the API's own endpoints)
-    verification_link_base: str = Field(default="", description="default: API verify endpoint")
-    password_reset_link_base: str = Field(default="", description="default: API reset endpoint")
+    verification_link_base: str = Field(default="", description="default: the web's /verify page")
+    password_reset_link_base: str = Field(default="", description="default: the web's /reset page")
     #: at most this many link emails of each kind per account per hour (mailbombing guard)
     link_emails_max_per_hour: int = 3
 
@@ -103,20 +103,15 @@ class ProfilesSettings(ServiceSettings):
     #: presenting an access token issued at most this long ago
     erasure_reauth_max_age_s: int = 300
 
+    # Emailed links land on the web client's pages (WEB_BASE_URL), which call the API.
     def export_download_link(self, export_id: str, token: str) -> str:
-        return f"{self.public_base_url.rstrip('/')}/v1/me/exports/{export_id}/archive?token={token}"
+        return f"{self.web_url}/privacy/exports/{export_id}?token={token}"
 
     def verify_link(self, token: str) -> str:
-        base = self.verification_link_base or (
-            f"{self.public_base_url.rstrip('/')}/v1/auth/verify-email?token="
-        )
-        return base + token
+        return (self.verification_link_base or f"{self.web_url}/verify?token=") + token
 
     def reset_link(self, token: str) -> str:
-        base = self.password_reset_link_base or (
-            f"{self.public_base_url.rstrip('/')}/v1/auth/password-reset?token="
-        )
-        return base + token
+        return (self.password_reset_link_base or f"{self.web_url}/reset?token=") + token
 
     def oidc_redirect_uri(self, provider: str) -> str:
         """The redirect URI registered at every provider (the same at authorize and token)."""

@@ -343,9 +343,11 @@ async def test_export_assembles_one_archive_from_every_slice(
     assert all(s["status"] == "received" for s in ready["services"].values())
     [announced] = await outbox_events(sagas, "profiles.privacy.export_ready", person_id)
     url = httpx.URL(announced["download_url"])
-    assert url.path == f"/v1/me/exports/{export_id}/archive"
+    assert url.path == f"/privacy/exports/{export_id}"  # the web client's page
 
-    archive = await api.get(url.path, params={"token": url.params["token"]})
+    archive = await api.get(
+        f"/v1/me/exports/{export_id}/archive", params={"token": url.params["token"]}
+    )
     assert archive.status_code == 200, archive.text
     assert archive.headers["content-type"] == "application/zip"
     stored = await rows(
@@ -381,7 +383,9 @@ async def test_export_assembles_one_archive_from_every_slice(
             ),
             {"i": export_id},
         )
-    gone = await api.get(url.path, params={"token": url.params["token"]})
+    gone = await api.get(
+        f"/v1/me/exports/{export_id}/archive", params={"token": url.params["token"]}
+    )
     assert gone.status_code == 410
     # the expiry job destroys the archive and the private key
     await eventually(

@@ -58,6 +58,8 @@ from .consent_target import ConsentTarget
 from .content_body import ContentBody
 from .course_in import CourseIn
 from .course_out import CourseOut
+from .course_page import CoursePage
+from .course_summary import CourseSummary
 from .create_survey_response_createsurvey import CreateSurveyResponseCreatesurvey
 from .created import Created
 from .dashboard_by import DashboardBy
@@ -176,6 +178,10 @@ from .motion_in import MotionIn
 from .my_audit_log_response_myauditlog import MyAuditLogResponseMyauditlog
 from .my_consents_response_myconsents import MyConsentsResponseMyconsents
 from .my_identities_response_200_item import MyIdentitiesResponse200Item
+from .my_interest_out import MyInterestOut
+from .my_interests import MyInterests
+from .my_resource_out import MyResourceOut
+from .my_resources import MyResources
 from .my_responses_response_myresponses import MyResponsesResponseMyresponses
 from .need_input import NeedInput
 from .new_conversation import NewConversation
@@ -383,6 +389,8 @@ __all__ = (
     "ContentBody",
     "CourseIn",
     "CourseOut",
+    "CoursePage",
+    "CourseSummary",
     "Created",
     "CreateSurveyResponseCreatesurvey",
     "DashboardBy",
@@ -483,6 +491,10 @@ __all__ = (
     "MyAuditLogResponseMyauditlog",
     "MyConsentsResponseMyconsents",
     "MyIdentitiesResponse200Item",
+    "MyInterestOut",
+    "MyInterests",
+    "MyResourceOut",
+    "MyResources",
     "MyResponsesResponseMyresponses",
     "NeedInput",
     "NewConversation",

@@ -52,6 +52,7 @@ def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWH
         resources.CalendarEventScheduled: reactions.calendar_event_changed,
         resources.CalendarEventUpdated: reactions.calendar_event_changed,
         resources.CalendarEventCancelled: reactions.calendar_event_cancelled,
+        resources.EventRegistrationChanged: reactions.event_registration_changed,
         resources.ResourceArchived: reactions.resource_visibility,
         resources.ResourceHidden: reactions.resource_visibility,
         resources.ResourceRestored: reactions.resource_visibility,

@@ -405,6 +405,28 @@ class Reactions:
             uow,
         )
 
+    async def event_registration_changed(
+        self,
+        event: resources.EventRegistrationChanged,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        """A person promoted from an event's waiting list is told the seat is theirs (the
+        contract's promise); the other registration changes are the person's own acts."""
+        if not event.promoted:
+            return
+        await self.notifier.notify(
+            Notice(
+                recipient_id=event.person_id,
+                template="event_seat_given",
+                category=Category.EVENTS,
+                source_event_id=ce.id,
+                values={"title": event.title, "starts_at": event.starts_at},
+                link=f"/v1/events/{event.event_id}",
+            ),
+            uow,
+        )
+
     async def interest_status_changed(
         self,
         event: resources.InterestStatusChanged,

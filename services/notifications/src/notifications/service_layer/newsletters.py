@@ -13,7 +13,7 @@ from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery
 from notifications.domain.newsletter import Newsletter
 from notifications.domain.preferences import Category
-from notifications.service_layer.notify import Notifier, unsubscribe_headers
+from notifications.service_layer.notify import Notifier
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 log = get_logger(__name__)
@@ -70,7 +70,7 @@ async def _queue(
 ) -> int:
     resources = await uow.audience.published(newsletter.resource_ids)
     links = [
-        {"title": r["title"], "url": f"{notifier.public_base_url}/v1/resources/{r['resource_id']}"}
+        {"title": r["title"], "url": f"{notifier.web_url}/library/{r['resource_id']}"}
         for r in resources
     ]
     # read when sending, so an entry cancelled since the newsletter was written drops out
@@ -82,11 +82,11 @@ async def _queue(
             {
                 "title": e["title"],
                 "starts": templates.format_moment(e["starts_at"], language, member["time_zone"]),
-                "url": f"{notifier.public_base_url}/v1/events/{e['event_id']}",
+                "url": f"{notifier.web_url}/events/{e['event_id']}",
             }
             for e in calendar
         ]
-        unsubscribe = notifier.unsubscribe_url(member["account_id"], Category.NEWSLETTER)
+        unsubscribe, one_click = notifier.unsubscribe(member["account_id"], Category.NEWSLETTER)
         message = templates.render(
             "newsletter",
             language,
@@ -106,7 +106,7 @@ async def _queue(
                 source_event_id=f"newsletter:{newsletter.id}:{member['account_id']}",
                 message=message,
                 category=Category.NEWSLETTER.value,
-                headers=unsubscribe_headers(unsubscribe),
+                headers=one_click,
                 next_attempt_at=newsletter.send_time(index),
             )
         )

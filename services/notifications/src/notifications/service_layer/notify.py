@@ -46,13 +46,24 @@ class Outcome:
 
 
 class Notifier:
-    def __init__(self, signer: UnsubscribeSigner, public_base_url: str) -> None:
+    def __init__(self, signer: UnsubscribeSigner, public_base_url: str, web_url: str) -> None:
         self.signer = signer
         self.public_base_url = public_base_url.rstrip("/")
+        #: where people's pages are (the web client): the links people click land there
+        self.web_url = web_url.rstrip("/")
 
     def unsubscribe_url(self, person_id: UUID, category: Category | None) -> str:
+        """The API's one-click address (RFC 8058: mail clients POST to it, with no cookie
+        and no page): the ``List-Unsubscribe`` header."""
         token = self.signer.token(person_id, category)
         return f"{self.public_base_url}/v1/notifications/unsubscribe?token={token}"
+
+    def unsubscribe(self, person_id: UUID, category: Category | None) -> tuple[str, dict[str, str]]:
+        """The footer's link (the web client's page, for a person who clicks) and the
+        one-click headers (the API's address, for mail clients)."""
+        token = self.signer.token(person_id, category)
+        page = f"{self.web_url}/unsubscribe?token={token}"
+        return page, unsubscribe_headers(self.unsubscribe_url(person_id, category))
 
     async def notify(
         self, notice: Notice, uow: NotificationsUnitOfWork, *, now: datetime | None = None
@@ -120,8 +131,7 @@ class Notifier:
         headers: dict[str, str] = {}
         unsubscribe = None
         if notice.category not in TRANSACTIONAL:
-            unsubscribe = self.unsubscribe_url(recipient.account_id, notice.category)
-            headers = unsubscribe_headers(unsubscribe)
+            unsubscribe, headers = self.unsubscribe(recipient.account_id, notice.category)
         return Delivery(
             recipient_id=recipient.account_id,
             channel="email",

@@ -191,6 +191,21 @@ class CourseRepository:
             )
         )
 
+    async def catalogue(self, after: tuple[datetime, UUID] | None, limit: int) -> list[Course]:
+        """Courses, newest first (keyset on creation time and id)."""
+        stmt = select(courses)
+        if after is not None:
+            from sqlalchemy import tuple_
+
+            stmt = stmt.where(tuple_(courses.c.created_at, courses.c.id) < after)
+        stmt = stmt.order_by(courses.c.created_at.desc(), courses.c.id.desc()).limit(limit)
+        return [_course(m) for m in (await self.session.execute(stmt)).mappings()]
+
+    async def created_at(self, course_id: UUID) -> datetime | None:
+        return await self.session.scalar(
+            select(courses.c.created_at).where(courses.c.id == course_id)
+        )
+
     async def get(self, course_id: UUID) -> Course | None:
         row = (
             (await self.session.execute(select(courses).where(courses.c.id == course_id)))

@@ -239,6 +239,37 @@ class ResourceRepository:
         )
         return count
 
+    async def contributed_by(
+        self, person_id: UUID, language: str | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """What a person contributed, whatever its status, newest change first; the title
+        in ``language`` when translated, else the original's."""
+        title = (
+            select(translations.c.title)
+            .where(translations.c.resource_id == resources.c.id)
+            .order_by(
+                (translations.c.language == (language or "")).desc(),
+                (translations.c.language == resources.c.original_language).desc(),
+            )
+            .limit(1)
+            .scalar_subquery()
+        )
+        rows = await self.session.execute(
+            select(
+                resources.c.id,
+                resources.c.kind,
+                resources.c.status,
+                resources.c.hidden,
+                resources.c.moderation_note,
+                resources.c.updated_at,
+                title.label("title"),
+            )
+            .where(resources.c.contributor_id == person_id)
+            .order_by(resources.c.updated_at.desc(), resources.c.id)
+            .limit(limit)
+        )
+        return [dict(m) for m in rows.mappings()]
+
     async def moderation_queue(self, limit: int) -> list[dict[str, Any]]:
         """Submitted resources and reported/hidden ones, oldest first."""
         report_counts = (
@@ -382,6 +413,25 @@ class OpportunityRepository:
             .order_by(interests.c.created_at, interests.c.id)
         )
         return [_interest(m) for m in rows.mappings()]
+
+    async def interests_of(self, person_id: UUID, limit: int) -> list[dict[str, Any]]:
+        """A person's expressions of interest with the opportunity's title, newest first."""
+        rows = await self.session.execute(
+            select(
+                interests.c.id,
+                interests.c.opportunity_id,
+                opportunities.c.title.label("opportunity_title"),
+                opportunities.c.deadline,
+                interests.c.status,
+                interests.c.created_at,
+                interests.c.updated_at,
+            )
+            .join(opportunities, opportunities.c.id == interests.c.opportunity_id)
+            .where(interests.c.person_id == person_id)
+            .order_by(interests.c.created_at.desc(), interests.c.id)
+            .limit(limit)
+        )
+        return [dict(m) for m in rows.mappings()]
 
     async def mark_announced(self, opportunity_id: UUID, person_id: UUID, score: float) -> bool:
         """True the first time this match is announced."""

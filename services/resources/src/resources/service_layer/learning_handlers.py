@@ -233,6 +233,19 @@ async def upcoming(
 
 
 # ---- courses ------------------------------------------------------------------------------
+async def catalogue(
+    uow: ResourcesUnitOfWork, after: tuple[datetime, UUID] | None, limit: int
+) -> tuple[list[c.Course], tuple[datetime, UUID] | None]:
+    """A page of the catalogue and where the next one starts (None: no more)."""
+    async with uow.autocommit_reads():
+        found = await uow.courses.catalogue(after, limit + 1)
+        if len(found) <= limit:
+            return found, None
+        last = found[limit - 1]
+        created = await uow.courses.created_at(last.id)
+    return found[:limit], (created, last.id) if created else None
+
+
 async def create_course(
     uow: ResourcesUnitOfWork, actor: Actor, fields: dict[str, object]
 ) -> c.Course:

@@ -6,10 +6,12 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.http.auth import require_role
+from eventkit.http.problems import Problem
+from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import course as c
 from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
 from resources.service_layer import learning_handlers as handlers
@@ -135,6 +137,51 @@ async def verify_completion(
         course_id=course.id,
         course_title=course.title,
         completed_at=enrolment.completed_at,
+    )
+
+
+class CourseSummary(BaseModel):
+    id: UUID
+    title: str
+    description: str
+    language: str
+    lessons: int
+
+
+class CoursePage(BaseModel):
+    items: list[CourseSummary]
+    next_cursor: str | None
+
+
+@router.get("", response_model=CoursePage, responses={400: {"description": "Bad cursor"}})
+async def list_courses(
+    uow: UoW,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> CoursePage:
+    """The course catalogue, newest first (keyset pagination: pass ``next_cursor`` back)."""
+    after = None
+    if cursor:
+        try:
+            cur = decode_cursor(cursor)
+            after = (datetime.fromisoformat(str(cur["c"])), UUID(str(cur["id"])))
+        except (InvalidCursor, KeyError, ValueError) as exc:
+            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+    found, following = await handlers.catalogue(uow, after, limit)
+    return CoursePage(
+        items=[
+            CourseSummary(
+                id=x.id,
+                title=x.title,
+                description=x.description,
+                language=x.language,
+                lessons=sum(len(m.lessons) for m in x.modules),
+            )
+            for x in found
+        ],
+        next_cursor=encode_cursor({"c": following[0].isoformat(), "id": str(following[1])})
+        if following
+        else None,
     )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy import select
+from sqlalchemy import any_, literal, select
 
 from eventkit.http.auth import Principal, require_role
 from eventkit.http.idempotency import Once
@@ -15,13 +15,15 @@ from eventkit.http.problems import Problem
 from resources.adapters.orm import opportunities
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain.matching import Match
-from resources.domain.opportunity import ExpressionOfInterest, Opportunity
+from resources.domain.opportunity import ExpressionOfInterest, Opportunity, OpportunityKind
 from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
 from resources.entrypoints.http.schemas import (
     Created,
     InterestIn,
     InterestOut,
     InterestStatusIn,
+    MyInterestOut,
+    MyInterests,
     OpportunityIn,
     OpportunityMatch,
     OpportunityOut,
@@ -101,11 +103,25 @@ async def list_open(
     uow: UoW,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
+    kind: OpportunityKind | None = None,
+    sector: Annotated[str | None, Query(max_length=100, description="ISIC section")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
+    mode: Annotated[str | None, Query(max_length=40, description="contribution mode")] = None,
 ) -> dict[str, object]:
-    """Open opportunities, soonest deadline first (keyset pagination)."""
+    """Open opportunities, soonest deadline first (keyset pagination); the filters narrow
+    them to a kind, or to those asking for a sector, a country or a contribution mode."""
     stmt = select(opportunities.c.id, opportunities.c.deadline).where(
         opportunities.c.deadline >= datetime.now(UTC)
     )
+    if kind is not None:
+        stmt = stmt.where(opportunities.c.kind == kind.value)
+    for column, value in (
+        (opportunities.c.sectors, sector),
+        (opportunities.c.countries, country),
+        (opportunities.c.contribution_modes, mode),
+    ):
+        if value:
+            stmt = stmt.where(literal(value) == any_(column))
     if cursor:
         try:
             cur = decode_cursor(cursor)
@@ -141,6 +157,15 @@ async def opportunities_for_me(
         )
         for x in ranked
     ]
+
+
+@router.get("/interests/mine", response_model=MyInterests)
+async def my_interests(
+    actor: CurrentActor, uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 100
+) -> MyInterests:
+    """The caller's expressions of interest, each with its opportunity and status."""
+    rows = await handlers.interests_of(uow, actor, limit)
+    return MyInterests(items=[MyInterestOut(**row) for row in rows])
 
 
 @router.get("/{opportunity_id}", response_model=OpportunityOut)

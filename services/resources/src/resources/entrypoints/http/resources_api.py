@@ -26,6 +26,8 @@ from resources.entrypoints.http.schemas import (
     AttachmentOut,
     ClassificationPatch,
     Created,
+    MyResourceOut,
+    MyResources,
     ProjectRecordIn,
     ReasonIn,
     ReportIn,
@@ -146,6 +148,21 @@ async def moderation_queue(
 ) -> list[dict[str, Any]]:
     """Submitted resources and reported or hidden ones (moderators only)."""
     return await handlers.moderation_queue(uow, limit)
+
+
+@router.get("/mine", response_model=MyResources)
+async def my_contributions(
+    actor: CurrentActor,
+    uow: UoW,
+    lang: Annotated[
+        str | None, Query(pattern=r"^[a-z]{2,3}$", description="title language")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 100,
+) -> MyResources:
+    """What the caller contributed, whatever its status (draft, submitted, published,
+    rejected with the moderator's note, archived), newest change first."""
+    rows = await handlers.contributions_of(uow, actor, lang, limit)
+    return MyResources(items=[MyResourceOut(**row) for row in rows])
 
 
 @router.get("/{resource_id}", response_model=ResourceOut)

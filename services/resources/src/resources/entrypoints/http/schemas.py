@@ -155,6 +155,20 @@ class SearchItem(BaseModel):
     published_at: datetime | None
 
 
+class MyResourceOut(BaseModel):
+    id: UUID
+    kind: str
+    status: str
+    hidden: bool
+    moderation_note: str | None
+    updated_at: datetime
+    title: str = Field(description="in the asked language when translated, else the original")
+
+
+class MyResources(BaseModel):
+    items: list[MyResourceOut]
+
+
 class FacetValue(BaseModel):
     value: str
     count: int
@@ -223,6 +237,20 @@ class InterestOut(BaseModel):
     status: str
     created_at: datetime
     updated_at: datetime
+
+
+class MyInterestOut(BaseModel):
+    id: UUID
+    opportunity_id: UUID
+    opportunity_title: str
+    deadline: datetime
+    status: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class MyInterests(BaseModel):
+    items: list[MyInterestOut]
 
 
 class ReasonOut(BaseModel):
