@@ -27,6 +27,7 @@ import json
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import timedelta
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -155,7 +156,7 @@ class SearchReplica:
                 horizon = int((await conn.execute(_HORIZON)).scalar_one())
             index = ResourceIndex()
             async for chunk in all_public_resources(self.engine):
-                await asyncio.to_thread(index.write, (), chunk)
+                await asyncio.to_thread(partial(index.write, (), chunk, new=True))
             await asyncio.to_thread(index.publish)
             self.index, self._horizon, self._applied = index, horizon, {}
             self._caught_up_at = time.monotonic()

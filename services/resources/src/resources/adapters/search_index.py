@@ -207,13 +207,16 @@ class ResourceIndex:
         self.languages: set[str] = set()
 
     # ---- writing ------------------------------------------------------------------------
-    def write(self, removed: Iterable[UUID], added: Iterable[IndexedResource]) -> None:
-        """Drop the ``removed`` resources, add (or replace) the ``added`` ones; searches see
-        the change once it is published."""
+    def write(
+        self, removed: Iterable[UUID], added: Iterable[IndexedResource], *, new: bool = False
+    ) -> None:
+        """Drop the ``removed`` resources, add (or replace) the ``added`` ones (``new``: they
+        are not in the index yet); searches see the change once it is published."""
         for rid in removed:
             self._writer.delete_documents_by_term("id", str(rid))
         for resource in added:
-            self._writer.delete_documents_by_term("id", str(resource.id))
+            if not new:
+                self._writer.delete_documents_by_term("id", str(resource.id))
             self._writer.add_document(self._document(resource))
 
     def publish(self) -> None:
