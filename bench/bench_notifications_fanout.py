@@ -22,6 +22,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import socket
 import subprocess
 import sys
 import time
@@ -56,8 +58,8 @@ from notifications.service_layer.webhooks import (
 REPO = Path(__file__).resolve().parents[1]
 DATABASE = "bench_notifications"
 SIZES = {
-    "default": {"endpoints": 10, "events": 300, "emails": 1000},
-    "quick": {"endpoints": 4, "events": 50, "emails": 150},
+    "default": {"endpoints": 10, "events": 300, "recorded_events": 3000, "emails": 1000},
+    "quick": {"endpoints": 4, "events": 50, "recorded_events": 300, "emails": 150},
 }
 EVENT_TYPE = "bench.thing.published"
 RECEIVER_APP = """
@@ -71,6 +73,10 @@ async def app(scope, receive, send):
     await send({"type": "http.response.start", "status": 204, "headers": []})
     await send({"type": "http.response.body", "body": b""})
 """
+#: a partner that answers, but only after 10 s (the dispatcher's timeout is 10 s too)
+SLOW_RECEIVER_APP = RECEIVER_APP.replace(
+    "    await send(", "    await asyncio.sleep(10)\n    await send(", 1
+).replace("async def app", "import asyncio\n\n\nasync def app", 1)
 
 
 def machine() -> dict[str, Any]:
@@ -111,15 +117,17 @@ async def fresh_service(smtp_port: int, receiver_host: str) -> NotificationsServ
     return service
 
 
-def start_receiver(port: int, home: Path) -> subprocess.Popen[bytes]:
-    app = home / "bench_receiver_app.py"
-    app.write_text(RECEIVER_APP)
+def start_receiver(
+    port: int, home: Path, source: str = RECEIVER_APP, name: str = "bench_receiver_app"
+) -> subprocess.Popen[bytes]:
+    app = home / f"{name}.py"
+    app.write_text(source)
     proc = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "uvicorn",
-            "bench_receiver_app:app",
+            f"{name}:app",
             "--port",
             str(port),
             "--log-level",
@@ -131,8 +139,19 @@ def start_receiver(port: int, home: Path) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    wait_until(lambda: _up(port), 20, what=f"receiver on {port}")
+    if source == RECEIVER_APP:
+        wait_until(lambda: _up(port), 20, what=f"receiver on {port}")
+    else:
+        wait_until(lambda: _listening(port), 20, what=f"receiver on {port}")
     return proc
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
 
 
 def _up(port: int) -> bool:
@@ -142,73 +161,84 @@ def _up(port: int) -> bool:
         return False
 
 
-async def succeeded(service: NotificationsService) -> int:
+async def _count(service: NotificationsService, sql: str, **params: Any) -> int:
     async with service.chassis.engine.connect() as conn:
-        return int(
-            (
-                await conn.execute(
-                    text(
-                        "SELECT count(*) FROM notifications.webhook_deliveries"
-                        " WHERE status = 'succeeded'"
-                    )
-                )
-            ).scalar_one()
+        return int((await conn.execute(text(sql), params)).scalar_one())
+
+
+async def succeeded(service: NotificationsService, endpoints: list[uuid.UUID]) -> int:
+    return await _count(
+        service,
+        "SELECT count(*) FROM notifications.webhook_deliveries"
+        " WHERE status = 'succeeded' AND endpoint_id = ANY(:endpoints)",
+        endpoints=endpoints,
+    )
+
+
+async def retried(service: NotificationsService, endpoints: list[uuid.UUID]) -> int:
+    return await _count(
+        service,
+        "SELECT count(*) FROM notifications.webhook_attempts a"
+        " JOIN notifications.webhook_deliveries d ON d.id = a.delivery_id"
+        " WHERE a.error IS NOT NULL AND d.endpoint_id = ANY(:endpoints)",
+        endpoints=endpoints,
+    )
+
+
+async def new_endpoints(service: NotificationsService, urls: list[str]) -> list[uuid.UUID]:
+    """Endpoints for one scenario; the previous scenario's are disabled and their pending
+    deliveries dropped, so each scenario's numbers are its own."""
+    async with service.chassis.engine.begin() as conn:
+        await conn.execute(text("UPDATE notifications.webhook_endpoints SET status = 'disabled'"))
+        await conn.execute(
+            text("DELETE FROM notifications.webhook_deliveries WHERE status = 'pending'")
         )
-
-
-async def retried(service: NotificationsService) -> int:
-    async with service.chassis.engine.connect() as conn:
-        return int(
-            (
-                await conn.execute(
-                    text(
-                        "SELECT count(*) FROM notifications.webhook_attempts"
-                        " WHERE error IS NOT NULL"
-                    )
-                )
-            ).scalar_one()
-        )
-
-
-async def bench_webhooks(
-    service: NotificationsService, url: str, sizes: dict[str, int]
-) -> dict[str, Any]:
-    endpoints = sizes["endpoints"]
-    events = sizes["events"]
+    made = [Endpoint(owner_id=uuid.uuid4(), url=url) for url in urls]
     async with service.uow() as uow:
-        for _ in range(endpoints):
-            await uow.webhooks.add_endpoint(Endpoint(owner_id=uuid.uuid4(), url=url))
+        for endpoint in made:
+            await uow.webhooks.add_endpoint(endpoint)
         await uow.commit()
-    bodies = []
-    t0 = time.perf_counter()
-    for n in range(events):
-        ce = CloudEvent(
-            source="/bench",
-            type=EVENT_TYPE,
-            subject=str(uuid.uuid4()),
-            data={"n": n, "title": f"Thing {n}", "padding": "x" * 400},
-        )
-        bodies.append(json.dumps(ce.structured()).encode())
-        async with service.uow() as uow:
-            await record_partner_event(ce, uow, service.partner_catalogue)
-            await uow.commit()
-    fan_out_s = time.perf_counter() - t0
-    total = endpoints * events
-    log(f"webhooks: {events} events fanned out to {endpoints} endpoints in {fan_out_s:.1f}s")
+    return [e.id for e in made]
 
-    # the production loop (pipelined leases, batched outcome records), until all succeeded
+
+def partner_event(n: int) -> CloudEvent:
+    return CloudEvent(
+        source="/bench",
+        type=EVENT_TYPE,
+        subject=str(uuid.uuid4()),
+        data={"n": n, "title": f"Thing {n}", "padding": "x" * 400},
+    )
+
+
+async def record(service: NotificationsService, events: list[CloudEvent]) -> float:
+    """Record ``events`` as the worker's consumer does: a consumed batch (up to
+    ``consumer_batch_max_records``) in one unit of work, one statement per event. Seconds."""
+    batch = service.settings.consumer_batch_max_records
+    t0 = time.perf_counter()
+    for start in range(0, len(events), batch):
+        async with service.uow() as uow:
+            for ce in events[start : start + batch]:
+                await record_partner_event(ce, uow, service.partner_catalogue)
+            await uow.commit()
+    return time.perf_counter() - t0
+
+
+async def deliver(service: NotificationsService, watched: list[uuid.UUID], total: int) -> float:
+    """Run the worker's dispatcher loop until the ``watched`` endpoints' ``total`` messages
+    all succeeded. Seconds."""
     stop = asyncio.Event()
     t0 = time.perf_counter()
     runner = asyncio.create_task(run_webhook_dispatcher(service.webhook_dispatcher(), stop))
     # polling the outcome rows: failed attempts retry after a short backoff
-    while await succeeded(service) < total:  # noqa: ASYNC110 (state lives in Postgres)
+    while await succeeded(service, watched) < total:  # noqa: ASYNC110 (state lives in Postgres)
         await asyncio.sleep(0.05)
-    dispatch_s = time.perf_counter() - t0
+    elapsed = time.perf_counter() - t0
     stop.set()
     await runner
-    log(f"webhooks: {total} delivered in {dispatch_s:.1f}s")
+    return elapsed
 
-    concurrency = service.settings.webhook_concurrency
+
+async def raw_posts(url: str, bodies: list[bytes], total: int, concurrency: int) -> float:
     limit = asyncio.Semaphore(concurrency)
     async with httpx.AsyncClient(limits=httpx.Limits(max_connections=concurrency)) as client:
 
@@ -223,18 +253,90 @@ async def bench_webhooks(
 
         t0 = time.perf_counter()
         await asyncio.gather(*(post(i) for i in range(total)))
-        raw_s = time.perf_counter() - t0
+        return time.perf_counter() - t0
+
+
+async def silent_server() -> tuple[asyncio.Server, int]:
+    """Accepts connections, reads, never answers: an endpoint that is there and dead."""
+
+    async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while await reader.read(65536):
+                pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(hold, "127.0.0.1", 0)
+    return server, server.sockets[0].getsockname()[1]
+
+
+async def bench_webhooks(
+    service: NotificationsService, url: str, slow_url: str, sizes: dict[str, int]
+) -> dict[str, Any]:
+    n_endpoints, events = sizes["endpoints"], sizes["events"]
+    concurrency = service.settings.webhook_concurrency
+
+    # recording: many events, as the consumer records them
+    await new_endpoints(service, [url] * n_endpoints)
+    recorded = [partner_event(n) for n in range(sizes["recorded_events"])]
+    record_s = await record(service, recorded)
+    log(f"webhooks: {len(recorded)} events x {n_endpoints} endpoints recorded in {record_s:.2f}s")
+
+    # delivering: every endpoint healthy, then the raw baseline at the same concurrency
+    healthy = await new_endpoints(service, [url] * n_endpoints)
+    batch = [partner_event(n) for n in range(events)]
+    await record(service, batch)
+    bodies = [json.dumps(ce.structured()).encode() for ce in batch]
+    total = n_endpoints * events
+    dispatch_s = await deliver(service, healthy, total)
+    log(f"webhooks: {total} delivered in {dispatch_s:.1f}s")
+    raw_s = await raw_posts(url, bodies, total, concurrency)
     log(f"webhooks: {total} raw posts in {raw_s:.1f}s")
+
+    # one endpoint of ten slow (answers after 10 s), then one dead (never answers): the
+    # other nine's messages, timed until all of them are delivered
+    server, silent_port = await silent_server()
+    faulty: dict[str, Any] = {}
+    try:
+        for name, bad_url in (
+            ("slow_10s", slow_url),
+            ("dead_never_answers", f"http://127.0.0.1:{silent_port}/hooks"),
+        ):
+            ids = await new_endpoints(service, [url] * (n_endpoints - 1) + [bad_url])
+            await record(service, [partner_event(n) for n in range(events)])
+            others = ids[:-1]
+            others_total = len(others) * events
+            seconds = await deliver(service, others, others_total)
+            faulty[name] = {
+                "others_delivered": others_total,
+                "others_deliveries_per_s": round(others_total / seconds, 1),
+                "bad_endpoint_attempts_failed": await retried(service, ids[-1:]),
+            }
+            log(
+                f"webhooks ({name}): the other {len(others)} endpoints' {others_total} "
+                f"in {seconds:.1f}s"
+            )
+    finally:
+        server.close()
+    healthy_rate = total / dispatch_s
+    for found in faulty.values():
+        found["ratio_to_all_healthy_rate"] = round(
+            found["others_deliveries_per_s"] / healthy_rate, 3
+        )
     return {
         "messages": total,
-        "endpoints": endpoints,
+        "endpoints": n_endpoints,
         "events": events,
         "concurrency": concurrency,
-        "failed_attempts_retried": await retried(service),
-        "fan_out_events_per_s": round(events / fan_out_s, 1),
-        "service_deliveries_per_s": round(total / dispatch_s, 1),
+        "concurrency_per_endpoint": service.settings.webhook_concurrency_per_endpoint,
+        "failed_attempts_retried": await retried(service, healthy),
+        "recorded_events": len(recorded),
+        "recording_events_per_s": round(len(recorded) / record_s, 1),
+        "recording_batch": service.settings.consumer_batch_max_records,
+        "service_deliveries_per_s": round(healthy_rate, 1),
         "raw_posts_per_s": round(total / raw_s, 1),
-        "ratio_service_to_raw": round((total / dispatch_s) / (total / raw_s), 3),
+        "ratio_service_to_raw": round(healthy_rate / (total / raw_s), 3),
+        "one_endpoint_faulty": faulty,
     }
 
 
@@ -307,8 +409,26 @@ def report(result: dict[str, Any], command: str) -> str:
             f"{e['service_emails_per_s']} | {e['raw_sends_per_s']} raw aiosmtplib sends/s | "
             f"{e['ratio_service_to_raw']} |",
             "",
-            f"Fan-out (recording one partner event and its {w['endpoints']} deliveries, one "
-            f"transaction each): {w['fan_out_events_per_s']} events/s.",
+            f"Recording (the consumer's way: a batch of up to {w['recording_batch']} events in "
+            f"one transaction, ONE statement per event for the event and all its deliveries): "
+            f"{w['recorded_events']} events x {w['endpoints']} endpoints at "
+            f"{w['recording_events_per_s']} events/s.",
+            "",
+            f"One endpoint of {w['endpoints']} faulty (at most {w['concurrency_per_endpoint']} "
+            f"messages in flight per endpoint, {w['concurrency']} overall; each endpoint its "
+            "own kept-alive connections): the other endpoints' messages, timed until all "
+            "were delivered, against the all-healthy rate above:",
+            "",
+            "| faulty endpoint | the others' deliveries/s | ratio to all healthy | the faulty "
+            "one's failed attempts meanwhile |",
+            "|---|---:|---:|---:|",
+            *(
+                f"| {name.replace('_', ' ')} | {f['others_deliveries_per_s']} | "
+                f"{f['ratio_to_all_healthy_rate']} | {f['bad_endpoint_attempts_failed']} |"
+                for name, f in w["one_endpoint_faulty"].items()
+            ),
+            "",
+            f"Load average at end: {result['machine'].get('loadavg_at_end')}.",
             "",
             "The service path includes what the baseline does not: leasing rows from Postgres, "
             "signing (Standard Webhooks), the attempt log and the outcome row per message; for "
@@ -331,25 +451,33 @@ async def main() -> None:
     sizes = SIZES[size]
     home = REPO / ".local" / "bench_notifications"
     home.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port, slow_port = free_port(), free_port()
     receiver = start_receiver(port, home)
+    slow_receiver = start_receiver(slow_port, home, SLOW_RECEIVER_APP, "bench_slow_receiver_app")
     info = machine()
     try:
         with start_smtp_sink(maildir=home / "mail") as sink:
             sink.clear()
             service = await fresh_service(sink.port, "127.0.0.1")
             try:
-                webhooks = await bench_webhooks(service, f"http://127.0.0.1:{port}/hooks", sizes)
+                webhooks = await bench_webhooks(
+                    service,
+                    f"http://127.0.0.1:{port}/hooks",
+                    f"http://127.0.0.1:{slow_port}/hooks",
+                    sizes,
+                )
                 email = await bench_email(service, sizes)
             finally:
                 await service.chassis.dispose()
             sink.clear()
     finally:
-        receiver.terminate()
-        receiver.wait(10)
+        for proc in (receiver, slow_receiver):
+            proc.terminate()
+            proc.wait(10)
     command = "uv run python bench/bench_notifications_fanout.py" + (
         " --quick" if args.quick else ""
     )
+    info["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     result = {
         "benchmark": "notifications_fanout",
         "command": command,
