@@ -158,6 +158,17 @@ class Hits:
 
 
 @dataclass(frozen=True)
+class Query:
+    """A reader's query, built once, for one searcher (the index as it was then): the page
+    and the facet counts may be computed at the same time, in two threads."""
+
+    query: tantivy.Query
+    #: by score (else newest first)
+    ranked: bool
+    searcher: tantivy.Searcher
+
+
+@dataclass(frozen=True)
 class ParsedQuery:
     """What a reader asked for: every clause must match, a clause by any of its words
     (``a OR b``); no excluded word (``-word``) may."""
@@ -322,8 +333,20 @@ class ResourceIndex:
             dict.fromkeys([field_language(language), UNSTEMMED] if language else fields)
         )
         found: list[tantivy.Query] = []
+        # readings that stem every word alike are one reading (often: Arabic stems Latin
+        # words as they are; French and Spanish often agree); a repeated clause is one
+        # clause. Neither changes the order of results, only the work.
+        seen: set[tuple[tuple[tuple[str, ...], ...], ...]] = set()
+        clauses = list(dict.fromkeys(parsed.clauses))
         for reading in readings:
-            must = [q for clause in parsed.clauses if (q := self._clause(reading, clause, fields))]
+            stems = tuple(
+                tuple(tuple(self._analysers[reading].analyze(w)) for w in clause)
+                for clause in clauses
+            )
+            if stems in seen:
+                continue
+            seen.add(stems)
+            must = [q for clause in clauses if (q := self._clause(reading, clause, fields))]
             if must:
                 found.append(tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in must]))
         if not found:
@@ -360,6 +383,43 @@ class ResourceIndex:
         ]
         return clauses[0][1] if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
 
+    def query(
+        self, q: str | None, *, language: str | None = None, filters: Filters = Filters()
+    ) -> Query | None:
+        """The reader's query for ``top`` and ``facets`` (None: nothing can match)."""
+        scored = None
+        if q:
+            scored = self.text_query(self.parse(q), language)
+            if scored is None:  # only stop words, or nothing searchable
+                return None
+        return Query(
+            self._filtered(scored, filters), ranked=scored is not None, searcher=self.searcher
+        )
+
+    def top(self, query: Query | None, *, offset: int = 0, limit: int = 20) -> Hits:
+        """A page of hits: best first (newest first without words to rank by)."""
+        if query is None:
+            return Hits([], [], False)
+        searcher = query.searcher
+        if query.ranked:
+            result = searcher.search(query.query, limit + 1, count=False, offset=offset)
+        else:
+            result = searcher.search(
+                query.query, limit + 1, count=False, order_by_field="published_at", offset=offset
+            )
+        hits = result.hits
+        more = len(hits) > limit
+        hits = hits[:limit]
+        ids = [UUID(searcher.doc(address)["id"][0]) for _, address in hits]
+        scores = [float(key) if query.ranked else None for key, _ in hits]
+        return Hits(ids, scores, more)
+
+    def facets(self, query: Query | None) -> dict[str, list[dict[str, Any]]]:
+        """Exact counts of every facet value over all hits."""
+        if query is None:
+            return {f: [] for f in FACETS}
+        return self._facets(query.searcher, query.query)
+
     def search(
         self,
         q: str | None,
@@ -370,26 +430,12 @@ class ResourceIndex:
         limit: int = 20,
         with_facets: bool = True,
     ) -> Hits:
-        scored = None
-        if q:
-            scored = self.text_query(self.parse(q), language)
-            if scored is None:  # only stop words, or nothing searchable
-                return Hits([], [], False, {f: [] for f in FACETS} if with_facets else {})
-        query = self._filtered(scored, filters)
-        searcher = self.searcher
-        if scored is not None:
-            result = searcher.search(query, limit + 1, count=False, offset=offset)
-        else:
-            result = searcher.search(
-                query, limit + 1, count=False, order_by_field="published_at", offset=offset
-            )
-        hits = result.hits
-        more = len(hits) > limit
-        hits = hits[:limit]
-        ids = [UUID(searcher.doc(address)["id"][0]) for _, address in hits]
-        scores = [float(key) if scored is not None else None for key, _ in hits]
-        facets = self._facets(searcher, query) if with_facets else {}
-        return Hits(ids, scores, more, facets)
+        """``top`` and (``with_facets``) ``facets`` of one query, one after the other."""
+        query = self.query(q, language=language, filters=filters)
+        hits = self.top(query, offset=offset, limit=limit)
+        if with_facets:
+            hits.facets = self.facets(query)
+        return hits
 
     def _facets(
         self, searcher: tantivy.Searcher, query: tantivy.Query
