@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Coroutine, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -139,7 +139,7 @@ class Chassis:
         description: str = "",
         version: str = "1.0.0",
         on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = (),
-        background: Sequence[Callable[[asyncio.Event], Awaitable[None]]] = (),
+        background: Sequence[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = (),
         upload_limits: dict[str, int] | None = None,
         jwt_verifier: JwtVerifier | None = None,
         extra_checks: dict[str, ReadinessCheck] | None = None,

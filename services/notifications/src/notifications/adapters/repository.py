@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -152,6 +152,32 @@ class DeliveryRepository:
         )
         return (await self.session.execute(stmt)).first() is not None
 
+    async def add_many(self, found: list[Delivery]) -> int:
+        """Record deliveries in one statement; returns how many were new (an event's
+        delivery to a person that already exists is left as it is)."""
+        if not found:
+            return 0
+        now = datetime.now(UTC)
+        result = await self.session.execute(
+            insert(deliveries)
+            .values([{**_row(d), "created_at": now} for d in found])
+            .on_conflict_do_nothing(
+                index_elements=["recipient_id", "source_event_id", "template", "channel"]
+            )
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def campaign_progress(self, campaign_id: UUID) -> dict[str, int]:
+        """How many of a newsletter's mails are pending, sent and failed."""
+        rows = await self.session.execute(
+            select(deliveries.c.status, func.count())
+            .where(deliveries.c.campaign_id == campaign_id)
+            .group_by(deliveries.c.status)
+        )
+        counts = {s.value: 0 for s in DeliveryStatus}
+        counts.update({status: int(n) for status, n in rows})
+        return counts
+
     async def claim_due(self, now: datetime, limit: int) -> list[Delivery]:
         """Lock due deliveries so parallel dispatchers never send one twice."""
         rows = (
@@ -249,6 +275,7 @@ def _row(d: Delivery) -> dict[str, Any]:
         "category": d.category,
         "headers": d.headers,
         "traceparent": d.traceparent,
+        "campaign_id": d.campaign_id,
     }
 
 
@@ -271,4 +298,5 @@ def _delivery(r: RowMapping) -> Delivery:
         category=r["category"],
         headers=dict(r["headers"] or {}),
         traceparent=r["traceparent"],
+        campaign_id=r["campaign_id"],
     )

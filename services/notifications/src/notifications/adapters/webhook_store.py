@@ -299,7 +299,7 @@ class WebhookRepository:
         *,
         per_endpoint: int,
         busy: frozenset[UUID] = frozenset(),
-    ) -> list[tuple[WebhookDelivery, Endpoint | None, RowMapping | None, bool]]:
+    ) -> list[tuple[WebhookDelivery, Endpoint | None, dict[str, Any] | None, bool]]:
         """Claim due deliveries and hide them until ``until`` (no transaction stays open
         while partners answer; a crashed dispatcher's claims come back then), at most
         ``per_endpoint`` per endpoint and none of the ``busy`` endpoints' (those already
@@ -418,7 +418,7 @@ def _endpoint_row(e: Endpoint) -> dict[str, Any]:
     }
 
 
-def _endpoint(r: Mapping[str, Any]) -> Endpoint:
+def _endpoint(r: Mapping[Any, Any]) -> Endpoint:
     return Endpoint(
         id=r["id"],
         owner_id=r["owner_id"],

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -303,9 +304,30 @@ class WebhookDispatcher:
                     endpoint.id,
                     asyncio.Semaphore(self.settings.webhook_concurrency_per_endpoint),
                 )
-                async with per_endpoint, self._limit:
+                async with per_endpoint, self._overall_slot():
                     result = await self.sender.post(endpoint.id, endpoint.url, body, headers)
         return result
+
+    @contextlib.asynccontextmanager
+    async def _overall_slot(self) -> AsyncIterator[None]:
+        """One of the ``webhook_concurrency`` slots, given back when the request ends or
+        once it has taken ``webhook_slow_after_s``: a slow or silent endpoint then holds
+        only its own (per-endpoint) slots, and the others keep the whole overall limit."""
+        await self._limit.acquire()
+        held = True
+
+        def give_back() -> None:
+            nonlocal held
+            if held:
+                held = False
+                self._limit.release()
+
+        timer = asyncio.get_running_loop().call_later(self.settings.webhook_slow_after_s, give_back)
+        try:
+            yield
+        finally:
+            timer.cancel()
+            give_back()
 
     async def _record(self, outcomes: list[Outcome]) -> None:
         """Record a batch's outcomes in one transaction (the attempt log, retries, dead
