@@ -14,8 +14,9 @@ in-run baseline from the same script.
   (``send_due_newsletters``), then sent by the worker's email dispatcher
   (``run_email_dispatcher``) in a process of its own, killed (-9) part-way and restarted,
   its RSS sampled, to the local SMTP sink process (aiosmtpd, writes .eml files); what each
-  person got is read back from the sink. Baseline: raw ``aiosmtplib.send`` of a composed
-  newsletter at the same connection count.
+  person got is read back from the sink. Baseline: raw ``aiosmtplib.send`` of newsletters
+  built as ``EmailMessage``s (as the service builds them, one per mail) at the same
+  connection count (each send its own SMTP connection, as the service's are).
 
 Uses the test Postgres in a database of its own (bench_notifications). Writes
 docs/benchmarks/notifications_fanout.{json,md}.
@@ -522,15 +523,15 @@ async def bench_newsletter(
         "newsletter", "fr", unsubscribe_url="https://u.test/x", name="Amina",
         subject="Nouvelles", intro="What moved " * 20, resources=[], events=[],
     )  # fmt: skip
-    mails = [
-        service.email_sender.compose(f"raw{n}@example.org", message, delivery_id=uuid.uuid4())
-        for n in range(raw_count)
-    ]
     limit = asyncio.Semaphore(settings.email_concurrency)
 
     async def send(i: int) -> None:
+        # a raw sender builds each mail too (the same EmailMessage the service composes)
+        mail = service.email_sender.compose(
+            f"raw{i}@example.org", message, delivery_id=uuid.uuid4()
+        )
         async with limit:
-            await aiosmtplib.send(mails[i], hostname="127.0.0.1", port=settings.smtp_port)
+            await aiosmtplib.send(mail, hostname="127.0.0.1", port=settings.smtp_port)
 
     t0 = time.perf_counter()
     await asyncio.gather(*(send(i) for i in range(raw_count)))

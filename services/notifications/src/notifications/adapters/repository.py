@@ -136,6 +136,15 @@ class PreferencesRepository:
         return (await self.session.execute(upsert)).first() is not None
 
 
+_ADD_NEW_DELIVERIES = (
+    insert(deliveries)
+    .on_conflict_do_nothing(
+        index_elements=["recipient_id", "source_event_id", "template", "channel"]
+    )
+    .returning(deliveries.c.id)
+)
+
+
 class DeliveryRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -158,14 +167,12 @@ class DeliveryRepository:
         if not found:
             return 0
         now = datetime.now(UTC)
+        # one statement built once: SQLAlchemy sends the rows as multi-row VALUES batches
+        # ("insertmanyvalues"), RETURNING the ones that were new
         result = await self.session.execute(
-            insert(deliveries)
-            .values([{**_row(d), "created_at": now} for d in found])
-            .on_conflict_do_nothing(
-                index_elements=["recipient_id", "source_event_id", "template", "channel"]
-            )
+            _ADD_NEW_DELIVERIES, [{**_row(d), "created_at": now} for d in found]
         )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return len(result.all())
 
     async def campaign_progress(self, campaign_id: UUID) -> dict[str, int]:
         """How many of a newsletter's mails are pending, sent and failed."""
