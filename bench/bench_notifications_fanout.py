@@ -492,24 +492,26 @@ async def bench_newsletter(
     killed_at_sent: int | None = None
     first_run_s = 0.0
     restarted = 0.0
-    while sent < members:
-        await asyncio.sleep(0.5)
-        if proc.poll() is None:
-            rss.append((round(time.perf_counter() - t0, 1), rss_mib(proc.pid)))
-        sent = (await progress(service, newsletter.id))["sent"]
-        if killed_at_sent is None and sent >= kill_at:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            first_run_s = time.perf_counter() - t0
-            killed_at_sent = sent
-            log(f"newsletter: dispatcher killed (-9) after {sent:,} sent; restarting")
-            restarted = time.perf_counter()
-            proc = start_dispatcher(service)
-        if time.perf_counter() - t0 > 3600:
-            raise RuntimeError(f"only {sent} of {members} sent in an hour")
-    second_run_s = time.perf_counter() - restarted
-    proc.terminate()
-    proc.wait(10)
+    try:
+        while sent < members:
+            await asyncio.sleep(0.5)
+            if proc.poll() is None:
+                rss.append((round(time.perf_counter() - t0, 1), rss_mib(proc.pid)))
+            sent = (await progress(service, newsletter.id))["sent"]
+            if killed_at_sent is None and sent >= kill_at:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait()
+                first_run_s = time.perf_counter() - t0
+                killed_at_sent = sent
+                log(f"newsletter: dispatcher killed (-9) after {sent:,} sent; restarting")
+                restarted = time.perf_counter()
+                proc = start_dispatcher(service)
+            if time.perf_counter() - t0 > 3600:
+                raise RuntimeError(f"only {sent} of {members} sent in an hour")
+        second_run_s = time.perf_counter() - restarted
+    finally:  # never leave a dispatcher behind (it would send from the next run's rows)
+        proc.terminate()
+        proc.wait(10)
     assert killed_at_sent is not None
     final = await progress(service, newsletter.id)
     log(f"newsletter: {final}; reading the sink")
