@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from eventkit.cli import Service
 from eventkit.consumer import EventDispatcher
+from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
 from eventkit.service import Chassis
 from resources.adapters.integration_events import to_integration_events
@@ -49,7 +50,7 @@ class ResourcesService(Service):
         self.chassis = Chassis(self.settings, metadata)
         self.storage = storage or self._storage()
         #: this process's search index (built before the API serves, then kept current)
-        self.search = SearchReplica(lambda: self.chassis.engine, self.settings.search_refresh_s)
+        self.search = SearchReplica(lambda: self.chassis.engine)
 
     def _storage(self) -> AttachmentStorage:
         if self.settings.attachment_storage == "local":
@@ -79,7 +80,9 @@ class ResourcesService(Service):
             # attachments are uploaded under /v1/resources/{id}/attachments (the handler
             # enforces the exact attachment limit; never lower the JSON limit below default)
             on_startup=[self._build_search_index],
-            background=[self.search.keep_fresh],
+            background=[
+                PeriodicJob("search.catch_up", self.search.refresh, self.settings.search_refresh_s)
+            ],
             upload_limits={
                 "/v1/resources/": max(
                     self.settings.attachment_max_bytes, self.settings.max_request_bytes

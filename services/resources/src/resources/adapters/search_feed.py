@@ -4,7 +4,8 @@ write in the same transaction as every change of a resource or a translation.
 
 Consistency: before each search the replica applies every change committed before that
 search's first statement (``SearchReplica.catch_up``: one round trip when nothing changed),
-and a background loop does the same every ``refresh_s`` so a search rarely has work to do.
+and a background job does the same every ``SEARCH_REFRESH_S`` so a search rarely has work
+to do.
 So a reader on any replica sees every change committed before their request, an erasure
 included. The log is read by transaction id: a reader takes the rows of transactions that
 ended before its snapshot's horizon (``pg_snapshot_xmin``), then on the next read everything
@@ -22,7 +23,6 @@ both (applying a change twice is harmless: a change reloads the resource as it i
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -131,10 +131,9 @@ async def all_public_resources(engine: AsyncEngine) -> AsyncIterator[list[Indexe
 class SearchReplica:
     """This replica's index and where it stands in the change log."""
 
-    def __init__(self, engine: Callable[[], AsyncEngine], refresh_s: float = 0.5) -> None:
+    def __init__(self, engine: Callable[[], AsyncEngine]) -> None:
         #: the service's engine (the chassis makes it anew after disposing of it)
         self._engine = engine
-        self.refresh_s = refresh_s
         self.index = ResourceIndex()
         self._lock = asyncio.Lock()
         #: every change of a transaction below this horizon is applied
@@ -142,6 +141,7 @@ class SearchReplica:
         #: positions applied at or above the horizon (transactions that ended after it)
         self._applied: dict[int, int] = {}
         self._caught_up_at = 0.0
+        self._pruned_at = 0.0
         self.built = asyncio.Event()
 
     @property
@@ -194,17 +194,11 @@ class SearchReplica:
             self._horizon = horizon
             self._caught_up_at = time.monotonic()
 
-    async def keep_fresh(self, stop: asyncio.Event) -> None:
-        """Catch up every ``refresh_s`` and prune the log's old rows, until ``stop``."""
-        last_prune = 0.0
-        while not stop.is_set():
-            try:
-                await self.catch_up()
-                if time.monotonic() - last_prune > 600:
-                    async with self.engine.begin() as conn:
-                        await conn.execute(_PRUNE, {"keep": RETENTION})
-                    last_prune = time.monotonic()
-            except Exception as exc:  # the database may be away: try again next round
-                log.warning("search.catch_up_failed", error=type(exc).__name__)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), self.refresh_s)
+    async def refresh(self) -> None:
+        """One round of the background catch-up (``eventkit.jobs.PeriodicJob``): catch up,
+        and now and then prune the log's rows older than ``RETENTION``."""
+        await self.catch_up()
+        if time.monotonic() - self._pruned_at > 600:
+            async with self.engine.begin() as conn:
+                await conn.execute(_PRUNE, {"keep": RETENTION})
+            self._pruned_at = time.monotonic()
