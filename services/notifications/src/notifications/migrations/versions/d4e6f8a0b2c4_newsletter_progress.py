@@ -1,7 +1,7 @@
 """newsletters are queued in chunks that resume where they stopped, with their progress
 
 Revision ID: d4e6f8a0b2c4
-Revises: fbfce989018b
+Revises: e3f9a2c4b5d6
 Create Date: 2026-12-07 04:40:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "d4e6f8a0b2c4"
-down_revision: str | None = "fbfce989018b"
+down_revision: str | None = "e3f9a2c4b5d6"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """search moves to each API replica's index: a change log it follows, no tsvectors
 
 Revision ID: c3d5e7f9a1b2
-Revises: d9124b37af59
+Revises: d6a1f3b7c902
 Create Date: 2026-11-23 03:40:00.000000
 
 Every statement that changes a resource or a translation records the resources it touched
@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "c3d5e7f9a1b2"
-down_revision: str | None = "d9124b37af59"
+down_revision: str | None = "d6a1f3b7c902"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
