@@ -221,9 +221,15 @@ async def test_a_slow_or_dead_endpoint_holds_only_its_own_slots(
                 await asyncio.sleep(0.1)
         finally:
             bad_peak, bad_answered = bad.most_in_flight, bad.answered
-            bad.abort()  # its requests would otherwise hold the dispatcher's stop
+            bad.abort()  # its requests in flight would otherwise hold the dispatcher's stop
             stop.set()
+            stopping = time.monotonic()
             await runner
+            stopped_in = time.monotonic() - stopping
+
+        # leased messages not sent yet stay unsent once it stops (a new request could take
+        # the whole 30 s timeout): the dispatcher stops at once
+        assert stopped_in < 10, stopped_in
 
         # the faulty endpoint got its share of slots, no more, and kept them all along
         assert bad_peak == 2

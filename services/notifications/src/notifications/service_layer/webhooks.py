@@ -176,6 +176,8 @@ class WebhookDispatcher:
         self._endpoint_limits: dict[UUID, asyncio.Semaphore] = {}
         #: endpoints known to have no dead-letter streak (saves a locked read per success)
         self._healthy: set[UUID] = set()
+        #: set when the running dispatch is asked to stop
+        self._stopping = asyncio.Event()
 
     @property
     def _per_endpoint_ahead(self) -> int:
@@ -210,6 +212,7 @@ class WebhookDispatcher:
         slots free up, outcomes recorded in small batches. A slow or black-holed endpoint
         only holds its own slots and gets no more leased; it never stalls the others."""
         s = self.settings
+        self._stopping = stop
         # enough leased ahead that sending goes on at full concurrency while the next
         # lease (a round trip or five) is on its way
         window = max(2, s.webhook_concurrency * 4)
@@ -221,7 +224,9 @@ class WebhookDispatcher:
         async def send(job: Job) -> None:
             endpoint_id = job[0].endpoint_id
             try:
-                await outcomes.put((job[0].id, await self._deliver(*job), endpoint_id))
+                result = await self._deliver(*job)
+                if result is not None:
+                    await outcomes.put((job[0].id, result, endpoint_id))
             finally:
                 self._in_flight[endpoint_id] -= 1
                 if self._in_flight[endpoint_id] <= 0:
@@ -278,7 +283,9 @@ class WebhookDispatcher:
         endpoint: Endpoint | None,
         event: Any,
         consented: bool,
-    ) -> PostResult:
+    ) -> PostResult | None:
+        """The outcome of sending one message, or None when the dispatch stopped before
+        its turn came: it was not sent, and goes out again once its lease ends."""
         if endpoint is None or event is None or not endpoint.wants(delivery.event_type):
             result = PostResult(None, "endpoint disabled or event missing", 0)
         else:
@@ -305,6 +312,9 @@ class WebhookDispatcher:
                     asyncio.Semaphore(self.settings.webhook_concurrency_per_endpoint),
                 )
                 async with per_endpoint, self._overall_slot():
+                    # stopping: no new request (one could take webhook_timeout_s)
+                    if self._stopping.is_set():
+                        return None
                     result = await self.sender.post(endpoint.id, endpoint.url, body, headers)
         return result
 
