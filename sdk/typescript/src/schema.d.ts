@@ -2188,7 +2188,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /**
+         * Get
+         * @description The newsletter and its sending's progress (poll it while it goes out).
+         */
         get: operations["get"];
         put?: never;
         post?: never;
@@ -2745,8 +2748,10 @@ export interface paths {
         };
         /**
          * Search Resources
-         * @description Published resources: full text (accent-insensitive, stemmed per language), facets,
-         *     keyset pagination (pass ``next_cursor`` back as ``cursor``).
+         * @description Published resources: full text ranked by BM25 (accent-insensitive, stemmed per
+         *     language, every word must match; ``-word`` excludes), exact facet counts over every hit,
+         *     pages (pass ``next_cursor`` back as ``cursor``; results go 10,000 deep). Without ``q``,
+         *     newest first.
          */
         get: operations["searchResources"];
         put?: never;
@@ -5114,10 +5119,26 @@ export interface components {
             segment?: components["schemas"]["SegmentBody"];
         };
         /**
+         * NewsletterProgress
+         * @description Where the sending stands: the audience's deliveries recorded so far (``queued``;
+         *     complete once the status is ``sent``) and how many of them are waiting, were sent, or
+         *     failed for good.
+         */
+        NewsletterProgress: {
+            /** Failed */
+            failed: number;
+            /** Pending */
+            pending: number;
+            /** Queued */
+            queued: number;
+            /** Sent */
+            sent: number;
+        };
+        /**
          * NewsletterStatus
          * @enum {string}
          */
-        NewsletterStatus: "draft" | "scheduled" | "sent";
+        NewsletterStatus: "draft" | "scheduled" | "queuing" | "sent";
         /** NewsletterView */
         NewsletterView: {
             /**
@@ -5143,6 +5164,7 @@ export interface components {
              * @default 60
              */
             per_minute?: number;
+            progress: components["schemas"]["NewsletterProgress"];
             /** Recipients */
             recipients: number | null;
             /** Resource Ids */
@@ -6081,7 +6103,7 @@ export interface components {
             };
             /**
              * Facets Approximate
-             * @description true when the query had more hits than are counted (5,000): the facet counts then describe a sample of the hits, not all of them
+             * @description always false: facet counts cover every hit (kept for clients that read it)
              * @default false
              */
             facets_approximate?: boolean;

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Coroutine, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -139,6 +139,7 @@ class Chassis:
         description: str = "",
         version: str = "1.0.0",
         on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = (),
+        background: Sequence[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = (),
         upload_limits: dict[str, int] | None = None,
         jwt_verifier: JwtVerifier | None = None,
         extra_checks: dict[str, ReadinessCheck] | None = None,
@@ -152,19 +153,23 @@ class Chassis:
             for hook in on_startup:
                 await hook(app)
             stop = asyncio.Event()
-            refreshing = asyncio.create_task(
-                revoked.keep_fresh(
-                    lambda: self.engine,
-                    self.revoked_subjects_table,
-                    settings.revocation_refresh_s,
-                    stop,
-                )
-            )
+            refreshing = [
+                asyncio.create_task(
+                    revoked.keep_fresh(
+                        lambda: self.engine,
+                        self.revoked_subjects_table,
+                        settings.revocation_refresh_s,
+                        stop,
+                    )
+                ),
+                # the service's own loops (they end when ``stop`` is set)
+                *(asyncio.create_task(job(stop)) for job in background),
+            ]
             try:
                 yield
             finally:
                 stop.set()
-                await refreshing
+                await asyncio.gather(*refreshing)
                 await self.dispose()
 
         # no /docs or /redoc: FastAPI's pages load their renderers from a CDN; the developer

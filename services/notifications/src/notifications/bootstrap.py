@@ -107,7 +107,9 @@ class NotificationsService(Service):
     def webhook_dispatcher(self) -> WebhookDispatcher:
         return WebhookDispatcher(
             self.uow,
-            WebhookSender(self.settings.webhook_timeout_s, self.settings.webhook_concurrency),
+            WebhookSender(
+                self.settings.webhook_timeout_s, self.settings.webhook_concurrency_per_endpoint
+            ),
             self.ssrf_guard,
             self.partner_catalogue,
             self.settings,

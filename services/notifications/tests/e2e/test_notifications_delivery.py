@@ -435,6 +435,12 @@ async def test_newsletter_to_a_segment_in_each_recipients_language_throttled(
         assert len(mail_to(smtp, people[2][1])) == 1 and len(mail_to(smtp, people[3][1])) == 1
         sent = (await c.get(f"/v1/newsletters/{newsletter}")).json()
         assert sent["status"] == "sent" and sent["recipients"] == 2
+        # the progress, as the sending goes: both marked sent just after the server took them
+        done = await eventually(
+            lambda: c.get(f"/v1/newsletters/{newsletter}"),
+            lambda r: r.json()["progress"]["sent"] == 2,
+        )
+        assert done.json()["progress"] == {"queued": 2, "pending": 0, "sent": 2, "failed": 0}
 
     # throttled: the two deliveries are due 60/120 s apart
     async with service.uow() as uow:

@@ -188,6 +188,7 @@ from .new_conversation import NewConversation
 from .new_message import NewMessage
 from .newsletter_create import NewsletterCreate
 from .newsletter_create_content import NewsletterCreateContent
+from .newsletter_progress import NewsletterProgress
 from .newsletter_status import NewsletterStatus
 from .newsletter_view import NewsletterView
 from .newsletter_view_content import NewsletterViewContent
@@ -501,6 +502,7 @@ __all__ = (
     "NewMessage",
     "NewsletterCreate",
     "NewsletterCreateContent",
+    "NewsletterProgress",
     "NewsletterStatus",
     "NewsletterView",
     "NewsletterViewContent",

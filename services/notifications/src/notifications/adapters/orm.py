@@ -79,6 +79,8 @@ deliveries = Table(
     Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     #: W3C traceparent of the handling that recorded the delivery (eventkit.tracing)
     Column("traceparent", String(55)),
+    #: the newsletter this mail is part of (its progress is counted from here)
+    Column("campaign_id", UUID(as_uuid=True)),
     # an event may concern several people: one delivery per recipient, idempotently
     UniqueConstraint(
         "recipient_id",
@@ -88,6 +90,12 @@ deliveries = Table(
         name="uq_deliveries_recipient_event",
     ),
     Index("ix_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"),
+    Index(
+        "ix_deliveries_campaign",
+        "campaign_id",
+        "status",
+        postgresql_where="campaign_id IS NOT NULL",
+    ),
 )
 
 #: the in-app feed; ``position`` orders it and is the SSE event id (Last-Event-ID)
@@ -326,4 +334,8 @@ newsletters = Table(
     Column("recipients", Integer),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("version", Integer, nullable=False),
+    #: deliveries recorded so far, and the last audience member recorded (account ids in
+    #: order): the queuing resumes after it
+    Column("queued", Integer, nullable=False, server_default=text("0")),
+    Column("queued_through", UUID(as_uuid=True)),
 )

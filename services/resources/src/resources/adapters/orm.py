@@ -21,11 +21,22 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.types import UserDefinedType
 
 from eventkit.db import messaging_tables, service_metadata
 from eventkit.idempotency import idempotency_keys_table
 from eventkit.revocations import revoked_subjects_table
+
+
+class XID8(UserDefinedType[int]):
+    """PostgreSQL's 64-bit transaction id (``pg_current_xact_id()``)."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **kw: object) -> str:
+        return "xid8"
+
 
 SCHEMA = "resources"
 metadata = service_metadata(SCHEMA)
@@ -57,12 +68,6 @@ resources = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("published_at", DateTime(timezone=True)),
-    #: accent-folded, per-language stemmed text of every translation (see adapters/search.py)
-    Column("search_vector", TSVECTOR),
-    #: titles only (every translation, stemmed and unstemmed): the first search candidates
-    Column("title_vector", TSVECTOR),
-    Index("ix_resources_search", "search_vector", postgresql_using="gin"),
-    Index("ix_resources_title_search", "title_vector", postgresql_using="gin"),
     Index("ix_resources_themes", "themes", postgresql_using="gin"),
     Index("ix_resources_sdgs", "sdgs", postgresql_using="gin"),
     Index("ix_resources_countries", "countries", postgresql_using="gin"),
@@ -89,6 +94,21 @@ translations = Table(
     Column("title", String(500), nullable=False),
     Column("summary", Text, nullable=False),
     Column("body", Text, nullable=False),
+)
+
+#: the change log the search index of every API replica follows (adapters/search_feed.py):
+#: one row per statement that changed a resource or a translation, written by triggers in
+#: that statement's transaction, so no write path (HTTP, consumers, erasure) can forget it.
+#: ``xid`` is the writing transaction's id: a reader takes rows of transactions that ended
+#: before its snapshot, which positions alone cannot tell (they become visible out of order)
+search_changes = Table(
+    "search_changes",
+    metadata,
+    Column("position", BigInteger, Identity(always=True), primary_key=True),
+    Column("resource_id", UUID(as_uuid=True), nullable=False),
+    Column("xid", XID8, nullable=False, server_default=text("pg_current_xact_id()")),
+    Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Index("ix_search_changes_xid", "xid"),
 )
 
 #: every change of a resource: moderation transitions and edits (with a content snapshot)

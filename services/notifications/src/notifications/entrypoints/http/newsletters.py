@@ -89,11 +89,23 @@ class NewsletterCreate(BaseModel):
     per_minute: int = Field(default=60, ge=1, le=10_000, description="sending rate")
 
 
+class NewsletterProgress(BaseModel):
+    """Where the sending stands: the audience's deliveries recorded so far (``queued``;
+    complete once the status is ``sent``) and how many of them are waiting, were sent, or
+    failed for good."""
+
+    queued: int
+    pending: int
+    sent: int
+    failed: int
+
+
 class NewsletterView(NewsletterCreate):
     id: UUID
     status: NewsletterStatus
     send_at: datetime | None
     recipients: int | None
+    progress: NewsletterProgress
 
 
 class ScheduleRequest(BaseModel):
@@ -104,7 +116,8 @@ class AudienceSize(BaseModel):
     size: int
 
 
-def _view(n: Newsletter) -> NewsletterView:
+def _view(n: Newsletter, counts: dict[str, int] | None = None) -> NewsletterView:
+    counts = counts or {}
     return NewsletterView(
         id=n.id,
         content={k: ContentBody(subject=v.subject, intro=v.intro) for k, v in n.content.items()},
@@ -115,6 +128,12 @@ def _view(n: Newsletter) -> NewsletterView:
         status=n.status,
         send_at=n.send_at,
         recipients=n.recipients,
+        progress=NewsletterProgress(
+            queued=n.queued,
+            pending=counts.get("pending", 0),
+            sent=counts.get("sent", 0),
+            failed=counts.get("failed", 0),
+        ),
     )
 
 
@@ -157,8 +176,10 @@ async def _owned(uow: UoW, newsletter_id: UUID, who: Principal) -> Newsletter:
 
 @router.get("/{newsletter_id}", response_model=NewsletterView)
 async def get(newsletter_id: UUID, who: Communicator, uow: UoW) -> NewsletterView:
+    """The newsletter and its sending's progress (poll it while it goes out)."""
     async with uow:
-        return _view(await _owned(uow, newsletter_id, who))
+        newsletter = await _owned(uow, newsletter_id, who)
+        return _view(newsletter, await uow.deliveries.campaign_progress(newsletter.id))
 
 
 @router.post("/{newsletter_id}/schedule", response_model=NewsletterView)

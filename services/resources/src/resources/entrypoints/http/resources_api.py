@@ -77,6 +77,7 @@ async def contribute(body: ResourceIn, actor: CurrentActor, uow: UoW, once: Once
 
 @router.get("", response_model=SearchResults)
 async def search_resources(
+    request: Request,
     uow: UoW,
     q: Annotated[str | None, Query(max_length=300)] = None,
     lang: Annotated[
@@ -95,8 +96,10 @@ async def search_resources(
     facets: Annotated[bool, Query(description="count facet values (slower)")] = True,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> SearchResults:
-    """Published resources: full text (accent-insensitive, stemmed per language), facets,
-    keyset pagination (pass ``next_cursor`` back as ``cursor``)."""
+    """Published resources: full text ranked by BM25 (accent-insensitive, stemmed per
+    language, every word must match; ``-word`` excludes), exact facet counts over every hit,
+    pages (pass ``next_cursor`` back as ``cursor``; results go 10,000 deep). Without ``q``,
+    newest first."""
     query = search.SearchQuery(
         q=q.strip() if q and q.strip() else None,
         language=lang,
@@ -111,12 +114,11 @@ async def search_resources(
         with_facets=facets,
     )
     preferred = preferred_languages(lang, accept_language)
-    async with uow:
-        page = await search.search_resources(uow.session, query)
-        texts = await search.translations_of(uow.session, [i["id"] for i in page.items])
+    async with uow.autocommit_reads():
+        page = await search.search_resources(request.app.state.search, uow.session, query)
     items = []
     for item in page.items:
-        t = r.pick_translation(texts[item["id"]], item["original_language"], preferred)
+        t = r.pick_translation(item["translations"], item["original_language"], preferred)
         items.append(
             SearchItem(
                 id=item["id"],

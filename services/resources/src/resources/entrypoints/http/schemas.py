@@ -180,8 +180,7 @@ class SearchResults(BaseModel):
     facets: dict[str, list[FacetValue]]
     facets_approximate: bool = Field(
         default=False,
-        description="true when the query had more hits than are counted (5,000): the facet "
-        "counts then describe a sample of the hits, not all of them",
+        description="always false: facet counts cover every hit (kept for clients that read it)",
     )
 
 
