@@ -4,6 +4,8 @@ Tests run against the real Kafka broker and PostgreSQL (``TestKafkaBroker`` is n
 ``KAFKA_BOOTSTRAP_SERVERS`` / ``DATABASE_URL`` win when set (CI services); otherwise a private
 broker and server are started under ``<home>/test`` on their own ports (29092/29093, 25432) so
 a running ``make run`` stack is never touched, and they are left running so reruns are fast.
+``DEVSTACK_TOPOLOGY=cluster`` gives the tests the cluster topology's infrastructure instead
+(three Kafka nodes on 29092-29103, a Postgres pair on 25432/25433, under ``<home>/test-cluster``).
 Failure to start raises :class:`TestInfraError`: a test run must never silently skip.
 """
 
@@ -24,6 +26,7 @@ from types import TracebackType
 from devstack import kafka, paths, postgres
 from devstack.smtp import clear_messages, read_messages, smtp_ready
 from devstack.stack import Stack
+from devstack.topology import topology_from_env
 from devstack.waiting import free_port, wait_until
 
 __all__ = [
@@ -67,10 +70,13 @@ class TestInfra:
 
 
 def test_stack() -> Stack:
-    """The private test stack: home ``<home>/test``, ports apart from ``make run``'s."""
+    """The private test stack: home ``<home>/test`` (``test-cluster`` for the cluster
+    topology), ports apart from ``make run``'s."""
     home = paths.devstack_home()
+    topology = topology_from_env()
     return Stack(
-        home=home / "test",
+        home=home / ("test" if topology.kafka_nodes == 1 else "test-cluster"),
+        topology=topology,
         kafka_port=paths.env_port("DEVSTACK_TEST_KAFKA_PORT", TEST_KAFKA_PORT),
         pg_port=paths.env_port("DEVSTACK_TEST_PG_PORT", TEST_PG_PORT),
         smtp_port=paths.env_port("DEVSTACK_TEST_SMTP_PORT", TEST_SMTP_PORT),
@@ -112,7 +118,7 @@ def ensure_test_infra() -> TestInfra:
                 bootstrap = stack.kafka.bootstrap
             if not stack.external_database_url:
                 stack.postgres.start()
-            kafka.ensure_topics(bootstrap)
+            kafka.ensure_topics(bootstrap, stack.kafka.topic_settings())
     except Exception as exc:
         raise TestInfraError(
             f"test infrastructure could not be started under {stack.home}: {exc}\n"
