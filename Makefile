@@ -29,9 +29,13 @@ sdk/typescript/node_modules/.installed: sdk/typescript/package.json sdk/typescri
 	cd sdk/typescript && npm ci --no-audit --no-fund
 	@touch $@
 
+# TOPOLOGY=cluster: three Kafka nodes, a Postgres standby, two of every process
+# (libs/devstack/src/devstack/topology.py); single (the default) otherwise
+TOPOLOGY ?=
+
 .PHONY: run
-run: install ## start the whole platform locally (Kafka, Postgres, SMTP, services, gateway)
-	$(RUN) python -m devstack up
+run: install ## start the platform locally (TOPOLOGY=cluster: 3 brokers, a Postgres standby, 2 of each process); on a running one, start what is missing
+	$(RUN) python -m devstack up $(if $(TOPOLOGY),--topology $(TOPOLOGY))
 
 .PHONY: status
 status: ## show each local process, its health and memory
@@ -141,8 +145,9 @@ migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add
 	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)" $(if $(STREAM),--stream $(STREAM))
 
 .PHONY: chaos
-chaos: install ## fault injection, every fault (CI runs a reduced set); report in docs/reliability/
-	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider tests/chaos
+chaos: install ## fault injection, every fault (TOPOLOGY=cluster: on the cluster; CI runs a reduced set of both); reports in docs/reliability/
+	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider \
+	  tests/chaos/$(if $(filter cluster,$(TOPOLOGY)),test_cluster_chaos.py,test_chaos.py)
 
 .PHONY: hostile
 hostile: install ## hostile input, large: schemathesis (many examples, stateful) + OWASP API Top 10

@@ -14,6 +14,7 @@ import pytest
 
 from devstack.gateway import (
     PROBE_PATH,
+    Balancing,
     Gateway,
     Route,
     RouteTable,
@@ -134,6 +135,9 @@ class _Named(BaseHTTPRequestHandler):
         pass
 
 
+_SERVERS: list[ThreadingHTTPServer] = []
+
+
 @pytest.fixture
 def backends() -> Iterator[dict[str, int]]:
     servers = []
@@ -142,9 +146,11 @@ def backends() -> Iterator[dict[str, int]]:
         srv.name = name  # type: ignore[attr-defined]
         threading.Thread(target=srv.serve_forever, daemon=True).start()
         servers.append(srv)
+    _SERVERS[:] = servers
     yield {s.name: s.server_address[1] for s in servers}  # type: ignore[attr-defined]
     for srv in servers:
         srv.shutdown()
+        srv.server_close()
 
 
 def test_live_caddy_routes_and_404(tmp_path: Path, backends: dict[str, int]) -> None:
@@ -169,3 +175,71 @@ def test_live_caddy_routes_and_404(tmp_path: Path, backends: dict[str, int]) -> 
     finally:
         gw.stop()
     assert not gw.process.is_running()
+
+
+def test_replicas_are_balanced_and_a_dead_one_is_routed_around(
+    tmp_path: Path, backends: dict[str, int]
+) -> None:
+    """The cluster topology: a service's two replicas share its requests; once one stops
+    answering, every request (a POST too) reaches the other, with no error; the internal
+    port balances every path for the other services."""
+    routes = tmp_path / "routes.yaml"
+    routes.write_text(
+        f"services: {{svc: {{port: {backends['a']}}}}}\n"
+        "routes:\n  - {prefix: /v1/things, service: svc}\n"
+    )
+    internal = free_port()
+    gw = Gateway(
+        tmp_path / "home",
+        f"127.0.0.1:{free_port()}",
+        balancing=Balancing({"svc": [backends["a"], backends["b"]]}, {"svc": internal}),
+    )
+    gw.start(routes)
+    try:
+        with httpx.Client(base_url=gw.url, timeout=10) as client:
+            served = {client.get("/v1/things/1").json()["server"] for _ in range(6)}
+            assert served == {"a", "b"}
+            inside = httpx.get(f"http://127.0.0.1:{internal}/.well-known/jwks.json", timeout=5)
+            assert inside.json()["path"] == "/.well-known/jwks.json"
+            elsewhere = httpx.get(f"http://127.0.0.1:{internal}/v1/nowhere", timeout=5)
+            assert elsewhere.status_code == 200  # every path: no route table inside
+
+            _stop_backend(backends, "b")
+            answers = [client.post("/v1/things", content=b"{}") for _ in range(6)]
+            assert [r.status_code for r in answers] == [501] * 6  # every one reached "a"
+            assert {client.get("/v1/things/2").json()["server"] for _ in range(6)} == {"a"}
+    finally:
+        gw.stop()
+
+
+def _stop_backend(backends: dict[str, int], name: str) -> None:
+    """Close the backend's listening socket: connections to it are refused from now on."""
+    for server in _SERVERS:
+        if server.server_address[1] == backends[name]:
+            server.shutdown()
+            server.server_close()
+
+
+def test_a_single_replica_gets_no_health_checks(tmp_path: Path) -> None:
+    """The single topology's Caddyfile is as before: one upstream, no balancing options."""
+    text = render_caddyfile()
+    assert "health_uri" not in text and "lb_policy" not in text
+    balanced = render_caddyfile(balancing=Balancing({"profiles": [8001, 8011]}, {"profiles": 8021}))
+    assert "reverse_proxy 127.0.0.1:8001 127.0.0.1:8011 {" in balanced
+    assert "health_uri /livez" in balanced
+    assert "http://:8021 {" in balanced
+    # services with one replica keep one upstream and no health checks
+    assert "reverse_proxy 127.0.0.1:8002 {" in balanced
+    caddyfile = tmp_path / "Caddyfile"
+    caddyfile.write_text(balanced)
+    adapted = subprocess.run(
+        [caddy_binary(), "adapt", "--config", str(caddyfile), "--adapter", "caddyfile"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    servers = json.loads(adapted.stdout)["apps"]["http"]["servers"]
+    assert sorted(a for server in servers.values() for a in server["listen"]) == [
+        "127.0.0.1:8021",
+        "127.0.0.1:8080",
+    ]

@@ -206,7 +206,13 @@ class KafkaBroker:
             quorum = {"controller.quorum.bootstrap.servers": f"127.0.0.1:{self.controller_port}"}
         else:
             voters = ",".join(f"{i}@127.0.0.1:{port}" for i, port in self.membership.voters)
-            quorum = {"controller.quorum.voters": voters}
+            quorum = {
+                "controller.quorum.voters": voters,
+                # leadership goes back to each partition's preferred replica 10 s after a
+                # node returns (Kafka's default waits 300 s): a restarted node takes its
+                # share of the load again before the next fault
+                "leader.imbalance.check.interval.seconds": "10",
+            }
         props = {
             "node.id": str(self.node_id),
             "process.roles": "broker,controller",

@@ -129,29 +129,47 @@ async def create_registry_topics(bootstrap: str, settings: TopicSettings) -> lis
         await admin.close()
 
 
-async def partition_leaders(bootstrap: str, topics: list[str]) -> dict[tuple[str, int], int]:
-    """(topic, partition) -> the node id leading it (-1: no leader) for ``topics``."""
+async def describe_partitions(bootstrap: str, topics: list[str]) -> list[dict[str, Any]]:
+    """Each partition of ``topics`` as the cluster describes it (``topic``, ``partition``,
+    ``leader``, ``replicas``, ``isr``)."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
     await admin.start()
     try:
         described = await admin.describe_topics(topics)
     finally:
         await admin.close()
+    return [{"topic": t["topic"], **part} for t in described for part in t["partitions"]]
+
+
+async def partition_leaders(bootstrap: str, topics: list[str]) -> dict[tuple[str, int], int]:
+    """(topic, partition) -> the node id leading it (-1: no leader) for ``topics``."""
     return {
-        (topic["topic"], part["partition"]): part["leader"]
-        for topic in described
-        for part in topic["partitions"]
+        (p["topic"], p["partition"]): p["leader"]
+        for p in await describe_partitions(bootstrap, topics)
     }
 
 
-async def under_replicated(bootstrap: str, topics: list[str], replicas: int) -> int:
-    """How many partitions of ``topics`` have fewer than ``replicas`` replicas in sync."""
+async def end_offsets(bootstrap: str, topics: list[str]) -> dict[tuple[str, int], int]:
+    """(topic, partition) -> its end offset (the next offset to be written)."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    partitions = [
+        TopicPartition(p["topic"], p["partition"])
+        for p in await describe_partitions(bootstrap, topics)
+    ]
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=10000)
+    await consumer.start()
+    try:
+        ends = await consumer.end_offsets(partitions)
+    finally:
+        await consumer.stop()
+    return {(tp.topic, tp.partition): offset for tp, offset in ends.items()}
+
+
+async def list_topics(bootstrap: str) -> list[str]:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
     await admin.start()
     try:
-        described = await admin.describe_topics(topics)
+        return sorted(await admin.list_topics())
     finally:
         await admin.close()
-    return sum(
-        1 for topic in described for part in topic["partitions"] if len(part["isr"]) < replicas
-    )

@@ -24,7 +24,8 @@ import yaml
 from devstack import kafka
 from devstack.gateway import Balancing, Gateway
 from devstack.harness import SmtpSink, start_smtp_sink
-from devstack.kafka_admin import partition_leaders
+from devstack.kafka_admin import describe_partitions, end_offsets
+from devstack.kafka_admin import list_topics as _topics
 from devstack.paths import devstack_home, env_port, routes_path
 from devstack.postgres import PostgresPair, PostgresServer, plain_url, provision_service
 from devstack.processes import ManagedProcess, known_processes
@@ -276,8 +277,29 @@ class ChaosPlatform:
             self.kafka_node(node_id).launch(lib)
         self.stack.kafka.start(lib)
 
-    def partition_leaders(self, topics: list[str]) -> dict[tuple[str, int], int]:
-        return run_sync(lambda: partition_leaders(self.bootstrap, topics))
+    def end_offsets(self, topics: list[str]) -> dict[tuple[str, int], int]:
+        return run_sync(lambda: end_offsets(self.bootstrap, topics))
+
+    def busiest_leader(self, topics: list[str], since: dict[tuple[str, int], int]) -> int:
+        """The node leading the partitions of ``topics`` that grew most since ``since``
+        (end offsets taken earlier)."""
+        grown = {tp: end - since.get(tp, 0) for tp, end in self.end_offsets(topics).items()}
+        load: dict[int, int] = {}
+        for partition in run_sync(lambda: describe_partitions(self.bootstrap, topics)):
+            leader = partition["leader"]
+            load[leader] = load.get(leader, 0) + grown.get(
+                (partition["topic"], partition["partition"]), 0
+            )
+        return max((n for n in load if n > 0), key=lambda n: load[n])
+
+    def settled(self) -> bool:
+        """Every partition has all its replicas in sync and its preferred leader."""
+        topics = [t for t in run_sync(lambda: _topics(self.bootstrap)) if not t.startswith("__")]
+        described = run_sync(lambda: describe_partitions(self.bootstrap, topics))
+        return all(
+            len(p["isr"]) == len(p["replicas"]) and p["leader"] == p["replicas"][0]
+            for p in described
+        )
 
     def quorum_leader(self) -> int:
         """The node leading the KRaft controller quorum, from the newest quorum state any

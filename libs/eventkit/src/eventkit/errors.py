@@ -11,6 +11,7 @@ import socket
 
 import httpx
 from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError, NotLeaderForPartitionError
+from asyncpg.exceptions import TargetServerAttributeNotMatched
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
@@ -28,6 +29,9 @@ _ALWAYS_TRANSIENT: tuple[type[BaseException], ...] = (
     httpx.TimeoutException,
     httpx.NetworkError,
     httpx.RemoteProtocolError,
+    # no server of a multi-host DATABASE_URL is a primary (target_session_attrs=read-write)
+    # yet: the primary died and its standby is being promoted
+    TargetServerAttributeNotMatched,
 )
 
 
