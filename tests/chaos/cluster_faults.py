@@ -25,7 +25,7 @@ LOAD_TOPICS = [
     "profiles.privacy.v1",
     *(f"{s}.privacy.v1" for s in SERVICES if s != "profiles"),
 ]
-SETTLE_TIMEOUT_S = 120.0
+SETTLE_TIMEOUT_S = 300.0
 
 Action = Callable[[ChaosPlatform], None]
 

@@ -152,6 +152,10 @@ class SmtpSink:
         self.maildir = maildir
         self._proc = proc
 
+    @property
+    def pid(self) -> int:
+        return self._proc.pid
+
     def messages(self) -> list[EmailMessage]:
         return read_messages(self.maildir)
 

@@ -50,6 +50,8 @@ CHAOS_CLUSTER_PG_PORT = 25632
 CUTTABLE = ("notifications", "worker")
 #: cluster: the Kafka node that faults can cut off the other nodes
 ISOLATABLE_NODE = 3
+#: how long a restarted broker may take to be ready
+RESTART_TIMEOUT_S = 300.0
 
 
 def _roles(topology: Topology) -> dict[str, list[str]]:
@@ -271,11 +273,12 @@ class ChaosPlatform:
 
     def restart_kafka(self, node_id: int | None = None) -> None:
         """Start what is not running of the broker (or cluster) and wait for it (with a
-        cluster: for every broker registered again)."""
+        cluster: for every broker registered again). A JVM loading its logs on a busy
+        2-core machine has taken minutes to start: waited for up to RESTART_TIMEOUT_S."""
         lib = kafka.ensure_jars(self.stack.jar_home)
         if node_id is not None:
             self.kafka_node(node_id).launch(lib)
-        self.stack.kafka.start(lib)
+        self.stack.kafka.start(lib, timeout=RESTART_TIMEOUT_S)
 
     def end_offsets(self, topics: list[str]) -> dict[tuple[str, int], int]:
         return run_sync(lambda: end_offsets(self.bootstrap, topics))
