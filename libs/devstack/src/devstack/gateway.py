@@ -120,15 +120,17 @@ class GatewayTimeouts:
 #: with several replicas of a service: a replica that refuses connections is skipped at once
 #: (a dial error is retried on another replica, whatever the method), one that failed a
 #: request is left out for FAIL_DURATION, and one that stops answering /livez is left out
-#: until it answers again. /livez, not /readyz: a broker or database outage hits every
+#: until it answers again (two misses in a row: one slow answer on a busy machine is not a
+#: dead replica). /livez, not /readyz: a broker or database outage hits every
 #: replica alike, and taking them all out would turn it into a total outage (writes go to
 #: the outbox and need no broker). A request that reached a replica which then died is not
 #: retried (Caddy retries only GETs after the upstream took the request): the client sees
 #: 502 and retries itself, with the same Idempotency-Key.
 LB_TRY_DURATION = "5s"
 LB_TRY_INTERVAL = "100ms"
-HEALTH_INTERVAL = "1s"
-HEALTH_TIMEOUT = "2s"
+HEALTH_INTERVAL = "2s"
+HEALTH_TIMEOUT = "3s"
+HEALTH_FAILS = 2
 FAIL_DURATION = "5s"
 
 
@@ -154,6 +156,7 @@ def _proxy(dials: str, balanced: bool, timeouts: GatewayTimeouts) -> list[str]:
         "\t\t\thealth_uri /livez",
         f"\t\t\thealth_interval {HEALTH_INTERVAL}",
         f"\t\t\thealth_timeout {HEALTH_TIMEOUT}",
+        f"\t\t\thealth_fails {HEALTH_FAILS}",
     ]
     return [
         f"\t\treverse_proxy {dials} {{",
