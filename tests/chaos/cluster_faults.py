@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from devstack.platform import ISOLATABLE_NODE, SERVICES, ChaosPlatform
+from devstack.platform import ISOLATABLE_NODE, RESTART_TIMEOUT_S, SERVICES, ChaosPlatform
 from devstack.waiting import wait_until
 
 #: a paused or cut-off broker stays so past the controller's broker session timeout (9 s)
@@ -175,7 +175,7 @@ def _kill_api_replica() -> ClusterFault:
     def repair(p: ChaosPlatform) -> None:
         time.sleep(2.0)
         p.start_process("profiles", "api")
-        wait_until(lambda: p.api_ready("profiles"), 90, what="profiles API replicas")
+        wait_until(lambda: p.api_ready("profiles"), RESTART_TIMEOUT_S, what="profiles API replicas")
 
     return ClusterFault(
         "api replica kill -9",

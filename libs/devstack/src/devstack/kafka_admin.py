@@ -132,7 +132,7 @@ async def create_registry_topics(bootstrap: str, settings: TopicSettings) -> lis
 async def describe_partitions(bootstrap: str, topics: list[str]) -> list[dict[str, Any]]:
     """Each partition of ``topics`` as the cluster describes it (``topic``, ``partition``,
     ``leader``, ``replicas``, ``isr``)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=30000)
     await admin.start()
     try:
         described = await admin.describe_topics(topics)
@@ -157,7 +157,7 @@ async def end_offsets(bootstrap: str, topics: list[str]) -> dict[tuple[str, int]
         TopicPartition(p["topic"], p["partition"])
         for p in await describe_partitions(bootstrap, topics)
     ]
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=10000)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=30000)
     await consumer.start()
     try:
         ends = await consumer.end_offsets(partitions)
@@ -167,7 +167,7 @@ async def end_offsets(bootstrap: str, topics: list[str]) -> dict[tuple[str, int]
 
 
 async def list_topics(bootstrap: str) -> list[str]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=30000)
     await admin.start()
     try:
         return sorted(await admin.list_topics())
