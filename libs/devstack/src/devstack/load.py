@@ -112,6 +112,8 @@ async def _paced(
     await asyncio.gather(*tasks)
 
 
+#: connections the load's people may hold at once
+PEOPLE_CONNECTIONS = 1000
 #: how long a client with ``retry_unknown`` keeps retrying a request that got no answer
 RETRY_FOR_S = 60.0
 RETRY_BACKOFF_S = (0.2, 0.5, 1.0, 2.0)
@@ -128,11 +130,13 @@ async def _request(
     ok: int,
     answer: Callable[[httpx.Response], str],
     retry_unknown: bool = False,
+    unknown_after_retry: tuple[int, ...] = (),
     **kwargs: Any,
 ) -> httpx.Response | None:
     """One state-changing request, its outcome recorded under ``key`` in ``step``; with
     ``retry_unknown``, sent again (same body, same headers: the same Idempotency-Key) while
-    it gets no answer."""
+    it gets no answer. ``unknown_after_retry``: statuses that, answering a retry, do not
+    tell the outcome (the first try may have done what makes the retry refused)."""
     first = time.monotonic()
     tries = 0
     while True:
@@ -145,7 +149,7 @@ async def _request(
             break
         result.retried += tries == 1
         await asyncio.sleep(RETRY_BACKOFF_S[min(tries, len(RETRY_BACKOFF_S)) - 1])
-    if response is None:
+    if response is None or (tries > 1 and response.status_code in unknown_after_retry):
         step.unknown.append(key)
         return None
     if response.status_code != ok:
@@ -194,6 +198,17 @@ def _account_id(response: httpx.Response) -> str:
     return str(response.json()["account_id"])
 
 
+def _people(gateway_url: str) -> httpx.AsyncClient:
+    """One client for the many people of a load: up to PEOPLE_CONNECTIONS connections at
+    once (httpx's default of 100 made requests queue in the client itself, failing with
+    PoolTimeout, while the platform answered slowly)."""
+    return httpx.AsyncClient(
+        base_url=gateway_url,
+        timeout=30.0,
+        limits=httpx.Limits(max_connections=PEOPLE_CONNECTIONS),
+    )
+
+
 def _idempotent() -> dict[str, str]:
     return {"Idempotency-Key": str(uuid.uuid4())}
 
@@ -221,7 +236,7 @@ async def register_people(
 ) -> LoadResult:
     """Registrations only; every request carries a unique email of this run."""
     result = LoadResult()
-    async with httpx.AsyncClient(base_url=gateway_url, timeout=30.0) as client:
+    async with _people(gateway_url) as client:
 
         async def one(i: int) -> None:
             await _register(client, result, _registration(run, i), retry_unknown=False)
@@ -243,7 +258,7 @@ async def member_journeys(
     ``duration_s``, and on until ``until`` is set if given. ``retry_unknown``: requests
     that get no answer are sent again with the same Idempotency-Key."""
     result = LoadResult()
-    async with httpx.AsyncClient(base_url=gateway_url, timeout=30.0) as client:
+    async with _people(gateway_url) as client:
 
         async def one(i: int) -> None:
             body = _registration(run, i)
@@ -286,6 +301,9 @@ async def member_journeys(
                 ok=202,
                 answer=lambda r: str(r.json()["erasure_id"]),
                 retry_unknown=retry_unknown,
+                # an erasure revokes the account's tokens: the retry of one whose answer was
+                # lost is refused 401 when the first try erased the account
+                unknown_after_retry=(401,),
                 headers={**auth, **_idempotent()},
                 json={"password": PASSWORD},
             )
