@@ -145,7 +145,7 @@ migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add
 	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)" $(if $(STREAM),--stream $(STREAM))
 
 .PHONY: chaos
-chaos: install ## fault injection, every fault (TOPOLOGY=cluster: on the cluster; CI runs a reduced set of both); reports in docs/reliability/
+chaos: install ## fault injection, every fault (TOPOLOGY=cluster: on the cluster, not in make test; CI runs a reduced single-node set); reports in docs/reliability/
 	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider \
 	  tests/chaos/$(if $(filter cluster,$(TOPOLOGY)),test_cluster_chaos.py,test_chaos.py)
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from verify import Mailbox, Verdict, dead_letters, verify, wait_for_quiet
 
@@ -129,6 +131,15 @@ def check(name: str, done: Run, logs: Callable[[], str]) -> None:
     assert verdict.refused_but_done == 0, summary
     assert verdict.order_violations == 0, summary
     assert verdict.dlq_entries == 0, summary
+
+
+def when_row() -> dict[str, object]:
+    """When a fault's run ended and how busy the shared machine was then: its numbers are
+    only comparable with runs under a similar load."""
+    return {
+        "ended (UTC)": datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
+        "load average 1/5/15 min": "/".join(f"{x:.1f}" for x in os.getloadavg()),
+    }
 
 
 def steps_row(load: LoadResult) -> dict[str, object]:

@@ -21,6 +21,7 @@ from runner import (
     steps_row,
     under_load,
     verdict_row,
+    when_row,
     write_report,
 )
 
@@ -61,6 +62,7 @@ async def test_nothing_lost_under(fault: Fault, platform: ChaosPlatform) -> None
             "why unknown": ", ".join(
                 f"{why} x{n}" for why, n in sorted(done.load.no_answer.items())
             ),
+            **when_row(),
         }
     )
     check(fault.name, done, platform.logs)

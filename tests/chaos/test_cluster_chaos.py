@@ -1,5 +1,6 @@
 """Faults on the cluster topology, under load, with nothing lost (``make chaos
-TOPOLOGY=cluster``: every fault; CI: a reduced set).
+TOPOLOGY=cluster``: every fault; ``pytest tests/chaos/test_cluster_chaos.py``: a reduced set
+of four). Not part of ``make test`` (tests/chaos/conftest.py): it takes about 35 minutes.
 
 Three Kafka nodes (replication 3, min.insync.replicas 2, no unclean election), a Postgres
 primary with a synchronous standby, and two of every process: the brokers' leader and the
@@ -27,6 +28,7 @@ from runner import (
     steps_row,
     under_load,
     verdict_row,
+    when_row,
     write_report,
 )
 
@@ -78,6 +80,7 @@ async def test_nothing_lost_on_the_cluster_under(
             "repaired after s": f"{done.repaired_at - done.fault_at:.1f}",
             "drained after repair s": _s(done.recovery_s),
             "client saw": done.client_saw(),
+            **when_row(),
         }
     )
     check(fault.name, done, cluster.logs)
