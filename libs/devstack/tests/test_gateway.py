@@ -16,6 +16,7 @@ from devstack.gateway import (
     PROBE_PATH,
     Balancing,
     Gateway,
+    GatewayTimeouts,
     Route,
     RouteTable,
     caddy_binary,
@@ -230,6 +231,11 @@ def test_a_single_replica_gets_no_health_checks(tmp_path: Path) -> None:
     assert "http://:8021 {" in balanced
     # services with one replica keep one upstream and no health checks
     assert "reverse_proxy 127.0.0.1:8002 {" in balanced
+    # balanced or not, every proxy keeps the gateway's timeouts: the upstream keep-alive
+    # shorter than the services', and no flush_interval -1 (it lifts the read deadlines)
+    proxies = balanced.count("reverse_proxy ")
+    assert balanced.count(f"keepalive {GatewayTimeouts().upstream_keepalive}") == proxies
+    assert "flush_interval" not in balanced
     caddyfile = tmp_path / "Caddyfile"
     caddyfile.write_text(balanced)
     adapted = subprocess.run(
