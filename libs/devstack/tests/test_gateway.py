@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -26,8 +27,8 @@ from devstack.gateway import (
 from devstack.waiting import free_port
 
 
-def _adapt(caddyfile: str, tmp_path: Path) -> list[tuple[list[str], str]]:
-    """(path patterns, upstream dial) in Caddy's evaluation order, from `caddy adapt`."""
+def _adapted(caddyfile: str, tmp_path: Path) -> Any:
+    """Caddy's JSON config for ``caddyfile`` (`caddy adapt`: it fails on an invalid one)."""
     path = tmp_path / "Caddyfile"
     path.write_text(caddyfile)
     out = subprocess.run(
@@ -36,7 +37,12 @@ def _adapt(caddyfile: str, tmp_path: Path) -> list[tuple[list[str], str]]:
         text=True,
         check=True,
     ).stdout
-    config = json.loads(out)
+    return json.loads(out)
+
+
+def _adapt(caddyfile: str, tmp_path: Path) -> list[tuple[list[str], str]]:
+    """(path patterns, upstream dial) in Caddy's evaluation order, from `caddy adapt`."""
+    config = _adapted(caddyfile, tmp_path)
     assert config["admin"]["disabled"] is True
     server = config["apps"]["http"]["servers"]["srv0"]
     assert server["listen"] == ["127.0.0.1:8080"]
@@ -236,15 +242,7 @@ def test_a_single_replica_gets_no_health_checks(tmp_path: Path) -> None:
     proxies = balanced.count("reverse_proxy ")
     assert balanced.count(f"keepalive {GatewayTimeouts().upstream_keepalive}") == proxies
     assert "flush_interval" not in balanced
-    caddyfile = tmp_path / "Caddyfile"
-    caddyfile.write_text(balanced)
-    adapted = subprocess.run(
-        [caddy_binary(), "adapt", "--config", str(caddyfile), "--adapter", "caddyfile"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    servers = json.loads(adapted.stdout)["apps"]["http"]["servers"]
+    servers = _adapted(balanced, tmp_path)["apps"]["http"]["servers"]
     assert sorted(a for server in servers.values() for a in server["listen"]) == [
         "127.0.0.1:8021",
         "127.0.0.1:8080",
