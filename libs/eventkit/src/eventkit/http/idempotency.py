@@ -10,6 +10,11 @@ Without the header the work just runs. With it: the first request runs the work 
 answer is kept; a retry with the same key and the same body gets that answer again (with
 ``Idempotent-Replayed: true``) and nothing is created twice; the same key with another body
 is 422; a retry while the first is still running is 409 with ``Retry-After``.
+
+Routes nobody is signed in for (registration) take ``AnonymousOnce``: their keys are kept
+under one anonymous principal (a key is the client's own random value, and a replay must
+carry the same request). A body's ``password`` is never part of the stored fingerprint: a
+fast hash of it beside the request must not outlive the request.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import uuid
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Annotated, Any
@@ -36,6 +42,10 @@ KEY_DESCRIPTION = (
 )
 #: how long a retry waits for a twin still running with the same key
 _TWIN_WAIT_S = 5.0
+#: the principal the keys of callers who are not signed in are kept under
+ANONYMOUS = uuid.UUID(int=0)
+#: top-level body fields left out of the fingerprint (secrets)
+_SECRET_FIELDS = ("password",)
 
 Work = Callable[[], Awaitable[Any]]
 
@@ -58,7 +68,7 @@ class IdempotentCall:
             return _answer(result, status_code, headers)
         chassis = self.request.app.state.chassis
         clock = chassis.clock
-        body = await self.request.body()
+        body = _without_secrets(await self.request.body())
         fingerprint = hashlib.sha256(
             b"%s %s\n%s" % (self.request.method.encode(), self.request.url.path.encode(), body)
         ).hexdigest()
@@ -127,6 +137,18 @@ class IdempotentCall:
         )
 
 
+def _without_secrets(body: bytes) -> bytes:
+    """The body as fingerprinted: a JSON object without its secret fields."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    if not isinstance(data, dict) or not any(f in data for f in _SECRET_FIELDS):
+        return body
+    kept = {k: v for k, v in data.items() if k not in _SECRET_FIELDS}
+    return json.dumps(kept, sort_keys=True).encode()
+
+
 #: the headers of a first answer a replay repeats
 _REPLAYED_HEADERS = ("location", "etag", "cache-control")
 
@@ -153,15 +175,22 @@ def _answer(
     )
 
 
+IdempotencyKey = Annotated[
+    str | None,
+    Header(alias="Idempotency-Key", min_length=1, max_length=200, description=KEY_DESCRIPTION),
+]
+
+
 async def idempotent_call(
-    request: Request,
-    principal: CurrentPrincipal,
-    key: Annotated[
-        str | None,
-        Header(alias="Idempotency-Key", min_length=1, max_length=200, description=KEY_DESCRIPTION),
-    ] = None,
+    request: Request, principal: CurrentPrincipal, key: IdempotencyKey = None
 ) -> IdempotentCall:
     return IdempotentCall(request, principal.subject, key)
 
 
+async def anonymous_idempotent_call(request: Request, key: IdempotencyKey = None) -> IdempotentCall:
+    return IdempotentCall(request, ANONYMOUS, key)
+
+
 Once = Annotated[IdempotentCall, Depends(idempotent_call)]
+#: ``Once`` for routes nobody is signed in for (registration)
+AnonymousOnce = Annotated[IdempotentCall, Depends(anonymous_idempotent_call)]

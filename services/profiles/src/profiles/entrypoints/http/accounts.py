@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.http.auth import CurrentPrincipal, Principal, require_role
+from eventkit.http.idempotency import AnonymousOnce
 from eventkit.http.problems import Problem
 from profiles.domain.account import AccountErased as AccountIsErased
 from profiles.domain.account import AlreadyVerified, CannotRevokeMember, Role
@@ -96,29 +97,38 @@ _NO_STORE = {"Cache-Control": "no-store"}
     response_model=RegistrationResponse,
     responses={422: {"description": "Invalid"}},
 )
-async def register(body: RegistrationRequest, uow: UoW, settings: Settings) -> RegistrationResponse:
+async def register(
+    body: RegistrationRequest, uow: UoW, settings: Settings, once: AnonymousOnce
+) -> Response:
     """Create an account and email a verification link.
 
     An address that already has an account gets the same answer (201 with an account id
     that is never used): whether an address is registered is not revealed. No second
     account is created; the owner is emailed that someone tried to register with it.
+    A retry with the same Idempotency-Key (its first answer lost) gets the first answer
+    again: without it, a retried registration told the new member that someone had tried
+    to register with their address.
     """
-    try:
-        account_id = await handlers.register_account(
-            RegisterAccount(
-                email=body.email,
-                password=body.password,
-                display_name=body.display_name,
-                locale=body.locale,
-            ),
-            uow,
-            settings,
-        )
-    except handlers.InvalidEmail as exc:
-        raise Problem(422, "Invalid email address", str(exc)) from exc
-    except WeakPassword as exc:
-        raise Problem(422, "Weak password", str(exc)) from exc
-    return RegistrationResponse(account_id=account_id)
+
+    async def work() -> RegistrationResponse:
+        try:
+            account_id = await handlers.register_account(
+                RegisterAccount(
+                    email=body.email,
+                    password=body.password,
+                    display_name=body.display_name,
+                    locale=body.locale,
+                ),
+                uow,
+                settings,
+            )
+        except handlers.InvalidEmail as exc:
+            raise Problem(422, "Invalid email address", str(exc)) from exc
+        except WeakPassword as exc:
+            raise Problem(422, "Weak password", str(exc)) from exc
+        return RegistrationResponse(account_id=account_id)
+
+    return await once(work, status_code=status.HTTP_201_CREATED)
 
 
 @router.post(
