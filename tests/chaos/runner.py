@@ -21,6 +21,9 @@ from devstack.load import LoadResult, member_journeys
 from devstack.paths import repo_root
 from devstack.platform import ChaosPlatform
 
+#: CHAOS_MODE=full (the make targets): every fault, longer traffic; else the reduced set
+FULL = os.environ.get("CHAOS_MODE", "reduced") == "full"
+DURATION_S = 12.0 if FULL else 8.0
 RATE_PER_S = 4.0
 FAULT_AT_S = 2.0
 #: the write availability is judged over the fault's window, at least this long

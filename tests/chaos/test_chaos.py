@@ -15,7 +15,9 @@ import pytest
 from faults import FAULTS, Fault
 from runner import (
     COLUMNS_EXPLAINED,
+    DURATION_S,
     FAULT_AT_S,
+    FULL,
     RATE_PER_S,
     check,
     steps_row,
@@ -28,8 +30,6 @@ from runner import (
 from devstack.load import ERASING_EVERY
 from devstack.platform import ChaosPlatform
 
-FULL = os.environ.get("CHAOS_MODE", "reduced") == "full"
-DURATION_S = 12.0 if FULL else 8.0
 RESULTS: list[dict[str, object]] = []
 
 

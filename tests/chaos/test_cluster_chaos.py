@@ -21,7 +21,9 @@ import pytest
 from cluster_faults import CLUSTER_FAULTS, ClusterFault
 from runner import (
     COLUMNS_EXPLAINED,
+    DURATION_S,
     FAULT_AT_S,
+    FULL,
     MIN_WINDOW_S,
     RATE_PER_S,
     check,
@@ -35,8 +37,6 @@ from runner import (
 from devstack.load import ERASING_EVERY, RETRY_FOR_S
 from devstack.platform import CLUSTER, ChaosPlatform
 
-FULL = os.environ.get("CHAOS_MODE", "reduced") == "full"
-DURATION_S = 12.0 if FULL else 8.0
 RESULTS: list[dict[str, object]] = []
 
 

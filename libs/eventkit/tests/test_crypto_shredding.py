@@ -9,8 +9,10 @@ import json
 
 import httpx
 import pytest
+from aiokafka import ConsumerRecord
 from cryptography.exceptions import InvalidTag
 
+from contracts.envelope import CloudEvent
 from contracts.privacy import encrypted_key_ids, is_encrypted
 from eventkit.crypto import (
     CachingKeyResolver,
@@ -31,6 +33,23 @@ class Keys:
     async def key(self, key_id: str) -> bytes | None:
         self.calls += 1
         return self.keys.get(key_id)
+
+
+def consumer_record(ce: CloudEvent, offset: int = 0) -> ConsumerRecord[bytes, bytes]:
+    """``ce`` as the consumer receives it from topic t.v1."""
+    return ConsumerRecord(
+        topic="t.v1",
+        partition=0,
+        offset=offset,
+        timestamp=0,
+        timestamp_type=0,
+        key=b"k",
+        value=ce.kafka_value(),
+        checksum=None,
+        serialized_key_size=1,
+        serialized_value_size=1,
+        headers=ce.kafka_headers(),
+    )
 
 
 PAYLOAD = {
@@ -88,7 +107,6 @@ async def test_a_tampered_field_is_poison_not_a_stall() -> None:
     DLQ producer is a recorder)."""
     import uuid
 
-    from contracts.envelope import CloudEvent
     from eventkit.consumer import EventDispatcher
 
     class Recorder:
@@ -112,21 +130,7 @@ async def test_a_tampered_field_is_poison_not_a_stall() -> None:
     d.key_resolver = keys
     recorder = Recorder()
     d.dlq_producer = recorder  # type: ignore[assignment]
-    from aiokafka import ConsumerRecord
-
-    record = ConsumerRecord(
-        topic="t.v1",
-        partition=0,
-        offset=0,
-        timestamp=0,
-        timestamp_type=0,
-        key=b"k",
-        value=ce.kafka_value(),
-        checksum=None,
-        serialized_key_size=1,
-        serialized_value_size=1,
-        headers=ce.kafka_headers(),
-    )
+    record = consumer_record(ce)
     assert await d.handle_record(record) == "dead_lettered"
     assert recorder.sent == ["t.v1.dlq"]
 
@@ -170,10 +174,8 @@ async def test_a_batch_fetches_its_subjects_keys_at_once() -> None:
     import time
     from typing import ClassVar
 
-    from aiokafka import ConsumerRecord
     from pydantic import BaseModel
 
-    from contracts.envelope import CloudEvent
     from eventkit.consumer import KEY_FETCH_CONCURRENCY, EventDispatcher
 
     class SlowKeys(Keys):
@@ -206,21 +208,7 @@ async def test_a_batch_fetches_its_subjects_keys_at_once() -> None:
             PAYLOAD, ["email"], key_id=f"k{i}", key=keys.keys[f"k{i}"], subject=f"p-{i}"
         )
         ce = CloudEvent(source="/t", type="t.x", subject=f"p-{i}", data=sealed)
-        records.append(
-            ConsumerRecord(
-                topic="t.v1",
-                partition=0,
-                offset=i,
-                timestamp=0,
-                timestamp_type=0,
-                key=b"k",
-                value=ce.kafka_value(),
-                checksum=None,
-                serialized_key_size=1,
-                serialized_value_size=1,
-                headers=ce.kafka_headers(),
-            )
-        )
+        records.append(consumer_record(ce, offset=i))
     d: EventDispatcher = EventDispatcher("t", lambda: None)  # type: ignore[arg-type,return-value]
     d.routes["t.x"] = type("R", (), {"model": Model, "handler": None})()  # type: ignore[assignment]
     d.key_resolver = CachingKeyResolver(keys, ttl_s=60)
