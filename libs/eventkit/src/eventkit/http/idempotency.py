@@ -13,8 +13,9 @@ is 422; a retry while the first is still running is 409 with ``Retry-After``.
 
 Routes nobody is signed in for (registration) take ``AnonymousOnce``: their keys are kept
 under one anonymous principal (a key is the client's own random value, and a replay must
-carry the same request). A body's ``password`` is never part of the stored fingerprint: a
-fast hash of it beside the request must not outlive the request.
+carry the same request); an erasure forgets those whose answer names the person. A body's
+``password`` is never part of the stored fingerprint: a fast hash of it beside the request
+must not outlive the request.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import uuid
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Annotated, Any
@@ -42,8 +42,6 @@ KEY_DESCRIPTION = (
 )
 #: how long a retry waits for a twin still running with the same key
 _TWIN_WAIT_S = 5.0
-#: the principal the keys of callers who are not signed in are kept under
-ANONYMOUS = uuid.UUID(int=0)
 #: top-level body fields left out of the fingerprint (secrets)
 _SECRET_FIELDS = ("password",)
 
@@ -188,7 +186,7 @@ async def idempotent_call(
 
 
 async def anonymous_idempotent_call(request: Request, key: IdempotencyKey = None) -> IdempotentCall:
-    return IdempotentCall(request, ANONYMOUS, key)
+    return IdempotentCall(request, store.ANONYMOUS, key)
 
 
 Once = Annotated[IdempotentCall, Depends(idempotent_call)]

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventkit.idempotency import forgetting
 from eventkit.privacy import ErasureReport
 from profiles.adapters.identity_store import digest
 from profiles.adapters.mapping.repository import RespondentData
@@ -23,6 +24,7 @@ from profiles.adapters.orm import (
     conversation_reads,
     conversations,
     directory_people,
+    idempotency_keys,
     login_failures,
     membership_requests,
     messages,
@@ -458,6 +460,7 @@ class PersonalDataStore:
                 report.de_identified[name] = count
 
         pid = person_id
+        await gone("idempotency_keys", forgetting(idempotency_keys, pid))
         await gone(
             "person_profiles", delete(person_profiles).where(person_profiles.c.person_id == pid)
         )
