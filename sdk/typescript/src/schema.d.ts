@@ -1066,6 +1066,9 @@ export interface paths {
          *     An address that already has an account gets the same answer (201 with an account id
          *     that is never used): whether an address is registered is not revealed. No second
          *     account is created; the owner is emailed that someone tried to register with it.
+         *     A retry with the same Idempotency-Key (its first answer lost) gets the first answer
+         *     again: without it, a retried registration told the new member that someone had tried
+         *     to register with their address.
          */
         post: operations["register"];
         delete?: never;
@@ -10049,7 +10052,10 @@ export interface operations {
     register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
