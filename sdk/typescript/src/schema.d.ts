@@ -10053,7 +10053,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Keys are per account and kept for a day. */
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Use a new random value (a UUID) per request; keys are kept for a day. */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;

@@ -35,10 +35,15 @@ from eventkit import idempotency as store
 from eventkit.http.auth import CurrentPrincipal
 from eventkit.http.problems import Problem
 
-KEY_DESCRIPTION = (
+_RETRY_SAFELY = (
     "Retry safely: a retry with the same key and the same body gets the first answer again "
     "(marked Idempotent-Replayed: true) and creates nothing twice; the same key with another "
-    "body is refused with 422. Keys are per account and kept for a day."
+    "body is refused with 422. "
+)
+KEY_DESCRIPTION = _RETRY_SAFELY + "Keys are per account and kept for a day."
+#: callers not signed in share one namespace of keys: theirs must be random
+ANONYMOUS_KEY_DESCRIPTION = (
+    _RETRY_SAFELY + "Use a new random value (a UUID) per request; keys are kept for a day."
 )
 #: how long a retry waits for a twin still running with the same key
 _TWIN_WAIT_S = 5.0
@@ -173,10 +178,12 @@ def _answer(
     )
 
 
-IdempotencyKey = Annotated[
-    str | None,
-    Header(alias="Idempotency-Key", min_length=1, max_length=200, description=KEY_DESCRIPTION),
-]
+def _key_header(description: str) -> Any:
+    return Header(alias="Idempotency-Key", min_length=1, max_length=200, description=description)
+
+
+IdempotencyKey = Annotated[str | None, _key_header(KEY_DESCRIPTION)]
+AnonymousIdempotencyKey = Annotated[str | None, _key_header(ANONYMOUS_KEY_DESCRIPTION)]
 
 
 async def idempotent_call(
@@ -185,7 +192,9 @@ async def idempotent_call(
     return IdempotentCall(request, principal.subject, key)
 
 
-async def anonymous_idempotent_call(request: Request, key: IdempotencyKey = None) -> IdempotentCall:
+async def anonymous_idempotent_call(
+    request: Request, key: AnonymousIdempotencyKey = None
+) -> IdempotentCall:
     return IdempotentCall(request, store.ANONYMOUS, key)
 
 

@@ -93,8 +93,8 @@ def sync_detailed(
     Args:
         idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
             body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
-            twice; the same key with another body is refused with 422. Keys are per account and kept
-            for a day.
+            twice; the same key with another body is refused with 422. Use a new random value (a UUID)
+            per request; keys are kept for a day.
         body (RegistrationRequest):
 
     Raises:
@@ -137,8 +137,8 @@ def sync(
     Args:
         idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
             body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
-            twice; the same key with another body is refused with 422. Keys are per account and kept
-            for a day.
+            twice; the same key with another body is refused with 422. Use a new random value (a UUID)
+            per request; keys are kept for a day.
         body (RegistrationRequest):
 
     Raises:
@@ -176,8 +176,8 @@ async def asyncio_detailed(
     Args:
         idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
             body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
-            twice; the same key with another body is refused with 422. Keys are per account and kept
-            for a day.
+            twice; the same key with another body is refused with 422. Use a new random value (a UUID)
+            per request; keys are kept for a day.
         body (RegistrationRequest):
 
     Raises:
@@ -218,8 +218,8 @@ async def asyncio(
     Args:
         idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
             body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
-            twice; the same key with another body is refused with 422. Keys are per account and kept
-            for a day.
+            twice; the same key with another body is refused with 422. Use a new random value (a UUID)
+            per request; keys are kept for a day.
         body (RegistrationRequest):
 
     Raises:
