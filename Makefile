@@ -124,7 +124,7 @@ web-messages: ## re-extract the web client's texts and merge them into the fr/es
 	cd web && $(RUN) pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
 	  -o src/web/locale/messages.pot src/web
 	cd web && $(RUN) pybabel update -i src/web/locale/messages.pot -d src/web/locale \
-	  --no-location --width 100
+	  --width 100
 
 .PHONY: test-web
 test-web: install web-assets ## browser tests, every journey and page (CI runs the core set)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys
@@ -34,9 +33,11 @@ def test_arabic_is_right_to_left() -> None:
 
 
 @pytest.fixture(scope="module")
-def extracted() -> list[object]:
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> list[object]:
     """Every text the code and templates hold now (extracted afresh, not the kept .pot)."""
-    out = subprocess.run(
+    # babel's extract takes "-o -" for a file named "-", not stdout: write to a real file
+    pot = tmp_path_factory.mktemp("messages") / "messages.pot"
+    subprocess.run(
         [
             sys.executable,
             "-m",
@@ -48,13 +49,16 @@ def extracted() -> list[object]:
             "N_",
             "--no-location",
             "-o",
-            "-",
+            str(pot),
             str(WEB / "src" / "web"),
         ],
         capture_output=True,
         check=True,
-    ).stdout
-    return [m for m in read_po(io.BytesIO(out)) if m.id]
+    )
+    with pot.open("rb") as fh:
+        found = [m for m in read_po(fh) if m.id]
+    assert len(found) > 100, "the extraction found almost no texts: is babel.cfg read?"
+    return found
 
 
 @pytest.mark.parametrize("locale", ["fr", "es", "ar"])
