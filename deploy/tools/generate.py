@@ -347,11 +347,13 @@ def web_docs(cfg: dict[str, Any]) -> list[Doc]:
             "valueFrom": {"secretKeyRef": {"name": spec["session_secret"], "key": "secret"}},
         },
     ]
-    dep = deployment(cfg, WEB, "api", API_ARGS, spec["replicas"], env)
+    # like the services' APIs, its replica count belongs to a CPU autoscaler
+    dep = deployment(cfg, WEB, "api", API_ARGS, None, env)
     dep["spec"]["template"]["spec"]["containers"][0]["resources"] = spec["resources"]
     return [
         service_account(WEB),
         dep,
+        api_autoscaler(cfg, WEB),
         api_service(WEB),
         pdb(WEB, "api"),
         # the web talks to the API through the gateway's public address, nothing else
