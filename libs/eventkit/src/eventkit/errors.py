@@ -76,3 +76,19 @@ def is_invalid_data(exc: BaseException) -> bool:
         seen.add(id(current))
         current = current.__cause__ or current.__context__
     return False
+
+
+#: a unique or exclusion constraint refused a write: two requests raced for the same thing
+_CONFLICT_SQLSTATES = frozenset({"23505", "23P01"})
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """A write lost a race on a unique (or exclusion) constraint: the client may retry."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if getattr(current, "sqlstate", None) in _CONFLICT_SQLSTATES:
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

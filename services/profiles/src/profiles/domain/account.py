@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
 from profiles.domain import events
 
@@ -30,15 +31,16 @@ class Role(StrEnum):
     PARTNER = "partner"
 
 
-class AlreadyVerified(Exception):
-    pass
+class AlreadyVerified(kinds.Conflict):
+    title = "Already verified"
+    message = "This email address is already verified."
 
 
-class AccountErased(Exception):
-    pass
+class AccountErased(kinds.Conflict):
+    message = "The account was erased."
 
 
-class CannotRevokeMember(ValueError):
+class CannotRevokeMember(kinds.InvalidInput, ValueError):
     pass
 
 
@@ -92,12 +94,12 @@ class Account(AggregateRoot):
 
     def _ensure_not_erased(self) -> None:
         if self.status == AccountStatus.ERASED:
-            raise AccountErased(str(self.id))
+            raise AccountErased()
 
     def verify_email(self, now: datetime) -> None:
         self._ensure_not_erased()
         if self.status == AccountStatus.ACTIVE:
-            raise AlreadyVerified(str(self.id))
+            raise AlreadyVerified()
         self.status = AccountStatus.ACTIVE
         self.verified_at = now
         self.record(events.AccountVerified(account_id=self.id, verified_at=now))
@@ -105,7 +107,7 @@ class Account(AggregateRoot):
     def request_verification(self, url: str, expires_at: datetime) -> None:
         self._ensure_not_erased()
         if self.status == AccountStatus.ACTIVE:
-            raise AlreadyVerified(str(self.id))
+            raise AlreadyVerified()
         self.record(
             events.VerificationRequested(
                 account_id=self.id, verification_url=url, expires_at=expires_at

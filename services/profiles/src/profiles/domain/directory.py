@@ -16,6 +16,7 @@ from enum import IntEnum
 from typing import Any
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from profiles.domain import taxonomy
 from profiles.domain.profile import PersonProfile
 
@@ -238,7 +239,7 @@ def facet_counts(counted: list[tuple[str, int]], size: int) -> dict[str, list[di
     return out
 
 
-class InvalidCursor(ValueError):
+class InvalidCursor(kinds.BadRequest, ValueError):
     pass
 
 

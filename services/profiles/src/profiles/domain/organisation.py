@@ -12,7 +12,9 @@ from uuid import UUID
 
 import pycountry
 
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
+from eventkit.preconditions import etag
 from profiles.domain import events
 
 
@@ -42,19 +44,24 @@ class RequestStatus(StrEnum):
     DECLINED = "declined"
 
 
-class InvalidOrganisation(ValueError):
+class InvalidOrganisation(kinds.InvalidInput, ValueError):
     def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}")
+        super().__init__(f"{field_name}: {message}", field=field_name)
+        self.extensions["errors"] = [{"loc": ["body", field_name], "msg": message}]
         self.field_name = field_name
-        self.message = message
+        self.reason = message
 
 
-class NotAllowed(Exception):
+class NotAllowed(kinds.Forbidden):
     pass
 
 
-class MembershipConflict(Exception):
+class MembershipConflict(kinds.Conflict):
     pass
+
+
+class NoSuchMember(kinds.NotFound, KeyError):
+    message = "No such member or request."
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,7 +150,7 @@ class Organisation(AggregateRoot):
 
     @property
     def etag(self) -> str:
-        return f'"{self.version}"'
+        return etag(self.version)
 
     def is_admin(self, person: UUID) -> bool:
         return self.members.get(person) == MemberRole.ADMIN
@@ -211,7 +218,7 @@ class Organisation(AggregateRoot):
         """Invitations are answered by the invitee, join requests by an administrator."""
         request = self.requests.get(request_id)
         if request is None:
-            raise KeyError(request_id)
+            raise NoSuchMember()
         may_answer = (
             by == request.person_id if request.kind == RequestKind.INVITATION else self.is_admin(by)
         )
@@ -228,7 +235,7 @@ class Organisation(AggregateRoot):
     def change_role(self, person: UUID, role: MemberRole, by: UUID, now: datetime) -> None:
         self._require_admin(by)
         if person not in self.members:
-            raise KeyError(person)
+            raise NoSuchMember()
         if self.members[person] == role:
             return
         self._ensure_an_admin_remains(person, role)
@@ -239,7 +246,7 @@ class Organisation(AggregateRoot):
         if by != person:
             self._require_admin(by)
         if person not in self.members:
-            raise KeyError(person)
+            raise NoSuchMember()
         self._ensure_an_admin_remains(person, None)
         del self.members[person]
         self.record(

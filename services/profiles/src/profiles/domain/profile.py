@@ -14,7 +14,9 @@ from uuid import UUID
 
 import pycountry
 
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
+from eventkit.preconditions import etag
 from profiles.domain import events, taxonomy
 
 
@@ -101,11 +103,13 @@ MAX_LIST = 30
 E = TypeVar("E", bound=StrEnum)
 
 
-class InvalidProfile(ValueError):
+class InvalidProfile(kinds.InvalidInput, ValueError):
     def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}")
+        super().__init__(f"{field_name}: {message}", field=field_name)
+        self.errors = [{"loc": ["body", field_name], "msg": message}]
+        self.extensions["errors"] = self.errors
         self.field_name = field_name
-        self.message = message
+        self.reason = message
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -242,7 +246,7 @@ class PersonProfile(AggregateRoot):
 
     @property
     def etag(self) -> str:
-        return f'"{self.version}"'
+        return etag(self.version)
 
     def may_see(self, field_name: str, relation: Relation) -> bool:
         return relation >= _NEEDS[self.details.visibility[field_name]]

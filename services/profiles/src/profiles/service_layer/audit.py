@@ -16,6 +16,7 @@ from uuid import UUID
 
 from contracts.envelope import CloudEvent
 from contracts.events import privacy
+from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
 from eventkit.logging import get_logger
 from profiles.adapters.privacy_ledger import AuditLog
@@ -34,8 +35,8 @@ AUDITED_ROLES: tuple[str, ...] = (
 PAGE_MAX = 100
 
 
-class BadCursor(ValueError):
-    pass
+class BadCursor(kinds.BadRequest, ValueError):
+    message = "The cursor is not valid."
 
 
 def audited_role(reader: Principal) -> str | None:
@@ -98,7 +99,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
         at, entry_id = json.loads(raw)
         return datetime.fromisoformat(at), UUID(entry_id)
     except (ValueError, TypeError) as exc:
-        raise BadCursor(cursor) from exc
+        raise BadCursor() from exc
 
 
 async def my_audit_log(

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
 from profiles.adapters import jwt_signing
 from profiles.adapters.identity_store import digest
@@ -28,34 +29,39 @@ VERIFY_EMAIL = "verify_email"
 RESET_PASSWORD = "reset_password"
 
 
-class InvalidCredentials(Exception):
-    pass
+class InvalidCredentials(kinds.Unauthenticated):
+    message = "The email or password is wrong."
 
 
-class TooManyAttempts(Exception):
-    def __init__(self, retry_after_s: int) -> None:
-        super().__init__(f"retry after {retry_after_s}s")
-        self.retry_after_s = retry_after_s
+class TooManyAttempts(kinds.TooManyRequests):
+    title = "Too many failed sign-ins"
+    message = "Wait before trying again, or reset your password."
 
 
-class InvalidRefreshToken(Exception):
-    pass
+class TooManyEmails(kinds.TooManyRequests):
+    title = "Too many emails"
+    message = "Several verification emails were sent recently; check your inbox."
+
+
+class InvalidRefreshToken(kinds.Unauthenticated):
+    message = "The refresh token is invalid or expired."
 
 
 class RefreshTokenReused(InvalidRefreshToken):
-    pass
+    message = "This refresh token was already used; every session it belongs to is now ended."
 
 
-class InvalidLink(Exception):
-    pass
+class InvalidLink(kinds.BadRequest):
+    title = "Invalid link"
+    message = "The link is invalid or was already used."
 
 
-class ExpiredLink(InvalidLink):
-    pass
+class ExpiredLink(kinds.Gone, InvalidLink):
+    title = "Link expired"
 
 
-class AccountNotFound(Exception):
-    pass
+class AccountNotFound(kinds.NotFound):
+    message = "The account does not exist."
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,7 @@ async def login(
         failures = await uow.login_failures.recent(account_key, client_ip, now - throttle.window)
         retry_after = throttle.retry_after(failures, now)
         if retry_after is not None:
-            raise TooManyAttempts(retry_after)
+            raise TooManyAttempts(retry_after_s=retry_after)
         account = await uow.accounts.get_by_email(email.strip().lower())
         hashed = account.password_hash if account is not None and account.can_sign_in else None
         ok = await verify_password_async(hashed, password)
@@ -237,8 +243,15 @@ async def _claim_link(uow: ProfilesUnitOfWork, secret: str, purpose: str, now: d
     if used:
         raise InvalidLink()
     if now >= expires_at:
-        raise ExpiredLink()
+        raise ExpiredLink(_ASK_AGAIN.get(purpose, ""))
     return account_id
+
+
+#: what an expired link's owner can do
+_ASK_AGAIN = {
+    VERIFY_EMAIL: "Ask for a new verification email.",
+    RESET_PASSWORD: "Ask for a new password reset email.",
+}
 
 
 async def verify_email(secret: str, uow: ProfilesUnitOfWork) -> UUID:
@@ -246,7 +259,7 @@ async def verify_email(secret: str, uow: ProfilesUnitOfWork) -> UUID:
     async with uow:
         account_id = await _claim_link(uow, secret, VERIFY_EMAIL, now)
         account = await uow.accounts.get(account_id, for_update=True)
-        if account is None:
+        if account is None or account.status == AccountStatus.ERASED:
             raise InvalidLink()
         account.verify_email(now)  # AlreadyVerified if another link got there first
         await uow.one_time_tokens.use_all(account_id, VERIFY_EMAIL, now)
@@ -262,13 +275,13 @@ async def resend_verification(
     now = _now()
     async with uow:
         account = await uow.accounts.get(account_id, for_update=True)
-        if account is None:
+        if account is None or account.status == AccountStatus.ERASED:
             raise AccountNotFound()
         sent = await uow.one_time_tokens.count_since(
             account_id, VERIFY_EMAIL, now - timedelta(hours=1)
         )
         if sent >= settings.link_emails_max_per_hour:
-            raise TooManyAttempts(3600)
+            raise TooManyEmails(retry_after_s=3600)
         url, expires_at = await _new_verification_link(uow, settings, account_id, now)
         account.request_verification(url, expires_at)
         await uow.accounts.save(account)
@@ -307,7 +320,7 @@ async def reset_password(secret: str, new_password: str, uow: ProfilesUnitOfWork
     async with uow:
         account_id = await _claim_link(uow, secret, RESET_PASSWORD, now)
         account = await uow.accounts.get(account_id, for_update=True)
-        if account is None:
+        if account is None or account.status == AccountStatus.ERASED:
             raise InvalidLink()
         check_strength(new_password, email=account.email, display_name=account.display_name)
         account.change_password(await hash_password_async(new_password), now)

@@ -14,8 +14,10 @@ from uuid import UUID
 
 import pycountry
 
+from eventkit import domain_errors as kinds
 
-class InvalidCampaign(ValueError):
+
+class InvalidCampaign(kinds.InvalidInput, ValueError):
     pass
 
 

@@ -29,11 +29,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from eventkit import domain_errors as kinds
 
-class PopulationTooSmall(Exception):
+
+class PopulationTooSmall(kinds.InvalidInput):
     """The request would describe, or let someone difference out, fewer than ``k`` people.
 
     The message never says how many respondents there are."""
+
+    title = "Population Too Small"
 
 
 @dataclass(frozen=True, order=True)

@@ -16,18 +16,21 @@ from typing import Any
 
 import pycountry
 
+from eventkit import domain_errors as kinds
 from profiles.domain import taxonomy
 from profiles.domain.mapping.dimensions import MULTI_VALUED, SOURCES, Dimension, age_band
 from profiles.domain.mapping.relevance import Predicate, compile_relevant
 
 
-class InvalidSurvey(ValueError):
+class InvalidSurvey(kinds.InvalidInput, ValueError):
     pass
 
 
-class InvalidAnswers(ValueError):
+class InvalidAnswers(kinds.InvalidInput, ValueError):
+    title = "Invalid Answers"
+
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        super().__init__("Some answers are not valid.", errors=errors)
         self.errors = errors
 
 

@@ -11,10 +11,8 @@ from pydantic import BaseModel, Field
 from eventkit.http.auth import CurrentPrincipal, Principal, require_role
 from eventkit.http.idempotency import AnonymousOnce
 from eventkit.http.problems import Problem
-from profiles.domain.account import AccountErased as AccountIsErased
-from profiles.domain.account import AlreadyVerified, CannotRevokeMember, Role
+from profiles.domain.account import Role
 from profiles.domain.commands import RegisterAccount
-from profiles.domain.passwords import WeakPassword
 from profiles.entrypoints.http.deps import ClientIp, Settings, UoW
 from profiles.service_layer import handlers, identity
 
@@ -111,21 +109,16 @@ async def register(
     """
 
     async def work() -> RegistrationResponse:
-        try:
-            account_id = await handlers.register_account(
-                RegisterAccount(
-                    email=body.email,
-                    password=body.password,
-                    display_name=body.display_name,
-                    locale=body.locale,
-                ),
-                uow,
-                settings,
-            )
-        except handlers.InvalidEmail as exc:
-            raise Problem(422, "Invalid email address", str(exc)) from exc
-        except WeakPassword as exc:
-            raise Problem(422, "Weak password", str(exc)) from exc
+        account_id = await handlers.register_account(
+            RegisterAccount(
+                email=body.email,
+                password=body.password,
+                display_name=body.display_name,
+                locale=body.locale,
+            ),
+            uow,
+            settings,
+        )
         return RegistrationResponse(account_id=account_id)
 
     return await once(work, status_code=status.HTTP_201_CREATED)
@@ -139,18 +132,7 @@ async def register(
 async def login(
     body: LoginRequest, uow: UoW, settings: Settings, ip: ClientIp, response: Response
 ) -> TokenResponse:
-    try:
-        pair = await identity.login(body.email, body.password, ip, uow, settings)
-    except identity.TooManyAttempts as exc:
-        raise Problem(
-            429,
-            "Too many failed sign-ins",
-            "Wait before trying again, or reset your password.",
-            headers={"Retry-After": str(exc.retry_after_s)},
-            retry_after=exc.retry_after_s,
-        ) from exc
-    except identity.InvalidCredentials as exc:
-        raise Problem(401, "Unauthorized", "The email or password is wrong.") from exc
+    pair = await identity.login(body.email, body.password, ip, uow, settings)
     response.headers.update(_NO_STORE)
     return _tokens(pair)
 
@@ -159,16 +141,7 @@ async def login(
 async def refresh(
     body: RefreshRequest, uow: UoW, settings: Settings, response: Response
 ) -> TokenResponse:
-    try:
-        pair = await identity.refresh(body.refresh_token, uow, settings)
-    except identity.RefreshTokenReused as exc:
-        raise Problem(
-            401,
-            "Unauthorized",
-            "This refresh token was already used; every session it belongs to is now ended.",
-        ) from exc
-    except identity.InvalidRefreshToken as exc:
-        raise Problem(401, "Unauthorized", "The refresh token is invalid or expired.") from exc
+    pair = await identity.refresh(body.refresh_token, uow, settings)
     response.headers.update(_NO_STORE)
     return _tokens(pair)
 
@@ -180,16 +153,7 @@ async def logout(body: RefreshRequest, uow: UoW) -> Response:
 
 
 async def _verify(token: str, uow: UoW) -> dict[str, str]:
-    try:
-        account_id = await identity.verify_email(token, uow)
-    except identity.ExpiredLink as exc:
-        raise Problem(410, "Link expired", "Ask for a new verification email.") from exc
-    except identity.InvalidLink as exc:
-        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
-    except AlreadyVerified as exc:
-        raise Problem(409, "Already verified", "This email address is already verified.") from exc
-    except AccountIsErased as exc:
-        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
+    account_id = await identity.verify_email(token, uow)
     return {"account_id": str(account_id), "status": "active"}
 
 
@@ -215,19 +179,7 @@ async def verify_email_link(
 async def resend_verification(
     principal: CurrentPrincipal, uow: UoW, settings: Settings
 ) -> Response:
-    try:
-        await identity.resend_verification(principal.subject, uow, settings)
-    except AlreadyVerified as exc:
-        raise Problem(409, "Already verified", "This email address is already verified.") from exc
-    except identity.TooManyAttempts as exc:
-        raise Problem(
-            429,
-            "Too many emails",
-            "Several verification emails were sent recently; check your inbox.",
-            headers={"Retry-After": str(exc.retry_after_s)},
-        ) from exc
-    except (identity.AccountNotFound, AccountIsErased) as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    await identity.resend_verification(principal.subject, uow, settings)
     return Response(status_code=status.HTTP_202_ACCEPTED)
 
 
@@ -246,14 +198,7 @@ async def request_password_reset(
     responses={400: {}, 410: {}, 422: {}},
 )
 async def confirm_password_reset(body: PasswordResetConfirmation, uow: UoW) -> Response:
-    try:
-        await identity.reset_password(body.token, body.new_password, uow)
-    except identity.ExpiredLink as exc:
-        raise Problem(410, "Link expired", "Ask for a new password reset email.") from exc
-    except (identity.InvalidLink, AccountIsErased) as exc:
-        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
-    except WeakPassword as exc:
-        raise Problem(422, "Weak password", str(exc)) from exc
+    await identity.reset_password(body.token, body.new_password, uow)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -279,14 +224,7 @@ PlatformAdmin = Annotated[Principal, Depends(require_role(Role.PLATFORM_ADMIN.va
 async def _change_role(
     account_id: UUID, role: Role, grant: bool, admin: Principal, uow: UoW
 ) -> RolesView:
-    try:
-        roles = await identity.change_role(account_id, role, grant=grant, by=admin.subject, uow=uow)
-    except identity.AccountNotFound as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
-    except AccountIsErased as exc:
-        raise Problem(409, "Conflict", "The account was erased.") from exc
-    except CannotRevokeMember as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
+    roles = await identity.change_role(account_id, role, grant=grant, by=admin.subject, uow=uow)
     return RolesView(account_id=account_id, roles=sorted(roles))
 
 
@@ -297,10 +235,7 @@ async def _change_role(
     summary="Read an account (platform admins only); recorded in the person's audit log",
 )
 async def read_account(account_id: UUID, admin: PlatformAdmin, uow: UoW) -> AccountView:
-    try:
-        account = await identity.account_for_admin(account_id, admin, uow)
-    except identity.AccountNotFound as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    account = await identity.account_for_admin(account_id, admin, uow)
     return AccountView(
         account_id=account.id,
         email=account.email,

@@ -13,10 +13,7 @@ from eventkit.http.auth import CurrentPrincipal
 from eventkit.http.problems import Problem
 from profiles.domain.connection import (
     Connection,
-    ConnectionConflict,
     ConnectionStatus,
-    InvalidNote,
-    NotAllowed,
 )
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import connections as handlers
@@ -72,14 +69,7 @@ _NO_PERSON = "No such person."
 async def request_connection(
     body: ConnectionRequest, principal: CurrentPrincipal, uow: UoW
 ) -> ConnectionView:
-    try:
-        c = await handlers.request_connection(principal.subject, body.person_id, body.note, uow)
-    except handlers.PersonNotFound as exc:
-        raise Problem(404, "Not Found", _NO_PERSON) from exc
-    except InvalidNote as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
-    except ConnectionConflict as exc:
-        raise Problem(409, "Conflict", str(exc)) from exc
+    c = await handlers.request_connection(principal.subject, body.person_id, body.note, uow)
     return _view(c, principal.subject)
 
 
@@ -96,14 +86,7 @@ async def list_connections(
 async def _act(
     connection_id: UUID, action: str, principal: CurrentPrincipal, uow: UoW
 ) -> ConnectionView:
-    try:
-        c = await handlers.answer(principal.subject, connection_id, action, uow)
-    except handlers.ConnectionNotFound as exc:
-        raise Problem(404, "Not Found", "No such connection.") from exc
-    except NotAllowed as exc:
-        raise Problem(403, "Forbidden", str(exc)) from exc
-    except ConnectionConflict as exc:
-        raise Problem(409, "Conflict", str(exc)) from exc
+    c = await handlers.answer(principal.subject, connection_id, action, uow)
     return _view(c, principal.subject)
 
 
@@ -139,12 +122,7 @@ async def remove(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) -> 
 
 @router.post("/blocks", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}, 422: {}})
 async def block(body: BlockRequest, principal: CurrentPrincipal, uow: UoW) -> Response:
-    try:
-        await handlers.block(principal.subject, body.person_id, uow)
-    except handlers.PersonNotFound as exc:
-        raise Problem(404, "Not Found", _NO_PERSON) from exc
-    except NotAllowed as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
+    await handlers.block(principal.subject, body.person_id, uow)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -4,15 +4,13 @@ sector needs, and protected aggregates as JSON, CSV (HXL) and charts (SVG/PNG)."
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import IntegrityError
 
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
 from eventkit.http.problems import Problem
@@ -21,10 +19,10 @@ from profiles.adapters.mapping import charts, exports, kobo
 from profiles.adapters.mapping.repository import StoredSurvey, survey_from_json, survey_to_json
 from profiles.adapters.mapping.template import TEMPLATE
 from profiles.adapters.mapping.xlsform import parse_xlsform
-from profiles.domain.mapping.campaign import Campaign, InvalidCampaign
+from profiles.domain.mapping.campaign import Campaign
 from profiles.domain.mapping.dimensions import Dimension, parse_dimensions
-from profiles.domain.mapping.populations import Month, PopulationTooSmall, Window
-from profiles.domain.mapping.survey import InvalidAnswers, InvalidSurvey
+from profiles.domain.mapping.populations import Month, Window
+from profiles.domain.mapping.survey import InvalidSurvey
 from profiles.service_layer.mapping import handlers
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
 
@@ -53,34 +51,6 @@ def organisations_of(principal: Principal) -> set[UUID]:
     return out
 
 
-@asynccontextmanager
-async def problems() -> AsyncIterator[None]:
-    """Domain and service-layer errors -> problem+json (never a 500 for bad input)."""
-    try:
-        yield
-    except handlers.NotFound as exc:
-        raise Problem(404, "Not Found", "No such mapping resource is visible to you.") from exc
-    except handlers.Forbidden as exc:
-        raise Problem(403, "Forbidden", "Your roles do not allow this.") from exc
-    except handlers.Conflict as exc:
-        raise Problem(409, "Conflict", str(exc) or None) from exc
-    except PopulationTooSmall as exc:
-        raise Problem(422, "Population Too Small", str(exc)) from exc
-    except InvalidAnswers as exc:
-        raise Problem(
-            422, "Invalid Answers", "Some answers are not valid.", errors=exc.errors
-        ) from exc
-    except (InvalidSurvey, InvalidCampaign, handlers.Rejected, kobo.UnreadableExport) as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
-    except IntegrityError as exc:
-        raise Problem(409, "Conflict", "A concurrent change conflicted; try again.") from exc
-
-
-async def run(call: Coroutine[Any, Any, T]) -> T:
-    async with problems():
-        return await call
-
-
 # ---- questionnaires -----------------------------------------------------------------------
 
 
@@ -99,12 +69,11 @@ class SurveyInput(BaseModel):
 
 @router.post("/surveys", status_code=201)
 async def create_survey(body: SurveyInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
-    async with problems():
-        try:
-            definition = survey_from_json(body.model_dump(exclude={"key"}))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidSurvey(f"the questionnaire is not valid: {exc}") from exc
-        return _survey_view(await handlers.create_survey(uow, body.key, definition, principal))
+    try:
+        definition = survey_from_json(body.model_dump(exclude={"key"}))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidSurvey(f"the questionnaire is not valid: {exc}") from exc
+    return _survey_view(await handlers.create_survey(uow, body.key, definition, principal))
 
 
 @router.post("/surveys/xlsform", status_code=201)
@@ -116,16 +85,15 @@ async def import_xlsform(
 ) -> dict[str, Any]:
     """Body: the .xlsx file itself. Each import is a new version of ``key``."""
     content = await request.body()
-    async with problems():
-        # parsing a workbook is CPU work: keep it off the event loop
-        definition = await asyncio.to_thread(parse_xlsform, content)
-        return _survey_view(await handlers.create_survey(uow, key, definition, principal))
+    # parsing a workbook is CPU work: keep it off the event loop
+    definition = await asyncio.to_thread(parse_xlsform, content)
+    return _survey_view(await handlers.create_survey(uow, key, definition, principal))
 
 
 @router.get("/surveys/{survey_id}")
 async def get_survey(survey_id: UUID, uow: UoW) -> dict[str, Any]:
     """Questionnaires are public (no answers in them)."""
-    return _survey_view(await run(handlers.get_survey(uow, survey_id)))
+    return _survey_view(await handlers.get_survey(uow, survey_id))
 
 
 @router.get("/template.xlsx", response_class=Response)
@@ -181,15 +149,14 @@ def _campaign_view(c: Campaign, responses: int | None = None) -> dict[str, Any]:
 async def launch_campaign(
     body: CampaignInput, uow: UoW, principal: CurrentPrincipal
 ) -> dict[str, Any]:
-    async with problems():
-        campaign = handlers.campaign_from_request(by=principal, **body.model_dump())
-        return _campaign_view(await handlers.launch_campaign(uow, campaign, principal))
+    campaign = handlers.campaign_from_request(by=principal, **body.model_dump())
+    return _campaign_view(await handlers.launch_campaign(uow, campaign, principal))
 
 
 @router.get("/campaigns/{campaign_id}")
 async def get_campaign(campaign_id: UUID, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
-    campaign, n = await run(
-        handlers.get_campaign(uow, campaign_id, principal, organisations_of(principal))
+    campaign, n = await handlers.get_campaign(
+        uow, campaign_id, principal, organisations_of(principal)
     )
     return _campaign_view(campaign, n)
 
@@ -197,7 +164,7 @@ async def get_campaign(campaign_id: UUID, uow: UoW, principal: CurrentPrincipal)
 @router.get("/campaigns/{campaign_id}/questionnaire")
 async def questionnaire(campaign_id: UUID, uow: UoW) -> dict[str, Any]:
     """What respondents see: the campaign's public facts and its questionnaire."""
-    campaign, survey = await run(handlers.get_public_campaign(uow, campaign_id))
+    campaign, survey = await handlers.get_public_campaign(uow, campaign_id)
     return {
         "campaign": {
             k: v for k, v in _campaign_view(campaign).items() if k not in ("k", "rounding_base")
@@ -210,7 +177,7 @@ async def questionnaire(campaign_id: UUID, uow: UoW) -> dict[str, Any]:
 async def close_campaign(
     campaign_id: UUID, uow: UoW, principal: CurrentPrincipal
 ) -> dict[str, Any]:
-    return _campaign_view(await run(handlers.close_campaign(uow, campaign_id, principal)))
+    return _campaign_view(await handlers.close_campaign(uow, campaign_id, principal))
 
 
 # ---- responses ---------------------------------------------------------------------------
@@ -233,19 +200,17 @@ class ResponseInput(BaseModel):
 async def submit_response(
     campaign_id: UUID, body: ResponseInput, uow: UoW, principal: MaybePrincipal
 ) -> dict[str, Any]:
-    recorded = await run(
-        handlers.submit_response(
-            uow,
-            campaign_id,
-            handlers.Answering(
-                answers=body.answers,
-                respondent=principal,
-                link_to_profile=body.link_to_profile,
-                recipients=body.recipients,
-                referred_by=body.referral_code,
-                wave=body.wave,
-            ),
-        )
+    recorded = await handlers.submit_response(
+        uow,
+        campaign_id,
+        handlers.Answering(
+            answers=body.answers,
+            respondent=principal,
+            link_to_profile=body.link_to_profile,
+            recipients=body.recipients,
+            referred_by=body.referral_code,
+            wave=body.wave,
+        ),
     )
     return {
         "response_id": str(recorded.response_id),
@@ -265,12 +230,11 @@ async def import_submissions(
 ) -> dict[str, Any]:
     """Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id."""
     content = await request.body()
-    async with problems():
-        reader = kobo.read_json if format == "kobo_json" else kobo.read_csv
-        submissions = reader(content)
-        report = await handlers.import_submissions(
-            uow, campaign_id, submissions, format, principal, wave
-        )
+    reader = kobo.read_json if format == "kobo_json" else kobo.read_csv
+    submissions = reader(content)
+    report = await handlers.import_submissions(
+        uow, campaign_id, submissions, format, principal, wave
+    )
     return {
         "accepted": report.accepted,
         "already_imported": report.already_imported,
@@ -290,7 +254,7 @@ def _response_view(row: Any) -> dict[str, Any]:
 
 @router.get("/responses/mine")
 async def my_responses(uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
-    rows = await run(handlers.my_responses(uow, principal))
+    rows = await handlers.my_responses(uow, principal)
     return {
         "items": [
             {
@@ -306,13 +270,13 @@ async def my_responses(uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
 @router.get("/responses/{response_id}")
 async def read_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
     """Only the respondent, or a recipient they named; every attempt is logged."""
-    return _response_view(await run(handlers.read_response(uow, response_id, principal)))
+    return _response_view(await handlers.read_response(uow, response_id, principal))
 
 
 @router.delete("/responses/{response_id}", status_code=204, response_class=Response)
 async def withdraw_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
     """Withdraw your own linked response: it is deleted and leaves every aggregate."""
-    await run(handlers.withdraw_response(uow, response_id, principal))
+    await handlers.withdraw_response(uow, response_id, principal)
     return Response(status_code=204)
 
 
@@ -320,7 +284,7 @@ async def withdraw_response(response_id: UUID, uow: UoW, principal: CurrentPrinc
 async def unlink_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
     """Make your own linked response anonymous: it stays in the aggregates, but nobody (you
     included) can read, change or withdraw it individually any more."""
-    await run(handlers.unlink_response(uow, response_id, principal))
+    await handlers.unlink_response(uow, response_id, principal)
     return Response(status_code=204)
 
 
@@ -340,9 +304,8 @@ class NeedInput(BaseModel):
 
 @router.post("/needs", status_code=201)
 async def declare_need(body: NeedInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
-    async with problems():
-        need = handlers.new_need(by=principal, **body.model_dump())
-        await handlers.declare_need(uow, need, principal)
+    need = handlers.new_need(by=principal, **body.model_dump())
+    await handlers.declare_need(uow, need, principal)
     return {"id": str(need.id), **body.model_dump(mode="json")}
 
 
@@ -409,8 +372,8 @@ async def aggregate_table(
     format: Annotated[Literal["json", "csv"], Query()] = "json",
 ) -> Response:
     request = _table_request(dimensions, filters, start, end)
-    _, table = await run(
-        handlers.aggregate_table(uow, campaign_id, request, principal, organisations_of(principal))
+    _, table = await handlers.aggregate_table(
+        uow, campaign_id, request, principal, organisations_of(principal)
     )
     if format == "csv":
         return Response(exports.table_csv(table), media_type="text/csv; charset=utf-8")
@@ -427,8 +390,8 @@ def _json(doc: dict[str, Any]) -> Response:
 async def supply_and_needs(
     campaign_id: UUID, uow: UoW, principal: CurrentPrincipal
 ) -> dict[str, Any]:
-    supply, rows = await run(
-        handlers.supply_and_needs(uow, campaign_id, principal, organisations_of(principal))
+    supply, rows = await handlers.supply_and_needs(
+        uow, campaign_id, principal, organisations_of(principal)
     )
     return {
         "disclosure": exports.table_json(supply)["disclosure"],
@@ -453,12 +416,12 @@ async def chart(
     orgs = organisations_of(principal)
     render: Callable[[], bytes]
     if chart == "supply-vs-needs":
-        supply, rows = await run(handlers.supply_and_needs(uow, campaign_id, principal, orgs))
+        supply, rows = await handlers.supply_and_needs(uow, campaign_id, principal, orgs)
         render = lambda: charts.supply_vs_needs(rows, supply, fmt)  # noqa: E731
     else:
         dims = "age_band,gender" if chart == "population-pyramid" else "sector,skill"
         request = _table_request(dims, filters, start, end)
-        _, table = await run(handlers.aggregate_table(uow, campaign_id, request, principal, orgs))
+        _, table = await handlers.aggregate_table(uow, campaign_id, request, principal, orgs)
         draw = (
             charts.population_pyramid if chart == "population-pyramid" else charts.skills_by_sector
         )

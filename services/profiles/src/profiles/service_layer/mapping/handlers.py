@@ -17,6 +17,7 @@ from contracts.events.mapping import (
     MappingSubmissionsImported,
     SectorNeedDeclared,
 )
+from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
 from profiles.adapters.mapping.cubes import query_cubes
 from profiles.adapters.mapping.kobo import Submission
@@ -51,19 +52,19 @@ CAMPAIGN_RUNNERS = (GOVERNMENT_FOCAL_POINT, ORGANISATION_ADMIN, PLATFORM_ADMIN)
 MAX_DIMENSIONS = 3
 
 
-class NotFound(Exception):
+class NotFound(kinds.NotFound):
+    message = "No such mapping resource is visible to you."
+
+
+class Forbidden(kinds.Forbidden):
+    message = "Your roles do not allow this."
+
+
+class Conflict(kinds.Conflict):
     pass
 
 
-class Forbidden(Exception):
-    pass
-
-
-class Conflict(Exception):
-    pass
-
-
-class Rejected(ValueError):
+class Rejected(kinds.InvalidInput, ValueError):
     """A response that cannot be stored (the reason is safe to show the submitter)."""
 
 
