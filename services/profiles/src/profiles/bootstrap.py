@@ -39,7 +39,7 @@ from profiles.entrypoints.http import (
     privacy,
 )
 from profiles.service_layer import identity
-from profiles.service_layer.privacy import run_privacy_jobs
+from profiles.service_layer.privacy import privacy_jobs
 from profiles.service_layer.retention import retention_job
 from profiles.service_layer.subject_keys import check_keks, rewrap_job
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
@@ -165,10 +165,10 @@ class ProfilesService(Service):
         return build_dispatcher(self.uow, self.archives, self.settings)
 
     def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
-        async def privacy_jobs(stop: asyncio.Event) -> None:
-            await run_privacy_jobs(self.uow, self.archives, self.settings, stop)
-
-        jobs = [privacy_jobs, retention_job(self.uow, self.settings, self.subject_keys)]
+        jobs: list[Callable[[asyncio.Event], Awaitable[None]]] = [
+            privacy_jobs(self.uow, self.archives, self.settings),
+            retention_job(self.uow, self.settings, self.subject_keys),
+        ]
         if self.subject_keys is not None:
             # keys still under a previous KEK are rewrapped under the current one
             jobs.append(rewrap_job(self.uow, self.subject_keys, self.settings))

@@ -7,7 +7,6 @@ job asks silent participants again and destroys expired exports.
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import json
 import uuid
@@ -22,11 +21,11 @@ from contracts.events import privacy
 from contracts.events import profiles as profile_events
 from eventkit import domain_errors as kinds
 from eventkit.consumer import PoisonMessage
+from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
 from eventkit.privacy import slice_parts
 from eventkit.revocations import revoke_subject
 from eventkit.sealed import SealedBoxError, new_keypair, open_sealed, seal
-from eventkit.stopping import sleep_until_stopped
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.adapters.archives import build_archive
 from profiles.adapters.identity_store import digest
@@ -405,18 +404,16 @@ async def _destroy_exports(
         await uow.exports.destroy(export_id)
 
 
-async def run_privacy_jobs(
+def privacy_jobs(
     uow_factory: Callable[[], ProfilesUnitOfWork],
     archives: ArchiveStore,
     settings: ProfilesSettings,
-    stop: asyncio.Event,
-) -> None:
-    """The worker's loop: retries and expiry, every ``privacy_jobs_interval_s``."""
-    while not stop.is_set():
-        try:
-            await retry_pending_erasures(uow_factory(), settings)
-            await retry_assembling_exports(uow_factory(), settings)
-            await expire_exports(uow_factory(), archives)
-        except Exception as exc:  # database away: try again next round
-            log.warning("privacy.jobs_failed", error=type(exc).__name__)
-        await sleep_until_stopped(stop, settings.privacy_jobs_interval_s)
+) -> PeriodicJob:
+    """The worker's round: retries and expiry, every ``privacy_jobs_interval_s``."""
+
+    async def retry_and_expire() -> None:
+        await retry_pending_erasures(uow_factory(), settings)
+        await retry_assembling_exports(uow_factory(), settings)
+        await expire_exports(uow_factory(), archives)
+
+    return PeriodicJob("privacy.jobs", retry_and_expire, settings.privacy_jobs_interval_s)
