@@ -13,8 +13,7 @@ from pydantic import BaseModel, Field
 
 from eventkit.domain_errors import BadRequest
 from eventkit.http.auth import CurrentPrincipal
-from eventkit.http.problems import Problem
-from profiles.domain.conversation import BODY_MAX, Message, NotConnected
+from profiles.domain.conversation import BODY_MAX, Message
 from profiles.domain.directory import MAX_LIMIT
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import messaging
@@ -47,14 +46,6 @@ def _view(msg: Message) -> MessageView:
         body=msg.body,
         sent_at=msg.sent_at,
     )
-
-
-def _errors(exc: Exception) -> Problem:
-    if isinstance(exc, messaging.ConversationNotFound):
-        return Problem(404, "Not Found", "No such conversation or person.")
-    if isinstance(exc, NotConnected):
-        return Problem(403, "Forbidden", str(exc))
-    return Problem(422, "Unprocessable Content", str(exc))
 
 
 @router.post(
