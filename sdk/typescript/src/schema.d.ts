@@ -13917,6 +13917,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
                 "If-Match"?: string | null;
             };
             path?: never;
@@ -13995,6 +13996,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
                 "If-Match"?: string | null;
             };
             path?: never;
@@ -15424,6 +15426,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
                 "If-Match"?: string | null;
             };
             path: {
