@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 import httpx
@@ -82,6 +83,7 @@ class Person:
 
 class Api:
     def __init__(self, platform: Platform) -> None:
+        self.platform = platform
         self.base = platform.gateway_url
         self.http = httpx.Client(base_url=self.base, timeout=20)
 
@@ -106,7 +108,30 @@ class Api:
             json={"email": address, "password": PASSWORD, "display_name": name},
             expect=201,
         )
-        return r.json()["account_id"], address
+        account_id = r.json()["account_id"]
+        # what reaches other people (connections, messages, resources) needs a verified email
+        self.call(
+            "POST", "/v1/auth/verify-email", json={"token": self.link(account_id)}, expect=200
+        )
+        return account_id, address
+
+    def link(self, account_id: str) -> str:
+        """The token of the verification link the account was emailed (from the outbox)."""
+
+        async def fetch() -> str:
+            conn = await asyncpg.connect(plain_url(self.platform.infra.admin_database_url))
+            try:
+                payload = await conn.fetchval(
+                    "SELECT payload FROM profiles.outbox WHERE aggregateid = $1"
+                    " AND type = 'profiles.account.registered'",
+                    account_id,
+                )
+            finally:
+                await conn.close()
+            url = json.loads(payload)["verification_url"]
+            return str(parse_qs(urlsplit(url).query)["token"][0])
+
+        return run_sync(fetch)
 
     def login(self, address: str, password: str = PASSWORD) -> str:
         r = self.call(

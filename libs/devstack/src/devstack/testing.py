@@ -152,12 +152,20 @@ class TokenIssuer:
         return self.jwks()
 
     def token(
-        self, subject: uuid.UUID | str, roles: Sequence[str] = ("member",), ttl_s: int = 300
+        self,
+        subject: uuid.UUID | str,
+        roles: Sequence[str] = ("member",),
+        ttl_s: int = 300,
+        *,
+        verified: bool = True,
+        amr: Sequence[str] = ("pwd",),
     ) -> str:
         now = datetime.now(UTC)
         claims = {
             "sub": str(subject),
             "roles": list(roles),
+            "email_verified": verified,
+            "amr": list(amr),
             "iss": self.issuer,
             "aud": self.audience,
             "iat": now,
@@ -166,9 +174,15 @@ class TokenIssuer:
         return jwt.encode(claims, self._key, algorithm="ES256", headers={"kid": self.kid})
 
     def headers(
-        self, subject: uuid.UUID | str, roles: Sequence[str] = ("member",)
+        self,
+        subject: uuid.UUID | str,
+        roles: Sequence[str] = ("member",),
+        *,
+        verified: bool = True,
+        amr: Sequence[str] = ("pwd",),
     ) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token(subject, roles)}"}
+        token = self.token(subject, roles, verified=verified, amr=amr)
+        return {"Authorization": f"Bearer {token}"}
 
     def install(self, app: FastAPI) -> None:
         """Make the app verify tokens against this issuer's keys."""

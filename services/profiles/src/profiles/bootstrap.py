@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from eventkit.cli import Service
+from eventkit.clock import Clock, SystemClock
 from eventkit.consumer import EventDispatcher
 from eventkit.http.auth import JwtVerifier
 from eventkit.logging import get_logger
@@ -53,10 +54,15 @@ class ProfilesService(Service):
     extra_migrations_dirs = (MAPPING_MIGRATIONS,)
 
     def __init__(
-        self, settings: ProfilesSettings | None = None, archives: ArchiveStore | None = None
+        self,
+        settings: ProfilesSettings | None = None,
+        archives: ArchiveStore | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.settings = settings or ProfilesSettings()
         self.chassis = Chassis(self.settings, metadata)
+        self.clock: Clock = clock or SystemClock()
+        self.chassis.clock = self.clock
         self.archives = archives or (
             LocalArchiveStore(Path(self.settings.export_archive_dir))
             if self.settings.export_archive_dir

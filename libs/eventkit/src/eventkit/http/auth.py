@@ -28,6 +28,7 @@ from fastapi import Depends, Request
 from jwt import PyJWK
 
 from contracts.vocabulary import Permission, holding, permits
+from eventkit.domain_errors import Forbidden
 from eventkit.http.problems import Problem
 
 JwksSource = Callable[[], Awaitable[dict[str, Any]]]
@@ -197,6 +198,43 @@ def require_permission(permission: Permission) -> Callable[[Principal], Awaitabl
     """A dependency admitting callers whose roles permit ``permission``: services name what
     an action needs, the vocabulary says which roles grant it."""
     return require_role(*holding(permission))
+
+
+class EmailNotVerified(Forbidden):
+    """Until the account's email address is verified, nothing it does may reach others."""
+
+    type = "https://diaspora.example/problems/email-not-verified"
+    title = "Email not verified"
+    message = (
+        "Verify your email address first (open the link we emailed you), then refresh your "
+        "access token: until then you may edit your own profile and verify, nothing that "
+        "reaches other people."
+    )
+
+
+def is_verified(principal: Principal) -> bool:
+    """The token says its account's email address is verified (profiles sets the claim)."""
+    return principal.claims.get("email_verified") is True
+
+
+async def require_verified(principal: CurrentPrincipal) -> Principal:
+    if not is_verified(principal):
+        raise EmailNotVerified()
+    return principal
+
+
+#: the caller, whose email address is verified: for what reaches other people
+VerifiedPrincipal = Annotated[Principal, Depends(require_verified)]
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+async def writes_need_a_verified_email(request: Request, principal: MaybePrincipal) -> None:
+    """A router-wide guard (``dependencies=[Depends(...)]``): every change made with a token
+    needs a verified email address; reads and anonymous requests pass (the routes' own
+    checks apply)."""
+    if request.method not in SAFE_METHODS and principal is not None and not is_verified(principal):
+        raise EmailNotVerified()
 
 
 def require_role(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:

@@ -134,13 +134,24 @@ async def view_person(
             or account.status == AccountStatus.ERASED
         ):
             raise ProfileNotFound()
+        view = profile.visible_to(relation)
+        if relation != Relation.OWNER and not _shows_anything(view):
+            # nothing the viewer may see: the same answer as for no one at all, or the
+            # bare id would confirm that an account exists
+            raise ProfileNotFound()
         role = audited_role(viewer) if viewer else None
         if role and viewer:  # an official read this person's profile: their audit log says so
             await record_read(
                 uow.audit_log, person_id=person_id, reader=viewer, role=role, record_type="profile"
             )
             await uow.commit()
-    return profile.visible_to(relation)
+    return view
+
+
+def _shows_anything(view: dict[str, Any]) -> bool:
+    return any(
+        value not in (None, "", [], {}) for name, value in view.items() if name != "person_id"
+    )
 
 
 class ProfileNeeded(kinds.NotFound):

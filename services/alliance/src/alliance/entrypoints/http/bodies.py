@@ -6,19 +6,26 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field, field_serializer
 
 from alliance.adapters import orm
 from alliance.domain.body import BodyKind, BodyRules, Role
 from alliance.domain.governance import MajorityRule
 from alliance.domain.member import MemberKind
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, UoW, dump
 from alliance.service_layer import bodies as handlers
 from alliance.service_layer.access import load
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 
-router = APIRouter(prefix="/v1/alliance/bodies", tags=["bodies"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance/bodies",
+    tags=["bodies"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class RulesIn(BaseModel):

@@ -5,16 +5,23 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field
 
 from alliance import views
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, UoW, dump
 from alliance.service_layer import cohorts as handlers
 from alliance.service_layer.access import load
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 
-router = APIRouter(prefix="/v1/alliance/cohorts", tags=["youth"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance/cohorts",
+    tags=["youth"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class CohortIn(BaseModel):

@@ -13,7 +13,6 @@ from alliance.service_layer.unit_of_work import (
     AllianceUnitOfWork,
 )
 from eventkit.aggregate import AggregateRoot
-from eventkit.clock import Clock
 from eventkit.http.auth import CurrentPrincipal
 
 A = TypeVar("A", bound=AggregateRoot)
@@ -26,17 +25,11 @@ def _uow(request: Request) -> AllianceUnitOfWork:
     return uow
 
 
-def _clock(request: Request) -> Clock:
-    clock: Clock = request.app.state.chassis.clock
-    return clock
-
-
 def _actor(principal: CurrentPrincipal) -> Actor:
     return Actor(account_id=principal.subject, secretariat=principal.has_role(SECRETARIAT_ROLE))
 
 
 UoW = Annotated[AllianceUnitOfWork, Depends(_uow)]
-Now = Annotated[Clock, Depends(_clock)]
 Caller = Annotated[Actor, Depends(_actor)]
 
 _adapters: dict[type, TypeAdapter[Any]] = {}

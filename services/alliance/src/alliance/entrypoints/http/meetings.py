@@ -6,22 +6,29 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import tuple_
 
 from alliance.adapters import orm
 from alliance.domain.meeting import ItemKind, Meeting, MeetingKind
 from alliance.domain.motion import Choice, Motion, MotionStatus
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, UoW, dump
 from alliance.service_layer import meetings as handlers
 from alliance.service_layer import votes
 from alliance.service_layer.access import Actor, load
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 from eventkit.http.problems import Problem
 
-router = APIRouter(prefix="/v1/alliance", tags=["meetings", "votes"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance",
+    tags=["meetings", "votes"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class AgendaItemIn(BaseModel):

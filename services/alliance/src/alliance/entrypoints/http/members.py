@@ -6,20 +6,25 @@ from datetime import date
 from typing import Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
 from alliance.adapters import orm
 from alliance.domain.alliance import Pillar, Theme
 from alliance.domain.member import Member, MemberKind, MemberStatus
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, UoW, dump
 from alliance.service_layer import members as handlers
 from alliance.service_layer.access import Actor, load
 from alliance.service_layer.privacy import record_official_read
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 
-router = APIRouter(prefix="/v1/alliance", tags=["members"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance", tags=["members"], dependencies=[Depends(writes_need_a_verified_email)]
+)
 
 
 class CodeTitle(BaseModel):

@@ -5,24 +5,30 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
 from alliance.adapters import orm
 from alliance.domain.recommendation import AdvicePosition, Recommendation, Stage
 from alliance.entrypoints.http.deps import (
     Caller,
-    Now,
     UoW,
     dump,
 )
 from alliance.service_layer import recommendations as handlers
 from alliance.service_layer.access import Actor, load
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import etag
 
-router = APIRouter(prefix="/v1/alliance/recommendations", tags=["recommendations"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance/recommendations",
+    tags=["recommendations"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 def view(rec: Recommendation, actor: Actor) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, status
 from pydantic import AwareDatetime, BaseModel, Field
 
-from eventkit.http.auth import Principal, require_role
+from eventkit.http.auth import Principal, require_role, writes_need_a_verified_email
 from eventkit.http.problems import Problem
 from notifications.domain.newsletter import (
     LocalisedContent,
@@ -24,7 +24,12 @@ from notifications.service_layer.newsletters import (
     check_resources,
 )
 
-router = APIRouter(prefix="/v1/newsletters", tags=["newsletters"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/newsletters",
+    tags=["newsletters"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 ADMIN = "platform_admin"
 Communicator = Annotated[Principal, Depends(require_role(ADMIN, "alliance_secretariat"))]
 Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]

@@ -9,7 +9,9 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import CurrentPrincipal
+# a request, an answer, reach the other person: they wait for a verified email address;
+# withdrawing, removing and blocking protect the caller and never wait
+from eventkit.http.auth import CurrentPrincipal, VerifiedPrincipal
 from eventkit.http.problems import Problem
 from profiles.domain.connection import (
     Connection,
@@ -67,7 +69,7 @@ _NO_PERSON = "No such person."
     responses={404: {}, 409: {}, 422: {}},
 )
 async def request_connection(
-    body: ConnectionRequest, principal: CurrentPrincipal, uow: UoW
+    body: ConnectionRequest, principal: VerifiedPrincipal, uow: UoW
 ) -> ConnectionView:
     c = await handlers.request_connection(principal.subject, body.person_id, body.note, uow)
     return _view(c, principal.subject)
@@ -93,14 +95,14 @@ async def _act(
 @router.post(
     "/{connection_id}/accept", response_model=ConnectionView, responses={403: {}, 404: {}, 409: {}}
 )
-async def accept(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) -> ConnectionView:
+async def accept(connection_id: UUID, principal: VerifiedPrincipal, uow: UoW) -> ConnectionView:
     return await _act(connection_id, "accept", principal, uow)
 
 
 @router.post(
     "/{connection_id}/decline", response_model=ConnectionView, responses={403: {}, 404: {}, 409: {}}
 )
-async def decline(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) -> ConnectionView:
+async def decline(connection_id: UUID, principal: VerifiedPrincipal, uow: UoW) -> ConnectionView:
     return await _act(connection_id, "decline", principal, uow)
 
 

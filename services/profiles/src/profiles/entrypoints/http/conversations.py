@@ -8,17 +8,22 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.domain_errors import BadRequest
-from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.auth import CurrentPrincipal, writes_need_a_verified_email
 from profiles.domain.conversation import BODY_MAX, Message
 from profiles.domain.directory import MAX_LIMIT
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import messaging
 
-router = APIRouter(prefix="/v1/conversations", tags=["messages"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/conversations",
+    tags=["messages"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class NewConversation(BaseModel):

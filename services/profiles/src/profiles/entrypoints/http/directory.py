@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.auth import VerifiedPrincipal
 from profiles.domain.directory import MAX_LIMIT, PeopleSearch, decode_cursor
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import directory
@@ -18,7 +18,7 @@ Codes = Annotated[list[str], Query()]
 
 @router.get("/people", responses={400: {"description": "Bad cursor"}})
 async def search_people(
-    principal: CurrentPrincipal,
+    principal: VerifiedPrincipal,
     uow: UoW,
     q: Annotated[str | None, Query(max_length=200, description="words; prefix match")] = None,
     origin: Annotated[list[str] | None, Query(description="ISO 3166 alpha-2")] = None,

@@ -12,7 +12,12 @@ from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from eventkit.http.auth import CurrentPrincipal, Principal, require_role
+from eventkit.http.auth import (
+    CurrentPrincipal,
+    Principal,
+    require_role,
+    writes_need_a_verified_email,
+)
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from profiles.domain.account import Role
@@ -26,7 +31,8 @@ from profiles.domain.organisation import (
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import organisations as handlers
 
-router = APIRouter(tags=["organisations"])
+# what reaches other people waits for a verified email address
+router = APIRouter(tags=["organisations"], dependencies=[Depends(writes_need_a_verified_email)])
 T = TypeVar("T")
 
 

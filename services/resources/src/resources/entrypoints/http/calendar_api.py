@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import Principal, require_role
+from eventkit.http.auth import Principal, require_role, writes_need_a_verified_email
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters import icalendar
@@ -18,7 +18,12 @@ from resources.domain import calendar as cal
 from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
 from resources.service_layer import learning_handlers as handlers
 
-router = APIRouter(prefix="/v1/events", tags=["events calendar"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/events",
+    tags=["events calendar"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class EventIn(BaseModel):

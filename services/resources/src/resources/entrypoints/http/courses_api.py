@@ -9,14 +9,17 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import require_role
+from eventkit.http.auth import require_role, writes_need_a_verified_email
 from eventkit.http.problems import Problem
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import course as c
 from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
 from resources.service_layer import learning_handlers as handlers
 
-router = APIRouter(prefix="/v1/courses", tags=["courses"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/courses", tags=["courses"], dependencies=[Depends(writes_need_a_verified_email)]
+)
 
 LessonId = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_\-.]+$")]
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy import any_, literal, select
 
-from eventkit.http.auth import Principal, require_role
+from eventkit.http.auth import Principal, require_role, writes_need_a_verified_email
 from eventkit.http.idempotency import Once
 from eventkit.http.problems import Problem
 from resources.adapters.orm import opportunities
@@ -32,7 +32,12 @@ from resources.entrypoints.http.schemas import (
 )
 from resources.service_layer import opportunity_handlers as handlers
 
-router = APIRouter(prefix="/v1/opportunities", tags=["opportunities"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/opportunities",
+    tags=["opportunities"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 def _out(o: Opportunity) -> OpportunityOut:

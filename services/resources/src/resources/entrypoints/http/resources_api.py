@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from eventkit.http.auth import require_role
+from eventkit.http.auth import require_role, writes_need_a_verified_email
 from eventkit.http.idempotency import Once
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import IfMatch, etag
@@ -39,7 +39,10 @@ from resources.entrypoints.http.schemas import (
 )
 from resources.service_layer import resource_handlers as handlers
 
-router = APIRouter(prefix="/v1/resources", tags=["resources"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/resources", tags=["resources"], dependencies=[Depends(writes_need_a_verified_email)]
+)
 
 
 @router.post(
