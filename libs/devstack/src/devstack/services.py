@@ -110,6 +110,9 @@ def platform_env(
         "PUBLIC_BASE_URL": public_base_url,
         # social sign-in comes back to the web client's page, which hands over to the API
         "OIDC_CALLBACK_URL": f"{public_base_url}/auth/oidc/{{provider}}/callback",
+        # every client comes through the local gateway, which sets X-Forwarded-For: the
+        # sign-in throttle counts per real client address, not per gateway
+        "TRUST_FORWARDED_FOR": "true",
         **subject_key_env(service, services, profiles, local_secret(home)),
     }
 

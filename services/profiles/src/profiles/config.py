@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pydantic import BaseModel, Field
 
 from eventkit.settings import ServiceSettings
+from profiles.domain.sessions import LoginThrottle
 
 
 class OidcProviderSettings(BaseModel):
@@ -41,9 +44,18 @@ class ProfilesSettings(ServiceSettings):
     argon2_time_cost: int | None = None
     argon2_memory_cost_kib: int | None = None
 
-    # brute-force protection: failed sign-ins per account and client address
+    # brute-force protection (profiles.domain.sessions.LoginThrottle): failures counted per
+    # account and client address, per account and per address over a window; past the free
+    # ones each attempt waits a delay doubling from LOGIN_FIRST_DELAY_S to LOGIN_MAX_DELAY_S
     login_max_failures: int = 5
-    login_failure_window_s: int = 900
+    login_account_free_failures: int = 20
+    login_address_free_failures: int = 50
+    login_failure_window_s: int = 3600
+    login_first_delay_s: float = 2.0
+    login_max_delay_s: float = 900.0
+    #: an address that signed in to an account within this many days is the owner's usual
+    #: client: an attack on the account from elsewhere does not slow it down
+    login_trusted_client_days: int = 90
     #: take the client address from the last X-Forwarded-For hop (set behind the gateway)
     trust_forwarded_for: bool = False
 
@@ -118,3 +130,13 @@ class ProfilesSettings(ServiceSettings):
         if self.oidc_callback_url:
             return self.oidc_callback_url.replace("{provider}", provider)
         return f"{self.public_base_url.rstrip('/')}/v1/auth/oidc/{provider}/callback"
+
+    def login_throttle(self) -> LoginThrottle:
+        return LoginThrottle(
+            window=timedelta(seconds=self.login_failure_window_s),
+            free_per_client=self.login_max_failures,
+            free_per_account=self.login_account_free_failures,
+            free_per_address=self.login_address_free_failures,
+            first_delay=timedelta(seconds=self.login_first_delay_s),
+            max_delay=timedelta(seconds=self.login_max_delay_s),
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -26,6 +27,7 @@ from sqlalchemy import func, select, update
 
 from devstack.testing import eventually
 from devstack.waiting import free_port
+from eventkit.clock import FixedClock
 from eventkit.http.auth import JwtVerifier, http_jwks_source
 from eventkit.http.problems import Problem
 from profiles.adapters.orm import accounts, idempotency_keys, one_time_tokens, signing_keys
@@ -215,19 +217,60 @@ async def test_wrong_password_unknown_email_and_bad_tokens_are_401(
     assert (await client.get("/v1/auth/me", headers=bearer(forged))).status_code == 401
 
 
-async def test_repeated_failures_are_throttled_per_account_and_address(
-    client: httpx.AsyncClient,
+@pytest.fixture
+def fixed_clock(profiles_service: ProfilesService) -> Iterator[FixedClock]:
+    """The service's clock stands still for the test (routes read the chassis' clock)."""
+    before = profiles_service.chassis.clock
+    clock = FixedClock(datetime.now(UTC))
+    profiles_service.chassis.clock = clock
+    yield clock
+    profiles_service.chassis.clock = before
+
+
+async def test_failures_slow_the_guessing_address_not_the_owner(
+    client: httpx.AsyncClient, profiles_service: ProfilesService, fixed_clock: FixedClock
 ) -> None:
-    _, email = await register(client)
+    account_id, email = await register(client)
+    owner = "198.51.100.8"
+    assert (await login(client, email, ip=owner)).status_code == 200  # the owner's usual client
+    attacker = "198.51.100.7"
     for _ in range(5):
-        failed = await login(client, email, "guess guess guess", ip="198.51.100.7")
+        failed = await login(client, email, "guess guess guess", ip=attacker)
         assert failed.status_code == 401
-    blocked = await login(client, email, ip="198.51.100.7")  # even the right password
-    assert blocked.status_code == 429
-    assert blocked.headers["content-type"] == "application/problem+json"
-    assert int(blocked.headers["retry-after"]) > 0
-    # another address is not blocked by someone else's guesses
-    assert (await login(client, email, ip="198.51.100.8")).status_code == 200
+    held = await login(client, email, ip=attacker)  # even the right password waits
+    assert held.status_code == 429 and held.headers["content-type"] == "application/problem+json"
+    assert held.headers["retry-after"] == "2" and held.json()["retry_after"] == 2
+    # the next allowed guess fails again and the wait doubles
+    fixed_clock.advance(timedelta(seconds=2))
+    assert (await login(client, email, "guess again guess", ip=attacker)).status_code == 401
+    assert (await login(client, email, ip=attacker)).headers["retry-after"] == "4"
+    # another address is not held back by someone else's guesses
+    assert (await login(client, email, ip=owner)).status_code == 200
+    assert (await login(client, email, ip="198.51.100.9")).status_code == 200
+
+    # a distributed attack: 25 addresses guess once each
+    for n in range(25):
+        await login(client, email, "distributed guess", ip=f"192.0.2.{n + 10}")
+    stranger = await login(client, email, ip="203.0.113.77")  # never signed in here
+    assert stranger.status_code == 429, stranger.text
+    assert (await login(client, email, ip=owner)).status_code == 200  # the owner's client works
+
+    # the owner resets the password by email: the account's count starts again
+    assert (await client.post("/v1/auth/password-reset", json={"email": email})).status_code == 202
+    [requested] = await outbox_events(
+        profiles_service, "profiles.account.password_reset_requested", account_id
+    )
+    new_password = "a brand new passphrase 42"
+    done = await client.post(
+        "/v1/auth/password-reset/confirm",
+        json={"token": token_of(requested["reset_url"]), "new_password": new_password},
+    )
+    assert done.status_code == 204
+    assert (await login(client, email, new_password, ip="203.0.113.77")).status_code == 200
+    # and the counts are visible to operators
+    metrics = (await client.get("/metrics")).text
+    assert 'profiles_sign_in_failures_total{reason="wrong_credentials"}' in metrics
+    assert 'profiles_sign_in_throttled_total{scope="account"}' in metrics
 
 
 # ---- refresh tokens -----------------------------------------------------------------------

@@ -112,6 +112,19 @@ login_failures = Table(
     Column("client_ip", INET, nullable=False),
     Column("failed_at", DateTime(timezone=True), nullable=False),
     Index("ix_login_failures_key_ip_at", "account_key", "client_ip", "failed_at"),
+    # the account's failures from everywhere, and the address's across accounts
+    Index("ix_login_failures_key_at", "account_key", "failed_at"),
+    Index("ix_login_failures_ip_at", "client_ip", "failed_at"),
+)
+
+#: client addresses that signed in to an account (by the digest of its email, like the
+#: failures): the owner's usual clients keep signing in while others are slowed down
+trusted_sign_ins = Table(
+    "trusted_sign_ins",
+    metadata,
+    Column("account_key", String(64), primary_key=True),
+    Column("client_ip", INET, primary_key=True),
+    Column("last_success_at", DateTime(timezone=True), nullable=False, index=True),
 )
 
 person_profiles = Table(

@@ -40,6 +40,7 @@ from profiles.adapters.orm import (
     privacy_export_parts,
     privacy_exports,
     refresh_tokens,
+    trusted_sign_ins,
 )
 from profiles.domain.privacy import (
     MESSAGE_TOMBSTONE,
@@ -512,11 +513,14 @@ class PersonalDataStore:
         await gone(
             "account_notices", delete(account_notices).where(account_notices.c.account_id == pid)
         )
+        account_key = digest(email.strip().lower())
         await gone(
             "login_failures",
-            delete(login_failures).where(
-                login_failures.c.account_key == digest(email.strip().lower())
-            ),
+            delete(login_failures).where(login_failures.c.account_key == account_key),
+        )
+        await gone(
+            "trusted_sign_ins",
+            delete(trusted_sign_ins).where(trusted_sign_ins.c.account_key == account_key),
         )
         # relayed outbox rows are a delivery buffer that already did its job; those still
         # unrelayed must go out (participants need them), their personal fields are encrypted

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
+from eventkit.logging import get_logger
 from profiles.adapters import jwt_signing
 from profiles.adapters.identity_store import digest
 from profiles.adapters.password_hasher import (
@@ -18,12 +19,15 @@ from profiles.adapters.password_hasher import (
     hash_password_async,
     verify_password_async,
 )
+from profiles.adapters.sign_in_metrics import SIGN_IN_FAILURES, SIGN_IN_THROTTLED
 from profiles.config import ProfilesSettings
 from profiles.domain.account import Account, AccountStatus, Role
 from profiles.domain.passwords import check_strength
-from profiles.domain.sessions import LoginThrottle, RefreshToken, RefreshTokenState
+from profiles.domain.sessions import RefreshToken, RefreshTokenState
 from profiles.service_layer.audit import record_read
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
+
+log = get_logger(__name__)
 
 VERIFY_EMAIL = "verify_email"
 RESET_PASSWORD = "reset_password"
@@ -167,26 +171,42 @@ async def login(
     client_ip: str,
     uow: ProfilesUnitOfWork,
     settings: ProfilesSettings,
+    now: datetime | None = None,
 ) -> TokenPair:
-    now = _now()
+    """Sign in; failures are slowed down where they come from (``LoginThrottle``)."""
+    now = now or _now()
     account_key = digest(email.strip().lower())
-    throttle = LoginThrottle(
-        settings.login_max_failures, timedelta(seconds=settings.login_failure_window_s)
-    )
+    throttle = settings.login_throttle()
+    trusted_since = now - timedelta(days=settings.login_trusted_client_days)
     async with uow:
         await uow.login_failures.lock(account_key, client_ip)
-        failures = await uow.login_failures.recent(account_key, client_ip, now - throttle.window)
-        retry_after = throttle.retry_after(failures, now)
-        if retry_after is not None:
-            raise TooManyAttempts(retry_after_s=retry_after)
+        history = await uow.login_failures.history(
+            account_key, client_ip, now - throttle.window, trusted_since
+        )
+        held = throttle.retry_after(history, now)
+        if held is not None:
+            wait, scope = held
+            SIGN_IN_FAILURES.labels("throttled").inc()
+            SIGN_IN_THROTTLED.labels(scope.value).inc()
+            log.warning(
+                "auth.sign_in_throttled", account=account_key[:12], scope=scope, retry_after=wait
+            )
+            raise TooManyAttempts(retry_after_s=wait)
         account = await uow.accounts.get_by_email(email.strip().lower())
         hashed = account.password_hash if account is not None and account.can_sign_in else None
         ok = await verify_password_async(hashed, password)
         if account is None or not ok:
             await uow.login_failures.add(account_key, client_ip, now)
             await uow.commit()
+            SIGN_IN_FAILURES.labels("wrong_credentials").inc()
+            log.info(
+                "auth.sign_in_failed",
+                account=account_key[:12],
+                client_failures=len(history.client) + 1,
+                account_failures=len(history.account) + 1,
+            )
             raise InvalidCredentials()
-        await uow.login_failures.clear(account_key, client_ip)
+        await uow.login_failures.succeeded(account_key, client_ip, now)
         pair = await issue_tokens(uow, settings, account, now)
         await uow.commit()
     return pair
@@ -324,6 +344,8 @@ async def reset_password(secret: str, new_password: str, uow: ProfilesUnitOfWork
             raise InvalidLink()
         check_strength(new_password, email=account.email, display_name=account.display_name)
         account.change_password(await hash_password_async(new_password), now)
+        # the owner proved they hold the mailbox: every address starts a clean count
+        await uow.login_failures.clear_account(digest(account.email.strip().lower()))
         await uow.one_time_tokens.use_all(account_id, RESET_PASSWORD, now)
         await uow.refresh_tokens.revoke_all_of(account_id, now)
         await uow.accounts.save(account)

@@ -73,6 +73,13 @@ async def apply_retention(
         report.deleted["unverified_accounts"] = await _erase_unverified(
             uow, subject_keys, now - keep, now
         )
+    # the throttle's memory (client addresses): kept as long as it counts, no longer
+    async with uow:
+        report.deleted["sign_in_records"] = await uow.login_failures.forget_before(
+            now - timedelta(seconds=settings.login_failure_window_s),
+            now - timedelta(days=settings.login_trusted_client_days),
+        )
+        await uow.commit()
     return report
 
 

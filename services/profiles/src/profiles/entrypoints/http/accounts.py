@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.http.auth import CurrentPrincipal, Principal, require_role
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import AnonymousOnce
 from eventkit.http.problems import Problem
 from profiles.domain.account import Role
@@ -130,9 +131,13 @@ async def register(
     responses={401: {"description": "Wrong email or password"}, 429: {"description": "Throttled"}},
 )
 async def login(
-    body: LoginRequest, uow: UoW, settings: Settings, ip: ClientIp, response: Response
+    body: LoginRequest, uow: UoW, settings: Settings, ip: ClientIp, now: Now, response: Response
 ) -> TokenResponse:
-    pair = await identity.login(body.email, body.password, ip, uow, settings)
+    """Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count."""
+    pair = await identity.login(body.email, body.password, ip, uow, settings, now.now())
     response.headers.update(_NO_STORE)
     return _tokens(pair)
 
