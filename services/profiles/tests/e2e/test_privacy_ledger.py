@@ -20,6 +20,7 @@ from profiles_testkit import (
     member,
     outbox_events,
     register,
+    verify,
 )
 
 from contracts.envelope import CloudEvent
@@ -364,6 +365,7 @@ async def test_an_officials_directory_search_and_profile_read_are_in_the_audit_l
     )
     assert r.status_code == 201, r.text
     official_id, official_email = await register(client, name="Consular Officer")
+    await verify(client, official_id)  # the directory waits for a verified email address
     admin = await _admin_token(client, profiles_service)
     r = await client.put(
         f"/v1/auth/accounts/{official_id}/roles/government_focal_point", headers=bearer(admin)
