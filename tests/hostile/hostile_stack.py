@@ -34,6 +34,8 @@ SERVICES = ("profiles", "resources", "alliance", "notifications")
 ADMIN_EMAIL = "hostile-admin@example.org"
 ADMIN_PASSWORD = "an admin passphrase 42"
 PASSWORD = "a long enough passphrase"
+#: a path under a routed prefix with no route behind it, rate-limited to 5 requests a minute
+RATE_LIMIT_PROBE = "/v1/resources/rate-limit-probe"
 
 
 @dataclass
@@ -77,6 +79,9 @@ class HostileStack:
             # many emails from it), so its across-accounts count is lifted for that address
             "TRUST_FORWARDED_FOR": "true",
             "LOGIN_ADDRESS_FREE_FAILURES": "1000000",
+            # the general rate limit keeps its production default (1200/60) everywhere; this
+            # group (no route: 404s) has a small quota so a test can reach it in a few requests
+            "RATE_LIMITS": f"{RATE_LIMIT_PROBE}=5/60",
         }
 
     def url(self, path: str) -> str:

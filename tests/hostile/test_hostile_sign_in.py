@@ -5,7 +5,7 @@ loopback network has a whole /8; the gateway passes the real address on)."""
 from __future__ import annotations
 
 import httpx
-from hostile_stack import ADMIN_EMAIL, ADMIN_PASSWORD, HostileStack
+from hostile_stack import ADMIN_EMAIL, ADMIN_PASSWORD, RATE_LIMIT_PROBE, HostileStack
 
 
 def client_at(stack: HostileStack, address: str) -> httpx.Client:
@@ -47,3 +47,26 @@ def test_an_attacker_hammering_the_admin_cannot_stop_the_admin(hostile: HostileS
     metrics = httpx.get(f"http://127.0.0.1:{hostile.ports['profiles']}/metrics", timeout=10).text
     assert 'profiles_sign_in_throttled_total{scope="client"}' in metrics
     assert 'profiles_sign_in_throttled_total{scope="account"}' in metrics
+
+
+def test_the_general_rate_limit_answers_429_per_client_through_the_gateway(
+    hostile: HostileStack,
+) -> None:
+    with client_at(hostile, "127.0.2.1") as greedy:
+        answers = [greedy.get(RATE_LIMIT_PROBE) for _ in range(5)]
+        statuses = {a.status_code for a in answers}  # no such resource, but counted
+        assert len(statuses) == 1 and statuses <= {404, 422}, answers
+        assert answers[0].headers["ratelimit-policy"].endswith(";q=5;w=60")
+        assert answers[-1].headers["ratelimit"].split(";")[1] == "r=0"
+        # past the quota, a body the service never reads spoils nothing on the connection
+        refused = greedy.post(RATE_LIMIT_PROBE, json={"x": "y" * 50_000})
+        assert refused.status_code == 429, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert 1 <= int(refused.headers["retry-after"]) <= 12
+        assert refused.headers["x-content-type-options"] == "nosniff"
+        assert refused.headers["x-request-id"]
+        after = greedy.get("/v1/resources", params={"limit": 1})
+        assert after.status_code == 200 and "ratelimit" in after.headers
+    # another client is not held back by the greedy one
+    with client_at(hostile, "127.0.2.2") as other:
+        assert other.get(RATE_LIMIT_PROBE).status_code in statuses

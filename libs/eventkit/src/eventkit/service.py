@@ -38,6 +38,7 @@ from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
 from eventkit.http.middleware import RequestContextMiddleware
 from eventkit.http.problems import ErrorBoundary, document_problems, install_problem_handlers
+from eventkit.http.rate_limit import RateLimiter, RateLimits
 from eventkit.idempotency import idempotency_keys_table, purge_expired
 from eventkit.inbox import Inbox
 from eventkit.jobs import PeriodicJob
@@ -203,6 +204,12 @@ class Chassis:
             app.include_router(router)
         # outermost last: request id and security headers on every answer, the boundary's
         # included; metrics see the status the boundary answered
+        # the rate limit inside the guard: a 429 given before the body is read is drained
+        app.add_middleware(
+            RateLimiter,
+            limits=RateLimits.from_settings(settings.rate_limit_default, settings.rate_limits),
+            trust_forwarded_for=settings.trust_forwarded_for,
+        )
         app.add_middleware(RequestGuard, limits=self.request_limits(upload_limits))
         app.add_middleware(ErrorBoundary)
         app.add_middleware(MetricsMiddleware, service=settings.service_name)

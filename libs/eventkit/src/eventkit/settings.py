@@ -47,6 +47,14 @@ class ServiceSettings(BaseSettings):
     #: ``CORS_ALLOWED_ORIGINS=https://app.example.org,https://partner.example.net``; empty
     #: (the default): no CORS headers at all, browsers keep every other origin out
     cors_allowed_origins: CommaList = Field(default_factory=list)
+    #: take the client address from the last X-Forwarded-For hop (set behind the gateway,
+    #: which appends the real client's): the rate limit and sign-in throttle count per client
+    trust_forwarded_for: bool = False
+    #: the general rate limit (eventkit.http.rate_limit): "requests/seconds" per account
+    #: (signed in) or client address, for every path; "off" disables it
+    rate_limit_default: str = "1200/60"
+    #: route groups with their own quota, e.g. ``RATE_LIMITS=/v1/auth=120/60,/v1/mapping=300/60``
+    rate_limits: CommaList = Field(default_factory=list)
     #: the longest silence allowed between two pieces of a request body (then 408)
     body_idle_timeout_s: float = 15.0
     #: JSON bodies: deeper nesting is 400, a longer string is 422 (before any model)

@@ -56,8 +56,6 @@ class ProfilesSettings(ServiceSettings):
     #: an address that signed in to an account within this many days is the owner's usual
     #: client: an attack on the account from elsewhere does not slow it down
     login_trusted_client_days: int = 90
-    #: take the client address from the last X-Forwarded-For hop (set behind the gateway)
-    trust_forwarded_for: bool = False
 
     #: social login providers by name, a JSON object (docs/developers/social-login.md), e.g.
     #: OIDC_PROVIDERS='{"google": {"issuer": "https://accounts.google.com", "client_id": "..."}}'
