@@ -163,9 +163,11 @@ def backends() -> Iterator[dict[str, int]]:
 def test_live_caddy_routes_and_404(tmp_path: Path, backends: dict[str, int]) -> None:
     routes = tmp_path / "routes.yaml"
     routes.write_text(
-        f"services: {{a: {{port: {backends['a']}}}, b: {{port: {backends['b']}}}}}\n"
+        f"services: {{a: {{port: {backends['a']}}}, b: {{port: {backends['b']}}}, "
+        f"ghost: {{port: {free_port()}}}}}\n"
         "routes:\n  - {prefix: /v1/people, service: a}\n"
         "  - {prefix: /v1/people/export, service: b}\n"
+        "  - {prefix: /v1/ghost, service: ghost}\n"
     )
     gw = Gateway(tmp_path / "home", f"127.0.0.1:{free_port()}")
     gw.start(routes)
@@ -179,6 +181,16 @@ def test_live_caddy_routes_and_404(tmp_path: Path, backends: dict[str, int]) -> 
             assert miss.status_code == 404
             assert miss.headers["content-type"] == "application/problem+json"
             assert miss.json()["status"] == 404
+            assert miss.headers["x-content-type-options"] == "nosniff"
+            assert miss.headers["x-frame-options"] == "DENY"
+            assert miss.headers["x-request-id"]
+            # a service that does not answer: a problem document with the same headers
+            down = client.get("/v1/ghost/1", headers={"X-Request-ID": "rid-2"})
+            assert down.status_code == 502, down.text
+            assert down.headers["content-type"] == "application/problem+json"
+            assert down.json()["status"] == 502 and down.json()["title"] == "Bad Gateway"
+            assert down.headers["referrer-policy"] == "no-referrer"
+            assert down.headers["x-request-id"] == "rid-2"
     finally:
         gw.stop()
     assert not gw.process.is_running()

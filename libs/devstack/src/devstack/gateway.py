@@ -33,6 +33,19 @@ NOT_FOUND_BODY = json.dumps(
     separators=(",", ":"),
 )
 PROBE_PATH = "/__devstack/gateway-probe"
+#: the gateway's own answers (no route, a service that does not answer) carry the headers
+#: every service answer carries (eventkit.http.middleware.SECURITY_HEADERS)
+GATEWAY_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Request-ID", "{http.request.header.X-Request-ID}"),
+)
+#: a service that is down or too slow: a problem document, never an empty 502
+UPSTREAM_FAILED_BODY = (
+    '{"type":"about:blank","title":"{err.status_text}","status":{err.status_code},'
+    '"detail":"The service behind this path did not answer; try again shortly."}'
+)
 
 
 @dataclass(frozen=True)
@@ -229,12 +242,19 @@ def render_caddyfile(
             *proxy(route.service),
             "\t}",
         ]
+    own_headers = [f"\t\theader {name} {json.dumps(value)}" for name, value in GATEWAY_HEADERS]
     lines += [
         "",
         "\thandle {",
         "\t\theader Content-Type application/problem+json",
-        "\t\theader X-Request-ID {http.request.header.X-Request-ID}",
+        *own_headers,
         f"\t\trespond `{NOT_FOUND_BODY}` 404",
+        "\t}",
+        "",
+        "\thandle_errors {",
+        "\t\theader Content-Type application/problem+json",
+        *own_headers,
+        f"\t\trespond `{UPSTREAM_FAILED_BODY}` {{err.status_code}}",
         "\t}",
         "}",
         "",
