@@ -860,7 +860,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Login */
+        /**
+         * Login
+         * @description Failed sign-ins slow down where they come from: past a few failures from one address
+         *     (or many on one account from addresses it never signed in from), each attempt waits a
+         *     doubling delay (429 with Retry-After). The owner's usual client is never held back by
+         *     someone else's guesses; a password reset clears the account's count.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;

@@ -87,6 +87,11 @@ def sync_detailed(
 ) -> Response[Problem | TokenResponse]:
     """Login
 
+     Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
+
     Args:
         body (LoginRequest):
 
@@ -116,6 +121,11 @@ def sync(
 ) -> Problem | TokenResponse | None:
     """Login
 
+     Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
+
     Args:
         body (LoginRequest):
 
@@ -139,6 +149,11 @@ async def asyncio_detailed(
     body: LoginRequest,
 ) -> Response[Problem | TokenResponse]:
     """Login
+
+     Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
 
     Args:
         body (LoginRequest):
@@ -166,6 +181,11 @@ async def asyncio(
     body: LoginRequest,
 ) -> Problem | TokenResponse | None:
     """Login
+
+     Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
 
     Args:
         body (LoginRequest):
