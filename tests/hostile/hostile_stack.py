@@ -5,7 +5,6 @@ by every other service through profiles' JWKS) — the surface a hostile client 
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -15,18 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
-import asyncpg
 import httpx
 import yaml
 
 from devstack.gateway import Gateway
 from devstack.harness import TestInfra
 from devstack.paths import repo_root, routes_path
-from devstack.postgres import plain_url
 from devstack.processes import ManagedProcess
-from devstack.testing import fresh_service_database
+from devstack.testing import fresh_service_database, verification_link_token
 from devstack.waiting import free_port, run_sync, wait_until
 from devstack.web import WEB, start_web
 
@@ -110,20 +106,8 @@ class HostileStack:
         return data
 
     def verification_token(self, account_id: str) -> str:
-        async def fetch() -> str:
-            conn = await asyncpg.connect(plain_url(self.infra.admin_database_url))
-            try:
-                payload = await conn.fetchval(
-                    "SELECT payload FROM profiles.outbox WHERE aggregateid = $1"
-                    " AND type = 'profiles.account.registered'",
-                    account_id,
-                )
-            finally:
-                await conn.close()
-            url = json.loads(payload)["verification_url"]
-            return str(parse_qs(urlsplit(url).query)["token"][0])
-
-        return run_sync(fetch)
+        admin_url = self.infra.admin_database_url
+        return run_sync(lambda: verification_link_token(admin_url, account_id))
 
     def member(self, tag: str = "member", verified: bool = True) -> Account:
         account_id, email = self.register(tag)

@@ -19,7 +19,6 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 import httpx
@@ -29,6 +28,7 @@ from conftest import Platform, start_platform
 from contracts.events.privacy import PARTICIPANTS
 from devstack.harness import TestInfra
 from devstack.postgres import plain_url
+from devstack.testing import verification_link_token
 from devstack.waiting import run_sync, wait_until
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
@@ -116,22 +116,8 @@ class Api:
         return account_id, address
 
     def link(self, account_id: str) -> str:
-        """The token of the verification link the account was emailed (from the outbox)."""
-
-        async def fetch() -> str:
-            conn = await asyncpg.connect(plain_url(self.platform.infra.admin_database_url))
-            try:
-                payload = await conn.fetchval(
-                    "SELECT payload FROM profiles.outbox WHERE aggregateid = $1"
-                    " AND type = 'profiles.account.registered'",
-                    account_id,
-                )
-            finally:
-                await conn.close()
-            url = json.loads(payload)["verification_url"]
-            return str(parse_qs(urlsplit(url).query)["token"][0])
-
-        return run_sync(fetch)
+        admin_url = self.platform.infra.admin_database_url
+        return run_sync(lambda: verification_link_token(admin_url, account_id))
 
     def login(self, address: str, password: str = PASSWORD) -> str:
         r = self.call(

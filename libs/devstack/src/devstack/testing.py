@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 import httpx
@@ -218,3 +220,19 @@ async def publish_event(
         event.topic, key=ce.subject.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
     )
     return ce
+
+
+async def verification_link_token(admin_database_url: str, account_id: str) -> str:
+    """The token of the verification link profiles emailed a new account (read from the
+    outbox row of its ``profiles.account.registered``, as the email was made from it)."""
+    conn = await asyncpg.connect(plain_url(admin_database_url))
+    try:
+        payload = await conn.fetchval(
+            "SELECT payload FROM profiles.outbox WHERE aggregateid = $1"
+            " AND type = 'profiles.account.registered'",
+            account_id,
+        )
+    finally:
+        await conn.close()
+    url = json.loads(payload)["verification_url"]
+    return str(parse_qs(urlsplit(url).query)["token"][0])
