@@ -50,6 +50,11 @@ class ServiceSettings(BaseSettings):
     #: take the client address from the last X-Forwarded-For hop (set behind the gateway,
     #: which appends the real client's): the rate limit and sign-in throttle count per client
     trust_forwarded_for: bool = False
+    #: roles whose routes need a sign-in with a second factor (the access token's ``amr``
+    #: holds ``mfa``), e.g. ``SECOND_FACTOR_ROLES=platform_admin,moderator``. Empty (the
+    #: default for development and tests): no route demands it; deploy/ sets the privileged
+    #: roles (docs/developing.md, "Two-factor sign-in")
+    second_factor_roles: CommaList = Field(default_factory=list)
     #: the general rate limit (eventkit.http.rate_limit): "requests/seconds" per account
     #: (signed in) or client address, for every path; "off" disables it
     rate_limit_default: str = "1200/60"

@@ -38,6 +38,7 @@ from profiles.entrypoints.http import (
     organisations,
     people,
     privacy,
+    second_factor,
 )
 from profiles.service_layer import identity
 from profiles.service_layer.privacy import privacy_jobs
@@ -138,6 +139,7 @@ class ProfilesService(Service):
         app = self.chassis.create_app(
             [
                 accounts.router,
+                second_factor.router,
                 oidc.router,
                 jwks.router,
                 people.router,

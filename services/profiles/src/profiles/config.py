@@ -57,6 +57,9 @@ class ProfilesSettings(ServiceSettings):
     #: client: an attack on the account from elsewhere does not slow it down
     login_trusted_client_days: int = 90
 
+    #: the issuer name authenticator apps show beside the account (two-factor sign-in)
+    totp_issuer: str = "Diaspora Platform"
+
     #: social login providers by name, a JSON object (docs/developers/social-login.md), e.g.
     #: OIDC_PROVIDERS='{"google": {"issuer": "https://accounts.google.com", "client_id": "..."}}'
     oidc_providers: dict[str, OidcProviderSettings] = {}

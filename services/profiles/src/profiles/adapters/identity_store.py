@@ -22,9 +22,11 @@ from profiles.adapters.orm import (
     oidc_logins,
     one_time_tokens,
     refresh_tokens,
+    second_factors,
     signing_keys,
     trusted_sign_ins,
 )
+from profiles.domain.second_factor import TotpFactor
 from profiles.domain.sessions import RefreshToken, SignInHistory
 
 
@@ -97,6 +99,7 @@ class RefreshTokenRepository:
                 account_id=token.account_id,
                 issued_at=token.issued_at,
                 expires_at=token.expires_at,
+                amr=token.amr,
             )
         )
 
@@ -394,3 +397,45 @@ class OidcRepository:
             )
         )
         return [dict(r) for r in rows.mappings()]
+
+
+class SecondFactorRepository:
+    """Each account's authenticator app (at most one), read for update when used."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, account_id: UUID, *, for_update: bool = False) -> TotpFactor | None:
+        query = select(second_factors).where(second_factors.c.account_id == account_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self.session.execute(query)).mappings().first()
+        if row is None:
+            return None
+        return TotpFactor(
+            account_id=row["account_id"],
+            secret=bytes(row["secret"]),
+            created_at=row["created_at"],
+            confirmed_at=row["confirmed_at"],
+            last_step=row["last_step"],
+            recovery_digests=list(row["recovery_digests"]),
+        )
+
+    async def save(self, factor: TotpFactor) -> None:
+        values = {
+            "secret": factor.secret,
+            "created_at": factor.created_at,
+            "confirmed_at": factor.confirmed_at,
+            "last_step": factor.last_step,
+            "recovery_digests": factor.recovery_digests,
+        }
+        await self.session.execute(
+            insert(second_factors)
+            .values(account_id=factor.account_id, **values)
+            .on_conflict_do_update(index_elements=[second_factors.c.account_id], set_=values)
+        )
+
+    async def remove(self, account_id: UUID) -> None:
+        await self.session.execute(
+            delete(second_factors).where(second_factors.c.account_id == account_id)
+        )

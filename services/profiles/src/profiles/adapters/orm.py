@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     ARRAY,
+    BigInteger,
     Boolean,
     Column,
     Computed,
@@ -75,6 +76,21 @@ refresh_tokens = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    #: how the session's sign-in was authenticated (RFC 8176 ``amr``): a refresh keeps it
+    Column("amr", JSONB, nullable=False, server_default=text("'[\"pwd\"]'::jsonb")),
+)
+
+# An account's authenticator app (TOTP, RFC 6238): the shared secret, the last accepted
+# step (no replay) and the SHA-256 digests of the unused recovery codes.
+second_factors = Table(
+    "second_factors",
+    metadata,
+    Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), primary_key=True),
+    Column("secret", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("confirmed_at", DateTime(timezone=True)),
+    Column("last_step", BigInteger, nullable=False, server_default=text("0")),
+    Column("recovery_digests", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
 )
 
 # Emailed one-time links (email verification, password reset): SHA-256 of the token only.

@@ -40,6 +40,7 @@ from profiles.adapters.orm import (
     privacy_export_parts,
     privacy_exports,
     refresh_tokens,
+    second_factors,
     trusted_sign_ins,
 )
 from profiles.domain.privacy import (
@@ -509,6 +510,9 @@ class PersonalDataStore:
         )
         await gone(
             "one_time_tokens", delete(one_time_tokens).where(one_time_tokens.c.account_id == pid)
+        )
+        await gone(
+            "second_factors", delete(second_factors).where(second_factors.c.account_id == pid)
         )
         await gone(
             "account_notices", delete(account_notices).where(account_notices.c.account_id == pid)

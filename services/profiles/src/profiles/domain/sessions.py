@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
@@ -27,6 +27,8 @@ class RefreshToken:
     expires_at: datetime
     used_at: datetime | None = None
     revoked_at: datetime | None = None
+    #: how the sign-in that began the session was authenticated (RFC 8176): kept by refreshes
+    amr: list[str] = field(default_factory=lambda: ["pwd"])
 
     def state(self, now: datetime) -> RefreshTokenState:
         if self.used_at is not None or self.revoked_at is not None:

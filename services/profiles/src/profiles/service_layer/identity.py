@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from profiles.adapters.password_hasher import (
 )
 from profiles.adapters.sign_in_metrics import SIGN_IN_FAILURES, SIGN_IN_THROTTLED
 from profiles.config import ProfilesSettings
+from profiles.domain import second_factor as sf
 from profiles.domain.account import Account, AccountStatus, Role
 from profiles.domain.passwords import check_strength
 from profiles.domain.sessions import RefreshToken, RefreshTokenState
@@ -66,6 +68,14 @@ class ExpiredLink(kinds.Gone, InvalidLink):
 
 class AccountNotFound(kinds.NotFound):
     message = "The account does not exist."
+
+
+@dataclass(frozen=True)
+class SecondFactorProof:
+    """What a sign-in brings besides the password: an app's code or a recovery code."""
+
+    otp: str | None = None
+    recovery_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,12 +146,16 @@ async def issue_tokens(
     account: Account,
     now: datetime,
     family_id: UUID | None = None,
+    amr: Sequence[str] = (sf.AMR_PASSWORD,),
 ) -> TokenPair:
+    """An access token and a refresh token; ``amr`` (RFC 8176) says how the sign-in was
+    authenticated, so services can demand a second factor (``SECOND_FACTOR_ROLES``)."""
     key = await current_signing_key(uow, settings, now)
     claims = {
         "sub": str(account.id),
         "roles": sorted(account.roles),
         "email_verified": account.status == AccountStatus.ACTIVE,
+        "amr": list(amr),
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,
         "iat": now,
@@ -155,6 +169,7 @@ async def issue_tokens(
         account_id=account.id,
         issued_at=now,
         expires_at=now + timedelta(seconds=settings.refresh_token_ttl_s),
+        amr=list(amr),
     )
     await uow.refresh_tokens.add(refresh, secret)
     return TokenPair(
@@ -172,8 +187,10 @@ async def login(
     uow: ProfilesUnitOfWork,
     settings: ProfilesSettings,
     now: datetime | None = None,
+    second_factor: SecondFactorProof | None = None,
 ) -> TokenPair:
-    """Sign in; failures are slowed down where they come from (``LoginThrottle``)."""
+    """Sign in; failures are slowed down where they come from (``LoginThrottle``). An
+    account with an authenticator app also needs its code (or a recovery code)."""
     now = now or _now()
     account_key = digest(email.strip().lower())
     throttle = settings.login_throttle()
@@ -195,7 +212,13 @@ async def login(
         account = await uow.accounts.get_by_email(email.strip().lower())
         hashed = account.password_hash if account is not None and account.can_sign_in else None
         ok = await verify_password_async(hashed, password)
-        if account is None or not ok:
+        amr: list[str] = [sf.AMR_PASSWORD]
+        proven: list[str] | None = None
+        if account is not None and ok:
+            proven = await _second_factor(uow, account.id, second_factor, now)
+            amr += proven or []
+        if account is None or proven is None:
+            # a wrong code counts like a wrong password: guessing codes is throttled too
             await uow.login_failures.add(account_key, client_ip, now)
             await uow.commit()
             SIGN_IN_FAILURES.labels("wrong_credentials").inc()
@@ -205,11 +228,33 @@ async def login(
                 client_failures=len(history.client) + 1,
                 account_failures=len(history.account) + 1,
             )
-            raise InvalidCredentials()
+            raise InvalidCredentials() if not ok else sf.WrongSecondFactor()
         await uow.login_failures.succeeded(account_key, client_ip, now)
-        pair = await issue_tokens(uow, settings, account, now)
+        pair = await issue_tokens(uow, settings, account, now, amr=amr)
         await uow.commit()
     return pair
+
+
+async def _second_factor(
+    uow: ProfilesUnitOfWork, account_id: UUID, proof: SecondFactorProof | None, now: datetime
+) -> list[str] | None:
+    """The methods a confirmed authenticator app adds to the password's (``[]`` for an
+    account without one), or None: the code is wrong. No code at all, the password being
+    right, is SecondFactorRequired: the client asks its user for the code."""
+    factor = await uow.second_factors.get(account_id, for_update=True)
+    if factor is None or not factor.confirmed:
+        return []
+    if proof is None or not (proof.otp or proof.recovery_code):
+        raise sf.SecondFactorRequired()
+    if proof.otp and factor.accept(proof.otp, now):
+        methods = [sf.AMR_ONE_TIME_PASSWORD, sf.AMR_MULTI_FACTOR]
+    elif proof.recovery_code and factor.use_recovery_code(proof.recovery_code):
+        methods = [sf.AMR_MULTI_FACTOR]
+        log.info("auth.recovery_code_used", left=len(factor.recovery_digests))
+    else:
+        return None
+    await uow.second_factors.save(factor)  # the code is spent
+    return methods
 
 
 async def refresh(secret: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> TokenPair:
@@ -229,7 +274,9 @@ async def refresh(secret: str, uow: ProfilesUnitOfWork, settings: ProfilesSettin
         if account is None or account.status == AccountStatus.ERASED:
             raise InvalidRefreshToken()
         await uow.refresh_tokens.mark_used(token.id, now)
-        pair = await issue_tokens(uow, settings, account, now, family_id=token.family_id)
+        pair = await issue_tokens(
+            uow, settings, account, now, family_id=token.family_id, amr=token.amr
+        )
         await uow.commit()
     return pair
 

@@ -35,6 +35,12 @@ class RegistrationResponse(BaseModel):
 class LoginRequest(BaseModel):
     email: str = Field(max_length=320)
     password: str = Field(max_length=256)
+    otp: str | None = Field(
+        default=None, max_length=10, description="the authenticator app's code (2FA accounts)"
+    )
+    recovery_code: str | None = Field(
+        default=None, max_length=20, description="instead of `otp`: one of the recovery codes"
+    )
 
 
 class RefreshRequest(BaseModel):
@@ -136,8 +142,14 @@ async def login(
     """Failed sign-ins slow down where they come from: past a few failures from one address
     (or many on one account from addresses it never signed in from), each attempt waits a
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
-    someone else's guesses; a password reset clears the account's count."""
-    pair = await identity.login(body.email, body.password, ip, uow, settings, now.now())
+    someone else's guesses; a password reset clears the account's count.
+
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``."""
+    proof = identity.SecondFactorProof(otp=body.otp, recovery_code=body.recovery_code)
+    pair = await identity.login(
+        body.email, body.password, ip, uow, settings, now.now(), second_factor=proof
+    )
     response.headers.update(_NO_STORE)
     return _tokens(pair)
 
