@@ -33,7 +33,7 @@ class EnrolmentView(BaseModel):
     otpauth_uri: str = Field(description="the otpauth:// URI, usually shown as a QR code")
 
 
-class Code(BaseModel):
+class SecondFactorCode(BaseModel):
     code: str = Field(
         min_length=6,
         max_length=20,
@@ -64,7 +64,7 @@ async def second_factor_status(
     response_model=EnrolmentView,
     responses={409: {"description": "An app is already enrolled"}},
 )
-async def start_enrolment(
+async def start_authenticator_enrolment(
     principal: CurrentPrincipal, uow: UoW, settings: Settings, now: Now, response: Response
 ) -> EnrolmentView:
     """Begin enrolling an authenticator app; it is on once ``/totp/confirm`` gets a code."""
@@ -78,8 +78,8 @@ async def start_enrolment(
     response_model=RecoveryCodes,
     responses={401: {"description": "Wrong code"}, 409: {"description": "Nothing to confirm"}},
 )
-async def confirm_enrolment(
-    body: Code, principal: CurrentPrincipal, uow: UoW, now: Now, response: Response
+async def confirm_authenticator_enrolment(
+    body: SecondFactorCode, principal: CurrentPrincipal, uow: UoW, now: Now, response: Response
 ) -> RecoveryCodes:
     """Turn the app on with its first code; answers the recovery codes, shown only now."""
     codes = await use.confirm(principal.subject, body.code, uow, now.now())
@@ -93,7 +93,7 @@ async def confirm_enrolment(
     responses={401: {"description": "Wrong code"}, 409: {"description": "No app enrolled"}},
 )
 async def renew_recovery_codes(
-    body: Code, principal: CurrentPrincipal, uow: UoW, now: Now, response: Response
+    body: SecondFactorCode, principal: CurrentPrincipal, uow: UoW, now: Now, response: Response
 ) -> RecoveryCodes:
     """New recovery codes for a current code of the app; the old ones stop working."""
     codes = await use.renew_recovery_codes(principal.subject, body.code, uow, now.now())
@@ -107,7 +107,9 @@ async def renew_recovery_codes(
     response_class=Response,
     responses={401: {"description": "Wrong code"}, 409: {"description": "No app enrolled"}},
 )
-async def remove_app(body: Code, principal: CurrentPrincipal, uow: UoW, now: Now) -> Response:
+async def remove_authenticator_app(
+    body: SecondFactorCode, principal: CurrentPrincipal, uow: UoW, now: Now
+) -> Response:
     """Remove the app, for one of its codes or a recovery code (a lost phone)."""
     await use.remove(principal.subject, body.code, uow, now.now())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
