@@ -81,6 +81,7 @@ from .endpoint_status import EndpointStatus
 from .endpoint_update import EndpointUpdate
 from .endpoint_view import EndpointView
 from .endpoint_with_secret import EndpointWithSecret
+from .enrolment_view import EnrolmentView
 from .erasure_accepted import ErasureAccepted
 from .erasure_request import ErasureRequest
 from .erasure_view import ErasureView
@@ -241,6 +242,7 @@ from .recommendation_moved import RecommendationMoved
 from .record_decision_response_recorddecision import (
     RecordDecisionResponseRecorddecision,
 )
+from .recovery_codes import RecoveryCodes
 from .refresh_request import RefreshRequest
 from .register_for_meeting_response_registerformeeting import (
     RegisterForMeetingResponseRegisterformeeting,
@@ -298,6 +300,8 @@ from .search_organisations_response_searchorganisations import (
 from .search_people_response_searchpeople import SearchPeopleResponseSearchpeople
 from .search_results import SearchResults
 from .search_results_facets import SearchResultsFacets
+from .second_factor_code import SecondFactorCode
+from .second_factor_view import SecondFactorView
 from .sector_need_declared import SectorNeedDeclared
 from .segment_body import SegmentBody
 from .service_progress import ServiceProgress
@@ -413,6 +417,7 @@ __all__ = (
     "EndpointUpdate",
     "EndpointView",
     "EndpointWithSecret",
+    "EnrolmentView",
     "ErasureAccepted",
     "ErasureRequest",
     "ErasureView",
@@ -553,6 +558,7 @@ __all__ = (
     "ReasonOut",
     "RecommendationMoved",
     "RecordDecisionResponseRecorddecision",
+    "RecoveryCodes",
     "RefreshRequest",
     "RegisterForMeetingResponseRegisterformeeting",
     "RegistrationOut",
@@ -592,6 +598,8 @@ __all__ = (
     "SearchPeopleResponseSearchpeople",
     "SearchResults",
     "SearchResultsFacets",
+    "SecondFactorCode",
+    "SecondFactorView",
     "SectorNeedDeclared",
     "SegmentBody",
     "ServiceProgress",

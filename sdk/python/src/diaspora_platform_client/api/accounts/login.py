@@ -92,6 +92,9 @@ def sync_detailed(
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
 
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``.
+
     Args:
         body (LoginRequest):
 
@@ -126,6 +129,9 @@ def sync(
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
 
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``.
+
     Args:
         body (LoginRequest):
 
@@ -154,6 +160,9 @@ async def asyncio_detailed(
     (or many on one account from addresses it never signed in from), each attempt waits a
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
+
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``.
 
     Args:
         body (LoginRequest):
@@ -186,6 +195,9 @@ async def asyncio(
     (or many on one account from addresses it never signed in from), each attempt waits a
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
+
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``.
 
     Args:
         body (LoginRequest):
