@@ -82,7 +82,9 @@ async def test_consent_export_access_and_erasure(
 
     # ---- what the person does here
     me = tokens.headers(person)
-    authors = [{"name": "Amina", "kind": "person", "person_id": str(person)}]
+    # a name nobody else's resource carries, so that searching for it finds only theirs
+    author_name = f"Amina Q{person.hex[:10]}"
+    authors = [{"name": author_name, "kind": "person", "person_id": str(person)}]
     rid = (
         await client.post("/v1/resources", json=resource_body(authors=authors), headers=me)
     ).json()["id"]
@@ -167,6 +169,12 @@ async def test_consent_export_access_and_erasure(
     await produce(infra.kafka_bootstrap, request)
     await eventually(lambda: handled(resources_service, request.id))
 
+    # published, the resource is found by its author's name (before the erasure)
+    moderator = tokens.headers(new_id(), roles=("moderator",))
+    assert (await client.post(f"/v1/resources/{rid}/submit", headers=me)).status_code == 200
+    assert (await client.post(f"/v1/resources/{rid}/publish", headers=moderator)).status_code == 200
+    assert await found_by(client, author_name, rid)
+
     # ---- erasure with an erasure id: answered with counts
     erasure_id = new_id()
     erased = profile_event(
@@ -234,4 +242,14 @@ async def test_consent_export_access_and_erasure(
             {"p": f"%{person}%"},
         )
     assert authors_left == [{"name": "Former member", "kind": "person", "person_id": None}]
+    # derived data forgets them too: the search index no longer finds the work by their name
+    # (its change log took the erasure's update; a search applies what committed before it)
+    assert not await found_by(client, author_name, rid)
     assert versions_naming == 0  # older versions in the history no longer name them
+
+
+async def found_by(client: httpx.AsyncClient, query: str, resource_id: str) -> bool:
+    """Whether anyone's search for ``query`` lists the resource."""
+    r = await client.get("/v1/resources", params={"q": query, "limit": 100})
+    assert r.status_code == 200, r.text
+    return resource_id in r.text
