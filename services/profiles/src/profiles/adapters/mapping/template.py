@@ -17,10 +17,14 @@ import pycountry
 from openpyxl import Workbook
 
 from profiles.domain import taxonomy
+from profiles.domain.mapping.promise import consent_labels
+from profiles.domain.mapping.publication import PublicationPolicy
 
 LANGS = ("en", "fr", "es")
 TEMPLATE = Path(__file__).resolve().parent / "data" / "standard_mapping_template.xlsx"
-FORM_VERSION = "2026.1"
+FORM_VERSION = "2026.2"
+#: the platform's default floor for k (MAPPING_MIN_K)
+FLOOR = PublicationPolicy(k=10)
 
 L = dict[str, str]
 
@@ -160,14 +164,9 @@ SURVEY: list[tuple[str, str, L, bool, str, str, L | None]] = [
     (
         "select_one yes_no",
         "consent",
-        t(
-            "Your answers are confidential and only published as statistics about at least"
-            " 10 people. Do you agree to take part?",
-            "Vos réponses sont confidentielles et publiées seulement en statistiques"
-            " d'au moins 10 personnes. Acceptez-vous de participer ?",
-            "Sus respuestas son confidenciales y solo se publican como estadísticas"
-            " de al menos 10 personas. ¿Acepta participar?",
-        ),
+        # the platform's own promise with its floor for k (true of every campaign); the web
+        # questionnaire shows the campaign's own k (domain.mapping.promise)
+        {lang: consent_labels(FLOOR, LANGS)[lang] for lang in LANGS},
         True,
         "",
         "",

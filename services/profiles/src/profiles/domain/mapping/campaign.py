@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
 from uuid import UUID
 
 import pycountry
+
+from profiles.domain.mapping.populations import Month
 
 
 class InvalidCampaign(ValueError):
@@ -57,8 +56,8 @@ class Campaign:
     owner_organisation_id: UUID | None = None
     channels: list[str] = field(default_factory=list)
     coordinating_organisations: list[UUID] = field(default_factory=list)
+    #: the smallest count published (never below the platform's floor, MAPPING_MIN_K)
     k: int = 10
-    rounding_base: int = 5
     status: CampaignStatus = CampaignStatus.OPEN
     version: int = 1
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -74,10 +73,19 @@ class Campaign:
         for c in self.channels:
             if c not in Channel.__members__.values():
                 raise InvalidCampaign(f"unknown channel {c!r}")
-        if self.k < 5:
-            raise InvalidCampaign("k below 5 is not allowed")
-        if self.rounding_base not in (0, 1, 2, 3, 5, 10):
-            raise InvalidCampaign("rounding_base must be 0 (off), 1, 2, 3, 5 or 10")
+        if not 2 <= self.k <= 100:
+            raise InvalidCampaign("k must be between 2 and 100")
+
+    def protection(self, min_k: int) -> int:
+        """The k this campaign's statistics are published with: its own, or the platform's
+        floor when that is higher (a campaign launched before the floor was raised)."""
+        return max(self.k, min_k)
+
+    def first_month(self) -> Month:
+        return Month.of(self.opens_on)
+
+    def last_month(self) -> Month:
+        return Month.of(self.closes_on)
 
     def accepts_responses_on(self, day: date) -> bool:
         return self.status == CampaignStatus.OPEN and self.opens_on <= day <= self.closes_on
@@ -108,12 +116,6 @@ class Campaign:
 
     def may_manage(self, account_id: UUID, roles: Iterable[str]) -> bool:
         return account_id == self.owner_account_id or PLATFORM_ADMIN in set(roles)
-
-
-def answer_fingerprint(campaign_id: UUID, answers: Mapping[str, Any]) -> str:
-    """Same campaign, same complete answer sheet: almost surely one person submitting twice."""
-    canonical = json.dumps(answers, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(f"{campaign_id}:{canonical}".encode()).hexdigest()
 
 
 def new_referral_code() -> str:

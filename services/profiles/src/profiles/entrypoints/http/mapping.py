@@ -24,6 +24,8 @@ from profiles.adapters.mapping.xlsform import parse_xlsform
 from profiles.domain.mapping.campaign import Campaign, InvalidCampaign
 from profiles.domain.mapping.dimensions import Dimension, parse_dimensions
 from profiles.domain.mapping.populations import Month, PopulationTooSmall, Window
+from profiles.domain.mapping.promise import CONSENT_QUESTION, consent_labels, protection
+from profiles.domain.mapping.publication import PublicationPolicy
 from profiles.domain.mapping.survey import InvalidAnswers, InvalidSurvey
 from profiles.service_layer.mapping import handlers
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
@@ -39,6 +41,14 @@ async def unit_of_work(request: Request) -> MappingUnitOfWork:
 
 
 UoW = Annotated[MappingUnitOfWork, Depends(unit_of_work)]
+
+
+async def mapping_rules(request: Request) -> handlers.MappingRules:
+    chassis: Chassis = request.app.state.chassis
+    return handlers.MappingRules(min_k=getattr(chassis.settings, "mapping_min_k", 10))
+
+
+Rules = Annotated[handlers.MappingRules, Depends(mapping_rules)]
 
 
 def organisations_of(principal: Principal) -> set[UUID]:
@@ -152,12 +162,18 @@ class CampaignInput(BaseModel):
     closes_on: date
     channels: list[str] = Field(default=[], max_length=10)
     coordinating_organisations: list[UUID] = Field(default=[], max_length=50)
-    k: int = Field(default=10, ge=5, le=100)
-    rounding_base: int = Field(default=5, description="0 (off), 1, 2, 3, 5 or 10")
+    k: int | None = Field(
+        default=None,
+        ge=2,
+        le=100,
+        description="the smallest count published; at least the platform's floor "
+        "(MAPPING_MIN_K, 10 by default), which is also the default. Perturbation cannot be "
+        "switched off.",
+    )
 
 
-def _campaign_view(c: Campaign, responses: int | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
+def _campaign_view(c: Campaign, rules: handlers.MappingRules) -> dict[str, Any]:
+    return {
         "id": str(c.id),
         "survey_id": str(c.survey_id),
         "name": c.name,
@@ -168,49 +184,64 @@ def _campaign_view(c: Campaign, responses: int | None = None) -> dict[str, Any]:
         "closes_on": c.closes_on.isoformat(),
         "channels": c.channels,
         "coordinating_organisations": [str(o) for o in c.coordinating_organisations],
-        "k": c.k,
-        "rounding_base": c.rounding_base,
+        "k": c.protection(rules.min_k),
         "status": c.status.value,
     }
-    if responses is not None:
-        view["responses"] = responses
-    return view
+
+
+def _policy(c: Campaign, rules: handlers.MappingRules) -> PublicationPolicy:
+    return PublicationPolicy(c.protection(rules.min_k))
 
 
 @router.post("/campaigns", status_code=201)
 async def launch_campaign(
-    body: CampaignInput, uow: UoW, principal: CurrentPrincipal
+    body: CampaignInput, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:
     async with problems():
-        campaign = handlers.campaign_from_request(by=principal, **body.model_dump())
-        return _campaign_view(await handlers.launch_campaign(uow, campaign, principal))
+        settings = body.model_dump()
+        settings["k"] = settings["k"] or rules.min_k
+        campaign = handlers.campaign_from_request(by=principal, **settings)
+        launched = await handlers.launch_campaign(uow, campaign, principal, rules)
+        return _campaign_view(launched, rules)
 
 
 @router.get("/campaigns/{campaign_id}")
-async def get_campaign(campaign_id: UUID, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
+async def get_campaign(
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
+) -> dict[str, Any]:
+    """The campaign, with its published number of responses: perturbed like every published
+    count (the exact number is never shown), null while it is below k."""
     campaign, n = await run(
-        handlers.get_campaign(uow, campaign_id, principal, organisations_of(principal))
+        handlers.get_campaign(uow, campaign_id, principal, organisations_of(principal), rules)
     )
-    return _campaign_view(campaign, n)
+    return {**_campaign_view(campaign, rules), "responses": n}
 
 
 @router.get("/campaigns/{campaign_id}/questionnaire")
-async def questionnaire(campaign_id: UUID, uow: UoW) -> dict[str, Any]:
-    """What respondents see: the campaign's public facts and its questionnaire."""
+async def questionnaire(campaign_id: UUID, uow: UoW, rules: Rules) -> dict[str, Any]:
+    """What respondents see: the campaign's public facts, how their answers are protected (in
+    en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
+    question states that protection with the campaign's own k."""
     campaign, survey = await run(handlers.get_public_campaign(uow, campaign_id))
+    policy = _policy(campaign, rules)
+    languages = survey.definition.languages
+    view = _survey_view(survey)
+    for question in view["questions"]:
+        if question["name"] == CONSENT_QUESTION:
+            question["labels"] = consent_labels(policy, languages)
     return {
-        "campaign": {
-            k: v for k, v in _campaign_view(campaign).items() if k not in ("k", "rounding_base")
-        },
-        "survey": _survey_view(survey),
+        "campaign": {k: v for k, v in _campaign_view(campaign, rules).items() if k != "k"},
+        "protection": protection(policy, languages),
+        "survey": view,
     }
 
 
 @router.post("/campaigns/{campaign_id}/close")
 async def close_campaign(
-    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:
-    return _campaign_view(await run(handlers.close_campaign(uow, campaign_id, principal)))
+    closed = await run(handlers.close_campaign(uow, campaign_id, principal, rules))
+    return _campaign_view(closed, rules)
 
 
 # ---- responses ---------------------------------------------------------------------------
@@ -392,7 +423,10 @@ def _table_request(
 
 
 Dims = Annotated[str, Query(description="comma-separated, e.g. gender,sector", max_length=200)]
-Filters = Annotated[list[str], Query(alias="filter", description="dimension:value", max_length=5)]
+Filters = Annotated[
+    list[str],
+    Query(alias="filter", description="dimension:value", max_length=handlers.MAX_FILTERS),
+]
 From = Annotated[str | None, Query(alias="from", description="first month YYYY-MM")]
 To = Annotated[str | None, Query(alias="to", description="last month YYYY-MM")]
 
@@ -402,6 +436,7 @@ async def aggregate_table(
     campaign_id: UUID,
     uow: UoW,
     principal: CurrentPrincipal,
+    rules: Rules,
     dimensions: Dims,
     filters: Filters = [],  # noqa: B006 (FastAPI copies defaults)
     start: From = None,
@@ -410,7 +445,9 @@ async def aggregate_table(
 ) -> Response:
     request = _table_request(dimensions, filters, start, end)
     _, table = await run(
-        handlers.aggregate_table(uow, campaign_id, request, principal, organisations_of(principal))
+        handlers.aggregate_table(
+            uow, campaign_id, request, principal, organisations_of(principal), rules
+        )
     )
     if format == "csv":
         return Response(exports.table_csv(table), media_type="text/csv; charset=utf-8")
@@ -425,13 +462,13 @@ def _json(doc: dict[str, Any]) -> Response:
 
 @router.get("/campaigns/{campaign_id}/gaps")
 async def supply_and_needs(
-    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:
     supply, rows = await run(
-        handlers.supply_and_needs(uow, campaign_id, principal, organisations_of(principal))
+        handlers.supply_and_needs(uow, campaign_id, principal, organisations_of(principal), rules)
     )
     return {
-        "disclosure": exports.table_json(supply)["disclosure"],
+        "disclosure": exports.disclosure(supply),
         "rows": [r.__dict__ for r in rows],
     }
 
@@ -446,6 +483,7 @@ async def chart(
     fmt: Literal["svg", "png"],
     uow: UoW,
     principal: CurrentPrincipal,
+    rules: Rules,
     filters: Filters = [],  # noqa: B006
     start: From = None,
     end: To = None,
@@ -453,12 +491,16 @@ async def chart(
     orgs = organisations_of(principal)
     render: Callable[[], bytes]
     if chart == "supply-vs-needs":
-        supply, rows = await run(handlers.supply_and_needs(uow, campaign_id, principal, orgs))
+        supply, rows = await run(
+            handlers.supply_and_needs(uow, campaign_id, principal, orgs, rules)
+        )
         render = lambda: charts.supply_vs_needs(rows, supply, fmt)  # noqa: E731
     else:
         dims = "age_band,gender" if chart == "population-pyramid" else "sector,skill"
         request = _table_request(dims, filters, start, end)
-        _, table = await run(handlers.aggregate_table(uow, campaign_id, request, principal, orgs))
+        _, table = await run(
+            handlers.aggregate_table(uow, campaign_id, request, principal, orgs, rules)
+        )
         draw = (
             charts.population_pyramid if chart == "population-pyramid" else charts.skills_by_sector
         )

@@ -1,4 +1,7 @@
-"""Statistical disclosure control for mapping aggregates (pure; no I/O).
+"""The disclosure control the platform used before issue #26 (pure; no I/O). Nothing is
+published with it any more: it is kept as the baseline the attack suite
+(``tests/privacy_attacks``) proves insufficient and the utility benchmark
+(``bench/bench_mapping_analytics.py``) compares the cell-key method with, in the same run.
 
 What an official gets is a *released table*: counts by a combination of dimensions together with
 every margin (the same counts with one or more dimensions summed out, down to the grand total).
@@ -40,16 +43,11 @@ only the rounding blurs that.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-#: a cell key: one category per dimension, ``None`` where the dimension is summed out
-Key = tuple[str | None, ...]
-#: the category of respondents who did not answer
-UNKNOWN = "unknown"
+from profiles.domain.mapping.tables import Cube, Key
 
 
 @dataclass(frozen=True)
@@ -75,35 +73,6 @@ class DisclosurePolicy:
 
 
 @dataclass(frozen=True)
-class Cube:
-    """True counts of a table and all its margins: ``cells[key]`` for every key in the cross
-    product of each dimension's categories plus ``None`` (missing keys count zero)."""
-
-    dimensions: tuple[str, ...]
-    categories: tuple[tuple[str, ...], ...]
-    counts: Mapping[Key, int]
-    #: dimensions a respondent may hold several values of (lines are not additive)
-    multi_valued: frozenset[str] = frozenset()
-
-    def count(self, key: Key) -> int:
-        return self.counts.get(key, 0)
-
-    def every_key(self) -> Iterable[Key]:
-        return itertools.product(*[(*cats, None) for cats in self.categories])
-
-    def lines(self) -> list[Line]:
-        out: list[Line] = []
-        for key in self.every_key():
-            for i, value in enumerate(key):
-                if value is None:
-                    children = tuple((*key[:i], c, *key[i + 1 :]) for c in self.categories[i])
-                    if children:
-                        additive = self.dimensions[i] not in self.multi_valued
-                        out.append(Line(total=key, children=children, additive=additive))
-        return out
-
-
-@dataclass(frozen=True)
 class Line:
     """A margin and the cells it sums (``additive``) or bounds (multi-valued dimension)."""
 
@@ -116,41 +85,16 @@ class Line:
         return (self.total, *self.children)
 
 
-def cube_from_records(
-    records: Iterable[Mapping[str, str | Sequence[str] | None]],
-    dimensions: Sequence[str],
-    *,
-    multi_valued: Iterable[str] = (),
-) -> Cube:
-    """Counts of respondents for every cell and margin (reference implementation; the database
-    adapter computes the same thing with ``GROUP BY GROUPING SETS``). A missing answer (None or
-    an empty list) is the category ``unknown``, so every respondent of the population is in
-    every table and a coarser table is exactly a margin of a finer one."""
-    multi = frozenset(multi_valued)
-    counts: Counter[Key] = Counter()
-    seen: list[set[str]] = [set() for _ in dimensions]
-    for record in records:
-        values: list[list[str]] = []
-        for i, dim in enumerate(dimensions):
-            raw = record.get(dim)
-            vals = (
-                sorted(set(raw))
-                if isinstance(raw, (list, tuple, set, frozenset))
-                else ([raw] if isinstance(raw, str) and raw else [])
-            )
-            if dim not in multi and len(vals) > 1:
-                raise ValueError(f"dimension {dim!r} takes a single value")
-            vals = vals or [UNKNOWN]
-            values.append(vals)
-            seen[i].update(vals)
-        # each respondent counts once in every cell and margin they fall in
-        keys: set[Key] = set()
-        for combo in itertools.product(*values):
-            for mask in itertools.product((False, True), repeat=len(dimensions)):
-                keys.add(tuple(None if m else v for v, m in zip(combo, mask, strict=True)))
-        counts.update(keys)
-    cats = tuple(tuple(sorted(s)) for s in seen)
-    return Cube(tuple(dimensions), cats, dict(counts), multi)
+def lines(cube: Cube) -> list[Line]:
+    out: list[Line] = []
+    for key in cube.every_key():
+        for i, value in enumerate(key):
+            if value is None:
+                children = tuple((*key[:i], c, *key[i + 1 :]) for c in cube.categories[i])
+                if children:
+                    additive = cube.dimensions[i] not in cube.multi_valued
+                    out.append(Line(total=key, children=children, additive=additive))
+    return out
 
 
 # ---- the attacker's view: interval reasoning over lines ------------------------------------
@@ -246,9 +190,9 @@ def suppress(
     )
     if not result.primary:
         return result
-    lines = cube.lines()
+    table_lines = lines(cube)
     by_member: dict[Key, list[Line]] = {}
-    for line in lines:
+    for line in table_lines:
         for m in line.members:
             by_member.setdefault(m, []).append(line)
 
@@ -266,13 +210,13 @@ def suppress(
         changed = True
         while changed:
             changed = False
-            for line in lines:
+            for line in table_lines:
                 if sum(1 for m in line.members if m in result.withheld) == 1:
                     changed |= withhold_partner(line)
         # the audit: reason like an attacker who sees every released count exactly
         withheld = result.withheld
         known = {k: (float(cube.count(k)),) * 2 for k in keys if k not in withheld}
-        intervals = feasible_intervals(lines, known, withheld)
+        intervals = feasible_intervals(table_lines, known, withheld)
         weak = [
             key
             for key in sorted(result.primary, key=str)
@@ -353,3 +297,17 @@ def _ratio(a: int | None, b: int | None) -> float | None:
     if a is None or not b:
         return None
     return round(a / b, 4)
+
+
+# ---- query-set restriction (the method's population rule) ------------------------------------
+
+#: a filtered or windowed population held at least this many times k respondents
+MINIMUM_FACTOR = 3
+
+
+def refused(size: int, coarser_sizes: Mapping[str, int], k: int) -> bool:
+    """Whether the method refused a table: ``size`` respondents match every filter;
+    ``coarser_sizes[f]``: respondents matching every filter but ``f``."""
+    if size < k or (coarser_sizes and size < MINIMUM_FACTOR * k):
+        return True
+    return any(0 < coarser - size < k for coarser in coarser_sizes.values())
