@@ -153,6 +153,10 @@ chaos: install ## fault injection, every fault (TOPOLOGY=cluster: on the cluster
 hostile: install ## hostile input, large: schemathesis (many examples, stateful) + OWASP API Top 10
 	HOSTILE_MODE=full $(RUN) pytest -p no:cacheprovider tests/hostile
 
+.PHONY: privacy-attacks
+privacy-attacks: install ## the mapping statistics' attack suite, full (CI runs a reduced set) + its controls
+	PRIVACY_ATTACK_MODE=full $(RUN) pytest -p no:cacheprovider -s tests/privacy_attacks
+
 .PHONY: deploy-render
 deploy-render: ## regenerate deploy/k8s and services/*/Dockerfile from the code
 	$(RUN) python deploy/tools/generate.py
