@@ -190,6 +190,13 @@ class PublishedTable:
     def total(self) -> int | None:
         return self.count((None,) * len(self.dimensions))
 
+    @property
+    def too_small(self) -> bool:
+        """The population asked for is below k (a population that cannot be told apart from
+        a coarser one is not: its table shows that one's total)."""
+        grand = (None,) * len(self.dimensions)
+        return next(c for c in self.cells if c.key == grand).below_k
+
 
 def published_table(
     cube: Cube,

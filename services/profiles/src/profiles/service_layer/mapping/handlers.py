@@ -619,7 +619,7 @@ async def aggregate_table(
         campaign = await _readable_campaign(uow, campaign_id, by, organisations)
         table = await _publish(uow, campaign, rules, request)
         await uow.commit()
-    if table.total is None:
+    if table.too_small:
         raise PopulationTooSmall(
             f"These filters and months select fewer than {table.policy.k} respondents: "
             "nothing about them can be published."
