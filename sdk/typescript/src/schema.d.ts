@@ -1682,7 +1682,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Campaign */
+        /**
+         * Get Campaign
+         * @description The campaign, with its published number of responses: perturbed like every published
+         *     count (the exact number is never shown), null while it is below k.
+         */
         get: operations["getCampaign"];
         put?: never;
         post?: never;
@@ -1772,7 +1776,9 @@ export interface paths {
         };
         /**
          * Questionnaire
-         * @description What respondents see: the campaign's public facts and its questionnaire.
+         * @description What respondents see: the campaign's public facts, how their answers are protected (in
+         *     en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
+         *     question states that protection with the campaign's own k.
          */
         get: operations["questionnaire"];
         put?: never;
@@ -1948,6 +1954,29 @@ export interface paths {
         get: operations["getSurvey"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mapping/surveys/{survey_id}/dimensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Map Survey Dimensions
+         * @description The mapping step for a standard XLSForm / Kobo form (no ``dimension`` column): which
+         *     question feeds which dimension. Answers a new version of the questionnaire, with its
+         *     ``statistics`` report; campaigns are launched on that version. A question, a dimension or
+         *     a pairing that cannot work is refused (422) with every problem named.
+         */
+        post: operations["mapSurveyDimensions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3719,9 +3748,9 @@ export interface components {
             coordinating_organisations?: string[];
             /**
              * K
-             * @default 10
+             * @description the smallest count published; at least the platform's floor (MAPPING_MIN_K, 10 by default), which is also the default. Perturbation cannot be switched off.
              */
-            k?: number;
+            k?: number | null;
             /** Name */
             name: string;
             /**
@@ -3738,12 +3767,6 @@ export interface components {
             owner_kind: "government" | "organisation";
             /** Owner Organisation Id */
             owner_organisation_id?: string | null;
-            /**
-             * Rounding Base
-             * @description 0 (off), 1, 2, 3, 5 or 10
-             * @default 5
-             */
-            rounding_base?: number;
             /**
              * Survey Id
              * Format: uuid
@@ -4157,6 +4180,13 @@ export interface components {
             next_attempt_at: string | null;
             /** Status */
             status: string;
+        };
+        /** DimensionsInput */
+        DimensionsInput: {
+            /** Dimensions */
+            dimensions: {
+                [key: string]: string | null;
+            };
         };
         /** DraftIn */
         DraftIn: {
@@ -6206,6 +6236,24 @@ export interface components {
          * @enum {string}
          */
         Stage: "draft" | "adopted" | "reviewed" | "endorsed" | "published";
+        /**
+         * StatisticsOut
+         * @description Which answers feed which statistic (``domain.mapping.statistics_map``).
+         */
+        StatisticsOut: {
+            /** Dimensions Not Fed */
+            dimensions_not_fed: string[];
+            /** Feeds */
+            feeds: {
+                [key: string]: string;
+            };
+            /** Feeds No Statistic */
+            feeds_no_statistic: string[];
+            /** Suggestions */
+            suggestions: {
+                [key: string]: string;
+            };
+        };
         /** SurveyInput */
         SurveyInput: {
             /**
@@ -6225,6 +6273,35 @@ export interface components {
             title: {
                 [key: string]: string;
             };
+        };
+        /** SurveyOut */
+        SurveyOut: {
+            /** Default Language */
+            default_language: string;
+            /** Form Id */
+            form_id: string;
+            /** Form Version */
+            form_version: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Key */
+            key: string;
+            /** Languages */
+            languages: string[];
+            /** Questions */
+            questions: {
+                [key: string]: unknown;
+            }[];
+            statistics: components["schemas"]["StatisticsOut"];
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /** Version */
+            version: number;
         };
         /** TokenResponse */
         TokenResponse: {
@@ -13208,9 +13285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SurveyOut"];
                 };
             };
             /** @description Invalid request */
@@ -13259,9 +13334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SurveyOut"];
                 };
             };
             /** @description Invalid request */
@@ -13310,9 +13383,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mapSurveyDimensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DimensionsInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyOut"];
                 };
             };
             /** @description Invalid request */

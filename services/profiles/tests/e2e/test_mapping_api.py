@@ -901,3 +901,130 @@ async def test_the_campaign_shows_its_published_total_never_the_exact_count(
     )
     (grand,) = [c["count"] for c in table.json()["cells"] if c["gender"] == "total"]
     assert shown == grand  # the same cell wherever it is shown
+
+
+def standard_form() -> bytes:
+    """A plain Kobo/XLSForm form, as an organisation already has one: no ``dimension`` column."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    survey = wb.active
+    assert survey is not None
+    survey.title = "survey"
+    for row in [
+        ["type", "name", "label"],
+        ["select_one yes_no", "consent", "Do you agree?"],
+        ["select_one sex", "sex", "Sex"],
+        ["integer", "year_of_birth", "Year of birth"],
+        ["select_one country", "country_of_birth", "Country of birth"],
+        ["select_one country", "residence_country", "Where do you live?"],
+        ["text", "comments", "Anything else?"],
+        ["note", "thanks", "Thank you"],
+    ]:
+        survey.append(row)
+    choices = wb.create_sheet("choices")
+    for row in [
+        ["list_name", "name", "label"],
+        ["yes_no", "yes", "Yes"],
+        ["yes_no", "no", "No"],
+        ["sex", "female", "Female"],
+        ["sex", "male", "Male"],
+        *(["country", code, code] for code in ("HT", "US", "CA", "FR")),
+    ]:
+        choices.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+async def test_a_standard_form_is_mapped_explicitly_before_it_feeds_statistics(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+) -> None:
+    """Issue #26: a form without the platform's ``dimension`` column imports, says that none
+    of its questions feeds a statistic (and what each looks like), cannot open a campaign
+    until someone maps it, and once mapped its Kobo submissions make tables."""
+    client, issuer = mapping_app
+    h = issuer.headers(uuid.uuid4(), FOCAL)
+    r = await client.post(
+        f"/v1/mapping/surveys/xlsform?key=plain-{uuid.uuid4().hex[:6]}",
+        content=standard_form(),
+        headers={**h, "Content-Type": mapping.XLSX},
+    )
+    assert r.status_code == 201, r.text
+    plain = r.json()
+    report = plain["statistics"]
+    assert report["feeds"] == {}
+    assert report["feeds_no_statistic"] == [
+        "consent", "sex", "year_of_birth", "country_of_birth", "residence_country", "comments"
+    ]  # fmt: skip
+    assert "gender" in report["dimensions_not_fed"] and "age_band" in report["dimensions_not_fed"]
+    suggested = {
+        "sex": "gender",
+        "year_of_birth": "birth_year",
+        "country_of_birth": "origin",
+        "residence_country": "residence",
+    }
+    assert report["suggestions"] == suggested
+
+    # nothing collected silently for no statistic: no campaign on the unmapped form
+    body = {"survey_id": plain["id"], "name": "Plain form", "owner_kind": "government",
+            "origin_country": "HT", "opens_on": "2026-01-01", "closes_on": "2026-12-31",
+            "channels": ["kobo"]}  # fmt: skip
+    r = await client.post("/v1/mapping/campaigns", json=body, headers=h)
+    assert r.status_code == 422 and "feeds no statistic" in r.json()["detail"], r.text
+
+    # a mapping that cannot work is refused with every problem named
+    url = f"/v1/mapping/surveys/{plain['id']}/dimensions"
+    bad = {"ghost": "origin", "comments": "gender", "sex": "planet", "thanks": "education"}
+    r = await client.post(url, json={"dimensions": bad}, headers=h)
+    assert r.status_code == 422, r.text
+    detail = r.json()["detail"]
+    for problem in ("'ghost' is not a question", "'thanks' is not a question",
+                    "'comments' cannot feed 'gender'", "unknown dimension 'planet'"):  # fmt: skip
+        assert problem in detail, detail
+    twice = {"country_of_birth": "origin", "residence_country": "origin"}
+    r = await client.post(url, json={"dimensions": twice}, headers=h)
+    assert r.status_code == 422 and "takes one value per respondent" in r.json()["detail"]
+    member = issuer.headers(uuid.uuid4(), MEMBER)
+    r = await client.post(url, json={"dimensions": suggested}, headers=member)
+    assert r.status_code == 403
+
+    # the mapping step: a new version of the questionnaire, the report says what feeds what
+    r = await client.post(url, json={"dimensions": suggested}, headers=h)
+    assert r.status_code == 201, r.text
+    mapped = r.json()
+    assert mapped["key"] == plain["key"] and mapped["version"] == plain["version"] + 1
+    assert mapped["statistics"]["feeds"] == suggested
+    assert mapped["statistics"]["feeds_no_statistic"] == ["consent", "comments"]
+    assert mapped["statistics"]["suggestions"] == {}
+
+    c = await launch(client, h, mapped["id"])
+    rng = random.Random(26)
+    results = [
+        {
+            "_uuid": str(uuid.UUID(int=rng.getrandbits(128))),
+            "_submission_time": "2026-03-10T10:00:00",
+            "consent": "yes",
+            "sex": rng.choice(["female", "male"]),
+            "year_of_birth": str(rng.randint(1960, 2000)),
+            "country_of_birth": "HT",
+            "residence_country": rng.choice(["US", "CA", "FR"]),
+            "comments": "",
+        }
+        for _ in range(60)
+    ]
+    r = await client.post(
+        f"/v1/mapping/campaigns/{c['id']}/imports?format=kobo_json",
+        content=json.dumps({"results": results}),
+        headers=h,
+    )
+    assert r.status_code == 200 and r.json()["accepted"] == 60, r.text
+    r = await client.get(
+        f"/v1/mapping/campaigns/{c['id']}/tables",
+        params={"dimensions": "gender,residence"},
+        headers=h,
+    )
+    assert r.status_code == 200, r.text
+    cells = {(x["gender"], x["residence"]): x["count"] for x in r.json()["cells"]}
+    assert cells[("total", "total")] is not None and abs(cells[("total", "total")] - 60) <= 3
+    assert cells[("female", "total")] is not None and cells[("male", "total")] is not None

@@ -60,7 +60,6 @@ from .course_in import CourseIn
 from .course_out import CourseOut
 from .course_page import CoursePage
 from .course_summary import CourseSummary
-from .create_survey_response_createsurvey import CreateSurveyResponseCreatesurvey
 from .created import Created
 from .dashboard_by import DashboardBy
 from .dashboard_response_dashboard import DashboardResponseDashboard
@@ -70,6 +69,8 @@ from .declare_need_response_declareneed import DeclareNeedResponseDeclareneed
 from .delivery_detail import DeliveryDetail
 from .delivery_page import DeliveryPage
 from .delivery_view import DeliveryView
+from .dimensions_input import DimensionsInput
+from .dimensions_input_dimensions import DimensionsInputDimensions
 from .draft_in import DraftIn
 from .draft_minutes_response_draftminutes import DraftMinutesResponseDraftminutes
 from .end_in import EndIn
@@ -107,7 +108,6 @@ from .get_person_response_getperson import GetPersonResponseGetperson
 from .get_recommendation_response_getrecommendation import (
     GetRecommendationResponseGetrecommendation,
 )
-from .get_survey_response_getsurvey import GetSurveyResponseGetsurvey
 from .get_taxonomy_response_gettaxonomy import GetTaxonomyResponseGettaxonomy
 from .get_taxonomy_response_gettaxonomy_additional_property_item import (
     GetTaxonomyResponseGettaxonomyAdditionalPropertyItem,
@@ -117,7 +117,6 @@ from .import_submissions_format import ImportSubmissionsFormat
 from .import_submissions_response_importsubmissions import (
     ImportSubmissionsResponseImportsubmissions,
 )
-from .import_xlsform_response_importxlsform import ImportXlsformResponseImportxlsform
 from .indicator_in import IndicatorIn
 from .interest_in import InterestIn
 from .interest_out import InterestOut
@@ -302,6 +301,9 @@ from .sector_need_declared import SectorNeedDeclared
 from .segment_body import SegmentBody
 from .service_progress import ServiceProgress
 from .stage import Stage
+from .statistics_out import StatisticsOut
+from .statistics_out_feeds import StatisticsOutFeeds
+from .statistics_out_suggestions import StatisticsOutSuggestions
 from .submit_response_response_submitresponse import (
     SubmitResponseResponseSubmitresponse,
 )
@@ -311,6 +313,9 @@ from .supply_and_needs_response_supplyandneeds import (
 from .survey_input import SurveyInput
 from .survey_input_questions_item import SurveyInputQuestionsItem
 from .survey_input_title import SurveyInputTitle
+from .survey_out import SurveyOut
+from .survey_out_questions_item import SurveyOutQuestionsItem
+from .survey_out_title import SurveyOutTitle
 from .token_response import TokenResponse
 from .translation_in import TranslationIn
 from .unread_count import UnreadCount
@@ -393,7 +398,6 @@ __all__ = (
     "CoursePage",
     "CourseSummary",
     "Created",
-    "CreateSurveyResponseCreatesurvey",
     "DashboardBy",
     "DashboardResponseDashboard",
     "DecideResponseDecide",
@@ -402,6 +406,8 @@ __all__ = (
     "DeliveryDetail",
     "DeliveryPage",
     "DeliveryView",
+    "DimensionsInput",
+    "DimensionsInputDimensions",
     "DraftIn",
     "DraftMinutesResponseDraftminutes",
     "EndIn",
@@ -437,13 +443,11 @@ __all__ = (
     "GetMotionResponseGetmotion",
     "GetPersonResponseGetperson",
     "GetRecommendationResponseGetrecommendation",
-    "GetSurveyResponseGetsurvey",
     "GetTaxonomyResponseGettaxonomy",
     "GetTaxonomyResponseGettaxonomyAdditionalPropertyItem",
     "GiveConsentResponseGiveconsent",
     "ImportSubmissionsFormat",
     "ImportSubmissionsResponseImportsubmissions",
-    "ImportXlsformResponseImportxlsform",
     "IndicatorIn",
     "InterestIn",
     "InterestOut",
@@ -596,11 +600,17 @@ __all__ = (
     "SegmentBody",
     "ServiceProgress",
     "Stage",
+    "StatisticsOut",
+    "StatisticsOutFeeds",
+    "StatisticsOutSuggestions",
     "SubmitResponseResponseSubmitresponse",
     "SupplyAndNeedsResponseSupplyandneeds",
     "SurveyInput",
     "SurveyInputQuestionsItem",
     "SurveyInputTitle",
+    "SurveyOut",
+    "SurveyOutQuestionsItem",
+    "SurveyOutTitle",
     "TokenResponse",
     "TranslationIn",
     "UnreadCount",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
+from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
@@ -21,6 +22,7 @@ from profiles.adapters.mapping import charts, exports, kobo
 from profiles.adapters.mapping.repository import StoredSurvey, survey_from_json, survey_to_json
 from profiles.adapters.mapping.template import TEMPLATE
 from profiles.adapters.mapping.xlsform import parse_xlsform
+from profiles.domain.mapping import statistics_map
 from profiles.domain.mapping.campaign import Campaign, InvalidCampaign
 from profiles.domain.mapping.dimensions import Dimension, parse_dimensions
 from profiles.domain.mapping.populations import Month, PopulationTooSmall, Window
@@ -95,7 +97,36 @@ async def run(call: Coroutine[Any, Any, T]) -> T:
 
 
 def _survey_view(s: StoredSurvey) -> dict[str, Any]:
-    return {"id": str(s.id), "key": s.key, "version": s.version, **survey_to_json(s.definition)}
+    return {
+        "id": str(s.id),
+        "key": s.key,
+        "version": s.version,
+        **survey_to_json(s.definition),
+        # which answers feed which statistic, and which feed none (the mapping step's report)
+        "statistics": asdict(statistics_map.report(s.definition)),
+    }
+
+
+class StatisticsOut(BaseModel):
+    """Which answers feed which statistic (``domain.mapping.statistics_map``)."""
+
+    feeds: dict[str, str]
+    feeds_no_statistic: list[str]
+    dimensions_not_fed: list[str]
+    suggestions: dict[str, str]
+
+
+class SurveyOut(BaseModel):
+    id: UUID
+    key: str
+    version: int
+    title: dict[str, str]
+    languages: list[str]
+    default_language: str
+    form_id: str
+    form_version: str
+    questions: list[dict[str, Any]]
+    statistics: StatisticsOut
 
 
 class SurveyInput(BaseModel):
@@ -107,7 +138,7 @@ class SurveyInput(BaseModel):
     questions: list[dict[str, Any]] = Field(min_length=1, max_length=500)
 
 
-@router.post("/surveys", status_code=201)
+@router.post("/surveys", status_code=201, response_model=SurveyOut)
 async def create_survey(body: SurveyInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
     async with problems():
         try:
@@ -117,7 +148,7 @@ async def create_survey(body: SurveyInput, uow: UoW, principal: CurrentPrincipal
         return _survey_view(await handlers.create_survey(uow, body.key, definition, principal))
 
 
-@router.post("/surveys/xlsform", status_code=201)
+@router.post("/surveys/xlsform", status_code=201, response_model=SurveyOut)
 async def import_xlsform(
     request: Request,
     uow: UoW,
@@ -132,7 +163,26 @@ async def import_xlsform(
         return _survey_view(await handlers.create_survey(uow, key, definition, principal))
 
 
-@router.get("/surveys/{survey_id}")
+class DimensionsInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    #: question name -> the dimension its answers feed (null: feeds no statistic)
+    dimensions: dict[str, str | None] = Field(min_length=1, max_length=500)
+
+
+@router.post("/surveys/{survey_id}/dimensions", status_code=201, response_model=SurveyOut)
+async def map_survey_dimensions(
+    survey_id: UUID, body: DimensionsInput, uow: UoW, principal: CurrentPrincipal
+) -> dict[str, Any]:
+    """The mapping step for a standard XLSForm / Kobo form (no ``dimension`` column): which
+    question feeds which dimension. Answers a new version of the questionnaire, with its
+    ``statistics`` report; campaigns are launched on that version. A question, a dimension or
+    a pairing that cannot work is refused (422) with every problem named."""
+    return _survey_view(
+        await run(handlers.map_dimensions(uow, survey_id, body.dimensions, principal))
+    )
+
+
+@router.get("/surveys/{survey_id}", response_model=SurveyOut)
 async def get_survey(survey_id: UUID, uow: UoW) -> dict[str, Any]:
     """Questionnaires are public (no answers in them)."""
     return _survey_view(await run(handlers.get_survey(uow, survey_id)))

@@ -21,6 +21,7 @@ from profiles.adapters.mapping.cubes import query_cubes
 from profiles.adapters.mapping.kobo import Submission
 from profiles.adapters.mapping.repository import NewResponse, StoredSurvey
 from profiles.domain.consent import DEFAULT_POLICY_VERSION, Recipient
+from profiles.domain.mapping import statistics_map
 from profiles.domain.mapping.campaign import (
     GOVERNMENT_FOCAL_POINT,
     ORGANISATION_ADMIN,
@@ -84,6 +85,24 @@ async def create_survey(
     return stored
 
 
+async def map_dimensions(
+    uow: MappingUnitOfWork, survey_id: UUID, mapping: Mapping[str, str | None], by: Principal
+) -> StoredSurvey:
+    """The mapping step of a standard form: a new version of the questionnaire whose questions
+    feed the dimensions ``mapping`` names (versions are immutable: responses already stored
+    keep the facts of the version they answered)."""
+    if not by.has_role(*CAMPAIGN_RUNNERS):
+        raise Forbidden
+    async with uow:
+        current = await uow.surveys.get(survey_id)
+        if current is None:
+            raise NotFound
+        mapped = statistics_map.with_dimensions(current.definition, mapping)
+        stored = await uow.surveys.add(current.key, mapped, by.subject)
+        await uow.commit()
+    return stored
+
+
 async def get_survey(uow: MappingUnitOfWork, survey_id: UUID) -> StoredSurvey:
     async with uow:
         stored = await uow.surveys.get(survey_id)
@@ -113,6 +132,8 @@ async def launch_campaign(
         survey = await uow.surveys.get(campaign.survey_id)
         if survey is None:
             raise InvalidCampaign("unknown survey_id")
+        # a standard form nobody mapped would collect answers that no statistic ever shows
+        statistics_map.require_statistics(survey.definition)
         await uow.campaigns.add(campaign)
         await uow.publish(
             MappingCampaignLaunched(

@@ -6,12 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetSurveyResponseGetsurvey")
+T = TypeVar("T", bound="SurveyOutTitle")
 
 
 @_attrs_define
-class GetSurveyResponseGetsurvey:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+class SurveyOutTitle:
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -23,19 +23,19 @@ class GetSurveyResponseGetsurvey:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_survey_response_getsurvey = cls()
+        survey_out_title = cls()
 
-        get_survey_response_getsurvey.additional_properties = d
-        return get_survey_response_getsurvey
+        survey_out_title.additional_properties = d
+        return survey_out_title
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

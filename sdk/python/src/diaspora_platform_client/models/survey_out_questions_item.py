@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CreateSurveyResponseCreatesurvey")
+T = TypeVar("T", bound="SurveyOutQuestionsItem")
 
 
 @_attrs_define
-class CreateSurveyResponseCreatesurvey:
+class SurveyOutQuestionsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class CreateSurveyResponseCreatesurvey:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        create_survey_response_createsurvey = cls()
+        survey_out_questions_item = cls()
 
-        create_survey_response_createsurvey.additional_properties = d
-        return create_survey_response_createsurvey
+        survey_out_questions_item.additional_properties = d
+        return survey_out_questions_item
 
     @property
     def additional_keys(self) -> list[str]:
