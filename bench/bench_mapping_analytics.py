@@ -131,11 +131,17 @@ NEEDS = [
 ]
 RULES = handlers.MappingRules(min_k=10)
 
-GENERATE = f"""
+#: the columns every generated response fills
+INSERT_RESPONSES = """
 INSERT INTO profiles.mapping_responses (
   id, campaign_id, survey_id, source, submission_id, submitted_at, month, wave,
   respondent_account_id, recipients, referral_code, referred_by, answers,
   origin, residence, gender, age_band, education, sector, skill, language, contribution_mode, need)
+"""
+
+GENERATE = (
+    INSERT_RESPONSES
+    + f"""
 SELECT gen_random_uuid(), $1, $2, 'kobo_json', 'sub-' || i, ts, date_trunc('month', ts)::date,
   1 + (i % 3), NULL, '[]'::jsonb, 'R' || i, NULL, '{{}}'::jsonb,
   'HT', {_pick(RESIDENCES, 2.5)},
@@ -151,14 +157,13 @@ FROM (SELECT i, random() AS g, random() AS a,
              timestamptz '2026-01-01' + random() * interval '300 days' AS ts
       FROM generate_series($3::int, $4::int) AS i) s
 """
+)
 
 
 #: seven respondents alone in sector U, all with skill S4: a small cell of the S4 column
-PLANT = f"""
-INSERT INTO profiles.mapping_responses (
-  id, campaign_id, survey_id, source, submission_id, submitted_at, month, wave,
-  respondent_account_id, recipients, referral_code, referred_by, answers,
-  origin, residence, gender, age_band, education, sector, skill, language, contribution_mode, need)
+PLANT = (
+    INSERT_RESPONSES
+    + f"""
 SELECT gen_random_uuid(), $1, $2, 'kobo_json', 'planted-' || i, ts, date_trunc('month', ts)::date,
   1, NULL, '[]'::jsonb, 'P' || i, NULL, '{{}}'::jsonb, 'HT', {_pick(RESIDENCES, 2.5)},
   'female', '45-54', '6', ARRAY['U'], ARRAY['S4'], ARRAY['ht', 'fr'], ARRAY['mentoring'],
@@ -166,6 +171,7 @@ SELECT gen_random_uuid(), $1, $2, 'kobo_json', 'planted-' || i, ts, date_trunc('
 FROM (SELECT i, timestamptz '2026-03-01' + i * interval '1 day' AS ts
       FROM generate_series(1, 7) AS i) s
 """
+)
 
 
 async def setup(n: int) -> tuple[ProfilesService, str, uuid.UUID]:
