@@ -105,19 +105,32 @@ class OpportunityPosted(OpportunityEvent):
     organisation: str
     #: the profiles organisation, when the poster named it
     organisation_id: UUID | None = None
-    required_skills: list[str] = []
-    sectors: list[str] = []
+    required_occupations: list[str] = Field(
+        default=[], description="ISCO-08 unit groups (vocabulary scheme occupations)"
+    )
+    required_skills: list[str] = Field(
+        default=[], description="ESCO skill groups (vocabulary scheme skills)"
+    )
+    sectors: list[str] = Field(default=[], description="ISIC Rev.4 sections (scheme sectors)")
     countries: list[str] = Field(default=[], description="ISO 3166-1 alpha-2")
-    contribution_modes: list[str] = []
+    contribution_modes: list[str] = Field(default=[], description="scheme contribution_modes")
+    languages: list[str] = Field(default=[], description="ISO 639 (vocabulary scheme languages)")
     work_mode: str = Field(description="remote, on_site or hybrid")
     deadline: datetime
     posted_by: UUID
 
 
 class MatchReason(BaseModel):
+    """One reason a person fits: a criterion and the person's codes that meet it. The codes
+    are vocabulary codes: ``contracts.vocabulary.explain(kind, values, locale)`` says it in a
+    person's language ("Speaks French")."""
+
     model_config = ConfigDict(frozen=True)
 
-    kind: str = Field(description="skills, sectors, languages, modes, country_of_origin, ...")
+    kind: str = Field(
+        description="occupations, skills, sectors, languages, contribution_modes, "
+        "country_of_origin, country_of_residence"
+    )
     values: list[str] = []
 
 

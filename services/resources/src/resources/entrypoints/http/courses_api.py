@@ -6,14 +6,14 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import require_role
+from contracts.vocabulary.types import LanguageCode
 from eventkit.http.problems import Problem
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import course as c
-from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
+from resources.entrypoints.http.deps import CourseAuthor, CurrentActor, UoW
 from resources.service_layer import learning_handlers as handlers
 
 router = APIRouter(prefix="/v1/courses", tags=["courses"])
@@ -35,7 +35,7 @@ class ModuleIn(BaseModel):
 class CourseIn(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     description: str = Field(default="", max_length=20_000)
-    language: str = Field(default="en", pattern=r"^[a-z]{2,3}$")
+    language: LanguageCode = "en"
     modules: list[ModuleIn] = Field(min_length=1, max_length=50)
 
 
@@ -98,7 +98,7 @@ def _progress(course: c.Course, e: c.Enrolment, code: str | None = None) -> Prog
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=CourseOut,
-    dependencies=[Depends(require_role(*POSTER_ROLES))],
+    dependencies=[CourseAuthor],
 )
 async def create_course(
     body: CourseIn, actor: CurrentActor, uow: UoW, response: Response

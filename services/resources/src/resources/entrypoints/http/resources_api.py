@@ -6,19 +6,19 @@ from typing import Annotated, Any
 from urllib.parse import quote
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from eventkit.http.auth import require_role
+from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.http.idempotency import Once
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import IfMatch, etag
 from resources.adapters import search
 from resources.domain import resource as r
 from resources.entrypoints.http.deps import (
-    MODERATOR_ROLES,
     CurrentActor,
     MaybeActor,
+    Moderator,
     UoW,
     preferred_languages,
 )
@@ -33,6 +33,7 @@ from resources.entrypoints.http.schemas import (
     ReportIn,
     ResourceIn,
     ResourceOut,
+    Sdg,
     SearchItem,
     SearchResults,
     TranslationIn,
@@ -80,16 +81,12 @@ async def search_resources(
     request: Request,
     uow: UoW,
     q: Annotated[str | None, Query(max_length=300)] = None,
-    lang: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2,3}$", description="query language")
-    ] = None,
+    lang: Annotated[LanguageCode | None, Query(description="query language")] = None,
     kind: r.ResourceKind | None = None,
     theme: Annotated[str | None, Query(max_length=100)] = None,
-    sdg: Annotated[int | None, Query(ge=1, le=17)] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
-    language: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2,3}$", description="has a translation in")
-    ] = None,
+    sdg: Annotated[Sdg | None, Query()] = None,
+    country: Annotated[CountryCode | None, Query()] = None,
+    language: Annotated[LanguageCode | None, Query(description="has a translation in")] = None,
     year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
@@ -143,7 +140,7 @@ async def search_resources(
 
 @router.get(
     "/moderation-queue",
-    dependencies=[Depends(require_role(*MODERATOR_ROLES))],
+    dependencies=[Moderator],
 )
 async def moderation_queue(
     uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 50
@@ -173,7 +170,7 @@ async def get_resource(
     actor: MaybeActor,
     uow: UoW,
     response: Response,
-    lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    lang: Annotated[LanguageCode | None, Query()] = None,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> ResourceOut:
     """A resource in the reader's language (``?lang=``, then Accept-Language, then the
@@ -259,7 +256,7 @@ async def reclassify(
 @router.put("/{resource_id}/translations/{language}", response_model=Created)
 async def put_translation(
     resource_id: UUID,
-    language: Annotated[str, Path(pattern=r"^[a-z]{2,3}$")],
+    language: Annotated[LanguageCode, Path()],
     body: TranslationIn,
     actor: CurrentActor,
     uow: UoW,
