@@ -37,6 +37,7 @@ from profiles.entrypoints.http import (
     organisations,
     people,
     privacy,
+    vocabulary,
 )
 from profiles.service_layer import identity
 from profiles.service_layer.privacy import run_privacy_jobs
@@ -143,6 +144,7 @@ class ProfilesService(Service):
                 privacy.router,
                 consents.router,
                 internal.router,
+                vocabulary.router,
             ],
             title="Profiles API",
             description="Accounts, people, organisations, connections, directory, mapping.",

@@ -12,13 +12,12 @@ from alliance.service_layer.access import Actor
 from alliance.service_layer.unit_of_work import (
     AllianceUnitOfWork,
 )
+from contracts.vocabulary import Permission
 from eventkit.aggregate import AggregateRoot
 from eventkit.clock import Clock
 from eventkit.http.auth import CurrentPrincipal
 
 A = TypeVar("A", bound=AggregateRoot)
-
-SECRETARIAT_ROLE = "alliance_secretariat"
 
 
 def _uow(request: Request) -> AllianceUnitOfWork:
@@ -32,7 +31,10 @@ def _clock(request: Request) -> Clock:
 
 
 def _actor(principal: CurrentPrincipal) -> Actor:
-    return Actor(account_id=principal.subject, secretariat=principal.has_role(SECRETARIAT_ROLE))
+    return Actor(
+        account_id=principal.subject,
+        secretariat=principal.may(Permission.ALLIANCE_ACT_AS_SECRETARIAT),
+    )
 
 
 UoW = Annotated[AllianceUnitOfWork, Depends(_uow)]

@@ -9,13 +9,20 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from uuid import UUID
 
-import pycountry
-
+from contracts.vocabulary import Permission, UnknownCode, permits, scheme
 from profiles.domain.mapping.populations import Month
 
 
 class InvalidCampaign(ValueError):
     pass
+
+
+def _code(scheme_name: str, value: object, field_name: str) -> str:
+    """The vocabulary's canonical code, or InvalidCampaign naming the field."""
+    try:
+        return scheme(scheme_name).validate(value)
+    except UnknownCode as exc:
+        raise InvalidCampaign(f"{field_name}: {exc}") from exc
 
 
 class OwnerKind(StrEnum):
@@ -38,11 +45,6 @@ class Channel(StrEnum):
     EVENT = "event"
 
 
-GOVERNMENT_FOCAL_POINT = "government_focal_point"
-ORGANISATION_ADMIN = "organisation_admin"
-PLATFORM_ADMIN = "platform_admin"
-
-
 @dataclass
 class Campaign:
     id: UUID
@@ -63,9 +65,7 @@ class Campaign:
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
-        self.origin_country = self.origin_country.upper()
-        if pycountry.countries.get(alpha_2=self.origin_country) is None:
-            raise InvalidCampaign("origin_country is not an ISO 3166-1 alpha-2 code")
+        self.origin_country = _code("countries", self.origin_country, "origin_country")
         if self.closes_on < self.opens_on:
             raise InvalidCampaign("the campaign closes before it opens")
         if not self.name.strip():
@@ -102,12 +102,12 @@ class Campaign:
     ) -> bool:
         """The owner, its coordinating organisations' admins and platform admins."""
         roles = set(roles)
-        if PLATFORM_ADMIN in roles:
+        if permits(roles, Permission.PROFILES_OVERSEE_CAMPAIGNS):
             return True
         if account_id == self.owner_account_id:
             return True
         orgs = set(organisations)
-        if ORGANISATION_ADMIN in roles or GOVERNMENT_FOCAL_POINT in roles:
+        if permits(roles, Permission.PROFILES_RUN_CAMPAIGNS):
             if self.owner_organisation_id is not None and self.owner_organisation_id in orgs:
                 return True
             if orgs & set(self.coordinating_organisations):
@@ -115,7 +115,9 @@ class Campaign:
         return False
 
     def may_manage(self, account_id: UUID, roles: Iterable[str]) -> bool:
-        return account_id == self.owner_account_id or PLATFORM_ADMIN in set(roles)
+        return account_id == self.owner_account_id or permits(
+            roles, Permission.PROFILES_OVERSEE_CAMPAIGNS
+        )
 
 
 def new_referral_code() -> str:
@@ -138,14 +140,13 @@ class SectorNeed:
     declared_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
-        from profiles.domain import taxonomy
-
-        if pycountry.countries.get(alpha_2=self.origin_country) is None:
-            raise InvalidCampaign("origin_country is not an ISO 3166-1 alpha-2 code")
-        if self.sector not in taxonomy.codes("sectors"):
-            raise InvalidCampaign("sector is not an ISIC Rev.4 section")
-        if self.skill is not None and self.skill not in taxonomy.codes("skills"):
-            raise InvalidCampaign("skill is not a known ESCO skill group")
+        # frozen: the canonical codes are set through object.__setattr__
+        object.__setattr__(
+            self, "origin_country", _code("countries", self.origin_country, "origin_country")
+        )
+        object.__setattr__(self, "sector", _code("sectors", self.sector, "sector"))
+        if self.skill is not None:
+            object.__setattr__(self, "skill", _code("skills", self.skill, "skill"))
         if not 1 <= self.positions <= 1_000_000:
             raise InvalidCampaign("positions must be between 1 and 1,000,000")
         if not 1 <= self.priority <= 5:

@@ -16,6 +16,7 @@ from contracts.events.mapping import (
     MappingSubmissionsImported,
     SectorNeedDeclared,
 )
+from contracts.vocabulary import Permission
 from eventkit.http.auth import Principal
 from profiles.adapters.mapping.cubes import query_cubes
 from profiles.adapters.mapping.kobo import Submission
@@ -23,9 +24,6 @@ from profiles.adapters.mapping.repository import NewResponse, StoredSurvey
 from profiles.domain.consent import DEFAULT_POLICY_VERSION, Recipient
 from profiles.domain.mapping import statistics_map
 from profiles.domain.mapping.campaign import (
-    GOVERNMENT_FOCAL_POINT,
-    ORGANISATION_ADMIN,
-    PLATFORM_ADMIN,
     Campaign,
     InvalidCampaign,
     OwnerKind,
@@ -41,7 +39,6 @@ from profiles.domain.mapping.tables import PublishedTable, published_table, true
 from profiles.service_layer import audit, consents
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
 
-CAMPAIGN_RUNNERS = (GOVERNMENT_FOCAL_POINT, ORGANISATION_ADMIN, PLATFORM_ADMIN)
 MAX_DIMENSIONS = 3
 #: a table's filters (each cell is compared with every coarser one: 2^filters populations)
 MAX_FILTERS = 3
@@ -77,7 +74,7 @@ class Rejected(ValueError):
 async def create_survey(
     uow: MappingUnitOfWork, key: str, definition: SurveyDefinition, by: Principal
 ) -> StoredSurvey:
-    if not by.has_role(*CAMPAIGN_RUNNERS):
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
         raise Forbidden
     async with uow:
         stored = await uow.surveys.add(key, definition, by.subject)
@@ -91,7 +88,7 @@ async def map_dimensions(
     """The mapping step of a standard form: a new version of the questionnaire whose questions
     feed the dimensions ``mapping`` names (versions are immutable: responses already stored
     keep the facts of the version they answered)."""
-    if not by.has_role(*CAMPAIGN_RUNNERS):
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
         raise Forbidden
     async with uow:
         current = await uow.surveys.get(survey_id)
@@ -117,15 +114,15 @@ async def get_survey(uow: MappingUnitOfWork, survey_id: UUID) -> StoredSurvey:
 async def launch_campaign(
     uow: MappingUnitOfWork, campaign: Campaign, by: Principal, rules: MappingRules
 ) -> Campaign:
-    if not by.has_role(*CAMPAIGN_RUNNERS):
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
         raise Forbidden
     if campaign.k < rules.min_k:
         raise InvalidCampaign(
             f"k must be at least {rules.min_k}: no campaign publishes counts below the "
             "platform's floor"
         )
-    if campaign.owner_kind == OwnerKind.GOVERNMENT and not by.has_role(
-        GOVERNMENT_FOCAL_POINT, PLATFORM_ADMIN
+    if campaign.owner_kind == OwnerKind.GOVERNMENT and not by.may(
+        Permission.PROFILES_RUN_GOVERNMENT_CAMPAIGNS
     ):
         raise Forbidden
     async with uow:
@@ -539,7 +536,7 @@ async def erase_respondent(uow: MappingUnitOfWork, person_id: UUID) -> dict[str,
 
 
 async def declare_need(uow: MappingUnitOfWork, need: SectorNeed, by: Principal) -> SectorNeed:
-    if not by.has_role(*CAMPAIGN_RUNNERS):
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
         raise Forbidden
     async with uow:
         await uow.needs.add(need)
