@@ -80,7 +80,7 @@ test-unit: ## fast tests that need no infrastructure
 lint: ## ruff + mypy
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy contracts/src libs/*/src services/*/src web/src deploy/tools
+	$(RUN) mypy contracts/src libs/*/src services/*/src web/src deploy/tools tools
 
 .PHONY: fmt
 fmt: ## format and autofix
@@ -94,6 +94,7 @@ schemas: ## refresh the JSON Schema snapshots of events (refuses breaking change
 .PHONY: docs
 docs: ## generate the AsyncAPI 3 and OpenAPI 3.1 documents into docs/api/ (per service, merged, partners) and the vocabulary reference
 	$(RUN) python -m contracts.vocabulary --out docs/vocabulary.md
+	$(RUN) python tools/promise_map.py --out docs/promises.md
 	$(RUN) python -m devstack.apidocs
 
 .PHONY: webhook-receiver
@@ -104,9 +105,16 @@ webhook-receiver: ## example partner receiver: registers itself, verifies signat
 i18n: ## gettext catalogues: extract the messages, update every locale's .po, compile the .mo
 	cd contracts && ../.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header \
 	  --sort-output -o src/contracts/vocabulary/locale/vocabulary.pot src/contracts/vocabulary
-	cd contracts && ../.venv/bin/pybabel update --no-fuzzy-matching \
+	cd contracts && ../.venv/bin/pybabel update --no-fuzzy-matching --ignore-pot-creation-date \
 	  -i src/contracts/vocabulary/locale/vocabulary.pot -d src/contracts/vocabulary/locale -D vocabulary
 	cd contracts && ../.venv/bin/pybabel compile --statistics -d src/contracts/vocabulary/locale -D vocabulary
+	cd services/notifications && ../../.venv/bin/pybabel extract -F babel.cfg --no-location \
+	  --omit-header --sort-output -o src/notifications/locale/notifications.pot \
+	  src/notifications/adapters/texts.py
+	cd services/notifications && ../../.venv/bin/pybabel update --no-fuzzy-matching --ignore-pot-creation-date \
+	  -i src/notifications/locale/notifications.pot -d src/notifications/locale -D notifications
+	cd services/notifications && ../../.venv/bin/pybabel compile --statistics \
+	  -d src/notifications/locale -D notifications
 
 .PHONY: sdk
 sdk: docs ## regenerate the Python and TypeScript SDKs (sdk/) from docs/api/platform.openapi.json, build the TypeScript one

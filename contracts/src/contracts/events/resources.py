@@ -160,7 +160,7 @@ class InterestExpressed(OpportunityEvent):
 
 class InterestStatusChanged(OpportunityEvent):
     """The poster shortlisted, accepted or declined an expression of interest (or the person
-    withdrew it)."""
+    withdrew it); the person is told the new status in their language."""
 
     type_name: ClassVar[str] = "resources.opportunity.interest_status_changed"
 
@@ -201,7 +201,8 @@ class CalendarEventScheduled(CalendarEventDetails):
 
 
 class CalendarEventUpdated(CalendarEventDetails):
-    """The organiser changed an entry (title, time, capacity...): the full new state."""
+    """The organiser changed an entry (title, time, capacity...): the full new state. When
+    its title or time changed, the people registered for it are told."""
 
     type_name: ClassVar[str] = "resources.calendar_event.updated"
 

@@ -225,7 +225,12 @@ class Meeting(AggregateRoot):
         self.cancelled = True
         self.record(
             events.MeetingCancelled(
-                meeting_id=self.id, alliance_id=self.alliance_id, body_id=self.body_id, at=at
+                meeting_id=self.id,
+                alliance_id=self.alliance_id,
+                body_id=self.body_id,
+                title=self.title,
+                starts_at=self.starts_at,
+                at=at,
             )
         )
 
