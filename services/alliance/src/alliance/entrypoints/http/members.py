@@ -14,7 +14,7 @@ from alliance.domain.alliance import Pillar, Theme
 from alliance.domain.member import Member, MemberKind, MemberStatus
 from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
 from alliance.service_layer import members as handlers
-from alliance.service_layer.access import Actor, load
+from alliance.service_layer.access import Actor, as_seen_by, load
 from alliance.service_layer.privacy import record_official_read
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from eventkit.http.idempotency import Once
@@ -105,6 +105,7 @@ async def apply(body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, once: 
 @router.get("/members")
 async def list_alliance_members(
     uow: UoW,
+    clock: Now,
     actor: Caller,
     alliance_id: UUID,
     member_status: MemberStatus | None = Query(default=None, alias="status"),
@@ -122,6 +123,7 @@ async def list_alliance_members(
     if cursor is not None:
         where.append(t.id > cursor)
     async with uow:
+        actor = await as_seen_by(uow, actor, alliance_id, clock.today())
         page = await uow.members.find(*where, order_by=[t.id], limit=limit + 1)
         items = [member_view(m, actor) for m in page[:limit]]
         await record_reads(uow, actor, page[:limit])
@@ -129,9 +131,10 @@ async def list_alliance_members(
 
 
 @router.get("/members/{member_id}")
-async def get_member(member_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+async def get_member(member_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
         member = await load(uow.members, member_id, "member")
+        actor = await as_seen_by(uow, actor, member.alliance_id, clock.today())
         await record_reads(uow, actor, [member])
     return member_view(member, actor)
 
