@@ -9,7 +9,8 @@ from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, Field
 
 from alliance import views
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.adapters import orm
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, Now, UoW, dump, id_page
 from alliance.service_layer import cohorts as handlers
 from alliance.service_layer.access import load
 from eventkit.http.idempotency import Once
@@ -32,6 +33,15 @@ async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once:
         return dump(cohort)
 
     return await once(work)
+
+
+@router.get("")
+async def list_cohorts(
+    alliance_id: UUID, uow: UoW, actor: Caller, cursor: Cursor = None, limit: Limit = 50
+) -> dict[str, Any]:
+    """An alliance's youth leader cohorts, in id order."""
+    async with uow:
+        return await id_page(uow.cohorts, [orm.cohorts.c.alliance_id == alliance_id], cursor, limit)
 
 
 @router.get("/{cohort_id}")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
+from sqlalchemy import or_
 
 from alliance.adapters import orm
 from alliance.domain.alliance import Pillar, Theme
 from alliance.domain.member import Member, MemberKind, MemberStatus
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, Now, UoW, dump, id_page
 from alliance.service_layer import members as handlers
 from alliance.service_layer.access import Actor, as_seen_by, load
 from alliance.service_layer.privacy import record_official_read
@@ -53,6 +54,24 @@ async def found_alliance(
         return dump(alliance)
 
     return await once(work)
+
+
+@router.get("/alliances")
+async def list_alliances(
+    uow: UoW,
+    actor: Caller,
+    q: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    """Every alliance (``q``: part of its slug or name, any case), in id order."""
+    t = orm.alliances.c
+    where = []
+    if q is not None:
+        pattern = f"%{q.replace('%', '').replace('_', '')}%"
+        where.append(or_(t.slug.ilike(pattern), t.data["name"].astext.ilike(pattern)))
+    async with uow:
+        return await id_page(uow.alliances, where, cursor, limit)
 
 
 @router.get("/alliances/{alliance_id}")
