@@ -1,7 +1,7 @@
 """calendar registrations: who is told when an entry changes or is cancelled
 
 Revision ID: c3f8a2d6e1b4
-Revises: 116233e968ff
+Revises: e3f9a2c4b5d6
 Create Date: 2026-12-07 05:30:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c3f8a2d6e1b4"
-down_revision: str | None = "116233e968ff"
+down_revision: str | None = "e3f9a2c4b5d6"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
