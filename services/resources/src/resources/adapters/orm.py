@@ -343,6 +343,7 @@ courses = Table(
     #: [{"title": ..., "lessons": [{"id": ..., "title": ..., "resource_id": ...}]}]
     Column("modules", JSONB, nullable=False),
     Column("created_by", UUID(as_uuid=True)),
+    Column("themes", ARRAY(String(100)), nullable=False, server_default="{}"),
     Column("version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
