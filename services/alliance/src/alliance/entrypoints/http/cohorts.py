@@ -35,7 +35,19 @@ async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once:
     return await once(work)
 
 
-@router.get("")
+class CohortSummary(BaseModel):
+    id: UUID
+    alliance_id: UUID
+    name: str
+    year: int
+
+
+class CohortPage(BaseModel):
+    items: list[CohortSummary]
+    next_cursor: UUID | None = Field(description="pass as cursor for the next page")
+
+
+@router.get("", response_model=CohortPage)
 async def list_cohorts(
     alliance_id: UUID, uow: UoW, actor: Caller, cursor: Cursor = None, limit: Limit = 50
 ) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -56,7 +56,22 @@ async def found_alliance(
     return await once(work)
 
 
-@router.get("/alliances")
+class AllianceOut(BaseModel):
+    id: UUID
+    slug: str
+    name: str
+    declaration: str
+    pillars: list[CodeTitle]
+    themes: list[CodeTitle]
+    founded_at: datetime
+
+
+class AlliancePage(BaseModel):
+    items: list[AllianceOut]
+    next_cursor: UUID | None = Field(description="pass as cursor for the next page")
+
+
+@router.get("/alliances", response_model=AlliancePage)
 async def list_alliances(
     uow: UoW,
     actor: Caller,

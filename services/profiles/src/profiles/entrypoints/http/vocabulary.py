@@ -62,7 +62,7 @@ class VocabularyOut(BaseModel):
     schemes: list[SchemeOut]
 
 
-@router.get("", response_model=VocabularyOut, operation_id="list_vocabulary_schemes")
+@router.get("", response_model=VocabularyOut, operation_id="listVocabularySchemes")
 async def list_schemes() -> VocabularyOut:
     """Every shared classification: what it is, its code form, where its labels come from."""
     return VocabularyOut(
@@ -71,7 +71,7 @@ async def list_schemes() -> VocabularyOut:
     )
 
 
-@router.get("/roles", response_model=list[RoleOut], operation_id="list_vocabulary_roles")
+@router.get("/roles", response_model=list[RoleOut], operation_id="listVocabularyRoles")
 async def list_roles(lang: Annotated[LanguageCode, Query()] = "en") -> list[RoleOut]:
     """Every account role: its name and meaning in ``lang``, who may grant it, what it permits
     in each service."""
@@ -93,7 +93,7 @@ async def list_roles(lang: Annotated[LanguageCode, Query()] = "en") -> list[Role
 @router.get(
     "/{scheme_name}",
     response_model=TermsOut,
-    operation_id="list_vocabulary_terms",
+    operation_id="listVocabularyTerms",
     responses={404: {"description": "No such scheme"}},
 )
 async def list_terms(
