@@ -1,7 +1,8 @@
 """The reactions contracts promise, through the real broker, Postgres and SMTP sink (the
 person promoted from a waiting list: test_notifications_delivery.py): people registered for
-an event that changes or is cancelled, representatives invited to meetings and told of votes and results, of published
-recommendations and of commitments turning late or at risk; each in their language.
+an event that changes or is cancelled, representatives invited to meetings and told of
+votes and results, of published recommendations and of commitments turning late or at risk;
+each in their language.
 
 Found from the outside: nothing of this reached a feed or a mailbox."""
 

@@ -1,7 +1,7 @@
 """calendar registrations: who is told when an entry changes or is cancelled
 
 Revision ID: c3f8a2d6e1b4
-Revises: e3f9a2c4b5d6
+Revises: d4e6f8a0b2c4
 Create Date: 2026-12-07 05:30:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c3f8a2d6e1b4"
-down_revision: str | None = "e3f9a2c4b5d6"
+down_revision: str | None = "d4e6f8a0b2c4"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

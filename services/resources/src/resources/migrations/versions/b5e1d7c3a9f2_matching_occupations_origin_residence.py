@@ -1,7 +1,7 @@
 """matching: occupations count (people and opportunities), origin and residence apart
 
 Revision ID: b5e1d7c3a9f2
-Revises: d6a1f3b7c902
+Revises: c3d5e7f9a1b2
 Create Date: 2026-12-07 04:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "b5e1d7c3a9f2"
-down_revision: str | None = "d6a1f3b7c902"
+down_revision: str | None = "c3d5e7f9a1b2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
