@@ -152,6 +152,10 @@ migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add
 	@test -n "$(SERVICE)" -a -n "$(MSG)" || { echo 'usage: make migration SERVICE=<svc> MSG="..."'; exit 2; }
 	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)" $(if $(STREAM),--stream $(STREAM))
 
+.PHONY: journeys
+journeys: ## black-box journeys of each kind of user through the gateway (also part of make test)
+	$(RUN) pytest -p no:cacheprovider tests/journeys
+
 .PHONY: chaos
 chaos: install ## fault injection, every fault (TOPOLOGY=cluster: on the cluster, not in make test; CI runs a reduced single-node set); reports in docs/reliability/
 	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider \

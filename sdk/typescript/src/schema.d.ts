@@ -1830,15 +1830,47 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Needs */
+        /**
+         * List Needs
+         * @description The standing needs of an origin country, or (``campaign_id``) those declared for one
+         *     of its campaigns, in declaration order: pass ``next_cursor`` back until it is null.
+         */
         get: operations["listNeeds"];
         put?: never;
-        /** Declare Need */
+        /**
+         * Declare Need
+         * @description A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
+         *     for the origin country (no ``campaign_id``: it counts in each of its campaigns).
+         */
         post: operations["declareNeed"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/mapping/needs/{need_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw Need
+         * @description Withdraw a declared need: it no longer counts in any gap.
+         */
+        delete: operations["withdrawNeed"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct Need
+         * @description Correct a declared need (its declarer, or whoever oversees campaigns).
+         */
+        patch: operations["correctNeed"];
         trace?: never;
     };
     "/v1/mapping/responses/mine": {
@@ -3472,6 +3504,28 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "profiles.sector_need.corrected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A declared need was corrected: what it asks for now (it replaces the declared one).
+         * @description A declared need was corrected: what it asks for now (it replaces the declared one).
+         *
+         *     POSTed to each active endpoint subscribed to `profiles.sector_need.corrected` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
+         */
+        post: operations["onProfilesSectorNeedCorrected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "profiles.sector_need.declared": {
         parameters: {
             query?: never;
@@ -3482,12 +3536,35 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A government or organisation needs people with a skill in a sector (and region).
-         * @description A government or organisation needs people with a skill in a sector (and region).
+         * A government or organisation needs people with a skill in a sector (and region),     for one mapping campaign (``campaign_id``) or for its whole origin country (None).
+         * @description A government or organisation needs people with a skill in a sector (and region),
+         *         for one mapping campaign (``campaign_id``) or for its whole origin country (None).
          *
          *     POSTed to each active endpoint subscribed to `profiles.sector_need.declared` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
         post: operations["onProfilesSectorNeedDeclared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "profiles.sector_need.withdrawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A declared need was withdrawn: it no longer counts anywhere.
+         * @description A declared need was withdrawn: it no longer counts anywhere.
+         *
+         *     POSTed to each active endpoint subscribed to `profiles.sector_need.withdrawn` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
+         */
+        post: operations["onProfilesSectorNeedWithdrawn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5092,6 +5169,22 @@ export interface components {
             /** Items */
             items: components["schemas"]["MyResourceOut"][];
         };
+        /**
+         * NeedCorrection
+         * @description What a declared need asks for, corrected (the fields given replace the declared ones).
+         */
+        NeedCorrection: {
+            /** Positions */
+            positions?: number | null;
+            /** Priority */
+            priority?: number | null;
+            /** Region */
+            region?: string | null;
+            /** Sector */
+            sector?: string | null;
+            /** Skill */
+            skill?: string | null;
+        };
         /** NeedInput */
         NeedInput: {
             /** Campaign Id */
@@ -5111,6 +5204,46 @@ export interface components {
             sector: string;
             /** Skill */
             skill?: string | null;
+        };
+        /** NeedOut */
+        NeedOut: {
+            /**
+             * Campaign Id
+             * @description None: a need of the whole origin country
+             */
+            campaign_id: string | null;
+            /**
+             * Declared At
+             * Format: date-time
+             */
+            declared_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Positions */
+            positions: number;
+            /** Priority */
+            priority: number;
+            /** Region */
+            region: string | null;
+            /** Sector */
+            sector: string;
+            /** Skill */
+            skill: string | null;
+        };
+        /** NeedPage */
+        NeedPage: {
+            /** Items */
+            items: components["schemas"]["NeedOut"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
         };
         /** NewConversation */
         NewConversation: {
@@ -6146,10 +6279,20 @@ export interface components {
             next_cursor: string | null;
         };
         /**
-         * SectorNeedDeclared
-         * @description A government or organisation needs people with a skill in a sector (and region).
+         * SectorNeedCorrected
+         * @description A declared need was corrected: what it asks for now (it replaces the declared one).
          */
-        SectorNeedDeclared: {
+        SectorNeedCorrected: {
+            /**
+             * Campaign Id
+             * @default null
+             */
+            campaign_id?: string | null;
+            /**
+             * Corrected At
+             * Format: date-time
+             */
+            corrected_at: string;
             /**
              * Declared At
              * Format: date-time
@@ -6182,6 +6325,66 @@ export interface components {
              * @default null
              */
             skill?: string | null;
+        };
+        /**
+         * SectorNeedDeclared
+         * @description A government or organisation needs people with a skill in a sector (and region),
+         *     for one mapping campaign (``campaign_id``) or for its whole origin country (None).
+         */
+        SectorNeedDeclared: {
+            /**
+             * Campaign Id
+             * @default null
+             */
+            campaign_id?: string | null;
+            /**
+             * Declared At
+             * Format: date-time
+             */
+            declared_at: string;
+            /**
+             * Need Id
+             * Format: uuid
+             */
+            need_id: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Positions */
+            positions: number;
+            /** Priority */
+            priority: number;
+            /**
+             * Region
+             * @default null
+             */
+            region?: string | null;
+            /**
+             * Sector
+             * @description ISIC Rev.4 section
+             */
+            sector: string;
+            /**
+             * Skill
+             * @description ESCO skill group
+             * @default null
+             */
+            skill?: string | null;
+        };
+        /**
+         * SectorNeedWithdrawn
+         * @description A declared need was withdrawn: it no longer counts anywhere.
+         */
+        SectorNeedWithdrawn: {
+            /**
+             * Need Id
+             * Format: uuid
+             */
+            need_id: string;
+            /**
+             * Withdrawn At
+             * Format: date-time
+             */
+            withdrawn_at: string;
         };
         /** SegmentBody */
         SegmentBody: {
@@ -12981,6 +13184,9 @@ export interface operations {
         parameters: {
             query: {
                 origin: string;
+                campaign_id?: string | null;
+                limit?: number;
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -12994,9 +13200,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NeedPage"];
+                };
+            };
+            /** @description Bad cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
@@ -13047,9 +13260,125 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NeedOut"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCorrection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
@@ -18795,6 +19124,63 @@ export interface operations {
             };
         };
     };
+    onProfilesSectorNeedCorrected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id: the same on every retry and replay of this event to this endpoint (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones (replay protection). */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `id.timestamp.body` with the endpoint's secret(s) (two during a secret rotation). Verify with a Standard Webhooks library, e.g. `standardwebhooks` (Python) or `standardwebhooks` (npm). */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "campaign_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "corrected_at": "2026-03-02T09:30:00Z",
+                 *         "declared_at": "2026-03-02T09:30:00Z",
+                 *         "need_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "origin_country": "or",
+                 *         "positions": 1,
+                 *         "priority": 1,
+                 *         "region": "region",
+                 *         "sector": "se",
+                 *         "skill": "skill"
+                 *       },
+                 *       "datacontenttype": "application/json",
+                 *       "id": "0b9e4a53-5f4e-4c5e-9a43-7c5f1f6f9a10",
+                 *       "sequence": 1,
+                 *       "source": "/profiles",
+                 *       "specversion": "1.0",
+                 *       "subject": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "time": "2026-03-02T09:30:00Z",
+                 *       "type": "profiles.sector_need.corrected"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCloudEvent"] & {
+                    data?: components["schemas"]["SectorNeedCorrected"];
+                    /** @constant */
+                    type?: "profiles.sector_need.corrected";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx acknowledges the delivery). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     onProfilesSectorNeedDeclared: {
         parameters: {
             query?: never;
@@ -18814,6 +19200,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "data": {
+                 *         "campaign_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "declared_at": "2026-03-02T09:30:00Z",
                  *         "need_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "origin_country": "or",
@@ -18837,6 +19224,55 @@ export interface operations {
                     data?: components["schemas"]["SectorNeedDeclared"];
                     /** @constant */
                     type?: "profiles.sector_need.declared";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx acknowledges the delivery). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProfilesSectorNeedWithdrawn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id: the same on every retry and replay of this event to this endpoint (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones (replay protection). */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `id.timestamp.body` with the endpoint's secret(s) (two during a secret rotation). Verify with a Standard Webhooks library, e.g. `standardwebhooks` (Python) or `standardwebhooks` (npm). */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "need_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "withdrawn_at": "2026-03-02T09:30:00Z"
+                 *       },
+                 *       "datacontenttype": "application/json",
+                 *       "id": "0b9e4a53-5f4e-4c5e-9a43-7c5f1f6f9a10",
+                 *       "sequence": 1,
+                 *       "source": "/profiles",
+                 *       "specversion": "1.0",
+                 *       "subject": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "time": "2026-03-02T09:30:00Z",
+                 *       "type": "profiles.sector_need.withdrawn"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCloudEvent"] & {
+                    data?: components["schemas"]["SectorNeedWithdrawn"];
+                    /** @constant */
+                    type?: "profiles.sector_need.withdrawn";
                 };
             };
         };

@@ -510,6 +510,94 @@ async def test_charts_render_as_valid_png_and_svg(
     assert r.status_code in (404, 422)
 
 
+async def test_needs_belong_to_their_campaign_and_can_be_corrected_or_withdrawn(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+    campaign: dict[str, Any],
+    profiles_service: ProfilesService,
+) -> None:
+    """Found from the outside: a need declared for one campaign showed in another campaign's
+    gaps, and a declared need could be neither corrected nor withdrawn, so repeated
+    declarations added up."""
+    client, issuer = mapping_app
+    h = campaign["headers"]
+    other = await launch(client, h, campaign["survey"]["id"], name="Another mapping")
+    declared = await client.post(
+        "/v1/mapping/needs",
+        json={"origin_country": "HT", "sector": "F", "positions": 7, "campaign_id": other["id"]},
+        headers=h,
+    )
+    assert declared.status_code == 201, declared.text
+    mine = await client.post(
+        "/v1/mapping/needs",
+        json={"origin_country": "ht", "sector": "j", "positions": 9, "campaign_id": campaign["id"]},
+        headers=h,
+    )
+    assert mine.status_code == 201, mine.text
+    need = mine.json()
+    assert need["sector"] == "J" and need["campaign_id"] == campaign["id"]
+
+    async def gap_rows() -> dict[tuple[str, str], dict[str, Any]]:
+        r = await client.get(f"/v1/mapping/campaigns/{campaign['id']}/gaps", headers=h)
+        assert r.status_code == 200, r.text
+        return {(row["sector"], row["skill"]): row for row in r.json()["rows"]}
+
+    rows = await gap_rows()
+    assert ("F", "*") not in rows  # the other campaign's need
+    assert rows[("J", "*")]["needed"] == 9
+
+    # listed per campaign, a page at a time
+    listed = await client.get(
+        "/v1/mapping/needs", params={"origin": "HT", "campaign_id": other["id"]}, headers=h
+    )
+    assert [n["id"] for n in listed.json()["items"]] == [declared.json()["id"]]
+    page = await client.get("/v1/mapping/needs", params={"origin": "HT", "limit": 1}, headers=h)
+    assert len(page.json()["items"]) == 1 and page.json()["next_cursor"]
+    following = await client.get(
+        "/v1/mapping/needs",
+        params={"origin": "HT", "limit": 1, "cursor": page.json()["next_cursor"]},
+        headers=h,
+    )
+    assert following.json()["items"][0]["id"] != page.json()["items"][0]["id"]
+    bad = await client.get("/v1/mapping/needs", params={"origin": "HT", "cursor": "x"}, headers=h)
+    assert bad.status_code == 400
+
+    # corrected: it replaces what was declared (no second need adding up)
+    path = f"/v1/mapping/needs/{need['id']}"
+    fixed = await client.patch(path, json={"positions": 4, "priority": 5}, headers=h)
+    assert fixed.status_code == 200, fixed.text
+    assert (await gap_rows())[("J", "*")]["needed"] == 4
+    [corrected] = await outbox(profiles_service, "profiles.sector_need.corrected", need["id"])
+    assert corrected["positions"] == 4 and corrected["campaign_id"] == campaign["id"]
+
+    # bad corrections and strangers are problems, and change nothing
+    for body, status in (({}, 422), ({"sector": "ZZ"}, 422), ({"positions": 0}, 422)):
+        r = await client.patch(path, json=body, headers=h)
+        assert r.status_code == status, (body, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+    stranger = issuer.headers(uuid.uuid4(), FOCAL)
+    assert (await client.patch(path, json={"positions": 1}, headers=stranger)).status_code == 403
+    member = issuer.headers(uuid.uuid4(), MEMBER)
+    assert (await client.delete(path, headers=member)).status_code == 403
+    unknown = await client.patch(
+        f"/v1/mapping/needs/{uuid.uuid4()}", json={"positions": 1}, headers=h
+    )
+    assert unknown.status_code == 404
+    elsewhere = await client.post(
+        "/v1/mapping/needs",
+        json={"origin_country": "SN", "sector": "F", "positions": 1, "campaign_id": campaign["id"]},
+        headers=h,
+    )
+    assert elsewhere.status_code == 422  # the campaign maps another country's diaspora
+
+    # withdrawn: it counts nowhere any more (an admin who oversees campaigns may too)
+    assert (
+        await client.delete(path, headers=issuer.headers(uuid.uuid4(), ADMIN))
+    ).status_code == 204
+    assert ("J", "*") not in await gap_rows()
+    assert await outbox(profiles_service, "profiles.sector_need.withdrawn", need["id"])
+    assert (await client.delete(path, headers=h)).status_code == 404
+
+
 # ---- responses and consent ----------------------------------------------------------------
 
 

@@ -65,7 +65,6 @@ from .dashboard_by import DashboardBy
 from .dashboard_response_dashboard import DashboardResponseDashboard
 from .decide_response_decide import DecideResponseDecide
 from .decision_in import DecisionIn
-from .declare_need_response_declareneed import DeclareNeedResponseDeclareneed
 from .delivery_detail import DeliveryDetail
 from .delivery_page import DeliveryPage
 from .delivery_view import DeliveryView
@@ -147,7 +146,6 @@ from .list_conversations_response_200_item import ListConversationsResponse200It
 from .list_events_response_listevents import ListEventsResponseListevents
 from .list_meetings_response_listmeetings import ListMeetingsResponseListmeetings
 from .list_motions_response_listmotions import ListMotionsResponseListmotions
-from .list_needs_response_listneeds import ListNeedsResponseListneeds
 from .list_open_response_listopen import ListOpenResponseListopen
 from .list_organisation_members_response_200_item import (
     ListOrganisationMembersResponse200Item,
@@ -182,7 +180,10 @@ from .my_interests import MyInterests
 from .my_resource_out import MyResourceOut
 from .my_resources import MyResources
 from .my_responses_response_myresponses import MyResponsesResponseMyresponses
+from .need_correction import NeedCorrection
 from .need_input import NeedInput
+from .need_out import NeedOut
+from .need_page import NeedPage
 from .new_conversation import NewConversation
 from .new_message import NewMessage
 from .newsletter_create import NewsletterCreate
@@ -297,7 +298,9 @@ from .search_organisations_response_searchorganisations import (
 from .search_people_response_searchpeople import SearchPeopleResponseSearchpeople
 from .search_results import SearchResults
 from .search_results_facets import SearchResultsFacets
+from .sector_need_corrected import SectorNeedCorrected
 from .sector_need_declared import SectorNeedDeclared
+from .sector_need_withdrawn import SectorNeedWithdrawn
 from .segment_body import SegmentBody
 from .service_progress import ServiceProgress
 from .stage import Stage
@@ -402,7 +405,6 @@ __all__ = (
     "DashboardResponseDashboard",
     "DecideResponseDecide",
     "DecisionIn",
-    "DeclareNeedResponseDeclareneed",
     "DeliveryDetail",
     "DeliveryPage",
     "DeliveryView",
@@ -470,7 +472,6 @@ __all__ = (
     "ListEventsResponseListevents",
     "ListMeetingsResponseListmeetings",
     "ListMotionsResponseListmotions",
-    "ListNeedsResponseListneeds",
     "ListOpenResponseListopen",
     "ListOrganisationMembersResponse200Item",
     "ListRecommendationsResponseListrecommendations",
@@ -501,7 +502,10 @@ __all__ = (
     "MyResourceOut",
     "MyResources",
     "MyResponsesResponseMyresponses",
+    "NeedCorrection",
     "NeedInput",
+    "NeedOut",
+    "NeedPage",
     "NewConversation",
     "NewMessage",
     "NewsletterCreate",
@@ -596,7 +600,9 @@ __all__ = (
     "SearchPeopleResponseSearchpeople",
     "SearchResults",
     "SearchResultsFacets",
+    "SectorNeedCorrected",
     "SectorNeedDeclared",
+    "SectorNeedWithdrawn",
     "SegmentBody",
     "ServiceProgress",
     "Stage",

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, or_, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from profiles.adapters.mapping.orm import (
@@ -442,27 +443,71 @@ class SectorNeedRepository:
             )
         )
 
-    async def for_origin(self, origin_country: str) -> list[SectorNeed]:
-        rows = await self.session.execute(
-            select(sector_needs)
-            .where(sector_needs.c.origin_country == origin_country, ~sector_needs.c.withdrawn)
-            .order_by(sector_needs.c.declared_at)
-        )
-        return [
-            SectorNeed(
-                id=r.id,
-                origin_country=r.origin_country,
-                sector=r.sector,
-                positions=r.positions,
-                priority=r.priority,
-                declared_by=r.declared_by,
-                skill=r.skill,
-                region=r.region,
-                campaign_id=r.campaign_id,
-                declared_at=r.declared_at,
+    async def for_origin(
+        self,
+        origin_country: str,
+        campaign_id: UUID | None = None,
+        *,
+        country_wide: bool = True,
+        after: tuple[datetime, UUID] | None = None,
+        limit: int | None = None,
+    ) -> list[SectorNeed]:
+        """The standing needs of ``origin_country`` in declaration order (keyset ``after``);
+        with ``campaign_id``, those declared for that campaign (and, ``country_wide``, those
+        declared for no campaign), never another campaign's."""
+        where = [sector_needs.c.origin_country == origin_country, ~sector_needs.c.withdrawn]
+        if campaign_id is not None:
+            mine = sector_needs.c.campaign_id == campaign_id
+            where.append(or_(mine, sector_needs.c.campaign_id.is_(None)) if country_wide else mine)
+        if after is not None:
+            where.append(tuple_(sector_needs.c.declared_at, sector_needs.c.id) > after)
+        stmt = select(sector_needs).where(*where)
+        stmt = stmt.order_by(sector_needs.c.declared_at, sector_needs.c.id).limit(limit)
+        return [_need(r) for r in await self.session.execute(stmt)]
+
+    async def get(self, need_id: UUID) -> SectorNeed | None:
+        """A standing (not withdrawn) need, locked for a change."""
+        row = (
+            await self.session.execute(
+                select(sector_needs)
+                .where(sector_needs.c.id == need_id, ~sector_needs.c.withdrawn)
+                .with_for_update()
             )
-            for r in rows
-        ]
+        ).first()
+        return None if row is None else _need(row)
+
+    async def correct(self, need: SectorNeed) -> None:
+        await self.session.execute(
+            update(sector_needs)
+            .where(sector_needs.c.id == need.id)
+            .values(
+                sector=need.sector,
+                skill=need.skill,
+                region=need.region,
+                positions=need.positions,
+                priority=need.priority,
+            )
+        )
+
+    async def withdraw(self, need_id: UUID) -> None:
+        await self.session.execute(
+            update(sector_needs).where(sector_needs.c.id == need_id).values(withdrawn=True)
+        )
+
+
+def _need(r: Row[Any]) -> SectorNeed:
+    return SectorNeed(
+        id=r.id,
+        origin_country=r.origin_country,
+        sector=r.sector,
+        positions=r.positions,
+        priority=r.priority,
+        declared_by=r.declared_by,
+        skill=r.skill,
+        region=r.region,
+        campaign_id=r.campaign_id,
+        declared_at=r.declared_at,
+    )
 
 
 def _constraint(text_: str | None) -> Constraint | None:

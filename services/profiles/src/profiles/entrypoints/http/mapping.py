@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
@@ -23,7 +23,7 @@ from profiles.adapters.mapping.repository import StoredSurvey, survey_from_json,
 from profiles.adapters.mapping.template import TEMPLATE
 from profiles.adapters.mapping.xlsform import parse_xlsform
 from profiles.domain.mapping import statistics_map
-from profiles.domain.mapping.campaign import Campaign, InvalidCampaign
+from profiles.domain.mapping.campaign import Campaign, InvalidCampaign, SectorNeed
 from profiles.domain.mapping.dimensions import Dimension, parse_dimensions
 from profiles.domain.mapping.populations import Month, PopulationTooSmall, Window
 from profiles.domain.mapping.promise import CONSENT_QUESTION, consent_labels, protection
@@ -419,34 +419,101 @@ class NeedInput(BaseModel):
     campaign_id: UUID | None = None
 
 
-@router.post("/needs", status_code=201)
-async def declare_need(body: NeedInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
+class NeedCorrection(BaseModel):
+    """What a declared need asks for, corrected (the fields given replace the declared ones)."""
+
+    model_config = ConfigDict(extra="forbid")
+    sector: str | None = Field(default=None, min_length=1, max_length=2)
+    skill: str | None = Field(default=None, max_length=10)
+    region: str | None = Field(default=None, max_length=100)
+    positions: int | None = Field(default=None, ge=1, le=1_000_000)
+    priority: int | None = Field(default=None, ge=1, le=5)
+
+
+class NeedOut(BaseModel):
+    id: UUID
+    origin_country: str
+    sector: str
+    skill: str | None
+    region: str | None
+    positions: int
+    priority: int
+    campaign_id: UUID | None = Field(description="None: a need of the whole origin country")
+    declared_at: datetime
+
+
+class NeedPage(BaseModel):
+    items: list[NeedOut]
+    next_cursor: str | None = Field(description="pass as cursor for the next page")
+
+
+def _need_view(n: SectorNeed) -> NeedOut:
+    return NeedOut(
+        id=n.id,
+        origin_country=n.origin_country,
+        sector=n.sector,
+        skill=n.skill,
+        region=n.region,
+        positions=n.positions,
+        priority=n.priority,
+        campaign_id=n.campaign_id,
+        declared_at=n.declared_at,
+    )
+
+
+@router.post("/needs", status_code=201, response_model=NeedOut)
+async def declare_need(body: NeedInput, uow: UoW, principal: CurrentPrincipal) -> NeedOut:
+    """A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
+    for the origin country (no ``campaign_id``: it counts in each of its campaigns)."""
     async with problems():
         need = handlers.new_need(by=principal, **body.model_dump())
         await handlers.declare_need(uow, need, principal)
-    return {"id": str(need.id), **body.model_dump(mode="json")}
+    return _need_view(need)
 
 
-@router.get("/needs")
+@router.get("/needs", response_model=NeedPage, responses={400: {"description": "Bad cursor"}})
 async def list_needs(
-    uow: UoW, principal: CurrentPrincipal, origin: Annotated[str, Query(min_length=2, max_length=2)]
-) -> dict[str, Any]:
-    needs = await handlers.list_needs(uow, origin)
-    return {
-        "items": [
-            {
-                "id": str(n.id),
-                "origin_country": n.origin_country,
-                "sector": n.sector,
-                "skill": n.skill,
-                "region": n.region,
-                "positions": n.positions,
-                "priority": n.priority,
-                "declared_at": n.declared_at.isoformat(),
-            }
-            for n in needs
-        ]
-    }
+    uow: UoW,
+    principal: CurrentPrincipal,
+    origin: Annotated[str, Query(min_length=2, max_length=2)],
+    campaign_id: UUID | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> NeedPage:
+    """The standing needs of an origin country, or (``campaign_id``) those declared for one
+    of its campaigns, in declaration order: pass ``next_cursor`` back until it is null."""
+    after = None
+    if cursor:
+        try:
+            declared, _, need_id = cursor.partition("_")
+            after = (datetime.fromisoformat(declared), UUID(need_id))
+        except ValueError as exc:
+            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+    async with problems():
+        needs = await handlers.list_needs(uow, origin, campaign_id, after=after, limit=limit + 1)
+    last = needs[limit - 1] if len(needs) > limit else None
+    return NeedPage(
+        items=[_need_view(n) for n in needs[:limit]],
+        next_cursor=f"{last.declared_at.isoformat()}_{last.id}" if last else None,
+    )
+
+
+@router.patch("/needs/{need_id}", response_model=NeedOut, responses={403: {}, 404: {}, 422: {}})
+async def correct_need(
+    need_id: UUID, body: NeedCorrection, uow: UoW, principal: CurrentPrincipal
+) -> NeedOut:
+    """Correct a declared need (its declarer, or whoever oversees campaigns)."""
+    changes = body.model_dump(exclude_unset=True)
+    if not changes:
+        raise Problem(422, "Unprocessable Content", "say what to correct")
+    return _need_view(await run(handlers.correct_need(uow, need_id, changes, principal)))
+
+
+@router.delete("/needs/{need_id}", status_code=204, response_class=Response)
+async def withdraw_need(need_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
+    """Withdraw a declared need: it no longer counts in any gap."""
+    await run(handlers.withdraw_need(uow, need_id, principal))
+    return Response(status_code=204)
 
 
 # ---- aggregates --------------------------------------------------------------------------

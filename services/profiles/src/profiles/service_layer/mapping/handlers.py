@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,9 @@ from contracts.events.mapping import (
     MappingCampaignClosed,
     MappingCampaignLaunched,
     MappingSubmissionsImported,
+    SectorNeedCorrected,
     SectorNeedDeclared,
+    SectorNeedWithdrawn,
 )
 from contracts.vocabulary import Permission
 from eventkit.http.auth import Principal
@@ -535,30 +538,84 @@ async def erase_respondent(uow: MappingUnitOfWork, person_id: UUID) -> dict[str,
 # ---- sector needs ------------------------------------------------------------------------
 
 
+def _need_fields(need: SectorNeed) -> dict[str, Any]:
+    return {
+        "need_id": need.id,
+        "origin_country": need.origin_country,
+        "sector": need.sector,
+        "skill": need.skill,
+        "region": need.region,
+        "positions": need.positions,
+        "priority": need.priority,
+        "declared_at": need.declared_at,
+        "campaign_id": need.campaign_id,
+    }
+
+
 async def declare_need(uow: MappingUnitOfWork, need: SectorNeed, by: Principal) -> SectorNeed:
+    """A need for one campaign (it counts in that campaign's gaps only) or, without a
+    campaign, for its whole origin country (it counts in every campaign of that country)."""
     if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
         raise Forbidden
     async with uow:
+        if need.campaign_id is not None:
+            campaign = await uow.campaigns.get(need.campaign_id)
+            if campaign is None:
+                raise Rejected("unknown campaign_id")
+            if campaign.origin_country != need.origin_country:
+                raise Rejected(f"the campaign maps the diaspora of {campaign.origin_country}")
         await uow.needs.add(need)
-        await uow.publish(
-            SectorNeedDeclared(
-                need_id=need.id,
-                origin_country=need.origin_country,
-                sector=need.sector,
-                skill=need.skill,
-                region=need.region,
-                positions=need.positions,
-                priority=need.priority,
-                declared_at=need.declared_at,
-            )
-        )
+        await uow.publish(SectorNeedDeclared(**_need_fields(need)))
         await uow.commit()
     return need
 
 
-async def list_needs(uow: MappingUnitOfWork, origin_country: str) -> list[SectorNeed]:
+async def _changeable_need(uow: MappingUnitOfWork, need_id: UUID, by: Principal) -> SectorNeed:
+    """The declarer changes their need, and so does whoever oversees campaigns."""
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
+        raise Forbidden
+    need = await uow.needs.get(need_id)
+    if need is None:
+        raise NotFound
+    if need.declared_by != by.subject and not by.may(Permission.PROFILES_OVERSEE_CAMPAIGNS):
+        raise Forbidden
+    return need
+
+
+async def correct_need(
+    uow: MappingUnitOfWork, need_id: UUID, changes: Mapping[str, Any], by: Principal
+) -> SectorNeed:
+    """Correct what a need asks for (sector, skill, region, positions, priority); the need
+    keeps its campaign and country."""
     async with uow:
-        return await uow.needs.for_origin(origin_country.upper())
+        need = dataclasses.replace(await _changeable_need(uow, need_id, by), **changes)
+        await uow.needs.correct(need)
+        await uow.publish(SectorNeedCorrected(**_need_fields(need), corrected_at=datetime.now(UTC)))
+        await uow.commit()
+    return need
+
+
+async def withdraw_need(uow: MappingUnitOfWork, need_id: UUID, by: Principal) -> None:
+    async with uow:
+        need = await _changeable_need(uow, need_id, by)
+        await uow.needs.withdraw(need.id)
+        await uow.publish(SectorNeedWithdrawn(need_id=need.id, withdrawn_at=datetime.now(UTC)))
+        await uow.commit()
+
+
+async def list_needs(
+    uow: MappingUnitOfWork,
+    origin_country: str,
+    campaign_id: UUID | None = None,
+    *,
+    after: tuple[datetime, UUID] | None = None,
+    limit: int | None = None,
+) -> list[SectorNeed]:
+    """The standing needs of a country, or those declared for one of its campaigns."""
+    async with uow:
+        return await uow.needs.for_origin(
+            origin_country.upper(), campaign_id, country_wide=False, after=after, limit=limit
+        )
 
 
 def new_need(
@@ -660,7 +717,9 @@ async def supply_and_needs(
         organisations,
         rules,
     )
-    needs = await list_needs(uow, campaign.origin_country)
+    async with uow:
+        # the campaign's own needs and the country's standing ones, never another campaign's
+        needs = await uow.needs.for_origin(campaign.origin_country, campaign.id)
     return supply, gap_table(supply, needs)
 
 
