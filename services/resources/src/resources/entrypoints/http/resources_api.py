@@ -153,9 +153,7 @@ async def moderation_queue(
 async def my_contributions(
     actor: CurrentActor,
     uow: UoW,
-    lang: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2,3}$", description="title language")
-    ] = None,
+    lang: Annotated[LanguageCode | None, Query(description="title language")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
 ) -> MyResources:
     """What the caller contributed, whatever its status (draft, submitted, published,
