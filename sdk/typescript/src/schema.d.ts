@@ -11,7 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Alliances
+         * @description Every alliance (``q``: part of its slug or name, any case), in id order.
+         */
+        get: operations["listAlliances"];
         put?: never;
         /** Found Alliance */
         post: operations["foundAlliance"];
@@ -45,7 +49,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Bodies */
+        /**
+         * List Bodies
+         * @description An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
+         */
         get: operations["listBodies"];
         put?: never;
         /** Establish */
@@ -134,7 +141,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Cohorts
+         * @description An alliance's youth leader cohorts, in id order.
+         */
+        get: operations["listCohorts"];
         put?: never;
         /** Open Cohort */
         post: operations["openCohort"];
@@ -1338,7 +1349,8 @@ export interface paths {
         };
         /**
          * List Courses
-         * @description The course catalogue, newest first (keyset pagination: pass ``next_cursor`` back).
+         * @description The course catalogue, newest first, by language, theme and words of the title or
+         *     description (keyset pagination: pass ``next_cursor`` back until it is null).
          */
         get: operations["listCourses"];
         put?: never;
@@ -1422,6 +1434,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/courses/{course_id}/enrolments/me/verification-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reissue Code
+         * @description A new verification code for the caller's completed course, for someone who lost the
+         *     one shown at completion; the previous code stops verifying.
+         */
+        post: operations["reissueCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/courses/{course_id}/lessons/{lesson_id}/complete": {
         parameters: {
             query?: never;
@@ -1498,7 +1531,8 @@ export interface paths {
         };
         /**
          * Get Taxonomy
-         * @description Codes accepted for occupations, skills, sectors and education levels, with labels.
+         * @description Codes accepted for occupations, skills, sectors and education levels, with labels
+         *     (the vocabulary's; every scheme: ``GET /v1/vocabulary``).
          */
         get: operations["getTaxonomy"];
         put?: never;
@@ -3091,6 +3125,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Schemes
+         * @description Every shared classification: what it is, its code form, where its labels come from.
+         */
+        get: operations["listVocabularySchemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vocabulary/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Roles
+         * @description Every account role: its name and meaning in ``lang``, who may grant it, what it permits
+         *     in each service.
+         */
+        get: operations["listVocabularyRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vocabulary/{scheme_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Terms
+         * @description The scheme's terms with labels in ``lang`` (ordered by label), or, with ``q``, those
+         *     whose label or code matches it, best first (accent- and case-insensitive).
+         */
+        get: operations["listVocabularyTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/deliveries/{delivery_id}": {
         parameters: {
             query?: never;
@@ -3294,8 +3390,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * alliance.commitment.status_changed
-         * @description alliance.commitment.status_changed
+         * The computed status moved; when it turns late or at risk, the pledging member's     representatives are told.
+         * @description The computed status moved; when it turns late or at risk, the pledging member's
+         *         representatives are told.
          *
          *     POSTed to each active endpoint subscribed to `alliance.commitment.status_changed` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3316,8 +3413,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * alliance.meeting.cancelled
-         * @description alliance.meeting.cancelled
+         * The meeting will not take place; the representatives of the members seated on the     body are told.
+         * @description The meeting will not take place; the representatives of the members seated on the
+         *         body are told.
          *
          *     POSTed to each active endpoint subscribed to `alliance.meeting.cancelled` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3360,8 +3458,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * alliance.meeting.scheduled
-         * @description alliance.meeting.scheduled
+         * A body will meet; the representatives of the members seated on it are told     (an invitation in their language).
+         * @description A body will meet; the representatives of the members seated on it are told
+         *         (an invitation in their language).
          *
          *     POSTed to each active endpoint subscribed to `alliance.meeting.scheduled` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3382,8 +3481,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * The final, immutable result (counts only, never who voted what).
-         * @description The final, immutable result (counts only, never who voted what).
+         * The final, immutable result (counts only, never who voted what); the representatives     of the members seated on the body are told the result.
+         * @description The final, immutable result (counts only, never who voted what); the representatives
+         *         of the members seated on the body are told the result.
          *
          *     POSTed to each active endpoint subscribed to `alliance.motion.vote_closed` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3404,8 +3504,8 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * alliance.motion.vote_opened
-         * @description alliance.motion.vote_opened
+         * Ballots are taken; the representatives of the members seated on the body are told.
+         * @description Ballots are taken; the representatives of the members seated on the body are told.
          *
          *     POSTed to each active endpoint subscribed to `alliance.motion.vote_opened` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3426,8 +3526,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.
+         * A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.     When it is published, the representatives of the alliance's active members are told.
          * @description A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.
+         *         When it is published, the representatives of the alliance's active members are told.
          *
          *     POSTed to each active endpoint subscribed to `alliance.recommendation.moved` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3649,6 +3750,39 @@ export interface components {
              * @default []
              */
             themes?: components["schemas"]["CodeTitle"][];
+        };
+        /** AllianceOut */
+        AllianceOut: {
+            /** Declaration */
+            declaration: string;
+            /**
+             * Founded At
+             * Format: date-time
+             */
+            founded_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Pillars */
+            pillars: components["schemas"]["CodeTitle"][];
+            /** Slug */
+            slug: string;
+            /** Themes */
+            themes: components["schemas"]["CodeTitle"][];
+        };
+        /** AlliancePage */
+        AlliancePage: {
+            /** Items */
+            items: components["schemas"]["AllianceOut"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
         };
         /**
          * Role
@@ -3911,6 +4045,33 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** CohortPage */
+        CohortPage: {
+            /** Items */
+            items: components["schemas"]["CohortSummary"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
+        /** CohortSummary */
+        CohortSummary: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Year */
+            year: number;
+        };
         /** CommitmentPledged */
         CommitmentPledged: {
             /**
@@ -3950,7 +4111,11 @@ export interface components {
             /** Title */
             title: string;
         };
-        /** CommitmentStatusChanged */
+        /**
+         * CommitmentStatusChanged
+         * @description The computed status moved; when it turns late or at risk, the pledging member's
+         *     representatives are told.
+         */
         CommitmentStatusChanged: {
             /**
              * Alliance Id
@@ -3979,6 +4144,11 @@ export interface components {
             member_id: string;
             /** Pillar */
             pillar: string;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
             /**
              * To Status
              * @description on_track | at_risk | late | achieved
@@ -4128,11 +4298,17 @@ export interface components {
             description?: string;
             /**
              * Language
+             * @description a code of the languages scheme (GET /v1/vocabulary/languages)
              * @default en
              */
             language?: string;
             /** Modules */
             modules: components["schemas"]["ModuleIn"][];
+            /**
+             * Themes
+             * @default []
+             */
+            themes?: string[];
             /** Title */
             title: string;
         };
@@ -4149,6 +4325,11 @@ export interface components {
             language: string;
             /** Modules */
             modules: components["schemas"]["ModuleIn"][];
+            /**
+             * Themes
+             * @default []
+             */
+            themes?: string[];
             /** Title */
             title: string;
         };
@@ -4172,6 +4353,8 @@ export interface components {
             language: string;
             /** Lessons */
             lessons: number;
+            /** Themes */
+            themes: string[];
             /** Title */
             title: string;
         };
@@ -4441,6 +4624,7 @@ export interface components {
             kind: components["schemas"]["EventKind"];
             /**
              * Language
+             * @description a code of the languages scheme (GET /v1/vocabulary/languages)
              * @default en
              */
             language?: string;
@@ -4747,6 +4931,21 @@ export interface components {
             /** Message */
             message?: string | null;
         };
+        /** LabelOut */
+        LabelOut: {
+            /**
+             * Fallback
+             * @description no published label in the asked language
+             */
+            fallback: boolean;
+            /**
+             * Lang
+             * @description the label's language (English where none was published)
+             */
+            lang: string;
+            /** Text */
+            text: string;
+        };
         /** LanguageInput */
         LanguageInput: {
             /**
@@ -4889,7 +5088,11 @@ export interface components {
              */
             source: string;
         };
-        /** MeetingCancelled */
+        /**
+         * MeetingCancelled
+         * @description The meeting will not take place; the representatives of the members seated on the
+         *     body are told.
+         */
         MeetingCancelled: {
             /**
              * Alliance Id
@@ -4911,6 +5114,16 @@ export interface components {
              * Format: uuid
              */
             meeting_id: string;
+            /**
+             * Starts At
+             * @default null
+             */
+            starts_at?: string | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
         };
         /** MeetingIn */
         MeetingIn: {
@@ -4957,7 +5170,11 @@ export interface components {
          * @enum {string}
          */
         MeetingKind: "body_meeting" | "plenary" | "summit" | "regional_consultation" | "working_session";
-        /** MeetingScheduled */
+        /**
+         * MeetingScheduled
+         * @description A body will meet; the representatives of the members seated on it are told
+         *     (an invitation in their language).
+         */
         MeetingScheduled: {
             /**
              * Alliance Id
@@ -5389,6 +5606,11 @@ export interface components {
              */
             organisation_id?: string | null;
             /**
+             * Required Occupations
+             * @default []
+             */
+            required_occupations?: string[];
+            /**
              * Required Skills
              * @default []
              */
@@ -5444,6 +5666,8 @@ export interface components {
             organisation: string;
             /** Organisation Id */
             organisation_id?: string | null;
+            /** Required Occupations */
+            required_occupations: string[];
             /** Required Skills */
             required_skills: string[];
             /** Sectors */
@@ -5856,16 +6080,47 @@ export interface components {
             /** Reason */
             reason?: string | null;
         };
+        /** ReasonLabel */
+        ReasonLabel: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /** Lang */
+            lang: string;
+        };
         /** ReasonOut */
         ReasonOut: {
-            /** Kind */
+            /**
+             * Kind
+             * @description the criterion: occupations, skills, sectors, languages, contribution_modes, country_of_origin, country_of_residence
+             */
             kind: string;
-            /** Values */
+            /**
+             * Labels
+             * @description those codes' labels in the reader's language
+             */
+            labels: components["schemas"]["ReasonLabel"][];
+            /**
+             * Lang
+             * @description the language of text
+             */
+            lang: string;
+            /**
+             * Text
+             * @description the reason in the reader's language: Speaks French
+             */
+            text: string;
+            /**
+             * Values
+             * @description the person's vocabulary codes that meet it
+             */
             values: string[];
         };
         /**
          * RecommendationMoved
          * @description A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.
+         *     When it is published, the representatives of the alliance's active members are told.
          */
         RecommendationMoved: {
             /** Action */
@@ -5961,6 +6216,7 @@ export interface components {
             email: string;
             /**
              * Locale
+             * @description a BCP 47 language tag (fr, fr-CA, ar-EG) of a language in the vocabulary
              * @default en
              */
             locale?: string;
@@ -6050,7 +6306,10 @@ export interface components {
              */
             countries?: string[];
             kind: components["schemas"]["ResourceKind"];
-            /** Language */
+            /**
+             * Language
+             * @description a code of the languages scheme (GET /v1/vocabulary/languages)
+             */
             language: string;
             project?: components["schemas"]["ProjectRecordIn"] | null;
             /**
@@ -6189,13 +6448,28 @@ export interface components {
         };
         /**
          * Role
-         * @description What an account may do. Every account is a member; platform admins grant the rest.
          * @enum {string}
          */
-        Role: "member" | "organisation_admin" | "government_focal_point" | "alliance_secretariat" | "moderator" | "platform_admin" | "partner";
+        Role: "member" | "organisation_admin" | "government_focal_point" | "alliance_secretariat" | "moderator" | "partner" | "platform_admin";
         /** RoleInput */
         RoleInput: {
             role: components["schemas"]["MemberRole"];
+        };
+        /** RoleOut */
+        RoleOut: {
+            /** Granted By */
+            granted_by: string[];
+            meaning: components["schemas"]["LabelOut"];
+            name: components["schemas"]["LabelOut"];
+            /**
+             * Permits
+             * @description service -> permissions
+             */
+            permits: {
+                [key: string]: string[];
+            };
+            /** Role */
+            role: string;
         };
         /** RolesView */
         RolesView: {
@@ -6234,6 +6508,28 @@ export interface components {
              * Format: date-time
              */
             send_at: string;
+        };
+        /** SchemeOut */
+        SchemeOut: {
+            /** Code Form */
+            code_form: string;
+            /** Codes */
+            codes: number;
+            /**
+             * Locales
+             * @description where each locale's labels come from
+             */
+            locales: {
+                [key: string]: string;
+            };
+            /** Publisher */
+            publisher: string;
+            /** Scheme */
+            scheme: string;
+            /** Title */
+            title: string;
+            /** Version */
+            version: string;
         };
         /** SearchItem */
         SearchItem: {
@@ -6506,6 +6802,21 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** TermOut */
+        TermOut: {
+            /** Code */
+            code: string;
+            label: components["schemas"]["LabelOut"];
+        };
+        /** TermsOut */
+        TermsOut: {
+            /** Lang */
+            lang: string;
+            /** Scheme */
+            scheme: string;
+            /** Terms */
+            terms: components["schemas"]["TermOut"][];
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Access Token */
@@ -6553,9 +6864,17 @@ export interface components {
             /** Accept */
             accept: boolean;
         };
+        /** VocabularyOut */
+        VocabularyOut: {
+            /** Locales */
+            locales: string[];
+            /** Schemes */
+            schemes: components["schemas"]["SchemeOut"][];
+        };
         /**
          * VoteClosed
-         * @description The final, immutable result (counts only, never who voted what).
+         * @description The final, immutable result (counts only, never who voted what); the representatives
+         *     of the members seated on the body are told the result.
          */
         VoteClosed: {
             /** Abstain */
@@ -6603,10 +6922,18 @@ export interface components {
              * @default null
              */
             recommendation_id?: string | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
             /** Yes */
             yes: number;
         };
-        /** VoteOpened */
+        /**
+         * VoteOpened
+         * @description Ballots are taken; the representatives of the members seated on the body are told.
+         */
         VoteOpened: {
             /**
              * Alliance Id
@@ -6716,6 +7043,58 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAlliances: {
+        parameters: {
+            query?: {
+                q?: string | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlliancePage"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     foundAlliance: {
         parameters: {
             query?: never;
@@ -6825,6 +7204,10 @@ export interface operations {
         parameters: {
             query: {
                 alliance_id: string;
+                kind?: components["schemas"]["BodyKind"] | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -7108,6 +7491,58 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCohorts: {
+        parameters: {
+            query: {
+                alliance_id: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPage"];
                 };
             };
             /** @description Invalid request */
@@ -11551,6 +11986,11 @@ export interface operations {
     listCourses: {
         parameters: {
             query?: {
+                /** @description taught in */
+                language?: string | null;
+                theme?: string | null;
+                /** @description words */
+                q?: string | null;
                 limit?: number;
                 cursor?: string | null;
             };
@@ -11854,6 +12294,64 @@ export interface operations {
             };
         };
     };
+    reissueCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressOut"];
+                };
+            };
+            /** @description the course is not completed yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     completeLesson: {
         parameters: {
             query?: never;
@@ -12051,6 +12549,7 @@ export interface operations {
     getTaxonomy: {
         parameters: {
             query?: {
+                /** @description a code of the languages scheme (GET /v1/vocabulary/languages) */
                 lang?: string;
             };
             header?: never;
@@ -15405,8 +15904,12 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description the reader's language */
+                lang?: string | null;
             };
-            header?: never;
+            header?: {
+                "accept-language"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15717,8 +16220,12 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description the reader's language */
+                lang?: string | null;
             };
-            header?: never;
+            header?: {
+                "accept-language"?: string | null;
+            };
             path: {
                 opportunity_id: string;
             };
@@ -17933,6 +18440,7 @@ export interface operations {
             header?: never;
             path: {
                 resource_id: string;
+                /** @description a code of the languages scheme (GET /v1/vocabulary/languages) */
                 language: string;
             };
             cookie?: never;
@@ -17950,6 +18458,158 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Created"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVocabularySchemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyOut"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVocabularyRoles: {
+        parameters: {
+            query?: {
+                /** @description a code of the languages scheme (GET /v1/vocabulary/languages) */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOut"][];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVocabularyTerms: {
+        parameters: {
+            query?: {
+                /** @description labels in this language */
+                lang?: string;
+                /** @description search */
+                q?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                scheme_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsOut"];
+                };
+            };
+            /** @description No such scheme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
@@ -18599,6 +19259,7 @@ export interface operations {
                  *         "from_status": "from status",
                  *         "member_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "pillar": "pillar",
+                 *         "title": "title",
                  *         "to_status": "to status"
                  *       },
                  *       "datacontenttype": "application/json",
@@ -18650,7 +19311,9 @@ export interface operations {
                  *         "alliance_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "body_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "cancelled_at": "2026-03-02T09:30:00Z",
-                 *         "meeting_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *         "meeting_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "starts_at": "2026-03-02T09:30:00Z",
+                 *         "title": "title"
                  *       },
                  *       "datacontenttype": "application/json",
                  *       "id": "0b9e4a53-5f4e-4c5e-9a43-7c5f1f6f9a10",
@@ -18818,6 +19481,7 @@ export interface operations {
                  *         "present": 1,
                  *         "quorum_met": true,
                  *         "recommendation_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "title": "title",
                  *         "yes": 1
                  *       },
                  *       "datacontenttype": "application/json",

@@ -12,6 +12,8 @@ from .advice_position import AdvicePosition
 from .agenda_item_in import AgendaItemIn
 from .aggregate_table_format import AggregateTableFormat
 from .alliance_in import AllianceIn
+from .alliance_out import AllianceOut
+from .alliance_page import AlliancePage
 from .answer_request_decision import AnswerRequestDecision
 from .application_in import ApplicationIn
 from .appoint_response_appoint import AppointResponseAppoint
@@ -46,6 +48,8 @@ from .close_campaign_response_closecampaign import CloseCampaignResponseClosecam
 from .close_vote_response_closevote import CloseVoteResponseClosevote
 from .code_title import CodeTitle
 from .cohort_in import CohortIn
+from .cohort_page import CohortPage
+from .cohort_summary import CohortSummary
 from .commitment_pledged import CommitmentPledged
 from .commitment_status_changed import CommitmentStatusChanged
 from .completion_out import CompletionOut
@@ -128,6 +132,7 @@ from .invite_to_meeting_response_invitetomeeting import (
 )
 from .item_kind import ItemKind
 from .join_input import JoinInput
+from .label_out import LabelOut
 from .language_input import LanguageInput
 from .launch_campaign_response_launchcampaign import (
     LaunchCampaignResponseLaunchcampaign,
@@ -236,6 +241,7 @@ from .quiet_hours_body import QuietHoursBody
 from .read_messages_response_readmessages import ReadMessagesResponseReadmessages
 from .read_response_response_readresponse import ReadResponseResponseReadresponse
 from .reason_in import ReasonIn
+from .reason_label import ReasonLabel
 from .reason_out import ReasonOut
 from .recommendation_moved import RecommendationMoved
 from .record_decision_response_recorddecision import (
@@ -285,12 +291,16 @@ from .revise_response_revise import ReviseResponseRevise
 from .revision_in import RevisionIn
 from .role import Role
 from .role_input import RoleInput
+from .role_out import RoleOut
+from .role_out_permits import RoleOutPermits
 from .roles_view import RolesView
 from .rotate_signing_key_response_rotatesigningkey import (
     RotateSigningKeyResponseRotatesigningkey,
 )
 from .rules_in import RulesIn
 from .schedule_request import ScheduleRequest
+from .scheme_out import SchemeOut
+from .scheme_out_locales import SchemeOutLocales
 from .search_item import SearchItem
 from .search_organisations_response_searchorganisations import (
     SearchOrganisationsResponseSearchorganisations,
@@ -319,6 +329,8 @@ from .survey_input_title import SurveyInputTitle
 from .survey_out import SurveyOut
 from .survey_out_questions_item import SurveyOutQuestionsItem
 from .survey_out_title import SurveyOutTitle
+from .term_out import TermOut
+from .terms_out import TermsOut
 from .token_response import TokenResponse
 from .translation_in import TranslationIn
 from .unread_count import UnreadCount
@@ -329,6 +341,7 @@ from .verify_email_link_response_verifyemaillink import (
     VerifyEmailLinkResponseVerifyemaillink,
 )
 from .verify_email_response_verifyemail import VerifyEmailResponseVerifyemail
+from .vocabulary_out import VocabularyOut
 from .vote_closed import VoteClosed
 from .vote_opened import VoteOpened
 from .voters_response_voters import VotersResponseVoters
@@ -354,6 +367,8 @@ __all__ = (
     "AgendaItemIn",
     "AggregateTableFormat",
     "AllianceIn",
+    "AllianceOut",
+    "AlliancePage",
     "AnswerRequestDecision",
     "ApplicationIn",
     "AppointResponseAppoint",
@@ -386,6 +401,8 @@ __all__ = (
     "CloseVoteResponseClosevote",
     "CodeTitle",
     "CohortIn",
+    "CohortPage",
+    "CohortSummary",
     "CommitmentPledged",
     "CommitmentStatusChanged",
     "CompletionOut",
@@ -460,6 +477,7 @@ __all__ = (
     "InviteToMeetingResponseInvitetomeeting",
     "ItemKind",
     "JoinInput",
+    "LabelOut",
     "LanguageInput",
     "LaunchCampaignResponseLaunchcampaign",
     "LessonIn",
@@ -558,6 +576,7 @@ __all__ = (
     "ReadMessagesResponseReadmessages",
     "ReadResponseResponseReadresponse",
     "ReasonIn",
+    "ReasonLabel",
     "ReasonOut",
     "RecommendationMoved",
     "RecordDecisionResponseRecorddecision",
@@ -591,10 +610,14 @@ __all__ = (
     "RevisionIn",
     "Role",
     "RoleInput",
+    "RoleOut",
+    "RoleOutPermits",
     "RolesView",
     "RotateSigningKeyResponseRotatesigningkey",
     "RulesIn",
     "ScheduleRequest",
+    "SchemeOut",
+    "SchemeOutLocales",
     "SearchItem",
     "SearchOrganisationsResponseSearchorganisations",
     "SearchPeopleResponseSearchpeople",
@@ -617,6 +640,8 @@ __all__ = (
     "SurveyOut",
     "SurveyOutQuestionsItem",
     "SurveyOutTitle",
+    "TermOut",
+    "TermsOut",
     "TokenResponse",
     "TranslationIn",
     "UnreadCount",
@@ -625,6 +650,7 @@ __all__ = (
     "VerdictIn",
     "VerifyEmailLinkResponseVerifyemaillink",
     "VerifyEmailResponseVerifyemail",
+    "VocabularyOut",
     "VoteClosed",
     "VoteOpened",
     "VotersResponseVoters",
