@@ -16,8 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-import pycountry
-
+from contracts.vocabulary import scheme
 from profiles.domain.mapping.dimensions import MULTI_VALUED, SOURCES, Dimension
 from profiles.domain.mapping.survey import (
     InvalidSurvey,
@@ -149,11 +148,8 @@ def _incompatibility(q: Question, dimension: str) -> str | None:
         kinds = ", ".join(t.value for t in allowed)
         return f"its answers are {q.type.value}, this dimension takes {kinds}"
     if dimension in (Dimension.ORIGIN, Dimension.RESIDENCE) and q.type != QuestionType.COUNTRY:
-        not_codes = [
-            c.name
-            for c in q.choices
-            if c.name != c.name.upper() or pycountry.countries.get(alpha_2=c.name) is None
-        ]
+        countries = set(scheme("countries").codes())  # canonical: upper-case alpha-2
+        not_codes = [c.name for c in q.choices if c.name not in countries]
         if not_codes:
             return (
                 "its choices must be ISO 3166-1 alpha-2 country codes, and "
