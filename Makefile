@@ -80,7 +80,7 @@ test-unit: ## fast tests that need no infrastructure
 lint: ## ruff + mypy
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy contracts/src libs/*/src services/*/src web/src deploy/tools
+	$(RUN) mypy contracts/src libs/*/src services/*/src web/src deploy/tools tools
 
 .PHONY: fmt
 fmt: ## format and autofix
@@ -94,6 +94,7 @@ schemas: ## refresh the JSON Schema snapshots of events (refuses breaking change
 .PHONY: docs
 docs: ## generate the AsyncAPI 3 and OpenAPI 3.1 documents into docs/api/ (per service, merged, partners) and the vocabulary reference
 	$(RUN) python -m contracts.vocabulary --out docs/vocabulary.md
+	$(RUN) python tools/promise_map.py --out docs/promises.md
 	$(RUN) python -m devstack.apidocs
 
 .PHONY: webhook-receiver
@@ -104,9 +105,16 @@ webhook-receiver: ## example partner receiver: registers itself, verifies signat
 i18n: ## gettext catalogues: extract the messages, update every locale's .po, compile the .mo
 	cd contracts && ../.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header \
 	  --sort-output -o src/contracts/vocabulary/locale/vocabulary.pot src/contracts/vocabulary
-	cd contracts && ../.venv/bin/pybabel update --no-fuzzy-matching \
+	cd contracts && ../.venv/bin/pybabel update --no-fuzzy-matching --ignore-pot-creation-date \
 	  -i src/contracts/vocabulary/locale/vocabulary.pot -d src/contracts/vocabulary/locale -D vocabulary
 	cd contracts && ../.venv/bin/pybabel compile --statistics -d src/contracts/vocabulary/locale -D vocabulary
+	cd services/notifications && ../../.venv/bin/pybabel extract -F babel.cfg --no-location \
+	  --omit-header --sort-output -o src/notifications/locale/notifications.pot \
+	  src/notifications/adapters/texts.py
+	cd services/notifications && ../../.venv/bin/pybabel update --no-fuzzy-matching --ignore-pot-creation-date \
+	  -i src/notifications/locale/notifications.pot -d src/notifications/locale -D notifications
+	cd services/notifications && ../../.venv/bin/pybabel compile --statistics \
+	  -d src/notifications/locale -D notifications
 
 .PHONY: sdk
 sdk: docs ## regenerate the Python and TypeScript SDKs (sdk/) from docs/api/platform.openapi.json, build the TypeScript one
@@ -144,6 +152,10 @@ migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add
 	@test -n "$(SERVICE)" -a -n "$(MSG)" || { echo 'usage: make migration SERVICE=<svc> MSG="..."'; exit 2; }
 	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)" $(if $(STREAM),--stream $(STREAM))
 
+.PHONY: journeys
+journeys: install ## every black-box journey, one per kind of user, through the gateway (make test runs a reduced set)
+	JOURNEYS=full $(RUN) pytest -p no:cacheprovider tests/journeys
+
 .PHONY: chaos
 chaos: install ## fault injection, every fault (TOPOLOGY=cluster: on the cluster, not in make test; CI runs a reduced single-node set); reports in docs/reliability/
 	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider \
@@ -152,6 +164,10 @@ chaos: install ## fault injection, every fault (TOPOLOGY=cluster: on the cluster
 .PHONY: hostile
 hostile: install ## hostile input, large: schemathesis (many examples, stateful) + OWASP API Top 10
 	HOSTILE_MODE=full $(RUN) pytest -p no:cacheprovider tests/hostile
+
+.PHONY: privacy-attacks
+privacy-attacks: install ## the mapping statistics' attack suite, full (CI runs a reduced set) + its controls
+	PRIVACY_ATTACK_MODE=full $(RUN) pytest -p no:cacheprovider -s tests/privacy_attacks
 
 .PHONY: deploy-render
 deploy-render: ## regenerate deploy/k8s and services/*/Dockerfile from the code

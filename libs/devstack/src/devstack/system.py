@@ -160,6 +160,30 @@ def start_platform(
                 proc.stop()
 
 
+#: the administrator of the developer platform (seeded by profiles)
+ADMIN = ("admin@developers.example.org", "the developer platform's admin passphrase")
+
+
+@contextlib.contextmanager
+def developer_platform(infra: TestInfra) -> Iterator[Platform]:
+    """All four services, the demo alliance seeded (its partner-visible events), an
+    administrator, loopback webhook receivers allowed, the developer portal and the web
+    client: what a client-app developer or a partner has after
+    ``make run WEBHOOK_ALLOWED_PRIVATE=127.0.0.1`` (system tests and journey tests).
+
+    For a module or a package, never for the session: its workers consume the shared
+    broker's topics, so alive beside another test's services they answer that test's privacy
+    requests and read events whose subject keys they cannot fetch."""
+    # notifications' consumer group starts before alliance seeds, so it records those events
+    services = ("profiles", "notifications", "resources", "alliance")
+    env = {
+        "profiles": {"ADMIN_EMAIL": ADMIN[0], "ADMIN_PASSWORD": ADMIN[1]},
+        "notifications": {"WEBHOOK_ALLOWED_PRIVATE": "127.0.0.1"},
+    }
+    with start_platform(infra, services, env, seeded=("profiles", "alliance"), portal=True) as p:
+        yield p
+
+
 def service_ready(port: int) -> bool:
     try:
         return httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200

@@ -590,7 +590,7 @@ async def test_a_person_promoted_from_a_waiting_list_is_told_the_seat_is_theirs(
     await handled(service, await publish(producer, change("waitlisted", False)))
     await publish(producer, change("confirmed", True))
     [_, seat] = await wait_mail(smtp, email, 2)
-    assert seat["Subject"] == "Une place pour vous : « Forum des investisseurs »"
+    assert seat["Subject"] == "Vous avez une place : Forum des investisseurs"
     assert "4 mars 2027" in body_of(seat, "plain")
     async with httpx.AsyncClient(base_url=base_url, headers=issuer.headers(account)) as c:
         feed = (await c.get("/v1/notifications/feed")).json()

@@ -29,11 +29,14 @@ from conftest import (
 )
 from contracts.envelope import CloudEvent
 from contracts.events import privacy
+from contracts.vocabulary import Permission, holding
 from devstack.harness import SmtpSink, TestInfra
 from devstack.testing import TokenIssuer, api_client, eventually, running_worker, skip_history
 from notifications.bootstrap import NotificationsService
-from notifications.entrypoints.http.webhooks import OPERATOR
 from notifications.service_layer.webhooks import run_webhook_dispatcher
+
+#: a role that operates every partner's endpoints
+OPERATOR = holding(Permission.NOTIFICATIONS_OPERATE_WEBHOOKS)[0]
 
 pytestmark = pytest.mark.timeout(120)
 TYPE = PartnerThingPublished.type_name

@@ -39,6 +39,7 @@ from profiles.entrypoints.http import (
     people,
     privacy,
     second_factor,
+    vocabulary,
 )
 from profiles.service_layer import identity
 from profiles.service_layer.privacy import privacy_jobs
@@ -151,6 +152,7 @@ class ProfilesService(Service):
                 privacy.router,
                 consents.router,
                 internal.router,
+                vocabulary.router,
             ],
             title="Profiles API",
             description="Accounts, people, organisations, connections, directory, mapping.",

@@ -24,6 +24,9 @@ class ProfilesSettings(ServiceSettings):
     service_name: str = "profiles"
     #: request body limit for mapping uploads (Kobo/ODK exports, XLSForm files)
     mapping_upload_max_bytes: int = 20 * 1024 * 1024
+    #: the platform's floor for k: no campaign publishes a count below it, and respondents
+    #: are told the campaign's own k (at least this) in their language (docs/privacy.md)
+    mapping_min_k: int = Field(default=10, ge=5, le=100)
 
     # access tokens (JWT, ES256) and their signing keys
     access_token_ttl_s: int = 900

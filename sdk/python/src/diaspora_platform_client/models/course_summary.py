@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -18,6 +18,7 @@ class CourseSummary:
         id (UUID):
         language (str):
         lessons (int):
+        themes (list[str]):
         title (str):
     """
 
@@ -25,6 +26,7 @@ class CourseSummary:
     id: UUID
     language: str
     lessons: int
+    themes: list[str]
     title: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,6 +39,8 @@ class CourseSummary:
 
         lessons = self.lessons
 
+        themes = self.themes
+
         title = self.title
 
         field_dict: dict[str, Any] = {}
@@ -47,6 +51,7 @@ class CourseSummary:
                 "id": id,
                 "language": language,
                 "lessons": lessons,
+                "themes": themes,
                 "title": title,
             }
         )
@@ -64,6 +69,8 @@ class CourseSummary:
 
         lessons = d.pop("lessons")
 
+        themes = cast(list[str], d.pop("themes"))
+
         title = d.pop("title")
 
         course_summary = cls(
@@ -71,6 +78,7 @@ class CourseSummary:
             id=id,
             language=language,
             lessons=lessons,
+            themes=themes,
             title=title,
         )
 

@@ -293,6 +293,18 @@ calendar_events = Table(
     Column("version", Integer, nullable=False),
 )
 
+#: who registered for which calendar entry (confirmed or waitlisted): told when it changes or
+#: is cancelled; the newest status per person wins (resources' registration sequence)
+calendar_registrations = Table(
+    "calendar_registrations",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("sequence", BigInteger, nullable=False),
+    Index("ix_calendar_registrations_person", "person_id"),
+)
+
 #: local projection of person profiles (member-visible fields only): newsletter audiences
 audience_members = Table(
     "audience_members",

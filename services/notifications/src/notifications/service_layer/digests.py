@@ -50,8 +50,8 @@ async def send_due_digests(
                 unsubscribe, one_click = notifier.unsubscribe(person_id, None)
                 groups = [
                     {
-                        "label": templates.label(templates.CATEGORY_LABELS, locale, category),
-                        "entries": [{"title": e.title, "summary": e.summary} for e in items],
+                        "heading": templates.enum_label("category", locale, category),
+                        "items": [{"title": e.title} for e in items],
                     }
                     for category, items in group_by_category(entries).items()
                 ]
@@ -60,7 +60,7 @@ async def send_due_digests(
                     locale,
                     unsubscribe_url=unsubscribe,
                     name=recipient.display_name,
-                    period=templates.label(templates.PERIOD_LABELS, locale, frequency.value),
+                    period=frequency.value,
                     count=len(entries),
                     groups=groups,
                 )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from contracts.vocabulary import explain
 from eventkit import tracing
 from eventkit.logging import get_logger
 from notifications.adapters import templates
@@ -20,6 +21,17 @@ from notifications.domain.recipient import Recipient
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class MatchReasons:
+    """Why a person fits an opportunity: (criterion, codes) pairs, said in the recipient's
+    language when the notice is rendered (contracts.vocabulary.explain)."""
+
+    reasons: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def said_in(self, locale: str) -> str:
+        return "; ".join(explain(kind, codes, locale).text for kind, codes in self.reasons)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,6 +91,9 @@ class Notifier:
         values = templates.localise_moments(
             {"name": recipient.display_name, **notice.values}, locale, prefs.time_zone
         )
+        values = {
+            k: v.said_in(locale) if isinstance(v, MatchReasons) else v for k, v in values.items()
+        }
         feed = digest = email = False
 
         if notice.in_app and prefs.wants_in_app(notice.category):

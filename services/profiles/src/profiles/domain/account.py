@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from uuid import UUID
 
+# what an account may do: the vocabulary's roles (every account is a member; the rest granted)
+from contracts.vocabulary import Role
 from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
 from profiles.domain import events
@@ -17,18 +19,6 @@ class AccountStatus(StrEnum):
     UNVERIFIED = "unverified"
     ACTIVE = "active"
     ERASED = "erased"
-
-
-class Role(StrEnum):
-    """What an account may do. Every account is a member; platform admins grant the rest."""
-
-    MEMBER = "member"
-    ORGANISATION_ADMIN = "organisation_admin"
-    GOVERNMENT_FOCAL_POINT = "government_focal_point"
-    ALLIANCE_SECRETARIAT = "alliance_secretariat"
-    MODERATOR = "moderator"
-    PLATFORM_ADMIN = "platform_admin"
-    PARTNER = "partner"
 
 
 class AlreadyVerified(kinds.Conflict):

@@ -10,8 +10,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-import pycountry
-
+from contracts.vocabulary import scheme
 from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
 from eventkit.preconditions import etag
@@ -83,18 +82,19 @@ class OrganisationDetails:
         except ValueError as exc:
             allowed = [k.value for k in OrganisationKind]
             raise InvalidOrganisation("kind", f"one of {allowed}") from exc
-        country = str(raw.get("country") or "").upper()
-        if len(country) != 2 or pycountry.countries.get(alpha_2=country) is None:
+        country = scheme("countries").canonical(raw.get("country"))
+        if country is None:
             raise InvalidOrganisation("country", "an ISO 3166-1 alpha-2 code")
         website = raw.get("website") or None
         if website is not None and not str(website).startswith(("https://", "http://")):
             raise InvalidOrganisation("website", "an http(s) URL")
         description: dict[str, str] = {}
         for lang, text in (raw.get("description") or {}).items():
-            if not isinstance(lang, str) or pycountry.languages.get(alpha_2=lang.lower()) is None:
-                raise InvalidOrganisation("description", f"{lang!r} is not an ISO 639-1 code")
+            code = scheme("languages").canonical(lang)
+            if code is None:
+                raise InvalidOrganisation("description", f"{lang!r} is not an ISO 639 code")
             if text:
-                description[lang.lower()] = str(text)[:5000]
+                description[code] = str(text)[:5000]
         city = " ".join(str(raw.get("city") or "").split())[:120] or None
         return cls(
             name=name,

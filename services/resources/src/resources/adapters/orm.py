@@ -176,6 +176,7 @@ people = Table(
     Column("country_of_origin", String(2)),
     Column("country_of_residence", String(2)),
     Column("languages", ARRAY(String(3)), nullable=False),
+    Column("occupations", ARRAY(String(4)), nullable=False, server_default="{}"),
     Column("skills", ARRAY(String(200)), nullable=False),
     Column("sectors", ARRAY(String(100)), nullable=False),
     Column("contribution_modes", ARRAY(String(40)), nullable=False),
@@ -184,14 +185,15 @@ people = Table(
     Column("listed", Boolean, nullable=False, server_default=text("true")),
     Column("locale", String(12), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    #: every matchable value as one prefixed tag (``sk:`` skill, ``se:`` sector, ``mo:``
-    #: contribution mode, ``la:`` language, ``co:`` country of origin or residence), kept by
-    #: the database: one GIN index answers "holds all of these" across criteria in one probe
+    #: every matchable value as one prefixed tag (``oc:`` occupation, ``sk:`` skill, ``se:``
+    #: sector, ``mo:`` contribution mode, ``la:`` language, ``or:`` country of origin, ``re:``
+    #: country of residence), kept by the database: one GIN index answers "holds all of
+    #: these" across criteria in one probe
     Column(
         "tags",
         ARRAY(String(210)),
         Computed(
-            "resources.match_tags(skills, sectors, contribution_modes, languages, "
+            "resources.match_tags(occupations, skills, sectors, contribution_modes, languages, "
             "country_of_origin, country_of_residence)",
             persisted=True,
         ),
@@ -249,6 +251,7 @@ opportunities = Table(
     Column("posted_by", UUID(as_uuid=True)),
     Column("work_mode", String(10), nullable=False),
     Column("deadline", DateTime(timezone=True), nullable=False),
+    Column("required_occupations", ARRAY(String(4)), nullable=False, server_default="{}"),
     Column("required_skills", ARRAY(String(200)), nullable=False),
     Column("sectors", ARRAY(String(100)), nullable=False),
     Column("countries", ARRAY(String(2)), nullable=False),
@@ -340,6 +343,7 @@ courses = Table(
     #: [{"title": ..., "lessons": [{"id": ..., "title": ..., "resource_id": ...}]}]
     Column("modules", JSONB, nullable=False),
     Column("created_by", UUID(as_uuid=True)),
+    Column("themes", ARRAY(String(100)), nullable=False, server_default="{}"),
     Column("version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )

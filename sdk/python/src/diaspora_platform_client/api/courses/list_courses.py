@@ -12,11 +12,35 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    language: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_language: None | str | Unset
+    if isinstance(language, Unset):
+        json_language = UNSET
+    else:
+        json_language = language
+    params["language"] = json_language
+
+    json_theme: None | str | Unset
+    if isinstance(theme, Unset):
+        json_theme = UNSET
+    else:
+        json_theme = theme
+    params["theme"] = json_theme
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params["limit"] = limit
 
@@ -86,14 +110,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    language: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Response[CoursePage | Problem]:
     """List Courses
 
-     The course catalogue, newest first (keyset pagination: pass ``next_cursor`` back).
+     The course catalogue, newest first, by language, theme and words of the title or
+    description (keyset pagination: pass ``next_cursor`` back until it is null).
 
     Args:
+        language (None | str | Unset): taught in
+        theme (None | str | Unset):
+        q (None | str | Unset): words
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
 
@@ -106,6 +137,9 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        language=language,
+        theme=theme,
+        q=q,
         limit=limit,
         cursor=cursor,
     )
@@ -120,14 +154,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    language: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> CoursePage | Problem | None:
     """List Courses
 
-     The course catalogue, newest first (keyset pagination: pass ``next_cursor`` back).
+     The course catalogue, newest first, by language, theme and words of the title or
+    description (keyset pagination: pass ``next_cursor`` back until it is null).
 
     Args:
+        language (None | str | Unset): taught in
+        theme (None | str | Unset):
+        q (None | str | Unset): words
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
 
@@ -141,6 +182,9 @@ def sync(
 
     return sync_detailed(
         client=client,
+        language=language,
+        theme=theme,
+        q=q,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -149,14 +193,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    language: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Response[CoursePage | Problem]:
     """List Courses
 
-     The course catalogue, newest first (keyset pagination: pass ``next_cursor`` back).
+     The course catalogue, newest first, by language, theme and words of the title or
+    description (keyset pagination: pass ``next_cursor`` back until it is null).
 
     Args:
+        language (None | str | Unset): taught in
+        theme (None | str | Unset):
+        q (None | str | Unset): words
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
 
@@ -169,6 +220,9 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        language=language,
+        theme=theme,
+        q=q,
         limit=limit,
         cursor=cursor,
     )
@@ -181,14 +235,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    language: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> CoursePage | Problem | None:
     """List Courses
 
-     The course catalogue, newest first (keyset pagination: pass ``next_cursor`` back).
+     The course catalogue, newest first, by language, theme and words of the title or
+    description (keyset pagination: pass ``next_cursor`` back until it is null).
 
     Args:
+        language (None | str | Unset): taught in
+        theme (None | str | Unset):
+        q (None | str | Unset): words
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
 
@@ -203,6 +264,9 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            language=language,
+            theme=theme,
+            q=q,
             limit=limit,
             cursor=cursor,
         )

@@ -13,7 +13,7 @@ from alliance.adapters import orm
 from alliance.domain.body import BodyKind, BodyRules, Role
 from alliance.domain.governance import MajorityRule
 from alliance.domain.member import MemberKind
-from alliance.entrypoints.http.deps import Caller, UoW, dump
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
 from alliance.service_layer import bodies as handlers
 from alliance.service_layer.access import load
 from eventkit.http.auth import writes_need_a_verified_email
@@ -83,10 +83,21 @@ async def establish(body: BodyIn, uow: UoW, clock: Now, actor: Caller, once: Onc
 
 
 @router.get("")
-async def list_bodies(alliance_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+async def list_bodies(
+    alliance_id: UUID,
+    uow: UoW,
+    actor: Caller,
+    kind: BodyKind | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    """An alliance's bodies (``kind``: secretariat, steering_committee...), in id order."""
+    t = orm.bodies.c
+    where = [t.alliance_id == alliance_id]
+    if kind is not None:
+        where.append(t.kind == kind.value)
     async with uow:
-        found = await uow.bodies.find(orm.bodies.c.alliance_id == alliance_id)
-    return {"items": [dump(b) for b in found]}
+        return await id_page(uow.bodies, where, cursor, limit)
 
 
 @router.get("/{body_id}")

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field
 
 from alliance import views
-from alliance.entrypoints.http.deps import Caller, UoW, dump
+from alliance.adapters import orm
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
 from alliance.service_layer import cohorts as handlers
 from alliance.service_layer.access import load
 from eventkit.http.auth import writes_need_a_verified_email
@@ -39,6 +40,27 @@ async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once:
         return dump(cohort)
 
     return await once(work)
+
+
+class CohortSummary(BaseModel):
+    id: UUID
+    alliance_id: UUID
+    name: str
+    year: int
+
+
+class CohortPage(BaseModel):
+    items: list[CohortSummary]
+    next_cursor: UUID | None = Field(description="pass as cursor for the next page")
+
+
+@router.get("", response_model=CohortPage)
+async def list_cohorts(
+    alliance_id: UUID, uow: UoW, actor: Caller, cursor: Cursor = None, limit: Limit = 50
+) -> dict[str, Any]:
+    """An alliance's youth leader cohorts, in id order."""
+    async with uow:
+        return await id_page(uow.cohorts, [orm.cohorts.c.alliance_id == alliance_id], cursor, limit)
 
 
 @router.get("/{cohort_id}")

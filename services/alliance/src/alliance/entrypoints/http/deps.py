@@ -3,21 +3,24 @@ here: the chassis answers each kind with its status (eventkit.http.problems)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
+from uuid import UUID
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement
 
+from alliance.adapters.repository import DocumentRepository
 from alliance.service_layer.access import Actor
 from alliance.service_layer.unit_of_work import (
     AllianceUnitOfWork,
 )
+from contracts.vocabulary import Permission
 from eventkit.aggregate import AggregateRoot
 from eventkit.http.auth import CurrentPrincipal
 
 A = TypeVar("A", bound=AggregateRoot)
-
-SECRETARIAT_ROLE = "alliance_secretariat"
 
 
 def _uow(request: Request) -> AllianceUnitOfWork:
@@ -26,7 +29,10 @@ def _uow(request: Request) -> AllianceUnitOfWork:
 
 
 def _actor(principal: CurrentPrincipal) -> Actor:
-    return Actor(account_id=principal.subject, secretariat=principal.has_role(SECRETARIAT_ROLE))
+    return Actor(
+        account_id=principal.subject,
+        secretariat=principal.may(Permission.ALLIANCE_ACT_AS_SECRETARIAT),
+    )
 
 
 UoW = Annotated[AllianceUnitOfWork, Depends(_uow)]
@@ -42,3 +48,26 @@ def dump(obj: Any, *, exclude: set[str] | None = None) -> dict[str, Any]:
         obj, mode="json", exclude={"events", *(exclude or set())}
     )
     return data
+
+
+async def id_page(
+    repo: DocumentRepository[A],
+    where: list[ColumnElement[bool]],
+    cursor: UUID | None,
+    limit: int,
+    show: Callable[[A], dict[str, Any]] = dump,
+) -> dict[str, Any]:
+    """One page of a listing in id order (keyset: ``next_cursor`` until it is null)."""
+    if cursor is not None:
+        where = [*where, repo.table.c.id > cursor]
+    page = await repo.find(*where, order_by=[repo.table.c.id], limit=limit + 1)
+    last = page[limit - 1] if len(page) > limit else None
+    return {
+        "items": [show(a) for a in page[:limit]],
+        "next_cursor": str(last.id) if last is not None else None,  # type: ignore[attr-defined]
+    }
+
+
+#: the query parameters every id-ordered listing takes
+Cursor = Annotated[UUID | None, Query(description="next_cursor of the previous page")]
+Limit = Annotated[int, Query(ge=1, le=200)]

@@ -16,7 +16,7 @@ from alliance.entrypoints.http.deps import (
     dump,
 )
 from alliance.service_layer import recommendations as handlers
-from alliance.service_layer.access import Actor, load
+from alliance.service_layer.access import Actor, as_seen_by, load
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
@@ -75,6 +75,7 @@ async def draft(body: DraftIn, uow: UoW, clock: Now, actor: Caller, once: Once) 
 async def list_recommendations(
     alliance_id: UUID,
     uow: UoW,
+    clock: Now,
     actor: Caller,
     stage: Stage | None = None,
     theme: str | None = Query(default=None, max_length=60),
@@ -84,16 +85,18 @@ async def list_recommendations(
     if stage is not None:
         where.append(t.stage == stage.value)
     async with uow:
+        actor = await as_seen_by(uow, actor, alliance_id, clock.today())
         found = await uow.recommendations.find(*where)
     return {"items": [view(r, actor) for r in found if theme is None or r.theme == theme]}
 
 
 @router.get("/{recommendation_id}")
 async def get_recommendation(
-    recommendation_id: UUID, uow: UoW, actor: Caller, response: Response
+    recommendation_id: UUID, uow: UoW, clock: Now, actor: Caller, response: Response
 ) -> dict[str, Any]:
     async with uow:
         rec = await load(uow.recommendations, recommendation_id, "recommendation")
+        actor = await as_seen_by(uow, actor, rec.alliance_id, clock.today())
     response.headers["ETag"] = etag(rec.version)
     return view(rec, actor)
 

@@ -9,7 +9,9 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, status
 from pydantic import AwareDatetime, BaseModel, Field
 
-from eventkit.http.auth import Principal, require_role, writes_need_a_verified_email
+from contracts.vocabulary import Permission
+from contracts.vocabulary.types import CountryCode, LanguageCode
+from eventkit.http.auth import Principal, require_permission, writes_need_a_verified_email
 from eventkit.http.problems import Problem
 from notifications.domain.newsletter import (
     LocalisedContent,
@@ -30,19 +32,17 @@ router = APIRouter(
     tags=["newsletters"],
     dependencies=[Depends(writes_need_a_verified_email)],
 )
-ADMIN = "platform_admin"
-Communicator = Annotated[Principal, Depends(require_role(ADMIN, "alliance_secretariat"))]
-Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+Communicator = Annotated[
+    Principal, Depends(require_permission(Permission.NOTIFICATIONS_SEND_NEWSLETTERS))
+]
 Code = Annotated[str, Field(min_length=1, max_length=64)]
 
 
 class SegmentBody(BaseModel):
-    countries_of_origin: list[Country] = Field(default_factory=list, max_length=250)
-    countries_of_residence: list[Country] = Field(default_factory=list, max_length=250)
+    countries_of_origin: list[CountryCode] = Field(default_factory=list, max_length=250)
+    countries_of_residence: list[CountryCode] = Field(default_factory=list, max_length=250)
     interests: list[Code] = Field(default_factory=list, max_length=100)
-    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(
-        default_factory=list, max_length=50
-    )
+    languages: list[LanguageCode] = Field(default_factory=list, max_length=50)
     organisation_kinds: list[Code] = Field(
         default_factory=list,
         max_length=50,
@@ -174,7 +174,10 @@ async def create(body: NewsletterCreate, who: Communicator, uow: UoW) -> Newslet
 
 async def _owned(uow: UoW, newsletter_id: UUID, who: Principal) -> Newsletter:
     newsletter = await uow.audience.newsletter(newsletter_id, for_update=True)
-    if newsletter is None or (newsletter.created_by != who.subject and not who.has_role(ADMIN)):
+    if newsletter is None or (
+        newsletter.created_by != who.subject
+        and not who.may(Permission.NOTIFICATIONS_MANAGE_NEWSLETTERS)
+    ):
         raise Problem(404, "Not Found", "No such newsletter.")
     return newsletter
 

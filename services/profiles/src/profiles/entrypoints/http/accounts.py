@@ -8,7 +8,9 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import CurrentPrincipal, Principal, require_role
+from contracts.vocabulary import Permission, may_grant
+from contracts.vocabulary.types import LocaleTag
+from eventkit.http.auth import CurrentPrincipal, Principal, require_permission
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import AnonymousOnce
 from eventkit.http.problems import Problem
@@ -24,7 +26,7 @@ class RegistrationRequest(BaseModel):
     email: str = Field(max_length=320, examples=["amina@example.org"])
     password: str = Field(min_length=1, max_length=256)
     display_name: str = Field(min_length=1, max_length=200)
-    locale: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    locale: LocaleTag = "en"
 
 
 class RegistrationResponse(BaseModel):
@@ -235,12 +237,16 @@ async def me(principal: CurrentPrincipal, uow: UoW) -> AccountView:
     )
 
 
-PlatformAdmin = Annotated[Principal, Depends(require_role(Role.PLATFORM_ADMIN.value))]
+PlatformAdmin = Annotated[
+    Principal, Depends(require_permission(Permission.PROFILES_ADMINISTER_ACCOUNTS))
+]
 
 
 async def _change_role(
     account_id: UUID, role: Role, grant: bool, admin: Principal, uow: UoW
 ) -> RolesView:
+    if role != Role.MEMBER and not may_grant(admin.roles, role):
+        raise Problem(403, "Forbidden", f"Your roles may not grant or revoke {role.value}.")
     roles = await identity.change_role(account_id, role, grant=grant, by=admin.subject, uow=uow)
     return RolesView(account_id=account_id, roles=sorted(roles))
 

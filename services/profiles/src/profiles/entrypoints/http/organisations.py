@@ -12,15 +12,15 @@ from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from contracts.vocabulary import Permission
 from eventkit.http.auth import (
     CurrentPrincipal,
     Principal,
-    require_role,
+    require_permission,
     writes_need_a_verified_email,
 )
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
-from profiles.domain.account import Role
 from profiles.domain.directory import MAX_LIMIT, decode_cursor
 from profiles.domain.organisation import (
     MemberRole,
@@ -226,7 +226,9 @@ async def remove_member(
     return _org_response(org)
 
 
-PlatformAdmin = Annotated[Principal, Depends(require_role(Role.PLATFORM_ADMIN.value))]
+PlatformAdmin = Annotated[
+    Principal, Depends(require_permission(Permission.PROFILES_VERIFY_ORGANISATIONS))
+]
 
 
 @router.post("/v1/organisations/{org_id}/verification", responses={403: {}, 404: {}, 409: {}})

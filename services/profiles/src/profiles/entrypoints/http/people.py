@@ -11,13 +11,14 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from contracts.vocabulary import scheme
+from contracts.vocabulary.types import LanguageCode
 from eventkit.domain_errors import InvalidInput
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from profiles.adapters import images
 from profiles.adapters.images import ACCEPTED
-from profiles.domain import taxonomy
 from profiles.domain.profile import PersonProfile, Relation
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import people
@@ -134,10 +135,14 @@ async def get_person(person_id: UUID, viewer: MaybePrincipal, uow: UoW) -> dict[
 
 @router.get("/v1/directory/taxonomy")
 async def get_taxonomy(
-    lang: Annotated[str, Query(pattern="^[a-z]{2}$")] = "en",
+    lang: Annotated[LanguageCode, Query()] = "en",
 ) -> dict[str, list[dict[str, str]]]:
-    """Codes accepted for occupations, skills, sectors and education levels, with labels."""
-    return {scheme: taxonomy.labelled(scheme, lang) for scheme in taxonomy.SCHEMES}
+    """Codes accepted for occupations, skills, sectors and education levels, with labels
+    (the vocabulary's; every scheme: ``GET /v1/vocabulary``)."""
+    return {
+        name: [{"code": t.code, "label": t.label.text} for t in scheme(name).terms(lang)]
+        for name in ("occupations", "skills", "sectors", "education_levels")
+    }
 
 
 @router.put(

@@ -9,16 +9,17 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from eventkit.http.auth import require_role, writes_need_a_verified_email
+from contracts.vocabulary.types import CountryCode, LanguageCode
+from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.idempotency import Once
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import IfMatch, etag
 from resources.adapters import search
 from resources.domain import resource as r
 from resources.entrypoints.http.deps import (
-    MODERATOR_ROLES,
     CurrentActor,
     MaybeActor,
+    Moderator,
     UoW,
     preferred_languages,
 )
@@ -33,6 +34,7 @@ from resources.entrypoints.http.schemas import (
     ReportIn,
     ResourceIn,
     ResourceOut,
+    Sdg,
     SearchItem,
     SearchResults,
     TranslationIn,
@@ -83,16 +85,12 @@ async def search_resources(
     request: Request,
     uow: UoW,
     q: Annotated[str | None, Query(max_length=300)] = None,
-    lang: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2,3}$", description="query language")
-    ] = None,
+    lang: Annotated[LanguageCode | None, Query(description="query language")] = None,
     kind: r.ResourceKind | None = None,
     theme: Annotated[str | None, Query(max_length=100)] = None,
-    sdg: Annotated[int | None, Query(ge=1, le=17)] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
-    language: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2,3}$", description="has a translation in")
-    ] = None,
+    sdg: Annotated[Sdg | None, Query()] = None,
+    country: Annotated[CountryCode | None, Query()] = None,
+    language: Annotated[LanguageCode | None, Query(description="has a translation in")] = None,
     year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
@@ -146,7 +144,7 @@ async def search_resources(
 
 @router.get(
     "/moderation-queue",
-    dependencies=[Depends(require_role(*MODERATOR_ROLES))],
+    dependencies=[Moderator],
 )
 async def moderation_queue(
     uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 50
@@ -159,9 +157,7 @@ async def moderation_queue(
 async def my_contributions(
     actor: CurrentActor,
     uow: UoW,
-    lang: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2,3}$", description="title language")
-    ] = None,
+    lang: Annotated[LanguageCode | None, Query(description="title language")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
 ) -> MyResources:
     """What the caller contributed, whatever its status (draft, submitted, published,
@@ -176,7 +172,7 @@ async def get_resource(
     actor: MaybeActor,
     uow: UoW,
     response: Response,
-    lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    lang: Annotated[LanguageCode | None, Query()] = None,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> ResourceOut:
     """A resource in the reader's language (``?lang=``, then Accept-Language, then the
@@ -262,7 +258,7 @@ async def reclassify(
 @router.put("/{resource_id}/translations/{language}", response_model=Created)
 async def put_translation(
     resource_id: UUID,
-    language: Annotated[str, Path(pattern=r"^[a-z]{2,3}$")],
+    language: Annotated[LanguageCode, Path()],
     body: TranslationIn,
     actor: CurrentActor,
     uow: UoW,
