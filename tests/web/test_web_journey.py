@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import secrets
 import zipfile
 from pathlib import Path
 
@@ -176,16 +177,24 @@ def test_member_journey(site: Platform, world: World, chromium: Browser) -> None
 
 
 def answer_survey(page: Page) -> None:
-    """Answer every required question the questionnaire shows (first choice, or a value)."""
+    """Answer every required question the questionnaire shows (first choice, or a value),
+    and the optional choices and numbers at random: the platform refuses a second response
+    identical to one already recorded, and each test's respondent is another person."""
     for fieldset in page.locator("form fieldset.field").all():
-        if "(required)" not in (fieldset.locator("legend").text_content() or ""):
+        if "(required)" in (fieldset.locator("legend").text_content() or ""):
+            fieldset.locator("input").first.check()  # consent's first choice is yes
             continue
-        fieldset.locator("input").first.check()
+        choices = fieldset.locator("input[type=radio]").all()
+        if choices:
+            choices[secrets.randbelow(len(choices))].check()
     for select in page.locator("form select[required]").all():
         select.select_option(index=1)
-    for box in page.locator("form input[required]:not([type=radio]):not([type=checkbox])").all():
+    year = str(1940 + secrets.randbelow(60))
+    for box in page.locator("form input:not([type=radio]):not([type=checkbox])").all():
         kind = box.get_attribute("type") or "text"
-        box.fill({"number": "1990", "date": "2020-01-01"}.get(kind, "A few words"))
+        if kind == "hidden" or not (kind == "number" or box.get_attribute("required")):
+            continue
+        box.fill({"number": year, "date": "2020-01-01"}.get(kind, unique("Words")))
     page.get_by_label(
         "Link my answers to my profile, so that I can see and withdraw them later."
     ).check()

@@ -86,7 +86,7 @@ SURVEY = {
     "campaign": {"id": THING, "name": "Skills 2026", "closes_on": "2099-12-31", "status": "open"},
     "survey": {
         "id": OTHER,
-        "title": "Diaspora skills",
+        "title": {"en": "Diaspora skills", "fr": "Compétences de la diaspora"},
         "languages": ["en", "fr"],
         "default_language": "en",
         "questions": [

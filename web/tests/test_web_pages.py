@@ -100,6 +100,14 @@ def test_every_member_page_renders_in_every_language(client: TestClient, locale:
         html = response.text
         assert f'<html lang="{locale}" dir="{"rtl" if locale == "ar" else "ltr"}">' in html, path
         assert "Traceback" not in html
+        # a text the API gives per language is shown in one, never as a raw mapping
+        assert "{&#39;" not in html, f"{path}: a raw mapping on the page"
+
+
+def test_a_survey_speaks_the_respondents_language(client: TestClient) -> None:
+    client.cookies.set("dep_lang", "fr")
+    html = client.get(f"/surveys/{THING}").text
+    assert '<h1 lang="fr">Compétences de la diaspora</h1>' in html
 
 
 def test_pages_that_need_an_account_send_visitors_to_sign_in_and_back(client: TestClient) -> None:

@@ -9,6 +9,7 @@ import contextlib
 import functools
 import importlib
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -109,9 +110,13 @@ def start_platform(
             table["services"][name]["port"] = p.ports[name]
         test_routes = home / "routes.yaml"
         test_routes.write_text(yaml.safe_dump(table))
+        # the gateway's port is held from now until Caddy binds it, minutes later on a loaded
+        # machine: a port only looked up free was taken by someone else's process meanwhile
+        held = socket.socket()
+        held.bind(("127.0.0.1", 0))
         gateway = Gateway(
             home,
-            listen=f"127.0.0.1:{free_port()}",
+            listen=f"127.0.0.1:{held.getsockname()[1]}",
             portal=build_portal(home / "portal") if portal else None,
         )
         p.gateway_url = gateway.url
@@ -152,10 +157,12 @@ def start_platform(
                 )
             if web:
                 p.start_web()
+            held.close()
             gateway.start(test_routes)
             p.processes.append(gateway.process)
             yield p
         finally:
+            held.close()
             for proc in reversed(p.processes):
                 proc.stop()
 

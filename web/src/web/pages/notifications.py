@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from typing import Any
+from zoneinfo import available_timezones
 
 import httpx
 from starlette.requests import Request
@@ -35,37 +36,15 @@ FREQUENCIES: dict[str, str] = {
     "off": N_("Never"),
 }
 CHANNELS: dict[str, str] = {"in_app": N_("On the platform"), "email": N_("By email")}
-#: time zones offered (any IANA zone the API knows is accepted by typing it)
-COMMON_ZONES = (
+#: every IANA zone where people live (a member in Accra or Suva finds theirs), UTC first;
+#: the legacy aliases (US/…, Etc/…) are left out, the API accepts any zone it knows
+ZONES = (
     "UTC",
-    "Africa/Abidjan",
-    "Africa/Addis_Ababa",
-    "Africa/Cairo",
-    "Africa/Casablanca",
-    "Africa/Dakar",
-    "Africa/Johannesburg",
-    "Africa/Lagos",
-    "Africa/Nairobi",
-    "America/Bogota",
-    "America/Mexico_City",
-    "America/Montreal",
-    "America/New_York",
-    "America/Port-au-Prince",
-    "America/Sao_Paulo",
-    "America/Toronto",
-    "Asia/Beirut",
-    "Asia/Dubai",
-    "Asia/Kolkata",
-    "Asia/Manila",
-    "Asia/Riyadh",
-    "Europe/Berlin",
-    "Europe/Brussels",
-    "Europe/Dublin",
-    "Europe/Lisbon",
-    "Europe/London",
-    "Europe/Madrid",
-    "Europe/Paris",
-    "Europe/Rome",
+    *sorted(
+        z
+        for z in available_timezones()
+        if "/" in z and not z.startswith(("Etc/", "SystemV/", "US/", "posix", "right/"))
+    ),
 )
 
 
@@ -169,9 +148,7 @@ def _preferences_context(prefs: dict[str, Any]) -> dict[str, Any]:
         "categories": CATEGORIES,
         "frequencies": FREQUENCIES,
         "channels": CHANNELS,
-        "zones": COMMON_ZONES
-        if prefs.get("time_zone", "UTC") in COMMON_ZONES
-        else (prefs["time_zone"], *COMMON_ZONES),
+        "zones": ZONES if prefs.get("time_zone", "UTC") in ZONES else (prefs["time_zone"], *ZONES),
         "locales": LOCALES,
         "quiet_start": str(quiet.get("start", ""))[:5],
         "quiet_end": str(quiet.get("end", ""))[:5],

@@ -32,8 +32,11 @@ UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{
 LIKERT = ("1", "2", "3", "4", "5")
 
 
-def label(labels: dict[str, str], locale: str, default: str) -> str:
-    """A survey text in the respondent's language, else the survey's default, else any."""
+def label(labels: dict[str, str] | str, locale: str, default: str) -> str:
+    """A survey text in the respondent's language, else the survey's default, else any (a
+    text given in one language only is a plain string)."""
+    if isinstance(labels, str):
+        return labels
     return labels.get(locale) or labels.get(default) or next(iter(labels.values()), "")
 
 

@@ -23,12 +23,14 @@
   var live = document.querySelector("[data-live]");
   if (live && window.EventSource) {
     var stream = new EventSource("/notifications/stream");
-    stream.addEventListener("notification", function () {
+    function update() {
       refreshUnread();
-      if (live) {
-        live.dispatchEvent(new CustomEvent("live-update", { bubbles: true }));
-      }
-    });
+      live.dispatchEvent(new CustomEvent("live-update", { bubbles: true }));
+    }
+    stream.addEventListener("notification", update);
+    // the stream starts from the moment it opens: what came between the page and then
+    // (seconds on a slow connection), or while it was reconnecting, is fetched once
+    stream.addEventListener("ready", update);
   }
 })();
 // Search-as-you-type in long lists of choices (without JavaScript the whole list shows).
