@@ -37,7 +37,6 @@ from conftest import Platform, start_platform
 from contracts.events.privacy import PARTICIPANTS
 from devstack.harness import TestInfra
 from devstack.postgres import plain_url
-from devstack.testing import verification_link_token
 from devstack.waiting import run_sync, wait_until
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
@@ -142,13 +141,12 @@ class Api:
         account_id = r.json()["account_id"]
         # what reaches other people (connections, messages, resources) needs a verified email
         self.call(
-            "POST", "/v1/auth/verify-email", json={"token": self.link(account_id)}, expect=200
+            "POST",
+            "/v1/auth/verify-email",
+            json={"token": self.platform.smtp.link_token(address)},
+            expect=200,
         )
         return account_id, address
-
-    def link(self, account_id: str) -> str:
-        admin_url = self.platform.infra.admin_database_url
-        return run_sync(lambda: verification_link_token(admin_url, account_id))
 
     def login(self, address: str, password: str = PASSWORD) -> str:
         r = self.call(

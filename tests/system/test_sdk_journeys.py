@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import uuid
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -31,27 +29,13 @@ from diaspora_platform_client.models import (
 
 from conftest import Platform
 from devstack.paths import repo_root
-from devstack.waiting import wait_until
 
 TYPESCRIPT = repo_root() / "sdk" / "typescript"
-TOKEN = re.compile(r"[?&]token=([A-Za-z0-9_\-\.~%]+)")
 
 
 def _verification_token(platform: Platform, address: str) -> str:
     """The token of the verification link emailed to ``address``."""
-
-    def mail() -> EmailMessage | None:
-        return next((m for m in platform.smtp.messages() if address in str(m["To"])), None)
-
-    wait_until(lambda: mail() is not None, 60, what=f"the verification email to {address}")
-    message = mail()
-    assert message is not None
-    text = "".join(
-        part.get_content() for part in message.walk() if part.get_content_type() == "text/plain"
-    )
-    found = TOKEN.search(text)
-    assert found, text
-    return found.group(1)
+    return platform.smtp.link_token(address)
 
 
 # The module-scoped developer platform starts four services (migrate, seed, serve) in the

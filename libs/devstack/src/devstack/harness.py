@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -143,6 +144,10 @@ def stop_test_infra() -> list[str]:
 stop_test_infra.__test__ = False  # type: ignore[attr-defined]
 
 
+#: the token query parameter of an emailed link
+_LINK_TOKEN = re.compile(r"[?&]token=([A-Za-z0-9_\-\.~%]+)")
+
+
 class SmtpSink:
     """A real SMTP sink process owned by a test; stop it (or use ``with``) when done."""
 
@@ -170,6 +175,24 @@ class SmtpSink:
             what=f"{count} message(s) in {self.maildir}",
         )
         return self.messages()
+
+    def link_token(self, address: str, timeout: float = 60.0) -> str:
+        """The ``token`` of the link in the first email to ``address`` (verification, reset):
+        read from the mail people get, as the outbox's copy of the link is encrypted."""
+
+        def mail() -> EmailMessage | None:
+            return next((m for m in self.messages() if address in str(m["To"])), None)
+
+        wait_until(lambda: mail() is not None, timeout, what=f"an email to {address}")
+        message = mail()
+        assert message is not None
+        text = "".join(
+            part.get_content() for part in message.walk() if part.get_content_type() == "text/plain"
+        )
+        found = _LINK_TOKEN.search(text)
+        if found is None:
+            raise AssertionError(f"no link with a token in the email to {address}: {text}")
+        return found.group(1)
 
     def stop(self) -> None:
         if self._proc.poll() is None:
