@@ -87,4 +87,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         kept.append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+    # Last in the session: the folder's session-wide platform (its workers consume the shared
+    # broker) and Playwright's sync event loop live until the session ends, and would answer
+    # or break the tests of every folder collected after this one.
+    items[:] = [i for i in kept if "tests/web/" not in str(i.fspath)] + [
+        i for i in kept if "tests/web/" in str(i.fspath)
+    ]

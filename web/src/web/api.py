@@ -99,6 +99,21 @@ class _RotatedPairs:
             self._pairs.popitem(last=False)
 
 
+def _unverified_claim(response: httpx.Response) -> bool:
+    """A 403 because the access token says the email is not verified: the person may have
+    confirmed it since the token was issued (in this or another browser), so a refreshed
+    token may say otherwise."""
+    if response.status_code != 403:
+        return False
+    try:
+        problem = response.json()
+    except ValueError:
+        return False
+    return isinstance(problem, dict) and str(problem.get("type", "")).endswith(
+        "/email-not-verified"
+    )
+
+
 class Api:
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.client = client
@@ -124,7 +139,8 @@ class Api:
         headers: dict[str, str] | None = None,
         **kwargs: Any,
     ) -> httpx.Response:
-        """Send; refresh once on 401; raise :class:`SignInRequired` when that fails.
+        """Send; refresh once on 401 (or a 403 for an unverified email, which a fresh token may
+        no longer say); raise :class:`SignInRequired` when the refresh fails.
 
         Answers other than 401 come back as they are (the caller decides)."""
         if auth and visit.session.signed_in and visit.session.access_expires_at < time.time():
@@ -133,7 +149,11 @@ class Api:
             response = await self.client.request(
                 method, path, headers=self._headers(visit, headers, auth), **kwargs
             )
-            if response.status_code == 401 and auth and visit.session.signed_in:
+            if (
+                auth
+                and visit.session.signed_in
+                and (response.status_code == 401 or _unverified_claim(response))
+            ):
                 await self.refresh(visit)
                 response = await self.client.request(
                     method, path, headers=self._headers(visit, headers, auth), **kwargs
