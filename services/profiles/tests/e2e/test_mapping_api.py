@@ -432,6 +432,9 @@ async def test_time_windows_are_whole_months_of_the_campaign(
     assert (await get(**{"from": "2026-01", "to": "2026-02"})).status_code == 200
     assert (await get(**{"from": "2027-01"})).status_code == 422  # after the campaign
     assert (await get(**{"from": "2026-13"})).status_code == 422
+    # no dimension at all is the asker's mistake, not the server's (schemathesis found a 500)
+    empty = await get(dimensions="")
+    assert empty.status_code == 422 and "dimensions" in empty.json()["detail"]
 
 
 async def test_a_small_filtered_population_is_published_cell_by_cell(

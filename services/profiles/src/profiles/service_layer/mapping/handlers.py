@@ -645,6 +645,10 @@ def new_need(
 # ---- aggregates --------------------------------------------------------------------------
 
 
+class InvalidTableRequest(kinds.InvalidInput, ValueError):
+    """A table asked for with too few or too many dimensions or filters."""
+
+
 @dataclass(frozen=True)
 class TableRequest:
     dimensions: tuple[Dimension, ...]
@@ -653,11 +657,11 @@ class TableRequest:
 
     def __post_init__(self) -> None:
         if len(self.dimensions) > MAX_DIMENSIONS:
-            raise ValueError(f"ask for 1 to {MAX_DIMENSIONS} dimensions")
+            raise InvalidTableRequest(f"ask for 1 to {MAX_DIMENSIONS} dimensions")
         if len(self.filters) > MAX_FILTERS:
-            raise ValueError(f"at most {MAX_FILTERS} filters")
+            raise InvalidTableRequest(f"at most {MAX_FILTERS} filters")
         if set(self.filters) & set(self.dimensions):
-            raise ValueError("a dimension cannot be both a filter and a column")
+            raise InvalidTableRequest("a dimension cannot be both a filter and a column")
 
 
 async def _publish(
@@ -690,7 +694,7 @@ async def aggregate_table(
 ) -> tuple[Campaign, PublishedTable]:
     """A published table (docs/privacy.md: the cell-key method and its publication rules)."""
     if not request.dimensions:
-        raise ValueError(f"ask for 1 to {MAX_DIMENSIONS} dimensions")
+        raise InvalidTableRequest(f"ask for 1 to {MAX_DIMENSIONS} dimensions")
     async with uow:
         campaign = await _readable_campaign(uow, campaign_id, by, organisations)
         table = await _publish(uow, campaign, rules, request)
