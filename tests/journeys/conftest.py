@@ -8,7 +8,6 @@ package ends, before any other test's services start on the shared broker."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -17,6 +16,7 @@ import pytest
 from devstack import system
 from devstack.harness import TestInfra
 from devstack.system import ADMIN, Platform
+from devstack.testing import deselect_marked
 from journeys.kit import Person
 
 
@@ -25,18 +25,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     migrations and seeds: minutes on a loaded 2-core machine), beyond the 300 s default.
     ``make test`` runs the reduced set; the journeys marked ``journeys_full`` run with
     ``make journeys`` (JOURNEYS=full) only: deselected, not skipped, in ``make test``."""
-    full = os.environ.get("JOURNEYS") == "full"
-    kept, dropped = [], []
     for item in items:
-        if "tests/journeys/" not in str(item.fspath):
-            kept.append(item)
-            continue
-        if "journey_platform" in getattr(item, "fixturenames", ()):
+        if "tests/journeys/" in str(item.fspath) and "journey_platform" in getattr(
+            item, "fixturenames", ()
+        ):
             item.add_marker(pytest.mark.timeout(900))
-        (kept if full or not item.get_closest_marker("journeys_full") else dropped).append(item)
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+    deselect_marked(config, items, "journeys_full", unless_env="JOURNEYS")
 
 
 @pytest.fixture(scope="package")

@@ -4,7 +4,6 @@ of its own (``privacy_attacks``, recreated per run) so nothing else's data is in
 from __future__ import annotations
 
 import asyncio
-import os
 import uuid
 from collections.abc import AsyncIterator
 
@@ -13,7 +12,7 @@ import pytest
 
 from devstack.harness import TestInfra
 from devstack.postgres import aprovision_service, recreate_database
-from devstack.testing import TokenIssuer, api_client
+from devstack.testing import TokenIssuer, api_client, deselect_marked
 from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
 from profiles.adapters.mapping.template import TEMPLATE
 from profiles.bootstrap import ProfilesService
@@ -58,11 +57,5 @@ async def survey_id(mapping_api: tuple[httpx.AsyncClient, TokenIssuer]) -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The controls (``privacy_attacks_full``) run with ``make privacy-attacks`` only
-    (PRIVACY_ATTACK_MODE=full): deselected, not skipped, in ``make test``."""
-    if os.environ.get("PRIVACY_ATTACK_MODE") == "full":
-        return
-    dropped = [i for i in items if i.get_closest_marker("privacy_attacks_full")]
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = [i for i in items if not i.get_closest_marker("privacy_attacks_full")]
+    """The controls (``privacy_attacks_full``) run with ``make privacy-attacks`` only."""
+    deselect_marked(config, items, "privacy_attacks_full", unless_env="PRIVACY_ATTACK_MODE")

@@ -33,11 +33,6 @@ from devstack.paths import repo_root
 TYPESCRIPT = repo_root() / "sdk" / "typescript"
 
 
-def _verification_token(platform: Platform, address: str) -> str:
-    """The token of the verification link emailed to ``address``."""
-    return platform.smtp.link_token(address)
-
-
 # The module-scoped developer platform starts four services (migrate, seed, serve) in the
 # first test's setup: minutes on a loaded 2-core machine, which the default 300 s would cut.
 pytestmark = pytest.mark.timeout(900)
@@ -56,7 +51,7 @@ def test_python_sdk_journey(developer_platform: Platform) -> None:
     )
     assert registered.status_code == 201
 
-    token = _verification_token(developer_platform, email)
+    token = developer_platform.smtp.link_token(email)
     verified = verify_email.sync_detailed(client=anonymous, body=LinkToken(token=token))
     assert verified.status_code == 200, verified.content
 
@@ -121,7 +116,7 @@ def test_typescript_sdk_journey(developer_platform: Platform, typescript_journey
     try:
         first = json.loads(journey.stdout.readline())
         assert first["step"] == "registered", first
-        journey.stdin.write(_verification_token(developer_platform, email) + "\n")
+        journey.stdin.write(developer_platform.smtp.link_token(email) + "\n")
         journey.stdin.flush()
         out, err = journey.communicate(timeout=120)
     finally:

@@ -27,6 +27,7 @@ from web_stack import (
 from devstack.harness import TestInfra
 from devstack.smtp import read_messages
 from devstack.system import Platform, start_platform
+from devstack.testing import deselect_marked
 
 #: a platform kept running by dev_platform.py (for working on the tests), else none
 KEPT = os.environ.get("WEB_TEST_PLATFORM")
@@ -75,21 +76,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     machine start slowly: the folder's tests may take longer than the default timeout. The
     longer set (``web_full``) runs with ``make test-web`` (WEB_TESTS=full) only: deselected,
     not skipped, in ``make test``."""
-    full = os.environ.get("WEB_TESTS") == "full"
-    kept, dropped = [], []
     for item in items:
-        if "tests/web/" in str(item.fspath):
-            if item.get_closest_marker("timeout") is None:
-                item.add_marker(pytest.mark.timeout(1800))
-            if item.get_closest_marker("web_full") and not full:
-                dropped.append(item)
-                continue
-        kept.append(item)
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
+        if "tests/web/" in str(item.fspath) and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(1800))
+    deselect_marked(config, items, "web_full", unless_env="WEB_TESTS")
     # Last in the session: the folder's session-wide platform (its workers consume the shared
     # broker) and Playwright's sync event loop live until the session ends, and would answer
     # or break the tests of every folder collected after this one.
-    items[:] = [i for i in kept if "tests/web/" not in str(i.fspath)] + [
-        i for i in kept if "tests/web/" in str(i.fspath)
-    ]
+    items.sort(key=lambda i: "tests/web/" in str(i.fspath))  # stable: order kept otherwise

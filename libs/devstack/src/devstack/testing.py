@@ -13,11 +13,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
@@ -32,6 +33,9 @@ from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from devstack.harness import TestInfra
 from devstack.postgres import plain_url
+
+if TYPE_CHECKING:
+    import pytest
 
 T = TypeVar("T")
 
@@ -236,3 +240,17 @@ async def verification_link_token(admin_database_url: str, account_id: str) -> s
         await conn.close()
     url = json.loads(payload)["verification_url"]
     return str(parse_qs(urlsplit(url).query)["token"][0])
+
+
+def deselect_marked(
+    config: pytest.Config, items: list[pytest.Item], marker: str, *, unless_env: str
+) -> None:
+    """A folder's longer set (tests with ``marker``) runs only when ``unless_env`` is
+    ``full`` (its make target); otherwise it is deselected, not skipped, so ``make test``
+    reports no skips for work that is simply elsewhere."""
+    if os.environ.get(unless_env) == "full":
+        return
+    dropped = [i for i in items if i.get_closest_marker(marker)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [i for i in items if not i.get_closest_marker(marker)]
