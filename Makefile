@@ -29,9 +29,13 @@ sdk/typescript/node_modules/.installed: sdk/typescript/package.json sdk/typescri
 	cd sdk/typescript && npm ci --no-audit --no-fund
 	@touch $@
 
+# TOPOLOGY=cluster: three Kafka nodes, a Postgres standby, two of every process
+# (libs/devstack/src/devstack/topology.py); single (the default) otherwise
+TOPOLOGY ?=
+
 .PHONY: run
-run: install ## start the whole platform locally (Kafka, Postgres, SMTP, services, gateway)
-	$(RUN) python -m devstack up
+run: install ## start the platform locally (TOPOLOGY=cluster: 3 brokers, a Postgres standby, 2 of each process); on a running one, start what is missing
+	$(RUN) python -m devstack up $(if $(TOPOLOGY),--topology $(TOPOLOGY))
 
 .PHONY: status
 status: ## show each local process, its health and memory
@@ -65,7 +69,7 @@ tools: ## kubeconform and promtool (Go module proxy) into .local/bin, for the de
 	  && touch $(TOOLS_BIN)/.promtool-$(PROMETHEUS_VERSION); }
 
 .PHONY: test
-test: install tools ## the whole test suite (real Kafka + Postgres)
+test: install tools web-assets ## the whole test suite (real Kafka + Postgres, Chromium for the web)
 	$(RUN) pytest -p no:cacheprovider
 
 .PHONY: test-unit
@@ -76,7 +80,7 @@ test-unit: ## fast tests that need no infrastructure
 lint: ## ruff + mypy
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy contracts/src libs/*/src services/*/src deploy/tools
+	$(RUN) mypy contracts/src libs/*/src services/*/src web/src deploy/tools tools
 
 .PHONY: fmt
 fmt: ## format and autofix
@@ -90,6 +94,7 @@ schemas: ## refresh the JSON Schema snapshots of events (refuses breaking change
 .PHONY: docs
 docs: ## generate the AsyncAPI 3 and OpenAPI 3.1 documents into docs/api/ (per service, merged, partners) and the vocabulary reference
 	$(RUN) python -m contracts.vocabulary --out docs/vocabulary.md
+	$(RUN) python tools/promise_map.py --out docs/promises.md
 	$(RUN) python -m devstack.apidocs
 
 .PHONY: webhook-receiver
@@ -100,15 +105,43 @@ webhook-receiver: ## example partner receiver: registers itself, verifies signat
 i18n: ## gettext catalogues: extract the messages, update every locale's .po, compile the .mo
 	cd contracts && ../.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header \
 	  --sort-output -o src/contracts/vocabulary/locale/vocabulary.pot src/contracts/vocabulary
-	cd contracts && ../.venv/bin/pybabel update --no-fuzzy-matching \
+	cd contracts && ../.venv/bin/pybabel update --no-fuzzy-matching --ignore-pot-creation-date \
 	  -i src/contracts/vocabulary/locale/vocabulary.pot -d src/contracts/vocabulary/locale -D vocabulary
 	cd contracts && ../.venv/bin/pybabel compile --statistics -d src/contracts/vocabulary/locale -D vocabulary
+	cd services/notifications && ../../.venv/bin/pybabel extract -F babel.cfg --no-location \
+	  --omit-header --sort-output -o src/notifications/locale/notifications.pot \
+	  src/notifications/adapters/texts.py
+	cd services/notifications && ../../.venv/bin/pybabel update --no-fuzzy-matching --ignore-pot-creation-date \
+	  -i src/notifications/locale/notifications.pot -d src/notifications/locale -D notifications
+	cd services/notifications && ../../.venv/bin/pybabel compile --statistics \
+	  -d src/notifications/locale -D notifications
 
 .PHONY: sdk
 sdk: docs ## regenerate the Python and TypeScript SDKs (sdk/) from docs/api/platform.openapi.json, build the TypeScript one
 	cd sdk/python && $(RUN) openapi-python-client generate --path ../../docs/api/platform.openapi.json \
 	  --config generator.yaml --meta none --output-path src/diaspora_platform_client --overwrite
 	cd sdk/typescript && npm run -s generate && npm run -s build
+
+.PHONY: web-assets
+web-assets: ## the web client's browser assets from npm (lockfile): htmx vendored, axe-core for tests
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	cp web/node_modules/htmx.org/dist/htmx.min.js web/src/web/static/vendor/htmx.min.js
+
+.PHONY: web-messages
+web-messages: ## re-extract the web client's texts and merge them into the fr/es/ar catalogs
+	cd web && $(RUN) pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
+	  -o src/web/locale/messages.pot src/web
+	cd web && $(RUN) pybabel update -i src/web/locale/messages.pot -d src/web/locale \
+	  --width 100
+
+.PHONY: test-web
+test-web: install web-assets ## browser tests, every journey and page (CI runs the core set)
+	WEB_TESTS=full $(RUN) pytest -p no:cacheprovider tests/web web/tests
+
+.PHONY: web-screenshots
+web-screenshots: install web-assets ## regenerate docs/screenshots/ from the browser tests
+	WEB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(RUN) pytest -p no:cacheprovider \
+	  tests/web/test_web_screenshots.py
 
 .PHONY: clean
 clean: stop ## stop and delete all local state (.local/)
@@ -119,13 +152,22 @@ migration: ## autogenerate a migration: make migration SERVICE=profiles MSG="add
 	@test -n "$(SERVICE)" -a -n "$(MSG)" || { echo 'usage: make migration SERVICE=<svc> MSG="..."'; exit 2; }
 	$(RUN) python -m devstack.migration $(SERVICE) "$(MSG)" $(if $(STREAM),--stream $(STREAM))
 
+.PHONY: journeys
+journeys: install ## every black-box journey, one per kind of user, through the gateway (make test runs a reduced set)
+	JOURNEYS=full $(RUN) pytest -p no:cacheprovider tests/journeys
+
 .PHONY: chaos
-chaos: install ## fault injection, every fault (CI runs a reduced set); report in docs/reliability/
-	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider tests/chaos
+chaos: install ## fault injection, every fault (TOPOLOGY=cluster: on the cluster, not in make test; CI runs a reduced single-node set); reports in docs/reliability/
+	CHAOS_MODE=full CHAOS_REPORT=1 $(RUN) pytest -p no:cacheprovider \
+	  tests/chaos/$(if $(filter cluster,$(TOPOLOGY)),test_cluster_chaos.py,test_chaos.py)
 
 .PHONY: hostile
 hostile: install ## hostile input, large: schemathesis (many examples, stateful) + OWASP API Top 10
 	HOSTILE_MODE=full $(RUN) pytest -p no:cacheprovider tests/hostile
+
+.PHONY: privacy-attacks
+privacy-attacks: install ## the mapping statistics' attack suite, full (CI runs a reduced set) + its controls
+	PRIVACY_ATTACK_MODE=full $(RUN) pytest -p no:cacheprovider -s tests/privacy_attacks
 
 .PHONY: deploy-render
 deploy-render: ## regenerate deploy/k8s and services/*/Dockerfile from the code

@@ -55,19 +55,12 @@ from resources.entrypoints.http.schemas import Created, ResourceIn
 INSERT_RESOURCE = (
     "INSERT INTO resources.resources (id, kind, status, original_language, languages, themes,"
     " sdgs, countries, regions, year, url, authors, project, contributor_id, hidden,"
-    " moderation_note, source_ref, version, created_at, updated_at, published_at,"
-    " search_vector, title_vector) VALUES ($1::UUID, $2::VARCHAR, $3::VARCHAR, $4::VARCHAR,"
+    " moderation_note, source_ref, version, created_at, updated_at, published_at)"
+    " VALUES ($1::UUID, $2::VARCHAR, $3::VARCHAR, $4::VARCHAR,"
     " $5::VARCHAR(3)[], $6::VARCHAR(40)[], $7::INTEGER[], $8::VARCHAR(2)[],"
     " $9::VARCHAR(100)[], $10::INTEGER, $11::VARCHAR, $12::JSONB, $13::JSONB, $14::UUID,"
     " $15::BOOLEAN, $16::VARCHAR, $17::VARCHAR, $18::INTEGER, $19::TIMESTAMP WITH TIME ZONE,"
-    " $20::TIMESTAMP WITH TIME ZONE, $21::TIMESTAMP WITH TIME ZONE,"
-    " setweight(to_tsvector(CAST($22 AS regconfig), resources.fold($23)), 'A')"
-    " || setweight(to_tsvector(CAST($22 AS regconfig), resources.fold($24)), 'B')"
-    " || setweight(to_tsvector('simple', resources.fold($23)), 'A')"
-    " || setweight(to_tsvector(CAST($25 AS regconfig), resources.fold($26)), 'C')"
-    " || setweight(to_tsvector('simple', resources.fold($26)), 'C'),"
-    " to_tsvector(CAST($22 AS regconfig), resources.fold($23))"
-    " || to_tsvector('simple', resources.fold($23)))"
+    " $20::TIMESTAMP WITH TIME ZONE, $21::TIMESTAMP WITH TIME ZONE)"
 )
 UPSERT_TRANSLATION = (
     "INSERT INTO resources.resource_translations (resource_id, language, title, summary, body)"
@@ -90,13 +83,13 @@ INSERT_OUTBOX = (
 ONE_TRIP = (
     f"WITH r AS ({INSERT_RESOURCE}),"
     " t AS (INSERT INTO resources.resource_translations (resource_id, language, title,"
-    " summary, body) VALUES ($1::UUID, $4::VARCHAR, $23::VARCHAR, $24::VARCHAR, $26::VARCHAR)),"
+    " summary, body) VALUES ($1::UUID, $4::VARCHAR, $22::VARCHAR, $23::VARCHAR, $24::VARCHAR)),"
     " h AS (INSERT INTO resources.resource_history (resource_id, version, action, to_status,"
-    " actor_id, snapshot, at) VALUES ($1::UUID, 1, 'drafted', 'draft', $14::UUID, $27::JSONB,"
+    " actor_id, snapshot, at) VALUES ($1::UUID, 1, 'drafted', 'draft', $14::UUID, $25::JSONB,"
     " $19::TIMESTAMP WITH TIME ZONE))"
     " INSERT INTO resources.outbox (id, aggregatetype, aggregateid, type, topic, payload,"
-    " headers, created_at) VALUES ($28::UUID, 'resources.resource', $1::text,"
-    " 'resources.resource.drafted', 'resources.resource.v1', $29::JSONB, $30::JSONB,"
+    " headers, created_at) VALUES ($26::UUID, 'resources.resource', $1::text,"
+    " 'resources.resource.drafted', 'resources.resource.v1', $27::JSONB, $28::JSONB,"
     " $19::TIMESTAMP WITH TIME ZONE)"
 )
 #: the resources relay's channel (eventkit.outbox.notify_channel)
@@ -116,8 +109,7 @@ async def jwks(request: Request) -> JSONResponse:
 
 @dataclass(frozen=True)
 class Draft:
-    """The parameters of the four INSERTs for a draft resource, from the request body (an
-    English one, as the bench sends: the text search configuration is English)."""
+    """The parameters of the four INSERTs for a draft resource, from the request body."""
 
     id: uuid.UUID
     resource: list[Any]
@@ -172,7 +164,6 @@ class Draft:
             [
                 *(rid, kind, "draft", language, [language], [], [], [], [], None, None),
                 *("[]", "null", ACTOR, False, None, None, 1, now, now, None),
-                *("english", title, summary, "english", ""),
             ],
             [rid, language, title, summary, ""],
             [rid, 1, "drafted", "draft", ACTOR, json.dumps(snapshot), now],
@@ -208,7 +199,9 @@ async def _write_in_one_trip(draft: Draft) -> None:
     snapshot, (event_id, *_, payload, headers, _) = draft.history[5], draft.outbox
     assert pool is not None
     async with pool.acquire() as conn:
-        await conn.execute(ONE_TRIP, *draft.resource, snapshot, event_id, payload, headers)
+        await conn.execute(
+            ONE_TRIP, *draft.resource, *draft.translation[2:], snapshot, event_id, payload, headers
+        )
         await conn.execute(NOTIFY, CHANNEL)
 
 

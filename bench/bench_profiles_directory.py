@@ -36,12 +36,12 @@ import asyncpg
 from benchkit import describe_machine
 from sqlalchemy import select
 
+from contracts.vocabulary import LOCALES, scheme
 from devstack.harness import ensure_test_infra
 from devstack.postgres import aprovision_service, ensure_database, plain_url
 from profiles.adapters.orm import directory_people
 from profiles.bootstrap import ProfilesService
 from profiles.config import ProfilesSettings
-from profiles.domain import taxonomy
 from profiles.domain.directory import DirectoryEntry, PeopleSearch, decode_cursor, fold
 from profiles.service_layer import directory
 
@@ -450,15 +450,13 @@ def generate(n: int, seed: int = 20261122) -> list[tuple[Any, ...]]:
     rng = random.Random(seed)
     # names and headlines repeat (a few thousand distinct ones): fold each once
     folded = functools.lru_cache(maxsize=None)(fold)
-    occupations = sorted(taxonomy.codes("occupations"))
-    skills = sorted(taxonomy.codes("skills"))
-    sectors = sorted(taxonomy.codes("sectors"))
+    occupations = sorted(scheme("occupations").codes())
+    skills = sorted(scheme("skills").codes())
+    sectors = sorted(scheme("sectors").codes())
     labels = {
-        (scheme, code): fold(
-            " ".join(taxonomy.label(scheme, code, lang) or "" for lang in taxonomy.LANGUAGES)
-        )
-        for scheme in ("occupations", "skills")
-        for code in taxonomy.codes(scheme)
+        (name, code): fold(" ".join(scheme(name).label(code, lang).text for lang in LOCALES))
+        for name in ("occupations", "skills")
+        for code in scheme(name).codes()
     }
     occ_weights = zipf_weights(len(occupations), 0.8)
     rng.shuffle(occ_weights)
@@ -482,7 +480,7 @@ def generate(n: int, seed: int = 20261122) -> list[tuple[Any, ...]]:
         origin = rng.choice(origins) if rng.random() > 0.2 else None
         residence = rng.choices(RESIDENCES, res_weights)[0]
         city = rng.choice(cities)
-        headline = f"{taxonomy.label('occupations', occ[0], 'en')} · {city}"
+        headline = f"{scheme('occupations').label(occ[0], 'en').text} · {city}"
         text = " ".join(
             [
                 folded(name),

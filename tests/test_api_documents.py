@@ -46,9 +46,20 @@ def test_every_asyncapi_document_passes_the_official_parser() -> None:
 
 def test_the_validator_refuses_what_the_parser_would_silently_skip(tmp_path: Path) -> None:
     """A component key outside the official pattern (the old documents had 97) fails."""
-    document = json.loads((DOCS / "partners.asyncapi.json").read_text())
-    messages = document["components"]["messages"]
-    messages["alliance.meeting.v1:publish:Message"] = next(iter(messages.values()))
+    message = {"name": "thing.happened", "payload": {"type": "object"}}
+    document = {
+        "asyncapi": "3.0.0",
+        "info": {"title": "one bad key", "version": "1.0.0"},
+        "channels": {
+            "things": {
+                "address": "things.v1",
+                "messages": {"happened": {"$ref": "#/components/messages/thing.happened"}},
+            }
+        },
+        "components": {
+            "messages": {"thing.happened": message, "things.v1:publish:Message": message}
+        },
+    }
     bad = tmp_path / "bad.asyncapi.json"
     bad.write_text(json.dumps(document))
     run = subprocess.run(

@@ -191,3 +191,15 @@ def test_a_locale_tag_names_a_vocabulary_language_and_keeps_canonical_case() -> 
     for bad in ("xx", "fr-XX", "fr-", "en-US-x-@@", ""):
         with pytest.raises(ValidationError):
             Preferences(locale=bad)
+
+
+def test_a_match_reason_is_said_in_the_readers_language() -> None:
+    assert v.explain("languages", ["fr"], "en").text == "Speaks French"
+    assert v.explain("languages", ["fr", "ht"], "fr").text == "Parle français et créole haïtien"
+    nurse = v.explain("occupations", ["2221"], "ar")
+    assert nurse.labels[0].fallback and "Nursing professionals" in nurse.text  # no Arabic ISCO
+    assert v.explain("country_of_residence", ["HT"], "es").text == "País de residencia: Haití"
+    for kind in v.REASONS:
+        for locale in v.LOCALES:
+            assert not v.translate(v.REASONS[kind][1], locale).fallback, (kind, locale)
+    assert v.explain("unknown_kind", ["x"], "fr").text == "x"  # tolerant of newer producers

@@ -159,14 +159,23 @@ def env_for(cfg: dict[str, Any], svc: str, component: str) -> list[Doc]:
     return env
 
 
-def container(cfg: dict[str, Any], svc: str, component: str, args: list[str]) -> Doc:
+def container(
+    cfg: dict[str, Any], svc: str, component: str, args: list[str], env: list[Doc] | None = None
+) -> Doc:
+    """``env``: the variables of a process that is not a service (the web client)."""
     c: Doc = {
         "name": component,
         "image": image(cfg, svc),
         "imagePullPolicy": "Always",
         "args": args,
-        "envFrom": [{"configMapRef": {"name": "platform-env"}}],
-        "env": env_for(cfg, svc, component),
+        **(
+            {"env": env}
+            if env is not None
+            else {
+                "envFrom": [{"configMapRef": {"name": "platform-env"}}],
+                "env": env_for(cfg, svc, component),
+            }
+        ),
         "resources": cfg["resources"][component],
         "securityContext": {
             "allowPrivilegeEscalation": False,
@@ -222,7 +231,9 @@ def spread(lbls: dict[str, str]) -> list[Doc]:
     ]
 
 
-def pod_spec(cfg: dict[str, Any], svc: str, component: str, args: list[str]) -> Doc:
+def pod_spec(
+    cfg: dict[str, Any], svc: str, component: str, args: list[str], env: list[Doc] | None = None
+) -> Doc:
     spec: Doc = {
         "serviceAccountName": svc,
         "automountServiceAccountToken": False,
@@ -234,7 +245,7 @@ def pod_spec(cfg: dict[str, Any], svc: str, component: str, args: list[str]) -> 
             "fsGroup": UID,
             "seccompProfile": {"type": "RuntimeDefault"},
         },
-        "containers": [container(cfg, svc, component, args)],
+        "containers": [container(cfg, svc, component, args, env)],
         "volumes": [{"name": "tmp", "emptyDir": {"medium": "Memory", "sizeLimit": "64Mi"}}],
     }
     if component != "migrate":
@@ -257,7 +268,12 @@ def skip_annotations(skips: dict[str, str]) -> dict[str, str]:
 
 
 def deployment(
-    cfg: dict[str, Any], svc: str, component: str, args: list[str], replicas: int | None
+    cfg: dict[str, Any],
+    svc: str,
+    component: str,
+    args: list[str],
+    replicas: int | None,
+    env: list[Doc] | None = None,
 ) -> Doc:
     lbls = labels(svc, component)
     spec: Doc = {
@@ -267,7 +283,10 @@ def deployment(
             "type": "RollingUpdate",
             "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0},
         },
-        "template": {"metadata": {"labels": lbls}, "spec": pod_spec(cfg, svc, component, args)},
+        "template": {
+            "metadata": {"labels": lbls},
+            "spec": pod_spec(cfg, svc, component, args, env),
+        },
     }
     if replicas is not None:  # None: an autoscaler (HPA, KEDA) owns the replica count
         spec = {"replicas": replicas, **spec}
@@ -306,6 +325,45 @@ def api_autoscaler(cfg: dict[str, Any], svc: str) -> Doc:
             "behavior": {"scaleDown": {"stabilizationWindowSeconds": 300}},
         },
     }
+
+
+# ---------------------------------------------------------------------------------------
+# The web client (web/): one more Deployment behind the same Gateway, no database, no broker
+
+WEB = "web"
+
+
+def web_docs(cfg: dict[str, Any]) -> list[Doc]:
+    """The web client: pages at ``/`` of the gateway (its HTTPRoute comes from the route
+    table like every service's), reaching the API through the gateway's public address."""
+    spec = cfg["web"]
+    public = f"https://{cfg['gateway']['hostname']}"
+    env: list[Doc] = [
+        {"name": "WEB_API_BASE_URL", "value": public},
+        {"name": "PUBLIC_BASE_URL", "value": public},
+        {
+            # every replica seals session cookies with the same key
+            "name": "WEB_SESSION_SECRET",
+            "valueFrom": {"secretKeyRef": {"name": spec["session_secret"], "key": "secret"}},
+        },
+    ]
+    # like the services' APIs, its replica count belongs to a CPU autoscaler
+    dep = deployment(cfg, WEB, "api", API_ARGS, None, env)
+    dep["spec"]["template"]["spec"]["containers"][0]["resources"] = spec["resources"]
+    return [
+        service_account(WEB),
+        dep,
+        api_autoscaler(cfg, WEB),
+        api_service(WEB),
+        pdb(WEB, "api"),
+        # the web talks to the API through the gateway's public address, nothing else
+        netpol(
+            "web-egress-to-gateway",
+            {"matchLabels": {"app.kubernetes.io/name": WEB}},
+            None,
+            [{"to": [{"ipBlock": {"cidr": "0.0.0.0/0"}}], "ports": tcp(443)}],
+        ),
+    ]
 
 
 def migration_job(cfg: dict[str, Any], svc: str) -> Doc:
@@ -384,27 +442,39 @@ def scaled_object(cfg: dict[str, Any], shape: ServiceShape, topics: tuple[Topic,
     }
 
 
+API_ARGS = ["api", "--host", "0.0.0.0", "--port", str(APP_PORT)]
+
+
+def service_account(svc: str) -> Doc:
+    return {
+        "apiVersion": "v1",
+        "kind": "ServiceAccount",
+        "metadata": meta(svc, labels(svc, "identity"), "infra"),
+        "automountServiceAccountToken": False,
+    }
+
+
+def api_service(svc: str) -> Doc:
+    """The Service the gateway's HTTPRoutes send ``svc``'s prefixes to."""
+    return {
+        "apiVersion": "v1",
+        "kind": "Service",
+        "metadata": meta(f"{svc}-api", labels(svc, "api"), "app"),
+        "spec": {
+            "selector": labels(svc, "api"),
+            "ports": [{"name": "http", "port": APP_PORT, "targetPort": "http"}],
+        },
+    }
+
+
 def service_docs(cfg: dict[str, Any], shape: ServiceShape, topics: tuple[Topic, ...]) -> list[Doc]:
     svc = shape.name
     docs: list[Doc] = [
-        {
-            "apiVersion": "v1",
-            "kind": "ServiceAccount",
-            "metadata": meta(svc, labels(svc, "identity"), "infra"),
-            "automountServiceAccountToken": False,
-        },
+        service_account(svc),
         migration_job(cfg, svc),
-        deployment(cfg, svc, "api", ["api", "--host", "0.0.0.0", "--port", str(APP_PORT)], None),
+        deployment(cfg, svc, "api", API_ARGS, None),
         api_autoscaler(cfg, svc),
-        {
-            "apiVersion": "v1",
-            "kind": "Service",
-            "metadata": meta(f"{svc}-api", labels(svc, "api"), "app"),
-            "spec": {
-                "selector": labels(svc, "api"),
-                "ports": [{"name": "http", "port": APP_PORT, "targetPort": "http"}],
-            },
-        },
+        api_service(svc),
         pdb(svc, "api"),
         # one active relay (advisory lock): a second replica would only stand by, and
         # Kubernetes restarts a wedged one (liveness), so one replica is enough
@@ -925,7 +995,13 @@ def network_policy_docs(cfg: dict[str, Any], services: list[str]) -> list[Doc]:
         ),
         netpol(
             "platform-egress",
-            {"matchLabels": {"app.kubernetes.io/part-of": PART_OF}},
+            {
+                "matchLabels": {"app.kubernetes.io/part-of": PART_OF},
+                # the web client reaches nothing but the gateway (web-egress-to-gateway)
+                "matchExpressions": [
+                    {"key": "app.kubernetes.io/name", "operator": "NotIn", "values": [WEB]}
+                ],
+            },
             None,
             [
                 {"to": [{"podSelector": pg_pods}], "ports": tcp(5432)},
@@ -1000,6 +1076,8 @@ def base_files(
     }
     for shape in shapes:
         files[f"service-{shape.name}.yaml"] = service_docs(cfg, shape, topics)
+    if WEB in table.services:
+        files["web.yaml"] = web_docs(cfg)
     return files
 
 
@@ -1178,7 +1256,7 @@ def backup_docs(cfg: dict[str, Any]) -> list[Doc]:
 DOCKERFILE = """\
 # syntax=docker/dockerfile:1
 # Generated by deploy/tools/generate.py. Do not edit.
-# Build from the repository root:  docker build -f services/{svc}/Dockerfile -t {svc} .
+# Build from the repository root:  docker build -f {path} -t {svc} .
 # checkov:skip=CKV_DOCKER_2: Kubernetes probes /livez and /readyz (deploy/k8s): the API on its
 #   HTTP port, relay and worker on HEALTH_PORT, so one image-level HEALTHCHECK would be wrong
 
@@ -1199,7 +1277,7 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-workspace --package {svc}
 COPY contracts/ contracts/
 COPY libs/ libs/
-COPY services/ services/
+{sources}
 # the service and its workspace dependencies as regular (non-editable) installs
 RUN uv sync --frozen --no-dev --no-editable --package {svc}
 
@@ -1223,16 +1301,26 @@ CMD ["api", "--host", "0.0.0.0", "--port", "{port}"]
 
 
 def workspace_members() -> list[str]:
-    """Directories holding a workspace member's pyproject.toml (contracts, libs/*, services/*)."""
-    found = [REPO / "contracts"]
-    found += sorted(p for p in (REPO / "libs").iterdir() if (p / "pyproject.toml").exists())
-    found += sorted(p for p in (REPO / "services").iterdir() if (p / "pyproject.toml").exists())
-    return [str(p.relative_to(REPO)) for p in found]
+    """Directories holding a workspace member's pyproject.toml, as the root pyproject's
+    ``[tool.uv.workspace] members`` globs name them (contracts, libs/*, services/*, sdk/python)."""
+    import tomllib
+
+    globs = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["uv"]["workspace"]
+    found = {p for pattern in globs["members"] for p in REPO.glob(pattern)}
+    return sorted(str(p.relative_to(REPO)) for p in found if (p / "pyproject.toml").exists())
 
 
-def dockerfile(svc: str) -> str:
+def dockerfile(svc: str, home: str, sources: str = "COPY services/ services/") -> str:
+    """``home``: the folder the Dockerfile is written to (``services/<svc>``, ``web``)."""
     members = "\n".join(f"COPY {m}/pyproject.toml {m}/" for m in workspace_members())
-    return DOCKERFILE.format(svc=svc, uid=UID, port=APP_PORT, member_pyprojects=members)
+    return DOCKERFILE.format(
+        svc=svc,
+        path=f"{home}/Dockerfile",
+        uid=UID,
+        port=APP_PORT,
+        member_pyprojects=members,
+        sources=sources,
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -1249,7 +1337,7 @@ def render_all(cfg: dict[str, Any] | None = None) -> dict[Path, str]:
     """Every generated file (path -> content), computed from the code now."""
     cfg = cfg or load_config()
     table = load_route_table(DEPLOY / "gateway" / "routes.yaml")
-    names = sorted(table.services)
+    names = sorted(n for n in table.services if n != WEB)
     unknown = sorted(set(names) ^ set(cfg["services"]))
     if unknown:
         raise ValueError(f"deploy/config.yaml and routes.yaml disagree on services: {unknown}")
@@ -1277,7 +1365,9 @@ def render_all(cfg: dict[str, Any] | None = None) -> dict[Path, str]:
         if name == "prod":
             out[odir / "backups.yaml"] = dump(backup_docs(cfg))
     for svc in names:
-        out[REPO / "services" / svc / "Dockerfile"] = dockerfile(svc)
+        out[REPO / "services" / svc / "Dockerfile"] = dockerfile(svc, f"services/{svc}")
+    if WEB in table.services:
+        out[REPO / WEB / "Dockerfile"] = dockerfile(WEB, WEB, f"COPY {WEB}/ {WEB}/")
     return out
 
 

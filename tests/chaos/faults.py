@@ -32,9 +32,12 @@ def _kill_restart(service: str, role: str) -> Callable[[ChaosPlatform], None]:
 
 
 def _die_at(
-    service: str, role: str, fault_point: str, within_s: float = 60
+    service: str, role: str, fault_point: str, within_s: float = 120
 ) -> Callable[[ChaosPlatform], None]:
-    """Restart the process armed to SIGKILL itself at a fault point, then restart it clean."""
+    """Restart the process armed to SIGKILL itself at a fault point, then restart it clean.
+
+    ``within_s`` covers the armed process' start and its first batch: at a load average of
+    21 on the shared 2-core machine, profiles' relay had not got there after 60 s."""
 
     def run(p: ChaosPlatform) -> None:
         # the armed process runs alone in its role, so it is sure to meet the fault point

@@ -25,9 +25,12 @@ from aiokafka import AIOKafkaConsumer
 
 from contracts.events.privacy import PARTICIPANTS
 from devstack.effects import Expected, pending_effects
+from devstack.kafka_admin import end_offsets
 from devstack.load import LoadResult
 
-ACCOUNT_TOPIC = "profiles.account.v1"
+#: the topics the journeys' events travel on (registrations and erasures; saved profiles),
+#: scanned for copies and per-aggregate order
+SCANNED_TOPICS = ("profiles.account.v1", "profiles.person.v1")
 
 
 @dataclass
@@ -123,7 +126,11 @@ async def wait_for_quiet(
 
 
 async def dead_letters(bootstrap: str) -> int:
-    return await _count_all(bootstrap, ACCOUNT_TOPIC + ".dlq")
+    """Records on every dead-letter topic of the registry (their end offsets' sum)."""
+    from contracts.registry import all_topics
+
+    dlqs = [t.dlq for t in all_topics()]
+    return sum((await end_offsets(bootstrap, dlqs)).values())
 
 
 async def verify(
@@ -223,28 +230,25 @@ async def _scan_topic(bootstrap: str, ids: set[str]) -> tuple[Counter[str], int]
     event. Consumers drop it by its id (the inbox) and the copies are counted above; what
     must never happen is an event first published after a later one of its aggregate."""
     copies: Counter[str] = Counter()
-    last_seq: dict[str, int] = {}
     violations = 0
-    for record in await _read_all(bootstrap, ACCOUNT_TOPIC):
-        headers = {k: v.decode() for k, v in record.headers}
-        if headers.get("ce_subject") not in ids:
-            continue
-        copies[headers["ce_id"]] += 1
-        if copies[headers["ce_id"]] > 1:
-            continue
-        seq = int(headers.get("ce_sequence", "0"))
-        if seq == 0:  # published outside an aggregate (e.g. by the erasure saga): no version
-            continue
-        subject = headers["ce_subject"]
-        if seq < last_seq.get(subject, 0):
-            violations += 1
-        last_seq[subject] = max(seq, last_seq.get(subject, 0))
-        json.loads(record.value)  # every published payload is well-formed
+    for topic in SCANNED_TOPICS:
+        last_seq: dict[str, int] = {}
+        for record in await _read_all(bootstrap, topic):
+            headers = {k: v.decode() for k, v in record.headers}
+            if headers.get("ce_subject") not in ids:
+                continue
+            copies[headers["ce_id"]] += 1
+            if copies[headers["ce_id"]] > 1:
+                continue
+            seq = int(headers.get("ce_sequence", "0"))
+            if seq == 0:  # published outside an aggregate (e.g. by the erasure saga)
+                continue
+            subject = headers["ce_subject"]
+            if seq < last_seq.get(subject, 0):
+                violations += 1
+            last_seq[subject] = max(seq, last_seq.get(subject, 0))
+            json.loads(record.value)  # every published payload is well-formed
     return copies, violations
-
-
-async def _count_all(bootstrap: str, topic: str) -> int:
-    return len(await _read_all(bootstrap, topic))
 
 
 async def _read_all(bootstrap: str, topic: str) -> list:  # type: ignore[type-arg]

@@ -30,6 +30,10 @@ def test_every_service_has_a_dockerfile_and_base_manifest(
 ) -> None:
     table = generator.load_route_table(generator.DEPLOY / "gateway" / "routes.yaml")
     for svc in table.services:
+        if svc == generator.WEB:  # the web client: web/, one Deployment, no database
+            assert generator.REPO / "web" / "Dockerfile" in generated
+            assert generator.K8S / "base" / "web.yaml" in generated
+            continue
         assert generator.REPO / "services" / svc / "Dockerfile" in generated
         assert generator.K8S / "base" / f"service-{svc}.yaml" in generated
 

@@ -5,7 +5,6 @@ by every other service through profiles' JWKS) — the surface a hostile client 
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -15,24 +14,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
-import asyncpg
 import httpx
 import yaml
 
 from devstack.gateway import Gateway
 from devstack.harness import TestInfra
 from devstack.paths import repo_root, routes_path
-from devstack.postgres import plain_url
 from devstack.processes import ManagedProcess
-from devstack.testing import fresh_service_database
+from devstack.testing import fresh_service_database, verification_link_token
 from devstack.waiting import free_port, run_sync, wait_until
+from devstack.web import WEB, start_web
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
 ADMIN_EMAIL = "hostile-admin@example.org"
 ADMIN_PASSWORD = "an admin passphrase 42"
 PASSWORD = "a long enough passphrase"
+#: a path under a routed prefix with no route behind it, rate-limited to 5 requests a minute
+RATE_LIMIT_PROBE = "/v1/resources/rate-limit-probe"
 
 
 @dataclass
@@ -71,6 +70,14 @@ class HostileStack:
             "LOG_LEVEL": "WARNING",
             # a body that stops arriving is answered 408 after this much silence (default 15 s)
             "BODY_IDLE_TIMEOUT_S": "3",
+            # the sign-in throttle counts per client address, taken from the gateway's
+            # X-Forwarded-For; every suite here signs in from 127.0.0.1 (schemathesis tries
+            # many emails from it), so its across-accounts count is lifted for that address
+            "TRUST_FORWARDED_FOR": "true",
+            "LOGIN_ADDRESS_FREE_FAILURES": "1000000",
+            # the general rate limit keeps its production default (1200/60) everywhere; this
+            # group (no route: 404s) has a small quota so a test can reach it in a few requests
+            "RATE_LIMITS": f"{RATE_LIMIT_PROBE}=5/60",
         }
 
     def url(self, path: str) -> str:
@@ -99,20 +106,8 @@ class HostileStack:
         return data
 
     def verification_token(self, account_id: str) -> str:
-        async def fetch() -> str:
-            conn = await asyncpg.connect(plain_url(self.infra.admin_database_url))
-            try:
-                payload = await conn.fetchval(
-                    "SELECT payload FROM profiles.outbox WHERE aggregateid = $1"
-                    " AND type = 'profiles.account.registered'",
-                    account_id,
-                )
-            finally:
-                await conn.close()
-            url = json.loads(payload)["verification_url"]
-            return str(parse_qs(urlsplit(url).query)["token"][0])
-
-        return run_sync(fetch)
+        admin_url = self.infra.admin_database_url
+        return run_sync(lambda: verification_link_token(admin_url, account_id))
 
     def member(self, tag: str = "member", verified: bool = True) -> Account:
         account_id, email = self.register(tag)
@@ -180,6 +175,9 @@ def start_hostile_stack(infra: TestInfra) -> Iterator[HostileStack]:
                 what=f"{service} /readyz",
                 on_timeout=stack.logs,
             )
+        # the web client answers every path outside /v1 (and unknown /v1 paths as the
+        # gateway would), so the attack surface includes it
+        stack.processes.append(start_web(home, stack.ports[WEB], stack.gateway_url))
         gateway.start(routes)
         stack.processes.append(gateway.process)
         yield stack

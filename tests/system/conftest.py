@@ -1,162 +1,26 @@
 """System tests: the services as real processes (``python -m <svc> api|relay|worker``), the
-real gateway (Caddy) configured from the route table, real Kafka, Postgres and SMTP."""
+real gateway (Caddy) configured from the route table, the web client behind it, real Kafka,
+Postgres and SMTP (``devstack.system``, shared with the journey tests)."""
 
 from __future__ import annotations
 
-import contextlib
-import importlib
-import os
-import subprocess
-import sys
-import tempfile
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 
-import httpx
 import pytest
-import yaml
 
-from devstack.gateway import Gateway
-from devstack.harness import SmtpSink, TestInfra
-from devstack.paths import routes_path
-from devstack.portal import build as build_portal
-from devstack.processes import ManagedProcess
-from devstack.subject_keys import subject_key_env
-from devstack.testing import fresh_service_database, skip_history
-from devstack.waiting import free_port, run_sync, wait_until
+from devstack import system
+from devstack.harness import TestInfra
+from devstack.system import ADMIN, Platform, start_platform
+
+__all__ = ["ADMIN", "Platform", "start_platform", "unique_email"]
 
 
-@dataclass
-class Platform:
-    """A running set of service processes behind a gateway."""
-
-    home: Path
-    infra: TestInfra
-    smtp: SmtpSink
-    gateway_url: str = ""
-    ports: dict[str, int] = field(default_factory=dict)
-    processes: list[ManagedProcess] = field(default_factory=list)
-    db_urls: dict[str, str] = field(default_factory=dict)
-    #: crypto-shredding's KEK for this run (profiles) and the source of the services' tokens
-    key_secret: bytes = field(default_factory=lambda: os.urandom(32))
-
-    def env(self, service: str, db_url: str) -> dict[str, str]:
-        return {
-            "SERVICE_NAME": service,
-            "DATABASE_URL": db_url,
-            "KAFKA_BOOTSTRAP_SERVERS": self.infra.kafka_bootstrap,
-            "SMTP_HOST": "127.0.0.1",
-            "SMTP_PORT": str(self.smtp.port),
-            "JWKS_URL": f"http://127.0.0.1:{self.ports['profiles']}/.well-known/jwks.json",
-            "PUBLIC_BASE_URL": self.gateway_url,
-            "RELAY_POLL_INTERVAL_S": "0.2",
-            "DISPATCH_POLL_INTERVAL_S": "0.2",
-            **subject_key_env(
-                service,
-                list(self.ports),
-                f"http://127.0.0.1:{self.ports['profiles']}",
-                self.key_secret,
-            ),
-        }
-
-    def start(self, service: str, command: str, env: dict[str, str], *args: str) -> None:
-        proc = ManagedProcess(f"{service}-{command}", self.home)
-        proc.start([sys.executable, "-m", service, command, *args], env=env)
-        self.processes.append(proc)
-
-    def logs(self) -> str:
-        return "\n".join(f"--- {p.name}\n{p.tail(30)}" for p in self.processes)
-
-
-@contextlib.contextmanager
-def start_platform(
-    infra: TestInfra,
-    services: tuple[str, ...],
-    extra_env: dict[str, dict[str, str]] | None = None,
-    *,
-    seeded: tuple[str, ...] = ("profiles",),
-    portal: bool = False,
-) -> Iterator[Platform]:
-    """``services`` as real api/relay/worker processes behind the gateway, on fresh schemas;
-    ``seeded`` load their demo data (profiles' creates the administrator when ADMIN_EMAIL is
-    set); with ``portal`` the gateway serves the developer portal at /developers."""
-    from devstack.harness import start_smtp_sink
-
-    home = Path(tempfile.mkdtemp(prefix="system-"))
-    with start_smtp_sink() as smtp:
-        p = Platform(home=home, infra=infra, smtp=smtp)
-        table = yaml.safe_load(routes_path().read_text())
-        for name in table["services"]:
-            p.ports[name] = free_port()
-            table["services"][name]["port"] = p.ports[name]
-        test_routes = home / "routes.yaml"
-        test_routes.write_text(yaml.safe_dump(table))
-        gateway = Gateway(
-            home,
-            listen=f"127.0.0.1:{free_port()}",
-            portal=build_portal(home / "portal") if portal else None,
-        )
-        p.gateway_url = gateway.url
-        try:
-            for service in services:
-                db_url = run_sync(lambda s=service: fresh_service_database(infra, s))
-                env = {**p.env(service, db_url), **(extra_env or {}).get(service, {})}
-                p.db_urls[service] = db_url
-                dispatcher = (
-                    importlib.import_module(f"{service}.bootstrap").bootstrap().dispatcher()
-                )
-                if dispatcher is not None:
-                    # its own consumer group, starting now: the shared test broker holds the
-                    # history of every other test, which is not this test's business
-                    env["KAFKA_CONSUMER_GROUP"] = group = f"{service}-{uuid.uuid4().hex[:8]}"
-                    run_sync(
-                        lambda g=group, t=dispatcher.topics(): skip_history(
-                            infra.kafka_bootstrap, g, t
-                        )
-                    )
-                for command in ("migrate", "seed") if service in seeded else ("migrate",):
-                    subprocess.run(
-                        [sys.executable, "-m", service, command],
-                        env={**os.environ, **env},
-                        check=True,
-                        capture_output=True,
-                    )
-                p.start(service, "api", env, "--port", str(p.ports[service]))
-                p.start(service, "relay", env)
-                p.start(service, "worker", env)
-            for service in services:
-                wait_until(
-                    lambda s=service: _ready(p.ports[s]),
-                    180,  # a loaded 2-core machine starts a dozen Python processes slowly
-                    what=f"{service} /readyz",
-                    on_timeout=p.logs,
-                )
-            gateway.start(test_routes)
-            p.processes.append(gateway.process)
-            yield p
-        finally:
-            for proc in reversed(p.processes):
-                proc.stop()
-
-
-#: the administrator of the developer platform (seeded by profiles)
-ADMIN = ("admin@developers.example.org", "the developer platform's admin passphrase")
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def developer_platform(infra: TestInfra) -> Iterator[Platform]:
-    """All four services, the demo alliance seeded (its partner-visible events), an
-    administrator, loopback webhook receivers allowed and the developer portal: what a
-    client-app developer or a partner has after ``make run WEBHOOK_ALLOWED_PRIVATE=127.0.0.1``."""
-    # notifications' consumer group starts before alliance seeds, so it records those events
-    services = ("profiles", "notifications", "resources", "alliance")
-    env = {
-        "profiles": {"ADMIN_EMAIL": ADMIN[0], "ADMIN_PASSWORD": ADMIN[1]},
-        "notifications": {"WEBHOOK_ALLOWED_PRIVATE": "127.0.0.1"},
-    }
-    with start_platform(infra, services, env, seeded=("profiles", "alliance"), portal=True) as p:
+    """All four services, the seeded alliance, an administrator, loopback webhook receivers
+    and the developer portal (``devstack.system.developer_platform``), for one module."""
+    with system.developer_platform(infra) as p:
         yield p
 
 
@@ -164,13 +28,6 @@ def developer_platform(infra: TestInfra) -> Iterator[Platform]:
 def platform(infra: TestInfra) -> Iterator[Platform]:
     with start_platform(infra, ("profiles", "notifications")) as p:
         yield p
-
-
-def _ready(port: int) -> bool:
-    try:
-        return httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 def unique_email(tag: str = "person") -> str:

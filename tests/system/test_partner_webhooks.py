@@ -12,11 +12,16 @@ import time
 from datetime import UTC, datetime
 
 import httpx
+import pytest
 from standardwebhooks.webhooks import Webhook
 
 from conftest import ADMIN, Platform
 from devstack.waiting import free_port
 from devstack.webhook_receiver import Receiver
+
+# The module-scoped developer platform starts four services (migrate, seed, serve) in the
+# first test's setup: minutes on a loaded 2-core machine, which the default 300 s would cut.
+pytestmark = pytest.mark.timeout(900)
 
 
 def test_the_example_receiver_gets_a_verified_delivery_within_a_minute(

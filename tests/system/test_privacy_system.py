@@ -14,15 +14,24 @@ import email.message
 import io
 import json
 import re
+import tempfile
 import uuid
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
+from privacy_scan import (
+    leaks_in_database,
+    leaks_in_files,
+    leaks_in_search,
+    leaks_on_kafka,
+    search_endpoints,
+)
 
 from conftest import Platform, start_platform
 from contracts.events.privacy import PARTICIPANTS
@@ -41,9 +50,15 @@ AUDIT_LOG_PATH = "/v1/me/audit-log"
 pytestmark = pytest.mark.timeout(1800)
 
 
+#: every file the services store during the test (attachments, export archives) is kept
+#: under here, so the post-erasure scan can read all of them
+STORAGE = Path(tempfile.mkdtemp(prefix="privacy-storage-"))
+
+
 @pytest.fixture(scope="module")
 def full_platform(infra: TestInfra) -> Iterator[Platform]:
     profiles_env = {
+        "EXPORT_ARCHIVE_DIR": str(STORAGE / "profiles-exports"),
         "ADMIN_EMAIL": ADMIN_EMAIL,
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
         "ARGON2_TIME_COST": "1",
@@ -51,7 +66,13 @@ def full_platform(infra: TestInfra) -> Iterator[Platform]:
         "PRIVACY_RETRY_AFTER_S": "5",
         "PRIVACY_JOBS_INTERVAL_S": "0.5",
     }
-    with start_platform(infra, SERVICES, {"profiles": profiles_env}) as p:
+    resources_env = {
+        "ATTACHMENT_STORAGE": "local",
+        "ATTACHMENT_DIR": str(STORAGE / "resources-attachments"),
+    }
+    with start_platform(
+        infra, SERVICES, {"profiles": profiles_env, "resources": resources_env}
+    ) as p:
         yield p
 
 
@@ -69,6 +90,16 @@ class Person:
     survey_note: str  # free text in a survey response
 
     @property
+    def names(self) -> dict[str, str]:
+        """What someone who knows the person would type into a search box."""
+        return {
+            "given name": self.given_name,
+            "family name": self.family_name,
+            "full name": f"{self.given_name} {self.family_name}",
+            "email": self.email,
+        }
+
+    @property
     def identifying(self) -> dict[str, str]:
         return {
             "email": self.email,
@@ -82,6 +113,7 @@ class Person:
 
 class Api:
     def __init__(self, platform: Platform) -> None:
+        self.platform = platform
         self.base = platform.gateway_url
         self.http = httpx.Client(base_url=self.base, timeout=20)
 
@@ -106,7 +138,15 @@ class Api:
             json={"email": address, "password": PASSWORD, "display_name": name},
             expect=201,
         )
-        return r.json()["account_id"], address
+        account_id = r.json()["account_id"]
+        # what reaches other people (connections, messages, resources) needs a verified email
+        self.call(
+            "POST",
+            "/v1/auth/verify-email",
+            json={"token": self.platform.smtp.link_token(address)},
+            expect=200,
+        )
+        return account_id, address
 
     def login(self, address: str, password: str = PASSWORD) -> str:
         r = self.call(
@@ -198,6 +238,19 @@ def data_everywhere(api: Api, person: Person) -> dict[str, str]:
         expect=201,
     ).json()["id"]
     _, poster = api.official("moderator", admin)
+    # published, so that anyone's search finds it (and, before the erasure, by its author)
+    # a stored file (the scan reads every file the services keep)
+    api.call(
+        "POST",
+        f"/v1/resources/{ids['resource']}/attachments",
+        me,
+        params={"filename": "study.txt"},
+        content=b"Remittances fund small shops; data from a public survey.",
+        headers={"Content-Type": "application/octet-stream"},
+        expect=201,
+    )
+    api.call("POST", f"/v1/resources/{ids['resource']}/submit", me, expect=200)
+    api.call("POST", f"/v1/resources/{ids['resource']}/publish", poster, expect=200)
     ids["opportunity"] = api.call(
         "POST",
         "/v1/opportunities",
@@ -311,96 +364,7 @@ def data_everywhere(api: Api, person: Person) -> dict[str, str]:
     return ids
 
 
-# ---- evidence -------------------------------------------------------------------------------
-SCANNED_TYPES = ("text", "character varying", "jsonb", "json", "ARRAY", "USER-DEFINED", "bytea")
-
-
-async def _leaks_in_tables(admin_url: str, values: dict[str, str]) -> list[str]:
-    """Every text/json/array/bytes column of every table of every service schema."""
-    conn = await asyncpg.connect(plain_url(admin_url))
-    try:
-        columns = await conn.fetch(
-            "SELECT table_schema, table_name, column_name, data_type"
-            " FROM information_schema.columns c"
-            " JOIN information_schema.tables t USING (table_schema, table_name)"
-            " WHERE table_schema = ANY($1::text[]) AND t.table_type = 'BASE TABLE'",
-            list(SERVICES),
-        )
-        leaks = []
-        for col in columns:
-            if col["data_type"] not in SCANNED_TYPES:
-                continue
-            target = f'"{col["table_schema"]}"."{col["table_name"]}"'
-            column = f'"{col["column_name"]}"'
-            as_text = (
-                f"convert_from({column}, 'UTF8')"
-                if col["data_type"] == "bytea"
-                else f"{column}::text"
-            )
-            for what, value in values.items():
-                try:
-                    found = await conn.fetchval(
-                        f"SELECT count(*) FROM {target} WHERE strpos(lower({as_text}), $1) > 0",
-                        value.lower(),
-                    )
-                except asyncpg.PostgresError:  # binary that is not UTF-8 (images, keys)
-                    found = await conn.fetchval(
-                        f"SELECT count(*) FROM {target} WHERE position($1::bytea in {column}) > 0",
-                        value.encode(),
-                    )
-                if found:
-                    leaks.append(f"{target}.{column}: {what} ({found} rows)")
-        return leaks
-    finally:
-        await conn.close()
-
-
-async def _leaks_on_kafka(bootstrap: str, values: dict[str, str]) -> list[str]:
-    """Every topic read raw from the beginning: keys, headers and values searched as bytes."""
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-    from aiokafka.admin import AIOKafkaAdminClient
-
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        topics = [t for t in await admin.list_topics() if not t.startswith("__")]
-        described = await admin.describe_topics(topics)
-    finally:
-        await admin.close()
-    partitions = [
-        TopicPartition(t["topic"], p["partition"]) for t in described for p in t["partitions"]
-    ]
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
-    leaks: set[str] = set()
-    try:
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        needles = {what: v.lower().encode() for what, v in values.items()}
-        remaining = {tp for tp in partitions if ends[tp] > 0}
-        while remaining:
-            batch = await consumer.getmany(timeout_ms=1000, max_records=5000)
-            if not batch:
-                remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
-                continue
-            for tp, records in batch.items():
-                for record in records:
-                    raw = b"".join(
-                        [
-                            record.key or b"",
-                            record.value or b"",
-                            *(v for _, v in record.headers or ()),
-                        ]
-                    ).lower()
-                    for what, needle in needles.items():
-                        if needle in raw:
-                            leaks.add(f"{tp.topic}: {what}")
-                if records and records[-1].offset + 1 >= ends[tp]:
-                    remaining.discard(tp)
-        return sorted(leaks)
-    finally:
-        await consumer.stop()
+# ---- evidence: tests/system/privacy_scan.py -------------------------------------------------
 
 
 def _text_of(message: email.message.Message) -> str:
@@ -458,8 +422,8 @@ def test_the_export_archive_holds_every_slice(scene: Scene, full_platform: Platf
         what="the export to be assembled (every participant's slice)",
         on_timeout=lambda: json.dumps(api.call("GET", progress_url, person.token).json()),
     )
-    # notifications emails the expiring link (DataExportReady)
-    link_pattern = re.compile(r"https?://\S+/v1/me/exports/\S+/archive\?token=[\w\-]+")
+    # notifications emails the expiring link (DataExportReady) to the web client's page
+    link_pattern = re.compile(r"https?://\S+/privacy/exports/[\w\-]+\?token=[\w\-]+")
 
     def emailed_link() -> str | None:
         for m in full_platform.smtp.messages():
@@ -471,7 +435,13 @@ def test_the_export_archive_holds_every_slice(scene: Scene, full_platform: Platf
 
     wait_until(lambda: emailed_link() is not None, 60, what="the export email with the link")
     link = httpx.URL(emailed_link() or "")
-    archive = api.call("GET", link.path, params={"token": link.params["token"]}, expect=200)
+    export_id = link.path.rsplit("/", 1)[-1]
+    archive = api.call(
+        "GET",
+        f"/v1/me/exports/{export_id}/archive",
+        params={"token": link.params["token"]},
+        expect=200,
+    )
     with zipfile.ZipFile(io.BytesIO(archive.content)) as z:
         data = json.loads(z.read("data.json"))
         assert "summary.html" in z.namelist()
@@ -498,6 +468,19 @@ def _token_statuses(api: Api, token: str) -> dict[str, int]:
         service: api.call(method, path, token, json=body).status_code
         for service, (method, path, body) in TOKEN_CHECKS.items()
     }
+
+
+def test_search_finds_their_work_by_their_name_before_the_erasure(
+    scene: Scene, full_platform: Platform
+) -> None:
+    """The search scan is not vacuous: while the person exists, searching for their family
+    name finds the resource they wrote (a control for the scan after the erasure)."""
+    assert "/v1/resources" in search_endpoints()
+    api, person = scene.api, scene.person
+    found = api.call("GET", "/v1/resources", params={"q": person.family_name}, expect=200)
+    assert scene.ids["resource"] in found.text, found.text[:500]
+    leaks = leaks_in_search(api.http, person.token, person.names, [scene.ids["resource"]])
+    assert any("/v1/resources" in leak for leak in leaks), leaks
 
 
 def test_every_service_confirms_the_erasure(scene: Scene) -> None:
@@ -536,9 +519,33 @@ def test_the_erased_persons_access_token_opens_no_service(scene: Scene) -> None:
 def test_no_table_in_any_schema_holds_the_person(scene: Scene, full_platform: Platform) -> None:
     assert scene.erasure is not None, "the erasure was not requested"
     leaks = run_sync(
-        lambda: _leaks_in_tables(full_platform.infra.admin_database_url, scene.person.identifying)
+        lambda: leaks_in_database(full_platform.infra.admin_database_url, scene.person.identifying)
     )
-    assert leaks == [], "identifying values left in tables:\n" + "\n".join(leaks)
+    assert leaks == [], "identifying values left in the database:\n" + "\n".join(leaks)
+
+
+def test_no_public_search_matches_their_names(scene: Scene, full_platform: Platform) -> None:
+    """Every search endpoint, anonymously and as a member, queried with each of the person's
+    names and their email: no answer holds them or lists one of the person's records (their
+    resource is still published, by "Former member": finding it by their name would link
+    the name to the work again)."""
+    assert scene.erasure is not None, "the erasure was not requested"
+    api = scene.api
+    _, member_email = api.register("Search Member")
+    member = api.login(member_email)
+    records = [v for k, v in scene.ids.items() if k in ("resource", "member", "response")]
+    leaks = leaks_in_search(api.http, member, scene.person.names, records)
+    assert leaks == [], "search still matches the erased person:\n" + "\n".join(leaks)
+
+
+def test_no_stored_file_holds_the_person(scene: Scene, full_platform: Platform) -> None:
+    """Every file the services store (attachments, export archives: the person exported
+    their data before the erasure) and every file they wrote (logs), zip members included."""
+    assert scene.erasure is not None, "the erasure was not requested"
+    stored = [p for p in (STORAGE / "resources-attachments").rglob("*") if p.is_file()]
+    assert stored, "the resource's attachment is not a file under ATTACHMENT_DIR: nothing read"
+    leaks = leaks_in_files([STORAGE, full_platform.home], scene.person.identifying)
+    assert leaks == [], "identifying values left in files:\n" + "\n".join(leaks)
 
 
 def test_kafka_replayed_from_the_beginning_reveals_nothing(
@@ -546,13 +553,16 @@ def test_kafka_replayed_from_the_beginning_reveals_nothing(
 ) -> None:
     assert scene.erasure is not None, "the erasure was not requested"
     leaks = run_sync(
-        lambda: _leaks_on_kafka(full_platform.infra.kafka_bootstrap, scene.person.identifying)
+        lambda: leaks_on_kafka(full_platform.infra.kafka_bootstrap, scene.person.identifying)
     )
     assert leaks == [], "identifying values readable on Kafka:\n" + "\n".join(leaks)
 
 
 def test_the_scanners_do_find_a_planted_value(full_platform: Platform) -> None:
-    """The leak scanners are not vacuous: a fresh registration is found in both places."""
+    """The leak scanners are not vacuous: a fresh registration is found in the database; a
+    name planted in a column of each kind (a schema of the test's own) is found in each (a
+    search index's stemmed lexemes, bytes, json, an array, a large object); a planted file is
+    found in a zip archive in storage."""
     api = Api(full_platform)
     name = unique_word("Planted")
     try:
@@ -562,14 +572,64 @@ def test_the_scanners_do_find_a_planted_value(full_platform: Platform) -> None:
 
     def found() -> bool:
         tables = run_sync(
-            lambda: _leaks_in_tables(full_platform.infra.admin_database_url, {"name": name})
+            lambda: leaks_in_database(full_platform.infra.admin_database_url, {"name": name})
         )
         return any("profiles" in leak for leak in tables)
 
     wait_until(found, 30, what="the planted name in a table")
-    on_kafka = run_sync(
-        lambda: _leaks_on_kafka(full_platform.infra.kafka_bootstrap, {"name": name})
-    )
+    every_kind = run_sync(lambda: _planted_in_every_column_type(full_platform, name))
+    assert sorted(every_kind) == sorted(f"{kind}: name" for kind in PLANTED_KINDS), every_kind
+    planted = STORAGE / "planted" / "notes.zip"
+    planted.parent.mkdir(parents=True, exist_ok=True)
+    # compressed: only reading the archive's members finds the name, not the raw bytes
+    with zipfile.ZipFile(planted, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("note.txt", f"written by {name}")
+    assert leaks_in_files([STORAGE], {"name": name}) == [f"{planted}!note.txt: name"]
+    planted.unlink()
+    on_kafka = run_sync(lambda: leaks_on_kafka(full_platform.infra.kafka_bootstrap, {"name": name}))
     # before profiles encrypts personal event fields the name is on Kafka in clear; after, it
     # is not: either way the scanner ran over every topic without failing
     assert isinstance(on_kafka, list)
+
+
+#: column kinds the database scan must read, each planted with a name by the control below
+PLANTED_KINDS = (
+    '"scan_control"."planted"."words" (tsvector)',
+    '"scan_control"."planted"."raw" (bytea)',
+    '"scan_control"."planted"."doc" (jsonb)',
+    '"scan_control"."planted"."tags" (ARRAY)',
+    '"scan_control"."planted"."label" (USER-DEFINED)',
+    "large object",
+)
+
+
+async def _planted_in_every_column_type(platform: Platform, name: str) -> list[str]:
+    """Plants ``name`` in a column of every kind the scan reads (and in a large object),
+    scans, and removes what it planted: the findings outside the profiles schema."""
+    conn = await asyncpg.connect(plain_url(platform.infra.admin_database_url))
+    try:
+        await conn.execute(
+            "DROP SCHEMA IF EXISTS scan_control CASCADE; CREATE SCHEMA scan_control;"
+            " CREATE TYPE scan_control.label AS (note text);"
+            " CREATE TABLE scan_control.planted (words tsvector, raw bytea, doc jsonb,"
+            " tags text[], label scan_control.label)"
+        )
+        await conn.execute(
+            "INSERT INTO scan_control.planted VALUES (to_tsvector('english', $1 || ' wrote it'),"
+            " convert_to('by ' || $1, 'UTF8'), jsonb_build_object('author', $1),"
+            " ARRAY['x', $1], ROW('by ' || $1)::scan_control.label)",
+            name,
+        )
+        oid = await conn.fetchval("SELECT lo_from_bytea(0, convert_to($1, 'UTF8'))", name)
+        try:
+            leaks = await leaks_in_database(platform.infra.admin_database_url, {"name": name})
+        finally:
+            await conn.execute("SELECT lo_unlink($1)", oid)
+            await conn.execute("DROP SCHEMA scan_control CASCADE")
+    finally:
+        await conn.close()
+    return [
+        "large object: name" if leak.startswith("large object") else leak.rsplit(" (", 1)[0]
+        for leak in leaks
+        if "scan_control" in leak or leak.startswith("large object")
+    ]

@@ -6,22 +6,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from devstack import harness, paths, platform
+from devstack.kafka import NODE_PORTS, RELAY_PORTS
 
 #: Linux's default ip_local_port_range
 EPHEMERAL_LOW = 32768
 
 #: each fixed port, and how many ports from it the process listens on (a broker: its client
-#: listener, its controller and the chaos stack's cuttable listener)
+#: listener, its controller and the chaos stack's cuttable listener; a cluster: four per node,
+#: and the chaos cluster's network-cut relay two more per node; a Postgres pair: two servers)
+CLUSTER_KAFKA = 3 * NODE_PORTS
 FIXED = {
-    "dev Kafka": (paths.KAFKA_PORT, 2),
-    "dev Postgres": (paths.POSTGRES_PORT, 1),
+    "dev Kafka": (paths.KAFKA_PORT, CLUSTER_KAFKA),
+    "dev Postgres": (paths.POSTGRES_PORT, 2),
     "dev SMTP": (paths.SMTP_PORT, 1),
     "dev gateway": (paths.GATEWAY_PORT, 1),
-    "test Kafka": (harness.TEST_KAFKA_PORT, 2),
-    "test Postgres": (harness.TEST_PG_PORT, 1),
+    "test Kafka": (harness.TEST_KAFKA_PORT, CLUSTER_KAFKA),
+    "test Postgres": (harness.TEST_PG_PORT, 2),
     "test SMTP": (harness.TEST_SMTP_PORT, 1),
     "chaos Kafka": (platform.CHAOS_KAFKA_PORT, 3),
     "chaos Postgres": (platform.CHAOS_PG_PORT, 1),
+    "chaos cluster Kafka": (platform.CHAOS_CLUSTER_KAFKA_PORT, 3 * (NODE_PORTS + RELAY_PORTS)),
+    "chaos cluster Postgres": (platform.CHAOS_CLUSTER_PG_PORT, 2),
 }
 
 

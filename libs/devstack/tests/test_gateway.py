@@ -8,12 +8,16 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from devstack.gateway import (
+    PROBE_PATH,
+    Balancing,
     Gateway,
+    GatewayTimeouts,
     Route,
     RouteTable,
     caddy_binary,
@@ -23,8 +27,8 @@ from devstack.gateway import (
 from devstack.waiting import free_port
 
 
-def _adapt(caddyfile: str, tmp_path: Path) -> list[tuple[list[str], str]]:
-    """(path patterns, upstream dial) in Caddy's evaluation order, from `caddy adapt`."""
+def _adapted(caddyfile: str, tmp_path: Path) -> Any:
+    """Caddy's JSON config for ``caddyfile`` (`caddy adapt`: it fails on an invalid one)."""
     path = tmp_path / "Caddyfile"
     path.write_text(caddyfile)
     out = subprocess.run(
@@ -33,7 +37,12 @@ def _adapt(caddyfile: str, tmp_path: Path) -> list[tuple[list[str], str]]:
         text=True,
         check=True,
     ).stdout
-    config = json.loads(out)
+    return json.loads(out)
+
+
+def _adapt(caddyfile: str, tmp_path: Path) -> list[tuple[list[str], str]]:
+    """(path patterns, upstream dial) in Caddy's evaluation order, from `caddy adapt`."""
+    config = _adapted(caddyfile, tmp_path)
     assert config["admin"]["disabled"] is True
     server = config["apps"]["http"]["servers"]["srv0"]
     assert server["listen"] == ["127.0.0.1:8080"]
@@ -80,13 +89,18 @@ def _first_match(order: list[tuple[list[str], str]], path: str) -> str | None:
 def test_every_route_is_rendered_with_its_upstream(tmp_path: Path) -> None:
     table = load_route_table()
     order = _adapt(render_caddyfile(), tmp_path)
+    # the gateway's own health probe first, then one handler per route
+    assert order[0] == ([PROBE_PATH], "respond")
+    order = order[1:]
     assert len(order) == len(table.routes)
     for route in table.routes:
         port = table.services[route.service]
         for probe in (route.prefix, route.prefix + "/", route.prefix + "/x/y"):
             assert _first_match(order, probe) == f"127.0.0.1:{port}", probe
-        # segment-exact: /v1/auth must not capture /v1/authx
-        assert _first_match(order, route.prefix + "x") is None
+        # segment-exact: /v1/auth must not capture /v1/authx (the catch-all "/" takes it)
+        other = table.resolve(route.prefix + "x")
+        expected = f"127.0.0.1:{table.services[other]}" if other else None
+        assert _first_match(order, route.prefix + "x") == expected
 
 
 def test_longest_prefix_wins(tmp_path: Path) -> None:
@@ -128,6 +142,9 @@ class _Named(BaseHTTPRequestHandler):
         pass
 
 
+_SERVERS: list[ThreadingHTTPServer] = []
+
+
 @pytest.fixture
 def backends() -> Iterator[dict[str, int]]:
     servers = []
@@ -136,17 +153,21 @@ def backends() -> Iterator[dict[str, int]]:
         srv.name = name  # type: ignore[attr-defined]
         threading.Thread(target=srv.serve_forever, daemon=True).start()
         servers.append(srv)
+    _SERVERS[:] = servers
     yield {s.name: s.server_address[1] for s in servers}  # type: ignore[attr-defined]
     for srv in servers:
         srv.shutdown()
+        srv.server_close()
 
 
 def test_live_caddy_routes_and_404(tmp_path: Path, backends: dict[str, int]) -> None:
     routes = tmp_path / "routes.yaml"
     routes.write_text(
-        f"services: {{a: {{port: {backends['a']}}}, b: {{port: {backends['b']}}}}}\n"
+        f"services: {{a: {{port: {backends['a']}}}, b: {{port: {backends['b']}}}, "
+        f"ghost: {{port: {free_port()}}}}}\n"
         "routes:\n  - {prefix: /v1/people, service: a}\n"
         "  - {prefix: /v1/people/export, service: b}\n"
+        "  - {prefix: /v1/ghost, service: ghost}\n"
     )
     gw = Gateway(tmp_path / "home", f"127.0.0.1:{free_port()}")
     gw.start(routes)
@@ -160,6 +181,81 @@ def test_live_caddy_routes_and_404(tmp_path: Path, backends: dict[str, int]) -> 
             assert miss.status_code == 404
             assert miss.headers["content-type"] == "application/problem+json"
             assert miss.json()["status"] == 404
+            assert miss.headers["x-content-type-options"] == "nosniff"
+            assert miss.headers["x-frame-options"] == "DENY"
+            assert miss.headers["x-request-id"]
+            # a service that does not answer: a problem document with the same headers
+            down = client.get("/v1/ghost/1", headers={"X-Request-ID": "rid-2"})
+            assert down.status_code == 502, down.text
+            assert down.headers["content-type"] == "application/problem+json"
+            assert down.json()["status"] == 502 and down.json()["title"] == "Bad Gateway"
+            assert down.headers["referrer-policy"] == "no-referrer"
+            assert down.headers["x-request-id"] == "rid-2"
     finally:
         gw.stop()
     assert not gw.process.is_running()
+
+
+def test_replicas_are_balanced_and_a_dead_one_is_routed_around(
+    tmp_path: Path, backends: dict[str, int]
+) -> None:
+    """The cluster topology: a service's two replicas share its requests; once one stops
+    answering, every request (a POST too) reaches the other, with no error; the internal
+    port balances every path for the other services."""
+    routes = tmp_path / "routes.yaml"
+    routes.write_text(
+        f"services: {{svc: {{port: {backends['a']}}}}}\n"
+        "routes:\n  - {prefix: /v1/things, service: svc}\n"
+    )
+    internal = free_port()
+    gw = Gateway(
+        tmp_path / "home",
+        f"127.0.0.1:{free_port()}",
+        balancing=Balancing({"svc": [backends["a"], backends["b"]]}, {"svc": internal}),
+    )
+    gw.start(routes)
+    try:
+        with httpx.Client(base_url=gw.url, timeout=10) as client:
+            served = {client.get("/v1/things/1").json()["server"] for _ in range(6)}
+            assert served == {"a", "b"}
+            inside = httpx.get(f"http://127.0.0.1:{internal}/.well-known/jwks.json", timeout=5)
+            assert inside.json()["path"] == "/.well-known/jwks.json"
+            elsewhere = httpx.get(f"http://127.0.0.1:{internal}/v1/nowhere", timeout=5)
+            assert elsewhere.status_code == 200  # every path: no route table inside
+
+            _stop_backend(backends, "b")
+            answers = [client.post("/v1/things", content=b"{}") for _ in range(6)]
+            assert [r.status_code for r in answers] == [501] * 6  # every one reached "a"
+            assert {client.get("/v1/things/2").json()["server"] for _ in range(6)} == {"a"}
+    finally:
+        gw.stop()
+
+
+def _stop_backend(backends: dict[str, int], name: str) -> None:
+    """Close the backend's listening socket: connections to it are refused from now on."""
+    for server in _SERVERS:
+        if server.server_address[1] == backends[name]:
+            server.shutdown()
+            server.server_close()
+
+
+def test_a_single_replica_gets_no_health_checks(tmp_path: Path) -> None:
+    """The single topology's Caddyfile is as before: one upstream, no balancing options."""
+    text = render_caddyfile()
+    assert "health_uri" not in text and "lb_policy" not in text
+    balanced = render_caddyfile(balancing=Balancing({"profiles": [8001, 8011]}, {"profiles": 8021}))
+    assert "reverse_proxy 127.0.0.1:8001 127.0.0.1:8011 {" in balanced
+    assert "health_uri /livez" in balanced
+    assert "http://:8021 {" in balanced
+    # services with one replica keep one upstream and no health checks
+    assert "reverse_proxy 127.0.0.1:8002 {" in balanced
+    # balanced or not, every proxy keeps the gateway's timeouts: the upstream keep-alive
+    # shorter than the services', and no flush_interval -1 (it lifts the read deadlines)
+    proxies = balanced.count("reverse_proxy ")
+    assert balanced.count(f"keepalive {GatewayTimeouts().upstream_keepalive}") == proxies
+    assert "flush_interval" not in balanced
+    servers = _adapted(balanced, tmp_path)["apps"]["http"]["servers"]
+    assert sorted(a for server in servers.values() for a in server["listen"]) == [
+        "127.0.0.1:8021",
+        "127.0.0.1:8080",
+    ]

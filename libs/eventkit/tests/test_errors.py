@@ -59,6 +59,16 @@ def test_postgres_saying_try_again_is_transient() -> None:
         assert is_transient(error), type(error).__name__
 
 
+def test_no_primary_among_the_servers_of_a_multi_host_url_is_transient() -> None:
+    """The cluster topology: between the primary's death and its standby's promotion, a
+    service connecting with target_session_attrs=read-write finds only a standby."""
+    from asyncpg import exceptions as pg
+
+    error = pg.TargetServerAttributeNotMatched("None of the hosts match 'read-write'")
+    assert is_transient(error)
+    assert is_transient(_as_sqlalchemy_raises(error))
+
+
 def test_postgres_refusing_the_request_itself_is_not_transient() -> None:
     from asyncpg import exceptions as pg
 

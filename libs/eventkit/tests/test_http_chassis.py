@@ -319,6 +319,46 @@ async def test_an_early_answer_still_reads_the_request_body() -> None:
     assert sent[0]["status"] == 405
 
 
+async def test_a_413_reads_the_refused_body_so_the_answer_arrives() -> None:
+    """Found through Caddy (hostile API4): a 2 MB body refused by its Content-Length before
+    a byte was read made uvicorn close on unread data, the kernel reset the connection and
+    the gateway answered 502 instead of 413. The refused body (up to a bound) is read and
+    dropped first; then the connection can even carry the next request."""
+    from eventkit.http.guard import RequestGuard, RequestLimits
+
+    async def never(scope: object, receive: Any, send: object) -> None:
+        while (await receive()).get("more_body"):  # an upload streams: refused while read
+            pass
+        raise AssertionError("the app must not see a body over the limit")
+
+    for content_type in (b"application/json", b"application/octet-stream"):
+        for declared in (b"30", None):  # by Content-Length, or counted (chunked)
+            pieces = [
+                {"type": "http.request", "body": b"x" * 10, "more_body": True} for _ in range(2)
+            ] + [{"type": "http.request", "body": b"x" * 10, "more_body": False}]
+            sent: list[dict[str, Any]] = []
+
+            async def receive(pieces: list[dict[str, Any]] = pieces) -> dict[str, Any]:
+                return pieces.pop(0)
+
+            async def send(message: dict[str, Any], sent: list[dict[str, Any]] = sent) -> None:
+                sent.append(message)
+
+            length = (
+                (b"content-length", declared) if declared else (b"transfer-encoding", b"chunked")
+            )
+            scope = {
+                "type": "http",
+                "path": "/x",
+                "headers": [length, (b"content-type", content_type)],
+            }
+            guard = RequestGuard(never, RequestLimits(max_bytes=15))  # type: ignore[arg-type]
+            await guard(scope, receive, send)  # type: ignore[arg-type]
+            assert sent[0]["status"] == 413, (content_type, declared)
+            assert pieces == [], "the whole body was read"
+            assert (b"connection", b"close") not in sent[0]["headers"]
+
+
 async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:
     response = await client.get("/livez", headers={"x-request-id": "abc-123"})
     assert response.headers["x-request-id"] == "abc-123"

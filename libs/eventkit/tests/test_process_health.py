@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -249,7 +250,16 @@ async def test_the_health_server_answers_a_blocked_loop_with_silence() -> None:
         answered = await asyncio.to_thread(get, port, "/livez")  # the loop is free: answers
         assert answered is not None and answered.status_code == 200
 
-        probe = asyncio.create_task(asyncio.to_thread(get, port, "/livez"))
-        await asyncio.sleep(0.1)
-        time.sleep(2.5)
+        asking = threading.Event()
+
+        def probe_livez() -> httpx.Response | None:
+            asking.set()
+            return get(port, "/livez")
+
+        probe = asyncio.create_task(asyncio.to_thread(probe_livez))
+        await asyncio.sleep(0)
+        # block the loop from the moment the probe asks (a busy machine may start the thread
+        # late, and the loop would be free again before the probe's clock ran out)
+        assert asking.wait(30)
+        time.sleep(4)
         assert await probe is None  # timed out (2 s, like the rendered probe)

@@ -11,7 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Alliances
+         * @description Every alliance (``q``: part of its slug or name, any case), in id order.
+         */
+        get: operations["listAlliances"];
         put?: never;
         /** Found Alliance */
         post: operations["foundAlliance"];
@@ -45,7 +49,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Bodies */
+        /**
+         * List Bodies
+         * @description An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
+         */
         get: operations["listBodies"];
         put?: never;
         /** Establish */
@@ -134,7 +141,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Cohorts
+         * @description An alliance's youth leader cohorts, in id order.
+         */
+        get: operations["listCohorts"];
         put?: never;
         /** Open Cohort */
         post: operations["openCohort"];
@@ -816,6 +827,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/2fa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Second Factor Status */
+        get: operations["secondFactorStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/2fa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew Recovery Codes
+         * @description New recovery codes for a current code of the app; the old ones stop working.
+         */
+        post: operations["renewRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/2fa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Authenticator Enrolment
+         * @description Begin enrolling an authenticator app; it is on once ``/totp/confirm`` gets a code.
+         */
+        post: operations["startAuthenticatorEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/2fa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Authenticator Enrolment
+         * @description Turn the app on with its first code; answers the recovery codes, shown only now.
+         */
+        post: operations["confirmAuthenticatorEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/2fa/totp/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove Authenticator App
+         * @description Remove the app, for one of its codes or a recovery code (a lost phone).
+         */
+        post: operations["removeAuthenticatorApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/accounts/{account_id}": {
         parameters: {
             query?: never;
@@ -860,7 +968,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Login */
+        /**
+         * Login
+         * @description Failed sign-ins slow down where they come from: past a few failures from one address
+         *     (or many on one account from addresses it never signed in from), each attempt waits a
+         *     doubling delay (429 with Retry-After). The owner's usual client is never held back by
+         *     someone else's guesses; a password reset clears the account's count.
+         *
+         *     An account with an authenticator app also sends its code as ``otp`` (or a recovery
+         *     code): without one the answer is 401 of type ``.../second-factor-required``.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -1066,6 +1183,9 @@ export interface paths {
          *     An address that already has an account gets the same answer (201 with an account id
          *     that is never used): whether an address is registered is not revealed. No second
          *     account is created; the owner is emailed that someone tried to register with it.
+         *     A retry with the same Idempotency-Key (its first answer lost) gets the first answer
+         *     again: without it, a retried registration told the new member that someone had tried
+         *     to register with their address.
          */
         post: operations["register"];
         delete?: never;
@@ -1333,7 +1453,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Courses
+         * @description The course catalogue, newest first, by language, theme and words of the title or
+         *     description (keyset pagination: pass ``next_cursor`` back until it is null).
+         */
+        get: operations["listCourses"];
         put?: never;
         /** Create Course */
         post: operations["createCourse"];
@@ -1409,6 +1534,27 @@ export interface paths {
         get: operations["myProgress"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{course_id}/enrolments/me/verification-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reissue Code
+         * @description A new verification code for the caller's completed course, for someone who lost the
+         *     one shown at completion; the previous code stops verifying.
+         */
+        post: operations["reissueCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1491,7 +1637,8 @@ export interface paths {
         };
         /**
          * Get Taxonomy
-         * @description Codes accepted for occupations, skills, sectors and education levels, with labels.
+         * @description Codes accepted for occupations, skills, sectors and education levels, with labels
+         *     (the vocabulary's; every scheme: ``GET /v1/vocabulary``).
          */
         get: operations["getTaxonomy"];
         put?: never;
@@ -1675,7 +1822,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Campaign */
+        /**
+         * Get Campaign
+         * @description The campaign, with its published number of responses: perturbed like every published
+         *     count (the exact number is never shown), null while it is below k.
+         */
         get: operations["getCampaign"];
         put?: never;
         post?: never;
@@ -1765,7 +1916,9 @@ export interface paths {
         };
         /**
          * Questionnaire
-         * @description What respondents see: the campaign's public facts and its questionnaire.
+         * @description What respondents see: the campaign's public facts, how their answers are protected (in
+         *     en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
+         *     question states that protection with the campaign's own k.
          */
         get: operations["questionnaire"];
         put?: never;
@@ -1817,15 +1970,47 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Needs */
+        /**
+         * List Needs
+         * @description The standing needs of an origin country, or (``campaign_id``) those declared for one
+         *     of its campaigns, in declaration order: pass ``next_cursor`` back until it is null.
+         */
         get: operations["listNeeds"];
         put?: never;
-        /** Declare Need */
+        /**
+         * Declare Need
+         * @description A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
+         *     for the origin country (no ``campaign_id``: it counts in each of its campaigns).
+         */
         post: operations["declareNeed"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/mapping/needs/{need_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw Need
+         * @description Withdraw a declared need: it no longer counts in any gap.
+         */
+        delete: operations["withdrawNeed"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct Need
+         * @description Correct a declared need (its declarer, or whoever oversees campaigns).
+         */
+        patch: operations["correctNeed"];
         trace?: never;
     };
     "/v1/mapping/responses/mine": {
@@ -1941,6 +2126,29 @@ export interface paths {
         get: operations["getSurvey"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mapping/surveys/{survey_id}/dimensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Map Survey Dimensions
+         * @description The mapping step for a standard XLSForm / Kobo form (no ``dimension`` column): which
+         *     question feeds which dimension. Answers a new version of the questionnaire, with its
+         *     ``statistics`` report; campaigns are launched on that version. A question, a dimension or
+         *     a pairing that cannot work is refused (422) with every problem named.
+         */
+        post: operations["mapSurveyDimensions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2184,7 +2392,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /**
+         * Get
+         * @description The newsletter and its sending's progress (poll it while it goes out).
+         */
         get: operations["get"];
         put?: never;
         post?: never;
@@ -2360,7 +2571,8 @@ export interface paths {
         };
         /**
          * List Open
-         * @description Open opportunities, soonest deadline first (keyset pagination).
+         * @description Open opportunities, soonest deadline first (keyset pagination); the filters narrow
+         *     them to a kind, or to those asking for a sector, a country or a contribution mode.
          */
         get: operations["listOpen"];
         put?: never;
@@ -2388,6 +2600,26 @@ export interface paths {
          * @description Open opportunities ranked for the caller's (projected) profile, with the reasons.
          */
         get: operations["opportunitiesForMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opportunities/interests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Interests
+         * @description The caller's expressions of interest, each with its opportunity and status.
+         */
+        get: operations["myInterests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2720,8 +2952,10 @@ export interface paths {
         };
         /**
          * Search Resources
-         * @description Published resources: full text (accent-insensitive, stemmed per language), facets,
-         *     keyset pagination (pass ``next_cursor`` back as ``cursor``).
+         * @description Published resources: full text ranked by BM25 (accent-insensitive, stemmed per
+         *     language, every word must match; ``-word`` excludes), exact facet counts over every hit,
+         *     pages (pass ``next_cursor`` back as ``cursor``; results go 10,000 deep). Without ``q``,
+         *     newest first.
          */
         get: operations["searchResources"];
         put?: never;
@@ -2731,6 +2965,27 @@ export interface paths {
          *     to make retries safe.
          */
         post: operations["contribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Contributions
+         * @description What the caller contributed, whatever its status (draft, submitted, published,
+         *     rejected with the moderator's note, archived), newest change first.
+         */
+        get: operations["myContributions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2976,6 +3231,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Schemes
+         * @description Every shared classification: what it is, its code form, where its labels come from.
+         */
+        get: operations["listVocabularySchemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vocabulary/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Roles
+         * @description Every account role: its name and meaning in ``lang``, who may grant it, what it permits
+         *     in each service.
+         */
+        get: operations["listVocabularyRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vocabulary/{scheme_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Terms
+         * @description The scheme's terms with labels in ``lang`` (ordered by label), or, with ``q``, those
+         *     whose label or code matches it, best first (accent- and case-insensitive).
+         */
+        get: operations["listVocabularyTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/deliveries/{delivery_id}": {
         parameters: {
             query?: never;
@@ -3179,8 +3496,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * alliance.commitment.status_changed
-         * @description alliance.commitment.status_changed
+         * The computed status moved; when it turns late or at risk, the pledging member's     representatives are told.
+         * @description The computed status moved; when it turns late or at risk, the pledging member's
+         *         representatives are told.
          *
          *     POSTed to each active endpoint subscribed to `alliance.commitment.status_changed` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3201,8 +3519,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * alliance.meeting.cancelled
-         * @description alliance.meeting.cancelled
+         * The meeting will not take place; the representatives of the members seated on the     body are told.
+         * @description The meeting will not take place; the representatives of the members seated on the
+         *         body are told.
          *
          *     POSTed to each active endpoint subscribed to `alliance.meeting.cancelled` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3245,8 +3564,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * alliance.meeting.scheduled
-         * @description alliance.meeting.scheduled
+         * A body will meet; the representatives of the members seated on it are told     (an invitation in their language).
+         * @description A body will meet; the representatives of the members seated on it are told
+         *         (an invitation in their language).
          *
          *     POSTed to each active endpoint subscribed to `alliance.meeting.scheduled` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3267,8 +3587,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * The final, immutable result (counts only, never who voted what).
-         * @description The final, immutable result (counts only, never who voted what).
+         * The final, immutable result (counts only, never who voted what); the representatives     of the members seated on the body are told the result.
+         * @description The final, immutable result (counts only, never who voted what); the representatives
+         *         of the members seated on the body are told the result.
          *
          *     POSTed to each active endpoint subscribed to `alliance.motion.vote_closed` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3289,8 +3610,8 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * alliance.motion.vote_opened
-         * @description alliance.motion.vote_opened
+         * Ballots are taken; the representatives of the members seated on the body are told.
+         * @description Ballots are taken; the representatives of the members seated on the body are told.
          *
          *     POSTed to each active endpoint subscribed to `alliance.motion.vote_opened` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3311,8 +3632,9 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.
+         * A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.     When it is published, the representatives of the alliance's active members are told.
          * @description A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.
+         *         When it is published, the representatives of the alliance's active members are told.
          *
          *     POSTed to each active endpoint subscribed to `alliance.recommendation.moved` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
@@ -3389,6 +3711,28 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "profiles.sector_need.corrected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A declared need was corrected: what it asks for now (it replaces the declared one).
+         * @description A declared need was corrected: what it asks for now (it replaces the declared one).
+         *
+         *     POSTed to each active endpoint subscribed to `profiles.sector_need.corrected` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
+         */
+        post: operations["onProfilesSectorNeedCorrected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "profiles.sector_need.declared": {
         parameters: {
             query?: never;
@@ -3399,12 +3743,35 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A government or organisation needs people with a skill in a sector (and region).
-         * @description A government or organisation needs people with a skill in a sector (and region).
+         * A government or organisation needs people with a skill in a sector (and region),     for one mapping campaign (``campaign_id``) or for its whole origin country (None).
+         * @description A government or organisation needs people with a skill in a sector (and region),
+         *         for one mapping campaign (``campaign_id``) or for its whole origin country (None).
          *
          *     POSTed to each active endpoint subscribed to `profiles.sector_need.declared` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
          */
         post: operations["onProfilesSectorNeedDeclared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "profiles.sector_need.withdrawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A declared need was withdrawn: it no longer counts anywhere.
+         * @description A declared need was withdrawn: it no longer counts anywhere.
+         *
+         *     POSTed to each active endpoint subscribed to `profiles.sector_need.withdrawn` (or to every type). Answer any 2xx within 10 seconds; anything else is retried with exponential backoff, then dead-lettered (redeliver or replay it from the API).
+         */
+        post: operations["onProfilesSectorNeedWithdrawn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3489,6 +3856,39 @@ export interface components {
              * @default []
              */
             themes?: components["schemas"]["CodeTitle"][];
+        };
+        /** AllianceOut */
+        AllianceOut: {
+            /** Declaration */
+            declaration: string;
+            /**
+             * Founded At
+             * Format: date-time
+             */
+            founded_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Pillars */
+            pillars: components["schemas"]["CodeTitle"][];
+            /** Slug */
+            slug: string;
+            /** Themes */
+            themes: components["schemas"]["CodeTitle"][];
+        };
+        /** AlliancePage */
+        AlliancePage: {
+            /** Items */
+            items: components["schemas"]["AllianceOut"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
         };
         /**
          * Role
@@ -3665,9 +4065,9 @@ export interface components {
             coordinating_organisations?: string[];
             /**
              * K
-             * @default 10
+             * @description the smallest count published; at least the platform's floor (MAPPING_MIN_K, 10 by default), which is also the default. Perturbation cannot be switched off.
              */
-            k?: number;
+            k?: number | null;
             /** Name */
             name: string;
             /**
@@ -3684,12 +4084,6 @@ export interface components {
             owner_kind: "government" | "organisation";
             /** Owner Organisation Id */
             owner_organisation_id?: string | null;
-            /**
-             * Rounding Base
-             * @description 0 (off), 1, 2, 3, 5 or 10
-             * @default 5
-             */
-            rounding_base?: number;
             /**
              * Survey Id
              * Format: uuid
@@ -3757,6 +4151,33 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** CohortPage */
+        CohortPage: {
+            /** Items */
+            items: components["schemas"]["CohortSummary"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
+        /** CohortSummary */
+        CohortSummary: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Year */
+            year: number;
+        };
         /** CommitmentPledged */
         CommitmentPledged: {
             /**
@@ -3796,7 +4217,11 @@ export interface components {
             /** Title */
             title: string;
         };
-        /** CommitmentStatusChanged */
+        /**
+         * CommitmentStatusChanged
+         * @description The computed status moved; when it turns late or at risk, the pledging member's
+         *     representatives are told.
+         */
         CommitmentStatusChanged: {
             /**
              * Alliance Id
@@ -3825,6 +4250,11 @@ export interface components {
             member_id: string;
             /** Pillar */
             pillar: string;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
             /**
              * To Status
              * @description on_track | at_risk | late | achieved
@@ -3974,11 +4404,17 @@ export interface components {
             description?: string;
             /**
              * Language
+             * @description a code of the languages scheme (GET /v1/vocabulary/languages)
              * @default en
              */
             language?: string;
             /** Modules */
             modules: components["schemas"]["ModuleIn"][];
+            /**
+             * Themes
+             * @default []
+             */
+            themes?: string[];
             /** Title */
             title: string;
         };
@@ -3995,6 +4431,36 @@ export interface components {
             language: string;
             /** Modules */
             modules: components["schemas"]["ModuleIn"][];
+            /**
+             * Themes
+             * @default []
+             */
+            themes?: string[];
+            /** Title */
+            title: string;
+        };
+        /** CoursePage */
+        CoursePage: {
+            /** Items */
+            items: components["schemas"]["CourseSummary"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** CourseSummary */
+        CourseSummary: {
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Language */
+            language: string;
+            /** Lessons */
+            lessons: number;
+            /** Themes */
+            themes: string[];
             /** Title */
             title: string;
         };
@@ -4080,6 +4546,13 @@ export interface components {
             next_attempt_at: string | null;
             /** Status */
             status: string;
+        };
+        /** DimensionsInput */
+        DimensionsInput: {
+            /** Dimensions */
+            dimensions: {
+                [key: string]: string | null;
+            };
         };
         /** DraftIn */
         DraftIn: {
@@ -4188,6 +4661,19 @@ export interface components {
             /** Url */
             url: string;
         };
+        /** EnrolmentView */
+        EnrolmentView: {
+            /**
+             * Otpauth Uri
+             * @description the otpauth:// URI, usually shown as a QR code
+             */
+            otpauth_uri: string;
+            /**
+             * Secret
+             * @description base 32, for typing into the app by hand
+             */
+            secret: string;
+        };
         /** ErasureAccepted */
         ErasureAccepted: {
             /**
@@ -4257,6 +4743,7 @@ export interface components {
             kind: components["schemas"]["EventKind"];
             /**
              * Language
+             * @description a code of the languages scheme (GET /v1/vocabulary/languages)
              * @default en
              */
             language?: string;
@@ -4563,6 +5050,21 @@ export interface components {
             /** Message */
             message?: string | null;
         };
+        /** LabelOut */
+        LabelOut: {
+            /**
+             * Fallback
+             * @description no published label in the asked language
+             */
+            fallback: boolean;
+            /**
+             * Lang
+             * @description the label's language (English where none was published)
+             */
+            lang: string;
+            /** Text */
+            text: string;
+        };
         /** LanguageInput */
         LanguageInput: {
             /**
@@ -4598,8 +5100,18 @@ export interface components {
         LoginRequest: {
             /** Email */
             email: string;
+            /**
+             * Otp
+             * @description the authenticator app's code (2FA accounts)
+             */
+            otp?: string | null;
             /** Password */
             password: string;
+            /**
+             * Recovery Code
+             * @description instead of `otp`: one of the recovery codes
+             */
+            recovery_code?: string | null;
         };
         /**
          * MajorityRule
@@ -4705,7 +5217,11 @@ export interface components {
              */
             source: string;
         };
-        /** MeetingCancelled */
+        /**
+         * MeetingCancelled
+         * @description The meeting will not take place; the representatives of the members seated on the
+         *     body are told.
+         */
         MeetingCancelled: {
             /**
              * Alliance Id
@@ -4727,6 +5243,16 @@ export interface components {
              * Format: uuid
              */
             meeting_id: string;
+            /**
+             * Starts At
+             * @default null
+             */
+            starts_at?: string | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
         };
         /** MeetingIn */
         MeetingIn: {
@@ -4773,7 +5299,11 @@ export interface components {
          * @enum {string}
          */
         MeetingKind: "body_meeting" | "plenary" | "summit" | "regional_consultation" | "working_session";
-        /** MeetingScheduled */
+        /**
+         * MeetingScheduled
+         * @description A body will meet; the representatives of the members seated on it are told
+         *     (an invitation in their language).
+         */
         MeetingScheduled: {
             /**
              * Alliance Id
@@ -4917,6 +5447,90 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** MyInterestOut */
+        MyInterestOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Deadline
+             * Format: date-time
+             */
+            deadline: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Opportunity Id
+             * Format: uuid
+             */
+            opportunity_id: string;
+            /** Opportunity Title */
+            opportunity_title: string;
+            /** Status */
+            status: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** MyInterests */
+        MyInterests: {
+            /** Items */
+            items: components["schemas"]["MyInterestOut"][];
+        };
+        /** MyResourceOut */
+        MyResourceOut: {
+            /** Hidden */
+            hidden: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Moderation Note */
+            moderation_note: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Title
+             * @description in the asked language when translated, else the original
+             */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** MyResources */
+        MyResources: {
+            /** Items */
+            items: components["schemas"]["MyResourceOut"][];
+        };
+        /**
+         * NeedCorrection
+         * @description What a declared need asks for, corrected (the fields given replace the declared ones).
+         */
+        NeedCorrection: {
+            /** Positions */
+            positions?: number | null;
+            /** Priority */
+            priority?: number | null;
+            /** Region */
+            region?: string | null;
+            /** Sector */
+            sector?: string | null;
+            /** Skill */
+            skill?: string | null;
+        };
         /** NeedInput */
         NeedInput: {
             /** Campaign Id */
@@ -4936,6 +5550,46 @@ export interface components {
             sector: string;
             /** Skill */
             skill?: string | null;
+        };
+        /** NeedOut */
+        NeedOut: {
+            /**
+             * Campaign Id
+             * @description None: a need of the whole origin country
+             */
+            campaign_id: string | null;
+            /**
+             * Declared At
+             * Format: date-time
+             */
+            declared_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Positions */
+            positions: number;
+            /** Priority */
+            priority: number;
+            /** Region */
+            region: string | null;
+            /** Sector */
+            sector: string;
+            /** Skill */
+            skill: string | null;
+        };
+        /** NeedPage */
+        NeedPage: {
+            /** Items */
+            items: components["schemas"]["NeedOut"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
         };
         /** NewConversation */
         NewConversation: {
@@ -4977,10 +5631,26 @@ export interface components {
             segment?: components["schemas"]["SegmentBody"];
         };
         /**
+         * NewsletterProgress
+         * @description Where the sending stands: the audience's deliveries recorded so far (``queued``;
+         *     complete once the status is ``sent``) and how many of them are waiting, were sent, or
+         *     failed for good.
+         */
+        NewsletterProgress: {
+            /** Failed */
+            failed: number;
+            /** Pending */
+            pending: number;
+            /** Queued */
+            queued: number;
+            /** Sent */
+            sent: number;
+        };
+        /**
          * NewsletterStatus
          * @enum {string}
          */
-        NewsletterStatus: "draft" | "scheduled" | "sent";
+        NewsletterStatus: "draft" | "scheduled" | "queuing" | "sent";
         /** NewsletterView */
         NewsletterView: {
             /**
@@ -5006,6 +5676,7 @@ export interface components {
              * @default 60
              */
             per_minute?: number;
+            progress: components["schemas"]["NewsletterProgress"];
             /** Recipients */
             recipients: number | null;
             /** Resource Ids */
@@ -5064,6 +5735,11 @@ export interface components {
              */
             organisation_id?: string | null;
             /**
+             * Required Occupations
+             * @default []
+             */
+            required_occupations?: string[];
+            /**
              * Required Skills
              * @default []
              */
@@ -5119,6 +5795,8 @@ export interface components {
             organisation: string;
             /** Organisation Id */
             organisation_id?: string | null;
+            /** Required Occupations */
+            required_occupations: string[];
             /** Required Skills */
             required_skills: string[];
             /** Sectors */
@@ -5531,16 +6209,47 @@ export interface components {
             /** Reason */
             reason?: string | null;
         };
+        /** ReasonLabel */
+        ReasonLabel: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /** Lang */
+            lang: string;
+        };
         /** ReasonOut */
         ReasonOut: {
-            /** Kind */
+            /**
+             * Kind
+             * @description the criterion: occupations, skills, sectors, languages, contribution_modes, country_of_origin, country_of_residence
+             */
             kind: string;
-            /** Values */
+            /**
+             * Labels
+             * @description those codes' labels in the reader's language
+             */
+            labels: components["schemas"]["ReasonLabel"][];
+            /**
+             * Lang
+             * @description the language of text
+             */
+            lang: string;
+            /**
+             * Text
+             * @description the reason in the reader's language: Speaks French
+             */
+            text: string;
+            /**
+             * Values
+             * @description the person's vocabulary codes that meet it
+             */
             values: string[];
         };
         /**
          * RecommendationMoved
          * @description A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.
+         *     When it is published, the representatives of the alliance's active members are told.
          */
         RecommendationMoved: {
             /** Action */
@@ -5598,6 +6307,14 @@ export interface components {
              */
             working_group_id: string;
         };
+        /** RecoveryCodes */
+        RecoveryCodes: {
+            /**
+             * Recovery Codes
+             * @description each works once; shown only this time
+             */
+            recovery_codes: string[];
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /** Refresh Token */
@@ -5636,6 +6353,7 @@ export interface components {
             email: string;
             /**
              * Locale
+             * @description a BCP 47 language tag (fr, fr-CA, ar-EG) of a language in the vocabulary
              * @default en
              */
             locale?: string;
@@ -5725,7 +6443,10 @@ export interface components {
              */
             countries?: string[];
             kind: components["schemas"]["ResourceKind"];
-            /** Language */
+            /**
+             * Language
+             * @description a code of the languages scheme (GET /v1/vocabulary/languages)
+             */
             language: string;
             project?: components["schemas"]["ProjectRecordIn"] | null;
             /**
@@ -5864,13 +6585,28 @@ export interface components {
         };
         /**
          * Role
-         * @description What an account may do. Every account is a member; platform admins grant the rest.
          * @enum {string}
          */
-        Role: "member" | "organisation_admin" | "government_focal_point" | "alliance_secretariat" | "moderator" | "platform_admin" | "partner";
+        Role: "member" | "organisation_admin" | "government_focal_point" | "alliance_secretariat" | "moderator" | "partner" | "platform_admin";
         /** RoleInput */
         RoleInput: {
             role: components["schemas"]["MemberRole"];
+        };
+        /** RoleOut */
+        RoleOut: {
+            /** Granted By */
+            granted_by: string[];
+            meaning: components["schemas"]["LabelOut"];
+            name: components["schemas"]["LabelOut"];
+            /**
+             * Permits
+             * @description service -> permissions
+             */
+            permits: {
+                [key: string]: string[];
+            };
+            /** Role */
+            role: string;
         };
         /** RolesView */
         RolesView: {
@@ -5910,6 +6646,28 @@ export interface components {
              */
             send_at: string;
         };
+        /** SchemeOut */
+        SchemeOut: {
+            /** Code Form */
+            code_form: string;
+            /** Codes */
+            codes: number;
+            /**
+             * Locales
+             * @description where each locale's labels come from
+             */
+            locales: {
+                [key: string]: string;
+            };
+            /** Publisher */
+            publisher: string;
+            /** Scheme */
+            scheme: string;
+            /** Title */
+            title: string;
+            /** Version */
+            version: string;
+        };
         /** SearchItem */
         SearchItem: {
             /** Countries */
@@ -5944,7 +6702,7 @@ export interface components {
             };
             /**
              * Facets Approximate
-             * @description true when the query had more hits than are counted (5,000): the facet counts then describe a sample of the hits, not all of them
+             * @description always false: facet counts cover every hit (kept for clients that read it)
              * @default false
              */
             facets_approximate?: boolean;
@@ -5953,11 +6711,46 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** SecondFactorCode */
+        SecondFactorCode: {
+            /**
+             * Code
+             * @description the app's code or, to remove the app, a recovery code
+             */
+            code: string;
+        };
+        /** SecondFactorView */
+        SecondFactorView: {
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /**
+             * Enrolled
+             * @description an authenticator app is turned on
+             */
+            enrolled: boolean;
+            /** Recovery Codes Left */
+            recovery_codes_left: number;
+            /**
+             * Required
+             * @description a role of the account needs a second factor
+             */
+            required: boolean;
+        };
         /**
-         * SectorNeedDeclared
-         * @description A government or organisation needs people with a skill in a sector (and region).
+         * SectorNeedCorrected
+         * @description A declared need was corrected: what it asks for now (it replaces the declared one).
          */
-        SectorNeedDeclared: {
+        SectorNeedCorrected: {
+            /**
+             * Campaign Id
+             * @default null
+             */
+            campaign_id?: string | null;
+            /**
+             * Corrected At
+             * Format: date-time
+             */
+            corrected_at: string;
             /**
              * Declared At
              * Format: date-time
@@ -5990,6 +6783,66 @@ export interface components {
              * @default null
              */
             skill?: string | null;
+        };
+        /**
+         * SectorNeedDeclared
+         * @description A government or organisation needs people with a skill in a sector (and region),
+         *     for one mapping campaign (``campaign_id``) or for its whole origin country (None).
+         */
+        SectorNeedDeclared: {
+            /**
+             * Campaign Id
+             * @default null
+             */
+            campaign_id?: string | null;
+            /**
+             * Declared At
+             * Format: date-time
+             */
+            declared_at: string;
+            /**
+             * Need Id
+             * Format: uuid
+             */
+            need_id: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Positions */
+            positions: number;
+            /** Priority */
+            priority: number;
+            /**
+             * Region
+             * @default null
+             */
+            region?: string | null;
+            /**
+             * Sector
+             * @description ISIC Rev.4 section
+             */
+            sector: string;
+            /**
+             * Skill
+             * @description ESCO skill group
+             * @default null
+             */
+            skill?: string | null;
+        };
+        /**
+         * SectorNeedWithdrawn
+         * @description A declared need was withdrawn: it no longer counts anywhere.
+         */
+        SectorNeedWithdrawn: {
+            /**
+             * Need Id
+             * Format: uuid
+             */
+            need_id: string;
+            /**
+             * Withdrawn At
+             * Format: date-time
+             */
+            withdrawn_at: string;
         };
         /** SegmentBody */
         SegmentBody: {
@@ -6044,6 +6897,24 @@ export interface components {
          * @enum {string}
          */
         Stage: "draft" | "adopted" | "reviewed" | "endorsed" | "published";
+        /**
+         * StatisticsOut
+         * @description Which answers feed which statistic (``domain.mapping.statistics_map``).
+         */
+        StatisticsOut: {
+            /** Dimensions Not Fed */
+            dimensions_not_fed: string[];
+            /** Feeds */
+            feeds: {
+                [key: string]: string;
+            };
+            /** Feeds No Statistic */
+            feeds_no_statistic: string[];
+            /** Suggestions */
+            suggestions: {
+                [key: string]: string;
+            };
+        };
         /** SurveyInput */
         SurveyInput: {
             /**
@@ -6063,6 +6934,50 @@ export interface components {
             title: {
                 [key: string]: string;
             };
+        };
+        /** SurveyOut */
+        SurveyOut: {
+            /** Default Language */
+            default_language: string;
+            /** Form Id */
+            form_id: string;
+            /** Form Version */
+            form_version: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Key */
+            key: string;
+            /** Languages */
+            languages: string[];
+            /** Questions */
+            questions: {
+                [key: string]: unknown;
+            }[];
+            statistics: components["schemas"]["StatisticsOut"];
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /** Version */
+            version: number;
+        };
+        /** TermOut */
+        TermOut: {
+            /** Code */
+            code: string;
+            label: components["schemas"]["LabelOut"];
+        };
+        /** TermsOut */
+        TermsOut: {
+            /** Lang */
+            lang: string;
+            /** Scheme */
+            scheme: string;
+            /** Terms */
+            terms: components["schemas"]["TermOut"][];
         };
         /** TokenResponse */
         TokenResponse: {
@@ -6111,9 +7026,17 @@ export interface components {
             /** Accept */
             accept: boolean;
         };
+        /** VocabularyOut */
+        VocabularyOut: {
+            /** Locales */
+            locales: string[];
+            /** Schemes */
+            schemes: components["schemas"]["SchemeOut"][];
+        };
         /**
          * VoteClosed
-         * @description The final, immutable result (counts only, never who voted what).
+         * @description The final, immutable result (counts only, never who voted what); the representatives
+         *     of the members seated on the body are told the result.
          */
         VoteClosed: {
             /** Abstain */
@@ -6161,10 +7084,18 @@ export interface components {
              * @default null
              */
             recommendation_id?: string | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
             /** Yes */
             yes: number;
         };
-        /** VoteOpened */
+        /**
+         * VoteOpened
+         * @description Ballots are taken; the representatives of the members seated on the body are told.
+         */
         VoteOpened: {
             /**
              * Alliance Id
@@ -6274,6 +7205,58 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAlliances: {
+        parameters: {
+            query?: {
+                q?: string | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlliancePage"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     foundAlliance: {
         parameters: {
             query?: never;
@@ -6383,6 +7366,10 @@ export interface operations {
         parameters: {
             query: {
                 alliance_id: string;
+                kind?: components["schemas"]["BodyKind"] | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -6666,6 +7653,58 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCohorts: {
+        parameters: {
+            query: {
+                alliance_id: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPage"];
                 };
             };
             /** @description Invalid request */
@@ -9043,6 +10082,296 @@ export interface operations {
             };
         };
     };
+    secondFactorStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorView"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renewRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            /** @description Wrong code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No app enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startAuthenticatorEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentView"];
+                };
+            };
+            /** @description An app is already enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmAuthenticatorEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            /** @description Wrong code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing to confirm */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeAuthenticatorApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No app enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     readAccount: {
         parameters: {
             query?: never;
@@ -9890,7 +11219,10 @@ export interface operations {
     register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry safely: a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing twice; the same key with another body is refused with 422. Use a new random value (a UUID) per request; keys are kept for a day. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11103,6 +12435,70 @@ export interface operations {
             };
         };
     };
+    listCourses: {
+        parameters: {
+            query?: {
+                /** @description taught in */
+                language?: string | null;
+                theme?: string | null;
+                /** @description words */
+                q?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePage"];
+                };
+            };
+            /** @description Bad cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createCourse: {
         parameters: {
             query?: never;
@@ -11350,6 +12746,64 @@ export interface operations {
             };
         };
     };
+    reissueCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressOut"];
+                };
+            };
+            /** @description the course is not completed yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     completeLesson: {
         parameters: {
             query?: never;
@@ -11547,6 +13001,7 @@ export interface operations {
     getTaxonomy: {
         parameters: {
             query?: {
+                /** @description a code of the languages scheme (GET /v1/vocabulary/languages) */
                 lang?: string;
             };
             header?: never;
@@ -12680,6 +14135,9 @@ export interface operations {
         parameters: {
             query: {
                 origin: string;
+                campaign_id?: string | null;
+                limit?: number;
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -12693,9 +14151,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NeedPage"];
+                };
+            };
+            /** @description Bad cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
@@ -12746,9 +14211,125 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NeedOut"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCorrection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
@@ -12984,9 +14565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SurveyOut"];
                 };
             };
             /** @description Invalid request */
@@ -13035,9 +14614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SurveyOut"];
                 };
             };
             /** @description Invalid request */
@@ -13086,9 +14663,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mapSurveyDimensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DimensionsInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyOut"];
                 };
             };
             /** @description Invalid request */
@@ -13693,6 +15321,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
                 "If-Match"?: string | null;
             };
             path?: never;
@@ -13771,6 +15400,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
                 "If-Match"?: string | null;
             };
             path?: never;
@@ -14617,6 +16247,12 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string | null;
+                kind?: components["schemas"]["OpportunityKind"] | null;
+                /** @description ISIC section */
+                sector?: string | null;
+                country?: string | null;
+                /** @description contribution mode */
+                mode?: string | null;
             };
             header?: never;
             path?: never;
@@ -14722,6 +16358,59 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description the reader's language */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityMatch"][];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myInterests: {
+        parameters: {
+            query?: {
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -14735,7 +16424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpportunityMatch"][];
+                    "application/json": components["schemas"]["MyInterests"];
                 };
             };
             /** @description Invalid request */
@@ -14985,8 +16674,12 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description the reader's language */
+                lang?: string | null;
             };
-            header?: never;
+            header?: {
+                "accept-language"?: string | null;
+            };
             path: {
                 opportunity_id: string;
             };
@@ -15145,6 +16838,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
                 "If-Match"?: string | null;
             };
             path: {
@@ -16239,6 +17933,57 @@ export interface operations {
             };
         };
     };
+    myContributions: {
+        parameters: {
+            query?: {
+                /** @description title language */
+                lang?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyResources"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     moderationQueue: {
         parameters: {
             query?: {
@@ -17150,6 +18895,7 @@ export interface operations {
             header?: never;
             path: {
                 resource_id: string;
+                /** @description a code of the languages scheme (GET /v1/vocabulary/languages) */
                 language: string;
             };
             cookie?: never;
@@ -17167,6 +18913,158 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Created"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVocabularySchemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyOut"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVocabularyRoles: {
+        parameters: {
+            query?: {
+                /** @description a code of the languages scheme (GET /v1/vocabulary/languages) */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOut"][];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVocabularyTerms: {
+        parameters: {
+            query?: {
+                /** @description labels in this language */
+                lang?: string;
+                /** @description search */
+                q?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                scheme_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsOut"];
+                };
+            };
+            /** @description No such scheme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
@@ -17816,6 +19714,7 @@ export interface operations {
                  *         "from_status": "from status",
                  *         "member_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "pillar": "pillar",
+                 *         "title": "title",
                  *         "to_status": "to status"
                  *       },
                  *       "datacontenttype": "application/json",
@@ -17867,7 +19766,9 @@ export interface operations {
                  *         "alliance_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "body_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "cancelled_at": "2026-03-02T09:30:00Z",
-                 *         "meeting_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *         "meeting_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "starts_at": "2026-03-02T09:30:00Z",
+                 *         "title": "title"
                  *       },
                  *       "datacontenttype": "application/json",
                  *       "id": "0b9e4a53-5f4e-4c5e-9a43-7c5f1f6f9a10",
@@ -18035,6 +19936,7 @@ export interface operations {
                  *         "present": 1,
                  *         "quorum_met": true,
                  *         "recommendation_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "title": "title",
                  *         "yes": 1
                  *       },
                  *       "datacontenttype": "application/json",
@@ -18341,6 +20243,63 @@ export interface operations {
             };
         };
     };
+    onProfilesSectorNeedCorrected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id: the same on every retry and replay of this event to this endpoint (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones (replay protection). */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `id.timestamp.body` with the endpoint's secret(s) (two during a secret rotation). Verify with a Standard Webhooks library, e.g. `standardwebhooks` (Python) or `standardwebhooks` (npm). */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "campaign_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "corrected_at": "2026-03-02T09:30:00Z",
+                 *         "declared_at": "2026-03-02T09:30:00Z",
+                 *         "need_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "origin_country": "or",
+                 *         "positions": 1,
+                 *         "priority": 1,
+                 *         "region": "region",
+                 *         "sector": "se",
+                 *         "skill": "skill"
+                 *       },
+                 *       "datacontenttype": "application/json",
+                 *       "id": "0b9e4a53-5f4e-4c5e-9a43-7c5f1f6f9a10",
+                 *       "sequence": 1,
+                 *       "source": "/profiles",
+                 *       "specversion": "1.0",
+                 *       "subject": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "time": "2026-03-02T09:30:00Z",
+                 *       "type": "profiles.sector_need.corrected"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCloudEvent"] & {
+                    data?: components["schemas"]["SectorNeedCorrected"];
+                    /** @constant */
+                    type?: "profiles.sector_need.corrected";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx acknowledges the delivery). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     onProfilesSectorNeedDeclared: {
         parameters: {
             query?: never;
@@ -18360,6 +20319,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "data": {
+                 *         "campaign_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "declared_at": "2026-03-02T09:30:00Z",
                  *         "need_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                  *         "origin_country": "or",
@@ -18383,6 +20343,55 @@ export interface operations {
                     data?: components["schemas"]["SectorNeedDeclared"];
                     /** @constant */
                     type?: "profiles.sector_need.declared";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx acknowledges the delivery). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProfilesSectorNeedWithdrawn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id: the same on every retry and replay of this event to this endpoint (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse old ones (replay protection). */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `id.timestamp.body` with the endpoint's secret(s) (two during a secret rotation). Verify with a Standard Webhooks library, e.g. `standardwebhooks` (Python) or `standardwebhooks` (npm). */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "need_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *         "withdrawn_at": "2026-03-02T09:30:00Z"
+                 *       },
+                 *       "datacontenttype": "application/json",
+                 *       "id": "0b9e4a53-5f4e-4c5e-9a43-7c5f1f6f9a10",
+                 *       "sequence": 1,
+                 *       "source": "/profiles",
+                 *       "specversion": "1.0",
+                 *       "subject": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "time": "2026-03-02T09:30:00Z",
+                 *       "type": "profiles.sector_need.withdrawn"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCloudEvent"] & {
+                    data?: components["schemas"]["SectorNeedWithdrawn"];
+                    /** @constant */
+                    type?: "profiles.sector_need.withdrawn";
                 };
             };
         };

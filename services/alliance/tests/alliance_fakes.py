@@ -50,6 +50,10 @@ class FakeDocuments(Generic[A]):
     def _where(self, keep: Callable[[A], bool]) -> list[A]:
         return [self._out(a) for a in self.rows.values() if keep(a)]
 
+    def _id_page(self, keep: Callable[[A], bool], after: UUID | None, limit: int | None) -> list[A]:
+        found = self._where(lambda a: keep(a) and (after is None or a.id > after))  # type: ignore[attr-defined]
+        return sorted(found, key=lambda a: a.id)[:limit]  # type: ignore[attr-defined]
+
     async def add(self, aggregate: A) -> None:
         self.rows[aggregate.id] = aggregate  # type: ignore[attr-defined]
         self._track(aggregate)
@@ -69,6 +73,14 @@ class FakeAlliances(FakeDocuments[Alliance]):
     async def by_slug(self, slug: str) -> Alliance | None:
         found = self._where(lambda a: a.slug == slug)
         return found[0] if found else None
+
+    async def named_like(
+        self, text: str | None, *, after: UUID | None = None, limit: int | None = None
+    ) -> list[Alliance]:
+        wanted = (text or "").replace("%", "").replace("_", "").casefold()
+        return self._id_page(
+            lambda a: wanted in a.slug.casefold() or wanted in a.name.casefold(), after, limit
+        )
 
 
 class FakeMembers(FakeDocuments[Member]):
@@ -97,20 +109,29 @@ class FakeMembers(FakeDocuments[Member]):
         after: UUID | None = None,
         limit: int,
     ) -> list[Member]:
-        found = self._where(
+        return self._id_page(
             lambda m: (
                 m.alliance_id == alliance_id
                 and status in (None, m.status)
                 and kind in (None, m.kind)
-                and (after is None or m.id > after)
-            )
+            ),
+            after,
+            limit,
         )
-        return sorted(found, key=lambda m: m.id)[:limit]
 
 
 class FakeBodies(FakeDocuments[Body]):
-    async def of_alliance(self, alliance_id: UUID, kind: BodyKind | None = None) -> list[Body]:
-        return self._where(lambda b: b.alliance_id == alliance_id and kind in (None, b.kind))
+    async def of_alliance(
+        self,
+        alliance_id: UUID,
+        kind: BodyKind | None = None,
+        *,
+        after: UUID | None = None,
+        limit: int | None = None,
+    ) -> list[Body]:
+        return self._id_page(
+            lambda b: b.alliance_id == alliance_id and kind in (None, b.kind), after, limit
+        )
 
 
 class FakeMeetings(FakeDocuments[Meeting]):
@@ -160,7 +181,11 @@ class FakeCommitments(FakeDocuments[Commitment]):
         return sorted(ids)[:limit]
 
 
-class FakeCohorts(FakeDocuments[Cohort]): ...
+class FakeCohorts(FakeDocuments[Cohort]):
+    async def of_alliance(
+        self, alliance_id: UUID, *, after: UUID | None = None, limit: int | None = None
+    ) -> list[Cohort]:
+        return self._id_page(lambda c: c.alliance_id == alliance_id, after, limit)
 
 
 class FakeAccountTraces:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -30,6 +31,10 @@ class World:
         self.id = ""
         #: the app's clock, when a test moves time
         self.clock: Any = None
+        #: meeting id -> its start, motion id -> its meeting: helpers that take attendance
+        #: or ballots move the clock into the meeting's session, as a real session is
+        self.starts: dict[str, datetime] = {}
+        self.motions: dict[str, str] = {}
 
     def as_(self, account: uuid.UUID | str) -> dict[str, str]:
         return self.issuer.headers(account)
@@ -110,9 +115,16 @@ class World:
             },
         )
         assert r.status_code == 201, r.text
+        self.starts[r.json()["id"]] = datetime.fromisoformat(r.json()["starts_at"])
         return dict(r.json())
 
+    def in_session(self, meeting_id: str) -> None:
+        """Move the clock to the meeting's start (when the test knows the meeting)."""
+        if self.clock is not None and meeting_id in self.starts:
+            self.clock.set(self.starts[meeting_id])
+
     async def attend(self, meeting_id: str, present: list[str], absent: list[str] = ()) -> Any:  # type: ignore[assignment]
+        self.in_session(meeting_id)
         r = await self.client.post(
             f"{API}/meetings/{meeting_id}/attendance",
             headers=self.sec,
@@ -124,15 +136,19 @@ class World:
     async def motion(
         self, meeting_id: str, title: str, recommendation_id: str | None = None
     ) -> httpx.Response:
-        return await self.client.post(
+        r = await self.client.post(
             f"{API}/meetings/{meeting_id}/motions",
             headers=self.sec,
             json={"title": title, "recommendation_id": recommendation_id},
         )
+        if r.status_code == 201:
+            self.motions[r.json()["id"]] = meeting_id
+        return r
 
     async def vote(
         self, motion_id: str, account: uuid.UUID, choice: str, on_behalf_of: str | None = None
     ) -> httpx.Response:
+        self.in_session(self.motions.get(motion_id, ""))
         return await self.client.post(
             f"{API}/motions/{motion_id}/ballots",
             headers=self.as_(account),

@@ -52,8 +52,12 @@ async def client(
 
 @pytest.fixture
 async def world(
-    client: httpx.AsyncClient, issuer: TokenIssuer, alliance_service: AllianceService
+    client: httpx.AsyncClient,
+    issuer: TokenIssuer,
+    alliance_service: AllianceService,
+    clock: FixedClock,
 ) -> World:
     w = World(client, issuer, alliance_service)
+    w.clock = clock
     await w.found()
     return w

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import httpx
+import profiles_testkit
 import pytest
 from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD, KEY_CLIENT_TOKEN, SUBJECT_KEY_KEK
 
@@ -33,6 +34,7 @@ async def profiles_service(infra: TestInfra) -> AsyncIterator[ProfilesService]:
         )
     )
     await migrate(service)
+    profiles_testkit.SERVICE[:] = [service]
     yield service
     await service.chassis.dispose()
 

@@ -6,6 +6,7 @@ import base64
 import os
 import uuid
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 from sqlalchemy import select
@@ -49,9 +50,25 @@ async def login(
     )
 
 
-async def member(client: httpx.AsyncClient, name: str = "Amina Diallo") -> tuple[str, str]:
-    """A registered member: (account id, access token)."""
+#: the session's profiles service (set by conftest): member() reads the emailed link from it
+SERVICE: list[ProfilesService] = []
+
+
+async def verify(client: httpx.AsyncClient, account_id: str) -> None:
+    """Open the verification link the account was emailed (from the outbox)."""
+    [registered] = await outbox_events(SERVICE[0], "profiles.account.registered", account_id)
+    token = parse_qs(urlsplit(registered["verification_url"]).query)["token"][0]
+    r = await client.post("/v1/auth/verify-email", json={"token": token})
+    assert r.status_code == 200, r.text
+
+
+async def member(
+    client: httpx.AsyncClient, name: str = "Amina Diallo", *, verified: bool = True
+) -> tuple[str, str]:
+    """A registered member, email verified unless told otherwise: (account id, token)."""
     account_id, email = await register(client, name=name)
+    if verified:
+        await verify(client, account_id)
     r = await login(client, email)
     assert r.status_code == 200, r.text
     return account_id, r.json()["access_token"]

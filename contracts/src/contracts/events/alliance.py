@@ -109,6 +109,9 @@ class MeetingEvent(IntegrationEvent):
 
 
 class MeetingScheduled(MeetingEvent):
+    """A body will meet; the representatives of the members seated on it are told
+    (an invitation in their language)."""
+
     type_name: ClassVar[str] = "alliance.meeting.scheduled"
     kind: str
     title: str
@@ -118,8 +121,13 @@ class MeetingScheduled(MeetingEvent):
 
 
 class MeetingCancelled(MeetingEvent):
+    """The meeting will not take place; the representatives of the members seated on the
+    body are told."""
+
     type_name: ClassVar[str] = "alliance.meeting.cancelled"
     cancelled_at: datetime
+    title: str | None = None
+    starts_at: datetime | None = None
 
 
 class MinutesApproved(MeetingEvent):
@@ -143,6 +151,8 @@ class MotionEvent(IntegrationEvent):
 
 
 class VoteOpened(MotionEvent):
+    """Ballots are taken; the representatives of the members seated on the body are told."""
+
     type_name: ClassVar[str] = "alliance.motion.vote_opened"
     title: str
     eligible: int
@@ -150,9 +160,11 @@ class VoteOpened(MotionEvent):
 
 
 class VoteClosed(MotionEvent):
-    """The final, immutable result (counts only, never who voted what)."""
+    """The final, immutable result (counts only, never who voted what); the representatives
+    of the members seated on the body are told the result."""
 
     type_name: ClassVar[str] = "alliance.motion.vote_closed"
+    title: str | None = None
     yes: int
     no: int
     abstain: int
@@ -165,7 +177,8 @@ class VoteClosed(MotionEvent):
 
 # ---- recommendations -------------------------------------------------------------------
 class RecommendationMoved(IntegrationEvent):
-    """A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned."""
+    """A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.
+    When it is published, the representatives of the alliance's active members are told."""
 
     topic: ClassVar[str] = RECOMMENDATION_TOPIC
     type_name: ClassVar[str] = "alliance.recommendation.moved"
@@ -218,7 +231,11 @@ class ProgressReported(CommitmentEvent):
 
 
 class CommitmentStatusChanged(CommitmentEvent):
+    """The computed status moved; when it turns late or at risk, the pledging member's
+    representatives are told."""
+
     type_name: ClassVar[str] = "alliance.commitment.status_changed"
+    title: str | None = None
     pillar: str
     from_status: str | None = None
     to_status: str = Field(description="on_track | at_risk | late | achieved")

@@ -67,7 +67,8 @@ class MappingSubmissionsImported(CampaignEvent):
 
 
 class SectorNeedDeclared(IntegrationEvent):
-    """A government or organisation needs people with a skill in a sector (and region)."""
+    """A government or organisation needs people with a skill in a sector (and region),
+    for one mapping campaign (``campaign_id``) or for its whole origin country (None)."""
 
     topic: ClassVar[str] = SECTOR_NEED_TOPIC
     type_name: ClassVar[str] = "profiles.sector_need.declared"
@@ -80,6 +81,28 @@ class SectorNeedDeclared(IntegrationEvent):
     positions: int = Field(ge=1)
     priority: int = Field(ge=1, le=5)
     declared_at: datetime
+    campaign_id: UUID | None = None
+
+    def subject(self) -> str:
+        return str(self.need_id)
+
+
+class SectorNeedCorrected(SectorNeedDeclared):
+    """A declared need was corrected: what it asks for now (it replaces the declared one)."""
+
+    type_name: ClassVar[str] = "profiles.sector_need.corrected"
+
+    corrected_at: datetime
+
+
+class SectorNeedWithdrawn(IntegrationEvent):
+    """A declared need was withdrawn: it no longer counts anywhere."""
+
+    topic: ClassVar[str] = SECTOR_NEED_TOPIC
+    type_name: ClassVar[str] = "profiles.sector_need.withdrawn"
+
+    need_id: UUID
+    withdrawn_at: datetime
 
     def subject(self) -> str:
         return str(self.need_id)
@@ -99,7 +122,8 @@ TOPICS: tuple[Topic, ...] = (
         owner="profiles",
         partitions=3,
         partner_visible=True,
-        description="Sector and skill needs declared by governments and organisations.",
-        event_types=(SectorNeedDeclared,),
+        description="Sector and skill needs declared by governments and organisations: "
+        "declared, corrected, withdrawn.",
+        event_types=(SectorNeedDeclared, SectorNeedCorrected, SectorNeedWithdrawn),
     ),
 )

@@ -105,19 +105,32 @@ class OpportunityPosted(OpportunityEvent):
     organisation: str
     #: the profiles organisation, when the poster named it
     organisation_id: UUID | None = None
-    required_skills: list[str] = []
-    sectors: list[str] = []
+    required_occupations: list[str] = Field(
+        default=[], description="ISCO-08 unit groups (vocabulary scheme occupations)"
+    )
+    required_skills: list[str] = Field(
+        default=[], description="ESCO skill groups (vocabulary scheme skills)"
+    )
+    sectors: list[str] = Field(default=[], description="ISIC Rev.4 sections (scheme sectors)")
     countries: list[str] = Field(default=[], description="ISO 3166-1 alpha-2")
-    contribution_modes: list[str] = []
+    contribution_modes: list[str] = Field(default=[], description="scheme contribution_modes")
+    languages: list[str] = Field(default=[], description="ISO 639 (vocabulary scheme languages)")
     work_mode: str = Field(description="remote, on_site or hybrid")
     deadline: datetime
     posted_by: UUID
 
 
 class MatchReason(BaseModel):
+    """One reason a person fits: a criterion and the person's codes that meet it. The codes
+    are vocabulary codes: ``contracts.vocabulary.explain(kind, values, locale)`` says it in a
+    person's language ("Speaks French")."""
+
     model_config = ConfigDict(frozen=True)
 
-    kind: str = Field(description="skills, sectors, languages, modes, country_of_origin, ...")
+    kind: str = Field(
+        description="occupations, skills, sectors, languages, contribution_modes, "
+        "country_of_origin, country_of_residence"
+    )
     values: list[str] = []
 
 
@@ -147,7 +160,7 @@ class InterestExpressed(OpportunityEvent):
 
 class InterestStatusChanged(OpportunityEvent):
     """The poster shortlisted, accepted or declined an expression of interest (or the person
-    withdrew it)."""
+    withdrew it); the person is told the new status in their language."""
 
     type_name: ClassVar[str] = "resources.opportunity.interest_status_changed"
 
@@ -188,7 +201,8 @@ class CalendarEventScheduled(CalendarEventDetails):
 
 
 class CalendarEventUpdated(CalendarEventDetails):
-    """The organiser changed an entry (title, time, capacity...): the full new state."""
+    """The organiser changed an entry (title, time, capacity...): the full new state. When
+    its title or time changed, the people registered for it are told."""
 
     type_name: ClassVar[str] = "resources.calendar_event.updated"
 

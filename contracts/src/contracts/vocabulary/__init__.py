@@ -24,6 +24,7 @@ from contracts.vocabulary.locales import (
     same_language,
     supported,
 )
+from contracts.vocabulary.reasons import REASONS, Explanation, explain
 from contracts.vocabulary.roles import (
     ROLES,
     Permission,
@@ -40,8 +41,10 @@ from contracts.vocabulary.terms import translate
 __all__ = [
     "DEFAULT_LOCALE",
     "LOCALES",
+    "REASONS",
     "ROLES",
     "SCHEME_NAMES",
+    "Explanation",
     "Label",
     "Permission",
     "Role",
@@ -50,6 +53,7 @@ __all__ = [
     "Source",
     "Term",
     "UnknownCode",
+    "explain",
     "fallback_chain",
     "folded",
     "holding",

@@ -25,11 +25,14 @@ does). The web client builds its pickers and labels from the same package.
 ```python
 from contracts import vocabulary as v
 
-v.scheme("countries").validate("ht")        # "HT": the canonical code, or UnknownCode (422)
-v.scheme("occupations").label("2221", "fr") # Label(text="Cadres infirmiers", locale="fr",
-                                            #       fallback=False)
-v.scheme("languages").search("créole", "fr")# [Term(code, label), ...] best match first
-v.scheme("sdgs").terms("ar")                # every term, ordered by its Arabic label
+# "HT": the canonical code, or UnknownCode (422)
+v.scheme("countries").validate("ht")
+# Label(text="Cadres infirmiers", locale="fr", fallback=False)
+v.scheme("occupations").label("2221", "fr")
+# [Term(code, label), ...] best match first
+v.scheme("languages").search("créole", "fr")
+# every term, ordered by its Arabic label
+v.scheme("sdgs").terms("ar")
 v.permits(principal.roles, v.Permission.RESOURCES_MODERATE)
 v.holding(v.Permission.RESOURCES_MODERATE)  # ("platform_admin", "moderator")
 ```

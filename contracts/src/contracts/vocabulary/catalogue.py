@@ -21,7 +21,7 @@ from babel import Locale
 
 from contracts.vocabulary.locales import LOCALES
 from contracts.vocabulary.schemes import Scheme, Source
-from contracts.vocabulary.terms import CONTRIBUTION_MODES, translations
+from contracts.vocabulary.terms import CONTRIBUTION_MODES, has_translation, translations
 
 _DATA = resources.files("contracts.vocabulary").joinpath("data")
 
@@ -126,10 +126,8 @@ def _platform_terms(terms: dict[str, str]) -> dict[str, dict[str, str]]:
     for code, english in terms.items():
         labels = {"en": english}
         for loc in LOCALES:
-            if loc != "en":
-                translated = translations(loc).gettext(english)
-                if translated != english:
-                    labels[loc] = translated
+            if loc != "en" and has_translation(loc, english):
+                labels[loc] = translations(loc).gettext(english)
         out[code] = labels
     return out
 

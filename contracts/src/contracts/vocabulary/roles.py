@@ -35,6 +35,7 @@ class Permission(StrEnum):
     PROFILES_VERIFY_ORGANISATIONS = "profiles.verify_organisations"
     PROFILES_RUN_CAMPAIGNS = "profiles.run_campaigns"
     PROFILES_RUN_GOVERNMENT_CAMPAIGNS = "profiles.run_government_campaigns"
+    PROFILES_OVERSEE_CAMPAIGNS = "profiles.oversee_campaigns"
     # resources
     RESOURCES_MODERATE = "resources.moderate"
     RESOURCES_POST_OPPORTUNITIES = "resources.post_opportunities"
@@ -44,6 +45,7 @@ class Permission(StrEnum):
     ALLIANCE_ACT_AS_SECRETARIAT = "alliance.act_as_secretariat"
     # notifications
     NOTIFICATIONS_SEND_NEWSLETTERS = "notifications.send_newsletters"
+    NOTIFICATIONS_MANAGE_NEWSLETTERS = "notifications.manage_newsletters"
     NOTIFICATIONS_SUBSCRIBE_WEBHOOKS = "notifications.subscribe_webhooks"
     NOTIFICATIONS_OPERATE_WEBHOOKS = "notifications.operate_webhooks"
 
@@ -93,11 +95,13 @@ ROLES: dict[Role, RoleDefinition] = {
                     P.PROFILES_VERIFY_ORGANISATIONS,
                     P.PROFILES_RUN_CAMPAIGNS,
                     P.PROFILES_RUN_GOVERNMENT_CAMPAIGNS,
+                    P.PROFILES_OVERSEE_CAMPAIGNS,
                     P.RESOURCES_MODERATE,
                     P.RESOURCES_POST_OPPORTUNITIES,
                     P.RESOURCES_SCHEDULE_EVENTS,
                     P.RESOURCES_PUBLISH_COURSES,
                     P.NOTIFICATIONS_SEND_NEWSLETTERS,
+                    P.NOTIFICATIONS_MANAGE_NEWSLETTERS,
                     P.NOTIFICATIONS_SUBSCRIBE_WEBHOOKS,
                     P.NOTIFICATIONS_OPERATE_WEBHOOKS,
                 }

@@ -29,14 +29,21 @@ def translations(locale: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[locale], fallback=True)
 
 
+def has_translation(locale: str, message: str) -> bool:
+    """Whether the catalogue of ``locale`` translates ``message`` (a translation may equal
+    the English text: Spanish "Sector")."""
+    catalogue: dict[str, str] = getattr(translations(locale), "_catalog", {})
+    return bool(catalogue.get(message))
+
+
 def translate(message: str, locale: str | None) -> Label:
     """``message`` (an English term) in ``locale``, or English marked as a fallback."""
     chain = fallback_chain(locale)
     for candidate in chain:
         if candidate == DEFAULT_LOCALE:
             break
-        text = translations(candidate).gettext(message)
-        if text != message:
+        if has_translation(candidate, message):
+            text = translations(candidate).gettext(message)
             return Label(
                 text=text, locale=candidate, fallback=not same_language(candidate, chain[0])
             )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 
 from devstack.processes import ManagedProcess, tail
-from devstack.stack import Stack
+from devstack.stack import Stack, running_topology
+from devstack.topology import TOPOLOGIES, topology_named
 
 
 def _mb(n: int) -> str:
@@ -17,6 +19,7 @@ def _mb(n: int) -> str:
 
 def cmd_up(stack: Stack) -> int:
     started = time.monotonic()
+    print(f"The platform's web pages will be at {stack.gateway.url}/ (API at /v1)", flush=True)
     stack.up()
     print(f"\nstack up in {time.monotonic() - started:.1f}s\n")
     return cmd_urls(stack)
@@ -26,8 +29,10 @@ def cmd_status(stack: Stack) -> int:
     rows: list[tuple[str, str, str, str, str]] = []
     total = 0
     for proc in stack.all_processes():
-        pid = stack.postgres.postmaster_pid() if proc.name == "postgres" else proc.pid()
-        if pid is None and not proc.pidfile.exists() and proc.name not in {"kafka", "postgres"}:
+        postmaster = stack.postmaster_pid(proc.name)
+        pid = postmaster if postmaster is not None else proc.pid()
+        infra = {p.name for p in stack.kafka.processes} | {"postgres"}
+        if pid is None and not proc.pidfile.exists() and proc.name not in infra:
             continue
         rss = stack.rss(proc)
         total += rss
@@ -73,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     up = sub.add_parser("up", help="start everything (idempotent)")
     up.add_argument("--services", help="comma list of services to run ('none': infra only)")
+    up.add_argument(
+        "--topology",
+        choices=sorted(TOPOLOGIES),
+        help="single (default) or cluster; without it, DEVSTACK_TOPOLOGY, else what runs",
+    )
     sub.add_parser("status", help="processes, health and memory")
     sub.add_parser("stop", help="stop everything, keep state")
     logs = sub.add_parser("logs", help="list logs, or tail one")
@@ -95,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     else:
         stack = Stack()
+        wanted = getattr(args, "topology", None) or os.environ.get("DEVSTACK_TOPOLOGY")
+        running = running_topology(stack.home)
+        if wanted and running and running.name != wanted and args.command == "up":
+            print(
+                f"devstack up: a {running.name} platform is running; `make stop` it before "
+                f"starting the {wanted} topology",
+                file=sys.stderr,
+            )
+            return 1
+        stack.topology = topology_named(wanted) if wanted else running or stack.topology
         if args.command == "up" and args.services is not None:
             names = {s.strip() for s in args.services.split(",")} - {"", "none"}
             stack.only_services = None if args.services == "all" else frozenset(names)

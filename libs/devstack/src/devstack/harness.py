@@ -4,6 +4,8 @@ Tests run against the real Kafka broker and PostgreSQL (``TestKafkaBroker`` is n
 ``KAFKA_BOOTSTRAP_SERVERS`` / ``DATABASE_URL`` win when set (CI services); otherwise a private
 broker and server are started under ``<home>/test`` on their own ports (29092/29093, 25432) so
 a running ``make run`` stack is never touched, and they are left running so reruns are fast.
+``DEVSTACK_TOPOLOGY=cluster`` gives the tests the cluster topology's infrastructure instead
+(three Kafka nodes on 29092-29103, a Postgres pair on 25432/25433, under ``<home>/test-cluster``).
 Failure to start raises :class:`TestInfraError`: a test run must never silently skip.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,6 +27,7 @@ from types import TracebackType
 from devstack import kafka, paths, postgres
 from devstack.smtp import clear_messages, read_messages, smtp_ready
 from devstack.stack import Stack
+from devstack.topology import topology_from_env
 from devstack.waiting import free_port, wait_until
 
 __all__ = [
@@ -67,10 +71,13 @@ class TestInfra:
 
 
 def test_stack() -> Stack:
-    """The private test stack: home ``<home>/test``, ports apart from ``make run``'s."""
+    """The private test stack: home ``<home>/test`` (``test-cluster`` for the cluster
+    topology), ports apart from ``make run``'s."""
     home = paths.devstack_home()
+    topology = topology_from_env()
     return Stack(
-        home=home / "test",
+        home=home / ("test" if topology.kafka_nodes == 1 else "test-cluster"),
+        topology=topology,
         kafka_port=paths.env_port("DEVSTACK_TEST_KAFKA_PORT", TEST_KAFKA_PORT),
         pg_port=paths.env_port("DEVSTACK_TEST_PG_PORT", TEST_PG_PORT),
         smtp_port=paths.env_port("DEVSTACK_TEST_SMTP_PORT", TEST_SMTP_PORT),
@@ -112,7 +119,7 @@ def ensure_test_infra() -> TestInfra:
                 bootstrap = stack.kafka.bootstrap
             if not stack.external_database_url:
                 stack.postgres.start()
-            kafka.ensure_topics(bootstrap)
+            kafka.ensure_topics(bootstrap, stack.kafka.topic_settings())
     except Exception as exc:
         raise TestInfraError(
             f"test infrastructure could not be started under {stack.home}: {exc}\n"
@@ -137,6 +144,10 @@ def stop_test_infra() -> list[str]:
 stop_test_infra.__test__ = False  # type: ignore[attr-defined]
 
 
+#: the token query parameter of an emailed link
+_LINK_TOKEN = re.compile(r"[?&]token=([A-Za-z0-9_\-\.~%]+)")
+
+
 class SmtpSink:
     """A real SMTP sink process owned by a test; stop it (or use ``with``) when done."""
 
@@ -145,6 +156,10 @@ class SmtpSink:
         self.port = port
         self.maildir = maildir
         self._proc = proc
+
+    @property
+    def pid(self) -> int:
+        return self._proc.pid
 
     def messages(self) -> list[EmailMessage]:
         return read_messages(self.maildir)
@@ -160,6 +175,24 @@ class SmtpSink:
             what=f"{count} message(s) in {self.maildir}",
         )
         return self.messages()
+
+    def link_token(self, address: str, timeout: float = 60.0) -> str:
+        """The ``token`` of the link in the first email to ``address`` (verification, reset):
+        read from the mail people get, as the outbox's copy of the link is encrypted."""
+
+        def mail() -> EmailMessage | None:
+            return next((m for m in self.messages() if address in str(m["To"])), None)
+
+        wait_until(lambda: mail() is not None, timeout, what=f"an email to {address}")
+        message = mail()
+        assert message is not None
+        text = "".join(
+            part.get_content() for part in message.walk() if part.get_content_type() == "text/plain"
+        )
+        found = _LINK_TOKEN.search(text)
+        if found is None:
+            raise AssertionError(f"no link with a token in the email to {address}: {text}")
+        return found.group(1)
 
     def stop(self) -> None:
         if self._proc.poll() is None:

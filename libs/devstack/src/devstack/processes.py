@@ -203,3 +203,15 @@ def known_processes(home: Path) -> list[ManagedProcess]:
     if not run.is_dir():
         return []
     return [ManagedProcess(p.stem, home) for p in sorted(run.glob("*.pid"))]
+
+
+def stop_all(processes: list[ManagedProcess], timeout: float = STOP_TIMEOUT) -> list[str]:
+    """Stop the processes at the same time (each is given ``timeout`` to end gracefully);
+    returns the names of those that were running."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if not processes:
+        return []
+    with ThreadPoolExecutor(max_workers=len(processes)) as pool:
+        ran = list(pool.map(lambda p: p.stop(timeout), processes))
+    return [p.name for p, was in zip(processes, ran, strict=True) if was]

@@ -11,15 +11,40 @@ import re
 import subprocess
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
 from devstack.processes import ManagedProcess
 from devstack.subject_keys import local_secret, subject_key_env
+from devstack.topology import API_REPLICA_PORT_STEP, ROLES, SINGLE, replica_name
 
-ROLES = ("api", "relay", "worker")
+
+@dataclass(frozen=True)
+class ServiceProcess:
+    """One process devstack runs for a service: a replica of its API, relay or worker."""
+
+    service: str
+    role: str
+    replica: int
+    #: the API's port (None for relays and workers)
+    port: int | None = None
+
+    @property
+    def name(self) -> str:
+        return replica_name(f"{self.service}-{self.role}", self.replica)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def argv(self) -> list[str]:
+        cmd = [sys.executable, "-m", self.service, self.role]
+        return [*cmd, "--port", str(self.port)] if self.port is not None else cmd
+
+    def process(self, home: Path) -> ManagedProcess:
+        return ManagedProcess(self.name, home)
 
 
 @dataclass(frozen=True)
@@ -28,17 +53,36 @@ class ServiceSpec:
 
     name: str
     port: int
+    #: processes per role (the topology's)
+    replicas: Mapping[str, int] = field(default_factory=lambda: SINGLE.replicas)
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def processes(self, home: Path) -> list[ManagedProcess]:
-        return [ManagedProcess(f"{self.name}-{role}", home) for role in ROLES]
+    @property
+    def internal_port(self) -> int:
+        """Where the gateway balances every path over the replicas for the other services:
+        the slot after the last replica's port."""
+        return self.port + API_REPLICA_PORT_STEP * self.replicas.get("api", 1)
 
-    def argv(self, role: str) -> list[str]:
-        cmd = [sys.executable, "-m", self.name, role]
-        return [*cmd, "--port", str(self.port)] if role == "api" else cmd
+    def api_ports(self) -> list[int]:
+        return [self.port + API_REPLICA_PORT_STEP * i for i in range(self.replicas.get("api", 1))]
+
+    def members(self) -> list[ServiceProcess]:
+        """Every process of the service, in start order (APIs, relays, workers)."""
+        members: list[ServiceProcess] = []
+        for role in ROLES:
+            for replica in range(1, self.replicas.get(role, 1) + 1):
+                port = self.api_ports()[replica - 1] if role == "api" else None
+                members.append(ServiceProcess(self.name, role, replica, port))
+        return members
+
+    def apis(self) -> list[ServiceProcess]:
+        return [m for m in self.members() if m.role == "api"]
+
+    def processes(self, home: Path) -> list[ManagedProcess]:
+        return [m.process(home) for m in self.members()]
 
 
 def platform_env(
@@ -64,6 +108,11 @@ def platform_env(
         "SMTP_PORT": str(smtp_port),
         "JWKS_URL": f"{profiles}/.well-known/jwks.json",
         "PUBLIC_BASE_URL": public_base_url,
+        # social sign-in comes back to the web client's page, which hands over to the API
+        "OIDC_CALLBACK_URL": f"{public_base_url}/auth/oidc/{{provider}}/callback",
+        # every client comes through the local gateway, which sets X-Forwarded-For: the
+        # sign-in throttle counts per real client address, not per gateway
+        "TRUST_FORWARDED_FOR": "true",
         **subject_key_env(service, services, profiles, local_secret(home)),
     }
 
@@ -115,6 +164,6 @@ def run_once(
         )
 
 
-def api_ready(spec: ServiceSpec) -> bool:
+def api_ready(api: ServiceSpec | ServiceProcess) -> bool:
     """``GET /readyz`` answers 200."""
-    return httpx.get(spec.base_url + "/readyz", timeout=3).status_code == 200
+    return httpx.get(api.base_url + "/readyz", timeout=3).status_code == 200

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import os
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 import httpx
@@ -30,6 +33,9 @@ from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from devstack.harness import TestInfra
 from devstack.postgres import plain_url
+
+if TYPE_CHECKING:
+    import pytest
 
 T = TypeVar("T")
 
@@ -152,12 +158,20 @@ class TokenIssuer:
         return self.jwks()
 
     def token(
-        self, subject: uuid.UUID | str, roles: Sequence[str] = ("member",), ttl_s: int = 300
+        self,
+        subject: uuid.UUID | str,
+        roles: Sequence[str] = ("member",),
+        ttl_s: int = 300,
+        *,
+        verified: bool = True,
+        amr: Sequence[str] = ("pwd",),
     ) -> str:
         now = datetime.now(UTC)
         claims = {
             "sub": str(subject),
             "roles": list(roles),
+            "email_verified": verified,
+            "amr": list(amr),
             "iss": self.issuer,
             "aud": self.audience,
             "iat": now,
@@ -166,9 +180,15 @@ class TokenIssuer:
         return jwt.encode(claims, self._key, algorithm="ES256", headers={"kid": self.kid})
 
     def headers(
-        self, subject: uuid.UUID | str, roles: Sequence[str] = ("member",)
+        self,
+        subject: uuid.UUID | str,
+        roles: Sequence[str] = ("member",),
+        *,
+        verified: bool = True,
+        amr: Sequence[str] = ("pwd",),
     ) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token(subject, roles)}"}
+        token = self.token(subject, roles, verified=verified, amr=amr)
+        return {"Authorization": f"Bearer {token}"}
 
     def install(self, app: FastAPI) -> None:
         """Make the app verify tokens against this issuer's keys."""
@@ -204,3 +224,33 @@ async def publish_event(
         event.topic, key=ce.subject.encode(), value=ce.kafka_value(), headers=ce.kafka_headers()
     )
     return ce
+
+
+async def verification_link_token(admin_database_url: str, account_id: str) -> str:
+    """The token of the verification link profiles emailed a new account (read from the
+    outbox row of its ``profiles.account.registered``, as the email was made from it)."""
+    conn = await asyncpg.connect(plain_url(admin_database_url))
+    try:
+        payload = await conn.fetchval(
+            "SELECT payload FROM profiles.outbox WHERE aggregateid = $1"
+            " AND type = 'profiles.account.registered'",
+            account_id,
+        )
+    finally:
+        await conn.close()
+    url = json.loads(payload)["verification_url"]
+    return str(parse_qs(urlsplit(url).query)["token"][0])
+
+
+def deselect_marked(
+    config: pytest.Config, items: list[pytest.Item], marker: str, *, unless_env: str
+) -> None:
+    """A folder's longer set (tests with ``marker``) runs only when ``unless_env`` is
+    ``full`` (its make target); otherwise it is deselected, not skipped, so ``make test``
+    reports no skips for work that is simply elsewhere."""
+    if os.environ.get(unless_env) == "full":
+        return
+    dropped = [i for i in items if i.get_closest_marker(marker)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [i for i in items if not i.get_closest_marker(marker)]

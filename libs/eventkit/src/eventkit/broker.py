@@ -26,13 +26,20 @@ from eventkit.settings import ServiceSettings
 def make_broker(settings: ServiceSettings) -> KafkaBroker:
     retry_committed_offset_fetches()
     return KafkaBroker(
-        settings.kafka_bootstrap_servers,
+        # a list: FastStream hands a string on as ONE server, so a comma-separated
+        # KAFKA_BOOTSTRAP_SERVERS (several brokers) became one unresolvable host name
+        bootstrap_list(settings.kafka_bootstrap_servers),
         client_id=settings.service_name,
         enable_idempotence=True,
         acks="all",
         graceful_timeout=settings.consumer_graceful_timeout_s,
         logger=None,
     )
+
+
+def bootstrap_list(servers: str) -> list[str]:
+    """``host:port,host:port`` (how KAFKA_BOOTSTRAP_SERVERS names several brokers) as a list."""
+    return [server.strip() for server in servers.split(",") if server.strip()]
 
 
 def subscribe(

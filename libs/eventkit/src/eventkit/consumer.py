@@ -32,7 +32,7 @@ from contracts.envelope import CloudEvent, InvalidEnvelope
 from contracts.privacy import encrypted_key_ids, is_encrypted
 from contracts.topics import DLQ_SUFFIX
 from eventkit import context, tracing
-from eventkit.crypto import KeyResolver, SubjectErased, decrypt_fields
+from eventkit.crypto import CachingKeyResolver, KeyResolver, SubjectErased, decrypt_fields
 from eventkit.errors import is_transient
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
@@ -45,6 +45,8 @@ U = TypeVar("U", bound=UnitOfWork)
 Handler = Callable[[E, CloudEvent, U], Awaitable[None]]
 
 HANDLED = Counter("events_handled_total", "Events handled", ["service", "type", "outcome"])
+#: subject keys of one batch fetched at the same time, at most
+KEY_FETCH_CONCURRENCY = 16
 
 
 class PoisonMessage(Exception):
@@ -65,6 +67,14 @@ class _Prepared:
     event: IntegrationEvent
     ce: CloudEvent
     record: ConsumerRecord[Any, Any]
+
+
+def _envelope(record: ConsumerRecord[Any, Any]) -> CloudEvent | InvalidEnvelope:
+    """The record's CloudEvent, or why it is not one."""
+    try:
+        return CloudEvent.from_kafka(record.headers or [], record.value)
+    except InvalidEnvelope as exc:
+        return exc
 
 
 class _HandlerFailed(Exception):
@@ -133,7 +143,7 @@ class EventDispatcher(Generic[U]):
 
     async def handle_record(self, record: ConsumerRecord[Any, Any]) -> str:
         """Process one record to an outcome; raises only for transient errors (redeliver)."""
-        prepared = await self._prepare(record)
+        prepared = await self._prepare(record, _envelope(record))
         if isinstance(prepared, str):
             return prepared
         return await self._run(prepared)
@@ -145,8 +155,10 @@ class EventDispatcher(Generic[U]):
         subscriber redelivers all of it (the inbox absorbs what an earlier try committed)."""
         outcomes: list[str] = []
         pending: list[tuple[int, _Prepared]] = []
-        for record in records:
-            prepared = await self._prepare(record)
+        envelopes = [_envelope(record) for record in records]
+        await self._fetch_keys(envelopes)
+        for record, envelope in zip(records, envelopes, strict=True):
+            prepared = await self._prepare(record, envelope)
             if isinstance(prepared, str):
                 outcomes.append(prepared)
             else:
@@ -171,12 +183,39 @@ class EventDispatcher(Generic[U]):
                 outcomes[index] = outcome
         return outcomes
 
-    async def _prepare(self, record: ConsumerRecord[Any, Any]) -> str | _Prepared:
+    async def _fetch_keys(self, envelopes: Sequence[CloudEvent | InvalidEnvelope]) -> None:
+        """The subject keys of a batch's encrypted fields, fetched at once into the cache.
+
+        Each key is a round trip to its owner's key endpoint (an audited read there, one
+        commit); fetched one record after another they were most of a batch's time, and the
+        cluster chaos suite's consumers fell minutes behind. A fetch that fails here is left
+        to the record's own decryption, which retries or dead-letters it as before."""
+        resolver = self.key_resolver
+        if not isinstance(resolver, CachingKeyResolver):
+            return
+        wanted = {
+            key_id
+            for ce in envelopes
+            if isinstance(ce, CloudEvent) and ce.type in self.routes
+            for key_id in encrypted_key_ids(ce.data)
+        }
+        if len(wanted) < 2:
+            return
+        slots = asyncio.Semaphore(KEY_FETCH_CONCURRENCY)
+
+        async def fetch(key_id: str) -> None:
+            async with slots:
+                await resolver.key(key_id)
+
+        await asyncio.gather(*(fetch(k) for k in wanted), return_exceptions=True)
+
+    async def _prepare(
+        self, record: ConsumerRecord[Any, Any], envelope: CloudEvent | InvalidEnvelope
+    ) -> str | _Prepared:
         """Envelope, route, decryption and validation: an outcome already, or an event to run."""
-        try:
-            ce = CloudEvent.from_kafka(record.headers or [], record.value)
-        except InvalidEnvelope as exc:
-            return await self._dead_letter(record, exc, attempts=1, type_="invalid")
+        if isinstance(envelope, InvalidEnvelope):
+            return await self._dead_letter(record, envelope, attempts=1, type_="invalid")
+        ce = envelope
         route = self.routes.get(ce.type)
         if route is None:
             return self._count(ce.type, "ignored")

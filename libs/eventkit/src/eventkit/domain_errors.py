@@ -20,8 +20,11 @@ class DomainError(Exception):
     title: ClassVar[str] = "Conflict"
     #: the problem type: a URI naming this kind of problem for clients that act on it
     type: ClassVar[str] = "about:blank"
+    #: the sentence for the person who asked when the raise gives none
+    message: ClassVar[str] = ""
 
     def __init__(self, detail: str = "", **extensions: Any) -> None:
+        detail = detail or self.message
         super().__init__(detail or self.title)
         self.detail = detail or None
         self.extensions = extensions
@@ -97,6 +100,12 @@ class InvalidInput(DomainError):
             extensions.setdefault("errors", [{"loc": ["body", field], "msg": detail}])
         super().__init__(detail, **extensions)
         self.field = field
+
+
+class UpstreamFailed(DomainError):
+    """Another party the request needs (e.g. a sign-in provider) failed or is away."""
+
+    title = "Bad Gateway"
 
 
 class TooManyRequests(DomainError):

@@ -11,6 +11,7 @@ import socket
 
 import httpx
 from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError, NotLeaderForPartitionError
+from asyncpg.exceptions import TargetServerAttributeNotMatched
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
@@ -28,6 +29,9 @@ _ALWAYS_TRANSIENT: tuple[type[BaseException], ...] = (
     httpx.TimeoutException,
     httpx.NetworkError,
     httpx.RemoteProtocolError,
+    # no server of a multi-host DATABASE_URL is a primary (target_session_attrs=read-write)
+    # yet: the primary died and its standby is being promoted
+    TargetServerAttributeNotMatched,
 )
 
 
@@ -68,6 +72,22 @@ def is_invalid_data(exc: BaseException) -> bool:
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         if isinstance(current, DataError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+#: a unique or exclusion constraint refused a write: two requests raced for the same thing
+_CONFLICT_SQLSTATES = frozenset({"23505", "23P01"})
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """A write lost a race on a unique (or exclusion) constraint: the client may retry."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if getattr(current, "sqlstate", None) in _CONFLICT_SQLSTATES:
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__

@@ -20,11 +20,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, delete, select, update
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    delete,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import JSONB, UUID, insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import Delete
 
 from eventkit.db import table_once
+
+#: the principal the keys of callers who are not signed in (registration) are kept under
+ANONYMOUS = uuid.UUID(int=0)
 
 
 def idempotency_keys_table(metadata: MetaData) -> Table:
@@ -166,7 +183,19 @@ async def purge_expired(session: AsyncSession, table: Table, now: datetime) -> i
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def forgetting(table: Table, principal_id: uuid.UUID) -> Delete:
+    """The deletion of an erased account's keys and the answers kept with them (they may
+    hold its data), and of the anonymous keys whose answer names it (its registration's:
+    their fingerprint hashes its address and name)."""
+    names_it = table.c.response.cast(Text).contains(str(principal_id))
+    return delete(table).where(
+        or_(
+            table.c.principal_id == principal_id,
+            and_(table.c.principal_id == ANONYMOUS, names_it),
+        )
+    )
+
+
 async def forget(session: AsyncSession, table: Table, principal_id: uuid.UUID) -> int:
-    """An erased account's keys and the answers kept with them (they may hold its data)."""
-    result = await session.execute(delete(table).where(table.c.principal_id == principal_id))
+    result = await session.execute(forgetting(table, principal_id))
     return int(getattr(result, "rowcount", 0) or 0)

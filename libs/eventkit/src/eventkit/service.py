@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Coroutine, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +38,7 @@ from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
 from eventkit.http.middleware import RequestContextMiddleware
 from eventkit.http.problems import ErrorBoundary, document_problems, install_problem_handlers
+from eventkit.http.rate_limit import RateLimiter, RateLimits
 from eventkit.idempotency import idempotency_keys_table, purge_expired
 from eventkit.inbox import Inbox
 from eventkit.jobs import PeriodicJob
@@ -139,6 +140,7 @@ class Chassis:
         description: str = "",
         version: str = "1.0.0",
         on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = (),
+        background: Sequence[Callable[[asyncio.Event], Coroutine[Any, Any, None]]] = (),
         upload_limits: dict[str, int] | None = None,
         jwt_verifier: JwtVerifier | None = None,
         extra_checks: dict[str, ReadinessCheck] | None = None,
@@ -152,19 +154,23 @@ class Chassis:
             for hook in on_startup:
                 await hook(app)
             stop = asyncio.Event()
-            refreshing = asyncio.create_task(
-                revoked.keep_fresh(
-                    lambda: self.engine,
-                    self.revoked_subjects_table,
-                    settings.revocation_refresh_s,
-                    stop,
-                )
-            )
+            refreshing = [
+                asyncio.create_task(
+                    revoked.keep_fresh(
+                        lambda: self.engine,
+                        self.revoked_subjects_table,
+                        settings.revocation_refresh_s,
+                        stop,
+                    )
+                ),
+                # the service's own loops (they end when ``stop`` is set)
+                *(asyncio.create_task(job(stop)) for job in background),
+            ]
             try:
                 yield
             finally:
                 stop.set()
-                await refreshing
+                await asyncio.gather(*refreshing)
                 await self.dispose()
 
         # no /docs or /redoc: FastAPI's pages load their renderers from a CDN; the developer
@@ -198,6 +204,12 @@ class Chassis:
             app.include_router(router)
         # outermost last: request id and security headers on every answer, the boundary's
         # included; metrics see the status the boundary answered
+        # the rate limit inside the guard: a 429 given before the body is read is drained
+        app.add_middleware(
+            RateLimiter,
+            limits=RateLimits.from_settings(settings.rate_limit_default, settings.rate_limits),
+            trust_forwarded_for=settings.trust_forwarded_for,
+        )
         app.add_middleware(RequestGuard, limits=self.request_limits(upload_limits))
         app.add_middleware(ErrorBoundary)
         app.add_middleware(MetricsMiddleware, service=settings.service_name)

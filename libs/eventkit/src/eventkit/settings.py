@@ -36,6 +36,9 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     public_base_url: str = "http://127.0.0.1:8080"
+    #: where people's pages are (the web client, web/): links in emails land there. Empty:
+    #: the public base URL, since the gateway serves the web client at / beside the API
+    web_base_url: str = ""
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
     jwt_issuer: str = "diaspora-platform"
     jwt_audience: str = "diaspora-platform"
@@ -44,6 +47,19 @@ class ServiceSettings(BaseSettings):
     #: ``CORS_ALLOWED_ORIGINS=https://app.example.org,https://partner.example.net``; empty
     #: (the default): no CORS headers at all, browsers keep every other origin out
     cors_allowed_origins: CommaList = Field(default_factory=list)
+    #: take the client address from the last X-Forwarded-For hop (set behind the gateway,
+    #: which appends the real client's): the rate limit and sign-in throttle count per client
+    trust_forwarded_for: bool = False
+    #: roles whose routes need a sign-in with a second factor (the access token's ``amr``
+    #: holds ``mfa``), e.g. ``SECOND_FACTOR_ROLES=platform_admin,moderator``. Empty (the
+    #: default for development and tests): no route demands it; deploy/ sets the privileged
+    #: roles (docs/developing.md, "Two-factor sign-in")
+    second_factor_roles: CommaList = Field(default_factory=list)
+    #: the general rate limit (eventkit.http.rate_limit): "requests/seconds" per account
+    #: (signed in) or client address, for every path; "off" disables it
+    rate_limit_default: str = "1200/60"
+    #: route groups with their own quota, e.g. ``RATE_LIMITS=/v1/auth=120/60,/v1/mapping=300/60``
+    rate_limits: CommaList = Field(default_factory=list)
     #: the longest silence allowed between two pieces of a request body (then 408)
     body_idle_timeout_s: float = 15.0
     #: JSON bodies: deeper nesting is 400, a longer string is 422 (before any model)
@@ -107,3 +123,8 @@ class ServiceSettings(BaseSettings):
     @property
     def consumer_group(self) -> str:
         return self.kafka_consumer_group or self.service_name
+
+    @property
+    def web_url(self) -> str:
+        """The base of people's pages, without a trailing slash."""
+        return (self.web_base_url or self.public_base_url).rstrip("/")

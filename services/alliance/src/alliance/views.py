@@ -7,6 +7,7 @@ import io
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -59,8 +60,13 @@ CSV_COLUMNS = [
 
 
 def _cell(value: object) -> str:
-    """Spreadsheet-safe text: a leading = + - @ would be run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
+    """Spreadsheet-safe text: a leading = + - @ in *text* would be run as a formula (CSV
+    injection), so text starting so is quoted; numbers stay numbers (-25.0, 0.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value + 0)  # -0.0 + 0 is 0.0: no "negative zero" in a spreadsheet
+    text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

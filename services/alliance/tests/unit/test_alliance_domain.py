@@ -542,3 +542,16 @@ def test_csv_export_neutralises_formulas() -> None:
     header, row = text.splitlines()
     assert header.startswith("commitment_id,member_id,member,pillar")
     assert "'=HYPERLINK" in row and "'+Member" in row
+
+
+def test_the_commitments_csv_keeps_numbers_numeric_and_quotes_formula_text() -> None:
+    """Found from the outside: negative numbers came out as text ("'-25.0", "'-0.0")."""
+    from decimal import Decimal
+
+    from alliance.views import _cell
+
+    assert _cell(Decimal("-25.0")) == "-25.0" and _cell(-3) == "-3" and _cell(2.5) == "2.5"
+    assert _cell(Decimal("-0.0")) == "0.0" and _cell(-0.0) == "0.0"
+    for formula in ("=HYPERLINK(1)", "+1", "-2+3", "@SUM(A1)", "\tx"):
+        assert _cell(formula) == "'" + formula
+    assert _cell("Diaspora bonds") == "Diaspora bonds" and _cell(None) == ""

@@ -65,6 +65,7 @@ async def committee() -> Committee:
         [(m, Role.CHAIR if i == 0 else Role.MEMBER) for i, (m, _) in enumerate(states)],
     )
     meeting = await schedule(world, states[0][1], body)
+    world.clock.set(meeting.starts_at)  # in session: attendance and ballots are taken
     return Committee(world, body, states, meeting)
 
 
@@ -127,6 +128,40 @@ async def test_agenda_registration_and_attendance(committee: Committee) -> None:
     async with w.uow:
         q = await meetings.quorum_of(w.uow, held)
     assert (q.eligible, q.present, q.met) == (3, 2, True)
+
+
+async def test_attendance_and_ballots_wait_for_the_session(committee: Committee) -> None:
+    w = committee.world
+    (first, chair), (second, _), _ = committee.states
+    await _present(committee, first, second)
+    motion = await votes.open_vote(
+        w.uow, w.clock, chair, committee.meeting.id, title="Q", text="", recommendation_id=None
+    )
+    opens, closes = committee.meeting.session
+    for outside in (opens - timedelta(minutes=1), closes + timedelta(minutes=1)):
+        w.clock.set(outside)
+        with pytest.raises(InvalidTransition, match="session"):
+            await _present(committee, first)
+        with pytest.raises(InvalidTransition, match="session"):
+            await votes.cast_ballot(
+                w.uow, w.clock, chair, motion.id, choice=Choice.YES, on_behalf_of=None
+            )
+    assert not (await w.load("motions", motion.id)).ballots
+
+
+async def test_minutes_wait_until_every_vote_is_closed(committee: Committee) -> None:
+    w = committee.world
+    (first, chair), (second, _), _ = committee.states
+    await _present(committee, first, second)
+    motion = await votes.open_vote(
+        w.uow, w.clock, chair, committee.meeting.id, title="Q", text="", recommendation_id=None
+    )
+    await meetings.draft_minutes(w.uow, w.clock, w.secretariat, committee.meeting.id, text="x")
+    with pytest.raises(InvalidTransition, match="still open"):
+        await meetings.approve_minutes(w.uow, w.clock, chair, committee.meeting.id)
+    await votes.close_vote(w.uow, w.clock, chair, motion.id)
+    approved = await meetings.approve_minutes(w.uow, w.clock, chair, committee.meeting.id)
+    assert approved.minutes_approved
 
 
 async def test_a_held_meeting_cannot_be_cancelled_an_empty_one_can(committee: Committee) -> None:

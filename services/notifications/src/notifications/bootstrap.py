@@ -59,7 +59,9 @@ class NotificationsService(Service):
         self.chassis = Chassis(self.settings, metadata)
         self.email_sender = SmtpEmailSender(self.settings)
         self.unsubscribe_signer = UnsubscribeSigner(self.settings.unsubscribe_signing_key)
-        self.notifier = Notifier(self.unsubscribe_signer, self.settings.public_base_url)
+        self.notifier = Notifier(
+            self.unsubscribe_signer, self.settings.public_base_url, self.settings.web_url
+        )
         self.ssrf_guard = SsrfGuard(self.settings.webhook_allowed_private)
         self.partner_catalogue = partner_catalogue or PartnerCatalogue.from_registry()
         self.clock: Clock = clock or SystemClock()
@@ -105,7 +107,9 @@ class NotificationsService(Service):
     def webhook_dispatcher(self) -> WebhookDispatcher:
         return WebhookDispatcher(
             self.uow,
-            WebhookSender(self.settings.webhook_timeout_s, self.settings.webhook_concurrency),
+            WebhookSender(
+                self.settings.webhook_timeout_s, self.settings.webhook_concurrency_per_endpoint
+            ),
             self.ssrf_guard,
             self.partner_catalogue,
             self.settings,

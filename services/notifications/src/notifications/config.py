@@ -57,7 +57,14 @@ class NotificationsSettings(ServiceSettings):
     webhook_retry_cap_s: float = 6 * 3600.0
     webhook_timeout_s: float = 10.0
     webhook_batch_size: int = 100
+    #: messages in flight at once, over all endpoints
     webhook_concurrency: int = 16
+    #: messages in flight at once to one endpoint (its own connections, kept alive): a slow
+    #: or dead endpoint holds these, never the others'
+    webhook_concurrency_per_endpoint: int = 4
+    #: a request slower than this stops counting against ``webhook_concurrency`` (it still
+    #: holds its endpoint's slot): slow partners never take the fast ones' slots
+    webhook_slow_after_s: float = 1.0
     #: how long a claimed delivery is hidden from other dispatchers while it is being sent
     webhook_lease_s: float = 60.0
     webhook_disable_after_dead_letters: int = 5

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, time, timedelta
@@ -235,7 +236,9 @@ async def test_rtl_email_with_one_click_unsubscribe_and_live_sse(
     assert 'dir="rtl"' in body_of(mail, "html") and 'lang="ar"' in body_of(mail, "html")
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     link = mail["List-Unsubscribe"].strip("<>")
-    assert link in body_of(mail, "plain")  # and in the footer, for people
+    # people get the web client's page in the footer, with the same kind of signed token
+    footer = re.search(r"https?://\S+/unsubscribe\?token=\S+", body_of(mail, "plain"))
+    assert footer and not footer.group(0).startswith(link.split("?")[0])
 
     # what a mail client does for RFC 8058 one-click: POST, no login
     path = link.removeprefix("http://notifications.test")
@@ -432,6 +435,12 @@ async def test_newsletter_to_a_segment_in_each_recipients_language_throttled(
         assert len(mail_to(smtp, people[2][1])) == 1 and len(mail_to(smtp, people[3][1])) == 1
         sent = (await c.get(f"/v1/newsletters/{newsletter}")).json()
         assert sent["status"] == "sent" and sent["recipients"] == 2
+        # the progress, as the sending goes: both marked sent just after the server took them
+        done = await eventually(
+            lambda: c.get(f"/v1/newsletters/{newsletter}"),
+            lambda r: r.json()["progress"]["sent"] == 2,
+        )
+        assert done.json()["progress"] == {"queued": 2, "pending": 0, "sent": 2, "failed": 0}
 
     # throttled: the two deliveries are due 60/120 s apart
     async with service.uow() as uow:
@@ -552,3 +561,39 @@ async def test_an_erased_account_is_forgotten_and_never_notified_again(
     await handled(service, stale)
     async with service.uow() as uow:
         assert len(await uow.deliveries.for_recipient(account)) == 1
+
+
+async def test_a_person_promoted_from_a_waiting_list_is_told_the_seat_is_theirs(
+    service: NotificationsService,
+    producer: AIOKafkaProducer,
+    smtp: SmtpSink,
+    base_url: str,
+    issuer: TokenIssuer,
+) -> None:
+    account, email, _ = await register(producer, "fr", "Amina Diallo")
+    await wait_mail(smtp, email)  # the welcome
+    event_id = uuid.uuid4()
+
+    def change(status: str, promoted: bool) -> resources.EventRegistrationChanged:
+        return resources.EventRegistrationChanged(
+            event_id=event_id,
+            registration_id=uuid.uuid4(),
+            person_id=account,
+            status=status,
+            promoted=promoted,
+            title="Forum des investisseurs",
+            starts_at=datetime(2027, 3, 4, 16, 0, tzinfo=UTC),
+            occurred_at=datetime.now(UTC),
+        )
+
+    # joining the waiting list is the person's own act: no notification
+    await handled(service, await publish(producer, change("waitlisted", False)))
+    await publish(producer, change("confirmed", True))
+    [_, seat] = await wait_mail(smtp, email, 2)
+    assert seat["Subject"] == "Vous avez une place : Forum des investisseurs"
+    assert "4 mars 2027" in body_of(seat, "plain")
+    async with httpx.AsyncClient(base_url=base_url, headers=issuer.headers(account)) as c:
+        feed = (await c.get("/v1/notifications/feed")).json()
+    item = next(i for i in feed["items"] if i["type"] == "event_seat_given")
+    assert "Forum des investisseurs" in item["body"]
+    assert item["category"] == "events" and item["link"] == f"/v1/events/{event_id}"

@@ -96,6 +96,9 @@ async def test_one_click_unsubscribe_works_without_login_and_forgeries_fail(
     person = uuid.uuid4()
     url = service.notifier.unsubscribe_url(person, Category.RESOURCES)
     path = url.removeprefix("http://notifications.test")
+    # the link in the text lands on the web client's page; the header on the API
+    page_url, _ = service.notifier.unsubscribe(person, Category.RESOURCES)
+    assert page_url.startswith("http://notifications.test/unsubscribe?token=")
 
     # GET (what a link scanner does) only shows a confirmation page
     page = await client.get(path)

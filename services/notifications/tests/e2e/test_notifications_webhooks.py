@@ -29,11 +29,14 @@ from conftest import (
 )
 from contracts.envelope import CloudEvent
 from contracts.events import privacy
+from contracts.vocabulary import Permission, holding
 from devstack.harness import SmtpSink, TestInfra
 from devstack.testing import TokenIssuer, api_client, eventually, running_worker, skip_history
 from notifications.bootstrap import NotificationsService
-from notifications.entrypoints.http.webhooks import OPERATOR
 from notifications.service_layer.webhooks import run_webhook_dispatcher
+
+#: a role that operates every partner's endpoints
+OPERATOR = holding(Permission.NOTIFICATIONS_OPERATE_WEBHOOKS)[0]
 
 pytestmark = pytest.mark.timeout(120)
 TYPE = PartnerThingPublished.type_name
@@ -308,7 +311,9 @@ async def test_a_receiver_down_for_a_while_gets_everything_once_back(
         detail = (await api.get(f"/v1/webhooks/deliveries/{first['id']}", headers=partner)).json()
         times = [datetime.fromisoformat(a["attempted_at"]) for a in detail["attempts_log"]]
         gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(times)]
-        assert gaps[-1] > gaps[0], gaps  # the delays grow
+        # the delays grow: the third is at least 1 s, the first at least 0.25 s (a loaded
+        # machine only adds to each, so compare with the bounds, not with each other)
+        assert gaps[0] >= 0.25 and gaps[-1] >= 1.0, gaps
         assert all(a["error"] == "ConnectError" for a in detail["attempts_log"])
 
         receivers.append(receiver.start())

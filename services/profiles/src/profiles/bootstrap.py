@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from eventkit.cli import Service
+from eventkit.clock import Clock, SystemClock
 from eventkit.consumer import EventDispatcher
 from eventkit.http.auth import JwtVerifier
 from eventkit.logging import get_logger
@@ -37,9 +38,11 @@ from profiles.entrypoints.http import (
     organisations,
     people,
     privacy,
+    second_factor,
+    vocabulary,
 )
 from profiles.service_layer import identity
-from profiles.service_layer.privacy import run_privacy_jobs
+from profiles.service_layer.privacy import privacy_jobs
 from profiles.service_layer.retention import retention_job
 from profiles.service_layer.subject_keys import check_keks, rewrap_job
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
@@ -53,10 +56,15 @@ class ProfilesService(Service):
     extra_migrations_dirs = (MAPPING_MIGRATIONS,)
 
     def __init__(
-        self, settings: ProfilesSettings | None = None, archives: ArchiveStore | None = None
+        self,
+        settings: ProfilesSettings | None = None,
+        archives: ArchiveStore | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.settings = settings or ProfilesSettings()
         self.chassis = Chassis(self.settings, metadata)
+        self.clock: Clock = clock or SystemClock()
+        self.chassis.clock = self.clock
         self.archives = archives or (
             LocalArchiveStore(Path(self.settings.export_archive_dir))
             if self.settings.export_archive_dir
@@ -132,6 +140,7 @@ class ProfilesService(Service):
         app = self.chassis.create_app(
             [
                 accounts.router,
+                second_factor.router,
                 oidc.router,
                 jwks.router,
                 people.router,
@@ -143,6 +152,7 @@ class ProfilesService(Service):
                 privacy.router,
                 consents.router,
                 internal.router,
+                vocabulary.router,
             ],
             title="Profiles API",
             description="Accounts, people, organisations, connections, directory, mapping.",
@@ -165,10 +175,10 @@ class ProfilesService(Service):
         return build_dispatcher(self.uow, self.archives, self.settings)
 
     def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
-        async def privacy_jobs(stop: asyncio.Event) -> None:
-            await run_privacy_jobs(self.uow, self.archives, self.settings, stop)
-
-        jobs = [privacy_jobs, retention_job(self.uow, self.settings, self.subject_keys)]
+        jobs: list[Callable[[asyncio.Event], Awaitable[None]]] = [
+            privacy_jobs(self.uow, self.archives, self.settings),
+            retention_job(self.uow, self.settings, self.subject_keys),
+        ]
         if self.subject_keys is not None:
             # keys still under a previous KEK are rewrapped under the current one
             jobs.append(rewrap_job(self.uow, self.subject_keys, self.settings))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pydantic import BaseModel, Field
 
 from eventkit.settings import ServiceSettings
+from profiles.domain.sessions import LoginThrottle
 
 
 class OidcProviderSettings(BaseModel):
@@ -21,6 +24,9 @@ class ProfilesSettings(ServiceSettings):
     service_name: str = "profiles"
     #: request body limit for mapping uploads (Kobo/ODK exports, XLSForm files)
     mapping_upload_max_bytes: int = 20 * 1024 * 1024
+    #: the platform's floor for k: no campaign publishes a count below it, and respondents
+    #: are told the campaign's own k (at least this) in their language (docs/privacy.md)
+    mapping_min_k: int = Field(default=10, ge=5, le=100)
 
     # access tokens (JWT, ES256) and their signing keys
     access_token_ttl_s: int = 900
@@ -32,8 +38,8 @@ class ProfilesSettings(ServiceSettings):
     verification_link_ttl_s: int = 48 * 3600
     password_reset_link_ttl_s: int = 3600
     #: the token is appended to these (the client app, or the API's own endpoints)
-    verification_link_base: str = Field(default="", description="default: API verify endpoint")
-    password_reset_link_base: str = Field(default="", description="default: API reset endpoint")
+    verification_link_base: str = Field(default="", description="default: the web's /verify page")
+    password_reset_link_base: str = Field(default="", description="default: the web's /reset page")
     #: at most this many link emails of each kind per account per hour (mailbombing guard)
     link_emails_max_per_hour: int = 3
 
@@ -41,11 +47,21 @@ class ProfilesSettings(ServiceSettings):
     argon2_time_cost: int | None = None
     argon2_memory_cost_kib: int | None = None
 
-    # brute-force protection: failed sign-ins per account and client address
+    # brute-force protection (profiles.domain.sessions.LoginThrottle): failures counted per
+    # account and client address, per account and per address over a window; past the free
+    # ones each attempt waits a delay doubling from LOGIN_FIRST_DELAY_S to LOGIN_MAX_DELAY_S
     login_max_failures: int = 5
-    login_failure_window_s: int = 900
-    #: take the client address from the last X-Forwarded-For hop (set behind the gateway)
-    trust_forwarded_for: bool = False
+    login_account_free_failures: int = 20
+    login_address_free_failures: int = 50
+    login_failure_window_s: int = 3600
+    login_first_delay_s: float = 2.0
+    login_max_delay_s: float = 900.0
+    #: an address that signed in to an account within this many days is the owner's usual
+    #: client: an attack on the account from elsewhere does not slow it down
+    login_trusted_client_days: int = 90
+
+    #: the issuer name authenticator apps show beside the account (two-factor sign-in)
+    totp_issuer: str = "Diaspora Platform"
 
     #: social login providers by name, a JSON object (docs/developers/social-login.md), e.g.
     #: OIDC_PROVIDERS='{"google": {"issuer": "https://accounts.google.com", "client_id": "..."}}'
@@ -103,23 +119,28 @@ class ProfilesSettings(ServiceSettings):
     #: presenting an access token issued at most this long ago
     erasure_reauth_max_age_s: int = 300
 
+    # Emailed links land on the web client's pages (WEB_BASE_URL), which call the API.
     def export_download_link(self, export_id: str, token: str) -> str:
-        return f"{self.public_base_url.rstrip('/')}/v1/me/exports/{export_id}/archive?token={token}"
+        return f"{self.web_url}/privacy/exports/{export_id}?token={token}"
 
     def verify_link(self, token: str) -> str:
-        base = self.verification_link_base or (
-            f"{self.public_base_url.rstrip('/')}/v1/auth/verify-email?token="
-        )
-        return base + token
+        return (self.verification_link_base or f"{self.web_url}/verify?token=") + token
 
     def reset_link(self, token: str) -> str:
-        base = self.password_reset_link_base or (
-            f"{self.public_base_url.rstrip('/')}/v1/auth/password-reset?token="
-        )
-        return base + token
+        return (self.password_reset_link_base or f"{self.web_url}/reset?token=") + token
 
     def oidc_redirect_uri(self, provider: str) -> str:
         """The redirect URI registered at every provider (the same at authorize and token)."""
         if self.oidc_callback_url:
             return self.oidc_callback_url.replace("{provider}", provider)
         return f"{self.public_base_url.rstrip('/')}/v1/auth/oidc/{provider}/callback"
+
+    def login_throttle(self) -> LoginThrottle:
+        return LoginThrottle(
+            window=timedelta(seconds=self.login_failure_window_s),
+            free_per_client=self.login_max_failures,
+            free_per_account=self.login_account_free_failures,
+            free_per_address=self.login_address_free_failures,
+            first_delay=timedelta(seconds=self.login_first_delay_s),
+            max_delay=timedelta(seconds=self.login_max_delay_s),
+        )

@@ -54,7 +54,7 @@ async def test_owner_creates_and_reads_the_whole_profile(
     person_id, token = await member(client)
     assert (await client.get("/v1/me/profile", headers=bearer(token))).status_code == 404
     created = await create_profile(client, token)
-    assert created.headers["etag"] == '"1"'
+    assert created.headers["etag"] == 'W/"1"'
     mine = (await client.get("/v1/me/profile", headers=bearer(token))).json()
     assert mine["country_of_origin"] == "SN"  # normalised codes
     assert mine["tags"] == ["hydraulics", "gis"]  # lower-cased, deduplicated
@@ -117,11 +117,11 @@ async def test_updates_need_the_current_etag(
     stale = await client.put(
         "/v1/me/profile", json=changed, headers={**bearer(token), "If-Match": '"7"'}
     )
-    assert stale.status_code == 412 and stale.json()["current_etag"] == '"1"'
+    assert stale.status_code == 412 and stale.json()["current_etag"] == 'W/"1"'
     ok = await client.put(
         "/v1/me/profile", json=changed, headers={**bearer(token), "If-Match": '"1"'}
     )
-    assert ok.status_code == 200 and ok.headers["etag"] == '"2"'
+    assert ok.status_code == 200 and ok.headers["etag"] == 'W/"2"'
     # the second writer, who also read version 1, loses instead of overwriting
     lost = await client.put(
         "/v1/me/profile", json=PROFILE, headers={**bearer(token), "If-Match": '"1"'}
@@ -152,7 +152,7 @@ async def test_merge_patch_changes_and_clears_fields(
     assert body["city"] is None and body["occupations"] == ["2142", "2133"]
     assert body["visibility"]["skills"] == "private"
     assert body["headline"]["fr"].startswith("Ingénieure")  # untouched fields stay
-    assert r.headers["etag"] == '"2"'
+    assert r.headers["etag"] == 'W/"2"'
 
     [updated] = await outbox_events(profiles_service, "profiles.person.updated", person_id)
     assert updated["skills"] == []  # now private: withdrawn from projections

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
-from profiles_testkit import PASSWORD, bearer, member, outbox_events
+from profiles_testkit import PASSWORD, bearer, login, member, outbox_events, unique_email
 from sqlalchemy import text
 
 from contracts.base import IntegrationEvent
@@ -142,6 +142,25 @@ async def test_erasure_needs_the_password_again(api: httpx.AsyncClient) -> None:
     assert wrong.headers["content-type"] == "application/problem+json"
     assert (await api.post("/v1/me/erasure", json={})).status_code == 401
     assert (await api.get("/v1/auth/me", headers=bearer(token))).status_code == 200
+
+
+async def test_erasure_forgets_the_idempotency_key_of_the_persons_registration(
+    api: httpx.AsyncClient, sagas: ProfilesService
+) -> None:
+    """A registration's key is kept a day with its answer (the account id) and a hash of the
+    address and name: the person's erasure deletes it, and no one else's."""
+    keys, emails = {}, {}
+    for who in ("erased", "other"):
+        keys[who], emails[who] = str(uuid.uuid4()), unique_email()
+        body = {"email": emails[who], "password": PASSWORD, "display_name": "Amina Diallo"}
+        r = await api.post("/v1/auth/register", json=body, headers={"Idempotency-Key": keys[who]})
+        assert r.status_code == 201, r.text
+    token = (await login(api, emails["erased"])).json()["access_token"]
+    kept = "SELECT key FROM profiles.idempotency_keys WHERE key = ANY(:k)"
+    assert len(await rows(sagas, kept, k=list(keys.values()))) == 2
+    r = await api.post("/v1/me/erasure", json={"password": PASSWORD}, headers=bearer(token))
+    assert r.status_code == 202, r.text
+    assert [k for (k,) in await rows(sagas, kept, k=list(keys.values()))] == [keys["other"]]
 
 
 async def test_erasure_saga_completes_when_every_participant_confirmed(
@@ -343,9 +362,11 @@ async def test_export_assembles_one_archive_from_every_slice(
     assert all(s["status"] == "received" for s in ready["services"].values())
     [announced] = await outbox_events(sagas, "profiles.privacy.export_ready", person_id)
     url = httpx.URL(announced["download_url"])
-    assert url.path == f"/v1/me/exports/{export_id}/archive"
+    assert url.path == f"/privacy/exports/{export_id}"  # the web client's page
 
-    archive = await api.get(url.path, params={"token": url.params["token"]})
+    archive = await api.get(
+        f"/v1/me/exports/{export_id}/archive", params={"token": url.params["token"]}
+    )
     assert archive.status_code == 200, archive.text
     assert archive.headers["content-type"] == "application/zip"
     stored = await rows(
@@ -381,7 +402,9 @@ async def test_export_assembles_one_archive_from_every_slice(
             ),
             {"i": export_id},
         )
-    gone = await api.get(url.path, params={"token": url.params["token"]})
+    gone = await api.get(
+        f"/v1/me/exports/{export_id}/archive", params={"token": url.params["token"]}
+    )
     assert gone.status_code == 410
     # the expiry job destroys the archive and the private key
     await eventually(

@@ -1,5 +1,6 @@
 """The SQL cube (adapters.mapping.cubes) equals the domain's reference cube on the same
-respondents, for single- and multi-valued dimensions, filters and time windows (real Postgres)."""
+respondents, counts and record-key sums, for single- and multi-valued dimensions, filters,
+time windows and every coarser population (real Postgres)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import text
 
 from profiles.adapters.mapping.cubes import query_cubes
 from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
@@ -18,8 +20,8 @@ from profiles.adapters.mapping.xlsform import parse_xlsform
 from profiles.bootstrap import ProfilesService
 from profiles.domain.mapping.campaign import Campaign, OwnerKind
 from profiles.domain.mapping.dimensions import Dimension
-from profiles.domain.mapping.disclosure import cube_from_records
 from profiles.domain.mapping.populations import Month, Window
+from profiles.domain.mapping.tables import Cube, Population, cube_from_records
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
 
 
@@ -70,16 +72,43 @@ async def population(
                     wave=1 + n % 2,
                     respondent_account_id=None,
                     recipients=[],
-                    fingerprint=f"f{n}",
                     referral_code=uuid.uuid4().hex[:12],
                     referred_by=None,
                     answers={},
                     facts={k: v for k, v in facts.items() if v is not None},
                 )
             )
-            records.append({**facts, "month": month, "wave": str(1 + n % 2)})
+            records.append({**facts, "month": month, "wave": str(1 + n % 2), "id": f"s{n}"})
         await u.commit()
+    # the record keys the database drew for them
+    async with uow(profiles_service) as u:
+        keys = dict(
+            (
+                await u.session.execute(
+                    text(
+                        "SELECT submission_id, record_key FROM profiles.mapping_responses "
+                        "WHERE campaign_id = :c"
+                    ),
+                    {"c": campaign.id},
+                )
+            ).all()
+        )
+    for r in records:
+        r["record_key"] = keys[r["id"]]
     return campaign.id, records
+
+
+def population_of(filters: dict[str, str], window: Window = Window()) -> Population:
+    return Population(frozenset(filters.items()), window)
+
+
+def same(cube: Cube, reference: Cube) -> None:
+    assert {k: v for k, v in cube.counts.items() if v} == {
+        k: v for k, v in reference.counts.items() if v
+    }
+    assert {k: cube.key_sum(k) for k in cube.counts} == {
+        k: reference.key_sum(k) for k in cube.counts
+    }
 
 
 @pytest.mark.parametrize(
@@ -104,18 +133,16 @@ async def test_sql_cube_equals_the_reference_cube(
             u.session, campaign_id, [Dimension(d) for d in dims], {}, Window()
         )
     reference = cube_from_records(records, dims, multi_valued=multi)  # type: ignore[arg-type]
-    assert cubes.main.categories == reference.categories
-    assert {k: v for k, v in cubes.main.counts.items() if v} == {
-        k: v for k, v in reference.counts.items() if v
-    }
+    (cube,) = cubes.values()
+    assert cube.categories == reference.categories
+    same(cube, reference)
 
 
-async def test_filters_windows_and_coarser_populations(
+async def test_filters_windows_and_every_coarser_population(
     profiles_service: ProfilesService, population: tuple[uuid.UUID, list[dict[str, object]]]
 ) -> None:
     campaign_id, records = population
     window = Window(Month(2026, 2), Month(2026, 3))
-    published = [Window(Month(2026, 1), Month(2026, 2))]
     async with uow(profiles_service) as u:
         cubes = await query_cubes(
             u.session,
@@ -123,71 +150,54 @@ async def test_filters_windows_and_coarser_populations(
             [Dimension.GENDER, Dimension.SKILL],
             {Dimension.RESIDENCE: "US", Dimension.SECTOR: "Q"},
             window,
-            published,
         )
 
-    def ref(rows: list[dict[str, object]]) -> dict[tuple[str | None, ...], int]:
-        return dict(cube_from_records(rows, ["gender", "skill"], multi_valued=["skill"]).counts)
+    def ref(rows: list[dict[str, object]]) -> Cube:
+        return cube_from_records(rows, ["gender", "skill"], multi_valued=["skill"])
 
     us = [r for r in records if r["residence"] == "US"]
     q = [r for r in records if "Q" in r["sector"]]  # type: ignore[operator]
     in_window = [r for r in records if r["month"] in (2, 3)]
-    assert dict(cubes.main.counts) == ref([r for r in us if r in q and r in in_window])
-    assert dict(cubes.coarser["residence"].counts) == ref([r for r in q if r in in_window])
-    assert dict(cubes.coarser["sector"].counts) == ref([r for r in us if r in in_window])
-    assert dict(cubes.coarser["window"].counts) == ref([r for r in us if r in q])
-    assert dict(cubes.published[0].counts) == ref(
-        [r for r in us if r in q and r["month"] in (1, 2)]
-    )
-    assert sum(cubes.monthly.values()) == len([r for r in us if r in q])
+    assert len(cubes) == 8  # two filters, one window: every subset of them
+    assert next(iter(cubes)) == population_of({"residence": "US", "sector": "Q"}, window)
+    both = {"residence": "US", "sector": "Q"}
+    same(cubes[population_of(both, window)], ref([r for r in us if r in q and r in in_window]))
+    same(cubes[population_of({"sector": "Q"}, window)], ref([r for r in q if r in in_window]))
+    same(cubes[population_of({"residence": "US"}, window)], ref([r for r in us if r in in_window]))
+    same(cubes[population_of(both)], ref([r for r in us if r in q]))
+    same(cubes[population_of({}, window)], ref(in_window))
+    same(cubes[population_of({})], ref(records))
 
 
 async def test_the_counts_table_path_matches_the_responses_with_single_valued_filters(
     profiles_service: ProfilesService, population: tuple[uuid.UUID, list[dict[str, object]]]
 ) -> None:
     campaign_id, records = population
+    window = Window(Month(2026, 2), Month(2026, 3))
     async with uow(profiles_service) as u:
         cubes = await query_cubes(
             u.session,
             campaign_id,
             [Dimension.GENDER, Dimension.AGE_BAND],
             {Dimension.RESIDENCE: "US", Dimension.WAVE: "2"},
-            Window(),
+            window,
         )
 
-    def ref(rows: list[dict[str, object]]) -> dict[tuple[str | None, ...], int]:
-        return dict(cube_from_records(rows, ["gender", "age_band"]).counts)
+    def ref(rows: list[dict[str, object]]) -> Cube:
+        return cube_from_records(rows, ["gender", "age_band"])
 
     us = [r for r in records if r["residence"] == "US"]
-    assert dict(cubes.main.counts) == ref([r for r in us if r["wave"] == "2"])
-    assert dict(cubes.coarser["wave"].counts) == ref(us)
-    assert dict(cubes.coarser["residence"].counts) == ref([r for r in records if r["wave"] == "2"])
-
-
-async def test_the_counts_table_path_handles_time_windows_and_published_windows(
-    profiles_service: ProfilesService, population: tuple[uuid.UUID, list[dict[str, object]]]
-) -> None:
-    campaign_id, records = population
-    async with uow(profiles_service) as u:
-        cubes = await query_cubes(
-            u.session,
-            campaign_id,
-            [Dimension.GENDER, Dimension.AGE_BAND],
-            {Dimension.RESIDENCE: "CA"},
-            Window(Month(2026, 2), Month(2026, 3)),
-            [Window(Month(2026, 1), Month(2026, 2))],
-        )
-
-    def ref(rows: list[dict[str, object]]) -> dict[tuple[str | None, ...], int]:
-        return dict(cube_from_records(rows, ["gender", "age_band"]).counts)
-
-    ca = [r for r in records if r["residence"] == "CA"]
-    assert dict(cubes.main.counts) == ref([r for r in ca if r["month"] in (2, 3)])
-    assert dict(cubes.coarser["window"].counts) == ref(ca)
-    assert dict(cubes.published[0].counts) == ref([r for r in ca if r["month"] in (1, 2)])
-    assert {str(m): n for m, n in cubes.monthly.items()} == {
-        f"2026-{m:02d}": sum(1 for r in ca if r["month"] == m) for m in (1, 2, 3, 4)
-    }
+    months = (2, 3)
+    same(
+        cubes[population_of({"residence": "US", "wave": "2"}, window)],
+        ref([r for r in us if r["wave"] == "2" and r["month"] in months]),
+    )
+    same(
+        cubes[population_of({"residence": "US"}, window)],
+        ref([r for r in us if r["month"] in months]),
+    )
+    same(cubes[population_of({"wave": "2"})], ref([r for r in records if r["wave"] == "2"]))
+    same(cubes[population_of({})], ref(records))
 
 
 @pytest.mark.parametrize(
@@ -206,10 +216,10 @@ async def test_the_pair_counts_path_matches_the_reference_with_windows(
     dims: tuple[str, ...],
     filters: dict[str, str],
 ) -> None:
-    """At most two facts (the wave aside): read from mapping_fact_pairs, with the coarser,
-    published-window and monthly populations the differencing defence needs."""
+    """At most two facts (the wave aside): read from mapping_fact_pairs, with every coarser
+    population the publication rules compare cells with."""
     campaign_id, records = population
-    window, other = Window(Month(2026, 2), Month(2026, 3)), Window(Month(2026, 1), Month(2026, 2))
+    window = Window(Month(2026, 2), Month(2026, 3))
     async with uow(profiles_service) as u:
         cubes = await query_cubes(
             u.session,
@@ -217,7 +227,6 @@ async def test_the_pair_counts_path_matches_the_reference_with_windows(
             [Dimension(d) for d in dims],
             {Dimension(f): v for f, v in filters.items()},
             window,
-            [other],
         )
     multi = ("skill", "sector")
 
@@ -227,40 +236,21 @@ async def test_the_pair_counts_path_matches_the_reference_with_windows(
             return v in got if got else v == "unknown"  # type: ignore[operator]
         return (got or "unknown") == v
 
-    def ref(fs: dict[str, str], months: tuple[int, ...] | None) -> dict[object, int]:
+    def ref(fs: dict[str, str], months: tuple[int, ...] | None) -> Cube:
         rows = [
             r
             for r in records
             if all(holds(r, f, v) for f, v in fs.items())
             and (months is None or r["month"] in months)
         ]
-        cube = cube_from_records(rows, dims, multi_valued=[d for d in dims if d in multi])  # type: ignore[arg-type]
-        return {k: v for k, v in cube.counts.items() if v}
+        return cube_from_records(rows, dims, multi_valued=[d for d in dims if d in multi])  # type: ignore[arg-type]
 
-    assert dict(cubes.main.counts) == ref(filters, (2, 3))
-    for f in filters:
-        assert dict(cubes.coarser[f].counts) == ref(
-            {g: v for g, v in filters.items() if g != f}, (2, 3)
-        )
-    assert dict(cubes.coarser["window"].counts) == ref(filters, None)
-    assert dict(cubes.published[0].counts) == ref(filters, (1, 2))
-    assert {str(m): n for m, n in cubes.monthly.items() if n} == {
-        f"2026-{m:02d}": n
-        for m in (1, 2, 3, 4)
-        if (
-            n := len(
-                [
-                    r
-                    for r in records
-                    if r["month"] == m and all(holds(r, f, v) for f, v in filters.items())
-                ]
-            )
-        )
-    }
-    assert set(cubes.main.categories[0]) <= {
-        v
-        for k in ref(filters, (2, 3))
-        if (v := k[0]) is not None  # type: ignore[index]
+    for population_ in cubes:
+        fs = dict(population_.filters)
+        same(cubes[population_], ref(fs, None if population_.window.is_open else (2, 3)))
+    main = cubes[population_of(filters, window)]
+    assert set(main.categories[0]) <= {
+        v for k in ref(filters, (2, 3)).counts if (v := k[0]) is not None
     }
 
 
@@ -291,14 +281,14 @@ async def test_facts_never_change_and_deleting_a_response_uncounts_it(
     )
     async with uow(profiles_service) as u:
         before = await u.session.scalar(total)
-        cube_before = (
+        (cube_before,) = (
             await query_cubes(u.session, campaign_id, [Dimension.SKILL], {}, Window())
-        ).main
+        ).values()
         await u.session.execute(delete(responses).where(responses.c.id == victim.id))
         assert await u.session.scalar(total) == before - 1
-        cube_after = (
+        (cube_after,) = (
             await query_cubes(u.session, campaign_id, [Dimension.SKILL], {}, Window())
-        ).main
+        ).values()
         for skill in victim.skill or ["unknown"]:
             assert cube_after.count((skill,)) == cube_before.count((skill,)) - 1
         await u.session.rollback()

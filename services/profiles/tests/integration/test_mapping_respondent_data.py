@@ -62,10 +62,11 @@ async def test_export_then_erase_everything_tied_to_a_person(
             owner_organisation_id=None,
             channels=[],
             coordinating_organisations=[],
-            k=5,
-            rounding_base=0,
+            k=10,
         )
-        await handlers.launch_campaign(uow(profiles_service), campaign, staff)
+        await handlers.launch_campaign(
+            uow(profiles_service), campaign, staff, handlers.MappingRules()
+        )
         return campaign.id
 
     first, second = await new_campaign(), await new_campaign()
@@ -124,7 +125,8 @@ async def test_export_then_erase_everything_tied_to_a_person(
     async def skill_count(campaign_id: uuid.UUID) -> int:
         async with uow(profiles_service) as u:
             cubes = await query_cubes(u.session, campaign_id, [Dimension.SKILL], {}, Window())
-        return cubes.main.count(("S1",))
+        (cube,) = cubes.values()
+        return cube.count(("S1",))
 
     assert await skill_count(first) == 2
 

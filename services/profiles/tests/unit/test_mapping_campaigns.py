@@ -13,7 +13,6 @@ from profiles.domain.mapping.campaign import (
     InvalidCampaign,
     OwnerKind,
     SectorNeed,
-    answer_fingerprint,
     new_referral_code,
 )
 
@@ -68,13 +67,18 @@ def test_campaign_period_and_closing() -> None:
         {"closes_on": date(2025, 1, 1)},
         {"name": "  "},
         {"channels": ["carrier_pigeon"]},
-        {"k": 3},
-        {"rounding_base": 7},
+        {"k": 1},
+        {"k": 101},
     ],
 )
 def test_invalid_campaigns(bad: dict[str, object]) -> None:
     with pytest.raises(InvalidCampaign):
         campaign(**bad)
+
+
+def test_a_campaign_is_published_with_at_least_the_platforms_floor() -> None:
+    assert campaign(k=15).protection(min_k=10) == 15
+    assert campaign(k=5).protection(min_k=10) == 10  # launched before the floor was raised
 
 
 def test_sector_needs_use_the_classifications() -> None:
@@ -100,11 +104,6 @@ def test_sector_needs_use_the_classifications() -> None:
             SectorNeed(**values)  # type: ignore[arg-type]
 
 
-def test_fingerprints_and_referral_codes() -> None:
-    cid = uuid.uuid4()
-    assert answer_fingerprint(cid, {"a": 1, "b": [1, 2]}) == answer_fingerprint(
-        cid, {"b": [1, 2], "a": 1}
-    )
-    assert answer_fingerprint(cid, {"a": 1}) != answer_fingerprint(uuid.uuid4(), {"a": 1})
+def test_referral_codes() -> None:
     codes = {new_referral_code() for _ in range(200)}
     assert len(codes) == 200 and all(len(c) == 10 and c.isalnum() for c in codes)

@@ -14,12 +14,19 @@ from profiles.adapters.mapping import kobo
 from profiles.adapters.mapping.repository import survey_from_json, survey_to_json
 from profiles.adapters.mapping.template import TEMPLATE, build
 from profiles.adapters.mapping.xlsform import parse_xlsform
+from profiles.domain.mapping import statistics_map
 from profiles.domain.mapping.campaign import SectorNeed
 from profiles.domain.mapping.dimensions import age_band
-from profiles.domain.mapping.disclosure import DisclosurePolicy, cube_from_records, release
 from profiles.domain.mapping.gaps import gap_table
+from profiles.domain.mapping.publication import PublicationPolicy, publish
 from profiles.domain.mapping.relevance import InvalidExpression, compile_relevant
 from profiles.domain.mapping.survey import InvalidAnswers, InvalidSurvey, QuestionType
+from profiles.domain.mapping.tables import (
+    Population,
+    cube_from_records,
+    published_table,
+    true_cells,
+)
 
 SHEET = parse_xlsform(TEMPLATE.read_bytes())
 CONSENTED = {"consent": "yes", "country_of_origin": "HT", "country_of_residence": "us"}
@@ -226,17 +233,20 @@ def test_kobo_exports_are_read_with_ids_times_and_group_paths() -> None:
         kobo.read_json(b"[" * 100_000 + b"]" * 100_000)
 
 
-def test_gap_table_compares_released_supply_with_declared_needs() -> None:
+def test_gap_table_compares_published_supply_with_declared_needs() -> None:
+    import random
     import uuid
 
-    records = (
-        [{"sector": ["Q"], "skill": ["S1"]}] * 30
-        + [{"sector": ["P"], "skill": ["S2"]}] * 12
-        + [{"sector": ["C"], "skill": ["T1"]}] * 3
-    )
-    table = release(
-        cube_from_records(records, ["sector", "skill"], multi_valued=["sector", "skill"]),
-        DisclosurePolicy(),
+    rng = random.Random(7)
+    records = [
+        {"sector": [sector], "skill": [skill], "record_key": rng.randrange(2**32)}
+        for sector, skill, n in (("Q", "S1", 30), ("P", "S2", 12), ("C", "T1", 3))
+        for _ in range(n)
+    ]
+    cube = cube_from_records(records, ["sector", "skill"], multi_valued=["sector", "skill"])
+    policy = PublicationPolicy(k=10)
+    table = published_table(
+        cube, Population(), publish(true_cells({Population(): cube}), {}, policy), policy
     )
     by = uuid.uuid4()
     needs = [
@@ -248,6 +258,74 @@ def test_gap_table_compares_released_supply_with_declared_needs() -> None:
     ]
     rows = {(r.sector, r.skill): r for r in gap_table(table, needs)}
     assert rows[("Q", "S1")].needed == 50 and rows[("Q", "S1")].priority == 5
-    assert rows[("Q", "S1")].supply == 30 and rows[("Q", "S1")].gap == -20
-    assert rows[("C", "T1")].supply is None and rows[("C", "T1")].gap is None  # 3 people: withheld
+    supply = rows[("Q", "S1")].supply
+    assert supply is not None and abs(supply - 30) <= 3 and rows[("Q", "S1")].gap == supply - 50
+    assert rows[("C", "T1")].supply is None and rows[("C", "T1")].gap is None  # 3: below k
     assert rows[("A", "*")].supply == 0  # nobody in agriculture
+
+
+def test_the_statistics_report_says_what_feeds_what() -> None:
+    shipped = statistics_map.report(parse_xlsform(TEMPLATE.read_bytes()))
+    # the platform's own questionnaire feeds every dimension; a question it keeps out of the
+    # statistics on purpose (sectors they would invest in) is not suggested for one taken
+    assert shipped.dimensions_not_fed == ()
+    assert shipped.feeds["country_of_origin"] == "origin" and shipped.suggestions == {}
+    assert "investment_sectors" in shipped.feeds_no_statistic
+    plain = parse_xlsform(
+        _xlsform(
+            [
+                ["type", "name", "label"],
+                ["select_one g", "gender_identity", "Gender?"],
+                ["select_multiple skills", "what_you_do", "Skills"],
+                ["select_one c", "origin", "From?"],
+                ["text", "nationality", "Nationality"],
+            ],
+            [
+                ["list_name", "name", "label"],
+                ["g", "f", "F"],
+                ["skills", "S1", "S1"],
+                ["c", "Haiti", "Haiti"],
+            ],
+        )
+    )
+    report = statistics_map.report(plain)
+    assert report.feeds == {} and not report.feeds_any
+    # a coded type names its dimension; a name only where the answers would fit: a choice
+    # list of country names is not a list of ISO codes, a text is no country
+    assert report.suggestions == {"gender_identity": "gender", "what_you_do": "skill"}
+    with pytest.raises(InvalidSurvey, match="feeds no statistic"):
+        statistics_map.require_statistics(plain)
+
+
+def test_the_mapping_step_refuses_what_cannot_work_and_keeps_the_rest() -> None:
+    form = parse_xlsform(
+        _xlsform(
+            [
+                ["type", "name", "label"],
+                ["select_one c", "born", "Born in?"],
+                ["select_one c", "lives", "Lives in?"],
+                ["select_one d", "home", "Home?"],
+                ["integer", "yob", "Year of birth"],
+            ],
+            [
+                ["list_name", "name", "label"],
+                ["c", "HT", "Haiti"],
+                ["c", "BE", "Belgium"],
+                ["d", "haiti", "Haiti"],
+            ],
+        )
+    )
+    mapped = statistics_map.with_dimensions(form, {"born": "origin", "yob": "birth_year"})
+    assert statistics_map.report(mapped).feeds == {"born": "origin", "yob": "birth_year"}
+    assert mapped.facts({"born": "HT", "yob": 1950}, date(2026, 1, 1)) == {
+        "origin": "HT",
+        "age_band": "65+",
+    }
+    with pytest.raises(InvalidSurvey, match="ISO 3166-1 alpha-2 country codes, and haiti"):
+        statistics_map.with_dimensions(form, {"home": "residence"})
+    with pytest.raises(InvalidSurvey, match="takes one value per respondent"):
+        statistics_map.with_dimensions(mapped, {"lives": "origin"})
+    unmapped = statistics_map.with_dimensions(mapped, {"born": None})
+    assert statistics_map.report(unmapped).feeds == {"yob": "birth_year"}
+    with pytest.raises(InvalidSurvey, match="unknown dimension 'planet'"):
+        statistics_map.with_dimensions(form, {"born": "planet", "lives": "origin"})

@@ -15,19 +15,47 @@ from profiles.domain.account import (
     CannotRevokeMember,
     Role,
 )
-from profiles.domain.sessions import LoginThrottle, RefreshToken, RefreshTokenState
+from profiles.domain.sessions import (
+    LoginThrottle,
+    RefreshToken,
+    RefreshTokenState,
+    SignInHistory,
+    ThrottleScope,
+)
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
 
-def test_throttle_allows_until_max_failures_then_says_when_to_retry() -> None:
-    throttle = LoginThrottle(3, timedelta(minutes=15))
-    fails = [NOW - timedelta(minutes=m) for m in (10, 5)]
-    assert throttle.retry_after(fails, NOW) is None
-    fails.append(NOW - timedelta(minutes=1))
-    assert throttle.retry_after(fails, NOW) == 5 * 60 + 1  # the oldest leaves in 5 minutes
-    old = [NOW - timedelta(minutes=m) for m in (20, 30, 40)]
-    assert throttle.retry_after(old, NOW) is None
+def _fails(*seconds_ago: float) -> list[datetime]:
+    return [NOW - timedelta(seconds=s) for s in seconds_ago]
+
+
+def test_the_attackers_own_guesses_wait_doubling_delays() -> None:
+    throttle = LoginThrottle()  # 5 free per client, then 2 s, 4 s, 8 s... after the last
+    four = SignInHistory(client=_fails(50, 40, 30, 20))
+    assert throttle.retry_after(four, NOW) is None
+    five = SignInHistory(client=_fails(50, 40, 30, 20, 1))
+    assert throttle.retry_after(five, NOW) == (1, ThrottleScope.CLIENT)  # 2 s after the last
+    eight = SignInHistory(client=_fails(50, 40, 30, 20, 10, 5, 3, 1))
+    assert throttle.retry_after(eight, NOW) == (15, ThrottleScope.CLIENT)  # 16 s after the last
+    many = SignInHistory(client=_fails(*range(1, 40)))
+    assert throttle.retry_after(many, NOW) == (899, ThrottleScope.CLIENT)  # capped at 15 min
+    # failures older than the window no longer count
+    stale = SignInHistory(client=[NOW - timedelta(hours=2)] * 10)
+    assert throttle.retry_after(stale, NOW) is None
+
+
+def test_an_attack_on_the_account_does_not_slow_the_owners_usual_client() -> None:
+    throttle = LoginThrottle()
+    attacked = _fails(*range(1, 31))  # 30 failures on the account from many addresses
+    stranger = SignInHistory(account=attacked)
+    wait = throttle.retry_after(stranger, NOW)
+    assert wait is not None and wait[1] == ThrottleScope.ACCOUNT
+    owner = SignInHistory(account=attacked, trusted=True)
+    assert throttle.retry_after(owner, NOW) is None
+    spraying = SignInHistory(address=_fails(*range(1, 61)))  # one address, many accounts
+    held = throttle.retry_after(spraying, NOW)
+    assert held is not None and held[1] == ThrottleScope.ADDRESS
 
 
 def test_refresh_token_states() -> None:

@@ -9,11 +9,13 @@ from fastapi import FastAPI
 
 from eventkit.cli import Service
 from eventkit.consumer import EventDispatcher
+from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
 from eventkit.service import Chassis
 from resources.adapters.integration_events import to_integration_events
 from resources.adapters.orm import metadata
 from resources.adapters.project_records import parse_project_page
+from resources.adapters.search_feed import SearchReplica
 from resources.adapters.storage import (
     AttachmentStorage,
     LocalFileStorage,
@@ -47,6 +49,8 @@ class ResourcesService(Service):
         self.settings = settings or ResourcesSettings()
         self.chassis = Chassis(self.settings, metadata)
         self.storage = storage or self._storage()
+        #: this process's search index (built before the API serves, then kept current)
+        self.search = SearchReplica(lambda: self.chassis.engine)
 
     def _storage(self) -> AttachmentStorage:
         if self.settings.attachment_storage == "local":
@@ -75,6 +79,10 @@ class ResourcesService(Service):
             "explainable matching, open data.",
             # attachments are uploaded under /v1/resources/{id}/attachments (the handler
             # enforces the exact attachment limit; never lower the JSON limit below default)
+            on_startup=[self._build_search_index],
+            background=[
+                PeriodicJob("search.catch_up", self.search.refresh, self.settings.search_refresh_s)
+            ],
             upload_limits={
                 "/v1/resources/": max(
                     self.settings.attachment_max_bytes, self.settings.max_request_bytes
@@ -84,7 +92,12 @@ class ResourcesService(Service):
         app.state.uow_factory = self.uow
         app.state.settings = self.settings
         app.state.storage = self.storage
+        app.state.search = self.search
         return app
+
+    async def _build_search_index(self, app: FastAPI) -> None:
+        if not self.search.built.is_set():
+            await self.search.build()
 
     def dispatcher(self) -> EventDispatcher[Any] | None:
         return build_dispatcher(

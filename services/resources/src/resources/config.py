@@ -23,3 +23,6 @@ class ResourcesSettings(ServiceSettings):
     reports_to_hide: int = 3
     #: how many people an opportunity is announced to at most when it is posted
     match_announcements: int = 50
+    #: seconds between an API replica's catch-ups with the search change log (a search
+    #: also catches up first, so this only keeps that cheap)
+    search_refresh_s: float = 0.5

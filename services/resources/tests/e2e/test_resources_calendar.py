@@ -36,7 +36,7 @@ def event_body(**overrides: Any) -> dict[str, Any]:
 async def test_time_zones_are_kept_and_converted(
     client: httpx.AsyncClient, tokens: TokenIssuer, resources_service: ResourcesService
 ) -> None:
-    organiser = tokens.headers(new_id(), roles=("organisation",))
+    organiser = tokens.headers(new_id(), roles=("organisation_admin",))
     assert_problem(
         await client.post("/v1/events", json=event_body(), headers=tokens.headers(new_id())), 403
     )
@@ -70,7 +70,7 @@ async def test_capacity_waitlist_and_promotion_when_someone_cancels(
     client: httpx.AsyncClient, tokens: TokenIssuer, resources_service: ResourcesService
 ) -> None:
     organiser_id = new_id()
-    organiser = tokens.headers(organiser_id, roles=("organisation",))
+    organiser = tokens.headers(organiser_id, roles=("organisation_admin",))
     eid = (await client.post("/v1/events", json=event_body(), headers=organiser)).json()["id"]
     people = [new_id() for _ in range(4)]
     results = []
@@ -141,7 +141,7 @@ async def test_capacity_waitlist_and_promotion_when_someone_cancels(
 async def test_registration_beyond_capacity_without_waitlist_is_refused(
     client: httpx.AsyncClient, tokens: TokenIssuer
 ) -> None:
-    organiser = tokens.headers(new_id(), roles=("focal_point",))
+    organiser = tokens.headers(new_id(), roles=("government_focal_point",))
     body = event_body(kind="consultation", capacity=1, waitlist=False, title="Consultation")
     eid = (await client.post("/v1/events", json=body, headers=organiser)).json()["id"]
     assert (
@@ -152,7 +152,7 @@ async def test_registration_beyond_capacity_without_waitlist_is_refused(
 
 
 async def test_icalendar_export(client: httpx.AsyncClient, tokens: TokenIssuer) -> None:
-    organiser = tokens.headers(new_id(), roles=("organisation",))
+    organiser = tokens.headers(new_id(), roles=("organisation_admin",))
     title = "Sommet mondial de la diaspora; Dublin, jour 1 — " + "très long titre " * 6
     eid = (
         await client.post(

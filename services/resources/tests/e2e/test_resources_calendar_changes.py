@@ -35,7 +35,7 @@ def event_body(**overrides: Any) -> dict[str, Any]:
 async def test_the_organiser_edits_with_if_match_and_others_cannot(
     client: httpx.AsyncClient, tokens: TokenIssuer, resources_service: ResourcesService
 ) -> None:
-    organiser = tokens.headers(new_id(), roles=("organisation",))
+    organiser = tokens.headers(new_id(), roles=("organisation_admin",))
     created = await client.post("/v1/events", json=event_body(), headers=organiser)
     assert created.status_code == 201, created.text
     eid = created.json()["id"]
@@ -46,7 +46,7 @@ async def test_the_organiser_edits_with_if_match_and_others_cannot(
     change = {"title": "Consultation on diaspora bonds (new date)", "starts_at": None}
     url = f"/v1/events/{eid}"
     # someone else, even another organisation, may not edit it
-    other = tokens.headers(new_id(), roles=("organisation",))
+    other = tokens.headers(new_id(), roles=("organisation_admin",))
     assert_problem(
         await client.patch(url, json={"title": "x"}, headers={**other, "If-Match": etag}), 403
     )
@@ -123,7 +123,7 @@ async def test_cancellation_refuses_registrations_and_keeps_the_record(
     client: httpx.AsyncClient, tokens: TokenIssuer, resources_service: ResourcesService
 ) -> None:
     organiser_id = new_id()
-    organiser = tokens.headers(organiser_id, roles=("focal_point",))
+    organiser = tokens.headers(organiser_id, roles=("government_focal_point",))
     eid = (await client.post("/v1/events", json=event_body(), headers=organiser)).json()["id"]
     attendee = new_id()
     r = await client.post(f"/v1/events/{eid}/registrations", headers=tokens.headers(attendee))
@@ -190,14 +190,14 @@ async def test_cancellation_refuses_registrations_and_keeps_the_record(
     ]  # fmt: skip
     assert len(accessed) == 1
     assert accessed[0]["accessor_id"] == str(organiser_id)
-    assert accessed[0]["accessor_role"] == "focal_point"
+    assert accessed[0]["accessor_role"] == "government_focal_point"
     assert accessed[0]["record_type"] == "event_registration"
 
 
 async def test_more_capacity_promotes_the_waitlist_in_order(
     client: httpx.AsyncClient, tokens: TokenIssuer, resources_service: ResourcesService
 ) -> None:
-    organiser = tokens.headers(new_id(), roles=("organisation",))
+    organiser = tokens.headers(new_id(), roles=("organisation_admin",))
     eid = (await client.post("/v1/events", json=event_body(capacity=1), headers=organiser)).json()[
         "id"
     ]

@@ -35,7 +35,7 @@ def event_body() -> dict[str, Any]:
 
 async def full_event(client: httpx.AsyncClient, tokens: TokenIssuer, people: list[Any]) -> str:
     """Two seats taken (people 0 and 1), people 2 and 3 waiting in that order."""
-    organiser = tokens.headers(new_id(), roles=("organisation",))
+    organiser = tokens.headers(new_id(), roles=("organisation_admin",))
     eid: str = (await client.post("/v1/events", json=event_body(), headers=organiser)).json()["id"]
     for p in people:
         r = await client.post(f"/v1/events/{eid}/registrations", headers=tokens.headers(p))

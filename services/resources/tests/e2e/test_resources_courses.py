@@ -103,3 +103,69 @@ async def test_enrol_progress_complete_and_verify(
     published = await outbox(resources_service, cid)
     assert [e["type"] for e in published] == ["resources.course.published"]
     assert published[0]["data"]["lesson_count"] == 3
+
+
+async def test_the_catalogue_finds_courses_by_language_theme_and_words(
+    client: httpx.AsyncClient, tokens: TokenIssuer
+) -> None:
+    """Found from the outside: GET /v1/courses answered 405; a course could not be found."""
+    author = tokens.headers(new_id(), roles=("organisation_admin",))
+    tag = new_id().hex[:8]
+    made = []
+    for title, language, themes in (
+        (f"Mentorat à distance {tag}", "fr", ["mentoring", f"t-{tag}"]),
+        (f"Remote mentoring {tag}", "en", ["mentoring", f"t-{tag}"]),
+        (f"Diaspora bonds {tag}", "en", ["investment", f"t-{tag}"]),
+    ):
+        body = {
+            "title": title,
+            "language": language,
+            "themes": themes,
+            "modules": [{"title": "One", "lessons": [{"id": "a", "title": "A"}]}],
+        }
+        r = await client.post("/v1/courses", json=body, headers=author)
+        assert r.status_code == 201, r.text
+        made.append(r.json()["id"])
+
+    def ids(r: httpx.Response) -> list[str]:
+        assert r.status_code == 200, r.text
+        return [c["id"] for c in r.json()["items"]]
+
+    ours = await client.get("/v1/courses", params={"theme": f"t-{tag}"})
+    assert sorted(ids(ours)) == sorted(made)  # anonymous: the catalogue is public
+    french = await client.get("/v1/courses", params={"theme": f"t-{tag}", "language": "fra"})
+    assert ids(french) == [made[0]]
+    bonds = await client.get("/v1/courses", params={"q": f"BONDS {tag}"})
+    assert ids(bonds) == [made[2]]
+    seen: list[str] = []
+    params: dict[str, str | int] = {"theme": f"t-{tag}", "limit": 2}
+    while True:
+        page = (await client.get("/v1/courses", params=params)).json()
+        seen += [c["id"] for c in page["items"]]
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert sorted(seen) == sorted(made) and len(seen) == 3
+    assert (await client.get("/v1/courses", params={"language": "xx"})).status_code == 422
+
+
+async def test_a_lost_completion_code_can_be_reissued(
+    client: httpx.AsyncClient, tokens: TokenIssuer
+) -> None:
+    """Found from the outside: the completion code was shown once and never again."""
+    author = tokens.headers(new_id(), roles=("moderator",))
+    body = {"title": "Short", "modules": [{"title": "M", "lessons": [{"id": "a", "title": "A"}]}]}
+    cid = (await client.post("/v1/courses", json=body, headers=author)).json()["id"]
+    learner = tokens.headers(new_id())
+    reissue = f"/v1/courses/{cid}/enrolments/me/verification-code"
+    assert (await client.post(reissue, headers=learner)).status_code == 404  # not enrolled
+    await client.post(f"/v1/courses/{cid}/enrolments", headers=learner)
+    assert (await client.post(reissue, headers=learner)).status_code == 409  # not completed
+    done = await client.post(f"/v1/courses/{cid}/lessons/a/complete", headers=learner)
+    first = done.json()["verification_code"]
+    again = await client.post(reissue, headers=learner)
+    assert again.status_code == 200, again.text
+    second = again.json()["verification_code"]
+    assert second and second != first
+    assert (await client.get(f"/v1/courses/completions/{second}")).status_code == 200
+    assert (await client.get(f"/v1/courses/completions/{first}")).status_code == 404

@@ -36,7 +36,7 @@ async def test_feed_lists_public_items_without_personal_data(
         await client.post("/v1/resources", json=resource_body(title="Secret draft"), headers=author)
     ).json()["id"]
     poster_id = new_id()
-    poster = tokens.headers(poster_id, roles=("organisation",))
+    poster = tokens.headers(poster_id, roles=("organisation_admin",))
     deadline = (datetime.now(UTC) + timedelta(days=9)).isoformat()
     opp = (
         await client.post(

@@ -51,10 +51,14 @@ def consent(model: type[privacy.ConsentEvent], person: UUID, purpose: str, **kw:
     )
 
 
-async def matched(client: httpx.AsyncClient, oid: str, headers: dict[str, str]) -> list[str]:
+async def matched(
+    client: httpx.AsyncClient, oid: str, headers: dict[str, str], person: UUID
+) -> list[str]:
+    """Whether ``person`` is among the matches (others of the session may share the skill;
+    this person alone also comes from the opportunity's country, so ranks first)."""
     r = await client.get(f"/v1/opportunities/{oid}/matches", headers=headers)
     assert r.status_code == 200, r.text
-    return [m["person_id"] for m in r.json()]
+    return [m["person_id"] for m in r.json() if m["person_id"] == str(person)]
 
 
 async def test_consent_export_access_and_erasure(
@@ -65,14 +69,14 @@ async def test_consent_export_access_and_erasure(
     tokens: TokenIssuer,
 ) -> None:
     person = new_id()
-    skill = f"skill-{person.hex[:8]}"
+    skill = "S3"  # and from Tuvalu, which no other test uses
     created = profile_event(
         PersonProfileCreated,
         person,
         1,
         display_name="Amina",
         skills=[skill],
-        country_of_origin="HT",
+        country_of_origin="TV",
         languages=[LanguageSkill(code="fr")],
         contribution_modes=["mentoring"],
         open_to_opportunities=True,
@@ -82,15 +86,17 @@ async def test_consent_export_access_and_erasure(
 
     # ---- what the person does here
     me = tokens.headers(person)
-    authors = [{"name": "Amina", "kind": "person", "person_id": str(person)}]
+    # a name nobody else's resource carries, so that searching for it finds only theirs
+    author_name = f"Amina Q{person.hex[:10]}"
+    authors = [{"name": author_name, "kind": "person", "person_id": str(person)}]
     rid = (
         await client.post("/v1/resources", json=resource_body(authors=authors), headers=me)
     ).json()["id"]
     poster_id, ministry = new_id(), new_id()
-    poster = tokens.headers(poster_id, roles=("focal_point",))
+    poster = tokens.headers(poster_id, roles=("government_focal_point",))
     deadline = (datetime.now(UTC) + timedelta(days=30)).isoformat()
     opportunity = {"kind": "mentors", "title": "Mentors", "deadline": deadline,
-                   "required_skills": [skill]}  # fmt: skip
+                   "required_skills": [skill], "countries": ["TV"]}  # fmt: skip
     oid = (
         await client.post(
             "/v1/opportunities", json={**opportunity, "organisation": "NGO"}, headers=poster
@@ -115,8 +121,8 @@ async def test_consent_export_access_and_erasure(
     assert (await client.post(f"/v1/events/{eid}/registrations", headers=me)).status_code == 201
 
     # ---- a poster reading matches and interests is recorded in the person's audit log
-    assert await matched(client, oid, poster) == [str(person)]
-    assert await matched(client, gov_oid, poster) == [str(person)]
+    assert await matched(client, oid, poster, person) == [str(person)]
+    assert await matched(client, gov_oid, poster, person) == [str(person)]
     interests = await client.get(f"/v1/opportunities/{oid}/interests", headers=poster)
     assert [i["person_id"] for i in interests.json()] == [str(person)]
     accessed = [
@@ -127,7 +133,7 @@ async def test_consent_export_access_and_erasure(
         "expression_of_interest", "match", "match"
     ]  # fmt: skip
     assert {a["accessor_id"] for a in accessed} == {str(poster_id)}
-    assert {a["accessor_role"] for a in accessed} == {"focal_point"}
+    assert {a["accessor_role"] for a in accessed} == {"government_focal_point"}
 
     # ---- consent: government_contact withdrawn for the ministry only
     gov = consent(
@@ -139,18 +145,18 @@ async def test_consent_export_access_and_erasure(
     )
     await produce(infra.kafka_bootstrap, gov)
     await eventually(lambda: handled(resources_service, gov.id))
-    assert await matched(client, gov_oid, poster) == []
-    assert await matched(client, oid, poster) == [str(person)]
+    assert await matched(client, gov_oid, poster, person) == []
+    assert await matched(client, oid, poster, person) == [str(person)]
 
     # directory_listing withdrawn: matched nowhere; given again: back
     withdrawn = consent(privacy.ConsentWithdrawn, person, privacy.DIRECTORY_LISTING)
     await produce(infra.kafka_bootstrap, withdrawn)
     await eventually(lambda: handled(resources_service, withdrawn.id))
-    assert await matched(client, oid, poster) == []
+    assert await matched(client, oid, poster, person) == []
     given = consent(privacy.ConsentGiven, person, privacy.DIRECTORY_LISTING)
     await produce(infra.kafka_bootstrap, given, withdrawn)  # the old withdrawal redelivered
     await eventually(lambda: handled(resources_service, given.id))
-    assert await matched(client, oid, poster) == [str(person)]
+    assert await matched(client, oid, poster, person) == [str(person)]
 
     # ---- export: the slice sealed to the request's one-time key
     private_key, public_key = new_keypair()
@@ -166,6 +172,12 @@ async def test_consent_export_access_and_erasure(
     )
     await produce(infra.kafka_bootstrap, request)
     await eventually(lambda: handled(resources_service, request.id))
+
+    # published, the resource is found by its author's name (before the erasure)
+    moderator = tokens.headers(new_id(), roles=("moderator",))
+    assert (await client.post(f"/v1/resources/{rid}/submit", headers=me)).status_code == 200
+    assert (await client.post(f"/v1/resources/{rid}/publish", headers=moderator)).status_code == 200
+    assert await found_by(client, author_name, rid)
 
     # ---- erasure with an erasure id: answered with counts
     erasure_id = new_id()
@@ -211,7 +223,7 @@ async def test_consent_export_access_and_erasure(
 
     # nothing identifying is left; the published content stays
     assert await projected(resources_service, person) is None
-    assert await matched(client, oid, poster) == []
+    assert await matched(client, oid, poster, person) == []
     async with resources_service.chassis.engine.connect() as conn:
         for table, column in (
             ("expressions_of_interest", "person_id"),
@@ -234,4 +246,14 @@ async def test_consent_export_access_and_erasure(
             {"p": f"%{person}%"},
         )
     assert authors_left == [{"name": "Former member", "kind": "person", "person_id": None}]
+    # derived data forgets them too: the search index no longer finds the work by their name
+    # (its change log took the erasure's update; a search applies what committed before it)
+    assert not await found_by(client, author_name, rid)
     assert versions_naming == 0  # older versions in the history no longer name them
+
+
+async def found_by(client: httpx.AsyncClient, query: str, resource_id: str) -> bool:
+    """Whether anyone's search for ``query`` lists the resource."""
+    r = await client.get("/v1/resources", params={"q": query, "limit": 100})
+    assert r.status_code == 200, r.text
+    return resource_id in r.text

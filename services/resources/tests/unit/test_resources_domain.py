@@ -98,10 +98,11 @@ def test_matching_scores_weighted_coverage_with_reasons() -> None:
         country_of_residence="HT",
     )
     m = score(needs, person)
-    assert m.score == pytest.approx((4 * 0.5 + 1 + 2) / 7, abs=1e-4)
+    # skills 3 (half of them), languages 2, origin 2, residence 1: 6.5 of 8
+    assert m.score == pytest.approx((3 * 0.5 + 2 + 2 + 1) / 8, abs=1e-4)
     assert [(x.kind, x.values) for x in m.reasons] == [
-        ("shared_skills", ("python",)),
-        ("shared_languages", ("fr",)),
+        ("skills", ("python",)),
+        ("languages", ("fr",)),
         ("country_of_origin", ("HT",)),
         ("country_of_residence", ("HT",)),
     ]

@@ -13,6 +13,7 @@ from resources.adapters import matching_sql
 from resources.domain import matching
 
 SKILLS = [f"s{i}" for i in range(12)]
+OCCUPATIONS = ["2221", "2211", "3221"]
 SECTORS = [f"x{i}" for i in range(4)]
 MODES = ["mentoring", "investment", "trade"]
 LANGUAGES = ["en", "fr", "ar"]
@@ -26,7 +27,9 @@ def tags_of(p: matching.ProfileFacts) -> set[str]:
         *(t["sectors"] + v for v in p.sectors),
         *(t["contribution_modes"] + v for v in p.contribution_modes),
         *(t["languages"] + v for v in p.languages),
-        *(t["countries"] + c for c in (p.country_of_origin, p.country_of_residence) if c),
+        *(t["occupations"] + v for v in p.occupations),
+        *([t["country_of_origin"] + p.country_of_origin] if p.country_of_origin else []),
+        *([t["country_of_residence"] + p.country_of_residence] if p.country_of_residence else []),
     }
 
 
@@ -38,6 +41,7 @@ def some(rng: random.Random, values: list[str], most: int) -> frozenset[str]:
 def test_everyone_reaching_the_threshold_holds_a_probe(seed: int) -> None:
     rng = random.Random(seed)
     needs = matching.Needs(
+        occupations=some(rng, OCCUPATIONS, 1),
         skills=some(rng, SKILLS, 5) or frozenset({SKILLS[0]}),
         sectors=some(rng, SECTORS, 2),
         contribution_modes=some(rng, MODES, 2),
@@ -55,6 +59,7 @@ def test_everyone_reaching_the_threshold_holds_a_probe(seed: int) -> None:
     people = [
         matching.ProfileFacts(
             person_id=uuid.uuid4(),
+            occupations=some(rng, OCCUPATIONS, 2),
             skills=some(rng, SKILLS, 6),
             sectors=some(rng, SECTORS, 2),
             contribution_modes=some(rng, MODES, 2),
@@ -71,7 +76,7 @@ def test_everyone_reaching_the_threshold_holds_a_probe(seed: int) -> None:
         for person in people:
             held = tags_of(person)
             covered = any(
-                set(all_of) <= held and (not any_of or held & set(any_of))
+                set(all_of) <= held and all(held & set(group) for group in any_of)
                 for all_of, any_of in probes
             )
             if matching.score(needs, person).score >= share - 1e-6:

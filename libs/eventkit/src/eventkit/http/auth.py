@@ -28,6 +28,7 @@ from fastapi import Depends, Request
 from jwt import PyJWK
 
 from contracts.vocabulary import Permission, holding, permits
+from eventkit.domain_errors import Forbidden
 from eventkit.http.problems import Problem
 
 JwksSource = Callable[[], Awaitable[dict[str, Any]]]
@@ -193,16 +194,82 @@ CurrentPrincipal = Annotated[Principal, Depends(require_principal)]
 MaybePrincipal = Annotated[Principal | None, Depends(optional_principal)]
 
 
-def require_permission(permission: Permission) -> Callable[[Principal], Awaitable[Principal]]:
+def require_permission(permission: Permission) -> Callable[..., Awaitable[Principal]]:
     """A dependency admitting callers whose roles permit ``permission``: services name what
     an action needs, the vocabulary says which roles grant it."""
     return require_role(*holding(permission))
 
 
-def require_role(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
-    async def check(principal: CurrentPrincipal) -> Principal:
-        if not principal.has_role(*roles):
+class EmailNotVerified(Forbidden):
+    """Until the account's email address is verified, nothing it does may reach others."""
+
+    type = "https://diaspora.example/problems/email-not-verified"
+    title = "Email not verified"
+    message = (
+        "Verify your email address first (open the link we emailed you), then refresh your "
+        "access token: until then you may edit your own profile and verify, nothing that "
+        "reaches other people."
+    )
+
+
+def is_verified(principal: Principal) -> bool:
+    """The token says its account's email address is verified (profiles sets the claim)."""
+    return principal.claims.get("email_verified") is True
+
+
+async def require_verified(principal: CurrentPrincipal) -> Principal:
+    if not is_verified(principal):
+        raise EmailNotVerified()
+    return principal
+
+
+#: the caller, whose email address is verified: for what reaches other people
+VerifiedPrincipal = Annotated[Principal, Depends(require_verified)]
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+async def writes_need_a_verified_email(request: Request, principal: MaybePrincipal) -> None:
+    """A router-wide guard (``dependencies=[Depends(...)]``): every change made with a token
+    needs a verified email address; reads and anonymous requests pass (the routes' own
+    checks apply)."""
+    if request.method not in SAFE_METHODS and principal is not None and not is_verified(principal):
+        raise EmailNotVerified()
+
+
+class SecondFactorNeeded(Forbidden):
+    """The role that would allow the action is privileged (``SECOND_FACTOR_ROLES``) and the
+    token's sign-in had no second factor."""
+
+    type = "https://diaspora.example/problems/second-factor-needed"
+    title = "Second factor needed"
+    message = (
+        "This action needs a sign-in with a second factor: enrol an authenticator app "
+        "(POST /v1/auth/2fa/totp), then sign in again with its code."
+    )
+
+
+def has_second_factor(principal: Principal) -> bool:
+    """The token's sign-in used a second factor (RFC 8176 ``amr`` holds ``mfa``)."""
+    amr = principal.claims.get("amr")
+    return isinstance(amr, list) and "mfa" in amr
+
+
+def _second_factor_roles(request: Request) -> frozenset[str]:
+    chassis = getattr(request.app.state, "chassis", None)
+    return frozenset(chassis.settings.second_factor_roles) if chassis is not None else frozenset()
+
+
+def require_role(*roles: str) -> Callable[..., Awaitable[Principal]]:
+    """A dependency admitting callers holding one of ``roles``; when every role the caller
+    holds of them is privileged (``SECOND_FACTOR_ROLES``), its sign-in needs a second factor."""
+
+    async def check(request: Request, principal: CurrentPrincipal) -> Principal:
+        granting = principal.roles.intersection(roles)
+        if not granting:
             raise Problem(403, "Forbidden", f"This action needs one of the roles: {list(roles)}.")
+        if granting <= _second_factor_roles(request) and not has_second_factor(principal):
+            raise SecondFactorNeeded()
         return principal
 
     return check

@@ -10,6 +10,12 @@ Without the header the work just runs. With it: the first request runs the work 
 answer is kept; a retry with the same key and the same body gets that answer again (with
 ``Idempotent-Replayed: true``) and nothing is created twice; the same key with another body
 is 422; a retry while the first is still running is 409 with ``Retry-After``.
+
+Routes nobody is signed in for (registration) take ``AnonymousOnce``: their keys are kept
+under one anonymous principal (a key is the client's own random value, and a replay must
+carry the same request); an erasure forgets those whose answer names the person. A body's
+``password`` is never part of the stored fingerprint: a fast hash of it beside the request
+must not outlive the request.
 """
 
 from __future__ import annotations
@@ -29,13 +35,20 @@ from eventkit import idempotency as store
 from eventkit.http.auth import CurrentPrincipal
 from eventkit.http.problems import Problem
 
-KEY_DESCRIPTION = (
+_RETRY_SAFELY = (
     "Retry safely: a retry with the same key and the same body gets the first answer again "
     "(marked Idempotent-Replayed: true) and creates nothing twice; the same key with another "
-    "body is refused with 422. Keys are per account and kept for a day."
+    "body is refused with 422. "
+)
+KEY_DESCRIPTION = _RETRY_SAFELY + "Keys are per account and kept for a day."
+#: callers not signed in share one namespace of keys: theirs must be random
+ANONYMOUS_KEY_DESCRIPTION = (
+    _RETRY_SAFELY + "Use a new random value (a UUID) per request; keys are kept for a day."
 )
 #: how long a retry waits for a twin still running with the same key
 _TWIN_WAIT_S = 5.0
+#: top-level body fields left out of the fingerprint (secrets)
+_SECRET_FIELDS = ("password",)
 
 Work = Callable[[], Awaitable[Any]]
 
@@ -58,7 +71,7 @@ class IdempotentCall:
             return _answer(result, status_code, headers)
         chassis = self.request.app.state.chassis
         clock = chassis.clock
-        body = await self.request.body()
+        body = _without_secrets(await self.request.body())
         fingerprint = hashlib.sha256(
             b"%s %s\n%s" % (self.request.method.encode(), self.request.url.path.encode(), body)
         ).hexdigest()
@@ -127,6 +140,18 @@ class IdempotentCall:
         )
 
 
+def _without_secrets(body: bytes) -> bytes:
+    """The body as fingerprinted: a JSON object without its secret fields."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    if not isinstance(data, dict) or not any(f in data for f in _SECRET_FIELDS):
+        return body
+    kept = {k: v for k, v in data.items() if k not in _SECRET_FIELDS}
+    return json.dumps(kept, sort_keys=True).encode()
+
+
 #: the headers of a first answer a replay repeats
 _REPLAYED_HEADERS = ("location", "etag", "cache-control")
 
@@ -153,15 +178,26 @@ def _answer(
     )
 
 
+def _key_header(description: str) -> Any:
+    return Header(alias="Idempotency-Key", min_length=1, max_length=200, description=description)
+
+
+IdempotencyKey = Annotated[str | None, _key_header(KEY_DESCRIPTION)]
+AnonymousIdempotencyKey = Annotated[str | None, _key_header(ANONYMOUS_KEY_DESCRIPTION)]
+
+
 async def idempotent_call(
-    request: Request,
-    principal: CurrentPrincipal,
-    key: Annotated[
-        str | None,
-        Header(alias="Idempotency-Key", min_length=1, max_length=200, description=KEY_DESCRIPTION),
-    ] = None,
+    request: Request, principal: CurrentPrincipal, key: IdempotencyKey = None
 ) -> IdempotentCall:
     return IdempotentCall(request, principal.subject, key)
 
 
+async def anonymous_idempotent_call(
+    request: Request, key: AnonymousIdempotencyKey = None
+) -> IdempotentCall:
+    return IdempotentCall(request, store.ANONYMOUS, key)
+
+
 Once = Annotated[IdempotentCall, Depends(idempotent_call)]
+#: ``Once`` for routes nobody is signed in for (registration)
+AnonymousOnce = Annotated[IdempotentCall, Depends(anonymous_idempotent_call)]

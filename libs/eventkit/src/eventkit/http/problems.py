@@ -17,7 +17,7 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventkit import domain_errors as rules
-from eventkit.errors import is_invalid_data, is_transient
+from eventkit.errors import is_conflict, is_invalid_data, is_transient
 from eventkit.logging import get_logger
 
 PROBLEM_JSON = "application/problem+json"
@@ -132,6 +132,7 @@ DOMAIN_STATUS: dict[type[rules.DomainError], int] = {
     rules.InvalidInput: 422,
     rules.PreconditionRequired: 428,
     rules.TooManyRequests: 429,
+    rules.UpstreamFailed: 502,
     rules.DomainError: 409,
 }
 
@@ -278,6 +279,11 @@ async def _answer_unexpected(scope: Scope, send: Send, exc: Exception) -> None:
             "Unprocessable Content",
             "A value in the request cannot be stored or searched "
             "(e.g. a NUL character, or a number out of range).",
+        )
+    elif is_conflict(exc):  # lost a race on a unique constraint: the client may retry
+        log.info("http.write_conflict", path=path, error=type(exc).__name__)
+        await send_problem(
+            scope, send, 409, "Conflict", "A concurrent change conflicted; try again."
         )
     elif is_transient(exc):  # database or broker away: the client may retry
         log.warning("http.dependency_unavailable", path=path, error=type(exc).__name__)

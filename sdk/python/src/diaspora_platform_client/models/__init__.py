@@ -12,6 +12,8 @@ from .advice_position import AdvicePosition
 from .agenda_item_in import AgendaItemIn
 from .aggregate_table_format import AggregateTableFormat
 from .alliance_in import AllianceIn
+from .alliance_out import AllianceOut
+from .alliance_page import AlliancePage
 from .answer_request_decision import AnswerRequestDecision
 from .application_in import ApplicationIn
 from .appoint_response_appoint import AppointResponseAppoint
@@ -46,6 +48,8 @@ from .close_campaign_response_closecampaign import CloseCampaignResponseClosecam
 from .close_vote_response_closevote import CloseVoteResponseClosevote
 from .code_title import CodeTitle
 from .cohort_in import CohortIn
+from .cohort_page import CohortPage
+from .cohort_summary import CohortSummary
 from .commitment_pledged import CommitmentPledged
 from .commitment_status_changed import CommitmentStatusChanged
 from .completion_out import CompletionOut
@@ -58,16 +62,18 @@ from .consent_target import ConsentTarget
 from .content_body import ContentBody
 from .course_in import CourseIn
 from .course_out import CourseOut
-from .create_survey_response_createsurvey import CreateSurveyResponseCreatesurvey
+from .course_page import CoursePage
+from .course_summary import CourseSummary
 from .created import Created
 from .dashboard_by import DashboardBy
 from .dashboard_response_dashboard import DashboardResponseDashboard
 from .decide_response_decide import DecideResponseDecide
 from .decision_in import DecisionIn
-from .declare_need_response_declareneed import DeclareNeedResponseDeclareneed
 from .delivery_detail import DeliveryDetail
 from .delivery_page import DeliveryPage
 from .delivery_view import DeliveryView
+from .dimensions_input import DimensionsInput
+from .dimensions_input_dimensions import DimensionsInputDimensions
 from .draft_in import DraftIn
 from .draft_minutes_response_draftminutes import DraftMinutesResponseDraftminutes
 from .end_in import EndIn
@@ -79,6 +85,7 @@ from .endpoint_status import EndpointStatus
 from .endpoint_update import EndpointUpdate
 from .endpoint_view import EndpointView
 from .endpoint_with_secret import EndpointWithSecret
+from .enrolment_view import EnrolmentView
 from .erasure_accepted import ErasureAccepted
 from .erasure_request import ErasureRequest
 from .erasure_view import ErasureView
@@ -105,7 +112,6 @@ from .get_person_response_getperson import GetPersonResponseGetperson
 from .get_recommendation_response_getrecommendation import (
     GetRecommendationResponseGetrecommendation,
 )
-from .get_survey_response_getsurvey import GetSurveyResponseGetsurvey
 from .get_taxonomy_response_gettaxonomy import GetTaxonomyResponseGettaxonomy
 from .get_taxonomy_response_gettaxonomy_additional_property_item import (
     GetTaxonomyResponseGettaxonomyAdditionalPropertyItem,
@@ -115,7 +121,6 @@ from .import_submissions_format import ImportSubmissionsFormat
 from .import_submissions_response_importsubmissions import (
     ImportSubmissionsResponseImportsubmissions,
 )
-from .import_xlsform_response_importxlsform import ImportXlsformResponseImportxlsform
 from .indicator_in import IndicatorIn
 from .interest_in import InterestIn
 from .interest_out import InterestOut
@@ -128,6 +133,7 @@ from .invite_to_meeting_response_invitetomeeting import (
 )
 from .item_kind import ItemKind
 from .join_input import JoinInput
+from .label_out import LabelOut
 from .language_input import LanguageInput
 from .launch_campaign_response_launchcampaign import (
     LaunchCampaignResponseLaunchcampaign,
@@ -146,7 +152,6 @@ from .list_conversations_response_200_item import ListConversationsResponse200It
 from .list_events_response_listevents import ListEventsResponseListevents
 from .list_meetings_response_listmeetings import ListMeetingsResponseListmeetings
 from .list_motions_response_listmotions import ListMotionsResponseListmotions
-from .list_needs_response_listneeds import ListNeedsResponseListneeds
 from .list_open_response_listopen import ListOpenResponseListopen
 from .list_organisation_members_response_200_item import (
     ListOrganisationMembersResponse200Item,
@@ -176,12 +181,20 @@ from .motion_in import MotionIn
 from .my_audit_log_response_myauditlog import MyAuditLogResponseMyauditlog
 from .my_consents_response_myconsents import MyConsentsResponseMyconsents
 from .my_identities_response_200_item import MyIdentitiesResponse200Item
+from .my_interest_out import MyInterestOut
+from .my_interests import MyInterests
+from .my_resource_out import MyResourceOut
+from .my_resources import MyResources
 from .my_responses_response_myresponses import MyResponsesResponseMyresponses
+from .need_correction import NeedCorrection
 from .need_input import NeedInput
+from .need_out import NeedOut
+from .need_page import NeedPage
 from .new_conversation import NewConversation
 from .new_message import NewMessage
 from .newsletter_create import NewsletterCreate
 from .newsletter_create_content import NewsletterCreateContent
+from .newsletter_progress import NewsletterProgress
 from .newsletter_status import NewsletterStatus
 from .newsletter_view import NewsletterView
 from .newsletter_view_content import NewsletterViewContent
@@ -229,11 +242,13 @@ from .quiet_hours_body import QuietHoursBody
 from .read_messages_response_readmessages import ReadMessagesResponseReadmessages
 from .read_response_response_readresponse import ReadResponseResponseReadresponse
 from .reason_in import ReasonIn
+from .reason_label import ReasonLabel
 from .reason_out import ReasonOut
 from .recommendation_moved import RecommendationMoved
 from .record_decision_response_recorddecision import (
     RecordDecisionResponseRecorddecision,
 )
+from .recovery_codes import RecoveryCodes
 from .refresh_request import RefreshRequest
 from .register_for_meeting_response_registerformeeting import (
     RegisterForMeetingResponseRegisterformeeting,
@@ -278,12 +293,16 @@ from .revise_response_revise import ReviseResponseRevise
 from .revision_in import RevisionIn
 from .role import Role
 from .role_input import RoleInput
+from .role_out import RoleOut
+from .role_out_permits import RoleOutPermits
 from .roles_view import RolesView
 from .rotate_signing_key_response_rotatesigningkey import (
     RotateSigningKeyResponseRotatesigningkey,
 )
 from .rules_in import RulesIn
 from .schedule_request import ScheduleRequest
+from .scheme_out import SchemeOut
+from .scheme_out_locales import SchemeOutLocales
 from .search_item import SearchItem
 from .search_organisations_response_searchorganisations import (
     SearchOrganisationsResponseSearchorganisations,
@@ -291,10 +310,17 @@ from .search_organisations_response_searchorganisations import (
 from .search_people_response_searchpeople import SearchPeopleResponseSearchpeople
 from .search_results import SearchResults
 from .search_results_facets import SearchResultsFacets
+from .second_factor_code import SecondFactorCode
+from .second_factor_view import SecondFactorView
+from .sector_need_corrected import SectorNeedCorrected
 from .sector_need_declared import SectorNeedDeclared
+from .sector_need_withdrawn import SectorNeedWithdrawn
 from .segment_body import SegmentBody
 from .service_progress import ServiceProgress
 from .stage import Stage
+from .statistics_out import StatisticsOut
+from .statistics_out_feeds import StatisticsOutFeeds
+from .statistics_out_suggestions import StatisticsOutSuggestions
 from .submit_response_response_submitresponse import (
     SubmitResponseResponseSubmitresponse,
 )
@@ -304,6 +330,11 @@ from .supply_and_needs_response_supplyandneeds import (
 from .survey_input import SurveyInput
 from .survey_input_questions_item import SurveyInputQuestionsItem
 from .survey_input_title import SurveyInputTitle
+from .survey_out import SurveyOut
+from .survey_out_questions_item import SurveyOutQuestionsItem
+from .survey_out_title import SurveyOutTitle
+from .term_out import TermOut
+from .terms_out import TermsOut
 from .token_response import TokenResponse
 from .translation_in import TranslationIn
 from .unread_count import UnreadCount
@@ -314,6 +345,7 @@ from .verify_email_link_response_verifyemaillink import (
     VerifyEmailLinkResponseVerifyemaillink,
 )
 from .verify_email_response_verifyemail import VerifyEmailResponseVerifyemail
+from .vocabulary_out import VocabularyOut
 from .vote_closed import VoteClosed
 from .vote_opened import VoteOpened
 from .voters_response_voters import VotersResponseVoters
@@ -339,6 +371,8 @@ __all__ = (
     "AgendaItemIn",
     "AggregateTableFormat",
     "AllianceIn",
+    "AllianceOut",
+    "AlliancePage",
     "AnswerRequestDecision",
     "ApplicationIn",
     "AppointResponseAppoint",
@@ -371,6 +405,8 @@ __all__ = (
     "CloseVoteResponseClosevote",
     "CodeTitle",
     "CohortIn",
+    "CohortPage",
+    "CohortSummary",
     "CommitmentPledged",
     "CommitmentStatusChanged",
     "CompletionOut",
@@ -383,16 +419,18 @@ __all__ = (
     "ContentBody",
     "CourseIn",
     "CourseOut",
+    "CoursePage",
+    "CourseSummary",
     "Created",
-    "CreateSurveyResponseCreatesurvey",
     "DashboardBy",
     "DashboardResponseDashboard",
     "DecideResponseDecide",
     "DecisionIn",
-    "DeclareNeedResponseDeclareneed",
     "DeliveryDetail",
     "DeliveryPage",
     "DeliveryView",
+    "DimensionsInput",
+    "DimensionsInputDimensions",
     "DraftIn",
     "DraftMinutesResponseDraftminutes",
     "EndIn",
@@ -404,6 +442,7 @@ __all__ = (
     "EndpointUpdate",
     "EndpointView",
     "EndpointWithSecret",
+    "EnrolmentView",
     "ErasureAccepted",
     "ErasureRequest",
     "ErasureView",
@@ -428,13 +467,11 @@ __all__ = (
     "GetMotionResponseGetmotion",
     "GetPersonResponseGetperson",
     "GetRecommendationResponseGetrecommendation",
-    "GetSurveyResponseGetsurvey",
     "GetTaxonomyResponseGettaxonomy",
     "GetTaxonomyResponseGettaxonomyAdditionalPropertyItem",
     "GiveConsentResponseGiveconsent",
     "ImportSubmissionsFormat",
     "ImportSubmissionsResponseImportsubmissions",
-    "ImportXlsformResponseImportxlsform",
     "IndicatorIn",
     "InterestIn",
     "InterestOut",
@@ -445,6 +482,7 @@ __all__ = (
     "InviteToMeetingResponseInvitetomeeting",
     "ItemKind",
     "JoinInput",
+    "LabelOut",
     "LanguageInput",
     "LaunchCampaignResponseLaunchcampaign",
     "LessonIn",
@@ -457,7 +495,6 @@ __all__ = (
     "ListEventsResponseListevents",
     "ListMeetingsResponseListmeetings",
     "ListMotionsResponseListmotions",
-    "ListNeedsResponseListneeds",
     "ListOpenResponseListopen",
     "ListOrganisationMembersResponse200Item",
     "ListRecommendationsResponseListrecommendations",
@@ -483,12 +520,20 @@ __all__ = (
     "MyAuditLogResponseMyauditlog",
     "MyConsentsResponseMyconsents",
     "MyIdentitiesResponse200Item",
+    "MyInterestOut",
+    "MyInterests",
+    "MyResourceOut",
+    "MyResources",
     "MyResponsesResponseMyresponses",
+    "NeedCorrection",
     "NeedInput",
+    "NeedOut",
+    "NeedPage",
     "NewConversation",
     "NewMessage",
     "NewsletterCreate",
     "NewsletterCreateContent",
+    "NewsletterProgress",
     "NewsletterStatus",
     "NewsletterView",
     "NewsletterViewContent",
@@ -536,9 +581,11 @@ __all__ = (
     "ReadMessagesResponseReadmessages",
     "ReadResponseResponseReadresponse",
     "ReasonIn",
+    "ReasonLabel",
     "ReasonOut",
     "RecommendationMoved",
     "RecordDecisionResponseRecorddecision",
+    "RecoveryCodes",
     "RefreshRequest",
     "RegisterForMeetingResponseRegisterformeeting",
     "RegistrationOut",
@@ -569,24 +616,40 @@ __all__ = (
     "RevisionIn",
     "Role",
     "RoleInput",
+    "RoleOut",
+    "RoleOutPermits",
     "RolesView",
     "RotateSigningKeyResponseRotatesigningkey",
     "RulesIn",
     "ScheduleRequest",
+    "SchemeOut",
+    "SchemeOutLocales",
     "SearchItem",
     "SearchOrganisationsResponseSearchorganisations",
     "SearchPeopleResponseSearchpeople",
     "SearchResults",
     "SearchResultsFacets",
+    "SecondFactorCode",
+    "SecondFactorView",
+    "SectorNeedCorrected",
     "SectorNeedDeclared",
+    "SectorNeedWithdrawn",
     "SegmentBody",
     "ServiceProgress",
     "Stage",
+    "StatisticsOut",
+    "StatisticsOutFeeds",
+    "StatisticsOutSuggestions",
     "SubmitResponseResponseSubmitresponse",
     "SupplyAndNeedsResponseSupplyandneeds",
     "SurveyInput",
     "SurveyInputQuestionsItem",
     "SurveyInputTitle",
+    "SurveyOut",
+    "SurveyOutQuestionsItem",
+    "SurveyOutTitle",
+    "TermOut",
+    "TermsOut",
     "TokenResponse",
     "TranslationIn",
     "UnreadCount",
@@ -595,6 +658,7 @@ __all__ = (
     "VerdictIn",
     "VerifyEmailLinkResponseVerifyemaillink",
     "VerifyEmailResponseVerifyemail",
+    "VocabularyOut",
     "VoteClosed",
     "VoteOpened",
     "VotersResponseVoters",

@@ -25,9 +25,9 @@ class CampaignInput:
         survey_id (UUID):
         channels (list[str] | Unset):
         coordinating_organisations (list[UUID] | Unset):
-        k (int | Unset):  Default: 10.
+        k (int | None | Unset): the smallest count published; at least the platform's floor (MAPPING_MIN_K, 10 by
+            default), which is also the default. Perturbation cannot be switched off.
         owner_organisation_id (None | Unset | UUID):
-        rounding_base (int | Unset): 0 (off), 1, 2, 3, 5 or 10 Default: 5.
     """
 
     closes_on: datetime.date
@@ -38,9 +38,8 @@ class CampaignInput:
     survey_id: UUID
     channels: list[str] | Unset = UNSET
     coordinating_organisations: list[UUID] | Unset = UNSET
-    k: int | Unset = 10
+    k: int | None | Unset = UNSET
     owner_organisation_id: None | Unset | UUID = UNSET
-    rounding_base: int | Unset = 5
 
     def to_dict(self) -> dict[str, Any]:
         closes_on = self.closes_on.isoformat()
@@ -68,7 +67,11 @@ class CampaignInput:
                 )
                 coordinating_organisations.append(coordinating_organisations_item)
 
-        k = self.k
+        k: int | None | Unset
+        if isinstance(self.k, Unset):
+            k = UNSET
+        else:
+            k = self.k
 
         owner_organisation_id: None | str | Unset
         if isinstance(self.owner_organisation_id, Unset):
@@ -77,8 +80,6 @@ class CampaignInput:
             owner_organisation_id = str(self.owner_organisation_id)
         else:
             owner_organisation_id = self.owner_organisation_id
-
-        rounding_base = self.rounding_base
 
         field_dict: dict[str, Any] = {}
 
@@ -100,8 +101,6 @@ class CampaignInput:
             field_dict["k"] = k
         if owner_organisation_id is not UNSET:
             field_dict["owner_organisation_id"] = owner_organisation_id
-        if rounding_base is not UNSET:
-            field_dict["rounding_base"] = rounding_base
 
         return field_dict
 
@@ -133,7 +132,14 @@ class CampaignInput:
 
                 coordinating_organisations.append(coordinating_organisations_item)
 
-        k = d.pop("k", UNSET)
+        def _parse_k(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        k = _parse_k(d.pop("k", UNSET))
 
         def _parse_owner_organisation_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -154,8 +160,6 @@ class CampaignInput:
             d.pop("owner_organisation_id", UNSET)
         )
 
-        rounding_base = d.pop("rounding_base", UNSET)
-
         campaign_input = cls(
             closes_on=closes_on,
             name=name,
@@ -167,7 +171,6 @@ class CampaignInput:
             coordinating_organisations=coordinating_organisations,
             k=k,
             owner_organisation_id=owner_organisation_id,
-            rounding_base=rounding_base,
         )
 
         return campaign_input

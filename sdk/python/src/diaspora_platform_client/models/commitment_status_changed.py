@@ -15,15 +15,18 @@ T = TypeVar("T", bound="CommitmentStatusChanged")
 
 @_attrs_define
 class CommitmentStatusChanged:
-    """
-    Attributes:
-        alliance_id (UUID):
-        as_of (datetime.date):
-        commitment_id (UUID):
-        member_id (UUID):
-        pillar (str):
-        to_status (str): on_track | at_risk | late | achieved
-        from_status (None | str | Unset):
+    """The computed status moved; when it turns late or at risk, the pledging member's
+    representatives are told.
+
+        Attributes:
+            alliance_id (UUID):
+            as_of (datetime.date):
+            commitment_id (UUID):
+            member_id (UUID):
+            pillar (str):
+            to_status (str): on_track | at_risk | late | achieved
+            from_status (None | str | Unset):
+            title (None | str | Unset):
     """
 
     alliance_id: UUID
@@ -33,6 +36,7 @@ class CommitmentStatusChanged:
     pillar: str
     to_status: str
     from_status: None | str | Unset = UNSET
+    title: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +58,12 @@ class CommitmentStatusChanged:
         else:
             from_status = self.from_status
 
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +78,8 @@ class CommitmentStatusChanged:
         )
         if from_status is not UNSET:
             field_dict["from_status"] = from_status
+        if title is not UNSET:
+            field_dict["title"] = title
 
         return field_dict
 
@@ -95,6 +107,15 @@ class CommitmentStatusChanged:
 
         from_status = _parse_from_status(d.pop("from_status", UNSET))
 
+        def _parse_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title = _parse_title(d.pop("title", UNSET))
+
         commitment_status_changed = cls(
             alliance_id=alliance_id,
             as_of=as_of,
@@ -103,6 +124,7 @@ class CommitmentStatusChanged:
             pillar=pillar,
             to_status=to_status,
             from_status=from_status,
+            title=title,
         )
 
         commitment_status_changed.additional_properties = d

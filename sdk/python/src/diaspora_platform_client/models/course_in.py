@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,13 +22,15 @@ class CourseIn:
         modules (list[ModuleIn]):
         title (str):
         description (str | Unset):  Default: ''.
-        language (str | Unset):  Default: 'en'.
+        language (str | Unset): a code of the languages scheme (GET /v1/vocabulary/languages) Default: 'en'.
+        themes (list[str] | Unset):
     """
 
     modules: list[ModuleIn]
     title: str
     description: str | Unset = ""
     language: str | Unset = "en"
+    themes: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +45,10 @@ class CourseIn:
 
         language = self.language
 
+        themes: list[str] | Unset = UNSET
+        if not isinstance(self.themes, Unset):
+            themes = self.themes
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -55,6 +61,8 @@ class CourseIn:
             field_dict["description"] = description
         if language is not UNSET:
             field_dict["language"] = language
+        if themes is not UNSET:
+            field_dict["themes"] = themes
 
         return field_dict
 
@@ -76,11 +84,14 @@ class CourseIn:
 
         language = d.pop("language", UNSET)
 
+        themes = cast(list[str], d.pop("themes", UNSET))
+
         course_in = cls(
             modules=modules,
             title=title,
             description=description,
             language=language,
+            themes=themes,
         )
 
         course_in.additional_properties = d

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.module_in import ModuleIn
@@ -23,6 +25,7 @@ class CourseOut:
         language (str):
         modules (list[ModuleIn]):
         title (str):
+        themes (list[str] | Unset):
     """
 
     description: str
@@ -30,6 +33,7 @@ class CourseOut:
     language: str
     modules: list[ModuleIn]
     title: str
+    themes: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +50,10 @@ class CourseOut:
 
         title = self.title
 
+        themes: list[str] | Unset = UNSET
+        if not isinstance(self.themes, Unset):
+            themes = self.themes
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -57,6 +65,8 @@ class CourseOut:
                 "title": title,
             }
         )
+        if themes is not UNSET:
+            field_dict["themes"] = themes
 
         return field_dict
 
@@ -80,12 +90,15 @@ class CourseOut:
 
         title = d.pop("title")
 
+        themes = cast(list[str], d.pop("themes", UNSET))
+
         course_out = cls(
             description=description,
             id=id,
             language=language,
             modules=modules,
             title=title,
+            themes=themes,
         )
 
         course_out.additional_properties = d

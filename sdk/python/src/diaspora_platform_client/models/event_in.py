@@ -25,7 +25,7 @@ class EventIn:
         title (str):
         capacity (int | None | Unset):
         description (str | Unset):  Default: ''.
-        language (str | Unset):  Default: 'en'.
+        language (str | Unset): a code of the languages scheme (GET /v1/vocabulary/languages) Default: 'en'.
         location (None | str | Unset):
         online_url (None | str | Unset):
         waitlist (bool | Unset):  Default: True.

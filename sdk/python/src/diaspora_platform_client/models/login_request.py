@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LoginRequest")
 
@@ -15,16 +17,32 @@ class LoginRequest:
     Attributes:
         email (str):
         password (str):
+        otp (None | str | Unset): the authenticator app's code (2FA accounts)
+        recovery_code (None | str | Unset): instead of `otp`: one of the recovery codes
     """
 
     email: str
     password: str
+    otp: None | str | Unset = UNSET
+    recovery_code: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
         password = self.password
+
+        otp: None | str | Unset
+        if isinstance(self.otp, Unset):
+            otp = UNSET
+        else:
+            otp = self.otp
+
+        recovery_code: None | str | Unset
+        if isinstance(self.recovery_code, Unset):
+            recovery_code = UNSET
+        else:
+            recovery_code = self.recovery_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -34,6 +52,10 @@ class LoginRequest:
                 "password": password,
             }
         )
+        if otp is not UNSET:
+            field_dict["otp"] = otp
+        if recovery_code is not UNSET:
+            field_dict["recovery_code"] = recovery_code
 
         return field_dict
 
@@ -44,9 +66,29 @@ class LoginRequest:
 
         password = d.pop("password")
 
+        def _parse_otp(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        otp = _parse_otp(d.pop("otp", UNSET))
+
+        def _parse_recovery_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recovery_code = _parse_recovery_code(d.pop("recovery_code", UNSET))
+
         login_request = cls(
             email=email,
             password=password,
+            otp=otp,
+            recovery_code=recovery_code,
         )
 
         login_request.additional_properties = d

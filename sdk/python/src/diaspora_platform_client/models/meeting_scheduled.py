@@ -15,16 +15,18 @@ T = TypeVar("T", bound="MeetingScheduled")
 
 @_attrs_define
 class MeetingScheduled:
-    """
-    Attributes:
-        alliance_id (UUID):
-        body_id (UUID):
-        kind (str):
-        meeting_id (UUID):
-        starts_at (datetime.datetime):
-        timezone (str): IANA time zone of the meeting venue
-        title (str):
-        ends_at (datetime.datetime | None | Unset):
+    """A body will meet; the representatives of the members seated on it are told
+    (an invitation in their language).
+
+        Attributes:
+            alliance_id (UUID):
+            body_id (UUID):
+            kind (str):
+            meeting_id (UUID):
+            starts_at (datetime.datetime):
+            timezone (str): IANA time zone of the meeting venue
+            title (str):
+            ends_at (datetime.datetime | None | Unset):
     """
 
     alliance_id: UUID

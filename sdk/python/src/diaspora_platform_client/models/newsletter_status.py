@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class NewsletterStatus(StrEnum):
     DRAFT = "draft"
+    QUEUING = "queuing"
     SCHEDULED = "scheduled"
     SENT = "sent"
 

@@ -12,6 +12,7 @@ from ..models.newsletter_status import NewsletterStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.newsletter_progress import NewsletterProgress
     from ..models.newsletter_view_content import NewsletterViewContent
     from ..models.segment_body import SegmentBody
 
@@ -25,6 +26,9 @@ class NewsletterView:
     Attributes:
         content (NewsletterViewContent): per language (en, fr, es, ar): subject and introduction
         id (UUID):
+        progress (NewsletterProgress): Where the sending stands: the audience's deliveries recorded so far (``queued``;
+            complete once the status is ``sent``) and how many of them are waiting, were sent, or
+            failed for good.
         recipients (int | None):
         send_at (datetime.datetime | None):
         status (NewsletterStatus):
@@ -36,6 +40,7 @@ class NewsletterView:
 
     content: NewsletterViewContent
     id: UUID
+    progress: NewsletterProgress
     recipients: int | None
     send_at: datetime.datetime | None
     status: NewsletterStatus
@@ -49,6 +54,8 @@ class NewsletterView:
         content = self.content.to_dict()
 
         id = str(self.id)
+
+        progress = self.progress.to_dict()
 
         recipients: int | None
         recipients = self.recipients
@@ -87,6 +94,7 @@ class NewsletterView:
             {
                 "content": content,
                 "id": id,
+                "progress": progress,
                 "recipients": recipients,
                 "send_at": send_at,
                 "status": status,
@@ -105,6 +113,7 @@ class NewsletterView:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.newsletter_progress import NewsletterProgress  # noqa: PLC0415
         from ..models.newsletter_view_content import NewsletterViewContent  # noqa: PLC0415
         from ..models.segment_body import SegmentBody  # noqa: PLC0415
 
@@ -112,6 +121,8 @@ class NewsletterView:
         content = NewsletterViewContent.from_dict(d.pop("content"))
 
         id = UUID(d.pop("id"))
+
+        progress = NewsletterProgress.from_dict(d.pop("progress"))
 
         def _parse_recipients(data: object) -> int | None:
             if data is None:
@@ -167,6 +178,7 @@ class NewsletterView:
         newsletter_view = cls(
             content=content,
             id=id,
+            progress=progress,
             recipients=recipients,
             send_at=send_at,
             status=status,

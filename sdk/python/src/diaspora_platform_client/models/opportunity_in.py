@@ -29,6 +29,7 @@ class OpportunityIn:
         languages (list[str] | Unset):
         organisation_id (None | Unset | UUID): the profiles organisation posting it: people who withdrew their
             government_contact consent for it are neither matched nor told about it
+        required_occupations (list[str] | Unset):
         required_skills (list[str] | Unset):
         sectors (list[str] | Unset):
         work_mode (WorkMode | Unset):
@@ -43,6 +44,7 @@ class OpportunityIn:
     description: str | Unset = ""
     languages: list[str] | Unset = UNSET
     organisation_id: None | Unset | UUID = UNSET
+    required_occupations: list[str] | Unset = UNSET
     required_skills: list[str] | Unset = UNSET
     sectors: list[str] | Unset = UNSET
     work_mode: WorkMode | Unset = UNSET
@@ -79,6 +81,10 @@ class OpportunityIn:
         else:
             organisation_id = self.organisation_id
 
+        required_occupations: list[str] | Unset = UNSET
+        if not isinstance(self.required_occupations, Unset):
+            required_occupations = self.required_occupations
+
         required_skills: list[str] | Unset = UNSET
         if not isinstance(self.required_skills, Unset):
             required_skills = self.required_skills
@@ -111,6 +117,8 @@ class OpportunityIn:
             field_dict["languages"] = languages
         if organisation_id is not UNSET:
             field_dict["organisation_id"] = organisation_id
+        if required_occupations is not UNSET:
+            field_dict["required_occupations"] = required_occupations
         if required_skills is not UNSET:
             field_dict["required_skills"] = required_skills
         if sectors is not UNSET:
@@ -156,6 +164,8 @@ class OpportunityIn:
 
         organisation_id = _parse_organisation_id(d.pop("organisation_id", UNSET))
 
+        required_occupations = cast(list[str], d.pop("required_occupations", UNSET))
+
         required_skills = cast(list[str], d.pop("required_skills", UNSET))
 
         sectors = cast(list[str], d.pop("sectors", UNSET))
@@ -177,6 +187,7 @@ class OpportunityIn:
             description=description,
             languages=languages,
             organisation_id=organisation_id,
+            required_occupations=required_occupations,
             required_skills=required_skills,
             sectors=sectors,
             work_mode=work_mode,

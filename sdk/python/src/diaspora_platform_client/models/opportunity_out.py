@@ -26,6 +26,7 @@ class OpportunityOut:
         languages (list[str]):
         open_ (bool):
         organisation (str):
+        required_occupations (list[str]):
         required_skills (list[str]):
         sectors (list[str]):
         title (str):
@@ -42,6 +43,7 @@ class OpportunityOut:
     languages: list[str]
     open_: bool
     organisation: str
+    required_occupations: list[str]
     required_skills: list[str]
     sectors: list[str]
     title: str
@@ -67,6 +69,8 @@ class OpportunityOut:
         open_ = self.open_
 
         organisation = self.organisation
+
+        required_occupations = self.required_occupations
 
         required_skills = self.required_skills
 
@@ -97,6 +101,7 @@ class OpportunityOut:
                 "languages": languages,
                 "open": open_,
                 "organisation": organisation,
+                "required_occupations": required_occupations,
                 "required_skills": required_skills,
                 "sectors": sectors,
                 "title": title,
@@ -128,6 +133,8 @@ class OpportunityOut:
         open_ = d.pop("open")
 
         organisation = d.pop("organisation")
+
+        required_occupations = cast(list[str], d.pop("required_occupations"))
 
         required_skills = cast(list[str], d.pop("required_skills"))
 
@@ -164,6 +171,7 @@ class OpportunityOut:
             languages=languages,
             open_=open_,
             organisation=organisation,
+            required_occupations=required_occupations,
             required_skills=required_skills,
             sectors=sectors,
             title=title,

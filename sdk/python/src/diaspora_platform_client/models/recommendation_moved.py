@@ -16,21 +16,22 @@ T = TypeVar("T", bound="RecommendationMoved")
 @_attrs_define
 class RecommendationMoved:
     """A step of the pipeline: drafted, adopted, reviewed, endorsed, published, returned.
+    When it is published, the representatives of the alliance's active members are told.
 
-    Attributes:
-        action (str):
-        alliance_id (UUID):
-        occurred_at (datetime.datetime):
-        recommendation_id (UUID):
-        theme (str):
-        title (str):
-        to_stage (str):
-        working_group_id (UUID):
-        body_id (None | Unset | UUID):
-        from_stage (None | str | Unset):
-        motion_id (None | Unset | UUID):
-        reason (None | str | Unset): why it was returned
-        sector (None | str | Unset):
+        Attributes:
+            action (str):
+            alliance_id (UUID):
+            occurred_at (datetime.datetime):
+            recommendation_id (UUID):
+            theme (str):
+            title (str):
+            to_stage (str):
+            working_group_id (UUID):
+            body_id (None | Unset | UUID):
+            from_stage (None | str | Unset):
+            motion_id (None | Unset | UUID):
+            reason (None | str | Unset): why it was returned
+            sector (None | str | Unset):
     """
 
     action: str

@@ -18,7 +18,7 @@ class RegistrationRequest:
         display_name (str):
         email (str):
         password (str):
-        locale (str | Unset):  Default: 'en'.
+        locale (str | Unset): a BCP 47 language tag (fr, fr-CA, ar-EG) of a language in the vocabulary Default: 'en'.
     """
 
     display_name: str

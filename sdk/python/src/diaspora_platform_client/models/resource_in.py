@@ -22,7 +22,7 @@ class ResourceIn:
     """
     Attributes:
         kind (ResourceKind):
-        language (str):
+        language (str): a code of the languages scheme (GET /v1/vocabulary/languages)
         title (str):
         authors (list[AuthorIn] | Unset):
         body (str | Unset):  Default: ''.

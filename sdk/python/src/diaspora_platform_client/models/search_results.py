@@ -23,8 +23,8 @@ class SearchResults:
         facets (SearchResultsFacets):
         items (list[SearchItem]):
         next_cursor (None | str):
-        facets_approximate (bool | Unset): true when the query had more hits than are counted (5,000): the facet counts
-            then describe a sample of the hits, not all of them Default: False.
+        facets_approximate (bool | Unset): always false: facet counts cover every hit (kept for clients that read it)
+            Default: False.
     """
 
     facets: SearchResultsFacets

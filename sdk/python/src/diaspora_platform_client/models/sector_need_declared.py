@@ -15,17 +15,19 @@ T = TypeVar("T", bound="SectorNeedDeclared")
 
 @_attrs_define
 class SectorNeedDeclared:
-    """A government or organisation needs people with a skill in a sector (and region).
+    """A government or organisation needs people with a skill in a sector (and region),
+    for one mapping campaign (``campaign_id``) or for its whole origin country (None).
 
-    Attributes:
-        declared_at (datetime.datetime):
-        need_id (UUID):
-        origin_country (str):
-        positions (int):
-        priority (int):
-        sector (str): ISIC Rev.4 section
-        region (None | str | Unset):
-        skill (None | str | Unset): ESCO skill group
+        Attributes:
+            declared_at (datetime.datetime):
+            need_id (UUID):
+            origin_country (str):
+            positions (int):
+            priority (int):
+            sector (str): ISIC Rev.4 section
+            campaign_id (None | Unset | UUID):
+            region (None | str | Unset):
+            skill (None | str | Unset): ESCO skill group
     """
 
     declared_at: datetime.datetime
@@ -34,6 +36,7 @@ class SectorNeedDeclared:
     positions: int
     priority: int
     sector: str
+    campaign_id: None | Unset | UUID = UNSET
     region: None | str | Unset = UNSET
     skill: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -50,6 +53,14 @@ class SectorNeedDeclared:
         priority = self.priority
 
         sector = self.sector
+
+        campaign_id: None | str | Unset
+        if isinstance(self.campaign_id, Unset):
+            campaign_id = UNSET
+        elif isinstance(self.campaign_id, UUID):
+            campaign_id = str(self.campaign_id)
+        else:
+            campaign_id = self.campaign_id
 
         region: None | str | Unset
         if isinstance(self.region, Unset):
@@ -75,6 +86,8 @@ class SectorNeedDeclared:
                 "sector": sector,
             }
         )
+        if campaign_id is not UNSET:
+            field_dict["campaign_id"] = campaign_id
         if region is not UNSET:
             field_dict["region"] = region
         if skill is not UNSET:
@@ -96,6 +109,23 @@ class SectorNeedDeclared:
         priority = d.pop("priority")
 
         sector = d.pop("sector")
+
+        def _parse_campaign_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                campaign_id_type_0 = UUID(data)
+
+                return campaign_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        campaign_id = _parse_campaign_id(d.pop("campaign_id", UNSET))
 
         def _parse_region(data: object) -> None | str | Unset:
             if data is None:
@@ -122,6 +152,7 @@ class SectorNeedDeclared:
             positions=positions,
             priority=priority,
             sector=sector,
+            campaign_id=campaign_id,
             region=region,
             skill=skill,
         )

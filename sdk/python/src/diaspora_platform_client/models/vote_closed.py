@@ -15,22 +15,24 @@ T = TypeVar("T", bound="VoteClosed")
 
 @_attrs_define
 class VoteClosed:
-    """The final, immutable result (counts only, never who voted what).
+    """The final, immutable result (counts only, never who voted what); the representatives
+    of the members seated on the body are told the result.
 
-    Attributes:
-        abstain (int):
-        alliance_id (UUID):
-        body_id (UUID):
-        closed_at (datetime.datetime):
-        eligible (int):
-        meeting_id (UUID):
-        motion_id (UUID):
-        no (int):
-        outcome (str): carried | rejected | invalid (no quorum at close)
-        present (int):
-        quorum_met (bool):
-        yes (int):
-        recommendation_id (None | Unset | UUID):
+        Attributes:
+            abstain (int):
+            alliance_id (UUID):
+            body_id (UUID):
+            closed_at (datetime.datetime):
+            eligible (int):
+            meeting_id (UUID):
+            motion_id (UUID):
+            no (int):
+            outcome (str): carried | rejected | invalid (no quorum at close)
+            present (int):
+            quorum_met (bool):
+            yes (int):
+            recommendation_id (None | Unset | UUID):
+            title (None | str | Unset):
     """
 
     abstain: int
@@ -46,6 +48,7 @@ class VoteClosed:
     quorum_met: bool
     yes: int
     recommendation_id: None | Unset | UUID = UNSET
+    title: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +84,12 @@ class VoteClosed:
         else:
             recommendation_id = self.recommendation_id
 
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -101,6 +110,8 @@ class VoteClosed:
         )
         if recommendation_id is not UNSET:
             field_dict["recommendation_id"] = recommendation_id
+        if title is not UNSET:
+            field_dict["title"] = title
 
         return field_dict
 
@@ -148,6 +159,15 @@ class VoteClosed:
 
         recommendation_id = _parse_recommendation_id(d.pop("recommendation_id", UNSET))
 
+        def _parse_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title = _parse_title(d.pop("title", UNSET))
+
         vote_closed = cls(
             abstain=abstain,
             alliance_id=alliance_id,
@@ -162,6 +182,7 @@ class VoteClosed:
             quorum_met=quorum_met,
             yes=yes,
             recommendation_id=recommendation_id,
+            title=title,
         )
 
         vote_closed.additional_properties = d

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="VoteOpened")
 
 @_attrs_define
 class VoteOpened:
-    """
+    """Ballots are taken; the representatives of the members seated on the body are told.
+
     Attributes:
         alliance_id (UUID):
         body_id (UUID):

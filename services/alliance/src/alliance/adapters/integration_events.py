@@ -99,7 +99,12 @@ def _(e: events.MeetingScheduled) -> list[IntegrationEvent]:
 def _(e: events.MeetingCancelled) -> list[IntegrationEvent]:
     return [
         contract.MeetingCancelled(
-            meeting_id=e.meeting_id, alliance_id=e.alliance_id, body_id=e.body_id, cancelled_at=e.at
+            meeting_id=e.meeting_id,
+            alliance_id=e.alliance_id,
+            body_id=e.body_id,
+            title=e.title,
+            starts_at=e.starts_at,
+            cancelled_at=e.at,
         )
     ]
 
@@ -138,6 +143,7 @@ def _(e: events.VoteOpened) -> list[IntegrationEvent]:
 def _(e: events.VoteClosed) -> list[IntegrationEvent]:
     return [
         contract.VoteClosed(
+            title=e.title,
             motion_id=e.motion_id,
             alliance_id=e.alliance_id,
             meeting_id=e.meeting_id,
@@ -213,6 +219,7 @@ def _(e: events.ProgressReported) -> list[IntegrationEvent]:
 def _(e: events.CommitmentStatusChanged) -> list[IntegrationEvent]:
     return [
         contract.CommitmentStatusChanged(
+            title=e.title,
             commitment_id=e.commitment_id,
             alliance_id=e.alliance_id,
             member_id=e.member_id,

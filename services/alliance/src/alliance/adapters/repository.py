@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, String, Table, func, select, tuple_
+from sqlalchemy import ColumnElement, String, Table, func, or_, select, tuple_
 from sqlalchemy.dialects.postgresql import JSONB, array
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -106,6 +106,14 @@ class DocumentRepository(Generic[A]):
             stmt = stmt.limit(limit)
         return [self._hydrate(r) for r in (await self.session.execute(stmt)).all()]
 
+    async def _id_page(
+        self, where: list[ColumnElement[bool]], after: UUID | None, limit: int | None
+    ) -> list[A]:
+        """Keyset pagination in id order: the aggregates matching ``where`` after ``after``."""
+        if after is not None:
+            where = [*where, self.table.c.id > after]
+        return await self._find(*where, order_by=[self.table.c.id], limit=limit)
+
     async def get_many(self, ids: Iterable[UUID]) -> dict[UUID, A]:
         wanted = list(set(ids))
         if not wanted:
@@ -148,6 +156,16 @@ class AllianceRepository(DocumentRepository[Alliance]):
         found = await self._find(self.table.c.slug == slug)
         return found[0] if found else None
 
+    async def named_like(
+        self, text: str | None, *, after: UUID | None = None, limit: int | None = None
+    ) -> list[Alliance]:
+        t = self.table.c
+        where: list[ColumnElement[bool]] = []
+        if text is not None:
+            pattern = f"%{text.replace('%', '').replace('_', '')}%"
+            where.append(or_(t.slug.ilike(pattern), t.data["name"].astext.ilike(pattern)))
+        return await self._id_page(where, after, limit)
+
 
 class MemberRepository(DocumentRepository[Member]):
     table = orm.members
@@ -187,9 +205,7 @@ class MemberRepository(DocumentRepository[Member]):
             where.append(t.status == status.value)
         if kind is not None:
             where.append(t.kind == kind.value)
-        if after is not None:
-            where.append(t.id > after)
-        return await self._find(*where, order_by=[t.id], limit=limit)
+        return await self._id_page(where, after, limit)
 
 
 class BodyRepository(DocumentRepository[Body]):
@@ -199,12 +215,19 @@ class BodyRepository(DocumentRepository[Body]):
     def columns(self, b: Body) -> dict[str, Any]:
         return {"alliance_id": b.alliance_id, "kind": b.kind.value}
 
-    async def of_alliance(self, alliance_id: UUID, kind: BodyKind | None = None) -> list[Body]:
+    async def of_alliance(
+        self,
+        alliance_id: UUID,
+        kind: BodyKind | None = None,
+        *,
+        after: UUID | None = None,
+        limit: int | None = None,
+    ) -> list[Body]:
         t = self.table.c
         where = [t.alliance_id == alliance_id]
         if kind is not None:
             where.append(t.kind == kind.value)
-        return await self._find(*where)
+        return await self._id_page(where, after, limit)
 
 
 class MeetingRepository(DocumentRepository[Meeting]):
@@ -308,6 +331,11 @@ class CohortRepository(DocumentRepository[Cohort]):
 
     def columns(self, c: Cohort) -> dict[str, Any]:
         return {"alliance_id": c.alliance_id}
+
+    async def of_alliance(
+        self, alliance_id: UUID, *, after: UUID | None = None, limit: int | None = None
+    ) -> list[Cohort]:
+        return await self._id_page([self.table.c.alliance_id == alliance_id], after, limit)
 
 
 #: every table of aggregate documents (where an account id may appear)

@@ -205,6 +205,7 @@ class Commitment(AggregateRoot):
         old, self.status = self.status, new
         self.record(
             events.CommitmentStatusChanged(
+                title=self.title,
                 commitment_id=self.id,
                 alliance_id=self.alliance_id,
                 member_id=self.member_id,

@@ -66,6 +66,8 @@ class MeetingCancelled(DomainEvent):
     meeting_id: UUID
     alliance_id: UUID
     body_id: UUID
+    title: str
+    starts_at: datetime
     at: datetime
 
 
@@ -93,6 +95,7 @@ class VoteOpened(DomainEvent):
 
 @dataclass(kw_only=True)
 class VoteClosed(DomainEvent):
+    title: str
     motion_id: UUID
     alliance_id: UUID
     meeting_id: UUID
@@ -152,6 +155,7 @@ class ProgressReported(DomainEvent):
 
 @dataclass(kw_only=True)
 class CommitmentStatusChanged(DomainEvent):
+    title: str
     commitment_id: UUID
     alliance_id: UUID
     member_id: UUID

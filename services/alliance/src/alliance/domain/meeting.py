@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -17,6 +17,12 @@ from alliance.domain import events
 from alliance.domain.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
 from alliance.domain.values import non_empty, time_zone
 from eventkit.aggregate import AggregateRoot
+
+#: attendance and ballots are taken while a meeting is in session: from this long before its
+#: start (people log in early, the chair opens the room)...
+SESSION_OPENS_BEFORE = timedelta(minutes=30)
+#: ...until its end; a meeting scheduled without an end closes this long after its start
+SESSION_WITHOUT_END = timedelta(hours=12)
 
 
 class MeetingKind(StrEnum):
@@ -162,6 +168,20 @@ class Meeting(AggregateRoot):
             raise NotAllowed("Only invited members can register for this meeting.")
         self.registrations.add(member_id)
 
+    @property
+    def session(self) -> tuple[datetime, datetime]:
+        """When attendance and ballots are taken (README: governance rules)."""
+        closes = self.ends_at or self.starts_at + SESSION_WITHOUT_END
+        return self.starts_at - SESSION_OPENS_BEFORE, closes
+
+    def require_in_session(self, at: datetime, what: str) -> None:
+        opens, closes = self.session
+        if not opens <= at <= closes:
+            raise InvalidTransition(
+                f"Cannot {what} outside the meeting's session: from {opens.isoformat()} "
+                f"to {closes.isoformat()}."
+            )
+
     def mark_present(self, member_ids: set[UUID]) -> None:
         self._require_open("record attendance")
         uninvited = member_ids - self.invitations
@@ -183,9 +203,16 @@ class Meeting(AggregateRoot):
             drafted_at=at,
         )
 
-    def approve_minutes(self, *, by: UUID, at: datetime) -> None:
+    def approve_minutes(self, *, by: UUID, at: datetime, open_votes: int = 0) -> None:
+        """``open_votes``: motions of this meeting still taking ballots. Minutes record what
+        was decided, so they wait until every vote is closed (then its result is final)."""
         if self.minutes is None:
             raise InvalidTransition("There are no draft minutes to approve.")
+        if open_votes:
+            raise InvalidTransition(
+                f"{open_votes} vote(s) of this meeting are still open: close them before "
+                "approving the minutes."
+            )
         if self.minutes_approved:
             raise InvalidTransition("The minutes are already approved.")
         self.minutes.status = MinutesStatus.APPROVED
@@ -225,7 +252,12 @@ class Meeting(AggregateRoot):
         self.cancelled = True
         self.record(
             events.MeetingCancelled(
-                meeting_id=self.id, alliance_id=self.alliance_id, body_id=self.body_id, at=at
+                meeting_id=self.id,
+                alliance_id=self.alliance_id,
+                body_id=self.body_id,
+                title=self.title,
+                starts_at=self.starts_at,
+                at=at,
             )
         )
 

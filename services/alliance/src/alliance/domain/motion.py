@@ -175,6 +175,7 @@ class Motion(AggregateRoot):
         self.closed_at = at
         self.record(
             events.VoteClosed(
+                title=self.title,
                 motion_id=self.id,
                 alliance_id=self.alliance_id,
                 meeting_id=self.meeting_id,

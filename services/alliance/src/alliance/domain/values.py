@@ -7,9 +7,8 @@ from datetime import date
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import pycountry
-
 from alliance.domain.errors import InvalidInput
+from contracts.vocabulary import scheme
 
 
 @dataclass(kw_only=True)
@@ -33,8 +32,8 @@ class Term:
 
 def country_code(value: str) -> str:
     """An ISO 3166-1 alpha-2 code, upper-cased; anything else is refused."""
-    code = value.strip().upper()
-    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+    code = scheme("countries").canonical(value)
+    if code is None:
         raise InvalidInput(f"{value!r} is not an ISO 3166-1 alpha-2 country code.")
     return code
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 from uuid import UUID
@@ -54,6 +54,16 @@ async def is_secretariat(
         for b in secretariats
         for member_id in mine
     )
+
+
+async def as_seen_by(uow: AllianceUnitOfWork, actor: Actor, alliance_id: UUID, day: date) -> Actor:
+    """The caller as this alliance's records show themselves to it: a seat on the alliance's
+    own secretariat counts as the secretariat, so it sees who acted in the recommendation
+    trail, members' files and who cast each ballot, as far as that role needs (and its reads
+    of individuals' files go to their audit log)."""
+    if actor.secretariat or not await is_secretariat(uow, actor, alliance_id, day):
+        return actor
+    return replace(actor, secretariat=True)
 
 
 async def require_secretariat(

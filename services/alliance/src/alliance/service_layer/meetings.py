@@ -8,6 +8,7 @@ from uuid import UUID
 from alliance.domain.errors import InvalidInput
 from alliance.domain.governance import Quorum, quorum
 from alliance.domain.meeting import AgendaItem, Decision, ItemKind, Meeting, MeetingKind
+from alliance.domain.motion import MotionStatus
 from alliance.service_layer.access import (
     Actor,
     acting_member,
@@ -130,6 +131,7 @@ async def record_attendance(
     """The secretariat (or the chair) keeps the attendance list."""
     async with uow:
         meeting = await _officer_meeting(uow, clock, actor, meeting_id)
+        meeting.require_in_session(clock.now(), "record attendance")
         meeting.mark_present(present)
         meeting.mark_absent(absent)
         await uow.commit()
@@ -167,7 +169,9 @@ async def approve_minutes(
 ) -> Meeting:
     async with uow:
         meeting = await _officer_meeting(uow, clock, actor, meeting_id)
-        meeting.approve_minutes(by=actor.account_id, at=clock.now())
+        motions = await uow.motions.put_to(meeting.id)
+        open_votes = sum(1 for m in motions if m.status is MotionStatus.OPEN)
+        meeting.approve_minutes(by=actor.account_id, at=clock.now(), open_votes=open_votes)
         await uow.commit()
     return meeting
 

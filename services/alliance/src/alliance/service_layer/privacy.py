@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 from alliance.domain.member import INDIVIDUALS, Member
 from alliance.service_layer.access import Actor
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from contracts.vocabulary import Role
 from eventkit.privacy import ErasureReport, record_access
 
 #: stands in for an erased account wherever the alliance's records must keep an author
@@ -69,7 +70,7 @@ async def record_official_read(uow: AllianceUnitOfWork, actor: Actor, member: Me
             "alliance",
             person_id=person_id,
             accessor_id=actor.account_id,
-            accessor_role="secretariat",
+            accessor_role=Role.ALLIANCE_SECRETARIAT.value,
             record_type="alliance_member",
             record_id=str(member.id),
         )

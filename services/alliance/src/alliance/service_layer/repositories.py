@@ -43,6 +43,13 @@ class Documents(Protocol[A]):
 class Alliances(Documents[Alliance], Protocol):
     async def by_slug(self, slug: str) -> Alliance | None: ...
 
+    async def named_like(
+        self, text: str | None, *, after: UUID | None = None, limit: int | None = None
+    ) -> list[Alliance]:
+        """Alliances whose slug or name contains ``text`` (any case; all if None), in id
+        order, those after ``after``."""
+        ...
+
 
 class Members(Documents[Member], Protocol):
     async def add(self, aggregate: Member) -> None:
@@ -65,7 +72,16 @@ class Members(Documents[Member], Protocol):
 
 
 class Bodies(Documents[Body], Protocol):
-    async def of_alliance(self, alliance_id: UUID, kind: BodyKind | None = None) -> list[Body]: ...
+    async def of_alliance(
+        self,
+        alliance_id: UUID,
+        kind: BodyKind | None = None,
+        *,
+        after: UUID | None = None,
+        limit: int | None = None,
+    ) -> list[Body]:
+        """An alliance's bodies in id order, those after ``after``."""
+        ...
 
 
 class Meetings(Documents[Meeting], Protocol):
@@ -98,7 +114,12 @@ class Commitments(Documents[Commitment], Protocol):
         ...
 
 
-class Cohorts(Documents[Cohort], Protocol): ...
+class Cohorts(Documents[Cohort], Protocol):
+    async def of_alliance(
+        self, alliance_id: UUID, *, after: UUID | None = None, limit: int | None = None
+    ) -> list[Cohort]:
+        """An alliance's cohorts in id order, those after ``after``."""
+        ...
 
 
 class AccountTraces(Protocol):

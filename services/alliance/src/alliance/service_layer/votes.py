@@ -69,6 +69,7 @@ async def cast_ballot(
             uow, actor, motion.alliance_id, on_behalf_of=on_behalf_of, among=motion.electorate
         )
         meeting = await load(uow.meetings, motion.meeting_id, "meeting")
+        meeting.require_in_session(clock.now(), "vote")
         motion.cast(
             member_id=member.id,
             choice=choice,

@@ -161,8 +161,15 @@ class AudienceRepository:
         q = select(func.count()).select_from(self._audience(segment).subquery())
         return int((await self.session.execute(q)).scalar_one())
 
-    async def audience(self, segment: Segment) -> list[RowMapping]:
-        q = self._audience(segment).order_by(recipients.c.account_id)
+    async def audience_after(
+        self, segment: Segment, after: UUID | None, limit: int
+    ) -> list[RowMapping]:
+        """The next ``limit`` audience members after account ``after``, in account order
+        (keyset: an audience of any size is read a chunk at a time)."""
+        q = self._audience(segment)
+        if after is not None:
+            q = q.where(recipients.c.account_id > after)
+        q = q.order_by(recipients.c.account_id).limit(limit)
         return list((await self.session.execute(q)).mappings())
 
     # ---- newsletters ---------------------------------------------------------------------
@@ -185,14 +192,23 @@ class AudienceRepository:
         row = (await self.session.execute(q)).mappings().first()
         return _newsletter(row) if row else None
 
-    async def claim_due_newsletters(self, now: datetime) -> list[Newsletter]:
+    async def claim_due_newsletter(self, now: datetime) -> Newsletter | None:
+        """A due newsletter whose audience is not all queued yet (scheduled, or queuing
+        since a scheduler stopped half-way), locked; None when there is none."""
         q = (
             select(newsletters)
-            .where(newsletters.c.status == NewsletterStatus.SCHEDULED.value)
+            .where(
+                newsletters.c.status.in_(
+                    [NewsletterStatus.SCHEDULED.value, NewsletterStatus.QUEUING.value]
+                )
+            )
             .where(newsletters.c.send_at <= now)
+            .order_by(newsletters.c.send_at)
+            .limit(1)
             .with_for_update(skip_locked=True)
         )
-        return [_newsletter(r) for r in (await self.session.execute(q)).mappings()]
+        row = (await self.session.execute(q)).mappings().first()
+        return _newsletter(row) if row else None
 
 
 def _row(n: Newsletter) -> dict[str, Any]:
@@ -209,6 +225,8 @@ def _row(n: Newsletter) -> dict[str, Any]:
         "recipients": n.recipients,
         "created_at": n.created_at,
         "version": n.version,
+        "queued": n.queued,
+        "queued_through": n.queued_through,
     }
 
 
@@ -226,4 +244,6 @@ def _newsletter(r: RowMapping) -> Newsletter:
         recipients=r["recipients"],
         created_at=r["created_at"],
         version=r["version"],
+        queued=r["queued"],
+        queued_through=r["queued_through"],
     )

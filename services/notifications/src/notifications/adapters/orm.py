@@ -79,6 +79,8 @@ deliveries = Table(
     Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     #: W3C traceparent of the handling that recorded the delivery (eventkit.tracing)
     Column("traceparent", String(55)),
+    #: the newsletter this mail is part of (its progress is counted from here)
+    Column("campaign_id", UUID(as_uuid=True)),
     # an event may concern several people: one delivery per recipient, idempotently
     UniqueConstraint(
         "recipient_id",
@@ -88,6 +90,12 @@ deliveries = Table(
         name="uq_deliveries_recipient_event",
     ),
     Index("ix_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"),
+    Index(
+        "ix_deliveries_campaign",
+        "campaign_id",
+        "status",
+        postgresql_where="campaign_id IS NOT NULL",
+    ),
 )
 
 #: the in-app feed; ``position`` orders it and is the SSE event id (Last-Event-ID)
@@ -285,6 +293,18 @@ calendar_events = Table(
     Column("version", Integer, nullable=False),
 )
 
+#: who registered for which calendar entry (confirmed or waitlisted): told when it changes or
+#: is cancelled; the newest status per person wins (resources' registration sequence)
+calendar_registrations = Table(
+    "calendar_registrations",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("person_id", UUID(as_uuid=True), primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("sequence", BigInteger, nullable=False),
+    Index("ix_calendar_registrations_person", "person_id"),
+)
+
 #: local projection of person profiles (member-visible fields only): newsletter audiences
 audience_members = Table(
     "audience_members",
@@ -326,4 +346,8 @@ newsletters = Table(
     Column("recipients", Integer),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("version", Integer, nullable=False),
+    #: deliveries recorded so far, and the last audience member recorded (account ids in
+    #: order): the queuing resumes after it
+    Column("queued", Integer, nullable=False, server_default=text("0")),
+    Column("queued_through", UUID(as_uuid=True)),
 )

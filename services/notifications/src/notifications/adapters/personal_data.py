@@ -14,6 +14,7 @@ from notifications.adapters.orm import (
     alliance_member_representatives,
     alliance_members,
     audience_members,
+    calendar_registrations,
     consents,
     deliveries,
     digest_entries,
@@ -78,6 +79,9 @@ class PersonalDataStore:
                 organisation_memberships, "person_id", person_id
             ),
             "alliance_members_represented": await self._represented(person_id),
+            "calendar_registrations": await self._rows(
+                calendar_registrations, "person_id", person_id
+            ),
         }
 
     async def _represented(self, person_id: UUID) -> list[dict[str, Any]]:
@@ -118,6 +122,9 @@ class PersonalDataStore:
             # the member itself (a state, an organisation) is not the person's data
             "alliance_member_representatives": await self._delete(
                 alliance_member_representatives, "account_id", person_id
+            ),
+            "calendar_registrations": await self._delete(
+                calendar_registrations, "person_id", person_id
             ),
         }
         unsent = await self.session.execute(

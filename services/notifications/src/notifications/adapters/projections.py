@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, true
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,7 @@ from notifications.adapters.orm import (
     alliance_member_representatives,
     alliance_members,
     calendar_events,
+    calendar_registrations,
     consents,
     organisation_memberships,
     organisations,
@@ -173,3 +174,60 @@ class ProjectionRepository:
         return list(
             (await self.session.execute(q.order_by(calendar_events.c.starts_at))).mappings()
         )
+
+    async def calendar_event(self, event_id: UUID) -> RowMapping | None:
+        q = select(calendar_events).where(calendar_events.c.event_id == event_id)
+        return (await self.session.execute(q)).mappings().first()
+
+    # ---- who is told: registrations and alliance audiences -------------------------------
+    async def record_registration(
+        self, event_id: UUID, person_id: UUID, status: str, sequence: int
+    ) -> None:
+        """The newest status of a person's registration (an older redelivery changes none)."""
+        stmt = insert(calendar_registrations).values(
+            event_id=event_id, person_id=person_id, status=status[:20], sequence=sequence
+        )
+        await self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["event_id", "person_id"],
+                set_={"status": stmt.excluded.status, "sequence": stmt.excluded.sequence},
+                where=calendar_registrations.c.sequence <= stmt.excluded.sequence,
+            )
+        )
+
+    async def registrants(self, event_id: UUID) -> list[UUID]:
+        """People holding a seat or waiting for one."""
+        q = (
+            select(calendar_registrations.c.person_id)
+            .where(calendar_registrations.c.event_id == event_id)
+            .where(calendar_registrations.c.status.in_(("confirmed", "waitlisted")))
+            .order_by(calendar_registrations.c.person_id)
+        )
+        return list((await self.session.execute(q)).scalars())
+
+    async def representatives(
+        self,
+        *,
+        member_id: UUID | None = None,
+        body_id: UUID | None = None,
+        alliance_id: UUID | None = None,
+    ) -> list[UUID]:
+        """The accounts acting for active members: of one member, of the members seated on a
+        body, or of every member of an alliance."""
+        reps, members = alliance_member_representatives, alliance_members
+        q = (
+            select(reps.c.account_id)
+            .distinct()
+            .join(members, members.c.member_id == reps.c.member_id)
+            .where(members.c.active == true())
+        )
+        if member_id is not None:
+            q = q.where(reps.c.member_id == member_id)
+        if alliance_id is not None:
+            q = q.where(members.c.alliance_id == alliance_id)
+        if body_id is not None:
+            seats = alliance_body_seats
+            q = q.join(seats, seats.c.member_id == reps.c.member_id).where(
+                seats.c.body_id == body_id, seats.c.active == true()
+            )
+        return list((await self.session.execute(q.order_by(reps.c.account_id))).scalars())

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -136,6 +136,15 @@ class PreferencesRepository:
         return (await self.session.execute(upsert)).first() is not None
 
 
+_ADD_NEW_DELIVERIES = (
+    insert(deliveries)
+    .on_conflict_do_nothing(
+        index_elements=["recipient_id", "source_event_id", "template", "channel"]
+    )
+    .returning(deliveries.c.id)
+)
+
+
 class DeliveryRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -151,6 +160,30 @@ class DeliveryRepository:
             .returning(deliveries.c.id)
         )
         return (await self.session.execute(stmt)).first() is not None
+
+    async def add_many(self, found: list[Delivery]) -> int:
+        """Record deliveries in one statement; returns how many were new (an event's
+        delivery to a person that already exists is left as it is)."""
+        if not found:
+            return 0
+        now = datetime.now(UTC)
+        # one statement built once: SQLAlchemy sends the rows as multi-row VALUES batches
+        # ("insertmanyvalues"), RETURNING the ones that were new
+        result = await self.session.execute(
+            _ADD_NEW_DELIVERIES, [{**_row(d), "created_at": now} for d in found]
+        )
+        return len(result.all())
+
+    async def campaign_progress(self, campaign_id: UUID) -> dict[str, int]:
+        """How many of a newsletter's mails are pending, sent and failed."""
+        rows = await self.session.execute(
+            select(deliveries.c.status, func.count())
+            .where(deliveries.c.campaign_id == campaign_id)
+            .group_by(deliveries.c.status)
+        )
+        counts = {s.value: 0 for s in DeliveryStatus}
+        counts.update({status: int(n) for status, n in rows})
+        return counts
 
     async def claim_due(self, now: datetime, limit: int) -> list[Delivery]:
         """Lock due deliveries so parallel dispatchers never send one twice."""
@@ -249,6 +282,7 @@ def _row(d: Delivery) -> dict[str, Any]:
         "category": d.category,
         "headers": d.headers,
         "traceparent": d.traceparent,
+        "campaign_id": d.campaign_id,
     }
 
 
@@ -271,4 +305,5 @@ def _delivery(r: RowMapping) -> Delivery:
         category=r["category"],
         headers=dict(r["headers"] or {}),
         traceparent=r["traceparent"],
+        campaign_id=r["campaign_id"],
     )

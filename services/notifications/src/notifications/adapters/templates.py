@@ -1,14 +1,17 @@
-"""Templates per event type x locale, rendered in the recipient's language with a fallback
-chain (``pt-BR`` -> ``pt`` -> ``en``). Arabic output is marked right-to-left.
+"""Notices rendered in the recipient's language: the texts of ``adapters/texts.py`` through
+the gettext catalogues (``notifications/locale``), laid out by one email layout
+(``templates/email.html`` and ``email.txt``). Arabic output is marked right-to-left.
 
-Each template folder holds ``<locale>.subject.txt``, ``<locale>.txt`` and ``<locale>.html``, and
-optionally ``<locale>.feed.txt`` (the one line shown in the in-app feed).
+A locale without a catalogue falls back along ``pt-BR`` -> ``pt`` -> ``en``; every supported
+locale translates every message (tested), enumeration values included.
 """
 
 from __future__ import annotations
 
+import gettext
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,80 +19,70 @@ from zoneinfo import ZoneInfo
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import escape
 
+from contracts.vocabulary import LOCALES, is_rtl
+from notifications.adapters.texts import (
+    ENUMS,
+    GREETING,
+    TEXTS,
+    UNSUBSCRIBE,
+    Link,
+    NoticeText,
+    Verbatim,
+    When,
+)
 from notifications.domain.delivery import RenderedMessage
 from notifications.domain.locales import DEFAULT_LOCALE, fallback_chain
 
-__all__ = ["DEFAULT_LOCALE", "fallback_chain", "format_moment", "render", "render_feed"]
+__all__ = [
+    "DEFAULT_LOCALE",
+    "enum_label",
+    "fallback_chain",
+    "format_moment",
+    "render",
+    "render_feed",
+]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "notifications"
 
 _env = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
     undefined=StrictUndefined,
     keep_trailing_newline=True,
+    trim_blocks=False,
 )
 
-#: the footer of every non-transactional email, with its one-click unsubscribe link
-_UNSUBSCRIBE = {
-    "en": "You receive this because of your notification preferences. Unsubscribe: {url}",
-    "fr": "Vous recevez ce message selon vos préférences de notification. Se désabonner : {url}",
-    "es": "Recibe este mensaje según sus preferencias de notificación. Darse de baja: {url}",
-    "ar": "تصلك هذه الرسالة وفق تفضيلات الإشعارات لديك. إلغاء الاشتراك: {url}",
-}
 
-CATEGORY_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "account": "Account",
-        "connections": "Connections",
-        "messages": "Messages",
-        "resources": "Resources",
-        "events": "Events",
-        "opportunities": "Opportunities",
-        "alliance": "Alliance",
-        "newsletter": "Newsletter",
-    },
-    "fr": {
-        "account": "Compte",
-        "connections": "Relations",
-        "messages": "Messages",
-        "resources": "Ressources",
-        "events": "Événements",
-        "opportunities": "Opportunités",
-        "alliance": "Alliance",
-        "newsletter": "Lettre d'information",
-    },
-    "es": {
-        "account": "Cuenta",
-        "connections": "Contactos",
-        "messages": "Mensajes",
-        "resources": "Recursos",
-        "events": "Eventos",
-        "opportunities": "Oportunidades",
-        "alliance": "Alianza",
-        "newsletter": "Boletín",
-    },
-    "ar": {
-        "account": "الحساب",
-        "connections": "العلاقات",
-        "messages": "الرسائل",
-        "resources": "الموارد",
-        "events": "الفعاليات",
-        "opportunities": "الفرص",
-        "alliance": "التحالف",
-        "newsletter": "النشرة الإخبارية",
-    },
-}
+@cache
+def catalogue(locale: str) -> gettext.NullTranslations:
+    """The compiled catalogue of a supported locale (English: the message ids themselves)."""
+    if locale == DEFAULT_LOCALE:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, str(LOCALE_DIR), languages=[locale])
 
-PERIOD_LABELS = {
-    "en": {"daily": "daily", "weekly": "weekly"},
-    "fr": {"daily": "quotidien", "weekly": "hebdomadaire"},
-    "es": {"daily": "diario", "weekly": "semanal"},
-    "ar": {"daily": "اليومي", "weekly": "الأسبوعي"},
-}
+
+def resolve_locale(template: str, locale: str) -> str:
+    """The supported locale a notice for ``locale`` is written in."""
+    if template not in TEXTS:
+        raise LookupError(f"no template {template!r}")
+    return next((c for c in fallback_chain(locale) if c in LOCALES), DEFAULT_LOCALE)
+
+
+def exists(template: str) -> bool:
+    return template in TEXTS
+
+
+def enum_label(table: str, locale: str, code: str) -> str:
+    """A code of another service (a status, an outcome) as people read it in ``locale``;
+    an unknown code is shown as it is."""
+    entry = ENUMS.get(table, {}).get(code)
+    if entry is None:
+        return code
+    context, message = entry
+    return catalogue(resolve_locale("welcome", locale)).pgettext(context, message)
 
 
 def _babel_locale(locale: str) -> Locale:
@@ -120,44 +113,102 @@ def localise_moments(values: dict[str, Any], locale: str, time_zone: str) -> dic
     }
 
 
-def exists(template: str) -> bool:
-    return (TEMPLATES / template / f"{DEFAULT_LOCALE}.txt").exists()
+class _Values(dict[str, Any]):
+    """``%(key)s`` of a value nobody passed renders empty rather than failing a notice."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
-def resolve_locale(template: str, locale: str) -> str:
-    for candidate in fallback_chain(locale):
-        if (TEMPLATES / template / f"{candidate}.txt").exists():
-            return candidate
-    raise LookupError(f"no template {template!r} for {locale!r} or its fallbacks")
+def _say(message: str, language: gettext.NullTranslations, values: _Values) -> str:
+    return language.gettext(message) % values
 
 
-def label(table: dict[str, dict[str, str]], locale: str, key: str) -> str:
-    for candidate in fallback_chain(locale):
-        if candidate in table:
-            return table[candidate].get(key, key)
-    return key
+def _values(text: NoticeText, chosen: str, values: dict[str, Any]) -> _Values:
+    shown = _Values({k: "" if v is None else v for k, v in values.items()})
+    for key, table in text.enums.items():
+        if key in shown:
+            shown[key] = enum_label(table, chosen, str(shown[key]))
+    return shown
+
+
+def _body(
+    text: NoticeText, language: gettext.NullTranslations, values: _Values
+) -> list[dict[str, str]]:
+    blocks: list[dict[str, str]] = []
+    for block in text.body:
+        if isinstance(block, Link):
+            if values.get(block.key):
+                blocks.append({"url": str(values[block.key]), "text": ""})
+        elif isinstance(block, When):
+            if values.get(block.key):
+                blocks.append({"text": _say(block.message, language, values), "url": ""})
+        elif isinstance(block, Verbatim):
+            if values.get(block.key):
+                blocks.append({"text": str(values[block.key]), "url": ""})
+        else:
+            blocks.append({"text": _say(block, language, values), "url": ""})
+    return blocks
+
+
+def _sections(
+    text: NoticeText, language: gettext.NullTranslations, values: _Values
+) -> list[dict[str, Any]]:
+    sections: list[dict[str, Any]] = []
+    for section in text.sections:
+        entries = values.get(section.key) or []
+        if section.heading is None:  # groups with their own headings
+            sections += [
+                {"heading": group["heading"], "entries": [_item(i) for i in group["items"]]}
+                for group in entries
+            ]
+        elif entries:
+            sections.append(
+                {
+                    "heading": language.gettext(section.heading),
+                    "entries": [_item(i) for i in entries],
+                }
+            )
+    return sections
+
+
+def _item(item: dict[str, Any]) -> dict[str, str]:
+    return {
+        "title": str(item.get("title") or ""),
+        "url": str(item.get("url") or ""),
+        "detail": str(item.get("detail") or item.get("starts") or ""),
+    }
+
+
+def _subject(text: NoticeText, language: gettext.NullTranslations, values: _Values) -> str:
+    if text.subject is None:
+        return str(values.get("subject") or "")
+    return _say(text.subject, language, values)
 
 
 def render(
     template: str, locale: str, *, unsubscribe_url: str | None = None, **values: Any
 ) -> RenderedMessage:
     chosen = resolve_locale(template, locale)
-    language = chosen.split("-")[0]
-    direction = "rtl" if language in RTL_LANGUAGES else "ltr"
-    body = _env.get_template(f"{template}/{chosen}.html").render(**values)
-    text = _env.get_template(f"{template}/{chosen}.txt").render(**values)
-    if unsubscribe_url:
-        footer = _UNSUBSCRIBE.get(language, _UNSUBSCRIBE[DEFAULT_LOCALE])
-        text = f"{text.rstrip()}\n\n--\n{footer.format(url=unsubscribe_url)}\n"
-        link = f'<a href="{escape(unsubscribe_url)}">{escape(unsubscribe_url)}</a>'
-        body += f"<hr><p><small>{footer.format(url=link)}</small></p>"
+    text, language = TEXTS[template], catalogue(chosen)
+    shown = _values(text, chosen, values)
+    direction = "rtl" if is_rtl(chosen) else "ltr"
+    context = {
+        "greeting": _say(GREETING, language, shown),
+        "body": _body(text, language, shown),
+        "sections": _sections(text, language, shown),
+        "unsubscribe_url": unsubscribe_url,
+        "unsubscribe_text": language.gettext(UNSUBSCRIBE),
+    }
+    subject = _subject(text, language, shown)
+    body = _env.get_template("email.html").render(**context)
     html = (
         f'<!doctype html><html lang="{chosen}" dir="{direction}"><head><meta charset="utf-8">'
         f'</head><body dir="{direction}">{body}</body></html>'
     )
     return RenderedMessage(
-        subject=_env.get_template(f"{template}/{chosen}.subject.txt").render(**values).strip(),
-        text=text,
+        subject=subject,
+        text=_env.get_template("email.txt").render(**context),
         html=html,
         locale=chosen,
     )
@@ -171,10 +222,9 @@ class FeedText:
 
 
 def render_feed(template: str, locale: str, **values: Any) -> FeedText:
-    """The feed line: ``<locale>.feed.txt`` as title, or the subject when there is none."""
+    """The feed item: the subject as title and the template's feed line (if any) as body."""
     chosen = resolve_locale(template, locale)
-    subject = _env.get_template(f"{template}/{chosen}.subject.txt").render(**values).strip()
-    body = ""
-    if (TEMPLATES / template / f"{chosen}.feed.txt").exists():
-        body = _env.get_template(f"{template}/{chosen}.feed.txt").render(**values).strip()
-    return FeedText(title=subject, body=body, locale=chosen)
+    text, language = TEXTS[template], catalogue(chosen)
+    shown = _values(text, chosen, values)
+    body = _say(text.feed, language, shown) if text.feed else ""
+    return FeedText(title=_subject(text, language, shown), body=body, locale=chosen)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import bindparam, delete, exists, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events.privacy import PARTNER_SHARING, RECIPIENT_PARTNER
+from eventkit.deferred import DeferringSession, insert_row
 from notifications.adapters.orm import (
     consents,
     partner_events,
@@ -26,10 +28,83 @@ from notifications.domain.webhooks import (
     WebhookDeliveryStatus,
 )
 
+_KEEP_PARTNER_EVENT = insert(partner_events).on_conflict_do_nothing(index_elements=["event_id"])
+#: rows kept for one deferred statement at most (12 parameters a delivery row)
+_KEEP_AT_MOST = 2000
+_QUEUE_DELIVERY = insert(webhook_deliveries).on_conflict_do_nothing(
+    index_elements=["endpoint_id", "event_id"]
+)
+
+
+#: a lease with what sending needs, in ONE statement: due deliveries claimed (at most
+#: ``per_endpoint`` per endpoint, none of the ``busy`` endpoints) and hidden until
+#: ``until``, with their endpoint, their stored event and whether the event's subject gave
+#: the endpoint's owner partner-sharing consent
+_LEASE = text(
+    """
+    WITH locked AS (
+        SELECT id, endpoint_id, next_attempt_at FROM notifications.webhook_deliveries
+        WHERE status = 'pending' AND next_attempt_at <= :now
+          AND NOT (endpoint_id = ANY(:busy))
+        ORDER BY next_attempt_at
+        LIMIT :scan
+        FOR UPDATE SKIP LOCKED
+    ), chosen AS (
+        SELECT id FROM (
+            SELECT id, next_attempt_at, row_number() OVER (
+                PARTITION BY endpoint_id ORDER BY next_attempt_at) AS n
+            FROM locked) ranked
+        WHERE n <= :per_endpoint ORDER BY next_attempt_at LIMIT :limit
+    ), leased AS (
+        UPDATE notifications.webhook_deliveries d SET next_attempt_at = :until
+        FROM chosen WHERE d.id = chosen.id
+        RETURNING d.*
+    )
+    SELECT leased.*,
+           e.id AS e_id, e.owner_id AS e_owner_id, e.url AS e_url,
+           e.description AS e_description, e.event_types AS e_event_types,
+           e.status AS e_status, e.secret AS e_secret, e.previous_secret AS e_previous_secret,
+           e.previous_secret_expires_at AS e_previous_secret_expires_at,
+           e.consecutive_dead_letters AS e_consecutive_dead_letters,
+           e.created_at AS e_created_at, e.version AS e_version,
+           p.envelope AS p_envelope, p.subject AS p_subject,
+           EXISTS (
+               SELECT 1 FROM notifications.consents c
+               WHERE CAST(c.person_id AS text) = p.subject AND c.recipient_id = e.owner_id
+                 AND c.purpose = :purpose AND c.recipient_kind = :kind AND c.active
+           ) AS consented
+    FROM leased
+    LEFT JOIN notifications.webhook_endpoints e ON e.id = leased.endpoint_id
+    LEFT JOIN notifications.partner_events p ON p.event_id = leased.event_id
+    """
+)
+#: successful attempts of pending deliveries: the deliveries settled and the attempt log
+#: written, in ONE statement (rows: id, status code, duration)
+_SUCCEEDED = text(
+    """
+    WITH outcome AS (
+        SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:codes AS int[]),
+                             CAST(:durations AS int[])) AS o(id, code, duration_ms)
+    ), settled AS (
+        UPDATE notifications.webhook_deliveries d
+        SET status = 'succeeded', attempts = d.attempts + 1, last_status_code = o.code,
+            last_error = NULL, delivered_at = :now
+        FROM outcome o WHERE d.id = o.id AND d.status = 'pending'
+        RETURNING d.id
+    )
+    INSERT INTO notifications.webhook_attempts
+        (delivery_id, attempted_at, status_code, error, duration_ms)
+    SELECT o.id, :now, o.code, NULL, o.duration_ms FROM outcome o JOIN settled s ON s.id = o.id
+    """
+)
+
 
 class WebhookRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        #: the active endpoints, read once per unit of work by ``record_partner_event``
+        self._active: list[Endpoint] | None = None
+        self._kept_rows = 0
 
     # ---- endpoints -----------------------------------------------------------------------
     async def add_endpoint(self, e: Endpoint) -> None:
@@ -57,18 +132,6 @@ class WebhookRepository:
         )
         return [_endpoint(r) for r in (await self.session.execute(q)).mappings().all()]
 
-    async def active_endpoints(self) -> list[Endpoint]:
-        q = select(webhook_endpoints).where(
-            webhook_endpoints.c.status == EndpointStatus.ACTIVE.value
-        )
-        return [_endpoint(r) for r in (await self.session.execute(q)).mappings().all()]
-
-    async def endpoints_by_id(self, ids: set[UUID]) -> dict[UUID, Endpoint]:
-        if not ids:
-            return {}
-        q = select(webhook_endpoints).where(webhook_endpoints.c.id.in_(ids))
-        return {r["id"]: _endpoint(r) for r in (await self.session.execute(q)).mappings().all()}
-
     # ---- partner events ------------------------------------------------------------------
     async def add_partner_event(
         self, event_id: str, type_: str, subject: str, time: datetime, envelope: dict[str, Any]
@@ -91,12 +154,6 @@ class WebhookRepository:
     async def partner_event(self, event_id: str) -> RowMapping | None:
         q = select(partner_events).where(partner_events.c.event_id == event_id)
         return (await self.session.execute(q)).mappings().first()
-
-    async def partner_events_by_id(self, event_ids: set[str]) -> dict[str, RowMapping]:
-        if not event_ids:
-            return {}
-        q = select(partner_events).where(partner_events.c.event_id.in_(event_ids))
-        return {r["event_id"]: r for r in (await self.session.execute(q)).mappings()}
 
     async def consents(self, subjects: set[str]) -> set[tuple[str, UUID]]:
         """(subject, partner) pairs whose subject gave the partner active PARTNER_SHARING
@@ -149,6 +206,52 @@ class WebhookRepository:
             "partner_events": int(events.rowcount or 0),  # type: ignore[attr-defined]
         }
 
+    async def record_partner_event(
+        self,
+        event_id: str,
+        type_: str,
+        subject: str,
+        time: datetime,
+        envelope: dict[str, Any],
+        now: datetime,
+    ) -> int:
+        """Keep the event and queue one delivery per active endpoint that wants its type.
+        The rows are deferred (``eventkit.deferred``): a consumed batch's events, their
+        deliveries and the batch's inbox rows reach the database as ONE statement at commit;
+        the active endpoints are read once per transaction. Returns the deliveries queued."""
+        if self._active is None:
+            q = select(webhook_endpoints).where(
+                webhook_endpoints.c.status == EndpointStatus.ACTIVE.value
+            )
+            self._active = [_endpoint(r) for r in (await self.session.execute(q)).mappings()]
+        await insert_row(
+            self.session,
+            _KEEP_PARTNER_EVENT,
+            {
+                "event_id": event_id,
+                "type": type_,
+                "subject": subject,
+                "time": time,
+                "envelope": envelope,
+                "received_at": now,
+            },
+        )
+        queued = 0
+        for endpoint in self._active:
+            if endpoint.wants(type_):
+                delivery = WebhookDelivery(
+                    endpoint_id=endpoint.id, event_id=event_id, event_type=type_, created_at=now
+                )
+                delivery.next_attempt_at = now
+                await insert_row(self.session, _QUEUE_DELIVERY, _delivery_row(delivery))
+                queued += 1
+        # one statement carries at most 65,535 parameters: send what is kept well before
+        self._kept_rows += 1 + queued
+        if self._kept_rows >= _KEEP_AT_MOST and isinstance(self.session, DeferringSession):
+            await self.session.send_deferred()
+            self._kept_rows = 0
+        return queued
+
     # ---- deliveries ----------------------------------------------------------------------
     async def add_delivery(self, d: WebhookDelivery) -> bool:
         stmt = (
@@ -188,39 +291,68 @@ class WebhookRepository:
         row = (await self.session.execute(q)).mappings().first()
         return _delivery(row) if row else None
 
-    async def lease_due(self, now: datetime, limit: int, lease: timedelta) -> list[WebhookDelivery]:
-        """Claim due deliveries and hide them for ``lease``: no transaction stays open while
-        partners answer, and a crashed dispatcher's claims come back after the lease."""
-        due = (
-            select(webhook_deliveries.c.id)
-            .where(webhook_deliveries.c.status == WebhookDeliveryStatus.PENDING.value)
-            .where(webhook_deliveries.c.next_attempt_at <= now)
-            .order_by(webhook_deliveries.c.next_attempt_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-            .scalar_subquery()
+    async def lease_jobs(
+        self,
+        now: datetime,
+        limit: int,
+        until: datetime,
+        *,
+        per_endpoint: int,
+        busy: frozenset[UUID] = frozenset(),
+    ) -> list[tuple[WebhookDelivery, Endpoint | None, dict[str, Any] | None, bool]]:
+        """Claim due deliveries and hide them until ``until`` (no transaction stays open
+        while partners answer; a crashed dispatcher's claims come back then), at most
+        ``per_endpoint`` per endpoint and none of the ``busy`` endpoints' (those already
+        sending all they may: a slow endpoint's backlog never fills a batch), with everything
+        sending needs, in one statement: each delivery with
+        its endpoint, its stored event (``envelope``, ``subject``) and the subject's consent
+        to share with the endpoint's owner."""
+        rows = await self.session.execute(
+            _LEASE,
+            {
+                "now": now,
+                "until": until,
+                "busy": list(busy),
+                "scan": limit * 4,
+                "per_endpoint": per_endpoint,
+                "limit": limit,
+                "purpose": PARTNER_SHARING,
+                "kind": RECIPIENT_PARTNER,
+            },
         )
-        rows = (
-            (
-                await self.session.execute(
-                    update(webhook_deliveries)
-                    .where(webhook_deliveries.c.id.in_(due))
-                    .values(next_attempt_at=now + lease)
-                    .returning(*webhook_deliveries.c)
-                )
+        jobs = []
+        for row in rows.mappings():
+            endpoint = (
+                _endpoint({k[2:]: v for k, v in row.items() if k.startswith("e_")})
+                if row["e_id"] is not None
+                else None
             )
-            .mappings()
-            .all()
-        )
-        return [_delivery(r) for r in rows]
+            event = (
+                {"envelope": row["p_envelope"], "subject": row["p_subject"]}
+                if row["p_subject"] is not None
+                else None
+            )
+            jobs.append((_delivery(row), endpoint, event, bool(row["consented"])))
+        return jobs
+
+    async def record_successes(self, outcomes: list[tuple[UUID, int, int]], now: datetime) -> None:
+        """Settle pending deliveries that succeeded (id, status code, duration in ms) and log
+        their attempts, in one statement; one no longer pending is left as it is."""
+        if outcomes:
+            ids, codes, durations = zip(*outcomes, strict=True)
+            await self.session.execute(
+                _SUCCEEDED,
+                {"ids": list(ids), "codes": list(codes), "durations": list(durations), "now": now},
+            )
 
     async def save_delivery(self, d: WebhookDelivery) -> None:
-        row = _delivery_row(d)
-        for key in ("id", "message_id", "endpoint_id", "event_id", "event_type", "created_at"):
-            del row[key]
-        await self.session.execute(
-            update(webhook_deliveries).where(webhook_deliveries.c.id == d.id).values(**row)
-        )
+        await self.save_deliveries([d])
+
+    async def save_deliveries(self, found: list[WebhookDelivery]) -> None:
+        """Every delivery's new state in one round trip (an executemany)."""
+        if not found:
+            return
+        await self.session.execute(_SAVE_DELIVERY, [_changed_delivery_row(d) for d in found])
 
     async def deliveries_of(
         self,
@@ -286,7 +418,7 @@ def _endpoint_row(e: Endpoint) -> dict[str, Any]:
     }
 
 
-def _endpoint(r: RowMapping) -> Endpoint:
+def _endpoint(r: Mapping[Any, Any]) -> Endpoint:
     return Endpoint(
         id=r["id"],
         owner_id=r["owner_id"],
@@ -318,6 +450,26 @@ def _delivery_row(d: WebhookDelivery) -> dict[str, Any]:
         "created_at": d.created_at,
         "delivered_at": d.delivered_at,
     }
+
+
+_SAVED_COLUMNS = (
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "last_status_code",
+    "last_error",
+    "delivered_at",
+)
+_SAVE_DELIVERY = (
+    update(webhook_deliveries)
+    .where(webhook_deliveries.c.id == bindparam("b_id"))
+    .values({c: bindparam(f"b_{c}") for c in _SAVED_COLUMNS})
+)
+
+
+def _changed_delivery_row(d: WebhookDelivery) -> dict[str, Any]:
+    row = _delivery_row(d)
+    return {"b_id": d.id, **{f"b_{c}": row[c] for c in _SAVED_COLUMNS}}
 
 
 def _delivery(r: RowMapping) -> WebhookDelivery:

@@ -48,6 +48,8 @@ class Delivery(AggregateRoot):
     category: str = "account"
     #: extra mail headers, e.g. List-Unsubscribe / List-Unsubscribe-Post (RFC 8058)
     headers: dict[str, str] = field(default_factory=dict)
+    #: the newsletter this mail is part of
+    campaign_id: UUID | None = None
     #: the last failure was a refusal (5xx), not a temporary problem
     refused: bool = False
     #: W3C trace context of the handling that recorded it: the send joins that trace

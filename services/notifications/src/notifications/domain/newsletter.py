@@ -16,6 +16,7 @@ from notifications.domain.locales import fallback_chain
 class NewsletterStatus(StrEnum):
     DRAFT = "draft"
     SCHEDULED = "scheduled"
+    QUEUING = "queuing"  # recipients' deliveries are being recorded, a chunk at a time
     SENT = "sent"  # every recipient's delivery is queued (the dispatcher paces them)
 
 
@@ -86,6 +87,9 @@ class Newsletter:
     recipients: int | None = None
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     version: int = 0
+    #: deliveries recorded so far, and the last audience member (by account id) recorded
+    queued: int = 0
+    queued_through: UUID | None = None
 
     def content_for(self, locale: str) -> tuple[str, LocalisedContent]:
         """The recipient's language, its fallbacks, English, then any language written."""
@@ -96,8 +100,8 @@ class Newsletter:
         return first, self.content[first]
 
     def schedule(self, send_at: datetime) -> None:
-        if self.status == NewsletterStatus.SENT:
-            raise NotEditable("this newsletter was already sent")
+        if self.status in (NewsletterStatus.QUEUING, NewsletterStatus.SENT):
+            raise NotEditable("this newsletter is being sent or was sent")
         self.status = NewsletterStatus.SCHEDULED
         self.send_at = send_at
         self.version += 1
@@ -107,7 +111,14 @@ class Newsletter:
         assert self.send_at is not None
         return self.send_at + timedelta(minutes=index / max(self.per_minute, 1))
 
-    def sent(self, recipients: int) -> None:
+    def queued_chunk(self, recorded: int, through: UUID) -> None:
+        """A chunk of the audience, up to account ``through``, has its deliveries."""
+        self.status = NewsletterStatus.QUEUING
+        self.queued += recorded
+        self.queued_through = through
+
+    def sent(self) -> None:
+        """Every audience member's delivery is recorded."""
         self.status = NewsletterStatus.SENT
-        self.recipients = recipients
+        self.recipients = self.queued
         self.version += 1

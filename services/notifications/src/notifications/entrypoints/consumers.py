@@ -7,6 +7,7 @@ event type of a partner-visible topic. A type that is both gets both, in one tra
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from contracts.base import IntegrationEvent
@@ -21,6 +22,74 @@ from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 from notifications.service_layer.webhooks import PartnerCatalogue, record_partner_event
 
 UoWHandler = Handler[Any, NotificationsUnitOfWork]
+
+
+@dataclass(frozen=True)
+class Told:
+    """What a person sees of an event: who is told, with which template (its texts in
+    adapters/texts.py), in the feed and by email as their preferences say (some never go
+    to the feed: secret links). Read by the promise map (docs/promises.md)."""
+
+    who: str
+    template: str
+    feed: bool = True
+
+
+#: every people-facing reaction, by event type (the rest of reactions_by_type only keeps
+#: projections); tests/test_promises.py holds it to the contracts' docstrings
+TOLD: dict[type[IntegrationEvent], Told] = {
+    profiles.AccountRegistered: Told("the new account holder", "welcome"),
+    profiles.AccountVerificationRequested: Told("the account holder", "verify_email", False),
+    profiles.PasswordResetRequested: Told("the account holder", "password_reset", False),
+    profiles.PasswordChanged: Told("the account holder", "password_changed"),
+    profiles.AccountRegistrationAttempted: Told(
+        "the owner of the address", "registration_attempted", False
+    ),
+    profiles.ConnectionRequested: Told("the addressee", "connection_requested"),
+    profiles.ConnectionAccepted: Told("the requester", "connection_accepted"),
+    profiles.MessageSent: Told("the recipient", "message_received"),
+    privacy.DataExportReady: Told("the person (the link by email only)", "export_ready"),
+    **{
+        step: Told("the member's representatives", "alliance_membership")
+        for step in (
+            alliance.MemberApplied,
+            alliance.MemberAdmitted,
+            alliance.MemberRejected,
+            alliance.MemberSuspended,
+            alliance.MemberReinstated,
+            alliance.MemberWithdrawn,
+        )
+    },
+    alliance.MeetingScheduled: Told(
+        "representatives of the members seated on the body", "meeting_invitation"
+    ),
+    alliance.MeetingCancelled: Told(
+        "representatives of the members seated on the body", "meeting_cancelled"
+    ),
+    alliance.VoteOpened: Told("representatives of the members seated on the body", "vote_opened"),
+    alliance.VoteClosed: Told("representatives of the members seated on the body", "vote_closed"),
+    alliance.RecommendationMoved: Told(
+        "representatives of the alliance's active members, when published",
+        "recommendation_published",
+    ),
+    alliance.CommitmentStatusChanged: Told(
+        "the pledging member's representatives, when late or at risk", "commitment_status"
+    ),
+    resources.CalendarEventUpdated: Told(
+        "people registered, when its title or time changed", "event_changed"
+    ),
+    resources.CalendarEventCancelled: Told(
+        "people registered (seated or waiting)", "event_cancelled"
+    ),
+    resources.EventRegistrationChanged: Told(
+        "the person promoted from the waiting list", "event_seat_given"
+    ),
+    resources.ResourcePublished: Told("the contributor", "resource_published"),
+    resources.ResourceRejected: Told("the contributor", "resource_rejected"),
+    resources.OpportunityMatchFound: Told("the matched person", "opportunity_match"),
+    resources.InterestExpressed: Told("the poster", "interest_expressed"),
+    resources.InterestStatusChanged: Told("the person who expressed it", "interest_status_changed"),
+}
 
 
 def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWHandler]:
@@ -52,6 +121,13 @@ def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWH
         resources.CalendarEventScheduled: reactions.calendar_event_changed,
         resources.CalendarEventUpdated: reactions.calendar_event_changed,
         resources.CalendarEventCancelled: reactions.calendar_event_cancelled,
+        resources.EventRegistrationChanged: reactions.registration_changed,
+        alliance.MeetingScheduled: reactions.meeting_scheduled,
+        alliance.MeetingCancelled: reactions.meeting_cancelled,
+        alliance.VoteOpened: reactions.vote_opened,
+        alliance.VoteClosed: reactions.vote_closed,
+        alliance.RecommendationMoved: reactions.recommendation_moved,
+        alliance.CommitmentStatusChanged: reactions.commitment_status_changed,
         resources.ResourceArchived: reactions.resource_visibility,
         resources.ResourceHidden: reactions.resource_visibility,
         resources.ResourceRestored: reactions.resource_visibility,

@@ -12,7 +12,7 @@ from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery
 from notifications.domain.digest import digest_period, group_by_category
 from notifications.domain.preferences import Frequency
-from notifications.service_layer.notify import Notifier, unsubscribe_headers
+from notifications.service_layer.notify import Notifier
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 log = get_logger(__name__)
@@ -47,11 +47,11 @@ async def send_due_digests(
                     continue
                 locale = prefs.locale(recipient.locale)
                 digest_id = f"digest:{person_id}:{frequency.value}:{period.isoformat()}"
-                unsubscribe = notifier.unsubscribe_url(person_id, None)
+                unsubscribe, one_click = notifier.unsubscribe(person_id, None)
                 groups = [
                     {
-                        "label": templates.label(templates.CATEGORY_LABELS, locale, category),
-                        "entries": [{"title": e.title, "summary": e.summary} for e in items],
+                        "heading": templates.enum_label("category", locale, category),
+                        "items": [{"title": e.title} for e in items],
                     }
                     for category, items in group_by_category(entries).items()
                 ]
@@ -60,7 +60,7 @@ async def send_due_digests(
                     locale,
                     unsubscribe_url=unsubscribe,
                     name=recipient.display_name,
-                    period=templates.label(templates.PERIOD_LABELS, locale, frequency.value),
+                    period=frequency.value,
                     count=len(entries),
                     groups=groups,
                 )
@@ -73,7 +73,7 @@ async def send_due_digests(
                         source_event_id=digest_id,
                         message=message,
                         category="digest",
-                        headers=unsubscribe_headers(unsubscribe),
+                        headers=one_click,
                         next_attempt_at=now,
                     )
                 )

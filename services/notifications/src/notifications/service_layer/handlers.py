@@ -7,17 +7,22 @@ a ``Notice`` to the notifier, which applies the person's preferences.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from contracts.envelope import CloudEvent
 from contracts.events import alliance, privacy, profiles, resources
 from notifications.adapters.projections import recipient_key
 from notifications.domain.preferences import Category
 from notifications.domain.recipient import Recipient
-from notifications.service_layer.notify import Notice, Notifier
+from notifications.service_layer.notify import MatchReasons, Notice, Notifier
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 #: the alliance member status of an active member (admitted, or reinstated to admitted)
 ADMITTED = "admitted"
+#: the recommendation pipeline's last stage
+PUBLISHED = "published"
+#: commitment statuses its representatives are told about
+WORRYING = frozenset({"late", "at_risk"})
 
 
 async def _learn_recipient(
@@ -37,6 +42,40 @@ async def _learn_recipient(
 class Reactions:
     def __init__(self, notifier: Notifier) -> None:
         self.notifier = notifier
+
+    async def _tell(
+        self,
+        uow: NotificationsUnitOfWork,
+        ce: CloudEvent,
+        person_id: UUID,
+        template: str,
+        category: Category,
+        values: dict[str, Any],
+        link: str,
+    ) -> None:
+        await self.notifier.notify(
+            Notice(
+                recipient_id=person_id,
+                template=template,
+                category=category,
+                source_event_id=ce.id,
+                values=values,
+                link=link,
+            ),
+            uow,
+        )
+
+    async def _tell_all(
+        self,
+        uow: NotificationsUnitOfWork,
+        ce: CloudEvent,
+        people: list[UUID],
+        template: str,
+        values: dict[str, Any],
+        link: str,
+    ) -> None:
+        for person_id in people:
+            await self._tell(uow, ce, person_id, template, Category.ALLIANCE, values, link)
 
     async def _tell_account_holder(
         self,
@@ -312,7 +351,28 @@ class Reactions:
         ce: CloudEvent,
         uow: NotificationsUnitOfWork,
     ) -> None:
-        """The public calendar newsletters announce."""
+        """The public calendar newsletters announce; when an entry's title or time changed,
+        the people registered for it are told."""
+        before = await uow.projections.calendar_event(event.event_id)
+        changed = (
+            isinstance(event, resources.CalendarEventUpdated)
+            and before is not None
+            and not before["cancelled"]
+            and before["version"] < (ce.sequence or 0)
+            and (before["title"], before["starts_at"], before["ends_at"])
+            != (event.title[:500], event.starts_at, event.ends_at)
+        )
+        if changed:
+            for person_id in await uow.projections.registrants(event.event_id):
+                await self._tell(
+                    uow,
+                    ce,
+                    person_id,
+                    "event_changed",
+                    Category.EVENTS,
+                    {"title": event.title, "starts_at": event.starts_at, "ends_at": event.ends_at},
+                    f"/v1/events/{event.event_id}",
+                )
         await uow.projections.upsert_calendar_event(
             {
                 "event_id": event.event_id,
@@ -334,9 +394,43 @@ class Reactions:
         ce: CloudEvent,
         uow: NotificationsUnitOfWork,
     ) -> None:
+        """The entry stays in the calendar projection, cancelled; the people registered for
+        it (seated or waiting) are told."""
         await uow.projections.cancel_calendar_event(
             event.event_id, event.title, event.starts_at, ce.sequence
         )
+        for person_id in await uow.projections.registrants(event.event_id):
+            await self._tell(
+                uow,
+                ce,
+                person_id,
+                "event_cancelled",
+                Category.EVENTS,
+                {"title": event.title, "starts_at": event.starts_at, "reason": event.reason},
+                f"/v1/events/{event.event_id}",
+            )
+
+    async def registration_changed(
+        self,
+        event: resources.EventRegistrationChanged,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        """Who is registered for what (told of changes and cancellation); a person promoted
+        from the waiting list is told they have a seat."""
+        await uow.projections.record_registration(
+            event.event_id, event.person_id, event.status, ce.sequence or 0
+        )
+        if event.promoted and event.status == "confirmed":
+            await self._tell(
+                uow,
+                ce,
+                event.person_id,
+                "event_seat_given",
+                Category.EVENTS,
+                {"title": event.title, "starts_at": event.starts_at},
+                f"/v1/events/{event.event_id}",
+            )
 
     async def resource_published(
         self, event: resources.ResourcePublished, ce: CloudEvent, uow: NotificationsUnitOfWork
@@ -385,7 +479,11 @@ class Reactions:
                 template="opportunity_match",
                 category=Category.OPPORTUNITIES,
                 source_event_id=ce.id,
-                values={"title": event.title, "deadline": event.deadline},
+                values={
+                    "title": event.title,
+                    "deadline": event.deadline,
+                    "why": MatchReasons(tuple((r.kind, tuple(r.values)) for r in event.reasons)),
+                },
                 link=f"/v1/opportunities/{event.opportunity_id}",
             ),
             uow,
@@ -421,4 +519,93 @@ class Reactions:
                 link=f"/v1/opportunities/{event.opportunity_id}",
             ),
             uow,
+        )
+
+    # ---- alliance: meetings, votes, recommendations, commitments ------------------------------
+    async def meeting_scheduled(
+        self, event: alliance.MeetingScheduled, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """An invitation to the representatives of the members seated on the body."""
+        await self._tell_all(
+            uow,
+            ce,
+            await uow.projections.representatives(body_id=event.body_id),
+            "meeting_invitation",
+            {"title": event.title, "starts_at": event.starts_at},
+            f"/v1/alliance/meetings/{event.meeting_id}",
+        )
+
+    async def meeting_cancelled(
+        self, event: alliance.MeetingCancelled, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        await self._tell_all(
+            uow,
+            ce,
+            await uow.projections.representatives(body_id=event.body_id),
+            "meeting_cancelled",
+            {"title": event.title or "", "starts_at": event.starts_at},
+            f"/v1/alliance/meetings/{event.meeting_id}",
+        )
+
+    async def vote_opened(
+        self, event: alliance.VoteOpened, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        await self._tell_all(
+            uow,
+            ce,
+            await uow.projections.representatives(body_id=event.body_id),
+            "vote_opened",
+            {"title": event.title},
+            f"/v1/alliance/motions/{event.motion_id}",
+        )
+
+    async def vote_closed(
+        self, event: alliance.VoteClosed, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        await self._tell_all(
+            uow,
+            ce,
+            await uow.projections.representatives(body_id=event.body_id),
+            "vote_closed",
+            {
+                "title": event.title or "",
+                "outcome": event.outcome,
+                "yes": event.yes,
+                "no": event.no,
+                "abstain": event.abstain,
+            },
+            f"/v1/alliance/motions/{event.motion_id}",
+        )
+
+    async def recommendation_moved(
+        self, event: alliance.RecommendationMoved, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        """A published recommendation is news for every active member of its alliance."""
+        if event.to_stage != PUBLISHED:
+            return
+        await self._tell_all(
+            uow,
+            ce,
+            await uow.projections.representatives(alliance_id=event.alliance_id),
+            "recommendation_published",
+            {"title": event.title},
+            f"/v1/alliance/recommendations/{event.recommendation_id}",
+        )
+
+    async def commitment_status_changed(
+        self,
+        event: alliance.CommitmentStatusChanged,
+        ce: CloudEvent,
+        uow: NotificationsUnitOfWork,
+    ) -> None:
+        """Late or at risk: the pledging member's representatives are told."""
+        if event.to_status not in WORRYING:
+            return
+        await self._tell_all(
+            uow,
+            ce,
+            await uow.projections.representatives(member_id=event.member_id),
+            "commitment_status",
+            {"title": event.title or event.pillar, "status": event.to_status},
+            f"/v1/alliance/commitments/{event.commitment_id}",
         )

@@ -13,7 +13,7 @@ from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery
 from notifications.domain.newsletter import Newsletter
 from notifications.domain.preferences import Category
-from notifications.service_layer.notify import Notifier, unsubscribe_headers
+from notifications.service_layer.notify import Notifier
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 log = get_logger(__name__)
@@ -42,51 +42,74 @@ async def check_calendar(uow: NotificationsUnitOfWork, ids: list[UUID]) -> None:
         raise UnknownCalendarEvents(f"unknown or cancelled calendar events: {missing}")
 
 
+#: audience members whose deliveries are recorded per transaction
+QUEUE_CHUNK = 1000
+
+
 async def send_due_newsletters(
     uow_factory: Callable[[], NotificationsUnitOfWork],
     notifier: Notifier,
     settings: NotificationsSettings,
     now: datetime,
+    *,
+    chunk: int = QUEUE_CHUNK,
 ) -> int:
-    """Queue one delivery per audience member of every due newsletter, paced by
-    ``per_minute`` through their due times; idempotent per (newsletter, person)."""
+    """Record one delivery per audience member of every due newsletter, paced by
+    ``per_minute`` through their due times. The audience is read and recorded a chunk at a
+    time (account order), each chunk in its own transaction with the newsletter's progress,
+    so memory stays flat whatever its size, the dispatcher starts sending the first chunk
+    while the next is recorded, and a scheduler that stops half-way (kill -9) is resumed by
+    the next from the member after the last one recorded. Returns the newsletters done."""
     done = 0
-    async with uow_factory() as uow:
-        for newsletter in await uow.audience.claim_due_newsletters(now):
-            count = await _queue(uow, notifier, settings, newsletter)
-            newsletter.sent(count)
+    while True:
+        async with uow_factory() as uow:
+            newsletter = await uow.audience.claim_due_newsletter(now)
+            if newsletter is None:
+                return done
+            recorded = await _queue_chunk(uow, notifier, newsletter, chunk)
+            if recorded is None:
+                newsletter.sent()
+                log.info(
+                    "newsletter.queued",
+                    newsletter_id=str(newsletter.id),
+                    recipients=newsletter.queued,
+                )
+                done += 1
             await uow.audience.save_newsletter(newsletter)
-            log.info("newsletter.queued", newsletter_id=str(newsletter.id), recipients=count)
-            done += 1
-        await uow.commit()
-    return done
+            await uow.commit()
 
 
-async def _queue(
+async def _queue_chunk(
     uow: NotificationsUnitOfWork,
     notifier: Notifier,
-    settings: NotificationsSettings,
     newsletter: Newsletter,
-) -> int:
+    chunk: int,
+) -> int | None:
+    """The deliveries of the next ``chunk`` audience members; None when none is left."""
+    members = await uow.audience.audience_after(
+        newsletter.segment, newsletter.queued_through, chunk
+    )
+    if not members:
+        return None
     resources = await uow.audience.published(newsletter.resource_ids)
     links = [
-        {"title": r["title"], "url": f"{notifier.public_base_url}/v1/resources/{r['resource_id']}"}
+        {"title": r["title"], "url": f"{notifier.web_url}/library/{r['resource_id']}"}
         for r in resources
     ]
     # read when sending, so an entry cancelled since the newsletter was written drops out
     calendar = await uow.projections.calendar(newsletter.event_ids)
-    index = 0
-    for member in await uow.audience.audience(newsletter.segment):
+    found: list[Delivery] = []
+    for member in members:
         language, content = newsletter.content_for(member["locale"])
         events = [
             {
                 "title": e["title"],
                 "starts": templates.format_moment(e["starts_at"], language, member["time_zone"]),
-                "url": f"{notifier.public_base_url}/v1/events/{e['event_id']}",
+                "url": f"{notifier.web_url}/events/{e['event_id']}",
             }
             for e in calendar
         ]
-        unsubscribe = notifier.unsubscribe_url(member["account_id"], Category.NEWSLETTER)
+        unsubscribe, one_click = notifier.unsubscribe(member["account_id"], Category.NEWSLETTER)
         message = templates.render(
             "newsletter",
             language,
@@ -97,7 +120,7 @@ async def _queue(
             resources=links,
             events=events,
         )
-        added = await uow.deliveries.add(
+        found.append(
             Delivery(
                 recipient_id=member["account_id"],
                 channel="email",
@@ -106,9 +129,11 @@ async def _queue(
                 source_event_id=f"newsletter:{newsletter.id}:{member['account_id']}",
                 message=message,
                 category=Category.NEWSLETTER.value,
-                headers=unsubscribe_headers(unsubscribe),
-                next_attempt_at=newsletter.send_time(index),
+                headers=one_click,
+                next_attempt_at=newsletter.send_time(newsletter.queued + len(found)),
+                campaign_id=newsletter.id,
             )
         )
-        index += added
-    return index
+    recorded = await uow.deliveries.add_many(found)
+    newsletter.queued_chunk(recorded, members[-1]["account_id"])
+    return recorded

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from contracts.vocabulary import explain
 from eventkit import tracing
 from eventkit.logging import get_logger
 from notifications.adapters import templates
@@ -20,6 +21,17 @@ from notifications.domain.recipient import Recipient
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class MatchReasons:
+    """Why a person fits an opportunity: (criterion, codes) pairs, said in the recipient's
+    language when the notice is rendered (contracts.vocabulary.explain)."""
+
+    reasons: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def said_in(self, locale: str) -> str:
+        return "; ".join(explain(kind, codes, locale).text for kind, codes in self.reasons)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,13 +58,24 @@ class Outcome:
 
 
 class Notifier:
-    def __init__(self, signer: UnsubscribeSigner, public_base_url: str) -> None:
+    def __init__(self, signer: UnsubscribeSigner, public_base_url: str, web_url: str) -> None:
         self.signer = signer
         self.public_base_url = public_base_url.rstrip("/")
+        #: where people's pages are (the web client): the links people click land there
+        self.web_url = web_url.rstrip("/")
 
     def unsubscribe_url(self, person_id: UUID, category: Category | None) -> str:
+        """The API's one-click address (RFC 8058: mail clients POST to it, with no cookie
+        and no page): the ``List-Unsubscribe`` header."""
         token = self.signer.token(person_id, category)
         return f"{self.public_base_url}/v1/notifications/unsubscribe?token={token}"
+
+    def unsubscribe(self, person_id: UUID, category: Category | None) -> tuple[str, dict[str, str]]:
+        """The footer's link (the web client's page, for a person who clicks) and the
+        one-click headers (the API's address, for mail clients)."""
+        token = self.signer.token(person_id, category)
+        page = f"{self.web_url}/unsubscribe?token={token}"
+        return page, unsubscribe_headers(self.unsubscribe_url(person_id, category))
 
     async def notify(
         self, notice: Notice, uow: NotificationsUnitOfWork, *, now: datetime | None = None
@@ -68,6 +91,9 @@ class Notifier:
         values = templates.localise_moments(
             {"name": recipient.display_name, **notice.values}, locale, prefs.time_zone
         )
+        values = {
+            k: v.said_in(locale) if isinstance(v, MatchReasons) else v for k, v in values.items()
+        }
         feed = digest = email = False
 
         if notice.in_app and prefs.wants_in_app(notice.category):
@@ -120,8 +146,7 @@ class Notifier:
         headers: dict[str, str] = {}
         unsubscribe = None
         if notice.category not in TRANSACTIONAL:
-            unsubscribe = self.unsubscribe_url(recipient.account_id, notice.category)
-            headers = unsubscribe_headers(unsubscribe)
+            unsubscribe, headers = self.unsubscribe(recipient.account_id, notice.category)
         return Delivery(
             recipient_id=recipient.account_id,
             channel="email",

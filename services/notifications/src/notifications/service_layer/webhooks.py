@@ -4,8 +4,10 @@ dead-lettering, manual redelivery and replay."""
 from __future__ import annotations
 
 import asyncio
+import collections
+import contextlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,6 +33,8 @@ WEBHOOKS = Counter("webhook_attempts_total", "Partner webhook delivery attempts"
 
 #: a leased delivery, its endpoint, the stored event and whether the subject consented
 Job = tuple[WebhookDelivery, Endpoint | None, Any, bool]
+#: a delivery's id, what the attempt gave, and the delivery's endpoint
+Outcome = tuple[UUID, PostResult, UUID]
 
 
 class UnknownEventType(InvalidInput, ValueError):
@@ -103,17 +107,13 @@ async def owned_endpoint(
 async def record_partner_event(
     ce: CloudEvent, uow: NotificationsUnitOfWork, catalogue: PartnerCatalogue
 ) -> int:
-    """Keep the event for replays and queue one delivery per subscribed active endpoint."""
+    """Keep the event for replays and queue one delivery per subscribed active endpoint
+    (one statement, however many endpoints)."""
     if ce.type not in catalogue.types:
         return 0
-    await uow.webhooks.add_partner_event(ce.id, ce.type, ce.subject, ce.time, ce.structured())
-    queued = 0
-    for endpoint in await uow.webhooks.active_endpoints():
-        if endpoint.wants(ce.type):
-            queued += await uow.webhooks.add_delivery(
-                WebhookDelivery(endpoint_id=endpoint.id, event_id=ce.id, event_type=ce.type)
-            )
-    return queued
+    return await uow.webhooks.record_partner_event(
+        ce.id, ce.type, ce.subject, ce.time, ce.structured(), datetime.now(UTC)
+    )
 
 
 async def redeliver(uow: NotificationsUnitOfWork, delivery: WebhookDelivery) -> None:
@@ -170,68 +170,85 @@ class WebhookDispatcher:
         self.catalogue = catalogue
         self.settings = settings
         self._limit = asyncio.Semaphore(settings.webhook_concurrency)
+        #: messages leased and not yet answered, per endpoint (at most the per-endpoint limit
+        #: are sent at once; an endpoint at its limit gets no more leased)
+        self._in_flight: collections.Counter[UUID] = collections.Counter()
+        self._endpoint_limits: dict[UUID, asyncio.Semaphore] = {}
         #: endpoints known to have no dead-letter streak (saves a locked read per success)
         self._healthy: set[UUID] = set()
+        #: set when the running dispatch is asked to stop
+        self._stopping = asyncio.Event()
+
+    @property
+    def _per_endpoint_ahead(self) -> int:
+        """Messages leased per endpoint at most: twice what it may be sent at once, so its
+        next messages wait in memory, not behind a lease round trip."""
+        return 2 * self.settings.webhook_concurrency_per_endpoint
+
+    def _busy(self) -> frozenset[UUID]:
+        full = self._per_endpoint_ahead
+        return frozenset(e for e, n in self._in_flight.items() if n >= full)
 
     async def _lease(self, limit: int) -> list[Job]:
-        """Claim due deliveries (hidden for the lease) with what sending them needs."""
+        """Claim due deliveries (hidden for the lease) with what sending them needs: one
+        statement."""
         s = self.settings
+        now = datetime.now(UTC)
         async with self.uow_factory() as uow:
-            due = await uow.webhooks.lease_due(
-                datetime.now(UTC), limit, timedelta(seconds=s.webhook_lease_s)
+            jobs = await uow.webhooks.lease_jobs(
+                now,
+                limit,
+                now + timedelta(seconds=s.webhook_lease_s),
+                per_endpoint=self._per_endpoint_ahead,
+                busy=self._busy(),
             )
-            endpoints = await uow.webhooks.endpoints_by_id({d.endpoint_id for d in due})
-            events = await uow.webhooks.partner_events_by_id({d.event_id for d in due})
-            consents = await uow.webhooks.consents({str(e["subject"]) for e in events.values()})
-            jobs: list[Job] = []
-            for d in due:
-                event = events.get(d.event_id)
-                endpoint = endpoints.get(d.endpoint_id)
-                consented = (
-                    event is not None
-                    and endpoint is not None
-                    and (str(event["subject"]), endpoint.owner_id) in consents
-                )
-                jobs.append((d, endpoint, event, consented))
             await uow.commit()
         return jobs
 
-    async def dispatch_due(self) -> int:
-        """One batch: lease, send in parallel, record every outcome. Returns the batch size."""
-        jobs = await self._lease(self.settings.webhook_batch_size)
-        results = await asyncio.gather(*(self._deliver(*job) for job in jobs))
-        if jobs:
-            await self._record([(job[0].id, r) for job, r in zip(jobs, results, strict=True)])
-        return len(jobs)
-
     async def run(self, stop: asyncio.Event) -> None:
-        """Pipelined dispatch: up to twice ``webhook_concurrency`` messages in flight, more
-        leased as slots free up, outcomes recorded in small batches. A slow or black-holed
-        endpoint only holds its own slots; it never stalls everyone else's batch."""
+        """Pipelined dispatch: up to four times ``webhook_concurrency`` messages leased ahead
+        (at most twice the per-endpoint limit per endpoint), ``webhook_concurrency`` sent at
+        once (at most ``webhook_concurrency_per_endpoint`` to one endpoint), more leased as
+        slots free up, outcomes recorded in small batches. A slow or black-holed endpoint
+        only holds its own slots and gets no more leased; it never stalls the others."""
         s = self.settings
-        window = max(2, s.webhook_concurrency * 2)
-        outcomes: asyncio.Queue[tuple[UUID, PostResult] | None] = asyncio.Queue()
+        self._stopping = stop
+        # enough leased ahead that sending goes on at full concurrency while the next
+        # lease (a round trip or five) is on its way
+        window = max(2, s.webhook_concurrency * 4)
+        outcomes: asyncio.Queue[Outcome | None] = asyncio.Queue()
         in_flight: set[asyncio.Task[None]] = set()
         recorder = asyncio.create_task(self._record_from(outcomes))
         stopping = asyncio.create_task(stop.wait())
 
         async def send(job: Job) -> None:
-            await outcomes.put((job[0].id, await self._deliver(*job)))
+            endpoint_id = job[0].endpoint_id
+            try:
+                result = await self._deliver(*job)
+                if result is not None:
+                    await outcomes.put((job[0].id, result, endpoint_id))
+            finally:
+                self._in_flight[endpoint_id] -= 1
+                if self._in_flight[endpoint_id] <= 0:
+                    del self._in_flight[endpoint_id]
 
         try:
             while not stop.is_set():
                 jobs: list[Job] = []
                 room = window - len(in_flight)
-                if room >= window // 2 or not in_flight:  # lease in chunks, not one by one
+                # lease in chunks, not one by one
+                if room >= s.webhook_concurrency or not in_flight:
                     try:
                         jobs = await self._lease(min(room, s.webhook_batch_size))
                     except Exception as exc:  # the database may be away: keep going
                         log.warning("webhook.lease_error", error=type(exc).__name__)
                 for job in jobs:
+                    self._in_flight[job[0].endpoint_id] += 1
                     task = asyncio.create_task(send(job))
                     in_flight.add(task)
                     task.add_done_callback(in_flight.discard)
                 if not jobs:  # idle or full: wait for a free slot, new work, or stop
+                    await self.sender.close_idle()
                     await asyncio.wait(
                         {*in_flight, stopping},
                         timeout=s.dispatch_poll_interval_s,
@@ -243,10 +260,10 @@ class WebhookDispatcher:
             await recorder
             stopping.cancel()
 
-    async def _record_from(self, outcomes: asyncio.Queue[tuple[UUID, PostResult] | None]) -> None:
+    async def _record_from(self, outcomes: asyncio.Queue[Outcome | None]) -> None:
         done = False
         while not done:
-            batch: list[tuple[UUID, PostResult]] = []
+            batch: list[Outcome] = []
             item = await outcomes.get()
             while item is not None:
                 batch.append(item)
@@ -266,7 +283,9 @@ class WebhookDispatcher:
         endpoint: Endpoint | None,
         event: Any,
         consented: bool,
-    ) -> PostResult:
+    ) -> PostResult | None:
+        """The outcome of sending one message, or None when the dispatch stopped before
+        its turn came: it was not sent, and goes out again once its lease ends."""
         if endpoint is None or event is None or not endpoint.wants(delivery.event_type):
             result = PostResult(None, "endpoint disabled or event missing", 0)
         else:
@@ -288,21 +307,64 @@ class WebhookDispatcher:
                         delivery.message_id, timestamp, body
                     ),
                 }
-                async with self._limit:
-                    result = await self.sender.post(endpoint.url, body, headers)
+                per_endpoint = self._endpoint_limits.setdefault(
+                    endpoint.id,
+                    asyncio.Semaphore(self.settings.webhook_concurrency_per_endpoint),
+                )
+                async with per_endpoint, self._overall_slot():
+                    # stopping: no new request (one could take webhook_timeout_s)
+                    if self._stopping.is_set():
+                        return None
+                    result = await self.sender.post(endpoint.id, endpoint.url, body, headers)
         return result
 
-    async def _record(self, outcomes: list[tuple[UUID, PostResult]]) -> None:
+    @contextlib.asynccontextmanager
+    async def _overall_slot(self) -> AsyncIterator[None]:
+        """One of the ``webhook_concurrency`` slots, given back when the request ends or
+        once it has taken ``webhook_slow_after_s``: a slow or silent endpoint then holds
+        only its own (per-endpoint) slots, and the others keep the whole overall limit."""
+        await self._limit.acquire()
+        held = True
+
+        def give_back() -> None:
+            nonlocal held
+            if held:
+                held = False
+                self._limit.release()
+
+        timer = asyncio.get_running_loop().call_later(self.settings.webhook_slow_after_s, give_back)
+        try:
+            yield
+        finally:
+            timer.cancel()
+            give_back()
+
+    async def _record(self, outcomes: list[Outcome]) -> None:
         """Record a batch's outcomes in one transaction (the attempt log, retries, dead
-        letters and their alerts); endpoint rows are locked only when they change."""
+        letters and their alerts); endpoint rows are locked only when they change. Successes
+        to an endpoint known healthy (the common case) take one statement for all of them."""
         s = self.settings
         now = datetime.now(UTC)
+        # successes to endpoints with no dead-letter streak: settled set-based, no aggregate
+        plain = [
+            (delivery_id, result.status_code or 200, result.duration_ms)
+            for delivery_id, result, endpoint_id in outcomes
+            if result.ok and endpoint_id in self._healthy
+        ]
+        rest = [
+            (delivery_id, result)
+            for delivery_id, result, endpoint_id in outcomes
+            if not (result.ok and endpoint_id in self._healthy)
+        ]
         async with self.uow_factory() as uow:
+            await uow.webhooks.record_successes(plain, now)
+            WEBHOOKS.labels("delivered").inc(len(plain))
             deliveries = await uow.webhooks.deliveries_by_id(
-                [delivery_id for delivery_id, _ in outcomes], for_update=True
+                [delivery_id for delivery_id, _ in rest], for_update=True
             )
             attempts: list[dict[str, Any]] = []
-            for delivery_id, result in outcomes:
+            settled: list[WebhookDelivery] = []
+            for delivery_id, result in rest:
                 delivery = deliveries.get(delivery_id)
                 if delivery is None or delivery.status != WebhookDeliveryStatus.PENDING:
                     continue  # erased or already settled by someone else
@@ -329,8 +391,9 @@ class WebhookDispatcher:
                     )
                     WEBHOOKS.labels("dead_lettered" if dead else "retry").inc()
                     uow.track(delivery)
-                await uow.webhooks.save_delivery(delivery)
+                settled.append(delivery)
                 await self._settle_endpoint(uow, delivery, now)
+            await uow.webhooks.save_deliveries(settled)
             await uow.webhooks.add_attempts(attempts)
             await uow.commit()
 

@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from profiles.adapters.jwt_signing import SigningKey
@@ -21,9 +22,12 @@ from profiles.adapters.orm import (
     oidc_logins,
     one_time_tokens,
     refresh_tokens,
+    second_factors,
     signing_keys,
+    trusted_sign_ins,
 )
-from profiles.domain.sessions import RefreshToken
+from profiles.domain.second_factor import TotpFactor
+from profiles.domain.sessions import RefreshToken, SignInHistory
 
 
 def digest(token: str) -> str:
@@ -95,6 +99,7 @@ class RefreshTokenRepository:
                 account_id=token.account_id,
                 issued_at=token.issued_at,
                 expires_at=token.expires_at,
+                amr=token.amr,
             )
         )
 
@@ -233,6 +238,8 @@ class AccountNoticeRepository:
 
 
 class LoginFailureRepository:
+    """Failed sign-ins and the addresses that signed in (the throttle's memory)."""
+
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -242,15 +249,34 @@ class LoginFailureRepository:
             text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"{account_key}/{client_ip}"}
         )
 
-    async def recent(self, account_key: str, client_ip: str, since: datetime) -> list[datetime]:
-        rows = await self.session.execute(
-            select(login_failures.c.failed_at).where(
-                login_failures.c.account_key == account_key,
-                login_failures.c.client_ip == client_ip,
-                login_failures.c.failed_at > since,
+    async def history(
+        self, account_key: str, client_ip: str, since: datetime, trusted_since: datetime
+    ) -> SignInHistory:
+        f = login_failures.c
+
+        async def times(*where: Any) -> list[datetime]:
+            rows = await self.session.execute(
+                select(f.failed_at)
+                .where(f.failed_at > since, *where)
+                .order_by(f.failed_at.desc())
+                .limit(_FAILURES_READ)
+            )
+            return list(rows.scalars())
+
+        t = trusted_sign_ins.c
+        trusted = await self.session.execute(
+            select(t.account_key).where(
+                t.account_key == account_key,
+                t.client_ip == client_ip,
+                t.last_success_at > trusted_since,
             )
         )
-        return list(rows.scalars())
+        return SignInHistory(
+            client=await times(f.account_key == account_key, f.client_ip == client_ip),
+            account=await times(f.account_key == account_key),
+            address=await times(f.client_ip == client_ip),
+            trusted=trusted.first() is not None,
+        )
 
     async def add(self, account_key: str, client_ip: str, at: datetime) -> None:
         await self.session.execute(
@@ -259,13 +285,40 @@ class LoginFailureRepository:
             )
         )
 
-    async def clear(self, account_key: str, client_ip: str) -> None:
+    async def succeeded(self, account_key: str, client_ip: str, at: datetime) -> None:
+        """The client's failures are forgiven and it becomes one of the owner's clients."""
         await self.session.execute(
             delete(login_failures).where(
                 login_failures.c.account_key == account_key,
                 login_failures.c.client_ip == client_ip,
             )
         )
+        await self.session.execute(
+            insert(trusted_sign_ins)
+            .values(account_key=account_key, client_ip=client_ip, last_success_at=at)
+            .on_conflict_do_update(
+                index_elements=["account_key", "client_ip"], set_={"last_success_at": at}
+            )
+        )
+
+    async def clear_account(self, account_key: str) -> None:
+        """A password reset: every address starts again with a clean count."""
+        await self.session.execute(
+            delete(login_failures).where(login_failures.c.account_key == account_key)
+        )
+
+    async def forget_before(self, failures_before: datetime, trusted_before: datetime) -> int:
+        gone = await self.session.execute(
+            delete(login_failures).where(login_failures.c.failed_at < failures_before)
+        )
+        stale = await self.session.execute(
+            delete(trusted_sign_ins).where(trusted_sign_ins.c.last_success_at < trusted_before)
+        )
+        return int(gone.rowcount) + int(stale.rowcount)  # type: ignore[attr-defined]
+
+
+#: at most this many failures are read per count (the delay stops growing long before)
+_FAILURES_READ = 200
 
 
 class OidcRepository:
@@ -344,3 +397,45 @@ class OidcRepository:
             )
         )
         return [dict(r) for r in rows.mappings()]
+
+
+class SecondFactorRepository:
+    """Each account's authenticator app (at most one), read for update when used."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, account_id: UUID, *, for_update: bool = False) -> TotpFactor | None:
+        query = select(second_factors).where(second_factors.c.account_id == account_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self.session.execute(query)).mappings().first()
+        if row is None:
+            return None
+        return TotpFactor(
+            account_id=row["account_id"],
+            secret=bytes(row["secret"]),
+            created_at=row["created_at"],
+            confirmed_at=row["confirmed_at"],
+            last_step=row["last_step"],
+            recovery_digests=list(row["recovery_digests"]),
+        )
+
+    async def save(self, factor: TotpFactor) -> None:
+        values = {
+            "secret": factor.secret,
+            "created_at": factor.created_at,
+            "confirmed_at": factor.confirmed_at,
+            "last_step": factor.last_step,
+            "recovery_digests": factor.recovery_digests,
+        }
+        await self.session.execute(
+            insert(second_factors)
+            .values(account_id=factor.account_id, **values)
+            .on_conflict_do_update(index_elements=[second_factors.c.account_id], set_=values)
+        )
+
+    async def remove(self, account_id: UUID) -> None:
+        await self.session.execute(
+            delete(second_factors).where(second_factors.c.account_id == account_id)
+        )

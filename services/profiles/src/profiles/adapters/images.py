@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from eventkit import domain_errors as kinds
+
 ACCEPTED = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SIDE = 4096
@@ -18,7 +20,7 @@ THUMBNAIL_SIDE = 256
 STORED_SIDE = 1024
 
 
-class InvalidImage(ValueError):
+class InvalidImage(kinds.InvalidInput, ValueError):
     pass
 
 

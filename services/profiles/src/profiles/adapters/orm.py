@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     ARRAY,
+    BigInteger,
     Boolean,
     Column,
     Computed,
@@ -75,6 +76,21 @@ refresh_tokens = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    #: how the session's sign-in was authenticated (RFC 8176 ``amr``): a refresh keeps it
+    Column("amr", JSONB, nullable=False, server_default=text("'[\"pwd\"]'::jsonb")),
+)
+
+# An account's authenticator app (TOTP, RFC 6238): the shared secret, the last accepted
+# step (no replay) and the SHA-256 digests of the unused recovery codes.
+second_factors = Table(
+    "second_factors",
+    metadata,
+    Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), primary_key=True),
+    Column("secret", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("confirmed_at", DateTime(timezone=True)),
+    Column("last_step", BigInteger, nullable=False, server_default=text("0")),
+    Column("recovery_digests", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
 )
 
 # Emailed one-time links (email verification, password reset): SHA-256 of the token only.
@@ -112,6 +128,19 @@ login_failures = Table(
     Column("client_ip", INET, nullable=False),
     Column("failed_at", DateTime(timezone=True), nullable=False),
     Index("ix_login_failures_key_ip_at", "account_key", "client_ip", "failed_at"),
+    # the account's failures from everywhere, and the address's across accounts
+    Index("ix_login_failures_key_at", "account_key", "failed_at"),
+    Index("ix_login_failures_ip_at", "client_ip", "failed_at"),
+)
+
+#: client addresses that signed in to an account (by the digest of its email, like the
+#: failures): the owner's usual clients keep signing in while others are slowed down
+trusted_sign_ins = Table(
+    "trusted_sign_ins",
+    metadata,
+    Column("account_key", String(64), primary_key=True),
+    Column("client_ip", INET, primary_key=True),
+    Column("last_success_at", DateTime(timezone=True), nullable=False, index=True),
 )
 
 person_profiles = Table(

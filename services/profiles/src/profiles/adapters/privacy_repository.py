@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventkit.idempotency import forgetting
 from eventkit.privacy import ErasureReport
 from profiles.adapters.identity_store import digest
 from profiles.adapters.mapping.repository import RespondentData
@@ -23,6 +24,7 @@ from profiles.adapters.orm import (
     conversation_reads,
     conversations,
     directory_people,
+    idempotency_keys,
     login_failures,
     membership_requests,
     messages,
@@ -38,6 +40,8 @@ from profiles.adapters.orm import (
     privacy_export_parts,
     privacy_exports,
     refresh_tokens,
+    second_factors,
+    trusted_sign_ins,
 )
 from profiles.domain.privacy import (
     MESSAGE_TOMBSTONE,
@@ -458,6 +462,7 @@ class PersonalDataStore:
                 report.de_identified[name] = count
 
         pid = person_id
+        await gone("idempotency_keys", forgetting(idempotency_keys, pid))
         await gone(
             "person_profiles", delete(person_profiles).where(person_profiles.c.person_id == pid)
         )
@@ -507,13 +512,19 @@ class PersonalDataStore:
             "one_time_tokens", delete(one_time_tokens).where(one_time_tokens.c.account_id == pid)
         )
         await gone(
-            "account_notices", delete(account_notices).where(account_notices.c.account_id == pid)
+            "second_factors", delete(second_factors).where(second_factors.c.account_id == pid)
         )
         await gone(
+            "account_notices", delete(account_notices).where(account_notices.c.account_id == pid)
+        )
+        account_key = digest(email.strip().lower())
+        await gone(
             "login_failures",
-            delete(login_failures).where(
-                login_failures.c.account_key == digest(email.strip().lower())
-            ),
+            delete(login_failures).where(login_failures.c.account_key == account_key),
+        )
+        await gone(
+            "trusted_sign_ins",
+            delete(trusted_sign_ins).where(trusted_sign_ins.c.account_key == account_key),
         )
         # relayed outbox rows are a delivery buffer that already did its job; those still
         # unrelayed must go out (participants need them), their personal fields are encrypted

@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from uuid import UUID
 
+# what an account may do: the vocabulary's roles (every account is a member; the rest granted)
+from contracts.vocabulary import Role
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
 from profiles.domain import events
 
@@ -18,27 +21,16 @@ class AccountStatus(StrEnum):
     ERASED = "erased"
 
 
-class Role(StrEnum):
-    """What an account may do. Every account is a member; platform admins grant the rest."""
-
-    MEMBER = "member"
-    ORGANISATION_ADMIN = "organisation_admin"
-    GOVERNMENT_FOCAL_POINT = "government_focal_point"
-    ALLIANCE_SECRETARIAT = "alliance_secretariat"
-    MODERATOR = "moderator"
-    PLATFORM_ADMIN = "platform_admin"
-    PARTNER = "partner"
+class AlreadyVerified(kinds.Conflict):
+    title = "Already verified"
+    message = "This email address is already verified."
 
 
-class AlreadyVerified(Exception):
-    pass
+class AccountErased(kinds.Conflict):
+    message = "The account was erased."
 
 
-class AccountErased(Exception):
-    pass
-
-
-class CannotRevokeMember(ValueError):
+class CannotRevokeMember(kinds.InvalidInput, ValueError):
     pass
 
 
@@ -92,12 +84,12 @@ class Account(AggregateRoot):
 
     def _ensure_not_erased(self) -> None:
         if self.status == AccountStatus.ERASED:
-            raise AccountErased(str(self.id))
+            raise AccountErased()
 
     def verify_email(self, now: datetime) -> None:
         self._ensure_not_erased()
         if self.status == AccountStatus.ACTIVE:
-            raise AlreadyVerified(str(self.id))
+            raise AlreadyVerified()
         self.status = AccountStatus.ACTIVE
         self.verified_at = now
         self.record(events.AccountVerified(account_id=self.id, verified_at=now))
@@ -105,7 +97,7 @@ class Account(AggregateRoot):
     def request_verification(self, url: str, expires_at: datetime) -> None:
         self._ensure_not_erased()
         if self.status == AccountStatus.ACTIVE:
-            raise AlreadyVerified(str(self.id))
+            raise AlreadyVerified()
         self.record(
             events.VerificationRequested(
                 account_id=self.id, verification_url=url, expires_at=expires_at

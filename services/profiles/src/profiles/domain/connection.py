@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
 from profiles.domain import events
 
@@ -22,15 +23,15 @@ class ConnectionStatus(StrEnum):
     REMOVED = "removed"
 
 
-class ConnectionConflict(Exception):
+class ConnectionConflict(kinds.Conflict):
     """The request is not possible in the connection's current state."""
 
 
-class InvalidNote(ValueError):
+class InvalidNote(kinds.InvalidInput, ValueError):
     pass
 
 
-class NotAllowed(Exception):
+class NotAllowed(kinds.Forbidden):
     """This party may not take that step (e.g. the requester accepting their own request)."""
 
 

@@ -19,6 +19,7 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from contracts.events import privacy
+from eventkit import domain_errors as kinds
 
 #: purposes whose recipient is always the platform itself
 PLATFORM_PURPOSES = frozenset({privacy.DIRECTORY_LISTING, privacy.NEWSLETTERS})
@@ -34,11 +35,14 @@ CHANNELS = frozenset({"web", "api", "survey", "import", "email"})
 MAX_POLICY_VERSION = 40
 
 
-class InvalidConsent(ValueError):
+class InvalidConsent(kinds.InvalidInput, ValueError):
+    title = "Invalid consent"
+
     def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}")
+        super().__init__(f"{field_name}: {message}", field=field_name)
+        self.extensions["errors"] = [{"loc": ["body", field_name], "msg": message}]
         self.field_name = field_name
-        self.message = message
+        self.reason = message
 
 
 class ConsentAction(StrEnum):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
 from profiles.domain import events
 from profiles.domain.connection import pair_key
@@ -14,11 +15,11 @@ from profiles.domain.connection import pair_key
 BODY_MAX = 4000
 
 
-class InvalidMessage(ValueError):
+class InvalidMessage(kinds.InvalidInput, ValueError):
     pass
 
 
-class NotConnected(Exception):
+class NotConnected(kinds.Forbidden):
     """Only connected people can write to each other."""
 
 

@@ -16,7 +16,8 @@ from enum import IntEnum
 from typing import Any
 from uuid import UUID
 
-from profiles.domain import taxonomy
+from contracts.vocabulary import LOCALES, scheme
+from eventkit import domain_errors as kinds
 from profiles.domain.profile import PersonProfile
 
 # letters NFKD does not decompose into base + mark
@@ -134,10 +135,11 @@ class DirectoryEntry:
             *(view.get("tags") or []),
             *(view.get("interests") or []),
         ]
-        # taxonomy labels in every shipped language: "ingenieur" finds code 2142 too
-        for scheme, key in (("occupations", "occupations"), ("skills", "skills")):
-            for code in view.get(key) or []:
-                words += [taxonomy.label(scheme, code, lang) or "" for lang in taxonomy.LANGUAGES]
+        # vocabulary labels in every locale: "ingenieur" finds code 2142 too
+        for scheme_name in ("occupations", "skills"):
+            for code in view.get(scheme_name) or []:
+                if code in scheme(scheme_name):
+                    words += [scheme(scheme_name).label(code, loc).text for loc in LOCALES]
         headline = headlines.get(profile.locale) or next(iter(headlines.values()), None)
         return cls(
             person_id=profile.person_id,
@@ -238,7 +240,7 @@ def facet_counts(counted: list[tuple[str, int]], size: int) -> dict[str, list[di
     return out
 
 
-class InvalidCursor(ValueError):
+class InvalidCursor(kinds.BadRequest, ValueError):
     pass
 
 

@@ -10,9 +10,10 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-import pycountry
-
+from contracts.vocabulary import scheme
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
+from eventkit.preconditions import etag
 from profiles.domain import events
 
 
@@ -42,19 +43,24 @@ class RequestStatus(StrEnum):
     DECLINED = "declined"
 
 
-class InvalidOrganisation(ValueError):
+class InvalidOrganisation(kinds.InvalidInput, ValueError):
     def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}")
+        super().__init__(f"{field_name}: {message}", field=field_name)
+        self.extensions["errors"] = [{"loc": ["body", field_name], "msg": message}]
         self.field_name = field_name
-        self.message = message
+        self.reason = message
 
 
-class NotAllowed(Exception):
+class NotAllowed(kinds.Forbidden):
     pass
 
 
-class MembershipConflict(Exception):
+class MembershipConflict(kinds.Conflict):
     pass
+
+
+class NoSuchMember(kinds.NotFound, KeyError):
+    message = "No such member or request."
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,18 +82,19 @@ class OrganisationDetails:
         except ValueError as exc:
             allowed = [k.value for k in OrganisationKind]
             raise InvalidOrganisation("kind", f"one of {allowed}") from exc
-        country = str(raw.get("country") or "").upper()
-        if len(country) != 2 or pycountry.countries.get(alpha_2=country) is None:
+        country = scheme("countries").canonical(raw.get("country"))
+        if country is None:
             raise InvalidOrganisation("country", "an ISO 3166-1 alpha-2 code")
         website = raw.get("website") or None
         if website is not None and not str(website).startswith(("https://", "http://")):
             raise InvalidOrganisation("website", "an http(s) URL")
         description: dict[str, str] = {}
         for lang, text in (raw.get("description") or {}).items():
-            if not isinstance(lang, str) or pycountry.languages.get(alpha_2=lang.lower()) is None:
-                raise InvalidOrganisation("description", f"{lang!r} is not an ISO 639-1 code")
+            code = scheme("languages").canonical(lang)
+            if code is None:
+                raise InvalidOrganisation("description", f"{lang!r} is not an ISO 639 code")
             if text:
-                description[lang.lower()] = str(text)[:5000]
+                description[code] = str(text)[:5000]
         city = " ".join(str(raw.get("city") or "").split())[:120] or None
         return cls(
             name=name,
@@ -143,7 +150,7 @@ class Organisation(AggregateRoot):
 
     @property
     def etag(self) -> str:
-        return f'"{self.version}"'
+        return etag(self.version)
 
     def is_admin(self, person: UUID) -> bool:
         return self.members.get(person) == MemberRole.ADMIN
@@ -211,7 +218,7 @@ class Organisation(AggregateRoot):
         """Invitations are answered by the invitee, join requests by an administrator."""
         request = self.requests.get(request_id)
         if request is None:
-            raise KeyError(request_id)
+            raise NoSuchMember()
         may_answer = (
             by == request.person_id if request.kind == RequestKind.INVITATION else self.is_admin(by)
         )
@@ -228,7 +235,7 @@ class Organisation(AggregateRoot):
     def change_role(self, person: UUID, role: MemberRole, by: UUID, now: datetime) -> None:
         self._require_admin(by)
         if person not in self.members:
-            raise KeyError(person)
+            raise NoSuchMember()
         if self.members[person] == role:
             return
         self._ensure_an_admin_remains(person, role)
@@ -239,7 +246,7 @@ class Organisation(AggregateRoot):
         if by != person:
             self._require_admin(by)
         if person not in self.members:
-            raise KeyError(person)
+            raise NoSuchMember()
         self._ensure_an_admin_remains(person, None)
         del self.members[person]
         self.record(

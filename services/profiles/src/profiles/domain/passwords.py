@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from eventkit import domain_errors as kinds
+
 MIN_LENGTH = 10
 MAX_LENGTH = 256
 _COMMON = frozenset(
@@ -21,8 +23,8 @@ _COMMON = frozenset(
 )
 
 
-class WeakPassword(ValueError):
-    pass
+class WeakPassword(kinds.InvalidInput, ValueError):
+    title = "Weak password"
 
 
 def check_strength(password: str, *, email: str = "", display_name: str = "") -> None:

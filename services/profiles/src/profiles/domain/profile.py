@@ -12,10 +12,11 @@ from enum import IntEnum, StrEnum
 from typing import Any, TypeVar
 from uuid import UUID
 
-import pycountry
-
+from contracts.vocabulary import UnknownCode, scheme
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot
-from profiles.domain import events, taxonomy
+from eventkit.preconditions import etag
+from profiles.domain import events
 
 
 class Visibility(StrEnum):
@@ -40,17 +41,6 @@ _NEEDS = {
     Visibility.CONNECTIONS: Relation.CONNECTION,
     Visibility.PRIVATE: Relation.OWNER,
 }
-
-
-class ContributionMode(StrEnum):
-    SKILLS_TRANSFER = "skills_transfer"
-    MENTORING = "mentoring"
-    SHORT_ASSIGNMENT = "short_assignment"
-    INVESTMENT = "investment"
-    TRADE = "trade"
-    PHILANTHROPY = "philanthropy"
-    VOLUNTEERING = "volunteering"
-    RETURN = "return"
 
 
 class Availability(StrEnum):
@@ -101,11 +91,13 @@ MAX_LIST = 30
 E = TypeVar("E", bound=StrEnum)
 
 
-class InvalidProfile(ValueError):
+class InvalidProfile(kinds.InvalidInput, ValueError):
     def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}")
+        super().__init__(f"{field_name}: {message}", field=field_name)
+        self.errors = [{"loc": ["body", field_name], "msg": message}]
+        self.extensions["errors"] = self.errors
         self.field_name = field_name
-        self.message = message
+        self.reason = message
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,11 +170,8 @@ class ProfileDetails:
                 "education_level", raw.get("education_level"), "education_levels"
             ),
             years_of_experience=None if years is None else int(years),
-            contribution_modes=tuple(
-                dict.fromkeys(
-                    _enum("contribution_modes", m, ContributionMode).value
-                    for m in raw.get("contribution_modes") or []
-                )
+            contribution_modes=_coded(
+                "contribution_modes", raw.get("contribution_modes"), "contribution_modes"
             ),
             availability=_enum_or_none("availability", raw.get("availability"), Availability),
             open_to_opportunities=bool(raw.get("open_to_opportunities", False)),
@@ -242,7 +231,7 @@ class PersonProfile(AggregateRoot):
 
     @property
     def etag(self) -> str:
-        return f'"{self.version}"'
+        return etag(self.version)
 
     def may_see(self, field_name: str, relation: Relation) -> bool:
         return relation >= _NEEDS[self.details.visibility[field_name]]
@@ -279,17 +268,15 @@ def _text(name: str, value: Any, max_len: int) -> str | None:
 
 
 def _language_code(name: str, code: Any) -> str:
-    if not isinstance(code, str) or not 2 <= len(code) <= 3:
-        raise InvalidProfile(name, f"{code!r} is not an ISO 639 language code")
-    code = code.lower()
-    found = (
-        pycountry.languages.get(alpha_2=code)
-        if len(code) == 2
-        else pycountry.languages.get(alpha_3=code)
-    )
-    if found is None:
-        raise InvalidProfile(name, f"{code!r} is not an ISO 639 language code")
-    return code
+    return _canonical(name, "languages", code)
+
+
+def _canonical(name: str, scheme_name: str, code: Any) -> str:
+    """The vocabulary's canonical form of ``code`` (any case or alias in)."""
+    try:
+        return scheme(scheme_name).validate(code)
+    except UnknownCode as exc:
+        raise InvalidProfile(name, str(exc)) from exc
 
 
 def _translations(name: str, value: Any, max_len: int) -> dict[str, str]:
@@ -308,11 +295,7 @@ def _translations(name: str, value: Any, max_len: int) -> dict[str, str]:
 def _country(name: str, value: Any) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or len(value) != 2:
-        raise InvalidProfile(name, f"{value!r} is not an ISO 3166-1 alpha-2 code")
-    if pycountry.countries.get(alpha_2=value.upper()) is None:
-        raise InvalidProfile(name, f"{value!r} is not an ISO 3166-1 alpha-2 code")
-    return value.upper()
+    return _canonical(name, "countries", value)
 
 
 def _languages(value: Any) -> tuple[LanguageSkill, ...]:
@@ -338,20 +321,14 @@ def _list(name: str, value: Any) -> list[Any]:
     return value
 
 
-def _coded(name: str, value: Any, scheme: str) -> tuple[str, ...]:
-    allowed = taxonomy.codes(scheme)
-    out: list[str] = []
-    for code in _list(name, value):
-        if not isinstance(code, str) or code not in allowed:
-            raise InvalidProfile(name, f"{code!r} is not in the shipped {scheme} taxonomy")
-        out.append(code)
-    return tuple(dict.fromkeys(out))
+def _coded(name: str, value: Any, scheme_name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_canonical(name, scheme_name, code) for code in _list(name, value)))
 
 
-def _code_or_none(name: str, value: Any, scheme: str) -> str | None:
+def _code_or_none(name: str, value: Any, scheme_name: str) -> str | None:
     if value is None:
         return None
-    return _coded(name, [value], scheme)[0]
+    return _coded(name, [value], scheme_name)[0]
 
 
 def _free(name: str, value: Any, max_len: int) -> tuple[str, ...]:

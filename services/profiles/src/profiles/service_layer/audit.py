@@ -16,31 +16,28 @@ from uuid import UUID
 
 from contracts.envelope import CloudEvent
 from contracts.events import privacy
+from contracts.vocabulary import Role, most_privileged
+from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
 from eventkit.logging import get_logger
 from profiles.adapters.privacy_ledger import AuditLog
-from profiles.domain.account import Role
 
 log = get_logger(__name__)
 
-#: roles whose reads of someone else's identified data are audited, most specific first
-AUDITED_ROLES: tuple[str, ...] = (
-    Role.PLATFORM_ADMIN.value,
-    Role.MODERATOR.value,
-    Role.GOVERNMENT_FOCAL_POINT.value,
-    Role.ORGANISATION_ADMIN.value,
-    Role.ALLIANCE_SECRETARIAT.value,
-)
+#: roles whose reads of someone else's identified data are not audited (an account's own
+#: relations: a member, or a partner reading what was shared with it)
+UNAUDITED_ROLES = frozenset({Role.MEMBER, Role.PARTNER})
 PAGE_MAX = 100
 
 
-class BadCursor(ValueError):
-    pass
+class BadCursor(kinds.BadRequest, ValueError):
+    message = "The cursor is not valid."
 
 
 def audited_role(reader: Principal) -> str | None:
     """``reader``'s most privileged audited role, or None for a plain member."""
-    return next((r for r in AUDITED_ROLES if reader.has_role(r)), None)
+    role = most_privileged(reader.roles)
+    return None if role in UNAUDITED_ROLES else role.value
 
 
 def accessor_role(reader: Principal, fallback: str = "recipient") -> str:
@@ -98,7 +95,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
         at, entry_id = json.loads(raw)
         return datetime.fromisoformat(at), UUID(entry_id)
     except (ValueError, TypeError) as exc:
-        raise BadCursor(cursor) from exc
+        raise BadCursor() from exc
 
 
 async def my_audit_log(

@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from profiles.domain.account import AccountStatus
-from profiles.domain.connection import Connection, ConnectionStatus, NotAllowed
+from profiles.domain.connection import Connection, ConnectionStatus
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
-class PersonNotFound(Exception):
+class PersonNotFound(kinds.NotFound):
     """Unknown, erased, or hidden by a block (the caller cannot tell which)."""
 
+    message = "No such person."
 
-class ConnectionNotFound(Exception):
-    pass
+
+class ConnectionNotFound(kinds.NotFound):
+    message = "No such connection."
 
 
 async def _ensure_person_visible(uow: ProfilesUnitOfWork, viewer: UUID, person: UUID) -> None:
@@ -80,7 +83,7 @@ async def my_connections(
 async def block(blocker: UUID, blocked: UUID, uow: ProfilesUnitOfWork) -> None:
     """Block someone: any connection or pending request between the two ends now."""
     if blocker == blocked:
-        raise NotAllowed("You cannot block yourself.")
+        raise kinds.InvalidInput("You cannot block yourself.")
     now = datetime.now(UTC)
     async with uow:
         account = await uow.accounts.get(blocked)

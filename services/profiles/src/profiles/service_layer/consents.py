@@ -14,14 +14,23 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from contracts.events import privacy
+from eventkit import domain_errors as kinds
 from profiles.adapters.privacy_ledger import ConsentRepository
 from profiles.domain.consent import ConsentEntry, ConsentLedger, Recipient
 from profiles.service_layer.people import index_in_directory
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
-class UnknownRecipient(Exception):
+class UnknownRecipient(kinds.InvalidInput):
     """The named organisation does not exist."""
+
+    title = "Unknown recipient"
+
+    def __init__(self, recipient_id: object) -> None:
+        super().__init__(
+            f"No organisation {recipient_id} exists.",
+            errors=[{"loc": ["body", "recipient_id"], "msg": "no such organisation"}],
+        )
 
 
 class _WithConsents(Protocol):
@@ -102,7 +111,7 @@ async def _check_recipient(uow: ProfilesUnitOfWork, request: ConsentRequest) -> 
         and request.recipient_id
         and await uow.organisations.get(request.recipient_id) is None
     ):
-        raise UnknownRecipient(str(request.recipient_id))
+        raise UnknownRecipient(request.recipient_id)
 
 
 async def _apply_directory_listing(uow: ProfilesUnitOfWork, person_id: UUID, now: datetime) -> None:

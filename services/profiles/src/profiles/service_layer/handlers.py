@@ -9,6 +9,7 @@ from uuid import UUID
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.exc import IntegrityError
 
+from eventkit import domain_errors as kinds
 from profiles.adapters.password_hasher import hash_password_async
 from profiles.config import ProfilesSettings
 from profiles.domain.account import Account, AccountStatus
@@ -21,8 +22,8 @@ from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 REGISTRATION_ATTEMPT = "registration_attempt"
 
 
-class InvalidEmail(ValueError):
-    pass
+class InvalidEmail(kinds.InvalidInput, ValueError):
+    title = "Invalid email address"
 
 
 def normalise_email(email: str) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
+from eventkit.logging import get_logger
 from profiles.adapters import jwt_signing
 from profiles.adapters.identity_store import digest
 from profiles.adapters.password_hasher import (
@@ -17,45 +20,62 @@ from profiles.adapters.password_hasher import (
     hash_password_async,
     verify_password_async,
 )
+from profiles.adapters.sign_in_metrics import SIGN_IN_FAILURES, SIGN_IN_THROTTLED
 from profiles.config import ProfilesSettings
+from profiles.domain import second_factor as sf
 from profiles.domain.account import Account, AccountStatus, Role
 from profiles.domain.passwords import check_strength
-from profiles.domain.sessions import LoginThrottle, RefreshToken, RefreshTokenState
+from profiles.domain.sessions import RefreshToken, RefreshTokenState
 from profiles.service_layer.audit import record_read
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
+
+log = get_logger(__name__)
 
 VERIFY_EMAIL = "verify_email"
 RESET_PASSWORD = "reset_password"
 
 
-class InvalidCredentials(Exception):
-    pass
+class InvalidCredentials(kinds.Unauthenticated):
+    message = "The email or password is wrong."
 
 
-class TooManyAttempts(Exception):
-    def __init__(self, retry_after_s: int) -> None:
-        super().__init__(f"retry after {retry_after_s}s")
-        self.retry_after_s = retry_after_s
+class TooManyAttempts(kinds.TooManyRequests):
+    title = "Too many failed sign-ins"
+    message = "Wait before trying again, or reset your password."
 
 
-class InvalidRefreshToken(Exception):
-    pass
+class TooManyEmails(kinds.TooManyRequests):
+    title = "Too many emails"
+    message = "Several verification emails were sent recently; check your inbox."
+
+
+class InvalidRefreshToken(kinds.Unauthenticated):
+    message = "The refresh token is invalid or expired."
 
 
 class RefreshTokenReused(InvalidRefreshToken):
-    pass
+    message = "This refresh token was already used; every session it belongs to is now ended."
 
 
-class InvalidLink(Exception):
-    pass
+class InvalidLink(kinds.BadRequest):
+    title = "Invalid link"
+    message = "The link is invalid or was already used."
 
 
-class ExpiredLink(InvalidLink):
-    pass
+class ExpiredLink(kinds.Gone, InvalidLink):
+    title = "Link expired"
 
 
-class AccountNotFound(Exception):
-    pass
+class AccountNotFound(kinds.NotFound):
+    message = "The account does not exist."
+
+
+@dataclass(frozen=True)
+class SecondFactorProof:
+    """What a sign-in brings besides the password: an app's code or a recovery code."""
+
+    otp: str | None = None
+    recovery_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,12 +146,16 @@ async def issue_tokens(
     account: Account,
     now: datetime,
     family_id: UUID | None = None,
+    amr: Sequence[str] = (sf.AMR_PASSWORD,),
 ) -> TokenPair:
+    """An access token and a refresh token; ``amr`` (RFC 8176) says how the sign-in was
+    authenticated, so services can demand a second factor (``SECOND_FACTOR_ROLES``)."""
     key = await current_signing_key(uow, settings, now)
     claims = {
         "sub": str(account.id),
         "roles": sorted(account.roles),
         "email_verified": account.status == AccountStatus.ACTIVE,
+        "amr": list(amr),
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,
         "iat": now,
@@ -145,6 +169,7 @@ async def issue_tokens(
         account_id=account.id,
         issued_at=now,
         expires_at=now + timedelta(seconds=settings.refresh_token_ttl_s),
+        amr=list(amr),
     )
     await uow.refresh_tokens.add(refresh, secret)
     return TokenPair(
@@ -161,29 +186,75 @@ async def login(
     client_ip: str,
     uow: ProfilesUnitOfWork,
     settings: ProfilesSettings,
+    now: datetime | None = None,
+    second_factor: SecondFactorProof | None = None,
 ) -> TokenPair:
-    now = _now()
+    """Sign in; failures are slowed down where they come from (``LoginThrottle``). An
+    account with an authenticator app also needs its code (or a recovery code)."""
+    now = now or _now()
     account_key = digest(email.strip().lower())
-    throttle = LoginThrottle(
-        settings.login_max_failures, timedelta(seconds=settings.login_failure_window_s)
-    )
+    throttle = settings.login_throttle()
+    trusted_since = now - timedelta(days=settings.login_trusted_client_days)
     async with uow:
         await uow.login_failures.lock(account_key, client_ip)
-        failures = await uow.login_failures.recent(account_key, client_ip, now - throttle.window)
-        retry_after = throttle.retry_after(failures, now)
-        if retry_after is not None:
-            raise TooManyAttempts(retry_after)
+        history = await uow.login_failures.history(
+            account_key, client_ip, now - throttle.window, trusted_since
+        )
+        held = throttle.retry_after(history, now)
+        if held is not None:
+            wait, scope = held
+            SIGN_IN_FAILURES.labels("throttled").inc()
+            SIGN_IN_THROTTLED.labels(scope.value).inc()
+            log.warning(
+                "auth.sign_in_throttled", account=account_key[:12], scope=scope, retry_after=wait
+            )
+            raise TooManyAttempts(retry_after_s=wait)
         account = await uow.accounts.get_by_email(email.strip().lower())
         hashed = account.password_hash if account is not None and account.can_sign_in else None
         ok = await verify_password_async(hashed, password)
-        if account is None or not ok:
+        amr: list[str] = [sf.AMR_PASSWORD]
+        proven: list[str] | None = None
+        if account is not None and ok:
+            proven = await _second_factor(uow, account.id, second_factor, now)
+            amr += proven or []
+        if account is None or proven is None:
+            # a wrong code counts like a wrong password: guessing codes is throttled too
             await uow.login_failures.add(account_key, client_ip, now)
             await uow.commit()
-            raise InvalidCredentials()
-        await uow.login_failures.clear(account_key, client_ip)
-        pair = await issue_tokens(uow, settings, account, now)
+            SIGN_IN_FAILURES.labels("wrong_credentials").inc()
+            log.info(
+                "auth.sign_in_failed",
+                account=account_key[:12],
+                client_failures=len(history.client) + 1,
+                account_failures=len(history.account) + 1,
+            )
+            raise InvalidCredentials() if not ok else sf.WrongSecondFactor()
+        await uow.login_failures.succeeded(account_key, client_ip, now)
+        pair = await issue_tokens(uow, settings, account, now, amr=amr)
         await uow.commit()
     return pair
+
+
+async def _second_factor(
+    uow: ProfilesUnitOfWork, account_id: UUID, proof: SecondFactorProof | None, now: datetime
+) -> list[str] | None:
+    """The methods a confirmed authenticator app adds to the password's (``[]`` for an
+    account without one), or None: the code is wrong. No code at all, the password being
+    right, is SecondFactorRequired: the client asks its user for the code."""
+    factor = await uow.second_factors.get(account_id, for_update=True)
+    if factor is None or not factor.confirmed:
+        return []
+    if proof is None or not (proof.otp or proof.recovery_code):
+        raise sf.SecondFactorRequired()
+    if proof.otp and factor.accept(proof.otp, now):
+        methods = [sf.AMR_ONE_TIME_PASSWORD, sf.AMR_MULTI_FACTOR]
+    elif proof.recovery_code and factor.use_recovery_code(proof.recovery_code):
+        methods = [sf.AMR_MULTI_FACTOR]
+        log.info("auth.recovery_code_used", left=len(factor.recovery_digests))
+    else:
+        return None
+    await uow.second_factors.save(factor)  # the code is spent
+    return methods
 
 
 async def refresh(secret: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> TokenPair:
@@ -203,7 +274,9 @@ async def refresh(secret: str, uow: ProfilesUnitOfWork, settings: ProfilesSettin
         if account is None or account.status == AccountStatus.ERASED:
             raise InvalidRefreshToken()
         await uow.refresh_tokens.mark_used(token.id, now)
-        pair = await issue_tokens(uow, settings, account, now, family_id=token.family_id)
+        pair = await issue_tokens(
+            uow, settings, account, now, family_id=token.family_id, amr=token.amr
+        )
         await uow.commit()
     return pair
 
@@ -237,8 +310,15 @@ async def _claim_link(uow: ProfilesUnitOfWork, secret: str, purpose: str, now: d
     if used:
         raise InvalidLink()
     if now >= expires_at:
-        raise ExpiredLink()
+        raise ExpiredLink(_ASK_AGAIN.get(purpose, ""))
     return account_id
+
+
+#: what an expired link's owner can do
+_ASK_AGAIN = {
+    VERIFY_EMAIL: "Ask for a new verification email.",
+    RESET_PASSWORD: "Ask for a new password reset email.",
+}
 
 
 async def verify_email(secret: str, uow: ProfilesUnitOfWork) -> UUID:
@@ -246,7 +326,7 @@ async def verify_email(secret: str, uow: ProfilesUnitOfWork) -> UUID:
     async with uow:
         account_id = await _claim_link(uow, secret, VERIFY_EMAIL, now)
         account = await uow.accounts.get(account_id, for_update=True)
-        if account is None:
+        if account is None or account.status == AccountStatus.ERASED:
             raise InvalidLink()
         account.verify_email(now)  # AlreadyVerified if another link got there first
         await uow.one_time_tokens.use_all(account_id, VERIFY_EMAIL, now)
@@ -262,13 +342,13 @@ async def resend_verification(
     now = _now()
     async with uow:
         account = await uow.accounts.get(account_id, for_update=True)
-        if account is None:
+        if account is None or account.status == AccountStatus.ERASED:
             raise AccountNotFound()
         sent = await uow.one_time_tokens.count_since(
             account_id, VERIFY_EMAIL, now - timedelta(hours=1)
         )
         if sent >= settings.link_emails_max_per_hour:
-            raise TooManyAttempts(3600)
+            raise TooManyEmails(retry_after_s=3600)
         url, expires_at = await _new_verification_link(uow, settings, account_id, now)
         account.request_verification(url, expires_at)
         await uow.accounts.save(account)
@@ -307,10 +387,12 @@ async def reset_password(secret: str, new_password: str, uow: ProfilesUnitOfWork
     async with uow:
         account_id = await _claim_link(uow, secret, RESET_PASSWORD, now)
         account = await uow.accounts.get(account_id, for_update=True)
-        if account is None:
+        if account is None or account.status == AccountStatus.ERASED:
             raise InvalidLink()
         check_strength(new_password, email=account.email, display_name=account.display_name)
         account.change_password(await hash_password_async(new_password), now)
+        # the owner proved they hold the mailbox: every address starts a clean count
+        await uow.login_failures.clear_account(digest(account.email.strip().lower()))
         await uow.one_time_tokens.use_all(account_id, RESET_PASSWORD, now)
         await uow.refresh_tokens.revoke_all_of(account_id, now)
         await uow.accounts.save(account)

@@ -6,12 +6,15 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from profiles.domain.conversation import Conversation, Message, NotConnected
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
-class ConversationNotFound(Exception):
+class ConversationNotFound(kinds.NotFound):
     """Unknown, not yours, or hidden by a block."""
+
+    message = "No such conversation or person."
 
 
 async def _guard(uow: ProfilesUnitOfWork, a: UUID, b: UUID) -> bool:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from profiles.adapters import oidc_client
 from profiles.adapters.oidc_client import OidcError, Pkce
 from profiles.config import OidcProviderSettings, ProfilesSettings
@@ -22,20 +23,29 @@ from profiles.service_layer.identity import TokenPair, issue_tokens
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
-class UnknownProvider(Exception):
-    pass
+class UnknownProvider(kinds.NotFound):
+    message = "No such sign-in provider."
 
 
-class InvalidLogin(Exception):
+class ProviderUnavailable(kinds.UpstreamFailed):
+    message = "The sign-in provider is unavailable."
+
+
+class InvalidLogin(kinds.BadRequest):
     """Unknown, used or expired ``state``; or the provider's answer did not check out."""
 
-
-class IdentityLinkedElsewhere(Exception):
-    pass
+    title = "Sign-in failed"
 
 
-class EmailTaken(Exception):
+class IdentityLinkedElsewhere(kinds.Conflict):
+    message = "This identity is linked to another account."
+
+
+class EmailTaken(kinds.Conflict):
     """The provider's email belongs to an account: sign in and link the provider first."""
+
+    title = "Account exists"
+    message = "An account uses this email: sign in with your password, then link the provider."
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ class OidcOutcome:
 def _provider(settings: ProfilesSettings, name: str) -> OidcProviderSettings:
     provider = settings.oidc_providers.get(name)
     if provider is None:
-        raise UnknownProvider(name)
+        raise UnknownProvider()
     return provider
 
 
@@ -61,7 +71,7 @@ async def begin(
     try:
         meta = await oidc_client.discover(provider.issuer)
     except OidcError as exc:
-        raise InvalidLogin(str(exc)) from exc
+        raise ProviderUnavailable() from exc
     state, nonce, pkce = secrets.token_urlsafe(32), secrets.token_urlsafe(32), Pkce.new()
     now = datetime.now(UTC)
     async with uow:

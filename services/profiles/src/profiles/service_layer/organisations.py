@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
+from eventkit.preconditions import IfMatch
 from profiles.domain.account import AccountStatus
 from profiles.domain.directory import encode_cursor
 from profiles.domain.organisation import (
@@ -15,16 +17,16 @@ from profiles.domain.organisation import (
     Organisation,
     OrganisationDetails,
 )
-from profiles.service_layer.people import PreconditionFailed, PreconditionRequired, merge_patch
+from profiles.service_layer.people import merge_patch
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
-class OrganisationNotFound(Exception):
-    pass
+class OrganisationNotFound(kinds.NotFound):
+    message = "No such organisation."
 
 
-class PersonNotFound(Exception):
-    pass
+class PersonNotFound(kinds.NotFound):
+    message = "No such person."
 
 
 def _now() -> datetime:
@@ -69,15 +71,10 @@ async def _change(
 
 
 async def patch(
-    org_id: UUID, patch_doc: dict[str, Any], if_match: str | None, by: UUID, uow: ProfilesUnitOfWork
+    org_id: UUID, patch_doc: dict[str, Any], expected: IfMatch, by: UUID, uow: ProfilesUnitOfWork
 ) -> Organisation:
     def apply(org: Organisation) -> None:
-        if if_match is None:
-            raise PreconditionRequired()
-        if if_match.strip() != "*" and org.etag not in {
-            t.strip().removeprefix("W/") for t in if_match.split(",")
-        }:
-            raise PreconditionFailed(org.etag)
+        expected.check(org.version, what="the organisation")
         merged = merge_patch(org.details.as_document(), patch_doc)
         org.revise(OrganisationDetails.validated(**merged), by, _now())
 

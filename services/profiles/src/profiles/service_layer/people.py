@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
+from eventkit.preconditions import IfMatch
 from profiles.adapters.images import ProcessedPhoto
 from profiles.domain.account import AccountStatus
 from profiles.domain.directory import DirectoryEntry
@@ -16,44 +18,25 @@ from profiles.service_layer.audit import audited_role, record_read
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
-class ProfileNotFound(Exception):
-    pass
+class ProfileNotFound(kinds.NotFound):
+    """Absent or hidden from the viewer: the same answer (no existence oracle)."""
+
+    message = "No such person."
 
 
-class PreconditionRequired(Exception):
-    """Changing an existing profile needs ``If-Match`` (no blind overwrites)."""
-
-
-class PreconditionFailed(Exception):
-    """``If-Match`` names a version that is no longer current (someone else saved first)."""
-
-    def __init__(self, current_etag: str | None) -> None:
-        super().__init__("stale version")
-        self.current_etag = current_etag
-
-
-def _check(if_match: str | None, profile: PersonProfile | None) -> None:
-    if profile is None:
-        if if_match is not None and if_match.strip() != "*":
-            raise PreconditionFailed(None)
-        return
-    if if_match is None:
-        raise PreconditionRequired()
-    tags = {t.strip().removeprefix("W/") for t in if_match.split(",")}
-    if "*" not in tags and profile.etag not in tags:
-        raise PreconditionFailed(profile.etag)
+NO_PROFILE_YET = "You have not created your profile yet."
 
 
 async def my_profile(person_id: UUID, uow: ProfilesUnitOfWork) -> PersonProfile:
     async with uow:
         profile = await uow.people.get(person_id)
     if profile is None:
-        raise ProfileNotFound()
+        raise ProfileNotFound(NO_PROFILE_YET)
     return profile
 
 
 async def put_profile(
-    person_id: UUID, raw: dict[str, Any], if_match: str | None, uow: ProfilesUnitOfWork
+    person_id: UUID, raw: dict[str, Any], expected: IfMatch, uow: ProfilesUnitOfWork
 ) -> tuple[PersonProfile, bool]:
     """Create (no If-Match needed) or replace (If-Match required). Returns (profile, created)."""
     details = ProfileDetails.validated(**raw)
@@ -61,9 +44,9 @@ async def put_profile(
     async with uow:
         account = await uow.accounts.get(person_id)
         if account is None or account.status == AccountStatus.ERASED:
-            raise ProfileNotFound()
+            raise ProfileNotFound("The account does not exist.")
         profile = await uow.people.get(person_id, for_update=True)
-        _check(if_match, profile)
+        expected.check(profile.version if profile else None, what="your profile")
         created = profile is None
         if profile is None:
             profile = PersonProfile.create(person_id, details, locale=account.locale, now=now)
@@ -82,7 +65,7 @@ async def put_profile(
 async def patch_profile(
     person_id: UUID,
     patch: dict[str, Any],
-    if_match: str | None,
+    expected: IfMatch,
     uow: ProfilesUnitOfWork,
     parse: Callable[[dict[str, Any]], dict[str, Any]] = lambda doc: doc,
 ) -> PersonProfile:
@@ -91,8 +74,8 @@ async def patch_profile(
     async with uow:
         profile = await uow.people.get(person_id, for_update=True)
         if profile is None:
-            raise ProfileNotFound()
-        _check(if_match, profile)
+            raise ProfileNotFound(NO_PROFILE_YET)
+        expected.check(profile.version, what="your profile")
         merged = merge_patch(profile.details.as_document(), patch)
         if profile.revise(ProfileDetails.validated(**parse(merged)), now):
             await uow.people.save(profile)
@@ -151,17 +134,30 @@ async def view_person(
             or account.status == AccountStatus.ERASED
         ):
             raise ProfileNotFound()
+        view = profile.visible_to(relation)
+        if relation != Relation.OWNER and not _shows_anything(view):
+            # nothing the viewer may see: the same answer as for no one at all, or the
+            # bare id would confirm that an account exists
+            raise ProfileNotFound()
         role = audited_role(viewer) if viewer else None
         if role and viewer:  # an official read this person's profile: their audit log says so
             await record_read(
                 uow.audit_log, person_id=person_id, reader=viewer, role=role, record_type="profile"
             )
             await uow.commit()
-    return profile.visible_to(relation)
+    return view
 
 
-class ProfileNeeded(Exception):
+def _shows_anything(view: dict[str, Any]) -> bool:
+    return any(
+        value not in (None, "", [], {}) for name, value in view.items() if name != "person_id"
+    )
+
+
+class ProfileNeeded(kinds.NotFound):
     """A photo belongs to a profile: create the profile first."""
+
+    message = "Create your profile before adding a photo."
 
 
 async def set_photo(person_id: UUID, photo: ProcessedPhoto, uow: ProfilesUnitOfWork) -> None:
@@ -179,6 +175,9 @@ async def remove_photo(person_id: UUID, uow: ProfilesUnitOfWork) -> bool:
     return removed
 
 
+NO_PHOTO = "No photo you may see."
+
+
 async def photo_of(
     viewer: UUID | None, person_id: UUID, thumbnail: bool, uow: ProfilesUnitOfWork
 ) -> tuple[bytes, str, str]:
@@ -187,8 +186,8 @@ async def photo_of(
         profile = await uow.people.get(person_id)
         relation = await relation_between(uow, viewer, person_id)
         if profile is None or relation is None or not profile.may_see(PHOTO, relation):
-            raise ProfileNotFound()
+            raise ProfileNotFound(NO_PHOTO)
         found = await uow.photos.get(person_id, thumbnail=thumbnail)
     if found is None:
-        raise ProfileNotFound()
+        raise ProfileNotFound(NO_PHOTO)
     return found

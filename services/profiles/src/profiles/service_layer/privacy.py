@@ -7,7 +7,6 @@ job asks silent participants again and destroys expired exports.
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import json
 import uuid
@@ -20,12 +19,13 @@ from uuid import UUID
 
 from contracts.events import privacy
 from contracts.events import profiles as profile_events
+from eventkit import domain_errors as kinds
 from eventkit.consumer import PoisonMessage
+from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
 from eventkit.privacy import slice_parts
 from eventkit.revocations import revoke_subject
 from eventkit.sealed import SealedBoxError, new_keypair, open_sealed, seal
-from eventkit.stopping import sleep_until_stopped
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.adapters.archives import build_archive
 from profiles.adapters.identity_store import digest
@@ -49,24 +49,33 @@ log = get_logger(__name__)
 _BATCH = 100
 
 
-class ReauthenticationRequired(Exception):
+class ReauthenticationRequired(kinds.Forbidden):
     """Erasure cannot be undone: the caller must prove again that they are the person."""
 
-
-class ErasureNotFound(Exception):
-    pass
-
-
-class ExportNotFound(Exception):
-    pass
+    title = "Re-authentication required"
+    message = (
+        "Erasure cannot be undone: confirm it with your password "
+        "(or sign in again if you have none)."
+    )
 
 
-class ExportNotReady(Exception):
-    pass
+class ErasureNotFound(kinds.NotFound):
+    message = "No such erasure (or a wrong receipt)."
 
 
-class ExportExpired(Exception):
-    pass
+class ExportNotFound(kinds.NotFound):
+    message = "No such export."
+
+
+class ExportNotReady(kinds.Conflict):
+    message = "The archive is not assembled yet."
+
+
+class ExportExpired(kinds.Gone):
+    message = "The link expired; ask for a new export."
+
+
+WRONG_EXPORT_LINK = "No such export (or a wrong link)."
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,7 @@ async def request_erasure(
     async with uow:
         account = await uow.accounts.get(person_id, for_update=True)
         if account is None or account.status == AccountStatus.ERASED:
-            raise AccountNotFound(str(person_id))
+            raise AccountNotFound()
         if account.password_hash is not None:
             if not password or not await verify_password_async(account.password_hash, password):
                 raise ReauthenticationRequired()
@@ -133,7 +142,7 @@ async def erasure_status(uow: ProfilesUnitOfWork, erasure_id: UUID, receipt: str
     async with uow:
         stored = await uow.erasures.receipt_hash(erasure_id)
         if stored is None or not hmac.compare_digest(stored, digest(receipt)):
-            raise ErasureNotFound(str(erasure_id))  # a wrong receipt looks like no saga
+            raise ErasureNotFound()  # a wrong receipt looks like no saga
         erasure = await uow.erasures.get(erasure_id)
     assert erasure is not None
     return erasure
@@ -221,7 +230,7 @@ async def request_export(
     async with uow:
         account = await uow.accounts.get(person_id)
         if account is None or account.status == AccountStatus.ERASED:
-            raise AccountNotFound(str(person_id))
+            raise AccountNotFound()
         own = await uow.personal_data.export_person(person_id)
         await uow.exports.add(export, private_key)
         # stored like any participant's slice, so assembly has one path
@@ -253,7 +262,7 @@ async def export_progress(uow: ProfilesUnitOfWork, person_id: UUID, export_id: U
     async with uow:
         export = await uow.exports.get(export_id)
     if export is None or export.person_id != person_id:
-        raise ExportNotFound(str(export_id))
+        raise ExportNotFound()
     return export
 
 
@@ -333,16 +342,16 @@ async def download_archive(
     async with uow:
         found = await uow.exports.archive(export_id)
     if found is None:
-        raise ExportNotFound(str(export_id))
+        raise ExportNotFound(WRONG_EXPORT_LINK)
     export, key, token_hash = found
     if export.status == ExportStatus.EXPIRED or export.is_expired(now):
-        raise ExportExpired(str(export_id))
+        raise ExportExpired()
     if token_hash is None or not hmac.compare_digest(token_hash, digest(token)):
         # before readiness there is no token: whoever guesses learns nothing either way
-        raise ExportNotFound(str(export_id))
+        raise ExportNotFound(WRONG_EXPORT_LINK)
     data = await archives.get(key) if key else None
     if data is None:
-        raise ExportNotReady(str(export_id))
+        raise ExportNotReady()
     return data
 
 
@@ -395,18 +404,16 @@ async def _destroy_exports(
         await uow.exports.destroy(export_id)
 
 
-async def run_privacy_jobs(
+def privacy_jobs(
     uow_factory: Callable[[], ProfilesUnitOfWork],
     archives: ArchiveStore,
     settings: ProfilesSettings,
-    stop: asyncio.Event,
-) -> None:
-    """The worker's loop: retries and expiry, every ``privacy_jobs_interval_s``."""
-    while not stop.is_set():
-        try:
-            await retry_pending_erasures(uow_factory(), settings)
-            await retry_assembling_exports(uow_factory(), settings)
-            await expire_exports(uow_factory(), archives)
-        except Exception as exc:  # database away: try again next round
-            log.warning("privacy.jobs_failed", error=type(exc).__name__)
-        await sleep_until_stopped(stop, settings.privacy_jobs_interval_s)
+) -> PeriodicJob:
+    """The worker's round: retries and expiry, every ``privacy_jobs_interval_s``."""
+
+    async def retry_and_expire() -> None:
+        await retry_pending_erasures(uow_factory(), settings)
+        await retry_assembling_exports(uow_factory(), settings)
+        await expire_exports(uow_factory(), archives)
+
+    return PeriodicJob("privacy.jobs", retry_and_expire, settings.privacy_jobs_interval_s)

@@ -11,17 +11,15 @@ Run by the worker as a background job every ``RETENTION_INTERVAL_S``:
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
 
 from contracts.events.profiles import AccountErased
-from eventkit.errors import is_transient
+from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
-from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import SqlSubjectKeys
 from profiles.adapters import orm
 from profiles.config import ProfilesSettings
@@ -75,6 +73,13 @@ async def apply_retention(
         report.deleted["unverified_accounts"] = await _erase_unverified(
             uow, subject_keys, now - keep, now
         )
+    # the throttle's memory (client addresses): kept as long as it counts, no longer
+    async with uow:
+        report.deleted["sign_in_records"] = await uow.login_failures.forget_before(
+            now - timedelta(seconds=settings.login_failure_window_s),
+            now - timedelta(days=settings.login_trusted_client_days),
+        )
+        await uow.commit()
     return report
 
 
@@ -111,18 +116,11 @@ def retention_job(
     uow_factory: Callable[[], ProfilesUnitOfWork],
     settings: ProfilesSettings,
     subject_keys: SqlSubjectKeys | None,
-) -> Callable[[asyncio.Event], Awaitable[None]]:
-    async def run(stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            try:
-                report = await apply_retention(uow_factory(), settings, subject_keys)
-                if any(report.deleted.values()):
-                    log.info("retention.applied", deleted=report.deleted)
-            except Exception as exc:  # the database away: try again next round
-                if not is_transient(exc):
-                    log.exception("retention.failed", error=type(exc).__name__)
-                else:
-                    log.warning("retention.interrupted", error=type(exc).__name__)
-            await sleep_until_stopped(stop, settings.retention_interval_s)
+) -> PeriodicJob:
+    async def apply() -> int:
+        report = await apply_retention(uow_factory(), settings, subject_keys)
+        if any(report.deleted.values()):
+            log.info("retention.applied", deleted=report.deleted)
+        return sum(report.deleted.values())
 
-    return run
+    return PeriodicJob("retention.apply", apply, settings.retention_interval_s)

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from eventkit.errors import is_transient
+from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
+from eventkit.service import when_reachable
 from eventkit.stopping import sleep_until_stopped
 from eventkit.subject_keys import SqlSubjectKeys, UnwrapError
 from profiles.config import ProfilesSettings
@@ -173,22 +174,12 @@ def rewrap_job(
             kek_id=keys.wrapper.current_id,
         )
 
-    async def check_at_start(stop: asyncio.Event) -> None:
-        """A configuration that cannot open the stored keys stops the worker (UnwrapError);
-        the database being away only delays the check."""
-        while not stop.is_set():
-            try:
-                await check_keks(uow_factory(), keys)
-                return
-            except Exception as exc:
-                if not is_transient(exc):
-                    raise
-                log.warning("subject_keys.check_interrupted", error=type(exc).__name__)
-            await sleep_until_stopped(stop, 5.0)
-
     async def run(stop: asyncio.Event) -> None:
-        await check_at_start(stop)
-        while not stop.is_set():
+        # a configuration that cannot open the stored keys stops the worker (UnwrapError);
+        # the database being away only delays the check
+        await when_reachable(lambda: check_keks(uow_factory(), keys), stop, "database")
+
+        async def rewrap() -> int:
             try:
                 total = await rewrap_all(
                     uow_factory,
@@ -198,17 +189,16 @@ def rewrap_job(
                     pause_s=settings.subject_key_rewrap_pause_s,
                     on_batch=progress,
                 )
-                if total and not stop.is_set():
-                    async with uow_factory() as uow:
-                        left = await keys.left_to_rewrap(uow.session)
-                    log.info("subject_keys.rewrap_finished", total=total, left=left)
             except UnwrapError as exc:  # a KEK is missing from the settings: say which row
                 log.error("subject_keys.rewrap_failed", error=str(exc))
-            except Exception as exc:  # the database away: try again next round
-                if is_transient(exc):
-                    log.warning("subject_keys.rewrap_interrupted", error=type(exc).__name__)
-                else:
-                    log.exception("subject_keys.rewrap_failed", error=type(exc).__name__)
-            await sleep_until_stopped(stop, settings.subject_key_rewrap_interval_s)
+                return 0
+            if total and not stop.is_set():
+                async with uow_factory() as uow:
+                    left = await keys.left_to_rewrap(uow.session)
+                log.info("subject_keys.rewrap_finished", total=total, left=left)
+            return total
+
+        job = PeriodicJob("subject_keys.rewrap", rewrap, settings.subject_key_rewrap_interval_s)
+        await job(stop)
 
     return run

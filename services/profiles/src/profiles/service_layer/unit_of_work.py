@@ -15,6 +15,7 @@ from profiles.adapters.identity_store import (
     OidcRepository,
     OneTimeTokenRepository,
     RefreshTokenRepository,
+    SecondFactorRepository,
     SigningKeyRepository,
 )
 from profiles.adapters.organisation_repository import OrganisationRepository
@@ -35,6 +36,7 @@ class ProfilesUnitOfWork(UnitOfWork):
     refresh_tokens: RefreshTokenRepository
     one_time_tokens: OneTimeTokenRepository
     login_failures: LoginFailureRepository
+    second_factors: SecondFactorRepository
     account_notices: AccountNoticeRepository
     people: PersonProfileRepository
     connections: ConnectionRepository
@@ -59,6 +61,7 @@ class ProfilesUnitOfWork(UnitOfWork):
         self.refresh_tokens = RefreshTokenRepository(session)
         self.one_time_tokens = OneTimeTokenRepository(session)
         self.login_failures = LoginFailureRepository(session)
+        self.second_factors = SecondFactorRepository(session)
         self.account_notices = AccountNoticeRepository(session)
         self.people = PersonProfileRepository(session)
         self.connections = ConnectionRepository(session)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import any_, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -186,9 +186,41 @@ class CourseRepository:
                     for m in c.modules
                 ],
                 created_by=c.created_by,
+                themes=c.themes,
                 version=c.version,
                 created_at=c.created_at,
             )
+        )
+
+    async def catalogue(
+        self,
+        *,
+        language: str | None,
+        theme: str | None,
+        text: str | None,
+        after: tuple[datetime, UUID] | None,
+        limit: int,
+    ) -> list[Course]:
+        """Courses newest first (keyset on creation time and id), by language, theme and
+        words of the title or description (any case)."""
+        stmt = select(courses)
+        if language is not None:
+            stmt = stmt.where(courses.c.language == language)
+        if theme is not None:
+            stmt = stmt.where(literal(theme) == any_(courses.c.themes))
+        if text:
+            pattern = f"%{text.replace('%', '').replace('_', '')}%"
+            stmt = stmt.where(
+                or_(courses.c.title.ilike(pattern), courses.c.description.ilike(pattern))
+            )
+        if after is not None:
+            stmt = stmt.where(tuple_(courses.c.created_at, courses.c.id) < after)
+        stmt = stmt.order_by(courses.c.created_at.desc(), courses.c.id.desc()).limit(limit)
+        return [_course(m) for m in (await self.session.execute(stmt)).mappings()]
+
+    async def created_at(self, course_id: UUID) -> datetime | None:
+        return await self.session.scalar(
+            select(courses.c.created_at).where(courses.c.id == course_id)
         )
 
     async def get(self, course_id: UUID) -> Course | None:
@@ -319,6 +351,7 @@ def _course(row: RowMapping) -> Course:
             for m in row["modules"]
         ],
         created_by=row["created_by"],
+        themes=list(row["themes"]),
         version=row["version"],
         created_at=row["created_at"],
     )

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events.privacy import GOVERNMENT_CONTACT
 from resources.adapters.people import facts
-from resources.domain.matching import WEIGHTS, Needs, ProfileFacts
+from resources.domain.matching import LIST_CRITERIA, WEIGHTS, Needs, ProfileFacts
 
 
 class _Params:
@@ -49,20 +49,27 @@ def _shared_count(column: str, values: Iterable[str], params: _Params) -> str:
     return "(" + " + ".join(terms) + ")" if terms else "0"
 
 
-#: tag prefixes of ``people.tags`` (see the migration's ``resources.match_tags``)
+#: tag prefixes of ``people.tags`` per criterion (see the migration's ``resources.match_tags``)
 TAG = {
+    "occupations": "oc:",
     "skills": "sk:",
     "sectors": "se:",
     "contribution_modes": "mo:",
     "languages": "la:",
-    "countries": "co:",
+    "country_of_origin": "or:",
+    "country_of_residence": "re:",
 }
+#: the country criteria: (weight key, projection column)
+COUNTRY_CRITERIA = (
+    ("country_of_origin", "country_of_origin"),
+    ("country_of_residence", "country_of_residence"),
+)
 
 
 @dataclass(frozen=True)
 class _Feature:
     """One thing the opportunity asks for: holding any of ``tags`` earns ``weight`` points
-    (a country tie is one feature: any requested country, of origin or residence)."""
+    (a country criterion is one feature: origin, or residence, in any requested country)."""
 
     tags: tuple[str, ...]
     weight: float
@@ -113,6 +120,8 @@ class _Frequencies:
 
 
 FREQUENCIES = _Frequencies()
+#: opportunity columns named differently from the criterion
+OPPORTUNITY_COLUMNS = {"skills": "required_skills", "occupations": "required_occupations"}
 #: at most this many index probes (sets of tags) per query; beyond, a coarser pass
 MAX_PROBES = 48
 #: score thresholds tried per request, at most (then "shares anything requested")
@@ -122,21 +131,20 @@ EPSILON = 1e-9
 
 def _features(needs: Needs) -> list[_Feature]:
     found: list[_Feature] = []
-    for column, wanted, weight in (
-        ("skills", needs.skills, WEIGHTS["skills"]),
-        ("sectors", needs.sectors, WEIGHTS["sectors"]),
-        ("contribution_modes", needs.contribution_modes, WEIGHTS["modes"]),
-        ("languages", needs.languages, WEIGHTS["languages"]),
-    ):
-        found.extend(_Feature((TAG[column] + v,), weight / len(wanted)) for v in sorted(wanted))
+    for kind, need_field, _ in LIST_CRITERIA:
+        wanted: frozenset[str] = getattr(needs, need_field)
+        found.extend(
+            _Feature((TAG[kind] + v,), WEIGHTS[kind] / len(wanted)) for v in sorted(wanted)
+        )
     if needs.countries:
-        tags = tuple(TAG["countries"] + c for c in sorted(needs.countries))
-        found.append(_Feature(tags, WEIGHTS["countries"]))
+        for kind, _ in COUNTRY_CRITERIA:
+            tags = tuple(TAG[kind] + c for c in sorted(needs.countries))
+            found.append(_Feature(tags, WEIGHTS[kind]))
     return found
 
 
-#: one index probe: the person holds all of the first tags and (if any) one of the second
-_Probe = tuple[tuple[str, ...], tuple[str, ...]]
+#: one index probe: the person holds all of the first tags and one of each further set
+_Probe = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
 def _probes(features: list[_Feature], threshold: float) -> list[_Probe] | None:
@@ -161,7 +169,7 @@ def _probes(features: list[_Feature], threshold: float) -> list[_Probe] | None:
                 found.append(
                     (
                         tuple(sorted(f.tags[0] for f in picked if len(f.tags) == 1)),
-                        next((f.tags for f in picked if len(f.tags) > 1), ()),
+                        tuple(f.tags for f in picked if len(f.tags) > 1),
                     )
                 )
                 if len(found) > MAX_PROBES:
@@ -176,7 +184,8 @@ def _probes(features: list[_Feature], threshold: float) -> list[_Probe] | None:
 def _estimate(probes: list[_Probe], freq: _Frequencies) -> float:
     """People holding one of the probes' tag sets, were tags independent."""
     return freq.people * sum(
-        math.prod(freq.of(t) for t in all_of) * min(1.0, sum(freq.of(t) for t in any_of) or 1.0)
+        math.prod(freq.of(t) for t in all_of)
+        * math.prod(min(1.0, sum(freq.of(t) for t in group)) for group in any_of)
         for all_of, any_of in probes
     )
 
@@ -250,23 +259,20 @@ async def rank_people(
         return []
     params = _Params()
     earned: list[str] = []
-    for name, column, wanted in (
-        ("skills", "p.skills", needs.skills),
-        ("sectors", "p.sectors", needs.sectors),
-        ("modes", "p.contribution_modes", needs.contribution_modes),
-        ("languages", "p.languages", needs.languages),
-    ):
+    for kind, need_field, fact_field in LIST_CRITERIA:
+        wanted: frozenset[str] = getattr(needs, need_field)
         if wanted:
             earned.append(
-                f"{WEIGHTS[name] / len(wanted)!r} * {_shared_count(column, wanted, params)}"
+                f"{WEIGHTS[kind] / len(wanted)!r} * "
+                f"{_shared_count('p.' + fact_field, wanted, params)}"
             )
     if needs.countries:
         countries = params.add(sorted(needs.countries))
-        earned.append(
-            f"(CASE WHEN p.country_of_origin = ANY(CAST({countries} AS varchar[])) "
-            f"OR p.country_of_residence = ANY(CAST({countries} AS varchar[])) "
-            f"THEN {WEIGHTS['countries']!r} ELSE 0 END)"
-        )
+        for kind, column in COUNTRY_CRITERIA:
+            earned.append(
+                f"(CASE WHEN p.{column} = ANY(CAST({countries} AS varchar[])) "
+                f"THEN {WEIGHTS[kind]!r} ELSE 0 END)"
+            )
     score = f"(({' + '.join(earned)}) / {total!r})"
     consent = ""
     if organisation_id is not None:
@@ -282,8 +288,8 @@ async def rank_people(
         rows = await session.execute(
             text(
                 f"""
-                SELECT p.person_id, p.skills, p.sectors, p.languages, p.contribution_modes,
-                       p.country_of_origin, p.country_of_residence,
+                SELECT p.person_id, p.occupations, p.skills, p.sectors, p.languages,
+                       p.contribution_modes, p.country_of_origin, p.country_of_residence,
                        p.open_to_opportunities, p.listed, {score} AS score
                 FROM resources.people p
                 WHERE p.open_to_opportunities AND p.listed AND ({where}){consent}
@@ -311,9 +317,9 @@ async def rank_people(
             if all_of:
                 branch.append(f"p.tags @> CAST(:a{i} AS varchar[])")
                 extra[f"a{i}"] = list(all_of)
-            if any_of:
-                branch.append(f"p.tags && CAST(:o{i} AS varchar[])")
-                extra[f"o{i}"] = list(any_of)
+            for j, group in enumerate(any_of):
+                branch.append(f"p.tags && CAST(:o{i}_{j} AS varchar[])")
+                extra[f"o{i}_{j}"] = list(group)
             branches.append("(" + " AND ".join(branch) + ")")
         found = await top(" OR ".join(branches), extra)
         # everyone reaching the threshold was a candidate: if the N-th best reaches it too,
@@ -334,28 +340,25 @@ async def rank_opportunities(
     params = _Params()
     earned: list[str] = []
     total: list[str] = []
-    for name, column, have in (
-        ("skills", "o.required_skills", person.skills),
-        ("sectors", "o.sectors", person.sectors),
-        ("modes", "o.contribution_modes", person.contribution_modes),
-        ("languages", "o.languages", person.languages),
-    ):
-        weight = WEIGHTS[name]
+    for kind, need_field, fact_field in LIST_CRITERIA:
+        column = f"o.{OPPORTUNITY_COLUMNS.get(need_field, need_field)}"
+        weight = WEIGHTS[kind]
+        have: frozenset[str] = getattr(person, fact_field)
         total.append(f"(CASE WHEN cardinality({column}) > 0 THEN {weight!r} ELSE 0 END)")
         if have:
             earned.append(
                 f"(CASE WHEN cardinality({column}) = 0 THEN 0 ELSE {weight!r} * "
                 f"{_shared_count(column, have, params)} / cardinality({column}) END)"
             )
-    total.append(
-        f"(CASE WHEN cardinality(o.countries) > 0 THEN {WEIGHTS['countries']!r} ELSE 0 END)"
-    )
-    home = [c for c in (person.country_of_origin, person.country_of_residence) if c]
-    if home:
-        earned.append(
-            f"(CASE WHEN o.countries && CAST({params.add(home)} AS varchar[]) "
-            f"THEN {WEIGHTS['countries']!r} ELSE 0 END)"
-        )
+    for kind, column in COUNTRY_CRITERIA:
+        weight = WEIGHTS[kind]
+        total.append(f"(CASE WHEN cardinality(o.countries) > 0 THEN {weight!r} ELSE 0 END)")
+        country = getattr(person, column)
+        if country:
+            earned.append(
+                f"(CASE WHEN o.countries @> ARRAY[CAST({params.add(country)} AS varchar)] "
+                f"THEN {weight!r} ELSE 0 END)"
+            )
     if not earned:
         return []
     rows = await session.execute(

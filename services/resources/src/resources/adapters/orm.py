@@ -21,11 +21,22 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.types import UserDefinedType
 
 from eventkit.db import messaging_tables, service_metadata
 from eventkit.idempotency import idempotency_keys_table
 from eventkit.revocations import revoked_subjects_table
+
+
+class XID8(UserDefinedType[int]):
+    """PostgreSQL's 64-bit transaction id (``pg_current_xact_id()``)."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **kw: object) -> str:
+        return "xid8"
+
 
 SCHEMA = "resources"
 metadata = service_metadata(SCHEMA)
@@ -57,12 +68,6 @@ resources = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("published_at", DateTime(timezone=True)),
-    #: accent-folded, per-language stemmed text of every translation (see adapters/search.py)
-    Column("search_vector", TSVECTOR),
-    #: titles only (every translation, stemmed and unstemmed): the first search candidates
-    Column("title_vector", TSVECTOR),
-    Index("ix_resources_search", "search_vector", postgresql_using="gin"),
-    Index("ix_resources_title_search", "title_vector", postgresql_using="gin"),
     Index("ix_resources_themes", "themes", postgresql_using="gin"),
     Index("ix_resources_sdgs", "sdgs", postgresql_using="gin"),
     Index("ix_resources_countries", "countries", postgresql_using="gin"),
@@ -89,6 +94,21 @@ translations = Table(
     Column("title", String(500), nullable=False),
     Column("summary", Text, nullable=False),
     Column("body", Text, nullable=False),
+)
+
+#: the change log the search index of every API replica follows (adapters/search_feed.py):
+#: one row per statement that changed a resource or a translation, written by triggers in
+#: that statement's transaction, so no write path (HTTP, consumers, erasure) can forget it.
+#: ``xid`` is the writing transaction's id: a reader takes rows of transactions that ended
+#: before its snapshot, which positions alone cannot tell (they become visible out of order)
+search_changes = Table(
+    "search_changes",
+    metadata,
+    Column("position", BigInteger, Identity(always=True), primary_key=True),
+    Column("resource_id", UUID(as_uuid=True), nullable=False),
+    Column("xid", XID8, nullable=False, server_default=text("pg_current_xact_id()")),
+    Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Index("ix_search_changes_xid", "xid"),
 )
 
 #: every change of a resource: moderation transitions and edits (with a content snapshot)
@@ -156,6 +176,7 @@ people = Table(
     Column("country_of_origin", String(2)),
     Column("country_of_residence", String(2)),
     Column("languages", ARRAY(String(3)), nullable=False),
+    Column("occupations", ARRAY(String(4)), nullable=False, server_default="{}"),
     Column("skills", ARRAY(String(200)), nullable=False),
     Column("sectors", ARRAY(String(100)), nullable=False),
     Column("contribution_modes", ARRAY(String(40)), nullable=False),
@@ -164,14 +185,15 @@ people = Table(
     Column("listed", Boolean, nullable=False, server_default=text("true")),
     Column("locale", String(12), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    #: every matchable value as one prefixed tag (``sk:`` skill, ``se:`` sector, ``mo:``
-    #: contribution mode, ``la:`` language, ``co:`` country of origin or residence), kept by
-    #: the database: one GIN index answers "holds all of these" across criteria in one probe
+    #: every matchable value as one prefixed tag (``oc:`` occupation, ``sk:`` skill, ``se:``
+    #: sector, ``mo:`` contribution mode, ``la:`` language, ``or:`` country of origin, ``re:``
+    #: country of residence), kept by the database: one GIN index answers "holds all of
+    #: these" across criteria in one probe
     Column(
         "tags",
         ARRAY(String(210)),
         Computed(
-            "resources.match_tags(skills, sectors, contribution_modes, languages, "
+            "resources.match_tags(occupations, skills, sectors, contribution_modes, languages, "
             "country_of_origin, country_of_residence)",
             persisted=True,
         ),
@@ -229,6 +251,7 @@ opportunities = Table(
     Column("posted_by", UUID(as_uuid=True)),
     Column("work_mode", String(10), nullable=False),
     Column("deadline", DateTime(timezone=True), nullable=False),
+    Column("required_occupations", ARRAY(String(4)), nullable=False, server_default="{}"),
     Column("required_skills", ARRAY(String(200)), nullable=False),
     Column("sectors", ARRAY(String(100)), nullable=False),
     Column("countries", ARRAY(String(2)), nullable=False),
@@ -320,6 +343,7 @@ courses = Table(
     #: [{"title": ..., "lessons": [{"id": ..., "title": ..., "resource_id": ...}]}]
     Column("modules", JSONB, nullable=False),
     Column("created_by", UUID(as_uuid=True)),
+    Column("themes", ARRAY(String(100)), nullable=False, server_default="{}"),
     Column("version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )

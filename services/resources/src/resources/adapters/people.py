@@ -33,6 +33,7 @@ class PeopleProjection:
             "country_of_origin": snapshot.country_of_origin,
             "country_of_residence": snapshot.country_of_residence,
             "languages": sorted({lang.code for lang in snapshot.languages}),
+            "occupations": sorted(set(snapshot.occupations)),
             "skills": sorted(set(snapshot.skills)),
             "sectors": sorted(set(snapshot.sectors)),
             "contribution_modes": sorted(set(snapshot.contribution_modes)),
@@ -113,6 +114,7 @@ class PeopleProjection:
 def facts(row: RowMapping) -> ProfileFacts:
     return ProfileFacts(
         person_id=row["person_id"],
+        occupations=frozenset(row["occupations"]),
         skills=frozenset(row["skills"]),
         sectors=frozenset(row["sectors"]),
         languages=frozenset(row["languages"]),

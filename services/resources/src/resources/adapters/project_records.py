@@ -6,14 +6,12 @@ The pages are text scraped from the web: navigation, then the title, then label/
 
 from __future__ import annotations
 
-import gettext
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-import pycountry
-
+from contracts.vocabulary import scheme
 from resources.domain.resource import ProjectRecord
 
 LABELS = {
@@ -29,7 +27,7 @@ LABELS = {
     "Projet ID": "project_id",
     "Etat(s) membre(s) beneficiaires remplissant les conditions requises": "member_states",
 }
-#: names IOM uses that differ from the ISO 3166 French names in pycountry
+#: names IOM uses that differ from the vocabulary's French country names (ISO 3166)
 ALIASES = {
     "El Salvador": "SV",
     "Cabo Verde": "CV",
@@ -60,8 +58,7 @@ class ImportedProject:
 
 @cache
 def french_country_names() -> dict[str, str]:
-    fr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    names = {fr.gettext(c.name): c.alpha_2 for c in pycountry.countries}
+    names = {t.label.text: t.code for t in scheme("countries").terms("fr")}
     return {**names, **ALIASES}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import asdict
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -12,14 +11,12 @@ from uuid import UUID
 from sqlalchemy import (
     JSON,
     ColumnElement,
-    Insert,
     Select,
     Table,
     bindparam,
     func,
     literal_column,
     select,
-    text,
     update,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
@@ -27,7 +24,6 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventkit.deferred import insert_row
-from resources.adapters import search
 from resources.adapters.orm import (
     announced_matches,
     attachments,
@@ -54,11 +50,7 @@ from resources.domain.opportunity import (
 _INSERT_HISTORY = history.insert()
 
 
-@functools.lru_cache(maxsize=64)
-def _insert_resource(search_sql: str, title_sql: str) -> Insert:
-    """A new resource with its search vectors (one statement per vector shape: the SQL only
-    changes with the number of translations)."""
-    return resources.insert().values(search_vector=text(search_sql), title_vector=text(title_sql))
+_INSERT_RESOURCE = resources.insert()
 
 
 _new_translation = insert(translations)
@@ -86,8 +78,7 @@ def _rows_as_json(
     return func.coalesce(found, literal_column("'[]'::json"), type_=JSON)
 
 
-#: what a Resource is made of: not the search vectors (the search's, and as big as the text)
-_AGGREGATE_COLUMNS = [c for c in resources.c if c.name not in ("search_vector", "title_vector")]
+_AGGREGATE_COLUMNS = list(resources.c)
 
 
 def _select_resource(*, with_attachments: bool = False) -> Select[Any]:
@@ -149,14 +140,10 @@ class ResourceRepository:
         return found
 
     async def add(self, resource: r.Resource) -> None:
-        # the search vectors are computed in the INSERT itself: no second write of a row
-        # version just created (and of its GIN index entries)
         # nothing reads these rows back before the commit: they go as one statement with the
-        # outbox row (eventkit.deferred)
-        search_sql, title_sql, params = search.vectors(resource)
-        await insert_row(
-            self.session, _insert_resource(search_sql, title_sql), {**_row(resource), **params}
-        )
+        # outbox row (eventkit.deferred); the search index learns of them from the change log
+        # the tables' triggers write (adapters/search_feed.py)
+        await insert_row(self.session, _INSERT_RESOURCE, _row(resource))
         for t in resource.translations.values():
             await insert_row(self.session, _UPSERT_TRANSLATION, _translation_row(resource.id, t))
         await self._write_history(resource)
@@ -174,7 +161,6 @@ class ResourceRepository:
     async def _write_translations(self, resource: r.Resource) -> None:
         for t in resource.translations.values():
             await self.session.execute(_UPSERT_TRANSLATION, _translation_row(resource.id, t))
-        await search.index_resource(self.session, resource)
 
     async def _write_history(self, resource: r.Resource) -> None:
         """One history row per pending domain event (read before the unit of work maps them)."""
@@ -238,6 +224,37 @@ class ResourceRepository:
             or 0
         )
         return count
+
+    async def contributed_by(
+        self, person_id: UUID, language: str | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """What a person contributed, whatever its status, newest change first; the title
+        in ``language`` when translated, else the original's."""
+        title = (
+            select(translations.c.title)
+            .where(translations.c.resource_id == resources.c.id)
+            .order_by(
+                (translations.c.language == (language or "")).desc(),
+                (translations.c.language == resources.c.original_language).desc(),
+            )
+            .limit(1)
+            .scalar_subquery()
+        )
+        rows = await self.session.execute(
+            select(
+                resources.c.id,
+                resources.c.kind,
+                resources.c.status,
+                resources.c.hidden,
+                resources.c.moderation_note,
+                resources.c.updated_at,
+                title.label("title"),
+            )
+            .where(resources.c.contributor_id == person_id)
+            .order_by(resources.c.updated_at.desc(), resources.c.id)
+            .limit(limit)
+        )
+        return [dict(m) for m in rows.mappings()]
 
     async def moderation_queue(self, limit: int) -> list[dict[str, Any]]:
         """Submitted resources and reported/hidden ones, oldest first."""
@@ -383,6 +400,25 @@ class OpportunityRepository:
         )
         return [_interest(m) for m in rows.mappings()]
 
+    async def interests_of(self, person_id: UUID, limit: int) -> list[dict[str, Any]]:
+        """A person's expressions of interest with the opportunity's title, newest first."""
+        rows = await self.session.execute(
+            select(
+                interests.c.id,
+                interests.c.opportunity_id,
+                opportunities.c.title.label("opportunity_title"),
+                opportunities.c.deadline,
+                interests.c.status,
+                interests.c.created_at,
+                interests.c.updated_at,
+            )
+            .join(opportunities, opportunities.c.id == interests.c.opportunity_id)
+            .where(interests.c.person_id == person_id)
+            .order_by(interests.c.created_at.desc(), interests.c.id)
+            .limit(limit)
+        )
+        return [dict(m) for m in rows.mappings()]
+
     async def mark_announced(self, opportunity_id: UUID, person_id: UUID, score: float) -> bool:
         """True the first time this match is announced."""
         inserted = await self.session.execute(
@@ -521,6 +557,7 @@ def _opportunity_row(o: Opportunity) -> dict[str, Any]:
         "posted_by": o.posted_by,
         "work_mode": o.work_mode.value,
         "deadline": o.deadline,
+        "required_occupations": o.required_occupations,
         "required_skills": o.required_skills,
         "sectors": o.sectors,
         "countries": o.countries,
@@ -542,6 +579,7 @@ def _opportunity(row: RowMapping) -> Opportunity:
         posted_by=row["posted_by"],
         work_mode=WorkMode(row["work_mode"]),
         deadline=row["deadline"],
+        required_occupations=list(row["required_occupations"]),
         required_skills=list(row["required_skills"]),
         sectors=list(row["sectors"]),
         countries=list(row["countries"]),

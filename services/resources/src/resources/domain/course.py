@@ -114,6 +114,19 @@ class Enrolment(AggregateRoot):
             return code
         return None
 
+    def reissue_code(self) -> str:
+        """A new verification code for a completed course, for a person who lost theirs:
+        the previous one stops verifying (only the digest of the newest is kept)."""
+        if self.completed_at is None:
+            raise CourseNotCompleted("the course is not completed yet")
+        code = secrets.token_urlsafe(18)
+        self.verification_digest = digest(code)
+        return code
+
+
+class CourseNotCompleted(CourseError):
+    pass
+
 
 def digest(code: str) -> str:
     return hashlib.sha256(code.encode()).hexdigest()
@@ -127,6 +140,8 @@ class Course(AggregateRoot):
     language: str
     modules: list[Module]
     created_by: UUID | None
+    #: the resources' theme slugs it belongs to: the catalogue is searched by them
+    themes: list[str] = field(default_factory=list)
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @classmethod

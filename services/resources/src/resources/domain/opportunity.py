@@ -95,6 +95,7 @@ class Opportunity(AggregateRoot):
     deadline: datetime
     organisation_id: UUID | None = None
     work_mode: WorkMode = WorkMode.REMOTE
+    required_occupations: list[str] = field(default_factory=list)
     required_skills: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
@@ -111,6 +112,7 @@ class Opportunity(AggregateRoot):
     @property
     def needs(self) -> Needs:
         return Needs(
+            occupations=frozenset(self.required_occupations),
             skills=frozenset(self.required_skills),
             sectors=frozenset(self.sectors),
             languages=frozenset(self.languages),

@@ -233,6 +233,28 @@ async def upcoming(
 
 
 # ---- courses ------------------------------------------------------------------------------
+async def catalogue(
+    uow: ResourcesUnitOfWork,
+    after: tuple[datetime, UUID] | None,
+    limit: int,
+    *,
+    language: str | None = None,
+    theme: str | None = None,
+    text: str | None = None,
+) -> tuple[list[c.Course], tuple[datetime, UUID] | None]:
+    """A page of the catalogue (by language, theme, words) and where the next one starts
+    (None: no more)."""
+    async with uow.autocommit_reads():
+        found = await uow.courses.catalogue(
+            language=language, theme=theme, text=text, after=after, limit=limit + 1
+        )
+        if len(found) <= limit:
+            return found, None
+        last = found[limit - 1]
+        created = await uow.courses.created_at(last.id)
+    return found[:limit], (created, last.id) if created else None
+
+
 async def create_course(
     uow: ResourcesUnitOfWork, actor: Actor, fields: dict[str, object]
 ) -> c.Course:
@@ -305,6 +327,24 @@ async def complete_lesson(
             code = enrolment.complete_lesson(course, lesson_id, datetime.now(UTC))
         except c.CourseError as exc:
             raise NotFound(str(exc)) from exc
+        await uow.courses.save_enrolment(enrolment)
+        await uow.commit()
+        return course, enrolment, code
+
+
+async def reissue_code(
+    uow: ResourcesUnitOfWork, course_id: UUID, actor: Actor
+) -> tuple[c.Course, c.Enrolment, str]:
+    """A new verification code for the caller's completed course (the old one stops working)."""
+    async with uow:
+        course = await uow.courses.get(course_id)
+        enrolment = await uow.courses.enrolment_of(course_id, actor.id, for_update=True)
+        if course is None or enrolment is None:
+            raise NotFound("you are not enrolled in this course")
+        try:
+            code = enrolment.reissue_code()
+        except c.CourseNotCompleted as exc:
+            raise Conflict(str(exc)) from exc
         await uow.courses.save_enrolment(enrolment)
         await uow.commit()
         return course, enrolment, code

@@ -184,6 +184,14 @@ async def change_interest(
         return interest
 
 
+async def interests_of(
+    uow: ResourcesUnitOfWork, actor: Actor, limit: int
+) -> list[dict[str, object]]:
+    """The person's own expressions of interest and their status."""
+    async with uow.autocommit_reads():
+        return await uow.opportunities.interests_of(actor.id, limit)
+
+
 async def interests(
     uow: ResourcesUnitOfWork, opportunity_id: UUID, actor: Actor
 ) -> list[o.ExpressionOfInterest]:

@@ -239,6 +239,14 @@ async def attachment_content(
         raise NotFound("the content of this attachment is not available") from exc
 
 
+async def contributions_of(
+    uow: ResourcesUnitOfWork, actor: Actor, language: str | None, limit: int
+) -> list[dict[str, object]]:
+    """The contributor's own resources and where each stands in moderation."""
+    async with uow.autocommit_reads():
+        return await uow.resources.contributed_by(actor.id, language, limit)
+
+
 async def moderation_queue(uow: ResourcesUnitOfWork, limit: int) -> list[dict[str, object]]:
     async with uow:
         return await uow.resources.moderation_queue(limit)

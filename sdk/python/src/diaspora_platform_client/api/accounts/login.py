@@ -87,6 +87,14 @@ def sync_detailed(
 ) -> Response[Problem | TokenResponse]:
     """Login
 
+     Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
+
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``.
+
     Args:
         body (LoginRequest):
 
@@ -116,6 +124,14 @@ def sync(
 ) -> Problem | TokenResponse | None:
     """Login
 
+     Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
+
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``.
+
     Args:
         body (LoginRequest):
 
@@ -139,6 +155,14 @@ async def asyncio_detailed(
     body: LoginRequest,
 ) -> Response[Problem | TokenResponse]:
     """Login
+
+     Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
+
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``.
 
     Args:
         body (LoginRequest):
@@ -166,6 +190,14 @@ async def asyncio(
     body: LoginRequest,
 ) -> Problem | TokenResponse | None:
     """Login
+
+     Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
+
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``.
 
     Args:
         body (LoginRequest):

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.registration_request import RegistrationRequest
 from ...models.registration_response import RegistrationResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: RegistrationRequest,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -74,6 +77,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | RegistrationResponse]:
     """Register
 
@@ -82,8 +86,15 @@ def sync_detailed(
     An address that already has an account gets the same answer (201 with an account id
     that is never used): whether an address is registered is not revealed. No second
     account is created; the owner is emailed that someone tried to register with it.
+    A retry with the same Idempotency-Key (its first answer lost) gets the first answer
+    again: without it, a retried registration told the new member that someone had tried
+    to register with their address.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Use a new random value (a UUID)
+            per request; keys are kept for a day.
         body (RegistrationRequest):
 
     Raises:
@@ -96,6 +107,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -109,6 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | RegistrationResponse | None:
     """Register
 
@@ -117,8 +130,15 @@ def sync(
     An address that already has an account gets the same answer (201 with an account id
     that is never used): whether an address is registered is not revealed. No second
     account is created; the owner is emailed that someone tried to register with it.
+    A retry with the same Idempotency-Key (its first answer lost) gets the first answer
+    again: without it, a retried registration told the new member that someone had tried
+    to register with their address.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Use a new random value (a UUID)
+            per request; keys are kept for a day.
         body (RegistrationRequest):
 
     Raises:
@@ -132,6 +152,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -139,6 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | RegistrationResponse]:
     """Register
 
@@ -147,8 +169,15 @@ async def asyncio_detailed(
     An address that already has an account gets the same answer (201 with an account id
     that is never used): whether an address is registered is not revealed. No second
     account is created; the owner is emailed that someone tried to register with it.
+    A retry with the same Idempotency-Key (its first answer lost) gets the first answer
+    again: without it, a retried registration told the new member that someone had tried
+    to register with their address.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Use a new random value (a UUID)
+            per request; keys are kept for a day.
         body (RegistrationRequest):
 
     Raises:
@@ -161,6 +190,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,6 +202,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | RegistrationResponse | None:
     """Register
 
@@ -180,8 +211,15 @@ async def asyncio(
     An address that already has an account gets the same answer (201 with an account id
     that is never used): whether an address is registered is not revealed. No second
     account is created; the owner is emailed that someone tried to register with it.
+    A retry with the same Idempotency-Key (its first answer lost) gets the first answer
+    again: without it, a retried registration told the new member that someone had tried
+    to register with their address.
 
     Args:
+        idempotency_key (None | str | Unset): Retry safely: a retry with the same key and the same
+            body gets the first answer again (marked Idempotent-Replayed: true) and creates nothing
+            twice; the same key with another body is refused with 422. Use a new random value (a UUID)
+            per request; keys are kept for a day.
         body (RegistrationRequest):
 
     Raises:
@@ -196,5 +234,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -6,20 +6,44 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.body_kind import BodyKind
 from ...models.list_bodies_response_listbodies import ListBodiesResponseListbodies
 from ...models.problem import Problem
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     alliance_id: UUID,
+    kind: BodyKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     json_alliance_id = str(alliance_id)
     params["alliance_id"] = json_alliance_id
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, BodyKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    elif isinstance(cursor, UUID):
+        json_cursor = str(cursor)
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -76,11 +100,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     alliance_id: UUID,
+    kind: BodyKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
 ) -> Response[ListBodiesResponseListbodies | Problem]:
     """List Bodies
 
+     An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
+
     Args:
         alliance_id (UUID):
+        kind (BodyKind | None | Unset):
+        cursor (None | Unset | UUID): next_cursor of the previous page
+        limit (int | Unset):  Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,6 +124,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         alliance_id=alliance_id,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -105,11 +140,19 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     alliance_id: UUID,
+    kind: BodyKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
 ) -> ListBodiesResponseListbodies | Problem | None:
     """List Bodies
 
+     An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
+
     Args:
         alliance_id (UUID):
+        kind (BodyKind | None | Unset):
+        cursor (None | Unset | UUID): next_cursor of the previous page
+        limit (int | Unset):  Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +165,9 @@ def sync(
     return sync_detailed(
         client=client,
         alliance_id=alliance_id,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
     ).parsed
 
 
@@ -129,11 +175,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     alliance_id: UUID,
+    kind: BodyKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
 ) -> Response[ListBodiesResponseListbodies | Problem]:
     """List Bodies
 
+     An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
+
     Args:
         alliance_id (UUID):
+        kind (BodyKind | None | Unset):
+        cursor (None | Unset | UUID): next_cursor of the previous page
+        limit (int | Unset):  Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +199,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         alliance_id=alliance_id,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -156,11 +213,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     alliance_id: UUID,
+    kind: BodyKind | None | Unset = UNSET,
+    cursor: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
 ) -> ListBodiesResponseListbodies | Problem | None:
     """List Bodies
 
+     An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
+
     Args:
         alliance_id (UUID):
+        kind (BodyKind | None | Unset):
+        cursor (None | Unset | UUID): next_cursor of the previous page
+        limit (int | Unset):  Default: 50.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,5 +239,8 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             alliance_id=alliance_id,
+            kind=kind,
+            cursor=cursor,
+            limit=limit,
         )
     ).parsed

@@ -5,11 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.create_survey_response_createsurvey import (
-    CreateSurveyResponseCreatesurvey,
-)
 from ...models.problem import Problem
 from ...models.survey_input import SurveyInput
+from ...models.survey_out import SurveyOut
 from ...types import Response
 
 
@@ -34,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CreateSurveyResponseCreatesurvey | Problem | None:
+) -> Problem | SurveyOut | None:
     if response.status_code == 201:
-        response_201 = CreateSurveyResponseCreatesurvey.from_dict(response.json())
+        response_201 = SurveyOut.from_dict(response.json())
 
         return response_201
 
@@ -63,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreateSurveyResponseCreatesurvey | Problem]:
+) -> Response[Problem | SurveyOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SurveyInput,
-) -> Response[CreateSurveyResponseCreatesurvey | Problem]:
+) -> Response[Problem | SurveyOut]:
     """Create Survey
 
     Args:
@@ -87,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateSurveyResponseCreatesurvey | Problem]
+        Response[Problem | SurveyOut]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +103,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SurveyInput,
-) -> CreateSurveyResponseCreatesurvey | Problem | None:
+) -> Problem | SurveyOut | None:
     """Create Survey
 
     Args:
@@ -116,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateSurveyResponseCreatesurvey | Problem
+        Problem | SurveyOut
     """
 
     return sync_detailed(
@@ -129,7 +127,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SurveyInput,
-) -> Response[CreateSurveyResponseCreatesurvey | Problem]:
+) -> Response[Problem | SurveyOut]:
     """Create Survey
 
     Args:
@@ -140,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateSurveyResponseCreatesurvey | Problem]
+        Response[Problem | SurveyOut]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +154,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SurveyInput,
-) -> CreateSurveyResponseCreatesurvey | Problem | None:
+) -> Problem | SurveyOut | None:
     """Create Survey
 
     Args:
@@ -167,7 +165,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateSurveyResponseCreatesurvey | Problem
+        Problem | SurveyOut
     """
 
     return (

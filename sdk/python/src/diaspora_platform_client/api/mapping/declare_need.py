@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.declare_need_response_declareneed import DeclareNeedResponseDeclareneed
 from ...models.need_input import NeedInput
+from ...models.need_out import NeedOut
 from ...models.problem import Problem
 from ...types import Response
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeclareNeedResponseDeclareneed | Problem | None:
+) -> NeedOut | Problem | None:
     if response.status_code == 201:
-        response_201 = DeclareNeedResponseDeclareneed.from_dict(response.json())
+        response_201 = NeedOut.from_dict(response.json())
 
         return response_201
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeclareNeedResponseDeclareneed | Problem]:
+) -> Response[NeedOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,8 +74,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NeedInput,
-) -> Response[DeclareNeedResponseDeclareneed | Problem]:
+) -> Response[NeedOut | Problem]:
     """Declare Need
+
+     A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
+    for the origin country (no ``campaign_id``: it counts in each of its campaigns).
 
     Args:
         body (NeedInput):
@@ -85,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeclareNeedResponseDeclareneed | Problem]
+        Response[NeedOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -103,8 +106,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NeedInput,
-) -> DeclareNeedResponseDeclareneed | Problem | None:
+) -> NeedOut | Problem | None:
     """Declare Need
+
+     A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
+    for the origin country (no ``campaign_id``: it counts in each of its campaigns).
 
     Args:
         body (NeedInput):
@@ -114,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeclareNeedResponseDeclareneed | Problem
+        NeedOut | Problem
     """
 
     return sync_detailed(
@@ -127,8 +133,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NeedInput,
-) -> Response[DeclareNeedResponseDeclareneed | Problem]:
+) -> Response[NeedOut | Problem]:
     """Declare Need
+
+     A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
+    for the origin country (no ``campaign_id``: it counts in each of its campaigns).
 
     Args:
         body (NeedInput):
@@ -138,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeclareNeedResponseDeclareneed | Problem]
+        Response[NeedOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,8 +163,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NeedInput,
-) -> DeclareNeedResponseDeclareneed | Problem | None:
+) -> NeedOut | Problem | None:
     """Declare Need
+
+     A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
+    for the origin country (no ``campaign_id``: it counts in each of its campaigns).
 
     Args:
         body (NeedInput):
@@ -165,7 +177,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeclareNeedResponseDeclareneed | Problem
+        NeedOut | Problem
     """
 
     return (

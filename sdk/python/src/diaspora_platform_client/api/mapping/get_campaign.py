@@ -73,6 +73,9 @@ def sync_detailed(
 ) -> Response[GetCampaignResponseGetcampaign | Problem]:
     """Get Campaign
 
+     The campaign, with its published number of responses: perturbed like every published
+    count (the exact number is never shown), null while it is below k.
+
     Args:
         campaign_id (UUID):
 
@@ -102,6 +105,9 @@ def sync(
 ) -> GetCampaignResponseGetcampaign | Problem | None:
     """Get Campaign
 
+     The campaign, with its published number of responses: perturbed like every published
+    count (the exact number is never shown), null while it is below k.
+
     Args:
         campaign_id (UUID):
 
@@ -125,6 +131,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[GetCampaignResponseGetcampaign | Problem]:
     """Get Campaign
+
+     The campaign, with its published number of responses: perturbed like every published
+    count (the exact number is never shown), null while it is below k.
 
     Args:
         campaign_id (UUID):
@@ -152,6 +161,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> GetCampaignResponseGetcampaign | Problem | None:
     """Get Campaign
+
+     The campaign, with its published number of responses: perturbed like every published
+    count (the exact number is never shown), null while it is below k.
 
     Args:
         campaign_id (UUID):

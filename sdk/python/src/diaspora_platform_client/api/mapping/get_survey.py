@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_survey_response_getsurvey import GetSurveyResponseGetsurvey
 from ...models.problem import Problem
+from ...models.survey_out import SurveyOut
 from ...types import Response
 
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetSurveyResponseGetsurvey | Problem | None:
+) -> Problem | SurveyOut | None:
     if response.status_code == 200:
-        response_200 = GetSurveyResponseGetsurvey.from_dict(response.json())
+        response_200 = SurveyOut.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetSurveyResponseGetsurvey | Problem]:
+) -> Response[Problem | SurveyOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +70,7 @@ def sync_detailed(
     survey_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetSurveyResponseGetsurvey | Problem]:
+) -> Response[Problem | SurveyOut]:
     """Get Survey
 
      Questionnaires are public (no answers in them).
@@ -83,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetSurveyResponseGetsurvey | Problem]
+        Response[Problem | SurveyOut]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +101,7 @@ def sync(
     survey_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetSurveyResponseGetsurvey | Problem | None:
+) -> Problem | SurveyOut | None:
     """Get Survey
 
      Questionnaires are public (no answers in them).
@@ -114,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetSurveyResponseGetsurvey | Problem
+        Problem | SurveyOut
     """
 
     return sync_detailed(
@@ -127,7 +127,7 @@ async def asyncio_detailed(
     survey_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetSurveyResponseGetsurvey | Problem]:
+) -> Response[Problem | SurveyOut]:
     """Get Survey
 
      Questionnaires are public (no answers in them).
@@ -140,7 +140,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetSurveyResponseGetsurvey | Problem]
+        Response[Problem | SurveyOut]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +156,7 @@ async def asyncio(
     survey_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetSurveyResponseGetsurvey | Problem | None:
+) -> Problem | SurveyOut | None:
     """Get Survey
 
      Questionnaires are public (no answers in them).
@@ -169,7 +169,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetSurveyResponseGetsurvey | Problem
+        Problem | SurveyOut
     """
 
     return (

@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.import_xlsform_response_importxlsform import (
-    ImportXlsformResponseImportxlsform,
-)
 from ...models.problem import Problem
+from ...models.survey_out import SurveyOut
 from ...types import UNSET, Response
 
 
@@ -34,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ImportXlsformResponseImportxlsform | Problem | None:
+) -> Problem | SurveyOut | None:
     if response.status_code == 201:
-        response_201 = ImportXlsformResponseImportxlsform.from_dict(response.json())
+        response_201 = SurveyOut.from_dict(response.json())
 
         return response_201
 
@@ -63,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ImportXlsformResponseImportxlsform | Problem]:
+) -> Response[Problem | SurveyOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     key: str,
-) -> Response[ImportXlsformResponseImportxlsform | Problem]:
+) -> Response[Problem | SurveyOut]:
     """Import Xlsform
 
      Body: the .xlsx file itself. Each import is a new version of ``key``.
@@ -89,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportXlsformResponseImportxlsform | Problem]
+        Response[Problem | SurveyOut]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +105,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     key: str,
-) -> ImportXlsformResponseImportxlsform | Problem | None:
+) -> Problem | SurveyOut | None:
     """Import Xlsform
 
      Body: the .xlsx file itself. Each import is a new version of ``key``.
@@ -120,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportXlsformResponseImportxlsform | Problem
+        Problem | SurveyOut
     """
 
     return sync_detailed(
@@ -133,7 +131,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     key: str,
-) -> Response[ImportXlsformResponseImportxlsform | Problem]:
+) -> Response[Problem | SurveyOut]:
     """Import Xlsform
 
      Body: the .xlsx file itself. Each import is a new version of ``key``.
@@ -146,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportXlsformResponseImportxlsform | Problem]
+        Response[Problem | SurveyOut]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     key: str,
-) -> ImportXlsformResponseImportxlsform | Problem | None:
+) -> Problem | SurveyOut | None:
     """Import Xlsform
 
      Body: the .xlsx file itself. Each import is a new version of ``key``.
@@ -175,7 +173,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportXlsformResponseImportxlsform | Problem
+        Problem | SurveyOut
     """
 
     return (

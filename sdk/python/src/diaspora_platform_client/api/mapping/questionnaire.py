@@ -75,7 +75,9 @@ def sync_detailed(
 ) -> Response[Problem | QuestionnaireResponseQuestionnaire]:
     """Questionnaire
 
-     What respondents see: the campaign's public facts and its questionnaire.
+     What respondents see: the campaign's public facts, how their answers are protected (in
+    en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
+    question states that protection with the campaign's own k.
 
     Args:
         campaign_id (UUID):
@@ -106,7 +108,9 @@ def sync(
 ) -> Problem | QuestionnaireResponseQuestionnaire | None:
     """Questionnaire
 
-     What respondents see: the campaign's public facts and its questionnaire.
+     What respondents see: the campaign's public facts, how their answers are protected (in
+    en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
+    question states that protection with the campaign's own k.
 
     Args:
         campaign_id (UUID):
@@ -132,7 +136,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | QuestionnaireResponseQuestionnaire]:
     """Questionnaire
 
-     What respondents see: the campaign's public facts and its questionnaire.
+     What respondents see: the campaign's public facts, how their answers are protected (in
+    en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
+    question states that protection with the campaign's own k.
 
     Args:
         campaign_id (UUID):
@@ -161,7 +167,9 @@ async def asyncio(
 ) -> Problem | QuestionnaireResponseQuestionnaire | None:
     """Questionnaire
 
-     What respondents see: the campaign's public facts and its questionnaire.
+     What respondents see: the campaign's public facts, how their answers are protected (in
+    en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
+    question states that protection with the campaign's own k.
 
     Args:
         campaign_id (UUID):

@@ -73,6 +73,8 @@ def sync_detailed(
 ) -> Response[NewsletterView | Problem]:
     """Get
 
+     The newsletter and its sending's progress (poll it while it goes out).
+
     Args:
         newsletter_id (UUID):
 
@@ -102,6 +104,8 @@ def sync(
 ) -> NewsletterView | Problem | None:
     """Get
 
+     The newsletter and its sending's progress (poll it while it goes out).
+
     Args:
         newsletter_id (UUID):
 
@@ -125,6 +129,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[NewsletterView | Problem]:
     """Get
+
+     The newsletter and its sending's progress (poll it while it goes out).
 
     Args:
         newsletter_id (UUID):
@@ -152,6 +158,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> NewsletterView | Problem | None:
     """Get
+
+     The newsletter and its sending's progress (poll it while it goes out).
 
     Args:
         newsletter_id (UUID):

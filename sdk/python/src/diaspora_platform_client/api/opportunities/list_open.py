@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_open_response_listopen import ListOpenResponseListopen
+from ...models.opportunity_kind import OpportunityKind
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -14,6 +15,10 @@ def _get_kwargs(
     *,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
+    kind: None | OpportunityKind | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    country: None | str | Unset = UNSET,
+    mode: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -26,6 +31,36 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, OpportunityKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_sector: None | str | Unset
+    if isinstance(sector, Unset):
+        json_sector = UNSET
+    else:
+        json_sector = sector
+    params["sector"] = json_sector
+
+    json_country: None | str | Unset
+    if isinstance(country, Unset):
+        json_country = UNSET
+    else:
+        json_country = country
+    params["country"] = json_country
+
+    json_mode: None | str | Unset
+    if isinstance(mode, Unset):
+        json_mode = UNSET
+    else:
+        json_mode = mode
+    params["mode"] = json_mode
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -83,14 +118,23 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
+    kind: None | OpportunityKind | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    country: None | str | Unset = UNSET,
+    mode: None | str | Unset = UNSET,
 ) -> Response[ListOpenResponseListopen | Problem]:
     """List Open
 
-     Open opportunities, soonest deadline first (keyset pagination).
+     Open opportunities, soonest deadline first (keyset pagination); the filters narrow
+    them to a kind, or to those asking for a sector, a country or a contribution mode.
 
     Args:
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
+        kind (None | OpportunityKind | Unset):
+        sector (None | str | Unset): ISIC section
+        country (None | str | Unset):
+        mode (None | str | Unset): contribution mode
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,6 +147,10 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        kind=kind,
+        sector=sector,
+        country=country,
+        mode=mode,
     )
 
     response = client.get_httpx_client().request(
@@ -117,14 +165,23 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
+    kind: None | OpportunityKind | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    country: None | str | Unset = UNSET,
+    mode: None | str | Unset = UNSET,
 ) -> ListOpenResponseListopen | Problem | None:
     """List Open
 
-     Open opportunities, soonest deadline first (keyset pagination).
+     Open opportunities, soonest deadline first (keyset pagination); the filters narrow
+    them to a kind, or to those asking for a sector, a country or a contribution mode.
 
     Args:
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
+        kind (None | OpportunityKind | Unset):
+        sector (None | str | Unset): ISIC section
+        country (None | str | Unset):
+        mode (None | str | Unset): contribution mode
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,6 +195,10 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        kind=kind,
+        sector=sector,
+        country=country,
+        mode=mode,
     ).parsed
 
 
@@ -146,14 +207,23 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
+    kind: None | OpportunityKind | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    country: None | str | Unset = UNSET,
+    mode: None | str | Unset = UNSET,
 ) -> Response[ListOpenResponseListopen | Problem]:
     """List Open
 
-     Open opportunities, soonest deadline first (keyset pagination).
+     Open opportunities, soonest deadline first (keyset pagination); the filters narrow
+    them to a kind, or to those asking for a sector, a country or a contribution mode.
 
     Args:
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
+        kind (None | OpportunityKind | Unset):
+        sector (None | str | Unset): ISIC section
+        country (None | str | Unset):
+        mode (None | str | Unset): contribution mode
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +236,10 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        kind=kind,
+        sector=sector,
+        country=country,
+        mode=mode,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -178,14 +252,23 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
+    kind: None | OpportunityKind | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    country: None | str | Unset = UNSET,
+    mode: None | str | Unset = UNSET,
 ) -> ListOpenResponseListopen | Problem | None:
     """List Open
 
-     Open opportunities, soonest deadline first (keyset pagination).
+     Open opportunities, soonest deadline first (keyset pagination); the filters narrow
+    them to a kind, or to those asking for a sector, a country or a contribution mode.
 
     Args:
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
+        kind (None | OpportunityKind | Unset):
+        sector (None | str | Unset): ISIC section
+        country (None | str | Unset):
+        mode (None | str | Unset): contribution mode
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,5 +283,9 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            kind=kind,
+            sector=sector,
+            country=country,
+            mode=mode,
         )
     ).parsed

@@ -16,11 +16,23 @@ def _get_kwargs(
     opportunity_id: UUID,
     *,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
 
     params: dict[str, Any] = {}
 
     params["limit"] = limit
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -32,6 +44,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -85,6 +98,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | list[PersonMatch]]:
     """Matches
 
@@ -93,6 +108,8 @@ def sync_detailed(
     Args:
         opportunity_id (UUID):
         limit (int | Unset):  Default: 20.
+        lang (None | str | Unset): the reader's language
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,6 +122,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         opportunity_id=opportunity_id,
         limit=limit,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -119,6 +138,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Problem | list[PersonMatch] | None:
     """Matches
 
@@ -127,6 +148,8 @@ def sync(
     Args:
         opportunity_id (UUID):
         limit (int | Unset):  Default: 20.
+        lang (None | str | Unset): the reader's language
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,6 +163,8 @@ def sync(
         opportunity_id=opportunity_id,
         client=client,
         limit=limit,
+        lang=lang,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -148,6 +173,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | list[PersonMatch]]:
     """Matches
 
@@ -156,6 +183,8 @@ async def asyncio_detailed(
     Args:
         opportunity_id (UUID):
         limit (int | Unset):  Default: 20.
+        lang (None | str | Unset): the reader's language
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +197,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         opportunity_id=opportunity_id,
         limit=limit,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,6 +211,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Problem | list[PersonMatch] | None:
     """Matches
 
@@ -188,6 +221,8 @@ async def asyncio(
     Args:
         opportunity_id (UUID):
         limit (int | Unset):  Default: 20.
+        lang (None | str | Unset): the reader's language
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,5 +237,7 @@ async def asyncio(
             opportunity_id=opportunity_id,
             client=client,
             limit=limit,
+            lang=lang,
+            accept_language=accept_language,
         )
     ).parsed

@@ -13,11 +13,23 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
 
     params: dict[str, Any] = {}
 
     params["limit"] = limit
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -27,6 +39,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -79,6 +92,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | list[OpportunityMatch]]:
     """Opportunities For Me
 
@@ -86,6 +101,8 @@ def sync_detailed(
 
     Args:
         limit (int | Unset):  Default: 20.
+        lang (None | str | Unset): the reader's language
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,6 +114,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         limit=limit,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -110,6 +129,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Problem | list[OpportunityMatch] | None:
     """Opportunities For Me
 
@@ -117,6 +138,8 @@ def sync(
 
     Args:
         limit (int | Unset):  Default: 20.
+        lang (None | str | Unset): the reader's language
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +152,8 @@ def sync(
     return sync_detailed(
         client=client,
         limit=limit,
+        lang=lang,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -136,6 +161,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | list[OpportunityMatch]]:
     """Opportunities For Me
 
@@ -143,6 +170,8 @@ async def asyncio_detailed(
 
     Args:
         limit (int | Unset):  Default: 20.
+        lang (None | str | Unset): the reader's language
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +183,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         limit=limit,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,6 +196,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Problem | list[OpportunityMatch] | None:
     """Opportunities For Me
 
@@ -172,6 +205,8 @@ async def asyncio(
 
     Args:
         limit (int | Unset):  Default: 20.
+        lang (None | str | Unset): the reader's language
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,5 +220,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             limit=limit,
+            lang=lang,
+            accept_language=accept_language,
         )
     ).parsed

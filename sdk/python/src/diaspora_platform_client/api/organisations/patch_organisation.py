@@ -113,7 +113,8 @@ def sync_detailed(
 
     Args:
         org_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PatchOrganisationBody | Unset):
 
     Raises:
@@ -148,7 +149,8 @@ def sync(
 
     Args:
         org_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PatchOrganisationBody | Unset):
 
     Raises:
@@ -178,7 +180,8 @@ async def asyncio_detailed(
 
     Args:
         org_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PatchOrganisationBody | Unset):
 
     Raises:
@@ -211,7 +214,8 @@ async def asyncio(
 
     Args:
         org_id (UUID):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PatchOrganisationBody | Unset):
 
     Raises:

@@ -77,10 +77,12 @@ def sync_detailed(
 ) -> Response[GetTaxonomyResponseGettaxonomy | Problem]:
     """Get Taxonomy
 
-     Codes accepted for occupations, skills, sectors and education levels, with labels.
+     Codes accepted for occupations, skills, sectors and education levels, with labels
+    (the vocabulary's; every scheme: ``GET /v1/vocabulary``).
 
     Args:
-        lang (str | Unset):  Default: 'en'.
+        lang (str | Unset): a code of the languages scheme (GET /v1/vocabulary/languages) Default:
+            'en'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,10 +110,12 @@ def sync(
 ) -> GetTaxonomyResponseGettaxonomy | Problem | None:
     """Get Taxonomy
 
-     Codes accepted for occupations, skills, sectors and education levels, with labels.
+     Codes accepted for occupations, skills, sectors and education levels, with labels
+    (the vocabulary's; every scheme: ``GET /v1/vocabulary``).
 
     Args:
-        lang (str | Unset):  Default: 'en'.
+        lang (str | Unset): a code of the languages scheme (GET /v1/vocabulary/languages) Default:
+            'en'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,10 +138,12 @@ async def asyncio_detailed(
 ) -> Response[GetTaxonomyResponseGettaxonomy | Problem]:
     """Get Taxonomy
 
-     Codes accepted for occupations, skills, sectors and education levels, with labels.
+     Codes accepted for occupations, skills, sectors and education levels, with labels
+    (the vocabulary's; every scheme: ``GET /v1/vocabulary``).
 
     Args:
-        lang (str | Unset):  Default: 'en'.
+        lang (str | Unset): a code of the languages scheme (GET /v1/vocabulary/languages) Default:
+            'en'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,10 +169,12 @@ async def asyncio(
 ) -> GetTaxonomyResponseGettaxonomy | Problem | None:
     """Get Taxonomy
 
-     Codes accepted for occupations, skills, sectors and education levels, with labels.
+     Codes accepted for occupations, skills, sectors and education levels, with labels
+    (the vocabulary's; every scheme: ``GET /v1/vocabulary``).
 
     Args:
-        lang (str | Unset):  Default: 'en'.
+        lang (str | Unset): a code of the languages scheme (GET /v1/vocabulary/languages) Default:
+            'en'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

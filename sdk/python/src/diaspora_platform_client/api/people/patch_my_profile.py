@@ -100,7 +100,8 @@ def sync_detailed(
     """Patch My Profile
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PatchMyProfileBody):
 
     Raises:
@@ -132,7 +133,8 @@ def sync(
     """Patch My Profile
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PatchMyProfileBody):
 
     Raises:
@@ -159,7 +161,8 @@ async def asyncio_detailed(
     """Patch My Profile
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PatchMyProfileBody):
 
     Raises:
@@ -189,7 +192,8 @@ async def asyncio(
     """Patch My Profile
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (PatchMyProfileBody):
 
     Raises:

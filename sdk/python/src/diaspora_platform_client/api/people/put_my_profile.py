@@ -94,7 +94,8 @@ def sync_detailed(
     """Put My Profile
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (ProfileInput): The whole editable profile (PUT replaces it; PATCH is a JSON Merge
             Patch of it).
 
@@ -127,7 +128,8 @@ def sync(
     """Put My Profile
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (ProfileInput): The whole editable profile (PUT replaces it; PATCH is a JSON Merge
             Patch of it).
 
@@ -155,7 +157,8 @@ async def asyncio_detailed(
     """Put My Profile
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (ProfileInput): The whole editable profile (PUT replaces it; PATCH is a JSON Merge
             Patch of it).
 
@@ -186,7 +189,8 @@ async def asyncio(
     """Put My Profile
 
     Args:
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (ProfileInput): The whole editable profile (PUT replaces it; PATCH is a JSON Merge
             Patch of it).
 

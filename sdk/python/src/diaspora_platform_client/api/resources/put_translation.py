@@ -88,7 +88,7 @@ def sync_detailed(
 
     Args:
         resource_id (UUID):
-        language (str):
+        language (str): a code of the languages scheme (GET /v1/vocabulary/languages)
         body (TranslationIn):
 
     Raises:
@@ -123,7 +123,7 @@ def sync(
 
     Args:
         resource_id (UUID):
-        language (str):
+        language (str): a code of the languages scheme (GET /v1/vocabulary/languages)
         body (TranslationIn):
 
     Raises:
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 
     Args:
         resource_id (UUID):
-        language (str):
+        language (str): a code of the languages scheme (GET /v1/vocabulary/languages)
         body (TranslationIn):
 
     Raises:
@@ -186,7 +186,7 @@ async def asyncio(
 
     Args:
         resource_id (UUID):
-        language (str):
+        language (str): a code of the languages scheme (GET /v1/vocabulary/languages)
         body (TranslationIn):
 
     Raises:

@@ -171,8 +171,10 @@ def sync_detailed(
 ) -> Response[Problem | SearchResults]:
     """Search Resources
 
-     Published resources: full text (accent-insensitive, stemmed per language), facets,
-    keyset pagination (pass ``next_cursor`` back as ``cursor``).
+     Published resources: full text ranked by BM25 (accent-insensitive, stemmed per
+    language, every word must match; ``-word`` excludes), exact facet counts over every hit,
+    pages (pass ``next_cursor`` back as ``cursor``; results go 10,000 deep). Without ``q``,
+    newest first.
 
     Args:
         q (None | str | Unset):
@@ -236,8 +238,10 @@ def sync(
 ) -> Problem | SearchResults | None:
     """Search Resources
 
-     Published resources: full text (accent-insensitive, stemmed per language), facets,
-    keyset pagination (pass ``next_cursor`` back as ``cursor``).
+     Published resources: full text ranked by BM25 (accent-insensitive, stemmed per
+    language, every word must match; ``-word`` excludes), exact facet counts over every hit,
+    pages (pass ``next_cursor`` back as ``cursor``; results go 10,000 deep). Without ``q``,
+    newest first.
 
     Args:
         q (None | str | Unset):
@@ -296,8 +300,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | SearchResults]:
     """Search Resources
 
-     Published resources: full text (accent-insensitive, stemmed per language), facets,
-    keyset pagination (pass ``next_cursor`` back as ``cursor``).
+     Published resources: full text ranked by BM25 (accent-insensitive, stemmed per
+    language, every word must match; ``-word`` excludes), exact facet counts over every hit,
+    pages (pass ``next_cursor`` back as ``cursor``; results go 10,000 deep). Without ``q``,
+    newest first.
 
     Args:
         q (None | str | Unset):
@@ -359,8 +365,10 @@ async def asyncio(
 ) -> Problem | SearchResults | None:
     """Search Resources
 
-     Published resources: full text (accent-insensitive, stemmed per language), facets,
-    keyset pagination (pass ``next_cursor`` back as ``cursor``).
+     Published resources: full text ranked by BM25 (accent-insensitive, stemmed per
+    language, every word must match; ``-word`` excludes), exact facet counts over every hit,
+    pages (pass ``next_cursor`` back as ``cursor``; results go 10,000 deep). Without ``q``,
+    newest first.
 
     Args:
         q (None | str | Unset):

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field, field_serializer
 
 from alliance.domain.body import BodyKind, BodyRules, Role
 from alliance.domain.governance import MajorityRule
 from alliance.domain.member import MemberKind
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
 from alliance.service_layer import bodies as handlers
 from alliance.service_layer.access import load
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 
-router = APIRouter(prefix="/v1/alliance/bodies", tags=["bodies"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance/bodies",
+    tags=["bodies"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class RulesIn(BaseModel):
@@ -75,10 +83,17 @@ async def establish(body: BodyIn, uow: UoW, clock: Now, actor: Caller, once: Onc
 
 
 @router.get("")
-async def list_bodies(alliance_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+async def list_bodies(
+    alliance_id: UUID,
+    uow: UoW,
+    actor: Caller,
+    kind: BodyKind | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    """An alliance's bodies (``kind``: secretariat, steering_committee...), in id order."""
     async with uow:
-        found = await uow.bodies.of_alliance(alliance_id)
-    return {"items": [dump(b) for b in found]}
+        return await id_page(partial(uow.bodies.of_alliance, alliance_id, kind), cursor, limit)
 
 
 @router.get("/{body_id}")

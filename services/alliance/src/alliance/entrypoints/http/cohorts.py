@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field
 
 from alliance import views
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
 from alliance.service_layer import cohorts as handlers
 from alliance.service_layer.access import load
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 
-router = APIRouter(prefix="/v1/alliance/cohorts", tags=["youth"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance/cohorts",
+    tags=["youth"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class CohortIn(BaseModel):
@@ -32,6 +40,27 @@ async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once:
         return dump(cohort)
 
     return await once(work)
+
+
+class CohortSummary(BaseModel):
+    id: UUID
+    alliance_id: UUID
+    name: str
+    year: int
+
+
+class CohortPage(BaseModel):
+    items: list[CohortSummary]
+    next_cursor: UUID | None = Field(description="pass as cursor for the next page")
+
+
+@router.get("", response_model=CohortPage)
+async def list_cohorts(
+    alliance_id: UUID, uow: UoW, actor: Caller, cursor: Cursor = None, limit: Limit = 50
+) -> dict[str, Any]:
+    """An alliance's youth leader cohorts, in id order."""
+    async with uow:
+        return await id_page(partial(uow.cohorts.of_alliance, alliance_id), cursor, limit)
 
 
 @router.get("/{cohort_id}")

@@ -7,18 +7,25 @@ from decimal import Decimal
 from typing import Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from alliance import views
 from alliance.domain.commitment import Commitment
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, UoW, dump
 from alliance.service_layer import commitments as handlers
 from alliance.service_layer.access import load, require_platform_secretariat
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 
-router = APIRouter(prefix="/v1/alliance", tags=["commitments"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance",
+    tags=["commitments"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 def view(c: Commitment, today: date) -> dict[str, Any]:

@@ -3,22 +3,23 @@ here: the chassis answers each kind with its status (eventkit.http.problems)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Annotated, Any, Protocol, TypeVar
+from uuid import UUID
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from pydantic import TypeAdapter
 
 from alliance.service_layer.access import Actor
 from alliance.service_layer.unit_of_work import (
     AllianceUnitOfWork,
 )
+from contracts.vocabulary import Permission
 from eventkit.aggregate import AggregateRoot
-from eventkit.clock import Clock
 from eventkit.http.auth import CurrentPrincipal
 
 A = TypeVar("A", bound=AggregateRoot)
-
-SECRETARIAT_ROLE = "alliance_secretariat"
+A_co = TypeVar("A_co", bound=AggregateRoot, covariant=True)
 
 
 def _uow(request: Request) -> AllianceUnitOfWork:
@@ -26,17 +27,14 @@ def _uow(request: Request) -> AllianceUnitOfWork:
     return uow
 
 
-def _clock(request: Request) -> Clock:
-    clock: Clock = request.app.state.chassis.clock
-    return clock
-
-
 def _actor(principal: CurrentPrincipal) -> Actor:
-    return Actor(account_id=principal.subject, secretariat=principal.has_role(SECRETARIAT_ROLE))
+    return Actor(
+        account_id=principal.subject,
+        secretariat=principal.may(Permission.ALLIANCE_ACT_AS_SECRETARIAT),
+    )
 
 
 UoW = Annotated[AllianceUnitOfWork, Depends(_uow)]
-Now = Annotated[Clock, Depends(_clock)]
 Caller = Annotated[Actor, Depends(_actor)]
 
 _adapters: dict[type, TypeAdapter[Any]] = {}
@@ -49,3 +47,29 @@ def dump(obj: Any, *, exclude: set[str] | None = None) -> dict[str, Any]:
         obj, mode="json", exclude={"events", *(exclude or set())}
     )
     return data
+
+
+class PageOf(Protocol[A_co]):
+    """A repository's keyset listing with its filters bound (``functools.partial``)."""
+
+    def __call__(self, *, after: UUID | None, limit: int) -> Awaitable[Sequence[A_co]]: ...
+
+
+async def id_page(
+    fetch: PageOf[A],
+    cursor: UUID | None,
+    limit: int,
+    show: Callable[[A], dict[str, Any]] = dump,
+) -> dict[str, Any]:
+    """One page of a listing in id order (keyset: ``next_cursor`` until it is null)."""
+    page = await fetch(after=cursor, limit=limit + 1)
+    last = page[limit - 1] if len(page) > limit else None
+    return {
+        "items": [show(a) for a in page[:limit]],
+        "next_cursor": str(last.id) if last is not None else None,  # type: ignore[attr-defined]
+    }
+
+
+#: the query parameters every id-ordered listing takes
+Cursor = Annotated[UUID | None, Query(description="next_cursor of the previous page")]
+Limit = Annotated[int, Query(ge=1, le=200)]

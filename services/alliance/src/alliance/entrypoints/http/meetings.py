@@ -6,20 +6,27 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
 
 from alliance.domain.meeting import ItemKind, Meeting, MeetingKind
 from alliance.domain.motion import Choice, Motion, MotionStatus
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, UoW, dump
 from alliance.service_layer import meetings as handlers
 from alliance.service_layer import votes
-from alliance.service_layer.access import Actor, load
+from alliance.service_layer.access import Actor, as_seen_by, load
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 from eventkit.http.problems import Problem
 
-router = APIRouter(prefix="/v1/alliance", tags=["meetings", "votes"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance",
+    tags=["meetings", "votes"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class AgendaItemIn(BaseModel):
@@ -126,8 +133,10 @@ async def cancel(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[
 
 
 @router.get("/meetings/{meeting_id}/motions")
-async def list_motions(meeting_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+async def list_motions(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
+        meeting = await load(uow.meetings, meeting_id, "meeting")
+        actor = await as_seen_by(uow, actor, meeting.alliance_id, clock.today())
         found = await uow.motions.put_to(meeting_id)
     return {"items": [motion_view(m, actor) for m in found]}
 
@@ -290,9 +299,11 @@ async def open_vote(
 
 
 @router.get("/motions/{motion_id}")
-async def get_motion(motion_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+async def get_motion(motion_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
-        return motion_view(await load(uow.motions, motion_id, "motion"), actor)
+        motion = await load(uow.motions, motion_id, "motion")
+        actor = await as_seen_by(uow, actor, motion.alliance_id, clock.today())
+        return motion_view(motion, actor)
 
 
 class BallotIn(BaseModel):

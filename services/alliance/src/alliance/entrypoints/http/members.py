@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Literal
+from datetime import date, datetime
+from functools import partial
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
 from alliance.domain.alliance import Pillar, Theme
 from alliance.domain.member import Member, MemberKind, MemberStatus
-from alliance.entrypoints.http.deps import Caller, Now, UoW, dump
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
 from alliance.service_layer import members as handlers
-from alliance.service_layer.access import Actor, load
+from alliance.service_layer.access import Actor, as_seen_by, load
 from alliance.service_layer.privacy import record_official_read
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 
-router = APIRouter(prefix="/v1/alliance", tags=["members"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance", tags=["members"], dependencies=[Depends(writes_need_a_verified_email)]
+)
 
 
 class CodeTitle(BaseModel):
@@ -52,6 +58,34 @@ async def found_alliance(
         return dump(alliance)
 
     return await once(work)
+
+
+class AllianceOut(BaseModel):
+    id: UUID
+    slug: str
+    name: str
+    declaration: str
+    pillars: list[CodeTitle]
+    themes: list[CodeTitle]
+    founded_at: datetime
+
+
+class AlliancePage(BaseModel):
+    items: list[AllianceOut]
+    next_cursor: UUID | None = Field(description="pass as cursor for the next page")
+
+
+@router.get("/alliances", response_model=AlliancePage)
+async def list_alliances(
+    uow: UoW,
+    actor: Caller,
+    q: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    """Every alliance (``q``: part of its slug or name, any case), in id order."""
+    async with uow:
+        return await id_page(partial(uow.alliances.named_like, q), cursor, limit)
 
 
 @router.get("/alliances/{alliance_id}")
@@ -104,6 +138,7 @@ async def apply(body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, once: 
 @router.get("/members")
 async def list_alliance_members(
     uow: UoW,
+    clock: Now,
     actor: Caller,
     alliance_id: UUID,
     member_status: MemberStatus | None = Query(default=None, alias="status"),
@@ -113,6 +148,7 @@ async def list_alliance_members(
 ) -> dict[str, Any]:
     """Keyset pagination on the member id (``next_cursor`` until it is null)."""
     async with uow:
+        actor = await as_seen_by(uow, actor, alliance_id, clock.today())
         page = await uow.members.page(
             alliance_id, status=member_status, kind=kind, after=cursor, limit=limit + 1
         )
@@ -122,9 +158,10 @@ async def list_alliance_members(
 
 
 @router.get("/members/{member_id}")
-async def get_member(member_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
+async def get_member(member_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
         member = await load(uow.members, member_id, "member")
+        actor = await as_seen_by(uow, actor, member.alliance_id, clock.today())
         await record_reads(uow, actor, [member])
     return member_view(member, actor)
 

@@ -5,23 +5,29 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
 from alliance.domain.recommendation import AdvicePosition, Recommendation, Stage
 from alliance.entrypoints.http.deps import (
     Caller,
-    Now,
     UoW,
     dump,
 )
 from alliance.service_layer import recommendations as handlers
-from alliance.service_layer.access import Actor, load
+from alliance.service_layer.access import Actor, as_seen_by, load
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import etag
 
-router = APIRouter(prefix="/v1/alliance/recommendations", tags=["recommendations"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/alliance/recommendations",
+    tags=["recommendations"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 def view(rec: Recommendation, actor: Actor) -> dict[str, Any]:
@@ -68,21 +74,24 @@ async def draft(body: DraftIn, uow: UoW, clock: Now, actor: Caller, once: Once) 
 async def list_recommendations(
     alliance_id: UUID,
     uow: UoW,
+    clock: Now,
     actor: Caller,
     stage: Stage | None = None,
     theme: str | None = Query(default=None, max_length=60),
 ) -> dict[str, Any]:
     async with uow:
+        actor = await as_seen_by(uow, actor, alliance_id, clock.today())
         found = await uow.recommendations.of_alliance(alliance_id, stage)
     return {"items": [view(r, actor) for r in found if theme is None or r.theme == theme]}
 
 
 @router.get("/{recommendation_id}")
 async def get_recommendation(
-    recommendation_id: UUID, uow: UoW, actor: Caller, response: Response
+    recommendation_id: UUID, uow: UoW, clock: Now, actor: Caller, response: Response
 ) -> dict[str, Any]:
     async with uow:
         rec = await load(uow.recommendations, recommendation_id, "recommendation")
+        actor = await as_seen_by(uow, actor, rec.alliance_id, clock.today())
     response.headers["ETag"] = etag(rec.version)
     return view(rec, actor)
 

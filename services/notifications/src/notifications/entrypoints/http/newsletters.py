@@ -9,7 +9,9 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, status
 from pydantic import AwareDatetime, BaseModel, Field
 
-from eventkit.http.auth import Principal, require_role
+from contracts.vocabulary import Permission
+from contracts.vocabulary.types import CountryCode, LanguageCode
+from eventkit.http.auth import Principal, require_permission, writes_need_a_verified_email
 from eventkit.http.problems import Problem
 from notifications.domain.newsletter import (
     LocalisedContent,
@@ -24,20 +26,23 @@ from notifications.service_layer.newsletters import (
     check_resources,
 )
 
-router = APIRouter(prefix="/v1/newsletters", tags=["newsletters"])
-ADMIN = "platform_admin"
-Communicator = Annotated[Principal, Depends(require_role(ADMIN, "alliance_secretariat"))]
-Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/newsletters",
+    tags=["newsletters"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
+Communicator = Annotated[
+    Principal, Depends(require_permission(Permission.NOTIFICATIONS_SEND_NEWSLETTERS))
+]
 Code = Annotated[str, Field(min_length=1, max_length=64)]
 
 
 class SegmentBody(BaseModel):
-    countries_of_origin: list[Country] = Field(default_factory=list, max_length=250)
-    countries_of_residence: list[Country] = Field(default_factory=list, max_length=250)
+    countries_of_origin: list[CountryCode] = Field(default_factory=list, max_length=250)
+    countries_of_residence: list[CountryCode] = Field(default_factory=list, max_length=250)
     interests: list[Code] = Field(default_factory=list, max_length=100)
-    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(
-        default_factory=list, max_length=50
-    )
+    languages: list[LanguageCode] = Field(default_factory=list, max_length=50)
     organisation_kinds: list[Code] = Field(
         default_factory=list,
         max_length=50,
@@ -89,11 +94,23 @@ class NewsletterCreate(BaseModel):
     per_minute: int = Field(default=60, ge=1, le=10_000, description="sending rate")
 
 
+class NewsletterProgress(BaseModel):
+    """Where the sending stands: the audience's deliveries recorded so far (``queued``;
+    complete once the status is ``sent``) and how many of them are waiting, were sent, or
+    failed for good."""
+
+    queued: int
+    pending: int
+    sent: int
+    failed: int
+
+
 class NewsletterView(NewsletterCreate):
     id: UUID
     status: NewsletterStatus
     send_at: datetime | None
     recipients: int | None
+    progress: NewsletterProgress
 
 
 class ScheduleRequest(BaseModel):
@@ -104,7 +121,8 @@ class AudienceSize(BaseModel):
     size: int
 
 
-def _view(n: Newsletter) -> NewsletterView:
+def _view(n: Newsletter, counts: dict[str, int] | None = None) -> NewsletterView:
+    counts = counts or {}
     return NewsletterView(
         id=n.id,
         content={k: ContentBody(subject=v.subject, intro=v.intro) for k, v in n.content.items()},
@@ -115,6 +133,12 @@ def _view(n: Newsletter) -> NewsletterView:
         status=n.status,
         send_at=n.send_at,
         recipients=n.recipients,
+        progress=NewsletterProgress(
+            queued=n.queued,
+            pending=counts.get("pending", 0),
+            sent=counts.get("sent", 0),
+            failed=counts.get("failed", 0),
+        ),
     )
 
 
@@ -150,15 +174,20 @@ async def create(body: NewsletterCreate, who: Communicator, uow: UoW) -> Newslet
 
 async def _owned(uow: UoW, newsletter_id: UUID, who: Principal) -> Newsletter:
     newsletter = await uow.audience.newsletter(newsletter_id, for_update=True)
-    if newsletter is None or (newsletter.created_by != who.subject and not who.has_role(ADMIN)):
+    if newsletter is None or (
+        newsletter.created_by != who.subject
+        and not who.may(Permission.NOTIFICATIONS_MANAGE_NEWSLETTERS)
+    ):
         raise Problem(404, "Not Found", "No such newsletter.")
     return newsletter
 
 
 @router.get("/{newsletter_id}", response_model=NewsletterView)
 async def get(newsletter_id: UUID, who: Communicator, uow: UoW) -> NewsletterView:
+    """The newsletter and its sending's progress (poll it while it goes out)."""
     async with uow:
-        return _view(await _owned(uow, newsletter_id, who))
+        newsletter = await _owned(uow, newsletter_id, who)
+        return _view(newsletter, await uow.deliveries.campaign_progress(newsletter.id))
 
 
 @router.post("/{newsletter_id}/schedule", response_model=NewsletterView)

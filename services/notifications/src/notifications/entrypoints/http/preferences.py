@@ -7,6 +7,7 @@ from datetime import time
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
+from contracts.vocabulary.types import LocaleTag
 from eventkit.domain_errors import PreconditionFailed
 from eventkit.http.auth import CurrentPrincipal
 from eventkit.http.preconditions import IfMatchHeader
@@ -33,7 +34,7 @@ class PreferencesBody(BaseModel):
         default_factory=lambda: {Channel.IN_APP: True, Channel.EMAIL: True}
     )
     categories: dict[Category, Frequency] = Field(default_factory=dict)
-    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    language: LocaleTag | None = None
     time_zone: str = Field(default="UTC", max_length=64, examples=["Africa/Dakar"])
     quiet_hours: QuietHoursBody | None = None
 

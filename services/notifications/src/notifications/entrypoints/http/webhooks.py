@@ -13,21 +13,27 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, status
 from pydantic import AwareDatetime, BaseModel, Field
 
-from eventkit.http.auth import Principal, require_role
+from contracts.vocabulary import Permission
+from eventkit.http.auth import Principal, require_permission, writes_need_a_verified_email
 from eventkit.http.problems import Problem
 from notifications.domain.webhooks import Endpoint, EndpointStatus, WebhookDelivery
 from notifications.entrypoints.http.deps import Catalogue, Guard, Settings, UoW, parse_cursor
 from notifications.service_layer import webhooks as service
 
-router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/webhooks", tags=["webhooks"], dependencies=[Depends(writes_need_a_verified_email)]
+)
 
-OPERATOR = "platform_admin"
-Partner = Annotated[Principal, Depends(require_role("partner", OPERATOR))]
+Partner = Annotated[
+    Principal, Depends(require_permission(Permission.NOTIFICATIONS_SUBSCRIBE_WEBHOOKS))
+]
 
 
 def _owner(principal: Principal) -> UUID | None:
     """Whose endpoints the caller may touch: their own, or any for an operator."""
-    return None if principal.has_role(OPERATOR) else principal.subject
+    operator = principal.may(Permission.NOTIFICATIONS_OPERATE_WEBHOOKS)
+    return None if operator else principal.subject
 
 
 class EndpointCreate(BaseModel):

@@ -1,6 +1,6 @@
 """Charts of released tables (SVG or PNG) a ministry can put in a report.
 
-Only released values are drawn; a withheld count is drawn as nothing and labelled as withheld,
+Only published values are drawn; a count below k is drawn as nothing and labelled as such,
 never estimated. matplotlib runs on the Agg backend (no display) with its object API (no global
 pyplot state), so concurrent requests do not share figures.
 """
@@ -17,12 +17,12 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure
 
 from profiles.domain.mapping.dimensions import AGE_BANDS
-from profiles.domain.mapping.disclosure import ReleasedTable
 from profiles.domain.mapping.gaps import GapRow
+from profiles.domain.mapping.tables import PublishedTable
 
 FORMATS = {"svg": "image/svg+xml", "png": "image/png"}
 FEMALE, MALE = "#b5446e", "#2f6690"
-NOTE = "Counts under {k} withheld with complementary cells; all counts rounded to base {b}."
+NOTE = "Cell-key method: every count perturbed by at most {d}; counts under {k} not shown."
 
 
 def _render(fig: Figure, fmt: str) -> bytes:
@@ -36,18 +36,18 @@ def _metadata(fmt: str) -> dict[str, str | None]:
     return {"Date": None} if fmt == "svg" else {"Software": "diaspora-platform"}
 
 
-def _footnote(fig: Figure, table: ReleasedTable) -> None:
+def _footnote(fig: Figure, table: PublishedTable) -> None:
     fig.text(
         0.01,
         0.005,
-        NOTE.format(k=table.policy.k, b=table.policy.rounding_base),
+        NOTE.format(k=table.policy.k, d=table.policy.table.max_noise),
         fontsize=7,
         color="#555",
     )
 
 
 def population_pyramid(
-    table: ReleasedTable, fmt: str, title: str = "Respondents by age and gender"
+    table: PublishedTable, fmt: str, title: str = "Respondents by age and gender"
 ) -> bytes:
     """``table``: ``age_band x gender``; women right, men left."""
     if table.dimensions != ("age_band", "gender"):
@@ -64,7 +64,7 @@ def population_pyramid(
                 ax.text(
                     sign * 0.5,
                     y,
-                    "withheld",
+                    "not shown",
                     va="center",
                     ha="left" if sign > 0 else "right",
                     fontsize=7,
@@ -79,8 +79,8 @@ def population_pyramid(
     return _render(fig, fmt)
 
 
-def skills_by_sector(table: ReleasedTable, fmt: str, title: str = "Skills by sector") -> bytes:
-    """``table``: ``sector x skill`` heat map; withheld cells hatched grey."""
+def skills_by_sector(table: PublishedTable, fmt: str, title: str = "Skills by sector") -> bytes:
+    """``table``: ``sector x skill`` heat map; counts below k marked "-"."""
     if table.dimensions != ("sector", "skill"):
         raise ValueError("needs a sector x skill table")
     sectors, skills = table.categories
@@ -103,7 +103,7 @@ def skills_by_sector(table: ReleasedTable, fmt: str, title: str = "Skills by sec
 
 def supply_vs_needs(
     rows: Sequence[GapRow],
-    table: ReleasedTable,
+    table: PublishedTable,
     fmt: str,
     title: str = "Skills supply vs sector needs",
 ) -> bytes:
@@ -123,7 +123,9 @@ def supply_vs_needs(
     )
     for x, r in zip(xs, rows, strict=True):
         if r.supply is None:
-            ax.text(x + 0.2, 0, "withheld", rotation=90, ha="center", va="bottom", fontsize=7)
+            ax.text(
+                x + 0.2, 0, f"<{table.policy.k}", rotation=90, ha="center", va="bottom", fontsize=7
+            )
     ax.set_xticks(xs, labels, rotation=45, ha="right")
     ax.set_ylabel("people")
     ax.set_title(title)

@@ -1,10 +1,15 @@
-"""Counts of respondents for a table and all its margins, straight from Postgres.
+"""Counts and record-key sums of respondents for a table and all its margins, straight from
+Postgres, for the population asked for and every coarser one (``tables.family``: any filters
+dropped, the time window dropped), which the publication rules compare each cell with.
 
-The same scan computes the requested population's cube *and* the cubes of the populations an
-attacker could difference it with (each filter dropped in turn; other published time windows),
-as ``count(*) FILTER (WHERE ...)`` columns. Column names come from the ``Dimension`` enum only;
-every value is a bound parameter. The reference for what this must compute is
-``domain.mapping.disclosure.cube_from_records`` (an integration test compares the two).
+Where the numbers come from: a table over at most two facts (the wave aside) with filters on
+those facts reads ``mapping_fact_pairs``; otherwise one scan computes every population's cube
+as ``FILTER (WHERE ...)`` columns of the trigger-kept counting tables (three or more single-
+valued facts: ``mapping_response_counts``; one multi-valued fact among them:
+``mapping_response_value_counts``) or of the responses (a filter on a multi-valued fact, two
+multi-valued facts). Column names come from the ``Dimension`` enum only; every value is a
+bound parameter. The reference for what this must compute is
+``domain.mapping.tables.cube_from_records`` (an integration test compares the two).
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -20,8 +24,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from profiles.domain.mapping.dimensions import MULTI_VALUED, Dimension
-from profiles.domain.mapping.disclosure import UNKNOWN, Cube, Key
 from profiles.domain.mapping.populations import Month, Window
+from profiles.domain.mapping.tables import UNKNOWN, Cube, Key, Population, family
 
 TABLE = "profiles.mapping_responses"
 COUNTS = "profiles.mapping_response_counts"
@@ -30,16 +34,7 @@ PAIRS = "profiles.mapping_fact_pairs"
 #: the most facts (dimensions and filters other than the wave) ``mapping_fact_pairs`` answers
 PAIR_FACTS = 2
 
-
-@dataclass(frozen=True)
-class CubeSet:
-    main: Cube
-    #: the same table for the population without one filter ("window" for the time window)
-    coarser: dict[str, Cube]
-    #: the same table for each already-published window (same filters)
-    published: list[Cube]
-    #: respondents per month of the population without a time window
-    monthly: dict[Month, int]
+Cubes = dict[Population, Cube]
 
 
 def _column(dim: Dimension) -> str:
@@ -56,14 +51,14 @@ def _condition(dim: Dimension, param: str, value: str) -> str:
     return f"{_column(dim)} = :{param}"
 
 
-def _window_condition(window: Window, prefix: str, params: dict[str, Any]) -> str:
+def _window_condition(window: Window, params: dict[str, Any]) -> str:
     parts = []
     if window.start is not None:
-        params[f"{prefix}_s"] = window.start.first_day()
-        parts.append(f"month >= :{prefix}_s")
+        params["w_s"] = window.start.first_day()
+        parts.append("month >= :w_s")
     if window.end is not None:
-        params[f"{prefix}_e"] = window.end.first_day()
-        parts.append(f"month <= :{prefix}_e")
+        params["w_e"] = window.end.first_day()
+        parts.append("month <= :w_e")
     return " AND ".join(parts) or "TRUE"
 
 
@@ -73,40 +68,59 @@ async def query_cubes(
     dimensions: Sequence[Dimension],
     filters: Mapping[Dimension, str],
     window: Window,
-    published: Sequence[Window] = (),
-) -> CubeSet:
+) -> Cubes:
+    """The cube of ``dimensions`` over every population of ``tables.family(filters, window)``."""
+    populations = family({d.value: v for d, v in filters.items()}, window)
     facts = {d for d in (*dimensions, *filters) if d != Dimension.WAVE}
     if len(facts) <= PAIR_FACTS:
-        return await _query_pairs(session, campaign_id, dimensions, filters, window, published)
+        return await _query_pairs(session, campaign_id, dimensions, populations)
+    return await _query_scan(session, campaign_id, dimensions, filters, window, populations)
+
+
+def _new_cube(
+    dimensions: Sequence[Dimension], counts: Mapping[Key, int], key_sums: Mapping[Key, int]
+) -> Cube:
+    c = {k: v for k, v in counts.items() if v}
+    # categories of this population only (a value nobody here holds is not a row)
+    cats = tuple(
+        tuple(sorted({v for k in c if (v := k[i]) is not None})) for i in range(len(dimensions))
+    )
+    multi = frozenset(d.value for d in dimensions if d in MULTI_VALUED)
+    sums = {k: int(key_sums.get(k, 0)) for k in c}
+    return Cube(tuple(d.value for d in dimensions), cats, c, sums, multi)
+
+
+async def _query_scan(
+    session: AsyncSession,
+    campaign_id: UUID,
+    dimensions: Sequence[Dimension],
+    filters: Mapping[Dimension, str],
+    window: Window,
+    populations: Sequence[Population],
+) -> Cubes:
     params: dict[str, Any] = {"campaign": campaign_id}
     conds: dict[str, str] = {}
     for i, (dim, value) in enumerate(sorted(filters.items())):
         params[f"f{i}"] = value
         conds[dim.value] = _condition(dim, f"f{i}", value)
-    if not window.is_open:
-        conds["window"] = _window_condition(window, "w", params)
+    window_cond = _window_condition(window, params)
 
-    def all_but(skip: str | None) -> str:
-        kept = [c for name, c in conds.items() if name != skip]
+    def condition(population: Population) -> str:
+        kept = [conds[d] for d, _ in population.filters]
+        if not population.window.is_open:
+            kept.append(window_cond)
         return " AND ".join(kept) or "TRUE"
 
-    base_filters = all_but("window")
-    columns = {"main": all_but(None)}
-    for name in conds:
-        columns[f"without_{name}"] = all_but(name)
-    for j, other in enumerate(published):
-        columns[f"published_{j}"] = (
-            f"{base_filters} AND {_window_condition(other, f'p{j}', params)}"
-        )
-
+    columns = {f"p{j}": condition(p) for j, p in enumerate(populations)}
     n = len(dimensions)
     multi = [i for i, d in enumerate(dimensions) if d in MULTI_VALUED]
     counts: dict[str, dict[Key, int]] = {name: defaultdict(int) for name in columns}
-    # Facts tables kept by triggers hold the same numbers as the responses in far fewer rows:
-    # per combination of single-valued facts and month (time windows are whole months), and the
-    # same per value of one multi-valued fact. Filters on a multi-valued fact need the responses.
+    sums: dict[str, dict[Key, int]] = {name: defaultdict(int) for name in columns}
+    # The counting tables hold the same numbers as the responses in far fewer rows: per
+    # combination of single-valued facts and month (time windows are whole months), and the
+    # same per value of one multi-valued fact. Filters on a multi-valued fact need the
+    # responses.
     summarised = not (set(filters) & MULTI_VALUED)
-    table, counter = (COUNTS, "sum(n)") if summarised else (TABLE, "count(*)")
     # One plain GROUP BY per subset of the multi-valued dimensions (unnested only when they are
     # columns of that grouping): with distinct values per respondent, count(*) is then a count
     # of respondents, and every margin over a single-valued dimension is an exact sum of finer
@@ -114,12 +128,12 @@ async def query_cubes(
     for mask in itertools.product((False, True), repeat=len(multi)):
         unnested = {i for i, keep in zip(multi, mask, strict=True) if keep}
         present = [i for i in range(n) if i not in multi or i in unnested]
-        source, count_expr, where = TABLE, "count(*)", ""
+        source, count_expr, sum_expr, where = TABLE, "count(*)", "sum(r.record_key)", ""
         if summarised and not unnested:
-            source, count_expr = COUNTS, "sum(n)"
+            source, count_expr, sum_expr = COUNTS, "sum(n)", "sum(key_sum)"
         elif summarised and len(unnested) == 1:
             (only,) = unnested
-            source, count_expr = VALUE_COUNTS, "sum(n)"
+            source, count_expr, sum_expr = VALUE_COUNTS, "sum(n)", "sum(key_sum)"
             where = f" AND r.dimension = '{dimensions[only].value}'"
         selects, joins = [], []
         for i in present:
@@ -135,7 +149,8 @@ async def query_cubes(
             else:
                 selects.append(f"coalesce(r.{_column(dim)}, '{UNKNOWN}')")
         aggregates = ", ".join(
-            f"coalesce({count_expr} FILTER (WHERE {cond}), 0) AS {name}"
+            f"coalesce({count_expr} FILTER (WHERE {cond}), 0) AS {name}, "
+            f"coalesce({sum_expr} FILTER (WHERE {cond}), 0) AS {name}_keys"
             for name, cond in columns.items()
         )
         group = f"GROUP BY {', '.join(str(k + 1) for k in range(len(present)))}" if present else ""
@@ -149,68 +164,37 @@ async def query_cubes(
             for pos, i in enumerate(present):
                 finest[i] = row[pos]
             for j, column in enumerate(columns):
-                count = int(row[len(present) + j] or 0)
+                count = int(row[len(present) + 2 * j] or 0)
                 if not count:
                     continue
+                key_sum = int(row[len(present) + 2 * j + 1] or 0)
                 for drop in itertools.product((False, True), repeat=len(singles)):
                     key = list(finest)
                     for i, dropped in zip(singles, drop, strict=True):
                         if dropped:
                             key[i] = None
                     counts[column][tuple(key)] += count
-
-    dims = tuple(d.value for d in dimensions)
-    multi_names = frozenset(dimensions[i].value for i in multi)
-
-    def cube(name: str) -> Cube:
-        c = dict(counts[name])
-        # categories of this population only (a value nobody here holds is not a row)
-        cats = tuple(tuple(sorted({v for k in c if (v := k[i]) is not None})) for i in range(n))
-        return Cube(dims, cats, c, multi_names)
-
-    monthly: dict[Month, int] = {}
-    if not window.is_open:
-        month_rows = await session.execute(
-            text(
-                f"SELECT month, {counter} FROM {table} r WHERE r.campaign_id = :campaign "
-                f"AND {base_filters} GROUP BY month"
-            ),
-            params,
-        )
-        monthly = {Month.of(m): int(c) for m, c in month_rows}
-    return CubeSet(
-        main=cube("main"),
-        coarser={
-            name.removeprefix("without_"): cube(name)
-            for name in columns
-            if name.startswith("without_")
-        },
-        published=[cube(f"published_{j}") for j in range(len(published))],
-        monthly=monthly,
-    )
+                    sums[column][tuple(key)] += key_sum
+    return {
+        p: _new_cube(dimensions, counts[f"p{j}"], sums[f"p{j}"]) for j, p in enumerate(populations)
+    }
 
 
 # ---- tables of at most two facts: the pair counts ------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Population:
-    filters: Mapping[Dimension, str]
-    window: Window
 
 
 async def _query_pairs(
     session: AsyncSession,
     campaign_id: UUID,
     dimensions: Sequence[Dimension],
-    filters: Mapping[Dimension, str],
-    window: Window,
-    published: Sequence[Window],
-) -> CubeSet:
+    populations: Sequence[Population],
+) -> Cubes:
     """The same cubes from ``mapping_fact_pairs``: every cell of every population is a sum of
     rows of the pair (or single fact, or total) its constrained facts name, so one query
     fetches the rows of every subset of the facts involved and the rest is addition."""
-    facts = sorted({d.value for d in (*dimensions, *filters) if d != Dimension.WAVE})
+    requested = populations[0]
+    filter_facts = {d for d, _ in requested.filters if d != Dimension.WAVE.value}
+    facts = sorted({d.value for d in dimensions if d != Dimension.WAVE} | filter_facts)
     subsets = [
         (a, b)
         for size in range(len(facts) + 1)
@@ -222,71 +206,47 @@ async def _query_pairs(
     for i, (a, b) in enumerate(subsets):
         params[f"a{i}"], params[f"b{i}"] = a, b
         pairs.append(f"(:a{i}, :b{i})")
-    by_month = not window.is_open or bool(published)
+    by_month = any(not p.window.is_open for p in populations)
     month = "month" if by_month else "NULL::date"
     sql = (
-        f"SELECT a_dim, b_dim, a_value, b_value, {month} AS month, wave, sum(n) FROM {PAIRS} "
-        f"WHERE campaign_id = :campaign AND (a_dim, b_dim) IN ({', '.join(pairs)}) AND n > 0 "
-        f"GROUP BY a_dim, b_dim, a_value, b_value, {month}, wave"
+        f"SELECT a_dim, b_dim, a_value, b_value, {month} AS month, wave, sum(n), sum(key_sum) "
+        f"FROM {PAIRS} WHERE campaign_id = :campaign AND (a_dim, b_dim) IN ({', '.join(pairs)}) "
+        f"AND n > 0 GROUP BY a_dim, b_dim, a_value, b_value, {month}, wave"
     )
-    # rows[(a_dim, b_dim)] = [({dim: value}, month, wave, n)]
-    rows: dict[tuple[str, str], list[tuple[dict[str, str], Month | None, str, int]]] = defaultdict(
-        list
+    # rows[(a_dim, b_dim)] = [({dim: value}, month, wave, n, key_sum)]
+    rows: dict[tuple[str, str], list[tuple[dict[str, str], Month | None, str, int, int]]] = (
+        defaultdict(list)
     )
-    for a_dim, b_dim, a_value, b_value, m, wave, n in await session.execute(text(sql), params):
+    for a_dim, b_dim, a_value, b_value, m, wave, n, key_sum in await session.execute(
+        text(sql), params
+    ):
         values = {a_dim: a_value, b_dim: b_value} if b_dim else ({a_dim: a_value} if a_dim else {})
         rows[(a_dim, b_dim)].append(
-            (values, Month.of(m) if m is not None else None, str(wave), int(n))
+            (values, Month.of(m) if m is not None else None, str(wave), int(n), int(key_sum))
         )
 
-    def cube_of(population: _Population) -> Cube:
+    def cube_of(population: Population) -> Cube:
         counts: dict[Key, int] = defaultdict(int)
-        fixed = {d.value: v for d, v in population.filters.items() if d != Dimension.WAVE}
-        wave_filter = population.filters.get(Dimension.WAVE)
+        sums: dict[Key, int] = defaultdict(int)
+        fixed = {d: v for d, v in population.filters if d != Dimension.WAVE.value}
+        wave_filter = dict(population.filters).get(Dimension.WAVE.value)
         for mask in itertools.product((False, True), repeat=len(dimensions)):
             present = [d for d, dropped in zip(dimensions, mask, strict=True) if not dropped]
             constrained = sorted({d.value for d in present if d != Dimension.WAVE} | set(fixed))
             subset = (*constrained, "", "")[:2]
-            for values, m, wave, n in rows.get((subset[0], subset[1]), []):
+            for values, m, wave, n, key_sum in rows.get((subset[0], subset[1]), []):
                 if wave_filter is not None and wave != wave_filter:
                     continue
                 if any(values[d] != v for d, v in fixed.items()):
                     continue
                 if m is not None and not population.window.contains(m):
                     continue
-                counts[
-                    tuple(
-                        None if dropped else (wave if d == Dimension.WAVE else values[d.value])
-                        for d, dropped in zip(dimensions, mask, strict=True)
-                    )
-                ] += n
-        c = {k: v for k, v in counts.items() if v}
-        cats = tuple(
-            tuple(sorted({v for k in c if (v := k[i]) is not None})) for i in range(len(dimensions))
-        )
-        multi = frozenset(d.value for d in dimensions if d in MULTI_VALUED)
-        return Cube(tuple(d.value for d in dimensions), cats, c, multi)
+                key = tuple(
+                    None if dropped else (wave if d == Dimension.WAVE else values[d.value])
+                    for d, dropped in zip(dimensions, mask, strict=True)
+                )
+                counts[key] += n
+                sums[key] += key_sum
+        return _new_cube(dimensions, counts, sums)
 
-    coarser = {
-        d.value: cube_of(_Population({f: v for f, v in filters.items() if f != d}, window))
-        for d in sorted(filters)
-    }
-    monthly: dict[Month, int] = {}
-    if not window.is_open:
-        coarser["window"] = cube_of(_Population(filters, Window()))
-        fixed = {d.value: v for d, v in filters.items() if d != Dimension.WAVE}
-        subset = (*sorted(fixed), "", "")[:2]
-        per_month: dict[Month, int] = defaultdict(int)
-        for values, m, wave, n in rows.get((subset[0], subset[1]), []):
-            wave_filter = filters.get(Dimension.WAVE)
-            if wave_filter is not None and wave != wave_filter:
-                continue
-            if m is not None and all(values[d] == v for d, v in fixed.items()):
-                per_month[m] += n
-        monthly = dict(per_month)
-    return CubeSet(
-        main=cube_of(_Population(filters, window)),
-        coarser=coarser,
-        published=[cube_of(_Population(filters, other)) for other in published],
-        monthly=monthly,
-    )
+    return {p: cube_of(p) for p in populations}

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from eventkit import domain_errors as kinds
 
-class UnreadableExport(ValueError):
+
+class UnreadableExport(kinds.InvalidInput, ValueError):
     pass
 
 

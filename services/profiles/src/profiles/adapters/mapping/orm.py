@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -22,12 +23,16 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from eventkit.db import NAMING_CONVENTION
 
 metadata = MetaData(schema="profiles", naming_convention=NAMING_CONVENTION)
+#: a uniform random integer in [0, 2^32) from the server's strong random source (the
+#: built-in gen_random_uuid reads pg_strong_random)
+RECORD_KEY = "('x' || substr(md5(gen_random_uuid()::text), 1, 8))::bit(32)::bigint"
 #: the mapping module's own Alembic stream (version table ``alembic_version_mapping``)
 MAPPING_MIGRATIONS = Path(__file__).resolve().parents[2] / "mapping_migrations"
 
@@ -59,7 +64,6 @@ campaigns = Table(
     Column("channels", JSONB, nullable=False),
     Column("coordinating_organisations", JSONB, nullable=False),
     Column("k", Integer, nullable=False),
-    Column("rounding_base", Integer, nullable=False),
     Column("status", String(20), nullable=False),
     Column("version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -81,7 +85,9 @@ responses = Table(
     #: only with the respondent's explicit consent
     Column("respondent_account_id", UUID(as_uuid=True)),
     Column("recipients", JSONB, nullable=False),
-    Column("fingerprint", String(64), nullable=False),
+    #: the cell-key method's secret random key (domain.mapping.cellkey), drawn by the server
+    #: when the row is stored; never shown, never changed
+    Column("record_key", BigInteger, nullable=False, server_default=text(RECORD_KEY)),
     Column("referral_code", String(16), nullable=False, unique=True),
     Column("referred_by", String(16)),
     Column("answers", JSONB, nullable=False),
@@ -98,7 +104,6 @@ responses = Table(
     Column("need", ARRAY(String(60)), nullable=False),
     UniqueConstraint("campaign_id", "submission_id", name="uq_mapping_responses_submission"),
     Index("ix_mapping_responses_campaign_month", "campaign_id", "month"),
-    Index("ix_mapping_responses_fingerprint", "campaign_id", "fingerprint"),
     Index(
         "ix_mapping_responses_respondent",
         "respondent_account_id",
@@ -121,6 +126,8 @@ response_counts = Table(
     Column("age_band", String(10)),
     Column("education", String(10)),
     Column("n", Integer, nullable=False),
+    #: sum of the record keys of those respondents (the cell key's source)
+    Column("key_sum", BigInteger, nullable=False),
     UniqueConstraint(
         "campaign_id",
         "month",
@@ -151,6 +158,7 @@ response_value_counts = Table(
     Column("dimension", String(20), nullable=False),
     Column("value", String(60), nullable=False),
     Column("n", Integer, nullable=False),
+    Column("key_sum", BigInteger, nullable=False),
     UniqueConstraint(
         "campaign_id",
         "dimension",
@@ -182,6 +190,7 @@ fact_pairs = Table(
     Column("b_dim", String(20), nullable=False),
     Column("b_value", String(60), nullable=False),
     Column("n", Integer, nullable=False),
+    Column("key_sum", BigInteger, nullable=False),
     UniqueConstraint(
         "campaign_id",
         "a_dim",
@@ -211,24 +220,19 @@ sector_needs = Table(
     Index("ix_mapping_sector_needs_origin", "origin_country"),
 )
 
-#: the release ledger: populations already published (differencing defence for time windows)
-releases = Table(
-    "mapping_releases",
+#: what was published for each cell of a campaign (domain.mapping.publication): the value
+#: shown, the cell-key count it was published for, and why; cells are keyed by their
+#: definition (``publication.definition_text``), however the table that showed them was asked
+published_cells = Table(
+    "mapping_published_cells",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True),
-    Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id), nullable=False),
-    Column("filters_key", Text, nullable=False),
-    Column("window_start", Date),
-    Column("window_end", Date),
-    Column("released_at", DateTime(timezone=True), nullable=False),
-    UniqueConstraint(
-        "campaign_id",
-        "filters_key",
-        "window_start",
-        "window_end",
-        name="uq_mapping_releases_population",
-        postgresql_nulls_not_distinct=True,
-    ),
+    Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id), primary_key=True),
+    Column("definition", Text, primary_key=True),
+    Column("value", Integer, nullable=False),
+    Column("raw", Integer, nullable=False),
+    Column("basis", String(20), nullable=False),
+    Column("dropped", Text),
+    Column("published_at", DateTime(timezone=True), nullable=False),
 )
 
 #: every read of identified data (a response) by anyone

@@ -8,20 +8,28 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, or_, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from profiles.adapters.mapping.orm import (
     access_log,
     campaigns,
-    releases,
+    published_cells,
     responses,
     sector_needs,
     surveys,
 )
 from profiles.domain.mapping.campaign import Campaign, CampaignStatus, OwnerKind, SectorNeed
-from profiles.domain.mapping.populations import Month, Window
+from profiles.domain.mapping.populations import Month
+from profiles.domain.mapping.publication import (
+    Basis,
+    Constraint,
+    Definition,
+    Published,
+    definition_text,
+)
 from profiles.domain.mapping.survey import Choice, Question, QuestionType, SurveyDefinition
 
 
@@ -128,7 +136,6 @@ def _campaign(row: Any) -> Campaign:
         channels=list(row.channels),
         coordinating_organisations=[UUID(o) for o in row.coordinating_organisations],
         k=row.k,
-        rounding_base=row.rounding_base,
         status=CampaignStatus(row.status),
         version=row.version,
         created_at=row.created_at,
@@ -162,7 +169,6 @@ class CampaignRepository:
             "channels": list(c.channels),
             "coordinating_organisations": [str(o) for o in c.coordinating_organisations],
             "k": c.k,
-            "rounding_base": c.rounding_base,
             "status": c.status.value,
             "version": c.version,
             "created_at": c.created_at,
@@ -186,7 +192,6 @@ class NewResponse:
     wave: int
     respondent_account_id: UUID | None
     recipients: list[str]
-    fingerprint: str
     referral_code: str
     referred_by: str | None
     answers: dict[str, Any]
@@ -215,7 +220,6 @@ class ResponseRepository:
             "wave": r.wave,
             "respondent_account_id": r.respondent_account_id,
             "recipients": r.recipients,
-            "fingerprint": r.fingerprint,
             "referral_code": r.referral_code,
             "referred_by": r.referred_by,
             "answers": r.answers,
@@ -232,30 +236,16 @@ class ResponseRepository:
         )
         return await self.session.scalar(stmt)
 
-    async def has_fingerprint(self, campaign_id: UUID, fingerprint: str) -> bool:
-        found = await self.session.scalar(
-            select(responses.c.id)
-            .where(responses.c.campaign_id == campaign_id, responses.c.fingerprint == fingerprint)
-            .limit(1)
-        )
-        return found is not None
-
-    async def existing(
-        self, campaign_id: UUID, submission_ids: list[str], fingerprints: list[str]
-    ) -> tuple[set[str], set[str]]:
-        """Which of these submission ids and answer fingerprints the campaign already holds."""
+    async def known_submissions(self, campaign_id: UUID, submission_ids: list[str]) -> set[str]:
+        """Which of these submission ids (Kobo ``_uuid`` / ODK ``meta/instanceID``) the
+        campaign already holds: the only identity an import is deduplicated by."""
         ids = await self.session.execute(
             select(responses.c.submission_id).where(
                 responses.c.campaign_id == campaign_id,
                 responses.c.submission_id.in_(submission_ids),
             )
         )
-        prints = await self.session.execute(
-            select(responses.c.fingerprint).where(
-                responses.c.campaign_id == campaign_id, responses.c.fingerprint.in_(fingerprints)
-            )
-        )
-        return {r[0] for r in ids}, {r[0] for r in prints}
+        return {r[0] for r in ids}
 
     async def has_respondent(self, campaign_id: UUID, account_id: UUID) -> bool:
         found = await self.session.scalar(
@@ -293,14 +283,6 @@ class ResponseRepository:
             .order_by(responses.c.submitted_at)
         )
         return list(rows)
-
-    async def count(self, campaign_id: UUID) -> int:
-        n = await self.session.scalar(
-            select(func.count())
-            .select_from(responses)
-            .where(responses.c.campaign_id == campaign_id)
-        )
-        return int(n or 0)
 
 
 #: what replaces an erased person's id where a row must keep *someone* (provenance, audit)
@@ -461,58 +443,141 @@ class SectorNeedRepository:
             )
         )
 
-    async def for_origin(self, origin_country: str) -> list[SectorNeed]:
-        rows = await self.session.execute(
-            select(sector_needs)
-            .where(sector_needs.c.origin_country == origin_country, ~sector_needs.c.withdrawn)
-            .order_by(sector_needs.c.declared_at)
-        )
-        return [
-            SectorNeed(
-                id=r.id,
-                origin_country=r.origin_country,
-                sector=r.sector,
-                positions=r.positions,
-                priority=r.priority,
-                declared_by=r.declared_by,
-                skill=r.skill,
-                region=r.region,
-                campaign_id=r.campaign_id,
-                declared_at=r.declared_at,
+    async def for_origin(
+        self,
+        origin_country: str,
+        campaign_id: UUID | None = None,
+        *,
+        country_wide: bool = True,
+        after: tuple[datetime, UUID] | None = None,
+        limit: int | None = None,
+    ) -> list[SectorNeed]:
+        """The standing needs of ``origin_country`` in declaration order (keyset ``after``);
+        with ``campaign_id``, those declared for that campaign (and, ``country_wide``, those
+        declared for no campaign), never another campaign's."""
+        where = [sector_needs.c.origin_country == origin_country, ~sector_needs.c.withdrawn]
+        if campaign_id is not None:
+            mine = sector_needs.c.campaign_id == campaign_id
+            where.append(or_(mine, sector_needs.c.campaign_id.is_(None)) if country_wide else mine)
+        if after is not None:
+            where.append(tuple_(sector_needs.c.declared_at, sector_needs.c.id) > after)
+        stmt = select(sector_needs).where(*where)
+        stmt = stmt.order_by(sector_needs.c.declared_at, sector_needs.c.id).limit(limit)
+        return [_need(r) for r in await self.session.execute(stmt)]
+
+    async def get(self, need_id: UUID) -> SectorNeed | None:
+        """A standing (not withdrawn) need, locked for a change."""
+        row = (
+            await self.session.execute(
+                select(sector_needs)
+                .where(sector_needs.c.id == need_id, ~sector_needs.c.withdrawn)
+                .with_for_update()
             )
-            for r in rows
-        ]
+        ).first()
+        return None if row is None else _need(row)
+
+    async def correct(self, need: SectorNeed) -> None:
+        await self.session.execute(
+            update(sector_needs)
+            .where(sector_needs.c.id == need.id)
+            .values(
+                sector=need.sector,
+                skill=need.skill,
+                region=need.region,
+                positions=need.positions,
+                priority=need.priority,
+            )
+        )
+
+    async def withdraw(self, need_id: UUID) -> None:
+        await self.session.execute(
+            update(sector_needs).where(sector_needs.c.id == need_id).values(withdrawn=True)
+        )
 
 
-class ReleaseLedger:
-    """Populations already published per campaign (for the time-window differencing check)."""
+def _need(r: Row[Any]) -> SectorNeed:
+    return SectorNeed(
+        id=r.id,
+        origin_country=r.origin_country,
+        sector=r.sector,
+        positions=r.positions,
+        priority=r.priority,
+        declared_by=r.declared_by,
+        skill=r.skill,
+        region=r.region,
+        campaign_id=r.campaign_id,
+        declared_at=r.declared_at,
+    )
+
+
+def _constraint(text_: str | None) -> Constraint | None:
+    if text_ is None:
+        return None
+    dimension, _, value = text_.partition("=")
+    return dimension, value
+
+
+class PublishedCells:
+    """What was published for each cell of a campaign (``domain.mapping.publication``)."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def windows(self, campaign_id: UUID, filters_key: str) -> list[Window]:
+    async def lock(self, campaign_id: UUID) -> None:
+        """Serialise publications of one campaign until the transaction ends: two requests
+        publishing the same new cell at once must publish the same value."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:c, 26))"),
+            {"c": str(campaign_id)},
+        )
+
+    async def of(
+        self, campaign_id: UUID, definitions: list[Definition]
+    ) -> dict[Definition, Published]:
+        by_text = {definition_text(d): d for d in definitions}
         rows = await self.session.execute(
-            select(releases.c.window_start, releases.c.window_end).where(
-                releases.c.campaign_id == campaign_id, releases.c.filters_key == filters_key
+            select(
+                published_cells.c.definition,
+                published_cells.c.value,
+                published_cells.c.raw,
+                published_cells.c.basis,
+                published_cells.c.dropped,
+            ).where(
+                published_cells.c.campaign_id == campaign_id,
+                published_cells.c.definition.in_(list(by_text)),
             )
         )
-        return [
-            Window(Month.of(s) if s is not None else None, Month.of(e) if e is not None else None)
-            for s, e in rows
-        ]
+        return {
+            by_text[r.definition]: Published(r.value, Basis(r.basis), r.raw, _constraint(r.dropped))
+            for r in rows
+        }
 
-    async def record(self, campaign_id: UUID, filters_key: str, window: Window) -> None:
+    async def record(self, campaign_id: UUID, changes: dict[Definition, Published]) -> None:
+        if not changes:
+            return
+        now = datetime.now(UTC)
+        stmt = pg_insert(published_cells).values(
+            [
+                {
+                    "campaign_id": campaign_id,
+                    "definition": definition_text(d),
+                    "value": p.value,
+                    "raw": p.raw,
+                    "basis": p.basis.value,
+                    "dropped": f"{p.dropped[0]}={p.dropped[1]}" if p.dropped else None,
+                    "published_at": now,
+                }
+                for d, p in changes.items()
+            ]
+        )
         await self.session.execute(
-            pg_insert(releases)
-            .values(
-                id=uuid.uuid4(),
-                campaign_id=campaign_id,
-                filters_key=filters_key,
-                window_start=window.start.first_day() if window.start else None,
-                window_end=window.end.first_day() if window.end else None,
-                released_at=datetime.now(UTC),
+            stmt.on_conflict_do_update(
+                index_elements=["campaign_id", "definition"],
+                set_={
+                    c: stmt.excluded[c]
+                    for c in ("value", "raw", "basis", "dropped", "published_at")
+                },
             )
-            .on_conflict_do_nothing(constraint="uq_mapping_releases_population")
         )
 
 

@@ -3,24 +3,27 @@
 ``python -m profiles.adapters.mapping.template`` regenerates
 ``profiles/adapters/mapping/data/standard_mapping_template.xlsx`` (committed): a form that can
 be loaded into KoboToolbox or ODK as is, and imported here, in English, French and Spanish.
-Country and language lists come from ISO 3166 / ISO 639 (pycountry, with its translations);
-skills, sectors and education levels from the profiles taxonomy (ESCO, ISIC, ISCED).
+Country and language lists, skills, sectors and education levels come from the platform's
+vocabulary (contracts.vocabulary: ISO 3166, ISO 639, ESCO, ISIC, ISCED with their labels).
 """
 
 from __future__ import annotations
 
-import gettext
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-import pycountry
 from openpyxl import Workbook
 
-from profiles.domain import taxonomy
+from contracts.vocabulary import scheme
+from profiles.domain.mapping.promise import consent_labels
+from profiles.domain.mapping.publication import PublicationPolicy
 
 LANGS = ("en", "fr", "es")
 TEMPLATE = Path(__file__).resolve().parent / "data" / "standard_mapping_template.xlsx"
-FORM_VERSION = "2026.1"
+FORM_VERSION = "2026.2"
+#: the platform's default floor for k (MAPPING_MIN_K)
+FLOOR = PublicationPolicy(k=10)
 
 L = dict[str, str]
 
@@ -160,14 +163,9 @@ SURVEY: list[tuple[str, str, L, bool, str, str, L | None]] = [
     (
         "select_one yes_no",
         "consent",
-        t(
-            "Your answers are confidential and only published as statistics about at least"
-            " 10 people. Do you agree to take part?",
-            "Vos réponses sont confidentielles et publiées seulement en statistiques"
-            " d'au moins 10 personnes. Acceptez-vous de participer ?",
-            "Sus respuestas son confidenciales y solo se publican como estadísticas"
-            " de al menos 10 personas. ¿Acepta participar?",
-        ),
+        # the platform's own promise with its floor for k (true of every campaign); the web
+        # questionnaire shows the campaign's own k (domain.mapping.promise)
+        {lang: consent_labels(FLOOR, LANGS)[lang] for lang in LANGS},
         True,
         "",
         "",
@@ -495,32 +493,23 @@ SURVEY: list[tuple[str, str, L, bool, str, str, L | None]] = [
 
 
 def _coded_lists() -> dict[str, list[tuple[str, L]]]:
-    fr_c = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    es_c = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
-    fr_l = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["fr"])
-    es_l = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["es"])
-    countries = [
-        (c.alpha_2, t(c.name, fr_c.gettext(c.name), es_c.gettext(c.name)))
-        for c in sorted(pycountry.countries, key=lambda c: c.alpha_2)
-    ]
-    languages = [
-        (lang.alpha_2, t(lang.name, fr_l.gettext(lang.name), es_l.gettext(lang.name)))
-        for lang in sorted(pycountry.languages, key=lambda x: getattr(x, "alpha_2", ""))
-        if hasattr(lang, "alpha_2")
-    ]
+    """The vocabulary's codes with their labels in the template's languages (languages:
+    those with an ISO 639-1 code, as the form's choice lists have always offered)."""
 
-    def scheme(name: str) -> list[tuple[str, L]]:
-        labels = {
-            lang: {e["code"]: e["label"] for e in taxonomy.labelled(name, lang)} for lang in LANGS
-        }
-        return [(code, {lang: labels[lang][code] for lang in LANGS}) for code in labels["en"]]
+    def coded(name: str, keep: Callable[[str], bool] = lambda _: True) -> list[tuple[str, L]]:
+        vocabulary = scheme(name)
+        return [
+            (code, {lang: vocabulary.label(code, lang).text for lang in LANGS})
+            for code in sorted(vocabulary.codes())
+            if keep(code)
+        ]
 
     return {
-        "countries": countries,
-        "languages": languages,
-        "skills": scheme("skills"),
-        "sectors": scheme("sectors"),
-        "education": scheme("education_levels"),
+        "countries": coded("countries"),
+        "languages": coded("languages", lambda code: len(code) == 2),
+        "skills": coded("skills"),
+        "sectors": coded("sectors"),
+        "education": coded("education_levels"),
     }
 
 

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
 from uuid import UUID
 
-import pycountry
+from contracts.vocabulary import Permission, UnknownCode, permits, scheme
+from eventkit import domain_errors as kinds
+from profiles.domain.mapping.populations import Month
 
 
-class InvalidCampaign(ValueError):
+class InvalidCampaign(kinds.InvalidInput, ValueError):
     pass
+
+
+def _code(scheme_name: str, value: object, field_name: str) -> str:
+    """The vocabulary's canonical code, or InvalidCampaign naming the field."""
+    try:
+        return scheme(scheme_name).validate(value)
+    except UnknownCode as exc:
+        raise InvalidCampaign(f"{field_name}: {exc}") from exc
 
 
 class OwnerKind(StrEnum):
@@ -39,11 +46,6 @@ class Channel(StrEnum):
     EVENT = "event"
 
 
-GOVERNMENT_FOCAL_POINT = "government_focal_point"
-ORGANISATION_ADMIN = "organisation_admin"
-PLATFORM_ADMIN = "platform_admin"
-
-
 @dataclass
 class Campaign:
     id: UUID
@@ -57,16 +59,14 @@ class Campaign:
     owner_organisation_id: UUID | None = None
     channels: list[str] = field(default_factory=list)
     coordinating_organisations: list[UUID] = field(default_factory=list)
+    #: the smallest count published (never below the platform's floor, MAPPING_MIN_K)
     k: int = 10
-    rounding_base: int = 5
     status: CampaignStatus = CampaignStatus.OPEN
     version: int = 1
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
-        self.origin_country = self.origin_country.upper()
-        if pycountry.countries.get(alpha_2=self.origin_country) is None:
-            raise InvalidCampaign("origin_country is not an ISO 3166-1 alpha-2 code")
+        self.origin_country = _code("countries", self.origin_country, "origin_country")
         if self.closes_on < self.opens_on:
             raise InvalidCampaign("the campaign closes before it opens")
         if not self.name.strip():
@@ -74,10 +74,19 @@ class Campaign:
         for c in self.channels:
             if c not in Channel.__members__.values():
                 raise InvalidCampaign(f"unknown channel {c!r}")
-        if self.k < 5:
-            raise InvalidCampaign("k below 5 is not allowed")
-        if self.rounding_base not in (0, 1, 2, 3, 5, 10):
-            raise InvalidCampaign("rounding_base must be 0 (off), 1, 2, 3, 5 or 10")
+        if not 2 <= self.k <= 100:
+            raise InvalidCampaign("k must be between 2 and 100")
+
+    def protection(self, min_k: int) -> int:
+        """The k this campaign's statistics are published with: its own, or the platform's
+        floor when that is higher (a campaign launched before the floor was raised)."""
+        return max(self.k, min_k)
+
+    def first_month(self) -> Month:
+        return Month.of(self.opens_on)
+
+    def last_month(self) -> Month:
+        return Month.of(self.closes_on)
 
     def accepts_responses_on(self, day: date) -> bool:
         return self.status == CampaignStatus.OPEN and self.opens_on <= day <= self.closes_on
@@ -94,12 +103,12 @@ class Campaign:
     ) -> bool:
         """The owner, its coordinating organisations' admins and platform admins."""
         roles = set(roles)
-        if PLATFORM_ADMIN in roles:
+        if permits(roles, Permission.PROFILES_OVERSEE_CAMPAIGNS):
             return True
         if account_id == self.owner_account_id:
             return True
         orgs = set(organisations)
-        if ORGANISATION_ADMIN in roles or GOVERNMENT_FOCAL_POINT in roles:
+        if permits(roles, Permission.PROFILES_RUN_CAMPAIGNS):
             if self.owner_organisation_id is not None and self.owner_organisation_id in orgs:
                 return True
             if orgs & set(self.coordinating_organisations):
@@ -107,13 +116,9 @@ class Campaign:
         return False
 
     def may_manage(self, account_id: UUID, roles: Iterable[str]) -> bool:
-        return account_id == self.owner_account_id or PLATFORM_ADMIN in set(roles)
-
-
-def answer_fingerprint(campaign_id: UUID, answers: Mapping[str, Any]) -> str:
-    """Same campaign, same complete answer sheet: almost surely one person submitting twice."""
-    canonical = json.dumps(answers, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(f"{campaign_id}:{canonical}".encode()).hexdigest()
+        return account_id == self.owner_account_id or permits(
+            roles, Permission.PROFILES_OVERSEE_CAMPAIGNS
+        )
 
 
 def new_referral_code() -> str:
@@ -136,14 +141,13 @@ class SectorNeed:
     declared_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
-        from profiles.domain import taxonomy
-
-        if pycountry.countries.get(alpha_2=self.origin_country) is None:
-            raise InvalidCampaign("origin_country is not an ISO 3166-1 alpha-2 code")
-        if self.sector not in taxonomy.codes("sectors"):
-            raise InvalidCampaign("sector is not an ISIC Rev.4 section")
-        if self.skill is not None and self.skill not in taxonomy.codes("skills"):
-            raise InvalidCampaign("skill is not a known ESCO skill group")
+        # frozen: the canonical codes are set through object.__setattr__
+        object.__setattr__(
+            self, "origin_country", _code("countries", self.origin_country, "origin_country")
+        )
+        object.__setattr__(self, "sector", _code("sectors", self.sector, "sector"))
+        if self.skill is not None:
+            object.__setattr__(self, "skill", _code("skills", self.skill, "skill"))
         if not 1 <= self.positions <= 1_000_000:
             raise InvalidCampaign("positions must be between 1 and 1,000,000")
         if not 1 <= self.priority <= 5:

@@ -1,4 +1,4 @@
-"""Skills supply (respondents, protected) against declared sector needs (public)."""
+"""Skills supply (respondents, published) against declared sector needs (public)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from profiles.domain.mapping.campaign import SectorNeed
-from profiles.domain.mapping.disclosure import ReleasedTable
+from profiles.domain.mapping.tables import PublishedTable
 
 
 @dataclass(frozen=True)
@@ -15,19 +15,21 @@ class GapRow:
     skill: str
     #: positions declared as needed (public figures, not protected)
     needed: int
-    #: respondents declaring that skill in that sector (released count: rounded, or None)
+    #: respondents declaring that skill in that sector (the published count, or the coarser
+    #: count it cannot be told apart from; None only when that count itself is below k, never
+    #: because of a neighbouring cell)
     supply: int | None
-    #: supply - needed when supply is released
+    #: supply - needed when supply is shown
     gap: int | None
     priority: int
 
 
-def gap_table(supply: ReleasedTable, needs: Iterable[SectorNeed]) -> list[GapRow]:
-    """``supply`` is a released ``sector x skill`` table; needs without a skill compare with
-    the sector's margin. Withheld supply stays withheld (gap unknown)."""
+def gap_table(supply: PublishedTable, needs: Iterable[SectorNeed]) -> list[GapRow]:
+    """``supply`` is a published ``sector x skill`` table; needs without a skill compare with
+    the sector's margin. Supply below k stays unknown (so does the gap)."""
     if supply.dimensions != ("sector", "skill"):
         raise ValueError("supply must be a sector x skill table")
-    released = supply.as_dict()
+    shown = supply.best_counts()
     totals: dict[tuple[str, str], tuple[int, int]] = {}
     for need in needs:
         skill = need.skill or "*"
@@ -37,7 +39,7 @@ def gap_table(supply: ReleasedTable, needs: Iterable[SectorNeed]) -> list[GapRow
     for (sector, skill), (needed, priority) in sorted(totals.items()):
         key = (sector, None if skill == "*" else skill)
         # a sector or skill nobody reported is not a category of the table: a true zero
-        have = released.get(key, 0)
+        have = shown.get(key, 0)
         rows.append(
             GapRow(sector, skill, needed, have, None if have is None else have - needed, priority)
         )

@@ -1,39 +1,24 @@
-"""Which populations an aggregate may describe: defence against differencing (pure).
+"""Time windows of mapping tables: whole calendar months (pure).
 
-A table over population ``P`` and a table over ``P' ⊂ P`` give, cell by cell, a table over
-``P \\ P'`` that no suppression was applied to. The defence is to never release a population
-that differs from one an attacker can also obtain by fewer than ``k`` respondents:
-
-* **query-set restriction**: the filtered population has at least ``k`` respondents, and so does
-  its difference with each *one-filter-coarser* population (the same filters minus one; the
-  coarser one is always obtainable, so "one more filter" can never isolate fewer than ``k``);
-* a population narrowed by a filter or a time window must hold at least ``MINIMUM_FACTOR * k``
-  respondents (a table over a handful of people is mostly withheld cells and margins that
-  nearly give them away);
-* **time windows** are whole calendar months. Released windows (the release ledger, per
-  campaign and filters) cut the months into *atoms*: runs of months between consecutive window
-  boundaries. Any sum and difference of released windows is a sum and difference of atoms, and
-  an atom is exactly what three or more windows can isolate (``[1,5] - [1,2] - [4,5] = [3]``,
-  although every *pair* of those windows differs by large parts). A new window is refused when
-  an atom it creates holds ``1..k-1`` respondents, and every count of the new table whose value
-  in an atom it creates is ``1..k-1`` is withheld (``parts`` of
-  :func:`profiles.domain.mapping.disclosure.suppress`);
-* what remains a difference of released tables is a population of at least ``k``, whose
-  cells are known only within the rounding error of the tables.
+A table may count only the respondents of a range of months. Windows are part of a cell's
+definition (:mod:`profiles.domain.mapping.publication`), so the months outside a campaign are
+clipped first: a window that covers the whole campaign is no window at all, and the same
+months asked two ways are the same cell.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from eventkit import domain_errors as kinds
 
-class PopulationTooSmall(Exception):
-    """The request would describe, or let someone difference out, fewer than ``k`` people.
 
-    The message never says how many respondents there are."""
+class PopulationTooSmall(kinds.InvalidInput):
+    """The table would describe fewer than ``k`` people (judged on the published total, never
+    on the true count). The message never says how many respondents there are."""
+
+    title = "Population Too Small"
 
 
 @dataclass(frozen=True, order=True)
@@ -90,99 +75,11 @@ class Window:
     def key(self) -> str:
         return f"{self.start or ''}..{self.end or ''}"
 
-
-def filters_key(filters: Mapping[str, str]) -> str:
-    """A canonical text for a filter set (the ledger's grouping key)."""
-    return json.dumps(dict(sorted(filters.items())), separators=(",", ":"))
-
-
-#: a filtered or windowed population holds at least this many times k respondents
-MINIMUM_FACTOR = 3
-
-
-def check_query_set(size: int, coarser_sizes: Mapping[str, int], k: int) -> None:
-    """``size``: respondents matching every filter; ``coarser_sizes[f]``: respondents matching
-    every filter but ``f`` (``f`` may be ``"window"``)."""
-    if size < k or (coarser_sizes and size < MINIMUM_FACTOR * k):
-        raise PopulationTooSmall("The filters select too few respondents to publish anything.")
-    for name, coarser in coarser_sizes.items():
-        if 0 < coarser - size < k:
-            raise PopulationTooSmall(
-                f"The filter on {name!r} leaves out too few respondents: a table without it "
-                "would reveal them by difference."
-            )
-
-
-def symmetric_difference_parts(a: Window, b: Window, months: Iterable[Month]) -> list[list[Month]]:
-    """Runs of consecutive months (among ``months``) in exactly one of the two windows."""
-    parts: list[list[Month]] = []
-    current: list[Month] = []
-    side: bool | None = None
-    for m in sorted(set(months)):
-        in_a, in_b = a.contains(m), b.contains(m)
-        if in_a != in_b:
-            if side is not None and side != in_a:
-                parts.append(current)
-                current = []
-            side = in_a
-            current.append(m)
-        elif current:
-            parts.append(current)
-            current, side = [], None
-    if current:
-        parts.append(current)
-    return parts
-
-
-def atoms(windows: Iterable[Window]) -> list[Window]:
-    """The runs of months between consecutive boundaries of ``windows`` (open at both ends of
-    the calendar): every window is a union of atoms."""
-    cuts: set[Month] = set()
-    for w in windows:
-        if w.start is not None:
-            cuts.add(w.start)
-        if w.end is not None:
-            cuts.add(w.end.next())
-    ordered = sorted(cuts)
-    bounds: list[Month | None] = [None, *ordered]
-    return [
-        Window(start, nxt.previous() if nxt is not None else None)
-        for start, nxt in zip(bounds, [*ordered, None], strict=True)
-    ]
-
-
-def new_atoms(window: Window, released: Sequence[Window]) -> list[Window]:
-    """Atoms that exist once ``window`` is released and did not before: what releasing it makes
-    isolatable (the window itself when it is one atom, and the runs beside its boundaries)."""
-    before = set(atoms(released))
-    return [a for a in atoms([*released, window]) if a not in before]
-
-
-def in_window(window: Window, monthly_counts: Mapping[Month, int]) -> int:
-    return sum(n for m, n in monthly_counts.items() if window.contains(m))
-
-
-def check_window(
-    window: Window,
-    released: Sequence[Window],
-    monthly_counts: Mapping[Month, int],
-    k: int,
-) -> None:
-    """``monthly_counts``: respondents per month of the population without a window filter."""
-    for atom in new_atoms(window, released):
-        if 0 < in_window(atom, monthly_counts) < k:
-            raise PopulationTooSmall(
-                "Together with the time windows already published, this window would single "
-                "out a period with too few respondents; choose whole busier months."
-            )
-    months = list(monthly_counts)
-    for other in released:
-        if other == window:
-            continue
-        for part in symmetric_difference_parts(window, other, months):
-            n = sum(monthly_counts.get(m, 0) for m in part)
-            if 0 < n < k:
-                raise PopulationTooSmall(
-                    "This time window differs from one already published by too few "
-                    "respondents; choose a window that adds or drops at least whole busy months."
-                )
+    def clipped(self, first: Month, last: Month) -> Window:
+        """The same window within the months ``first..last`` (a campaign's): open ends where it
+        reaches them. Raises ValueError when no month is left."""
+        start = self.start if self.start is not None and self.start > first else None
+        end = self.end if self.end is not None and self.end < last else None
+        if (start or first) > (end or last):
+            raise ValueError("the time window holds no month of the campaign")
+        return Window(start, end)

@@ -14,20 +14,21 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-import pycountry
-
-from profiles.domain import taxonomy
+from contracts.vocabulary import scheme
+from eventkit import domain_errors as kinds
 from profiles.domain.mapping.dimensions import MULTI_VALUED, SOURCES, Dimension, age_band
 from profiles.domain.mapping.relevance import Predicate, compile_relevant
 
 
-class InvalidSurvey(ValueError):
+class InvalidSurvey(kinds.InvalidInput, ValueError):
     pass
 
 
-class InvalidAnswers(ValueError):
+class InvalidAnswers(kinds.InvalidInput, ValueError):
+    title = "Invalid Answers"
+
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        super().__init__("Some answers are not valid.", errors=errors)
         self.errors = errors
 
 
@@ -196,26 +197,13 @@ def _code(q: Question, v: str) -> str:
         return v
     match q.type:
         case QuestionType.COUNTRY:
-            if pycountry.countries.get(alpha_2=v.upper()) is None:
-                raise ValueError(f"{v!r} is not an ISO 3166-1 alpha-2 country code")
-            return v.upper()
+            return scheme("countries").validate(v)  # UnknownCode is a ValueError
         case QuestionType.LANGUAGE:
-            lang = (
-                pycountry.languages.get(alpha_2=v.lower())
-                if len(v) == 2
-                else pycountry.languages.get(alpha_3=v.lower())
-            )
-            if lang is None:
-                raise ValueError(f"{v!r} is not an ISO 639 language code")
-            return v.lower()
+            return scheme("languages").validate(v)
         case QuestionType.SKILL:
-            if v not in taxonomy.codes("skills"):
-                raise ValueError(f"{v!r} is not a known skill group")
-            return v
+            return scheme("skills").validate(v)
         case QuestionType.SECTOR:
-            if v.upper() not in taxonomy.codes("sectors"):
-                raise ValueError(f"{v!r} is not an ISIC section")
-            return v.upper()
+            return scheme("sectors").validate(v)
         case QuestionType.LIKERT:
             if v not in LIKERT_SCALE:
                 raise ValueError("a value from 1 to 5 is expected")

@@ -8,12 +8,14 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import CurrentPrincipal, Principal, require_role
+from contracts.vocabulary import Permission, may_grant
+from contracts.vocabulary.types import LocaleTag
+from eventkit.http.auth import CurrentPrincipal, Principal, require_permission
+from eventkit.http.clock import Now
+from eventkit.http.idempotency import AnonymousOnce
 from eventkit.http.problems import Problem
-from profiles.domain.account import AccountErased as AccountIsErased
-from profiles.domain.account import AlreadyVerified, CannotRevokeMember, Role
+from profiles.domain.account import Role
 from profiles.domain.commands import RegisterAccount
-from profiles.domain.passwords import WeakPassword
 from profiles.entrypoints.http.deps import ClientIp, Settings, UoW
 from profiles.service_layer import handlers, identity
 
@@ -24,7 +26,7 @@ class RegistrationRequest(BaseModel):
     email: str = Field(max_length=320, examples=["amina@example.org"])
     password: str = Field(min_length=1, max_length=256)
     display_name: str = Field(min_length=1, max_length=200)
-    locale: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    locale: LocaleTag = "en"
 
 
 class RegistrationResponse(BaseModel):
@@ -35,6 +37,12 @@ class RegistrationResponse(BaseModel):
 class LoginRequest(BaseModel):
     email: str = Field(max_length=320)
     password: str = Field(max_length=256)
+    otp: str | None = Field(
+        default=None, max_length=10, description="the authenticator app's code (2FA accounts)"
+    )
+    recovery_code: str | None = Field(
+        default=None, max_length=20, description="instead of `otp`: one of the recovery codes"
+    )
 
 
 class RefreshRequest(BaseModel):
@@ -96,14 +104,20 @@ _NO_STORE = {"Cache-Control": "no-store"}
     response_model=RegistrationResponse,
     responses={422: {"description": "Invalid"}},
 )
-async def register(body: RegistrationRequest, uow: UoW, settings: Settings) -> RegistrationResponse:
+async def register(
+    body: RegistrationRequest, uow: UoW, settings: Settings, once: AnonymousOnce
+) -> Response:
     """Create an account and email a verification link.
 
     An address that already has an account gets the same answer (201 with an account id
     that is never used): whether an address is registered is not revealed. No second
     account is created; the owner is emailed that someone tried to register with it.
+    A retry with the same Idempotency-Key (its first answer lost) gets the first answer
+    again: without it, a retried registration told the new member that someone had tried
+    to register with their address.
     """
-    try:
+
+    async def work() -> RegistrationResponse:
         account_id = await handlers.register_account(
             RegisterAccount(
                 email=body.email,
@@ -114,11 +128,9 @@ async def register(body: RegistrationRequest, uow: UoW, settings: Settings) -> R
             uow,
             settings,
         )
-    except handlers.InvalidEmail as exc:
-        raise Problem(422, "Invalid email address", str(exc)) from exc
-    except WeakPassword as exc:
-        raise Problem(422, "Weak password", str(exc)) from exc
-    return RegistrationResponse(account_id=account_id)
+        return RegistrationResponse(account_id=account_id)
+
+    return await once(work, status_code=status.HTTP_201_CREATED)
 
 
 @router.post(
@@ -127,20 +139,19 @@ async def register(body: RegistrationRequest, uow: UoW, settings: Settings) -> R
     responses={401: {"description": "Wrong email or password"}, 429: {"description": "Throttled"}},
 )
 async def login(
-    body: LoginRequest, uow: UoW, settings: Settings, ip: ClientIp, response: Response
+    body: LoginRequest, uow: UoW, settings: Settings, ip: ClientIp, now: Now, response: Response
 ) -> TokenResponse:
-    try:
-        pair = await identity.login(body.email, body.password, ip, uow, settings)
-    except identity.TooManyAttempts as exc:
-        raise Problem(
-            429,
-            "Too many failed sign-ins",
-            "Wait before trying again, or reset your password.",
-            headers={"Retry-After": str(exc.retry_after_s)},
-            retry_after=exc.retry_after_s,
-        ) from exc
-    except identity.InvalidCredentials as exc:
-        raise Problem(401, "Unauthorized", "The email or password is wrong.") from exc
+    """Failed sign-ins slow down where they come from: past a few failures from one address
+    (or many on one account from addresses it never signed in from), each attempt waits a
+    doubling delay (429 with Retry-After). The owner's usual client is never held back by
+    someone else's guesses; a password reset clears the account's count.
+
+    An account with an authenticator app also sends its code as ``otp`` (or a recovery
+    code): without one the answer is 401 of type ``.../second-factor-required``."""
+    proof = identity.SecondFactorProof(otp=body.otp, recovery_code=body.recovery_code)
+    pair = await identity.login(
+        body.email, body.password, ip, uow, settings, now.now(), second_factor=proof
+    )
     response.headers.update(_NO_STORE)
     return _tokens(pair)
 
@@ -149,16 +160,7 @@ async def login(
 async def refresh(
     body: RefreshRequest, uow: UoW, settings: Settings, response: Response
 ) -> TokenResponse:
-    try:
-        pair = await identity.refresh(body.refresh_token, uow, settings)
-    except identity.RefreshTokenReused as exc:
-        raise Problem(
-            401,
-            "Unauthorized",
-            "This refresh token was already used; every session it belongs to is now ended.",
-        ) from exc
-    except identity.InvalidRefreshToken as exc:
-        raise Problem(401, "Unauthorized", "The refresh token is invalid or expired.") from exc
+    pair = await identity.refresh(body.refresh_token, uow, settings)
     response.headers.update(_NO_STORE)
     return _tokens(pair)
 
@@ -170,16 +172,7 @@ async def logout(body: RefreshRequest, uow: UoW) -> Response:
 
 
 async def _verify(token: str, uow: UoW) -> dict[str, str]:
-    try:
-        account_id = await identity.verify_email(token, uow)
-    except identity.ExpiredLink as exc:
-        raise Problem(410, "Link expired", "Ask for a new verification email.") from exc
-    except identity.InvalidLink as exc:
-        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
-    except AlreadyVerified as exc:
-        raise Problem(409, "Already verified", "This email address is already verified.") from exc
-    except AccountIsErased as exc:
-        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
+    account_id = await identity.verify_email(token, uow)
     return {"account_id": str(account_id), "status": "active"}
 
 
@@ -205,19 +198,7 @@ async def verify_email_link(
 async def resend_verification(
     principal: CurrentPrincipal, uow: UoW, settings: Settings
 ) -> Response:
-    try:
-        await identity.resend_verification(principal.subject, uow, settings)
-    except AlreadyVerified as exc:
-        raise Problem(409, "Already verified", "This email address is already verified.") from exc
-    except identity.TooManyAttempts as exc:
-        raise Problem(
-            429,
-            "Too many emails",
-            "Several verification emails were sent recently; check your inbox.",
-            headers={"Retry-After": str(exc.retry_after_s)},
-        ) from exc
-    except (identity.AccountNotFound, AccountIsErased) as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    await identity.resend_verification(principal.subject, uow, settings)
     return Response(status_code=status.HTTP_202_ACCEPTED)
 
 
@@ -236,14 +217,7 @@ async def request_password_reset(
     responses={400: {}, 410: {}, 422: {}},
 )
 async def confirm_password_reset(body: PasswordResetConfirmation, uow: UoW) -> Response:
-    try:
-        await identity.reset_password(body.token, body.new_password, uow)
-    except identity.ExpiredLink as exc:
-        raise Problem(410, "Link expired", "Ask for a new password reset email.") from exc
-    except (identity.InvalidLink, AccountIsErased) as exc:
-        raise Problem(400, "Invalid link", _INVALID_LINK) from exc
-    except WeakPassword as exc:
-        raise Problem(422, "Weak password", str(exc)) from exc
+    await identity.reset_password(body.token, body.new_password, uow)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -263,20 +237,17 @@ async def me(principal: CurrentPrincipal, uow: UoW) -> AccountView:
     )
 
 
-PlatformAdmin = Annotated[Principal, Depends(require_role(Role.PLATFORM_ADMIN.value))]
+PlatformAdmin = Annotated[
+    Principal, Depends(require_permission(Permission.PROFILES_ADMINISTER_ACCOUNTS))
+]
 
 
 async def _change_role(
     account_id: UUID, role: Role, grant: bool, admin: Principal, uow: UoW
 ) -> RolesView:
-    try:
-        roles = await identity.change_role(account_id, role, grant=grant, by=admin.subject, uow=uow)
-    except identity.AccountNotFound as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
-    except AccountIsErased as exc:
-        raise Problem(409, "Conflict", "The account was erased.") from exc
-    except CannotRevokeMember as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
+    if role != Role.MEMBER and not may_grant(admin.roles, role):
+        raise Problem(403, "Forbidden", f"Your roles may not grant or revoke {role.value}.")
+    roles = await identity.change_role(account_id, role, grant=grant, by=admin.subject, uow=uow)
     return RolesView(account_id=account_id, roles=sorted(roles))
 
 
@@ -287,10 +258,7 @@ async def _change_role(
     summary="Read an account (platform admins only); recorded in the person's audit log",
 )
 async def read_account(account_id: UUID, admin: PlatformAdmin, uow: UoW) -> AccountView:
-    try:
-        account = await identity.account_for_admin(account_id, admin, uow)
-    except identity.AccountNotFound as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    account = await identity.account_for_admin(account_id, admin, uow)
     return AccountView(
         account_id=account.id,
         email=account.email,

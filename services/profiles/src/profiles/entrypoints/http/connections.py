@@ -9,14 +9,13 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import CurrentPrincipal
+# a request, an answer, reach the other person: they wait for a verified email address;
+# withdrawing, removing and blocking protect the caller and never wait
+from eventkit.http.auth import CurrentPrincipal, VerifiedPrincipal
 from eventkit.http.problems import Problem
 from profiles.domain.connection import (
     Connection,
-    ConnectionConflict,
     ConnectionStatus,
-    InvalidNote,
-    NotAllowed,
 )
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import connections as handlers
@@ -70,16 +69,9 @@ _NO_PERSON = "No such person."
     responses={404: {}, 409: {}, 422: {}},
 )
 async def request_connection(
-    body: ConnectionRequest, principal: CurrentPrincipal, uow: UoW
+    body: ConnectionRequest, principal: VerifiedPrincipal, uow: UoW
 ) -> ConnectionView:
-    try:
-        c = await handlers.request_connection(principal.subject, body.person_id, body.note, uow)
-    except handlers.PersonNotFound as exc:
-        raise Problem(404, "Not Found", _NO_PERSON) from exc
-    except InvalidNote as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
-    except ConnectionConflict as exc:
-        raise Problem(409, "Conflict", str(exc)) from exc
+    c = await handlers.request_connection(principal.subject, body.person_id, body.note, uow)
     return _view(c, principal.subject)
 
 
@@ -96,28 +88,21 @@ async def list_connections(
 async def _act(
     connection_id: UUID, action: str, principal: CurrentPrincipal, uow: UoW
 ) -> ConnectionView:
-    try:
-        c = await handlers.answer(principal.subject, connection_id, action, uow)
-    except handlers.ConnectionNotFound as exc:
-        raise Problem(404, "Not Found", "No such connection.") from exc
-    except NotAllowed as exc:
-        raise Problem(403, "Forbidden", str(exc)) from exc
-    except ConnectionConflict as exc:
-        raise Problem(409, "Conflict", str(exc)) from exc
+    c = await handlers.answer(principal.subject, connection_id, action, uow)
     return _view(c, principal.subject)
 
 
 @router.post(
     "/{connection_id}/accept", response_model=ConnectionView, responses={403: {}, 404: {}, 409: {}}
 )
-async def accept(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) -> ConnectionView:
+async def accept(connection_id: UUID, principal: VerifiedPrincipal, uow: UoW) -> ConnectionView:
     return await _act(connection_id, "accept", principal, uow)
 
 
 @router.post(
     "/{connection_id}/decline", response_model=ConnectionView, responses={403: {}, 404: {}, 409: {}}
 )
-async def decline(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) -> ConnectionView:
+async def decline(connection_id: UUID, principal: VerifiedPrincipal, uow: UoW) -> ConnectionView:
     return await _act(connection_id, "decline", principal, uow)
 
 
@@ -139,12 +124,7 @@ async def remove(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) -> 
 
 @router.post("/blocks", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}, 422: {}})
 async def block(body: BlockRequest, principal: CurrentPrincipal, uow: UoW) -> Response:
-    try:
-        await handlers.block(principal.subject, body.person_id, uow)
-    except handlers.PersonNotFound as exc:
-        raise Problem(404, "Not Found", _NO_PERSON) from exc
-    except NotAllowed as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
+    await handlers.block(principal.subject, body.person_id, uow)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

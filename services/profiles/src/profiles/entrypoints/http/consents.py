@@ -21,8 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.events import privacy as contract
 from eventkit.http.auth import CurrentPrincipal
-from eventkit.http.problems import Problem
-from profiles.domain.consent import InvalidConsent
 from profiles.entrypoints.http.deps import Settings, UoW
 from profiles.service_layer import audit, consents
 
@@ -45,24 +43,6 @@ class ConsentTarget(BaseModel):
 class ConsentGrant(ConsentTarget):
     policy_version: str | None = Field(
         default=None, max_length=40, description="default: the privacy notice in force"
-    )
-
-
-def _invalid(exc: InvalidConsent) -> Problem:
-    return Problem(
-        422,
-        "Invalid consent",
-        str(exc),
-        errors=[{"loc": ["body", exc.field_name], "msg": exc.message}],
-    )
-
-
-def _unknown_recipient(body: ConsentTarget) -> Problem:
-    return Problem(
-        422,
-        "Unknown recipient",
-        f"No organisation {body.recipient_id} exists.",
-        errors=[{"loc": ["body", "recipient_id"], "msg": "no such organisation"}],
     )
 
 
@@ -97,17 +77,12 @@ async def give_consent(
     body: ConsentGrant, principal: CurrentPrincipal, uow: UoW, settings: Settings
 ) -> dict[str, Any]:
     """Give consent for a purpose towards the platform or a named recipient."""
-    try:
-        change = await consents.give(
-            uow,
-            principal.subject,
-            _request(body),
-            body.policy_version or settings.privacy_policy_version,
-        )
-    except InvalidConsent as exc:
-        raise _invalid(exc) from None
-    except consents.UnknownRecipient:
-        raise _unknown_recipient(body) from None
+    change = await consents.give(
+        uow,
+        principal.subject,
+        _request(body),
+        body.policy_version or settings.privacy_policy_version,
+    )
     return _changed(change)
 
 
@@ -119,12 +94,7 @@ async def withdraw_consent(
     body: ConsentTarget, principal: CurrentPrincipal, uow: UoW
 ) -> dict[str, Any]:
     """Withdraw a consent; every service stops that use when it hears of it."""
-    try:
-        change = await consents.withdraw(uow, principal.subject, _request(body))
-    except InvalidConsent as exc:
-        raise _invalid(exc) from None
-    except consents.UnknownRecipient:
-        raise _unknown_recipient(body) from None
+    change = await consents.withdraw(uow, principal.subject, _request(body))
     return _changed(change)
 
 
@@ -137,7 +107,4 @@ async def my_audit_log(
 ) -> dict[str, Any]:
     """Who (official, moderator, admin) read your identified data, in which service; newest
     first, keyset-paginated with ``next_cursor``."""
-    try:
-        return await audit.my_audit_log(uow, principal.subject, limit=limit, cursor=cursor)
-    except audit.BadCursor:
-        raise Problem(400, "Bad Request", "The cursor is not valid.") from None
+    return await audit.my_audit_log(uow, principal.subject, limit=limit, cursor=cursor)

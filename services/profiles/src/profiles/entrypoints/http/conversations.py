@@ -8,17 +8,22 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import CurrentPrincipal
-from eventkit.http.problems import Problem
-from profiles.domain.conversation import BODY_MAX, InvalidMessage, Message, NotConnected
+from eventkit.domain_errors import BadRequest
+from eventkit.http.auth import CurrentPrincipal, writes_need_a_verified_email
+from profiles.domain.conversation import BODY_MAX, Message
 from profiles.domain.directory import MAX_LIMIT
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import messaging
 
-router = APIRouter(prefix="/v1/conversations", tags=["messages"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/conversations",
+    tags=["messages"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class NewConversation(BaseModel):
@@ -48,14 +53,6 @@ def _view(msg: Message) -> MessageView:
     )
 
 
-def _errors(exc: Exception) -> Problem:
-    if isinstance(exc, messaging.ConversationNotFound):
-        return Problem(404, "Not Found", "No such conversation or person.")
-    if isinstance(exc, NotConnected):
-        return Problem(403, "Forbidden", str(exc))
-    return Problem(422, "Unprocessable Content", str(exc))
-
-
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
@@ -64,10 +61,7 @@ def _errors(exc: Exception) -> Problem:
 )
 async def write(body: NewConversation, principal: CurrentPrincipal, uow: UoW) -> MessageView:
     """Write to a connection (opens the conversation the first time)."""
-    try:
-        _, msg = await messaging.write_to(principal.subject, body.person_id, body.body, uow)
-    except (messaging.ConversationNotFound, NotConnected, InvalidMessage) as exc:
-        raise _errors(exc) from exc
+    _, msg = await messaging.write_to(principal.subject, body.person_id, body.body, uow)
     return _view(msg)
 
 
@@ -90,10 +84,7 @@ async def unread(principal: CurrentPrincipal, uow: UoW) -> dict[str, int]:
 async def reply(
     conversation_id: UUID, body: NewMessage, principal: CurrentPrincipal, uow: UoW
 ) -> MessageView:
-    try:
-        msg = await messaging.reply(principal.subject, conversation_id, body.body, uow)
-    except (messaging.ConversationNotFound, NotConnected, InvalidMessage) as exc:
-        raise _errors(exc) from exc
+    msg = await messaging.reply(principal.subject, conversation_id, body.body, uow)
     return _view(msg)
 
 
@@ -106,14 +97,8 @@ async def read_messages(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> dict[str, Any]:
     """Newest first; ``next_cursor`` pages back in time."""
-    try:
-        before = _decode(cursor) if cursor else None
-    except ValueError as exc:
-        raise Problem(400, "Bad Request", "The cursor is not one this API returned.") from exc
-    try:
-        found, more = await messaging.read(principal.subject, conversation_id, limit, before, uow)
-    except messaging.ConversationNotFound as exc:
-        raise _errors(exc) from exc
+    before = _decode(cursor) if cursor else None
+    found, more = await messaging.read(principal.subject, conversation_id, limit, before, uow)
     last = found[-1] if found else None
     return {
         "items": [_view(m).model_dump(mode="json") for m in found],
@@ -125,10 +110,7 @@ async def read_messages(
 async def mark_conversation_read(
     conversation_id: UUID, principal: CurrentPrincipal, uow: UoW
 ) -> Response:
-    try:
-        await messaging.mark_read(principal.subject, conversation_id, uow)
-    except messaging.ConversationNotFound as exc:
-        raise _errors(exc) from exc
+    await messaging.mark_read(principal.subject, conversation_id, uow)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -142,4 +124,4 @@ def _decode(cursor: str) -> tuple[datetime, UUID]:
         at, message_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         return datetime.fromisoformat(at), UUID(message_id)
     except (TypeError, ValueError) as exc:
-        raise ValueError("bad cursor") from exc
+        raise BadRequest("The cursor is not one this API returned.") from exc

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from eventkit.http.rate_limit import client_address
 from profiles.config import ProfilesSettings
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
@@ -22,12 +23,7 @@ def settings(request: Request) -> ProfilesSettings:
 
 def client_ip(request: Request) -> str:
     """The caller's address; behind our gateway, the hop the gateway appended."""
-    if settings(request).trust_forwarded_for:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        if hops:
-            return hops[-1]
-    return request.client.host if request.client else "0.0.0.0"
+    return client_address(request.scope, settings(request).trust_forwarded_for)
 
 
 UoW = Annotated[ProfilesUnitOfWork, Depends(unit_of_work)]

@@ -6,9 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from eventkit.http.auth import CurrentPrincipal
-from eventkit.http.problems import Problem
-from profiles.domain.directory import MAX_LIMIT, InvalidCursor, PeopleSearch, decode_cursor
+from eventkit.http.auth import VerifiedPrincipal
+from profiles.domain.directory import MAX_LIMIT, PeopleSearch, decode_cursor
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import directory
 
@@ -19,7 +18,7 @@ Codes = Annotated[list[str], Query()]
 
 @router.get("/people", responses={400: {"description": "Bad cursor"}})
 async def search_people(
-    principal: CurrentPrincipal,
+    principal: VerifiedPrincipal,
     uow: UoW,
     q: Annotated[str | None, Query(max_length=200, description="words; prefix match")] = None,
     origin: Annotated[list[str] | None, Query(description="ISO 3166 alpha-2")] = None,
@@ -46,10 +45,7 @@ async def search_people(
     order, an arbitrary sample (``facets_complete: false``). People who blocked the viewer, or
     whom the viewer blocked, never appear.
     """
-    try:
-        after = decode_cursor(cursor) if cursor else None
-    except InvalidCursor as exc:
-        raise Problem(400, "Bad Request", str(exc)) from exc
+    after = decode_cursor(cursor) if cursor else None
     search = PeopleSearch(
         viewer=principal.subject,
         q=q,
@@ -66,8 +62,5 @@ async def search_people(
         facets=facets,
     )
     if search.words is not None:
-        try:
-            search.position()
-        except InvalidCursor as exc:  # e.g. a browsing cursor given to a word search
-            raise Problem(400, "Bad Request", str(exc)) from exc
+        search.position()  # InvalidCursor (400) for e.g. a browsing cursor in a word search
     return await directory.search_people(search, uow, reader=principal)

@@ -4,15 +4,14 @@ sector needs, and protected aggregates as JSON, CSV (HXL) and charts (SVG/PNG)."
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager
-from datetime import date
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import IntegrityError
 
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
 from eventkit.http.problems import Problem
@@ -21,10 +20,13 @@ from profiles.adapters.mapping import charts, exports, kobo
 from profiles.adapters.mapping.repository import StoredSurvey, survey_from_json, survey_to_json
 from profiles.adapters.mapping.template import TEMPLATE
 from profiles.adapters.mapping.xlsform import parse_xlsform
-from profiles.domain.mapping.campaign import Campaign, InvalidCampaign
+from profiles.domain.mapping import statistics_map
+from profiles.domain.mapping.campaign import Campaign, SectorNeed
 from profiles.domain.mapping.dimensions import Dimension, parse_dimensions
-from profiles.domain.mapping.populations import Month, PopulationTooSmall, Window
-from profiles.domain.mapping.survey import InvalidAnswers, InvalidSurvey
+from profiles.domain.mapping.populations import Month, Window
+from profiles.domain.mapping.promise import CONSENT_QUESTION, consent_labels, protection
+from profiles.domain.mapping.publication import PublicationPolicy
+from profiles.domain.mapping.survey import InvalidSurvey
 from profiles.service_layer.mapping import handlers
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
 
@@ -41,6 +43,14 @@ async def unit_of_work(request: Request) -> MappingUnitOfWork:
 UoW = Annotated[MappingUnitOfWork, Depends(unit_of_work)]
 
 
+async def mapping_rules(request: Request) -> handlers.MappingRules:
+    chassis: Chassis = request.app.state.chassis
+    return handlers.MappingRules(min_k=getattr(chassis.settings, "mapping_min_k", 10))
+
+
+Rules = Annotated[handlers.MappingRules, Depends(mapping_rules)]
+
+
 def organisations_of(principal: Principal) -> set[UUID]:
     """Organisations the caller acts for according to the token's ``organisations`` claim (if
     the issuer adds one); the service layer adds the verified admin memberships it stores."""
@@ -53,39 +63,40 @@ def organisations_of(principal: Principal) -> set[UUID]:
     return out
 
 
-@asynccontextmanager
-async def problems() -> AsyncIterator[None]:
-    """Domain and service-layer errors -> problem+json (never a 500 for bad input)."""
-    try:
-        yield
-    except handlers.NotFound as exc:
-        raise Problem(404, "Not Found", "No such mapping resource is visible to you.") from exc
-    except handlers.Forbidden as exc:
-        raise Problem(403, "Forbidden", "Your roles do not allow this.") from exc
-    except handlers.Conflict as exc:
-        raise Problem(409, "Conflict", str(exc) or None) from exc
-    except PopulationTooSmall as exc:
-        raise Problem(422, "Population Too Small", str(exc)) from exc
-    except InvalidAnswers as exc:
-        raise Problem(
-            422, "Invalid Answers", "Some answers are not valid.", errors=exc.errors
-        ) from exc
-    except (InvalidSurvey, InvalidCampaign, handlers.Rejected, kobo.UnreadableExport) as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
-    except IntegrityError as exc:
-        raise Problem(409, "Conflict", "A concurrent change conflicted; try again.") from exc
-
-
-async def run(call: Coroutine[Any, Any, T]) -> T:
-    async with problems():
-        return await call
-
-
 # ---- questionnaires -----------------------------------------------------------------------
 
 
 def _survey_view(s: StoredSurvey) -> dict[str, Any]:
-    return {"id": str(s.id), "key": s.key, "version": s.version, **survey_to_json(s.definition)}
+    return {
+        "id": str(s.id),
+        "key": s.key,
+        "version": s.version,
+        **survey_to_json(s.definition),
+        # which answers feed which statistic, and which feed none (the mapping step's report)
+        "statistics": asdict(statistics_map.report(s.definition)),
+    }
+
+
+class StatisticsOut(BaseModel):
+    """Which answers feed which statistic (``domain.mapping.statistics_map``)."""
+
+    feeds: dict[str, str]
+    feeds_no_statistic: list[str]
+    dimensions_not_fed: list[str]
+    suggestions: dict[str, str]
+
+
+class SurveyOut(BaseModel):
+    id: UUID
+    key: str
+    version: int
+    title: dict[str, str]
+    languages: list[str]
+    default_language: str
+    form_id: str
+    form_version: str
+    questions: list[dict[str, Any]]
+    statistics: StatisticsOut
 
 
 class SurveyInput(BaseModel):
@@ -97,17 +108,16 @@ class SurveyInput(BaseModel):
     questions: list[dict[str, Any]] = Field(min_length=1, max_length=500)
 
 
-@router.post("/surveys", status_code=201)
+@router.post("/surveys", status_code=201, response_model=SurveyOut)
 async def create_survey(body: SurveyInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
-    async with problems():
-        try:
-            definition = survey_from_json(body.model_dump(exclude={"key"}))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidSurvey(f"the questionnaire is not valid: {exc}") from exc
-        return _survey_view(await handlers.create_survey(uow, body.key, definition, principal))
+    try:
+        definition = survey_from_json(body.model_dump(exclude={"key"}))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidSurvey(f"the questionnaire is not valid: {exc}") from exc
+    return _survey_view(await handlers.create_survey(uow, body.key, definition, principal))
 
 
-@router.post("/surveys/xlsform", status_code=201)
+@router.post("/surveys/xlsform", status_code=201, response_model=SurveyOut)
 async def import_xlsform(
     request: Request,
     uow: UoW,
@@ -116,16 +126,32 @@ async def import_xlsform(
 ) -> dict[str, Any]:
     """Body: the .xlsx file itself. Each import is a new version of ``key``."""
     content = await request.body()
-    async with problems():
-        # parsing a workbook is CPU work: keep it off the event loop
-        definition = await asyncio.to_thread(parse_xlsform, content)
-        return _survey_view(await handlers.create_survey(uow, key, definition, principal))
+    # parsing a workbook is CPU work: keep it off the event loop
+    definition = await asyncio.to_thread(parse_xlsform, content)
+    return _survey_view(await handlers.create_survey(uow, key, definition, principal))
 
 
-@router.get("/surveys/{survey_id}")
+class DimensionsInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    #: question name -> the dimension its answers feed (null: feeds no statistic)
+    dimensions: dict[str, str | None] = Field(min_length=1, max_length=500)
+
+
+@router.post("/surveys/{survey_id}/dimensions", status_code=201, response_model=SurveyOut)
+async def map_survey_dimensions(
+    survey_id: UUID, body: DimensionsInput, uow: UoW, principal: CurrentPrincipal
+) -> dict[str, Any]:
+    """The mapping step for a standard XLSForm / Kobo form (no ``dimension`` column): which
+    question feeds which dimension. Answers a new version of the questionnaire, with its
+    ``statistics`` report; campaigns are launched on that version. A question, a dimension or
+    a pairing that cannot work is refused (422) with every problem named."""
+    return _survey_view(await handlers.map_dimensions(uow, survey_id, body.dimensions, principal))
+
+
+@router.get("/surveys/{survey_id}", response_model=SurveyOut)
 async def get_survey(survey_id: UUID, uow: UoW) -> dict[str, Any]:
     """Questionnaires are public (no answers in them)."""
-    return _survey_view(await run(handlers.get_survey(uow, survey_id)))
+    return _survey_view(await handlers.get_survey(uow, survey_id))
 
 
 @router.get("/template.xlsx", response_class=Response)
@@ -152,12 +178,18 @@ class CampaignInput(BaseModel):
     closes_on: date
     channels: list[str] = Field(default=[], max_length=10)
     coordinating_organisations: list[UUID] = Field(default=[], max_length=50)
-    k: int = Field(default=10, ge=5, le=100)
-    rounding_base: int = Field(default=5, description="0 (off), 1, 2, 3, 5 or 10")
+    k: int | None = Field(
+        default=None,
+        ge=2,
+        le=100,
+        description="the smallest count published; at least the platform's floor "
+        "(MAPPING_MIN_K, 10 by default), which is also the default. Perturbation cannot be "
+        "switched off.",
+    )
 
 
-def _campaign_view(c: Campaign, responses: int | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
+def _campaign_view(c: Campaign, rules: handlers.MappingRules) -> dict[str, Any]:
+    return {
         "id": str(c.id),
         "survey_id": str(c.survey_id),
         "name": c.name,
@@ -168,49 +200,63 @@ def _campaign_view(c: Campaign, responses: int | None = None) -> dict[str, Any]:
         "closes_on": c.closes_on.isoformat(),
         "channels": c.channels,
         "coordinating_organisations": [str(o) for o in c.coordinating_organisations],
-        "k": c.k,
-        "rounding_base": c.rounding_base,
+        "k": c.protection(rules.min_k),
         "status": c.status.value,
     }
-    if responses is not None:
-        view["responses"] = responses
-    return view
+
+
+def _policy(c: Campaign, rules: handlers.MappingRules) -> PublicationPolicy:
+    return PublicationPolicy(c.protection(rules.min_k))
 
 
 @router.post("/campaigns", status_code=201)
 async def launch_campaign(
-    body: CampaignInput, uow: UoW, principal: CurrentPrincipal
+    body: CampaignInput, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:
-    async with problems():
-        campaign = handlers.campaign_from_request(by=principal, **body.model_dump())
-        return _campaign_view(await handlers.launch_campaign(uow, campaign, principal))
+    settings = body.model_dump()
+    settings["k"] = settings["k"] or rules.min_k
+    campaign = handlers.campaign_from_request(by=principal, **settings)
+    launched = await handlers.launch_campaign(uow, campaign, principal, rules)
+    return _campaign_view(launched, rules)
 
 
 @router.get("/campaigns/{campaign_id}")
-async def get_campaign(campaign_id: UUID, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
-    campaign, n = await run(
-        handlers.get_campaign(uow, campaign_id, principal, organisations_of(principal))
+async def get_campaign(
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
+) -> dict[str, Any]:
+    """The campaign, with its published number of responses: perturbed like every published
+    count (the exact number is never shown), null while it is below k."""
+    campaign, n = await handlers.get_campaign(
+        uow, campaign_id, principal, organisations_of(principal), rules
     )
-    return _campaign_view(campaign, n)
+    return {**_campaign_view(campaign, rules), "responses": n}
 
 
 @router.get("/campaigns/{campaign_id}/questionnaire")
-async def questionnaire(campaign_id: UUID, uow: UoW) -> dict[str, Any]:
-    """What respondents see: the campaign's public facts and its questionnaire."""
-    campaign, survey = await run(handlers.get_public_campaign(uow, campaign_id))
+async def questionnaire(campaign_id: UUID, uow: UoW, rules: Rules) -> dict[str, Any]:
+    """What respondents see: the campaign's public facts, how their answers are protected (in
+    en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
+    question states that protection with the campaign's own k."""
+    campaign, survey = await handlers.get_public_campaign(uow, campaign_id)
+    policy = _policy(campaign, rules)
+    languages = survey.definition.languages
+    view = _survey_view(survey)
+    for question in view["questions"]:
+        if question["name"] == CONSENT_QUESTION:
+            question["labels"] = consent_labels(policy, languages)
     return {
-        "campaign": {
-            k: v for k, v in _campaign_view(campaign).items() if k not in ("k", "rounding_base")
-        },
-        "survey": _survey_view(survey),
+        "campaign": {k: v for k, v in _campaign_view(campaign, rules).items() if k != "k"},
+        "protection": protection(policy, languages),
+        "survey": view,
     }
 
 
 @router.post("/campaigns/{campaign_id}/close")
 async def close_campaign(
-    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:
-    return _campaign_view(await run(handlers.close_campaign(uow, campaign_id, principal)))
+    closed = await handlers.close_campaign(uow, campaign_id, principal, rules)
+    return _campaign_view(closed, rules)
 
 
 # ---- responses ---------------------------------------------------------------------------
@@ -233,19 +279,17 @@ class ResponseInput(BaseModel):
 async def submit_response(
     campaign_id: UUID, body: ResponseInput, uow: UoW, principal: MaybePrincipal
 ) -> dict[str, Any]:
-    recorded = await run(
-        handlers.submit_response(
-            uow,
-            campaign_id,
-            handlers.Answering(
-                answers=body.answers,
-                respondent=principal,
-                link_to_profile=body.link_to_profile,
-                recipients=body.recipients,
-                referred_by=body.referral_code,
-                wave=body.wave,
-            ),
-        )
+    recorded = await handlers.submit_response(
+        uow,
+        campaign_id,
+        handlers.Answering(
+            answers=body.answers,
+            respondent=principal,
+            link_to_profile=body.link_to_profile,
+            recipients=body.recipients,
+            referred_by=body.referral_code,
+            wave=body.wave,
+        ),
     )
     return {
         "response_id": str(recorded.response_id),
@@ -265,12 +309,11 @@ async def import_submissions(
 ) -> dict[str, Any]:
     """Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id."""
     content = await request.body()
-    async with problems():
-        reader = kobo.read_json if format == "kobo_json" else kobo.read_csv
-        submissions = reader(content)
-        report = await handlers.import_submissions(
-            uow, campaign_id, submissions, format, principal, wave
-        )
+    reader = kobo.read_json if format == "kobo_json" else kobo.read_csv
+    submissions = reader(content)
+    report = await handlers.import_submissions(
+        uow, campaign_id, submissions, format, principal, wave
+    )
     return {
         "accepted": report.accepted,
         "already_imported": report.already_imported,
@@ -290,7 +333,7 @@ def _response_view(row: Any) -> dict[str, Any]:
 
 @router.get("/responses/mine")
 async def my_responses(uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
-    rows = await run(handlers.my_responses(uow, principal))
+    rows = await handlers.my_responses(uow, principal)
     return {
         "items": [
             {
@@ -306,13 +349,13 @@ async def my_responses(uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
 @router.get("/responses/{response_id}")
 async def read_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
     """Only the respondent, or a recipient they named; every attempt is logged."""
-    return _response_view(await run(handlers.read_response(uow, response_id, principal)))
+    return _response_view(await handlers.read_response(uow, response_id, principal))
 
 
 @router.delete("/responses/{response_id}", status_code=204, response_class=Response)
 async def withdraw_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
     """Withdraw your own linked response: it is deleted and leaves every aggregate."""
-    await run(handlers.withdraw_response(uow, response_id, principal))
+    await handlers.withdraw_response(uow, response_id, principal)
     return Response(status_code=204)
 
 
@@ -320,7 +363,7 @@ async def withdraw_response(response_id: UUID, uow: UoW, principal: CurrentPrinc
 async def unlink_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
     """Make your own linked response anonymous: it stays in the aggregates, but nobody (you
     included) can read, change or withdraw it individually any more."""
-    await run(handlers.unlink_response(uow, response_id, principal))
+    await handlers.unlink_response(uow, response_id, principal)
     return Response(status_code=204)
 
 
@@ -338,34 +381,99 @@ class NeedInput(BaseModel):
     campaign_id: UUID | None = None
 
 
-@router.post("/needs", status_code=201)
-async def declare_need(body: NeedInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
-    async with problems():
-        need = handlers.new_need(by=principal, **body.model_dump())
-        await handlers.declare_need(uow, need, principal)
-    return {"id": str(need.id), **body.model_dump(mode="json")}
+class NeedCorrection(BaseModel):
+    """What a declared need asks for, corrected (the fields given replace the declared ones)."""
+
+    model_config = ConfigDict(extra="forbid")
+    sector: str | None = Field(default=None, min_length=1, max_length=2)
+    skill: str | None = Field(default=None, max_length=10)
+    region: str | None = Field(default=None, max_length=100)
+    positions: int | None = Field(default=None, ge=1, le=1_000_000)
+    priority: int | None = Field(default=None, ge=1, le=5)
 
 
-@router.get("/needs")
+class NeedOut(BaseModel):
+    id: UUID
+    origin_country: str
+    sector: str
+    skill: str | None
+    region: str | None
+    positions: int
+    priority: int
+    campaign_id: UUID | None = Field(description="None: a need of the whole origin country")
+    declared_at: datetime
+
+
+class NeedPage(BaseModel):
+    items: list[NeedOut]
+    next_cursor: str | None = Field(description="pass as cursor for the next page")
+
+
+def _need_view(n: SectorNeed) -> NeedOut:
+    return NeedOut(
+        id=n.id,
+        origin_country=n.origin_country,
+        sector=n.sector,
+        skill=n.skill,
+        region=n.region,
+        positions=n.positions,
+        priority=n.priority,
+        campaign_id=n.campaign_id,
+        declared_at=n.declared_at,
+    )
+
+
+@router.post("/needs", status_code=201, response_model=NeedOut)
+async def declare_need(body: NeedInput, uow: UoW, principal: CurrentPrincipal) -> NeedOut:
+    """A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
+    for the origin country (no ``campaign_id``: it counts in each of its campaigns)."""
+    need = handlers.new_need(by=principal, **body.model_dump())
+    await handlers.declare_need(uow, need, principal)
+    return _need_view(need)
+
+
+@router.get("/needs", response_model=NeedPage, responses={400: {"description": "Bad cursor"}})
 async def list_needs(
-    uow: UoW, principal: CurrentPrincipal, origin: Annotated[str, Query(min_length=2, max_length=2)]
-) -> dict[str, Any]:
-    needs = await handlers.list_needs(uow, origin)
-    return {
-        "items": [
-            {
-                "id": str(n.id),
-                "origin_country": n.origin_country,
-                "sector": n.sector,
-                "skill": n.skill,
-                "region": n.region,
-                "positions": n.positions,
-                "priority": n.priority,
-                "declared_at": n.declared_at.isoformat(),
-            }
-            for n in needs
-        ]
-    }
+    uow: UoW,
+    principal: CurrentPrincipal,
+    origin: Annotated[str, Query(min_length=2, max_length=2)],
+    campaign_id: UUID | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> NeedPage:
+    """The standing needs of an origin country, or (``campaign_id``) those declared for one
+    of its campaigns, in declaration order: pass ``next_cursor`` back until it is null."""
+    after = None
+    if cursor:
+        try:
+            declared, _, need_id = cursor.partition("_")
+            after = (datetime.fromisoformat(declared), UUID(need_id))
+        except ValueError as exc:
+            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+    needs = await handlers.list_needs(uow, origin, campaign_id, after=after, limit=limit + 1)
+    last = needs[limit - 1] if len(needs) > limit else None
+    return NeedPage(
+        items=[_need_view(n) for n in needs[:limit]],
+        next_cursor=f"{last.declared_at.isoformat()}_{last.id}" if last else None,
+    )
+
+
+@router.patch("/needs/{need_id}", response_model=NeedOut, responses={403: {}, 404: {}, 422: {}})
+async def correct_need(
+    need_id: UUID, body: NeedCorrection, uow: UoW, principal: CurrentPrincipal
+) -> NeedOut:
+    """Correct a declared need (its declarer, or whoever oversees campaigns)."""
+    changes = body.model_dump(exclude_unset=True)
+    if not changes:
+        raise Problem(422, "Unprocessable Content", "say what to correct")
+    return _need_view(await handlers.correct_need(uow, need_id, changes, principal))
+
+
+@router.delete("/needs/{need_id}", status_code=204, response_class=Response)
+async def withdraw_need(need_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
+    """Withdraw a declared need: it no longer counts in any gap."""
+    await handlers.withdraw_need(uow, need_id, principal)
+    return Response(status_code=204)
 
 
 # ---- aggregates --------------------------------------------------------------------------
@@ -392,7 +500,10 @@ def _table_request(
 
 
 Dims = Annotated[str, Query(description="comma-separated, e.g. gender,sector", max_length=200)]
-Filters = Annotated[list[str], Query(alias="filter", description="dimension:value", max_length=5)]
+Filters = Annotated[
+    list[str],
+    Query(alias="filter", description="dimension:value", max_length=handlers.MAX_FILTERS),
+]
 From = Annotated[str | None, Query(alias="from", description="first month YYYY-MM")]
 To = Annotated[str | None, Query(alias="to", description="last month YYYY-MM")]
 
@@ -402,6 +513,7 @@ async def aggregate_table(
     campaign_id: UUID,
     uow: UoW,
     principal: CurrentPrincipal,
+    rules: Rules,
     dimensions: Dims,
     filters: Filters = [],  # noqa: B006 (FastAPI copies defaults)
     start: From = None,
@@ -409,8 +521,8 @@ async def aggregate_table(
     format: Annotated[Literal["json", "csv"], Query()] = "json",
 ) -> Response:
     request = _table_request(dimensions, filters, start, end)
-    _, table = await run(
-        handlers.aggregate_table(uow, campaign_id, request, principal, organisations_of(principal))
+    _, table = await handlers.aggregate_table(
+        uow, campaign_id, request, principal, organisations_of(principal), rules
     )
     if format == "csv":
         return Response(exports.table_csv(table), media_type="text/csv; charset=utf-8")
@@ -425,13 +537,13 @@ def _json(doc: dict[str, Any]) -> Response:
 
 @router.get("/campaigns/{campaign_id}/gaps")
 async def supply_and_needs(
-    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:
-    supply, rows = await run(
-        handlers.supply_and_needs(uow, campaign_id, principal, organisations_of(principal))
+    supply, rows = await handlers.supply_and_needs(
+        uow, campaign_id, principal, organisations_of(principal), rules
     )
     return {
-        "disclosure": exports.table_json(supply)["disclosure"],
+        "disclosure": exports.disclosure(supply),
         "rows": [r.__dict__ for r in rows],
     }
 
@@ -446,6 +558,7 @@ async def chart(
     fmt: Literal["svg", "png"],
     uow: UoW,
     principal: CurrentPrincipal,
+    rules: Rules,
     filters: Filters = [],  # noqa: B006
     start: From = None,
     end: To = None,
@@ -453,12 +566,12 @@ async def chart(
     orgs = organisations_of(principal)
     render: Callable[[], bytes]
     if chart == "supply-vs-needs":
-        supply, rows = await run(handlers.supply_and_needs(uow, campaign_id, principal, orgs))
+        supply, rows = await handlers.supply_and_needs(uow, campaign_id, principal, orgs, rules)
         render = lambda: charts.supply_vs_needs(rows, supply, fmt)  # noqa: E731
     else:
         dims = "age_band,gender" if chart == "population-pyramid" else "sector,skill"
         request = _table_request(dims, filters, start, end)
-        _, table = await run(handlers.aggregate_table(uow, campaign_id, request, principal, orgs))
+        _, table = await handlers.aggregate_table(uow, campaign_id, request, principal, orgs, rules)
         draw = (
             charts.population_pyramid if chart == "population-pyramid" else charts.skills_by_sector
         )

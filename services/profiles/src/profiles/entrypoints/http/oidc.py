@@ -24,12 +24,7 @@ async def providers(settings: Settings) -> list[dict[str, str]]:
 
 
 async def _begin(name: str, link: UUID | None, uow: UoW, settings: Settings) -> dict[str, str]:
-    try:
-        url = await oidc.begin(name, link, uow, settings)
-    except oidc.UnknownProvider as exc:
-        raise Problem(404, "Not Found", "No such sign-in provider.") from exc
-    except oidc.InvalidLogin as exc:
-        raise Problem(502, "Bad Gateway", "The sign-in provider is unavailable.") from exc
+    url = await oidc.begin(name, link, uow, settings)
     return {"authorization_url": url}
 
 
@@ -60,20 +55,7 @@ async def callback(
     """Where the provider sends the person back: signs in and returns tokens."""
     if error or not code or not state:
         raise Problem(400, "Sign-in cancelled", "The provider did not authorise the sign-in.")
-    try:
-        outcome = await oidc.complete(provider, code, state, uow, settings)
-    except oidc.UnknownProvider as exc:
-        raise Problem(404, "Not Found", "No such sign-in provider.") from exc
-    except oidc.InvalidLogin as exc:
-        raise Problem(400, "Sign-in failed", str(exc)) from exc
-    except oidc.IdentityLinkedElsewhere as exc:
-        raise Problem(409, "Conflict", "This identity is linked to another account.") from exc
-    except oidc.EmailTaken as exc:
-        raise Problem(
-            409,
-            "Account exists",
-            "An account uses this email: sign in with your password, then link the provider.",
-        ) from exc
+    outcome = await oidc.complete(provider, code, state, uow, settings)
     response.headers["Cache-Control"] = "no-store"
     t = outcome.tokens
     return {

@@ -4,33 +4,35 @@ verification by a platform admin, and the organisation directory."""
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable
 from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Header, Query, Request, status
+from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from eventkit.http.auth import CurrentPrincipal, Principal, require_role
+from contracts.vocabulary import Permission
+from eventkit.http.auth import (
+    CurrentPrincipal,
+    Principal,
+    require_permission,
+    writes_need_a_verified_email,
+)
+from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
-from profiles.domain.account import Role
-from profiles.domain.directory import MAX_LIMIT, InvalidCursor, decode_cursor
+from profiles.domain.directory import MAX_LIMIT, decode_cursor
 from profiles.domain.organisation import (
-    InvalidOrganisation,
     MemberRole,
-    MembershipConflict,
     MembershipRequest,
-    NotAllowed,
     Organisation,
     OrganisationKind,
 )
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import organisations as handlers
-from profiles.service_layer.people import PreconditionFailed, PreconditionRequired
 
-router = APIRouter(tags=["organisations"])
+# what reaches other people waits for a verified email address
+router = APIRouter(tags=["organisations"], dependencies=[Depends(writes_need_a_verified_email)])
 T = TypeVar("T")
 
 
@@ -92,51 +94,19 @@ def _org_response(org: Organisation, status_code: int = 200) -> JSONResponse:
     return JSONResponse(body, status_code=status_code, headers={"ETag": org.etag})
 
 
-async def _run(call: Awaitable[T]) -> T:
-    """Domain and service errors as problem+json."""
-    try:
-        return await call
-    except handlers.OrganisationNotFound as exc:
-        raise Problem(404, "Not Found", "No such organisation.") from exc
-    except handlers.PersonNotFound as exc:
-        raise Problem(404, "Not Found", "No such person.") from exc
-    except KeyError as exc:
-        raise Problem(404, "Not Found", "No such member or request.") from exc
-    except InvalidOrganisation as exc:
-        raise Problem(
-            422,
-            "Unprocessable Content",
-            str(exc),
-            errors=[{"loc": ["body", exc.field_name], "msg": exc.message}],
-        ) from exc
-    except NotAllowed as exc:
-        raise Problem(403, "Forbidden", str(exc)) from exc
-    except MembershipConflict as exc:
-        raise Problem(409, "Conflict", str(exc)) from exc
-    except PreconditionRequired as exc:
-        raise Problem(428, "Precondition Required", "Send If-Match with the ETag.") from exc
-    except PreconditionFailed as exc:
-        raise Problem(
-            412,
-            "Precondition Failed",
-            "The organisation changed since you read it.",
-            current_etag=exc.current_etag,
-        ) from exc
-
-
 @router.post("/v1/organisations", status_code=status.HTTP_201_CREATED, responses={422: {}})
 async def create_organisation(
     body: OrganisationInput, principal: CurrentPrincipal, uow: UoW
 ) -> JSONResponse:
     """Anyone signed in can register an organisation; they become its first administrator.
     It shows as unverified until a platform admin verifies it."""
-    org = await _run(handlers.found(body.model_dump(mode="json"), principal.subject, uow))
+    org = await handlers.found(body.model_dump(mode="json"), principal.subject, uow)
     return _org_response(org, 201)
 
 
 @router.get("/v1/organisations/{org_id}", responses={404: {}})
 async def get_organisation(org_id: UUID, uow: UoW) -> JSONResponse:
-    return _org_response(await _run(handlers.get(org_id, uow)))
+    return _org_response(await handlers.get(org_id, uow))
 
 
 @router.patch(
@@ -151,7 +121,7 @@ async def patch_organisation(
     request: Request,
     principal: CurrentPrincipal,
     uow: UoW,
-    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+    expected: IfMatchHeader,
 ) -> JSONResponse:
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
     if content_type not in ("application/merge-patch+json", "application/json"):
@@ -162,7 +132,7 @@ async def patch_organisation(
         raise Problem(400, "Bad Request", "The body is not JSON.") from exc
     if not isinstance(doc, dict) or set(doc) - set(OrganisationInput.model_fields):
         raise Problem(422, "Unprocessable Content", "A merge patch of the organisation fields.")
-    org = await _run(handlers.patch(org_id, doc, if_match, principal.subject, uow))
+    org = await handlers.patch(org_id, doc, expected, principal.subject, uow)
     return _org_response(org)
 
 
@@ -170,14 +140,14 @@ async def patch_organisation(
 async def list_organisation_members(
     org_id: UUID, _: CurrentPrincipal, uow: UoW
 ) -> list[dict[str, str]]:
-    org = await _run(handlers.get(org_id, uow))
+    org = await handlers.get(org_id, uow)
     return [{"person_id": str(p), "role": r.value} for p, r in sorted(org.members.items())]
 
 
 @router.get("/v1/organisations/{org_id}/requests", responses={403: {}, 404: {}})
 async def list_requests(org_id: UUID, principal: CurrentPrincipal, uow: UoW) -> list[RequestView]:
     """Administrators see every request; anyone else only their own."""
-    org = await _run(handlers.get(org_id, uow))
+    org = await handlers.get(org_id, uow)
     mine = not org.is_admin(principal.subject)
     return [
         _request_view(r)
@@ -195,8 +165,8 @@ async def list_requests(org_id: UUID, principal: CurrentPrincipal, uow: UoW) -> 
 async def invite_to_organisation(
     org_id: UUID, body: InvitationInput, principal: CurrentPrincipal, uow: UoW
 ) -> RequestView:
-    request = await _run(
-        handlers.invite(org_id, body.person_id, body.role, body.message, principal.subject, uow)
+    request = await handlers.invite(
+        org_id, body.person_id, body.role, body.message, principal.subject, uow
     )
     return _request_view(request)
 
@@ -210,7 +180,7 @@ async def invite_to_organisation(
 async def ask_to_join(
     org_id: UUID, body: JoinInput, principal: CurrentPrincipal, uow: UoW
 ) -> RequestView:
-    request = await _run(handlers.ask_to_join(org_id, principal.subject, body.message, uow))
+    request = await handlers.ask_to_join(org_id, principal.subject, body.message, uow)
     return _request_view(request)
 
 
@@ -227,8 +197,8 @@ async def answer_request(
     uow: UoW,
 ) -> RequestView:
     """Invitations are answered by the invitee; join requests by an administrator."""
-    request = await _run(
-        handlers.answer(org_id, request_id, decision == "accept", principal.subject, uow)
+    request = await handlers.answer(
+        org_id, request_id, decision == "accept", principal.subject, uow
     )
     return _request_view(request)
 
@@ -240,7 +210,7 @@ async def answer_request(
 async def change_member_role(
     org_id: UUID, person_id: UUID, body: RoleInput, principal: CurrentPrincipal, uow: UoW
 ) -> JSONResponse:
-    org = await _run(handlers.change_role(org_id, person_id, body.role, principal.subject, uow))
+    org = await handlers.change_role(org_id, person_id, body.role, principal.subject, uow)
     return _org_response(org)
 
 
@@ -252,16 +222,18 @@ async def remove_member(
     org_id: UUID, person_id: UUID, principal: CurrentPrincipal, uow: UoW
 ) -> JSONResponse:
     """An administrator removes a member, or a member leaves (not the last administrator)."""
-    org = await _run(handlers.remove_member(org_id, person_id, principal.subject, uow))
+    org = await handlers.remove_member(org_id, person_id, principal.subject, uow)
     return _org_response(org)
 
 
-PlatformAdmin = Annotated[Principal, Depends(require_role(Role.PLATFORM_ADMIN.value))]
+PlatformAdmin = Annotated[
+    Principal, Depends(require_permission(Permission.PROFILES_VERIFY_ORGANISATIONS))
+]
 
 
 @router.post("/v1/organisations/{org_id}/verification", responses={403: {}, 404: {}, 409: {}})
 async def verify_organisation(org_id: UUID, admin: PlatformAdmin, uow: UoW) -> JSONResponse:
-    org = await _run(handlers.verify(org_id, admin.subject, uow))
+    org = await handlers.verify(org_id, admin.subject, uow)
     return _org_response(org)
 
 
@@ -276,10 +248,7 @@ async def search_organisations(
     cursor: Annotated[str | None, Query(max_length=600)] = None,
 ) -> dict[str, Any]:
     """Organisations are public: no sign-in needed."""
-    try:
-        after = decode_cursor(cursor) if cursor else None
-    except InvalidCursor as exc:
-        raise Problem(400, "Bad Request", str(exc)) from exc
+    after = decode_cursor(cursor) if cursor else None
     return await handlers.search(
         q,
         [k.value for k in kind or []],

@@ -7,16 +7,19 @@ import json
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from contracts.vocabulary import scheme
+from contracts.vocabulary.types import LanguageCode
+from eventkit.domain_errors import InvalidInput
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal
+from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from profiles.adapters import images
 from profiles.adapters.images import ACCEPTED
-from profiles.domain import taxonomy
-from profiles.domain.profile import InvalidProfile, PersonProfile, Relation
+from profiles.domain.profile import PersonProfile, Relation
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import people
 
@@ -60,15 +63,6 @@ class ProfileInput(BaseModel):
     )
 
 
-def _invalid(exc: InvalidProfile) -> Problem:
-    return Problem(
-        422,
-        "Unprocessable Content",
-        str(exc),
-        errors=[{"loc": ["body", exc.field_name], "msg": exc.message}],
-    )
-
-
 def _owner_response(profile: PersonProfile, status_code: int = 200) -> JSONResponse:
     return JSONResponse(
         profile.visible_to(Relation.OWNER),
@@ -77,33 +71,9 @@ def _owner_response(profile: PersonProfile, status_code: int = 200) -> JSONRespo
     )
 
 
-def _precondition_required() -> Problem:
-    return Problem(
-        428,
-        "Precondition Required",
-        "Send If-Match with the ETag you last read, so you do not overwrite another change.",
-    )
-
-
-def _stale(exc: people.PreconditionFailed) -> Problem:
-    return Problem(
-        412,
-        "Precondition Failed",
-        "The profile changed since you read it; read it again and reapply your change.",
-        current_etag=exc.current_etag,
-    )
-
-
-IfMatch = Annotated[str | None, Header(alias="If-Match")]
-
-
 @router.get("/v1/me/profile", responses={404: {"description": "No profile yet"}})
 async def get_my_profile(principal: CurrentPrincipal, uow: UoW) -> JSONResponse:
-    try:
-        profile = await people.my_profile(principal.subject, uow)
-    except people.ProfileNotFound as exc:
-        raise Problem(404, "Not Found", "You have not created your profile yet.") from exc
-    return _owner_response(profile)
+    return _owner_response(await people.my_profile(principal.subject, uow))
 
 
 @router.put(
@@ -111,20 +81,11 @@ async def get_my_profile(principal: CurrentPrincipal, uow: UoW) -> JSONResponse:
     responses={201: {"description": "Created"}, 412: {}, 428: {}, 422: {}},
 )
 async def put_my_profile(
-    body: ProfileInput, principal: CurrentPrincipal, uow: UoW, if_match: IfMatch = None
+    body: ProfileInput, principal: CurrentPrincipal, uow: UoW, expected: IfMatchHeader
 ) -> JSONResponse:
-    try:
-        profile, created = await people.put_profile(
-            principal.subject, body.model_dump(mode="json"), if_match, uow
-        )
-    except InvalidProfile as exc:
-        raise _invalid(exc) from exc
-    except people.PreconditionRequired as exc:
-        raise _precondition_required() from exc
-    except people.PreconditionFailed as exc:
-        raise _stale(exc) from exc
-    except people.ProfileNotFound as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    profile, created = await people.put_profile(
+        principal.subject, body.model_dump(mode="json"), expected, uow
+    )
     return _owner_response(profile, 201 if created else 200)
 
 
@@ -139,7 +100,7 @@ async def put_my_profile(
     },
 )
 async def patch_my_profile(
-    request: Request, principal: CurrentPrincipal, uow: UoW, if_match: IfMatch = None
+    request: Request, principal: CurrentPrincipal, uow: UoW, expected: IfMatchHeader
 ) -> JSONResponse:
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
     if content_type not in ("application/merge-patch+json", "application/json"):
@@ -153,44 +114,35 @@ async def patch_my_profile(
     unknown = set(patch) - set(ProfileInput.model_fields)
     if unknown:
         raise Problem(422, "Unprocessable Content", f"Unknown fields: {sorted(unknown)}.")
-    try:
-        profile = await people.patch_profile(principal.subject, patch, if_match, uow, _typed)
-    except InvalidProfile as exc:
-        raise _invalid(exc) from exc
-    except ValidationError as exc:
-        errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
-        raise Problem(
-            422, "Unprocessable Content", "The patched profile is not valid.", errors=errors
-        ) from exc
-    except people.PreconditionRequired as exc:
-        raise _precondition_required() from exc
-    except people.PreconditionFailed as exc:
-        raise _stale(exc) from exc
-    except people.ProfileNotFound as exc:
-        raise Problem(404, "Not Found", "You have not created your profile yet.") from exc
+    profile = await people.patch_profile(principal.subject, patch, expected, uow, _typed)
     return _owner_response(profile)
 
 
 def _typed(document: dict[str, Any]) -> dict[str, Any]:
     """The merged document must still be a valid ProfileInput (types, lengths)."""
-    return ProfileInput.model_validate(document).model_dump(mode="json")
+    try:
+        return ProfileInput.model_validate(document).model_dump(mode="json")
+    except ValidationError as exc:
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
+        raise InvalidInput("The patched profile is not valid.", errors=errors) from exc
 
 
 @router.get("/v1/people/{person_id}", responses={404: {}})
 async def get_person(person_id: UUID, viewer: MaybePrincipal, uow: UoW) -> dict[str, Any]:
     """What the viewer may see of this person (404 if hidden from them or absent)."""
-    try:
-        return await people.view_person(viewer, person_id, uow)
-    except people.ProfileNotFound as exc:
-        raise Problem(404, "Not Found", "No such person.") from exc
+    return await people.view_person(viewer, person_id, uow)
 
 
 @router.get("/v1/directory/taxonomy")
 async def get_taxonomy(
-    lang: Annotated[str, Query(pattern="^[a-z]{2}$")] = "en",
+    lang: Annotated[LanguageCode, Query()] = "en",
 ) -> dict[str, list[dict[str, str]]]:
-    """Codes accepted for occupations, skills, sectors and education levels, with labels."""
-    return {scheme: taxonomy.labelled(scheme, lang) for scheme in taxonomy.SCHEMES}
+    """Codes accepted for occupations, skills, sectors and education levels, with labels
+    (the vocabulary's; every scheme: ``GET /v1/vocabulary``)."""
+    return {
+        name: [{"code": t.code, "label": t.label.text} for t in scheme(name).terms(lang)]
+        for name in ("occupations", "skills", "sectors", "education_levels")
+    }
 
 
 @router.put(
@@ -209,14 +161,8 @@ async def put_my_photo(request: Request, principal: CurrentPrincipal, uow: UoW) 
     if content_type not in ACCEPTED:
         raise Problem(415, "Unsupported Media Type", f"Send one of {sorted(ACCEPTED)}.")
     data = await request.body()
-    try:
-        photo = await asyncio.to_thread(images.process, data, content_type)
-    except images.InvalidImage as exc:
-        raise Problem(422, "Unprocessable Content", str(exc)) from exc
-    try:
-        await people.set_photo(principal.subject, photo, uow)
-    except people.ProfileNeeded as exc:
-        raise Problem(404, "Not Found", "Create your profile before adding a photo.") from exc
+    photo = await asyncio.to_thread(images.process, data, content_type)
+    await people.set_photo(principal.subject, photo, uow)
     base = f"/v1/people/{principal.subject}/photo"
     return {
         "width": photo.width,
@@ -245,12 +191,9 @@ async def get_photo(
     request: Request,
     size: Annotated[str, Query(pattern="^(full|thumbnail)$")] = "full",
 ) -> Response:
-    try:
-        data, content_type, digest = await people.photo_of(
-            viewer.subject if viewer else None, person_id, size == "thumbnail", uow
-        )
-    except people.ProfileNotFound as exc:
-        raise Problem(404, "Not Found", "No photo you may see.") from exc
+    data, content_type, digest = await people.photo_of(
+        viewer.subject if viewer else None, person_id, size == "thumbnail", uow
+    )
     etag = f'"{digest[:32]}-{size}"'
     headers = {"ETag": etag, "Cache-Control": "private, max-age=300"}
     if request.headers.get("if-none-match") == etag:

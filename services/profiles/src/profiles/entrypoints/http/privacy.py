@@ -10,12 +10,10 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.http.auth import CurrentPrincipal
-from eventkit.http.problems import Problem
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.domain.privacy import OWN_SERVICE, DataExport, Erasure
 from profiles.entrypoints.http.deps import Settings, UoW
 from profiles.service_layer import privacy as sagas
-from profiles.service_layer.identity import AccountNotFound
 
 router = APIRouter(tags=["privacy"])
 
@@ -124,24 +122,14 @@ async def request_erasure(
 ) -> ErasureAccepted:
     iat = principal.claims.get("iat")
     issued_at = datetime.fromtimestamp(iat, UTC) if isinstance(iat, int | float) else None
-    try:
-        receipt = await sagas.request_erasure(
-            uow,
-            principal.subject,
-            password=body.password,
-            token_issued_at=issued_at,
-            settings=settings,
-            archives=archives,
-        )
-    except AccountNotFound as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
-    except sagas.ReauthenticationRequired as exc:
-        raise Problem(
-            403,
-            "Re-authentication required",
-            "Erasure cannot be undone: confirm it with your password "
-            "(or sign in again if you have none).",
-        ) from exc
+    receipt = await sagas.request_erasure(
+        uow,
+        principal.subject,
+        password=body.password,
+        token_issued_at=issued_at,
+        settings=settings,
+        archives=archives,
+    )
     url = f"/v1/privacy/erasures/{receipt.erasure_id}?receipt={receipt.receipt}"
     response.headers["Location"] = url
     return ErasureAccepted(erasure_id=receipt.erasure_id, receipt=receipt.receipt, status_url=url)
@@ -158,10 +146,7 @@ async def erasure_status(
     uow: UoW,
     receipt: Annotated[str, Query(min_length=1, max_length=200)],
 ) -> ErasureView:
-    try:
-        erasure = await sagas.erasure_status(uow, erasure_id, receipt)
-    except sagas.ErasureNotFound as exc:
-        raise Problem(404, "Not Found", "No such erasure (or a wrong receipt).") from exc
+    erasure = await sagas.erasure_status(uow, erasure_id, receipt)
     return _erasure_view(erasure)
 
 
@@ -175,10 +160,7 @@ async def erasure_status(
 async def request_export(
     principal: CurrentPrincipal, uow: UoW, settings: Settings, response: Response
 ) -> ExportView:
-    try:
-        export = await sagas.request_export(uow, principal.subject, settings)
-    except AccountNotFound as exc:
-        raise Problem(404, "Not Found", "The account does not exist.") from exc
+    export = await sagas.request_export(uow, principal.subject, settings)
     response.headers["Location"] = f"/v1/me/exports/{export.id}"
     return _export_view(export)
 
@@ -190,10 +172,7 @@ async def request_export(
     summary="Progress of my export: which services' slices arrived",
 )
 async def export_progress(export_id: UUID, principal: CurrentPrincipal, uow: UoW) -> ExportView:
-    try:
-        export = await sagas.export_progress(uow, principal.subject, export_id)
-    except sagas.ExportNotFound as exc:
-        raise Problem(404, "Not Found", "No such export.") from exc
+    export = await sagas.export_progress(uow, principal.subject, export_id)
     return _export_view(export)
 
 
@@ -214,14 +193,7 @@ async def download_archive(
     archives: Archives,
     token: Annotated[str, Query(min_length=1, max_length=200)],
 ) -> Response:
-    try:
-        data = await sagas.download_archive(uow, archives, export_id, token)
-    except sagas.ExportNotFound as exc:
-        raise Problem(404, "Not Found", "No such export (or a wrong link).") from exc
-    except sagas.ExportExpired as exc:
-        raise Problem(410, "Gone", "The link expired; ask for a new export.") from exc
-    except sagas.ExportNotReady as exc:
-        raise Problem(409, "Conflict", "The archive is not assembled yet.") from exc
+    data = await sagas.download_archive(uow, archives, export_id, token)
     return Response(
         data,
         media_type="application/zip",

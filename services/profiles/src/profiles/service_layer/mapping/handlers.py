@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,55 +15,60 @@ from contracts.events.mapping import (
     MappingCampaignClosed,
     MappingCampaignLaunched,
     MappingSubmissionsImported,
+    SectorNeedCorrected,
     SectorNeedDeclared,
+    SectorNeedWithdrawn,
 )
+from contracts.vocabulary import Permission
+from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
 from profiles.adapters.mapping.cubes import query_cubes
 from profiles.adapters.mapping.kobo import Submission
 from profiles.adapters.mapping.repository import NewResponse, StoredSurvey
 from profiles.domain.consent import DEFAULT_POLICY_VERSION, Recipient
+from profiles.domain.mapping import statistics_map
 from profiles.domain.mapping.campaign import (
-    GOVERNMENT_FOCAL_POINT,
-    ORGANISATION_ADMIN,
-    PLATFORM_ADMIN,
     Campaign,
     InvalidCampaign,
     OwnerKind,
     SectorNeed,
-    answer_fingerprint,
     new_referral_code,
 )
 from profiles.domain.mapping.dimensions import Dimension
-from profiles.domain.mapping.disclosure import DisclosurePolicy, ReleasedTable, release
 from profiles.domain.mapping.gaps import GapRow, gap_table
-from profiles.domain.mapping.populations import (
-    Window,
-    check_query_set,
-    check_window,
-    filters_key,
-    new_atoms,
-)
+from profiles.domain.mapping.populations import PopulationTooSmall, Window
+from profiles.domain.mapping.publication import PublicationPolicy, ledger_changes, publish
 from profiles.domain.mapping.survey import InvalidAnswers, SurveyDefinition
+from profiles.domain.mapping.tables import PublishedTable, published_table, true_cells
 from profiles.service_layer import audit, consents
 from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
 
-CAMPAIGN_RUNNERS = (GOVERNMENT_FOCAL_POINT, ORGANISATION_ADMIN, PLATFORM_ADMIN)
 MAX_DIMENSIONS = 3
+#: a table's filters (each cell is compared with every coarser one: 2^filters populations)
+MAX_FILTERS = 3
 
 
-class NotFound(Exception):
+@dataclass(frozen=True)
+class MappingRules:
+    """Platform-wide rules of the mapping module (``ProfilesSettings``)."""
+
+    #: no campaign publishes a count below this (MAPPING_MIN_K); its consent text says so
+    min_k: int = 10
+
+
+class NotFound(kinds.NotFound):
+    message = "No such mapping resource is visible to you."
+
+
+class Forbidden(kinds.Forbidden):
+    message = "Your roles do not allow this."
+
+
+class Conflict(kinds.Conflict):
     pass
 
 
-class Forbidden(Exception):
-    pass
-
-
-class Conflict(Exception):
-    pass
-
-
-class Rejected(ValueError):
+class Rejected(kinds.InvalidInput, ValueError):
     """A response that cannot be stored (the reason is safe to show the submitter)."""
 
 
@@ -73,10 +78,28 @@ class Rejected(ValueError):
 async def create_survey(
     uow: MappingUnitOfWork, key: str, definition: SurveyDefinition, by: Principal
 ) -> StoredSurvey:
-    if not by.has_role(*CAMPAIGN_RUNNERS):
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
         raise Forbidden
     async with uow:
         stored = await uow.surveys.add(key, definition, by.subject)
+        await uow.commit()
+    return stored
+
+
+async def map_dimensions(
+    uow: MappingUnitOfWork, survey_id: UUID, mapping: Mapping[str, str | None], by: Principal
+) -> StoredSurvey:
+    """The mapping step of a standard form: a new version of the questionnaire whose questions
+    feed the dimensions ``mapping`` names (versions are immutable: responses already stored
+    keep the facts of the version they answered)."""
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
+        raise Forbidden
+    async with uow:
+        current = await uow.surveys.get(survey_id)
+        if current is None:
+            raise NotFound
+        mapped = statistics_map.with_dimensions(current.definition, mapping)
+        stored = await uow.surveys.add(current.key, mapped, by.subject)
         await uow.commit()
     return stored
 
@@ -92,17 +115,26 @@ async def get_survey(uow: MappingUnitOfWork, survey_id: UUID) -> StoredSurvey:
 # ---- campaigns ----------------------------------------------------------------------------
 
 
-async def launch_campaign(uow: MappingUnitOfWork, campaign: Campaign, by: Principal) -> Campaign:
-    if not by.has_role(*CAMPAIGN_RUNNERS):
+async def launch_campaign(
+    uow: MappingUnitOfWork, campaign: Campaign, by: Principal, rules: MappingRules
+) -> Campaign:
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
         raise Forbidden
-    if campaign.owner_kind == OwnerKind.GOVERNMENT and not by.has_role(
-        GOVERNMENT_FOCAL_POINT, PLATFORM_ADMIN
+    if campaign.k < rules.min_k:
+        raise InvalidCampaign(
+            f"k must be at least {rules.min_k}: no campaign publishes counts below the "
+            "platform's floor"
+        )
+    if campaign.owner_kind == OwnerKind.GOVERNMENT and not by.may(
+        Permission.PROFILES_RUN_GOVERNMENT_CAMPAIGNS
     ):
         raise Forbidden
     async with uow:
         survey = await uow.surveys.get(campaign.survey_id)
         if survey is None:
             raise InvalidCampaign("unknown survey_id")
+        # a standard form nobody mapped would collect answers that no statistic ever shows
+        statistics_map.require_statistics(survey.definition)
         await uow.campaigns.add(campaign)
         await uow.publish(
             MappingCampaignLaunched(
@@ -141,11 +173,19 @@ async def _readable_campaign(
 
 
 async def get_campaign(
-    uow: MappingUnitOfWork, campaign_id: UUID, by: Principal, organisations: Iterable[UUID]
-) -> tuple[Campaign, int]:
+    uow: MappingUnitOfWork,
+    campaign_id: UUID,
+    by: Principal,
+    organisations: Iterable[UUID],
+    rules: MappingRules,
+) -> tuple[Campaign, int | None]:
+    """The campaign and its published number of responses (perturbed like every published
+    count, None below k: the exact total is never shown)."""
     async with uow:
         campaign = await _readable_campaign(uow, campaign_id, by, organisations)
-        return campaign, await uow.responses.count(campaign_id)
+        total = await _publish(uow, campaign, rules, TableRequest(()))
+        await uow.commit()
+    return campaign, total.total
 
 
 async def get_public_campaign(
@@ -161,18 +201,22 @@ async def get_public_campaign(
         return campaign, survey
 
 
-async def close_campaign(uow: MappingUnitOfWork, campaign_id: UUID, by: Principal) -> Campaign:
+async def close_campaign(
+    uow: MappingUnitOfWork, campaign_id: UUID, by: Principal, rules: MappingRules
+) -> Campaign:
     async with uow:
         campaign = await uow.campaigns.get(campaign_id, for_update=True)
         if campaign is None or not campaign.may_manage(by.subject, by.roles):
             raise NotFound
         campaign.close()
         await uow.campaigns.save(campaign)
+        total = await _publish(uow, campaign, rules, TableRequest(()))
         await uow.publish(
             MappingCampaignClosed(
                 campaign_id=campaign.id,
                 closed_at=datetime.now(UTC),
-                responses=await uow.responses.count(campaign.id),
+                # the published total, like every count that leaves the module (0 below k)
+                responses=total.total or 0,
             ),
             sequence=campaign.version,
         )
@@ -232,9 +276,8 @@ async def submit_response(
         )
         if account is not None and await uow.responses.has_respondent(campaign_id, account):
             raise Conflict("you already answered this campaign")
-        fingerprint = answer_fingerprint(campaign_id, answers)
-        if await uow.responses.has_fingerprint(campaign_id, fingerprint):
-            raise Conflict("an identical response was already recorded")
+        # no check of the content: two people may give the same answers, and telling the
+        # submitter that someone did would be a membership oracle
         if answering.referred_by and not await uow.responses.referral_exists(
             campaign_id, answering.referred_by
         ):
@@ -250,7 +293,6 @@ async def submit_response(
                 wave=answering.wave,
                 respondent_account_id=account,
                 recipients=[str(r) for r in answering.recipients],
-                fingerprint=fingerprint,
                 referral_code=code,
                 referred_by=answering.referred_by,
                 answers=answers,
@@ -308,13 +350,9 @@ async def import_submissions(
         assert survey is not None
         known = {q.name for q in survey.definition.questions}
         seen_ids: set[str] = set()
-        held_ids, held_prints = await uow.responses.existing(
-            campaign_id,
-            [s.submission_id for s in submissions if s.submission_id],
-            [
-                answer_fingerprint(campaign_id, _lenient(survey.definition, s.answers, known))
-                for s in submissions
-            ],
+        # deduplicated by submission identity only: look-alike respondents are distinct people
+        held_ids = await uow.responses.known_submissions(
+            campaign_id, [s.submission_id for s in submissions if s.submission_id]
         )
         for sub in submissions:
             if "__invalid__" in sub.answers:
@@ -357,18 +395,6 @@ async def import_submissions(
                     {"row": sub.row, "submission_id": sub.submission_id, "reason": "no consent"}
                 )
                 continue
-            fingerprint = answer_fingerprint(campaign_id, answers)
-            if fingerprint in held_prints:
-                # another submission id, the same complete answer sheet: a double submission
-                report.rejected.append(
-                    {
-                        "row": sub.row,
-                        "submission_id": sub.submission_id,
-                        "reason": "duplicate of an earlier submission (identical answers)",
-                    }
-                )
-                continue
-            held_prints.add(fingerprint)
             response_id = await uow.responses.add(
                 NewResponse(
                     campaign_id=campaign_id,
@@ -379,7 +405,6 @@ async def import_submissions(
                     wave=wave,
                     respondent_account_id=None,  # imported responses are anonymous
                     recipients=[],
-                    fingerprint=fingerprint,
                     referral_code=new_referral_code(),
                     referred_by=None,
                     answers=answers,
@@ -403,14 +428,6 @@ async def import_submissions(
         )
         await uow.commit()
     return report
-
-
-def _lenient(survey: SurveyDefinition, raw: Mapping[str, Any], known: set[str]) -> dict[str, Any]:
-    """The validated answers, or {} when invalid (only used to look duplicates up)."""
-    try:
-        return survey.validate({k: v for k, v in raw.items() if k in known})
-    except InvalidAnswers:
-        return {}
 
 
 async def read_response(uow: MappingUnitOfWork, response_id: UUID, by: Principal) -> Any:
@@ -522,30 +539,84 @@ async def erase_respondent(uow: MappingUnitOfWork, person_id: UUID) -> dict[str,
 # ---- sector needs ------------------------------------------------------------------------
 
 
+def _need_fields(need: SectorNeed) -> dict[str, Any]:
+    return {
+        "need_id": need.id,
+        "origin_country": need.origin_country,
+        "sector": need.sector,
+        "skill": need.skill,
+        "region": need.region,
+        "positions": need.positions,
+        "priority": need.priority,
+        "declared_at": need.declared_at,
+        "campaign_id": need.campaign_id,
+    }
+
+
 async def declare_need(uow: MappingUnitOfWork, need: SectorNeed, by: Principal) -> SectorNeed:
-    if not by.has_role(*CAMPAIGN_RUNNERS):
+    """A need for one campaign (it counts in that campaign's gaps only) or, without a
+    campaign, for its whole origin country (it counts in every campaign of that country)."""
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
         raise Forbidden
     async with uow:
+        if need.campaign_id is not None:
+            campaign = await uow.campaigns.get(need.campaign_id)
+            if campaign is None:
+                raise Rejected("unknown campaign_id")
+            if campaign.origin_country != need.origin_country:
+                raise Rejected(f"the campaign maps the diaspora of {campaign.origin_country}")
         await uow.needs.add(need)
-        await uow.publish(
-            SectorNeedDeclared(
-                need_id=need.id,
-                origin_country=need.origin_country,
-                sector=need.sector,
-                skill=need.skill,
-                region=need.region,
-                positions=need.positions,
-                priority=need.priority,
-                declared_at=need.declared_at,
-            )
-        )
+        await uow.publish(SectorNeedDeclared(**_need_fields(need)))
         await uow.commit()
     return need
 
 
-async def list_needs(uow: MappingUnitOfWork, origin_country: str) -> list[SectorNeed]:
+async def _changeable_need(uow: MappingUnitOfWork, need_id: UUID, by: Principal) -> SectorNeed:
+    """The declarer changes their need, and so does whoever oversees campaigns."""
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
+        raise Forbidden
+    need = await uow.needs.get(need_id)
+    if need is None:
+        raise NotFound
+    if need.declared_by != by.subject and not by.may(Permission.PROFILES_OVERSEE_CAMPAIGNS):
+        raise Forbidden
+    return need
+
+
+async def correct_need(
+    uow: MappingUnitOfWork, need_id: UUID, changes: Mapping[str, Any], by: Principal
+) -> SectorNeed:
+    """Correct what a need asks for (sector, skill, region, positions, priority); the need
+    keeps its campaign and country."""
     async with uow:
-        return await uow.needs.for_origin(origin_country.upper())
+        need = dataclasses.replace(await _changeable_need(uow, need_id, by), **changes)
+        await uow.needs.correct(need)
+        await uow.publish(SectorNeedCorrected(**_need_fields(need), corrected_at=datetime.now(UTC)))
+        await uow.commit()
+    return need
+
+
+async def withdraw_need(uow: MappingUnitOfWork, need_id: UUID, by: Principal) -> None:
+    async with uow:
+        need = await _changeable_need(uow, need_id, by)
+        await uow.needs.withdraw(need.id)
+        await uow.publish(SectorNeedWithdrawn(need_id=need.id, withdrawn_at=datetime.now(UTC)))
+        await uow.commit()
+
+
+async def list_needs(
+    uow: MappingUnitOfWork,
+    origin_country: str,
+    campaign_id: UUID | None = None,
+    *,
+    after: tuple[datetime, UUID] | None = None,
+    limit: int | None = None,
+) -> list[SectorNeed]:
+    """The standing needs of a country, or those declared for one of its campaigns."""
+    async with uow:
+        return await uow.needs.for_origin(
+            origin_country.upper(), campaign_id, country_wide=False, after=after, limit=limit
+        )
 
 
 def new_need(
@@ -574,6 +645,10 @@ def new_need(
 # ---- aggregates --------------------------------------------------------------------------
 
 
+class InvalidTableRequest(kinds.InvalidInput, ValueError):
+    """A table asked for with too few or too many dimensions or filters."""
+
+
 @dataclass(frozen=True)
 class TableRequest:
     dimensions: tuple[Dimension, ...]
@@ -581,10 +656,32 @@ class TableRequest:
     window: Window = field(default_factory=Window)
 
     def __post_init__(self) -> None:
-        if not 1 <= len(self.dimensions) <= MAX_DIMENSIONS:
-            raise ValueError(f"ask for 1 to {MAX_DIMENSIONS} dimensions")
+        if len(self.dimensions) > MAX_DIMENSIONS:
+            raise InvalidTableRequest(f"ask for 1 to {MAX_DIMENSIONS} dimensions")
+        if len(self.filters) > MAX_FILTERS:
+            raise InvalidTableRequest(f"at most {MAX_FILTERS} filters")
         if set(self.filters) & set(self.dimensions):
-            raise ValueError("a dimension cannot be both a filter and a column")
+            raise InvalidTableRequest("a dimension cannot be both a filter and a column")
+
+
+async def _publish(
+    uow: MappingUnitOfWork, campaign: Campaign, rules: MappingRules, request: TableRequest
+) -> PublishedTable:
+    """The table as published, the publication recorded in the ledger (same transaction,
+    one campaign's publications one at a time)."""
+    policy = PublicationPolicy(campaign.protection(rules.min_k))
+    try:
+        window = request.window.clipped(campaign.first_month(), campaign.last_month())
+    except ValueError as exc:
+        raise Rejected(str(exc)) from exc
+    await uow.published.lock(campaign.id)
+    cubes = await query_cubes(uow.session, campaign.id, request.dimensions, request.filters, window)
+    cells = true_cells(cubes)
+    ledger = await uow.published.of(campaign.id, list(cells))
+    published = publish(cells, ledger, policy)
+    await uow.published.record(campaign.id, ledger_changes(published, ledger))
+    asked = next(iter(cubes))  # tables.family lists the population asked for first
+    return published_table(cubes[asked], asked, published, policy)
 
 
 async def aggregate_table(
@@ -593,53 +690,41 @@ async def aggregate_table(
     request: TableRequest,
     by: Principal,
     organisations: Iterable[UUID],
-) -> tuple[Campaign, ReleasedTable]:
-    """A protected table: query-set and window checks, then suppression and rounding; the
-    population is recorded in the release ledger in the same transaction."""
+    rules: MappingRules,
+) -> tuple[Campaign, PublishedTable]:
+    """A published table (docs/privacy.md: the cell-key method and its publication rules)."""
+    if not request.dimensions:
+        raise InvalidTableRequest(f"ask for 1 to {MAX_DIMENSIONS} dimensions")
     async with uow:
         campaign = await _readable_campaign(uow, campaign_id, by, organisations)
-        policy = DisclosurePolicy(k=campaign.k, rounding_base=campaign.rounding_base)
-        key = filters_key({d.value: v for d, v in request.filters.items()})
-        published: list[Window] = []
-        parts: list[Window] = []
-        if not request.window.is_open:
-            published = [w for w in await uow.releases.windows(campaign_id, key) if not w.is_open]
-            # the periods this window makes isolatable together with the published ones
-            parts = [a for a in new_atoms(request.window, published) if a != request.window]
-        cubes = await query_cubes(
-            uow.session,
-            campaign_id,
-            request.dimensions,
-            request.filters,
-            request.window,
-            [*published, *parts],
-        )
-        published_cubes = cubes.published[: len(published)]
-        part_cubes = cubes.published[len(published) :]
-        total = cubes.main.count((None,) * len(request.dimensions))
-        check_query_set(
-            total,
-            {name: c.count((None,) * len(request.dimensions)) for name, c in cubes.coarser.items()},
-            policy.k,
-        )
-        if not request.window.is_open:
-            check_window(request.window, published, cubes.monthly, policy.k)
-        # suppression with its audit is CPU work: keep it off the event loop
-        table = await asyncio.to_thread(
-            release, cubes.main, policy, [*cubes.coarser.values(), *published_cubes], part_cubes
-        )
-        await uow.releases.record(campaign_id, key, request.window)
+        table = await _publish(uow, campaign, rules, request)
         await uow.commit()
+    if table.too_small:
+        raise PopulationTooSmall(
+            f"These filters and months select fewer than {table.policy.k} respondents: "
+            "nothing about them can be published."
+        )
     return campaign, table
 
 
 async def supply_and_needs(
-    uow: MappingUnitOfWork, campaign_id: UUID, by: Principal, organisations: Iterable[UUID]
-) -> tuple[ReleasedTable, list[GapRow]]:
+    uow: MappingUnitOfWork,
+    campaign_id: UUID,
+    by: Principal,
+    organisations: Iterable[UUID],
+    rules: MappingRules,
+) -> tuple[PublishedTable, list[GapRow]]:
     campaign, supply = await aggregate_table(
-        uow, campaign_id, TableRequest((Dimension.SECTOR, Dimension.SKILL)), by, organisations
+        uow,
+        campaign_id,
+        TableRequest((Dimension.SECTOR, Dimension.SKILL)),
+        by,
+        organisations,
+        rules,
     )
-    needs = await list_needs(uow, campaign.origin_country)
+    async with uow:
+        # the campaign's own needs and the country's standing ones, never another campaign's
+        needs = await uow.needs.for_origin(campaign.origin_country, campaign.id)
     return supply, gap_table(supply, needs)
 
 
@@ -656,7 +741,6 @@ def campaign_from_request(
     channels: Sequence[str],
     coordinating_organisations: Sequence[UUID],
     k: int,
-    rounding_base: int,
 ) -> Campaign:
     try:
         kind = OwnerKind(owner_kind)
@@ -675,5 +759,4 @@ def campaign_from_request(
         channels=list(channels),
         coordinating_organisations=list(coordinating_organisations),
         k=k,
-        rounding_base=rounding_base,
     )

@@ -10,7 +10,7 @@ from profiles.adapters.mapping.repository import (
     AccessLog,
     CampaignRepository,
     OrganisationMemberships,
-    ReleaseLedger,
+    PublishedCells,
     RespondentData,
     ResponseRepository,
     SectorNeedRepository,
@@ -24,7 +24,7 @@ class MappingUnitOfWork(UnitOfWork):
     campaigns: CampaignRepository
     responses: ResponseRepository
     needs: SectorNeedRepository
-    releases: ReleaseLedger
+    published: PublishedCells
     access_log: AccessLog
     memberships: OrganisationMemberships
     respondents: RespondentData
@@ -37,7 +37,7 @@ class MappingUnitOfWork(UnitOfWork):
         self.campaigns = CampaignRepository(session)
         self.responses = ResponseRepository(session)
         self.needs = SectorNeedRepository(session)
-        self.releases = ReleaseLedger(session)
+        self.published = PublishedCells(session)
         self.access_log = AccessLog(session)
         self.memberships = OrganisationMemberships(session)
         self.respondents = RespondentData(session)

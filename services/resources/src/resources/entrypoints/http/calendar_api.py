@@ -9,23 +9,29 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import Principal, require_role
+from contracts.vocabulary.types import LanguageCode
+from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters import icalendar
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import calendar as cal
-from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
+from resources.entrypoints.http.deps import CurrentActor, Organiser, UoW
 from resources.service_layer import learning_handlers as handlers
 
-router = APIRouter(prefix="/v1/events", tags=["events calendar"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/events",
+    tags=["events calendar"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 class EventIn(BaseModel):
     kind: cal.EventKind
     title: str = Field(min_length=1, max_length=300)
     description: str = Field(default="", max_length=20_000)
-    language: str = Field(default="en", pattern=r"^[a-z]{2,3}$")
+    language: LanguageCode = "en"
     organiser: str = Field(min_length=1, max_length=300)
     time_zone: str = Field(max_length=64, examples=["Europe/Dublin"])
     starts_at: datetime = Field(description="wall-clock time in time_zone, or with an offset")
@@ -43,7 +49,7 @@ class EventPatch(BaseModel):
 
     title: str | None = Field(default=None, min_length=1, max_length=300)
     description: str | None = Field(default=None, max_length=20_000)
-    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    language: LanguageCode | None = None
     organiser: str | None = Field(default=None, min_length=1, max_length=300)
     time_zone: str | None = Field(default=None, max_length=64)
     starts_at: datetime | None = Field(
@@ -147,7 +153,7 @@ def _registration(view: handlers.RegistrationView) -> RegistrationOut:
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=EventOut)
 async def schedule_event(
     body: EventIn,
-    principal: Annotated[Principal, Depends(require_role(*POSTER_ROLES))],
+    principal: Organiser,
     uow: UoW,
     response: Response,
 ) -> EventOut:

@@ -6,15 +6,22 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.http.auth import require_role
+from contracts.vocabulary.types import LanguageCode
+from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.problems import Problem
+from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import course as c
-from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
+from resources.entrypoints.http.deps import CourseAuthor, CurrentActor, UoW
+from resources.entrypoints.http.schemas import Theme
 from resources.service_layer import learning_handlers as handlers
 
-router = APIRouter(prefix="/v1/courses", tags=["courses"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/courses", tags=["courses"], dependencies=[Depends(writes_need_a_verified_email)]
+)
 
 LessonId = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_\-.]+$")]
 
@@ -33,7 +40,8 @@ class ModuleIn(BaseModel):
 class CourseIn(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     description: str = Field(default="", max_length=20_000)
-    language: str = Field(default="en", pattern=r"^[a-z]{2,3}$")
+    language: LanguageCode = "en"
+    themes: list[Theme] = Field(default=[], max_length=20)
     modules: list[ModuleIn] = Field(min_length=1, max_length=50)
 
 
@@ -42,7 +50,17 @@ class CourseOut(BaseModel):
     title: str
     description: str
     language: str
+    themes: list[str] = []
     modules: list[ModuleIn]
+
+
+class CourseSummary(BaseModel):
+    id: UUID
+    title: str
+    description: str
+    language: str
+    themes: list[str]
+    lessons: int
 
 
 class ProgressOut(BaseModel):
@@ -69,6 +87,7 @@ def _course(x: c.Course) -> CourseOut:
         title=x.title,
         description=x.description,
         language=x.language,
+        themes=x.themes,
         modules=[
             ModuleIn(
                 title=m.title,
@@ -96,7 +115,7 @@ def _progress(course: c.Course, e: c.Enrolment, code: str | None = None) -> Prog
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=CourseOut,
-    dependencies=[Depends(require_role(*POSTER_ROLES))],
+    dependencies=[CourseAuthor],
 )
 async def create_course(
     body: CourseIn, actor: CurrentActor, uow: UoW, response: Response
@@ -115,11 +134,24 @@ async def create_course(
             "title": body.title,
             "description": body.description,
             "language": body.language,
+            "themes": list(dict.fromkeys(body.themes)),
             "modules": modules,
         },
     )
     response.headers["Location"] = f"/v1/courses/{course.id}"
     return _course(course)
+
+
+@router.post(
+    "/{course_id}/enrolments/me/verification-code",
+    response_model=ProgressOut,
+    responses={409: {"description": "the course is not completed yet"}},
+)
+async def reissue_code(course_id: UUID, actor: CurrentActor, uow: UoW) -> ProgressOut:
+    """A new verification code for the caller's completed course, for someone who lost the
+    one shown at completion; the previous code stops verifying."""
+    course, enrolment, code = await handlers.reissue_code(uow, course_id, actor)
+    return _progress(course, enrolment, code)
 
 
 @router.get("/completions/{code}", response_model=CompletionOut)
@@ -135,6 +167,50 @@ async def verify_completion(
         course_id=course.id,
         course_title=course.title,
         completed_at=enrolment.completed_at,
+    )
+
+
+class CoursePage(BaseModel):
+    items: list[CourseSummary]
+    next_cursor: str | None
+
+
+@router.get("", response_model=CoursePage, responses={400: {"description": "Bad cursor"}})
+async def list_courses(
+    uow: UoW,
+    language: Annotated[LanguageCode | None, Query(description="taught in")] = None,
+    theme: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, description="words")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> CoursePage:
+    """The course catalogue, newest first, by language, theme and words of the title or
+    description (keyset pagination: pass ``next_cursor`` back until it is null)."""
+    after = None
+    if cursor:
+        try:
+            cur = decode_cursor(cursor)
+            after = (datetime.fromisoformat(str(cur["c"])), UUID(str(cur["id"])))
+        except (InvalidCursor, KeyError, ValueError) as exc:
+            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+    found, following = await handlers.catalogue(
+        uow, after, limit, language=language, theme=theme, text=q
+    )
+    return CoursePage(
+        items=[
+            CourseSummary(
+                id=x.id,
+                title=x.title,
+                description=x.description,
+                language=x.language,
+                themes=x.themes,
+                lessons=len(x.lesson_ids()),
+            )
+            for x in found
+        ],
+        next_cursor=encode_cursor({"c": following[0].isoformat(), "id": str(following[1])})
+        if following
+        else None,
     )
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Query, Request
 
-from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
+from contracts.vocabulary import DEFAULT_LOCALE, LOCALES, Permission, most_privileged
+from contracts.vocabulary.types import LanguageCode
+from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal, require_permission
 from resources.service_layer.resource_handlers import Actor
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
-
-MODERATOR_ROLES = ("moderator", "admin")
-#: who may post opportunities: organisations, government focal points, moderators
-POSTER_ROLES = ("organisation", "focal_point", "moderator", "admin")
 
 
 async def unit_of_work(request: Request) -> ResourcesUnitOfWork:
@@ -25,13 +23,13 @@ async def unit_of_work(request: Request) -> ResourcesUnitOfWork:
 UoW = Annotated[ResourcesUnitOfWork, Depends(unit_of_work)]
 
 
-#: most privileged first: the role recorded when an actor reads someone's personal data
-_AUDIT_ROLES = ("admin", "moderator", "focal_point", "organisation")
-
-
 def actor_of(principal: Principal) -> Actor:
-    role = next((r for r in _AUDIT_ROLES if r in principal.roles), "member")
-    return Actor(principal.subject, moderator=principal.has_role(*MODERATOR_ROLES), role=role)
+    # the role recorded when an actor reads someone's personal data: the most privileged
+    return Actor(
+        principal.subject,
+        moderator=principal.may(Permission.RESOURCES_MODERATE),
+        role=most_privileged(principal.roles).value,
+    )
 
 
 async def current_actor(principal: CurrentPrincipal) -> Actor:
@@ -43,6 +41,10 @@ async def maybe_actor(principal: MaybePrincipal) -> Actor | None:
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]
+Moderator = Depends(require_permission(Permission.RESOURCES_MODERATE))
+Poster = Annotated[Principal, Depends(require_permission(Permission.RESOURCES_POST_OPPORTUNITIES))]
+Organiser = Annotated[Principal, Depends(require_permission(Permission.RESOURCES_SCHEDULE_EVENTS))]
+CourseAuthor = Depends(require_permission(Permission.RESOURCES_PUBLISH_COURSES))
 MaybeActor = Annotated[Actor | None, Depends(maybe_actor)]
 
 
@@ -64,3 +66,15 @@ def preferred_languages(lang: str | None, accept_language: str | None) -> list[s
             weighted.append((-q, i, tag.split("-")[0].lower()))
     chosen += [tag for _, _, tag in sorted(weighted)]
     return list(dict.fromkeys(chosen))
+
+
+async def reader_locale(
+    lang: Annotated[LanguageCode | None, Query(description="the reader's language")] = None,
+    accept_language: Annotated[str | None, Header()] = None,
+) -> str:
+    """The platform locale a reader is answered in: ``?lang=``, then Accept-Language."""
+    wanted = preferred_languages(lang, accept_language)
+    return next((tag for tag in wanted if tag in LOCALES), DEFAULT_LOCALE)
+
+
+ReaderLocale = Annotated[str, Depends(reader_locale)]

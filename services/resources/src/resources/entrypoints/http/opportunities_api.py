@@ -7,30 +7,40 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy import select
+from sqlalchemy import any_, literal, select
 
-from eventkit.http.auth import Principal, require_role
+from contracts.vocabulary import explain
+from contracts.vocabulary.types import ContributionMode, CountryCode, SectorCode
+from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.idempotency import Once
 from eventkit.http.problems import Problem
 from resources.adapters.orm import opportunities
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain.matching import Match
-from resources.domain.opportunity import ExpressionOfInterest, Opportunity
-from resources.entrypoints.http.deps import POSTER_ROLES, CurrentActor, UoW
+from resources.domain.opportunity import ExpressionOfInterest, Opportunity, OpportunityKind
+from resources.entrypoints.http.deps import CurrentActor, Poster, ReaderLocale, UoW
 from resources.entrypoints.http.schemas import (
     Created,
     InterestIn,
     InterestOut,
     InterestStatusIn,
+    MyInterestOut,
+    MyInterests,
     OpportunityIn,
     OpportunityMatch,
     OpportunityOut,
     PersonMatch,
+    ReasonLabel,
     ReasonOut,
 )
 from resources.service_layer import opportunity_handlers as handlers
 
-router = APIRouter(prefix="/v1/opportunities", tags=["opportunities"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/opportunities",
+    tags=["opportunities"],
+    dependencies=[Depends(writes_need_a_verified_email)],
+)
 
 
 def _out(o: Opportunity) -> OpportunityOut:
@@ -43,6 +53,7 @@ def _out(o: Opportunity) -> OpportunityOut:
         organisation_id=o.organisation_id,
         deadline=o.deadline,
         work_mode=o.work_mode.value,
+        required_occupations=o.required_occupations,
         required_skills=o.required_skills,
         sectors=o.sectors,
         countries=o.countries,
@@ -52,8 +63,24 @@ def _out(o: Opportunity) -> OpportunityOut:
     )
 
 
-def _reasons(m: Match) -> list[ReasonOut]:
-    return [ReasonOut(kind=r.kind, values=list(r.values)) for r in m.reasons]
+def _reasons(m: Match, locale: str) -> list[ReasonOut]:
+    """Each reason with its codes' labels and a sentence in the reader's language."""
+    out = []
+    for r in m.reasons:
+        said = explain(r.kind, r.values, locale)
+        out.append(
+            ReasonOut(
+                kind=r.kind,
+                values=list(r.values),
+                labels=[
+                    ReasonLabel(code=code, label=label.text, lang=label.locale)
+                    for code, label in zip(r.values, said.labels, strict=True)
+                ],
+                text=said.text,
+                lang=said.locale,
+            )
+        )
+    return out
 
 
 def _interest(i: ExpressionOfInterest) -> InterestOut:
@@ -71,7 +98,7 @@ def _interest(i: ExpressionOfInterest) -> InterestOut:
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=Created)
 async def post_opportunity(
     body: OpportunityIn,
-    principal: Annotated[Principal, Depends(require_role(*POSTER_ROLES))],
+    principal: Poster,
     uow: UoW,
     request: Request,
     once: Once,
@@ -84,7 +111,14 @@ async def post_opportunity(
         raise Problem(422, "Unprocessable Content", "the deadline must be in the future")
     fields = body.model_dump()
     fields["posted_by"] = principal.subject
-    for key in ("required_skills", "sectors", "countries", "contribution_modes", "languages"):
+    for key in (
+        "required_occupations",
+        "required_skills",
+        "sectors",
+        "countries",
+        "contribution_modes",
+        "languages",
+    ):
         fields[key] = list(dict.fromkeys(fields[key]))
 
     async def work() -> Created:
@@ -101,11 +135,25 @@ async def list_open(
     uow: UoW,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
+    kind: OpportunityKind | None = None,
+    sector: Annotated[SectorCode | None, Query(description="ISIC section")] = None,
+    country: Annotated[CountryCode | None, Query()] = None,
+    mode: Annotated[ContributionMode | None, Query(description="contribution mode")] = None,
 ) -> dict[str, object]:
-    """Open opportunities, soonest deadline first (keyset pagination)."""
+    """Open opportunities, soonest deadline first (keyset pagination); the filters narrow
+    them to a kind, or to those asking for a sector, a country or a contribution mode."""
     stmt = select(opportunities.c.id, opportunities.c.deadline).where(
         opportunities.c.deadline >= datetime.now(UTC)
     )
+    if kind is not None:
+        stmt = stmt.where(opportunities.c.kind == kind.value)
+    for column, value in (
+        (opportunities.c.sectors, sector),
+        (opportunities.c.countries, country),
+        (opportunities.c.contribution_modes, mode),
+    ):
+        if value:
+            stmt = stmt.where(literal(value) == any_(column))
     if cursor:
         try:
             cur = decode_cursor(cursor)
@@ -131,16 +179,30 @@ async def list_open(
 
 @router.get("/for-me", response_model=list[OpportunityMatch])
 async def opportunities_for_me(
-    actor: CurrentActor, uow: UoW, limit: Annotated[int, Query(ge=1, le=100)] = 20
+    actor: CurrentActor,
+    uow: UoW,
+    locale: ReaderLocale,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> list[OpportunityMatch]:
     """Open opportunities ranked for the caller's (projected) profile, with the reasons."""
     ranked = await handlers.opportunities_for(uow, actor.id, limit)
     return [
         OpportunityMatch(
-            opportunity=_out(x.opportunity), score=x.match.score, reasons=_reasons(x.match)
+            opportunity=_out(x.opportunity),
+            score=x.match.score,
+            reasons=_reasons(x.match, locale),
         )
         for x in ranked
     ]
+
+
+@router.get("/interests/mine", response_model=MyInterests)
+async def my_interests(
+    actor: CurrentActor, uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 100
+) -> MyInterests:
+    """The caller's expressions of interest, each with its opportunity and status."""
+    rows = await handlers.interests_of(uow, actor, limit)
+    return MyInterests(items=[MyInterestOut(**row) for row in rows])
 
 
 @router.get("/{opportunity_id}", response_model=OpportunityOut)
@@ -153,12 +215,15 @@ async def matches(
     opportunity_id: UUID,
     actor: CurrentActor,
     uow: UoW,
+    locale: ReaderLocale,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[PersonMatch]:
     """People who agreed to be matched, best first, and why (the poster and moderators)."""
     _, ranked = await handlers.people_for(uow, opportunity_id, actor, limit)
     return [
-        PersonMatch(person_id=x.person.person_id, score=x.match.score, reasons=_reasons(x.match))
+        PersonMatch(
+            person_id=x.person.person_id, score=x.match.score, reasons=_reasons(x.match, locale)
+        )
         for x in ranked
     ]
 

@@ -9,16 +9,17 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from eventkit.http.auth import require_role
+from contracts.vocabulary.types import CountryCode, LanguageCode
+from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.idempotency import Once
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import IfMatch, etag
 from resources.adapters import search
 from resources.domain import resource as r
 from resources.entrypoints.http.deps import (
-    MODERATOR_ROLES,
     CurrentActor,
     MaybeActor,
+    Moderator,
     UoW,
     preferred_languages,
 )
@@ -26,18 +27,24 @@ from resources.entrypoints.http.schemas import (
     AttachmentOut,
     ClassificationPatch,
     Created,
+    MyResourceOut,
+    MyResources,
     ProjectRecordIn,
     ReasonIn,
     ReportIn,
     ResourceIn,
     ResourceOut,
+    Sdg,
     SearchItem,
     SearchResults,
     TranslationIn,
 )
 from resources.service_layer import resource_handlers as handlers
 
-router = APIRouter(prefix="/v1/resources", tags=["resources"])
+# what reaches other people waits for a verified email address
+router = APIRouter(
+    prefix="/v1/resources", tags=["resources"], dependencies=[Depends(writes_need_a_verified_email)]
+)
 
 
 @router.post(
@@ -75,26 +82,25 @@ async def contribute(body: ResourceIn, actor: CurrentActor, uow: UoW, once: Once
 
 @router.get("", response_model=SearchResults)
 async def search_resources(
+    request: Request,
     uow: UoW,
     q: Annotated[str | None, Query(max_length=300)] = None,
-    lang: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2,3}$", description="query language")
-    ] = None,
+    lang: Annotated[LanguageCode | None, Query(description="query language")] = None,
     kind: r.ResourceKind | None = None,
     theme: Annotated[str | None, Query(max_length=100)] = None,
-    sdg: Annotated[int | None, Query(ge=1, le=17)] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
-    language: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2,3}$", description="has a translation in")
-    ] = None,
+    sdg: Annotated[Sdg | None, Query()] = None,
+    country: Annotated[CountryCode | None, Query()] = None,
+    language: Annotated[LanguageCode | None, Query(description="has a translation in")] = None,
     year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     facets: Annotated[bool, Query(description="count facet values (slower)")] = True,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> SearchResults:
-    """Published resources: full text (accent-insensitive, stemmed per language), facets,
-    keyset pagination (pass ``next_cursor`` back as ``cursor``)."""
+    """Published resources: full text ranked by BM25 (accent-insensitive, stemmed per
+    language, every word must match; ``-word`` excludes), exact facet counts over every hit,
+    pages (pass ``next_cursor`` back as ``cursor``; results go 10,000 deep). Without ``q``,
+    newest first."""
     query = search.SearchQuery(
         q=q.strip() if q and q.strip() else None,
         language=lang,
@@ -109,12 +115,11 @@ async def search_resources(
         with_facets=facets,
     )
     preferred = preferred_languages(lang, accept_language)
-    async with uow:
-        page = await search.search_resources(uow.session, query)
-        texts = await search.translations_of(uow.session, [i["id"] for i in page.items])
+    async with uow.autocommit_reads():
+        page = await search.search_resources(request.app.state.search, uow.session, query)
     items = []
     for item in page.items:
-        t = r.pick_translation(texts[item["id"]], item["original_language"], preferred)
+        t = r.pick_translation(item["translations"], item["original_language"], preferred)
         items.append(
             SearchItem(
                 id=item["id"],
@@ -139,7 +144,7 @@ async def search_resources(
 
 @router.get(
     "/moderation-queue",
-    dependencies=[Depends(require_role(*MODERATOR_ROLES))],
+    dependencies=[Moderator],
 )
 async def moderation_queue(
     uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 50
@@ -148,13 +153,26 @@ async def moderation_queue(
     return await handlers.moderation_queue(uow, limit)
 
 
+@router.get("/mine", response_model=MyResources)
+async def my_contributions(
+    actor: CurrentActor,
+    uow: UoW,
+    lang: Annotated[LanguageCode | None, Query(description="title language")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 100,
+) -> MyResources:
+    """What the caller contributed, whatever its status (draft, submitted, published,
+    rejected with the moderator's note, archived), newest change first."""
+    rows = await handlers.contributions_of(uow, actor, lang, limit)
+    return MyResources(items=[MyResourceOut(**row) for row in rows])
+
+
 @router.get("/{resource_id}", response_model=ResourceOut)
 async def get_resource(
     resource_id: UUID,
     actor: MaybeActor,
     uow: UoW,
     response: Response,
-    lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    lang: Annotated[LanguageCode | None, Query()] = None,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> ResourceOut:
     """A resource in the reader's language (``?lang=``, then Accept-Language, then the
@@ -240,7 +258,7 @@ async def reclassify(
 @router.put("/{resource_id}/translations/{language}", response_model=Created)
 async def put_translation(
     resource_id: UUID,
-    language: Annotated[str, Path(pattern=r"^[a-z]{2,3}$")],
+    language: Annotated[LanguageCode, Path()],
     body: TranslationIn,
     actor: CurrentActor,
     uow: UoW,

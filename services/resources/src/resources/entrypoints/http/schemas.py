@@ -7,33 +7,33 @@ from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
-import pycountry
 from pydantic import AfterValidator, BaseModel, Field
 
+from contracts.vocabulary import scheme
+from contracts.vocabulary.types import (
+    ContributionMode,
+    CountryCode,
+    CurrencyCode,
+    LanguageCode,
+    OccupationCode,
+    SectorCode,
+    SkillCode,
+)
 from resources.domain.opportunity import InterestStatus, OpportunityKind, WorkMode
 from resources.domain.resource import ResourceKind
 
-LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+#: a resource's own theme slug (themes are the repository's, not a shared classification)
+Theme = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_\-.:]+$")]
 
 
-def _country(code: str) -> str:
-    code = code.upper()
-    if pycountry.countries.get(alpha_2=code) is None:
-        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
-    return code
+def _sdg(goal: int) -> int:
+    scheme("sdgs").validate(str(goal))
+    return goal
 
 
-def _currency(code: str) -> str:
-    code = code.upper()
-    if pycountry.currencies.get(alpha_3=code) is None:
-        raise ValueError(f"{code!r} is not an ISO 4217 currency code")
-    return code
-
-
-CountryCode = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_country)]
-CurrencyCode = Annotated[str, Field(min_length=3, max_length=3), AfterValidator(_currency)]
-Tag = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_\-.:]+$")]
-Language = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
+Sdg = Annotated[
+    int, Field(description="a Sustainable Development Goal (scheme sdgs)"), AfterValidator(_sdg)
+]
 
 
 class AuthorIn(BaseModel):
@@ -61,12 +61,12 @@ class ProjectRecordIn(BaseModel):
 
 class ResourceIn(BaseModel):
     kind: ResourceKind
-    language: Language
+    language: LanguageCode
     title: str = Field(min_length=1, max_length=500)
     summary: str = Field(default="", max_length=5000)
     body: str = Field(default="", max_length=200_000)
-    themes: list[Tag] = Field(default=[], max_length=20)
-    sdgs: list[Annotated[int, Field(ge=1, le=17)]] = Field(default=[], max_length=17)
+    themes: list[Theme] = Field(default=[], max_length=20)
+    sdgs: list[Sdg] = Field(default=[], max_length=17)
     countries: list[CountryCode] = Field(default=[], max_length=250)
     regions: list[Annotated[str, Field(max_length=100)]] = Field(default=[], max_length=20)
     year: int | None = Field(default=None, ge=1900, le=2200)
@@ -78,8 +78,8 @@ class ResourceIn(BaseModel):
 class ClassificationPatch(BaseModel):
     """Only the fields sent change."""
 
-    themes: list[Tag] | None = Field(default=None, max_length=20)
-    sdgs: list[Annotated[int, Field(ge=1, le=17)]] | None = Field(default=None, max_length=17)
+    themes: list[Theme] | None = Field(default=None, max_length=20)
+    sdgs: list[Sdg] | None = Field(default=None, max_length=17)
     countries: list[CountryCode] | None = Field(default=None, max_length=250)
     regions: list[Annotated[str, Field(max_length=100)]] | None = Field(default=None, max_length=20)
     year: int | None = Field(default=None, ge=1900, le=2200)
@@ -155,6 +155,20 @@ class SearchItem(BaseModel):
     published_at: datetime | None
 
 
+class MyResourceOut(BaseModel):
+    id: UUID
+    kind: str
+    status: str
+    hidden: bool
+    moderation_note: str | None
+    updated_at: datetime
+    title: str = Field(description="in the asked language when translated, else the original")
+
+
+class MyResources(BaseModel):
+    items: list[MyResourceOut]
+
+
 class FacetValue(BaseModel):
     value: str
     count: int
@@ -166,8 +180,7 @@ class SearchResults(BaseModel):
     facets: dict[str, list[FacetValue]]
     facets_approximate: bool = Field(
         default=False,
-        description="true when the query had more hits than are counted (5,000): the facet "
-        "counts then describe a sample of the hits, not all of them",
+        description="always false: facet counts cover every hit (kept for clients that read it)",
     )
 
 
@@ -183,11 +196,12 @@ class OpportunityIn(BaseModel):
     )
     deadline: datetime
     work_mode: WorkMode = WorkMode.REMOTE
-    required_skills: list[Tag] = Field(default=[], max_length=50)
-    sectors: list[Tag] = Field(default=[], max_length=20)
+    required_occupations: list[OccupationCode] = Field(default=[], max_length=20)
+    required_skills: list[SkillCode] = Field(default=[], max_length=50)
+    sectors: list[SectorCode] = Field(default=[], max_length=21)
     countries: list[CountryCode] = Field(default=[], max_length=250)
-    contribution_modes: list[Tag] = Field(default=[], max_length=10)
-    languages: list[Language] = Field(default=[], max_length=20)
+    contribution_modes: list[ContributionMode] = Field(default=[], max_length=10)
+    languages: list[LanguageCode] = Field(default=[], max_length=20)
 
 
 class OpportunityOut(BaseModel):
@@ -199,6 +213,7 @@ class OpportunityOut(BaseModel):
     organisation_id: UUID | None = None
     deadline: datetime
     work_mode: str
+    required_occupations: list[str]
     required_skills: list[str]
     sectors: list[str]
     countries: list[str]
@@ -225,9 +240,36 @@ class InterestOut(BaseModel):
     updated_at: datetime
 
 
+class MyInterestOut(BaseModel):
+    id: UUID
+    opportunity_id: UUID
+    opportunity_title: str
+    deadline: datetime
+    status: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class MyInterests(BaseModel):
+    items: list[MyInterestOut]
+
+
+class ReasonLabel(BaseModel):
+    code: str
+    label: str
+    #: the label's language: English where the locale has no published label (shown marked)
+    lang: str
+
+
 class ReasonOut(BaseModel):
-    kind: str
-    values: list[str]
+    kind: str = Field(
+        description="the criterion: occupations, skills, sectors, languages, "
+        "contribution_modes, country_of_origin, country_of_residence"
+    )
+    values: list[str] = Field(description="the person's vocabulary codes that meet it")
+    labels: list[ReasonLabel] = Field(description="those codes' labels in the reader's language")
+    text: str = Field(description="the reason in the reader's language: Speaks French")
+    lang: str = Field(description="the language of text")
 
 
 class PersonMatch(BaseModel):

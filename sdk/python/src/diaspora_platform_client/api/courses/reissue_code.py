@@ -1,0 +1,189 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.progress_out import ProgressOut
+from ...types import Response
+
+
+def _get_kwargs(
+    course_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/courses/{course_id}/enrolments/me/verification-code".format(
+            course_id=quote(str(course_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ProgressOut | None:
+    if response.status_code == 200:
+        response_200 = ProgressOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ProgressOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | ProgressOut]:
+    """Reissue Code
+
+     A new verification code for the caller's completed course, for someone who lost the
+    one shown at completion; the previous code stops verifying.
+
+    Args:
+        course_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ProgressOut]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | ProgressOut | None:
+    """Reissue Code
+
+     A new verification code for the caller's completed course, for someone who lost the
+    one shown at completion; the previous code stops verifying.
+
+    Args:
+        course_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ProgressOut
+    """
+
+    return sync_detailed(
+        course_id=course_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | ProgressOut]:
+    """Reissue Code
+
+     A new verification code for the caller's completed course, for someone who lost the
+    one shown at completion; the previous code stops verifying.
+
+    Args:
+        course_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ProgressOut]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    course_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | ProgressOut | None:
+    """Reissue Code
+
+     A new verification code for the caller's completed course, for someone who lost the
+    one shown at completion; the previous code stops verifying.
+
+    Args:
+        course_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ProgressOut
+    """
+
+    return (
+        await asyncio_detailed(
+            course_id=course_id,
+            client=client,
+        )
+    ).parsed

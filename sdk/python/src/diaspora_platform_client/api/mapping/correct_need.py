@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.need_correction import NeedCorrection
+from ...models.need_out import NeedOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    need_id: UUID,
+    *,
+    body: NeedCorrection,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/mapping/needs/{need_id}".format(
+            need_id=quote(str(need_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> NeedOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = NeedOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[NeedOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    need_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NeedCorrection,
+) -> Response[NeedOut | Problem]:
+    """Correct Need
+
+     Correct a declared need (its declarer, or whoever oversees campaigns).
+
+    Args:
+        need_id (UUID):
+        body (NeedCorrection): What a declared need asks for, corrected (the fields given replace
+            the declared ones).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NeedOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        need_id=need_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    need_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NeedCorrection,
+) -> NeedOut | Problem | None:
+    """Correct Need
+
+     Correct a declared need (its declarer, or whoever oversees campaigns).
+
+    Args:
+        need_id (UUID):
+        body (NeedCorrection): What a declared need asks for, corrected (the fields given replace
+            the declared ones).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NeedOut | Problem
+    """
+
+    return sync_detailed(
+        need_id=need_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    need_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NeedCorrection,
+) -> Response[NeedOut | Problem]:
+    """Correct Need
+
+     Correct a declared need (its declarer, or whoever oversees campaigns).
+
+    Args:
+        need_id (UUID):
+        body (NeedCorrection): What a declared need asks for, corrected (the fields given replace
+            the declared ones).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NeedOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        need_id=need_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    need_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NeedCorrection,
+) -> NeedOut | Problem | None:
+    """Correct Need
+
+     Correct a declared need (its declarer, or whoever oversees campaigns).
+
+    Args:
+        need_id (UUID):
+        body (NeedCorrection): What a declared need asks for, corrected (the fields given replace
+            the declared ones).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NeedOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            need_id=need_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,210 @@
+"""Two-factor sign-in through HTTP against the real app and Postgres: enrolment, sign-in with
+an authenticator app's code or a recovery code, the access token's ``amr``, and privileged
+routes demanding a second factor (``SECOND_FACTOR_ROLES``)."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import jwt
+import pytest
+from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD, PASSWORD, bearer, login, member
+
+from eventkit.clock import FixedClock
+from profiles.bootstrap import ProfilesService
+from profiles.domain.second_factor import step_at, totp_code
+from profiles.service_layer import identity
+
+OWNER_IP = "198.51.100.40"
+
+
+@pytest.fixture
+def clock(profiles_service: ProfilesService) -> Iterator[FixedClock]:
+    before = profiles_service.chassis.clock
+    # a few minutes back: each code moves it on 30 s, and tokens issued "in the future"
+    # would be refused (iat)
+    fixed = FixedClock(datetime.now(UTC) - timedelta(minutes=5))
+    profiles_service.chassis.clock = fixed
+    yield fixed
+    profiles_service.chassis.clock = before
+
+
+class App:
+    """The person's authenticator app: the codes of the secret the API gave at enrolment."""
+
+    def __init__(self, secret_b32: str, clock: FixedClock) -> None:
+        self.secret = base64.b32decode(secret_b32 + "=" * (-len(secret_b32) % 8))
+        self.clock = clock
+
+    def code(self) -> str:
+        """The current code; the clock moves on a step so the next call gives a fresh one."""
+        code = totp_code(self.secret, step_at(self.clock.now()))
+        self.clock.advance(timedelta(seconds=30))
+        return code
+
+
+async def sign_in(client: httpx.AsyncClient, email: str, **proof: str) -> httpx.Response:
+    return await client.post(
+        "/v1/auth/login",
+        json={"email": email, "password": PASSWORD, **proof},
+        headers={"X-Forwarded-For": OWNER_IP},
+    )
+
+
+def amr(response: httpx.Response) -> list[str]:
+    claims = jwt.decode(response.json()["access_token"], options={"verify_signature": False})
+    return list(claims["amr"])
+
+
+async def enrol(client: httpx.AsyncClient, token: str, clock: FixedClock) -> tuple[App, list[str]]:
+    started = await client.post("/v1/auth/2fa/totp", headers=bearer(token))
+    assert started.status_code == 201, started.text
+    assert started.headers["cache-control"] == "no-store"
+    uri = urlsplit(started.json()["otpauth_uri"])
+    assert uri.scheme == "otpauth" and uri.netloc == "totp"
+    assert parse_qs(uri.query)["secret"] == [started.json()["secret"]]
+    app = App(started.json()["secret"], clock)
+    confirmed = await client.post(
+        "/v1/auth/2fa/totp/confirm", json={"code": app.code()}, headers=bearer(token)
+    )
+    assert confirmed.status_code == 200, confirmed.text
+    codes = confirmed.json()["recovery_codes"]
+    assert len(codes) == 10 and len(set(codes)) == 10
+    return app, codes
+
+
+async def email_of(client: httpx.AsyncClient, token: str) -> str:
+    return str((await client.get("/v1/auth/me", headers=bearer(token))).json()["email"])
+
+
+async def test_an_enrolled_account_signs_in_with_its_code_and_the_token_says_so(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    _, token = await member(client)
+    email = await email_of(client, token)
+    assert amr(await sign_in(client, email)) == ["pwd"]
+    status = (await client.get("/v1/auth/2fa", headers=bearer(token))).json()
+    assert status["enrolled"] is False and status["required"] is False
+
+    # a wrong first code does not turn the app on
+    started = await client.post("/v1/auth/2fa/totp", headers=bearer(token))
+    wrong = await client.post(
+        "/v1/auth/2fa/totp/confirm", json={"code": "000000"}, headers=bearer(token)
+    )
+    assert wrong.status_code == 401 and wrong.headers["content-type"] == "application/problem+json"
+    assert started.status_code == 201
+    app, _ = await enrol(client, token, clock)  # a new enrolment replaces the pending one
+    assert (await client.post("/v1/auth/2fa/totp", headers=bearer(token))).status_code == 409
+
+    # the password alone is no longer enough: the client is told to ask for the code
+    needs = await sign_in(client, email)
+    assert needs.status_code == 401
+    assert needs.json()["type"].endswith("/second-factor-required")
+    assert (await sign_in(client, email, otp="123456")).status_code == 401
+
+    code = app.code()
+    signed_in = await sign_in(client, email, otp=code)
+    assert signed_in.status_code == 200, signed_in.text
+    assert amr(signed_in) == ["pwd", "otp", "mfa"]
+    # the same code is spent: an overheard one cannot be replayed
+    clock.advance(timedelta(seconds=-30))
+    assert (await sign_in(client, email, otp=code)).status_code == 401
+    clock.advance(timedelta(seconds=30))
+    # a refreshed session keeps how it was authenticated
+    refreshed = await client.post(
+        "/v1/auth/refresh", json={"refresh_token": signed_in.json()["refresh_token"]}
+    )
+    assert refreshed.status_code == 200 and amr(refreshed) == ["pwd", "otp", "mfa"]
+
+
+async def test_a_recovery_code_works_once_and_removes_a_lost_app(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    _, token = await member(client)
+    email = await email_of(client, token)
+    app, codes = await enrol(client, token, clock)
+
+    first = await sign_in(client, email, recovery_code=codes[0].upper())  # as typed
+    assert first.status_code == 200 and amr(first) == ["pwd", "mfa"]
+    assert (await sign_in(client, email, recovery_code=codes[0])).status_code == 401
+    status = (await client.get("/v1/auth/2fa", headers=bearer(token))).json()
+    assert status["enrolled"] is True and status["recovery_codes_left"] == 9
+
+    # new codes need a current code of the app; the old ones stop working
+    renewed = await client.post(
+        "/v1/auth/2fa/recovery-codes", json={"code": app.code()}, headers=bearer(token)
+    )
+    assert renewed.status_code == 200
+    assert (await sign_in(client, email, recovery_code=codes[1])).status_code == 401
+    new_codes = renewed.json()["recovery_codes"]
+
+    # the phone is lost: a recovery code removes the app, the password alone works again
+    removed = await client.post(
+        "/v1/auth/2fa/totp/remove", json={"code": new_codes[0]}, headers=bearer(token)
+    )
+    assert removed.status_code == 204
+    assert amr(await sign_in(client, email)) == ["pwd"]
+    again = await client.post(
+        "/v1/auth/2fa/totp/remove", json={"code": "123456"}, headers=bearer(token)
+    )
+    assert again.status_code == 409
+
+
+async def test_guessing_codes_is_throttled_like_guessing_passwords(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    _, token = await member(client)
+    email = await email_of(client, token)
+    await enrol(client, token, clock)
+    thief = "198.51.100.41"  # has the password, not the phone
+    for guess in ("111111", "222222", "333333", "444444", "555555"):
+        r = await client.post(
+            "/v1/auth/login",
+            json={"email": email, "password": PASSWORD, "otp": guess},
+            headers={"X-Forwarded-For": thief},
+        )
+        assert r.status_code == 401
+    held = await client.post(
+        "/v1/auth/login",
+        json={"email": email, "password": PASSWORD, "otp": "666666"},
+        headers={"X-Forwarded-For": thief},
+    )
+    assert held.status_code == 429 and "retry-after" in held.headers
+
+
+async def test_privileged_routes_demand_a_second_factor_when_configured(
+    client: httpx.AsyncClient, clock: FixedClock, profiles_service: ProfilesService
+) -> None:
+    account_id, token = await member(client)
+    email = await email_of(client, token)
+    await identity.seed_admin(profiles_service.uow(), profiles_service.settings)
+    admin = (await login(client, ADMIN_EMAIL, ADMIN_PASSWORD)).json()["access_token"]
+    granted = await client.put(
+        f"/v1/auth/accounts/{account_id}/roles/platform_admin", headers=bearer(admin)
+    )
+    assert granted.status_code == 200
+    # roles take effect with a new token
+    password_only = (await sign_in(client, email)).json()["access_token"]
+    read = f"/v1/auth/accounts/{account_id}"
+    assert (await client.get(read, headers=bearer(password_only))).status_code == 200
+
+    settings = profiles_service.chassis.settings
+    before = settings.second_factor_roles
+    settings.second_factor_roles = ["platform_admin", "moderator"]
+    try:
+        refused = await client.get(read, headers=bearer(password_only))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/second-factor-needed")
+        status = (await client.get("/v1/auth/2fa", headers=bearer(password_only))).json()
+        assert status["required"] is True  # enrolment stays open to the password-only token
+        app, _ = await enrol(client, password_only, clock)
+        with_code = (await sign_in(client, email, otp=app.code())).json()["access_token"]
+        assert (await client.get(read, headers=bearer(with_code))).status_code == 200
+        # a member route does not ask for it
+        assert (await client.get("/v1/auth/me", headers=bearer(password_only))).status_code == 200
+    finally:
+        settings.second_factor_roles = before

@@ -1,0 +1,84 @@
+"""Role-aware navigation: what a visitor sees in the shared layout's menus.
+
+Sections hold items; an item (and a section) can require roles. The member portal is one
+section; the consoles of moderators, organisations, focal points, the secretariat, partners
+and administrators (issue 28) are sections of their own that appear only to those who hold
+the role: add a section to :data:`SECTIONS` and its pages to ``web.pages``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from web.session import Session
+
+
+def N_(message: str) -> str:
+    """Mark a label for translation; it is translated when the menu is rendered."""
+    return message
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str
+    href: str
+    #: any of these roles shows the item; empty: every signed-in person
+    roles: frozenset[str] = frozenset()
+    #: shown to visitors who are not signed in too
+    public: bool = False
+
+    def visible_to(self, session: Session) -> bool:
+        if self.public:
+            return True
+        if not session.signed_in:
+            return False
+        return not self.roles or session.has_role(*self.roles)
+
+
+@dataclass(frozen=True)
+class NavSection:
+    key: str
+    label: str
+    items: tuple[NavItem, ...]
+
+    def visible_items(self, session: Session) -> list[NavItem]:
+        return [item for item in self.items if item.visible_to(session)]
+
+
+PORTAL = NavSection(
+    "portal",
+    N_("Member portal"),
+    (
+        NavItem("people", N_("People"), "/people", public=False),
+        NavItem("connections", N_("Connections"), "/connections"),
+        NavItem("messages", N_("Messages"), "/messages"),
+        NavItem("library", N_("Library"), "/library", public=True),
+        NavItem("events", N_("Events"), "/events", public=True),
+        NavItem("courses", N_("Courses"), "/courses", public=True),
+        NavItem("opportunities", N_("Opportunities"), "/opportunities", public=True),
+        NavItem("surveys", N_("Surveys"), "/surveys"),
+    ),
+)
+
+#: the consoles (issue 28) slot in here, each gated by its platform role
+CONSOLES = NavSection("consoles", N_("Consoles"), ())
+
+ACCOUNT = NavSection(
+    "account",
+    N_("My account"),
+    (
+        NavItem("profile", N_("My profile"), "/me/profile"),
+        NavItem("notifications", N_("Notifications"), "/notifications"),
+        NavItem("preferences", N_("Notification settings"), "/notifications/preferences"),
+        NavItem("privacy", N_("Privacy centre"), "/privacy"),
+    ),
+)
+
+SECTIONS: tuple[NavSection, ...] = (PORTAL, CONSOLES, ACCOUNT)
+
+
+def menus(session: Session) -> list[tuple[NavSection, list[NavItem]]]:
+    """The sections with at least one item this visitor may see, and those items."""
+    shown = [(section, section.visible_items(session)) for section in SECTIONS]
+    return [(section, items) for section, items in shown if items]

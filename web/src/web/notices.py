@@ -1,0 +1,41 @@
+"""One-line confirmations shown after an action (``?done=<key>``), by key."""
+
+from __future__ import annotations
+
+from web.navigation import N_
+
+NOTICES: dict[str, str] = {
+    "registered": N_("Welcome! We sent you an email: open its link to confirm your address."),
+    "verified": N_("Your email address is confirmed."),
+    "signed-in": N_("You are signed in."),
+    "signed-out": N_("You are signed out."),
+    "reset-sent": N_(
+        "If an account uses this address, we sent it a link to choose a new password."
+    ),
+    "password-changed": N_("Your password is changed. Sign in with the new one."),
+    "profile-saved": N_("Your profile is saved."),
+    "photo-saved": N_("Your photo is saved."),
+    "photo-removed": N_("Your photo is removed."),
+    "request-sent": N_("Your request is sent."),
+    "connection-updated": N_("Done."),
+    "connection-failed": N_("This request could not be sent."),
+    "request-exists": N_("You are already connected, or a request is waiting."),
+    "message-sent": N_("Your message is sent."),
+    "registered-event": N_("You are registered."),
+    "waitlisted": N_("The event is full: you are on the waiting list."),
+    "registration-cancelled": N_("Your registration is cancelled."),
+    "submitted": N_("Thank you. Your contribution is sent for review."),
+    "reported": N_("Thank you. A moderator will look at it."),
+    "enrolled": N_("You are enrolled."),
+    "lesson-done": N_("Lesson completed."),
+    "interest-sent": N_("Your interest is sent."),
+    "answered": N_("Thank you for your answers."),
+    "survey-not-found": N_("This is not a survey link. Paste the whole link you received."),
+    "response-withdrawn": N_("Your response is withdrawn."),
+    "response-unlinked": N_("Your response is no longer linked to you."),
+    "preferences-saved": N_("Your settings are saved."),
+    "unsubscribed": N_("You will not receive these emails any more."),
+    "consent-saved": N_("Your choice is saved."),
+    "export-started": N_("We are gathering your data. This page shows the progress."),
+    "all-read": N_("All notifications are marked as read."),
+}

@@ -1,0 +1,72 @@
+"""Codes a person chooses from, with labels in the page's language.
+
+Occupations (ISCO-08), skill groups (ESCO), sectors (ISIC) and education levels (ISCED)
+come from the API (``GET /v1/directory/taxonomy``), which is where the platform defines them.
+Countries (ISO 3166) and languages (ISO 639) are international standards named by CLDR
+(Babel) in every language. Contribution modes and availability are the API's enumerations,
+labelled here until the shared vocabulary in ``contracts/`` is published by the API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from babel import Locale
+
+from web.navigation import N_
+
+CONTRIBUTION_MODES: dict[str, str] = {
+    "skills_transfer": N_("Skills transfer"),
+    "mentoring": N_("Mentoring"),
+    "short_assignment": N_("Short assignment"),
+    "investment": N_("Investment"),
+    "trade": N_("Trade"),
+    "philanthropy": N_("Philanthropy"),
+    "volunteering": N_("Volunteering"),
+    "return": N_("Return"),
+}
+LANGUAGE_LEVELS: dict[str, str] = {
+    "native": N_("Native"),
+    "fluent": N_("Fluent"),
+    "basic": N_("Basic"),
+}
+#: languages offered first (the rest of ISO 639-1 follows in the list)
+COMMON_LANGUAGES = ("en", "fr", "es", "ar", "pt", "ht", "sw", "so", "am", "ti", "ha", "yo")
+
+
+#: CLDR territory codes that are not countries
+NOT_COUNTRIES = frozenset({"ZZ", "EU", "UN", "EZ", "QO", "XA", "XB", "XK"})
+
+
+def _two_letter(names: Mapping[Any, Any]) -> list[tuple[str, str]]:
+    pairs = [
+        (str(code), str(name))
+        for code, name in names.items()
+        if isinstance(code, str) and len(code) == 2 and code.isalpha()
+    ]
+    return sorted(pairs, key=lambda pair: pair[1])
+
+
+@cache
+def countries(locale: str) -> list[tuple[str, str]]:
+    names = Locale.parse(locale).territories
+    return [(c, n) for c, n in _two_letter(names) if c not in NOT_COUNTRIES]
+
+
+@cache
+def languages(locale: str) -> list[tuple[str, str]]:
+    return _two_letter(Locale.parse(locale).languages)
+
+
+def country_name(code: str | None, locale: str) -> str:
+    if not code:
+        return ""
+    return str(Locale.parse(locale).territories.get(code.upper(), code))
+
+
+def language_name(code: str | None, locale: str) -> str:
+    if not code:
+        return ""
+    return str(Locale.parse(locale).languages.get(code, code))

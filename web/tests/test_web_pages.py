@@ -1,0 +1,162 @@
+"""Every page renders in every language against a stand-in API, and every state-changing
+route refuses a request without the session's CSRF token (no infrastructure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fake_api import ME, OTHER, THING, transport
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from web.app import create_app
+from web.session import COOKIE, Session
+from web.settings import WebSettings
+
+SECRET = "test secret"
+PAGES = [
+    "/",
+    "/register",
+    "/signin",
+    "/forgot",
+    "/reset?token=t",
+    "/verify?token=t",
+    "/me/profile",
+    "/people",
+    "/people?q=elo&origin=HT",
+    f"/people/{OTHER}",
+    "/connections",
+    "/messages",
+    f"/messages/new?person={OTHER}",
+    f"/messages/{THING}",
+    "/library",
+    "/library?q=guide&kind=toolkit",
+    f"/library/{THING}",
+    "/library/contribute",
+    "/library/mine",
+    "/events",
+    f"/events/{THING}",
+    "/courses",
+    f"/courses/{THING}",
+    "/courses/verify?code=abc",
+    "/opportunities",
+    "/opportunities/for-me",
+    "/opportunities/mine",
+    f"/opportunities/{THING}",
+    "/surveys",
+    f"/surveys/{THING}",
+    "/notifications",
+    "/notifications/preferences",
+    "/unsubscribe?token=t",
+    "/privacy",
+    "/privacy/notice",
+    f"/privacy/exports/{THING}",
+    f"/privacy/exports/{THING}?token=t",
+    "/privacy/erase",
+    f"/privacy/erasures/{THING}?receipt=r",
+]
+
+
+@pytest.fixture
+def client() -> Iterator[TestClient]:
+    app = create_app(WebSettings(api_base_url="http://api", session_secret=SECRET), transport())
+    with TestClient(app, base_url="https://testserver") as test_client:
+        yield test_client
+
+
+def sign_in(client: TestClient) -> Session:
+    pair = {
+        "access_token": "t",
+        "refresh_token": "r",
+        "expires_in": 900,
+        "refresh_expires_in": 3600,
+    }
+    session = (
+        Session()
+        .with_tokens(pair)
+        .with_account(
+            {
+                "account_id": ME,
+                "display_name": "Amina",
+                "roles": ["member"],
+                "locale": "",
+                "status": "active",
+            }
+        )
+    )
+    client.cookies.set(COOKIE, client.app.state.web.sealer.seal(session))  # type: ignore[attr-defined]
+    return session
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "es", "ar"])
+def test_every_member_page_renders_in_every_language(client: TestClient, locale: str) -> None:
+    sign_in(client)
+    client.cookies.set("dep_lang", locale)
+    for path in PAGES:
+        response = client.get(path)
+        assert response.status_code == 200, f"{path}: {response.status_code} {response.text[:2000]}"
+        html = response.text
+        assert f'<html lang="{locale}" dir="{"rtl" if locale == "ar" else "ltr"}">' in html, path
+        assert "Traceback" not in html
+        # a text the API gives per language is shown in one, never as a raw mapping
+        assert "{&#39;" not in html, f"{path}: a raw mapping on the page"
+
+
+def test_a_survey_speaks_the_respondents_language(client: TestClient) -> None:
+    client.cookies.set("dep_lang", "fr")
+    html = client.get(f"/surveys/{THING}").text
+    assert '<h1 lang="fr">Compétences de la diaspora</h1>' in html
+
+
+def test_pages_that_need_an_account_send_visitors_to_sign_in_and_back(client: TestClient) -> None:
+    response = client.get("/me/profile", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/signin?next=/me/profile"
+
+
+def test_every_state_changing_route_refuses_a_request_without_csrf(client: TestClient) -> None:
+    sign_in(client)
+    routes = client.app.routes  # type: ignore[attr-defined]
+    posts = [
+        r
+        for r in routes
+        if isinstance(r, Route) and "POST" in (r.methods or ()) and not r.path.startswith("/v1/")
+    ]
+    assert len(posts) > 20
+    for route in posts:
+        path = re.sub(r"\{[^}]+\}", THING, route.path)
+        refused = client.post(path, data={"anything": "x"}, follow_redirects=False)
+        assert refused.status_code == 403, f"{path} accepted a form without CSRF"
+        forged = client.post(path, data={"csrf": "forged"}, follow_redirects=False)
+        assert forged.status_code == 403, f"{path} accepted a forged CSRF token"
+
+
+def test_the_session_cookie_is_http_only_secure_and_same_site(client: TestClient) -> None:
+    response = client.get("/")
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith(f"{COOKIE}=")
+    for attribute in ("HttpOnly", "Secure", "SameSite=Lax", "Path=/"):
+        assert attribute in cookie
+
+
+def test_pages_forbid_other_origins_and_framing(client: TestClient) -> None:
+    headers = client.get("/").headers
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_api_path_nobody_serves_is_the_gateways_problem_json(client: TestClient) -> None:
+    response = client.get("/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_sign_in_redirects_only_within_the_site(client: TestClient) -> None:
+    from web.runtime import safe_next
+
+    assert safe_next("/people?q=a") == "/people?q=a"
+    for hostile in ("https://evil.example", "//evil.example", "javascript:alert(1)", "evil"):
+        assert safe_next(hostile) == "/"
