@@ -48,12 +48,6 @@ class AudienceRepository:
             )
         )
 
-    async def erase_member(self, person_id: UUID) -> int:
-        result = await self.session.execute(
-            audience_members.delete().where(audience_members.c.person_id == person_id)
-        )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
     async def member(self, person_id: UUID) -> RowMapping | None:
         q = select(audience_members).where(audience_members.c.person_id == person_id)
         return (await self.session.execute(q)).mappings().first()

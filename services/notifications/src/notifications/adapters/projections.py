@@ -48,10 +48,6 @@ class ProjectionRepository:
             )
         )
 
-    async def consents_of(self, person_id: UUID) -> list[RowMapping]:
-        q = select(consents).where(consents.c.person_id == person_id).order_by(consents.c.purpose)
-        return list((await self.session.execute(q)).mappings())
-
     # ---- organisations -------------------------------------------------------------------
     async def upsert_organisation(self, organisation_id: UUID, kind: str, version: int) -> None:
         stmt = insert(organisations).values(

@@ -248,19 +248,6 @@ class DeliveryRepository:
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
-    async def erase_recipient(self, recipient_id: UUID) -> None:
-        """Erasure: drop what was not sent; keep sent/failed rows without content or address."""
-        await self.session.execute(
-            delete(deliveries)
-            .where(deliveries.c.recipient_id == recipient_id)
-            .where(deliveries.c.status == DeliveryStatus.PENDING.value)
-        )
-        await self.session.execute(
-            deliveries.update()
-            .where(deliveries.c.recipient_id == recipient_id)
-            .values(address="", subject="", body_text="", body_html="", headers={})
-        )
-
 
 def _row(d: Delivery) -> dict[str, Any]:
     return {

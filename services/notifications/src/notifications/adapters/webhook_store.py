@@ -175,9 +175,6 @@ class WebhookRepository:
             q = q.where(partner_events.c.type.in_(types))
         return list((await self.session.execute(q.order_by(partner_events.c.time))).mappings())
 
-    async def has_consent(self, subject_id: str, partner_id: UUID) -> bool:
-        return (subject_id, partner_id) in await self.consents({subject_id})
-
     async def purge_log_before(self, cutoff: datetime) -> dict[str, int]:
         """Retention: attempts, settled deliveries and partner events older than ``cutoff``
         (a delivery still pending keeps its event; replays reach back to ``cutoff``)."""
@@ -369,24 +366,6 @@ class WebhookRepository:
             q = q.where(webhook_deliveries.c.status == status)
         q = q.order_by(webhook_deliveries.c.position.desc()).limit(limit)
         return [(r["position"], _delivery(r)) for r in (await self.session.execute(q)).mappings()]
-
-    async def add_attempt(
-        self,
-        delivery_id: UUID,
-        at: datetime,
-        status_code: int | None,
-        error: str | None,
-        duration_ms: int,
-    ) -> None:
-        await self.session.execute(
-            webhook_attempts.insert().values(
-                delivery_id=delivery_id,
-                attempted_at=at,
-                status_code=status_code,
-                error=error[:500] if error else None,
-                duration_ms=duration_ms,
-            )
-        )
 
     async def add_attempts(self, rows: list[dict[str, Any]]) -> None:
         if rows:
