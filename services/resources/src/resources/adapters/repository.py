@@ -13,10 +13,13 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Table,
+    any_,
     bindparam,
     func,
+    literal,
     literal_column,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
@@ -340,6 +343,36 @@ class OpportunityRepository:
         rows = await self.session.execute(select(opportunities).where(opportunities.c.id.in_(ids)))
         found = {row["id"]: _opportunity(row) for row in rows.mappings()}
         return [found[i] for i in ids if i in found]
+
+    async def open_page(
+        self,
+        now: datetime,
+        *,
+        kind: OpportunityKind | None = None,
+        sector: str | None = None,
+        country: str | None = None,
+        mode: str | None = None,
+        after: tuple[datetime, UUID] | None = None,
+        limit: int,
+    ) -> list[Opportunity]:
+        """Opportunities open at ``now``, soonest deadline first (keyset: those after
+        ``(deadline, id)``), narrowed to a kind or to those asking for a sector, a country or a
+        contribution mode. One statement for the whole page."""
+        c = opportunities.c
+        stmt = select(opportunities).where(c.deadline >= now)
+        if kind is not None:
+            stmt = stmt.where(c.kind == kind.value)
+        for column, value in (
+            (c.sectors, sector),
+            (c.countries, country),
+            (c.contribution_modes, mode),
+        ):
+            if value:
+                stmt = stmt.where(literal(value) == any_(column))
+        if after is not None:
+            stmt = stmt.where(tuple_(c.deadline, c.id) > tuple_(*after))
+        stmt = stmt.order_by(c.deadline, c.id).limit(limit)
+        return [_opportunity(row) for row in (await self.session.execute(stmt)).mappings()]
 
     async def interest_of(
         self, opportunity_id: UUID, person_id: UUID

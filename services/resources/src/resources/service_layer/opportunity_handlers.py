@@ -135,6 +135,25 @@ async def get(uow: ResourcesUnitOfWork, opportunity_id: UUID) -> o.Opportunity:
     return opportunity
 
 
+async def list_open(
+    uow: ResourcesUnitOfWork,
+    now: datetime,
+    *,
+    kind: o.OpportunityKind | None,
+    sector: str | None,
+    country: str | None,
+    mode: str | None,
+    after: tuple[datetime, UUID] | None,
+    limit: int,
+) -> list[o.Opportunity]:
+    """A page of the opportunities open at ``now``, soonest deadline first."""
+    # one statement, nothing written: no transaction around it
+    async with uow.autocommit_reads():
+        return await uow.opportunities.open_page(
+            now, kind=kind, sector=sector, country=country, mode=mode, after=after, limit=limit
+        )
+
+
 async def express_interest(
     uow: ResourcesUnitOfWork, opportunity_id: UUID, actor: Actor, message: str
 ) -> o.ExpressionOfInterest:

@@ -7,14 +7,12 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy import any_, literal, select
 
 from contracts.vocabulary import explain
 from contracts.vocabulary.types import ContributionMode, CountryCode, SectorCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.idempotency import Once
 from eventkit.http.problems import Problem
-from resources.adapters.orm import opportunities
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain.matching import Match
 from resources.domain.opportunity import ExpressionOfInterest, Opportunity, OpportunityKind
@@ -142,37 +140,29 @@ async def list_open(
 ) -> dict[str, object]:
     """Open opportunities, soonest deadline first (keyset pagination); the filters narrow
     them to a kind, or to those asking for a sector, a country or a contribution mode."""
-    stmt = select(opportunities.c.id, opportunities.c.deadline).where(
-        opportunities.c.deadline >= datetime.now(UTC)
-    )
-    if kind is not None:
-        stmt = stmt.where(opportunities.c.kind == kind.value)
-    for column, value in (
-        (opportunities.c.sectors, sector),
-        (opportunities.c.countries, country),
-        (opportunities.c.contribution_modes, mode),
-    ):
-        if value:
-            stmt = stmt.where(literal(value) == any_(column))
+    after = None
     if cursor:
         try:
             cur = decode_cursor(cursor)
             after = (datetime.fromisoformat(str(cur["d"])), UUID(str(cur["id"])))
         except (InvalidCursor, KeyError, ValueError) as exc:
             raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
-        from sqlalchemy import tuple_
-
-        stmt = stmt.where(tuple_(opportunities.c.deadline, opportunities.c.id) > after)
-    stmt = stmt.order_by(opportunities.c.deadline, opportunities.c.id).limit(limit + 1)
-    async with uow:
-        rows = (await uow.session.execute(stmt)).all()
-        items = [await uow.opportunities.get(row.id) for row in rows[:limit]]
+    page = await handlers.list_open(
+        uow,
+        datetime.now(UTC),
+        kind=kind,
+        sector=sector,
+        country=country,
+        mode=mode,
+        after=after,
+        limit=limit + 1,
+    )
     next_cursor = None
-    if len(rows) > limit:
-        last = rows[limit - 1]
+    if len(page) > limit:
+        last = page[limit - 1]
         next_cursor = encode_cursor({"d": last.deadline.isoformat(), "id": str(last.id)})
     return {
-        "items": [_out(o).model_dump(mode="json") for o in items if o is not None],
+        "items": [_out(o).model_dump(mode="json") for o in page[:limit]],
         "next_cursor": next_cursor,
     }
 
