@@ -1,11 +1,11 @@
-"""Hypothesis fuzzing of every service's REAL event handlers (resources, alliance,
-notifications; profiles consumes nothing) with malformed and adversarial envelopes: missing or
-non-UTF-8 headers, bad JSON, wrong types, unknown types, and — the part the generic dispatcher
-fuzz in libs/eventkit cannot reach — *well-typed* payloads of each handled event type whose
-values are hostile (huge and NUL-laden strings, unknown ids, extreme numbers). Each record ends
-in an outcome (handled, duplicate, ignored, erased or dead-lettered to the real broker's DLQ);
-none raises, so none can stall its partition (the real-broker no-stall proof of the machinery
-is libs/eventkit/tests/test_dispatcher_fuzz.py)."""
+"""Hypothesis fuzzing of every consuming service's REAL event handlers (profiles: the privacy
+sagas' answers; resources, alliance, notifications) with malformed and adversarial envelopes:
+missing or non-UTF-8 headers, bad JSON, wrong types, unknown types, and — the part the generic
+dispatcher fuzz in libs/eventkit cannot reach — *well-typed* payloads of each handled event type
+whose values are hostile (huge and NUL-laden strings, unknown ids, extreme numbers). Each record
+ends in an outcome (handled, duplicate, ignored, erased or dead-lettered to the real broker's
+DLQ); none raises, so none can stall its partition (the real-broker no-stall proof of the
+machinery is libs/eventkit/tests/test_dispatcher_fuzz.py)."""
 
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ from hypothesis import strategies as st
 
 from devstack.harness import TestInfra
 from devstack.testing import fresh_service_database, migrate
+from eventkit.settings import ServiceSettings
 
 OUTCOMES = {"handled", "duplicate", "ignored", "erased", "dead_lettered"}
-CONSUMERS = ("resources", "alliance", "notifications")
+CONSUMERS = ("profiles", "resources", "alliance", "notifications")
 #: examples per service (spread over its handled event types)
 EXAMPLES = 1000 if os.environ.get("HOSTILE_MODE") == "full" else 80
 
@@ -129,7 +130,9 @@ async def service_dispatcher(
     module = importlib.import_module(f"{name}.bootstrap")
     config = importlib.import_module(f"{name}.config")
     settings_class = next(
-        getattr(config, n) for n in dir(config) if n.endswith("Settings") and n != "ServiceSettings"
+        c
+        for c in vars(config).values()
+        if isinstance(c, type) and issubclass(c, ServiceSettings) and c is not ServiceSettings
     )
     service = module.bootstrap(
         settings_class(
