@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, delete, func, or_, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,11 @@ c, m, r = conversations, messages, conversation_reads
 class ConversationRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def delete_messages_sent_before(self, cutoff: datetime) -> int:
+        """Retention: every private message sent before ``cutoff``; returns how many."""
+        result = await self.session.execute(delete(messages).where(messages.c.sent_at < cutoff))
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
     async def get(self, conversation_id: UUID, *, for_update: bool = False) -> Conversation | None:
         query = select(c).where(c.c.id == conversation_id)

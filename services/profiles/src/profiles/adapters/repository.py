@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from profiles.adapters import orm
 from profiles.adapters.orm import accounts
 from profiles.domain.account import Account, AccountStatus
+
+# rows that belong to an account and go with it (children first)
+_ACCOUNT_ROWS = (
+    (orm.refresh_tokens, orm.refresh_tokens.c.account_id),
+    (orm.one_time_tokens, orm.one_time_tokens.c.account_id),
+    (orm.oidc_identities, orm.oidc_identities.c.account_id),
+    (orm.person_photos, orm.person_photos.c.person_id),
+    (orm.directory_people, orm.directory_people.c.person_id),
+    (orm.person_profiles, orm.person_profiles.c.person_id),
+    (orm.consent_entries, orm.consent_entries.c.person_id),
+)
 
 
 class AccountRepository:
@@ -32,6 +46,26 @@ class AccountRepository:
             query = query.with_for_update()
         row = (await self.session.execute(query)).mappings().first()
         return _account(row) if row else None
+
+    async def claim_unverified_created_before(self, cutoff: datetime, *, limit: int) -> list[UUID]:
+        """Ids of accounts never verified and created before ``cutoff``, oldest first, locked
+        for this transaction (a concurrent worker skips them and takes the next ones)."""
+        query = (
+            select(accounts.c.id)
+            .where(accounts.c.status == AccountStatus.UNVERIFIED.value)
+            .where(accounts.c.created_at < cutoff)
+            .order_by(accounts.c.created_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return list((await self.session.execute(query)).scalars())
+
+    async def delete_with_their_rows(self, ids: Sequence[UUID]) -> None:
+        """Delete the accounts and what belongs to them: tokens, sign-in identities, photos,
+        profile, directory entry, consents."""
+        for table, column in _ACCOUNT_ROWS:
+            await self.session.execute(delete(table).where(column.in_(ids)))
+        await self.session.execute(delete(accounts).where(accounts.c.id.in_(ids)))
 
     async def save(self, account: Account) -> None:
         values = _row(account)

@@ -15,30 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
-
 from contracts.events.profiles import AccountErased
 from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
 from eventkit.subject_keys import SqlSubjectKeys
-from profiles.adapters import orm
 from profiles.config import ProfilesSettings
-from profiles.domain.account import AccountStatus
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 log = get_logger(__name__)
 #: unverified accounts erased per transaction (a backlog is worked off over several rounds)
 BATCH = 200
-# rows that belong to an account and go with it (children first)
-_ACCOUNT_ROWS = (
-    (orm.refresh_tokens, orm.refresh_tokens.c.account_id),
-    (orm.one_time_tokens, orm.one_time_tokens.c.account_id),
-    (orm.oidc_identities, orm.oidc_identities.c.account_id),
-    (orm.person_photos, orm.person_photos.c.person_id),
-    (orm.directory_people, orm.directory_people.c.person_id),
-    (orm.person_profiles, orm.person_profiles.c.person_id),
-    (orm.consent_entries, orm.consent_entries.c.person_id),
-)
 
 
 @dataclass
@@ -60,11 +46,10 @@ async def apply_retention(
     report = RetentionReport()
     if keep := _days(settings.retention_messages_days):
         async with uow:
-            result = await uow.session.execute(
-                delete(orm.messages).where(orm.messages.c.sent_at < now - keep)
+            report.deleted["messages"] = await uow.conversations.delete_messages_sent_before(
+                now - keep
             )
             await uow.commit()
-        report.deleted["messages"] = int(result.rowcount)  # type: ignore[attr-defined]
     if keep := _days(settings.retention_audit_log_days):
         async with uow:
             report.deleted["audit_log"] = await uow.audit_log.delete_older_than(now - keep)
@@ -86,24 +71,11 @@ async def apply_retention(
 async def _erase_unverified(
     uow: ProfilesUnitOfWork, subject_keys: SqlSubjectKeys | None, cutoff: datetime, now: datetime
 ) -> int:
-    a = orm.accounts
     async with uow:
-        ids = list(
-            (
-                await uow.session.execute(
-                    select(a.c.id)
-                    .where(a.c.status == AccountStatus.UNVERIFIED.value, a.c.created_at < cutoff)
-                    .order_by(a.c.created_at)
-                    .limit(BATCH)
-                    .with_for_update(skip_locked=True)
-                )
-            ).scalars()
-        )
+        ids = await uow.accounts.claim_unverified_created_before(cutoff, limit=BATCH)
         if not ids:
             return 0
-        for table, column in _ACCOUNT_ROWS:
-            await uow.session.execute(delete(table).where(column.in_(ids)))
-        await uow.session.execute(delete(a).where(a.c.id.in_(ids)))
+        await uow.accounts.delete_with_their_rows(ids)
         for account_id in ids:
             if subject_keys is not None:
                 await subject_keys.destroy(uow.session, str(account_id))
