@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from resources.adapters.orm import attachment_blobs
+from resources.adapters.orm import attachment_blobs, attachments
 
 
 class ContentMissing(LookupError):
@@ -84,6 +84,13 @@ class PostgresAttachmentStorage:
         )
         async with self._engine().connect() as conn:
             return await conn.scalar(query) is not None
+
+    async def keys_missing(self) -> list[str]:
+        """Keys that attachments refer to and no row of ``attachment_blobs`` holds, sorted."""
+        stored = select(attachment_blobs.c.storage_key)
+        query = select(attachments.c.storage_key).where(attachments.c.storage_key.not_in(stored))
+        async with self._engine().connect() as conn:
+            return sorted({row[0] for row in await conn.execute(query)})
 
 
 class LocalFileStorage:

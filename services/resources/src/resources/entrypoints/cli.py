@@ -16,10 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from eventkit.cli import Command
-from resources.adapters.orm import attachment_blobs, attachments
 from resources.adapters.storage import LocalFileStorage, PostgresAttachmentStorage
 from resources.bootstrap import ResourcesService
 
@@ -57,10 +54,7 @@ async def import_local_files(
             report.deleted += 1
         if progress and (n % 50 == 0 or n == len(keys)):
             print(f"{n}/{len(keys)} files", file=sys.stderr, flush=True)
-    stored = select(attachment_blobs.c.storage_key)
-    query = select(attachments.c.storage_key).where(attachments.c.storage_key.not_in(stored))
-    async with service.chassis.engine.connect() as conn:
-        report.missing = sorted({row[0] for row in await conn.execute(query)})
+    report.missing = await store.keys_missing()
     return report
 
 
