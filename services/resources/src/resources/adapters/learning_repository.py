@@ -9,6 +9,7 @@ from uuid import UUID
 from sqlalchemy import any_, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resources.adapters.orm import calendar_events, courses, enrolments, registrations
@@ -19,7 +20,7 @@ from resources.domain.calendar import (
     Registration,
     RegistrationStatus,
 )
-from resources.domain.course import Course, Enrolment, Lesson, Module
+from resources.domain.course import AlreadyEnrolled, Course, Enrolment, Lesson, Module
 
 
 class CalendarRepository:
@@ -271,20 +272,23 @@ class CourseRepository:
             "version": e.version,
         }
         stmt = insert(enrolments).values(**values)
-        await self.session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["id"],
-                set_={
-                    k: stmt.excluded[k]
-                    for k in (
-                        "completed_lessons",
-                        "completed_at",
-                        "verification_digest",
-                        "version",
-                    )
-                },
+        try:  # the unique (course, person) index settles concurrent enrolments
+            await self.session.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["id"],
+                    set_={
+                        k: stmt.excluded[k]
+                        for k in (
+                            "completed_lessons",
+                            "completed_at",
+                            "verification_digest",
+                            "version",
+                        )
+                    },
+                )
             )
-        )
+        except IntegrityError as exc:
+            raise AlreadyEnrolled() from exc
 
 
 def _event_row(e: CalendarEvent) -> dict[str, Any]:

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from uuid import UUID
 
+from eventkit import domain_errors as kinds
 from eventkit.aggregate import AggregateRoot, DomainEvent
+
+
+class AlreadyEnrolled(kinds.Conflict):
+    message = "you are already enrolled"
 
 
 class CourseError(Exception):

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import UUID
 
-from sqlalchemy.exc import IntegrityError
-
 from eventkit.preconditions import IfMatch
 from eventkit.privacy import record_access
 from resources.domain import calendar as cal
@@ -290,15 +288,12 @@ async def enrol(uow: ResourcesUnitOfWork, course_id: UUID, actor: Actor) -> c.En
         if course is None:
             raise NotFound("no such course")
         if await uow.courses.enrolment_of(course_id, actor.id) is not None:
-            raise Conflict("you are already enrolled")
+            raise c.AlreadyEnrolled()
         enrolment = c.Enrolment.enrol(course_id, actor.id, datetime.now(UTC))
         enrolment.course_title = course.title
         uow.track(enrolment)
-        try:
-            await uow.courses.save_enrolment(enrolment)
-            await uow.commit()
-        except IntegrityError as exc:  # a concurrent enrolment of the same person
-            raise Conflict("you are already enrolled") from exc
+        await uow.courses.save_enrolment(enrolment)  # AlreadyEnrolled if one came meanwhile
+        await uow.commit()
         return enrolment
 
 
