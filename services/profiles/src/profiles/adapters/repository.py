@@ -8,11 +8,12 @@ from uuid import UUID
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from profiles.adapters import orm
 from profiles.adapters.orm import accounts
-from profiles.domain.account import Account, AccountStatus
+from profiles.domain.account import Account, AccountStatus, EmailTaken
 
 # rows that belong to an account and go with it (children first)
 _ACCOUNT_ROWS = (
@@ -31,7 +32,10 @@ class AccountRepository:
         self.session = session
 
     async def add(self, account: Account) -> None:
-        await self.session.execute(accounts.insert().values(**_row(account)))
+        try:  # the unique index on the address settles concurrent registrations
+            await self.session.execute(accounts.insert().values(**_row(account)))
+        except IntegrityError as exc:
+            raise EmailTaken() from exc
 
     async def get(self, account_id: UUID, *, for_update: bool = False) -> Account | None:
         query = select(accounts).where(accounts.c.id == account_id)

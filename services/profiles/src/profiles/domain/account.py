@@ -26,7 +26,16 @@ class AlreadyVerified(kinds.Conflict):
     message = "This email address is already verified."
 
 
-class AccountErased(kinds.Conflict):
+class EmailTaken(kinds.Conflict):
+    """Another account holds this address (one registered before, or won a race)."""
+
+    title = "Account exists"
+    message = "An account uses this email address."
+
+
+class AccountErasedError(kinds.Conflict):
+    """An erased account is changed (``events.AccountErased`` is the fact of its erasure)."""
+
     message = "The account was erased."
 
 
@@ -84,7 +93,7 @@ class Account(AggregateRoot):
 
     def _ensure_not_erased(self) -> None:
         if self.status == AccountStatus.ERASED:
-            raise AccountErased()
+            raise AccountErasedError()
 
     def verify_email(self, now: datetime) -> None:
         self._ensure_not_erased()

@@ -17,9 +17,9 @@ from eventkit import domain_errors as kinds
 from profiles.adapters import oidc_client
 from profiles.adapters.oidc_client import OidcError, Pkce
 from profiles.config import OidcProviderSettings, ProfilesSettings
-from profiles.domain.account import Account, AccountStatus
-from profiles.service_layer.handlers import InvalidEmail, normalise_email
+from profiles.domain.account import Account, AccountStatus, EmailTaken
 from profiles.service_layer.identity import TokenPair, issue_tokens
+from profiles.service_layer.registration import InvalidEmail, normalise_email
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
@@ -39,13 +39,6 @@ class InvalidLogin(kinds.BadRequest):
 
 class IdentityLinkedElsewhere(kinds.Conflict):
     message = "This identity is linked to another account."
-
-
-class EmailTaken(kinds.Conflict):
-    """The provider's email belongs to an account: sign in and link the provider first."""
-
-    title = "Account exists"
-    message = "An account uses this email: sign in with your password, then link the provider."
 
 
 @dataclass(frozen=True)
@@ -142,7 +135,11 @@ async def _sign_in(
             if email is None:
                 raise InvalidLogin("The provider shared no usable email address.")
             if await uow.accounts.get_by_email(email) is not None:
-                raise EmailTaken()
+                # sign in and link the provider first
+                raise EmailTaken(
+                    "An account uses this email: sign in with your password, then link the"
+                    " provider."
+                )
             display_name = str(claims.get("name") or email.split("@", 1)[0])[:200]
             account = Account.register(
                 email=email,

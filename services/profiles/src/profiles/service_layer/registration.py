@@ -1,4 +1,5 @@
-"""Use cases of the profiles service. One handler serves HTTP and event entrypoints alike."""
+"""Registering an account (password sign-up): the address normalised, one account per address,
+the owner told (not the caller) when it is taken. Serves HTTP and event entrypoints alike."""
 
 from __future__ import annotations
 
@@ -7,12 +8,11 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy.exc import IntegrityError
 
 from eventkit import domain_errors as kinds
 from profiles.adapters.password_hasher import hash_password_async
 from profiles.config import ProfilesSettings
-from profiles.domain.account import Account, AccountStatus
+from profiles.domain.account import Account, AccountStatus, EmailTaken
 from profiles.domain.commands import RegisterAccount
 from profiles.domain.passwords import check_strength
 from profiles.service_layer.identity import VERIFY_EMAIL, new_secret
@@ -65,7 +65,7 @@ async def register_account(
         )
         try:
             await uow.accounts.add(account)
-        except IntegrityError:
+        except EmailTaken:
             # a concurrent registration of the same address won the race: answer the same
             return uuid.uuid4()
         await uow.one_time_tokens.add(

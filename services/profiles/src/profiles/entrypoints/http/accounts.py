@@ -17,7 +17,7 @@ from eventkit.http.problems import Problem
 from profiles.domain.account import Role
 from profiles.domain.commands import RegisterAccount
 from profiles.entrypoints.http.deps import ClientIp, Settings, UoW
-from profiles.service_layer import handlers, identity
+from profiles.service_layer import identity, registration
 
 router = APIRouter(prefix="/v1/auth", tags=["accounts"])
 
@@ -118,7 +118,7 @@ async def register(
     """
 
     async def work() -> RegistrationResponse:
-        account_id = await handlers.register_account(
+        account_id = await registration.register_account(
             RegisterAccount(
                 email=body.email,
                 password=body.password,
