@@ -68,6 +68,24 @@ async def api_client(
 
 
 @contextlib.asynccontextmanager
+async def api_client_through(
+    app: FastAPI, database_url: str, unit_of_work: Callable[[Any], Callable[[], Any]]
+) -> AsyncIterator[httpx.AsyncClient]:
+    """``app``'s API whose units of work reach the database at ``database_url`` (a
+    ``devstack.pgwire`` recorder's) on one pooled connection: ``unit_of_work`` turns that
+    connection's session factory into the app's ``uow_factory``."""
+    from eventkit.db import make_engine, make_session_factory
+
+    engine = make_engine(database_url, pool_size=1)
+    app.state.uow_factory = unit_of_work(make_session_factory(engine))
+    try:
+        async with api_client(app) as client:
+            yield client
+    finally:
+        await engine.dispose()
+
+
+@contextlib.asynccontextmanager
 async def running_worker(service_obj: Any) -> AsyncIterator[None]:
     """The service's consumers + background jobs, until the block ends."""
     stop = asyncio.Event()

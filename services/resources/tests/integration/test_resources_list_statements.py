@@ -12,8 +12,7 @@ import pytest
 from resources_testkit import new_id
 
 from devstack.pgwire import PgWireRecorder, recording
-from devstack.testing import TokenIssuer, api_client
-from eventkit.db import make_engine, make_session_factory
+from devstack.testing import TokenIssuer, api_client_through
 from resources.bootstrap import ResourcesService
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
@@ -31,15 +30,15 @@ async def recorded_client(
     resources_service: ResourcesService, tokens: TokenIssuer, wire: PgWireRecorder
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The service's API whose units of work talk to Postgres through the recorder."""
-    engine = make_engine(wire.database_url, pool_size=1)
-    sessions = make_session_factory(engine)
     chassis = resources_service.chassis
     app = resources_service.create_app()
     tokens.install(app)
-    app.state.uow_factory = lambda: ResourcesUnitOfWork(sessions, chassis.outbox, chassis.inbox)
-    async with api_client(app) as client:
+    async with api_client_through(
+        app,
+        wire.database_url,
+        lambda sessions: lambda: ResourcesUnitOfWork(sessions, chassis.outbox, chassis.inbox),
+    ) as client:
         yield client
-    await engine.dispose()
 
 
 async def test_a_page_of_open_opportunities_is_one_statement(
