@@ -257,3 +257,44 @@ async def test_a_slow_or_dead_endpoint_holds_only_its_own_slots(
             )
             == 40
         )
+
+
+async def test_a_webhook_send_is_a_span_of_the_events_trace(service: NotificationsService) -> None:
+    """The send joins the trace the event carries (ce_traceparent): one trace from the
+    request that made the event to the partner's webhook (in-memory exporter)."""
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+    from opentelemetry.trace import SpanKind
+
+    from eventkit import tracing
+
+    trace_id, parent_id = uuid.uuid4().hex, uuid.uuid4().hex[:16]
+    [ce] = events(1)
+    ce = ce.model_copy(update={"traceparent": f"00-{trace_id}-{parent_id}-01"})
+    exporter = InMemorySpanExporter()
+    assert tracing.configure_tracing("webhook-trace-test", exporter=exporter)
+    try:
+        async with HttpServer() as partner:
+            await add_endpoints(service, [partner.url])
+            async with service.uow() as uow:
+                await record_partner_event(ce, uow, TEST_CATALOGUE)
+                await uow.commit()
+            stop = asyncio.Event()
+            runner = asyncio.create_task(run_webhook_dispatcher(service.webhook_dispatcher(), stop))
+            try:
+                for _ in range(300):
+                    if partner.answered:
+                        break
+                    await asyncio.sleep(0.1)
+            finally:
+                stop.set()
+                await runner
+            assert partner.answered == 1
+        sends = [s for s in exporter.get_finished_spans() if s.name == "webhook send"]
+    finally:
+        tracing.shutdown_tracing()
+    [send] = sends
+    assert send.kind is SpanKind.CLIENT
+    assert f"{send.context.trace_id:032x}" == trace_id
+    assert send.parent is not None and f"{send.parent.span_id:016x}" == parent_id
+    assert send.attributes is not None
+    assert send.attributes["webhook.event_type"] == PartnerThingPublished.type_name

@@ -20,6 +20,7 @@ from resources.adapters.storage import (
     AttachmentStorage,
     LocalFileStorage,
     PostgresAttachmentStorage,
+    S3ObjectStorage,
 )
 from resources.config import ResourcesSettings
 from resources.entrypoints.consumers import build_dispatcher
@@ -53,8 +54,18 @@ class ResourcesService(Service):
         self.search = SearchReplica(lambda: self.chassis.engine)
 
     def _storage(self) -> AttachmentStorage:
-        if self.settings.attachment_storage == "local":
-            return LocalFileStorage(self.settings.attachment_dir)
+        s = self.settings
+        if s.attachment_storage == "local":
+            return LocalFileStorage(s.attachment_dir)
+        if s.attachment_storage == "s3":
+            return S3ObjectStorage(
+                endpoint=s.attachment_s3_endpoint,
+                bucket=s.attachment_s3_bucket,
+                region=s.attachment_s3_region,
+                prefix=s.attachment_s3_prefix,
+                access_key_id=s.attachment_s3_access_key_id,
+                secret_access_key=s.attachment_s3_secret_access_key.get_secret_value(),
+            )
         return PostgresAttachmentStorage(lambda: self.chassis.engine)
 
     def uow(self) -> ResourcesUnitOfWork:

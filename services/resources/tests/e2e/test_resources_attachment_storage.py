@@ -1,5 +1,6 @@
-"""Attachments live where every API replica sees them (PostgreSQL by default), and files
-kept on a local disk before move there with ``python -m resources attachments import-local``.
+"""Attachments live where every API replica sees them (PostgreSQL by default, or an
+S3-compatible object store), and files kept on a local disk before move there with
+``python -m resources attachments import-local``.
 
 Two real API processes share the database; each has a local folder of its own, like the
 in-memory /tmp of a pod. A file uploaded through one is downloaded through the other after
@@ -22,6 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 from resources_testkit import ATTACHMENT_LIMIT, new_id, resource_body
+from sqlalchemy import text
 
 from devstack.harness import TestInfra
 from devstack.testing import TokenIssuer, api_client
@@ -152,6 +154,162 @@ def test_upload_through_one_replica_restart_it_download_through_the_other(
         assert got.headers["etag"] == f'"{hashlib.sha256(PDF).hexdigest()}"'
     for folder in (Path(one.env["ATTACHMENT_DIR"]), Path(two.env["ATTACHMENT_DIR"])):
         assert not folder.exists() or not any(folder.rglob("*")), "nothing on the local disk"
+
+
+class ObjectStore:
+    """An S3-compatible server (moto's, in a process of its own) that checks SigV4
+    signatures: its first four requests (made here) create a user with an access key and a
+    policy, and the bucket; every request after them must be signed with that key."""
+
+    BUCKET = "diaspora-attachments"
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+            env={**os.environ, "INITIAL_NO_AUTH_ACTION_COUNT": "4"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(self.url + "/moto-api/", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "the object store did not start"
+                time.sleep(0.2)
+        import boto3
+
+        admin = {
+            "endpoint_url": self.url,
+            "region_name": "eu-west-3",
+            "aws_access_key_id": "bootstrap",
+            "aws_secret_access_key": "bootstrap",
+        }
+        iam = boto3.client("iam", **admin)
+        iam.create_user(UserName="resources")
+        self.key = iam.create_access_key(UserName="resources")["AccessKey"]
+        iam.put_user_policy(
+            UserName="resources",
+            PolicyName="attachments",
+            PolicyDocument=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}],
+                }
+            ),
+        )
+        self.s3 = boto3.client(
+            "s3",
+            **{
+                **admin,
+                "aws_access_key_id": self.key["AccessKeyId"],
+                "aws_secret_access_key": self.key["SecretAccessKey"],
+            },
+        )
+        boto3.client("s3", **admin).create_bucket(
+            Bucket=self.BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+        )
+
+    def env(self, secret: str | None = None) -> dict[str, str]:
+        return {
+            "ATTACHMENT_STORAGE": "s3",
+            "ATTACHMENT_S3_ENDPOINT": self.url,
+            "ATTACHMENT_S3_BUCKET": self.BUCKET,
+            "ATTACHMENT_S3_REGION": "eu-west-3",
+            "ATTACHMENT_S3_ACCESS_KEY_ID": self.key["AccessKeyId"],
+            "ATTACHMENT_S3_SECRET_ACCESS_KEY": secret or self.key["SecretAccessKey"],
+        }
+
+    def keys(self) -> list[str]:
+        listed = self.s3.list_objects_v2(Bucket=self.BUCKET).get("Contents", [])
+        return [item["Key"] for item in listed]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
+@pytest.fixture
+def object_store() -> Iterator[ObjectStore]:
+    store = ObjectStore()
+    try:
+        yield store
+    finally:
+        store.stop()
+
+
+async def test_with_an_object_store_replicas_share_files_and_a_store_outage_is_a_503(
+    resources_service: ResourcesService, tokens: TokenIssuer, object_store: ObjectStore
+) -> None:
+    """ATTACHMENT_STORAGE=s3: the file goes to the bucket (in requests a real SigV4 check
+    accepts), not the database; another replica serves it; while the store is down an
+    upload is a 503 problem that records nothing. (Two services in this process: the
+    restart across processes is the PostgreSQL test's, above.)"""
+    settings = {
+        **resources_service.settings.model_dump(),
+        **{k.lower(): v for k, v in object_store.env().items()},
+    }
+    one, two = (
+        ResourcesService(ResourcesSettings(**settings)),
+        ResourcesService(ResourcesSettings(**settings)),
+    )
+    author = tokens.headers(new_id())
+    apps = [one.create_app(), two.create_app()]
+    for app in apps:
+        tokens.install(app)
+    try:
+        async with api_client(apps[0]) as first, api_client(apps[1]) as second:
+            rid = (await first.post("/v1/resources", json=resource_body(), headers=author)).json()[
+                "id"
+            ]
+            up = await first.post(
+                f"/v1/resources/{rid}/attachments",
+                params={"filename": "rapport.pdf"},
+                content=PDF,
+                headers=author,
+            )
+            assert up.status_code == 201, up.text
+            got = await second.get(
+                f"/v1/resources/{rid}/attachments/{up.json()['id']}", headers=author
+            )
+            assert got.status_code == 200 and got.content == PDF
+            digest = hashlib.sha256(PDF).hexdigest()
+            assert object_store.keys() == [f"attachments/{digest}"]
+            async with resources_service.chassis.engine.connect() as conn:
+                in_db = await conn.scalar(
+                    text("SELECT count(*) FROM resources.attachment_blobs WHERE storage_key = :k"),
+                    {"k": digest},
+                )
+            assert in_db == 0
+
+            object_store.stop()
+            refused = await first.post(
+                f"/v1/resources/{rid}/attachments",
+                params={"filename": "later.pdf"},
+                content=PDF + b"another",
+                headers=author,
+            )
+            assert refused.status_code == 503, refused.text
+            assert refused.headers["content-type"] == "application/problem+json"
+            assert "retry-after" in refused.headers
+            seen = await second.get(f"/v1/resources/{rid}", headers=author)
+            assert [a["filename"] for a in seen.json()["attachments"]] == ["rapport.pdf"]
+    finally:
+        await one.chassis.dispose()
+        await two.chassis.dispose()
+
+
+def test_an_incomplete_object_store_setting_is_refused_at_start() -> None:
+    with pytest.raises(ValueError, match="ATTACHMENT_S3_BUCKET"):
+        ResourcesSettings(
+            attachment_storage="s3",
+            attachment_s3_endpoint="https://s3.example",
+            attachment_s3_access_key_id="id",
+            attachment_s3_secret_access_key="secret",
+        )
 
 
 async def test_local_files_are_imported_into_postgres(

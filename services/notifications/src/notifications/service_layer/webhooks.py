@@ -19,6 +19,7 @@ from contracts import registry
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from eventkit import domain_errors as kinds
+from eventkit import tracing
 from eventkit.domain_errors import InvalidInput
 from eventkit.logging import get_logger
 from notifications.adapters.ssrf import SsrfGuard, UnsafeUrl
@@ -315,7 +316,18 @@ class WebhookDispatcher:
                     # stopping: no new request (one could take webhook_timeout_s)
                     if self._stopping.is_set():
                         return None
-                    result = await self.sender.post(endpoint.id, endpoint.url, body, headers)
+                    # traced: a child of the event's traceparent (the outbox write that made
+                    # it), like the email a handling records (eventkit.tracing)
+                    with tracing.span(
+                        "webhook send",
+                        parent=event["envelope"].get("traceparent"),
+                        kind=tracing.CLIENT,
+                        attributes={
+                            "webhook.event_type": delivery.event_type,
+                            "webhook.id": delivery.message_id,
+                        },
+                    ):
+                        result = await self.sender.post(endpoint.id, endpoint.url, body, headers)
         return result
 
     @contextlib.asynccontextmanager

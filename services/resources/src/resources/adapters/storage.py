@@ -11,28 +11,44 @@ and a key never comes from a request.
   for a single process on a persistent disk; ``python -m resources attachments import-local``
   moves such files into PostgreSQL.
 
-Large installations can put the contents in S3-compatible object storage instead by adding
-an adapter with the same two methods (deploy/README.md, "Attachments").
+* ``S3ObjectStorage`` (``ATTACHMENT_STORAGE=s3``): objects ``<prefix><key>`` in a bucket of
+  an S3-compatible store (AWS S3, MinIO, Ceph RGW…), path-style, signed with SigV4
+  (``sigv4.py``): for installations whose files outgrow the database (deploy/README.md,
+  "Attachments"). The store checks each upload's sha256.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
+import httpx
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from resources.adapters import sigv4
 from resources.adapters.orm import attachment_blobs, attachments
 
 
 class ContentMissing(LookupError):
     """The storage holds no content under this key."""
+
+
+class ObjectStoreUnavailable(ConnectionError):
+    """The object store answered 5xx (busy, restarting): transient, the API answers 503
+    with Retry-After (eventkit.errors) and nothing is recorded."""
+
+
+class ObjectStoreRefused(RuntimeError):
+    """The object store refused a request (wrong credentials, missing bucket): a
+    misconfiguration for the operator, logged with the store's own error code."""
 
 
 class AttachmentStorage(Protocol):
@@ -129,3 +145,72 @@ class LocalFileStorage:
             for p in self.root.glob("??/*")
             if p.is_file() and p.name.isalnum() and p.parent.name == p.name[:2]
         )
+
+
+class S3ObjectStorage:
+    """Content-addressed objects ``<prefix><key>`` in one bucket of an S3-compatible store."""
+
+    def __init__(
+        self,
+        *,
+        endpoint: str,
+        bucket: str,
+        region: str,
+        access_key_id: str,
+        secret_access_key: str,
+        prefix: str = "attachments/",
+        timeout_s: float = 60.0,
+    ) -> None:
+        self._endpoint = endpoint.rstrip("/")
+        self._host = urlsplit(self._endpoint).netloc
+        self._bucket = bucket
+        self._region = region
+        self._credentials = (access_key_id, secret_access_key)
+        self._prefix = prefix
+        self._timeout_s = timeout_s
+
+    async def _send(self, method: str, key: str, content: bytes = b"") -> httpx.Response:
+        path = f"/{self._bucket}/{self._prefix}{_checked(key)}"
+        headers = sigv4.signed_headers(
+            method=method,
+            host=self._host,
+            path=path,
+            payload_sha256=hashlib.sha256(content).hexdigest() if content else sigv4.EMPTY_SHA256,
+            access_key_id=self._credentials[0],
+            secret_access_key=self._credentials[1],
+            region=self._region,
+            now=datetime.now(UTC),
+        )
+        # one client per call: uploads are rare and large, and no connection outlives a loop
+        async with httpx.AsyncClient(timeout=self._timeout_s) as client:
+            response = await client.request(
+                method, self._endpoint + path, content=content or None, headers=headers
+            )
+        if response.status_code >= 500:
+            raise ObjectStoreUnavailable(f"{method} {path}: {response.status_code}")
+        return response
+
+    def _refused(self, method: str, response: httpx.Response) -> ObjectStoreRefused:
+        code = response.text[:300] if method != "HEAD" else ""
+        return ObjectStoreRefused(f"{method} answered {response.status_code} {code}".strip())
+
+    async def put(self, key: str, content: bytes) -> None:
+        if await self.has(key):
+            return  # same digest, same bytes: not sent twice
+        response = await self._send("PUT", key, content)
+        if response.status_code != 200:
+            raise self._refused("PUT", response)
+
+    async def get(self, key: str) -> bytes:
+        response = await self._send("GET", key)
+        if response.status_code == 404:
+            raise ContentMissing(key)
+        if response.status_code != 200:
+            raise self._refused("GET", response)
+        return response.content
+
+    async def has(self, key: str) -> bool:
+        response = await self._send("HEAD", key)
+        if response.status_code in (200, 404):
+            return response.status_code == 200
+        raise self._refused("HEAD", response)
