@@ -86,15 +86,6 @@ def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
         return pool.submit(asyncio.run, _main()).result()
 
 
-def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
-    """True when something accepts TCP connections on ``host:port``."""
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
 def free_port(host: str = "127.0.0.1") -> int:
     """An ephemeral port that was free a moment ago (for tests that need their own server)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

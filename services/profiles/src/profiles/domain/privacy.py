@@ -121,9 +121,6 @@ class DataExport:
     def pending_services(self) -> list[str]:
         return [s for s, p in self.progress().items() if p["status"] == "pending"]
 
-    def has_part(self, service: str, part: int) -> bool:
-        return any(r.service == service and r.part == part for r in self.received)
-
     def due_for_retry(self, now: datetime, after: timedelta) -> bool:
         last = self.last_requested_at or self.requested_at
         return self.status == ExportStatus.ASSEMBLING and now - last >= after

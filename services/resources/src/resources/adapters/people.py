@@ -104,12 +104,6 @@ class PeopleProjection:
         )
         return facts(row) if row else None
 
-    async def sequence_of(self, person_id: UUID) -> int | None:
-        value: int | None = await self.session.scalar(
-            select(people.c.sequence).where(people.c.person_id == person_id)
-        )
-        return value
-
 
 def facts(row: RowMapping) -> ProfileFacts:
     return ProfileFacts(
