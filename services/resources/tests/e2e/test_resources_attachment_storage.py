@@ -257,6 +257,8 @@ async def test_with_an_object_store_replicas_share_files_and_a_store_outage_is_a
         ResourcesService(ResourcesSettings(**settings)),
     )
     author = tokens.headers(new_id())
+    # content of its own: the PostgreSQL test above stored PDF in this database already
+    pdf = PDF + os.urandom(64)
     apps = [one.create_app(), two.create_app()]
     for app in apps:
         tokens.install(app)
@@ -268,15 +270,15 @@ async def test_with_an_object_store_replicas_share_files_and_a_store_outage_is_a
             up = await first.post(
                 f"/v1/resources/{rid}/attachments",
                 params={"filename": "rapport.pdf"},
-                content=PDF,
+                content=pdf,
                 headers=author,
             )
             assert up.status_code == 201, up.text
             got = await second.get(
                 f"/v1/resources/{rid}/attachments/{up.json()['id']}", headers=author
             )
-            assert got.status_code == 200 and got.content == PDF
-            digest = hashlib.sha256(PDF).hexdigest()
+            assert got.status_code == 200 and got.content == pdf
+            digest = hashlib.sha256(pdf).hexdigest()
             assert object_store.keys() == [f"attachments/{digest}"]
             async with resources_service.chassis.engine.connect() as conn:
                 in_db = await conn.scalar(
@@ -289,7 +291,7 @@ async def test_with_an_object_store_replicas_share_files_and_a_store_outage_is_a
             refused = await first.post(
                 f"/v1/resources/{rid}/attachments",
                 params={"filename": "later.pdf"},
-                content=PDF + b"another",
+                content=pdf + b"another",
                 headers=author,
             )
             assert refused.status_code == 503, refused.text
