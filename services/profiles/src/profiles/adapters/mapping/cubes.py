@@ -24,7 +24,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from profiles.domain.mapping.dimensions import MULTI_VALUED, Dimension
-from profiles.domain.mapping.populations import Month, Window
+from profiles.domain.mapping.populations import Window
 from profiles.domain.mapping.tables import UNKNOWN, Cube, Key, Population, family
 
 TABLE = "profiles.mapping_responses"
@@ -206,40 +206,42 @@ async def _query_pairs(
     for i, (a, b) in enumerate(subsets):
         params[f"a{i}"], params[f"b{i}"] = a, b
         pairs.append(f"(:a{i}, :b{i})")
-    by_month = any(not p.window.is_open for p in populations)
-    month = "month" if by_month else "NULL::date"
+    # Every population has the requested window or none (``tables.family``): the months fold
+    # into "in the window or not" here, not in Python (a row per month was ten times the rows).
+    windowed = not requested.window.is_open
+    in_window = f"({_window_condition(requested.window, params)})" if windowed else "TRUE"
     sql = (
-        f"SELECT a_dim, b_dim, a_value, b_value, {month} AS month, wave, sum(n), sum(key_sum) "
-        f"FROM {PAIRS} WHERE campaign_id = :campaign AND (a_dim, b_dim) IN ({', '.join(pairs)}) "
-        f"AND n > 0 GROUP BY a_dim, b_dim, a_value, b_value, {month}, wave"
+        f"SELECT a_dim, b_dim, a_value, b_value, {in_window} AS in_window, wave, sum(n), "
+        f"sum(key_sum) FROM {PAIRS} WHERE campaign_id = :campaign "
+        f"AND (a_dim, b_dim) IN ({', '.join(pairs)}) AND n > 0 "
+        "GROUP BY a_dim, b_dim, a_value, b_value, 5, wave"
     )
-    # rows[(a_dim, b_dim)] = [({dim: value}, month, wave, n, key_sum)]
-    rows: dict[tuple[str, str], list[tuple[dict[str, str], Month | None, str, int, int]]] = (
-        defaultdict(list)
+    # rows[(a_dim, b_dim)] = [({dim: value}, in the window?, wave, n, key_sum)]
+    rows: dict[tuple[str, str], list[tuple[dict[str, str], bool, str, int, int]]] = defaultdict(
+        list
     )
-    for a_dim, b_dim, a_value, b_value, m, wave, n, key_sum in await session.execute(
+    for a_dim, b_dim, a_value, b_value, inside, wave, n, key_sum in await session.execute(
         text(sql), params
     ):
         values = {a_dim: a_value, b_dim: b_value} if b_dim else ({a_dim: a_value} if a_dim else {})
-        rows[(a_dim, b_dim)].append(
-            (values, Month.of(m) if m is not None else None, str(wave), int(n), int(key_sum))
-        )
+        rows[(a_dim, b_dim)].append((values, bool(inside), str(wave), int(n), int(key_sum)))
 
     def cube_of(population: Population) -> Cube:
         counts: dict[Key, int] = defaultdict(int)
         sums: dict[Key, int] = defaultdict(int)
         fixed = {d: v for d, v in population.filters if d != Dimension.WAVE.value}
         wave_filter = dict(population.filters).get(Dimension.WAVE.value)
+        whole_campaign = population.window.is_open
         for mask in itertools.product((False, True), repeat=len(dimensions)):
             present = [d for d, dropped in zip(dimensions, mask, strict=True) if not dropped]
             constrained = sorted({d.value for d in present if d != Dimension.WAVE} | set(fixed))
             subset = (*constrained, "", "")[:2]
-            for values, m, wave, n, key_sum in rows.get((subset[0], subset[1]), []):
+            for values, inside, wave, n, key_sum in rows.get((subset[0], subset[1]), []):
                 if wave_filter is not None and wave != wave_filter:
                     continue
                 if any(values[d] != v for d, v in fixed.items()):
                     continue
-                if m is not None and not population.window.contains(m):
+                if not (whole_campaign or inside):
                     continue
                 key = tuple(
                     None if dropped else (wave if d == Dimension.WAVE else values[d.value])

@@ -535,50 +535,47 @@ class PublishedCells:
         self, campaign_id: UUID, definitions: list[Definition]
     ) -> dict[Definition, Published]:
         by_text = {definition_text(d): d for d in definitions}
-        rows = await self.session.execute(
-            select(
-                published_cells.c.definition,
-                published_cells.c.value,
-                published_cells.c.raw,
-                published_cells.c.basis,
-                published_cells.c.dropped,
-            ).where(
-                published_cells.c.campaign_id == campaign_id,
-                published_cells.c.definition.in_(list(by_text)),
-            )
-        )
+        # one array parameter, not one per cell: the statement is the same for every table
+        rows = await self.session.execute(_LEDGER_ROWS, {"c": campaign_id, "d": list(by_text)})
         return {
             by_text[r.definition]: Published(r.value, Basis(r.basis), r.raw, _constraint(r.dropped))
             for r in rows
         }
 
     async def record(self, campaign_id: UUID, changes: dict[Definition, Published]) -> None:
+        """Every change in one statement with one array per column: a multi-row VALUES of
+        seven parameters per cell took longer to build in SQLAlchemy than everything else
+        a first publication does (docs/benchmarks/mapping_analytics.md)."""
         if not changes:
             return
-        now = datetime.now(UTC)
-        stmt = pg_insert(published_cells).values(
-            [
-                {
-                    "campaign_id": campaign_id,
-                    "definition": definition_text(d),
-                    "value": p.value,
-                    "raw": p.raw,
-                    "basis": p.basis.value,
-                    "dropped": f"{p.dropped[0]}={p.dropped[1]}" if p.dropped else None,
-                    "published_at": now,
-                }
-                for d, p in changes.items()
-            ]
-        )
+        cells = list(changes.items())
         await self.session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["campaign_id", "definition"],
-                set_={
-                    c: stmt.excluded[c]
-                    for c in ("value", "raw", "basis", "dropped", "published_at")
-                },
-            )
+            _LEDGER_WRITE,
+            {
+                "c": campaign_id,
+                "at": datetime.now(UTC),
+                "d": [definition_text(d) for d, _ in cells],
+                "v": [p.value for _, p in cells],
+                "r": [p.raw for _, p in cells],
+                "b": [p.basis.value for _, p in cells],
+                "x": [f"{p.dropped[0]}={p.dropped[1]}" if p.dropped else None for _, p in cells],
+            },
         )
+
+
+_LEDGER_ROWS = text(
+    f"SELECT definition, value, raw, basis, dropped FROM {published_cells.fullname} "
+    "WHERE campaign_id = :c AND definition = ANY(CAST(:d AS text[]))"
+)
+_LEDGER_WRITE = text(
+    f"INSERT INTO {published_cells.fullname} "
+    "(campaign_id, definition, value, raw, basis, dropped, published_at) "
+    "SELECT :c, d, v, r, b, x, :at FROM unnest(CAST(:d AS text[]), CAST(:v AS int[]), "
+    "CAST(:r AS int[]), CAST(:b AS text[]), CAST(:x AS text[])) AS cell(d, v, r, b, x) "
+    "ON CONFLICT (campaign_id, definition) DO UPDATE SET value = EXCLUDED.value, "
+    "raw = EXCLUDED.raw, basis = EXCLUDED.basis, dropped = EXCLUDED.dropped, "
+    "published_at = EXCLUDED.published_at"
+)
 
 
 class AccessLog:

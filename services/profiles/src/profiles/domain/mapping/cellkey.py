@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 
 #: record keys are integers in [0, MODULUS); the cell key is their sum modulo MODULUS
 MODULUS = 2**32
@@ -61,7 +62,7 @@ class PerturbationTable:
         rows = {n: self._row(n) for n in range(1, self.max_noise + 1)}
         object.__setattr__(self, "_rows", rows)
 
-    @property
+    @cached_property  # asked for every cell of every table
     def max_noise(self) -> int:
         """``D``: no published count differs from the true one by more (before publication
         rules keep an earlier value)."""

@@ -104,11 +104,12 @@ def publish(
     """The published value of every cell in ``cells`` (which holds, for each cell, every cell
     one constraint coarser); ``ledger``: what was published before."""
     raw = {d: policy.table.perturbed(c.n, c.key_sum) for d, c in cells.items()}
+    step = policy.step
     out: dict[Definition, Published] = {}
     for definition in sorted(cells, key=lambda d: (len(d), definition_text(d))):
         mine = raw[definition]
         before = ledger.get(definition)
-        if before is not None and abs(mine - before.raw) < policy.step:
+        if before is not None and abs(mine - before.raw) < step:
             out[definition] = Published(before.value, Basis.KEPT, before.raw, before.dropped)
             continue
         closest: tuple[int, Constraint, Published] | None = None
@@ -117,7 +118,7 @@ def publish(
             if coarser not in out:
                 raise MissingCoarserCell(definition_text(coarser))
             gap = abs(mine - raw[coarser])
-            if gap < policy.step and (closest is None or gap < closest[0]):
+            if gap < step and (closest is None or gap < closest[0]):
                 closest = (gap, constraint, out[coarser])
         if closest is not None:
             _, dropped, coarser_published = closest
