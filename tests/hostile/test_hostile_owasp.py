@@ -464,14 +464,21 @@ def test_api9_every_route_the_apps_serve_is_documented_or_not_exposed(
         # and nothing is documented that the app does not serve
         served = {getattr(r, "path", "") for r in routes}
         assert set(documented) <= served, (service, set(documented) - served)
-    with client(hostile) as http:  # no service answers outside the route table (the web
-        # client's catch-all answers its 404 page)
-        for path in ("/v1/admin", "/v2/auth/me", "/v1/authx", "/internal", "/v1"):
+    with client(hostile) as http:
+        # an API path no service serves is the API's problem+json 404 (a client reads the
+        # problem, never the web client's HTML page), with the headers of every API answer
+        for path in ("/v1/admin", "/v1/authx", "/v1", "/v1/", "/v1/no/such/thing?x=1"):
+            r = http.get(path, headers={"Accept": "text/html", "X-Request-ID": "rid-unknown"})
+            assert is_problem(r, 404)["status"] == 404, path
+            assert r.headers["x-request-id"] == "rid-unknown", path
+            assert r.headers.get("x-content-type-options") == "nosniff", path
+            assert not any(leak in r.text for leak in SERVICE_INTERNALS), (path, r.text)
+        assert is_problem(http.post("/v1/unknown", json={}), 404)
+        # outside /v1 the web client's catch-all answers for people (its 404 page)
+        for path in ("/v2/auth/me", "/internal"):
             r = http.get(path)
-            assert r.status_code == 404 or r.is_redirect, (
-                path,
-                r.status_code,
-            )  # web: /v1 -> sign-in
+            assert r.status_code == 404, (path, r.status_code)
+            assert r.headers["content-type"].startswith("text/html"), path
             assert not any(leak in r.text for leak in SERVICE_INTERNALS), (path, r.text)
 
 
