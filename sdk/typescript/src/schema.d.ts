@@ -2001,14 +2001,16 @@ export interface paths {
         post?: never;
         /**
          * Withdraw Need
-         * @description Withdraw a declared need: it no longer counts in any gap.
+         * @description Withdraw a declared need, naming the version you read in ``If-Match``: it no
+         *     longer counts in any gap.
          */
         delete: operations["withdrawNeed"];
         options?: never;
         head?: never;
         /**
          * Correct Need
-         * @description Correct a declared need (its declarer, or whoever oversees campaigns).
+         * @description Correct a declared need (its declarer, or whoever oversees campaigns), naming the
+         *     version you read in ``If-Match``.
          */
         patch: operations["correctNeed"];
         trace?: never;
@@ -5580,6 +5582,11 @@ export interface components {
             sector: string;
             /** Skill */
             skill: string | null;
+            /**
+             * Version
+             * @description its ETag is W/"<version>": send it as If-Match to correct or withdraw it
+             */
+            version: number;
         };
         /** NeedPage */
         NeedPage: {
@@ -14246,7 +14253,10 @@ export interface operations {
     withdrawNeed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
+            };
             path: {
                 need_id: string;
             };
@@ -14261,8 +14271,44 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14293,7 +14339,10 @@ export interface operations {
     correctNeed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
+            };
             path: {
                 need_id: string;
             };
@@ -14332,8 +14381,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ import random
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -20,6 +21,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from devstack.testing import TokenIssuer, api_client
+from eventkit.clock import FixedClock
 from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS, access_log, responses
 from profiles.adapters.mapping.template import TEMPLATE
 from profiles.bootstrap import ProfilesService
@@ -50,8 +52,6 @@ def headers(
     if orgs is None:
         return issuer.headers(subject, roles)
     # a token with an "organisations" claim (what the organisations module will issue)
-    from datetime import UTC, datetime, timedelta
-
     import jwt
 
     now = datetime.now(UTC)
@@ -526,12 +526,16 @@ async def test_needs_belong_to_their_campaign_and_can_be_corrected_or_withdrawn(
     mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
     campaign: dict[str, Any],
     profiles_service: ProfilesService,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Found from the outside: a need declared for one campaign showed in another campaign's
     gaps, and a declared need could be neither corrected nor withdrawn, so repeated
     declarations added up."""
     client, issuer = mapping_app
     h = campaign["headers"]
+    # the service's clock dates needs and their corrections (not the machine's time)
+    clock = FixedClock(datetime(2026, 3, 1, 9, 30, tzinfo=UTC))
+    monkeypatch.setattr(profiles_service.chassis, "clock", clock)
     other = await launch(client, h, campaign["survey"]["id"], name="Another mapping")
     declared = await client.post(
         "/v1/mapping/needs",
@@ -547,6 +551,7 @@ async def test_needs_belong_to_their_campaign_and_can_be_corrected_or_withdrawn(
     assert mine.status_code == 201, mine.text
     need = mine.json()
     assert need["sector"] == "J" and need["campaign_id"] == campaign["id"]
+    assert datetime.fromisoformat(need["declared_at"]) == clock.now()
 
     async def gap_rows() -> dict[tuple[str, str], dict[str, Any]]:
         r = await client.get(f"/v1/mapping/campaigns/{campaign['id']}/gaps", headers=h)
@@ -573,25 +578,39 @@ async def test_needs_belong_to_their_campaign_and_can_be_corrected_or_withdrawn(
     bad = await client.get("/v1/mapping/needs", params={"origin": "HT", "cursor": "x"}, headers=h)
     assert bad.status_code == 400
 
-    # corrected: it replaces what was declared (no second need adding up)
+    # corrected: it replaces what was declared (no second need adding up), naming the
+    # version read (If-Match): without it 428, with a stale one 412, and nothing changes
     path = f"/v1/mapping/needs/{need['id']}"
-    fixed = await client.patch(path, json={"positions": 4, "priority": 5}, headers=h)
+    assert mine.headers["etag"] == 'W/"1"' and need["version"] == 1
+    assert (await client.patch(path, json={"positions": 4}, headers=h)).status_code == 428
+    clock.advance(timedelta(hours=1))
+    fixed = await client.patch(
+        path, json={"positions": 4, "priority": 5}, headers={**h, "If-Match": 'W/"1"'}
+    )
     assert fixed.status_code == 200, fixed.text
+    assert fixed.headers["etag"] == 'W/"2"' and fixed.json()["version"] == 2
+    assert fixed.json()["declared_at"] == need["declared_at"]
+    stale = await client.patch(path, json={"positions": 99}, headers={**h, "If-Match": 'W/"1"'})
+    assert stale.status_code == 412, stale.text
+    assert stale.headers["content-type"].startswith("application/problem+json")
     assert (await gap_rows())[("J", "*")]["needed"] == 4
     [corrected] = await outbox(profiles_service, "profiles.sector_need.corrected", need["id"])
     assert corrected["positions"] == 4 and corrected["campaign_id"] == campaign["id"]
+    assert datetime.fromisoformat(corrected["corrected_at"]) == clock.now()
+    current = {**h, "If-Match": '"2"'}  # a strong tag names the same version
 
     # bad corrections and strangers are problems, and change nothing
     for body, status in (({}, 422), ({"sector": "ZZ"}, 422), ({"positions": 0}, 422)):
-        r = await client.patch(path, json=body, headers=h)
+        r = await client.patch(path, json=body, headers=current)
         assert r.status_code == status, (body, r.text)
         assert r.headers["content-type"].startswith("application/problem+json")
     stranger = issuer.headers(uuid.uuid4(), FOCAL)
-    assert (await client.patch(path, json={"positions": 1}, headers=stranger)).status_code == 403
+    r = await client.patch(path, json={"positions": 1}, headers={**stranger, "If-Match": "*"})
+    assert r.status_code == 403
     member = issuer.headers(uuid.uuid4(), MEMBER)
-    assert (await client.delete(path, headers=member)).status_code == 403
+    assert (await client.delete(path, headers={**member, "If-Match": "*"})).status_code == 403
     unknown = await client.patch(
-        f"/v1/mapping/needs/{uuid.uuid4()}", json={"positions": 1}, headers=h
+        f"/v1/mapping/needs/{uuid.uuid4()}", json={"positions": 1}, headers={**h, "If-Match": "*"}
     )
     assert unknown.status_code == 404
     elsewhere = await client.post(
@@ -601,13 +620,17 @@ async def test_needs_belong_to_their_campaign_and_can_be_corrected_or_withdrawn(
     )
     assert elsewhere.status_code == 422  # the campaign maps another country's diaspora
 
-    # withdrawn: it counts nowhere any more (an admin who oversees campaigns may too)
-    assert (
-        await client.delete(path, headers=issuer.headers(uuid.uuid4(), ADMIN))
-    ).status_code == 204
+    # withdrawn at the version read: it counts nowhere any more (an admin who oversees
+    # campaigns may too)
+    admin = issuer.headers(uuid.uuid4(), ADMIN)
+    assert (await client.delete(path, headers=admin)).status_code == 428
+    stale = await client.delete(path, headers={**admin, "If-Match": 'W/"1"'})
+    assert stale.status_code == 412
+    assert (await gap_rows())[("J", "*")]["needed"] == 4
+    assert (await client.delete(path, headers={**admin, **current})).status_code == 204
     assert ("J", "*") not in await gap_rows()
     assert await outbox(profiles_service, "profiles.sector_need.withdrawn", need["id"])
-    assert (await client.delete(path, headers=h)).status_code == 404
+    assert (await client.delete(path, headers={**h, "If-Match": "*"})).status_code == 404
 
 
 # ---- responses and consent ----------------------------------------------------------------

@@ -71,7 +71,9 @@ async def test_export_then_erase_everything_tied_to_a_person(
 
     first, second = await new_campaign(), await new_campaign()
     await handlers.declare_need(
-        uow(profiles_service), handlers.new_need("HT", "Q", 10, 3, staff), staff
+        uow(profiles_service),
+        handlers.new_need("HT", "Q", 10, 3, staff, now=datetime.now(UTC)),
+        staff,
     )
     me = Principal(person, frozenset({"member"}))
     answers = {

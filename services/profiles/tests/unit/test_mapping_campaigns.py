@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -82,8 +82,14 @@ def test_a_campaign_is_published_with_at_least_the_platforms_floor() -> None:
 
 
 def test_sector_needs_use_the_classifications() -> None:
-    by = uuid.uuid4()
-    SectorNeed(uuid.uuid4(), "HT", "Q", 10, 3, by, skill="S1", region="Nord")
+    by, at = uuid.uuid4(), datetime(2026, 12, 7, tzinfo=UTC)
+    need = SectorNeed(uuid.uuid4(), "HT", "Q", 10, 3, by, skill="S1", region="Nord", declared_at=at)
+    assert need.version == 1
+    corrected = need.corrected({"positions": 4, "skill": "s2"})
+    assert (corrected.positions, corrected.skill, corrected.version) == (4, "S2", 2)
+    assert corrected.declared_at == at and need.positions == 10
+    with pytest.raises(InvalidCampaign):
+        need.corrected({"priority": 0})
     for bad in (
         {"sector": "ZZ"},
         {"skill": "S99"},
@@ -98,6 +104,7 @@ def test_sector_needs_use_the_classifications() -> None:
             "positions": 10,
             "priority": 3,
             "declared_by": by,
+            "declared_at": at,
             **bad,
         }
         with pytest.raises(InvalidCampaign):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from openpyxl import Workbook
@@ -248,13 +248,13 @@ def test_gap_table_compares_published_supply_with_declared_needs() -> None:
     table = published_table(
         cube, Population(), publish(true_cells({Population(): cube}), {}, policy), policy
     )
-    by = uuid.uuid4()
+    by, at = uuid.uuid4(), datetime(2026, 12, 7, tzinfo=UTC)
     needs = [
-        SectorNeed(uuid.uuid4(), "HT", "Q", 40, 5, by, skill="S1"),
-        SectorNeed(uuid.uuid4(), "HT", "Q", 10, 2, by, skill="S1"),
-        SectorNeed(uuid.uuid4(), "HT", "P", 5, 3, by),
-        SectorNeed(uuid.uuid4(), "HT", "C", 5, 3, by, skill="T1"),
-        SectorNeed(uuid.uuid4(), "HT", "A", 7, 1, by),
+        SectorNeed(uuid.uuid4(), "HT", "Q", 40, 5, by, skill="S1", declared_at=at),
+        SectorNeed(uuid.uuid4(), "HT", "Q", 10, 2, by, skill="S1", declared_at=at),
+        SectorNeed(uuid.uuid4(), "HT", "P", 5, 3, by, declared_at=at),
+        SectorNeed(uuid.uuid4(), "HT", "C", 5, 3, by, skill="T1", declared_at=at),
+        SectorNeed(uuid.uuid4(), "HT", "A", 7, 1, by, declared_at=at),
     ]
     rows = {(r.sector, r.skill): r for r in gap_table(table, needs)}
     assert rows[("Q", "S1")].needed == 50 and rows[("Q", "S1")].priority == 5

@@ -24,6 +24,7 @@ class NeedOut:
         region (None | str):
         sector (str):
         skill (None | str):
+        version (int): its ETag is W/"<version>": send it as If-Match to correct or withdraw it
     """
 
     campaign_id: None | UUID
@@ -35,6 +36,7 @@ class NeedOut:
     region: None | str
     sector: str
     skill: None | str
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +64,8 @@ class NeedOut:
         skill: None | str
         skill = self.skill
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -75,6 +79,7 @@ class NeedOut:
                 "region": region,
                 "sector": sector,
                 "skill": skill,
+                "version": version,
             }
         )
 
@@ -125,6 +130,8 @@ class NeedOut:
 
         skill = _parse_skill(d.pop("skill"))
 
+        version = d.pop("version")
+
         need_out = cls(
             campaign_id=campaign_id,
             declared_at=declared_at,
@@ -135,6 +142,7 @@ class NeedOut:
             region=region,
             sector=sector,
             skill=skill,
+            version=version,
         )
 
         need_out.additional_properties = d

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.need_correction import NeedCorrection
 from ...models.need_out import NeedOut
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     need_id: UUID,
     *,
     body: NeedCorrection,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -53,10 +56,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -90,13 +103,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NeedCorrection,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[NeedOut | Problem]:
     """Correct Need
 
-     Correct a declared need (its declarer, or whoever oversees campaigns).
+     Correct a declared need (its declarer, or whoever oversees campaigns), naming the
+    version you read in ``If-Match``.
 
     Args:
         need_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (NeedCorrection): What a declared need asks for, corrected (the fields given replace
             the declared ones).
 
@@ -111,6 +128,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         need_id=need_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -125,13 +143,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NeedCorrection,
+    if_match: None | str | Unset = UNSET,
 ) -> NeedOut | Problem | None:
     """Correct Need
 
-     Correct a declared need (its declarer, or whoever oversees campaigns).
+     Correct a declared need (its declarer, or whoever oversees campaigns), naming the
+    version you read in ``If-Match``.
 
     Args:
         need_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (NeedCorrection): What a declared need asks for, corrected (the fields given replace
             the declared ones).
 
@@ -147,6 +169,7 @@ def sync(
         need_id=need_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -155,13 +178,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NeedCorrection,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[NeedOut | Problem]:
     """Correct Need
 
-     Correct a declared need (its declarer, or whoever oversees campaigns).
+     Correct a declared need (its declarer, or whoever oversees campaigns), naming the
+    version you read in ``If-Match``.
 
     Args:
         need_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (NeedCorrection): What a declared need asks for, corrected (the fields given replace
             the declared ones).
 
@@ -176,6 +203,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         need_id=need_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,13 +216,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NeedCorrection,
+    if_match: None | str | Unset = UNSET,
 ) -> NeedOut | Problem | None:
     """Correct Need
 
-     Correct a declared need (its declarer, or whoever oversees campaigns).
+     Correct a declared need (its declarer, or whoever oversees campaigns), naming the
+    version you read in ``If-Match``.
 
     Args:
         need_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (NeedCorrection): What a declared need asks for, corrected (the fields given replace
             the declared ones).
 
@@ -211,5 +243,6 @@ async def asyncio(
             need_id=need_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

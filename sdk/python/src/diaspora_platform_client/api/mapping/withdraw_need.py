@@ -8,12 +8,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     need_id: UUID,
+    *,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -32,10 +38,30 @@ def _parse_response(
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -68,13 +94,17 @@ def sync_detailed(
     need_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Withdraw Need
 
-     Withdraw a declared need: it no longer counts in any gap.
+     Withdraw a declared need, naming the version you read in ``If-Match``: it no
+    longer counts in any gap.
 
     Args:
         need_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -86,6 +116,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         need_id=need_id,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -99,13 +130,17 @@ def sync(
     need_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Withdraw Need
 
-     Withdraw a declared need: it no longer counts in any gap.
+     Withdraw a declared need, naming the version you read in ``If-Match``: it no
+    longer counts in any gap.
 
     Args:
         need_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +153,7 @@ def sync(
     return sync_detailed(
         need_id=need_id,
         client=client,
+        if_match=if_match,
     ).parsed
 
 
@@ -125,13 +161,17 @@ async def asyncio_detailed(
     need_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Withdraw Need
 
-     Withdraw a declared need: it no longer counts in any gap.
+     Withdraw a declared need, naming the version you read in ``If-Match``: it no
+    longer counts in any gap.
 
     Args:
         need_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +183,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         need_id=need_id,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -154,13 +195,17 @@ async def asyncio(
     need_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Withdraw Need
 
-     Withdraw a declared need: it no longer counts in any gap.
+     Withdraw a declared need, naming the version you read in ``If-Match``: it no
+    longer counts in any gap.
 
     Args:
         need_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,5 +219,6 @@ async def asyncio(
         await asyncio_detailed(
             need_id=need_id,
             client=client,
+            if_match=if_match,
         )
     ).parsed

@@ -217,6 +217,8 @@ sector_needs = Table(
     Column("campaign_id", UUID(as_uuid=True), ForeignKey(campaigns.c.id)),
     Column("declared_at", DateTime(timezone=True), nullable=False),
     Column("withdrawn", Boolean, nullable=False, default=False),
+    #: one more with each correction (the ETag: If-Match)
+    Column("version", Integer, nullable=False, server_default="1"),
     Index("ix_mapping_sector_needs_origin", "origin_country"),
 )
 

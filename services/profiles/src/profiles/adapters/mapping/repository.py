@@ -439,6 +439,7 @@ class SectorNeedRepository:
                 declared_by=need.declared_by,
                 campaign_id=need.campaign_id,
                 declared_at=need.declared_at,
+                version=need.version,
                 withdrawn=False,
             )
         )
@@ -486,6 +487,7 @@ class SectorNeedRepository:
                 region=need.region,
                 positions=need.positions,
                 priority=need.priority,
+                version=need.version,
             )
         )
 
@@ -507,6 +509,7 @@ def _need(r: Row[Any]) -> SectorNeed:
         region=r.region,
         campaign_id=r.campaign_id,
         declared_at=r.declared_at,
+        version=r.version,
     )
 
 

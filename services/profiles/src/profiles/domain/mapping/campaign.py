@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 from uuid import UUID
 
 from contracts.vocabulary import Permission, UnknownCode, permits, scheme
@@ -138,7 +140,15 @@ class SectorNeed:
     skill: str | None = None
     region: str | None = None
     campaign_id: UUID | None = None
-    declared_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    #: when it was declared (the service's clock: a need has no time of its own)
+    declared_at: datetime = field(kw_only=True)
+    #: counts its corrections: the ETag a change must name (If-Match), so two coordinators
+    #: correcting the same need cannot silently overwrite each other
+    version: int = field(default=1, kw_only=True)
+
+    def corrected(self, changes: Mapping[str, Any]) -> SectorNeed:
+        """This need asking for ``changes`` instead (validated again), one version on."""
+        return dataclasses.replace(self, **changes, version=self.version + 1)
 
     def __post_init__(self) -> None:
         # frozen: the canonical codes are set through object.__setattr__

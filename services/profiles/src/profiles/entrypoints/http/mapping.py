@@ -14,7 +14,10 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
+from eventkit.http.clock import Now
+from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
+from eventkit.preconditions import etag
 from eventkit.service import Chassis
 from profiles.adapters.mapping import charts, exports, kobo
 from profiles.adapters.mapping.repository import StoredSurvey, survey_from_json, survey_to_json
@@ -402,6 +405,9 @@ class NeedOut(BaseModel):
     priority: int
     campaign_id: UUID | None = Field(description="None: a need of the whole origin country")
     declared_at: datetime
+    version: int = Field(
+        description='its ETag is W/"<version>": send it as If-Match to correct or withdraw it'
+    )
 
 
 class NeedPage(BaseModel):
@@ -420,16 +426,24 @@ def _need_view(n: SectorNeed) -> NeedOut:
         priority=n.priority,
         campaign_id=n.campaign_id,
         declared_at=n.declared_at,
+        version=n.version,
     )
 
 
+def _need_response(need: SectorNeed, response: Response) -> NeedOut:
+    response.headers["ETag"] = etag(need.version)
+    return _need_view(need)
+
+
 @router.post("/needs", status_code=201, response_model=NeedOut)
-async def declare_need(body: NeedInput, uow: UoW, principal: CurrentPrincipal) -> NeedOut:
+async def declare_need(
+    body: NeedInput, uow: UoW, principal: CurrentPrincipal, now: Now, response: Response
+) -> NeedOut:
     """A need for one campaign (``campaign_id``: it counts in that campaign's gaps only) or
     for the origin country (no ``campaign_id``: it counts in each of its campaigns)."""
-    need = handlers.new_need(by=principal, **body.model_dump())
+    need = handlers.new_need(by=principal, now=now.now(), **body.model_dump())
     await handlers.declare_need(uow, need, principal)
-    return _need_view(need)
+    return _need_response(need, response)
 
 
 @router.get("/needs", response_model=NeedPage, responses={400: {"description": "Bad cursor"}})
@@ -458,21 +472,41 @@ async def list_needs(
     )
 
 
-@router.patch("/needs/{need_id}", response_model=NeedOut, responses={403: {}, 404: {}, 422: {}})
+@router.patch(
+    "/needs/{need_id}",
+    response_model=NeedOut,
+    responses={403: {}, 404: {}, 412: {}, 422: {}, 428: {}},
+)
 async def correct_need(
-    need_id: UUID, body: NeedCorrection, uow: UoW, principal: CurrentPrincipal
+    need_id: UUID,
+    body: NeedCorrection,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    expected: IfMatchHeader,
+    now: Now,
+    response: Response,
 ) -> NeedOut:
-    """Correct a declared need (its declarer, or whoever oversees campaigns)."""
+    """Correct a declared need (its declarer, or whoever oversees campaigns), naming the
+    version you read in ``If-Match``."""
     changes = body.model_dump(exclude_unset=True)
     if not changes:
         raise Problem(422, "Unprocessable Content", "say what to correct")
-    return _need_view(await handlers.correct_need(uow, need_id, changes, principal))
+    need = await handlers.correct_need(uow, need_id, changes, principal, expected, now.now())
+    return _need_response(need, response)
 
 
-@router.delete("/needs/{need_id}", status_code=204, response_class=Response)
-async def withdraw_need(need_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
-    """Withdraw a declared need: it no longer counts in any gap."""
-    await handlers.withdraw_need(uow, need_id, principal)
+@router.delete(
+    "/needs/{need_id}",
+    status_code=204,
+    response_class=Response,
+    responses={403: {}, 404: {}, 412: {}, 428: {}},
+)
+async def withdraw_need(
+    need_id: UUID, uow: UoW, principal: CurrentPrincipal, expected: IfMatchHeader, now: Now
+) -> Response:
+    """Withdraw a declared need, naming the version you read in ``If-Match``: it no
+    longer counts in any gap."""
+    await handlers.withdraw_need(uow, need_id, principal, expected, now.now())
     return Response(status_code=204)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from contracts.events.mapping import (
 from contracts.vocabulary import Permission
 from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
+from eventkit.preconditions import IfMatch
 from profiles.adapters.mapping.cubes import query_cubes
 from profiles.adapters.mapping.kobo import Submission
 from profiles.adapters.mapping.repository import NewResponse, StoredSurvey
@@ -584,23 +584,33 @@ async def _changeable_need(uow: MappingUnitOfWork, need_id: UUID, by: Principal)
 
 
 async def correct_need(
-    uow: MappingUnitOfWork, need_id: UUID, changes: Mapping[str, Any], by: Principal
+    uow: MappingUnitOfWork,
+    need_id: UUID,
+    changes: Mapping[str, Any],
+    by: Principal,
+    expected: IfMatch,
+    now: datetime,
 ) -> SectorNeed:
-    """Correct what a need asks for (sector, skill, region, positions, priority); the need
-    keeps its campaign and country."""
+    """Correct what a need asks for (sector, skill, region, positions, priority) at the
+    version the caller read; the need keeps its campaign and country."""
     async with uow:
-        need = dataclasses.replace(await _changeable_need(uow, need_id, by), **changes)
+        need = await _changeable_need(uow, need_id, by)
+        expected.check(need.version, what="the need")
+        need = need.corrected(changes)
         await uow.needs.correct(need)
-        await uow.publish(SectorNeedCorrected(**_need_fields(need), corrected_at=datetime.now(UTC)))
+        await uow.publish(SectorNeedCorrected(**_need_fields(need), corrected_at=now))
         await uow.commit()
     return need
 
 
-async def withdraw_need(uow: MappingUnitOfWork, need_id: UUID, by: Principal) -> None:
+async def withdraw_need(
+    uow: MappingUnitOfWork, need_id: UUID, by: Principal, expected: IfMatch, now: datetime
+) -> None:
     async with uow:
         need = await _changeable_need(uow, need_id, by)
+        expected.check(need.version, what="the need")
         await uow.needs.withdraw(need.id)
-        await uow.publish(SectorNeedWithdrawn(need_id=need.id, withdrawn_at=datetime.now(UTC)))
+        await uow.publish(SectorNeedWithdrawn(need_id=need.id, withdrawn_at=now))
         await uow.commit()
 
 
@@ -628,6 +638,8 @@ def new_need(
     skill: str | None = None,
     region: str | None = None,
     campaign_id: UUID | None = None,
+    *,
+    now: datetime,
 ) -> SectorNeed:
     return SectorNeed(
         id=uuid.uuid4(),
@@ -639,6 +651,7 @@ def new_need(
         skill=skill,
         region=region,
         campaign_id=campaign_id,
+        declared_at=now,
     )
 
 
