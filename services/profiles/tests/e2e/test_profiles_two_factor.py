@@ -5,6 +5,8 @@ routes demanding a second factor (``SECOND_FACTOR_ROLES``)."""
 from __future__ import annotations
 
 import base64
+import json
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
@@ -12,9 +14,13 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import jwt
 import pytest
+from cryptography.exceptions import InvalidTag
 from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD, PASSWORD, bearer, login, member
+from sqlalchemy import select
 
 from eventkit.clock import FixedClock
+from eventkit.crypto import decrypt_value
+from profiles.adapters.orm import second_factors
 from profiles.bootstrap import ProfilesService
 from profiles.domain.second_factor import step_at, totp_code
 from profiles.service_layer import identity
@@ -208,3 +214,47 @@ async def test_privileged_routes_demand_a_second_factor_when_configured(
         assert (await client.get("/v1/auth/me", headers=bearer(password_only))).status_code == 200
     finally:
         settings.second_factor_roles = before
+
+
+async def test_the_app_secret_is_sealed_under_the_person_key_and_erasure_shreds_it(
+    client: httpx.AsyncClient, clock: FixedClock, profiles_service: ProfilesService
+) -> None:
+    """The stored secret is an envelope under the person's subject key, not the secret: a
+    copy taken before erasure (a backup) no longer opens once the person is erased."""
+    account_id, token = await member(client)
+    email = await email_of(client, token)
+    app, _ = await enrol(client, token, clock)
+    async with profiles_service.chassis.sessions() as session:
+        row = (
+            (
+                await session.execute(
+                    select(second_factors).where(second_factors.c.account_id == account_id)
+                )
+            )
+            .mappings()
+            .one()
+        )
+    backup = dict(row["sealed_secret"])
+    assert row["secret"] is None and backup["key"]
+    stored = json.dumps(backup)
+    b32 = base64.b32encode(app.secret).decode().rstrip("=")
+    assert b32 not in stored and app.secret.hex() not in stored
+    # the sealed secret still signs in (and the code is spent as before)
+    assert amr(await sign_in(client, email, otp=app.code())) == ["pwd", "otp", "mfa"]
+    keys = profiles_service.subject_keys
+    assert keys is not None
+    async with profiles_service.chassis.sessions() as session:
+        key = await keys.key(session, backup["key"])
+    assert key is not None
+    assert decrypt_value(backup, key=key, subject=account_id, field="totp_secret") == b32
+    with pytest.raises(InvalidTag):  # bound to its person: it opens for no one else
+        decrypt_value(backup, key=key, subject=str(uuid.uuid4()), field="totp_secret")
+
+    erased = await client.post("/v1/me/erasure", json={"password": PASSWORD}, headers=bearer(token))
+    assert erased.status_code == 202, erased.text
+    async with profiles_service.chassis.sessions() as session:
+        assert await keys.key(session, backup["key"]) is None  # the backup opens no more
+        gone = await session.execute(
+            select(second_factors).where(second_factors.c.account_id == account_id)
+        )
+        assert gone.first() is None

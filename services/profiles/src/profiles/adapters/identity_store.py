@@ -5,6 +5,7 @@ Tokens are stored only as SHA-256 digests: a leaked table does not leak usable t
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,8 @@ from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventkit.crypto import decrypt_value, encrypt_value
+from eventkit.subject_keys import SqlSubjectKeys
 from profiles.adapters.jwt_signing import SigningKey
 from profiles.adapters.orm import (
     account_notices,
@@ -400,10 +403,19 @@ class OidcRepository:
 
 
 class SecondFactorRepository:
-    """Each account's authenticator app (at most one), read for update when used."""
+    """Each account's authenticator app (at most one), read for update when used.
 
-    def __init__(self, session: AsyncSession) -> None:
+    The app's secret is stored encrypted under its person's subject key (``keys``), so
+    erasure, which destroys that key, crypto-shreds it wherever a copy lies (backups, a
+    replica); without a key-encryption key configured (development) it is stored plain.
+    """
+
+    #: the field name the envelope is bound to (with the person): it opens nowhere else
+    SEALED_FIELD = "totp_secret"
+
+    def __init__(self, session: AsyncSession, keys: SqlSubjectKeys | None = None) -> None:
         self.session = session
+        self.keys = keys
 
     async def get(self, account_id: UUID, *, for_update: bool = False) -> TotpFactor | None:
         query = select(second_factors).where(second_factors.c.account_id == account_id)
@@ -412,18 +424,53 @@ class SecondFactorRepository:
         row = (await self.session.execute(query)).mappings().first()
         if row is None:
             return None
+        secret = await self._open(account_id, row["secret"], row["sealed_secret"])
+        if secret is None:
+            return None  # the person's key is destroyed: erased, nothing to sign in with
         return TotpFactor(
             account_id=row["account_id"],
-            secret=bytes(row["secret"]),
+            secret=secret,
             created_at=row["created_at"],
             confirmed_at=row["confirmed_at"],
             last_step=row["last_step"],
             recovery_digests=list(row["recovery_digests"]),
         )
 
+    async def _open(
+        self, account_id: UUID, plain: bytes | None, sealed: dict[str, str] | None
+    ) -> bytes | None:
+        if sealed is None:
+            return bytes(plain) if plain is not None else None
+        if self.keys is None:
+            raise RuntimeError(
+                "an authenticator secret is sealed but SUBJECT_KEY_KEK is not configured"
+            )
+        key = await self.keys.key(self.session, sealed["key"])
+        if key is None:
+            return None
+        value = decrypt_value(sealed, key=key, subject=str(account_id), field=self.SEALED_FIELD)
+        return base64.b32decode(value)
+
+    async def _seal(self, factor: TotpFactor) -> dict[str, str] | None:
+        if self.keys is None:
+            return None
+        found = await self.keys.key_for(self.session, str(factor.account_id))
+        if found is None:  # an erased person enrols nothing
+            raise RuntimeError(f"the subject key of {factor.account_id} is destroyed")
+        key_id, key = found
+        return encrypt_value(
+            base64.b32encode(factor.secret).decode(),
+            key_id=key_id,
+            key=key,
+            subject=str(factor.account_id),
+            field=self.SEALED_FIELD,
+        )
+
     async def save(self, factor: TotpFactor) -> None:
+        sealed = await self._seal(factor)  # a row stored plain is sealed on its next save
         values = {
-            "secret": factor.secret,
+            "secret": factor.secret if sealed is None else None,
+            "sealed_secret": sealed,
             "created_at": factor.created_at,
             "confirmed_at": factor.confirmed_at,
             "last_step": factor.last_step,

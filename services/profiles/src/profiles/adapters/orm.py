@@ -6,6 +6,7 @@ from sqlalchemy import (
     ARRAY,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Computed,
     DateTime,
@@ -86,11 +87,15 @@ second_factors = Table(
     "second_factors",
     metadata,
     Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), primary_key=True),
-    Column("secret", LargeBinary, nullable=False),
+    #: the plain secret, only where no key-encryption key is configured (development)
+    Column("secret", LargeBinary),
+    #: the secret under the person's subject key (eventkit.crypto envelope): erasure shreds it
+    Column("sealed_secret", JSONB),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("confirmed_at", DateTime(timezone=True)),
     Column("last_step", BigInteger, nullable=False, server_default=text("0")),
     Column("recovery_digests", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+    CheckConstraint("(secret IS NULL) <> (sealed_secret IS NULL)", name="one_secret"),
 )
 
 # Emailed one-time links (email verification, password reset): SHA-256 of the token only.

@@ -61,7 +61,7 @@ class ProfilesUnitOfWork(UnitOfWork):
         self.refresh_tokens = RefreshTokenRepository(session)
         self.one_time_tokens = OneTimeTokenRepository(session)
         self.login_failures = LoginFailureRepository(session)
-        self.second_factors = SecondFactorRepository(session)
+        self.second_factors = SecondFactorRepository(session, self.subject_keys)
         self.account_notices = AccountNoticeRepository(session)
         self.people = PersonProfileRepository(session)
         self.connections = ConnectionRepository(session)
