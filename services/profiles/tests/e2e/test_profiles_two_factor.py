@@ -9,6 +9,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -258,3 +259,25 @@ async def test_the_app_secret_is_sealed_under_the_person_key_and_erasure_shreds_
             select(second_factors).where(second_factors.c.account_id == account_id)
         )
         assert gone.first() is None
+
+
+async def test_the_personal_data_export_says_whether_two_factor_is_on_never_its_secret(
+    client: httpx.AsyncClient, clock: FixedClock, profiles_service: ProfilesService
+) -> None:
+    account_id, token = await member(client)
+
+    async def exported() -> dict[str, Any]:
+        async with profiles_service.uow() as uow:
+            data = await uow.personal_data.export_person(uuid.UUID(account_id))
+        return dict(data["two_factor"])
+
+    assert await exported() == {"authenticator_app": None, "enabled": False}
+    app, codes = await enrol(client, token, clock)
+    assert amr(await sign_in(client, await email_of(client, token), recovery_code=codes[0]))
+    state = await exported()
+    assert state["enabled"] is True
+    assert state["authenticator_app"]["recovery_codes_left"] == 9
+    assert state["authenticator_app"]["confirmed_at"] is not None
+    flat = json.dumps(state, default=str)
+    assert base64.b32encode(app.secret).decode().rstrip("=") not in flat
+    assert "secret" not in flat and "digest" not in flat

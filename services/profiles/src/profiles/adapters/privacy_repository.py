@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -429,8 +429,22 @@ class PersonalDataStore:
                 refresh_tokens.c.revoked_at.is_(None),
             )
         )
+        # the state of two-factor sign-in, never its secret or the recovery codes' digests
+        factor = await self._rows(
+            select(
+                second_factors.c.created_at.label("started_at"),
+                second_factors.c.confirmed_at,
+                func.jsonb_array_length(second_factors.c.recovery_digests).label(
+                    "recovery_codes_left"
+                ),
+            ).where(second_factors.c.account_id == person_id)
+        )
         return {
             "account": account[0] if account else None,
+            "two_factor": {
+                "authenticator_app": factor[0] if factor else None,
+                "enabled": bool(factor and factor[0]["confirmed_at"] is not None),
+            },
             "profile": _plain(profile[0], "version") if profile else None,
             "photo": photo[0] if photo else None,
             "organisation_memberships": memberships,
