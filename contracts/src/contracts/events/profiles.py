@@ -83,6 +83,25 @@ class PasswordChanged(AccountHolderNotice):
     changed_at: datetime
 
 
+class RecoveryCodeUsed(AccountHolderNotice):
+    """A two-factor recovery code was used to sign in: notifications warns the owner (a
+    lost app, or someone who has their password and a code)."""
+
+    type_name: ClassVar[str] = "profiles.account.recovery_code_used"
+
+    used_at: datetime
+    codes_left: int = Field(ge=0, description="recovery codes still unused")
+
+
+class SecondFactorRemoved(AccountHolderNotice):
+    """The account's authenticator app was removed: notifications warns the owner in case
+    it was not them."""
+
+    type_name: ClassVar[str] = "profiles.account.second_factor_removed"
+
+    removed_at: datetime
+
+
 class AccountRegistrationAttempted(AccountHolderNotice):
     """Someone tried to register with this account's email address. The registration API
     answers exactly as for a new address (no account enumeration); notifications tells the
@@ -280,6 +299,8 @@ TOPICS: tuple[Topic, ...] = (
             AccountVerificationRequested,
             PasswordResetRequested,
             PasswordChanged,
+            RecoveryCodeUsed,
+            SecondFactorRemoved,
             AccountRolesChanged,
             AccountRegistrationAttempted,
         ),

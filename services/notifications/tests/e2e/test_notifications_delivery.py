@@ -195,6 +195,29 @@ async def test_account_secrets_are_emailed_never_put_in_the_feed(
     assert len(feed["items"]) == 1  # only the welcome
 
 
+async def test_a_used_recovery_code_and_a_removed_authenticator_app_are_emailed(
+    service: NotificationsService, producer: AIOKafkaProducer, smtp: SmtpSink
+) -> None:
+    """Two-factor changes that may be someone else's doing reach the owner in their
+    language (#25): a recovery code signed in, the authenticator app was removed."""
+    account, email, _ = await register(producer, "fr")
+    await wait_mail(smtp, email)
+    holder = {"account_id": account, "email": email, "display_name": "Amina", "locale": "fr"}
+    await publish(
+        producer,
+        profiles.RecoveryCodeUsed(**holder, used_at=datetime.now(UTC), codes_left=7),
+        sequence=2,
+    )
+    await publish(
+        producer, profiles.SecondFactorRemoved(**holder, removed_at=datetime.now(UTC)), sequence=3
+    )
+    mails = {m["Subject"]: m for m in await wait_mail(smtp, email, 3)}
+    used = mails["Un code de récupération a servi à vous connecter à votre compte"]
+    assert "Il vous reste 7 codes" in body_of(used, "plain")
+    removed = mails["La connexion à deux facteurs a été désactivée"]
+    assert "ne demande plus que votre mot de passe" in body_of(removed, "plain")
+
+
 async def sse_events(response: httpx.Response) -> AsyncIterator[dict[str, Any]]:
     event: dict[str, Any] = {}
     async for line in response.aiter_lines():

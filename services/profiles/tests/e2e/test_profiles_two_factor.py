@@ -16,7 +16,15 @@ import httpx
 import jwt
 import pytest
 from cryptography.exceptions import InvalidTag
-from profiles_testkit import ADMIN_EMAIL, ADMIN_PASSWORD, PASSWORD, bearer, login, member
+from profiles_testkit import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    PASSWORD,
+    bearer,
+    login,
+    member,
+    outbox_events,
+)
 from sqlalchemy import select
 
 from eventkit.clock import FixedClock
@@ -129,15 +137,21 @@ async def test_an_enrolled_account_signs_in_with_its_code_and_the_token_says_so(
 
 
 async def test_a_recovery_code_works_once_and_removes_a_lost_app(
-    client: httpx.AsyncClient, clock: FixedClock
+    client: httpx.AsyncClient, clock: FixedClock, profiles_service: ProfilesService
 ) -> None:
-    _, token = await member(client)
+    account_id, token = await member(client)
     email = await email_of(client, token)
     app, codes = await enrol(client, token, clock)
 
     first = await sign_in(client, email, recovery_code=codes[0].upper())  # as typed
     assert first.status_code == 200 and amr(first) == ["pwd", "mfa"]
     assert (await sign_in(client, email, recovery_code=codes[0])).status_code == 401
+    # the owner is emailed (notifications' "recovery_code_used"): a used code may be a thief
+    [used] = await outbox_events(
+        profiles_service, "profiles.account.recovery_code_used", account_id
+    )
+    assert used["email"] == email and used["codes_left"] == 9
+    assert datetime.fromisoformat(used["used_at"]) == clock.now()  # the service's clock
     status = (await client.get("/v1/auth/2fa", headers=bearer(token))).json()
     assert status["enrolled"] is True and status["recovery_codes_left"] == 9
 
@@ -154,6 +168,10 @@ async def test_a_recovery_code_works_once_and_removes_a_lost_app(
         "/v1/auth/2fa/totp/remove", json={"code": new_codes[0]}, headers=bearer(token)
     )
     assert removed.status_code == 204
+    [gone] = await outbox_events(
+        profiles_service, "profiles.account.second_factor_removed", account_id
+    )
+    assert gone["email"] == email
     assert amr(await sign_in(client, email)) == ["pwd"]
     again = await client.post(
         "/v1/auth/2fa/totp/remove", json={"code": "123456"}, headers=bearer(token)

@@ -160,6 +160,31 @@ TEXTS: dict[str, NoticeText] = {
             _("If this was not you, reset your password now and contact us."),
         ),
     ),
+    "recovery_code_used": NoticeText(
+        subject=_("A recovery code was used to sign in to your account"),
+        feed=_("A recovery code was used to sign in."),
+        body=(
+            _(
+                "One of your recovery codes was used with your password to sign in on "
+                "%(used_at)s. %(codes_left)s recovery codes are left."
+            ),
+            _(
+                "If this was not you, someone knows your password and a recovery code: change "
+                "your password now, renew your recovery codes and contact us."
+            ),
+        ),
+    ),
+    "second_factor_removed": NoticeText(
+        subject=_("Two-factor sign-in was turned off"),
+        feed=_("Two-factor sign-in was turned off."),
+        body=(
+            _(
+                "The authenticator app of your account was removed on %(removed_at)s: signing "
+                "in now needs only your password."
+            ),
+            _("If this was not you, reset your password now and contact us."),
+        ),
+    ),
     "registration_attempted": NoticeText(
         subject=_("Someone tried to register with your email address"),
         body=(

@@ -42,6 +42,8 @@ TOLD: dict[type[IntegrationEvent], Told] = {
     profiles.AccountVerificationRequested: Told("the account holder", "verify_email", False),
     profiles.PasswordResetRequested: Told("the account holder", "password_reset", False),
     profiles.PasswordChanged: Told("the account holder", "password_changed"),
+    profiles.RecoveryCodeUsed: Told("the account holder", "recovery_code_used"),
+    profiles.SecondFactorRemoved: Told("the account holder", "second_factor_removed"),
     profiles.AccountRegistrationAttempted: Told(
         "the owner of the address", "registration_attempted", False
     ),
@@ -98,6 +100,8 @@ def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWH
         profiles.AccountVerificationRequested: reactions.verification_requested,
         profiles.PasswordResetRequested: reactions.password_reset_requested,
         profiles.PasswordChanged: reactions.password_changed,
+        profiles.RecoveryCodeUsed: reactions.recovery_code_used,
+        profiles.SecondFactorRemoved: reactions.second_factor_removed,
         profiles.AccountRegistrationAttempted: reactions.registration_attempted,
         profiles.PersonProfileCreated: reactions.profile_changed,
         profiles.PersonProfileUpdated: reactions.profile_changed,

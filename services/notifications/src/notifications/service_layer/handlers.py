@@ -136,6 +136,18 @@ class Reactions:
             event, ce, uow, "password_changed", {"changed_at": event.changed_at}
         )
 
+    async def recovery_code_used(
+        self, event: profiles.RecoveryCodeUsed, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        values = {"used_at": event.used_at, "codes_left": event.codes_left}
+        await self._tell_account_holder(event, ce, uow, "recovery_code_used", values)
+
+    async def second_factor_removed(
+        self, event: profiles.SecondFactorRemoved, ce: CloudEvent, uow: NotificationsUnitOfWork
+    ) -> None:
+        values = {"removed_at": event.removed_at}
+        await self._tell_account_holder(event, ce, uow, "second_factor_removed", values)
+
     async def registration_attempted(
         self,
         event: profiles.AccountRegistrationAttempted,

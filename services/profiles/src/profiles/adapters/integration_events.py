@@ -96,6 +96,27 @@ def _(event: events.PasswordChanged, account: AggregateRoot) -> list[Integration
 
 
 @_map.register
+def _(event: events.RecoveryCodeUsed, account: AggregateRoot) -> list[IntegrationEvent]:
+    return [
+        contract.RecoveryCodeUsed(
+            account_id=event.account_id,
+            **_holder(account),
+            used_at=event.used_at,
+            codes_left=event.codes_left,
+        )
+    ]
+
+
+@_map.register
+def _(event: events.SecondFactorRemoved, account: AggregateRoot) -> list[IntegrationEvent]:
+    return [
+        contract.SecondFactorRemoved(
+            account_id=event.account_id, **_holder(account), removed_at=event.removed_at
+        )
+    ]
+
+
+@_map.register
 def _(event: events.RegistrationAttempted, account: AggregateRoot) -> list[IntegrationEvent]:
     return [
         contract.AccountRegistrationAttempted(

@@ -124,6 +124,17 @@ class Account(AggregateRoot):
         self._ensure_not_erased()
         self.record(events.RegistrationAttempted(account_id=self.id, attempted_at=now))
 
+    def note_recovery_code_used(self, now: datetime, codes_left: int) -> None:
+        """A recovery code stood in for the authenticator app: the owner is told (if it was
+        not them, their password and a code are known to someone else)."""
+        self._ensure_not_erased()
+        self.record(events.RecoveryCodeUsed(account_id=self.id, used_at=now, codes_left=codes_left))
+
+    def note_second_factor_removed(self, now: datetime) -> None:
+        """The authenticator app was removed: the owner is told (the account is weaker)."""
+        self._ensure_not_erased()
+        self.record(events.SecondFactorRemoved(account_id=self.id, removed_at=now))
+
     def change_password(self, password_hash: str, now: datetime) -> None:
         self._ensure_not_erased()
         self.password_hash = password_hash

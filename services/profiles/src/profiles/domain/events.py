@@ -47,6 +47,21 @@ class PasswordChanged(DomainEvent):
 
 
 @dataclass(kw_only=True)
+class RecoveryCodeUsed(DomainEvent):
+    """A two-factor recovery code signed the account in (its app may be lost or stolen)."""
+
+    account_id: UUID
+    used_at: datetime
+    codes_left: int
+
+
+@dataclass(kw_only=True)
+class SecondFactorRemoved(DomainEvent):
+    account_id: UUID
+    removed_at: datetime
+
+
+@dataclass(kw_only=True)
 class RegistrationAttempted(DomainEvent):
     """Someone registered again with this account's email address."""
 

@@ -215,7 +215,7 @@ async def login(
         amr: list[str] = [sf.AMR_PASSWORD]
         proven: list[str] | None = None
         if account is not None and ok:
-            proven = await _second_factor(uow, account.id, second_factor, now)
+            proven = await _second_factor(uow, account, second_factor, now)
             amr += proven or []
         if account is None or proven is None:
             # a wrong code counts like a wrong password: guessing codes is throttled too
@@ -236,12 +236,12 @@ async def login(
 
 
 async def _second_factor(
-    uow: ProfilesUnitOfWork, account_id: UUID, proof: SecondFactorProof | None, now: datetime
+    uow: ProfilesUnitOfWork, account: Account, proof: SecondFactorProof | None, now: datetime
 ) -> list[str] | None:
     """The methods a confirmed authenticator app adds to the password's (``[]`` for an
     account without one), or None: the code is wrong. No code at all, the password being
     right, is SecondFactorRequired: the client asks its user for the code."""
-    factor = await uow.second_factors.get(account_id, for_update=True)
+    factor = await uow.second_factors.get(account.id, for_update=True)
     if factor is None or not factor.confirmed:
         return []
     if proof is None or not (proof.otp or proof.recovery_code):
@@ -251,6 +251,9 @@ async def _second_factor(
     elif proof.recovery_code and factor.use_recovery_code(proof.recovery_code):
         methods = [sf.AMR_MULTI_FACTOR]
         log.info("auth.recovery_code_used", left=len(factor.recovery_digests))
+        account.note_recovery_code_used(now, len(factor.recovery_digests))  # the owner is told
+        await uow.accounts.save(account)
+        uow.track(account)
     else:
         return None
     await uow.second_factors.save(factor)  # the code is spent

@@ -105,10 +105,17 @@ async def renew_recovery_codes(
 
 
 async def remove(account_id: UUID, code: str, uow: ProfilesUnitOfWork, now: datetime) -> None:
-    """Remove the app, for one of its codes or a recovery code (a lost phone)."""
+    """Remove the app, for one of its codes or a recovery code (a lost phone); the owner is
+    emailed, in case it was not them."""
     async with uow:
         factor = await _factor(uow, account_id, confirmed=True)
         if not (factor.accept(code, now) or factor.use_recovery_code(code)):
             raise sf.WrongSecondFactor()
         await uow.second_factors.remove(account_id)
+        account = await uow.accounts.get(account_id)
+        if account is None:
+            raise AccountNotFound()
+        account.note_second_factor_removed(now)
+        await uow.accounts.save(account)
+        uow.track(account)
         await uow.commit()
