@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -115,12 +114,12 @@ class ProfilesService(Service):
 
     async def local_jwks(self) -> dict[str, Any]:
         """The issuer verifies its own tokens from its key table, not over HTTP."""
-        return await identity.published_keys(self.uow())
+        return await identity.published_keys(self.uow(), self.clock.now())
 
     async def _ensure_signing_key(self, _: FastAPI) -> None:
         uow = self.uow()
         async with uow:
-            await identity.current_signing_key(uow, self.settings, datetime.now(UTC))
+            await identity.current_signing_key(uow, self.settings, self.clock.now())
             await uow.commit()
 
     async def _check_subject_keys(self, _: FastAPI) -> None:
@@ -186,7 +185,7 @@ class ProfilesService(Service):
 
     async def seed(self) -> None:
         try:
-            admin = await identity.seed_admin(self.uow(), self.settings)
+            admin = await identity.seed_admin(self.uow(), self.settings, self.clock.now())
             if admin is not None:
                 log.info("seed.admin_ready", account_id=str(admin))
         finally:

@@ -213,7 +213,7 @@ async def test_withdrawn_before_the_profile_exists_stays_unlisted(
 
 
 async def _admin_token(client: httpx.AsyncClient, service: ProfilesService) -> str:
-    await identity.seed_admin(service.uow(), service.settings)
+    await identity.seed_admin(service.uow(), service.settings, service.clock.now())
     r = await login(client, ADMIN_EMAIL, ADMIN_PASSWORD)
     assert r.status_code == 200, r.text
     token: str = r.json()["access_token"]

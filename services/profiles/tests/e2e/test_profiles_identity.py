@@ -30,7 +30,7 @@ from devstack.waiting import free_port
 from eventkit.clock import FixedClock
 from eventkit.http.auth import JwtVerifier, http_jwks_source
 from eventkit.http.problems import Problem
-from profiles.adapters.orm import accounts, idempotency_keys, one_time_tokens, signing_keys
+from profiles.adapters.orm import accounts, idempotency_keys, signing_keys
 from profiles.bootstrap import ProfilesService
 from profiles.service_layer import identity
 
@@ -337,7 +337,7 @@ async def test_email_verification_link_verifies_once(
 
 
 async def test_resent_verification_link_and_expired_link(
-    client: httpx.AsyncClient, profiles_service: ProfilesService
+    client: httpx.AsyncClient, profiles_service: ProfilesService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account_id, email = await register(client)
     token = (await login(client, email)).json()["access_token"]
@@ -349,12 +349,10 @@ async def test_resent_verification_link_and_expired_link(
     )
     assert requested["email"] == email and requested["locale"] == "en"
 
-    async with profiles_service.chassis.engine.begin() as conn:  # the link ages past its expiry
-        await conn.execute(
-            update(one_time_tokens)
-            .where(one_time_tokens.c.account_id == requested["account_id"])
-            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
-        )
+    # the link ages past its expiry on the service's clock (the database is not touched)
+    ttl = timedelta(seconds=profiles_service.settings.verification_link_ttl_s)
+    later = FixedClock(datetime.now(UTC) + ttl + timedelta(minutes=1))
+    monkeypatch.setattr(profiles_service.chassis, "clock", later)
     expired = await client.post(
         "/v1/auth/verify-email", json={"token": token_of(requested["verification_url"])}
     )
@@ -408,8 +406,12 @@ async def test_password_reset_by_emailed_link(
 async def test_platform_admin_grants_and_revokes_roles(
     client: httpx.AsyncClient, profiles_service: ProfilesService
 ) -> None:
-    admin_id = await identity.seed_admin(profiles_service.uow(), profiles_service.settings)
-    assert admin_id == await identity.seed_admin(profiles_service.uow(), profiles_service.settings)
+    admin_id = await identity.seed_admin(
+        profiles_service.uow(), profiles_service.settings, profiles_service.clock.now()
+    )
+    assert admin_id == await identity.seed_admin(
+        profiles_service.uow(), profiles_service.settings, profiles_service.clock.now()
+    )
     admin = (await login(client, ADMIN_EMAIL, ADMIN_PASSWORD)).json()["access_token"]
     assert "platform_admin" in jwt.decode(admin, options={"verify_signature": False})["roles"]
 
@@ -466,7 +468,9 @@ async def test_key_rotation_keeps_old_tokens_valid_until_their_key_expires(
             _, email = await register(http)
             old_token = (await login(http, email)).json()["access_token"]
             old_kid = jwt.get_unverified_header(old_token)["kid"]
-            await identity.seed_admin(profiles_service.uow(), profiles_service.settings)
+            await identity.seed_admin(
+                profiles_service.uow(), profiles_service.settings, profiles_service.clock.now()
+            )
             admin = (await login(http, ADMIN_EMAIL, ADMIN_PASSWORD)).json()["access_token"]
 
             rotated = await http.post("/v1/auth/signing-keys/rotate", headers=bearer(admin))

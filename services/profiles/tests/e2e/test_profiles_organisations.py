@@ -144,7 +144,9 @@ async def test_organisation_lifecycle(
     # verification by a platform admin only
     denied = await client.post(f"/v1/organisations/{org_id}/verification", headers=bearer(invitee))
     assert denied.status_code == 403
-    await identity.seed_admin(profiles_service.uow(), profiles_service.settings)
+    await identity.seed_admin(
+        profiles_service.uow(), profiles_service.settings, profiles_service.clock.now()
+    )
     admin = (await login(client, ADMIN_EMAIL, ADMIN_PASSWORD)).json()["access_token"]
     verified = await client.post(f"/v1/organisations/{org_id}/verification", headers=bearer(admin))
     assert verified.status_code == 200 and verified.json()["verified"] is True

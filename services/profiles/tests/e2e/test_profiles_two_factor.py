@@ -206,7 +206,9 @@ async def test_privileged_routes_demand_a_second_factor_when_configured(
 ) -> None:
     account_id, token = await member(client)
     email = await email_of(client, token)
-    await identity.seed_admin(profiles_service.uow(), profiles_service.settings)
+    await identity.seed_admin(
+        profiles_service.uow(), profiles_service.settings, profiles_service.clock.now()
+    )
     admin = (await login(client, ADMIN_EMAIL, ADMIN_PASSWORD)).json()["access_token"]
     granted = await client.put(
         f"/v1/auth/accounts/{account_id}/roles/platform_admin", headers=bearer(admin)

@@ -6,7 +6,7 @@ import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -87,10 +87,6 @@ class TokenPair:
     token_type: str = "Bearer"
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
@@ -126,17 +122,19 @@ async def _install_new_key(
     return key
 
 
-async def rotate_signing_key(uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> str:
+async def rotate_signing_key(
+    uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
+) -> str:
     async with uow:
         await uow.signing_keys.lock()
-        key = await _install_new_key(uow, settings, _now(), await uow.signing_keys.active())
+        key = await _install_new_key(uow, settings, now, await uow.signing_keys.active())
         await uow.commit()
     return key.kid
 
 
-async def published_keys(uow: ProfilesUnitOfWork) -> dict[str, Any]:
+async def published_keys(uow: ProfilesUnitOfWork, now: datetime) -> dict[str, Any]:
     async with uow:
-        return {"keys": await uow.signing_keys.published(_now())}
+        return {"keys": await uow.signing_keys.published(now)}
 
 
 # ---- tokens ---------------------------------------------------------------------------
@@ -186,12 +184,11 @@ async def login(
     client_ip: str,
     uow: ProfilesUnitOfWork,
     settings: ProfilesSettings,
-    now: datetime | None = None,
+    now: datetime,
     second_factor: SecondFactorProof | None = None,
 ) -> TokenPair:
     """Sign in; failures are slowed down where they come from (``LoginThrottle``). An
     account with an authenticator app also needs its code (or a recovery code)."""
-    now = now or _now()
     account_key = digest(email.strip().lower())
     throttle = settings.login_throttle()
     trusted_since = now - timedelta(days=settings.login_trusted_client_days)
@@ -260,8 +257,9 @@ async def _second_factor(
     return methods
 
 
-async def refresh(secret: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> TokenPair:
-    now = _now()
+async def refresh(
+    secret: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
+) -> TokenPair:
     async with uow:
         token = await uow.refresh_tokens.get_for_update(secret)
         if token is None:
@@ -284,12 +282,12 @@ async def refresh(secret: str, uow: ProfilesUnitOfWork, settings: ProfilesSettin
     return pair
 
 
-async def logout(secret: str, uow: ProfilesUnitOfWork) -> None:
+async def logout(secret: str, uow: ProfilesUnitOfWork, now: datetime) -> None:
     """End the session the refresh token belongs to (idempotent; unknown tokens are ignored)."""
     async with uow:
         token = await uow.refresh_tokens.get_for_update(secret)
         if token is not None:
-            await uow.refresh_tokens.revoke_family(token.family_id, _now())
+            await uow.refresh_tokens.revoke_family(token.family_id, now)
             await uow.commit()
 
 
@@ -324,8 +322,7 @@ _ASK_AGAIN = {
 }
 
 
-async def verify_email(secret: str, uow: ProfilesUnitOfWork) -> UUID:
-    now = _now()
+async def verify_email(secret: str, uow: ProfilesUnitOfWork, now: datetime) -> UUID:
     async with uow:
         account_id = await _claim_link(uow, secret, VERIFY_EMAIL, now)
         account = await uow.accounts.get(account_id, for_update=True)
@@ -340,9 +337,8 @@ async def verify_email(secret: str, uow: ProfilesUnitOfWork) -> UUID:
 
 
 async def resend_verification(
-    account_id: UUID, uow: ProfilesUnitOfWork, settings: ProfilesSettings
+    account_id: UUID, uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
 ) -> None:
-    now = _now()
     async with uow:
         account = await uow.accounts.get(account_id, for_update=True)
         if account is None or account.status == AccountStatus.ERASED:
@@ -360,10 +356,9 @@ async def resend_verification(
 
 
 async def request_password_reset(
-    email: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings
+    email: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
 ) -> None:
     """Email a reset link if the account exists; silent otherwise (no account enumeration)."""
-    now = _now()
     async with uow:
         account = await uow.accounts.get_by_email(email.strip().lower(), for_update=True)
         if account is None or account.status == AccountStatus.ERASED:
@@ -384,9 +379,10 @@ async def request_password_reset(
         await uow.commit()
 
 
-async def reset_password(secret: str, new_password: str, uow: ProfilesUnitOfWork) -> UUID:
+async def reset_password(
+    secret: str, new_password: str, uow: ProfilesUnitOfWork, now: datetime
+) -> UUID:
     """Set a new password from an emailed link; every session of the account is ended."""
-    now = _now()
     async with uow:
         account_id = await _claim_link(uow, secret, RESET_PASSWORD, now)
         account = await uow.accounts.get(account_id, for_update=True)
@@ -406,9 +402,8 @@ async def reset_password(secret: str, new_password: str, uow: ProfilesUnitOfWork
 
 # ---- roles ----------------------------------------------------------------------------
 async def change_role(
-    account_id: UUID, role: Role, *, grant: bool, by: UUID, uow: ProfilesUnitOfWork
+    account_id: UUID, role: Role, *, grant: bool, by: UUID, uow: ProfilesUnitOfWork, now: datetime
 ) -> set[str]:
-    now = _now()
     async with uow:
         account = await uow.accounts.get(account_id, for_update=True)
         if account is None:
@@ -423,12 +418,13 @@ async def change_role(
     return account.roles
 
 
-async def seed_admin(uow: ProfilesUnitOfWork, settings: ProfilesSettings) -> UUID | None:
+async def seed_admin(
+    uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
+) -> UUID | None:
     """Create (or promote) the demo platform admin from settings; idempotent."""
     if not settings.admin_email or not settings.admin_password:
         return None
     email = settings.admin_email.strip().lower()
-    now = _now()
     async with uow:
         account = await uow.accounts.get_by_email(email, for_update=True)
         if account is None:

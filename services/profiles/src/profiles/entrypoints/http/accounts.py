@@ -158,35 +158,35 @@ async def login(
 
 @router.post("/refresh", response_model=TokenResponse, responses={401: {"description": "Invalid"}})
 async def refresh(
-    body: RefreshRequest, uow: UoW, settings: Settings, response: Response
+    body: RefreshRequest, uow: UoW, settings: Settings, now: Now, response: Response
 ) -> TokenResponse:
-    pair = await identity.refresh(body.refresh_token, uow, settings)
+    pair = await identity.refresh(body.refresh_token, uow, settings, now.now())
     response.headers.update(_NO_STORE)
     return _tokens(pair)
 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-async def logout(body: RefreshRequest, uow: UoW) -> Response:
-    await identity.logout(body.refresh_token, uow)
+async def logout(body: RefreshRequest, uow: UoW, now: Now) -> Response:
+    await identity.logout(body.refresh_token, uow, now.now())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-async def _verify(token: str, uow: UoW) -> dict[str, str]:
-    account_id = await identity.verify_email(token, uow)
+async def _verify(token: str, uow: UoW, now: Now) -> dict[str, str]:
+    account_id = await identity.verify_email(token, uow, now.now())
     return {"account_id": str(account_id), "status": "active"}
 
 
 @router.post("/verify-email", responses={400: {}, 409: {}, 410: {}})
-async def verify_email(body: LinkToken, uow: UoW) -> dict[str, str]:
-    return await _verify(body.token, uow)
+async def verify_email(body: LinkToken, uow: UoW, now: Now) -> dict[str, str]:
+    return await _verify(body.token, uow, now)
 
 
 @router.get("/verify-email", responses={400: {}, 409: {}, 410: {}})
 async def verify_email_link(
-    uow: UoW, token: Annotated[str, Query(min_length=1, max_length=200)]
+    uow: UoW, now: Now, token: Annotated[str, Query(min_length=1, max_length=200)]
 ) -> dict[str, str]:
     """The emailed link itself (clicked in a mail client); same effect as the POST."""
-    return await _verify(token, uow)
+    return await _verify(token, uow, now)
 
 
 @router.post(
@@ -196,18 +196,18 @@ async def verify_email_link(
     responses={409: {}, 429: {}},
 )
 async def resend_verification(
-    principal: CurrentPrincipal, uow: UoW, settings: Settings
+    principal: CurrentPrincipal, uow: UoW, settings: Settings, now: Now
 ) -> Response:
-    await identity.resend_verification(principal.subject, uow, settings)
+    await identity.resend_verification(principal.subject, uow, settings, now.now())
     return Response(status_code=status.HTTP_202_ACCEPTED)
 
 
 @router.post("/password-reset", status_code=status.HTTP_202_ACCEPTED, response_class=Response)
 async def request_password_reset(
-    body: PasswordResetRequest, uow: UoW, settings: Settings
+    body: PasswordResetRequest, uow: UoW, settings: Settings, now: Now
 ) -> Response:
     """Always 202: whether an email exists is not revealed."""
-    await identity.request_password_reset(body.email, uow, settings)
+    await identity.request_password_reset(body.email, uow, settings, now.now())
     return Response(status_code=status.HTTP_202_ACCEPTED)
 
 
@@ -216,8 +216,8 @@ async def request_password_reset(
     status_code=status.HTTP_204_NO_CONTENT,
     responses={400: {}, 410: {}, 422: {}},
 )
-async def confirm_password_reset(body: PasswordResetConfirmation, uow: UoW) -> Response:
-    await identity.reset_password(body.token, body.new_password, uow)
+async def confirm_password_reset(body: PasswordResetConfirmation, uow: UoW, now: Now) -> Response:
+    await identity.reset_password(body.token, body.new_password, uow, now.now())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -243,11 +243,13 @@ PlatformAdmin = Annotated[
 
 
 async def _change_role(
-    account_id: UUID, role: Role, grant: bool, admin: Principal, uow: UoW
+    account_id: UUID, role: Role, grant: bool, admin: Principal, uow: UoW, now: Now
 ) -> RolesView:
     if role != Role.MEMBER and not may_grant(admin.roles, role):
         raise Problem(403, "Forbidden", f"Your roles may not grant or revoke {role.value}.")
-    roles = await identity.change_role(account_id, role, grant=grant, by=admin.subject, uow=uow)
+    roles = await identity.change_role(
+        account_id, role, grant=grant, by=admin.subject, uow=uow, now=now.now()
+    )
     return RolesView(account_id=account_id, roles=sorted(roles))
 
 
@@ -275,8 +277,10 @@ async def read_account(account_id: UUID, admin: PlatformAdmin, uow: UoW) -> Acco
     responses={403: {}, 404: {}},
     summary="Grant a role (platform admins only); takes effect at the next token refresh",
 )
-async def grant_role(account_id: UUID, role: Role, admin: PlatformAdmin, uow: UoW) -> RolesView:
-    return await _change_role(account_id, role, True, admin, uow)
+async def grant_role(
+    account_id: UUID, role: Role, admin: PlatformAdmin, uow: UoW, now: Now
+) -> RolesView:
+    return await _change_role(account_id, role, True, admin, uow, now)
 
 
 @router.delete(
@@ -285,8 +289,10 @@ async def grant_role(account_id: UUID, role: Role, admin: PlatformAdmin, uow: Uo
     responses={403: {}, 404: {}},
     summary="Revoke a role (platform admins only)",
 )
-async def revoke_role(account_id: UUID, role: Role, admin: PlatformAdmin, uow: UoW) -> RolesView:
-    return await _change_role(account_id, role, False, admin, uow)
+async def revoke_role(
+    account_id: UUID, role: Role, admin: PlatformAdmin, uow: UoW, now: Now
+) -> RolesView:
+    return await _change_role(account_id, role, False, admin, uow, now)
 
 
 @router.post(
@@ -295,5 +301,7 @@ async def revoke_role(account_id: UUID, role: Role, admin: PlatformAdmin, uow: U
     responses={403: {}},
     summary="Start signing with a new key now; older keys stay published until tokens expire",
 )
-async def rotate_signing_key(_: PlatformAdmin, uow: UoW, settings: Settings) -> dict[str, str]:
-    return {"kid": await identity.rotate_signing_key(uow, settings)}
+async def rotate_signing_key(
+    _: PlatformAdmin, uow: UoW, settings: Settings, now: Now
+) -> dict[str, str]:
+    return {"kid": await identity.rotate_signing_key(uow, settings, now.now())}
