@@ -171,12 +171,12 @@ class ProfilesService(Service):
         return app
 
     def dispatcher(self) -> EventDispatcher[Any] | None:
-        return build_dispatcher(self.uow, self.archives, self.settings)
+        return build_dispatcher(self.uow, self.archives, self.settings, self.clock)
 
     def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
         jobs: list[Callable[[asyncio.Event], Awaitable[None]]] = [
-            privacy_jobs(self.uow, self.archives, self.settings),
-            retention_job(self.uow, self.settings, self.subject_keys),
+            privacy_jobs(self.uow, self.archives, self.settings, self.clock),
+            retention_job(self.uow, self.settings, self.subject_keys, self.clock),
         ]
         if self.subject_keys is not None:
             # keys still under a previous KEK are rewrapped under the current one

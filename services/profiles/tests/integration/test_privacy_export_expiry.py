@@ -79,13 +79,22 @@ async def test_an_archive_that_cannot_be_deleted_keeps_its_export_for_the_next_r
         return row[0], row[1], row[2]
 
     with pytest.raises(OSError):
-        await expire_exports(profiles_service.uow(), UnreachableStore(profiles_service.archives))
+        await expire_exports(
+            profiles_service.uow(),
+            UnreachableStore(profiles_service.archives),
+            profiles_service.clock.now(),
+        )
     # nothing committed: the row still points at the archive, which is still there
     assert await export_row() == ("ready", key, False)
     assert await profiles_service.archives.get(key) == b"PK personal data"
 
     # the next run, with the store back, destroys both
-    assert await expire_exports(profiles_service.uow(), profiles_service.archives) >= 1
+    assert (
+        await expire_exports(
+            profiles_service.uow(), profiles_service.archives, profiles_service.clock.now()
+        )
+        >= 1
+    )
     assert await export_row() == ("expired", None, True)
     assert await profiles_service.archives.get(key) is None
 
@@ -94,5 +103,10 @@ async def test_an_archive_the_export_never_recorded_is_destroyed_with_it(
     profiles_service: ProfilesService, client: httpx.AsyncClient
 ) -> None:
     export_id = await expired_export_with_archive(profiles_service, client, recorded=False)
-    assert await expire_exports(profiles_service.uow(), profiles_service.archives) >= 1
+    assert (
+        await expire_exports(
+            profiles_service.uow(), profiles_service.archives, profiles_service.clock.now()
+        )
+        >= 1
+    )
     assert await profiles_service.archives.get(archive_key(export_id)) is None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from contracts.envelope import CloudEvent
 from contracts.events import privacy
+from eventkit.clock import Clock
 from eventkit.consumer import EventDispatcher
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.config import ProfilesSettings
@@ -24,6 +25,7 @@ def build_dispatcher(
     uow_factory: Callable[[], ProfilesUnitOfWork],
     archives: ArchiveStore,
     settings: ProfilesSettings,
+    clock: Clock,
 ) -> EventDispatcher[ProfilesUnitOfWork]:
     dispatcher: EventDispatcher[ProfilesUnitOfWork] = EventDispatcher(
         settings.service_name,
@@ -35,12 +37,12 @@ def build_dispatcher(
     async def erased(
         event: privacy.PersonalDataErased, _: CloudEvent, uow: ProfilesUnitOfWork
     ) -> None:
-        await sagas.record_erasure_confirmation(uow, event)
+        await sagas.record_erasure_confirmation(uow, event, clock.now())
 
     async def exported(
         event: privacy.PersonalDataExported, _: CloudEvent, uow: ProfilesUnitOfWork
     ) -> None:
-        await sagas.record_export_part(uow, event, archives, settings)
+        await sagas.record_export_part(uow, event, archives, settings, clock.now())
 
     for answers in privacy.PARTICIPANT_EVENTS.values():
         dispatcher.on(answers.erased)(erased)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -57,7 +57,11 @@ def _provider(settings: ProfilesSettings, name: str) -> OidcProviderSettings:
 
 
 async def begin(
-    name: str, link_account: UUID | None, uow: ProfilesUnitOfWork, settings: ProfilesSettings
+    name: str,
+    link_account: UUID | None,
+    uow: ProfilesUnitOfWork,
+    settings: ProfilesSettings,
+    now: datetime,
 ) -> str:
     """Start a sign-in (or a link, for a signed-in account): the provider URL to send to."""
     provider = _provider(settings, name)
@@ -66,7 +70,6 @@ async def begin(
     except OidcError as exc:
         raise ProviderUnavailable() from exc
     state, nonce, pkce = secrets.token_urlsafe(32), secrets.token_urlsafe(32), Pkce.new()
-    now = datetime.now(UTC)
     async with uow:
         await uow.oidc.start(
             state,
@@ -84,10 +87,14 @@ async def begin(
 
 
 async def complete(
-    name: str, code: str, state: str, uow: ProfilesUnitOfWork, settings: ProfilesSettings
+    name: str,
+    code: str,
+    state: str,
+    uow: ProfilesUnitOfWork,
+    settings: ProfilesSettings,
+    now: datetime,
 ) -> OidcOutcome:
     provider = _provider(settings, name)
-    now = datetime.now(UTC)
     async with uow:  # spend the state first: a replayed callback finds nothing
         login = await uow.oidc.claim(state, name, now)
         await uow.commit()

@@ -13,13 +13,14 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from contracts.events import privacy
 from contracts.events import profiles as profile_events
 from eventkit import domain_errors as kinds
+from eventkit.clock import Clock
 from eventkit.consumer import PoisonMessage
 from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
@@ -94,10 +95,9 @@ async def request_erasure(
     token_issued_at: datetime | None,
     settings: ProfilesSettings,
     archives: ArchiveStore,
-    now: datetime | None = None,
+    now: datetime,
 ) -> ErasureReceipt:
     """Erase profiles' data of the person and start the saga, all in one transaction."""
-    now = now or datetime.now(UTC)
     erasure = Erasure(
         id=uuid.uuid4(),
         person_id=person_id,
@@ -149,10 +149,9 @@ async def erasure_status(uow: ProfilesUnitOfWork, erasure_id: UUID, receipt: str
 
 
 async def record_erasure_confirmation(
-    uow: ProfilesUnitOfWork, answer: privacy.PersonalDataErased, now: datetime | None = None
+    uow: ProfilesUnitOfWork, answer: privacy.PersonalDataErased, now: datetime
 ) -> None:
     """A participant confirmed (inside the consumer's transaction)."""
-    now = now or datetime.now(UTC)
     erasure = await uow.erasures.get(answer.erasure_id, for_update=True)
     if erasure is None:
         log.warning("privacy.unknown_erasure", erasure_id=str(answer.erasure_id))
@@ -185,10 +184,9 @@ async def record_erasure_confirmation(
 
 
 async def retry_pending_erasures(
-    uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime | None = None
+    uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
 ) -> int:
     """Ask again every participant of sagas silent for too long (answering twice is harmless)."""
-    now = now or datetime.now(UTC)
     async with uow:
         due = await uow.erasures.pending_since(
             now - timedelta(seconds=settings.privacy_retry_after_s), _BATCH
@@ -213,10 +211,9 @@ async def request_export(
     uow: ProfilesUnitOfWork,
     person_id: UUID,
     settings: ProfilesSettings,
-    now: datetime | None = None,
+    now: datetime,
 ) -> DataExport:
     """profiles seals its own slice now; every participant is asked for theirs."""
-    now = now or datetime.now(UTC)
     private_key, public_key = new_keypair()
     export = DataExport(
         id=uuid.uuid4(),
@@ -271,10 +268,9 @@ async def record_export_part(
     answer: privacy.PersonalDataExported,
     archives: ArchiveStore,
     settings: ProfilesSettings,
-    now: datetime | None = None,
+    now: datetime,
 ) -> None:
     """Keep one sealed part (inside the consumer's transaction); assemble when all are in."""
-    now = now or datetime.now(UTC)
     export = await uow.exports.get(answer.export_id, for_update=True)
     if export is None or export.status != ExportStatus.ASSEMBLING:
         return  # unknown, already assembled or expired: a late repeat
@@ -336,9 +332,8 @@ async def download_archive(
     archives: ArchiveStore,
     export_id: UUID,
     token: str,
-    now: datetime | None = None,
+    now: datetime,
 ) -> bytes:
-    now = now or datetime.now(UTC)
     async with uow:
         found = await uow.exports.archive(export_id)
     if found is None:
@@ -356,10 +351,9 @@ async def download_archive(
 
 
 async def retry_assembling_exports(
-    uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime | None = None
+    uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
 ) -> int:
     """Ask the participants whose slice is still missing again."""
-    now = now or datetime.now(UTC)
     async with uow:
         due = await uow.exports.assembling_since(
             now - timedelta(seconds=settings.privacy_retry_after_s), _BATCH
@@ -375,12 +369,9 @@ async def retry_assembling_exports(
     return len(due)
 
 
-async def expire_exports(
-    uow: ProfilesUnitOfWork, archives: ArchiveStore, now: datetime | None = None
-) -> int:
+async def expire_exports(uow: ProfilesUnitOfWork, archives: ArchiveStore, now: datetime) -> int:
     """Past the TTL: the archive, the link and the private key go (sealed copies on Kafka
     become unreadable)."""
-    now = now or datetime.now(UTC)
     async with uow:
         expired = await uow.exports.expired(now, _BATCH)
         await _destroy_exports(uow, archives, expired)
@@ -408,12 +399,13 @@ def privacy_jobs(
     uow_factory: Callable[[], ProfilesUnitOfWork],
     archives: ArchiveStore,
     settings: ProfilesSettings,
+    clock: Clock,
 ) -> PeriodicJob:
     """The worker's round: retries and expiry, every ``privacy_jobs_interval_s``."""
 
     async def retry_and_expire() -> None:
-        await retry_pending_erasures(uow_factory(), settings)
-        await retry_assembling_exports(uow_factory(), settings)
-        await expire_exports(uow_factory(), archives)
+        await retry_pending_erasures(uow_factory(), settings, clock.now())
+        await retry_assembling_exports(uow_factory(), settings, clock.now())
+        await expire_exports(uow_factory(), archives, clock.now())
 
     return PeriodicJob("privacy.jobs", retry_and_expire, settings.privacy_jobs_interval_s)

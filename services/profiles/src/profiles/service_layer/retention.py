@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from contracts.events.profiles import AccountErased
+from eventkit.clock import Clock
 from eventkit.jobs import PeriodicJob
 from eventkit.logging import get_logger
 from eventkit.subject_keys import SqlSubjectKeys
@@ -40,9 +41,8 @@ async def apply_retention(
     uow: ProfilesUnitOfWork,
     settings: ProfilesSettings,
     subject_keys: SqlSubjectKeys | None,
-    now: datetime | None = None,
+    now: datetime,
 ) -> RetentionReport:
-    now = now or datetime.now(UTC)
     report = RetentionReport()
     if keep := _days(settings.retention_messages_days):
         async with uow:
@@ -88,9 +88,10 @@ def retention_job(
     uow_factory: Callable[[], ProfilesUnitOfWork],
     settings: ProfilesSettings,
     subject_keys: SqlSubjectKeys | None,
+    clock: Clock,
 ) -> PeriodicJob:
     async def apply() -> int:
-        report = await apply_retention(uow_factory(), settings, subject_keys)
+        report = await apply_retention(uow_factory(), settings, subject_keys, clock.now())
         if any(report.deleted.values()):
             log.info("retention.applied", deleted=report.deleted)
         return sum(report.deleted.values())

@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response
 
 from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.clock import Now
 from eventkit.http.problems import Problem
 from profiles.entrypoints.http.deps import Settings, UoW
 from profiles.service_layer import oidc
@@ -23,23 +24,25 @@ async def providers(settings: Settings) -> list[dict[str, str]]:
     ]
 
 
-async def _begin(name: str, link: UUID | None, uow: UoW, settings: Settings) -> dict[str, str]:
-    url = await oidc.begin(name, link, uow, settings)
+async def _begin(
+    name: str, link: UUID | None, uow: UoW, settings: Settings, now: Now
+) -> dict[str, str]:
+    url = await oidc.begin(name, link, uow, settings, now.now())
     return {"authorization_url": url}
 
 
 @router.get("/{provider}/authorize", responses={404: {}, 502: {}})
-async def authorize(provider: str, uow: UoW, settings: Settings) -> dict[str, str]:
+async def authorize(provider: str, uow: UoW, settings: Settings, now: Now) -> dict[str, str]:
     """Where to send the person to sign in with ``provider``."""
-    return await _begin(provider, None, uow, settings)
+    return await _begin(provider, None, uow, settings, now)
 
 
 @router.post("/{provider}/link", responses={401: {}, 404: {}, 502: {}})
 async def link(
-    provider: str, principal: CurrentPrincipal, uow: UoW, settings: Settings
+    provider: str, principal: CurrentPrincipal, uow: UoW, settings: Settings, now: Now
 ) -> dict[str, str]:
     """Start linking a ``provider`` identity to the signed-in account."""
-    return await _begin(provider, principal.subject, uow, settings)
+    return await _begin(provider, principal.subject, uow, settings, now)
 
 
 @router.get("/{provider}/callback", responses={400: {}, 404: {}, 409: {}})
@@ -47,6 +50,7 @@ async def callback(
     provider: str,
     uow: UoW,
     settings: Settings,
+    now: Now,
     response: Response,
     state: Annotated[str, Query(max_length=200)] = "",
     code: Annotated[str | None, Query(max_length=2000)] = None,
@@ -55,7 +59,7 @@ async def callback(
     """Where the provider sends the person back: signs in and returns tokens."""
     if error or not code or not state:
         raise Problem(400, "Sign-in cancelled", "The provider did not authorise the sign-in.")
-    outcome = await oidc.complete(provider, code, state, uow, settings)
+    outcome = await oidc.complete(provider, code, state, uow, settings, now.now())
     response.headers["Cache-Control"] = "no-store"
     t = outcome.tokens
     return {

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.clock import Now
 from profiles.adapters.archive_store import ArchiveStore
 from profiles.domain.privacy import OWN_SERVICE, DataExport, Erasure
 from profiles.entrypoints.http.deps import Settings, UoW
@@ -118,6 +119,7 @@ async def request_erasure(
     uow: UoW,
     settings: Settings,
     archives: Archives,
+    now: Now,
     response: Response,
 ) -> ErasureAccepted:
     iat = principal.claims.get("iat")
@@ -129,6 +131,7 @@ async def request_erasure(
         token_issued_at=issued_at,
         settings=settings,
         archives=archives,
+        now=now.now(),
     )
     url = f"/v1/privacy/erasures/{receipt.erasure_id}?receipt={receipt.receipt}"
     response.headers["Location"] = url
@@ -158,9 +161,9 @@ async def erasure_status(
     summary="Download my data: every service contributes its slice to one archive",
 )
 async def request_export(
-    principal: CurrentPrincipal, uow: UoW, settings: Settings, response: Response
+    principal: CurrentPrincipal, uow: UoW, settings: Settings, now: Now, response: Response
 ) -> ExportView:
-    export = await sagas.request_export(uow, principal.subject, settings)
+    export = await sagas.request_export(uow, principal.subject, settings, now.now())
     response.headers["Location"] = f"/v1/me/exports/{export.id}"
     return _export_view(export)
 
@@ -191,9 +194,10 @@ async def download_archive(
     export_id: UUID,
     uow: UoW,
     archives: Archives,
+    now: Now,
     token: Annotated[str, Query(min_length=1, max_length=200)],
 ) -> Response:
-    data = await sagas.download_archive(uow, archives, export_id, token)
+    data = await sagas.download_archive(uow, archives, export_id, token, now.now())
     return Response(
         data,
         media_type="application/zip",
