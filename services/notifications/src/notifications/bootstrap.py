@@ -119,7 +119,7 @@ class NotificationsService(Service):
         s = self.settings
 
         async def emails() -> int:
-            return await dispatch_due_emails(self.uow, self.email_sender, s)
+            return await dispatch_due_emails(self.uow, self.email_sender, s, self.clock)
 
         async def webhooks(stop: asyncio.Event) -> None:
             await run_webhook_dispatcher(self.webhook_dispatcher(), stop)

@@ -71,7 +71,7 @@ async def test_daily_digest_groups_by_category_once_and_never_repeats(
         await notice("resource_published", Category.RESOURCES, "e4", title="Immédiat")
 
         # the immediate one is mailed now, alone
-        await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings)
+        await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings, svc.clock)
         [immediate] = [m for m in smtp.messages() if m["To"] == address]
         assert "Immédiat" in immediate["Subject"]
 
@@ -80,7 +80,7 @@ async def test_daily_digest_groups_by_category_once_and_never_repeats(
         after = MONDAY_EARLY + timedelta(hours=1)
         assert await send_due_digests(svc.uow, svc.notifier, svc.settings, after) == 1
         assert await send_due_digests(svc.uow, svc.notifier, svc.settings, after) == 0
-        await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings)
+        await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings, svc.clock)
         mails = [m for m in smtp.messages() if m["To"] == address]
         assert len(mails) == 2
         digest = mails[1]
@@ -96,7 +96,7 @@ async def test_daily_digest_groups_by_category_once_and_never_repeats(
         assert await send_due_digests(svc.uow, svc.notifier, svc.settings, after) == 0
         tomorrow = after + timedelta(days=1)
         assert await send_due_digests(svc.uow, svc.notifier, svc.settings, tomorrow) == 1
-        await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings)
+        await dispatch_due_emails(svc.uow, svc.email_sender, svc.settings, svc.clock)
         last = [m for m in smtp.messages() if m["To"] == address][-1]
         body = last.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
         assert "Volunteer" in body and "Mentor" not in body and "Invest" not in body

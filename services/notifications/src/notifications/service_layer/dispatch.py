@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from prometheus_client import Counter
 
 from contracts.events.notifications import EmailDeliveryFailed
 from eventkit import tracing
+from eventkit.clock import Clock
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
 from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
@@ -29,12 +29,15 @@ EMAILS = Counter("emails_total", "Email delivery attempts", ["outcome"])
 
 
 async def send_next_due_email(
-    uow: NotificationsUnitOfWork, sender: SmtpEmailSender, settings: NotificationsSettings
+    uow: NotificationsUnitOfWork,
+    sender: SmtpEmailSender,
+    settings: NotificationsSettings,
+    clock: Clock,
 ) -> bool:
     """Claim one due delivery, send it, and record the outcome in the same short transaction:
     a mail the SMTP server accepted is marked sent at once. Returns False when none is due."""
     async with uow:
-        due = await uow.deliveries.claim_due(datetime.now(UTC), 1)
+        due = await uow.deliveries.claim_due(clock.now(), 1)
         if not due:
             return False
         [delivery] = due
@@ -56,12 +59,12 @@ async def send_next_due_email(
                 )
                 # the chaos suite kills the worker here: accepted by SMTP, not yet marked sent
                 fault_point("email.sent_before_marked")
-                delivery.mark_sent(datetime.now(UTC))
+                delivery.mark_sent(clock.now())
                 EMAILS.labels("sent").inc()
             except SendFailure as failure:
                 delivery.mark_failed_attempt(
                     failure.reason,
-                    datetime.now(UTC),
+                    clock.now(),
                     permanent=failure.permanent,
                     max_attempts=settings.email_max_attempts,
                     base_s=settings.email_retry_base_s,
@@ -84,7 +87,7 @@ async def send_next_due_email(
                     permanent=delivery.refused,
                     attempts=delivery.attempts,
                     reason=delivery.last_error or "unknown",
-                    failed_at=datetime.now(UTC),
+                    failed_at=clock.now(),
                 )
             )
         await uow.commit()
@@ -95,6 +98,7 @@ async def dispatch_due_emails(
     uow_factory: Callable[[], NotificationsUnitOfWork],
     sender: SmtpEmailSender,
     settings: NotificationsSettings,
+    clock: Clock,
     *,
     batch: int | None = None,
 ) -> int:
@@ -113,7 +117,7 @@ async def dispatch_due_emails(
         nonlocal attempted
         while attempted < budget:
             attempted += 1  # reserve the slot before awaiting: the loops share the budget
-            if not await send_next_due_email(uow_factory(), sender, settings):
+            if not await send_next_due_email(uow_factory(), sender, settings, clock):
                 attempted -= 1
                 return
 
