@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
 from resources_testkit import assert_problem, new_id, outbox
 
 from devstack.testing import TokenIssuer
+from eventkit.clock import FixedClock
 from resources.bootstrap import ResourcesService
 
 
@@ -176,3 +178,21 @@ async def test_icalendar_export(client: httpx.AsyncClient, tokens: TokenIssuer) 
     assert (start.endswith("Z") and "T09" in start) or "T10" in start  # 10:00 Dublin in UTC
     feed = await client.get("/v1/events/calendar.ics")
     assert f"UID:{eid}@diaspora-platform" in feed.text.replace("\r\n ", "")
+
+
+async def test_what_is_upcoming_is_decided_by_the_service_clock(
+    client: httpx.AsyncClient,
+    tokens: TokenIssuer,
+    resources_service: ResourcesService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    organiser = tokens.headers(new_id(), ("moderator",))
+    title = f"Clock-bound exchange {new_id().hex[:8]}"
+    created = await client.post("/v1/events", json=event_body(title=title), headers=organiser)
+    assert created.status_code == 201, created.text
+    assert title in (await client.get("/v1/events/calendar.ics")).text
+    # a month on (the event was 20 days ahead): it is over, on the service's clock
+    monkeypatch.setattr(
+        resources_service.chassis, "clock", FixedClock(datetime.now(UTC) + timedelta(days=30))
+    )
+    assert title not in (await client.get("/v1/events/calendar.ics")).text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 from eventkit.preconditions import IfMatch
@@ -72,6 +72,7 @@ async def update_event(
     actor: Actor,
     changes: dict[str, object],
     expected: IfMatch,
+    now: datetime,
 ) -> tuple[cal.CalendarEvent, int]:
     """The organiser (or a moderator) edits the details; publishes CalendarEventUpdated."""
     async with uow:
@@ -92,7 +93,6 @@ async def update_event(
             raise InvalidEvent(str(exc)) from exc
         if changed:
             # more seats: the waitlist moves up, first come first served
-            now = datetime.now(UTC)
             while (free := event.seats_free(confirmed)) is None or free > 0:
                 waiting = await uow.calendar.first_waitlisted(event_id)
                 if waiting is None:
@@ -110,7 +110,8 @@ async def cancel_event(
     event_id: UUID,
     actor: Actor,
     reason: str | None,
-    expected: IfMatch = IfMatch(),
+    expected: IfMatch,
+    now: datetime,
 ) -> cal.CalendarEvent:
     """Call the event off (If-Match optional: cancelling is not an overwrite of details)."""
     async with uow:
@@ -118,7 +119,7 @@ async def cancel_event(
         expected.check(event.revision, required=False, what="the event")
         uow.track(event)
         try:
-            event.cancel_event(reason, datetime.now(UTC))
+            event.cancel_event(reason, now)
         except cal.CalendarError as exc:
             raise Conflict(str(exc)) from exc
         await uow.calendar.save(event)
@@ -126,7 +127,9 @@ async def cancel_event(
         return event
 
 
-async def register(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> RegistrationView:
+async def register(
+    uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor, now: datetime
+) -> RegistrationView:
     async with uow:
         event = await uow.calendar.get(event_id, for_update=True)
         if event is None:
@@ -135,7 +138,7 @@ async def register(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> Re
         existing = await uow.calendar.registration_of(event_id, actor.id)
         try:
             registration = event.register(
-                actor.id, await uow.calendar.confirmed_count(event_id), existing, datetime.now(UTC)
+                actor.id, await uow.calendar.confirmed_count(event_id), existing, now
             )
         except cal.EventFull as exc:
             raise EventFull(str(exc)) from exc
@@ -148,10 +151,12 @@ async def register(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> Re
         return RegistrationView(registration, position)
 
 
-async def cancel(uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor) -> cal.Registration | None:
+async def cancel(
+    uow: ResourcesUnitOfWork, event_id: UUID, actor: Actor, now: datetime
+) -> cal.Registration | None:
     """Cancel the caller's registration; returns whoever was promoted from the waitlist."""
     async with uow:
-        promoted = await _cancel_registration(uow, event_id, actor.id, datetime.now(UTC))
+        promoted = await _cancel_registration(uow, event_id, actor.id, now)
         await uow.commit()
         return promoted
 
@@ -224,10 +229,10 @@ async def registrations(
 
 
 async def upcoming(
-    uow: ResourcesUnitOfWork, after: tuple[datetime, UUID] | None, limit: int
+    uow: ResourcesUnitOfWork, after: tuple[datetime, UUID] | None, limit: int, now: datetime
 ) -> list[cal.CalendarEvent]:
     async with uow:
-        return await uow.calendar.upcoming(after, datetime.now(UTC), limit)
+        return await uow.calendar.upcoming(after, now, limit)
 
 
 # ---- courses ------------------------------------------------------------------------------
@@ -282,14 +287,16 @@ async def get_course(uow: ResourcesUnitOfWork, course_id: UUID) -> c.Course:
     return course
 
 
-async def enrol(uow: ResourcesUnitOfWork, course_id: UUID, actor: Actor) -> c.Enrolment:
+async def enrol(
+    uow: ResourcesUnitOfWork, course_id: UUID, actor: Actor, now: datetime
+) -> c.Enrolment:
     async with uow:
         course = await uow.courses.get(course_id)
         if course is None:
             raise NotFound("no such course")
         if await uow.courses.enrolment_of(course_id, actor.id) is not None:
             raise c.AlreadyEnrolled()
-        enrolment = c.Enrolment.enrol(course_id, actor.id, datetime.now(UTC))
+        enrolment = c.Enrolment.enrol(course_id, actor.id, now)
         enrolment.course_title = course.title
         uow.track(enrolment)
         await uow.courses.save_enrolment(enrolment)  # AlreadyEnrolled if one came meanwhile
@@ -309,7 +316,7 @@ async def progress(
 
 
 async def complete_lesson(
-    uow: ResourcesUnitOfWork, course_id: UUID, lesson_id: str, actor: Actor
+    uow: ResourcesUnitOfWork, course_id: UUID, lesson_id: str, actor: Actor, now: datetime
 ) -> tuple[c.Course, c.Enrolment, str | None]:
     """Returns the verification code when this lesson completed the course (shown once)."""
     async with uow:
@@ -319,7 +326,7 @@ async def complete_lesson(
             raise NotFound("you are not enrolled in this course")
         uow.track(enrolment)
         try:
-            code = enrolment.complete_lesson(course, lesson_id, datetime.now(UTC))
+            code = enrolment.complete_lesson(course, lesson_id, now)
         except c.CourseError as exc:
             raise NotFound(str(exc)) from exc
         await uow.courses.save_enrolment(enrolment)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from contracts.vocabulary.types import LanguageCode
 from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters import icalendar
@@ -170,6 +171,7 @@ async def schedule_event(
 @router.get("")
 async def list_events(
     uow: UoW,
+    now: Now,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> dict[str, object]:
@@ -181,7 +183,7 @@ async def list_events(
             after = (datetime.fromisoformat(str(cur["s"])), UUID(str(cur["id"])))
         except (InvalidCursor, KeyError, ValueError) as exc:
             raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
-    events = await handlers.upcoming(uow, after, limit + 1)
+    events = await handlers.upcoming(uow, after, limit + 1, now.now())
     next_cursor = None
     if len(events) > limit:
         last = events[limit - 1]
@@ -193,9 +195,9 @@ async def list_events(
 
 
 @router.get("/calendar.ics", response_class=Response)
-async def calendar_feed(uow: UoW, request: Request) -> Response:
+async def calendar_feed(uow: UoW, now: Now, request: Request) -> Response:
     """Every upcoming event as one subscribable iCalendar feed."""
-    events = await handlers.upcoming(uow, None, 500)
+    events = await handlers.upcoming(uow, None, 500, now.now())
     body = icalendar.calendar(events, request.app.state.settings.public_base_url, "Diaspora events")
     return Response(body, media_type="text/calendar; charset=utf-8")
 
@@ -230,6 +232,7 @@ async def update_event(
     uow: UoW,
     response: Response,
     expected: IfMatchHeader,
+    now: Now,
 ) -> EventOut:
     """The organiser or a moderator changes the details (If-Match: the ETag last read).
     Publishes resources.calendar_event.updated; the iCalendar SEQUENCE goes up."""
@@ -237,7 +240,9 @@ async def update_event(
     cleared = [k for k in _REQUIRED if k in changes and changes[k] is None]
     if cleared:
         raise Problem(422, "Unprocessable Content", f"cannot clear: {', '.join(cleared)}")
-    event, confirmed = await handlers.update_event(uow, event_id, actor, changes, expected)
+    event, confirmed = await handlers.update_event(
+        uow, event_id, actor, changes, expected, now.now()
+    )
     response.headers["ETag"] = event.etag
     return _out(event, confirmed)
 
@@ -254,10 +259,11 @@ async def cancel_event(
     uow: UoW,
     response: Response,
     expected: IfMatchHeader,
+    now: Now,
 ) -> EventOut:
     """Call the event off with a reason (organiser or moderator). Registrations are kept as
     a record; new registrations are refused. Publishes resources.calendar_event.cancelled."""
-    event = await handlers.cancel_event(uow, event_id, actor, body.reason, expected)
+    event = await handlers.cancel_event(uow, event_id, actor, body.reason, expected, now.now())
     response.headers["ETag"] = event.etag
     return _out(event)
 
@@ -281,9 +287,11 @@ async def event_ics(event_id: UUID, uow: UoW, request: Request) -> Response:
         409: {"description": "Full (no waitlist), started, cancelled, or already registered"}
     },
 )
-async def register_for_event(event_id: UUID, actor: CurrentActor, uow: UoW) -> RegistrationOut:
+async def register_for_event(
+    event_id: UUID, actor: CurrentActor, uow: UoW, now: Now
+) -> RegistrationOut:
     """A seat if one is free, otherwise a place on the waitlist."""
-    return _registration(await handlers.register(uow, event_id, actor))
+    return _registration(await handlers.register(uow, event_id, actor, now.now()))
 
 
 @router.get("/{event_id}/registrations/me", response_model=RegistrationOut)
@@ -292,9 +300,9 @@ async def my_registration(event_id: UUID, actor: CurrentActor, uow: UoW) -> Regi
 
 
 @router.delete("/{event_id}/registrations/me", status_code=status.HTTP_204_NO_CONTENT)
-async def cancel_registration(event_id: UUID, actor: CurrentActor, uow: UoW) -> Response:
+async def cancel_registration(event_id: UUID, actor: CurrentActor, uow: UoW, now: Now) -> Response:
     """Cancel; if a seat is freed, the first person on the waitlist gets it."""
-    await handlers.cancel(uow, event_id, actor)
+    await handlers.cancel(uow, event_id, actor, now.now())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from contracts.vocabulary.types import LanguageCode
 from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.problems import Problem
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import course as c
@@ -222,8 +223,8 @@ async def get_course(course_id: UUID, uow: UoW) -> CourseOut:
 @router.post(
     "/{course_id}/enrolments", status_code=status.HTTP_201_CREATED, response_model=ProgressOut
 )
-async def enrol(course_id: UUID, actor: CurrentActor, uow: UoW) -> ProgressOut:
-    await handlers.enrol(uow, course_id, actor)
+async def enrol(course_id: UUID, actor: CurrentActor, uow: UoW, now: Now) -> ProgressOut:
+    await handlers.enrol(uow, course_id, actor, now.now())
     course, enrolment = await handlers.progress(uow, course_id, actor)
     return _progress(course, enrolment)
 
@@ -240,6 +241,9 @@ async def complete_lesson(
     lesson_id: Annotated[str, Path(max_length=100)],
     actor: CurrentActor,
     uow: UoW,
+    now: Now,
 ) -> ProgressOut:
-    course, enrolment, code = await handlers.complete_lesson(uow, course_id, lesson_id, actor)
+    course, enrolment, code = await handlers.complete_lesson(
+        uow, course_id, lesson_id, actor, now.now()
+    )
     return _progress(course, enrolment, code)
