@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route
-from web_stack import CHROMIUM, CHROMIUM_ARGS
+from web_stack import CHROMIUM, CHROMIUM_ARGS, PASSWORD
 
 from devstack.paths import repo_root
 
@@ -180,3 +180,17 @@ def screenshot(page: Page, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the page, as a person does; lands on their profile."""
+    page.goto("/signin")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/me/profile**")
+
+
+def page_fits_width(page: Page) -> bool:
+    """Whether the page fits its viewport: nothing makes the document scroll sideways."""
+    return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
