@@ -6,6 +6,7 @@ from web.navigation import N_
 
 NOTICES: dict[str, str] = {
     "registered": N_("Welcome! We sent you an email: open its link to confirm your address."),
+    "link-sent": N_("We sent you a new link: open it to confirm your email address."),
     "verified": N_("Your email address is confirmed."),
     "signed-in": N_("You are signed in."),
     "signed-out": N_("You are signed out."),

@@ -4,7 +4,8 @@ submissions and their moderation status, report a resource."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -26,7 +27,13 @@ from web.runtime import (
     web_of,
 )
 from web.settings import LOCALES
-from web.vocabulary import countries, country_name, language_name
+from web.vocabulary import (
+    countries,
+    country_name,
+    language_name,
+    term_label,
+    term_labels,
+)
 
 KINDS: dict[str, str] = {
     "research": N_("Research and studies"),
@@ -51,8 +58,19 @@ FILTERS = ("kind", "theme", "sdg", "country", "language", "year")
 ACCEPT = ".pdf,.docx,.xlsx,.pptx,.odt,.txt,.csv,.png,.jpg,.jpeg,.webp,.mp3,.mp4"
 
 
-def facet_label(name: str, value: str, locale: str, gettext: Callable[[str], str]) -> str:
+THEMES = "resource_themes"
+
+
+def facet_label(
+    name: str,
+    value: str,
+    locale: str,
+    gettext: Callable[[str], str],
+    themes: Mapping[str, str],
+) -> str:
     """A facet value in words, in the reader's language."""
+    if name == "theme":
+        return term_label(themes, value)
     if name == "kind":
         return gettext(KINDS.get(value, value))
     if name == "country":
@@ -85,12 +103,13 @@ async def library_page(request: Request) -> Response:
             raise
         found, problem = {"items": [], "facets": {}}, exc
     keep = [(k, v) for k, v in api_params if k not in ("lang", "limit", "cursor")]
+    themes = await term_labels(request, THEMES)
     context = {
         "query": query,
         "found": found,
         "facets": found.get("facets") or {},
         "facet_label": lambda name, value: facet_label(
-            name, value, visit.locale, language_of(request).gettext
+            name, value, visit.locale, language_of(request).gettext, themes
         ),
         "kinds": KINDS,
         "next_url": "/library?" + urlencode([*keep, ("cursor", found["next_cursor"])])
@@ -121,6 +140,7 @@ async def resource_page(request: Request) -> Response:
             "statuses": STATUSES,
             "language_name": lambda code: language_name(code, visit.locale),
             "country_name": lambda code: country_name(code, visit.locale),
+            "theme_name": partial(term_label, await term_labels(request, THEMES)),
         },
     )
 
@@ -153,6 +173,7 @@ async def report(request: Request) -> Response:
             "values": {"reason": reason},
             "language_name": lambda c: language_name(c, visit.locale),
             "country_name": lambda c: country_name(c, visit.locale),
+            "theme_name": partial(term_label, await term_labels(request, THEMES)),
         },
         status=422,
     )
