@@ -272,7 +272,32 @@ ROUTES: list[tuple[str, str, Any]] = [
             ]
         },
     ),
-    ("GET", r"/v1/resources/[0-9a-f-]+", RESOURCE),
+    (
+        "GET",
+        r"/v1/resources/moderation-queue",
+        [
+            {
+                "id": THING,
+                "kind": "toolkit",
+                "status": "submitted",
+                "hidden": False,
+                "updated_at": NOW,
+                "original_language": "fr",
+                "reports": 0,
+                "title": "Guide",
+            }
+        ],
+    ),
+    ("GET", r"/v1/resources/moderation-queue/counts", {"submitted": 1, "reported": 2, "hidden": 0}),
+    (
+        "GET",
+        r"/v1/resources/[0-9a-f-]+/history",
+        [
+            {"version": 1, "action": "drafted", "reason": None, "at": NOW},
+            {"version": 2, "action": "reported", "reason": "Spam", "at": NOW},
+        ],
+    ),
+    ("GET", r"/v1/resources/[0-9a-f-]+", {**RESOURCE, "status": "submitted"}),
     ("GET", r"/v1/vocabulary/resource_themes", lambda request: themes(request)),
     (
         "GET",

@@ -67,7 +67,7 @@ def client() -> Iterator[TestClient]:
         yield test_client
 
 
-def sign_in(client: TestClient) -> Session:
+def sign_in(client: TestClient, roles: tuple[str, ...] = ("member",)) -> Session:
     pair = {
         "access_token": "t",
         "refresh_token": "r",
@@ -81,7 +81,7 @@ def sign_in(client: TestClient) -> Session:
             {
                 "account_id": ME,
                 "display_name": "Amina",
-                "roles": ["member"],
+                "roles": list(roles),
                 "locale": "",
                 "status": "active",
             }
@@ -207,3 +207,46 @@ def test_an_unverified_searcher_is_asked_to_confirm_and_may_get_a_new_link() -> 
         )
         assert sent.status_code == 303
         assert sent.headers["location"] == "/people?done=link-sent"
+
+
+CONSOLE_PAGES = ["/moderation", "/moderation?reason=submitted&kind=toolkit", f"/moderation/{THING}"]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "es", "ar"])
+def test_the_moderator_console_renders_in_every_language(client: TestClient, locale: str) -> None:
+    sign_in(client, roles=("member", "moderator"))
+    client.cookies.set("dep_lang", locale)
+    for path in CONSOLE_PAGES:
+        response = client.get(path)
+        assert response.status_code == 200, f"{path}: {response.text[:2000]}"
+        assert f'<html lang="{locale}" dir="{"rtl" if locale == "ar" else "ltr"}">' in response.text
+    queue = client.get("/moderation").text
+    assert 'href="/moderation"' in queue  # the console is in the menu
+    item = client.get(f"/moderation/{THING}").text
+    assert f'action="/moderation/{THING}/publish"' in item
+    assert f'action="/moderation/{THING}/reject"' in item
+
+
+def test_the_moderator_console_is_for_moderators_only(client: TestClient) -> None:
+    sign_in(client)
+    assert 'href="/moderation"' not in client.get("/").text
+    for path in CONSOLE_PAGES:
+        assert client.get(path).status_code == 403, path
+
+
+def test_a_rejection_needs_a_reason_and_keeps_the_page(client: TestClient) -> None:
+    sign_in(client, roles=("moderator",))
+    page = client.get(f"/moderation/{THING}").text
+    token = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert token
+    refused = client.post(
+        f"/moderation/{THING}/reject", data={"csrf": token[1], "reason": " ", "version": "3"}
+    )
+    assert refused.status_code == 422
+    assert 'aria-invalid="true"' in refused.text and "e-reason" in refused.text
+    done = client.post(
+        f"/moderation/{THING}/reject",
+        data={"csrf": token[1], "reason": "Add sources", "version": "3"},
+        follow_redirects=False,
+    )
+    assert done.headers["location"] == f"/moderation/{THING}?done=moderation-rejected"

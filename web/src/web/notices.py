@@ -38,5 +38,10 @@ NOTICES: dict[str, str] = {
     "unsubscribed": N_("You will not receive these emails any more."),
     "consent-saved": N_("Your choice is saved."),
     "export-started": N_("We are gathering your data. This page shows the progress."),
+    "moderation-published": N_("Published: members can find it now."),
+    "moderation-rejected": N_("Returned to the contributor with your reason."),
+    "moderation-hidden": N_("Hidden: members no longer see it."),
+    "moderation-restored": N_("Shown again to members."),
+    "moderation-archived": N_("Archived."),
     "all-read": N_("All notifications are marked as read."),
 }
