@@ -125,24 +125,27 @@ async def library_page(request: Request) -> Response:
     return render(request, template, context)
 
 
+async def resource_context(request: Request, resource: dict[str, Any]) -> dict[str, Any]:
+    """What a resource's page needs to name its codes in the reader's language (the
+    moderator's preview uses it too)."""
+    locale = visit_of(request).locale
+    return {
+        "resource": resource,
+        "kinds": KINDS,
+        "statuses": STATUSES,
+        "language_name": lambda code: language_name(code, locale),
+        "country_name": lambda code: country_name(code, locale),
+        "theme_name": partial(term_label, await term_labels(request, THEMES)),
+    }
+
+
 async def resource_page(request: Request) -> Response:
     web, visit = web_of(request), visit_of(request)
     resource_id = str(request.path_params["resource_id"])
     resource = await web.api.get(
         visit, f"/v1/resources/{resource_id}", params={"lang": visit.locale}
     )
-    return render(
-        request,
-        "portal/resource.html",
-        {
-            "resource": resource,
-            "kinds": KINDS,
-            "statuses": STATUSES,
-            "language_name": lambda code: language_name(code, visit.locale),
-            "country_name": lambda code: country_name(code, visit.locale),
-            "theme_name": partial(term_label, await term_labels(request, THEMES)),
-        },
-    )
+    return render(request, "portal/resource.html", await resource_context(request, resource))
 
 
 async def report(request: Request) -> Response:
@@ -162,21 +165,9 @@ async def report(request: Request) -> Response:
     resource = await web.api.get(
         visit, f"/v1/resources/{resource_id}", params={"lang": visit.locale}
     )
-    return render(
-        request,
-        "portal/resource.html",
-        {
-            "resource": resource,
-            "kinds": KINDS,
-            "statuses": STATUSES,
-            "errors": errors,
-            "values": {"reason": reason},
-            "language_name": lambda c: language_name(c, visit.locale),
-            "country_name": lambda c: country_name(c, visit.locale),
-            "theme_name": partial(term_label, await term_labels(request, THEMES)),
-        },
-        status=422,
-    )
+    context = await resource_context(request, resource)
+    context.update(errors=errors, values={"reason": reason})
+    return render(request, "portal/resource.html", context, status=422)
 
 
 # ---- contribute -------------------------------------------------------------------------

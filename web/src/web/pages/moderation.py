@@ -19,9 +19,8 @@ from starlette.routing import Route
 from web.api import ApiProblem, Visit
 from web.forms import FormErrors, check, problem_errors, required
 from web.navigation import MODERATORS, N_
-from web.pages.library import KINDS, STATUSES, THEMES
+from web.pages.library import KINDS, STATUSES, resource_context
 from web.runtime import flash_redirect, read_form, render, require_sign_in, web_of
-from web.vocabulary import country_name, language_name, term_label, term_labels
 
 #: why a resource is in the queue (the API's ``reason`` filter)
 REASONS: dict[str, str] = {
@@ -98,17 +97,11 @@ async def _item_context(request: Request, resource_id: str) -> dict[str, Any]:
     lang = request.query_params.get("lang") or visit.locale
     resource = await web.api.get(visit, f"/v1/resources/{resource_id}", params={"lang": lang})
     history = await web.api.get(visit, f"/v1/resources/{resource_id}/history")
-    themes = await term_labels(request, THEMES)
     return {
-        "resource": resource,
+        **await resource_context(request, resource),
         "history": list(reversed(history)),
         "reports": [h for h in history if h.get("action") == "reported"],
-        "kinds": KINDS,
-        "statuses": STATUSES,
         "actions": ACTIONS,
-        "language_name": lambda code: language_name(code, visit.locale),
-        "country_name": lambda code: country_name(code, visit.locale),
-        "theme_name": lambda code: term_label(themes, code),
     }
 
 
