@@ -56,13 +56,16 @@ def test_a_moderator_reviews_the_queue_and_decides(
         page.get_by_label("Type").select_option("toolkit")
         page.get_by_role("button", name="Filter").click()
         expect(page).to_have_url(re.compile(r"reason=submitted.*kind=toolkit"))
-        page.get_by_role("link", name=f"Guide à revoir {word}").click()
+        screenshot(page, "moderation-desktop")
+        # titles in the moderator's language where the contributor translated them
+        page.get_by_role("link", name=f"Guide to revise {word}").click()
 
         # the preview in each language the contribution has
-        expect(page.locator("article.preview")).to_have_attribute("lang", "fr")
-        page.get_by_role("link", name="English", exact=True).last.click()
-        expect(page.get_by_role("heading", level=1)).to_have_text(f"Guide to revise {word}")
+        expect(page.locator("article.preview")).to_have_attribute("lang", "en")
         expect(page.locator("article.preview")).to_contain_text("An English summary")
+        page.get_by_role("link", name="French", exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Guide à revoir {word}")
+        expect(page.locator("article.preview")).to_have_attribute("lang", "fr")
         audit.axe(page, "/moderation/{id}")
 
         # returning it needs a reason: refused without one, the error beside the field
@@ -76,6 +79,7 @@ def test_a_moderator_reviews_the_queue_and_decides(
         expect(page.get_by_role("status")).to_contain_text("Returned to the contributor")
         expect(page.locator("#moderation-status")).to_have_text("Returned by a moderator")
         expect(page.locator("#history-h + div")).to_contain_text("Please add your sources.")
+        screenshot(page, "moderation-item-desktop")
 
         # publish the other, then hide and restore it
         page.goto(f"/moderation/{to_publish}")
