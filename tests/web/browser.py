@@ -23,6 +23,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 #: where screenshots go: docs/screenshots with `make web-screenshots`, else a scratch folder
 SHOTS = Path(os.environ.get("WEB_SCREENSHOTS") or "/tmp/web-screenshots")
 PAGE_BUDGET_BYTES = 150 * 1024
+#: a narrow phone (CSS pixels)
+PHONE = (390, 844)
 #: how Chromium says the Content-Security-Policy refused to load an address: "Connecting to
 #: 'http://…' violates the following Content Security Policy directive" (Chromium 130 and
 #: later), "Refused to load/connect to 'http://…' because it violates…" (earlier). A refused

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 
-from browser import browsing, page_fits_width, screenshot, sign_in
+from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, expect
 from web_stack import World, unique, verified_member
 
 from devstack.system import Platform
-
-PHONE = (390, 844)
 
 
 def contribution(world: World, token: str, title: str, english: str = "") -> str:
