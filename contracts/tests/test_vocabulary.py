@@ -29,6 +29,7 @@ CANONICAL_FORM = {
     "sectors": r"[A-U]",
     "education_levels": r"[0-8]",
     "contribution_modes": r"[a-z]+(_[a-z]+)*",
+    "resource_themes": r"[a-z]+(_[a-z]+)*",
     "sdgs": r"[1-9]|1[0-7]",
     "currencies": r"[A-Z]{3}",
 }

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route
-from web_stack import CHROMIUM, CHROMIUM_ARGS
+from web_stack import CHROMIUM, CHROMIUM_ARGS, PASSWORD
 
 from devstack.paths import repo_root
 
@@ -23,6 +23,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 #: where screenshots go: docs/screenshots with `make web-screenshots`, else a scratch folder
 SHOTS = Path(os.environ.get("WEB_SCREENSHOTS") or "/tmp/web-screenshots")
 PAGE_BUDGET_BYTES = 150 * 1024
+#: a narrow phone (CSS pixels)
+PHONE = (390, 844)
 #: how Chromium says the Content-Security-Policy refused to load an address: "Connecting to
 #: 'http://…' violates the following Content Security Policy directive" (Chromium 130 and
 #: later), "Refused to load/connect to 'http://…' because it violates…" (earlier). A refused
@@ -180,3 +182,17 @@ def screenshot(page: Page, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the page, as a person does; lands on their profile."""
+    page.goto("/signin")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/me/profile**")
+
+
+def page_fits_width(page: Page) -> bool:
+    """Whether the page fits its viewport: nothing makes the document scroll sideways."""
+    return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))

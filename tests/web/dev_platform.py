@@ -4,7 +4,9 @@ so the tests run against it in seconds instead of starting it each time.
     python tests/web/dev_platform.py &                 # prints when ready
     WEB_TEST_PLATFORM=/tmp/web-dev-platform.json pytest tests/web -k journey
 
-The tests then attach to this platform (conftest.py) instead of starting one."""
+The tests then attach to this platform (conftest.py) instead of starting one. It shares the
+test Postgres of your port block: a service's own e2e tests run meanwhile reset its tables
+(the platform's data with them), so run those with another block or restart this."""
 
 from __future__ import annotations
 
@@ -45,6 +47,10 @@ def main() -> int:
                 )
             )
             print(f"ready: {STATE}", flush=True)
+            # blocked (once every process is started: children inherit the mask), so sigwait
+            # receives them and the platform stops on the way out; unblocked, SIGTERM would
+            # kill this process at once and leave every service running
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
             signal.sigwait({signal.SIGINT, signal.SIGTERM})
     STATE.unlink(missing_ok=True)
     return 0

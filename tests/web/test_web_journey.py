@@ -114,6 +114,8 @@ def test_member_journey(site: Platform, world: World, chromium: Browser) -> None
         audit.axe(page, "/library")
         found.click()
         expect(page.locator("article")).to_have_attribute("lang", "fr")
+        # its theme in the reader's words, from the shared vocabulary (not the code)
+        expect(page.locator("main")).to_contain_text("Transferts de fonds")
         audit.axe(page, "/library/{id}")
         page.get_by_role("link", name="English", exact=True).click()
 

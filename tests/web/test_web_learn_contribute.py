@@ -8,21 +8,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import browsing
+from browser import browsing, sign_in
 from playwright.sync_api import Browser, expect
-from web_stack import PASSWORD, World, unique, verified_member
+from web_stack import World, unique, verified_member
 
 from devstack.system import Platform
 
 pytestmark = pytest.mark.web_full
-
-
-def sign_in(page, email: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/signin")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/me/profile**")
 
 
 def test_a_course_from_enrolment_to_a_verified_completion(

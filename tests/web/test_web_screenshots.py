@@ -4,13 +4,11 @@ Each page is checked like every other (axe-core, no other origin)."""
 
 from __future__ import annotations
 
-from browser import browsing, screenshot
+from browser import PHONE, browsing, screenshot
 from playwright.sync_api import Browser
 from web_stack import PASSWORD, World, unique
 
 from devstack.system import Platform
-
-PHONE = (390, 844)
 
 
 def test_screenshots_of_the_main_pages(site: Platform, world: World, chromium: Browser) -> None:

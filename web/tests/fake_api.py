@@ -272,7 +272,33 @@ ROUTES: list[tuple[str, str, Any]] = [
             ]
         },
     ),
-    ("GET", r"/v1/resources/[0-9a-f-]+", RESOURCE),
+    (
+        "GET",
+        r"/v1/resources/moderation-queue",
+        [
+            {
+                "id": THING,
+                "kind": "toolkit",
+                "status": "submitted",
+                "hidden": False,
+                "updated_at": NOW,
+                "original_language": "fr",
+                "reports": 0,
+                "title": "Guide",
+            }
+        ],
+    ),
+    ("GET", r"/v1/resources/moderation-queue/counts", {"submitted": 1, "reported": 2, "hidden": 0}),
+    (
+        "GET",
+        r"/v1/resources/[0-9a-f-]+/history",
+        [
+            {"version": 1, "action": "drafted", "reason": None, "at": NOW},
+            {"version": 2, "action": "reported", "reason": "Spam", "at": NOW},
+        ],
+    ),
+    ("GET", r"/v1/resources/[0-9a-f-]+", {**RESOURCE, "status": "submitted"}),
+    ("GET", r"/v1/vocabulary/resource_themes", lambda request: themes(request)),
     (
         "GET",
         r"/v1/resources",
@@ -281,6 +307,7 @@ ROUTES: list[tuple[str, str, Any]] = [
             "next_cursor": "c",
             "facets": {
                 "kind": [{"value": "toolkit", "count": 1}],
+                "theme": [{"value": "remittances", "count": 1}],
                 "year": [{"value": 2025, "count": 1}],
             },
         },
@@ -487,9 +514,29 @@ ROUTES: list[tuple[str, str, Any]] = [
 ]
 
 
+#: the shared vocabulary's label of one theme in each language (as contracts names it)
+REMITTANCES = {
+    "en": "Remittances",
+    "fr": "Transferts de fonds",
+    "es": "Remesas",
+    "ar": "التحويلات المالية",
+}
+
+
+def themes(request: httpx.Request) -> dict[str, Any]:
+    lang = request.url.params.get("lang", "en")
+    label = {"text": REMITTANCES[lang], "lang": lang, "fallback": False}
+    return {
+        "scheme": "resource_themes",
+        "lang": lang,
+        "terms": [{"code": "remittances", "label": label}],
+    }
+
+
 def handler(request: httpx.Request) -> httpx.Response:
-    for method, pattern, body in ROUTES:
+    for method, pattern, answer in ROUTES:
         if request.method == method and re.fullmatch(pattern, request.url.path):
+            body = answer(request) if callable(answer) else answer
             if isinstance(body, bytes):
                 return httpx.Response(200, content=body, headers={"content-type": "image/png"})
             return httpx.Response(

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import httpx
 import pytest
-from fake_api import ME, OTHER, THING, transport
+from fake_api import ME, OTHER, REMITTANCES, THING, handler, transport
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
@@ -66,7 +67,7 @@ def client() -> Iterator[TestClient]:
         yield test_client
 
 
-def sign_in(client: TestClient) -> Session:
+def sign_in(client: TestClient, roles: tuple[str, ...] = ("member",)) -> Session:
     pair = {
         "access_token": "t",
         "refresh_token": "r",
@@ -80,7 +81,7 @@ def sign_in(client: TestClient) -> Session:
             {
                 "account_id": ME,
                 "display_name": "Amina",
-                "roles": ["member"],
+                "roles": list(roles),
                 "locale": "",
                 "status": "active",
             }
@@ -160,3 +161,92 @@ def test_sign_in_redirects_only_within_the_site(client: TestClient) -> None:
     assert safe_next("/people?q=a") == "/people?q=a"
     for hostile in ("https://evil.example", "//evil.example", "javascript:alert(1)", "evil"):
         assert safe_next(hostile) == "/"
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "es", "ar"])
+def test_the_library_names_themes_in_the_readers_language(client: TestClient, locale: str) -> None:
+    client.cookies.set("dep_lang", locale)
+    for path in ("/library", f"/library/{THING}"):
+        html = client.get(path).text
+        assert REMITTANCES[locale] in html, path
+
+
+def unverified_directory(request: httpx.Request) -> httpx.Response:
+    """The API as it answers a person whose email address is not confirmed yet."""
+    if request.url.path == "/v1/directory/people":
+        problem = {
+            "type": "https://diaspora.example/problems/email-not-verified",
+            "title": "Email not verified",
+            "status": 403,
+        }
+        return httpx.Response(403, json=problem, headers={"content-type": "application/json"})
+    if request.url.path == "/v1/auth/refresh":  # the web asks once whether a new token says more
+        pair = {"access_token": "t2", "refresh_token": "r2", "expires_in": 900}
+        return httpx.Response(200, json={**pair, "refresh_expires_in": 3600})
+    return handler(request)
+
+
+def test_an_unverified_searcher_is_asked_to_confirm_and_may_get_a_new_link() -> None:
+    app = create_app(
+        WebSettings(api_base_url="http://api", session_secret=SECRET),
+        httpx.MockTransport(unverified_directory),
+    )
+    with TestClient(app, base_url="https://testserver") as client:
+        sign_in(client)
+        client.cookies.set("dep_lang", "fr")
+        html = client.get("/people?q=elo").text
+        assert "Confirmez d'abord votre adresse électronique" in html
+        assert "could not be done" not in html and "pu être faite" not in html
+        # the button sits in the results (inside the search form) and submits its own form
+        assert 'form="resend-verification"' in html
+        assert '<form id="resend-verification" method="post" action="/verify/resend">' in html
+        token = re.search(r'name="csrf" value="([^"]+)"', html)
+        assert token
+        sent = client.post(
+            "/verify/resend", data={"csrf": token[1], "next": "/people"}, follow_redirects=False
+        )
+        assert sent.status_code == 303
+        assert sent.headers["location"] == "/people?done=link-sent"
+
+
+CONSOLE_PAGES = ["/moderation", "/moderation?reason=submitted&kind=toolkit", f"/moderation/{THING}"]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "es", "ar"])
+def test_the_moderator_console_renders_in_every_language(client: TestClient, locale: str) -> None:
+    sign_in(client, roles=("member", "moderator"))
+    client.cookies.set("dep_lang", locale)
+    for path in CONSOLE_PAGES:
+        response = client.get(path)
+        assert response.status_code == 200, f"{path}: {response.text[:2000]}"
+        assert f'<html lang="{locale}" dir="{"rtl" if locale == "ar" else "ltr"}">' in response.text
+    queue = client.get("/moderation").text
+    assert 'href="/moderation"' in queue  # the console is in the menu
+    item = client.get(f"/moderation/{THING}").text
+    assert f'action="/moderation/{THING}/publish"' in item
+    assert f'action="/moderation/{THING}/reject"' in item
+
+
+def test_the_moderator_console_is_for_moderators_only(client: TestClient) -> None:
+    sign_in(client)
+    assert 'href="/moderation"' not in client.get("/").text
+    for path in CONSOLE_PAGES:
+        assert client.get(path).status_code == 403, path
+
+
+def test_a_rejection_needs_a_reason_and_keeps_the_page(client: TestClient) -> None:
+    sign_in(client, roles=("moderator",))
+    page = client.get(f"/moderation/{THING}").text
+    token = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert token
+    refused = client.post(
+        f"/moderation/{THING}/reject", data={"csrf": token[1], "reason": " ", "version": "3"}
+    )
+    assert refused.status_code == 422
+    assert 'aria-invalid="true"' in refused.text and "e-reason" in refused.text
+    done = client.post(
+        f"/moderation/{THING}/reject",
+        data={"csrf": token[1], "reason": "Add sources", "version": "3"},
+        follow_redirects=False,
+    )
+    assert done.headers["location"] == f"/moderation/{THING}?done=moderation-rejected"

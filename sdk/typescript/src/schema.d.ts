@@ -3003,9 +3003,31 @@ export interface paths {
         };
         /**
          * Moderation Queue
-         * @description Submitted resources and reported or hidden ones (moderators only).
+         * @description Submitted resources and reported or hidden ones, oldest first, each with its title
+         *     (in ``lang`` when translated) and its number of reports (moderators only).
          */
         get: operations["moderationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/moderation-queue/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Moderation Counts
+         * @description How many resources wait in the moderation queue, for each reason: ``submitted``
+         *     (waiting for review), ``reported`` (published, reported), ``hidden`` (moderators only).
+         */
+        get: operations["moderationCounts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -18055,6 +18077,12 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description only those waiting for review, reported, or hidden */
+                reason?: ("submitted" | "reported" | "hidden") | null;
+                /** @description only this type */
+                kind?: components["schemas"]["ResourceKind"] | null;
+                /** @description title language */
+                lang?: string | null;
             };
             header?: never;
             path?: never;
@@ -18071,6 +18099,58 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     }[];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moderationCounts: {
+        parameters: {
+            query?: {
+                /** @description only this type */
+                kind?: components["schemas"]["ResourceKind"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
                 };
             };
             /** @description Invalid request */

@@ -37,6 +37,11 @@ class ApiProblem(Exception):
     def __str__(self) -> str:
         return f"{self.status} {self.title}"
 
+    @property
+    def email_not_verified(self) -> bool:
+        """Refused because the person has not confirmed their email address yet."""
+        return self.status == 403 and _is_unverified_problem(self.body)
+
     @classmethod
     def from_response(cls, response: httpx.Response) -> ApiProblem:
         body: dict[str, Any] = {}
@@ -109,6 +114,10 @@ def _unverified_claim(response: httpx.Response) -> bool:
         problem = response.json()
     except ValueError:
         return False
+    return _is_unverified_problem(problem)
+
+
+def _is_unverified_problem(problem: Any) -> bool:
     return isinstance(problem, dict) and str(problem.get("type", "")).endswith(
         "/email-not-verified"
     )

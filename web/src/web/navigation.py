@@ -61,8 +61,22 @@ PORTAL = NavSection(
     ),
 )
 
-#: the consoles (issue 28) slot in here, each gated by its platform role
-CONSOLES = NavSection("consoles", N_("Consoles"), ())
+#: who may moderate (the API's permission resources.moderate)
+MODERATORS = frozenset({"moderator", "platform_admin"})
+
+#: the consoles (issue 28), each gated by its platform roles
+CONSOLES = NavSection(
+    "consoles",
+    N_("Consoles"),
+    (
+        NavItem(
+            "moderation",
+            N_("Moderation"),
+            "/moderation",
+            roles=MODERATORS,
+        ),
+    ),
+)
 
 ACCOUNT = NavSection(
     "account",

@@ -6,6 +6,7 @@ from web.navigation import N_
 
 NOTICES: dict[str, str] = {
     "registered": N_("Welcome! We sent you an email: open its link to confirm your address."),
+    "link-sent": N_("We sent you a new link: open it to confirm your email address."),
     "verified": N_("Your email address is confirmed."),
     "signed-in": N_("You are signed in."),
     "signed-out": N_("You are signed out."),
@@ -37,5 +38,10 @@ NOTICES: dict[str, str] = {
     "unsubscribed": N_("You will not receive these emails any more."),
     "consent-saved": N_("Your choice is saved."),
     "export-started": N_("We are gathering your data. This page shows the progress."),
+    "moderation-published": N_("Published: members can find it now."),
+    "moderation-rejected": N_("Returned to the contributor with your reason."),
+    "moderation-hidden": N_("Hidden: members no longer see it."),
+    "moderation-restored": N_("Shown again to members."),
+    "moderation-archived": N_("Archived."),
     "all-read": N_("All notifications are marked as read."),
 }

@@ -50,6 +50,9 @@ class Web:
     templates: Environment
     versions: dict[str, str]
     _formatting: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    #: the shared vocabulary's labels, (scheme, language) -> code -> label: they change only
+    #: when the platform is deployed again, so one fetch per process is enough
+    vocabulary: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, settings: WebSettings, api: Api) -> Web:

@@ -1,7 +1,9 @@
 """Codes a person chooses from, with labels in the page's language.
 
 Occupations (ISCO-08), skill groups (ESCO), sectors (ISIC) and education levels (ISCED)
-come from the API (``GET /v1/directory/taxonomy``), which is where the platform defines them.
+come from the API (``GET /v1/directory/taxonomy``), which is where the platform defines them;
+the other shared schemes (the library's themes...) from ``GET /v1/vocabulary/<scheme>``
+(:func:`term_labels`).
 Countries (ISO 3166) and languages (ISO 639) are international standards named by CLDR
 (Babel) in every language. Contribution modes and availability are the API's enumerations,
 labelled here until the shared vocabulary in ``contracts/`` is published by the API.
@@ -14,8 +16,11 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
+from starlette.requests import Request
 
+from web.api import ApiProblem
 from web.navigation import N_
+from web.runtime import visit_of, web_of
 
 CONTRIBUTION_MODES: dict[str, str] = {
     "skills_transfer": N_("Skills transfer"),
@@ -70,3 +75,27 @@ def language_name(code: str | None, locale: str) -> str:
     if not code:
         return ""
     return str(Locale.parse(locale).languages.get(code, code))
+
+
+async def term_labels(request: Request, scheme: str) -> dict[str, str]:
+    """The labels of a shared vocabulary scheme in the reader's language (code -> label),
+    fetched once per process; empty when the API cannot say (codes are then shown as
+    words, and the next page asks again)."""
+    web, visit = web_of(request), visit_of(request)
+    key = (scheme, visit.locale)
+    labels = web.vocabulary.get(key)
+    if labels is None:
+        try:
+            found = await web.api.get(
+                visit, f"/v1/vocabulary/{scheme}", params={"lang": visit.locale}, auth=False
+            )
+        except ApiProblem:
+            return {}
+        labels = {t["code"]: t["label"]["text"] for t in found.get("terms", [])}
+        web.vocabulary[key] = labels
+    return labels
+
+
+def term_label(labels: Mapping[str, str], code: str) -> str:
+    """A code in words: its label, else the code itself made readable."""
+    return labels.get(code) or code.replace("_", " ")

@@ -21,7 +21,12 @@ from babel import Locale
 
 from contracts.vocabulary.locales import LOCALES
 from contracts.vocabulary.schemes import Scheme, Source
-from contracts.vocabulary.terms import CONTRIBUTION_MODES, has_translation, translations
+from contracts.vocabulary.terms import (
+    CONTRIBUTION_MODES,
+    RESOURCE_THEMES,
+    has_translation,
+    translations,
+)
 
 _DATA = resources.files("contracts.vocabulary").joinpath("data")
 
@@ -142,6 +147,8 @@ def _build(name: str) -> Scheme:
         return Scheme(name, source, _currencies)
     if name == "contribution_modes":
         return Scheme(name, source, lambda: _platform_terms(CONTRIBUTION_MODES))
+    if name == "resource_themes":
+        return Scheme(name, source, lambda: _platform_terms(RESOURCE_THEMES))
     file = _sources()[name]["file"]
     return Scheme(name, source, lambda: _table(file))
 
@@ -155,6 +162,7 @@ SCHEME_NAMES: tuple[str, ...] = (
     "sectors",
     "education_levels",
     "contribution_modes",
+    "resource_themes",
     "sdgs",
     "currencies",
 )

@@ -63,3 +63,21 @@ CONTRIBUTION_MODES: dict[str, str] = {
     "volunteering": _("Volunteering"),
     "return": _("Return"),
 }
+
+#: what a resource of the library is about (its themes; DESIGN section 4, "Learn")
+RESOURCE_THEMES: dict[str, str] = {
+    "gender": _("Gender"),
+    "youth": _("Youth"),
+    "climate": _("Climate and environment"),
+    "health": _("Health"),
+    "remittances": _("Remittances"),
+    "investment": _("Diaspora investment"),
+    "skills_transfer": _("Skills transfer"),
+    "digitalisation": _("Digitalisation"),
+    "governance": _("Governance and policy"),
+    "humanitarian": _("Humanitarian action"),
+    "data": _("Data and research"),
+    "entrepreneurship": _("Entrepreneurship"),
+    "education": _("Education"),
+    "rights": _("Rights and protection"),
+}

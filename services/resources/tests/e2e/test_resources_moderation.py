@@ -319,3 +319,63 @@ async def test_idempotency_key_makes_creating_posts_safe_to_retry(
     assert_problem(await client.post("/v1/resources", json=wrong, headers=bad), 409)
     ok = await client.post("/v1/resources", json=resource_body(title="x"), headers=bad)
     assert ok.status_code == 201
+
+
+async def test_the_moderation_queue_filters_by_reason_and_kind_and_counts_each_reason(
+    client: httpx.AsyncClient, tokens: TokenIssuer, resources_service: ResourcesService
+) -> None:
+    as_moderator = tokens.headers(new_id(), roles=("moderator",))
+    author = tokens.headers(new_id())
+    queue = "/v1/resources/moderation-queue"
+
+    async def counts(**params: str) -> dict[str, int]:
+        answer = await client.get(f"{queue}/counts", params=params, headers=as_moderator)
+        assert answer.status_code == 200, answer.text
+        return dict(answer.json())
+
+    before, videos_before = await counts(), await counts(kind="video")
+
+    async def contributed(kind: str, title: str, english: str = "") -> str:
+        body = resource_body(kind=kind, title=title, language="fr")
+        rid = str((await client.post("/v1/resources", json=body, headers=author)).json()["id"])
+        if english:
+            translated = await client.put(
+                f"/v1/resources/{rid}/translations/en", json={"title": english}, headers=author
+            )
+            assert translated.status_code in (200, 201), translated.text
+        await client.post(f"/v1/resources/{rid}/submit", headers=author)
+        return rid
+
+    waiting = await contributed("video", "Vidéo en attente", english="A waiting video")
+    reported = await contributed("toolkit", "Guide signalé")
+    await client.post(f"/v1/resources/{reported}/publish", headers=as_moderator)
+    await client.post(
+        f"/v1/resources/{reported}/reports",
+        json={"reason": "spam"},
+        headers=tokens.headers(new_id()),
+    )
+    hidden = await contributed("toolkit", "Guide caché")
+    await client.post(f"/v1/resources/{hidden}/publish", headers=as_moderator)
+    await client.post(f"/v1/resources/{hidden}/hide", headers=as_moderator)
+
+    after = await counts()
+    assert {k: after[k] - before[k] for k in after} == {"submitted": 1, "reported": 1, "hidden": 1}
+    videos = await counts(kind="video")
+    assert videos["submitted"] - videos_before["submitted"] == 1
+
+    async def ids(**params: str) -> dict[str, dict[str, object]]:
+        answer = await client.get(queue, params={"limit": "200", **params}, headers=as_moderator)
+        assert answer.status_code == 200, answer.text
+        return {item["id"]: item for item in answer.json()}
+
+    assert waiting in await ids(reason="submitted")
+    assert reported not in await ids(reason="submitted")
+    assert reported in await ids(reason="reported") and hidden not in await ids(reason="reported")
+    assert hidden in await ids(reason="hidden")
+    assert waiting not in await ids(kind="toolkit")
+    # titles in the moderator's language when translated, else the original's
+    assert (await ids(reason="submitted", lang="en"))[waiting]["title"] == "A waiting video"
+    assert (await ids(reason="reported", lang="en"))[reported]["title"] == "Guide signalé"
+    # bad filters are the caller's mistake, and members see none of it
+    assert_problem(await client.get(queue, params={"reason": "all"}, headers=as_moderator), 422)
+    assert_problem(await client.get(f"{queue}/counts", headers=author), 403)

@@ -13,6 +13,7 @@ from web.pages import (
     home,
     library,
     messages,
+    moderation,
     notifications,
     opportunities,
     privacy,
@@ -34,6 +35,7 @@ AREAS = (
     surveys,
     notifications,
     privacy,
+    moderation,
 )
 
 

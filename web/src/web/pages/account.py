@@ -109,7 +109,7 @@ async def verify_confirm(request: Request) -> Response:
 
 
 async def resend_verification(request: Request) -> Response:
-    await read_form(request)
+    form = await read_form(request)
     web, visit = web_of(request), require_sign_in(request)
     try:
         await web.api.call(visit, "POST", "/v1/auth/verify-email/resend")
@@ -117,7 +117,7 @@ async def resend_verification(request: Request) -> Response:
         return render(
             request, "account/verify.html", {"token": "", "errors": problem_errors(problem)}
         )
-    return flash_redirect("/me/profile", "registered")
+    return flash_redirect(safe_next(str(form.get("next") or ""), "/me/profile"), "link-sent")
 
 
 # ---- sign in / out ----------------------------------------------------------------------

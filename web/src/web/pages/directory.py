@@ -100,6 +100,7 @@ async def people_page(request: Request) -> Response:
         "next_url": next_url,
         "first_url": "/people?" + urlencode(keep) if cursor else "",
         "problem": problem,
+        "unverified": problem is not None and problem.email_not_verified,
     }
     template = (
         "portal/people_results.html" if request.headers.get("hx-request") else "portal/people.html"

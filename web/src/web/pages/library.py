@@ -4,7 +4,8 @@ submissions and their moderation status, report a resource."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -26,7 +27,13 @@ from web.runtime import (
     web_of,
 )
 from web.settings import LOCALES
-from web.vocabulary import countries, country_name, language_name
+from web.vocabulary import (
+    countries,
+    country_name,
+    language_name,
+    term_label,
+    term_labels,
+)
 
 KINDS: dict[str, str] = {
     "research": N_("Research and studies"),
@@ -51,8 +58,19 @@ FILTERS = ("kind", "theme", "sdg", "country", "language", "year")
 ACCEPT = ".pdf,.docx,.xlsx,.pptx,.odt,.txt,.csv,.png,.jpg,.jpeg,.webp,.mp3,.mp4"
 
 
-def facet_label(name: str, value: str, locale: str, gettext: Callable[[str], str]) -> str:
+THEMES = "resource_themes"
+
+
+def facet_label(
+    name: str,
+    value: str,
+    locale: str,
+    gettext: Callable[[str], str],
+    themes: Mapping[str, str],
+) -> str:
     """A facet value in words, in the reader's language."""
+    if name == "theme":
+        return term_label(themes, value)
     if name == "kind":
         return gettext(KINDS.get(value, value))
     if name == "country":
@@ -85,12 +103,13 @@ async def library_page(request: Request) -> Response:
             raise
         found, problem = {"items": [], "facets": {}}, exc
     keep = [(k, v) for k, v in api_params if k not in ("lang", "limit", "cursor")]
+    themes = await term_labels(request, THEMES)
     context = {
         "query": query,
         "found": found,
         "facets": found.get("facets") or {},
         "facet_label": lambda name, value: facet_label(
-            name, value, visit.locale, language_of(request).gettext
+            name, value, visit.locale, language_of(request).gettext, themes
         ),
         "kinds": KINDS,
         "next_url": "/library?" + urlencode([*keep, ("cursor", found["next_cursor"])])
@@ -106,23 +125,27 @@ async def library_page(request: Request) -> Response:
     return render(request, template, context)
 
 
+async def resource_context(request: Request, resource: dict[str, Any]) -> dict[str, Any]:
+    """What a resource's page needs to name its codes in the reader's language (the
+    moderator's preview uses it too)."""
+    locale = visit_of(request).locale
+    return {
+        "resource": resource,
+        "kinds": KINDS,
+        "statuses": STATUSES,
+        "language_name": lambda code: language_name(code, locale),
+        "country_name": lambda code: country_name(code, locale),
+        "theme_name": partial(term_label, await term_labels(request, THEMES)),
+    }
+
+
 async def resource_page(request: Request) -> Response:
     web, visit = web_of(request), visit_of(request)
     resource_id = str(request.path_params["resource_id"])
     resource = await web.api.get(
         visit, f"/v1/resources/{resource_id}", params={"lang": visit.locale}
     )
-    return render(
-        request,
-        "portal/resource.html",
-        {
-            "resource": resource,
-            "kinds": KINDS,
-            "statuses": STATUSES,
-            "language_name": lambda code: language_name(code, visit.locale),
-            "country_name": lambda code: country_name(code, visit.locale),
-        },
-    )
+    return render(request, "portal/resource.html", await resource_context(request, resource))
 
 
 async def report(request: Request) -> Response:
@@ -142,20 +165,9 @@ async def report(request: Request) -> Response:
     resource = await web.api.get(
         visit, f"/v1/resources/{resource_id}", params={"lang": visit.locale}
     )
-    return render(
-        request,
-        "portal/resource.html",
-        {
-            "resource": resource,
-            "kinds": KINDS,
-            "statuses": STATUSES,
-            "errors": errors,
-            "values": {"reason": reason},
-            "language_name": lambda c: language_name(c, visit.locale),
-            "country_name": lambda c: country_name(c, visit.locale),
-        },
-        status=422,
-    )
+    context = await resource_context(request, resource)
+    context.update(errors=errors, values={"reason": reason})
+    return render(request, "portal/resource.html", context, status=422)
 
 
 # ---- contribute -------------------------------------------------------------------------

@@ -175,6 +175,10 @@ from .membership_in import MembershipIn
 from .message_view import MessageView
 from .minutes_approved import MinutesApproved
 from .minutes_in import MinutesIn
+from .moderation_counts_response_moderationcounts import (
+    ModerationCountsResponseModerationcounts,
+)
+from .moderation_queue_reason_type_0 import ModerationQueueReasonType0
 from .moderation_queue_response_200_item import ModerationQueueResponse200Item
 from .module_in import ModuleIn
 from .motion_in import MotionIn
@@ -514,6 +518,8 @@ __all__ = (
     "MessageView",
     "MinutesApproved",
     "MinutesIn",
+    "ModerationCountsResponseModerationcounts",
+    "ModerationQueueReasonType0",
     "ModerationQueueResponse200Item",
     "ModuleIn",
     "MotionIn",

@@ -18,6 +18,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    or_,
     select,
     tuple_,
     update,
@@ -112,6 +113,20 @@ def _translation_row(resource_id: UUID, t: r.Translation) -> dict[str, Any]:
         "summary": t.summary,
         "body": t.body,
     }
+
+
+def _title_in(language: str | None) -> Any:
+    """A resource's title in ``language`` when translated, else in its original language."""
+    return (
+        select(translations.c.title)
+        .where(translations.c.resource_id == resources.c.id)
+        .order_by(
+            (translations.c.language == (language or "")).desc(),
+            (translations.c.language == resources.c.original_language).desc(),
+        )
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 class ResourceRepository:
@@ -233,16 +248,6 @@ class ResourceRepository:
     ) -> list[dict[str, Any]]:
         """What a person contributed, whatever its status, newest change first; the title
         in ``language`` when translated, else the original's."""
-        title = (
-            select(translations.c.title)
-            .where(translations.c.resource_id == resources.c.id)
-            .order_by(
-                (translations.c.language == (language or "")).desc(),
-                (translations.c.language == resources.c.original_language).desc(),
-            )
-            .limit(1)
-            .scalar_subquery()
-        )
         rows = await self.session.execute(
             select(
                 resources.c.id,
@@ -251,7 +256,7 @@ class ResourceRepository:
                 resources.c.hidden,
                 resources.c.moderation_note,
                 resources.c.updated_at,
-                title.label("title"),
+                _title_in(language).label("title"),
             )
             .where(resources.c.contributor_id == person_id)
             .order_by(resources.c.updated_at.desc(), resources.c.id)
@@ -259,13 +264,38 @@ class ResourceRepository:
         )
         return [dict(m) for m in rows.mappings()]
 
-    async def moderation_queue(self, limit: int) -> list[dict[str, Any]]:
-        """Submitted resources and reported/hidden ones, oldest first."""
+    @staticmethod
+    def _queue() -> tuple[Any, dict[str, ColumnElement[bool]]]:
+        """The report counts per resource, and why a resource is in the moderation queue:
+        waiting for review, published but reported, or hidden (after reports or by hand)."""
         report_counts = (
             select(reports.c.resource_id, func.count().label("reports"))
             .group_by(reports.c.resource_id)
             .subquery()
         )
+        reasons: dict[str, ColumnElement[bool]] = {
+            "submitted": resources.c.status == "submitted",
+            "reported": (report_counts.c.reports > 0)
+            & (resources.c.status == "published")
+            & ~resources.c.hidden,
+            "hidden": resources.c.hidden,
+        }
+        return report_counts, reasons
+
+    async def moderation_queue(
+        self,
+        limit: int,
+        reason: str | None = None,
+        kind: str | None = None,
+        language: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Submitted resources and reported/hidden ones (or those of one ``reason``, one
+        ``kind``), oldest first; the title in ``language`` when translated, else the
+        original's."""
+        report_counts, reasons = self._queue()
+        where = reasons[reason] if reason else or_(*reasons.values())
+        if kind:
+            where = where & (resources.c.kind == kind)
         rows = await self.session.execute(
             select(
                 resources.c.id,
@@ -273,18 +303,30 @@ class ResourceRepository:
                 resources.c.status,
                 resources.c.hidden,
                 resources.c.updated_at,
+                resources.c.original_language,
                 func.coalesce(report_counts.c.reports, 0).label("reports"),
+                _title_in(language).label("title"),
             )
             .outerjoin(report_counts, report_counts.c.resource_id == resources.c.id)
-            .where(
-                (resources.c.status == "submitted")
-                | resources.c.hidden
-                | (report_counts.c.reports > 0) & (resources.c.status == "published")
-            )
+            .where(where)
             .order_by(resources.c.updated_at, resources.c.id)
             .limit(limit)
         )
         return [dict(m) for m in rows.mappings()]
+
+    async def moderation_counts(self, kind: str | None = None) -> dict[str, int]:
+        """How many resources wait in the queue for each reason (of one ``kind``)."""
+        report_counts, reasons = self._queue()
+        columns = [
+            func.count().filter(condition).label(name) for name, condition in reasons.items()
+        ]
+        query = select(*columns).select_from(
+            resources.outerjoin(report_counts, report_counts.c.resource_id == resources.c.id)
+        )
+        if kind:
+            query = query.where(resources.c.kind == kind)
+        row = (await self.session.execute(query)).mappings().one()
+        return {name: int(row[name]) for name in reasons}
 
 
 class AttachmentRepository:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from uuid import UUID
 
+from contracts.vocabulary.terms import RESOURCE_THEMES
 from eventkit.aggregate import AggregateRoot, DomainEvent
 
 
@@ -41,23 +42,9 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.ARCHIVED: frozenset(),
 }
 
-#: themes the repository classifies by (open list: contributors may propose others)
-THEMES = (
-    "gender",
-    "youth",
-    "climate",
-    "health",
-    "remittances",
-    "investment",
-    "skills_transfer",
-    "digitalisation",
-    "governance",
-    "humanitarian",
-    "data",
-    "entrepreneurship",
-    "education",
-    "rights",
-)
+#: themes the repository classifies by (open list: contributors may propose others); named
+#: in every language by the shared vocabulary (``GET /v1/vocabulary/resource_themes``)
+THEMES = tuple(RESOURCE_THEMES)
 
 
 class ModerationError(Exception):

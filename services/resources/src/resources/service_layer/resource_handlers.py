@@ -247,9 +247,20 @@ async def contributions_of(
         return await uow.resources.contributed_by(actor.id, language, limit)
 
 
-async def moderation_queue(uow: ResourcesUnitOfWork, limit: int) -> list[dict[str, object]]:
-    async with uow:
-        return await uow.resources.moderation_queue(limit)
+async def moderation_queue(
+    uow: ResourcesUnitOfWork,
+    limit: int,
+    reason: str | None = None,
+    kind: str | None = None,
+    language: str | None = None,
+) -> list[dict[str, object]]:
+    async with uow.autocommit_reads():
+        return await uow.resources.moderation_queue(limit, reason, kind, language)
+
+
+async def moderation_counts(uow: ResourcesUnitOfWork, kind: str | None = None) -> dict[str, int]:
+    async with uow.autocommit_reads():
+        return await uow.resources.moderation_counts(kind)
 
 
 # ---- seeding ------------------------------------------------------------------------------

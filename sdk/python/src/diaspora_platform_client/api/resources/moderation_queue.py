@@ -5,19 +5,49 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.moderation_queue_reason_type_0 import ModerationQueueReasonType0
 from ...models.moderation_queue_response_200_item import ModerationQueueResponse200Item
 from ...models.problem import Problem
+from ...models.resource_kind import ResourceKind
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     limit: int | Unset = 50,
+    reason: ModerationQueueReasonType0 | None | Unset = UNSET,
+    kind: None | ResourceKind | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["limit"] = limit
+
+    json_reason: None | str | Unset
+    if isinstance(reason, Unset):
+        json_reason = UNSET
+    elif isinstance(reason, ModerationQueueReasonType0):
+        json_reason = reason.value
+    else:
+        json_reason = reason
+    params["reason"] = json_reason
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, ResourceKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -81,13 +111,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
+    reason: ModerationQueueReasonType0 | None | Unset = UNSET,
+    kind: None | ResourceKind | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> Response[Problem | list[ModerationQueueResponse200Item]]:
     """Moderation Queue
 
-     Submitted resources and reported or hidden ones (moderators only).
+     Submitted resources and reported or hidden ones, oldest first, each with its title
+    (in ``lang`` when translated) and its number of reports (moderators only).
 
     Args:
         limit (int | Unset):  Default: 50.
+        reason (ModerationQueueReasonType0 | None | Unset): only those waiting for review,
+            reported, or hidden
+        kind (None | ResourceKind | Unset): only this type
+        lang (None | str | Unset): title language
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +137,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         limit=limit,
+        reason=reason,
+        kind=kind,
+        lang=lang,
     )
 
     response = client.get_httpx_client().request(
@@ -112,13 +153,21 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
+    reason: ModerationQueueReasonType0 | None | Unset = UNSET,
+    kind: None | ResourceKind | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> Problem | list[ModerationQueueResponse200Item] | None:
     """Moderation Queue
 
-     Submitted resources and reported or hidden ones (moderators only).
+     Submitted resources and reported or hidden ones, oldest first, each with its title
+    (in ``lang`` when translated) and its number of reports (moderators only).
 
     Args:
         limit (int | Unset):  Default: 50.
+        reason (ModerationQueueReasonType0 | None | Unset): only those waiting for review,
+            reported, or hidden
+        kind (None | ResourceKind | Unset): only this type
+        lang (None | str | Unset): title language
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +180,9 @@ def sync(
     return sync_detailed(
         client=client,
         limit=limit,
+        reason=reason,
+        kind=kind,
+        lang=lang,
     ).parsed
 
 
@@ -138,13 +190,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
+    reason: ModerationQueueReasonType0 | None | Unset = UNSET,
+    kind: None | ResourceKind | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> Response[Problem | list[ModerationQueueResponse200Item]]:
     """Moderation Queue
 
-     Submitted resources and reported or hidden ones (moderators only).
+     Submitted resources and reported or hidden ones, oldest first, each with its title
+    (in ``lang`` when translated) and its number of reports (moderators only).
 
     Args:
         limit (int | Unset):  Default: 50.
+        reason (ModerationQueueReasonType0 | None | Unset): only those waiting for review,
+            reported, or hidden
+        kind (None | ResourceKind | Unset): only this type
+        lang (None | str | Unset): title language
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +216,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         limit=limit,
+        reason=reason,
+        kind=kind,
+        lang=lang,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,13 +230,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
+    reason: ModerationQueueReasonType0 | None | Unset = UNSET,
+    kind: None | ResourceKind | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> Problem | list[ModerationQueueResponse200Item] | None:
     """Moderation Queue
 
-     Submitted resources and reported or hidden ones (moderators only).
+     Submitted resources and reported or hidden ones, oldest first, each with its title
+    (in ``lang`` when translated) and its number of reports (moderators only).
 
     Args:
         limit (int | Unset):  Default: 50.
+        reason (ModerationQueueReasonType0 | None | Unset): only those waiting for review,
+            reported, or hidden
+        kind (None | ResourceKind | Unset): only this type
+        lang (None | str | Unset): title language
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,5 +258,8 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             limit=limit,
+            reason=reason,
+            kind=kind,
+            lang=lang,
         )
     ).parsed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 from uuid import UUID
 
@@ -142,15 +142,40 @@ async def search_resources(
     )
 
 
+QueueReason = Literal["submitted", "reported", "hidden"]
+
+
 @router.get(
     "/moderation-queue",
     dependencies=[Moderator],
 )
 async def moderation_queue(
-    uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 50
+    uow: UoW,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    reason: Annotated[
+        QueueReason | None,
+        Query(description="only those waiting for review, reported, or hidden"),
+    ] = None,
+    kind: Annotated[r.ResourceKind | None, Query(description="only this type")] = None,
+    lang: Annotated[LanguageCode | None, Query(description="title language")] = None,
 ) -> list[dict[str, Any]]:
-    """Submitted resources and reported or hidden ones (moderators only)."""
-    return await handlers.moderation_queue(uow, limit)
+    """Submitted resources and reported or hidden ones, oldest first, each with its title
+    (in ``lang`` when translated) and its number of reports (moderators only)."""
+    return await handlers.moderation_queue(uow, limit, reason, kind.value if kind else None, lang)
+
+
+@router.get(
+    "/moderation-queue/counts",
+    dependencies=[Moderator],
+    response_model=dict[str, int],
+)
+async def moderation_counts(
+    uow: UoW,
+    kind: Annotated[r.ResourceKind | None, Query(description="only this type")] = None,
+) -> dict[str, int]:
+    """How many resources wait in the moderation queue, for each reason: ``submitted``
+    (waiting for review), ``reported`` (published, reported), ``hidden`` (moderators only)."""
+    return await handlers.moderation_counts(uow, kind.value if kind else None)
 
 
 @router.get("/mine", response_model=MyResources)
