@@ -4,6 +4,9 @@ a stale SDK fails the build (regenerated here into a scratch folder and compared
 from __future__ import annotations
 
 import filecmp
+import json
+import keyword
+import re
 import shutil
 import subprocess
 import sys
@@ -77,3 +80,33 @@ def test_the_typescript_sdk_is_generated_from_the_current_document(tmp_path: Pat
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert out.read_text() == (TYPESCRIPT_SDK / "src" / "schema.d.ts").read_text(), "run make sdk"
+
+
+#: operations openapi-python-client cannot generate, and why (it supports JSON, form and
+#: multipart bodies only); every other operation of the document must be in the Python SDK
+NOT_GENERATED = {"putMyPhoto": "an image/* request body (a client sends the raw image bytes)"}
+
+
+def test_every_operation_is_in_the_python_sdk() -> None:
+    """A schema the generator cannot read (two schemas under one title, say) makes it drop
+    every operation using it with only a warning: the grant and revoke role endpoints and
+    the membership review were missing this way."""
+    document = json.loads(DOCUMENT.read_text())
+    api = PYTHON_SDK / "src" / "diaspora_platform_client" / "api"
+    generated = {module.stem for module in api.glob("*/*.py")}
+    operations = {
+        op["operationId"]
+        for item in document["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
+    missing = sorted(o for o in operations - set(NOT_GENERATED) if _module_name(o) not in generated)
+    assert not missing, (
+        f"operations the Python SDK lacks (run make sdk, read its warnings): {missing}"
+    )
+    assert set(NOT_GENERATED) <= operations, "an operation listed as not generated is gone"
+
+
+def _module_name(operation_id: str) -> str:
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
+    return snake + "_" if keyword.iskeyword(snake) else snake

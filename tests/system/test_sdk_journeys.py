@@ -1,7 +1,9 @@
 """A smoke journey per generated SDK (sdk/) against the running platform, through the gateway:
 register, verify the email (the link's token read from the email the platform really sent),
-sign in, search the Learn repository, contribute a resource. The TypeScript journey is
-compiled by tsc against the generated types first (a wrong path, body or field fails there)."""
+sign in, search the Learn repository, contribute a resource; in Python, the platform admin
+also grants the person a role and revokes it with the SDK (a member may not). The TypeScript
+journey is compiled by tsc against the generated types first (a wrong path, body or field
+fails there)."""
 
 from __future__ import annotations
 
@@ -14,23 +16,46 @@ from pathlib import Path
 
 import pytest
 from diaspora_platform_client import AuthenticatedClient, Client
-from diaspora_platform_client.api.accounts import login, register, verify_email
-from diaspora_platform_client.api.resources import contribute, search_resources
+from diaspora_platform_client.api.accounts import (
+    grant_role,
+    login,
+    register,
+    revoke_role,
+    verify_email,
+)
+from diaspora_platform_client.api.resources import (
+    contribute,
+    moderation_queue,
+    search_resources,
+)
 from diaspora_platform_client.models import (
     Created,
     LinkToken,
     LoginRequest,
+    Problem,
     RegistrationRequest,
+    RegistrationResponse,
     ResourceIn,
     ResourceKind,
+    Role,
+    RolesView,
     SearchResults,
     TokenResponse,
 )
 
-from conftest import Platform
+from conftest import ADMIN, Platform
 from devstack.paths import repo_root
 
 TYPESCRIPT = repo_root() / "sdk" / "typescript"
+
+
+def _signed_in(platform: Platform, email: str, password: str) -> AuthenticatedClient:
+    anonymous = Client(base_url=platform.gateway_url)
+    tokens = login.sync(client=anonymous, body=LoginRequest(email=email, password=password))
+    assert isinstance(tokens, TokenResponse), tokens
+    return AuthenticatedClient(
+        base_url=platform.gateway_url, token=tokens.access_token, raise_on_unexpected_status=True
+    )
 
 
 # The module-scoped developer platform starts four services (migrate, seed, serve) in the
@@ -50,18 +75,14 @@ def test_python_sdk_journey(developer_platform: Platform) -> None:
         ),
     )
     assert registered.status_code == 201
+    assert isinstance(registered.parsed, RegistrationResponse)
+    account_id = registered.parsed.account_id
 
     token = developer_platform.smtp.link_token(email)
     verified = verify_email.sync_detailed(client=anonymous, body=LinkToken(token=token))
     assert verified.status_code == 200, verified.content
 
-    tokens = login.sync(client=anonymous, body=LoginRequest(email=email, password=password))
-    assert isinstance(tokens, TokenResponse)
-    member = AuthenticatedClient(
-        base_url=developer_platform.gateway_url,
-        token=tokens.access_token,
-        raise_on_unexpected_status=True,
-    )
+    member = _signed_in(developer_platform, email, password)
 
     found = search_resources.sync(client=member, q="diaspora", limit=5)
     assert isinstance(found, SearchResults)
@@ -79,6 +100,20 @@ def test_python_sdk_journey(developer_platform: Platform) -> None:
     assert created.status_code == 201
     assert isinstance(created.parsed, Created) and created.parsed.status == "draft"
     assert created.headers["location"] == f"/v1/resources/{created.parsed.id}"
+
+    # roles: only the platform admin grants and revokes them; they ride in the next token
+    refused = grant_role.sync_detailed(account_id=account_id, role=Role.MODERATOR, client=member)
+    assert refused.status_code == 403 and isinstance(refused.parsed, Problem)
+    assert moderation_queue.sync_detailed(client=member).status_code == 403
+    admin = _signed_in(developer_platform, *ADMIN)
+    granted = grant_role.sync(account_id=account_id, role=Role.MODERATOR, client=admin)
+    assert isinstance(granted, RolesView) and "moderator" in granted.roles, granted
+    moderator = _signed_in(developer_platform, email, password)
+    assert moderation_queue.sync_detailed(client=moderator).status_code == 200
+    revoked = revoke_role.sync(account_id=account_id, role=Role.MODERATOR, client=admin)
+    assert isinstance(revoked, RolesView) and "moderator" not in revoked.roles, revoked
+    again = _signed_in(developer_platform, email, password)
+    assert moderation_queue.sync_detailed(client=again).status_code == 403
 
 
 @pytest.fixture(scope="module")

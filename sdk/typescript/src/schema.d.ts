@@ -3915,7 +3915,7 @@ export interface components {
             next_cursor: string | null;
         };
         /**
-         * Role
+         * AllianceRole
          * @enum {string}
          */
         AllianceRole: "chair" | "co_chair" | "member" | "observer" | "rapporteur";
@@ -4499,6 +4499,15 @@ export interface components {
             status: string;
             /** Version */
             version: number;
+        };
+        /** DecisionIn */
+        DecisionIn: {
+            /** Agenda Item Id */
+            agenda_item_id?: string | null;
+            /** Motion Id */
+            motion_id?: string | null;
+            /** Text */
+            text: string;
         };
         /** DeliveryDetail */
         DeliveryDetail: {
@@ -5391,6 +5400,23 @@ export interface components {
             role: components["schemas"]["AllianceRole"];
             /** Starts On */
             starts_on?: string | null;
+        };
+        /** MembershipReviewIn */
+        MembershipReviewIn: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "admit" | "reject" | "suspend" | "reinstate";
+            /**
+             * Reason
+             * @default
+             */
+            reason?: string;
+            /** Term Ends On */
+            term_ends_on?: string | null;
+            /** Term Starts On */
+            term_starts_on?: string | null;
         };
         /** MessageView */
         MessageView: {
@@ -7199,32 +7225,6 @@ export interface components {
          * @enum {string}
          */
         WorkMode: "remote" | "on_site" | "hybrid";
-        /** DecisionIn */
-        alliance__entrypoints__http__meetings__DecisionIn: {
-            /** Agenda Item Id */
-            agenda_item_id?: string | null;
-            /** Motion Id */
-            motion_id?: string | null;
-            /** Text */
-            text: string;
-        };
-        /** DecisionIn */
-        alliance__entrypoints__http__members__DecisionIn: {
-            /**
-             * Decision
-             * @enum {string}
-             */
-            decision: "admit" | "reject" | "suspend" | "reinstate";
-            /**
-             * Reason
-             * @default
-             */
-            reason?: string;
-            /** Term Ends On */
-            term_ends_on?: string | null;
-            /** Term Starts On */
-            term_starts_on?: string | null;
-        };
     };
     responses: never;
     parameters: never;
@@ -8714,7 +8714,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["alliance__entrypoints__http__meetings__DecisionIn"];
+                "application/json": components["schemas"]["DecisionIn"];
             };
         };
         responses: {
@@ -9359,7 +9359,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["alliance__entrypoints__http__members__DecisionIn"];
+                "application/json": components["schemas"]["MembershipReviewIn"];
             };
         };
         responses: {

@@ -108,7 +108,12 @@ def _merge_schemas(
             renames[name] = service.capitalize() + name
             conflicts.append(f"{name} ({service})")
     for name, schema in schemas.items():
-        into[renames.get(name, name)] = _renamed(schema, renames)
+        merged = _renamed(schema, renames)
+        if name in renames:
+            # generators name their classes by title: a renamed schema keeping the other's
+            # title would collide with it (and the SDK would drop every operation using it)
+            merged = {**merged, "title": renames[name]}
+        into[renames.get(name, name)] = merged
     return renames
 
 

@@ -14,6 +14,7 @@ from .aggregate_table_format import AggregateTableFormat
 from .alliance_in import AllianceIn
 from .alliance_out import AllianceOut
 from .alliance_page import AlliancePage
+from .alliance_role import AllianceRole
 from .answer_request_decision import AnswerRequestDecision
 from .application_in import ApplicationIn
 from .appoint_response_appoint import AppointResponseAppoint
@@ -172,6 +173,8 @@ from .member_kind import MemberKind
 from .member_role import MemberRole
 from .member_status import MemberStatus
 from .membership_in import MembershipIn
+from .membership_review_in import MembershipReviewIn
+from .membership_review_in_decision import MembershipReviewInDecision
 from .message_view import MessageView
 from .minutes_approved import MinutesApproved
 from .minutes_in import MinutesIn
@@ -377,6 +380,7 @@ __all__ = (
     "AllianceIn",
     "AllianceOut",
     "AlliancePage",
+    "AllianceRole",
     "AnswerRequestDecision",
     "ApplicationIn",
     "AppointResponseAppoint",
@@ -514,6 +518,8 @@ __all__ = (
     "MemberKind",
     "MemberRole",
     "MembershipIn",
+    "MembershipReviewIn",
+    "MembershipReviewInDecision",
     "MemberStatus",
     "MessageView",
     "MinutesApproved",

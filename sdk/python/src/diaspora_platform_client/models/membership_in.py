@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.role import Role
+from ..models.alliance_role import AllianceRole
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MembershipIn")
@@ -19,13 +19,13 @@ class MembershipIn:
     """
     Attributes:
         member_id (UUID):
-        role (Role):
+        role (AllianceRole):
         ends_on (datetime.date | None | Unset):
         starts_on (datetime.date | None | Unset):
     """
 
     member_id: UUID
-    role: Role
+    role: AllianceRole
     ends_on: datetime.date | None | Unset = UNSET
     starts_on: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -71,7 +71,7 @@ class MembershipIn:
         d = dict(src_dict)
         member_id = UUID(d.pop("member_id"))
 
-        role = Role(d.pop("role"))
+        role = AllianceRole(d.pop("role"))
 
         def _parse_ends_on(data: object) -> datetime.date | None | Unset:
             if data is None:

@@ -2,11 +2,13 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
-    CHAIR = "chair"
-    CO_CHAIR = "co_chair"
+    ALLIANCE_SECRETARIAT = "alliance_secretariat"
+    GOVERNMENT_FOCAL_POINT = "government_focal_point"
     MEMBER = "member"
-    OBSERVER = "observer"
-    RAPPORTEUR = "rapporteur"
+    MODERATOR = "moderator"
+    ORGANISATION_ADMIN = "organisation_admin"
+    PARTNER = "partner"
+    PLATFORM_ADMIN = "platform_admin"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -6,9 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.alliance_role import AllianceRole
 from ..models.majority_rule import MajorityRule
 from ..models.member_kind import MemberKind
-from ..models.role import Role
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RulesIn")
@@ -21,13 +21,13 @@ class RulesIn:
         majority (MajorityRule | Unset):
         quorum_percent (int | Unset):  Default: 50.
         voting_kinds (list[MemberKind] | Unset): default: member_state, organisation, expert, youth_leader
-        voting_roles (list[Role] | Unset): default: chair, co_chair, member
+        voting_roles (list[AllianceRole] | Unset): default: chair, co_chair, member
     """
 
     majority: MajorityRule | Unset = UNSET
     quorum_percent: int | Unset = 50
     voting_kinds: list[MemberKind] | Unset = UNSET
-    voting_roles: list[Role] | Unset = UNSET
+    voting_roles: list[AllianceRole] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,11 +87,11 @@ class RulesIn:
                 voting_kinds.append(voting_kinds_item)
 
         _voting_roles = d.pop("voting_roles", UNSET)
-        voting_roles: list[Role] | Unset = UNSET
+        voting_roles: list[AllianceRole] | Unset = UNSET
         if _voting_roles is not UNSET:
             voting_roles = []
             for voting_roles_item_data in _voting_roles:
-                voting_roles_item = Role(voting_roles_item_data)
+                voting_roles_item = AllianceRole(voting_roles_item_data)
 
                 voting_roles.append(voting_roles_item)
 

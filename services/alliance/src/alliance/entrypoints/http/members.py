@@ -166,7 +166,7 @@ async def get_member(member_id: UUID, uow: UoW, clock: Now, actor: Caller) -> di
     return member_view(member, actor)
 
 
-class DecisionIn(BaseModel):
+class MembershipReviewIn(BaseModel):
     decision: Literal["admit", "reject", "suspend", "reinstate"]
     reason: str = Field(default="", max_length=2000)
     term_starts_on: date | None = None
@@ -175,7 +175,7 @@ class DecisionIn(BaseModel):
 
 @router.post("/members/{member_id}/review")
 async def review_application(
-    member_id: UUID, body: DecisionIn, uow: UoW, clock: Now, actor: Caller
+    member_id: UUID, body: MembershipReviewIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
     """The secretariat admits (with a term), rejects, suspends or reinstates a member."""
     member = await handlers.review(

@@ -1,0 +1,205 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.membership_review_in import MembershipReviewIn
+from ...models.problem import Problem
+from ...models.review_application_response_reviewapplication import (
+    ReviewApplicationResponseReviewapplication,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    member_id: UUID,
+    *,
+    body: MembershipReviewIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/alliance/members/{member_id}/review".format(
+            member_id=quote(str(member_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReviewApplicationResponseReviewapplication | None:
+    if response.status_code == 200:
+        response_200 = ReviewApplicationResponseReviewapplication.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MembershipReviewIn,
+) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+    """Review Application
+
+     The secretariat admits (with a term), rejects, suspends or reinstates a member.
+
+    Args:
+        member_id (UUID):
+        body (MembershipReviewIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReviewApplicationResponseReviewapplication]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MembershipReviewIn,
+) -> Problem | ReviewApplicationResponseReviewapplication | None:
+    """Review Application
+
+     The secretariat admits (with a term), rejects, suspends or reinstates a member.
+
+    Args:
+        member_id (UUID):
+        body (MembershipReviewIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReviewApplicationResponseReviewapplication
+    """
+
+    return sync_detailed(
+        member_id=member_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MembershipReviewIn,
+) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+    """Review Application
+
+     The secretariat admits (with a term), rejects, suspends or reinstates a member.
+
+    Args:
+        member_id (UUID):
+        body (MembershipReviewIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReviewApplicationResponseReviewapplication]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MembershipReviewIn,
+) -> Problem | ReviewApplicationResponseReviewapplication | None:
+    """Review Application
+
+     The secretariat admits (with a term), rejects, suspends or reinstates a member.
+
+    Args:
+        member_id (UUID):
+        body (MembershipReviewIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReviewApplicationResponseReviewapplication
+    """
+
+    return (
+        await asyncio_detailed(
+            member_id=member_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
