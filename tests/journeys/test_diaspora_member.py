@@ -8,11 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-import pytest
-
 from journeys.kit import Person, assert_localised, grant
-
-pytestmark = pytest.mark.journeys_full  # make journeys; make test runs the reduced set
 
 
 def test_a_new_member_is_welcomed_learns_and_proves_it(

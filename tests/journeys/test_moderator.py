@@ -7,11 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-import pytest
-
 from journeys.kit import Person, assert_localised, eventually, grant
-
-pytestmark = pytest.mark.journeys_full  # make journeys; make test runs the reduced set
 
 
 def test_a_contribution_is_reviewed_published_and_found(

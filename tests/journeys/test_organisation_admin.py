@@ -12,11 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
-
 from journeys.kit import NURSE_PROFILE, Person, assert_localised, eventually, grant
-
-pytestmark = pytest.mark.journeys_full  # make journeys; make test runs the reduced set
 
 TEACHER_PROFILE: dict[str, Any] = {
     "occupations": ["2341"],

@@ -15,13 +15,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
-
 from devstack.waiting import free_port
 from devstack.webhook_receiver import Receiver
 from journeys.kit import Person, eventually, grant
-
-pytestmark = pytest.mark.journeys_full  # make journeys; make test runs the reduced set
 
 API = "/v1/alliance"
 MEETINGS = "alliance.meeting.scheduled"

@@ -8,11 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-import pytest
-
 from journeys.kit import Person, grant
-
-pytestmark = pytest.mark.journeys_full  # make journeys; make test runs the reduced set
 
 QUEUE = "/v1/resources/moderation-queue"
 

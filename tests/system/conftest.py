@@ -9,19 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from devstack import system
 from devstack.harness import TestInfra
-from devstack.system import ADMIN, Platform, start_platform
+from devstack.system import Platform, start_platform
 
-__all__ = ["ADMIN", "Platform", "start_platform", "unique_email"]
-
-
-@pytest.fixture(scope="module")
-def developer_platform(infra: TestInfra) -> Iterator[Platform]:
-    """All four services, the seeded alliance, an administrator, loopback webhook receivers
-    and the developer portal (``devstack.system.developer_platform``), for one module."""
-    with system.developer_platform(infra) as p:
-        yield p
+__all__ = ["Platform", "start_platform", "unique_email"]
 
 
 @pytest.fixture(scope="module")

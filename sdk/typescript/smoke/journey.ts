@@ -1,5 +1,5 @@
 /**
- * Smoke journey of the TypeScript SDK against a running platform (tests/system/test_sdk_journeys.py
+ * Smoke journey of the TypeScript SDK against a running platform (tests/journeys/test_client_developer.py
  * runs it): register, verify the email (the token arrives on stdin: the test reads the email
  * the platform sent), sign in, search the Learn repository, contribute a resource.
  *

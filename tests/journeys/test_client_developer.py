@@ -1,4 +1,5 @@
-"""A smoke journey per generated SDK (sdk/) against the running platform, through the gateway:
+"""A client-app developer's path: a smoke journey per generated SDK (sdk/) against the journeys'
+shared platform, through the gateway:
 register, verify the email (the link's token read from the email the platform really sent),
 sign in, search the Learn repository, contribute a resource; in Python, the platform admin
 also grants the person a role and revokes it with the SDK (a member may not). The TypeScript
@@ -43,8 +44,8 @@ from diaspora_platform_client.models import (
     TokenResponse,
 )
 
-from conftest import ADMIN, Platform
 from devstack.paths import repo_root
+from devstack.system import ADMIN, Platform
 
 TYPESCRIPT = repo_root() / "sdk" / "typescript"
 
@@ -58,15 +59,10 @@ def _signed_in(platform: Platform, email: str, password: str) -> AuthenticatedCl
     )
 
 
-# The module-scoped developer platform starts four services (migrate, seed, serve) in the
-# first test's setup: minutes on a loaded 2-core machine, which the default 300 s would cut.
-pytestmark = pytest.mark.timeout(900)
-
-
-def test_python_sdk_journey(developer_platform: Platform) -> None:
+def test_python_sdk_journey(journey_platform: Platform) -> None:
     email = f"py-{uuid.uuid4().hex[:8]}@example.org"
     password = "a long enough Python passphrase"
-    anonymous = Client(base_url=developer_platform.gateway_url, raise_on_unexpected_status=True)
+    anonymous = Client(base_url=journey_platform.gateway_url, raise_on_unexpected_status=True)
 
     registered = register.sync_detailed(
         client=anonymous,
@@ -78,11 +74,11 @@ def test_python_sdk_journey(developer_platform: Platform) -> None:
     assert isinstance(registered.parsed, RegistrationResponse)
     account_id = registered.parsed.account_id
 
-    token = developer_platform.smtp.link_token(email)
+    token = journey_platform.smtp.link_token(email)
     verified = verify_email.sync_detailed(client=anonymous, body=LinkToken(token=token))
     assert verified.status_code == 200, verified.content
 
-    member = _signed_in(developer_platform, email, password)
+    member = _signed_in(journey_platform, email, password)
 
     found = search_resources.sync(client=member, q="diaspora", limit=5)
     assert isinstance(found, SearchResults)
@@ -105,14 +101,14 @@ def test_python_sdk_journey(developer_platform: Platform) -> None:
     refused = grant_role.sync_detailed(account_id=account_id, role=Role.MODERATOR, client=member)
     assert refused.status_code == 403 and isinstance(refused.parsed, Problem)
     assert moderation_queue.sync_detailed(client=member).status_code == 403
-    admin = _signed_in(developer_platform, *ADMIN)
+    admin = _signed_in(journey_platform, *ADMIN)
     granted = grant_role.sync(account_id=account_id, role=Role.MODERATOR, client=admin)
     assert isinstance(granted, RolesView) and "moderator" in granted.roles, granted
-    moderator = _signed_in(developer_platform, email, password)
+    moderator = _signed_in(journey_platform, email, password)
     assert moderation_queue.sync_detailed(client=moderator).status_code == 200
     revoked = revoke_role.sync(account_id=account_id, role=Role.MODERATOR, client=admin)
     assert isinstance(revoked, RolesView) and "moderator" not in revoked.roles, revoked
-    again = _signed_in(developer_platform, email, password)
+    again = _signed_in(journey_platform, email, password)
     assert moderation_queue.sync_detailed(client=again).status_code == 403
 
 
@@ -133,13 +129,13 @@ def typescript_journey() -> Path:
     return TYPESCRIPT / "dist" / "smoke" / "journey.js"
 
 
-def test_typescript_sdk_journey(developer_platform: Platform, typescript_journey: Path) -> None:
+def test_typescript_sdk_journey(journey_platform: Platform, typescript_journey: Path) -> None:
     email = f"ts-{uuid.uuid4().hex[:8]}@example.org"
     journey = subprocess.Popen(
         ["node", str(typescript_journey)],
         env={
             **os.environ,
-            "PLATFORM_URL": developer_platform.gateway_url,
+            "PLATFORM_URL": journey_platform.gateway_url,
             "JOURNEY_EMAIL": email,
         },
         stdin=subprocess.PIPE,
@@ -151,7 +147,7 @@ def test_typescript_sdk_journey(developer_platform: Platform, typescript_journey
     try:
         first = json.loads(journey.stdout.readline())
         assert first["step"] == "registered", first
-        journey.stdin.write(developer_platform.smtp.link_token(email) + "\n")
+        journey.stdin.write(journey_platform.smtp.link_token(email) + "\n")
         journey.stdin.flush()
         out, err = journey.communicate(timeout=120)
     finally:

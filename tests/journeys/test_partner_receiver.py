@@ -1,7 +1,8 @@
 """A partner sees webhook deliveries on their own machine within a minute: the example
 receiver (``make webhook-receiver``: devstack.webhook_receiver) registers itself through the
 gateway, asks for a replay of the seeded alliance's events and verifies each delivery's
-Standard Webhooks signature with the ``standardwebhooks`` package."""
+Standard Webhooks signature with the ``standardwebhooks`` package. On the journeys' shared
+platform (a partner developer's first steps)."""
 
 from __future__ import annotations
 
@@ -12,20 +13,15 @@ import time
 from datetime import UTC, datetime
 
 import httpx
-import pytest
 from standardwebhooks.webhooks import Webhook
 
-from conftest import ADMIN, Platform
+from devstack.system import ADMIN, Platform
 from devstack.waiting import free_port
 from devstack.webhook_receiver import Receiver
 
-# The module-scoped developer platform starts four services (migrate, seed, serve) in the
-# first test's setup: minutes on a loaded 2-core machine, which the default 300 s would cut.
-pytestmark = pytest.mark.timeout(900)
-
 
 def test_the_example_receiver_gets_a_verified_delivery_within_a_minute(
-    developer_platform: Platform,
+    journey_platform: Platform,
 ) -> None:
     started = time.monotonic()
     run = subprocess.run(
@@ -35,7 +31,7 @@ def test_the_example_receiver_gets_a_verified_delivery_within_a_minute(
             "devstack.webhook_receiver",
             "--register",
             "--gateway",
-            developer_platform.gateway_url,
+            journey_platform.gateway_url,
             "--email",
             ADMIN[0],
             "--password",
@@ -51,10 +47,12 @@ def test_the_example_receiver_gets_a_verified_delivery_within_a_minute(
         check=False,
     )
     elapsed = time.monotonic() - started
-    assert run.returncode == 0, run.stdout + run.stderr + developer_platform.logs()
+    assert run.returncode == 0, run.stdout + run.stderr + journey_platform.logs()
     assert "registered endpoint" in run.stdout
     assert "(signature verified)" in run.stdout
-    assert "alliance." in run.stdout  # the seeded alliance's partner events
+    # the replay holds the seeded alliance's partner events (and, on the journeys' shared
+    # platform, those of the journeys that ran before): one of them arrived
+    assert "alliance." in run.stdout or "profiles." in run.stdout, run.stdout
     assert elapsed < 60
 
 
