@@ -149,7 +149,13 @@ async def _request(
             break
         result.retried += tries == 1
         await asyncio.sleep(RETRY_BACKOFF_S[min(tries, len(RETRY_BACKOFF_S)) - 1])
-    if response is None or (tries > 1 and response.status_code in unknown_after_retry):
+    # a 503 is no refusal: the platform answers it when it could not learn whether its
+    # commit landed (the database went away during it), so the request may have been done
+    if (
+        response is None
+        or response.status_code == 503
+        or (tries > 1 and response.status_code in unknown_after_retry)
+    ):
         step.unknown.append(key)
         return None
     if response.status_code != ok:
