@@ -131,6 +131,13 @@ FAULTS: tuple[Fault, ...] = (
         True,
     ),
     Fault(
+        "webhook dispatcher dies mid-batch",
+        "notifications worker SIGKILLs itself when a partner's receiver has answered a batch "
+        "of webhooks, before it records them: the leases run out and they go out again",
+        # the partner's declarations (tests/chaos/partner.py) give the dispatcher its batches
+        _die_at("notifications", "worker", "webhook.sent_before_recorded", within_s=240),
+    ),
+    Fault(
         "consumer paused",
         f"notifications worker SIGSTOP for {PAUSE_S:.0f} s (past its session timeout)",
         _consumer_pause,

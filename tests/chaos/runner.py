@@ -12,12 +12,13 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from partner import PartnerReceiver, declare_needs
 from verify import Mailbox, Verdict, dead_letters, verify, wait_for_quiet
 
-from devstack.load import LoadResult, member_journeys
+from devstack.load import LoadResult, Step, member_journeys
 from devstack.paths import repo_root
 from devstack.platform import ChaosPlatform
 
@@ -42,6 +43,10 @@ class Run:
     repaired_at: float
     #: from the repair until every acknowledged request had its effects downstream
     recovery_s: float
+    #: the partner's sector needs acknowledged (each a promised webhook), if one was there
+    declared: Step | None = None
+    #: from quiet (every other effect there) until the last promised webhook arrived
+    webhooks_s: float = 0.0
 
     def first_write_after_fault_s(self) -> float:
         """From the fault to the first write acknowledged among those sent after it."""
@@ -81,9 +86,12 @@ async def under_load(
     *,
     duration_s: float,
     retry_unknown: bool = False,
+    partner: PartnerReceiver | None = None,
 ) -> Run:
     """Traffic for ``duration_s`` and until repaired; ``strike`` at FAULT_AT_S, then
-    ``repair`` (when the fault and its repair are not one action)."""
+    ``repair`` (when the fault and its repair are not one action). With ``partner``, a
+    government declares sector needs meanwhile and the partner's receiver counts their
+    webhooks."""
     repaired = asyncio.Event()
     marks: dict[str, float] = {}
 
@@ -109,17 +117,39 @@ async def under_load(
             retry_unknown=retry_unknown,
         )
     )
+    needs_task = (
+        asyncio.create_task(
+            declare_needs(platform.gateway.url, duration_s=duration_s, until=repaired)
+        )
+        if partner is not None
+        else None
+    )
     await fault()
     load = await load_task
+    declared = await needs_task if needs_task is not None else None
 
     def mailbox() -> Mailbox:
         return Mailbox.of(platform.smtp.messages())
 
     quiet_after, missing = await wait_for_quiet(platform.admin_dsn, load, mailbox)
+    webhooks_from = time.monotonic()
+    if partner is not None and declared is not None:
+        await partner.wait_for(declared, timeout_s=120.0)
+    webhooks_s = time.monotonic() - webhooks_from
     recovery = time.monotonic() - marks["repaired"] if quiet_after != float("inf") else float("inf")
     await asyncio.sleep(2.0)  # let stragglers (duplicates, late emails) show up before counting
     verdict = await verify(platform.admin_dsn, platform.bootstrap, load, mailbox(), dlq_before)
-    return Run(load, verdict, missing, marks["fault"], marks["repaired"], recovery)
+    if partner is not None and declared is not None:
+        webhooks = partner.count(declared)
+        verdict = replace(
+            verdict,
+            webhooks_missing=webhooks.missing,
+            webhooks_duplicated=webhooks.duplicated,
+            webhook_copies_with_same_id=webhooks.copies_with_same_id,
+        )
+    return Run(
+        load, verdict, missing, marks["fault"], marks["repaired"], recovery, declared, webhooks_s
+    )
 
 
 def check(name: str, done: Run, logs: Callable[[], str]) -> None:
@@ -162,6 +192,9 @@ def verdict_row(verdict: Verdict) -> dict[str, object]:
         "duplicate effects": verdict.duplicate_effects,
         "emails received twice": verdict.emails_duplicated,
         "copies dropped by Message-ID": verdict.email_copies_with_same_message_id,
+        "webhooks missing": verdict.webhooks_missing,
+        "webhooks received twice": verdict.webhooks_duplicated,
+        "webhook copies dropped by webhook-id": verdict.webhook_copies_with_same_id,
         "topic duplicates absorbed": verdict.topic_duplicates,
         "order violations": verdict.order_violations,
         "new DLQ entries": verdict.dlq_entries,
@@ -170,7 +203,8 @@ def verdict_row(verdict: Verdict) -> dict[str, object]:
 
 COLUMNS_EXPLAINED = (
     "'requests' counts the state-changing requests (registrations, profile saves, erasure "
-    "requests). 'unknown' = requests with no answer (connection cut, gateway 502): their "
+    "requests). 'unknown' = requests with no answer (connection cut, gateway 502) or a 503 (the "
+    "platform could not learn whether its commit landed): their "
     "outcome is not known to the client, so they are neither counted as acknowledged nor as "
     "refused. 'lost' = an acknowledged registration missing its row, its welcome delivery at "
     "notifications or its email; a saved profile missing from resources' projection; an "
@@ -181,7 +215,13 @@ COLUMNS_EXPLAINED = (
     "recipient at the SMTP sink, one per Message-ID). 'copies dropped by Message-ID' = "
     "mails the SMTP server received again with the Message-ID of one the person already had "
     "(a worker killed after the server accepted a mail, before marking it sent): mail "
-    "software shows them once. 'topic duplicates absorbed' and 'order violations' are read "
+    "software shows them once. 'webhooks missing' / 'webhooks received twice' = a partner's "
+    "receiver, subscribed to declared sector needs while a government declares one a second "
+    "during the fault: acknowledged declarations whose webhook never arrived / that arrived "
+    "under more than one webhook-id (the partner sees them twice; both are also counted in "
+    "'lost' and 'duplicate effects'); 'webhook copies dropped by webhook-id' = receipts again "
+    "under an id the receiver had (a worker killed after sending, before recording): "
+    "receivers deduplicate them. 'topic duplicates absorbed' and 'order violations' are read "
     "from "
     "profiles.account.v1 and profiles.person.v1 (the topics of the registrations, erasures "
     "and saved profiles): a relay that republishes a batch of other topics (privacy answers) "

@@ -6,7 +6,9 @@ Effects looked for, per acknowledged request:
 * saved profile: the person in resources' people projection (and gone again once erased);
 * erasure: the saga completed at profiles with a confirmation from every participant, each of
   which answered at most once per request profiles sent it, the account anonymised and the
-  person gone from resources' projection.
+  person gone from resources' projection;
+* a partner's sector need declared (partner.py): one webhook at the partner's receiver, any
+  copy under the same webhook-id.
 People who asked to be erased are left out of the registration effects: erasure removes them.
 """
 
@@ -55,6 +57,12 @@ class Verdict:
     erasures_incomplete: int = 0  # acknowledged erasure never confirmed by every participant
     erased_but_stored: int = 0  # confirmed erasure with the account or projection left
     erasure_answers_duplicated: int = 0  # a participant answered more often than asked
+    #: a partner's webhooks (partner.py), counted at its receiver per webhook-id: an
+    #: acknowledged declaration that never arrived; an event that arrived under two ids
+    webhooks_missing: int = 0
+    webhooks_duplicated: int = 0
+    #: copies the receiver got again under a webhook-id it had (it drops them)
+    webhook_copies_with_same_id: int = 0
 
     @property
     def lost(self) -> int:
@@ -64,6 +72,7 @@ class Verdict:
             + self.emails_missing
             + self.projections_missing
             + self.erasures_incomplete
+            + self.webhooks_missing
         )
 
     @property
@@ -73,6 +82,7 @@ class Verdict:
             + self.effects_duplicated
             + self.erasure_answers_duplicated
             + self.emails_duplicated
+            + self.webhooks_duplicated
         )
 
     @property

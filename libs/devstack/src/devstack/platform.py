@@ -57,6 +57,14 @@ RESTART_TIMEOUT_S = 300.0
 #: them polling three brokers kept the machine busy doing nothing; latency, not what the
 #: faults test, pays for these
 RELAXED_POLLING = {"CONSUMER_BATCH_TIMEOUT_MS": "50", "CONSUMER_FETCH_MAX_WAIT_MS": "200"}
+#: the platform administrator profiles seeds (a partner's actions in the faults need one)
+CHAOS_ADMIN = ("admin@chaos.example.org", "the chaos platform's admin passphrase")
+#: per service: the administrator; a partner's receiver on loopback allowed, and a leased
+#: webhook sent again 15 s after a worker died with it (not 60 s: the runs wait for it)
+CHAOS_SETTINGS: dict[str, dict[str, str]] = {
+    "profiles": {"ADMIN_EMAIL": CHAOS_ADMIN[0], "ADMIN_PASSWORD": CHAOS_ADMIN[1]},
+    "notifications": {"WEBHOOK_ALLOWED_PRIVATE": "127.0.0.1", "WEBHOOK_LEASE_S": "15"},
+}
 
 
 def _roles(topology: Topology) -> dict[str, list[str]]:
@@ -138,12 +146,14 @@ class ChaosPlatform:
         (home / "routes.yaml").write_text(yaml.safe_dump(table))
         for service in SERVICES:
             platform.db_urls[service] = provision_service(stack.admin_url, service)
-            subprocess.run(
-                [sys.executable, "-m", service, "migrate"],
-                env={**os.environ, **platform.env(service)},
-                check=True,
-                capture_output=True,
-            )
+            # profiles' seed creates the administrator (CHAOS_ADMIN)
+            for command in ("migrate", "seed") if service == "profiles" else ("migrate",):
+                subprocess.run(
+                    [sys.executable, "-m", service, command],
+                    env={**os.environ, **platform.env(service)},
+                    check=True,
+                    capture_output=True,
+                )
             for role in platform.roles[service]:
                 platform.start_process(service, role)
         for service in SERVICES:
@@ -216,6 +226,7 @@ class ChaosPlatform:
             "ARGON2_MEMORY_COST_KIB": "64",
             "EVENTKIT_FAULTS": faults,
             "LOG_LEVEL": "WARNING",
+            **CHAOS_SETTINGS.get(service, {}),
             **({} if self.single else RELAXED_POLLING),
         }
 

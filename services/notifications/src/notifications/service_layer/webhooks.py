@@ -21,6 +21,7 @@ from contracts.envelope import CloudEvent
 from eventkit import domain_errors as kinds
 from eventkit import tracing
 from eventkit.domain_errors import InvalidInput
+from eventkit.faults import fault_point
 from eventkit.logging import get_logger
 from notifications.adapters.ssrf import SsrfGuard, UnsafeUrl
 from notifications.adapters.webhook_sender import PostResult, WebhookSender
@@ -273,6 +274,9 @@ class WebhookDispatcher:
                 item = outcomes.get_nowait()
             done = item is None
             if batch:
+                # the chaos suite kills the worker here: the receiver answered, nothing
+                # recorded yet; the lease runs out and the same webhook-id goes out again
+                fault_point("webhook.sent_before_recorded")
                 try:
                     await self._record(batch)
                 except Exception as exc:  # leases expire: those messages are sent again
