@@ -156,6 +156,23 @@ def test_upload_through_one_replica_restart_it_download_through_the_other(
         assert not folder.exists() or not any(folder.rglob("*")), "nothing on the local disk"
 
 
+async def resource_with_attachment(
+    client: httpx.AsyncClient, author: dict[str, str], filename: str, content: bytes
+) -> tuple[str, str]:
+    """A new resource of ``author`` with one attachment uploaded: (resource id, its id)."""
+    created = await client.post("/v1/resources", json=resource_body(), headers=author)
+    assert created.status_code == 201, created.text
+    rid = created.json()["id"]
+    up = await client.post(
+        f"/v1/resources/{rid}/attachments",
+        params={"filename": filename},
+        content=content,
+        headers=author,
+    )
+    assert up.status_code == 201, up.text
+    return rid, up.json()["id"]
+
+
 class ObjectStore:
     """An S3-compatible server (moto's, in a process of its own) that checks SigV4
     signatures: its first four requests (made here) create a user with an access key and a
@@ -264,19 +281,8 @@ async def test_with_an_object_store_replicas_share_files_and_a_store_outage_is_a
         tokens.install(app)
     try:
         async with api_client(apps[0]) as first, api_client(apps[1]) as second:
-            rid = (await first.post("/v1/resources", json=resource_body(), headers=author)).json()[
-                "id"
-            ]
-            up = await first.post(
-                f"/v1/resources/{rid}/attachments",
-                params={"filename": "rapport.pdf"},
-                content=pdf,
-                headers=author,
-            )
-            assert up.status_code == 201, up.text
-            got = await second.get(
-                f"/v1/resources/{rid}/attachments/{up.json()['id']}", headers=author
-            )
+            rid, attachment = await resource_with_attachment(first, author, "rapport.pdf", pdf)
+            got = await second.get(f"/v1/resources/{rid}/attachments/{attachment}", headers=author)
             assert got.status_code == 200 and got.content == pdf
             digest = hashlib.sha256(pdf).hexdigest()
             assert object_store.keys() == [f"attachments/{digest}"]
@@ -333,17 +339,7 @@ async def test_local_files_are_imported_into_postgres(
     app = old.create_app()
     tokens.install(app)
     async with api_client(app) as client:
-        rid = (await client.post("/v1/resources", json=resource_body(), headers=author)).json()[
-            "id"
-        ]
-        up = await client.post(
-            f"/v1/resources/{rid}/attachments",
-            params={"filename": "old.pdf"},
-            content=content,
-            headers=author,
-        )
-        assert up.status_code == 201, up.text
-    attachment = up.json()["id"]
+        rid, attachment = await resource_with_attachment(client, author, "old.pdf", content)
     digest = hashlib.sha256(content).hexdigest()
     assert (folder / digest[:2] / digest).read_bytes() == content
     bogus = "ab" + "0" * 62  # a file whose content does not match its name
