@@ -298,7 +298,7 @@ ROUTES: list[tuple[str, str, Any]] = [
         ],
     ),
     ("GET", r"/v1/resources/[0-9a-f-]+", {**RESOURCE, "status": "submitted"}),
-    ("GET", r"/v1/vocabulary/resource_themes", lambda request: themes(request)),
+    ("GET", r"/v1/vocabulary/(resource_themes|contribution_modes)", lambda request: terms(request)),
     (
         "GET",
         r"/v1/resources",
@@ -514,23 +514,31 @@ ROUTES: list[tuple[str, str, Any]] = [
 ]
 
 
-#: the shared vocabulary's label of one theme in each language (as contracts names it)
-REMITTANCES = {
-    "en": "Remittances",
-    "fr": "Transferts de fonds",
-    "es": "Remesas",
-    "ar": "التحويلات المالية",
+#: the shared vocabulary's labels of one term per scheme in each language (as contracts
+#: names them)
+TERMS = {
+    "resource_themes": (
+        "remittances",
+        {
+            "en": "Remittances",
+            "fr": "Transferts de fonds",
+            "es": "Remesas",
+            "ar": "التحويلات المالية",
+        },
+    ),
+    "contribution_modes": (
+        "mentoring",
+        {"en": "Mentoring", "fr": "Mentorat", "es": "Mentoría", "ar": "الإرشاد"},
+    ),
 }
+REMITTANCES = TERMS["resource_themes"][1]
 
 
-def themes(request: httpx.Request) -> dict[str, Any]:
-    lang = request.url.params.get("lang", "en")
-    label = {"text": REMITTANCES[lang], "lang": lang, "fallback": False}
-    return {
-        "scheme": "resource_themes",
-        "lang": lang,
-        "terms": [{"code": "remittances", "label": label}],
-    }
+def terms(request: httpx.Request) -> dict[str, Any]:
+    scheme, lang = request.url.path.rsplit("/", 1)[1], request.url.params.get("lang", "en")
+    code, labels = TERMS[scheme]
+    label = {"text": labels[lang], "lang": lang, "fallback": False}
+    return {"scheme": scheme, "lang": lang, "terms": [{"code": code, "label": label}]}
 
 
 def handler(request: httpx.Request) -> httpx.Response:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from fake_api import ME, OTHER, REMITTANCES, THING, handler, transport
+from fake_api import ME, OTHER, REMITTANCES, TERMS, THING, handler, transport
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
@@ -169,6 +169,20 @@ def test_the_library_names_themes_in_the_readers_language(client: TestClient, lo
     for path in ("/library", f"/library/{THING}"):
         html = client.get(path).text
         assert REMITTANCES[locale] in html, path
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "es", "ar"])
+def test_ways_to_contribute_are_named_by_the_shared_vocabulary(
+    client: TestClient, locale: str
+) -> None:
+    """The profile form, a person's page and an opportunity name contribution modes as
+    GET /v1/vocabulary/contribution_modes does in the reader's language (one source)."""
+    sign_in(client)
+    client.cookies.set("dep_lang", locale)
+    mentoring = TERMS["contribution_modes"][1][locale]
+    for path in ("/me/profile", f"/people/{OTHER}", f"/opportunities/{THING}", "/opportunities"):
+        html = client.get(path).text
+        assert mentoring in html, path
 
 
 def unverified_directory(request: httpx.Request) -> httpx.Response:

@@ -5,13 +5,12 @@ come from the API (``GET /v1/directory/taxonomy``), which is where the platform 
 the other shared schemes (the library's themes...) from ``GET /v1/vocabulary/<scheme>``
 (:func:`term_labels`).
 Countries (ISO 3166) and languages (ISO 639) are international standards named by CLDR
-(Babel) in every language. Contribution modes and availability are the API's enumerations,
-labelled here until the shared vocabulary in ``contracts/`` is published by the API.
+(Babel) in every language. Language levels are the API's enumeration, labelled here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -22,16 +21,6 @@ from web.api import ApiProblem
 from web.navigation import N_
 from web.runtime import visit_of, web_of
 
-CONTRIBUTION_MODES: dict[str, str] = {
-    "skills_transfer": N_("Skills transfer"),
-    "mentoring": N_("Mentoring"),
-    "short_assignment": N_("Short assignment"),
-    "investment": N_("Investment"),
-    "trade": N_("Trade"),
-    "philanthropy": N_("Philanthropy"),
-    "volunteering": N_("Volunteering"),
-    "return": N_("Return"),
-}
 LANGUAGE_LEVELS: dict[str, str] = {
     "native": N_("Native"),
     "fluent": N_("Fluent"),
@@ -99,3 +88,11 @@ async def term_labels(request: Request, scheme: str) -> dict[str, str]:
 def term_label(labels: Mapping[str, str], code: str) -> str:
     """A code in words: its label, else the code itself made readable."""
     return labels.get(code) or code.replace("_", " ")
+
+
+async def contribution_modes(request: Request, chosen: Iterable[str] = ()) -> dict[str, str]:
+    """The ways to contribute in the reader's language (the shared vocabulary's scheme).
+    Codes already ``chosen`` stay offered even when the API cannot name them: a form never
+    drops what a person had."""
+    labels = await term_labels(request, "contribution_modes")
+    return {**{c: term_label({}, c) for c in chosen if c not in labels}, **labels}

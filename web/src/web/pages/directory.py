@@ -13,7 +13,7 @@ from starlette.routing import Route
 from web.api import ApiProblem
 from web.people import has_photo
 from web.runtime import render, require_sign_in, web_of
-from web.vocabulary import CONTRIBUTION_MODES, country_name, language_name
+from web.vocabulary import contribution_modes, country_name, language_name
 
 #: the API's filters, each repeatable (any of its values matches)
 FILTERS = ("origin", "residence", "occupation", "skill", "sector", "language", "mode")
@@ -53,6 +53,7 @@ async def _labels(request: Request) -> dict[str, dict[str, str]]:
         "skill": {i["code"]: i["label"] for i in taxonomy.get("skills", [])},
         "sector": {i["code"]: i["label"] for i in taxonomy.get("sectors", [])},
         "education_level": {i["code"]: i["label"] for i in taxonomy.get("education_levels", [])},
+        "mode": await contribution_modes(request),
     }
 
 
@@ -61,8 +62,8 @@ def label_of(labels: dict[str, dict[str, str]], locale: str, name: str, code: st
         return country_name(code, locale)
     if name in ("language", "languages"):
         return language_name(code, locale)
-    if name in ("mode", "contribution_modes"):
-        return CONTRIBUTION_MODES.get(code, code)
+    if name == "contribution_modes":
+        name = "mode"
     return labels.get(name, {}).get(code, code)
 
 

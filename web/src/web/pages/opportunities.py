@@ -22,7 +22,7 @@ from web.runtime import (
     visit_of,
     web_of,
 )
-from web.vocabulary import CONTRIBUTION_MODES, countries, country_name, language_name
+from web.vocabulary import contribution_modes, countries, country_name, language_name
 
 KINDS: dict[str, str] = {
     "experts": N_("Call for experts"),
@@ -45,7 +45,8 @@ async def _taxonomy(request: Request) -> dict[str, dict[str, str]]:
     web, visit = web_of(request), visit_of(request)
     lang = visit.locale if visit.locale in ("en", "fr", "es") else "en"
     taxonomy = await web.api.get(visit, "/v1/directory/taxonomy", params={"lang": lang}, auth=False)
-    return {scheme: {i["code"]: i["label"] for i in items} for scheme, items in taxonomy.items()}
+    labels = {scheme: {i["code"]: i["label"] for i in items} for scheme, items in taxonomy.items()}
+    return {**labels, "contribution_modes": await contribution_modes(request)}
 
 
 def reason_in_words(
@@ -68,7 +69,7 @@ def reason_in_words(
         ),
         "contribution_modes": (
             gettext("You would like to contribute this way"),
-            [gettext(CONTRIBUTION_MODES.get(v, v)) for v in values],
+            [labels.get("contribution_modes", {}).get(v, v) for v in values],
         ),
         "country_of_origin": (
             gettext("Your country of origin is concerned"),
@@ -110,7 +111,7 @@ async def open_list(request: Request) -> Response:
                 "kind": [(k, gettext(v)) for k, v in KINDS.items()],
                 "sector": sorted(labels.get("sectors", {}).items(), key=lambda kv: kv[1]),
                 "country": countries(visit.locale),
-                "mode": [(k, gettext(v)) for k, v in CONTRIBUTION_MODES.items()],
+                "mode": list(labels["contribution_modes"].items()),
             },
             "next_url": "/opportunities?" + urlencode([*keep, ("cursor", found["next_cursor"])])
             if found.get("next_cursor")
@@ -159,7 +160,7 @@ async def opportunity_page(request: Request) -> Response:
             "statuses": INTEREST_STATUSES,
             "country_name": lambda c: country_name(c, visit.locale),
             "language_name": lambda c: language_name(c, visit.locale),
-            "modes": CONTRIBUTION_MODES,
+            "modes": labels["contribution_modes"],
         },
     )
 
@@ -175,20 +176,21 @@ async def express_interest(request: Request) -> Response:
         )
     except ApiProblem as problem:
         opportunity = await web.api.get(visit, f"/v1/opportunities/{opportunity_id}", auth=False)
+        labels = await _taxonomy(request)
         return render(
             request,
             "portal/opportunity.html",
             {
                 "o": opportunity,
                 "kinds": KINDS,
-                "labels": await _taxonomy(request),
+                "labels": labels,
                 "mine": None,
                 "statuses": INTEREST_STATUSES,
                 "errors": problem_errors(problem, fields={"message": "message"}),
                 "values": {"message": message},
                 "country_name": lambda c: country_name(c, visit.locale),
                 "language_name": lambda c: language_name(c, visit.locale),
-                "modes": CONTRIBUTION_MODES,
+                "modes": labels["contribution_modes"],
             },
             status=422,
         )

@@ -15,7 +15,7 @@ from web.forms import FormErrors, problem_errors
 from web.navigation import N_
 from web.people import has_photo
 from web.runtime import flash_redirect, read_form, render, require_sign_in, web_of
-from web.vocabulary import CONTRIBUTION_MODES, LANGUAGE_LEVELS, countries, languages
+from web.vocabulary import LANGUAGE_LEVELS, contribution_modes, countries, languages
 
 TEXT_FIELDS = ("display_name", "given_name", "family_name", "city", "availability")
 CODE_FIELDS = ("country_of_origin", "country_of_residence", "education_level")
@@ -121,7 +121,7 @@ async def _context(request: Request, values: dict[str, Any]) -> dict[str, Any]:
         "all_languages": languages(visit.locale),
         "language_rows": [*spoken, {"code": "", "level": "fluent"}][: MAX_LANGUAGES + 1],
         "levels": LANGUAGE_LEVELS,
-        "modes": CONTRIBUTION_MODES,
+        "modes": await contribution_modes(request, values.get("contribution_modes") or []),
         "education": [(i["code"], i["label"]) for i in taxonomy.get("education_levels", [])],
     }
 
