@@ -164,6 +164,12 @@ ROUTES: list[tuple[str, str, Any]] = [
         },
     ),
     ("GET", r"/v1/auth/oidc/providers", [{"provider": "demo", "label": "Demo ID"}]),
+    (
+        "POST",
+        r"/v1/auth/login",
+        {"access_token": "t", "refresh_token": "r", "expires_in": 900, "refresh_expires_in": 3600},
+    ),
+    ("GET", r"/v1/vocabulary/roles", lambda request: role_catalogue(request)),
     ("GET", r"/v1/directory/taxonomy", TAXONOMY),
     (
         "GET",
@@ -539,6 +545,28 @@ def terms(request: httpx.Request) -> dict[str, Any]:
     code, labels = TERMS[scheme]
     label = {"text": labels[lang], "lang": lang, "fallback": False}
     return {"scheme": scheme, "lang": lang, "terms": [{"code": code, "label": label}]}
+
+
+#: the API's role catalogue, in short: a role's name per language and what it permits
+ROLE_NAMES = {
+    "moderator": {"en": "Moderator", "fr": "Modérateur", "es": "Moderador", "ar": "مشرف"},
+    "member": {"en": "Member", "fr": "Membre", "es": "Miembro", "ar": "عضو"},
+}
+ROLE_PERMITS = {"moderator": {"resources": ["moderate"]}, "member": {}}
+
+
+def role_catalogue(request: httpx.Request) -> list[dict[str, Any]]:
+    lang = request.url.params.get("lang", "en")
+    return [
+        {
+            "role": role,
+            "name": {"text": names[lang], "lang": lang, "fallback": False},
+            "meaning": {"text": "", "lang": lang, "fallback": False},
+            "granted_by": ["platform_admin"],
+            "permits": ROLE_PERMITS[role],
+        }
+        for role, names in ROLE_NAMES.items()
+    ]
 
 
 def handler(request: httpx.Request) -> httpx.Response:

@@ -67,7 +67,11 @@ def client() -> Iterator[TestClient]:
         yield test_client
 
 
-def sign_in(client: TestClient, roles: tuple[str, ...] = ("member",)) -> Session:
+def sign_in(
+    client: TestClient,
+    roles: tuple[str, ...] = ("member",),
+    permissions: tuple[str, ...] = (),
+) -> Session:
     pair = {
         "access_token": "t",
         "refresh_token": "r",
@@ -84,7 +88,8 @@ def sign_in(client: TestClient, roles: tuple[str, ...] = ("member",)) -> Session
                 "roles": list(roles),
                 "locale": "",
                 "status": "active",
-            }
+            },
+            permissions,
         )
     )
     client.cookies.set(COOKIE, client.app.state.web.sealer.seal(session))  # type: ignore[attr-defined]
@@ -228,7 +233,7 @@ CONSOLE_PAGES = ["/moderation", "/moderation?reason=submitted&kind=toolkit", f"/
 
 @pytest.mark.parametrize("locale", ["en", "fr", "es", "ar"])
 def test_the_moderator_console_renders_in_every_language(client: TestClient, locale: str) -> None:
-    sign_in(client, roles=("member", "moderator"))
+    sign_in(client, ("member", "moderator"), ("resources.moderate",))
     client.cookies.set("dep_lang", locale)
     for path in CONSOLE_PAGES:
         response = client.get(path)
@@ -241,6 +246,42 @@ def test_the_moderator_console_renders_in_every_language(client: TestClient, loc
     assert f'action="/moderation/{THING}/reject"' in item
 
 
+def moderator_me(request: httpx.Request) -> httpx.Response:
+    """The API as it answers for a person who holds the moderator role."""
+    if request.url.path == "/v1/auth/me":
+        me = {"account_id": ME, "display_name": "Amina", "roles": ["member", "moderator"]}
+        return httpx.Response(200, json={**me, "locale": "en", "status": "active"})
+    return handler(request)
+
+
+def test_signing_in_gives_the_console_that_the_roles_catalogue_permits() -> None:
+    """The web knows no role by name: what a role permits comes from GET /v1/vocabulary/roles
+    at sign-in, and the moderation console follows the permission resources.moderate."""
+    app = create_app(
+        WebSettings(api_base_url="http://api", session_secret=SECRET),
+        httpx.MockTransport(moderator_me),
+    )
+    with TestClient(app, base_url="https://testserver") as client:
+        page = client.get("/signin").text
+        token = re.search(r'name="csrf" value="([^"]+)"', page)
+        assert token
+        signed = client.post(
+            "/signin",
+            data={"csrf": token[1], "email": "a@example.org", "password": "long enough"},
+            follow_redirects=False,
+        )
+        assert signed.status_code == 303, signed.text
+        assert client.get("/moderation").status_code == 200
+        assert 'href="/moderation"' in client.get("/").text
+
+
+def test_the_privacy_centre_names_roles_as_the_catalogue_does(client: TestClient) -> None:
+    sign_in(client)
+    client.cookies.set("dep_lang", "fr")
+    html = client.get("/privacy").text
+    assert "<td>Modérateur</td>" in html  # the access log's accessor_role "moderator"
+
+
 def test_the_moderator_console_is_for_moderators_only(client: TestClient) -> None:
     sign_in(client)
     assert 'href="/moderation"' not in client.get("/").text
@@ -249,7 +290,7 @@ def test_the_moderator_console_is_for_moderators_only(client: TestClient) -> Non
 
 
 def test_a_rejection_needs_a_reason_and_keeps_the_page(client: TestClient) -> None:
-    sign_in(client, roles=("moderator",))
+    sign_in(client, ("moderator",), ("resources.moderate",))
     page = client.get(f"/moderation/{THING}").text
     token = re.search(r'name="csrf" value="([^"]+)"', page)
     assert token

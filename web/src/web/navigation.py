@@ -1,9 +1,10 @@
 """Role-aware navigation: what a visitor sees in the shared layout's menus.
 
-Sections hold items; an item (and a section) can require roles. The member portal is one
+Sections hold items; an item can require a permission (``service.permission``, what the
+API's role catalogue says a role permits: never a role's name). The member portal is one
 section; the consoles of moderators, organisations, focal points, the secretariat, partners
 and administrators (issue 28) are sections of their own that appear only to those who hold
-the role: add a section to :data:`SECTIONS` and its pages to ``web.pages``.
+a role that permits it: add a section to :data:`SECTIONS` and its pages to ``web.pages``.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ class NavItem:
     key: str
     label: str
     href: str
-    #: any of these roles shows the item; empty: every signed-in person
-    roles: frozenset[str] = frozenset()
+    #: the permission that shows the item; empty: every signed-in person
+    permission: str = ""
     #: shown to visitors who are not signed in too
     public: bool = False
 
@@ -33,7 +34,7 @@ class NavItem:
             return True
         if not session.signed_in:
             return False
-        return not self.roles or session.has_role(*self.roles)
+        return not self.permission or session.may(self.permission)
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,8 @@ PORTAL = NavSection(
     ),
 )
 
-#: who may moderate (the API's permission resources.moderate)
-MODERATORS = frozenset({"moderator", "platform_admin"})
+#: who may moderate: the API's permission
+MODERATE = "resources.moderate"
 
 #: the consoles (issue 28), each gated by its platform roles
 CONSOLES = NavSection(
@@ -73,7 +74,7 @@ CONSOLES = NavSection(
             "moderation",
             N_("Moderation"),
             "/moderation",
-            roles=MODERATORS,
+            permission=MODERATE,
         ),
     ),
 )

@@ -40,6 +40,9 @@ class Session:
     account_id: str = ""
     display_name: str = ""
     roles: tuple[str, ...] = ()
+    #: what the roles permit, ``service.permission`` (the API's role catalogue, read at
+    #: sign-in): consoles are gated by permission, never by a role's name
+    permissions: tuple[str, ...] = ()
     locale: str = ""
     status: str = ""
 
@@ -47,8 +50,8 @@ class Session:
     def signed_in(self) -> bool:
         return bool(self.refresh_token)
 
-    def has_role(self, *roles: str) -> bool:
-        return any(r in self.roles for r in roles)
+    def may(self, permission: str) -> bool:
+        return permission in self.permissions
 
     def signed_out(self) -> Session:
         """A fresh anonymous session (new id: the old CSRF tokens die with the old one)."""
@@ -65,12 +68,13 @@ class Session:
             refresh_expires_at=now + int(pair["refresh_expires_in"]),
         )
 
-    def with_account(self, me: dict[str, Any]) -> Session:
+    def with_account(self, me: dict[str, Any], permissions: tuple[str, ...] = ()) -> Session:
         return replace(
             self,
             account_id=str(me["account_id"]),
             display_name=str(me.get("display_name", "")),
             roles=tuple(me.get("roles", ())),
+            permissions=permissions,
             locale=str(me.get("locale", "")),
             status=str(me.get("status", "")),
         )
@@ -104,6 +108,7 @@ class SessionSealer:
             plain = self._aead.decrypt(raw[:12], raw[12:], COOKIE.encode())
             data = json.loads(plain)
             data["roles"] = tuple(data.get("roles", ()))
+            data["permissions"] = tuple(data.get("permissions", ()))
             session = Session(**data)
         except (ValueError, InvalidTag, TypeError, KeyError):
             return None

@@ -96,3 +96,40 @@ async def contribution_modes(request: Request, chosen: Iterable[str] = ()) -> di
     drops what a person had."""
     labels = await term_labels(request, "contribution_modes")
     return {**{c: term_label({}, c) for c in chosen if c not in labels}, **labels}
+
+
+async def role_catalogue(request: Request) -> list[dict[str, Any]]:
+    """Every role with its name in the reader's language and what it permits per service
+    (``GET /v1/vocabulary/roles``), fetched once per process and language."""
+    web, visit = web_of(request), visit_of(request)
+    key = ("roles", visit.locale)
+    found = web.roles.get(key)
+    if found is None:
+        found = await web.api.get(
+            visit, "/v1/vocabulary/roles", params={"lang": visit.locale}, auth=False
+        )
+        web.roles[key] = found
+    return found
+
+
+async def permissions_of(request: Request, roles: Iterable[str]) -> tuple[str, ...]:
+    """What ``roles`` permit together, as ``service.permission``."""
+    held = set(roles)
+    return tuple(
+        sorted(
+            f"{service}.{permission}"
+            for role in await role_catalogue(request)
+            if role["role"] in held
+            for service, permissions in role["permits"].items()
+            for permission in permissions
+        )
+    )
+
+
+async def role_names(request: Request) -> dict[str, str]:
+    """Each role's name in the reader's language (empty when the API cannot say)."""
+    try:
+        catalogue = await role_catalogue(request)
+    except ApiProblem:
+        return {}
+    return {role["role"]: role["name"]["text"] for role in catalogue}

@@ -24,14 +24,21 @@ from web.runtime import (
     web_of,
 )
 from web.settings import LOCALES
+from web.vocabulary import permissions_of
+
+
+async def refresh_account(request: Request, visit: Visit) -> None:
+    """The session's account, roles and what they permit, as the API says now."""
+    me = await web_of(request).api.get(visit, "/v1/auth/me")
+    permits = await permissions_of(request, me.get("roles", []))
+    visit.replace_session(visit.session.with_account(me, permits))
 
 
 async def _sign_in_with(request: Request, visit: Visit, pair: dict[str, Any]) -> None:
     """Start a signed-in session from a token pair (a new session id: a fixated one dies)."""
     session = visit.session.signed_out().with_tokens(pair)
     visit.replace_session(session)
-    me = await web_of(request).api.get(visit, "/v1/auth/me")
-    visit.replace_session(visit.session.with_account(me))
+    await refresh_account(request, visit)
     if visit.session.locale in LOCALES:
         visit.locale = visit.session.locale
 
@@ -102,8 +109,7 @@ async def verify_confirm(request: Request) -> Response:
                 request, "account/verify.html", {"token": "", "errors": errors}, status=400
             )
     if visit.session.signed_in:
-        me = await web.api.get(visit, "/v1/auth/me")
-        visit.replace_session(visit.session.with_account(me))
+        await refresh_account(request, visit)
         return flash_redirect("/me/profile", "verified")
     return flash_redirect("/signin", "verified")
 

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from web.api import ApiProblem, Visit
 from web.forms import FormErrors, check, problem_errors, required
-from web.navigation import MODERATORS, N_
+from web.navigation import MODERATE, N_
 from web.pages.library import KINDS, STATUSES, resource_context
 from web.runtime import flash_redirect, read_form, render, require_sign_in, web_of
 
@@ -53,7 +53,7 @@ DONE = {
 
 def require_moderator(request: Request) -> Visit:
     visit = require_sign_in(request)
-    if not visit.session.has_role(*MODERATORS):
+    if not visit.session.may(MODERATE):
         raise HTTPException(403)
     return visit
 

@@ -22,6 +22,7 @@ from web.runtime import (
     visit_of,
     web_of,
 )
+from web.vocabulary import role_names
 
 PURPOSES: dict[str, tuple[str, str]] = {
     "directory_listing": (
@@ -56,16 +57,6 @@ SERVICES: dict[str, str] = {
     "alliance": N_("Alliance"),
     "notifications": N_("Notifications"),
 }
-ROLES: dict[str, str] = {
-    "admin": N_("A platform administrator"),
-    "platform_admin": N_("A platform administrator"),
-    "moderator": N_("A moderator"),
-    "focal_point": N_("A government focal point"),
-    "government_focal_point": N_("A government focal point"),
-    "organisation": N_("An organisation"),
-    "alliance_secretariat": N_("The alliance secretariat"),
-    "member": N_("A member"),
-}
 
 
 async def centre(request: Request, errors: FormErrors | None = None) -> Response:
@@ -85,7 +76,7 @@ async def centre(request: Request, errors: FormErrors | None = None) -> Response
             "purposes": PURPOSES,
             "recipients": RECIPIENTS,
             "services": SERVICES,
-            "roles": ROLES,
+            "roles": await role_names(request),
             "errors": errors or FormErrors(),
             "export_id": request.query_params.get("export", ""),
         },
