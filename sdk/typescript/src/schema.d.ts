@@ -3383,7 +3383,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update Endpoint */
+        /**
+         * Update Endpoint
+         * @description Change what it wants or whether it is on, naming the version you read in
+         *     ``If-Match`` (a change made since, e.g. disabled after failed deliveries, is not
+         *     overwritten).
+         */
         patch: operations["updateEndpoint"];
         trace?: never;
     };
@@ -4666,6 +4671,11 @@ export interface components {
             status: components["schemas"]["EndpointStatus"];
             /** Url */
             url: string;
+            /**
+             * Version
+             * @description changes with every change; the ETag names it
+             */
+            version: number;
         };
         /** EndpointWithSecret */
         EndpointWithSecret: {
@@ -4693,6 +4703,11 @@ export interface components {
             status: components["schemas"]["EndpointStatus"];
             /** Url */
             url: string;
+            /**
+             * Version
+             * @description changes with every change; the ETag names it
+             */
+            version: number;
         };
         /** EnrolmentView */
         EnrolmentView: {
@@ -19482,7 +19497,10 @@ export interface operations {
     updateEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
+            };
             path: {
                 endpoint_id: string;
             };
@@ -19503,8 +19521,26 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointView"];
                 };
             };
+            /** @description Changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -106,7 +106,9 @@ async def endpoints(api: httpx.AsyncClient) -> AsyncIterator[list[tuple[str, dic
     yield made
     for endpoint_id, headers in made:
         await api.patch(
-            f"/v1/webhooks/endpoints/{endpoint_id}", json={"status": "disabled"}, headers=headers
+            f"/v1/webhooks/endpoints/{endpoint_id}",
+            json={"status": "disabled"},
+            headers={**headers, "If-Match": "*"},
         )
 
 
@@ -373,11 +375,18 @@ async def test_dead_letters_alert_disable_the_endpoint_and_can_be_replayed(
             "notifications.webhook.endpoint_disabled",
         ]
 
-        # the partner fixes their receiver, re-enables, and asks for one message again
+        # the partner fixes their receiver, re-enables it naming the version they read (the
+        # one they registered is stale: the platform disabled it since), and asks for one
+        # message again
         receivers.append(receiver.start())
-        assert (
-            await api.patch(base, json={"status": "active"}, headers=partner)
-        ).status_code == 200
+        enable = {"status": "active"}
+        assert (await api.patch(base, json=enable, headers=partner)).status_code == 428
+        registered = {**partner, "If-Match": f'W/"{endpoint["version"]}"'}
+        assert (await api.patch(base, json=enable, headers=registered)).status_code == 412
+        current = (await api.get(base, headers=partner)).headers["etag"]
+        enabled = await api.patch(base, json=enable, headers={**partner, "If-Match": current})
+        assert enabled.status_code == 200, enabled.text
+        assert enabled.headers["etag"] != current
         r = await api.post(
             f"/v1/webhooks/deliveries/{deliveries[0]['id']}/redeliver", headers=partner
         )

@@ -24,6 +24,7 @@ class EndpointView:
         secret_rotation_overlap_until (datetime.datetime | None):
         status (EndpointStatus):
         url (str):
+        version (int): changes with every change; the ETag names it
     """
 
     created_at: datetime.datetime
@@ -33,6 +34,7 @@ class EndpointView:
     secret_rotation_overlap_until: datetime.datetime | None
     status: EndpointStatus
     url: str
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +58,8 @@ class EndpointView:
 
         url = self.url
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -67,6 +71,7 @@ class EndpointView:
                 "secret_rotation_overlap_until": secret_rotation_overlap_until,
                 "status": status,
                 "url": url,
+                "version": version,
             }
         )
 
@@ -108,6 +113,8 @@ class EndpointView:
 
         url = d.pop("url")
 
+        version = d.pop("version")
+
         endpoint_view = cls(
             created_at=created_at,
             description=description,
@@ -116,6 +123,7 @@ class EndpointView:
             secret_rotation_overlap_until=secret_rotation_overlap_until,
             status=status,
             url=url,
+            version=version,
         )
 
         endpoint_view.additional_properties = d

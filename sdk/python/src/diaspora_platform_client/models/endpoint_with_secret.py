@@ -25,6 +25,7 @@ class EndpointWithSecret:
         secret_rotation_overlap_until (datetime.datetime | None):
         status (EndpointStatus):
         url (str):
+        version (int): changes with every change; the ETag names it
     """
 
     created_at: datetime.datetime
@@ -35,6 +36,7 @@ class EndpointWithSecret:
     secret_rotation_overlap_until: datetime.datetime | None
     status: EndpointStatus
     url: str
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +62,8 @@ class EndpointWithSecret:
 
         url = self.url
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +76,7 @@ class EndpointWithSecret:
                 "secret_rotation_overlap_until": secret_rotation_overlap_until,
                 "status": status,
                 "url": url,
+                "version": version,
             }
         )
 
@@ -115,6 +120,8 @@ class EndpointWithSecret:
 
         url = d.pop("url")
 
+        version = d.pop("version")
+
         endpoint_with_secret = cls(
             created_at=created_at,
             description=description,
@@ -124,6 +131,7 @@ class EndpointWithSecret:
             secret_rotation_overlap_until=secret_rotation_overlap_until,
             status=status,
             url=url,
+            version=version,
         )
 
         endpoint_with_secret.additional_properties = d

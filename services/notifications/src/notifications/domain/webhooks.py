@@ -118,6 +118,21 @@ class Endpoint(AggregateRoot):
         self.consecutive_dead_letters = 0
         self.version += 1
 
+    def reconfigure(
+        self, *, event_types: list[str] | None, status: EndpointStatus | None, now: datetime
+    ) -> None:
+        """Its owner's change of what it wants and whether it is on: always a new version
+        (the ETag a later If-Match must name)."""
+        before = self.version
+        if event_types is not None:
+            self.event_types = sorted(set(event_types))
+        if status == EndpointStatus.DISABLED:
+            self.disable("disabled by its owner", now)
+        elif status == EndpointStatus.ACTIVE:
+            self.enable()
+        if self.version == before:
+            self.version += 1
+
     def delivery_succeeded(self) -> None:
         self.consecutive_dead_letters = 0
 

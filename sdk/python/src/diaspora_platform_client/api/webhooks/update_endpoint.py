@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.endpoint_update import EndpointUpdate
 from ...models.endpoint_view import EndpointView
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     endpoint_id: UUID,
     *,
     body: EndpointUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -43,10 +46,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -80,11 +93,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EndpointUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[EndpointView | Problem]:
     """Update Endpoint
 
+     Change what it wants or whether it is on, naming the version you read in
+    ``If-Match`` (a change made since, e.g. disabled after failed deliveries, is not
+    overwritten).
+
     Args:
         endpoint_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (EndpointUpdate):
 
     Raises:
@@ -98,6 +118,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -112,11 +133,18 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EndpointUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> EndpointView | Problem | None:
     """Update Endpoint
 
+     Change what it wants or whether it is on, naming the version you read in
+    ``If-Match`` (a change made since, e.g. disabled after failed deliveries, is not
+    overwritten).
+
     Args:
         endpoint_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (EndpointUpdate):
 
     Raises:
@@ -131,6 +159,7 @@ def sync(
         endpoint_id=endpoint_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -139,11 +168,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EndpointUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[EndpointView | Problem]:
     """Update Endpoint
 
+     Change what it wants or whether it is on, naming the version you read in
+    ``If-Match`` (a change made since, e.g. disabled after failed deliveries, is not
+    overwritten).
+
     Args:
         endpoint_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (EndpointUpdate):
 
     Raises:
@@ -157,6 +193,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -169,11 +206,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EndpointUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> EndpointView | Problem | None:
     """Update Endpoint
 
+     Change what it wants or whether it is on, naming the version you read in
+    ``If-Match`` (a change made since, e.g. disabled after failed deliveries, is not
+    overwritten).
+
     Args:
         endpoint_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
         body (EndpointUpdate):
 
     Raises:
@@ -189,5 +233,6 @@ async def asyncio(
             endpoint_id=endpoint_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -10,12 +10,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
 
 from contracts.vocabulary import Permission
 from eventkit.http.auth import Principal, require_permission, writes_need_a_verified_email
+from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
+from eventkit.preconditions import etag
 from notifications.domain.webhooks import Endpoint, EndpointStatus, WebhookDelivery
 from notifications.entrypoints.http.deps import Catalogue, Guard, Settings, UoW, parse_cursor
 from notifications.service_layer import webhooks as service
@@ -50,6 +52,7 @@ class EndpointView(BaseModel):
     status: EndpointStatus
     created_at: datetime
     secret_rotation_overlap_until: datetime | None
+    version: int = Field(description="changes with every change; the ETag names it")
 
 
 class EndpointWithSecret(EndpointView):
@@ -108,7 +111,13 @@ def _endpoint_view(e: Endpoint) -> EndpointView:
         status=e.status,
         created_at=e.created_at,
         secret_rotation_overlap_until=e.previous_secret_expires_at,
+        version=e.version,
     )
+
+
+def _tagged(e: Endpoint, response: Response) -> EndpointView:
+    response.headers["ETag"] = etag(e.version)
+    return _endpoint_view(e)
 
 
 def _delivery_view(d: WebhookDelivery) -> DeliveryView:
@@ -144,7 +153,12 @@ async def event_types(principal: Partner, catalogue: Catalogue) -> list[str]:
     responses={422: {"description": "Unsafe URL or unknown event type"}},
 )
 async def create_endpoint(
-    body: EndpointCreate, principal: Partner, uow: UoW, guard: Guard, catalogue: Catalogue
+    body: EndpointCreate,
+    principal: Partner,
+    uow: UoW,
+    guard: Guard,
+    catalogue: Catalogue,
+    response: Response,
 ) -> EndpointWithSecret:
     endpoint = await service.register_endpoint(
         uow,
@@ -155,7 +169,7 @@ async def create_endpoint(
         event_types=body.event_types,
         description=body.description,
     )
-    return EndpointWithSecret(**_endpoint_view(endpoint).model_dump(), secret=endpoint.secret)
+    return EndpointWithSecret(**_tagged(endpoint, response).model_dump(), secret=endpoint.secret)
 
 
 @router.get("/endpoints", response_model=list[EndpointView])
@@ -165,33 +179,47 @@ async def list_endpoints(principal: Partner, uow: UoW) -> list[EndpointView]:
 
 
 @router.get("/endpoints/{endpoint_id}", response_model=EndpointView)
-async def get_endpoint(endpoint_id: UUID, principal: Partner, uow: UoW) -> EndpointView:
-    async with uow:
-        return _endpoint_view(await _endpoint(uow, endpoint_id, principal))
-
-
-@router.patch("/endpoints/{endpoint_id}", response_model=EndpointView)
-async def update_endpoint(
-    endpoint_id: UUID, body: EndpointUpdate, principal: Partner, uow: UoW, catalogue: Catalogue
+async def get_endpoint(
+    endpoint_id: UUID, principal: Partner, uow: UoW, response: Response
 ) -> EndpointView:
     async with uow:
+        return _tagged(await _endpoint(uow, endpoint_id, principal), response)
+
+
+@router.patch(
+    "/endpoints/{endpoint_id}",
+    response_model=EndpointView,
+    responses={412: {"description": "Changed since you read it"}, 428: {}},
+)
+async def update_endpoint(
+    endpoint_id: UUID,
+    body: EndpointUpdate,
+    principal: Partner,
+    uow: UoW,
+    catalogue: Catalogue,
+    expected: IfMatchHeader,
+    response: Response,
+) -> EndpointView:
+    """Change what it wants or whether it is on, naming the version you read in
+    ``If-Match`` (a change made since, e.g. disabled after failed deliveries, is not
+    overwritten)."""
+    async with uow:
         endpoint = await _endpoint(uow, endpoint_id, principal)
+        expected.check(endpoint.version, what="this webhook endpoint")
         if body.event_types is not None:
             catalogue.check(body.event_types)
-            endpoint.event_types = sorted(set(body.event_types))
-        if body.status == EndpointStatus.DISABLED:
-            endpoint.disable("disabled by its owner", datetime.now(UTC))
-            uow.track(endpoint)
-        elif body.status == EndpointStatus.ACTIVE:
-            endpoint.enable()
+        endpoint.reconfigure(
+            event_types=body.event_types, status=body.status, now=datetime.now(UTC)
+        )
+        uow.track(endpoint)
         await uow.webhooks.save_endpoint(endpoint)
         await uow.commit()
-    return _endpoint_view(endpoint)
+    return _tagged(endpoint, response)
 
 
 @router.post("/endpoints/{endpoint_id}/rotate-secret", response_model=EndpointWithSecret)
 async def rotate_secret(
-    endpoint_id: UUID, principal: Partner, uow: UoW, settings: Settings
+    endpoint_id: UUID, principal: Partner, uow: UoW, settings: Settings, response: Response
 ) -> EndpointWithSecret:
     """A new secret; the old one still signs (beside the new) until the overlap ends."""
     async with uow:
@@ -201,7 +229,7 @@ async def rotate_secret(
         )
         await uow.webhooks.save_endpoint(endpoint)
         await uow.commit()
-    return EndpointWithSecret(**_endpoint_view(endpoint).model_dump(), secret=secret)
+    return EndpointWithSecret(**_tagged(endpoint, response).model_dump(), secret=secret)
 
 
 @router.get("/endpoints/{endpoint_id}/deliveries", response_model=DeliveryPage)
