@@ -429,6 +429,22 @@ ROUTES: list[tuple[str, str, Any]] = [
         {"items": [{"id": THING, "campaign_id": THING, "submitted_at": NOW}]},
     ),
     ("GET", r"/v1/mapping/campaigns/[0-9a-f-]+/questionnaire", SURVEY),
+    (
+        "GET",
+        r"/v1/mapping/campaigns",
+        {
+            "items": [
+                {
+                    "id": THING,
+                    "name": "Haitian diaspora mapping 2026",
+                    "origin_country": "HT",
+                    "opens_on": "2026-01-01",
+                    "closes_on": "2026-12-31",
+                    "status": "open",
+                }
+            ]
+        },
+    ),
     ("GET", r"/v1/notifications/feed/unread-count", {"unread": 3}),
     (
         "GET",

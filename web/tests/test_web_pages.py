@@ -190,6 +190,25 @@ def test_ways_to_contribute_are_named_by_the_shared_vocabulary(
         assert mentoring in html, path
 
 
+@pytest.mark.parametrize(
+    ("locale", "country", "closes"),
+    [
+        ("en", "Haiti", "December 31, 2026"),
+        ("fr", "Haïti", "31 décembre 2026"),
+        ("es", "Haití", "31 de diciembre de 2026"),
+        ("ar", "هايتي", "31 ديسمبر 2026"),
+    ],
+)
+def test_the_surveys_page_lists_the_campaigns_open_now(
+    client: TestClient, locale: str, country: str, closes: str
+) -> None:
+    sign_in(client)
+    client.cookies.set("dep_lang", locale)
+    html = client.get("/surveys").text
+    assert f'<a href="/surveys/{THING}">Haitian diaspora mapping 2026</a>' in html
+    assert country in html and closes in html, html[html.find("<h2") :][:600]
+
+
 def unverified_directory(request: httpx.Request) -> httpx.Response:
     """The API as it answers a person whose email address is not confirmed yet."""
     if request.url.path == "/v1/directory/people":

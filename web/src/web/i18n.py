@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -90,6 +90,14 @@ class Language:
             tz, zone = ZoneInfo("UTC"), "UTC"
         text = format_datetime(moment.astimezone(tz), "medium", locale=self.code)
         return f"{text} ({zone})"
+
+    def day(self, value: str | date | None) -> str:
+        """A calendar day (no time, no zone: a campaign closes on a day) in this language."""
+        if not value:
+            return ""
+        return format_date(
+            date.fromisoformat(value) if isinstance(value, str) else value, "long", locale=self.code
+        )
 
 
 class Languages:

@@ -145,6 +145,7 @@ def render(
         "ngettext": ngettext,
         "_": gettext,
         "when": language.when,
+        "day": language.day,
         "csrf_token": web.sealer.csrf_token(session),
         "menus": menus(session),
         "path": request.url.path,

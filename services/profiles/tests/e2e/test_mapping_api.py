@@ -784,6 +784,39 @@ async def test_closing_a_campaign_stops_responses(
     assert r.status_code == 422
 
 
+async def test_anyone_finds_the_campaigns_open_today(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+    profiles_service: ProfilesService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A person finds a survey to answer without being sent its link: the campaigns open on
+    the service's today, soonest to close first, by origin; public facts only, no count."""
+    client, issuer = mapping_app
+    h = issuer.headers(uuid.uuid4(), FOCAL)
+    survey = await upload_template(client, h, f"find-{uuid.uuid4().hex[:6]}")
+    tuvalu = {"origin_country": "TV"}
+    later = await launch(client, h, survey["id"], **tuvalu, closes_on="2026-06-30")
+    sooner = await launch(client, h, survey["id"], **tuvalu, closes_on="2026-04-30")
+    await launch(client, h, survey["id"], **tuvalu, opens_on="2026-05-01")  # not open yet
+    await launch(client, h, survey["id"], **tuvalu, closes_on="2026-03-31")  # over
+    closed = await launch(client, h, survey["id"], **tuvalu)
+    assert (await client.post(f"/v1/mapping/campaigns/{closed['id']}/close", headers=h)).is_success
+    await launch(client, h, survey["id"], origin_country="FJ")  # another origin
+
+    monkeypatch.setattr(
+        profiles_service.chassis, "clock", FixedClock(datetime(2026, 4, 15, 12, tzinfo=UTC))
+    )
+    r = await client.get("/v1/mapping/campaigns", params={"origin": "tv"})  # anonymous
+    assert r.status_code == 200, r.text
+    found = r.json()["items"]
+    assert [c["id"] for c in found] == [sooner["id"], later["id"]]
+    assert all(c["origin_country"] == "TV" and c["status"] == "open" for c in found)
+    assert not {"k", "responses"} & set().union(*found), "public facts only"
+    assert (await client.get("/v1/mapping/campaigns", params={"origin": "XX"})).status_code == 422
+    limited = await client.get("/v1/mapping/campaigns", params={"origin": "TV", "limit": 1})
+    assert [c["id"] for c in limited.json()["items"]] == [sooner["id"]]
+
+
 async def test_the_profiles_app_serves_the_mapping_routes(client: httpx.AsyncClient) -> None:
     """Wired in bootstrap: the real profiles app (its own token verifier) answers /v1/mapping."""
     r = await client.get("/v1/mapping/template.xlsx")

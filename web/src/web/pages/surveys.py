@@ -26,7 +26,7 @@ from web.runtime import (
     visit_of,
     web_of,
 )
-from web.vocabulary import countries, languages
+from web.vocabulary import countries, country_name, languages
 
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 LIKERT = ("1", "2", "3", "4", "5")
@@ -43,7 +43,16 @@ def label(labels: dict[str, str] | str, locale: str, default: str) -> str:
 async def surveys_page(request: Request) -> Response:
     web, visit = web_of(request), require_sign_in(request)
     mine = await web.api.get(visit, "/v1/mapping/responses/mine")
-    return render(request, "portal/surveys.html", {"responses": mine.get("items", [])})
+    open_now = await web.api.get(visit, "/v1/mapping/campaigns", auth=False)
+    return render(
+        request,
+        "portal/surveys.html",
+        {
+            "responses": mine.get("items", []),
+            "open_now": open_now.get("items", []),
+            "country_name": lambda code: country_name(code, visit.locale),
+        },
+    )
 
 
 async def open_link(request: Request) -> Response:

@@ -153,6 +153,9 @@ from .list_conversations_response_200_item import ListConversationsResponse200It
 from .list_events_response_listevents import ListEventsResponseListevents
 from .list_meetings_response_listmeetings import ListMeetingsResponseListmeetings
 from .list_motions_response_listmotions import ListMotionsResponseListmotions
+from .list_open_campaigns_response_listopencampaigns import (
+    ListOpenCampaignsResponseListopencampaigns,
+)
 from .list_open_response_listopen import ListOpenResponseListopen
 from .list_organisation_members_response_200_item import (
     ListOrganisationMembersResponse200Item,
@@ -503,6 +506,7 @@ __all__ = (
     "ListEventsResponseListevents",
     "ListMeetingsResponseListmeetings",
     "ListMotionsResponseListmotions",
+    "ListOpenCampaignsResponseListopencampaigns",
     "ListOpenResponseListopen",
     "ListOrganisationMembersResponse200Item",
     "ListRecommendationsResponseListrecommendations",

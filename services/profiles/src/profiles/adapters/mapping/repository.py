@@ -174,6 +174,23 @@ class CampaignRepository:
             "created_at": c.created_at,
         }
 
+    async def open_on(self, day: date, origin: str | None, limit: int) -> list[Campaign]:
+        """Campaigns taking answers on ``day`` (of one origin country, if named), the
+        soonest to close first."""
+        query = (
+            select(campaigns)
+            .where(
+                campaigns.c.status == CampaignStatus.OPEN.value,
+                campaigns.c.opens_on <= day,
+                campaigns.c.closes_on >= day,
+            )
+            .order_by(campaigns.c.closes_on, campaigns.c.id)
+            .limit(limit)
+        )
+        if origin is not None:
+            query = query.where(campaigns.c.origin_country == origin)
+        return [_campaign(row) for row in (await self.session.execute(query)).all()]
+
     async def get(self, campaign_id: UUID, *, for_update: bool = False) -> Campaign | None:
         query = select(campaigns).where(campaigns.c.id == campaign_id)
         if for_update:

@@ -13,6 +13,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from contracts.vocabulary.types import CountryCode
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
 from eventkit.http.clock import Now
 from eventkit.http.preconditions import IfMatchHeader
@@ -208,6 +209,11 @@ def _campaign_view(c: Campaign, rules: handlers.MappingRules) -> dict[str, Any]:
     }
 
 
+def _public_campaign(c: Campaign, rules: handlers.MappingRules) -> dict[str, Any]:
+    """What anyone may know of a campaign (its k is told as the protection, in words)."""
+    return {k: v for k, v in _campaign_view(c, rules).items() if k != "k"}
+
+
 def _policy(c: Campaign, rules: handlers.MappingRules) -> PublicationPolicy:
     return PublicationPolicy(c.protection(rules.min_k))
 
@@ -221,6 +227,20 @@ async def launch_campaign(
     campaign = handlers.campaign_from_request(by=principal, **settings)
     launched = await handlers.launch_campaign(uow, campaign, principal, rules)
     return _campaign_view(launched, rules)
+
+
+@router.get("/campaigns")
+async def list_open_campaigns(
+    uow: UoW,
+    now: Now,
+    rules: Rules,
+    origin: Annotated[CountryCode | None, Query(description="origin country (ISO 3166)")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> dict[str, Any]:
+    """Campaigns taking answers today, the soonest to close first (public: what they ask
+    and how answers are protected, never a count): how a person finds a survey to answer."""
+    found = await handlers.open_campaigns(uow, now.now().date(), origin, limit)
+    return {"items": [_public_campaign(c, rules) for c in found]}
 
 
 @router.get("/campaigns/{campaign_id}")
@@ -248,7 +268,7 @@ async def questionnaire(campaign_id: UUID, uow: UoW, rules: Rules) -> dict[str, 
         if question["name"] == CONSENT_QUESTION:
             question["labels"] = consent_labels(policy, languages)
     return {
-        "campaign": {k: v for k, v in _campaign_view(campaign, rules).items() if k != "k"},
+        "campaign": _public_campaign(campaign, rules),
         "protection": protection(policy, languages),
         "survey": view,
     }

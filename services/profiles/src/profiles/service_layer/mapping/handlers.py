@@ -188,6 +188,15 @@ async def get_campaign(
     return campaign, total.total
 
 
+async def open_campaigns(
+    uow: MappingUnitOfWork, today: date, origin: str | None, limit: int
+) -> list[Campaign]:
+    """The campaigns anyone may answer today: how a person finds a survey without being
+    sent its link."""
+    async with uow:
+        return await uow.campaigns.open_on(today, origin, limit)
+
+
 async def get_public_campaign(
     uow: MappingUnitOfWork, campaign_id: UUID
 ) -> tuple[Campaign, StoredSurvey]:
