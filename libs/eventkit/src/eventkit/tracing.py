@@ -33,11 +33,13 @@ from eventkit import context
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+    from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import SpanExporter
     from opentelemetry.trace import Tracer
 
 _enabled = False
 _tracer: Tracer | None = None
+_provider: TracerProvider | None = None
 
 #: kinds of span, by name (OpenTelemetry's SpanKind, without importing it when off)
 INTERNAL, PRODUCER, CONSUMER, CLIENT = "INTERNAL", "PRODUCER", "CONSUMER", "CLIENT"
@@ -63,7 +65,7 @@ def enabled() -> bool:
 def configure_tracing(service: str, exporter: SpanExporter | None = None) -> bool:
     """Turn tracing on for this process when the environment asks for it, or with
     ``exporter`` (tests: an in-memory exporter). Idempotent; returns whether it is on."""
-    global _enabled, _tracer
+    global _enabled, _tracer, _provider
     if _enabled:
         return True
     if exporter is None and not requested():
@@ -84,11 +86,14 @@ def configure_tracing(service: str, exporter: SpanExporter | None = None) -> boo
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
     else:
         provider.add_span_processor(SimpleSpanProcessor(exporter))
+    # OpenTelemetry's global provider is set once per process; spans go to *this* provider
+    # through explicit references, so tracing turned on again (tests) exports to the new one
     trace.set_tracer_provider(provider)
     for instrumentor in (AsyncPGInstrumentor(), HTTPXClientInstrumentor(), AIOKafkaInstrumentor()):
         if not instrumentor.is_instrumented_by_opentelemetry:
-            instrumentor.instrument()
-    _tracer = trace.get_tracer("eventkit")
+            instrumentor.instrument(tracer_provider=provider)
+    _provider = provider
+    _tracer = provider.get_tracer("eventkit")
     _enabled = True
     return True
 
@@ -96,10 +101,9 @@ def configure_tracing(service: str, exporter: SpanExporter | None = None) -> boo
 def shutdown_tracing() -> None:
     """Flush and stop: spans end up exported, and nothing is traced any more (a test that
     turned tracing on turns it off again for the tests after it)."""
-    global _enabled, _tracer
+    global _enabled, _tracer, _provider
     if not _enabled:
         return
-    from opentelemetry import trace
     from opentelemetry.instrumentation.aiokafka import AIOKafkaInstrumentor
     from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor
     from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
@@ -107,11 +111,9 @@ def shutdown_tracing() -> None:
     for instrumentor in (AsyncPGInstrumentor(), HTTPXClientInstrumentor(), AIOKafkaInstrumentor()):
         if instrumentor.is_instrumented_by_opentelemetry:
             instrumentor.uninstrument()
-    provider = trace.get_tracer_provider()
-    shutdown = getattr(provider, "shutdown", None)
-    if shutdown is not None:
-        shutdown()
-    _enabled, _tracer = False, None
+    if _provider is not None:
+        _provider.shutdown()
+    _enabled, _tracer, _provider = False, None, None
 
 
 def instrument_app(app: FastAPI) -> None:
@@ -120,7 +122,9 @@ def instrument_app(app: FastAPI) -> None:
         return
     from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
-    FastAPIInstrumentor.instrument_app(app, excluded_urls="livez,readyz,metrics")
+    FastAPIInstrumentor.instrument_app(
+        app, tracer_provider=_provider, excluded_urls="livez,readyz,metrics"
+    )
 
 
 def current_traceparent() -> str | None:

@@ -279,6 +279,10 @@ async def test_the_app_secret_is_sealed_under_the_person_key_and_erasure_shreds_
             select(second_factors).where(second_factors.c.account_id == account_id)
         )
         assert gone.first() is None
+    # a token still held after the erasure enrols nothing: a problem, never a 500
+    again = await client.post("/v1/auth/2fa/totp", headers=bearer(token))
+    assert again.headers["content-type"] == "application/problem+json", again.text
+    assert again.status_code == 409, again.text
 
 
 async def test_the_personal_data_export_says_whether_two_factor_is_on_never_its_secret(

@@ -29,6 +29,7 @@ from profiles.adapters.orm import (
     signing_keys,
     trusted_sign_ins,
 )
+from profiles.domain.account import AccountErasedError
 from profiles.domain.second_factor import TotpFactor
 from profiles.domain.sessions import RefreshToken, SignInHistory
 
@@ -455,8 +456,8 @@ class SecondFactorRepository:
         if self.keys is None:
             return None
         found = await self.keys.key_for(self.session, str(factor.account_id))
-        if found is None:  # an erased person enrols nothing
-            raise RuntimeError(f"the subject key of {factor.account_id} is destroyed")
+        if found is None:  # its key is destroyed: the person is (being) erased, enrols nothing
+            raise AccountErasedError()
         key_id, key = found
         return encrypt_value(
             base64.b32encode(factor.secret).decode(),
