@@ -29,9 +29,10 @@ from sqlalchemy import select
 
 from eventkit.clock import FixedClock
 from eventkit.crypto import decrypt_value
+from profiles.adapters.identity_store import SecondFactorRepository
 from profiles.adapters.orm import second_factors
 from profiles.bootstrap import ProfilesService
-from profiles.domain.second_factor import step_at, totp_code
+from profiles.domain.second_factor import TotpFactor, step_at, totp_code
 from profiles.service_layer import identity
 
 OWNER_IP = "198.51.100.40"
@@ -283,6 +284,34 @@ async def test_the_app_secret_is_sealed_under_the_person_key_and_erasure_shreds_
     again = await client.post("/v1/auth/2fa/totp", headers=bearer(token))
     assert again.headers["content-type"] == "application/problem+json", again.text
     assert again.status_code == 409, again.text
+
+
+async def test_without_a_key_encryption_key_the_secret_is_stored_plain(
+    client: httpx.AsyncClient, profiles_service: ProfilesService
+) -> None:
+    """Development runs without SUBJECT_KEY_KEK: the secret is kept plain and the row holds
+    no envelope (SQL NULL, not a JSON null, which the one-secret check refuses: the
+    hostile suite's enrolment was a 500 that way)."""
+    account_id, _ = await member(client)
+    factor = TotpFactor(
+        account_id=uuid.UUID(account_id), secret=b"s" * 20, created_at=datetime.now(UTC)
+    )
+    async with profiles_service.chassis.sessions() as session:
+        await SecondFactorRepository(session, keys=None).save(factor)
+        await session.commit()
+    async with profiles_service.chassis.sessions() as session:
+        row = (
+            (
+                await session.execute(
+                    select(second_factors).where(second_factors.c.account_id == account_id)
+                )
+            )
+            .mappings()
+            .one()
+        )
+        found = await SecondFactorRepository(session, keys=None).get(uuid.UUID(account_id))
+    assert row["sealed_secret"] is None and bytes(row["secret"]) == b"s" * 20
+    assert found is not None and found.secret == b"s" * 20
 
 
 async def test_the_personal_data_export_says_whether_two_factor_is_on_never_its_secret(

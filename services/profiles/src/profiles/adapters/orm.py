@@ -90,7 +90,7 @@ second_factors = Table(
     #: the plain secret, only where no key-encryption key is configured (development)
     Column("secret", LargeBinary),
     #: the secret under the person's subject key (eventkit.crypto envelope): erasure shreds it
-    Column("sealed_secret", JSONB),
+    Column("sealed_secret", JSONB(none_as_null=True)),  # None is SQL NULL, not JSON null
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("confirmed_at", DateTime(timezone=True)),
     Column("last_step", BigInteger, nullable=False, server_default=text("0")),
