@@ -5774,6 +5774,11 @@ export interface components {
             /** On Behalf Of */
             on_behalf_of?: string | null;
         };
+        /** OpenCampaigns */
+        OpenCampaigns: {
+            /** Items */
+            items: components["schemas"]["PublicCampaign"][];
+        };
         /** OpportunityIn */
         OpportunityIn: {
             /**
@@ -6263,6 +6268,46 @@ export interface components {
             status?: string | null;
             /** Year */
             year?: number | null;
+        };
+        /**
+         * PublicCampaign
+         * @description What anyone may know of a campaign.
+         */
+        PublicCampaign: {
+            /** Channels */
+            channels: string[];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            /** Coordinating Organisations */
+            coordinating_organisations: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Owner Kind */
+            owner_kind: string;
+            /** Owner Organisation Id */
+            owner_organisation_id: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Survey Id
+             * Format: uuid
+             */
+            survey_id: string;
         };
         /** QuietHoursBody */
         QuietHoursBody: {
@@ -13718,9 +13763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpenCampaigns"];
                 };
             };
             /** @description Invalid request */

@@ -153,9 +153,6 @@ from .list_conversations_response_200_item import ListConversationsResponse200It
 from .list_events_response_listevents import ListEventsResponseListevents
 from .list_meetings_response_listmeetings import ListMeetingsResponseListmeetings
 from .list_motions_response_listmotions import ListMotionsResponseListmotions
-from .list_open_campaigns_response_listopencampaigns import (
-    ListOpenCampaignsResponseListopencampaigns,
-)
 from .list_open_response_listopen import ListOpenResponseListopen
 from .list_organisation_members_response_200_item import (
     ListOrganisationMembersResponse200Item,
@@ -211,6 +208,7 @@ from .newsletter_view_content import NewsletterViewContent
 from .nominate_response_nominate import NominateResponseNominate
 from .nomination_in import NominationIn
 from .on_behalf_in import OnBehalfIn
+from .open_campaigns import OpenCampaigns
 from .opportunity_in import OpportunityIn
 from .opportunity_kind import OpportunityKind
 from .opportunity_match import OpportunityMatch
@@ -245,6 +243,7 @@ from .progress_out import ProgressOut
 from .progress_reported import ProgressReported
 from .project_record_in import ProjectRecordIn
 from .providers_response_200_item import ProvidersResponse200Item
+from .public_campaign import PublicCampaign
 from .publish_response_publish import PublishResponsePublish
 from .put_my_photo_response_putmyphoto import PutMyPhotoResponsePutmyphoto
 from .questionnaire_response_questionnaire import QuestionnaireResponseQuestionnaire
@@ -506,7 +505,6 @@ __all__ = (
     "ListEventsResponseListevents",
     "ListMeetingsResponseListmeetings",
     "ListMotionsResponseListmotions",
-    "ListOpenCampaignsResponseListopencampaigns",
     "ListOpenResponseListopen",
     "ListOrganisationMembersResponse200Item",
     "ListRecommendationsResponseListrecommendations",
@@ -556,6 +554,7 @@ __all__ = (
     "NominateResponseNominate",
     "NominationIn",
     "OnBehalfIn",
+    "OpenCampaigns",
     "OpportunityIn",
     "OpportunityKind",
     "OpportunityMatch",
@@ -590,6 +589,7 @@ __all__ = (
     "ProgressReported",
     "ProjectRecordIn",
     "ProvidersResponse200Item",
+    "PublicCampaign",
     "PublishResponsePublish",
     "PutMyPhotoResponsePutmyphoto",
     "QuestionnaireResponseQuestionnaire",

@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_open_campaigns_response_listopencampaigns import (
-    ListOpenCampaignsResponseListopencampaigns,
-)
+from ...models.open_campaigns import OpenCampaigns
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -42,11 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOpenCampaignsResponseListopencampaigns | Problem | None:
+) -> OpenCampaigns | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOpenCampaignsResponseListopencampaigns.from_dict(
-            response.json()
-        )
+        response_200 = OpenCampaigns.from_dict(response.json())
 
         return response_200
 
@@ -73,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOpenCampaignsResponseListopencampaigns | Problem]:
+) -> Response[OpenCampaigns | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +83,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     origin: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListOpenCampaignsResponseListopencampaigns | Problem]:
+) -> Response[OpenCampaigns | Problem]:
     """List Open Campaigns
 
      Campaigns taking answers today, the soonest to close first (public: what they ask
@@ -102,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOpenCampaignsResponseListopencampaigns | Problem]
+        Response[OpenCampaigns | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +118,7 @@ def sync(
     client: AuthenticatedClient | Client,
     origin: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ListOpenCampaignsResponseListopencampaigns | Problem | None:
+) -> OpenCampaigns | Problem | None:
     """List Open Campaigns
 
      Campaigns taking answers today, the soonest to close first (public: what they ask
@@ -137,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOpenCampaignsResponseListopencampaigns | Problem
+        OpenCampaigns | Problem
     """
 
     return sync_detailed(
@@ -152,7 +148,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     origin: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListOpenCampaignsResponseListopencampaigns | Problem]:
+) -> Response[OpenCampaigns | Problem]:
     """List Open Campaigns
 
      Campaigns taking answers today, the soonest to close first (public: what they ask
@@ -167,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOpenCampaignsResponseListopencampaigns | Problem]
+        Response[OpenCampaigns | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +181,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     origin: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ListOpenCampaignsResponseListopencampaigns | Problem | None:
+) -> OpenCampaigns | Problem | None:
     """List Open Campaigns
 
      Campaigns taking answers today, the soonest to close first (public: what they ask
@@ -200,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOpenCampaignsResponseListopencampaigns | Problem
+        OpenCampaigns | Problem
     """
 
     return (

@@ -229,18 +229,38 @@ async def launch_campaign(
     return _campaign_view(launched, rules)
 
 
-@router.get("/campaigns")
+class PublicCampaign(BaseModel):
+    """What anyone may know of a campaign."""
+
+    id: UUID
+    survey_id: UUID
+    name: str
+    owner_kind: str
+    owner_organisation_id: UUID | None
+    origin_country: str
+    opens_on: date
+    closes_on: date
+    channels: list[str]
+    coordinating_organisations: list[UUID]
+    status: str
+
+
+class OpenCampaigns(BaseModel):
+    items: list[PublicCampaign]
+
+
+@router.get("/campaigns", response_model=OpenCampaigns)
 async def list_open_campaigns(
     uow: UoW,
     now: Now,
     rules: Rules,
     origin: Annotated[CountryCode | None, Query(description="origin country (ISO 3166)")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
-) -> dict[str, Any]:
+) -> OpenCampaigns:
     """Campaigns taking answers today, the soonest to close first (public: what they ask
     and how answers are protected, never a count): how a person finds a survey to answer."""
     found = await handlers.open_campaigns(uow, now.now().date(), origin, limit)
-    return {"items": [_public_campaign(c, rules) for c in found]}
+    return OpenCampaigns(items=[PublicCampaign(**_public_campaign(c, rules)) for c in found])
 
 
 @router.get("/campaigns/{campaign_id}")

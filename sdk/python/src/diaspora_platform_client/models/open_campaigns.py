@@ -1,32 +1,62 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ListOpenCampaignsResponseListopencampaigns")
+if TYPE_CHECKING:
+    from ..models.public_campaign import PublicCampaign
+
+
+T = TypeVar("T", bound="OpenCampaigns")
 
 
 @_attrs_define
-class ListOpenCampaignsResponseListopencampaigns:
+class OpenCampaigns:
+    """
+    Attributes:
+        items (list[PublicCampaign]):
+    """
+
+    items: list[PublicCampaign]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        list_open_campaigns_response_listopencampaigns = cls()
+        from ..models.public_campaign import PublicCampaign  # noqa: PLC0415
 
-        list_open_campaigns_response_listopencampaigns.additional_properties = d
-        return list_open_campaigns_response_listopencampaigns
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = PublicCampaign.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        open_campaigns = cls(
+            items=items,
+        )
+
+        open_campaigns.additional_properties = d
+        return open_campaigns
 
     @property
     def additional_keys(self) -> list[str]:
