@@ -568,7 +568,7 @@ ROLE_NAMES = {
     "moderator": {"en": "Moderator", "fr": "Modérateur", "es": "Moderador", "ar": "مشرف"},
     "member": {"en": "Member", "fr": "Membre", "es": "Miembro", "ar": "عضو"},
 }
-ROLE_PERMITS = {"moderator": {"resources": ["moderate"]}, "member": {}}
+ROLE_PERMITS = {"moderator": {"resources": ["resources.moderate"]}, "member": {}}
 
 
 def role_catalogue(request: httpx.Request) -> list[dict[str, Any]]:

@@ -113,15 +113,17 @@ async def role_catalogue(request: Request) -> list[dict[str, Any]]:
 
 
 async def permissions_of(request: Request, roles: Iterable[str]) -> tuple[str, ...]:
-    """What ``roles`` permit together, as ``service.permission``."""
+    """What ``roles`` permit together: the API's permission names (``service.permission``)."""
     held = set(roles)
     return tuple(
         sorted(
-            f"{service}.{permission}"
-            for role in await role_catalogue(request)
-            if role["role"] in held
-            for service, permissions in role["permits"].items()
-            for permission in permissions
+            {
+                permission
+                for role in await role_catalogue(request)
+                if role["role"] in held
+                for permissions in role["permits"].values()
+                for permission in permissions
+            }
         )
     )
 
