@@ -66,23 +66,27 @@ def language_name(code: str | None, locale: str) -> str:
     return str(Locale.parse(locale).languages.get(code, code))
 
 
-async def term_labels(request: Request, scheme: str) -> dict[str, str]:
-    """The labels of a shared vocabulary scheme in the reader's language (code -> label),
-    fetched once per process; empty when the API cannot say (codes are then shown as
-    words, and the next page asks again)."""
+async def _vocabulary(request: Request, name: str) -> Any:
+    """``GET /v1/vocabulary/<name>`` in the reader's language, fetched once per process (it
+    changes only when the platform is deployed again); a refusal is not kept."""
     web, visit = web_of(request), visit_of(request)
-    key = (scheme, visit.locale)
-    labels = web.vocabulary.get(key)
-    if labels is None:
-        try:
-            found = await web.api.get(
-                visit, f"/v1/vocabulary/{scheme}", params={"lang": visit.locale}, auth=False
-            )
-        except ApiProblem:
-            return {}
-        labels = {t["code"]: t["label"]["text"] for t in found.get("terms", [])}
-        web.vocabulary[key] = labels
-    return labels
+    key = (name, visit.locale)
+    if key not in web.vocabulary:
+        web.vocabulary[key] = await web.api.get(
+            visit, f"/v1/vocabulary/{name}", params={"lang": visit.locale}, auth=False
+        )
+    return web.vocabulary[key]
+
+
+async def term_labels(request: Request, scheme: str) -> dict[str, str]:
+    """The labels of a shared vocabulary scheme in the reader's language (code -> label);
+    empty when the API cannot say (codes are then shown as words, and the next page asks
+    again)."""
+    try:
+        found = await _vocabulary(request, scheme)
+    except ApiProblem:
+        return {}
+    return {t["code"]: t["label"]["text"] for t in found.get("terms", [])}
 
 
 def term_label(labels: Mapping[str, str], code: str) -> str:
@@ -100,16 +104,9 @@ async def contribution_modes(request: Request, chosen: Iterable[str] = ()) -> di
 
 async def role_catalogue(request: Request) -> list[dict[str, Any]]:
     """Every role with its name in the reader's language and what it permits per service
-    (``GET /v1/vocabulary/roles``), fetched once per process and language."""
-    web, visit = web_of(request), visit_of(request)
-    key = ("roles", visit.locale)
-    found = web.roles.get(key)
-    if found is None:
-        found = await web.api.get(
-            visit, "/v1/vocabulary/roles", params={"lang": visit.locale}, auth=False
-        )
-        web.roles[key] = found
-    return found
+    (``GET /v1/vocabulary/roles``)."""
+    roles: list[dict[str, Any]] = await _vocabulary(request, "roles")
+    return roles
 
 
 async def permissions_of(request: Request, roles: Iterable[str]) -> tuple[str, ...]:
