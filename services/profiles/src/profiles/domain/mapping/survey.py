@@ -28,7 +28,12 @@ class InvalidAnswers(kinds.InvalidInput, ValueError):
     title = "Invalid Answers"
 
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("Some answers are not valid.", errors=errors)
+        # the chassis' one shape for field errors (a list of loc/msg), so clients such as
+        # the web map each message beside its question; the dict stays for import reports
+        super().__init__(
+            "Some answers are not valid.",
+            errors=[{"loc": ["body", "answers", name], "msg": msg} for name, msg in errors.items()],
+        )
         self.errors = errors
 
 
