@@ -14,7 +14,8 @@ async def test_the_schemes_are_listed_with_their_sources(client: httpx.AsyncClie
     assert {"countries", "languages", "occupations", "skills", "sectors"} <= set(names)
     assert listed["locales"] == ["en", "fr", "es", "ar"]
     occupations = next(s for s in listed["schemes"] if s["scheme"] == "occupations")
-    assert occupations["locales"]["ar"].startswith("missing")  # said, not hidden
+    # where a label set comes from is said, including the project's own translations
+    assert occupations["locales"]["ar"].startswith("translated by this project")
 
 
 async def test_terms_and_search_in_the_readers_language(client: httpx.AsyncClient) -> None:
@@ -26,7 +27,10 @@ async def test_terms_and_search_in_the_readers_language(client: httpx.AsyncClien
     sectors = (await client.get("/v1/vocabulary/sectors", params={"lang": "ar"})).json()
     assert len(sectors["terms"]) == 21 and sectors["lang"] == "ar"
     nurses = await client.get("/v1/vocabulary/occupations", params={"lang": "ar", "q": "nurs"})
-    assert nurses.json()["terms"][0]["label"]["fallback"] is True  # English, marked
+    # found by the English word too; said in Arabic
+    assert {t["label"]["lang"] for t in nurses.json()["terms"]} == {"ar"}
+    german = await client.get("/v1/vocabulary/occupations", params={"lang": "de", "q": "nurs"})
+    assert german.json()["terms"][0]["label"]["fallback"] is True  # no German: English, marked
     missing = await client.get("/v1/vocabulary/planets")
     assert missing.status_code == 404
     assert missing.headers["content-type"].startswith("application/problem+json")
