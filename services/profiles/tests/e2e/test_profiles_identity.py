@@ -441,6 +441,38 @@ async def test_platform_admin_grants_and_revokes_roles(
     assert (await client.put(nobody, headers=bearer(admin))).status_code == 404
 
 
+async def test_platform_admin_finds_an_account_by_its_exact_email_and_the_person_sees_it(
+    client: httpx.AsyncClient, profiles_service: ProfilesService
+) -> None:
+    await identity.seed_admin(
+        profiles_service.uow(), profiles_service.settings, profiles_service.clock.now()
+    )
+    admin = (await login(client, ADMIN_EMAIL, ADMIN_PASSWORD)).json()["access_token"]
+    account_id, email = await register(client)
+    member = (await login(client, email)).json()["access_token"]
+
+    found = await client.get(
+        "/v1/auth/accounts", params={"email": email.upper()}, headers=bearer(admin)
+    )
+    assert found.status_code == 200
+    assert [a["account_id"] for a in found.json()["items"]] == [str(account_id)]
+    # exact address only: a prefix lists nobody, so the route is no directory of emails
+    prefix = email.split("@")[0][:4]
+    for probe in (f"{prefix}@", prefix, "*@*"):
+        r = await client.get("/v1/auth/accounts", params={"email": probe}, headers=bearer(admin))
+        assert r.status_code == 422 or r.json()["items"] == [], (probe, r.text)
+    unknown = {"email": "nobody-here@example.org"}
+    assert (
+        await client.get("/v1/auth/accounts", params=unknown, headers=bearer(admin))
+    ).json() == {"items": []}
+    # members may not look anyone up
+    refused = await client.get("/v1/auth/accounts", params={"email": email}, headers=bearer(member))
+    assert refused.status_code == 403
+    # the person sees that an administrator read their account
+    reads = (await client.get("/v1/me/audit-log", headers=bearer(member))).json()
+    assert any(e.get("record_type") == "account" for e in reads["items"]), reads
+
+
 async def _started(server: uvicorn.Server) -> bool:
     return bool(server.started)
 

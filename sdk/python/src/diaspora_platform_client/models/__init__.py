@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .account_view import AccountView
+from .accounts_found import AccountsFound
 from .add_agenda_item_response_addagendaitem import AddAgendaItemResponseAddagendaitem
 from .add_representative_response_addrepresentative import (
     AddRepresentativeResponseAddrepresentative,
@@ -370,6 +371,7 @@ from .withdrawal_in import WithdrawalIn
 from .work_mode import WorkMode
 
 __all__ = (
+    "AccountsFound",
     "AccountView",
     "AddAgendaItemResponseAddagendaitem",
     "AddRepresentativeResponseAddrepresentative",

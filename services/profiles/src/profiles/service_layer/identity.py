@@ -445,19 +445,38 @@ async def seed_admin(
     return account.id
 
 
+async def find_account_for_admin(
+    email: str, admin: Principal, uow: ProfilesUnitOfWork
+) -> Account | None:
+    """A platform admin looks an account up by its exact email address (a support request
+    names it); no prefix search, so the route cannot list who is registered. A found account
+    is recorded in its owner's audit log like any other admin read."""
+    async with uow:
+        account = await uow.accounts.get_by_email(email.strip().lower())
+        if account is None or account.status == AccountStatus.ERASED:
+            return None
+        await _record_admin_read(account, admin, uow)
+        await uow.commit()
+    return account
+
+
+async def _record_admin_read(account: Account, admin: Principal, uow: ProfilesUnitOfWork) -> None:
+    await record_read(
+        uow.audit_log,
+        person_id=account.id,
+        reader=admin,
+        role=Role.PLATFORM_ADMIN.value,
+        record_type="account",
+        record_id=str(account.id),
+    )
+
+
 async def account_for_admin(account_id: UUID, admin: Principal, uow: ProfilesUnitOfWork) -> Account:
     """A platform admin reads someone's account (email included): recorded in their audit log."""
     async with uow:
         account = await uow.accounts.get(account_id)
         if account is None or account.status == AccountStatus.ERASED:
             raise AccountNotFound()
-        await record_read(
-            uow.audit_log,
-            person_id=account_id,
-            reader=admin,
-            role=Role.PLATFORM_ADMIN.value,
-            record_type="account",
-            record_id=str(account_id),
-        )
+        await _record_admin_read(account, admin, uow)
         await uow.commit()
     return account

@@ -14,7 +14,7 @@ from eventkit.http.auth import CurrentPrincipal, Principal, require_permission
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import AnonymousOnce
 from eventkit.http.problems import Problem
-from profiles.domain.account import Role
+from profiles.domain.account import Account, Role
 from profiles.domain.commands import RegisterAccount
 from profiles.entrypoints.http.deps import ClientIp, Settings, UoW
 from profiles.service_layer import identity, registration
@@ -227,6 +227,10 @@ async def me(principal: CurrentPrincipal, uow: UoW) -> AccountView:
         account = await uow.accounts.get(principal.subject)
     if account is None or account.status.value == "erased":
         raise Problem(404, "Not Found", "The account does not exist.")
+    return _account_view(account)
+
+
+def _account_view(account: Account) -> AccountView:
     return AccountView(
         account_id=account.id,
         email=account.email,
@@ -253,6 +257,28 @@ async def _change_role(
     return RolesView(account_id=account_id, roles=sorted(roles))
 
 
+class AccountsFound(BaseModel):
+    """The accounts with the email asked for: none or one."""
+
+    items: list[AccountView]
+
+
+@router.get(
+    "/accounts",
+    response_model=AccountsFound,
+    responses={403: {}, 422: {}},
+    summary="Find an account by its exact email (platform admins only); a found account's "
+    "read is recorded in the person's audit log",
+)
+async def find_account(
+    admin: PlatformAdmin,
+    uow: UoW,
+    email: Annotated[str, Query(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$")],
+) -> AccountsFound:
+    account = await identity.find_account_for_admin(email, admin, uow)
+    return AccountsFound(items=[] if account is None else [_account_view(account)])
+
+
 @router.get(
     "/accounts/{account_id}",
     response_model=AccountView,
@@ -260,15 +286,7 @@ async def _change_role(
     summary="Read an account (platform admins only); recorded in the person's audit log",
 )
 async def read_account(account_id: UUID, admin: PlatformAdmin, uow: UoW) -> AccountView:
-    account = await identity.account_for_admin(account_id, admin, uow)
-    return AccountView(
-        account_id=account.id,
-        email=account.email,
-        display_name=account.display_name,
-        locale=account.locale,
-        status=account.status.value,
-        roles=sorted(account.roles),
-    )
+    return _account_view(await identity.account_for_admin(account_id, admin, uow))
 
 
 @router.put(
