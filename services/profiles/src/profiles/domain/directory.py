@@ -7,8 +7,6 @@ text-search configuration (no language-specific stemming: the directory is multi
 
 from __future__ import annotations
 
-import base64
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,7 +15,9 @@ from typing import Any
 from uuid import UUID
 
 from contracts.vocabulary import LOCALES, scheme
-from eventkit import domain_errors as kinds
+from eventkit.cursors import InvalidCursor
+from eventkit.cursors import decode_cursor as decode_key
+from eventkit.cursors import encode_cursor as encode_key
 from profiles.domain.profile import PersonProfile
 
 # letters NFKD does not decompose into base + mark
@@ -240,19 +240,13 @@ def facet_counts(counted: list[tuple[str, int]], size: int) -> dict[str, list[di
     return out
 
 
-class InvalidCursor(kinds.BadRequest, ValueError):
-    pass
-
-
 def encode_cursor(sort_name: str, person_id: UUID) -> str:
-    raw = json.dumps([sort_name, str(person_id)], ensure_ascii=False).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return encode_key([sort_name, str(person_id)])
 
 
 def decode_cursor(cursor: str) -> tuple[str, UUID]:
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        sort_name, person_id = json.loads(raw)
+        sort_name, person_id = decode_key(cursor)
         return str(sort_name), UUID(person_id)
     except (ValueError, TypeError) as exc:
-        raise InvalidCursor("The cursor is not one this API returned.") from exc
+        raise InvalidCursor() from exc

@@ -7,8 +7,6 @@ Entries hold ids and kinds of record only, never the values that were read.
 
 from __future__ import annotations
 
-import base64
-import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -17,7 +15,7 @@ from uuid import UUID
 from contracts.envelope import CloudEvent
 from contracts.events import privacy
 from contracts.vocabulary import Role, most_privileged
-from eventkit import domain_errors as kinds
+from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import Principal
 from eventkit.logging import get_logger
 from profiles.adapters.privacy_ledger import AuditLog
@@ -28,10 +26,6 @@ log = get_logger(__name__)
 #: relations: a member, or a partner reading what was shared with it)
 UNAUDITED_ROLES = frozenset({Role.MEMBER, Role.PARTNER})
 PAGE_MAX = 100
-
-
-class BadCursor(kinds.BadRequest, ValueError):
-    message = "The cursor is not valid."
 
 
 def audited_role(reader: Principal) -> str | None:
@@ -84,24 +78,10 @@ async def record_reported(audit_log: AuditLog, event: privacy.PersonalDataAccess
     )
 
 
-def encode_cursor(at: datetime, entry_id: UUID) -> str:
-    raw = json.dumps([at.isoformat(), str(entry_id)]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        at, entry_id = json.loads(raw)
-        return datetime.fromisoformat(at), UUID(entry_id)
-    except (ValueError, TypeError) as exc:
-        raise BadCursor() from exc
-
-
 async def my_audit_log(
     uow: Any, person_id: UUID, *, limit: int, cursor: str | None
 ) -> dict[str, Any]:
-    before = decode_cursor(cursor) if cursor else None
+    before = decode_time_key(cursor) if cursor else None
     async with uow:
         rows = await uow.audit_log.page(person_id, limit=limit + 1, before=before)
     more = len(rows) > limit
@@ -119,7 +99,7 @@ async def my_audit_log(
             }
             for r in rows
         ],
-        "next_cursor": encode_cursor(rows[-1]["accessed_at"], rows[-1]["id"])
+        "next_cursor": encode_time_key(rows[-1]["accessed_at"], rows[-1]["id"])
         if more and rows
         else None,
     }

@@ -9,8 +9,6 @@ shows is never older than the database (an erased author's name, a withdrawn res
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,30 +17,27 @@ from uuid import UUID
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from eventkit.domain_errors import BadRequest
+from eventkit.cursors import InvalidCursor, encode_cursor
+from eventkit.cursors import decode_cursor as decode_key
 from resources.adapters.search_feed import SearchReplica
 from resources.adapters.search_index import FACETS, MAX_OFFSET, Filters
 from resources.domain.resource import Translation
 
-__all__ = ["FACETS", "InvalidCursor", "SearchPage", "SearchQuery", "search_resources"]
-
-
-class InvalidCursor(BadRequest, ValueError):
-    """A cursor this API did not give out (400)."""
-
-
-def encode_cursor(values: dict[str, Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+__all__ = [
+    "FACETS",
+    "InvalidCursor",
+    "SearchPage",
+    "SearchQuery",
+    "decode_cursor",
+    "encode_cursor",
+    "search_resources",
+]
 
 
 def decode_cursor(cursor: str) -> dict[str, Any]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
-        raise InvalidCursor("the cursor is not one this API gave out") from exc
+    data = decode_key(cursor)
     if not isinstance(data, dict):
-        raise InvalidCursor("the cursor is not one this API gave out")
+        raise InvalidCursor()
     return data
 
 
@@ -75,7 +70,7 @@ def _offset(cursor: str | None) -> int:
         return 0
     offset = decode_cursor(cursor).get("o")
     if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= MAX_OFFSET:
-        raise InvalidCursor("the cursor is not one this API gave out")
+        raise InvalidCursor()
     return offset
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import json
 from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -11,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
-from eventkit.domain_errors import BadRequest
+from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import CurrentPrincipal, writes_need_a_verified_email
 from profiles.domain.conversation import BODY_MAX, Message
 from profiles.domain.directory import MAX_LIMIT
@@ -97,12 +95,12 @@ async def read_messages(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> dict[str, Any]:
     """Newest first; ``next_cursor`` pages back in time."""
-    before = _decode(cursor) if cursor else None
+    before = decode_time_key(cursor) if cursor else None
     found, more = await messaging.read(principal.subject, conversation_id, limit, before, uow)
     last = found[-1] if found else None
     return {
         "items": [_view(m).model_dump(mode="json") for m in found],
-        "next_cursor": _encode(last.sent_at, last.id) if more and last else None,
+        "next_cursor": encode_time_key(last.sent_at, last.id) if more and last else None,
     }
 
 
@@ -112,16 +110,3 @@ async def mark_conversation_read(
 ) -> Response:
     await messaging.mark_read(principal.subject, conversation_id, uow)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-def _encode(at: datetime, message_id: UUID) -> str:
-    raw = json.dumps([at.isoformat(), str(message_id)]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode(cursor: str) -> tuple[datetime, UUID]:
-    try:
-        at, message_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return datetime.fromisoformat(at), UUID(message_id)
-    except (TypeError, ValueError) as exc:
-        raise BadRequest("The cursor is not one this API returned.") from exc
