@@ -2379,7 +2379,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Newsletters
+         * @description Your newsletters, newest first (everyone's for those who manage newsletters), each
+         *     with its sending's progress; keyset-paginated with ``next_cursor``.
+         */
+        get: operations["listNewsletters"];
         put?: never;
         /** Create */
         post: operations["create"];
@@ -5729,6 +5734,13 @@ export interface components {
             /** Resource Ids */
             resource_ids?: string[];
             segment?: components["schemas"]["SegmentBody"];
+        };
+        /** NewsletterPage */
+        NewsletterPage: {
+            /** Items */
+            items: components["schemas"]["NewsletterView"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /**
          * NewsletterProgress
@@ -15874,6 +15886,65 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNewsletters: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterPage"];
+                };
+            };
+            /** @description Bad cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

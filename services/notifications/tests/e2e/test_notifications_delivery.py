@@ -478,6 +478,43 @@ async def test_newsletter_to_a_segment_in_each_recipients_language_throttled(
     assert times[1] - times[0] == timedelta(seconds=0.5)
 
 
+async def test_newsletters_are_listed_newest_first_to_their_author_and_to_managers(
+    base_url: str, issuer: TokenIssuer
+) -> None:
+    """A secretariat member finds the drafts they wrote (not a colleague's); a platform admin,
+    who manages newsletters, finds everyone's; pages follow ``next_cursor``."""
+    author, colleague = uuid.uuid4(), uuid.uuid4()
+    draft = {"content": {"en": {"subject": "Draft", "intro": "Soon."}}}
+    mine: list[str] = []
+    async with httpx.AsyncClient(base_url=base_url) as c:
+        as_author = issuer.headers(author, roles=("alliance_secretariat",))
+        for n in range(3):
+            body = {"content": {"en": {"subject": f"Draft {n}", "intro": "Soon."}}}
+            r = await c.post("/v1/newsletters", json=body, headers=as_author)
+            assert r.status_code == 201, r.text
+            mine.insert(0, r.json()["id"])
+        as_colleague = issuer.headers(colleague, roles=("alliance_secretariat",))
+        theirs = (await c.post("/v1/newsletters", json=draft, headers=as_colleague)).json()["id"]
+
+        first = (await c.get("/v1/newsletters?limit=2", headers=as_author)).json()
+        assert [n["id"] for n in first["items"]] == mine[:2]
+        assert first["items"][0]["progress"] == {"queued": 0, "pending": 0, "sent": 0, "failed": 0}
+        rest = await c.get(
+            "/v1/newsletters",
+            params={"limit": 2, "cursor": first["next_cursor"]},
+            headers=as_author,
+        )
+        assert [n["id"] for n in rest.json()["items"]] == mine[2:]
+        assert rest.json()["next_cursor"] is None
+        admin = issuer.headers(uuid.uuid4(), roles=("platform_admin",))
+        everyone = (await c.get("/v1/newsletters?limit=100", headers=admin)).json()["items"]
+        assert {theirs, *mine} <= {n["id"] for n in everyone}
+        bad = await c.get("/v1/newsletters", params={"cursor": "!!"}, headers=as_author)
+        assert bad.status_code == 400
+        member = issuer.headers(uuid.uuid4(), roles=("member",))
+        assert (await c.get("/v1/newsletters", headers=member)).status_code == 403
+
+
 async def test_connections_and_messages_notify_the_other_person_in_their_language(
     service: NotificationsService,
     producer: AIOKafkaProducer,

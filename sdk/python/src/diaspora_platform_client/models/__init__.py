@@ -202,6 +202,7 @@ from .new_conversation import NewConversation
 from .new_message import NewMessage
 from .newsletter_create import NewsletterCreate
 from .newsletter_create_content import NewsletterCreateContent
+from .newsletter_page import NewsletterPage
 from .newsletter_progress import NewsletterProgress
 from .newsletter_status import NewsletterStatus
 from .newsletter_view import NewsletterView
@@ -549,6 +550,7 @@ __all__ = (
     "NewMessage",
     "NewsletterCreate",
     "NewsletterCreateContent",
+    "NewsletterPage",
     "NewsletterProgress",
     "NewsletterStatus",
     "NewsletterView",

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, String, and_, exists, func, or_, select, update
+from sqlalchemy import Select, String, and_, exists, func, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import array, insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -185,6 +185,18 @@ class AudienceRepository:
             q = q.with_for_update()
         row = (await self.session.execute(q)).mappings().first()
         return _newsletter(row) if row else None
+
+    async def newsletters_page(
+        self, *, created_by: UUID | None, before: tuple[datetime, UUID] | None, limit: int
+    ) -> list[Newsletter]:
+        """Newest first; ``created_by`` None lists everyone's (for newsletter managers)."""
+        q = select(newsletters)
+        if created_by is not None:
+            q = q.where(newsletters.c.created_by == created_by)
+        if before is not None:
+            q = q.where(tuple_(newsletters.c.created_at, newsletters.c.id) < tuple_(*before))
+        q = q.order_by(newsletters.c.created_at.desc(), newsletters.c.id.desc()).limit(limit)
+        return [_newsletter(r) for r in (await self.session.execute(q)).mappings()]
 
     async def claim_due_newsletter(self, now: datetime) -> Newsletter | None:
         """A due newsletter whose audience is not all queued yet (scheduled, or queuing

@@ -6,11 +6,12 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Query, status
 from pydantic import AwareDatetime, BaseModel, Field
 
 from contracts.vocabulary import Permission
 from contracts.vocabulary.types import CountryCode, LanguageCode
+from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import Principal, require_permission, writes_need_a_verified_email
 from eventkit.http.problems import Problem
 from notifications.domain.newsletter import (
@@ -180,6 +181,32 @@ async def _owned(uow: UoW, newsletter_id: UUID, who: Principal) -> Newsletter:
     ):
         raise Problem(404, "Not Found", "No such newsletter.")
     return newsletter
+
+
+class NewsletterPage(BaseModel):
+    items: list[NewsletterView]
+    next_cursor: str | None
+
+
+@router.get("", response_model=NewsletterPage, responses={400: {"description": "Bad cursor"}})
+async def list_newsletters(
+    who: Communicator,
+    uow: UoW,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> NewsletterPage:
+    """Your newsletters, newest first (everyone's for those who manage newsletters), each
+    with its sending's progress; keyset-paginated with ``next_cursor``."""
+    mine = None if who.may(Permission.NOTIFICATIONS_MANAGE_NEWSLETTERS) else who.subject
+    before = decode_time_key(cursor) if cursor else None
+    async with uow:
+        page = await uow.audience.newsletters_page(created_by=mine, before=before, limit=limit)
+        progress = await uow.deliveries.campaigns_progress([n.id for n in page])
+    items = [_view(n, progress[n.id]) for n in page]
+    last = page[-1] if len(page) == limit else None
+    return NewsletterPage(
+        items=items, next_cursor=encode_time_key(last.created_at, last.id) if last else None
+    )
 
 
 @router.get("/{newsletter_id}", response_model=NewsletterView)
