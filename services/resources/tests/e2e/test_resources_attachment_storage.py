@@ -1,6 +1,7 @@
 """Attachments live where every API replica sees them (PostgreSQL by default, or an
-S3-compatible object store), and files kept on a local disk before move there with
-``python -m resources attachments import-local``.
+S3-compatible object store), files kept on a local disk before move there with
+``python -m resources attachments import-local``, and contents kept in PostgreSQL move to a
+bucket with ``... attachments move-to-s3``.
 
 Two real API processes share the database; each has a local folder of its own, like the
 in-memory /tmp of a pod. A file uploaded through one is downloaded through the other after
@@ -28,9 +29,10 @@ from sqlalchemy import text
 from devstack.harness import TestInfra
 from devstack.testing import TokenIssuer, api_client
 from devstack.waiting import free_port
+from resources.adapters.storage import PostgresAttachmentStorage, S3ObjectStorage
 from resources.bootstrap import ResourcesService
 from resources.config import ResourcesSettings
-from resources.entrypoints.cli import import_local_files
+from resources.entrypoints.cli import import_local_files, move_to_object_store
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + os.urandom(4096)
 
@@ -308,6 +310,60 @@ async def test_with_an_object_store_replicas_share_files_and_a_store_outage_is_a
     finally:
         await one.chassis.dispose()
         await two.chassis.dispose()
+
+
+async def test_contents_in_postgres_move_to_the_bucket_and_are_served_from_there(
+    resources_service: ResourcesService, tokens: TokenIssuer, object_store: ObjectStore
+) -> None:
+    """The documented order: copy while the API reads PostgreSQL, switch the API to the
+    bucket, copy again deleting the rows. A row whose content does not match its name stays
+    for a person; a second run sends nothing twice."""
+    author = tokens.headers(new_id())
+    content = PDF + os.urandom(64)
+    digest = hashlib.sha256(content).hexdigest()
+    app = resources_service.create_app()
+    tokens.install(app)
+    async with api_client(app) as client:
+        rid, attachment = await resource_with_attachment(client, author, "archive.pdf", content)
+    bogus = "cd" + "0" * 62
+    async with resources_service.chassis.engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO resources.attachment_blobs (storage_key, content, size, stored_at)"
+                " VALUES (:k, 'not what the name says', 22, now())"
+            ),
+            {"k": bogus},
+        )
+    database = PostgresAttachmentStorage(lambda: resources_service.chassis.engine)
+    settings = ResourcesSettings(
+        **{
+            **resources_service.settings.model_dump(),
+            **{k.lower(): v for k, v in object_store.env().items()},
+        }
+    )
+    on_s3 = ResourcesService(settings)
+    assert isinstance(on_s3.storage, S3ObjectStorage)
+
+    first = await move_to_object_store(database, on_s3.storage, progress=False, batch=2)
+    assert first.moved >= 1 and first.corrupt == [bogus] and first.deleted == 0
+    in_bucket = object_store.keys()
+    assert f"attachments/{digest}" in in_bucket and f"attachments/{bogus}" not in in_bucket
+    assert await database.has(digest)  # still served by an API reading PostgreSQL
+
+    second = await move_to_object_store(database, on_s3.storage, delete=True, progress=False)
+    assert second.moved == 0 and second.already_there == first.moved
+    assert not await database.has(digest) and await database.has(bogus)
+    assert digest not in second.missing
+
+    s3_app = on_s3.create_app()
+    tokens.install(s3_app)
+    try:
+        async with api_client(s3_app) as client:
+            got = await client.get(f"/v1/resources/{rid}/attachments/{attachment}", headers=author)
+            assert got.status_code == 200 and got.content == content
+    finally:
+        await on_s3.chassis.dispose()
+        await database.delete(bogus)
 
 
 def test_an_incomplete_object_store_setting_is_refused_at_start() -> None:

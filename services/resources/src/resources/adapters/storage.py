@@ -14,7 +14,8 @@ and a key never comes from a request.
 * ``S3ObjectStorage`` (``ATTACHMENT_STORAGE=s3``): objects ``<prefix><key>`` in a bucket of
   an S3-compatible store (AWS S3, MinIO, Ceph RGW…), path-style, signed with SigV4
   (``sigv4.py``): for installations whose files outgrow the database (deploy/README.md,
-  "Attachments"). The store checks each upload's sha256.
+  "Attachments"). The store checks each upload's sha256. ``python -m resources attachments
+  move-to-s3`` moves contents kept in PostgreSQL there.
 """
 
 from __future__ import annotations
@@ -100,6 +101,28 @@ class PostgresAttachmentStorage:
         )
         async with self._engine().connect() as conn:
             return await conn.scalar(query) is not None
+
+    async def keys_after(self, after: str, limit: int) -> list[str]:
+        """Stored keys in order, the ``limit`` after ``after`` (a move reads a batch at a time)."""
+        query = (
+            select(attachment_blobs.c.storage_key)
+            .where(attachment_blobs.c.storage_key > after)
+            .order_by(attachment_blobs.c.storage_key)
+            .limit(limit)
+        )
+        async with self._engine().connect() as conn:
+            return [row[0] for row in await conn.execute(query)]
+
+    async def delete(self, key: str) -> None:
+        statement = attachment_blobs.delete().where(attachment_blobs.c.storage_key == _checked(key))
+        async with self._engine().begin() as conn:
+            await conn.execute(statement)
+
+    async def referenced_keys(self) -> list[str]:
+        """Every key an attachment refers to, sorted."""
+        async with self._engine().connect() as conn:
+            query = select(attachments.c.storage_key).distinct().order_by(attachments.c.storage_key)
+            return [row[0] for row in await conn.execute(query)]
 
     async def keys_missing(self) -> list[str]:
         """Keys that attachments refer to and no row of ``attachment_blobs`` holds, sorted."""
