@@ -1865,7 +1865,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Chart */
+        /**
+         * Chart
+         * @description A released table drawn in the reader's language: sector and skill names, not codes;
+         *     text kept as text in SVG; protected cells marked, never estimated.
+         */
         get: operations["chart"];
         put?: never;
         post?: never;
@@ -14003,6 +14007,8 @@ export interface operations {
                 from?: string | null;
                 /** @description last month YYYY-MM */
                 to?: string | null;
+                /** @description the chart's language (en, fr, es, ar); default: Accept-Language */
+                lang?: string | null;
             };
             header?: never;
             path: {

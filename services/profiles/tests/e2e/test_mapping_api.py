@@ -515,6 +515,22 @@ async def test_charts_render_as_valid_png_and_svg(
         root = ET.fromstring(svg.content)
         assert root.tag == "{http://www.w3.org/2000/svg}svg"
         assert len(list(root.iter("{http://www.w3.org/2000/svg}path"))) > 5
+    # words, not codes, in the reader's language; text stays text (<text>, not glyph paths)
+    svg_ns = "{http://www.w3.org/2000/svg}text"
+    for lang, sector_q, title in (
+        ("fr", "Activités de santé humaine", "Compétences disponibles"),
+        ("ar", "صحة الإنسان", "المهارات المتاحة"),
+    ):
+        r = await client.get(f"{base}/supply-vs-needs.svg", params={"lang": lang}, headers=h)
+        assert r.headers["content-language"] == lang
+        texts = " ".join("".join(t.itertext()) for t in ET.fromstring(r.content).iter(svg_ns))
+        assert title in texts, texts
+        assert sector_q in texts.replace("\n", " "), texts
+        assert " Q " not in f" {texts} " and "Q/S1" not in texts
+    spanish = await client.get(
+        f"{base}/skills-by-sector.svg", headers={**h, "Accept-Language": "es-MX,es;q=0.9"}
+    )
+    assert spanish.headers["content-language"] == "es"
     gaps = (await client.get(f"/v1/mapping/campaigns/{campaign['id']}/gaps", headers=h)).json()
     rows = {(r["sector"], r["skill"]): r for r in gaps["rows"]}
     assert rows[("Q", "S1")]["needed"] >= 40 and rows[("P", "*")]["needed"] >= 25

@@ -21,6 +21,7 @@ def _get_kwargs(
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -44,6 +45,13 @@ def _get_kwargs(
     else:
         json_to = to
     params["to"] = json_to
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -108,8 +116,12 @@ def sync_detailed(
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Chart
+
+     A released table drawn in the reader's language: sector and skill names, not codes;
+    text kept as text in SVG; protected cells marked, never estimated.
 
     Args:
         campaign_id (UUID):
@@ -118,6 +130,7 @@ def sync_detailed(
         filter_ (list[str] | Unset): dimension:value
         from_ (None | str | Unset): first month YYYY-MM
         to (None | str | Unset): last month YYYY-MM
+        lang (None | str | Unset): the chart's language (en, fr, es, ar); default: Accept-Language
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +147,7 @@ def sync_detailed(
         filter_=filter_,
         from_=from_,
         to=to,
+        lang=lang,
     )
 
     response = client.get_httpx_client().request(
@@ -152,8 +166,12 @@ def sync(
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Chart
+
+     A released table drawn in the reader's language: sector and skill names, not codes;
+    text kept as text in SVG; protected cells marked, never estimated.
 
     Args:
         campaign_id (UUID):
@@ -162,6 +180,7 @@ def sync(
         filter_ (list[str] | Unset): dimension:value
         from_ (None | str | Unset): first month YYYY-MM
         to (None | str | Unset): last month YYYY-MM
+        lang (None | str | Unset): the chart's language (en, fr, es, ar); default: Accept-Language
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +198,7 @@ def sync(
         filter_=filter_,
         from_=from_,
         to=to,
+        lang=lang,
     ).parsed
 
 
@@ -191,8 +211,12 @@ async def asyncio_detailed(
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Chart
+
+     A released table drawn in the reader's language: sector and skill names, not codes;
+    text kept as text in SVG; protected cells marked, never estimated.
 
     Args:
         campaign_id (UUID):
@@ -201,6 +225,7 @@ async def asyncio_detailed(
         filter_ (list[str] | Unset): dimension:value
         from_ (None | str | Unset): first month YYYY-MM
         to (None | str | Unset): last month YYYY-MM
+        lang (None | str | Unset): the chart's language (en, fr, es, ar); default: Accept-Language
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,6 +242,7 @@ async def asyncio_detailed(
         filter_=filter_,
         from_=from_,
         to=to,
+        lang=lang,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -233,8 +259,12 @@ async def asyncio(
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
+    lang: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Chart
+
+     A released table drawn in the reader's language: sector and skill names, not codes;
+    text kept as text in SVG; protected cells marked, never estimated.
 
     Args:
         campaign_id (UUID):
@@ -243,6 +273,7 @@ async def asyncio(
         filter_ (list[str] | Unset): dimension:value
         from_ (None | str | Unset): first month YYYY-MM
         to (None | str | Unset): last month YYYY-MM
+        lang (None | str | Unset): the chart's language (en, fr, es, ar); default: Accept-Language
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -261,5 +292,6 @@ async def asyncio(
             filter_=filter_,
             from_=from_,
             to=to,
+            lang=lang,
         )
     ).parsed

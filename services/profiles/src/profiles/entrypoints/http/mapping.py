@@ -10,10 +10,11 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.vocabulary.types import CountryCode
+from contracts.vocabulary import supported
+from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
 from eventkit.http.clock import Now
 from eventkit.http.preconditions import IfMatchHeader
@@ -636,12 +637,20 @@ async def chart(
     filters: Filters = [],  # noqa: B006
     start: From = None,
     end: To = None,
+    lang: Annotated[
+        LanguageCode | None,
+        Query(description="the chart's language (en, fr, es, ar); default: Accept-Language"),
+    ] = None,
+    accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
+    """A released table drawn in the reader's language: sector and skill names, not codes;
+    text kept as text in SVG; protected cells marked, never estimated."""
     orgs = organisations_of(principal)
+    locale = supported(lang or (accept_language or "").split(",")[0].split(";")[0].strip())
     render: Callable[[], bytes]
     if chart == "supply-vs-needs":
         supply, rows = await handlers.supply_and_needs(uow, campaign_id, principal, orgs, rules)
-        render = lambda: charts.supply_vs_needs(rows, supply, fmt)  # noqa: E731
+        render = lambda: charts.supply_vs_needs(rows, supply, fmt, locale)  # noqa: E731
     else:
         dims = "age_band,gender" if chart == "population-pyramid" else "sector,skill"
         request = _table_request(dims, filters, start, end)
@@ -649,6 +658,10 @@ async def chart(
         draw = (
             charts.population_pyramid if chart == "population-pyramid" else charts.skills_by_sector
         )
-        render = lambda: draw(table, fmt)  # noqa: E731
+        render = lambda: draw(table, fmt, locale)  # noqa: E731
     body = await asyncio.to_thread(render)
-    return Response(body, media_type=charts.FORMATS[fmt])
+    return Response(
+        body,
+        media_type=charts.FORMATS[fmt],
+        headers={"Content-Language": locale, "Vary": "Accept-Language"},
+    )
