@@ -43,7 +43,8 @@ def kobo_export(folder: Path, respondents: int) -> Path:
                 "about_you/birth_year": str(rng.randint(1950, 2000)),
                 "about_you/country_of_origin": "HT",
                 "about_you/country_of_residence": rng.choice(["US", "CA", "FR"]),
-                "education_work/sectors": rng.choice(["Q", "P", "Q C"]),
+                # a few in agriculture: a column of cells under k
+                "education_work/sectors": "A" if n < 4 else rng.choice(["Q", "P", "Q C"]),
                 "education_work/skills": rng.choice(["S1", "S3", "S1 S4"]),
             }
         )

@@ -52,7 +52,9 @@ def population_pyramid(
     """``table``: ``age_band x gender``; women right, men left."""
     if table.dimensions != ("age_band", "gender"):
         raise ValueError("a pyramid needs an age_band x gender table")
-    values = table.as_dict()
+    # a cell that cannot be told apart from a coarser one is drawn as that one's count, as
+    # the table shows it; only counts under k stay blank
+    values = table.best_counts()
     bands = [b for b in (*AGE_BANDS, "unknown") if b in table.categories[0]]
     fig = Figure(figsize=(7, 4.5))
     ax = fig.add_subplot()
@@ -68,6 +70,8 @@ def population_pyramid(
                     va="center",
                     ha="left" if sign > 0 else "right",
                     fontsize=7,
+                    # inside the axes, or a pyramid with no bar would be widened by it
+                    clip_on=True,
                 )
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("respondents")
@@ -84,7 +88,7 @@ def skills_by_sector(table: PublishedTable, fmt: str, title: str = "Skills by se
     if table.dimensions != ("sector", "skill"):
         raise ValueError("needs a sector x skill table")
     sectors, skills = table.categories
-    values = table.as_dict()
+    values = table.best_counts()
     fig = Figure(figsize=(max(5, 0.6 * len(skills) + 2), max(3, 0.4 * len(sectors) + 1.5)))
     ax = fig.add_subplot()
     grid = [[float(values.get((s, k)) or 0) for k in skills] for s in sectors]
