@@ -15,7 +15,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -287,24 +287,34 @@ def _import_format(upload: UploadFile, chosen: str) -> str:
     return "kobo_csv" if name.endswith(".csv") else "kobo_json"
 
 
+async def read_upload(
+    form: FormData, name: str, limit: int, missing: str, errors: FormErrors
+) -> tuple[UploadFile | None, bytes]:
+    """The file posted as ``name`` and its bytes; a missing, empty or too large one is said
+    in ``errors`` beside the field."""
+    upload = form.get(name)
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        errors.add(name, missing)
+        return None, b""
+    content = await upload.read(limit + 1)
+    if len(content) > limit:
+        errors.add(name, N_("This file is too large."))
+    elif not content.strip():
+        errors.add(name, N_("This file is empty."))
+    return upload, content
+
+
 async def import_submissions(request: Request) -> Response:
     form = await read_form(request)
     web, visit = web_of(request), require_focal_point(request)
     campaign_id = campaign_id_of(request)
-    upload = form.get("export")
     chosen = str(form.get("format", ""))
     errors = FormErrors()
     report: dict[str, Any] | None = None
-    content = b""
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        errors.add("export", N_("Choose the export file to import."))
-    else:
-        content = await upload.read(MAX_IMPORT_BYTES + 1)
-        if len(content) > MAX_IMPORT_BYTES:
-            errors.add("export", N_("This file is too large."))
-        elif not content.strip():
-            errors.add("export", N_("This file is empty."))
-    if not errors and isinstance(upload, UploadFile):
+    upload, content = await read_upload(
+        form, "export", MAX_IMPORT_BYTES, N_("Choose the export file to import."), errors
+    )
+    if not errors and upload is not None:
         fmt = _import_format(upload, chosen)
         try:
             report = await web.api.post(

@@ -8,7 +8,6 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -17,7 +16,7 @@ from web.api import ApiProblem
 from web.forms import FormErrors, problem_errors
 from web.navigation import N_
 from web.notices import NOTICES
-from web.pages.mapping import XLSX, require_focal_point
+from web.pages.mapping import XLSX, read_upload, require_focal_point
 from web.pages.mapping_tables import DIMENSIONS
 from web.pages.surveys import label as survey_label
 from web.runtime import flash_redirect, read_form, render, web_of
@@ -54,33 +53,33 @@ async def upload_page(request: Request) -> Response:
 async def upload(request: Request) -> Response:
     form = await read_form(request)
     web, visit = web_of(request), require_focal_point(request)
-    workbook = form.get("workbook")
     errors = FormErrors()
-    if not isinstance(workbook, UploadFile) or not workbook.filename:
-        errors.add("workbook", N_("Choose the XLSForm workbook (.xlsx) to upload."))
-    else:
-        content = await workbook.read(MAX_WORKBOOK_BYTES + 1)
-        if len(content) > MAX_WORKBOOK_BYTES:
-            errors.add("workbook", N_("This file is too large."))
-        else:
-            try:
-                survey = await web.api.post(
-                    visit,
-                    "/v1/mapping/surveys/xlsform",
-                    params={"key": _key(workbook.filename)},
-                    content=content,
-                    headers={"Content-Type": XLSX},
-                )
-                return flash_redirect(
-                    f"/mapping/questionnaires/{survey['id']}", "questionnaire-uploaded"
-                )
-            except ApiProblem as problem:
-                if problem.status not in (400, 413, 415, 422):
-                    raise
-                errors.add(
-                    "workbook",
-                    N_("This file is not an XLSForm workbook the platform can read."),
-                )
+    workbook, content = await read_upload(
+        form,
+        "workbook",
+        MAX_WORKBOOK_BYTES,
+        N_("Choose the XLSForm workbook (.xlsx) to upload."),
+        errors,
+    )
+    if not errors and workbook is not None:
+        try:
+            survey = await web.api.post(
+                visit,
+                "/v1/mapping/surveys/xlsform",
+                params={"key": _key(workbook.filename or "")},
+                content=content,
+                headers={"Content-Type": XLSX},
+            )
+            return flash_redirect(
+                f"/mapping/questionnaires/{survey['id']}", "questionnaire-uploaded"
+            )
+        except ApiProblem as problem:
+            if problem.status not in (400, 413, 415, 422):
+                raise
+            errors.add(
+                "workbook",
+                N_("This file is not an XLSForm workbook the platform can read."),
+            )
     return render(
         request, "consoles/mapping_questionnaire_upload.html", {"errors": errors}, status=422
     )
