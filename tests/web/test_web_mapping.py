@@ -73,8 +73,23 @@ def test_a_focal_point_runs_a_campaign_and_reads_its_protected_statistics(
         expect(page.get_by_role("heading", level=1)).to_have_text("Diaspora mapping")
         audit.axe(page, "/mapping")
 
+        # an XLSForm of one's own (here the platform's template), then the mapping step
+        page.get_by_role("link", name="Upload your own questionnaire (XLSForm)").click()
+        page.get_by_role("button", name="Upload").click()
+        expect(page.locator("#e-workbook")).to_contain_text("Choose the XLSForm workbook")
+        workbook = tmp_path / "diaspora-survey.xlsx"
+        workbook.write_bytes(world.api.call("GET", "/v1/mapping/template.xlsx", expect=200).content)
+        page.get_by_label("XLSForm workbook").set_input_files(str(workbook))
+        page.get_by_role("button", name="Upload").click()
+        expect(page.get_by_role("status")).to_contain_text("Map its questions below")
+        expect(page.get_by_label("Gender", exact=True)).to_have_value("gender")
+        audit.axe(page, "/mapping/questionnaires/{id}")
+        page.get_by_role("button", name="Save the mapping").click()
+        expect(page.get_by_role("status")).to_contain_text("new version of the questionnaire")
+
         # a campaign from the form: bad input is kept and explained beside its field
-        page.get_by_role("link", name="New campaign").click()
+        page.get_by_role("link", name="Open a campaign with this questionnaire").click()
+        expect(page.locator("main")).to_contain_text("(uploaded and mapped)")
         page.get_by_label("Country of origin of the diaspora").select_option("HT")
         page.get_by_label("Closes on").fill("2020-01-01")
         page.get_by_role("button", name="Open the campaign").click()
