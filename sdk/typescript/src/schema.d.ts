@@ -1837,6 +1837,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mapping/campaigns/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Campaigns
+         * @description The campaigns you launched, open and closed, the newest first (a focal point's or an
+         *     organisation's console): their settings as enforced, never a count.
+         */
+        get: operations["myCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mapping/campaigns/{campaign_id}": {
         parameters: {
             query?: never;
@@ -5205,6 +5226,56 @@ export interface components {
          * @enum {string}
          */
         MajorityRule: "simple" | "absolute" | "two_thirds" | "consensus";
+        /**
+         * ManagedCampaign
+         * @description A campaign as the person who runs it sees it: with the k it is published with.
+         */
+        ManagedCampaign: {
+            /** Channels */
+            channels: string[];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            /** Coordinating Organisations */
+            coordinating_organisations: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * K
+             * @description the smallest count published (never below the platform floor)
+             */
+            k: number;
+            /** Name */
+            name: string;
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Owner Kind */
+            owner_kind: string;
+            /** Owner Organisation Id */
+            owner_organisation_id: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Survey Id
+             * Format: uuid
+             */
+            survey_id: string;
+        };
+        /** ManagedCampaigns */
+        ManagedCampaigns: {
+            /** Items */
+            items: components["schemas"]["ManagedCampaign"][];
+        };
         /** MappingCampaignClosed */
         MappingCampaignClosed: {
             /**
@@ -13916,6 +13987,64 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myCampaigns: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedCampaigns"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */

@@ -64,6 +64,8 @@ PORTAL = NavSection(
 
 #: who may moderate: the API's permission
 MODERATE = "resources.moderate"
+#: who runs a government's diaspora mapping (the focal point's console)
+RUN_GOVERNMENT_CAMPAIGNS = "profiles.run_government_campaigns"
 
 #: the consoles (issue 28), each gated by its platform roles
 CONSOLES = NavSection(
@@ -75,6 +77,12 @@ CONSOLES = NavSection(
             N_("Moderation"),
             "/moderation",
             permission=MODERATE,
+        ),
+        NavItem(
+            "mapping",
+            N_("Diaspora mapping"),
+            "/mapping",
+            permission=RUN_GOVERNMENT_CAMPAIGNS,
         ),
     ),
 )

@@ -801,6 +801,31 @@ async def test_closing_a_campaign_stops_responses(
     assert r.status_code == 422
 
 
+async def test_a_focal_point_lists_the_campaigns_they_run_with_their_protection(
+    mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
+) -> None:
+    """Open and closed, newest first, each with the k it is published with; nobody else's,
+    never a count; a member without a campaign role is refused."""
+    client, issuer = mapping_app
+    owner = uuid.uuid4()
+    h = issuer.headers(owner, FOCAL)
+    survey = await upload_template(client, h, f"mine-{uuid.uuid4().hex[:6]}")
+    first = await launch(client, h, survey["id"])
+    second = await launch(client, h, survey["id"], k=15)
+    await client.post(f"/v1/mapping/campaigns/{first['id']}/close", headers=h)
+    await launch(client, issuer.headers(uuid.uuid4(), FOCAL), survey["id"])
+    r = await client.get("/v1/mapping/campaigns/mine", headers=h)
+    assert r.status_code == 200, r.text
+    items = r.json()["items"]
+    assert [(c["id"], c["status"], c["k"]) for c in items] == [
+        (second["id"], "open", 15),
+        (first["id"], "closed", 10),
+    ]
+    assert all("responses" not in c for c in items)
+    r = await client.get("/v1/mapping/campaigns/mine", headers=issuer.headers(owner, MEMBER))
+    assert r.status_code == 403
+
+
 async def test_anyone_finds_the_campaigns_open_today(
     mapping_app: tuple[httpx.AsyncClient, TokenIssuer],
     profiles_service: ProfilesService,

@@ -12,6 +12,10 @@ from web.pages import (
     events,
     home,
     library,
+    mapping,
+    mapping_needs,
+    mapping_questionnaires,
+    mapping_tables,
     messages,
     moderation,
     notifications,
@@ -36,6 +40,10 @@ AREAS = (
     notifications,
     privacy,
     moderation,
+    mapping,
+    mapping_tables,
+    mapping_needs,
+    mapping_questionnaires,
 )
 
 

@@ -163,6 +163,8 @@ from .list_recommendations_response_listrecommendations import (
 )
 from .login_request import LoginRequest
 from .majority_rule import MajorityRule
+from .managed_campaign import ManagedCampaign
+from .managed_campaigns import ManagedCampaigns
 from .mapping_campaign_closed import MappingCampaignClosed
 from .mapping_campaign_launched import MappingCampaignLaunched
 from .mapping_submissions_imported import MappingSubmissionsImported
@@ -513,6 +515,8 @@ __all__ = (
     "ListRecommendationsResponseListrecommendations",
     "LoginRequest",
     "MajorityRule",
+    "ManagedCampaign",
+    "ManagedCampaigns",
     "MappingCampaignClosed",
     "MappingCampaignLaunched",
     "MappingSubmissionsImported",

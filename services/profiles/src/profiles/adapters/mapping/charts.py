@@ -120,7 +120,9 @@ def population_pyramid(table: PublishedTable, fmt: str, locale: str = "en") -> b
     if table.dimensions != ("age_band", "gender"):
         raise ValueError("a pyramid needs an age_band x gender table")
     words = Words(locale)
-    values = table.as_dict()
+    # a cell that cannot be told apart from a coarser one is drawn as that one's count, as
+    # the table shows it; only counts under k stay blank
+    values = table.best_counts()
     bands = [b for b in (*AGE_BANDS, "unknown") if b in table.categories[0]]
     fig = Figure(figsize=(7, 4.5))
     ax = fig.add_subplot()
@@ -145,6 +147,8 @@ def population_pyramid(table: PublishedTable, fmt: str, locale: str = "en") -> b
                     va="center",
                     ha="left" if sign > 0 else "right",
                     fontsize=7,
+                    # inside the axes, or a pyramid with no bar would be widened by it
+                    clip_on=True,
                 )
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel(words("respondents"))
@@ -163,7 +167,9 @@ def skills_by_sector(table: PublishedTable, fmt: str, locale: str = "en") -> byt
         raise ValueError("needs a sector x skill table")
     words = Words(locale)
     sectors, skills = table.categories
-    values = table.as_dict()
+    # a cell that cannot be told apart from a coarser one is drawn as that one's count, as
+    # the table shows it; only counts under k stay blank
+    values = table.best_counts()
     fig = Figure(figsize=(max(6, 0.9 * len(skills) + 4), max(3.5, 0.5 * len(sectors) + 2)))
     ax = fig.add_subplot()
     if not sectors or not skills or not any(v is not None for v in values.values()):

@@ -191,6 +191,16 @@ class CampaignRepository:
             query = query.where(campaigns.c.origin_country == origin)
         return [_campaign(row) for row in (await self.session.execute(query)).all()]
 
+    async def run_by(self, account_id: UUID, limit: int) -> list[Campaign]:
+        """The campaigns ``account_id`` launched, the newest first (open and closed)."""
+        query = (
+            select(campaigns)
+            .where(campaigns.c.owner_account_id == account_id)
+            .order_by(campaigns.c.created_at.desc(), campaigns.c.id)
+            .limit(limit)
+        )
+        return [_campaign(row) for row in (await self.session.execute(query)).all()]
+
     async def get(self, campaign_id: UUID, *, for_update: bool = False) -> Campaign | None:
         query = select(campaigns).where(campaigns.c.id == campaign_id)
         if for_update:

@@ -264,6 +264,30 @@ async def list_open_campaigns(
     return OpenCampaigns(items=[PublicCampaign(**_public_campaign(c, rules)) for c in found])
 
 
+class ManagedCampaign(PublicCampaign):
+    """A campaign as the person who runs it sees it: with the k it is published with."""
+
+    k: int = Field(description="the smallest count published (never below the platform floor)")
+
+
+class ManagedCampaigns(BaseModel):
+    items: list[ManagedCampaign]
+
+
+# before /campaigns/{campaign_id}: "mine" is not a campaign id
+@router.get("/campaigns/mine", response_model=ManagedCampaigns, responses={403: {}})
+async def my_campaigns(
+    uow: UoW,
+    principal: CurrentPrincipal,
+    rules: Rules,
+    limit: Annotated[int, Query(ge=1, le=200)] = 100,
+) -> ManagedCampaigns:
+    """The campaigns you launched, open and closed, the newest first (a focal point's or an
+    organisation's console): their settings as enforced, never a count."""
+    found = await handlers.campaigns_run_by(uow, principal, limit)
+    return ManagedCampaigns(items=[ManagedCampaign(**_campaign_view(c, rules)) for c in found])
+
+
 @router.get("/campaigns/{campaign_id}")
 async def get_campaign(
     campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules

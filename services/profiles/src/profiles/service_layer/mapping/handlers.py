@@ -197,6 +197,14 @@ async def open_campaigns(
         return await uow.campaigns.open_on(today, origin, limit)
 
 
+async def campaigns_run_by(uow: MappingUnitOfWork, by: Principal, limit: int) -> list[Campaign]:
+    """The campaigns the caller launched (what a focal point's console lists)."""
+    if not by.may(Permission.PROFILES_RUN_CAMPAIGNS):
+        raise Forbidden
+    async with uow:
+        return await uow.campaigns.run_by(by.subject, limit)
+
+
 async def get_public_campaign(
     uow: MappingUnitOfWork, campaign_id: UUID
 ) -> tuple[Campaign, StoredSurvey]:
