@@ -19,6 +19,7 @@ from web.pages import (
     privacy,
     profile,
     surveys,
+    two_factor,
 )
 
 AREAS = (
@@ -35,6 +36,7 @@ AREAS = (
     surveys,
     notifications,
     privacy,
+    two_factor,
     moderation,
 )
 
