@@ -4,8 +4,10 @@ codes, turn it off. The sign-in's own second step is in :mod:`web.pages.account`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -72,22 +74,30 @@ async def start(request: Request) -> Response:
     return _enrolment_page(request, enrolment)
 
 
-async def confirm(request: Request) -> Response:
-    form = await read_form(request)
+@dataclass
+class CodeRefused(Exception):
+    """The code is missing or the API refused it: the messages, beside the form's field."""
+
+    errors: FormErrors
+    status: int = 422
+
+
+async def _send_code(request: Request, form: FormData, field: str, path: str) -> Any:
+    """POST the form's ``field`` to the API as ``code``; its answer, or :class:`CodeRefused`."""
     web, visit = web_of(request), require_sign_in(request)
-    # the page shows the secret again after a wrong code: it came back with the form
-    enrolment = {k: str(form.get(k, "")) for k in ("secret", "otpauth_uri")}
-    code = str(form.get("code", "")).strip()
-    errors = check({"code": code}, {"code": [required]})
-    if not errors:
-        try:
-            codes = await web.api.post(visit, "/v1/auth/2fa/totp/confirm", json={"code": code})
-            return _codes_page(request, codes, "two-factor-on")
-        except ApiProblem as problem:
-            if problem.status == 409:  # nothing pending: started elsewhere or already on
-                return redirect(HOME)
-            errors = _code_errors(problem)
-    return _enrolment_page(request, enrolment, errors)
+    code = str(form.get(field, "")).strip()
+    errors = check({field: code}, {field: [required]})
+    if errors:
+        raise CodeRefused(errors)
+    try:
+        response = await web.api.call(visit, "POST", path, json={"code": code})
+    except ApiProblem as problem:
+        found = _code_errors(problem)
+        errors = FormErrors(general=found.general)
+        for message in found.fields.values():  # the API says `code`: this form's field
+            errors.add(field, message)
+        raise CodeRefused(errors, problem.status) from problem
+    return response.json() if response.content else None
 
 
 def _codes_page(request: Request, answer: dict[str, Any], notice: str) -> Response:
@@ -99,35 +109,35 @@ def _codes_page(request: Request, answer: dict[str, Any], notice: str) -> Respon
     )
 
 
+async def confirm(request: Request) -> Response:
+    form = await read_form(request)
+    try:
+        codes = await _send_code(request, form, "code", "/v1/auth/2fa/totp/confirm")
+    except CodeRefused as refused:
+        if refused.status == 409:  # nothing pending: started elsewhere or already on
+            return redirect(HOME)
+        # the page shows the key again after a wrong code: it came back with the form
+        enrolment = {k: str(form.get(k, "")) for k in ("secret", "otpauth_uri")}
+        return _enrolment_page(request, enrolment, refused.errors)
+    return _codes_page(request, codes, "two-factor-on")
+
+
 async def renew_codes(request: Request) -> Response:
     form = await read_form(request)
-    web, visit = web_of(request), require_sign_in(request)
-    code = str(form.get("code", "")).strip()
-    errors = check({"code": code}, {"code": [required]})
-    if not errors:
-        try:
-            codes = await web.api.post(visit, "/v1/auth/2fa/recovery-codes", json={"code": code})
-            return _codes_page(request, codes, "recovery-codes-renewed")
-        except ApiProblem as problem:
-            errors = _code_errors(problem)
-    return await overview(request, errors)
+    try:
+        codes = await _send_code(request, form, "code", "/v1/auth/2fa/recovery-codes")
+    except CodeRefused as refused:
+        return await overview(request, refused.errors)
+    return _codes_page(request, codes, "recovery-codes-renewed")
 
 
 async def turn_off(request: Request) -> Response:
     form = await read_form(request)
-    web, visit = web_of(request), require_sign_in(request)
-    code = str(form.get("off_code", "")).strip()
-    errors = check({"off_code": code}, {"off_code": [required]})
-    if not errors:
-        try:
-            await web.api.call(visit, "POST", "/v1/auth/2fa/totp/remove", json={"code": code})
-            return flash_redirect(HOME, "two-factor-off")
-        except ApiProblem as problem:
-            found = _code_errors(problem)  # this form's field is off_code, not code
-            errors = FormErrors(general=found.general)
-            for message in found.fields.values():
-                errors.add("off_code", message)
-    return await overview(request, errors)
+    try:
+        await _send_code(request, form, "off_code", "/v1/auth/2fa/totp/remove")
+    except CodeRefused as refused:
+        return await overview(request, refused.errors)
+    return flash_redirect(HOME, "two-factor-off")
 
 
 ROUTES = [
