@@ -32,10 +32,12 @@ class AuthenticatorApp:
     last_step: int = 0
 
     def code(self) -> str:
-        step = max(int(time.time()) // 30, self.last_step + 1)
-        if step > int(time.time()) // 30 + 1:  # the server takes one step of drift, no more
-            time.sleep(30 - time.time() % 30 + 0.5)
-            step = int(time.time()) // 30
+        while True:
+            current = int(time.time()) // 30
+            step = max(current, self.last_step + 1)
+            if step <= current + 1:  # the server takes one step of drift, no more
+                break
+            time.sleep(30 - time.time() % 30 + 0.5)  # the next step's code
         self.last_step = step
         secret = base64.b32decode(self.key + "=" * (-len(self.key) % 8))
         mac = hmac.new(secret, struct.pack(">Q", step), hashlib.sha1).digest()
