@@ -163,6 +163,11 @@ ROUTES: list[tuple[str, str, Any]] = [
             "roles": ["member"],
         },
     ),
+    (
+        "GET",
+        r"/v1/auth/2fa",
+        {"enrolled": True, "confirmed_at": NOW, "recovery_codes_left": 9, "required": False},
+    ),
     ("GET", r"/v1/auth/oidc/providers", [{"provider": "demo", "label": "Demo ID"}]),
     (
         "POST",

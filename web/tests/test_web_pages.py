@@ -51,6 +51,7 @@ PAGES = [
     "/notifications",
     "/notifications/preferences",
     "/unsubscribe?token=t",
+    "/me/security",
     "/privacy",
     "/privacy/notice",
     f"/privacy/exports/{THING}",

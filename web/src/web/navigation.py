@@ -95,6 +95,7 @@ ACCOUNT = NavSection(
         NavItem("notifications", N_("Notifications"), "/notifications"),
         NavItem("preferences", N_("Notification settings"), "/notifications/preferences"),
         NavItem("privacy", N_("Privacy centre"), "/privacy"),
+        NavItem("security", N_("Sign-in security"), "/me/security"),
     ),
 )
 

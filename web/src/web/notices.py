@@ -13,6 +13,10 @@ NOTICES: dict[str, str] = {
     "reset-sent": N_(
         "If an account uses this address, we sent it a link to choose a new password."
     ),
+    "code-timed-out": N_("The time to enter the code ran out: sign in again."),
+    "two-factor-on": N_("Two-step sign-in is on. Keep your recovery codes somewhere safe."),
+    "two-factor-off": N_("Two-step sign-in is off."),
+    "recovery-codes-renewed": N_("New recovery codes: the old ones no longer work."),
     "password-changed": N_("Your password is changed. Sign in with the new one."),
     "profile-saved": N_("Your profile is saved."),
     "photo-saved": N_("Your photo is saved."),

@@ -59,13 +59,16 @@ class NotificationsService(Service):
         self.chassis = Chassis(self.settings, metadata)
         self.email_sender = SmtpEmailSender(self.settings)
         self.unsubscribe_signer = UnsubscribeSigner(self.settings.unsubscribe_signing_key)
+        self.clock: Clock = clock or SystemClock()
+        self.chassis.clock = self.clock
         self.notifier = Notifier(
-            self.unsubscribe_signer, self.settings.public_base_url, self.settings.web_url
+            self.unsubscribe_signer,
+            self.settings.public_base_url,
+            self.settings.web_url,
+            self.clock,
         )
         self.ssrf_guard = SsrfGuard(self.settings.webhook_allowed_private)
         self.partner_catalogue = partner_catalogue or PartnerCatalogue.from_registry()
-        self.clock: Clock = clock or SystemClock()
-        self.chassis.clock = self.clock
 
     def uow(self) -> NotificationsUnitOfWork:
         return NotificationsUnitOfWork(

@@ -111,7 +111,9 @@ async def test_an_enrolled_account_signs_in_with_its_code_and_the_token_says_so(
     wrong = await client.post(
         "/v1/auth/2fa/totp/confirm", json={"code": "000000"}, headers=bearer(token)
     )
-    assert wrong.status_code == 401 and wrong.headers["content-type"] == "application/problem+json"
+    # 422 beside the field, not 401: the token is good (a 401 makes clients sign in again)
+    assert wrong.status_code == 422 and wrong.headers["content-type"] == "application/problem+json"
+    assert wrong.json()["errors"][0]["loc"] == ["body", "code"]
     assert started.status_code == 201
     app, _ = await enrol(client, token, clock)  # a new enrolment replaces the pending one
     assert (await client.post("/v1/auth/2fa/totp", headers=bearer(token))).status_code == 409

@@ -10,7 +10,7 @@ import pytest
 
 from profiles.domain.second_factor import (
     TotpFactor,
-    WrongSecondFactor,
+    WrongCode,
     provisioning_uri,
     step_at,
     totp_code,
@@ -57,7 +57,7 @@ def test_confirmation_needs_a_right_code_and_gives_ten_single_use_recovery_codes
     now = datetime(2026, 12, 7, 12, 0, 0, tzinfo=UTC)
     app = factor(now)
     right = totp_code(RFC_SECRET, step_at(now))
-    with pytest.raises(WrongSecondFactor):
+    with pytest.raises(WrongCode):
         app.confirm(str((int(right) + 1) % 10**6).zfill(6), now)
     assert not app.confirmed
     codes = app.confirm(right, now + timedelta(seconds=1))

@@ -23,6 +23,7 @@ from web.pages import (
     privacy,
     profile,
     surveys,
+    two_factor,
 )
 
 AREAS = (
@@ -39,6 +40,7 @@ AREAS = (
     surveys,
     notifications,
     privacy,
+    two_factor,
     moderation,
     mapping,
     mapping_tables,

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from web.api import ApiProblem, SignInRequired, Visit
+from web.api import ApiProblem, Visit
 from web.forms import FormErrors, check, problem_errors, required
 from web.navigation import N_
 from web.runtime import (
@@ -150,9 +150,41 @@ async def sign_in_page(request: Request) -> Response:
     )
 
 
+#: the API's problem type when the password is right and the account has an authenticator app
+SECOND_FACTOR_REQUIRED = "/second-factor-required"
+
+
+async def _login(request: Request, email: str, password: str, **proof: str) -> Any | None:
+    """The token pair for these credentials, or None: the password (or the code) is wrong.
+    Raises :class:`SecondFactorNeeded` when the password is right but a code is missing."""
+    web, visit = web_of(request), visit_of(request)
+    response = await web.api.call(
+        visit,
+        "POST",
+        "/v1/auth/login",
+        json={"email": email, "password": password, **proof},
+        auth=False,
+        ok=(401,),
+    )
+    if response.status_code == 200:
+        return response.json()
+    if str(ApiProblem.from_response(response).body.get("type")).endswith(SECOND_FACTOR_REQUIRED):
+        raise SecondFactorNeeded
+    return None
+
+
+class SecondFactorNeeded(Exception):
+    """The password is right; the account also signs in with its authenticator app."""
+
+
+async def _signed_in(request: Request, pair: Any, next_url: str) -> Response:
+    await _sign_in_with(request, visit_of(request), pair)
+    return redirect(next_url) if next_url else flash_redirect("/me/profile", "signed-in")
+
+
 async def sign_in(request: Request) -> Response:
     form = await read_form(request)
-    web, visit = web_of(request), visit_of(request)
+    visit = visit_of(request)
     values = {"email": str(form.get("email", ""))}
     next_url = safe_next(str(form.get("next", "")), "")
     password = str(form.get("password", ""))
@@ -160,16 +192,15 @@ async def sign_in(request: Request) -> Response:
     retry_after: int | None = None
     if not errors:
         try:
-            pair = await web.api.post(
-                visit,
-                "/v1/auth/login",
-                json={"email": values["email"], "password": password},
-                auth=False,
-            )
-            await _sign_in_with(request, visit, pair)
-            return redirect(next_url) if next_url else flash_redirect("/me/profile", "signed-in")
-        except SignInRequired:
+            pair = await _login(request, values["email"], password)
+            if pair is not None:
+                return await _signed_in(request, pair, next_url)
             errors = FormErrors(general=[N_("The email address or the password is not right.")])
+        except SecondFactorNeeded:
+            visit.replace_session(
+                visit.session.waiting_for_code(values["email"], password, next_url)
+            )
+            return redirect("/signin/code")
         except ApiProblem as problem:
             errors = problem_errors(problem)
             retry_after = problem.retry_after
@@ -183,6 +214,45 @@ async def sign_in(request: Request) -> Response:
             "providers": await _providers(request),
             "retry_after": retry_after,
         },
+        status=429 if retry_after else 401,
+        headers={"Retry-After": str(retry_after)} if retry_after else None,
+    )
+
+
+async def second_factor_page(request: Request) -> Response:
+    """The second step of a sign-in with an authenticator app: its code, or a recovery code."""
+    if not visit_of(request).session.awaiting_code():
+        return flash_redirect("/signin", "code-timed-out")
+    return render(request, "account/signin_code.html")
+
+
+async def second_factor(request: Request) -> Response:
+    form = await read_form(request)
+    visit = visit_of(request)
+    session = visit.session
+    if not session.awaiting_code():
+        return flash_redirect("/signin", "code-timed-out")
+    field = "recovery_code" if form.get("recovery_code") is not None else "otp"
+    code = str(form.get(field, "")).strip()
+    errors = check({field: code}, {field: [required]})
+    retry_after: int | None = None
+    if not errors:
+        try:
+            pair = await _login(
+                request, session.pending_email, session.pending_password, **{field: code}
+            )
+            if pair is not None:
+                return await _signed_in(request, pair, session.pending_next)
+            errors = FormErrors(fields={field: N_("This code is not right. Try the newest one.")})
+        except SecondFactorNeeded:
+            errors = FormErrors(fields={field: N_("This field is required.")})
+        except ApiProblem as problem:
+            errors = problem_errors(problem)
+            retry_after = problem.retry_after
+    return render(
+        request,
+        "account/signin_code.html",
+        {"errors": errors, "retry_after": retry_after, "recovery": field == "recovery_code"},
         status=429 if retry_after else 401,
         headers={"Retry-After": str(retry_after)} if retry_after else None,
     )
@@ -323,6 +393,8 @@ ROUTES = [
     Route("/verify/resend", resend_verification, methods=["POST"]),
     Route("/signin", sign_in_page, methods=["GET"]),
     Route("/signin", sign_in, methods=["POST"]),
+    Route("/signin/code", second_factor_page, methods=["GET"]),
+    Route("/signin/code", second_factor, methods=["POST"]),
     Route("/signout", sign_out, methods=["POST"]),
     Route("/signin/oidc/{provider}", oidc_start, methods=["GET"]),
     Route("/auth/oidc/{provider}/callback", oidc_callback, methods=["GET"]),

@@ -4,12 +4,13 @@ as the person's preferences say. Runs inside a consumer's transaction: it record
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from contracts.vocabulary import explain
 from eventkit import tracing
+from eventkit.clock import Clock
 from eventkit.logging import get_logger
 from notifications.adapters import templates
 from notifications.adapters.signed_links import UnsubscribeSigner
@@ -58,8 +59,12 @@ class Outcome:
 
 
 class Notifier:
-    def __init__(self, signer: UnsubscribeSigner, public_base_url: str, web_url: str) -> None:
+    def __init__(
+        self, signer: UnsubscribeSigner, public_base_url: str, web_url: str, clock: Clock
+    ) -> None:
         self.signer = signer
+        #: the service's clock: a notice is recorded (and its quiet hours judged) at its time
+        self.clock = clock
         self.public_base_url = public_base_url.rstrip("/")
         #: where people's pages are (the web client): the links people click land there
         self.web_url = web_url.rstrip("/")
@@ -80,7 +85,7 @@ class Notifier:
     async def notify(
         self, notice: Notice, uow: NotificationsUnitOfWork, *, now: datetime | None = None
     ) -> Outcome:
-        now = now or datetime.now(UTC)
+        now = now or self.clock.now()
         recipient = await uow.recipients.get(notice.recipient_id)
         if recipient is None:  # unknown or erased account: nobody to tell
             log.info("notify.no_recipient", recipient_id=str(notice.recipient_id))

@@ -7,7 +7,7 @@ disaggregated statistics only: no view but the owner's contains them, no event c
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import IntEnum, StrEnum
 from typing import Any, TypeVar
 from uuid import UUID
@@ -134,9 +134,10 @@ class ProfileDetails:
     visibility: dict[str, Visibility] = field(default_factory=dict)
 
     @classmethod
-    def validated(cls, **raw: Any) -> ProfileDetails:
-        """Build from untrusted input; ``InvalidProfile`` names the first bad field."""
-        now_year = datetime.now(UTC).year
+    def validated(cls, now: datetime, **raw: Any) -> ProfileDetails:
+        """Build from untrusted input; ``InvalidProfile`` names the first bad field. ``now``:
+        a birth year is checked against the current year (at least 13 years old)."""
+        now_year = now.year
         display_name = _text("display_name", raw.get("display_name"), 200)
         if not display_name:
             raise InvalidProfile("display_name", "is required")

@@ -47,6 +47,17 @@ class WrongSecondFactor(kinds.Unauthenticated):
     message = "The email, password or code is wrong."
 
 
+class WrongCode(kinds.InvalidInput):
+    """A signed-in person's code for managing their app is wrong: 422 beside the field. Not
+    401: their token is good, and a 401 tells a client to refresh it or sign in again."""
+
+    title = "Wrong code"
+    message = "The code is wrong; check the app's clock and try again."
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail or self.message, field="code")
+
+
 class NoSecondFactor(kinds.Conflict):
     title = "No second factor"
     message = "No authenticator app is enrolled on this account: enrol one first."
@@ -136,7 +147,7 @@ class TotpFactor:
     def confirm(self, code: str, now: datetime) -> list[str]:
         """Confirm the enrolment with a first code; the recovery codes, shown once."""
         if not self.accept(code, now):
-            raise WrongSecondFactor("The code is wrong; check the app's clock and try again.")
+            raise WrongCode()
         self.confirmed_at = now
         return self.renew_recovery_codes()
 

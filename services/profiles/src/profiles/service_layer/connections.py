@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 from eventkit import domain_errors as kinds
@@ -30,9 +30,8 @@ async def _ensure_person_visible(uow: ProfilesUnitOfWork, viewer: UUID, person: 
 
 
 async def request_connection(
-    requester: UUID, addressee: UUID, note: str | None, uow: ProfilesUnitOfWork
+    requester: UUID, addressee: UUID, note: str | None, uow: ProfilesUnitOfWork, now: datetime
 ) -> Connection:
-    now = datetime.now(UTC)
     async with uow:
         await _ensure_person_visible(uow, requester, addressee)
         connection = await uow.connections.between(requester, addressee, for_update=True)
@@ -48,10 +47,9 @@ async def request_connection(
 
 
 async def answer(
-    person: UUID, connection_id: UUID, action: str, uow: ProfilesUnitOfWork
+    person: UUID, connection_id: UUID, action: str, uow: ProfilesUnitOfWork, now: datetime
 ) -> Connection:
     """``accept`` / ``decline`` (addressee), ``withdraw`` (requester), ``remove`` (either)."""
-    now = datetime.now(UTC)
     async with uow:
         connection = await uow.connections.get(connection_id, for_update=True)
         if connection is None or not connection.involves(person):
@@ -80,11 +78,10 @@ async def my_connections(
         return await uow.connections.of(person, status)
 
 
-async def block(blocker: UUID, blocked: UUID, uow: ProfilesUnitOfWork) -> None:
+async def block(blocker: UUID, blocked: UUID, uow: ProfilesUnitOfWork, now: datetime) -> None:
     """Block someone: any connection or pending request between the two ends now."""
     if blocker == blocked:
         raise kinds.InvalidInput("You cannot block yourself.")
-    now = datetime.now(UTC)
     async with uow:
         account = await uow.accounts.get(blocked)
         if account is None:

@@ -9,7 +9,7 @@ out of the directory (and out of matching, through the next profile snapshot).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -125,9 +125,12 @@ async def _apply_directory_listing(uow: ProfilesUnitOfWork, person_id: UUID, now
 
 
 async def give(
-    uow: ProfilesUnitOfWork, person_id: UUID, request: ConsentRequest, policy_version: str
+    uow: ProfilesUnitOfWork,
+    person_id: UUID,
+    request: ConsentRequest,
+    policy_version: str,
+    now: datetime,
 ) -> Change:
-    now = datetime.now(UTC)
     async with uow:
         await _check_recipient(uow, request)
         change = await record_given(uow, person_id, request, policy_version, now)
@@ -137,8 +140,9 @@ async def give(
     return change
 
 
-async def withdraw(uow: ProfilesUnitOfWork, person_id: UUID, request: ConsentRequest) -> Change:
-    now = datetime.now(UTC)
+async def withdraw(
+    uow: ProfilesUnitOfWork, person_id: UUID, request: ConsentRequest, now: datetime
+) -> Change:
     async with uow:
         await _check_recipient(uow, request)
         change = await _record_withdrawn(uow, person_id, request, now)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -25,10 +25,9 @@ async def _guard(uow: ProfilesUnitOfWork, a: UUID, b: UUID) -> bool:
 
 
 async def write_to(
-    sender: UUID, recipient: UUID, body: str, uow: ProfilesUnitOfWork
+    sender: UUID, recipient: UUID, body: str, uow: ProfilesUnitOfWork, now: datetime
 ) -> tuple[Conversation, Message]:
     """Send to a person: opens the pair's conversation on first use."""
-    now = datetime.now(UTC)
     async with uow:
         if sender == recipient:
             raise NotConnected("You cannot write to yourself.")
@@ -47,8 +46,9 @@ async def write_to(
     return conversation, message
 
 
-async def reply(sender: UUID, conversation_id: UUID, body: str, uow: ProfilesUnitOfWork) -> Message:
-    now = datetime.now(UTC)
+async def reply(
+    sender: UUID, conversation_id: UUID, body: str, uow: ProfilesUnitOfWork, now: datetime
+) -> Message:
     async with uow:
         conversation = await uow.conversations.get(conversation_id, for_update=True)
         if conversation is None or not conversation.involves(sender):
@@ -77,12 +77,14 @@ async def read(
     return found[:limit], len(found) > limit
 
 
-async def mark_read(person: UUID, conversation_id: UUID, uow: ProfilesUnitOfWork) -> None:
+async def mark_read(
+    person: UUID, conversation_id: UUID, uow: ProfilesUnitOfWork, now: datetime
+) -> None:
     async with uow:
         conversation = await uow.conversations.get(conversation_id)
         if conversation is None or not conversation.involves(person):
             raise ConversationNotFound()
-        await uow.conversations.mark_read(conversation_id, person, datetime.now(UTC))
+        await uow.conversations.mark_read(conversation_id, person, now)
         await uow.commit()
 
 

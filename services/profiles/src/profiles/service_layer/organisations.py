@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -29,10 +29,6 @@ class PersonNotFound(kinds.NotFound):
     message = "No such person."
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 async def _load(uow: ProfilesUnitOfWork, org_id: UUID) -> Organisation:
     org = await uow.organisations.get(org_id, for_update=True)
     if org is None:
@@ -40,10 +36,12 @@ async def _load(uow: ProfilesUnitOfWork, org_id: UUID) -> Organisation:
     return org
 
 
-async def found(raw: dict[str, Any], by: UUID, uow: ProfilesUnitOfWork) -> Organisation:
+async def found(
+    raw: dict[str, Any], by: UUID, uow: ProfilesUnitOfWork, now: datetime
+) -> Organisation:
     details = OrganisationDetails.validated(**raw)
     async with uow:
-        org = Organisation.found(details, by, _now())
+        org = Organisation.found(details, by, now)
         await uow.organisations.add(org)
         uow.track(org)
         await uow.commit()
@@ -71,12 +69,17 @@ async def _change(
 
 
 async def patch(
-    org_id: UUID, patch_doc: dict[str, Any], expected: IfMatch, by: UUID, uow: ProfilesUnitOfWork
+    org_id: UUID,
+    patch_doc: dict[str, Any],
+    expected: IfMatch,
+    by: UUID,
+    uow: ProfilesUnitOfWork,
+    now: datetime,
 ) -> Organisation:
     def apply(org: Organisation) -> None:
         expected.check(org.version, what="the organisation")
         merged = merge_patch(org.details.as_document(), patch_doc)
-        org.revise(OrganisationDetails.validated(**merged), by, _now())
+        org.revise(OrganisationDetails.validated(**merged), by, now)
 
     org, _ = await _change(org_id, uow, apply)
     return org
@@ -89,6 +92,7 @@ async def invite(
     message: str | None,
     by: UUID,
     uow: ProfilesUnitOfWork,
+    now: datetime,
 ) -> MembershipRequest:
     async with uow:
         account = await uow.accounts.get(person)
@@ -99,44 +103,49 @@ async def invite(
         ):
             raise PersonNotFound()
         org = await _load(uow, org_id)
-        request = org.invite(person, role, by, message, _now())
+        request = org.invite(person, role, by, message, now)
         await uow.organisations.save(org)
         await uow.commit()
     return request
 
 
 async def ask_to_join(
-    org_id: UUID, person: UUID, message: str | None, uow: ProfilesUnitOfWork
+    org_id: UUID, person: UUID, message: str | None, uow: ProfilesUnitOfWork, now: datetime
 ) -> MembershipRequest:
-    _, request = await _change(org_id, uow, lambda org: org.ask_to_join(person, message, _now()))
+    _, request = await _change(org_id, uow, lambda org: org.ask_to_join(person, message, now))
     assert isinstance(request, MembershipRequest)
     return request
 
 
 async def answer(
-    org_id: UUID, request_id: UUID, accept: bool, by: UUID, uow: ProfilesUnitOfWork
+    org_id: UUID,
+    request_id: UUID,
+    accept: bool,
+    by: UUID,
+    uow: ProfilesUnitOfWork,
+    now: datetime,
 ) -> MembershipRequest:
-    _, request = await _change(org_id, uow, lambda org: org.answer(request_id, by, accept, _now()))
+    _, request = await _change(org_id, uow, lambda org: org.answer(request_id, by, accept, now))
     assert isinstance(request, MembershipRequest)
     return request
 
 
 async def change_role(
-    org_id: UUID, person: UUID, role: MemberRole, by: UUID, uow: ProfilesUnitOfWork
+    org_id: UUID, person: UUID, role: MemberRole, by: UUID, uow: ProfilesUnitOfWork, now: datetime
 ) -> Organisation:
-    org, _ = await _change(org_id, uow, lambda o: o.change_role(person, role, by, _now()))
+    org, _ = await _change(org_id, uow, lambda o: o.change_role(person, role, by, now))
     return org
 
 
 async def remove_member(
-    org_id: UUID, person: UUID, by: UUID, uow: ProfilesUnitOfWork
+    org_id: UUID, person: UUID, by: UUID, uow: ProfilesUnitOfWork, now: datetime
 ) -> Organisation:
-    org, _ = await _change(org_id, uow, lambda o: o.remove_member(person, by, _now()))
+    org, _ = await _change(org_id, uow, lambda o: o.remove_member(person, by, now))
     return org
 
 
-async def verify(org_id: UUID, by: UUID, uow: ProfilesUnitOfWork) -> Organisation:
-    org, _ = await _change(org_id, uow, lambda o: o.verify(by, _now()))
+async def verify(org_id: UUID, by: UUID, uow: ProfilesUnitOfWork, now: datetime) -> Organisation:
+    org, _ = await _change(org_id, uow, lambda o: o.verify(by, now))
     return org
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -36,11 +36,14 @@ async def my_profile(person_id: UUID, uow: ProfilesUnitOfWork) -> PersonProfile:
 
 
 async def put_profile(
-    person_id: UUID, raw: dict[str, Any], expected: IfMatch, uow: ProfilesUnitOfWork
+    person_id: UUID,
+    raw: dict[str, Any],
+    expected: IfMatch,
+    uow: ProfilesUnitOfWork,
+    now: datetime,
 ) -> tuple[PersonProfile, bool]:
     """Create (no If-Match needed) or replace (If-Match required). Returns (profile, created)."""
-    details = ProfileDetails.validated(**raw)
-    now = datetime.now(UTC)
+    details = ProfileDetails.validated(now, **raw)
     async with uow:
         account = await uow.accounts.get(person_id)
         if account is None or account.status == AccountStatus.ERASED:
@@ -67,17 +70,17 @@ async def patch_profile(
     patch: dict[str, Any],
     expected: IfMatch,
     uow: ProfilesUnitOfWork,
+    now: datetime,
     parse: Callable[[dict[str, Any]], dict[str, Any]] = lambda doc: doc,
 ) -> PersonProfile:
     """JSON Merge Patch (RFC 7396) over the owner's document; ``parse`` checks input types."""
-    now = datetime.now(UTC)
     async with uow:
         profile = await uow.people.get(person_id, for_update=True)
         if profile is None:
             raise ProfileNotFound(NO_PROFILE_YET)
         expected.check(profile.version, what="your profile")
         merged = merge_patch(profile.details.as_document(), patch)
-        if profile.revise(ProfileDetails.validated(**parse(merged)), now):
+        if profile.revise(ProfileDetails.validated(now, **parse(merged)), now):
             await uow.people.save(profile)
             await index_in_directory(uow, profile)
             uow.track(profile)
@@ -160,11 +163,13 @@ class ProfileNeeded(kinds.NotFound):
     message = "Create your profile before adding a photo."
 
 
-async def set_photo(person_id: UUID, photo: ProcessedPhoto, uow: ProfilesUnitOfWork) -> None:
+async def set_photo(
+    person_id: UUID, photo: ProcessedPhoto, uow: ProfilesUnitOfWork, now: datetime
+) -> None:
     async with uow:
         if await uow.people.get(person_id) is None:
             raise ProfileNeeded()
-        await uow.photos.put(person_id, photo, datetime.now(UTC))
+        await uow.photos.put(person_id, photo, now)
         await uow.commit()
 
 

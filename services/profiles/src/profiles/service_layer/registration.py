@@ -4,7 +4,7 @@ the owner told (not the caller) when it is taken. Serves HTTP and event entrypoi
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from email_validator import EmailNotValidError, validate_email
@@ -34,7 +34,7 @@ def normalise_email(email: str) -> str:
 
 
 async def register_account(
-    cmd: RegisterAccount, uow: ProfilesUnitOfWork, settings: ProfilesSettings | None = None
+    cmd: RegisterAccount, uow: ProfilesUnitOfWork, settings: ProfilesSettings, now: datetime
 ) -> UUID:
     """Create the account; its AccountRegistered event carries a one-time verification link.
 
@@ -43,11 +43,9 @@ async def register_account(
     second account, and its owner an email instead: who is registered here is not revealed
     (people of a diaspora can be endangered by it, DESIGN §6).
     """
-    settings = settings or ProfilesSettings()
     email = normalise_email(cmd.email)
     check_strength(cmd.password, email=email, display_name=cmd.display_name)
     password_hash = await hash_password_async(cmd.password)
-    now = datetime.now(UTC)
     secret = new_secret()
     expires_at = now + timedelta(seconds=settings.verification_link_ttl_s)
     async with uow:

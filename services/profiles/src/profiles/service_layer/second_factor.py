@@ -97,7 +97,7 @@ async def renew_recovery_codes(
     async with uow:
         factor = await _factor(uow, account_id, confirmed=True)
         if not factor.accept(code, now):
-            raise sf.WrongSecondFactor()
+            raise sf.WrongCode()
         codes = factor.renew_recovery_codes()
         await uow.second_factors.save(factor)
         await uow.commit()
@@ -110,7 +110,7 @@ async def remove(account_id: UUID, code: str, uow: ProfilesUnitOfWork, now: date
     async with uow:
         factor = await _factor(uow, account_id, confirmed=True)
         if not (factor.accept(code, now) or factor.use_recovery_code(code)):
-            raise sf.WrongSecondFactor()
+            raise sf.WrongCode()
         await uow.second_factors.remove(account_id)
         account = await uow.accounts.get(account_id)
         if account is None:

@@ -15,7 +15,7 @@ import asyncio
 import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from eventkit.jobs import PeriodicJob
@@ -45,7 +45,7 @@ def caller_of(token: str, clients: dict[str, str]) -> str | None:
 
 
 async def fetch_key(
-    uow: ProfilesUnitOfWork, keys: SqlSubjectKeys, key_id: str, caller: str
+    uow: ProfilesUnitOfWork, keys: SqlSubjectKeys, key_id: str, caller: str, now: datetime
 ) -> tuple[Outcome, bytes | None]:
     async with uow:
         key = await keys.key(uow.session, key_id)
@@ -55,7 +55,7 @@ async def fetch_key(
             outcome = Outcome.DESTROYED
         else:
             outcome = Outcome.UNKNOWN
-        await uow.key_fetches.record(key_id, caller, outcome.value, datetime.now(UTC))
+        await uow.key_fetches.record(key_id, caller, outcome.value, now)
         await uow.commit()
     log.info("subject_key.fetched", caller=caller, outcome=outcome.value)
     return outcome, key

@@ -155,7 +155,7 @@ async def list_open(
 
 
 async def express_interest(
-    uow: ResourcesUnitOfWork, opportunity_id: UUID, actor: Actor, message: str
+    uow: ResourcesUnitOfWork, opportunity_id: UUID, actor: Actor, message: str, now: datetime
 ) -> o.ExpressionOfInterest:
     async with uow:
         opportunity = await uow.opportunities.get(opportunity_id, for_update=True)
@@ -164,7 +164,7 @@ async def express_interest(
         uow.track(opportunity)
         existing = await uow.opportunities.interest_of(opportunity_id, actor.id)
         try:
-            interest = opportunity.express_interest(actor.id, message, datetime.now(UTC), existing)
+            interest = opportunity.express_interest(actor.id, message, now, existing)
         except o.DeadlinePassed as exc:
             raise DeadlinePassed(
                 f"This opportunity no longer takes expressions of interest: {exc}"
@@ -183,6 +183,7 @@ async def change_interest(
     interest_id: UUID,
     actor: Actor,
     status: o.InterestStatus,
+    now: datetime,
 ) -> o.ExpressionOfInterest:
     async with uow:
         opportunity = await uow.opportunities.get(opportunity_id, for_update=True)
@@ -194,7 +195,7 @@ async def change_interest(
             raise NotFound("no such expression of interest")
         uow.track(opportunity)
         try:
-            opportunity.change_interest(interest, status, datetime.now(UTC), by_person=by_person)
+            opportunity.change_interest(interest, status, now, by_person=by_person)
         except o.InterestConflict as exc:
             raise Conflict(str(exc)) from exc
         await uow.opportunities.save_interest(interest)
@@ -251,13 +252,13 @@ async def people_for(
 
 
 async def opportunities_for(
-    uow: ResourcesUnitOfWork, person_id: UUID, limit: int
+    uow: ResourcesUnitOfWork, person_id: UUID, limit: int, now: datetime
 ) -> list[RankedOpportunity]:
     """Open opportunities for the person asking, best first, with the reasons."""
     async with uow:
         person = await uow.people.get(person_id)
         if person is None:
             raise NotFound("no profile is known for you yet")
-        rows = await matching_sql.rank_opportunities(uow.session, person, datetime.now(UTC), limit)
+        rows = await matching_sql.rank_opportunities(uow.session, person, now, limit)
         found = await uow.opportunities.get_many([row["id"] for row in rows])
     return [RankedOpportunity(x, matching.score(x.needs, person)) for x in found]

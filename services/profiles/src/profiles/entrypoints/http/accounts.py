@@ -105,7 +105,7 @@ _NO_STORE = {"Cache-Control": "no-store"}
     responses={422: {"description": "Invalid"}},
 )
 async def register(
-    body: RegistrationRequest, uow: UoW, settings: Settings, once: AnonymousOnce
+    body: RegistrationRequest, uow: UoW, settings: Settings, once: AnonymousOnce, now: Now
 ) -> Response:
     """Create an account and email a verification link.
 
@@ -127,6 +127,7 @@ async def register(
             ),
             uow,
             settings,
+            now.now(),
         )
         return RegistrationResponse(account_id=account_id)
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 # a request, an answer, reach the other person: they wait for a verified email address;
 # withdrawing, removing and blocking protect the caller and never wait
 from eventkit.http.auth import CurrentPrincipal, VerifiedPrincipal
+from eventkit.http.clock import Now
 from eventkit.http.problems import Problem
 from profiles.domain.connection import (
     Connection,
@@ -69,9 +70,11 @@ _NO_PERSON = "No such person."
     responses={404: {}, 409: {}, 422: {}},
 )
 async def request_connection(
-    body: ConnectionRequest, principal: VerifiedPrincipal, uow: UoW
+    body: ConnectionRequest, principal: VerifiedPrincipal, uow: UoW, now: Now
 ) -> ConnectionView:
-    c = await handlers.request_connection(principal.subject, body.person_id, body.note, uow)
+    c = await handlers.request_connection(
+        principal.subject, body.person_id, body.note, uow, now.now()
+    )
     return _view(c, principal.subject)
 
 
@@ -86,24 +89,28 @@ async def list_connections(
 
 
 async def _act(
-    connection_id: UUID, action: str, principal: CurrentPrincipal, uow: UoW
+    connection_id: UUID, action: str, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> ConnectionView:
-    c = await handlers.answer(principal.subject, connection_id, action, uow)
+    c = await handlers.answer(principal.subject, connection_id, action, uow, now.now())
     return _view(c, principal.subject)
 
 
 @router.post(
     "/{connection_id}/accept", response_model=ConnectionView, responses={403: {}, 404: {}, 409: {}}
 )
-async def accept(connection_id: UUID, principal: VerifiedPrincipal, uow: UoW) -> ConnectionView:
-    return await _act(connection_id, "accept", principal, uow)
+async def accept(
+    connection_id: UUID, principal: VerifiedPrincipal, uow: UoW, now: Now
+) -> ConnectionView:
+    return await _act(connection_id, "accept", principal, uow, now)
 
 
 @router.post(
     "/{connection_id}/decline", response_model=ConnectionView, responses={403: {}, 404: {}, 409: {}}
 )
-async def decline(connection_id: UUID, principal: VerifiedPrincipal, uow: UoW) -> ConnectionView:
-    return await _act(connection_id, "decline", principal, uow)
+async def decline(
+    connection_id: UUID, principal: VerifiedPrincipal, uow: UoW, now: Now
+) -> ConnectionView:
+    return await _act(connection_id, "decline", principal, uow, now)
 
 
 @router.post(
@@ -112,19 +119,21 @@ async def decline(connection_id: UUID, principal: VerifiedPrincipal, uow: UoW) -
     responses={403: {}, 404: {}, 409: {}},
 )
 async def withdraw_connection_request(
-    connection_id: UUID, principal: CurrentPrincipal, uow: UoW
+    connection_id: UUID, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> ConnectionView:
-    return await _act(connection_id, "withdraw", principal, uow)
+    return await _act(connection_id, "withdraw", principal, uow, now)
 
 
 @router.delete("/{connection_id}", response_model=ConnectionView, responses={404: {}})
-async def remove(connection_id: UUID, principal: CurrentPrincipal, uow: UoW) -> ConnectionView:
-    return await _act(connection_id, "remove", principal, uow)
+async def remove(
+    connection_id: UUID, principal: CurrentPrincipal, uow: UoW, now: Now
+) -> ConnectionView:
+    return await _act(connection_id, "remove", principal, uow, now)
 
 
 @router.post("/blocks", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}, 422: {}})
-async def block(body: BlockRequest, principal: CurrentPrincipal, uow: UoW) -> Response:
-    await handlers.block(principal.subject, body.person_id, uow)
+async def block(body: BlockRequest, principal: CurrentPrincipal, uow: UoW, now: Now) -> Response:
+    await handlers.block(principal.subject, body.person_id, uow, now.now())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

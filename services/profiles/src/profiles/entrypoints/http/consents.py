@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.events import privacy as contract
 from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.clock import Now
 from profiles.entrypoints.http.deps import Settings, UoW
 from profiles.service_layer import audit, consents
 
@@ -74,7 +75,7 @@ async def my_consents(principal: CurrentPrincipal, uow: UoW) -> dict[str, Any]:
     responses={422: {"description": "Unknown purpose, recipient kind or organisation"}},
 )
 async def give_consent(
-    body: ConsentGrant, principal: CurrentPrincipal, uow: UoW, settings: Settings
+    body: ConsentGrant, principal: CurrentPrincipal, uow: UoW, settings: Settings, now: Now
 ) -> dict[str, Any]:
     """Give consent for a purpose towards the platform or a named recipient."""
     change = await consents.give(
@@ -82,6 +83,7 @@ async def give_consent(
         principal.subject,
         _request(body),
         body.policy_version or settings.privacy_policy_version,
+        now.now(),
     )
     return _changed(change)
 
@@ -91,10 +93,10 @@ async def give_consent(
     responses={422: {"description": "Unknown purpose, recipient kind or organisation"}},
 )
 async def withdraw_consent(
-    body: ConsentTarget, principal: CurrentPrincipal, uow: UoW
+    body: ConsentTarget, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> dict[str, Any]:
     """Withdraw a consent; every service stops that use when it hears of it."""
-    change = await consents.withdraw(uow, principal.subject, _request(body))
+    change = await consents.withdraw(uow, principal.subject, _request(body), now.now())
     return _changed(change)
 
 

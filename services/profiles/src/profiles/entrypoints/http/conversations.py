@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import CurrentPrincipal, writes_need_a_verified_email
+from eventkit.http.clock import Now
 from profiles.domain.conversation import BODY_MAX, Message
 from profiles.domain.directory import MAX_LIMIT
 from profiles.entrypoints.http.deps import UoW
@@ -57,9 +58,11 @@ def _view(msg: Message) -> MessageView:
     response_model=MessageView,
     responses={403: {}, 404: {}},
 )
-async def write(body: NewConversation, principal: CurrentPrincipal, uow: UoW) -> MessageView:
+async def write(
+    body: NewConversation, principal: CurrentPrincipal, uow: UoW, now: Now
+) -> MessageView:
     """Write to a connection (opens the conversation the first time)."""
-    _, msg = await messaging.write_to(principal.subject, body.person_id, body.body, uow)
+    _, msg = await messaging.write_to(principal.subject, body.person_id, body.body, uow, now.now())
     return _view(msg)
 
 
@@ -80,9 +83,9 @@ async def unread(principal: CurrentPrincipal, uow: UoW) -> dict[str, int]:
     responses={403: {}, 404: {}},
 )
 async def reply(
-    conversation_id: UUID, body: NewMessage, principal: CurrentPrincipal, uow: UoW
+    conversation_id: UUID, body: NewMessage, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> MessageView:
-    msg = await messaging.reply(principal.subject, conversation_id, body.body, uow)
+    msg = await messaging.reply(principal.subject, conversation_id, body.body, uow, now.now())
     return _view(msg)
 
 
@@ -106,7 +109,7 @@ async def read_messages(
 
 @router.post("/{conversation_id}/read", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
 async def mark_conversation_read(
-    conversation_id: UUID, principal: CurrentPrincipal, uow: UoW
+    conversation_id: UUID, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> Response:
-    await messaging.mark_read(principal.subject, conversation_id, uow)
+    await messaging.mark_read(principal.subject, conversation_id, uow, now.now())
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request
 
+from eventkit.http.clock import Now
 from eventkit.http.problems import Problem
 from eventkit.subject_keys import SqlSubjectKeys
 from profiles.entrypoints.http.deps import Settings, UoW
@@ -42,6 +43,7 @@ async def get_subject_key(
     key_id: Annotated[str, Path(max_length=64, pattern="^[0-9a-f]+$")],
     uow: UoW,
     settings: Settings,
+    now: Now,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """A person's data key (base64) for a consuming service; audited. Not public."""
@@ -52,7 +54,7 @@ async def get_subject_key(
     keys: SqlSubjectKeys | None = request.app.state.subject_keys
     if keys is None:
         raise Problem(404, "Not Found", "Crypto-shredding is not configured.")
-    outcome, key = await fetch_key(uow, keys, key_id, caller)
+    outcome, key = await fetch_key(uow, keys, key_id, caller, now.now())
     if outcome == Outcome.DESTROYED:
         raise Problem(410, "Gone", "The key was destroyed.")
     if outcome == Outcome.UNKNOWN or key is None:

@@ -19,6 +19,7 @@ from eventkit.http.auth import (
     require_permission,
     writes_need_a_verified_email,
 )
+from eventkit.http.clock import Now
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from profiles.domain.directory import MAX_LIMIT, decode_cursor
@@ -96,11 +97,11 @@ def _org_response(org: Organisation, status_code: int = 200) -> JSONResponse:
 
 @router.post("/v1/organisations", status_code=status.HTTP_201_CREATED, responses={422: {}})
 async def create_organisation(
-    body: OrganisationInput, principal: CurrentPrincipal, uow: UoW
+    body: OrganisationInput, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> JSONResponse:
     """Anyone signed in can register an organisation; they become its first administrator.
     It shows as unverified until a platform admin verifies it."""
-    org = await handlers.found(body.model_dump(mode="json"), principal.subject, uow)
+    org = await handlers.found(body.model_dump(mode="json"), principal.subject, uow, now.now())
     return _org_response(org, 201)
 
 
@@ -122,6 +123,7 @@ async def patch_organisation(
     principal: CurrentPrincipal,
     uow: UoW,
     expected: IfMatchHeader,
+    now: Now,
 ) -> JSONResponse:
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
     if content_type not in ("application/merge-patch+json", "application/json"):
@@ -132,7 +134,7 @@ async def patch_organisation(
         raise Problem(400, "Bad Request", "The body is not JSON.") from exc
     if not isinstance(doc, dict) or set(doc) - set(OrganisationInput.model_fields):
         raise Problem(422, "Unprocessable Content", "A merge patch of the organisation fields.")
-    org = await handlers.patch(org_id, doc, expected, principal.subject, uow)
+    org = await handlers.patch(org_id, doc, expected, principal.subject, uow, now.now())
     return _org_response(org)
 
 
@@ -163,10 +165,10 @@ async def list_requests(org_id: UUID, principal: CurrentPrincipal, uow: UoW) -> 
     responses={403: {}, 404: {}, 409: {}},
 )
 async def invite_to_organisation(
-    org_id: UUID, body: InvitationInput, principal: CurrentPrincipal, uow: UoW
+    org_id: UUID, body: InvitationInput, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> RequestView:
     request = await handlers.invite(
-        org_id, body.person_id, body.role, body.message, principal.subject, uow
+        org_id, body.person_id, body.role, body.message, principal.subject, uow, now.now()
     )
     return _request_view(request)
 
@@ -178,9 +180,9 @@ async def invite_to_organisation(
     responses={404: {}, 409: {}},
 )
 async def ask_to_join(
-    org_id: UUID, body: JoinInput, principal: CurrentPrincipal, uow: UoW
+    org_id: UUID, body: JoinInput, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> RequestView:
-    request = await handlers.ask_to_join(org_id, principal.subject, body.message, uow)
+    request = await handlers.ask_to_join(org_id, principal.subject, body.message, uow, now.now())
     return _request_view(request)
 
 
@@ -195,10 +197,11 @@ async def answer_request(
     decision: Literal["accept", "decline"],
     principal: CurrentPrincipal,
     uow: UoW,
+    now: Now,
 ) -> RequestView:
     """Invitations are answered by the invitee; join requests by an administrator."""
     request = await handlers.answer(
-        org_id, request_id, decision == "accept", principal.subject, uow
+        org_id, request_id, decision == "accept", principal.subject, uow, now.now()
     )
     return _request_view(request)
 
@@ -208,9 +211,11 @@ async def answer_request(
     responses={403: {}, 404: {}, 409: {}},
 )
 async def change_member_role(
-    org_id: UUID, person_id: UUID, body: RoleInput, principal: CurrentPrincipal, uow: UoW
+    org_id: UUID, person_id: UUID, body: RoleInput, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> JSONResponse:
-    org = await handlers.change_role(org_id, person_id, body.role, principal.subject, uow)
+    org = await handlers.change_role(
+        org_id, person_id, body.role, principal.subject, uow, now.now()
+    )
     return _org_response(org)
 
 
@@ -219,10 +224,10 @@ async def change_member_role(
     responses={403: {}, 404: {}, 409: {}},
 )
 async def remove_member(
-    org_id: UUID, person_id: UUID, principal: CurrentPrincipal, uow: UoW
+    org_id: UUID, person_id: UUID, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> JSONResponse:
     """An administrator removes a member, or a member leaves (not the last administrator)."""
-    org = await handlers.remove_member(org_id, person_id, principal.subject, uow)
+    org = await handlers.remove_member(org_id, person_id, principal.subject, uow, now.now())
     return _org_response(org)
 
 
@@ -232,8 +237,10 @@ PlatformAdmin = Annotated[
 
 
 @router.post("/v1/organisations/{org_id}/verification", responses={403: {}, 404: {}, 409: {}})
-async def verify_organisation(org_id: UUID, admin: PlatformAdmin, uow: UoW) -> JSONResponse:
-    org = await handlers.verify(org_id, admin.subject, uow)
+async def verify_organisation(
+    org_id: UUID, admin: PlatformAdmin, uow: UoW, now: Now
+) -> JSONResponse:
+    org = await handlers.verify(org_id, admin.subject, uow, now.now())
     return _org_response(org)
 
 

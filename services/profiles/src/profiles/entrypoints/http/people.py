@@ -15,6 +15,7 @@ from contracts.vocabulary import scheme
 from contracts.vocabulary.types import LanguageCode
 from eventkit.domain_errors import InvalidInput
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal
+from eventkit.http.clock import Now
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from profiles.adapters import images
@@ -81,10 +82,10 @@ async def get_my_profile(principal: CurrentPrincipal, uow: UoW) -> JSONResponse:
     responses={201: {"description": "Created"}, 412: {}, 428: {}, 422: {}},
 )
 async def put_my_profile(
-    body: ProfileInput, principal: CurrentPrincipal, uow: UoW, expected: IfMatchHeader
+    body: ProfileInput, principal: CurrentPrincipal, uow: UoW, expected: IfMatchHeader, now: Now
 ) -> JSONResponse:
     profile, created = await people.put_profile(
-        principal.subject, body.model_dump(mode="json"), expected, uow
+        principal.subject, body.model_dump(mode="json"), expected, uow, now.now()
     )
     return _owner_response(profile, 201 if created else 200)
 
@@ -100,7 +101,7 @@ async def put_my_profile(
     },
 )
 async def patch_my_profile(
-    request: Request, principal: CurrentPrincipal, uow: UoW, expected: IfMatchHeader
+    request: Request, principal: CurrentPrincipal, uow: UoW, expected: IfMatchHeader, now: Now
 ) -> JSONResponse:
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
     if content_type not in ("application/merge-patch+json", "application/json"):
@@ -114,7 +115,7 @@ async def patch_my_profile(
     unknown = set(patch) - set(ProfileInput.model_fields)
     if unknown:
         raise Problem(422, "Unprocessable Content", f"Unknown fields: {sorted(unknown)}.")
-    profile = await people.patch_profile(principal.subject, patch, expected, uow, _typed)
+    profile = await people.patch_profile(principal.subject, patch, expected, uow, now.now(), _typed)
     return _owner_response(profile)
 
 
@@ -155,14 +156,16 @@ async def get_taxonomy(
         }
     },
 )
-async def put_my_photo(request: Request, principal: CurrentPrincipal, uow: UoW) -> dict[str, Any]:
+async def put_my_photo(
+    request: Request, principal: CurrentPrincipal, uow: UoW, now: Now
+) -> dict[str, Any]:
     """Upload the raw image bytes (JPEG, PNG or WebP, at most 5 MB and 4096x4096)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in ACCEPTED:
         raise Problem(415, "Unsupported Media Type", f"Send one of {sorted(ACCEPTED)}.")
     data = await request.body()
     photo = await asyncio.to_thread(images.process, data, content_type)
-    await people.set_photo(principal.subject, photo, uow)
+    await people.set_photo(principal.subject, photo, uow, now.now())
     base = f"/v1/people/{principal.subject}/photo"
     return {
         "width": photo.width,

@@ -76,7 +76,10 @@ async def start_authenticator_enrolment(
 @router.post(
     "/totp/confirm",
     response_model=RecoveryCodes,
-    responses={401: {"description": "Wrong code"}, 409: {"description": "Nothing to confirm"}},
+    responses={
+        422: {"description": "Wrong code (beside `code`)"},
+        409: {"description": "Nothing to confirm"},
+    },
 )
 async def confirm_authenticator_enrolment(
     body: SecondFactorCode, principal: CurrentPrincipal, uow: UoW, now: Now, response: Response
@@ -90,7 +93,10 @@ async def confirm_authenticator_enrolment(
 @router.post(
     "/recovery-codes",
     response_model=RecoveryCodes,
-    responses={401: {"description": "Wrong code"}, 409: {"description": "No app enrolled"}},
+    responses={
+        422: {"description": "Wrong code (beside `code`)"},
+        409: {"description": "No app enrolled"},
+    },
 )
 async def renew_recovery_codes(
     body: SecondFactorCode, principal: CurrentPrincipal, uow: UoW, now: Now, response: Response
@@ -105,7 +111,10 @@ async def renew_recovery_codes(
     "/totp/remove",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses={401: {"description": "Wrong code"}, 409: {"description": "No app enrolled"}},
+    responses={
+        422: {"description": "Wrong code (beside `code`)"},
+        409: {"description": "No app enrolled"},
+    },
 )
 async def remove_authenticator_app(
     body: SecondFactorCode, principal: CurrentPrincipal, uow: UoW, now: Now

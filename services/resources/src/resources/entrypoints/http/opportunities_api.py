@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from contracts.vocabulary import explain
 from contracts.vocabulary.types import ContributionMode, CountryCode, SectorCode
 from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 from eventkit.http.problems import Problem
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
@@ -172,10 +173,11 @@ async def opportunities_for_me(
     actor: CurrentActor,
     uow: UoW,
     locale: ReaderLocale,
+    now: Now,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> list[OpportunityMatch]:
     """Open opportunities ranked for the caller's (projected) profile, with the reasons."""
-    ranked = await handlers.opportunities_for(uow, actor.id, limit)
+    ranked = await handlers.opportunities_for(uow, actor.id, limit, now.now())
     return [
         OpportunityMatch(
             opportunity=_out(x.opportunity),
@@ -225,9 +227,11 @@ async def matches(
     responses={409: {"description": "Deadline passed or already expressed"}},
 )
 async def express_interest(
-    opportunity_id: UUID, body: InterestIn, actor: CurrentActor, uow: UoW
+    opportunity_id: UUID, body: InterestIn, actor: CurrentActor, uow: UoW, now: Now
 ) -> InterestOut:
-    return _interest(await handlers.express_interest(uow, opportunity_id, actor, body.message))
+    return _interest(
+        await handlers.express_interest(uow, opportunity_id, actor, body.message, now.now())
+    )
 
 
 @router.get("/{opportunity_id}/interests", response_model=list[InterestOut])
@@ -242,8 +246,11 @@ async def change_interest_status(
     body: InterestStatusIn,
     actor: CurrentActor,
     uow: UoW,
+    now: Now,
 ) -> InterestOut:
     """The poster shortlists, accepts or declines; the person may withdraw."""
     return _interest(
-        await handlers.change_interest(uow, opportunity_id, interest_id, actor, body.status)
+        await handlers.change_interest(
+            uow, opportunity_id, interest_id, actor, body.status, now.now()
+        )
     )
