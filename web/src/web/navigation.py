@@ -65,6 +65,9 @@ PORTAL = NavSection(
 #: who may moderate: the API's permission
 MODERATE = "resources.moderate"
 
+#: who runs an organisation's console (the organisation administrator role's permission)
+ORGANISE = "resources.post_opportunities"
+
 #: the consoles (issue 28), each gated by its platform roles
 CONSOLES = NavSection(
     "consoles",
@@ -76,6 +79,7 @@ CONSOLES = NavSection(
             "/moderation",
             permission=MODERATE,
         ),
+        NavItem("organisation", N_("My organisation"), "/organisation", permission=ORGANISE),
     ),
 )
 

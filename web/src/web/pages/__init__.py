@@ -16,6 +16,8 @@ from web.pages import (
     moderation,
     notifications,
     opportunities,
+    organisation,
+    organisation_posts,
     privacy,
     profile,
     surveys,
@@ -36,6 +38,8 @@ AREAS = (
     notifications,
     privacy,
     moderation,
+    organisation,
+    organisation_posts,
 )
 
 
