@@ -67,6 +67,8 @@ MODERATE = "resources.moderate"
 
 #: who runs an organisation's console (the organisation administrator role's permission)
 ORGANISE = "resources.post_opportunities"
+#: who runs the partner console (the partner role's permission)
+SUBSCRIBE_WEBHOOKS = "notifications.subscribe_webhooks"
 
 #: the consoles (issue 28), each gated by its platform roles
 CONSOLES = NavSection(
@@ -80,6 +82,7 @@ CONSOLES = NavSection(
             permission=MODERATE,
         ),
         NavItem("organisation", N_("My organisation"), "/organisation", permission=ORGANISE),
+        NavItem("partner", N_("Webhooks"), "/partner", permission=SUBSCRIBE_WEBHOOKS),
     ),
 )
 

@@ -58,4 +58,5 @@ NOTICES: dict[str, str] = {
     "interest-moved": N_("The status is changed: the person is told."),
     "event-scheduled": N_("Your event is in the calendar."),
     "event-saved": N_("Your changes are saved."),
+    "webhook-redelivered": N_("Queued again: it is sent in a moment."),
 }

@@ -18,6 +18,7 @@ from web.pages import (
     opportunities,
     organisation,
     organisation_posts,
+    partner,
     privacy,
     profile,
     surveys,
@@ -40,6 +41,7 @@ AREAS = (
     moderation,
     organisation,
     organisation_posts,
+    partner,
 )
 
 
