@@ -29,7 +29,7 @@ def receiver() -> Iterator[tuple[str, list[dict[str, str]]]]:
     received: list[dict[str, str]] = []
 
     class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_POST(self) -> None:
             self.rfile.read(int(self.headers.get("content-length") or 0))
             received.append({k.lower(): v for k, v in self.headers.items()})
             self.send_response(204)
@@ -60,9 +60,10 @@ def test_a_partner_manages_webhooks_and_their_deliveries(
     )
     focal = api.login(world.staff_email)
 
-    with receiver() as (hook_url, received), browsing(
-        chromium, site.gateway_url, javascript=False
-    ) as (page, audit):
+    with (
+        receiver() as (hook_url, received),
+        browsing(chromium, site.gateway_url, javascript=False) as (page, audit),
+    ):
         sign_in(page, partner_email)
         page.get_by_role("link", name="Webhooks", exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Webhooks")
