@@ -66,6 +66,12 @@ def choices(request: Request, labels: dict[str, str]) -> list[tuple[str, str]]:
     return [(code, language.gettext(label)) for code, label in labels.items()]
 
 
+async def display_names(request: Request, visit: Visit, ids: list[str]) -> dict[str, str]:
+    """People's names as the viewer may see them ("" where they may not)."""
+    cards = await people_cards(web_of(request).api, visit, ids)
+    return {pid: card.get("display_name") or "" for pid, card in cards.items()}
+
+
 def require_organiser(request: Request) -> Visit:
     visit = require_sign_in(request)
     if not visit.session.may(ORGANISE):
@@ -124,8 +130,8 @@ async def _organisation_context(request: Request, visit: Visit, org_id: str) -> 
     requests = await api.get(visit, f"/v1/organisations/{org_id}/requests")
     me = visit.session.account_id
     is_admin = any(m["person_id"] == me and m["role"] == "admin" for m in members)
-    cards = await people_cards(
-        api, visit, [m["person_id"] for m in members] + [r["person_id"] for r in requests]
+    names = await display_names(
+        request, visit, [m["person_id"] for m in members] + [r["person_id"] for r in requests]
     )
     description_lang = request.query_params.get("description_lang") or visit.locale
     if description_lang not in LOCALES:
@@ -142,10 +148,7 @@ async def _organisation_context(request: Request, visit: Visit, org_id: str) -> 
         "answered": [r for r in reversed(requests) if r["status"] != "pending"],
         "is_admin": is_admin,
         "me": me,
-        "names": {
-            **{pid: card.get("display_name") or "" for pid, card in cards.items()},
-            me: visit.session.display_name,  # their own name, with or without a profile
-        },
+        "names": {**names, me: visit.session.display_name},  # with or without a profile
         "former_member": NO_PROFILE,
         "values": values,
         "organisation_kinds": ORGANISATION_KINDS,
@@ -187,17 +190,6 @@ async def _again(
     return render(request, "consoles/organisation.html", context, status=422)
 
 
-def _conflict_message(problem: ApiProblem) -> FormErrors:
-    errors = FormErrors()
-    if problem.status == 412:
-        errors.add(None, N_("Someone changed this meanwhile. Here is the latest version."))
-    elif problem.status == 409:
-        errors.add(None, N_("This cannot be done in its current state."))
-    else:
-        errors = problem_errors(problem)
-    return errors
-
-
 async def save_profile(request: Request) -> Response:
     form = await read_form(request)
     web, visit = web_of(request), require_organiser(request)
@@ -226,9 +218,8 @@ async def save_profile(request: Request) -> Response:
             )
             return flash_redirect(f"/organisation/{org_id}", "organisation-saved")
         except ApiProblem as problem:
-            errors = (
-                problem_errors(problem) if problem.status == 422 else _conflict_message(problem)
-            )
+            # a stale version (412) and a refused state (409) are said above the form
+            errors = problem_errors(problem)
     return await _again(request, visit, org_id, errors, values=values)
 
 
@@ -276,7 +267,7 @@ async def answer_request(request: Request) -> Response:
         await web.api.post(visit, f"/v1/organisations/{org_id}/requests/{request_id}/{decision}")
         return flash_redirect(f"/organisation/{org_id}", ANSWERED[decision])
     except ApiProblem as problem:
-        return await _again(request, visit, org_id, _conflict_message(problem))
+        return await _again(request, visit, org_id, problem_errors(problem))
 
 
 async def change_member(request: Request) -> Response:
@@ -300,7 +291,7 @@ async def change_member(request: Request) -> Response:
         if problem.status == 409:
             errors.add(None, N_("An organisation keeps at least one administrator."))
         else:
-            errors = _conflict_message(problem)
+            errors = problem_errors(problem)
         return await _again(request, visit, org_id, errors)
 
 

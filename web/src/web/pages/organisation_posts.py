@@ -18,8 +18,13 @@ from web.api import ApiProblem, Visit
 from web.forms import FormErrors, Validator, check, problem_errors, required
 from web.navigation import N_
 from web.pages.opportunities import INTEREST_STATUSES, KINDS
-from web.pages.organisation import NO_PROFILE, choices, my_organisations, require_organiser
-from web.people import people_cards
+from web.pages.organisation import (
+    NO_PROFILE,
+    choices,
+    display_names,
+    my_organisations,
+    require_organiser,
+)
 from web.runtime import flash_redirect, read_form, render, web_of
 
 WORK_MODES: dict[str, str] = {
@@ -92,17 +97,6 @@ def _organisation_names(organisations: list[dict[str, Any]]) -> list[tuple[str, 
 
 def _date_of(moment: str) -> str:
     return moment[:10] if moment else ""
-
-
-def _edit_problem(problem: ApiProblem, fields: dict[str, str]) -> FormErrors:
-    errors = FormErrors()
-    if problem.status == 412:
-        errors.add(None, N_("Someone changed this meanwhile. Here is the latest version."))
-    elif problem.status == 409:
-        errors.add(None, N_("This cannot be done in its current state."))
-    else:
-        errors = problem_errors(problem, fields=fields)
-    return errors
 
 
 # ---- calls for contributors ---------------------------------------------------------------
@@ -180,13 +174,13 @@ async def _opportunity_context(request: Request, visit: Visit, oid: str) -> dict
     api = web_of(request).api
     opportunity = await api.get(visit, f"/v1/opportunities/{oid}")
     interests = await api.get(visit, f"/v1/opportunities/{oid}/interests")
-    cards = await people_cards(api, visit, [i["person_id"] for i in interests])
+    names = await display_names(request, visit, [i["person_id"] for i in interests])
     values = {k: str(opportunity.get(k) or "") for k in ("title", "description", "work_mode")}
     values["deadline"] = _date_of(opportunity["deadline"])
     return {
         "o": opportunity,
         "interests": interests,
-        "names": {pid: card.get("display_name") or "" for pid, card in cards.items()},
+        "names": names,
         "former_member": NO_PROFILE,
         "next_statuses": NEXT_STATUSES,
         "statuses": INTEREST_STATUSES,
@@ -233,7 +227,7 @@ async def save_opportunity(request: Request) -> Response:
             )
             return flash_redirect(f"/organisation/opportunities/{oid}", "opportunity-saved")
         except ApiProblem as problem:
-            errors = _edit_problem(problem, {})
+            errors = problem_errors(problem)
             if "deadline" in errors.fields:
                 errors.fields["deadline"] = N_("Choose a day in the future.")
     context = await _opportunity_context(request, visit, oid)
@@ -257,7 +251,7 @@ async def move_interest(request: Request) -> Response:
         return flash_redirect(f"/organisation/opportunities/{oid}", "interest-moved")
     except ApiProblem as problem:
         context = await _opportunity_context(request, visit, oid)
-        context["errors"] = _edit_problem(problem, {})
+        context["errors"] = problem_errors(problem)
         return render(request, "consoles/organisation_opportunity.html", context, status=422)
 
 
@@ -293,12 +287,10 @@ EVENT_RULES: dict[str, list[Validator]] = {
     "ends_at": [required, a_moment],
     "capacity": [a_count],
 }
-#: the API's field names are the form's, and a bad zone is the zone field's error
-EVENT_PROBLEM_FIELDS = {name: name for name in EVENT_FIELDS}
 
 
 def _event_problem(problem: ApiProblem) -> FormErrors:
-    errors = _edit_problem(problem, EVENT_PROBLEM_FIELDS)
+    errors = problem_errors(problem)
     detail = problem.detail.lower()
     if problem.status == 422 and not problem.errors:
         errors = FormErrors()
@@ -334,7 +326,7 @@ async def _event_context(request: Request, visit: Visit, event_id: str) -> dict[
     api = web_of(request).api
     event = await api.get(visit, f"/v1/events/{event_id}")
     registrations = await api.get(visit, f"/v1/events/{event_id}/registrations")
-    cards = await people_cards(api, visit, [r["person_id"] for r in registrations])
+    names = await display_names(request, visit, [r["person_id"] for r in registrations])
     values = {k: str(event.get(k) or "") for k in ("title", "description", "location")}
     values.update(
         starts_at=str(event["local_starts_at"])[:16],
@@ -344,7 +336,7 @@ async def _event_context(request: Request, visit: Visit, event_id: str) -> dict[
     return {
         "event": event,
         "registrations": registrations,
-        "names": {pid: card.get("display_name") or "" for pid, card in cards.items()},
+        "names": names,
         "former_member": NO_PROFILE,
         "event_kinds": EVENT_KINDS,
         "event_statuses": EVENT_STATUSES,
