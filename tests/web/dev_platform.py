@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -21,7 +22,8 @@ from web_stack import ENV, SERVICES, build_world, oidc_env, oidc_provider
 from devstack.harness import ensure_test_infra
 from devstack.system import start_platform
 
-STATE = Path("/tmp/web-dev-platform.json")
+#: where it says it is ready (another path for a second engineer's platform on this machine)
+STATE = Path(os.environ.get("WEB_TEST_PLATFORM") or "/tmp/web-dev-platform.json")
 
 
 def main() -> int:

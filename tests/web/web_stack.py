@@ -44,6 +44,8 @@ CHROMIUM_ARGS = [
 ]
 SERVICES = ("profiles", "resources", "alliance", "notifications")
 ENV = {
+    # the partner console's test receives its webhooks on a loopback port
+    "notifications": {"WEBHOOK_ALLOWED_PRIVATE": "127.0.0.1"},
     "profiles": {
         "ADMIN_EMAIL": ADMIN_EMAIL,
         "ADMIN_PASSWORD": ADMIN_PASSWORD,

@@ -1710,6 +1710,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/organised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organised Events
+         * @description The caller's own events, past and cancelled ones too, latest first, each with its
+         *     seats left (an organiser's console: each leads to its registrations).
+         */
+        get: operations["organisedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{event_id}": {
         parameters: {
             query?: never;
@@ -2357,6 +2378,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Organisations
+         * @description The organisations the caller belongs to and their role in each (what an
+         *     organisation's console starts from).
+         */
+        get: operations["myOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/profile": {
         parameters: {
             query?: never;
@@ -2682,6 +2724,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/opportunities/posted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Posted Opportunities
+         * @description The caller's own calls, open and closed, latest deadline first (a poster's console:
+         *     each leads to its expressions of interest).
+         */
+        get: operations["postedOpportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/opportunities/{opportunity_id}": {
         parameters: {
             query?: never;
@@ -2689,14 +2752,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Opportunity */
+        /**
+         * Get Opportunity
+         * @description The call; its ETag (the version) goes in If-Match of a PATCH.
+         */
         get: operations["getOpportunity"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Revise Opportunity
+         * @description The poster or a moderator changes the call (If-Match: the ETag last read). A field
+         *     sent as null is left as it is; a new deadline must be in the future with an offset.
+         */
+        patch: operations["reviseOpportunity"];
         trace?: never;
     };
     "/v1/opportunities/{opportunity_id}/interests": {
@@ -5659,6 +5730,32 @@ export interface components {
             /** Items */
             items: components["schemas"]["MyInterestOut"][];
         };
+        /** MyOrganisation */
+        MyOrganisation: {
+            /** Country */
+            country: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Role
+             * @description the caller's role in it: admin or member
+             */
+            role: string;
+            /** Verified */
+            verified: boolean;
+        };
+        /** MyOrganisations */
+        MyOrganisations: {
+            /** Items */
+            items: components["schemas"]["MyOrganisation"][];
+        };
         /** MyResourceOut */
         MyResourceOut: {
             /** Hidden */
@@ -5995,8 +6092,42 @@ export interface components {
             sectors: string[];
             /** Title */
             title: string;
+            /**
+             * Version
+             * @description changes with every change (the ETag): If-Match of a PATCH
+             * @default 0
+             */
+            version?: number;
             /** Work Mode */
             work_mode: string;
+        };
+        /**
+         * OpportunityPatch
+         * @description Only the fields sent change; the kind and the organisation stay as posted.
+         */
+        OpportunityPatch: {
+            /** Contribution Modes */
+            contribution_modes?: string[] | null;
+            /** Countries */
+            countries?: string[] | null;
+            /**
+             * Deadline
+             * @description in the future, with an offset
+             */
+            deadline?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Languages */
+            languages?: string[] | null;
+            /** Required Occupations */
+            required_occupations?: string[] | null;
+            /** Required Skills */
+            required_skills?: string[] | null;
+            /** Sectors */
+            sectors?: string[] | null;
+            /** Title */
+            title?: string | null;
+            work_mode?: components["schemas"]["WorkMode"] | null;
         };
         /** OrganisationInput */
         OrganisationInput: {
@@ -6026,6 +6157,11 @@ export interface components {
          * @enum {string}
          */
         OrganisationKind: "diaspora_association" | "consulate" | "ministry" | "academia" | "private_sector" | "ngo" | "international_organisation";
+        /** OrganisedEvents */
+        OrganisedEvents: {
+            /** Items */
+            items: components["schemas"]["EventOut"][];
+        };
         /** ParticipantAnswer */
         ParticipantAnswer: {
             /**
@@ -6099,6 +6235,11 @@ export interface components {
             theme?: string | null;
             /** Title */
             title: string;
+        };
+        /** PostedOpportunities */
+        PostedOpportunities: {
+            /** Items */
+            items: components["schemas"]["OpportunityOut"][];
         };
         /** PreferencesBody */
         PreferencesBody: {
@@ -13428,6 +13569,55 @@ export interface operations {
             };
         };
     };
+    organisedEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisedEvents"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEvent: {
         parameters: {
             query?: {
@@ -15678,6 +15868,44 @@ export interface operations {
             };
         };
     };
+    myOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrganisations"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyProfile: {
         parameters: {
             query?: never;
@@ -16923,6 +17151,55 @@ export interface operations {
             };
         };
     };
+    postedOpportunities: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostedOpportunities"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getOpportunity: {
         parameters: {
             query?: never;
@@ -16945,6 +17222,89 @@ export interface operations {
             };
             /** @description Invalid request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviseOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
+            };
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityOut"];
+                };
+            };
+            /** @description Not the poster nor a moderator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

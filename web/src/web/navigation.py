@@ -67,6 +67,11 @@ MODERATE = "resources.moderate"
 #: who runs a government's diaspora mapping (the focal point's console)
 RUN_GOVERNMENT_CAMPAIGNS = "profiles.run_government_campaigns"
 
+#: who runs an organisation's console (the organisation administrator role's permission)
+ORGANISE = "resources.post_opportunities"
+#: who runs the partner console (the partner role's permission)
+SUBSCRIBE_WEBHOOKS = "notifications.subscribe_webhooks"
+
 #: the consoles (issue 28), each gated by its platform roles
 CONSOLES = NavSection(
     "consoles",
@@ -84,6 +89,8 @@ CONSOLES = NavSection(
             "/mapping",
             permission=RUN_GOVERNMENT_CAMPAIGNS,
         ),
+        NavItem("organisation", N_("My organisation"), "/organisation", permission=ORGANISE),
+        NavItem("partner", N_("Webhooks"), "/partner", permission=SUBSCRIBE_WEBHOOKS),
     ),
 )
 

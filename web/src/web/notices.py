@@ -48,4 +48,19 @@ NOTICES: dict[str, str] = {
     "moderation-restored": N_("Shown again to members."),
     "moderation-archived": N_("Archived."),
     "all-read": N_("All notifications are marked as read."),
+    "organisation-registered": N_(
+        "Your organisation is registered. A platform administrator will verify it."
+    ),
+    "organisation-saved": N_("The organisation's profile is saved."),
+    "organisation-invited": N_("The invitation is sent."),
+    "organisation-request-accepted": N_("Accepted: they are a member now."),
+    "organisation-request-declined": N_("The request is declined."),
+    "organisation-member-removed": N_("The member is removed."),
+    "organisation-role-changed": N_("The role is changed."),
+    "opportunity-posted": N_("Your call is posted: matching members hear about it."),
+    "opportunity-saved": N_("Your changes are saved."),
+    "interest-moved": N_("The status is changed: the person is told."),
+    "event-scheduled": N_("Your event is in the calendar."),
+    "event-saved": N_("Your changes are saved."),
+    "webhook-redelivered": N_("Queued again: it is sent in a moment."),
 }

@@ -121,6 +121,15 @@ async def test_organisation_lifecycle(
         invitee_id: "member",
     }
 
+    # each person's organisations and their role in each (a console starts from it)
+    for token, role in ((founder, "admin"), (invitee, "member")):
+        listed = (await client.get("/v1/me/organisations", headers=bearer(token))).json()
+        assert [(o["organisation_id"], o["role"]) for o in listed["items"]] == [(org_id, role)]
+        assert listed["items"][0]["name"] == ORG["name"] and not listed["items"][0]["verified"]
+    assert (await client.get("/v1/me/organisations", headers=bearer(outsider))).json() == {
+        "items": []
+    }
+
     # the last administrator cannot leave; after promoting someone they can
     leave = await client.delete(
         f"/v1/organisations/{org_id}/members/{founder_id}", headers=bearer(founder)

@@ -221,3 +221,27 @@ async def test_more_capacity_promotes_the_waitlist_in_order(
         if e["type"] == "resources.calendar_event.registration_changed" and e["data"]["promoted"]
     ]
     assert promoted == [str(people[1]), str(people[2])]
+
+
+async def test_the_organiser_lists_their_events_with_seats_left(
+    client: httpx.AsyncClient, tokens: TokenIssuer
+) -> None:
+    """An organiser's console: their own events, cancelled ones too, with seats left."""
+    organiser = tokens.headers(new_id(), roles=("organisation_admin",))
+    kept = (await client.post("/v1/events", json=event_body(), headers=organiser)).json()["id"]
+    dropped = (
+        await client.post("/v1/events", json=event_body(title="Dropped"), headers=organiser)
+    ).json()["id"]
+    await client.post(f"/v1/events/{kept}/registrations", headers=tokens.headers(new_id()))
+    cancelled = await client.post(
+        f"/v1/events/{dropped}/cancel", json={"reason": "x"}, headers=organiser
+    )
+    assert cancelled.status_code == 200, cancelled.text
+    mine = (await client.get("/v1/events/organised", headers=organiser)).json()["items"]
+    assert {e["id"]: (e["status"], e["seats_left"]) for e in mine} == {
+        kept: ("scheduled", 2),
+        dropped: ("cancelled", 3),
+    }
+    assert (await client.get("/v1/events/organised", headers=tokens.headers(new_id()))).json()[
+        "items"
+    ] == []

@@ -326,3 +326,57 @@ async def test_open_opportunities_page_by_deadline(
         datetime.fromisoformat(d) for d in deadlines
     )
     assert_problem(await client.get("/v1/opportunities", params={"cursor": "bogus"}), 400)
+
+
+async def test_the_poster_lists_and_revises_their_calls(
+    client: httpx.AsyncClient, tokens: TokenIssuer, cast: Cast
+) -> None:
+    """A poster's console: their own calls (closed ones too), edited with If-Match; nobody
+    else may edit them, and a past deadline is refused beside its field."""
+    poster_id = new_id()
+    poster = tokens.headers(poster_id, roles=("organisation_admin",))
+    oid = (await client.post("/v1/opportunities", json=opportunity(cast), headers=poster)).json()[
+        "id"
+    ]
+    posted = (await client.get("/v1/opportunities/posted", headers=poster)).json()["items"]
+    assert [p["id"] for p in posted] == [oid]
+    assert (await client.get("/v1/opportunities/posted", headers=tokens.headers(new_id()))).json()[
+        "items"
+    ] == []
+
+    read = await client.get(f"/v1/opportunities/{oid}")
+    etag = read.headers["ETag"]
+    url = f"/v1/opportunities/{oid}"
+    other = tokens.headers(new_id(), roles=("organisation_admin",))
+    assert_problem(
+        await client.patch(url, json={"title": "x"}, headers={**other, "If-Match": etag}), 403
+    )
+    assert_problem(await client.patch(url, json={"title": "x"}, headers=poster), 428)
+    past = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    refused = await client.patch(url, json={"deadline": past}, headers={**poster, "If-Match": etag})
+    assert_problem(refused, 422)
+    assert refused.json()["errors"][0]["loc"] == ["body", "deadline"]
+    later = (datetime.now(UTC) + timedelta(days=60)).replace(microsecond=0)
+    revised = await client.patch(
+        url,
+        json={"title": "Data experts, second call", "deadline": later.isoformat(), "kind": None}
+        | {"languages": ["fr", "en", "fr"]},
+        headers={**poster, "If-Match": etag},
+    )
+    assert revised.status_code == 422  # the kind is not revisable (extra field refused)
+    revised = await client.patch(
+        url,
+        json={"title": "Data experts, second call", "deadline": later.isoformat()}
+        | {"languages": ["fr", "en", "fr"]},
+        headers={**poster, "If-Match": etag},
+    )
+    assert revised.status_code == 200, revised.text
+    body = revised.json()
+    assert body["title"] == "Data experts, second call" and body["languages"] == ["fr", "en"]
+    assert datetime.fromisoformat(body["deadline"]) == later
+    assert revised.headers["ETag"] != etag and body["version"] > read.json()["version"]
+    assert_problem(
+        await client.patch(url, json={"title": "y"}, headers={**poster, "If-Match": etag}), 412
+    )
+    again = (await client.get(url)).json()
+    assert again["title"] == "Data experts, second call" and again["kind"] == "experts"

@@ -20,6 +20,9 @@ from web.pages import (
     moderation,
     notifications,
     opportunities,
+    organisation,
+    organisation_posts,
+    partner,
     privacy,
     profile,
     surveys,
@@ -46,6 +49,9 @@ AREAS = (
     mapping_tables,
     mapping_needs,
     mapping_questionnaires,
+    organisation,
+    organisation_posts,
+    partner,
 )
 
 

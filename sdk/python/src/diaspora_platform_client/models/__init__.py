@@ -193,6 +193,8 @@ from .my_consents_response_myconsents import MyConsentsResponseMyconsents
 from .my_identities_response_200_item import MyIdentitiesResponse200Item
 from .my_interest_out import MyInterestOut
 from .my_interests import MyInterests
+from .my_organisation import MyOrganisation
+from .my_organisations import MyOrganisations
 from .my_resource_out import MyResourceOut
 from .my_resources import MyResources
 from .my_responses_response_myresponses import MyResponsesResponseMyresponses
@@ -217,9 +219,11 @@ from .opportunity_in import OpportunityIn
 from .opportunity_kind import OpportunityKind
 from .opportunity_match import OpportunityMatch
 from .opportunity_out import OpportunityOut
+from .opportunity_patch import OpportunityPatch
 from .organisation_input import OrganisationInput
 from .organisation_input_description import OrganisationInputDescription
 from .organisation_kind import OrganisationKind
+from .organised_events import OrganisedEvents
 from .participant_answer import ParticipantAnswer
 from .participant_answer_de_identified import ParticipantAnswerDeIdentified
 from .participant_answer_deleted import ParticipantAnswerDeleted
@@ -230,6 +234,7 @@ from .patch_my_profile_body import PatchMyProfileBody
 from .patch_organisation_body import PatchOrganisationBody
 from .person_match import PersonMatch
 from .pledge_in import PledgeIn
+from .posted_opportunities import PostedOpportunities
 from .preferences_body import PreferencesBody
 from .preferences_body_categories import PreferencesBodyCategories
 from .preferences_body_channels import PreferencesBodyChannels
@@ -543,6 +548,8 @@ __all__ = (
     "MyIdentitiesResponse200Item",
     "MyInterestOut",
     "MyInterests",
+    "MyOrganisation",
+    "MyOrganisations",
     "MyResourceOut",
     "MyResources",
     "MyResponsesResponseMyresponses",
@@ -567,9 +574,11 @@ __all__ = (
     "OpportunityKind",
     "OpportunityMatch",
     "OpportunityOut",
+    "OpportunityPatch",
     "OrganisationInput",
     "OrganisationInputDescription",
     "OrganisationKind",
+    "OrganisedEvents",
     "ParticipantAnswer",
     "ParticipantAnswerDeIdentified",
     "ParticipantAnswerDeleted",
@@ -580,6 +589,7 @@ __all__ = (
     "PatchOrganisationBody",
     "PersonMatch",
     "PledgeIn",
+    "PostedOpportunities",
     "PreferencesBody",
     "PreferencesBodyCategories",
     "PreferencesBodyChannels",

@@ -32,6 +32,7 @@ class OpportunityOut:
         title (str):
         work_mode (str):
         organisation_id (None | Unset | UUID):
+        version (int | Unset): changes with every change (the ETag): If-Match of a PATCH Default: 0.
     """
 
     contribution_modes: list[str]
@@ -49,6 +50,7 @@ class OpportunityOut:
     title: str
     work_mode: str
     organisation_id: None | Unset | UUID = UNSET
+    version: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +90,8 @@ class OpportunityOut:
         else:
             organisation_id = self.organisation_id
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -110,6 +114,8 @@ class OpportunityOut:
         )
         if organisation_id is not UNSET:
             field_dict["organisation_id"] = organisation_id
+        if version is not UNSET:
+            field_dict["version"] = version
 
         return field_dict
 
@@ -161,6 +167,8 @@ class OpportunityOut:
 
         organisation_id = _parse_organisation_id(d.pop("organisation_id", UNSET))
 
+        version = d.pop("version", UNSET)
+
         opportunity_out = cls(
             contribution_modes=contribution_modes,
             countries=countries,
@@ -177,6 +185,7 @@ class OpportunityOut:
             title=title,
             work_mode=work_mode,
             organisation_id=organisation_id,
+            version=version,
         )
 
         opportunity_out.additional_properties = d

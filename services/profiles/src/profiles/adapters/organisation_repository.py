@@ -120,6 +120,17 @@ class OrganisationRepository:
                 )
             )
 
+    async def of_member(self, person_id: UUID) -> list[dict[str, Any]]:
+        """The organisations ``person_id`` belongs to, with their role in each, by name."""
+        m = organisation_members
+        rows = await self.session.execute(
+            select(o.c.id, o.c.name, o.c.kind, o.c.country, o.c.verified_at, m.c.role)
+            .join(m, m.c.organisation_id == o.c.id)
+            .where(m.c.person_id == person_id)
+            .order_by(o.c.sort_name, o.c.id)
+        )
+        return [dict(r) for r in rows.mappings()]
+
     async def search(
         self,
         q: str | None,

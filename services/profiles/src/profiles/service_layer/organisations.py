@@ -149,6 +149,11 @@ async def verify(org_id: UUID, by: UUID, uow: ProfilesUnitOfWork, now: datetime)
     return org
 
 
+async def of_member(person_id: UUID, uow: ProfilesUnitOfWork) -> list[dict[str, Any]]:
+    async with uow:
+        return await uow.organisations.of_member(person_id)
+
+
 async def search(
     q: str | None,
     kinds: list[str],

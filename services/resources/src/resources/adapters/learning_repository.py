@@ -55,6 +55,28 @@ class CalendarRepository:
         stmt = stmt.order_by(calendar_events.c.starts_at, calendar_events.c.id).limit(limit)
         return [_event(m) for m in (await self.session.execute(stmt)).mappings()]
 
+    async def organised_by(self, person_id: UUID, limit: int) -> list[CalendarEvent]:
+        """The person's events, past, cancelled and to come, latest start first."""
+        c = calendar_events.c
+        stmt = (
+            select(calendar_events)
+            .where(c.organised_by == person_id)
+            .order_by(c.starts_at.desc(), c.id)
+            .limit(limit)
+        )
+        return [_event(m) for m in (await self.session.execute(stmt)).mappings()]
+
+    async def confirmed_counts(self, event_ids: list[UUID]) -> dict[UUID, int]:
+        """Confirmed registrations of each event, in one statement."""
+        r = registrations.c
+        rows = await self.session.execute(
+            select(r.event_id, func.count())
+            .where(r.event_id.in_(event_ids), r.status == RegistrationStatus.CONFIRMED.value)
+            .group_by(r.event_id)
+        )
+        counts = {event_id: int(n) for event_id, n in rows.all()}
+        return {event_id: counts.get(event_id, 0) for event_id in event_ids}
+
     async def confirmed_count(self, event_id: UUID) -> int:
         n: int = (
             await self.session.scalar(

@@ -368,8 +368,11 @@ class OpportunityRepository:
         await self.session.execute(opportunities.insert().values(**_opportunity_row(o)))
 
     async def save(self, o: Opportunity) -> None:
+        row = _opportunity_row(o)
+        for fixed in ("id", "posted_by", "created_at"):
+            del row[fixed]
         await self.session.execute(
-            update(opportunities).where(opportunities.c.id == o.id).values(version=o.version)
+            update(opportunities).where(opportunities.c.id == o.id).values(**row)
         )
 
     async def get(self, opportunity_id: UUID, *, for_update: bool = False) -> Opportunity | None:
@@ -385,6 +388,17 @@ class OpportunityRepository:
         rows = await self.session.execute(select(opportunities).where(opportunities.c.id.in_(ids)))
         found = {row["id"]: _opportunity(row) for row in rows.mappings()}
         return [found[i] for i in ids if i in found]
+
+    async def posted_by(self, person_id: UUID, limit: int) -> list[Opportunity]:
+        """What the person posted, open or not, latest deadline first."""
+        c = opportunities.c
+        stmt = (
+            select(opportunities)
+            .where(c.posted_by == person_id)
+            .order_by(c.deadline.desc(), c.id)
+            .limit(limit)
+        )
+        return [_opportunity(row) for row in (await self.session.execute(stmt)).mappings()]
 
     async def open_page(
         self,

@@ -61,6 +61,11 @@ class OpportunityPosted(DomainEvent):
 
 
 @dataclass(kw_only=True)
+class OpportunityRevised(DomainEvent):
+    """The poster changed the call's details (the version moves: If-Match)."""
+
+
+@dataclass(kw_only=True)
 class InterestExpressed(DomainEvent):
     interest_id: UUID
     person_id: UUID
@@ -125,6 +130,36 @@ class Opportunity(AggregateRoot):
 
     def may_manage(self, actor_id: UUID, *, moderator: bool) -> bool:
         return moderator or (self.posted_by is not None and actor_id == self.posted_by)
+
+    #: what the poster may change after posting (the kind and the organisation stay)
+    REVISABLE = (
+        "title",
+        "description",
+        "deadline",
+        "work_mode",
+        "required_occupations",
+        "required_skills",
+        "sectors",
+        "countries",
+        "contribution_modes",
+        "languages",
+    )
+
+    def revise(self, changes: dict[str, object], now: datetime) -> bool:
+        """Apply the poster's changes; a new deadline must be in the future. False when
+        nothing differs (no event, the version stays)."""
+        changed = {
+            k: v for k, v in changes.items() if k in self.REVISABLE and getattr(self, k) != v
+        }
+        deadline = changed.get("deadline")
+        if isinstance(deadline, datetime) and deadline <= now:
+            raise DeadlinePassed("the deadline must be in the future")
+        if not changed:
+            return False
+        for name, value in changed.items():
+            setattr(self, name, value)
+        self.record(OpportunityRevised())
+        return True
 
     def express_interest(
         self, person_id: UUID, message: str, now: datetime, existing: ExpressionOfInterest | None

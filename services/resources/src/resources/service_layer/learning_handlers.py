@@ -228,6 +228,16 @@ async def registrations(
         return found
 
 
+async def organised_by(
+    uow: ResourcesUnitOfWork, actor: Actor, limit: int
+) -> list[tuple[cal.CalendarEvent, int]]:
+    """The caller's own events with their confirmed registrations (an organiser's console)."""
+    async with uow:
+        events = await uow.calendar.organised_by(actor.id, limit)
+        counts = await uow.calendar.confirmed_counts([e.id for e in events])
+    return [(e, counts[e.id]) for e in events]
+
+
 async def upcoming(
     uow: ResourcesUnitOfWork, after: tuple[datetime, UUID] | None, limit: int, now: datetime
 ) -> list[cal.CalendarEvent]:

@@ -8,11 +8,12 @@ from uuid import UUID
 
 from contracts.events import resources as contract
 from contracts.events.privacy import GOVERNMENT_CONTACT
+from eventkit.preconditions import IfMatch
 from eventkit.privacy import record_access
 from resources.adapters import matching_sql
 from resources.domain import matching
 from resources.domain import opportunity as o
-from resources.service_layer.errors import Conflict, Forbidden, NotFound
+from resources.service_layer.errors import Conflict, Forbidden, InvalidInput, NotFound
 from resources.service_layer.resource_handlers import Actor
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
@@ -20,6 +21,10 @@ from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 class DeadlinePassed(Conflict):
     title = "Deadline passed"
     type = "https://diaspora.example/problems/deadline-passed"
+
+
+class InvalidOpportunity(InvalidInput):
+    pass
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,38 @@ async def get(uow: ResourcesUnitOfWork, opportunity_id: UUID) -> o.Opportunity:
     if opportunity is None:
         raise NotFound("no such opportunity")
     return opportunity
+
+
+async def posted_by(uow: ResourcesUnitOfWork, actor: Actor, limit: int) -> list[o.Opportunity]:
+    """The caller's own calls, open and closed (what a poster's console lists)."""
+    async with uow.autocommit_reads():
+        return await uow.opportunities.posted_by(actor.id, limit)
+
+
+async def revise(
+    uow: ResourcesUnitOfWork,
+    opportunity_id: UUID,
+    actor: Actor,
+    changes: dict[str, object],
+    expected: IfMatch,
+) -> o.Opportunity:
+    """The poster (or a moderator) edits the call; a stale If-Match is refused (412)."""
+    async with uow:
+        opportunity = await uow.opportunities.get(opportunity_id, for_update=True)
+        if opportunity is None:
+            raise NotFound("no such opportunity")
+        if not opportunity.may_manage(actor.id, moderator=actor.moderator):
+            raise Forbidden("only the poster and moderators change an opportunity")
+        expected.check(opportunity.version, what="the opportunity")
+        uow.track(opportunity)
+        try:
+            changed = opportunity.revise(changes, datetime.now(UTC))
+        except o.DeadlinePassed as exc:
+            raise InvalidOpportunity(str(exc), field="deadline") from exc
+        if changed:
+            await uow.opportunities.save(opportunity)
+            await uow.commit()
+        return opportunity
 
 
 async def list_open(

@@ -73,6 +73,8 @@ def sync_detailed(
 ) -> Response[OpportunityOut | Problem]:
     """Get Opportunity
 
+     The call; its ETag (the version) goes in If-Match of a PATCH.
+
     Args:
         opportunity_id (UUID):
 
@@ -102,6 +104,8 @@ def sync(
 ) -> OpportunityOut | Problem | None:
     """Get Opportunity
 
+     The call; its ETag (the version) goes in If-Match of a PATCH.
+
     Args:
         opportunity_id (UUID):
 
@@ -125,6 +129,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[OpportunityOut | Problem]:
     """Get Opportunity
+
+     The call; its ETag (the version) goes in If-Match of a PATCH.
 
     Args:
         opportunity_id (UUID):
@@ -152,6 +158,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> OpportunityOut | Problem | None:
     """Get Opportunity
+
+     The call; its ETag (the version) goes in If-Match of a PATCH.
 
     Args:
         opportunity_id (UUID):

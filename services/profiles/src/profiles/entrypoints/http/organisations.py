@@ -71,6 +71,19 @@ class RequestView(BaseModel):
     created_at: datetime
 
 
+class MyOrganisation(BaseModel):
+    organisation_id: UUID
+    name: str
+    kind: str
+    country: str
+    verified: bool
+    role: str = Field(description="the caller's role in it: admin or member")
+
+
+class MyOrganisations(BaseModel):
+    items: list[MyOrganisation]
+
+
 def _request_view(r: MembershipRequest) -> RequestView:
     return RequestView(
         request_id=r.id,
@@ -103,6 +116,26 @@ async def create_organisation(
     It shows as unverified until a platform admin verifies it."""
     org = await handlers.found(body.model_dump(mode="json"), principal.subject, uow, now.now())
     return _org_response(org, 201)
+
+
+@router.get("/v1/me/organisations", response_model=MyOrganisations)
+async def my_organisations(principal: CurrentPrincipal, uow: UoW) -> MyOrganisations:
+    """The organisations the caller belongs to and their role in each (what an
+    organisation's console starts from)."""
+    rows = await handlers.of_member(principal.subject, uow)
+    return MyOrganisations(
+        items=[
+            MyOrganisation(
+                organisation_id=r["id"],
+                name=r["name"],
+                kind=r["kind"],
+                country=r["country"],
+                verified=r["verified_at"] is not None,
+                role=r["role"],
+            )
+            for r in rows
+        ]
+    )
 
 
 @router.get("/v1/organisations/{org_id}", responses={404: {}})

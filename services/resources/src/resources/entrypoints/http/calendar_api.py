@@ -194,6 +194,20 @@ async def list_events(
     }
 
 
+class OrganisedEvents(BaseModel):
+    items: list[EventOut]
+
+
+@router.get("/organised", response_model=OrganisedEvents)
+async def organised_events(
+    actor: CurrentActor, uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 100
+) -> OrganisedEvents:
+    """The caller's own events, past and cancelled ones too, latest first, each with its
+    seats left (an organiser's console: each leads to its registrations)."""
+    found = await handlers.organised_by(uow, actor, limit)
+    return OrganisedEvents(items=[_out(e, confirmed) for e, confirmed in found])
+
+
 @router.get("/calendar.ics", response_class=Response)
 async def calendar_feed(uow: UoW, now: Now, request: Request) -> Response:
     """Every upcoming event as one subscribable iCalendar feed."""

@@ -13,6 +13,7 @@ from contracts.vocabulary.types import ContributionMode, CountryCode, SectorCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain.matching import Match
@@ -28,7 +29,9 @@ from resources.entrypoints.http.schemas import (
     OpportunityIn,
     OpportunityMatch,
     OpportunityOut,
+    OpportunityPatch,
     PersonMatch,
+    PostedOpportunities,
     ReasonLabel,
     ReasonOut,
 )
@@ -59,6 +62,7 @@ def _out(o: Opportunity) -> OpportunityOut:
         contribution_modes=o.contribution_modes,
         languages=o.languages,
         open=o.is_open(datetime.now(UTC)),
+        version=o.version,
     )
 
 
@@ -197,9 +201,52 @@ async def my_interests(
     return MyInterests(items=[MyInterestOut(**row) for row in rows])
 
 
+@router.get("/posted", response_model=PostedOpportunities)
+async def posted_opportunities(
+    actor: CurrentActor, uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 100
+) -> PostedOpportunities:
+    """The caller's own calls, open and closed, latest deadline first (a poster's console:
+    each leads to its expressions of interest)."""
+    return PostedOpportunities(items=[_out(o) for o in await handlers.posted_by(uow, actor, limit)])
+
+
 @router.get("/{opportunity_id}", response_model=OpportunityOut)
-async def get_opportunity(opportunity_id: UUID, uow: UoW) -> OpportunityOut:
-    return _out(await handlers.get(uow, opportunity_id))
+async def get_opportunity(opportunity_id: UUID, uow: UoW, response: Response) -> OpportunityOut:
+    """The call; its ETag (the version) goes in If-Match of a PATCH."""
+    opportunity = await handlers.get(uow, opportunity_id)
+    response.headers["ETag"] = f'W/"{opportunity.version}"'
+    return _out(opportunity)
+
+
+@router.patch(
+    "/{opportunity_id}",
+    response_model=OpportunityOut,
+    responses={
+        403: {"description": "Not the poster nor a moderator"},
+        412: {"description": "If-Match is stale"},
+        428: {"description": "If-Match missing"},
+    },
+)
+async def revise_opportunity(
+    opportunity_id: UUID,
+    body: OpportunityPatch,
+    actor: CurrentActor,
+    uow: UoW,
+    expected: IfMatchHeader,
+    response: Response,
+) -> OpportunityOut:
+    """The poster or a moderator changes the call (If-Match: the ETag last read). A field
+    sent as null is left as it is; a new deadline must be in the future with an offset."""
+    changes = {k: v for k, v in body.model_dump().items() if v is not None}
+    deadline = changes.get("deadline")
+    if isinstance(deadline, datetime) and deadline.tzinfo is None:
+        raise Problem(422, "Unprocessable Content", "the deadline needs a time zone offset")
+    for key in OpportunityPatch.model_fields:
+        if isinstance(changes.get(key), list):
+            changes[key] = list(dict.fromkeys(changes[key]))
+    opportunity = await handlers.revise(uow, opportunity_id, actor, changes, expected)
+    response.headers["ETag"] = f'W/"{opportunity.version}"'
+    return _out(opportunity)
 
 
 @router.get("/{opportunity_id}/matches", response_model=list[PersonMatch])

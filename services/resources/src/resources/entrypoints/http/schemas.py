@@ -220,6 +220,30 @@ class OpportunityOut(BaseModel):
     contribution_modes: list[str]
     languages: list[str]
     open: bool
+    version: int = Field(
+        default=0, description="changes with every change (the ETag): If-Match of a PATCH"
+    )
+
+
+class PostedOpportunities(BaseModel):
+    items: list[OpportunityOut]
+
+
+class OpportunityPatch(BaseModel):
+    """Only the fields sent change; the kind and the organisation stay as posted."""
+
+    model_config = {"extra": "forbid"}
+
+    title: str | None = Field(default=None, min_length=1, max_length=300)
+    description: str | None = Field(default=None, max_length=20_000)
+    deadline: datetime | None = Field(default=None, description="in the future, with an offset")
+    work_mode: WorkMode | None = None
+    required_occupations: list[OccupationCode] | None = Field(default=None, max_length=20)
+    required_skills: list[SkillCode] | None = Field(default=None, max_length=50)
+    sectors: list[SectorCode] | None = Field(default=None, max_length=21)
+    countries: list[CountryCode] | None = Field(default=None, max_length=250)
+    contribution_modes: list[ContributionMode] | None = Field(default=None, max_length=10)
+    languages: list[LanguageCode] | None = Field(default=None, max_length=20)
 
 
 class InterestIn(BaseModel):

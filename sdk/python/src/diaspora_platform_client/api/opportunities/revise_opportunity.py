@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.opportunity_out import OpportunityOut
+from ...models.opportunity_patch import OpportunityPatch
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    opportunity_id: UUID,
+    *,
+    body: OpportunityPatch,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/opportunities/{opportunity_id}".format(
+            opportunity_id=quote(str(opportunity_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OpportunityOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = OpportunityOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Problem.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OpportunityOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    opportunity_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OpportunityPatch,
+    if_match: None | str | Unset = UNSET,
+) -> Response[OpportunityOut | Problem]:
+    """Revise Opportunity
+
+     The poster or a moderator changes the call (If-Match: the ETag last read). A field
+    sent as null is left as it is; a new deadline must be in the future with an offset.
+
+    Args:
+        opportunity_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
+        body (OpportunityPatch): Only the fields sent change; the kind and the organisation stay
+            as posted.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OpportunityOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        opportunity_id=opportunity_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    opportunity_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OpportunityPatch,
+    if_match: None | str | Unset = UNSET,
+) -> OpportunityOut | Problem | None:
+    """Revise Opportunity
+
+     The poster or a moderator changes the call (If-Match: the ETag last read). A field
+    sent as null is left as it is; a new deadline must be in the future with an offset.
+
+    Args:
+        opportunity_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
+        body (OpportunityPatch): Only the fields sent change; the kind and the organisation stay
+            as posted.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OpportunityOut | Problem
+    """
+
+    return sync_detailed(
+        opportunity_id=opportunity_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    opportunity_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OpportunityPatch,
+    if_match: None | str | Unset = UNSET,
+) -> Response[OpportunityOut | Problem]:
+    """Revise Opportunity
+
+     The poster or a moderator changes the call (If-Match: the ETag last read). A field
+    sent as null is left as it is; a new deadline must be in the future with an offset.
+
+    Args:
+        opportunity_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
+        body (OpportunityPatch): Only the fields sent change; the kind and the organisation stay
+            as posted.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OpportunityOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        opportunity_id=opportunity_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    opportunity_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OpportunityPatch,
+    if_match: None | str | Unset = UNSET,
+) -> OpportunityOut | Problem | None:
+    """Revise Opportunity
+
+     The poster or a moderator changes the call (If-Match: the ETag last read). A field
+    sent as null is left as it is; a new deadline must be in the future with an offset.
+
+    Args:
+        opportunity_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (W/"<version>"), or *: a change made
+            since is not overwritten (412); changing an existing thing needs it (428).
+        body (OpportunityPatch): Only the fields sent change; the kind and the organisation stay
+            as posted.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OpportunityOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            opportunity_id=opportunity_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed
