@@ -90,7 +90,7 @@ CONSOLES = NavSection(
             permission=RUN_GOVERNMENT_CAMPAIGNS,
         ),
         NavItem("organisation", N_("My organisation"), "/organisation", permission=ORGANISE),
-        NavItem("partner", N_("Webhooks"), "/partner", permission=SUBSCRIBE_WEBHOOKS),
+        NavItem("webhooks", N_("Webhooks"), "/partner", permission=SUBSCRIBE_WEBHOOKS),
     ),
 )
 
