@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.events.privacy import DIRECTORY_LISTING
 from contracts.events.profiles import PersonProfileSnapshot
 from resources.adapters.orm import consents, erased_people, people
-from resources.domain.matching import ProfileFacts
+from resources.domain.matching import Needs, ProfileFacts
 
 
 class PeopleProjection:
@@ -103,6 +103,14 @@ class PeopleProjection:
             .first()
         )
         return facts(row) if row else None
+
+    async def ranked_for(
+        self, needs: Needs, limit: int, organisation_id: UUID | None = None
+    ) -> list[ProfileFacts]:
+        """People who consented to be matched, best first (``matching_sql.rank_people``)."""
+        from resources.adapters import matching_sql  # it maps its rows with ``facts`` (above)
+
+        return await matching_sql.rank_people(self.session, needs, limit, organisation_id)
 
 
 def facts(row: RowMapping) -> ProfileFacts:

@@ -28,6 +28,7 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventkit.deferred import insert_row
+from resources.adapters import matching_sql
 from resources.adapters.orm import (
     announced_matches,
     attachments,
@@ -40,6 +41,7 @@ from resources.adapters.orm import (
 )
 from resources.domain import resource as r
 from resources.domain.attachment import Attachment
+from resources.domain.matching import ProfileFacts
 from resources.domain.opportunity import (
     ExpressionOfInterest,
     InterestStatus,
@@ -129,6 +131,37 @@ def _title_in(language: str | None) -> Any:
     )
 
 
+def history_entries(resource: r.Resource, at: datetime) -> list[dict[str, Any]]:
+    """One history row per pending domain event (read before the unit of work maps them)."""
+    entries = []
+    version = resource.version - len(resource.events)
+    for event in resource.events:
+        version += 1
+        row: dict[str, Any] = {"resource_id": resource.id, "version": version, "at": at}
+        match event:
+            case r.ResourceDrafted(actor_id=actor):
+                row.update(action="drafted", to_status="draft", actor_id=actor)
+                row["snapshot"] = _snapshot(resource)
+            case r.ResourceEdited(actor_id=actor, what=what):
+                row.update(action="edited", actor_id=actor, reason=what)
+                row["snapshot"] = _snapshot(resource)
+            case r.StatusChanged():
+                row.update(
+                    action=str(event.to_status),
+                    from_status=str(event.from_status),
+                    to_status=str(event.to_status),
+                    actor_id=event.actor_id,
+                    reason=event.reason,
+                )
+            case r.ResourceReported(actor_id=actor, reason=reason):
+                row.update(action="reported", actor_id=actor, reason=reason)
+            case r.VisibilityChanged(hidden=hidden, actor_id=actor, reason=reason):
+                row.update(action="hidden" if hidden else "restored", actor_id=actor)
+                row["reason"] = reason
+        entries.append(row)
+    return entries
+
+
 class ResourceRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -181,32 +214,7 @@ class ResourceRepository:
             await self.session.execute(_UPSERT_TRANSLATION, _translation_row(resource.id, t))
 
     async def _write_history(self, resource: r.Resource) -> None:
-        """One history row per pending domain event (read before the unit of work maps them)."""
-        version = resource.version - len(resource.events)
-        now = datetime.now(UTC)
-        for event in resource.events:
-            version += 1
-            row: dict[str, Any] = {"resource_id": resource.id, "version": version, "at": now}
-            match event:
-                case r.ResourceDrafted(actor_id=actor):
-                    row.update(action="drafted", to_status="draft", actor_id=actor)
-                    row["snapshot"] = _snapshot(resource)
-                case r.ResourceEdited(actor_id=actor, what=what):
-                    row.update(action="edited", actor_id=actor, reason=what)
-                    row["snapshot"] = _snapshot(resource)
-                case r.StatusChanged():
-                    row.update(
-                        action=str(event.to_status),
-                        from_status=str(event.from_status),
-                        to_status=str(event.to_status),
-                        actor_id=event.actor_id,
-                        reason=event.reason,
-                    )
-                case r.ResourceReported(actor_id=actor, reason=reason):
-                    row.update(action="reported", actor_id=actor, reason=reason)
-                case r.VisibilityChanged(hidden=hidden, actor_id=actor, reason=reason):
-                    row.update(action="hidden" if hidden else "restored", actor_id=actor)
-                    row["reason"] = reason
+        for row in history_entries(resource, datetime.now(UTC)):
             await insert_row(self.session, _INSERT_HISTORY, row)
 
     async def history(self, resource_id: UUID) -> list[dict[str, Any]]:
@@ -399,6 +407,14 @@ class OpportunityRepository:
             .limit(limit)
         )
         return [_opportunity(row) for row in (await self.session.execute(stmt)).mappings()]
+
+    async def ranked_for(
+        self, person: ProfileFacts, now: datetime, limit: int
+    ) -> list[Opportunity]:
+        """Open opportunities for the person, best first (``matching_sql.rank_opportunities``
+        ranks the ids, one more statement loads the page)."""
+        ranked = await matching_sql.rank_opportunities(self.session, person, now, limit)
+        return await self.get_many([row["id"] for row in ranked])
 
     async def open_page(
         self,

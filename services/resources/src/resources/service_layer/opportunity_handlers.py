@@ -10,7 +10,6 @@ from contracts.events import resources as contract
 from contracts.events.privacy import GOVERNMENT_CONTACT
 from eventkit.preconditions import IfMatch
 from eventkit.privacy import record_access
-from resources.adapters import matching_sql
 from resources.domain import matching
 from resources.domain import opportunity as o
 from resources.service_layer.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -56,8 +55,8 @@ async def announce_good_matches(
 ) -> int:
     """Publish OpportunityMatchFound for good matches not announced before."""
     announced = 0
-    for person in await matching_sql.rank_people(
-        uow.session, opportunity.needs, limit, opportunity.organisation_id
+    for person in await uow.people.ranked_for(
+        opportunity.needs, limit, opportunity.organisation_id
     ):
         found = matching.score(opportunity.needs, person)
         if not found.good:
@@ -95,8 +94,7 @@ async def announce_for_person(uow: ResourcesUnitOfWork, person_id: UUID, limit: 
         return 0
     announced = 0
     now = datetime.now(UTC)
-    ranked = await matching_sql.rank_opportunities(uow.session, person, now, limit)
-    for opportunity in await uow.opportunities.get_many([row["id"] for row in ranked]):
+    for opportunity in await uow.opportunities.ranked_for(person, now, limit):
         if await _contact_withdrawn(uow, opportunity, person_id):
             continue
         found = matching.score(opportunity.needs, person)
@@ -276,9 +274,7 @@ async def people_for(
             raise NotFound("no such opportunity")
         if not opportunity.may_manage(actor.id, moderator=actor.moderator):
             raise Forbidden("only the poster and moderators see matches")
-        people = await matching_sql.rank_people(
-            uow.session, opportunity.needs, limit, opportunity.organisation_id
-        )
+        people = await uow.people.ranked_for(opportunity.needs, limit, opportunity.organisation_id)
         ranked = [RankedPerson(p, matching.score(opportunity.needs, p)) for p in people]
         ranked = [x for x in ranked if x.match.score > 0]
         await _audit(
@@ -296,6 +292,5 @@ async def opportunities_for(
         person = await uow.people.get(person_id)
         if person is None:
             raise NotFound("no profile is known for you yet")
-        rows = await matching_sql.rank_opportunities(uow.session, person, now, limit)
-        found = await uow.opportunities.get_many([row["id"] for row in rows])
+        found = await uow.opportunities.ranked_for(person, now, limit)
     return [RankedOpportunity(x, matching.score(x.needs, person)) for x in found]

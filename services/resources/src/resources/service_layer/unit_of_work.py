@@ -13,15 +13,23 @@ from resources.adapters.repository import (
     OpportunityRepository,
     ResourceRepository,
 )
+from resources.service_layer.repositories import (
+    Attachments,
+    Calendar,
+    Courses,
+    Opportunities,
+    People,
+    Resources,
+)
 
 
 class ResourcesUnitOfWork(UnitOfWork):
-    resources: ResourceRepository
-    attachments: AttachmentRepository
-    opportunities: OpportunityRepository
-    people: PeopleProjection
-    calendar: CalendarRepository
-    courses: CourseRepository
+    resources: Resources
+    attachments: Attachments
+    opportunities: Opportunities
+    people: People
+    calendar: Calendar
+    courses: Courses
     personal_data: PersonalData
 
     def init_repositories(self, session: AsyncSession) -> None:
