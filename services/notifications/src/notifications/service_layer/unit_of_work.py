@@ -15,14 +15,21 @@ from notifications.adapters.repository import (
     RecipientRepository,
 )
 from notifications.adapters.webhook_store import WebhookRepository
+from notifications.service_layer.repositories import (
+    Deliveries,
+    Digests,
+    Feed,
+    PreferencesStore,
+    Recipients,
+)
 
 
 class NotificationsUnitOfWork(UnitOfWork):
-    recipients: RecipientRepository
-    preferences: PreferencesRepository
-    deliveries: DeliveryRepository
-    feed: FeedRepository
-    digests: DigestRepository
+    recipients: Recipients
+    preferences: PreferencesStore
+    deliveries: Deliveries
+    feed: Feed
+    digests: Digests
     webhooks: WebhookRepository
     audience: AudienceRepository
     projections: ProjectionRepository

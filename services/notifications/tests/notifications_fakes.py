@@ -1,0 +1,250 @@
+"""In-memory repositories, unit of work and email sender for notifications' use cases.
+
+Each fake implements its protocol of ``notifications.service_layer.repositories`` (``make lint``
+type-checks this module against them) over tables of a ``devstack.fakes.FakeSession``; what
+they store and hand out are copies, as rows are. The unique indexes that make recording
+idempotent (a delivery per recipient, event, template and channel; a feed item or digest entry
+per person, event and template) are kept the same way. The real-database tests keep the SQL
+honest. The projections, webhooks and newsletters' audience have no fakes yet.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from email.message import EmailMessage
+from typing import Any
+from uuid import UUID
+
+from devstack.fakes import FakeDatabase, FakeSession, FakeUnitOfWork
+from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
+from notifications.adapters.integration_events import to_integration_events
+from notifications.adapters.repository import ERASED_VERSION
+from notifications.config import NotificationsSettings
+from notifications.domain.delivery import Delivery, DeliveryStatus
+from notifications.domain.digest import DigestEntry
+from notifications.domain.feed import FeedItem
+from notifications.domain.preferences import Preferences
+from notifications.domain.recipient import Recipient
+from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
+
+
+class FakeRecipients:
+    def __init__(self, session: FakeSession) -> None:
+        self.rows: dict[UUID, Recipient] = session.table("recipients")
+        self.preferences: dict[UUID, Preferences] = session.table("preferences")
+
+    async def upsert(self, recipient: Recipient) -> None:
+        known = self.rows.get(recipient.account_id)
+        if known is None or known.version < recipient.version:
+            self.rows[recipient.account_id] = copy.deepcopy(recipient)
+
+    async def get(self, account_id: UUID) -> Recipient | None:
+        found = self.rows.get(account_id)
+        return copy.deepcopy(found) if found and found.email else None  # a tombstone: nobody
+
+    async def erase(self, account_id: UUID) -> None:
+        await self.upsert(
+            Recipient(
+                account_id=account_id,
+                email="",
+                display_name="",
+                locale="en",
+                version=ERASED_VERSION,
+            )
+        )
+        self.preferences.pop(account_id, None)
+
+
+class FakePreferences:
+    def __init__(self, session: FakeSession) -> None:
+        self.rows: dict[UUID, Preferences] = session.table("preferences")
+
+    async def get(self, person_id: UUID) -> Preferences | None:
+        return copy.deepcopy(self.rows.get(person_id))
+
+    async def get_or_default(self, person_id: UUID) -> Preferences:
+        return await self.get(person_id) or Preferences(person_id=person_id)
+
+    async def save(self, p: Preferences, *, expected_version: int | None = None) -> bool:
+        known = self.rows.get(p.person_id)
+        if known is not None and expected_version is not None and known.version != expected_version:
+            return False
+        self.rows[p.person_id] = copy.deepcopy(p)
+        return True
+
+
+class FakeDeliveries:
+    def __init__(self, session: FakeSession) -> None:
+        self.rows: dict[UUID, Delivery] = session.table("deliveries")
+
+    @staticmethod
+    def _key(d: Delivery) -> tuple[UUID, str, str, str]:
+        return (d.recipient_id, d.source_event_id, d.template, d.channel)
+
+    async def add(self, d: Delivery) -> bool:
+        if any(self._key(x) == self._key(d) for x in self.rows.values()):
+            return False
+        kept = copy.deepcopy(d)
+        kept.events = []
+        self.rows[d.id] = kept
+        return True
+
+    async def add_many(self, found: list[Delivery]) -> int:
+        return sum([await self.add(d) for d in found])
+
+    async def campaign_progress(self, campaign_id: UUID) -> dict[str, int]:
+        counts = {s.value: 0 for s in DeliveryStatus}
+        for d in self.rows.values():
+            if d.campaign_id == campaign_id:
+                counts[d.status.value] += 1
+        return counts
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Delivery]:
+        due = [
+            d
+            for d in self.rows.values()
+            if d.status == DeliveryStatus.PENDING and d.next_attempt_at <= now
+        ]
+        due.sort(key=lambda d: d.next_attempt_at)
+        return [copy.deepcopy(d) for d in due[:limit]]
+
+    async def get(self, delivery_id: UUID) -> Delivery | None:
+        return copy.deepcopy(self.rows.get(delivery_id))
+
+    async def for_recipient(self, recipient_id: UUID) -> list[Delivery]:
+        # insertion order stands for created_at
+        return [copy.deepcopy(d) for d in self.rows.values() if d.recipient_id == recipient_id]
+
+    async def save(self, d: Delivery) -> None:
+        if d.id in self.rows:
+            kept = copy.deepcopy(d)
+            kept.events = []
+            self.rows[d.id] = kept
+
+    async def purge_settled_before(self, cutoff: datetime) -> int:
+        raise NotImplementedError("the fake keeps no created_at: retention is tested on SQL")
+
+
+class FakeFeed:
+    def __init__(self, session: FakeSession) -> None:
+        self.rows: dict[UUID, FeedItem] = session.table("feed_items")
+        self.positions: dict[str, int] = session.table("feed_positions")
+
+    async def add(self, item: FeedItem) -> bool:
+        key = (item.person_id, item.source_event_id, item.template)
+        if any((x.person_id, x.source_event_id, x.template) == key for x in self.rows.values()):
+            return False
+        self.positions["last"] = position = self.positions.get("last", 0) + 1
+        kept = copy.deepcopy(item)
+        kept.title, kept.position = item.title[:300], position
+        self.rows[item.id] = kept
+        return True
+
+    def _of(self, person_id: UUID) -> list[FeedItem]:
+        return sorted(
+            (copy.deepcopy(x) for x in self.rows.values() if x.person_id == person_id),
+            key=lambda x: x.position,
+        )
+
+    async def page(
+        self, person_id: UUID, *, before: int | None, limit: int, unread_only: bool = False
+    ) -> list[FeedItem]:
+        found = [
+            x
+            for x in reversed(self._of(person_id))
+            if (before is None or x.position < before) and not (unread_only and x.read_at)
+        ]
+        return found[:limit]
+
+    async def after(self, person_id: UUID, position: int, limit: int = 100) -> list[FeedItem]:
+        return [x for x in self._of(person_id) if x.position > position][:limit]
+
+    async def latest_position(self, person_id: UUID) -> int:
+        return max((x.position for x in self._of(person_id)), default=0)
+
+    async def unread_count(self, person_id: UUID) -> int:
+        return sum(1 for x in self._of(person_id) if x.read_at is None)
+
+    async def mark_read(self, person_id: UUID, item_id: UUID, now: datetime) -> bool:
+        found = self.rows.get(item_id)
+        if found is None or found.person_id != person_id:
+            return False
+        if found.read_at is None:
+            found.read_at = now
+        return True
+
+    async def mark_all_read(self, person_id: UUID, now: datetime) -> int:
+        unread = [x for x in self.rows.values() if x.person_id == person_id and x.read_at is None]
+        for x in unread:
+            x.read_at = now
+        return len(unread)
+
+    async def erase(self, person_id: UUID) -> None:
+        for item_id in [i for i, x in self.rows.items() if x.person_id == person_id]:
+            del self.rows[item_id]
+
+
+class FakeDigests:
+    def __init__(self, session: FakeSession) -> None:
+        self.rows: dict[UUID, DigestEntry] = session.table("digest_entries")
+        #: entry id -> the digest it went out in
+        self.digested: dict[UUID, str] = session.table("digested")
+
+    async def add(self, entry: DigestEntry) -> bool:
+        key = (entry.person_id, entry.source_event_id, entry.template)
+        if any((x.person_id, x.source_event_id, x.template) == key for x in self.rows.values()):
+            return False
+        kept = copy.deepcopy(entry)
+        kept.title = entry.title[:300]
+        self.rows[entry.id] = kept
+        return True
+
+    def _pending(self, frequency: str) -> list[DigestEntry]:
+        return [
+            x for x in self.rows.values() if x.frequency == frequency and x.id not in self.digested
+        ]
+
+    async def people_waiting(self, frequency: str) -> list[UUID]:
+        return list(dict.fromkeys(x.person_id for x in self._pending(frequency)))
+
+    async def claim_pending(self, person_id: UUID, frequency: str) -> list[DigestEntry]:
+        mine = [x for x in self._pending(frequency) if x.person_id == person_id]
+        return [copy.deepcopy(x) for x in sorted(mine, key=lambda x: x.created_at)]
+
+    async def mark_digested(self, entry_ids: list[UUID], digest_id: str) -> None:
+        self.digested.update(dict.fromkeys(entry_ids, digest_id))
+
+    async def erase(self, person_id: UUID) -> None:
+        for entry_id in [i for i, x in self.rows.items() if x.person_id == person_id]:
+            del self.rows[entry_id]
+            self.digested.pop(entry_id, None)
+
+
+class FakeEmailSender(SmtpEmailSender):
+    """The real composer; ``send`` keeps the mail (or raises ``failure``) instead of SMTP."""
+
+    def __init__(self, settings: NotificationsSettings) -> None:
+        super().__init__(settings)
+        self.sent: list[EmailMessage] = []
+        self.failure: SendFailure | None = None
+
+    async def send(self, mail: EmailMessage) -> None:
+        if self.failure is not None:
+            raise self.failure
+        self.sent.append(mail)
+
+
+class FakeNotificationsUnitOfWork(FakeUnitOfWork, NotificationsUnitOfWork):
+    """``NotificationsUnitOfWork`` in memory: recipients, preferences, deliveries, feed and
+    digests, the real event mapper."""
+
+    def __init__(self, database: FakeDatabase | None = None) -> None:
+        super().__init__(to_integration_events, database)
+
+    def init_repositories(self, session: Any) -> None:  # a FakeSession
+        self.recipients = FakeRecipients(session)
+        self.preferences = FakePreferences(session)
+        self.deliveries = FakeDeliveries(session)
+        self.feed = FakeFeed(session)
+        self.digests = FakeDigests(session)
