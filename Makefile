@@ -73,8 +73,12 @@ test: install tools web-assets ## the whole test suite (real Kafka + Postgres, C
 	$(RUN) pytest -p no:cacheprovider
 
 .PHONY: test-unit
-test-unit: ## fast tests that need no infrastructure
-	$(RUN) pytest -p no:cacheprovider -m "not infra"
+test-unit: ## fast tests that need no infrastructure (under a minute; make test runs them too)
+	$(RUN) pytest -p no:cacheprovider -m "not infra and not slow"
+
+.PHONY: test-slow
+test-slow: install ## the tests that need no infrastructure but take seconds (external tools, timers)
+	$(RUN) pytest -p no:cacheprovider -m "slow and not infra"
 
 .PHONY: lint
 lint: ## ruff + mypy

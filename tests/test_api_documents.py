@@ -28,6 +28,7 @@ def test_committed_documents_match_the_code(name: str) -> None:
     assert committed == apidocs.render(generated), f"docs/api/{name}: run make docs"
 
 
+@pytest.mark.slow  # Node's AsyncAPI parser: make test, not make test-unit
 def test_every_asyncapi_document_passes_the_official_parser() -> None:
     node = shutil.which("node")
     assert node, "node is needed (the machine image has it)"
@@ -44,6 +45,7 @@ def test_every_asyncapi_document_passes_the_official_parser() -> None:
     assert run.stdout.count("valid AsyncAPI") == len(documents) >= 5
 
 
+@pytest.mark.slow  # Node's AsyncAPI parser: make test, not make test-unit
 def test_the_validator_refuses_what_the_parser_would_silently_skip(tmp_path: Path) -> None:
     """A component key outside the official pattern (the old documents had 97) fails."""
     message = {"name": "thing.happened", "payload": {"type": "object"}}

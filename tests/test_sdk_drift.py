@@ -12,6 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# the SDK generators: seconds each (make test, not make test-unit)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENT = ROOT / "docs" / "api" / "platform.openapi.json"
 PYTHON_SDK = ROOT / "sdk" / "python"

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# a locked install in a fresh environment: seconds each (make test, not make test-unit)
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 SERVICES = ["alliance", "notifications", "profiles", "resources"]
 

@@ -17,6 +17,9 @@ import pytest
 import yaml
 from deploy_tools import crd_schemas, go_tool
 
+# kubectl/kustomize and the schema validator: seconds each (make test, not make test-unit)
+pytestmark = pytest.mark.slow
+
 #: the oldest Kubernetes we support and the newest the wheel knows
 KUBERNETES_VERSIONS = ("1.31.0", kubernetes_validate.latest_version())
 Doc = dict[str, Any]

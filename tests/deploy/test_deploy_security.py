@@ -16,6 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
+# checkov: seconds each (make test, not make test-unit)
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 SERVICES = ["alliance", "notifications", "profiles", "resources"]
 CANARY = """\

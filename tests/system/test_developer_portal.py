@@ -22,6 +22,9 @@ from devstack.paths import repo_root, routes_path
 from devstack.portal import build
 from devstack.waiting import free_port
 
+# the portal's Node toolchain: seconds each (make test, not make test-unit)
+pytestmark = pytest.mark.slow
+
 CHROMIUM = "/usr/bin/chromium"
 #: flags for a machine with no network but loopback (the machine doc's)
 CHROMIUM_ARGS = [

@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 
 def run_child(code: str) -> str:
     out = subprocess.run(
@@ -21,6 +23,7 @@ def run_child(code: str) -> str:
     return out.stdout.strip()
 
 
+@pytest.mark.slow  # a fresh interpreter: make test, not make test-unit
 def test_the_start_up_heap_is_frozen_and_the_cadence_is_the_interpreters() -> None:
     out = run_child(
         """

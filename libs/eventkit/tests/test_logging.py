@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 _EMIT = """
 import logging
 from eventkit.logging import configure_logging, get_logger
@@ -64,6 +66,7 @@ time.sleep(1.5)  # the outage is over: the recovery line comes
 """
 
 
+@pytest.mark.slow  # real rate-limit intervals: make test, not make test-unit
 def test_a_storm_of_library_errors_is_one_line_per_interval_and_a_recovery() -> None:
     out = subprocess.run(
         [sys.executable, "-c", _STORM], capture_output=True, text=True, check=True, timeout=120

@@ -237,6 +237,7 @@ async def test_a_worker_holding_one_batch_fails_liveness_and_reports_lag(
         await worker
 
 
+@pytest.mark.slow  # seconds of a blocked loop: make test, not make test-unit
 async def test_the_health_server_answers_a_blocked_loop_with_silence() -> None:
     """A loop blocked by a synchronous call cannot answer: the probe's timeout is the
     failure (the other half of what liveness catches)."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from eventkit import tracing
 
 _OFF = """
@@ -26,6 +28,7 @@ print("off")
 """
 
 
+@pytest.mark.slow  # a fresh interpreter: make test, not make test-unit
 def test_off_by_default_loads_nothing() -> None:
     env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("OTEL_")}
     done = subprocess.run(
