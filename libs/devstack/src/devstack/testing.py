@@ -86,6 +86,25 @@ async def api_client_through(
 
 
 @contextlib.asynccontextmanager
+async def recorded_api_client(
+    service_obj: Any, tokens: TokenIssuer, database_url: str, unit_of_work: Callable[..., Any]
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The service's API (verifying ``tokens``' tokens) whose units of work reach Postgres at
+    ``database_url``, a ``devstack.pgwire`` recorder's: the statement-count tests' client.
+    ``unit_of_work(sessions, outbox, inbox)`` builds one unit of work (a service's class, or a
+    ``functools.partial`` of it with its event mapper)."""
+    chassis = service_obj.chassis
+    app = service_obj.create_app()
+    tokens.install(app)
+    async with api_client_through(
+        app,
+        database_url,
+        lambda sessions: lambda: unit_of_work(sessions, chassis.outbox, chassis.inbox),
+    ) as client:
+        yield client
+
+
+@contextlib.asynccontextmanager
 async def running_worker(service_obj: Any) -> AsyncIterator[None]:
     """The service's consumers + background jobs, until the block ends."""
     stop = asyncio.Event()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from functools import partial
 
 import httpx
 import pytest
@@ -16,7 +17,7 @@ from alliance.adapters.integration_events import to_integration_events
 from alliance.bootstrap import AllianceService
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from devstack.pgwire import PgWireRecorder, recording
-from devstack.testing import TokenIssuer, api_client_through
+from devstack.testing import TokenIssuer, recorded_api_client
 
 pytestmark = pytest.mark.infra
 
@@ -32,17 +33,9 @@ async def recorded(
     alliance_service: AllianceService, issuer: TokenIssuer, wire: PgWireRecorder
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The alliance API whose units of work talk to Postgres through the recorder."""
-    chassis = alliance_service.chassis
-    app = alliance_service.create_app()
-    issuer.install(app)
-    async with api_client_through(
-        app,
-        wire.database_url,
-        lambda sessions: (
-            lambda: AllianceUnitOfWork(
-                sessions, chassis.outbox, chassis.inbox, to_integration_events
-            )
-        ),
+    unit_of_work = partial(AllianceUnitOfWork, to_integration_events=to_integration_events)
+    async with recorded_api_client(
+        alliance_service, issuer, wire.database_url, unit_of_work
     ) as client:
         yield client
 

@@ -12,7 +12,7 @@ import pytest
 from resources_testkit import new_id
 
 from devstack.pgwire import PgWireRecorder, recording
-from devstack.testing import TokenIssuer, api_client_through
+from devstack.testing import TokenIssuer, recorded_api_client
 from resources.bootstrap import ResourcesService
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
@@ -30,13 +30,8 @@ async def recorded_client(
     resources_service: ResourcesService, tokens: TokenIssuer, wire: PgWireRecorder
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The service's API whose units of work talk to Postgres through the recorder."""
-    chassis = resources_service.chassis
-    app = resources_service.create_app()
-    tokens.install(app)
-    async with api_client_through(
-        app,
-        wire.database_url,
-        lambda sessions: lambda: ResourcesUnitOfWork(sessions, chassis.outbox, chassis.inbox),
+    async with recorded_api_client(
+        resources_service, tokens, wire.database_url, ResourcesUnitOfWork
     ) as client:
         yield client
 
