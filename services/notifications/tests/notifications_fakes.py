@@ -94,10 +94,13 @@ class FakeDeliveries:
         return sum([await self.add(d) for d in found])
 
     async def campaign_progress(self, campaign_id: UUID) -> dict[str, int]:
-        counts = {s.value: 0 for s in DeliveryStatus}
+        return (await self.campaigns_progress([campaign_id]))[campaign_id]
+
+    async def campaigns_progress(self, campaign_ids: list[UUID]) -> dict[UUID, dict[str, int]]:
+        counts = {c: {s.value: 0 for s in DeliveryStatus} for c in campaign_ids}
         for d in self.rows.values():
-            if d.campaign_id == campaign_id:
-                counts[d.status.value] += 1
+            if d.campaign_id in counts:
+                counts[d.campaign_id][d.status.value] += 1
         return counts
 
     async def claim_due(self, now: datetime, limit: int) -> list[Delivery]:
