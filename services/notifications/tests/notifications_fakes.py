@@ -19,7 +19,7 @@ from uuid import UUID
 from devstack.fakes import FakeDatabase, FakeSession, FakeUnitOfWork
 from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
 from notifications.adapters.integration_events import to_integration_events
-from notifications.adapters.repository import ERASED_VERSION
+from notifications.adapters.repository import tombstone
 from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery, DeliveryStatus
 from notifications.domain.digest import DigestEntry
@@ -44,15 +44,7 @@ class FakeRecipients:
         return copy.deepcopy(found) if found and found.email else None  # a tombstone: nobody
 
     async def erase(self, account_id: UUID) -> None:
-        await self.upsert(
-            Recipient(
-                account_id=account_id,
-                email="",
-                display_name="",
-                locale="en",
-                version=ERASED_VERSION,
-            )
-        )
+        await self.upsert(tombstone(account_id))
         self.preferences.pop(account_id, None)
 
 

@@ -43,6 +43,20 @@ def reactions(notifier: Notifier) -> Reactions:
     return Reactions(notifier)
 
 
+@pytest.fixture
+def settings() -> NotificationsSettings:
+    return NotificationsSettings()
+
+
+@pytest.fixture
+def sender(settings: NotificationsSettings) -> FakeEmailSender:
+    return FakeEmailSender(settings)
+
+
+#: the dispatcher's clock: a minute on, so what was just recorded is due
+SOON = FixedClock(datetime.now(UTC) + timedelta(minutes=1))
+
+
 def envelope(sequence: int = 1) -> CloudEvent:
     return CloudEvent.model_construct(id=str(uuid.uuid4()), sequence=sequence)
 
@@ -207,11 +221,12 @@ async def test_an_unknown_or_erased_account_is_told_nothing(
 
 
 async def test_the_dispatcher_sends_what_was_recorded_once(
-    uow: FakeNotificationsUnitOfWork, reactions: Reactions
+    uow: FakeNotificationsUnitOfWork,
+    reactions: Reactions,
+    settings: NotificationsSettings,
+    sender: FakeEmailSender,
 ) -> None:
-    settings = NotificationsSettings()
-    sender = FakeEmailSender(settings)
-    clock = FixedClock(datetime.now(UTC) + timedelta(minutes=1))
+    clock = SOON
     account_id = await account(uow, reactions)
     assert sender.sent == []  # recorded, not sent
     assert await send_next_due_email(uow, sender, settings, clock) is True
@@ -224,11 +239,12 @@ async def test_the_dispatcher_sends_what_was_recorded_once(
 
 
 async def test_a_refused_mail_fails_and_is_announced_a_temporary_failure_retries(
-    uow: FakeNotificationsUnitOfWork, reactions: Reactions
+    uow: FakeNotificationsUnitOfWork,
+    reactions: Reactions,
+    settings: NotificationsSettings,
+    sender: FakeEmailSender,
 ) -> None:
-    settings = NotificationsSettings()
-    sender = FakeEmailSender(settings)
-    clock = FixedClock(datetime.now(UTC) + timedelta(minutes=1))
+    clock = SOON
     first = await account(uow, reactions)
     sender.failure = SendFailure("451 try later", permanent=False)
     assert await send_next_due_email(uow, sender, settings, clock)
@@ -244,7 +260,10 @@ async def test_a_refused_mail_fails_and_is_announced_a_temporary_failure_retries
 
 
 async def test_a_daily_digest_gathers_the_waiting_entries_once(
-    uow: FakeNotificationsUnitOfWork, reactions: Reactions, notifier: Notifier
+    uow: FakeNotificationsUnitOfWork,
+    reactions: Reactions,
+    notifier: Notifier,
+    settings: NotificationsSettings,
 ) -> None:
     person = await account(uow, reactions)
     async with uow:
@@ -261,7 +280,6 @@ async def test_a_daily_digest_gathers_the_waiting_entries_once(
             sent_at=NOW,
         )
         await react(uow, reactions.message_sent, event, envelope())
-    settings = NotificationsSettings()
     assert await send_due_digests(lambda: uow, notifier, settings, NOW) == 1
     assert await send_due_digests(lambda: uow, notifier, settings, NOW) == 0
     async with uow:

@@ -27,6 +27,13 @@ _CHANNELS = {c.value for c in Channel}
 _CATEGORIES = {c.value for c in Category}
 
 
+def tombstone(account_id: UUID) -> Recipient:
+    """What is kept of an erased account: no address, no name, the highest version."""
+    return Recipient(
+        account_id=account_id, email="", display_name="", locale="en", version=ERASED_VERSION
+    )
+
+
 class RecipientRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -63,15 +70,7 @@ class RecipientRepository:
     async def erase(self, account_id: UUID) -> None:
         """Keep a tombstone (no address, no name) at the highest version, so no event about
         this account arriving late can ever bring the person back."""
-        await self.upsert(
-            Recipient(
-                account_id=account_id,
-                email="",
-                display_name="",
-                locale="en",
-                version=ERASED_VERSION,
-            )
-        )
+        await self.upsert(tombstone(account_id))
         await self.session.execute(delete(preferences).where(preferences.c.person_id == account_id))
 
 
