@@ -14,7 +14,7 @@ from notifications_fakes import FakeEmailSender, FakeNotificationsUnitOfWork
 from contracts.envelope import CloudEvent
 from contracts.events import profiles
 from contracts.events.notifications import EmailDeliveryFailed
-from eventkit.clock import FixedClock
+from eventkit.clock import FixedClock, SystemClock
 from notifications.adapters.email_sender import SendFailure
 from notifications.adapters.signed_links import UnsubscribeSigner
 from notifications.config import NotificationsSettings
@@ -35,7 +35,8 @@ def uow() -> FakeNotificationsUnitOfWork:
 
 @pytest.fixture
 def notifier() -> Notifier:
-    return Notifier(UnsubscribeSigner("k" * 32), "https://api.example", "https://web.example")
+    signer = UnsubscribeSigner("k" * 32)
+    return Notifier(signer, "https://api.example", "https://web.example", SystemClock())
 
 
 @pytest.fixture

@@ -104,7 +104,7 @@ async def test_a_profile_that_now_fits_hears_of_open_opportunities(
     await profile(uow, skills=[], person_id=person, sequence=2)  # older redelivery: ignored
     [found] = uow.published_of(contract.OpportunityMatchFound)
     assert (found.opportunity_id, found.person_id) == (opportunity_id, person)
-    ranked = await uc.opportunities_for(uow, person, 10)
+    ranked = await uc.opportunities_for(uow, person, 10, datetime.now(UTC))
     assert [x.opportunity.id for x in ranked] == [opportunity_id] and ranked[0].match.good
 
 
@@ -166,18 +166,29 @@ async def test_interest_is_expressed_once_before_the_deadline_and_the_poster_ans
 ) -> None:
     opportunity_id = await post(uow)
     person = Actor(id=uuid.uuid4())
-    interest = await uc.express_interest(uow, opportunity_id, person, "I can help")
+    interest = await uc.express_interest(
+        uow, opportunity_id, person, "I can help", datetime.now(UTC)
+    )
     [expressed] = uow.published_of(contract.InterestExpressed)
     assert (expressed.person_id, expressed.poster_id) == (person.id, POSTER.id)
     with pytest.raises(Conflict):
-        await uc.express_interest(uow, opportunity_id, person, "again")
+        await uc.express_interest(uow, opportunity_id, person, "again", datetime.now(UTC))
     with pytest.raises(NotFound):  # a stranger cannot see, let alone move, it
         await uc.change_interest(
-            uow, opportunity_id, interest.id, Actor(id=uuid.uuid4()), InterestStatus.ACCEPTED
+            uow,
+            opportunity_id,
+            interest.id,
+            Actor(id=uuid.uuid4()),
+            InterestStatus.ACCEPTED,
+            datetime.now(UTC),
         )
     with pytest.raises(Conflict):  # the person may only withdraw
-        await uc.change_interest(uow, opportunity_id, interest.id, person, InterestStatus.ACCEPTED)
-    await uc.change_interest(uow, opportunity_id, interest.id, POSTER, InterestStatus.SHORTLISTED)
+        await uc.change_interest(
+            uow, opportunity_id, interest.id, person, InterestStatus.ACCEPTED, datetime.now(UTC)
+        )
+    await uc.change_interest(
+        uow, opportunity_id, interest.id, POSTER, InterestStatus.SHORTLISTED, datetime.now(UTC)
+    )
     [changed] = uow.published_of(contract.InterestStatusChanged)
     assert (changed.person_id, changed.status) == (person.id, "shortlisted")
     [mine] = await uc.interests_of(uow, person, 10)
@@ -196,14 +207,18 @@ async def test_a_withdrawn_interest_may_be_expressed_again_but_not_after_the_dea
 ) -> None:
     opportunity_id = await post(uow)
     person = Actor(id=uuid.uuid4())
-    first = await uc.express_interest(uow, opportunity_id, person, "yes")
-    await uc.change_interest(uow, opportunity_id, first.id, person, InterestStatus.WITHDRAWN)
-    again = await uc.express_interest(uow, opportunity_id, person, "yes, after all")
+    first = await uc.express_interest(uow, opportunity_id, person, "yes", datetime.now(UTC))
+    await uc.change_interest(
+        uow, opportunity_id, first.id, person, InterestStatus.WITHDRAWN, datetime.now(UTC)
+    )
+    again = await uc.express_interest(
+        uow, opportunity_id, person, "yes, after all", datetime.now(UTC)
+    )
     assert again.id == first.id and again.status is InterestStatus.SUBMITTED
     closed = await post(uow, deadline=datetime.now(UTC) - timedelta(minutes=1))  # the API
     # refuses a past deadline; here it stands for one that passed since
     with pytest.raises(uc.DeadlinePassed):
-        await uc.express_interest(uow, closed, person, "too late")
+        await uc.express_interest(uow, closed, person, "too late", datetime.now(UTC))
 
 
 async def test_open_opportunities_are_listed_soonest_deadline_first_by_page(
