@@ -54,8 +54,10 @@ def sender(settings: NotificationsSettings) -> FakeEmailSender:
     return FakeEmailSender(settings)
 
 
-#: the dispatcher's clock: a minute on, so what was just recorded is due
-SOON = FixedClock(datetime.now(UTC) + timedelta(minutes=1))
+@pytest.fixture
+def soon() -> FixedClock:
+    """The dispatcher's clock: a minute after the test starts, so what it records is due."""
+    return FixedClock(datetime.now(UTC) + timedelta(minutes=1))
 
 
 def envelope(sequence: int = 1) -> CloudEvent:
@@ -226,8 +228,9 @@ async def test_the_dispatcher_sends_what_was_recorded_once(
     reactions: Reactions,
     settings: NotificationsSettings,
     sender: FakeEmailSender,
+    soon: FixedClock,
 ) -> None:
-    clock = SOON
+    clock = soon
     account_id = await account(uow, reactions)
     assert sender.sent == []  # recorded, not sent
     assert await send_next_due_email(uow, sender, settings, clock) is True
@@ -244,8 +247,9 @@ async def test_a_refused_mail_fails_and_is_announced_a_temporary_failure_retries
     reactions: Reactions,
     settings: NotificationsSettings,
     sender: FakeEmailSender,
+    soon: FixedClock,
 ) -> None:
-    clock = SOON
+    clock = soon
     first = await account(uow, reactions)
     sender.failure = SendFailure("451 try later", permanent=False)
     assert await send_next_due_email(uow, sender, settings, clock)
