@@ -417,6 +417,16 @@ class FakeCalendar:
             if x.event_id == event_id and status in (None, x.status)
         ]
 
+    async def organised_by(self, person_id: UUID, limit: int) -> list[CalendarEvent]:
+        mine = sorted(
+            (e for e in self.rows.values() if e.organised_by == person_id), key=lambda e: e.id
+        )
+        mine.sort(key=lambda e: e.starts_at, reverse=True)
+        return [copy.deepcopy(e) for e in mine[:limit]]
+
+    async def confirmed_counts(self, event_ids: list[UUID]) -> dict[UUID, int]:
+        return {i: await self.confirmed_count(i) for i in event_ids}
+
     async def confirmed_count(self, event_id: UUID) -> int:
         return len(self._of(event_id, RegistrationStatus.CONFIRMED))
 

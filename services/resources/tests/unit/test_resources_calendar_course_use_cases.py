@@ -168,6 +168,7 @@ async def test_the_organiser_reads_registrations_and_each_person_hears_of_it(
     assert [(a.person_id, a.record_type) for a in audit] == [
         (p.id, "event_registration") for p in members
     ]
+    assert [(e.id, n) for e, n in await uc.organised_by(uow, ORGANISER, 10)] == [(event.id, 2)]
     assert [e.id for e in await uc.upcoming(uow, None, 10, NOW)] == [event.id]
     assert await uc.upcoming(uow, None, 10, NOW + timedelta(days=30)) == []
 

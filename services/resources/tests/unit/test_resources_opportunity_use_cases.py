@@ -242,6 +242,7 @@ async def test_open_opportunities_are_listed_soonest_deadline_first_by_page(
         limit=5,
     )
     assert [o.id for o in rest] == [later]
+    assert [o.id for o in await uc.posted_by(uow, POSTER, 10)] == [later, sooner]
     assert (
         await uc.list_open(
             uow, now, kind=None, sector="A", country=None, mode=None, after=None, limit=5
