@@ -75,10 +75,11 @@ class Platform:
     def logs(self) -> str:
         return "\n".join(f"--- {p.name}\n{p.tail(30)}" for p in self.processes)
 
-    def start_web(self) -> None:
+    def start_web(self, extra_env: dict[str, str] | None = None) -> None:
         """The web client, reaching the API through this platform's gateway."""
         proc = ManagedProcess(WEB, self.home)
-        proc.start(web_argv(self.ports[WEB]), env={**os.environ, **web_env(self.gateway_url, None)})
+        env = {**os.environ, **web_env(self.gateway_url, None), **(extra_env or {})}
+        proc.start(web_argv(self.ports[WEB]), env=env)
         self.processes.append(proc)
         wait_until(
             lambda: web_ready(self.ports[WEB]), 120, what="web /readyz", on_timeout=self.logs
@@ -156,7 +157,7 @@ def start_platform(
                     on_timeout=p.logs,
                 )
             if web:
-                p.start_web()
+                p.start_web((extra_env or {}).get(WEB))
             held.close()
             gateway.start(test_routes)
             p.processes.append(gateway.process)
