@@ -136,7 +136,8 @@ async def bench(size: str) -> dict[str, Any]:
             member = Member(platform.gateway_url, email)
             await member.sign_in()
             r = await member.api.put(
-                "/v1/me/profile", json={"display_name": f"Bench {i}", "headline": {"en": "Bench member"}}
+                "/v1/me/profile",
+                json={"display_name": f"Bench {i}", "headline": {"en": "Bench member"}},
             )
             assert r.status_code == 201, r.text
             members.append(member)
