@@ -104,6 +104,11 @@ class EventOut(BaseModel):
     cancellation_reason: str | None = None
 
 
+class EventPage(BaseModel):
+    items: list[EventOut]
+    next_cursor: str | None = Field(description="pass as cursor for the next page")
+
+
 class RegistrationOut(BaseModel):
     id: UUID
     event_id: UUID
@@ -168,7 +173,7 @@ async def schedule_event(
     return _out(event, 0)
 
 
-@router.get("")
+@router.get("", response_model=EventPage)
 async def list_events(
     uow: UoW,
     now: Now,

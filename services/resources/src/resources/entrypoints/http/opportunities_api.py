@@ -29,6 +29,7 @@ from resources.entrypoints.http.schemas import (
     OpportunityIn,
     OpportunityMatch,
     OpportunityOut,
+    OpportunityPage,
     OpportunityPatch,
     PersonMatch,
     PostedOpportunities,
@@ -133,7 +134,7 @@ async def post_opportunity(
     return await once(work, headers=lambda c: {"Location": f"/v1/opportunities/{c.id}"})
 
 
-@router.get("", response_model=dict[str, object])
+@router.get("", response_model=OpportunityPage)
 async def list_open(
     uow: UoW,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
