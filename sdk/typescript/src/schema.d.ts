@@ -1710,27 +1710,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/events/organised": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Organised Events
-         * @description The caller's own events, past and cancelled ones too, latest first, each with its
-         *     seats left (an organiser's console: each leads to its registrations).
-         */
-        get: operations["organisedEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/events/{event_id}": {
         parameters: {
             query?: never;
@@ -1858,27 +1837,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/mapping/campaigns/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My Campaigns
-         * @description The campaigns you launched, open and closed, the newest first (a focal point's or an
-         *     organisation's console): their settings as enforced, never a count.
-         */
-        get: operations["myCampaigns"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/mapping/campaigns/{campaign_id}": {
         parameters: {
             query?: never;
@@ -1907,11 +1865,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Chart
-         * @description A released table drawn in the reader's language: sector and skill names, not codes;
-         *     text kept as text in SVG; protected cells marked, never estimated.
-         */
+        /** Chart */
         get: operations["chart"];
         put?: never;
         post?: never;
@@ -2378,27 +2332,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/me/organisations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My Organisations
-         * @description The organisations the caller belongs to and their role in each (what an
-         *     organisation's console starts from).
-         */
-        get: operations["myOrganisations"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/me/profile": {
         parameters: {
             query?: never;
@@ -2724,27 +2657,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/opportunities/posted": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Posted Opportunities
-         * @description The caller's own calls, open and closed, latest deadline first (a poster's console:
-         *     each leads to its expressions of interest).
-         */
-        get: operations["postedOpportunities"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/opportunities/{opportunity_id}": {
         parameters: {
             query?: never;
@@ -2752,22 +2664,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get Opportunity
-         * @description The call; its ETag (the version) goes in If-Match of a PATCH.
-         */
+        /** Get Opportunity */
         get: operations["getOpportunity"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Revise Opportunity
-         * @description The poster or a moderator changes the call (If-Match: the ETag last read). A field
-         *     sent as null is left as it is; a new deadline must be in the future with an offset.
-         */
-        patch: operations["reviseOpportunity"];
+        patch?: never;
         trace?: never;
     };
     "/v1/opportunities/{opportunity_id}/interests": {
@@ -3967,6 +3871,27 @@ export interface components {
              */
             motion_id?: string | null;
         };
+        /** Advice */
+        Advice: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /**
+             * Given At
+             * Format: date-time
+             */
+            given_at: string;
+            /**
+             * Given By
+             * @description shown to the secretariat only
+             */
+            given_by?: string | null;
+            position: components["schemas"]["AdvicePosition"];
+            /** Text */
+            text: string;
+        };
         /** AdviceIn */
         AdviceIn: {
             /**
@@ -3983,6 +3908,21 @@ export interface components {
          * @enum {string}
          */
         AdvicePosition: "support" | "support_with_changes" | "oppose";
+        /** AgendaItem */
+        AgendaItem: {
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["ItemKind"];
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+        };
         /** AgendaItemIn */
         AgendaItemIn: {
             /**
@@ -4039,6 +3979,11 @@ export interface components {
             slug: string;
             /** Themes */
             themes: components["schemas"]["CodeTitle"][];
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
         };
         /** AlliancePage */
         AlliancePage: {
@@ -4108,6 +4053,12 @@ export interface components {
             /** Status Code */
             status_code: number | null;
         };
+        /** Attendance */
+        Attendance: {
+            /** Attendance */
+            attendance: string[];
+            quorum: components["schemas"]["Quorum"];
+        };
         /** AttendanceIn */
         AttendanceIn: {
             /**
@@ -4126,6 +4077,16 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** AuditLogPage */
+        AuditLogPage: {
+            /** Items */
+            items: components["schemas"]["OfficialRead"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /** AuthorIn */
         AuthorIn: {
             /**
@@ -4137,6 +4098,20 @@ export interface components {
             name: string;
             /** Person Id */
             person_id?: string | null;
+        };
+        /** Ballot */
+        Ballot: {
+            /**
+             * Cast At
+             * @description shown to the secretariat only
+             */
+            cast_at?: string | null;
+            /**
+             * Cast By
+             * @description shown to the secretariat only
+             */
+            cast_by?: string | null;
+            choice: components["schemas"]["Choice"];
         };
         /** BallotIn */
         BallotIn: {
@@ -4164,6 +4139,34 @@ export interface components {
              * Format: uuid
              */
             person_id: string;
+        };
+        /** Body */
+        Body: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["BodyKind"];
+            /** Mandate */
+            mandate: string;
+            /** Memberships */
+            memberships: components["schemas"]["Membership"][];
+            /** Name */
+            name: string;
+            rules: components["schemas"]["BodyRules"];
+            /** Theme */
+            theme: string | null;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
         };
         /** BodyIn */
         BodyIn: {
@@ -4206,6 +4209,26 @@ export interface components {
          * @enum {string}
          */
         BodyKind: "secretariat" | "steering_committee" | "advisory_group" | "working_group" | "plenary";
+        /** BodyPage */
+        BodyPage: {
+            /** Items */
+            items: components["schemas"]["Body"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
+        /** BodyRules */
+        BodyRules: {
+            majority: components["schemas"]["MajorityRule"];
+            /** Quorum Percent */
+            quorum_percent: number;
+            /** Voting Kinds */
+            voting_kinds: components["schemas"]["MemberKind"][];
+            /** Voting Roles */
+            voting_roles: components["schemas"]["AllianceRole"][];
+        };
         /** CampaignInput */
         CampaignInput: {
             /**
@@ -4250,10 +4273,112 @@ export interface components {
              */
             survey_id: string;
         };
+        /**
+         * CampaignOut
+         * @description The campaign as its owner and coordinators see it.
+         */
+        CampaignOut: {
+            /** Channels */
+            channels: string[];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            /** Coordinating Organisations */
+            coordinating_organisations: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * K
+             * @description the smallest count published
+             */
+            k: number;
+            /** Name */
+            name: string;
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Owner Kind */
+            owner_kind: string;
+            /** Owner Organisation Id */
+            owner_organisation_id: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Survey Id
+             * Format: uuid
+             */
+            survey_id: string;
+        };
+        /** CampaignWithResponses */
+        CampaignWithResponses: {
+            /** Channels */
+            channels: string[];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            /** Coordinating Organisations */
+            coordinating_organisations: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * K
+             * @description the smallest count published
+             */
+            k: number;
+            /** Name */
+            name: string;
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Owner Kind */
+            owner_kind: string;
+            /** Owner Organisation Id */
+            owner_organisation_id: string | null;
+            /**
+             * Responses
+             * @description published number of responses: perturbed, null while below k
+             */
+            responses: number | null;
+            /** Status */
+            status: string;
+            /**
+             * Survey Id
+             * Format: uuid
+             */
+            survey_id: string;
+        };
         /** CancelIn */
         CancelIn: {
             /** Reason */
             reason?: string | null;
+        };
+        /** Cancellation */
+        Cancellation: {
+            /** Cancelled */
+            cancelled: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
         };
         /**
          * Category
@@ -4261,6 +4386,35 @@ export interface components {
          * @enum {string}
          */
         Category: "account" | "connections" | "messages" | "resources" | "events" | "opportunities" | "alliance" | "newsletter";
+        /**
+         * CellOut
+         * @description One cell: its category in each of the table's dimensions (named by the dimension;
+         *     ``total`` for a margin), then its protected count.
+         */
+        CellOut: {
+            /** Approximately */
+            approximately: number | null;
+            /**
+             * Basis
+             * @description perturbed, kept or same_as_coarser
+             */
+            basis: string;
+            /** Below K */
+            below_k: boolean;
+            /**
+             * Count
+             * @description null below k, or when told as same_as
+             */
+            count: number | null;
+            /** Same As */
+            same_as: string | null;
+            /** Share */
+            share: number | null;
+            /** Share Within */
+            share_within: number | null;
+        } & {
+            [key: string]: string;
+        };
         /**
          * Channel
          * @enum {string}
@@ -4298,6 +4452,30 @@ export interface components {
             code: string;
             /** Title */
             title: string;
+        };
+        /** Cohort */
+        Cohort: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Nominations */
+            nominations: components["schemas"]["Nomination"][];
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+            /** Year */
+            year: number;
         };
         /** CohortIn */
         CohortIn: {
@@ -4337,6 +4515,63 @@ export interface components {
             name: string;
             /** Year */
             year: number;
+        };
+        /** Commitment */
+        Commitment: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Indicators */
+            indicators: components["schemas"]["Indicator"][];
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /** Pillar */
+            pillar: string;
+            /**
+             * Pledged On
+             * Format: date
+             */
+            pledged_on: string;
+            /** Recommendation Ids */
+            recommendation_ids: string[];
+            /** @description as of today, even before the next review */
+            status: components["schemas"]["Status"];
+            /** Theme */
+            theme: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+        };
+        /** CommitmentDashboard */
+        CommitmentDashboard: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * By
+             * @enum {string}
+             */
+            by: "pillar" | "member" | "theme";
+            /** Rows */
+            rows: components["schemas"]["DashboardRow"][];
         };
         /** CommitmentPledged */
         CommitmentPledged: {
@@ -4421,6 +4656,11 @@ export interface components {
              */
             to_status: string;
         };
+        /** Commitments */
+        Commitments: {
+            /** Items */
+            items: components["schemas"]["Commitment"][];
+        };
         /** CompletionOut */
         CompletionOut: {
             /**
@@ -4493,6 +4733,38 @@ export interface components {
             responded_at: string | null;
             status: components["schemas"]["ConnectionStatus"];
         };
+        /** ConsentChange */
+        ConsentChange: {
+            /** Changed */
+            changed: boolean;
+            consent: components["schemas"]["ConsentState"];
+            entry: components["schemas"]["ConsentEntry"] | null;
+        };
+        /** ConsentEntry */
+        ConsentEntry: {
+            /** Action */
+            action: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Channel */
+            channel: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Policy Version */
+            policy_version: string | null;
+            /** Purpose */
+            purpose: string;
+            /** Recipient Id */
+            recipient_id: string | null;
+            /** Recipient Kind */
+            recipient_kind: string;
+        };
         /** ConsentGrant */
         ConsentGrant: {
             /**
@@ -4523,6 +4795,28 @@ export interface components {
              */
             recipient_kind?: string;
         };
+        /** ConsentState */
+        ConsentState: {
+            /**
+             * By Default
+             * @description nothing recorded yet: the purpose's default applies
+             */
+            by_default: boolean;
+            /** Channel */
+            channel: string | null;
+            /** Granted */
+            granted: boolean;
+            /** Policy Version */
+            policy_version: string | null;
+            /** Purpose */
+            purpose: string;
+            /** Recipient Id */
+            recipient_id: string | null;
+            /** Recipient Kind */
+            recipient_kind: string;
+            /** Since */
+            since: string | null;
+        };
         /** ConsentTarget */
         ConsentTarget: {
             /**
@@ -4548,12 +4842,43 @@ export interface components {
              */
             recipient_kind?: string;
         };
+        /** Consents */
+        Consents: {
+            /** Consents */
+            consents: components["schemas"]["ConsentState"][];
+            /**
+             * History
+             * @description newest first
+             */
+            history: components["schemas"]["ConsentEntry"][];
+        };
         /** ContentBody */
         ContentBody: {
             /** Intro */
             intro: string;
             /** Subject */
             subject: string;
+        };
+        /** ConversationSummary */
+        ConversationSummary: {
+            /**
+             * Conversation Id
+             * Format: uuid
+             */
+            conversation_id: string;
+            /**
+             * Last Message At
+             * Format: date-time
+             */
+            last_message_at: string;
+            /**
+             * Person Id
+             * Format: uuid
+             * @description the other person
+             */
+            person_id: string;
+            /** Unread */
+            unread: number;
         };
         /** CourseIn */
         CourseIn: {
@@ -4635,6 +4960,53 @@ export interface components {
             status: string;
             /** Version */
             version: number;
+        };
+        /**
+         * DashboardRow
+         * @description Counts per status (as of today) for one pillar, member or theme: the row carries the
+         *     one key the dashboard is grouped ``by``.
+         */
+        DashboardRow: {
+            /** Achieved */
+            achieved: number;
+            /** At Risk */
+            at_risk: number;
+            /** Commitments */
+            commitments: number;
+            /** Indicators */
+            indicators: number;
+            /** Late */
+            late: number;
+            /** Member */
+            member?: string | null;
+            /** On Track */
+            on_track: number;
+            /** Pillar */
+            pillar?: string | null;
+            /**
+             * Theme
+             * @description empty: commitments without a theme
+             */
+            theme?: string | null;
+        };
+        /** Decision */
+        Decision: {
+            /** Agenda Item Id */
+            agenda_item_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Motion Id */
+            motion_id: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Text */
+            text: string;
         };
         /** DecisionIn */
         DecisionIn: {
@@ -4722,6 +5094,49 @@ export interface components {
             dimensions: {
                 [key: string]: string | null;
             };
+        };
+        /**
+         * DirectoryEntry
+         * @description A person in the members' directory.
+         */
+        DirectoryEntry: {
+            /** Country Of Origin */
+            country_of_origin: string | null;
+            /** Country Of Residence */
+            country_of_residence: string | null;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Headline
+             * @description in the person's own language
+             */
+            headline: string | null;
+            /** Occupations */
+            occupations: string[];
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+        };
+        /**
+         * DisclosureOut
+         * @description How a table's numbers were protected (docs/privacy.md).
+         */
+        DisclosureOut: {
+            /** K */
+            k: number;
+            /** Max Noise */
+            max_noise: number;
+            /**
+             * Method
+             * @constant
+             */
+            method: "cell_key";
+            /** Note */
+            note: string;
+            /** Step */
+            step: number;
         };
         /** DraftIn */
         DraftIn: {
@@ -5027,6 +5442,16 @@ export interface components {
             /** Waitlist */
             waitlist: boolean;
         };
+        /** EventPage */
+        EventPage: {
+            /** Items */
+            items: components["schemas"]["EventOut"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /**
          * EventPatch
          * @description Only the fields sent change (a field sent as null is cleared where that is allowed).
@@ -5094,6 +5519,40 @@ export interface components {
             /** Value */
             value: string;
         };
+        /** FeedAuthor */
+        FeedAuthor: {
+            /** Name */
+            name: string;
+        };
+        /** FeedItem */
+        FeedItem: {
+            /**
+             * Diaspora
+             * @description the platform's extension: the entry's type and details
+             */
+            _diaspora: {
+                [key: string]: unknown;
+            };
+            /** Authors */
+            authors: components["schemas"]["FeedAuthor"][];
+            /** Content Text */
+            content_text: string;
+            /**
+             * Date Modified
+             * Format: date-time
+             */
+            date_modified: string;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string | null;
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+        };
         /** FeedItemView */
         FeedItemView: {
             /** Body */
@@ -5137,6 +5596,115 @@ export interface components {
          * @enum {string}
          */
         Frequency: "immediate" | "daily" | "weekly" | "off";
+        /** GapRowOut */
+        GapRowOut: {
+            /**
+             * Gap
+             * @description supply - needed, when supply is shown
+             */
+            gap: number | null;
+            /**
+             * Needed
+             * @description positions declared as needed (public figures)
+             */
+            needed: number;
+            /** Priority */
+            priority: number;
+            /** Sector */
+            sector: string;
+            /** Skill */
+            skill: string;
+            /**
+             * Supply
+             * @description respondents declaring the skill; null below k
+             */
+            supply: number | null;
+        };
+        /** GapsOut */
+        GapsOut: {
+            disclosure: components["schemas"]["DisclosureOut"];
+            /** Rows */
+            rows: components["schemas"]["GapRowOut"][];
+        };
+        /**
+         * HistoryEntry
+         * @description One version or transition of a resource.
+         */
+        HistoryEntry: {
+            /** Action */
+            action: string;
+            /**
+             * Actor Id
+             * @description null for a report, unless a moderator asks
+             */
+            actor_id: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** From Status */
+            from_status: string | null;
+            /** Id */
+            id: number;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            /**
+             * Snapshot
+             * @description the resource as it was, on edits
+             */
+            snapshot: {
+                [key: string]: unknown;
+            } | null;
+            /** To Status */
+            to_status: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /** Accepted */
+            accepted: number;
+            /** Already Imported */
+            already_imported: number;
+            /** Rejected */
+            rejected: components["schemas"]["RejectedSubmission"][];
+        };
+        /** Indicator */
+        Indicator: {
+            /** Baseline */
+            baseline: string;
+            /**
+             * Current
+             * @description the latest reported value (the baseline before any)
+             */
+            current: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Reports */
+            reports: components["schemas"]["ProgressReport"][];
+            /** @description as of today */
+            status: components["schemas"]["Status"];
+            /** Target */
+            target: string;
+            /** Unit */
+            unit: string;
+        };
         /** IndicatorIn */
         IndicatorIn: {
             /** Baseline */
@@ -5214,6 +5782,11 @@ export interface components {
             /** @default member */
             role?: components["schemas"]["MemberRole"];
         };
+        /** Invitations */
+        Invitations: {
+            /** Invitations */
+            invitations: string[];
+        };
         /** InvitationsIn */
         InvitationsIn: {
             /** Member Ids */
@@ -5228,6 +5801,22 @@ export interface components {
         JoinInput: {
             /** Message */
             message?: string | null;
+        };
+        /**
+         * JsonFeed
+         * @description The open data as a JSON Feed 1.1 (https://jsonfeed.org/version/1.1).
+         */
+        JsonFeed: {
+            /** Feed Url */
+            feed_url: string;
+            /** Home Page Url */
+            home_page_url: string;
+            /** Items */
+            items: components["schemas"]["FeedItem"][];
+            /** Title */
+            title: string;
+            /** Version */
+            version: string;
         };
         /** LabelOut */
         LabelOut: {
@@ -5244,6 +5833,19 @@ export interface components {
             /** Text */
             text: string;
         };
+        /** Language */
+        Language: {
+            /**
+             * Code
+             * @description ISO 639-1 or 639-3
+             */
+            code: string;
+            /**
+             * Level
+             * @description native, fluent, C2..A1 or basic
+             */
+            level: string;
+        };
         /** LanguageInput */
         LanguageInput: {
             /**
@@ -5257,6 +5859,16 @@ export interface components {
              * @default fluent
              */
             level?: string;
+        };
+        /** LeaderParticipation */
+        LeaderParticipation: {
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /** Sessions */
+            sessions: components["schemas"]["Session"][];
         };
         /** LessonIn */
         LessonIn: {
@@ -5274,6 +5886,16 @@ export interface components {
         LinkToken: {
             /** Token */
             token: string;
+        };
+        /** LinkedIdentity */
+        LinkedIdentity: {
+            /**
+             * Linked At
+             * Format: date-time
+             */
+            linked_at: string;
+            /** Provider */
+            provider: string;
         };
         /** LoginRequest */
         LoginRequest: {
@@ -5297,56 +5919,6 @@ export interface components {
          * @enum {string}
          */
         MajorityRule: "simple" | "absolute" | "two_thirds" | "consensus";
-        /**
-         * ManagedCampaign
-         * @description A campaign as the person who runs it sees it: with the k it is published with.
-         */
-        ManagedCampaign: {
-            /** Channels */
-            channels: string[];
-            /**
-             * Closes On
-             * Format: date
-             */
-            closes_on: string;
-            /** Coordinating Organisations */
-            coordinating_organisations: string[];
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * K
-             * @description the smallest count published (never below the platform floor)
-             */
-            k: number;
-            /** Name */
-            name: string;
-            /**
-             * Opens On
-             * Format: date
-             */
-            opens_on: string;
-            /** Origin Country */
-            origin_country: string;
-            /** Owner Kind */
-            owner_kind: string;
-            /** Owner Organisation Id */
-            owner_organisation_id: string | null;
-            /** Status */
-            status: string;
-            /**
-             * Survey Id
-             * Format: uuid
-             */
-            survey_id: string;
-        };
-        /** ManagedCampaigns */
-        ManagedCampaigns: {
-            /** Items */
-            items: components["schemas"]["ManagedCampaign"][];
-        };
         /** MappingCampaignClosed */
         MappingCampaignClosed: {
             /**
@@ -5446,6 +6018,63 @@ export interface components {
              */
             source: string;
         };
+        /** Meeting */
+        Meeting: {
+            /** Agenda */
+            agenda: components["schemas"]["AgendaItem"][];
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Attendance */
+            attendance: string[];
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Cancelled */
+            cancelled: boolean;
+            /** Decisions */
+            decisions: components["schemas"]["Decision"][];
+            /** Ends At */
+            ends_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Invitations */
+            invitations: string[];
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Local Starts At
+             * Format: date-time
+             * @description the start in the meeting's own time zone
+             */
+            local_starts_at: string;
+            /** Location */
+            location: string;
+            minutes: components["schemas"]["Minutes"] | null;
+            quorum: components["schemas"]["Quorum"];
+            /** Registrations */
+            registrations: string[];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+        };
         /**
          * MeetingCancelled
          * @description The meeting will not take place; the representatives of the members seated on the
@@ -5528,6 +6157,16 @@ export interface components {
          * @enum {string}
          */
         MeetingKind: "body_meeting" | "plenary" | "summit" | "regional_consultation" | "working_session";
+        /** MeetingPage */
+        MeetingPage: {
+            /** Items */
+            items: components["schemas"]["MeetingSummary"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /**
          * MeetingScheduled
          * @description A body will meet; the representatives of the members seated on it are told
@@ -5569,11 +6208,92 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** MeetingSummary */
+        MeetingSummary: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Cancelled */
+            cancelled: boolean;
+            /** Ends At */
+            ends_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * Member
+         * @description Everyone signed in sees who the members are; the representatives, motivation and
+         *     history only the member's own representatives and the secretariat.
+         */
+        Member: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Country */
+            country: string | null;
+            /**
+             * History
+             * @description the member's own
+             */
+            history?: components["schemas"]["StatusChange"][] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["MemberKind"];
+            /**
+             * Motivation
+             * @description the member's own
+             */
+            motivation?: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Representatives
+             * @description the member's own
+             */
+            representatives?: string[] | null;
+            status: components["schemas"]["MemberStatus"];
+            term: components["schemas"]["Term"] | null;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+        };
         /**
          * MemberKind
          * @enum {string}
          */
         MemberKind: "member_state" | "organisation" | "expert" | "observer" | "guest" | "youth_leader";
+        /** MemberPage */
+        MemberPage: {
+            /** Items */
+            items: components["schemas"]["Member"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /**
          * MemberRole
          * @enum {string}
@@ -5584,6 +6304,21 @@ export interface components {
          * @enum {string}
          */
         MemberStatus: "applied" | "admitted" | "rejected" | "suspended" | "withdrawn";
+        /** Membership */
+        Membership: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            role: components["schemas"]["AllianceRole"];
+            term: components["schemas"]["Term"];
+        };
         /** MembershipIn */
         MembershipIn: {
             /** Ends On */
@@ -5614,6 +6349,16 @@ export interface components {
             /** Term Starts On */
             term_starts_on?: string | null;
         };
+        /** MessagePage */
+        MessagePage: {
+            /** Items */
+            items: components["schemas"]["MessageView"][];
+            /**
+             * Next Cursor
+             * @description pages back in time
+             */
+            next_cursor: string | null;
+        };
         /** MessageView */
         MessageView: {
             /** Body */
@@ -5638,6 +6383,26 @@ export interface components {
              * Format: date-time
              */
             sent_at: string;
+        };
+        /** Minutes */
+        Minutes: {
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /**
+             * Drafted At
+             * Format: date-time
+             */
+            drafted_at: string;
+            /**
+             * Drafted By
+             * Format: uuid
+             */
+            drafted_by: string;
+            status: components["schemas"]["MinutesStatus"];
+            /** Text */
+            text: string;
         };
         /** MinutesApproved */
         MinutesApproved: {
@@ -5674,12 +6439,77 @@ export interface components {
             /** Text */
             text: string;
         };
+        /**
+         * MinutesStatus
+         * @enum {string}
+         */
+        MinutesStatus: "draft" | "approved";
         /** ModuleIn */
         ModuleIn: {
             /** Lessons */
             lessons: components["schemas"]["LessonIn"][];
             /** Title */
             title: string;
+        };
+        /**
+         * Motion
+         * @description While the vote is open only the turnout shows; once closed, each member's ballot.
+         */
+        Motion: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Ballots
+             * @description by member, once the vote is closed
+             */
+            ballots?: {
+                [key: string]: components["schemas"]["Ballot"];
+            } | null;
+            /** Ballots Cast */
+            ballots_cast: number;
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Closed At */
+            closed_at: string | null;
+            /** Electorate */
+            electorate: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            majority: components["schemas"]["MajorityRule"];
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Quorum Percent */
+            quorum_percent: number;
+            /** Recommendation Id */
+            recommendation_id: string | null;
+            result: components["schemas"]["Result"] | null;
+            status: components["schemas"]["MotionStatus"];
+            /** Text */
+            text: string;
+            /** Title */
+            title: string;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
         };
         /** MotionIn */
         MotionIn: {
@@ -5692,6 +6522,16 @@ export interface components {
             text?: string;
             /** Title */
             title: string;
+        };
+        /**
+         * MotionStatus
+         * @enum {string}
+         */
+        MotionStatus: "open" | "closed";
+        /** Motions */
+        Motions: {
+            /** Items */
+            items: components["schemas"]["Motion"][];
         };
         /** MyInterestOut */
         MyInterestOut: {
@@ -5730,32 +6570,6 @@ export interface components {
             /** Items */
             items: components["schemas"]["MyInterestOut"][];
         };
-        /** MyOrganisation */
-        MyOrganisation: {
-            /** Country */
-            country: string;
-            /** Kind */
-            kind: string;
-            /** Name */
-            name: string;
-            /**
-             * Organisation Id
-             * Format: uuid
-             */
-            organisation_id: string;
-            /**
-             * Role
-             * @description the caller's role in it: admin or member
-             */
-            role: string;
-            /** Verified */
-            verified: boolean;
-        };
-        /** MyOrganisations */
-        MyOrganisations: {
-            /** Items */
-            items: components["schemas"]["MyOrganisation"][];
-        };
         /** MyResourceOut */
         MyResourceOut: {
             /** Hidden */
@@ -5786,6 +6600,11 @@ export interface components {
         MyResources: {
             /** Items */
             items: components["schemas"]["MyResourceOut"][];
+        };
+        /** MyResponses */
+        MyResponses: {
+            /** Items */
+            items: components["schemas"]["ResponseSummary"][];
         };
         /**
          * NeedCorrection
@@ -5970,6 +6789,32 @@ export interface components {
             send_at: string | null;
             status: components["schemas"]["NewsletterStatus"];
         };
+        /** Nomination */
+        Nomination: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /**
+             * Nominated By
+             * Format: uuid
+             */
+            nominated_by: string;
+            status: components["schemas"]["NominationStatus"];
+        };
         /** NominationIn */
         NominationIn: {
             /**
@@ -5977,6 +6822,80 @@ export interface components {
              * Format: uuid
              */
             member_id: string;
+        };
+        /**
+         * NominationStatus
+         * @enum {string}
+         */
+        NominationStatus: "nominated" | "accepted" | "declined";
+        /** NotificationsProgressReported */
+        NotificationsProgressReported: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Commitment Id
+             * Format: uuid
+             */
+            commitment_id: string;
+            /**
+             * Evidence Links
+             * @description number of evidence links attached
+             */
+            evidence_links: number;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** Value */
+            value: string;
+        };
+        /**
+         * OfficialRead
+         * @description An official's read of the person's data, as the audit log keeps it.
+         */
+        OfficialRead: {
+            /**
+             * Accessed At
+             * Format: date-time
+             */
+            accessed_at: string;
+            /**
+             * Accessor Id
+             * Format: uuid
+             */
+            accessor_id: string;
+            /** Accessor Role */
+            accessor_role: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Record Id */
+            record_id: string | null;
+            /** Record Type */
+            record_type: string;
+            /** Service */
+            service: string;
         };
         /** OnBehalfIn */
         OnBehalfIn: {
@@ -6092,42 +7011,74 @@ export interface components {
             sectors: string[];
             /** Title */
             title: string;
-            /**
-             * Version
-             * @description changes with every change (the ETag): If-Match of a PATCH
-             * @default 0
-             */
-            version?: number;
             /** Work Mode */
             work_mode: string;
         };
-        /**
-         * OpportunityPatch
-         * @description Only the fields sent change; the kind and the organisation stay as posted.
-         */
-        OpportunityPatch: {
-            /** Contribution Modes */
-            contribution_modes?: string[] | null;
-            /** Countries */
-            countries?: string[] | null;
+        /** OpportunityPage */
+        OpportunityPage: {
+            /** Items */
+            items: components["schemas"]["OpportunityOut"][];
             /**
-             * Deadline
-             * @description in the future, with an offset
+             * Next Cursor
+             * @description pass as cursor for the next page
              */
-            deadline?: string | null;
-            /** Description */
-            description?: string | null;
-            /** Languages */
-            languages?: string[] | null;
-            /** Required Occupations */
-            required_occupations?: string[] | null;
-            /** Required Skills */
-            required_skills?: string[] | null;
-            /** Sectors */
-            sectors?: string[] | null;
-            /** Title */
-            title?: string | null;
-            work_mode?: components["schemas"]["WorkMode"] | null;
+            next_cursor: string | null;
+        };
+        /**
+         * Organisation
+         * @description An organisation as everyone sees it (its ``ETag`` is ``version``).
+         */
+        Organisation: {
+            /** City */
+            city: string | null;
+            /**
+             * Country
+             * @description ISO 3166-1 alpha-2
+             */
+            country: string;
+            /**
+             * Description
+             * @description language code -> text
+             */
+            description: {
+                [key: string]: string;
+            };
+            kind: components["schemas"]["OrganisationKind"];
+            /** Member Count */
+            member_count: number;
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Verified */
+            verified: boolean;
+            /** Verified At */
+            verified_at: string | null;
+            /** Version */
+            version: number;
+            /** Website */
+            website: string | null;
+        };
+        /**
+         * OrganisationCard
+         * @description An organisation in the public directory.
+         */
+        OrganisationCard: {
+            /** Country */
+            country: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Verified */
+            verified: boolean;
         };
         /** OrganisationInput */
         OrganisationInput: {
@@ -6157,10 +7108,108 @@ export interface components {
          * @enum {string}
          */
         OrganisationKind: "diaspora_association" | "consulate" | "ministry" | "academia" | "private_sector" | "ngo" | "international_organisation";
-        /** OrganisedEvents */
-        OrganisedEvents: {
+        /** OrganisationPage */
+        OrganisationPage: {
             /** Items */
-            items: components["schemas"]["EventOut"][];
+            items: components["schemas"]["OrganisationCard"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * Outcome
+         * @enum {string}
+         */
+        Outcome: "carried" | "rejected" | "invalid";
+        /**
+         * OwnProfile
+         * @description The owner's whole profile (its ``ETag`` is ``version``): every field, with the private
+         *     statistics and the visibility of each field.
+         */
+        OwnProfile: {
+            /** Availability */
+            availability?: string | null;
+            /**
+             * Bio
+             * @description language code -> text
+             */
+            bio?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Birth Year
+             * @description statistics only; never shown
+             */
+            birth_year: number | null;
+            /** City */
+            city?: string | null;
+            /** Contribution Modes */
+            contribution_modes?: string[] | null;
+            /** Country Of Origin */
+            country_of_origin?: string | null;
+            /** Country Of Residence */
+            country_of_residence?: string | null;
+            /** Display Name */
+            display_name?: string | null;
+            /** Education Level */
+            education_level?: string | null;
+            /** Family Name */
+            family_name?: string | null;
+            /**
+             * Gender
+             * @description statistics only; never shown
+             */
+            gender: string | null;
+            /** Given Name */
+            given_name?: string | null;
+            /**
+             * Headline
+             * @description language code -> text
+             */
+            headline?: {
+                [key: string]: string;
+            } | null;
+            /** Interests */
+            interests?: string[] | null;
+            /** Languages */
+            languages?: components["schemas"]["Language"][] | null;
+            /**
+             * Occupations
+             * @description ISCO-08 unit group codes
+             */
+            occupations?: string[] | null;
+            /** Open To Opportunities */
+            open_to_opportunities?: boolean | null;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Sectors
+             * @description ISIC Rev.4 section letters
+             */
+            sectors?: string[] | null;
+            /**
+             * Skills
+             * @description ESCO skill group codes
+             */
+            skills?: string[] | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Version */
+            version: number;
+            /**
+             * Visibility
+             * @description field -> public | members | connections...
+             */
+            visibility: {
+                [key: string]: string;
+            };
+            /** Years Of Experience */
+            years_of_experience?: number | null;
         };
         /** ParticipantAnswer */
         ParticipantAnswer: {
@@ -6186,6 +7235,19 @@ export interface components {
              */
             status: string;
         };
+        /**
+         * Participation
+         * @description For each accepted youth leader, the sessions they attended.
+         */
+        Participation: {
+            /**
+             * Cohort Id
+             * Format: uuid
+             */
+            cohort_id: string;
+            /** Leaders */
+            leaders: components["schemas"]["LeaderParticipation"][];
+        };
         /** PasswordResetConfirmation */
         PasswordResetConfirmation: {
             /** New Password */
@@ -6198,6 +7260,28 @@ export interface components {
             /** Email */
             email: string;
         };
+        /** PeoplePage */
+        PeoplePage: {
+            /**
+             * Facets
+             * @description facets=true: counts per facet
+             */
+            facets: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            };
+            /**
+             * Facets Complete
+             * @description whether the counts cover every match
+             */
+            facets_complete: boolean | null;
+            /** Items */
+            items: components["schemas"]["DirectoryEntry"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /** PersonMatch */
         PersonMatch: {
             /**
@@ -6209,6 +7293,85 @@ export interface components {
             reasons: components["schemas"]["ReasonOut"][];
             /** Score */
             score: number;
+        };
+        /**
+         * PersonView
+         * @description What a viewer may see of a person: each field only where its visibility allows.
+         */
+        PersonView: {
+            /** Availability */
+            availability?: string | null;
+            /**
+             * Bio
+             * @description language code -> text
+             */
+            bio?: {
+                [key: string]: string;
+            } | null;
+            /** City */
+            city?: string | null;
+            /** Contribution Modes */
+            contribution_modes?: string[] | null;
+            /** Country Of Origin */
+            country_of_origin?: string | null;
+            /** Country Of Residence */
+            country_of_residence?: string | null;
+            /** Display Name */
+            display_name?: string | null;
+            /** Education Level */
+            education_level?: string | null;
+            /** Family Name */
+            family_name?: string | null;
+            /** Given Name */
+            given_name?: string | null;
+            /**
+             * Headline
+             * @description language code -> text
+             */
+            headline?: {
+                [key: string]: string;
+            } | null;
+            /** Interests */
+            interests?: string[] | null;
+            /** Languages */
+            languages?: components["schemas"]["Language"][] | null;
+            /**
+             * Occupations
+             * @description ISCO-08 unit group codes
+             */
+            occupations?: string[] | null;
+            /** Open To Opportunities */
+            open_to_opportunities?: boolean | null;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Sectors
+             * @description ISIC Rev.4 section letters
+             */
+            sectors?: string[] | null;
+            /**
+             * Skills
+             * @description ESCO skill group codes
+             */
+            skills?: string[] | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Years Of Experience */
+            years_of_experience?: number | null;
+        };
+        /** Photo */
+        Photo: {
+            /** Height */
+            height: number;
+            /** Photo Url */
+            photo_url: string;
+            /** Thumbnail Url */
+            thumbnail_url: string;
+            /** Width */
+            width: number;
         };
         /** PledgeIn */
         PledgeIn: {
@@ -6235,11 +7398,6 @@ export interface components {
             theme?: string | null;
             /** Title */
             title: string;
-        };
-        /** PostedOpportunities */
-        PostedOpportunities: {
-            /** Items */
-            items: components["schemas"]["OpportunityOut"][];
         };
         /** PreferencesBody */
         PreferencesBody: {
@@ -6452,38 +7610,27 @@ export interface components {
             /** Verification Code */
             verification_code?: string | null;
         };
-        /** ProgressReported */
-        ProgressReported: {
+        /** ProgressReport */
+        ProgressReport: {
+            /** Evidence Links */
+            evidence_links: string[];
             /**
-             * Alliance Id
+             * Id
              * Format: uuid
              */
-            alliance_id: string;
-            /**
-             * Commitment Id
-             * Format: uuid
-             */
-            commitment_id: string;
-            /**
-             * Evidence Links
-             * @description number of evidence links attached
-             */
-            evidence_links: number;
-            /**
-             * Indicator Id
-             * Format: uuid
-             */
-            indicator_id: string;
-            /**
-             * Member Id
-             * Format: uuid
-             */
-            member_id: string;
+            id: string;
+            /** Note */
+            note: string;
             /**
              * Recorded At
              * Format: date-time
              */
             recorded_at: string;
+            /**
+             * Reported By
+             * Format: uuid
+             */
+            reported_by: string;
             /**
              * Reported On
              * Format: date
@@ -6491,6 +7638,11 @@ export interface components {
             reported_on: string;
             /** Value */
             value: string;
+        };
+        /** ProgressReported */
+        ProgressReported: {
+            commitment: components["schemas"]["Commitment"];
+            report: components["schemas"]["ProgressReport"];
         };
         /** ProjectRecordIn */
         ProjectRecordIn: {
@@ -6521,6 +7673,28 @@ export interface components {
             status?: string | null;
             /** Year */
             year?: number | null;
+        };
+        /**
+         * ProtectionOut
+         * @description How a respondent's answers are protected, said in each language.
+         */
+        ProtectionOut: {
+            /** K */
+            k: number;
+            /** Max Noise */
+            max_noise: number;
+            /**
+             * Method
+             * @constant
+             */
+            method: "cell_key";
+            /**
+             * Promise
+             * @description language code -> the promise
+             */
+            promise: {
+                [key: string]: string;
+            };
         };
         /**
          * PublicCampaign
@@ -6562,6 +7736,46 @@ export interface components {
              */
             survey_id: string;
         };
+        /** QuestionnaireOut */
+        QuestionnaireOut: {
+            campaign: components["schemas"]["PublicCampaign"];
+            protection: components["schemas"]["ProtectionOut"];
+            survey: components["schemas"]["SurveyOut"];
+        };
+        /**
+         * QueuedResource
+         * @description One resource in the moderation queue.
+         */
+        QueuedResource: {
+            /** Hidden */
+            hidden: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Original Language */
+            original_language: string;
+            /**
+             * Reports
+             * @description how many people reported it
+             */
+            reports: number;
+            /** Status */
+            status: string;
+            /**
+             * Title
+             * @description in the asked language when translated, else the original's
+             */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** QuietHoursBody */
         QuietHoursBody: {
             /**
@@ -6576,6 +7790,17 @@ export interface components {
              * @example 22:00
              */
             start: string;
+        };
+        /** Quorum */
+        Quorum: {
+            /** Eligible */
+            eligible: number;
+            /** Met */
+            met: boolean;
+            /** Present */
+            present: number;
+            /** Required */
+            required: number;
         };
         /** ReasonIn */
         ReasonIn: {
@@ -6618,6 +7843,53 @@ export interface components {
              * @description the person's vocabulary codes that meet it
              */
             values: string[];
+        };
+        /** Recommendation */
+        Recommendation: {
+            /** Advice */
+            advice: components["schemas"]["Advice"][];
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Authors */
+            authors: string[];
+            /** @description the body whose turn it is */
+            awaiting: components["schemas"]["BodyKind"] | null;
+            /** Endorsed By Motion */
+            endorsed_by_motion: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Sector */
+            sector: string | null;
+            stage: components["schemas"]["Stage"];
+            /**
+             * Stage Since
+             * Format: date-time
+             */
+            stage_since: string;
+            /** Text */
+            text: string;
+            /** Theme */
+            theme: string;
+            /** Title */
+            title: string;
+            /** Trail */
+            trail: components["schemas"]["Step"][];
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+            /**
+             * Working Group Id
+             * Format: uuid
+             */
+            working_group_id: string;
         };
         /**
          * RecommendationMoved
@@ -6679,6 +7951,26 @@ export interface components {
              * Format: uuid
              */
             working_group_id: string;
+        };
+        /** Recommendations */
+        Recommendations: {
+            /** Items */
+            items: components["schemas"]["Recommendation"][];
+        };
+        /** RecordedResponse */
+        RecordedResponse: {
+            /** Linked To Profile */
+            linked_to_profile: boolean;
+            /**
+             * Referral Code
+             * @description share it: who answers with it is counted
+             */
+            referral_code: string | null;
+            /**
+             * Response Id
+             * Format: uuid
+             */
+            response_id: string;
         };
         /** RecoveryCodes */
         RecoveryCodes: {
@@ -6745,6 +8037,30 @@ export interface components {
              * @default unverified
              */
             status?: string;
+        };
+        /** Registrations */
+        Registrations: {
+            /** Registrations */
+            registrations: string[];
+        };
+        /** RejectedSubmission */
+        RejectedSubmission: {
+            /**
+             * Errors
+             * @description question name -> why its answer was refused
+             */
+            errors?: {
+                [key: string]: string;
+            } | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Row
+             * @description its place in the export
+             */
+            row: number | null;
+            /** Submission Id */
+            submission_id?: string | null;
         };
         /** ReplayRequest */
         ReplayRequest: {
@@ -6936,6 +8252,66 @@ export interface components {
              * @default 1
              */
             wave?: number;
+        };
+        /** ResponseOut */
+        ResponseOut: {
+            /** Answers */
+            answers: {
+                [key: string]: unknown;
+            };
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Referral Code */
+            referral_code: string | null;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /** ResponseSummary */
+        ResponseSummary: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /** Result */
+        Result: {
+            /** Abstain */
+            abstain: number;
+            /** Eligible */
+            eligible: number;
+            /** No */
+            no: number;
+            outcome: components["schemas"]["Outcome"];
+            /** Present */
+            present: number;
+            /** Quorum Met */
+            quorum_met: boolean;
+            /** Quorum Required */
+            quorum_required: number;
+            /** Yes */
+            yes: number;
         };
         /** ReturnIn */
         ReturnIn: {
@@ -7265,11 +8641,77 @@ export interface components {
              */
             status: string;
         };
+        /** Session */
+        Session: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            body_kind: components["schemas"]["BodyKind"] | null;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Title */
+            title: string;
+        };
+        /** SocialSignIn */
+        SocialSignIn: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Account Id
+             * Format: uuid
+             */
+            account_id: string;
+            /**
+             * Created
+             * @description a new account was opened
+             */
+            created: boolean;
+            /** Expires In */
+            expires_in: number;
+            /**
+             * Linked
+             * @description the identity was linked to the account now
+             */
+            linked: boolean;
+            /** Refresh Expires In */
+            refresh_expires_in: number;
+            /** Refresh Token */
+            refresh_token: string;
+            /** Token Type */
+            token_type: string;
+        };
         /**
          * Stage
          * @enum {string}
          */
         Stage: "draft" | "adopted" | "reviewed" | "endorsed" | "published";
+        /**
+         * Standing
+         * @description Where a resource stands after a moderation step (its ETag is the new version).
+         */
+        Standing: {
+            /** Hidden */
+            hidden: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Status */
+            status: string;
+            /** Version */
+            version: number;
+        };
         /**
          * StatisticsOut
          * @description Which answers feed which statistic (``domain.mapping.statistics_map``).
@@ -7287,6 +8729,66 @@ export interface components {
             suggestions: {
                 [key: string]: string;
             };
+        };
+        /**
+         * Status
+         * @enum {string}
+         */
+        Status: "on_track" | "at_risk" | "late" | "achieved";
+        /** StatusChange */
+        StatusChange: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * By
+             * Format: uuid
+             */
+            by: string;
+            /** Reason */
+            reason: string | null;
+            status: components["schemas"]["MemberStatus"];
+        };
+        /** StatusReview */
+        StatusReview: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Changed
+             * @description how many commitments changed status
+             */
+            changed: number;
+        };
+        /**
+         * Step
+         * @description One line of the audit trail: what was done, when, and why.
+         */
+        Step: {
+            /** Action */
+            action: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Body Id */
+            body_id: string | null;
+            /**
+             * By
+             * @description shown to the secretariat only
+             */
+            by?: string | null;
+            from_stage: components["schemas"]["Stage"] | null;
+            /** Motion Id */
+            motion_id: string | null;
+            /** Note */
+            note: string | null;
+            to_stage: components["schemas"]["Stage"];
         };
         /** SurveyInput */
         SurveyInput: {
@@ -7336,6 +8838,31 @@ export interface components {
             };
             /** Version */
             version: number;
+        };
+        /** TableOut */
+        TableOut: {
+            /** Categories */
+            categories: {
+                [key: string]: string[];
+            };
+            /** Cells */
+            cells: components["schemas"]["CellOut"][];
+            /** Dimensions */
+            dimensions: string[];
+            disclosure: components["schemas"]["DisclosureOut"];
+        };
+        /** Term */
+        Term: {
+            /**
+             * Ends On
+             * @description null: open-ended
+             */
+            ends_on: string | null;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
         };
         /** TermOut */
         TermOut: {
@@ -7506,6 +9033,27 @@ export interface components {
             title: string;
         };
         /**
+         * Voters
+         * @description Who may vote in a body today, by its rules.
+         */
+        Voters: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            majority: components["schemas"]["MajorityRule"];
+            /** Quorum Percent */
+            quorum_percent: number;
+            /** Voters */
+            voters: string[];
+        };
+        /**
          * WebhookCloudEvent
          * @description A CloudEvents 1.0 event in structured JSON mode, as webhooks deliver it.
          */
@@ -7626,7 +9174,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AllianceOut"];
                 };
             };
             /** @description Invalid request */
@@ -7675,9 +9223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AllianceOut"];
                 };
             };
             /** @description Invalid request */
@@ -7730,9 +9276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BodyPage"];
                 };
             };
             /** @description Invalid request */
@@ -7786,7 +9330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Body"];
                 };
             };
             /** @description Invalid request */
@@ -7835,9 +9379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Body"];
                 };
             };
             /** @description Invalid request */
@@ -7890,9 +9432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Membership"];
                 };
             };
             /** @description Invalid request */
@@ -7946,9 +9486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Membership"];
                 };
             };
             /** @description Invalid request */
@@ -7997,9 +9535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Voters"];
                 };
             };
             /** @description Invalid request */
@@ -8105,7 +9641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Cohort"];
                 };
             };
             /** @description Invalid request */
@@ -8154,9 +9690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Cohort"];
                 };
             };
             /** @description Invalid request */
@@ -8209,9 +9743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Nomination"];
                 };
             };
             /** @description Invalid request */
@@ -8265,9 +9797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Nomination"];
                 };
             };
             /** @description Invalid request */
@@ -8316,9 +9846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Participation"];
                 };
             };
             /** @description Invalid request */
@@ -8369,9 +9897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Commitments"];
                 };
             };
             /** @description Invalid request */
@@ -8425,7 +9951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Commitment"];
                 };
             };
             /** @description Invalid request */
@@ -8519,9 +10045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StatusReview"];
                 };
             };
             /** @description Problem */
@@ -8561,9 +10085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Commitment"];
                 };
             };
             /** @description Invalid request */
@@ -8616,9 +10138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProgressReported"];
                 };
             };
             /** @description Invalid request */
@@ -8668,9 +10188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CommitmentDashboard"];
                 };
             };
             /** @description Invalid request */
@@ -8721,9 +10239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MeetingPage"];
                 };
             };
             /** @description Invalid request */
@@ -8777,7 +10293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
             };
             /** @description Invalid request */
@@ -8826,9 +10342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Meeting"];
                 };
             };
             /** @description Invalid request */
@@ -8881,9 +10395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AgendaItem"];
                 };
             };
             /** @description Invalid request */
@@ -8936,9 +10448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Attendance"];
                 };
             };
             /** @description Invalid request */
@@ -8987,9 +10497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Cancellation"];
                 };
             };
             /** @description Invalid request */
@@ -9042,9 +10550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Decision"];
                 };
             };
             /** @description Invalid request */
@@ -9097,9 +10603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Invitations"];
                 };
             };
             /** @description Invalid request */
@@ -9152,9 +10656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Minutes"];
                 };
             };
             /** @description Invalid request */
@@ -9203,9 +10705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Minutes"];
                 };
             };
             /** @description Invalid request */
@@ -9254,9 +10754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Motions"];
                 };
             };
             /** @description Invalid request */
@@ -9312,7 +10810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Motion"];
                 };
             };
             /** @description Invalid request */
@@ -9365,9 +10863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Registrations"];
                 };
             };
             /** @description Invalid request */
@@ -9420,9 +10916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MemberPage"];
                 };
             };
             /** @description Invalid request */
@@ -9476,7 +10970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Member"];
                 };
             };
             /** @description Invalid request */
@@ -9525,9 +11019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
                 };
             };
             /** @description Invalid request */
@@ -9580,9 +11072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
                 };
             };
             /** @description Invalid request */
@@ -9632,9 +11122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
                 };
             };
             /** @description Invalid request */
@@ -9687,9 +11175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
                 };
             };
             /** @description Invalid request */
@@ -9742,9 +11228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
                 };
             };
             /** @description Invalid request */
@@ -9793,9 +11277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Motion"];
                 };
             };
             /** @description Invalid request */
@@ -9848,9 +11330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Motion"];
                 };
             };
             /** @description Invalid request */
@@ -9899,9 +11379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Motion"];
                 };
             };
             /** @description Invalid request */
@@ -9952,9 +11430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendations"];
                 };
             };
             /** @description Invalid request */
@@ -10008,7 +11484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Recommendation"];
                 };
             };
             /** @description Invalid request */
@@ -10057,9 +11533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
                 };
             };
             /** @description Invalid request */
@@ -10115,9 +11589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
                 };
             };
             /** @description If-Match mismatch */
@@ -10179,9 +11651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
                 };
             };
             /** @description Invalid request */
@@ -10234,9 +11704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
                 };
             };
             /** @description Invalid request */
@@ -10289,9 +11757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
                 };
             };
             /** @description Invalid request */
@@ -10340,9 +11806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
                 };
             };
             /** @description Invalid request */
@@ -10395,9 +11859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
                 };
             };
             /** @description Invalid request */
@@ -10487,6 +11949,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            /** @description Wrong code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No app enrolled */
@@ -10596,6 +12067,15 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
+            /** @description Wrong code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Nothing to confirm */
             409: {
                 headers: {
@@ -10653,6 +12133,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Wrong code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No app enrolled */
             409: {
@@ -11124,9 +12613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["LinkedIdentity"][];
                 };
             };
             /** @description Problem */
@@ -11279,9 +12766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SocialSignIn"];
                 };
             };
             /** @description Bad Request */
@@ -12480,9 +13965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["ConversationSummary"][];
                 };
             };
             /** @description Problem */
@@ -12634,9 +14117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MessagePage"];
                 };
             };
             /** @description Bad Request */
@@ -13254,9 +14735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OrganisationPage"];
                 };
             };
             /** @description Bad Request */
@@ -13333,9 +14812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PeoplePage"];
                 };
             };
             /** @description Bad cursor */
@@ -13448,9 +14925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["EventPage"];
                 };
             };
             /** @description Invalid request */
@@ -13548,55 +15023,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Problem */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    organisedEvents: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisedEvents"];
-                };
-            };
-            /** @description Invalid request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
             };
             /** @description Problem */
             "4XX": {
@@ -14147,67 +15573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Invalid request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    myCampaigns: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManagedCampaigns"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["CampaignOut"];
                 };
             };
             /** @description Invalid request */
@@ -14256,9 +15622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CampaignWithResponses"];
                 };
             };
             /** @description Invalid request */
@@ -14299,8 +15663,6 @@ export interface operations {
                 from?: string | null;
                 /** @description last month YYYY-MM */
                 to?: string | null;
-                /** @description the chart's language (en, fr, es, ar); default: Accept-Language */
-                lang?: string | null;
             };
             header?: never;
             path: {
@@ -14365,9 +15727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CampaignOut"];
                 };
             };
             /** @description Invalid request */
@@ -14416,9 +15776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GapsOut"];
                 };
             };
             /** @description Invalid request */
@@ -14470,9 +15828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ImportReport"];
                 };
             };
             /** @description Invalid request */
@@ -14521,9 +15877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["QuestionnaireOut"];
                 };
             };
             /** @description Invalid request */
@@ -14576,9 +15930,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RecordedResponse"];
                 };
             };
             /** @description Invalid request */
@@ -14637,7 +15989,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TableOut"];
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid request */
@@ -14974,9 +16327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MyResponses"];
                 };
             };
             /** @description Problem */
@@ -15016,9 +16367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ResponseOut"];
                 };
             };
             /** @description Invalid request */
@@ -15400,9 +16749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AuditLogPage"];
                 };
             };
             /** @description Bad cursor */
@@ -15458,9 +16805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Consents"];
                 };
             };
             /** @description Problem */
@@ -15502,9 +16847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConsentChange"];
                 };
             };
             /** @description Invalid request */
@@ -15555,9 +16898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConsentChange"];
                 };
             };
             /** @description Invalid request */
@@ -15868,44 +17209,6 @@ export interface operations {
             };
         };
     };
-    myOrganisations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyOrganisations"];
-                };
-            };
-            /** @description Problem */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getMyProfile: {
         parameters: {
             query?: never;
@@ -15921,7 +17224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OwnProfile"];
                 };
             };
             /** @description No profile yet */
@@ -15975,7 +17278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OwnProfile"];
                 };
             };
             /** @description Created */
@@ -15983,7 +17286,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnProfile"];
+                };
             };
             /** @description Precondition Failed */
             412: {
@@ -16054,7 +17359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OwnProfile"];
                 };
             };
             /** @description Not Found */
@@ -16143,9 +17448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Photo"];
                 };
             };
             /** @description Not Found */
@@ -16905,7 +18208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/feed+json": unknown;
+                    "application/feed+json": components["schemas"]["JsonFeed"];
                 };
             };
             /** @description Invalid request */
@@ -16961,9 +18264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpportunityPage"];
                 };
             };
             /** @description Invalid request */
@@ -17151,55 +18452,6 @@ export interface operations {
             };
         };
     };
-    postedOpportunities: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostedOpportunities"];
-                };
-            };
-            /** @description Invalid request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getOpportunity: {
         parameters: {
             query?: never;
@@ -17222,89 +18474,6 @@ export interface operations {
             };
             /** @description Invalid request */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    reviseOpportunity: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
-                "If-Match"?: string | null;
-            };
-            path: {
-                opportunity_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpportunityPatch"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpportunityOut"];
-                };
-            };
-            /** @description Not the poster nor a moderator */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17571,7 +18740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
                 };
             };
             /** @description Invalid request */
@@ -17620,7 +18789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
                 };
             };
             /** @description Not Found */
@@ -17685,7 +18854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
                 };
             };
             /** @description Forbidden */
@@ -17995,7 +19164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
                 };
             };
             /** @description Forbidden */
@@ -18072,7 +19241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
                 };
             };
             /** @description Forbidden */
@@ -18293,7 +19462,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
                 };
             };
             /** @description Forbidden */
@@ -18369,9 +19538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PersonView"];
                 };
             };
             /** @description Not Found */
@@ -18834,9 +20001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["QueuedResource"][];
                 };
             };
             /** @description Invalid request */
@@ -19071,7 +20236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
                 };
             };
             /** @description Moderators only */
@@ -19215,13 +20380,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The file, as uploaded (Content-Disposition names it) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/epub+zip": string;
+                    "application/pdf": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "text/csv": string;
+                    "text/plain": string;
+                    "video/mp4": string;
                 };
             };
             /** @description Invalid request */
@@ -19277,7 +20456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
                 };
             };
             /** @description Moderators only */
@@ -19353,9 +20532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
             /** @description Invalid request */
@@ -19411,7 +20588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
                 };
             };
             /** @description Moderators only */
@@ -19494,7 +20671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
                 };
             };
             /** @description Moderators only */
@@ -19632,7 +20809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
                 };
             };
             /** @description Moderators only */
@@ -19715,7 +20892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
                 };
             };
             /** @description Moderators only */
@@ -20579,7 +21756,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["WebhookCloudEvent"] & {
-                    data?: components["schemas"]["ProgressReported"];
+                    data?: components["schemas"]["NotificationsProgressReported"];
                     /** @constant */
                     type?: "alliance.commitment.progress_reported";
                 };

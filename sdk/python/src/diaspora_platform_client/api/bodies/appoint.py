@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.appoint_response_appoint import AppointResponseAppoint
+from ...models.membership import Membership
 from ...models.membership_in import MembershipIn
 from ...models.problem import Problem
 from ...types import Response
@@ -37,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AppointResponseAppoint | Problem | None:
+) -> Membership | Problem | None:
     if response.status_code == 201:
-        response_201 = AppointResponseAppoint.from_dict(response.json())
+        response_201 = Membership.from_dict(response.json())
 
         return response_201
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AppointResponseAppoint | Problem]:
+) -> Response[Membership | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MembershipIn,
-) -> Response[AppointResponseAppoint | Problem]:
+) -> Response[Membership | Problem]:
     """Appoint
 
     Args:
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppointResponseAppoint | Problem]
+        Response[Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: MembershipIn,
-) -> AppointResponseAppoint | Problem | None:
+) -> Membership | Problem | None:
     """Appoint
 
     Args:
@@ -124,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppointResponseAppoint | Problem
+        Membership | Problem
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MembershipIn,
-) -> Response[AppointResponseAppoint | Problem]:
+) -> Response[Membership | Problem]:
     """Appoint
 
     Args:
@@ -151,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppointResponseAppoint | Problem]
+        Response[Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: MembershipIn,
-) -> AppointResponseAppoint | Problem | None:
+) -> Membership | Problem | None:
     """Appoint
 
     Args:
@@ -181,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppointResponseAppoint | Problem
+        Membership | Problem
     """
 
     return (

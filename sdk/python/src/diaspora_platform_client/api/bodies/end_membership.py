@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.end_in import EndIn
-from ...models.end_membership_response_endmembership import (
-    EndMembershipResponseEndmembership,
-)
+from ...models.membership import Membership
 from ...models.problem import Problem
 from ...types import Response
 
@@ -41,9 +39,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EndMembershipResponseEndmembership | Problem | None:
+) -> Membership | Problem | None:
     if response.status_code == 200:
-        response_200 = EndMembershipResponseEndmembership.from_dict(response.json())
+        response_200 = Membership.from_dict(response.json())
 
         return response_200
 
@@ -70,7 +68,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EndMembershipResponseEndmembership | Problem]:
+) -> Response[Membership | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EndIn,
-) -> Response[EndMembershipResponseEndmembership | Problem]:
+) -> Response[Membership | Problem]:
     """End Membership
 
     Args:
@@ -98,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndMembershipResponseEndmembership | Problem]
+        Response[Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EndIn,
-) -> EndMembershipResponseEndmembership | Problem | None:
+) -> Membership | Problem | None:
     """End Membership
 
     Args:
@@ -133,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndMembershipResponseEndmembership | Problem
+        Membership | Problem
     """
 
     return sync_detailed(
@@ -150,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EndIn,
-) -> Response[EndMembershipResponseEndmembership | Problem]:
+) -> Response[Membership | Problem]:
     """End Membership
 
     Args:
@@ -163,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndMembershipResponseEndmembership | Problem]
+        Response[Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EndIn,
-) -> EndMembershipResponseEndmembership | Problem | None:
+) -> Membership | Problem | None:
     """End Membership
 
     Args:
@@ -196,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndMembershipResponseEndmembership | Problem
+        Membership | Problem
     """
 
     return (

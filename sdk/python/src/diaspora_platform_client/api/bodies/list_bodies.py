@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.body_kind import BodyKind
-from ...models.list_bodies_response_listbodies import ListBodiesResponseListbodies
+from ...models.body_page import BodyPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -58,9 +58,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListBodiesResponseListbodies | Problem | None:
+) -> BodyPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListBodiesResponseListbodies.from_dict(response.json())
+        response_200 = BodyPage.from_dict(response.json())
 
         return response_200
 
@@ -87,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListBodiesResponseListbodies | Problem]:
+) -> Response[BodyPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +103,7 @@ def sync_detailed(
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListBodiesResponseListbodies | Problem]:
+) -> Response[BodyPage | Problem]:
     """List Bodies
 
      An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
@@ -119,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListBodiesResponseListbodies | Problem]
+        Response[BodyPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +143,7 @@ def sync(
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> ListBodiesResponseListbodies | Problem | None:
+) -> BodyPage | Problem | None:
     """List Bodies
 
      An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
@@ -159,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListBodiesResponseListbodies | Problem
+        BodyPage | Problem
     """
 
     return sync_detailed(
@@ -178,7 +178,7 @@ async def asyncio_detailed(
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListBodiesResponseListbodies | Problem]:
+) -> Response[BodyPage | Problem]:
     """List Bodies
 
      An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
@@ -194,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListBodiesResponseListbodies | Problem]
+        Response[BodyPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +216,7 @@ async def asyncio(
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> ListBodiesResponseListbodies | Problem | None:
+) -> BodyPage | Problem | None:
     """List Bodies
 
      An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
@@ -232,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListBodiesResponseListbodies | Problem
+        BodyPage | Problem
     """
 
     return (

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.voters_response_voters import VotersResponseVoters
+from ...models.voters import Voters
 from ...types import Response
 
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | VotersResponseVoters | None:
+) -> Problem | Voters | None:
     if response.status_code == 200:
-        response_200 = VotersResponseVoters.from_dict(response.json())
+        response_200 = Voters.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | VotersResponseVoters]:
+) -> Response[Problem | Voters]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +70,7 @@ def sync_detailed(
     body_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | VotersResponseVoters]:
+) -> Response[Problem | Voters]:
     """Voters
 
      Members who may vote in this body today, by its rules.
@@ -83,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VotersResponseVoters]
+        Response[Problem | Voters]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +101,7 @@ def sync(
     body_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | VotersResponseVoters | None:
+) -> Problem | Voters | None:
     """Voters
 
      Members who may vote in this body today, by its rules.
@@ -114,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VotersResponseVoters
+        Problem | Voters
     """
 
     return sync_detailed(
@@ -127,7 +127,7 @@ async def asyncio_detailed(
     body_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | VotersResponseVoters]:
+) -> Response[Problem | Voters]:
     """Voters
 
      Members who may vote in this body today, by its rules.
@@ -140,7 +140,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VotersResponseVoters]
+        Response[Problem | Voters]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +156,7 @@ async def asyncio(
     body_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | VotersResponseVoters | None:
+) -> Problem | Voters | None:
     """Voters
 
      Members who may vote in this body today, by its rules.
@@ -169,7 +169,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VotersResponseVoters
+        Problem | Voters
     """
 
     return (

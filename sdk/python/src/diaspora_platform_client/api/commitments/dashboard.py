@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.commitment_dashboard import CommitmentDashboard
 from ...models.dashboard_by import DashboardBy
-from ...models.dashboard_response_dashboard import DashboardResponseDashboard
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -42,9 +42,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DashboardResponseDashboard | Problem | None:
+) -> CommitmentDashboard | Problem | None:
     if response.status_code == 200:
-        response_200 = DashboardResponseDashboard.from_dict(response.json())
+        response_200 = CommitmentDashboard.from_dict(response.json())
 
         return response_200
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DashboardResponseDashboard | Problem]:
+) -> Response[CommitmentDashboard | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
-) -> Response[DashboardResponseDashboard | Problem]:
+) -> Response[CommitmentDashboard | Problem]:
     """Dashboard
 
     Args:
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DashboardResponseDashboard | Problem]
+        Response[CommitmentDashboard | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +117,7 @@ def sync(
     client: AuthenticatedClient | Client,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
-) -> DashboardResponseDashboard | Problem | None:
+) -> CommitmentDashboard | Problem | None:
     """Dashboard
 
     Args:
@@ -129,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DashboardResponseDashboard | Problem
+        CommitmentDashboard | Problem
     """
 
     return sync_detailed(
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
-) -> Response[DashboardResponseDashboard | Problem]:
+) -> Response[CommitmentDashboard | Problem]:
     """Dashboard
 
     Args:
@@ -156,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DashboardResponseDashboard | Problem]
+        Response[CommitmentDashboard | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +174,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
-) -> DashboardResponseDashboard | Problem | None:
+) -> CommitmentDashboard | Problem | None:
     """Dashboard
 
     Args:
@@ -186,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DashboardResponseDashboard | Problem
+        CommitmentDashboard | Problem
     """
 
     return (

@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_commitments_response_listcommitments import (
-    ListCommitmentsResponseListcommitments,
-)
+from ...models.commitments import Commitments
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -54,9 +52,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListCommitmentsResponseListcommitments | Problem | None:
+) -> Commitments | Problem | None:
     if response.status_code == 200:
-        response_200 = ListCommitmentsResponseListcommitments.from_dict(response.json())
+        response_200 = Commitments.from_dict(response.json())
 
         return response_200
 
@@ -83,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListCommitmentsResponseListcommitments | Problem]:
+) -> Response[Commitments | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +96,7 @@ def sync_detailed(
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
-) -> Response[ListCommitmentsResponseListcommitments | Problem]:
+) -> Response[Commitments | Problem]:
     """List Commitments
 
     Args:
@@ -111,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListCommitmentsResponseListcommitments | Problem]
+        Response[Commitments | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +131,7 @@ def sync(
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
-) -> ListCommitmentsResponseListcommitments | Problem | None:
+) -> Commitments | Problem | None:
     """List Commitments
 
     Args:
@@ -146,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListCommitmentsResponseListcommitments | Problem
+        Commitments | Problem
     """
 
     return sync_detailed(
@@ -163,7 +161,7 @@ async def asyncio_detailed(
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
-) -> Response[ListCommitmentsResponseListcommitments | Problem]:
+) -> Response[Commitments | Problem]:
     """List Commitments
 
     Args:
@@ -176,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListCommitmentsResponseListcommitments | Problem]
+        Response[Commitments | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -196,7 +194,7 @@ async def asyncio(
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
-) -> ListCommitmentsResponseListcommitments | Problem | None:
+) -> Commitments | Problem | None:
     """List Commitments
 
     Args:
@@ -209,7 +207,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListCommitmentsResponseListcommitments | Problem
+        Commitments | Problem
     """
 
     return (

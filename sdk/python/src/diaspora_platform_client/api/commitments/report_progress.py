@@ -9,9 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.progress_in import ProgressIn
-from ...models.report_progress_response_reportprogress import (
-    ReportProgressResponseReportprogress,
-)
+from ...models.progress_reported import ProgressReported
 from ...types import Response
 
 
@@ -39,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReportProgressResponseReportprogress | None:
+) -> Problem | ProgressReported | None:
     if response.status_code == 201:
-        response_201 = ReportProgressResponseReportprogress.from_dict(response.json())
+        response_201 = ProgressReported.from_dict(response.json())
 
         return response_201
 
@@ -68,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReportProgressResponseReportprogress]:
+) -> Response[Problem | ProgressReported]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProgressIn,
-) -> Response[Problem | ReportProgressResponseReportprogress]:
+) -> Response[Problem | ProgressReported]:
     """Report Progress
 
     Args:
@@ -94,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReportProgressResponseReportprogress]
+        Response[Problem | ProgressReported]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ProgressIn,
-) -> Problem | ReportProgressResponseReportprogress | None:
+) -> Problem | ProgressReported | None:
     """Report Progress
 
     Args:
@@ -126,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReportProgressResponseReportprogress
+        Problem | ProgressReported
     """
 
     return sync_detailed(
@@ -141,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProgressIn,
-) -> Response[Problem | ReportProgressResponseReportprogress]:
+) -> Response[Problem | ProgressReported]:
     """Report Progress
 
     Args:
@@ -153,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReportProgressResponseReportprogress]
+        Response[Problem | ProgressReported]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ProgressIn,
-) -> Problem | ReportProgressResponseReportprogress | None:
+) -> Problem | ProgressReported | None:
     """Report Progress
 
     Args:
@@ -183,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReportProgressResponseReportprogress
+        Problem | ProgressReported
     """
 
     return (

@@ -6,9 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.review_statuses_response_reviewstatuses import (
-    ReviewStatusesResponseReviewstatuses,
-)
+from ...models.status_review import StatusReview
 from ...types import Response
 
 
@@ -24,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviewStatusesResponseReviewstatuses | None:
+) -> Problem | StatusReview | None:
     if response.status_code == 200:
-        response_200 = ReviewStatusesResponseReviewstatuses.from_dict(response.json())
+        response_200 = StatusReview.from_dict(response.json())
 
         return response_200
 
@@ -48,7 +46,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviewStatusesResponseReviewstatuses]:
+) -> Response[Problem | StatusReview]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -60,7 +58,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ReviewStatusesResponseReviewstatuses]:
+) -> Response[Problem | StatusReview]:
     """Review Statuses
 
      Re-evaluate every open commitment now (the worker also does it periodically).
@@ -70,7 +68,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewStatusesResponseReviewstatuses]
+        Response[Problem | StatusReview]
     """
 
     kwargs = _get_kwargs()
@@ -85,7 +83,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ReviewStatusesResponseReviewstatuses | None:
+) -> Problem | StatusReview | None:
     """Review Statuses
 
      Re-evaluate every open commitment now (the worker also does it periodically).
@@ -95,7 +93,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewStatusesResponseReviewstatuses
+        Problem | StatusReview
     """
 
     return sync_detailed(
@@ -106,7 +104,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ReviewStatusesResponseReviewstatuses]:
+) -> Response[Problem | StatusReview]:
     """Review Statuses
 
      Re-evaluate every open commitment now (the worker also does it periodically).
@@ -116,7 +114,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewStatusesResponseReviewstatuses]
+        Response[Problem | StatusReview]
     """
 
     kwargs = _get_kwargs()
@@ -129,7 +127,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ReviewStatusesResponseReviewstatuses | None:
+) -> Problem | StatusReview | None:
     """Review Statuses
 
      Re-evaluate every open commitment now (the worker also does it periodically).
@@ -139,7 +137,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewStatusesResponseReviewstatuses
+        Problem | StatusReview
     """
 
     return (

@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.people_page import PeoplePage
 from ...models.problem import Problem
-from ...models.search_people_response_searchpeople import (
-    SearchPeopleResponseSearchpeople,
-)
 from ...types import UNSET, Response, Unset
 
 
@@ -138,9 +136,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SearchPeopleResponseSearchpeople | None:
+) -> PeoplePage | Problem | None:
     if response.status_code == 200:
-        response_200 = SearchPeopleResponseSearchpeople.from_dict(response.json())
+        response_200 = PeoplePage.from_dict(response.json())
 
         return response_200
 
@@ -172,7 +170,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SearchPeopleResponseSearchpeople]:
+) -> Response[PeoplePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -196,7 +194,7 @@ def sync_detailed(
     facets: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | SearchPeopleResponseSearchpeople]:
+) -> Response[PeoplePage | Problem]:
     """Search People
 
      People whose member-visible fields match; each filter matches any of its values.
@@ -230,7 +228,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchPeopleResponseSearchpeople]
+        Response[PeoplePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -270,7 +268,7 @@ def sync(
     facets: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | SearchPeopleResponseSearchpeople | None:
+) -> PeoplePage | Problem | None:
     """Search People
 
      People whose member-visible fields match; each filter matches any of its values.
@@ -304,7 +302,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchPeopleResponseSearchpeople
+        PeoplePage | Problem
     """
 
     return sync_detailed(
@@ -339,7 +337,7 @@ async def asyncio_detailed(
     facets: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | SearchPeopleResponseSearchpeople]:
+) -> Response[PeoplePage | Problem]:
     """Search People
 
      People whose member-visible fields match; each filter matches any of its values.
@@ -373,7 +371,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchPeopleResponseSearchpeople]
+        Response[PeoplePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -411,7 +409,7 @@ async def asyncio(
     facets: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | SearchPeopleResponseSearchpeople | None:
+) -> PeoplePage | Problem | None:
     """Search People
 
      People whose member-visible fields match; each filter matches any of its values.
@@ -445,7 +443,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchPeopleResponseSearchpeople
+        PeoplePage | Problem
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_events_response_listevents import ListEventsResponseListevents
+from ...models.event_page import EventPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -40,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListEventsResponseListevents | Problem | None:
+) -> EventPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListEventsResponseListevents.from_dict(response.json())
+        response_200 = EventPage.from_dict(response.json())
 
         return response_200
 
@@ -69,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListEventsResponseListevents | Problem]:
+) -> Response[EventPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +83,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[ListEventsResponseListevents | Problem]:
+) -> Response[EventPage | Problem]:
     """List Events
 
      Upcoming and ongoing events, soonest first (keyset pagination).
@@ -97,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListEventsResponseListevents | Problem]
+        Response[EventPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +117,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> ListEventsResponseListevents | Problem | None:
+) -> EventPage | Problem | None:
     """List Events
 
      Upcoming and ongoing events, soonest first (keyset pagination).
@@ -131,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListEventsResponseListevents | Problem
+        EventPage | Problem
     """
 
     return sync_detailed(
@@ -146,7 +146,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[ListEventsResponseListevents | Problem]:
+) -> Response[EventPage | Problem]:
     """List Events
 
      Upcoming and ongoing events, soonest first (keyset pagination).
@@ -160,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListEventsResponseListevents | Problem]
+        Response[EventPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +178,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> ListEventsResponseListevents | Problem | None:
+) -> EventPage | Problem | None:
     """List Events
 
      Upcoming and ongoing events, soonest first (keyset pagination).
@@ -192,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListEventsResponseListevents | Problem
+        EventPage | Problem
     """
 
     return (

@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.aggregate_table_format import AggregateTableFormat
 from ...models.problem import Problem
+from ...models.table_out import TableOut
 from ...types import UNSET, Response, Unset
 
 
@@ -67,9 +68,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | TableOut | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = TableOut.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 422:
@@ -95,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | TableOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +115,7 @@ def sync_detailed(
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     format_: AggregateTableFormat | Unset = AggregateTableFormat.JSON,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TableOut]:
     """Aggregate Table
 
     Args:
@@ -129,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TableOut]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +159,7 @@ def sync(
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     format_: AggregateTableFormat | Unset = AggregateTableFormat.JSON,
-) -> Any | Problem | None:
+) -> Problem | TableOut | None:
     """Aggregate Table
 
     Args:
@@ -173,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TableOut
     """
 
     return sync_detailed(
@@ -196,7 +198,7 @@ async def asyncio_detailed(
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     format_: AggregateTableFormat | Unset = AggregateTableFormat.JSON,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TableOut]:
     """Aggregate Table
 
     Args:
@@ -212,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TableOut]
     """
 
     kwargs = _get_kwargs(
@@ -238,7 +240,7 @@ async def asyncio(
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     format_: AggregateTableFormat | Unset = AggregateTableFormat.JSON,
-) -> Any | Problem | None:
+) -> Problem | TableOut | None:
     """Aggregate Table
 
     Args:
@@ -254,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TableOut
     """
 
     return (

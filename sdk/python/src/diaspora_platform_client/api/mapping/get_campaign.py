@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_campaign_response_getcampaign import GetCampaignResponseGetcampaign
+from ...models.campaign_with_responses import CampaignWithResponses
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetCampaignResponseGetcampaign | Problem | None:
+) -> CampaignWithResponses | Problem | None:
     if response.status_code == 200:
-        response_200 = GetCampaignResponseGetcampaign.from_dict(response.json())
+        response_200 = CampaignWithResponses.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetCampaignResponseGetcampaign | Problem]:
+) -> Response[CampaignWithResponses | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +70,7 @@ def sync_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetCampaignResponseGetcampaign | Problem]:
+) -> Response[CampaignWithResponses | Problem]:
     """Get Campaign
 
      The campaign, with its published number of responses: perturbed like every published
@@ -84,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCampaignResponseGetcampaign | Problem]
+        Response[CampaignWithResponses | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +102,7 @@ def sync(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetCampaignResponseGetcampaign | Problem | None:
+) -> CampaignWithResponses | Problem | None:
     """Get Campaign
 
      The campaign, with its published number of responses: perturbed like every published
@@ -116,7 +116,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCampaignResponseGetcampaign | Problem
+        CampaignWithResponses | Problem
     """
 
     return sync_detailed(
@@ -129,7 +129,7 @@ async def asyncio_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetCampaignResponseGetcampaign | Problem]:
+) -> Response[CampaignWithResponses | Problem]:
     """Get Campaign
 
      The campaign, with its published number of responses: perturbed like every published
@@ -143,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCampaignResponseGetcampaign | Problem]
+        Response[CampaignWithResponses | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +159,7 @@ async def asyncio(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetCampaignResponseGetcampaign | Problem | None:
+) -> CampaignWithResponses | Problem | None:
     """Get Campaign
 
      The campaign, with its published number of responses: perturbed like every published
@@ -173,7 +173,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCampaignResponseGetcampaign | Problem
+        CampaignWithResponses | Problem
     """
 
     return (

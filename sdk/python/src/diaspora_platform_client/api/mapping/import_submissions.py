@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.import_report import ImportReport
 from ...models.import_submissions_format import ImportSubmissionsFormat
-from ...models.import_submissions_response_importsubmissions import (
-    ImportSubmissionsResponseImportsubmissions,
-)
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -47,11 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ImportSubmissionsResponseImportsubmissions | Problem | None:
+) -> ImportReport | Problem | None:
     if response.status_code == 200:
-        response_200 = ImportSubmissionsResponseImportsubmissions.from_dict(
-            response.json()
-        )
+        response_200 = ImportReport.from_dict(response.json())
 
         return response_200
 
@@ -78,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ImportSubmissionsResponseImportsubmissions | Problem]:
+) -> Response[ImportReport | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +89,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
-) -> Response[ImportSubmissionsResponseImportsubmissions | Problem]:
+) -> Response[ImportReport | Problem]:
     """Import Submissions
 
      Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id.
@@ -108,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportSubmissionsResponseImportsubmissions | Problem]
+        Response[ImportReport | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +126,7 @@ def sync(
     client: AuthenticatedClient | Client,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
-) -> ImportSubmissionsResponseImportsubmissions | Problem | None:
+) -> ImportReport | Problem | None:
     """Import Submissions
 
      Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id.
@@ -145,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportSubmissionsResponseImportsubmissions | Problem
+        ImportReport | Problem
     """
 
     return sync_detailed(
@@ -162,7 +158,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
-) -> Response[ImportSubmissionsResponseImportsubmissions | Problem]:
+) -> Response[ImportReport | Problem]:
     """Import Submissions
 
      Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id.
@@ -177,7 +173,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportSubmissionsResponseImportsubmissions | Problem]
+        Response[ImportReport | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +193,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
-) -> ImportSubmissionsResponseImportsubmissions | Problem | None:
+) -> ImportReport | Problem | None:
     """Import Submissions
 
      Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id.
@@ -212,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportSubmissionsResponseImportsubmissions | Problem
+        ImportReport | Problem
     """
 
     return (

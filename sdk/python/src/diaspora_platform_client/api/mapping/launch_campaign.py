@@ -6,9 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaign_input import CampaignInput
-from ...models.launch_campaign_response_launchcampaign import (
-    LaunchCampaignResponseLaunchcampaign,
-)
+from ...models.campaign_out import CampaignOut
 from ...models.problem import Problem
 from ...types import Response
 
@@ -34,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> LaunchCampaignResponseLaunchcampaign | Problem | None:
+) -> CampaignOut | Problem | None:
     if response.status_code == 201:
-        response_201 = LaunchCampaignResponseLaunchcampaign.from_dict(response.json())
+        response_201 = CampaignOut.from_dict(response.json())
 
         return response_201
 
@@ -63,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[LaunchCampaignResponseLaunchcampaign | Problem]:
+) -> Response[CampaignOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CampaignInput,
-) -> Response[LaunchCampaignResponseLaunchcampaign | Problem]:
+) -> Response[CampaignOut | Problem]:
     """Launch Campaign
 
     Args:
@@ -87,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LaunchCampaignResponseLaunchcampaign | Problem]
+        Response[CampaignOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +103,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CampaignInput,
-) -> LaunchCampaignResponseLaunchcampaign | Problem | None:
+) -> CampaignOut | Problem | None:
     """Launch Campaign
 
     Args:
@@ -116,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LaunchCampaignResponseLaunchcampaign | Problem
+        CampaignOut | Problem
     """
 
     return sync_detailed(
@@ -129,7 +127,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CampaignInput,
-) -> Response[LaunchCampaignResponseLaunchcampaign | Problem]:
+) -> Response[CampaignOut | Problem]:
     """Launch Campaign
 
     Args:
@@ -140,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LaunchCampaignResponseLaunchcampaign | Problem]
+        Response[CampaignOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +154,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CampaignInput,
-) -> LaunchCampaignResponseLaunchcampaign | Problem | None:
+) -> CampaignOut | Problem | None:
     """Launch Campaign
 
     Args:
@@ -167,7 +165,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LaunchCampaignResponseLaunchcampaign | Problem
+        CampaignOut | Problem
     """
 
     return (

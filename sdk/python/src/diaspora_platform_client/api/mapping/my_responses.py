@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.my_responses_response_myresponses import MyResponsesResponseMyresponses
+from ...models.my_responses import MyResponses
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> MyResponsesResponseMyresponses | Problem | None:
+) -> MyResponses | Problem | None:
     if response.status_code == 200:
-        response_200 = MyResponsesResponseMyresponses.from_dict(response.json())
+        response_200 = MyResponses.from_dict(response.json())
 
         return response_200
 
@@ -46,7 +46,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MyResponsesResponseMyresponses | Problem]:
+) -> Response[MyResponses | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,7 +58,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[MyResponsesResponseMyresponses | Problem]:
+) -> Response[MyResponses | Problem]:
     """My Responses
 
     Raises:
@@ -66,7 +66,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyResponsesResponseMyresponses | Problem]
+        Response[MyResponses | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -81,7 +81,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> MyResponsesResponseMyresponses | Problem | None:
+) -> MyResponses | Problem | None:
     """My Responses
 
     Raises:
@@ -89,7 +89,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyResponsesResponseMyresponses | Problem
+        MyResponses | Problem
     """
 
     return sync_detailed(
@@ -100,7 +100,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[MyResponsesResponseMyresponses | Problem]:
+) -> Response[MyResponses | Problem]:
     """My Responses
 
     Raises:
@@ -108,7 +108,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyResponsesResponseMyresponses | Problem]
+        Response[MyResponses | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -121,7 +121,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> MyResponsesResponseMyresponses | Problem | None:
+) -> MyResponses | Problem | None:
     """My Responses
 
     Raises:
@@ -129,7 +129,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyResponsesResponseMyresponses | Problem
+        MyResponses | Problem
     """
 
     return (

@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.questionnaire_response_questionnaire import (
-    QuestionnaireResponseQuestionnaire,
-)
+from ...models.questionnaire_out import QuestionnaireOut
 from ...types import Response
 
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | QuestionnaireResponseQuestionnaire | None:
+) -> Problem | QuestionnaireOut | None:
     if response.status_code == 200:
-        response_200 = QuestionnaireResponseQuestionnaire.from_dict(response.json())
+        response_200 = QuestionnaireOut.from_dict(response.json())
 
         return response_200
 
@@ -59,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | QuestionnaireResponseQuestionnaire]:
+) -> Response[Problem | QuestionnaireOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +70,7 @@ def sync_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | QuestionnaireResponseQuestionnaire]:
+) -> Response[Problem | QuestionnaireOut]:
     """Questionnaire
 
      What respondents see: the campaign's public facts, how their answers are protected (in
@@ -87,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | QuestionnaireResponseQuestionnaire]
+        Response[Problem | QuestionnaireOut]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +103,7 @@ def sync(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | QuestionnaireResponseQuestionnaire | None:
+) -> Problem | QuestionnaireOut | None:
     """Questionnaire
 
      What respondents see: the campaign's public facts, how their answers are protected (in
@@ -120,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | QuestionnaireResponseQuestionnaire
+        Problem | QuestionnaireOut
     """
 
     return sync_detailed(
@@ -133,7 +131,7 @@ async def asyncio_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | QuestionnaireResponseQuestionnaire]:
+) -> Response[Problem | QuestionnaireOut]:
     """Questionnaire
 
      What respondents see: the campaign's public facts, how their answers are protected (in
@@ -148,7 +146,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | QuestionnaireResponseQuestionnaire]
+        Response[Problem | QuestionnaireOut]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +162,7 @@ async def asyncio(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | QuestionnaireResponseQuestionnaire | None:
+) -> Problem | QuestionnaireOut | None:
     """Questionnaire
 
      What respondents see: the campaign's public facts, how their answers are protected (in
@@ -179,7 +177,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | QuestionnaireResponseQuestionnaire
+        Problem | QuestionnaireOut
     """
 
     return (

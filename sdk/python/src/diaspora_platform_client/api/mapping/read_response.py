@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.read_response_response_readresponse import (
-    ReadResponseResponseReadresponse,
-)
+from ...models.response_out import ResponseOut
 from ...types import Response
 
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReadResponseResponseReadresponse | None:
+) -> Problem | ResponseOut | None:
     if response.status_code == 200:
-        response_200 = ReadResponseResponseReadresponse.from_dict(response.json())
+        response_200 = ResponseOut.from_dict(response.json())
 
         return response_200
 
@@ -59,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReadResponseResponseReadresponse]:
+) -> Response[Problem | ResponseOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +70,7 @@ def sync_detailed(
     response_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ReadResponseResponseReadresponse]:
+) -> Response[Problem | ResponseOut]:
     """Read Response
 
      Only the respondent, or a recipient they named; every attempt is logged.
@@ -85,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadResponseResponseReadresponse]
+        Response[Problem | ResponseOut]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +101,7 @@ def sync(
     response_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ReadResponseResponseReadresponse | None:
+) -> Problem | ResponseOut | None:
     """Read Response
 
      Only the respondent, or a recipient they named; every attempt is logged.
@@ -116,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadResponseResponseReadresponse
+        Problem | ResponseOut
     """
 
     return sync_detailed(
@@ -129,7 +127,7 @@ async def asyncio_detailed(
     response_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ReadResponseResponseReadresponse]:
+) -> Response[Problem | ResponseOut]:
     """Read Response
 
      Only the respondent, or a recipient they named; every attempt is logged.
@@ -142,7 +140,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadResponseResponseReadresponse]
+        Response[Problem | ResponseOut]
     """
 
     kwargs = _get_kwargs(
@@ -158,7 +156,7 @@ async def asyncio(
     response_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ReadResponseResponseReadresponse | None:
+) -> Problem | ResponseOut | None:
     """Read Response
 
      Only the respondent, or a recipient they named; every attempt is logged.
@@ -171,7 +169,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadResponseResponseReadresponse
+        Problem | ResponseOut
     """
 
     return (

@@ -8,10 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.recorded_response import RecordedResponse
 from ...models.response_input import ResponseInput
-from ...models.submit_response_response_submitresponse import (
-    SubmitResponseResponseSubmitresponse,
-)
 from ...types import Response
 
 
@@ -39,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SubmitResponseResponseSubmitresponse | None:
+) -> Problem | RecordedResponse | None:
     if response.status_code == 201:
-        response_201 = SubmitResponseResponseSubmitresponse.from_dict(response.json())
+        response_201 = RecordedResponse.from_dict(response.json())
 
         return response_201
 
@@ -68,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SubmitResponseResponseSubmitresponse]:
+) -> Response[Problem | RecordedResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ResponseInput,
-) -> Response[Problem | SubmitResponseResponseSubmitresponse]:
+) -> Response[Problem | RecordedResponse]:
     """Submit Response
 
     Args:
@@ -94,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubmitResponseResponseSubmitresponse]
+        Response[Problem | RecordedResponse]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ResponseInput,
-) -> Problem | SubmitResponseResponseSubmitresponse | None:
+) -> Problem | RecordedResponse | None:
     """Submit Response
 
     Args:
@@ -126,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubmitResponseResponseSubmitresponse
+        Problem | RecordedResponse
     """
 
     return sync_detailed(
@@ -141,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ResponseInput,
-) -> Response[Problem | SubmitResponseResponseSubmitresponse]:
+) -> Response[Problem | RecordedResponse]:
     """Submit Response
 
     Args:
@@ -153,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubmitResponseResponseSubmitresponse]
+        Response[Problem | RecordedResponse]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ResponseInput,
-) -> Problem | SubmitResponseResponseSubmitresponse | None:
+) -> Problem | RecordedResponse | None:
     """Submit Response
 
     Args:
@@ -183,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubmitResponseResponseSubmitresponse
+        Problem | RecordedResponse
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.add_agenda_item_response_addagendaitem import (
-    AddAgendaItemResponseAddagendaitem,
-)
+from ...models.agenda_item import AgendaItem
 from ...models.agenda_item_in import AgendaItemIn
 from ...models.problem import Problem
 from ...types import Response
@@ -39,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AddAgendaItemResponseAddagendaitem | Problem | None:
+) -> AgendaItem | Problem | None:
     if response.status_code == 201:
-        response_201 = AddAgendaItemResponseAddagendaitem.from_dict(response.json())
+        response_201 = AgendaItem.from_dict(response.json())
 
         return response_201
 
@@ -68,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AddAgendaItemResponseAddagendaitem | Problem]:
+) -> Response[AgendaItem | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AgendaItemIn,
-) -> Response[AddAgendaItemResponseAddagendaitem | Problem]:
+) -> Response[AgendaItem | Problem]:
     """Add Agenda Item
 
     Args:
@@ -94,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddAgendaItemResponseAddagendaitem | Problem]
+        Response[AgendaItem | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AgendaItemIn,
-) -> AddAgendaItemResponseAddagendaitem | Problem | None:
+) -> AgendaItem | Problem | None:
     """Add Agenda Item
 
     Args:
@@ -126,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddAgendaItemResponseAddagendaitem | Problem
+        AgendaItem | Problem
     """
 
     return sync_detailed(
@@ -141,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AgendaItemIn,
-) -> Response[AddAgendaItemResponseAddagendaitem | Problem]:
+) -> Response[AgendaItem | Problem]:
     """Add Agenda Item
 
     Args:
@@ -153,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddAgendaItemResponseAddagendaitem | Problem]
+        Response[AgendaItem | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AgendaItemIn,
-) -> AddAgendaItemResponseAddagendaitem | Problem | None:
+) -> AgendaItem | Problem | None:
     """Add Agenda Item
 
     Args:
@@ -183,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddAgendaItemResponseAddagendaitem | Problem
+        AgendaItem | Problem
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.approve_minutes_response_approveminutes import (
-    ApproveMinutesResponseApproveminutes,
-)
+from ...models.minutes import Minutes
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApproveMinutesResponseApproveminutes | Problem | None:
+) -> Minutes | Problem | None:
     if response.status_code == 200:
-        response_200 = ApproveMinutesResponseApproveminutes.from_dict(response.json())
+        response_200 = Minutes.from_dict(response.json())
 
         return response_200
 
@@ -59,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApproveMinutesResponseApproveminutes | Problem]:
+) -> Response[Minutes | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +70,7 @@ def sync_detailed(
     meeting_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ApproveMinutesResponseApproveminutes | Problem]:
+) -> Response[Minutes | Problem]:
     """Approve Minutes
 
     Args:
@@ -83,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApproveMinutesResponseApproveminutes | Problem]
+        Response[Minutes | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +99,7 @@ def sync(
     meeting_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ApproveMinutesResponseApproveminutes | Problem | None:
+) -> Minutes | Problem | None:
     """Approve Minutes
 
     Args:
@@ -112,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApproveMinutesResponseApproveminutes | Problem
+        Minutes | Problem
     """
 
     return sync_detailed(
@@ -125,7 +123,7 @@ async def asyncio_detailed(
     meeting_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ApproveMinutesResponseApproveminutes | Problem]:
+) -> Response[Minutes | Problem]:
     """Approve Minutes
 
     Args:
@@ -136,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApproveMinutesResponseApproveminutes | Problem]
+        Response[Minutes | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +150,7 @@ async def asyncio(
     meeting_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ApproveMinutesResponseApproveminutes | Problem | None:
+) -> Minutes | Problem | None:
     """Approve Minutes
 
     Args:
@@ -163,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApproveMinutesResponseApproveminutes | Problem
+        Minutes | Problem
     """
 
     return (

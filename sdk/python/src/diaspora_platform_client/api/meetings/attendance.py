@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.attendance import Attendance
 from ...models.attendance_in import AttendanceIn
-from ...models.attendance_response_attendance import AttendanceResponseAttendance
 from ...models.problem import Problem
 from ...types import Response
 
@@ -37,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AttendanceResponseAttendance | Problem | None:
+) -> Attendance | Problem | None:
     if response.status_code == 200:
-        response_200 = AttendanceResponseAttendance.from_dict(response.json())
+        response_200 = Attendance.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AttendanceResponseAttendance | Problem]:
+) -> Response[Attendance | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AttendanceIn,
-) -> Response[AttendanceResponseAttendance | Problem]:
+) -> Response[Attendance | Problem]:
     """Attendance
 
     Args:
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AttendanceResponseAttendance | Problem]
+        Response[Attendance | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AttendanceIn,
-) -> AttendanceResponseAttendance | Problem | None:
+) -> Attendance | Problem | None:
     """Attendance
 
     Args:
@@ -124,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AttendanceResponseAttendance | Problem
+        Attendance | Problem
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AttendanceIn,
-) -> Response[AttendanceResponseAttendance | Problem]:
+) -> Response[Attendance | Problem]:
     """Attendance
 
     Args:
@@ -151,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AttendanceResponseAttendance | Problem]
+        Response[Attendance | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AttendanceIn,
-) -> AttendanceResponseAttendance | Problem | None:
+) -> Attendance | Problem | None:
     """Attendance
 
     Args:
@@ -181,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AttendanceResponseAttendance | Problem
+        Attendance | Problem
     """
 
     return (

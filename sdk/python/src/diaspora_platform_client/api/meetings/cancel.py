@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.cancel_response_cancel import CancelResponseCancel
+from ...models.cancellation import Cancellation
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CancelResponseCancel | Problem | None:
+) -> Cancellation | Problem | None:
     if response.status_code == 200:
-        response_200 = CancelResponseCancel.from_dict(response.json())
+        response_200 = Cancellation.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CancelResponseCancel | Problem]:
+) -> Response[Cancellation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +70,7 @@ def sync_detailed(
     meeting_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[CancelResponseCancel | Problem]:
+) -> Response[Cancellation | Problem]:
     """Cancel
 
     Args:
@@ -81,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelResponseCancel | Problem]
+        Response[Cancellation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +99,7 @@ def sync(
     meeting_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> CancelResponseCancel | Problem | None:
+) -> Cancellation | Problem | None:
     """Cancel
 
     Args:
@@ -110,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelResponseCancel | Problem
+        Cancellation | Problem
     """
 
     return sync_detailed(
@@ -123,7 +123,7 @@ async def asyncio_detailed(
     meeting_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[CancelResponseCancel | Problem]:
+) -> Response[Cancellation | Problem]:
     """Cancel
 
     Args:
@@ -134,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelResponseCancel | Problem]
+        Response[Cancellation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +150,7 @@ async def asyncio(
     meeting_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> CancelResponseCancel | Problem | None:
+) -> Cancellation | Problem | None:
     """Cancel
 
     Args:
@@ -161,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelResponseCancel | Problem
+        Cancellation | Problem
     """
 
     return (

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ballot_in import BallotIn
-from ...models.cast_ballot_response_castballot import CastBallotResponseCastballot
+from ...models.motion import Motion
 from ...models.problem import Problem
 from ...types import Response
 
@@ -37,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CastBallotResponseCastballot | Problem | None:
+) -> Motion | Problem | None:
     if response.status_code == 201:
-        response_201 = CastBallotResponseCastballot.from_dict(response.json())
+        response_201 = Motion.from_dict(response.json())
 
         return response_201
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CastBallotResponseCastballot | Problem]:
+) -> Response[Motion | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BallotIn,
-) -> Response[CastBallotResponseCastballot | Problem]:
+) -> Response[Motion | Problem]:
     """Cast Ballot
 
     Args:
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CastBallotResponseCastballot | Problem]
+        Response[Motion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BallotIn,
-) -> CastBallotResponseCastballot | Problem | None:
+) -> Motion | Problem | None:
     """Cast Ballot
 
     Args:
@@ -124,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CastBallotResponseCastballot | Problem
+        Motion | Problem
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BallotIn,
-) -> Response[CastBallotResponseCastballot | Problem]:
+) -> Response[Motion | Problem]:
     """Cast Ballot
 
     Args:
@@ -151,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CastBallotResponseCastballot | Problem]
+        Response[Motion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BallotIn,
-) -> CastBallotResponseCastballot | Problem | None:
+) -> Motion | Problem | None:
     """Cast Ballot
 
     Args:
@@ -181,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CastBallotResponseCastballot | Problem
+        Motion | Problem
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.draft_minutes_response_draftminutes import (
-    DraftMinutesResponseDraftminutes,
-)
+from ...models.minutes import Minutes
 from ...models.minutes_in import MinutesIn
 from ...models.problem import Problem
 from ...types import Response
@@ -39,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DraftMinutesResponseDraftminutes | Problem | None:
+) -> Minutes | Problem | None:
     if response.status_code == 200:
-        response_200 = DraftMinutesResponseDraftminutes.from_dict(response.json())
+        response_200 = Minutes.from_dict(response.json())
 
         return response_200
 
@@ -68,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DraftMinutesResponseDraftminutes | Problem]:
+) -> Response[Minutes | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MinutesIn,
-) -> Response[DraftMinutesResponseDraftminutes | Problem]:
+) -> Response[Minutes | Problem]:
     """Draft Minutes
 
     Args:
@@ -94,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DraftMinutesResponseDraftminutes | Problem]
+        Response[Minutes | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: MinutesIn,
-) -> DraftMinutesResponseDraftminutes | Problem | None:
+) -> Minutes | Problem | None:
     """Draft Minutes
 
     Args:
@@ -126,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DraftMinutesResponseDraftminutes | Problem
+        Minutes | Problem
     """
 
     return sync_detailed(
@@ -141,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MinutesIn,
-) -> Response[DraftMinutesResponseDraftminutes | Problem]:
+) -> Response[Minutes | Problem]:
     """Draft Minutes
 
     Args:
@@ -153,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DraftMinutesResponseDraftminutes | Problem]
+        Response[Minutes | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: MinutesIn,
-) -> DraftMinutesResponseDraftminutes | Problem | None:
+) -> Minutes | Problem | None:
     """Draft Minutes
 
     Args:
@@ -183,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DraftMinutesResponseDraftminutes | Problem
+        Minutes | Problem
     """
 
     return (

@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.invitations import Invitations
 from ...models.invitations_in import InvitationsIn
-from ...models.invite_to_meeting_response_invitetomeeting import (
-    InviteToMeetingResponseInvitetomeeting,
-)
 from ...models.problem import Problem
 from ...types import Response
 
@@ -39,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> InviteToMeetingResponseInvitetomeeting | Problem | None:
+) -> Invitations | Problem | None:
     if response.status_code == 200:
-        response_200 = InviteToMeetingResponseInvitetomeeting.from_dict(response.json())
+        response_200 = Invitations.from_dict(response.json())
 
         return response_200
 
@@ -68,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[InviteToMeetingResponseInvitetomeeting | Problem]:
+) -> Response[Invitations | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: InvitationsIn,
-) -> Response[InviteToMeetingResponseInvitetomeeting | Problem]:
+) -> Response[Invitations | Problem]:
     """Invite To Meeting
 
     Args:
@@ -94,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InviteToMeetingResponseInvitetomeeting | Problem]
+        Response[Invitations | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: InvitationsIn,
-) -> InviteToMeetingResponseInvitetomeeting | Problem | None:
+) -> Invitations | Problem | None:
     """Invite To Meeting
 
     Args:
@@ -126,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InviteToMeetingResponseInvitetomeeting | Problem
+        Invitations | Problem
     """
 
     return sync_detailed(
@@ -141,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: InvitationsIn,
-) -> Response[InviteToMeetingResponseInvitetomeeting | Problem]:
+) -> Response[Invitations | Problem]:
     """Invite To Meeting
 
     Args:
@@ -153,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InviteToMeetingResponseInvitetomeeting | Problem]
+        Response[Invitations | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: InvitationsIn,
-) -> InviteToMeetingResponseInvitetomeeting | Problem | None:
+) -> Invitations | Problem | None:
     """Invite To Meeting
 
     Args:
@@ -183,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InviteToMeetingResponseInvitetomeeting | Problem
+        Invitations | Problem
     """
 
     return (

@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_meetings_response_listmeetings import (
-    ListMeetingsResponseListmeetings,
-)
+from ...models.meeting_page import MeetingPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -47,9 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListMeetingsResponseListmeetings | Problem | None:
+) -> MeetingPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListMeetingsResponseListmeetings.from_dict(response.json())
+        response_200 = MeetingPage.from_dict(response.json())
 
         return response_200
 
@@ -76,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListMeetingsResponseListmeetings | Problem]:
+) -> Response[MeetingPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +89,7 @@ def sync_detailed(
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListMeetingsResponseListmeetings | Problem]:
+) -> Response[MeetingPage | Problem]:
     """List Meetings
 
      A body's meetings in date order (keyset on start time and id).
@@ -106,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListMeetingsResponseListmeetings | Problem]
+        Response[MeetingPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +126,7 @@ def sync(
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ListMeetingsResponseListmeetings | Problem | None:
+) -> MeetingPage | Problem | None:
     """List Meetings
 
      A body's meetings in date order (keyset on start time and id).
@@ -143,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListMeetingsResponseListmeetings | Problem
+        MeetingPage | Problem
     """
 
     return sync_detailed(
@@ -160,7 +158,7 @@ async def asyncio_detailed(
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListMeetingsResponseListmeetings | Problem]:
+) -> Response[MeetingPage | Problem]:
     """List Meetings
 
      A body's meetings in date order (keyset on start time and id).
@@ -175,7 +173,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListMeetingsResponseListmeetings | Problem]
+        Response[MeetingPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +193,7 @@ async def asyncio(
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ListMeetingsResponseListmeetings | Problem | None:
+) -> MeetingPage | Problem | None:
     """List Meetings
 
      A body's meetings in date order (keyset on start time and id).
@@ -210,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListMeetingsResponseListmeetings | Problem
+        MeetingPage | Problem
     """
 
     return (

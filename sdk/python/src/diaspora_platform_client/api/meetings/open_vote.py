@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.motion import Motion
 from ...models.motion_in import MotionIn
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -39,9 +40,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Motion | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = Motion.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 422:
@@ -67,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Motion | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +84,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Motion | Problem]:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
@@ -100,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Motion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +124,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Motion | Problem | None:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
@@ -140,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Motion | Problem
     """
 
     return sync_detailed(
@@ -157,7 +159,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Motion | Problem]:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
@@ -175,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Motion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +197,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Motion | Problem | None:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
@@ -213,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Motion | Problem
     """
 
     return (

@@ -7,11 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.decision import Decision
 from ...models.decision_in import DecisionIn
 from ...models.problem import Problem
-from ...models.record_decision_response_recorddecision import (
-    RecordDecisionResponseRecorddecision,
-)
 from ...types import Response
 
 
@@ -39,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RecordDecisionResponseRecorddecision | None:
+) -> Decision | Problem | None:
     if response.status_code == 201:
-        response_201 = RecordDecisionResponseRecorddecision.from_dict(response.json())
+        response_201 = Decision.from_dict(response.json())
 
         return response_201
 
@@ -68,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RecordDecisionResponseRecorddecision]:
+) -> Response[Decision | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DecisionIn,
-) -> Response[Problem | RecordDecisionResponseRecorddecision]:
+) -> Response[Decision | Problem]:
     """Record Decision
 
     Args:
@@ -94,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecordDecisionResponseRecorddecision]
+        Response[Decision | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: DecisionIn,
-) -> Problem | RecordDecisionResponseRecorddecision | None:
+) -> Decision | Problem | None:
     """Record Decision
 
     Args:
@@ -126,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecordDecisionResponseRecorddecision
+        Decision | Problem
     """
 
     return sync_detailed(
@@ -141,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DecisionIn,
-) -> Response[Problem | RecordDecisionResponseRecorddecision]:
+) -> Response[Decision | Problem]:
     """Record Decision
 
     Args:
@@ -153,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecordDecisionResponseRecorddecision]
+        Response[Decision | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: DecisionIn,
-) -> Problem | RecordDecisionResponseRecorddecision | None:
+) -> Decision | Problem | None:
     """Record Decision
 
     Args:
@@ -183,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecordDecisionResponseRecorddecision
+        Decision | Problem
     """
 
     return (

@@ -9,9 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.on_behalf_in import OnBehalfIn
 from ...models.problem import Problem
-from ...models.register_for_meeting_response_registerformeeting import (
-    RegisterForMeetingResponseRegisterformeeting,
-)
+from ...models.registrations import Registrations
 from ...types import Response
 
 
@@ -39,11 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+) -> Problem | Registrations | None:
     if response.status_code == 200:
-        response_200 = RegisterForMeetingResponseRegisterformeeting.from_dict(
-            response.json()
-        )
+        response_200 = Registrations.from_dict(response.json())
 
         return response_200
 
@@ -70,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+) -> Response[Problem | Registrations]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OnBehalfIn,
-) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+) -> Response[Problem | Registrations]:
     """Register For Meeting
 
     Args:
@@ -96,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RegisterForMeetingResponseRegisterformeeting]
+        Response[Problem | Registrations]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: OnBehalfIn,
-) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+) -> Problem | Registrations | None:
     """Register For Meeting
 
     Args:
@@ -128,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RegisterForMeetingResponseRegisterformeeting
+        Problem | Registrations
     """
 
     return sync_detailed(
@@ -143,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OnBehalfIn,
-) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+) -> Response[Problem | Registrations]:
     """Register For Meeting
 
     Args:
@@ -155,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RegisterForMeetingResponseRegisterformeeting]
+        Response[Problem | Registrations]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: OnBehalfIn,
-) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+) -> Problem | Registrations | None:
     """Register For Meeting
 
     Args:
@@ -185,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RegisterForMeetingResponseRegisterformeeting
+        Problem | Registrations
     """
 
     return (

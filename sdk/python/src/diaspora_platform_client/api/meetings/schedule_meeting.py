@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.meeting import Meeting
 from ...models.meeting_in import MeetingIn
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -34,9 +35,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Meeting | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = Meeting.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 422:
@@ -62,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Meeting | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +78,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Meeting | Problem]:
     """Schedule Meeting
 
     Args:
@@ -91,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Meeting | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +113,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Meeting | Problem | None:
     """Schedule Meeting
 
     Args:
@@ -126,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Meeting | Problem
     """
 
     return sync_detailed(
@@ -141,7 +143,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Meeting | Problem]:
     """Schedule Meeting
 
     Args:
@@ -156,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Meeting | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +176,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Meeting | Problem | None:
     """Schedule Meeting
 
     Args:
@@ -189,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Meeting | Problem
     """
 
     return (

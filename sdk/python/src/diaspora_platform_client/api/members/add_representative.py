@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.add_representative_response_addrepresentative import (
-    AddRepresentativeResponseAddrepresentative,
-)
+from ...models.member import Member
 from ...models.problem import Problem
 from ...models.representative_in import RepresentativeIn
 from ...types import Response
@@ -39,11 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AddRepresentativeResponseAddrepresentative | Problem | None:
+) -> Member | Problem | None:
     if response.status_code == 200:
-        response_200 = AddRepresentativeResponseAddrepresentative.from_dict(
-            response.json()
-        )
+        response_200 = Member.from_dict(response.json())
 
         return response_200
 
@@ -70,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AddRepresentativeResponseAddrepresentative | Problem]:
+) -> Response[Member | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RepresentativeIn,
-) -> Response[AddRepresentativeResponseAddrepresentative | Problem]:
+) -> Response[Member | Problem]:
     """Add Representative
 
     Args:
@@ -96,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddRepresentativeResponseAddrepresentative | Problem]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RepresentativeIn,
-) -> AddRepresentativeResponseAddrepresentative | Problem | None:
+) -> Member | Problem | None:
     """Add Representative
 
     Args:
@@ -128,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddRepresentativeResponseAddrepresentative | Problem
+        Member | Problem
     """
 
     return sync_detailed(
@@ -143,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RepresentativeIn,
-) -> Response[AddRepresentativeResponseAddrepresentative | Problem]:
+) -> Response[Member | Problem]:
     """Add Representative
 
     Args:
@@ -155,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddRepresentativeResponseAddrepresentative | Problem]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RepresentativeIn,
-) -> AddRepresentativeResponseAddrepresentative | Problem | None:
+) -> Member | Problem | None:
     """Add Representative
 
     Args:
@@ -185,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddRepresentativeResponseAddrepresentative | Problem
+        Member | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_alliance_response_getalliance import GetAllianceResponseGetalliance
+from ...models.alliance_out import AllianceOut
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetAllianceResponseGetalliance | Problem | None:
+) -> AllianceOut | Problem | None:
     if response.status_code == 200:
-        response_200 = GetAllianceResponseGetalliance.from_dict(response.json())
+        response_200 = AllianceOut.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetAllianceResponseGetalliance | Problem]:
+) -> Response[AllianceOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +70,7 @@ def sync_detailed(
     alliance_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetAllianceResponseGetalliance | Problem]:
+) -> Response[AllianceOut | Problem]:
     """Get Alliance
 
     Args:
@@ -81,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetAllianceResponseGetalliance | Problem]
+        Response[AllianceOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +99,7 @@ def sync(
     alliance_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetAllianceResponseGetalliance | Problem | None:
+) -> AllianceOut | Problem | None:
     """Get Alliance
 
     Args:
@@ -110,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetAllianceResponseGetalliance | Problem
+        AllianceOut | Problem
     """
 
     return sync_detailed(
@@ -123,7 +123,7 @@ async def asyncio_detailed(
     alliance_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetAllianceResponseGetalliance | Problem]:
+) -> Response[AllianceOut | Problem]:
     """Get Alliance
 
     Args:
@@ -134,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetAllianceResponseGetalliance | Problem]
+        Response[AllianceOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +150,7 @@ async def asyncio(
     alliance_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetAllianceResponseGetalliance | Problem | None:
+) -> AllianceOut | Problem | None:
     """Get Alliance
 
     Args:
@@ -161,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetAllianceResponseGetalliance | Problem
+        AllianceOut | Problem
     """
 
     return (

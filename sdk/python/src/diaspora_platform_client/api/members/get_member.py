@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_member_response_getmember import GetMemberResponseGetmember
+from ...models.member import Member
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetMemberResponseGetmember | Problem | None:
+) -> Member | Problem | None:
     if response.status_code == 200:
-        response_200 = GetMemberResponseGetmember.from_dict(response.json())
+        response_200 = Member.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetMemberResponseGetmember | Problem]:
+) -> Response[Member | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +70,7 @@ def sync_detailed(
     member_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetMemberResponseGetmember | Problem]:
+) -> Response[Member | Problem]:
     """Get Member
 
     Args:
@@ -81,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetMemberResponseGetmember | Problem]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +99,7 @@ def sync(
     member_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetMemberResponseGetmember | Problem | None:
+) -> Member | Problem | None:
     """Get Member
 
     Args:
@@ -110,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetMemberResponseGetmember | Problem
+        Member | Problem
     """
 
     return sync_detailed(
@@ -123,7 +123,7 @@ async def asyncio_detailed(
     member_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetMemberResponseGetmember | Problem]:
+) -> Response[Member | Problem]:
     """Get Member
 
     Args:
@@ -134,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetMemberResponseGetmember | Problem]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +150,7 @@ async def asyncio(
     member_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetMemberResponseGetmember | Problem | None:
+) -> Member | Problem | None:
     """Get Member
 
     Args:
@@ -161,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetMemberResponseGetmember | Problem
+        Member | Problem
     """
 
     return (

@@ -6,10 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_alliance_members_response_listalliancemembers import (
-    ListAllianceMembersResponseListalliancemembers,
-)
 from ...models.member_kind import MemberKind
+from ...models.member_page import MemberPage
 from ...models.member_status import MemberStatus
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -71,11 +69,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+) -> MemberPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListAllianceMembersResponseListalliancemembers.from_dict(
-            response.json()
-        )
+        response_200 = MemberPage.from_dict(response.json())
 
         return response_200
 
@@ -102,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+) -> Response[MemberPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,7 +115,7 @@ def sync_detailed(
     kind: MemberKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+) -> Response[MemberPage | Problem]:
     """List Alliance Members
 
      Keyset pagination on the member id (``next_cursor`` until it is null).
@@ -136,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListAllianceMembersResponseListalliancemembers | Problem]
+        Response[MemberPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +158,7 @@ def sync(
     kind: MemberKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+) -> MemberPage | Problem | None:
     """List Alliance Members
 
      Keyset pagination on the member id (``next_cursor`` until it is null).
@@ -179,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListAllianceMembersResponseListalliancemembers | Problem
+        MemberPage | Problem
     """
 
     return sync_detailed(
@@ -200,7 +196,7 @@ async def asyncio_detailed(
     kind: MemberKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+) -> Response[MemberPage | Problem]:
     """List Alliance Members
 
      Keyset pagination on the member id (``next_cursor`` until it is null).
@@ -217,7 +213,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListAllianceMembersResponseListalliancemembers | Problem]
+        Response[MemberPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -241,7 +237,7 @@ async def asyncio(
     kind: MemberKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+) -> MemberPage | Problem | None:
     """List Alliance Members
 
      Keyset pagination on the member id (``next_cursor`` until it is null).
@@ -258,7 +254,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListAllianceMembersResponseListalliancemembers | Problem
+        MemberPage | Problem
     """
 
     return (

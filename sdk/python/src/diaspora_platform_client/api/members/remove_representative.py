@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.member import Member
 from ...models.problem import Problem
-from ...models.remove_representative_response_removerepresentative import (
-    RemoveRepresentativeResponseRemoverepresentative,
-)
 from ...types import Response
 
 
@@ -32,11 +30,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+) -> Member | Problem | None:
     if response.status_code == 200:
-        response_200 = RemoveRepresentativeResponseRemoverepresentative.from_dict(
-            response.json()
-        )
+        response_200 = Member.from_dict(response.json())
 
         return response_200
 
@@ -63,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+) -> Response[Member | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +73,7 @@ def sync_detailed(
     account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+) -> Response[Member | Problem]:
     """Remove Representative
 
     Args:
@@ -89,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RemoveRepresentativeResponseRemoverepresentative]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +105,7 @@ def sync(
     account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+) -> Member | Problem | None:
     """Remove Representative
 
     Args:
@@ -121,7 +117,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RemoveRepresentativeResponseRemoverepresentative
+        Member | Problem
     """
 
     return sync_detailed(
@@ -136,7 +132,7 @@ async def asyncio_detailed(
     account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+) -> Response[Member | Problem]:
     """Remove Representative
 
     Args:
@@ -148,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RemoveRepresentativeResponseRemoverepresentative]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -166,7 +162,7 @@ async def asyncio(
     account_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+) -> Member | Problem | None:
     """Remove Representative
 
     Args:
@@ -178,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RemoveRepresentativeResponseRemoverepresentative
+        Member | Problem
     """
 
     return (

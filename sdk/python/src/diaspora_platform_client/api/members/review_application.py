@@ -7,11 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.member import Member
 from ...models.membership_review_in import MembershipReviewIn
 from ...models.problem import Problem
-from ...models.review_application_response_reviewapplication import (
-    ReviewApplicationResponseReviewapplication,
-)
 from ...types import Response
 
 
@@ -39,11 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviewApplicationResponseReviewapplication | None:
+) -> Member | Problem | None:
     if response.status_code == 200:
-        response_200 = ReviewApplicationResponseReviewapplication.from_dict(
-            response.json()
-        )
+        response_200 = Member.from_dict(response.json())
 
         return response_200
 
@@ -70,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+) -> Response[Member | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MembershipReviewIn,
-) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+) -> Response[Member | Problem]:
     """Review Application
 
      The secretariat admits (with a term), rejects, suspends or reinstates a member.
@@ -98,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewApplicationResponseReviewapplication]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: MembershipReviewIn,
-) -> Problem | ReviewApplicationResponseReviewapplication | None:
+) -> Member | Problem | None:
     """Review Application
 
      The secretariat admits (with a term), rejects, suspends or reinstates a member.
@@ -132,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewApplicationResponseReviewapplication
+        Member | Problem
     """
 
     return sync_detailed(
@@ -147,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MembershipReviewIn,
-) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+) -> Response[Member | Problem]:
     """Review Application
 
      The secretariat admits (with a term), rejects, suspends or reinstates a member.
@@ -161,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewApplicationResponseReviewapplication]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: MembershipReviewIn,
-) -> Problem | ReviewApplicationResponseReviewapplication | None:
+) -> Member | Problem | None:
     """Review Application
 
      The secretariat admits (with a term), rejects, suspends or reinstates a member.
@@ -193,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewApplicationResponseReviewapplication
+        Member | Problem
     """
 
     return (

@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.message_page import MessagePage
 from ...models.problem import Problem
-from ...models.read_messages_response_readmessages import (
-    ReadMessagesResponseReadmessages,
-)
 from ...types import UNSET, Response, Unset
 
 
@@ -47,9 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReadMessagesResponseReadmessages | None:
+) -> MessagePage | Problem | None:
     if response.status_code == 200:
-        response_200 = ReadMessagesResponseReadmessages.from_dict(response.json())
+        response_200 = MessagePage.from_dict(response.json())
 
         return response_200
 
@@ -86,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReadMessagesResponseReadmessages]:
+) -> Response[MessagePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | ReadMessagesResponseReadmessages]:
+) -> Response[MessagePage | Problem]:
     """Read Messages
 
      Newest first; ``next_cursor`` pages back in time.
@@ -116,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadMessagesResponseReadmessages]
+        Response[MessagePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +136,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | ReadMessagesResponseReadmessages | None:
+) -> MessagePage | Problem | None:
     """Read Messages
 
      Newest first; ``next_cursor`` pages back in time.
@@ -153,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadMessagesResponseReadmessages
+        MessagePage | Problem
     """
 
     return sync_detailed(
@@ -170,7 +168,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | ReadMessagesResponseReadmessages]:
+) -> Response[MessagePage | Problem]:
     """Read Messages
 
      Newest first; ``next_cursor`` pages back in time.
@@ -185,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadMessagesResponseReadmessages]
+        Response[MessagePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -205,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | ReadMessagesResponseReadmessages | None:
+) -> MessagePage | Problem | None:
     """Read Messages
 
      Newest first; ``next_cursor`` pages back in time.
@@ -220,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadMessagesResponseReadmessages
+        MessagePage | Problem
     """
 
     return (

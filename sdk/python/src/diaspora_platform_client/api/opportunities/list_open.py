@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_open_response_listopen import ListOpenResponseListopen
 from ...models.opportunity_kind import OpportunityKind
+from ...models.opportunity_page import OpportunityPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -75,9 +75,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOpenResponseListopen | Problem | None:
+) -> OpportunityPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOpenResponseListopen.from_dict(response.json())
+        response_200 = OpportunityPage.from_dict(response.json())
 
         return response_200
 
@@ -104,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOpenResponseListopen | Problem]:
+) -> Response[OpportunityPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,7 +122,7 @@ def sync_detailed(
     sector: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
     mode: None | str | Unset = UNSET,
-) -> Response[ListOpenResponseListopen | Problem]:
+) -> Response[OpportunityPage | Problem]:
     """List Open
 
      Open opportunities, soonest deadline first (keyset pagination); the filters narrow
@@ -141,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOpenResponseListopen | Problem]
+        Response[OpportunityPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +169,7 @@ def sync(
     sector: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
     mode: None | str | Unset = UNSET,
-) -> ListOpenResponseListopen | Problem | None:
+) -> OpportunityPage | Problem | None:
     """List Open
 
      Open opportunities, soonest deadline first (keyset pagination); the filters narrow
@@ -188,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOpenResponseListopen | Problem
+        OpportunityPage | Problem
     """
 
     return sync_detailed(
@@ -211,7 +211,7 @@ async def asyncio_detailed(
     sector: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
     mode: None | str | Unset = UNSET,
-) -> Response[ListOpenResponseListopen | Problem]:
+) -> Response[OpportunityPage | Problem]:
     """List Open
 
      Open opportunities, soonest deadline first (keyset pagination); the filters narrow
@@ -230,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOpenResponseListopen | Problem]
+        Response[OpportunityPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -256,7 +256,7 @@ async def asyncio(
     sector: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
     mode: None | str | Unset = UNSET,
-) -> ListOpenResponseListopen | Problem | None:
+) -> OpportunityPage | Problem | None:
     """List Open
 
      Open opportunities, soonest deadline first (keyset pagination); the filters narrow
@@ -275,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOpenResponseListopen | Problem
+        OpportunityPage | Problem
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.organisation import Organisation
 from ...models.problem import Problem
 from ...models.role_input import RoleInput
 from ...types import Response
@@ -38,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Organisation.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 403:
@@ -81,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +98,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RoleInput,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Change Member Role
 
     Args:
@@ -109,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RoleInput,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Change Member Role
 
     Args:
@@ -144,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return sync_detailed(
@@ -161,7 +163,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RoleInput,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Change Member Role
 
     Args:
@@ -174,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -194,7 +196,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RoleInput,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Change Member Role
 
     Args:
@@ -207,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.organisation import Organisation
 from ...models.organisation_input import OrganisationInput
 from ...models.problem import Problem
 from ...types import Response
@@ -31,9 +32,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = Organisation.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 422:
@@ -59,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OrganisationInput,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Create Organisation
 
      Anyone signed in can register an organisation; they become its first administrator.
@@ -86,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -104,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: OrganisationInput,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Create Organisation
 
      Anyone signed in can register an organisation; they become its first administrator.
@@ -118,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return sync_detailed(
@@ -131,7 +133,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OrganisationInput,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Create Organisation
 
      Anyone signed in can register an organisation; they become its first administrator.
@@ -145,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +163,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: OrganisationInput,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Create Organisation
 
      Anyone signed in can register an organisation; they become its first administrator.
@@ -175,7 +177,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return (

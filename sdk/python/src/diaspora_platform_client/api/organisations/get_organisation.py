@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.organisation import Organisation
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,9 +28,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Organisation.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 404:
@@ -60,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +75,7 @@ def sync_detailed(
     org_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Get Organisation
 
     Args:
@@ -84,7 +86,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +104,7 @@ def sync(
     org_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Get Organisation
 
     Args:
@@ -113,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return sync_detailed(
@@ -126,7 +128,7 @@ async def asyncio_detailed(
     org_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Get Organisation
 
     Args:
@@ -137,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +155,7 @@ async def asyncio(
     org_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Get Organisation
 
     Args:
@@ -164,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.organisation import Organisation
 from ...models.patch_organisation_body import PatchOrganisationBody
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -40,9 +41,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Organisation.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 403:
@@ -93,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: PatchOrganisationBody | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Patch Organisation
 
     Args:
@@ -122,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +146,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: PatchOrganisationBody | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Patch Organisation
 
     Args:
@@ -158,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return sync_detailed(
@@ -175,7 +177,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: PatchOrganisationBody | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Patch Organisation
 
     Args:
@@ -189,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -209,7 +211,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: PatchOrganisationBody | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Patch Organisation
 
     Args:
@@ -223,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.organisation import Organisation
 from ...models.problem import Problem
 from ...types import Response
 
@@ -29,9 +30,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Organisation.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 403:
@@ -72,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +88,7 @@ def sync_detailed(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Remove Member
 
      An administrator removes a member, or a member leaves (not the last administrator).
@@ -100,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +122,7 @@ def sync(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Remove Member
 
      An administrator removes a member, or a member leaves (not the last administrator).
@@ -134,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return sync_detailed(
@@ -149,7 +151,7 @@ async def asyncio_detailed(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Remove Member
 
      An administrator removes a member, or a member leaves (not the last administrator).
@@ -163,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +183,7 @@ async def asyncio(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Remove Member
 
      An administrator removes a member, or a member leaves (not the last administrator).
@@ -195,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return (

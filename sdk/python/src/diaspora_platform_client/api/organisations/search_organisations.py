@@ -6,10 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.organisation_kind import OrganisationKind
+from ...models.organisation_page import OrganisationPage
 from ...models.problem import Problem
-from ...models.search_organisations_response_searchorganisations import (
-    SearchOrganisationsResponseSearchorganisations,
-)
 from ...types import UNSET, Response, Unset
 
 
@@ -84,11 +82,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SearchOrganisationsResponseSearchorganisations | None:
+) -> OrganisationPage | Problem | None:
     if response.status_code == 200:
-        response_200 = SearchOrganisationsResponseSearchorganisations.from_dict(
-            response.json()
-        )
+        response_200 = OrganisationPage.from_dict(response.json())
 
         return response_200
 
@@ -120,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SearchOrganisationsResponseSearchorganisations]:
+) -> Response[OrganisationPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -138,7 +134,7 @@ def sync_detailed(
     verified: bool | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | SearchOrganisationsResponseSearchorganisations]:
+) -> Response[OrganisationPage | Problem]:
     """Search Organisations
 
      Organisations are public: no sign-in needed.
@@ -156,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchOrganisationsResponseSearchorganisations]
+        Response[OrganisationPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +180,7 @@ def sync(
     verified: bool | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | SearchOrganisationsResponseSearchorganisations | None:
+) -> OrganisationPage | Problem | None:
     """Search Organisations
 
      Organisations are public: no sign-in needed.
@@ -202,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchOrganisationsResponseSearchorganisations
+        OrganisationPage | Problem
     """
 
     return sync_detailed(
@@ -225,7 +221,7 @@ async def asyncio_detailed(
     verified: bool | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | SearchOrganisationsResponseSearchorganisations]:
+) -> Response[OrganisationPage | Problem]:
     """Search Organisations
 
      Organisations are public: no sign-in needed.
@@ -243,7 +239,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchOrganisationsResponseSearchorganisations]
+        Response[OrganisationPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -269,7 +265,7 @@ async def asyncio(
     verified: bool | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | SearchOrganisationsResponseSearchorganisations | None:
+) -> OrganisationPage | Problem | None:
     """Search Organisations
 
      Organisations are public: no sign-in needed.
@@ -287,7 +283,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchOrganisationsResponseSearchorganisations
+        OrganisationPage | Problem
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.organisation import Organisation
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,9 +28,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Organisation.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 403:
@@ -70,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +85,7 @@ def sync_detailed(
     org_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Verify Organisation
 
     Args:
@@ -94,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +114,7 @@ def sync(
     org_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Verify Organisation
 
     Args:
@@ -123,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return sync_detailed(
@@ -136,7 +138,7 @@ async def asyncio_detailed(
     org_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     """Verify Organisation
 
     Args:
@@ -147,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -163,7 +165,7 @@ async def asyncio(
     org_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     """Verify Organisation
 
     Args:
@@ -174,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.own_profile import OwnProfile
 from ...models.problem import Problem
 from ...types import Response
 
@@ -21,9 +22,10 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = OwnProfile.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 404:
@@ -49,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Get My Profile
 
     Raises:
@@ -69,7 +71,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -84,7 +86,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Get My Profile
 
     Raises:
@@ -92,7 +94,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return sync_detailed(
@@ -103,7 +105,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Get My Profile
 
     Raises:
@@ -111,7 +113,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -124,7 +126,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Get My Profile
 
     Raises:
@@ -132,7 +134,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_person_response_getperson import GetPersonResponseGetperson
+from ...models.person_view import PersonView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetPersonResponseGetperson | Problem | None:
+) -> PersonView | Problem | None:
     if response.status_code == 200:
-        response_200 = GetPersonResponseGetperson.from_dict(response.json())
+        response_200 = PersonView.from_dict(response.json())
 
         return response_200
 
@@ -62,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetPersonResponseGetperson | Problem]:
+) -> Response[PersonView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +75,7 @@ def sync_detailed(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetPersonResponseGetperson | Problem]:
+) -> Response[PersonView | Problem]:
     """Get Person
 
      What the viewer may see of this person (404 if hidden from them or absent).
@@ -88,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetPersonResponseGetperson | Problem]
+        Response[PersonView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -106,7 +106,7 @@ def sync(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetPersonResponseGetperson | Problem | None:
+) -> PersonView | Problem | None:
     """Get Person
 
      What the viewer may see of this person (404 if hidden from them or absent).
@@ -119,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetPersonResponseGetperson | Problem
+        PersonView | Problem
     """
 
     return sync_detailed(
@@ -132,7 +132,7 @@ async def asyncio_detailed(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetPersonResponseGetperson | Problem]:
+) -> Response[PersonView | Problem]:
     """Get Person
 
      What the viewer may see of this person (404 if hidden from them or absent).
@@ -145,7 +145,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetPersonResponseGetperson | Problem]
+        Response[PersonView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +161,7 @@ async def asyncio(
     person_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetPersonResponseGetperson | Problem | None:
+) -> PersonView | Problem | None:
     """Get Person
 
      What the viewer may see of this person (404 if hidden from them or absent).
@@ -174,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetPersonResponseGetperson | Problem
+        PersonView | Problem
     """
 
     return (

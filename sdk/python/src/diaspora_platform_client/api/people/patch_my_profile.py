@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.own_profile import OwnProfile
 from ...models.patch_my_profile_body import PatchMyProfileBody
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -34,9 +35,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = OwnProfile.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 404:
@@ -82,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +98,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Patch My Profile
 
     Args:
@@ -109,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +131,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Patch My Profile
 
     Args:
@@ -142,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return sync_detailed(
@@ -157,7 +159,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Patch My Profile
 
     Args:
@@ -170,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +190,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Patch My Profile
 
     Args:
@@ -201,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return (

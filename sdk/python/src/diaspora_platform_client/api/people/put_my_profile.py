@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.own_profile import OwnProfile
 from ...models.problem import Problem
 from ...models.profile_input import ProfileInput
 from ...types import UNSET, Response, Unset
@@ -34,13 +35,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = OwnProfile.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = OwnProfile.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 412:
@@ -76,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +93,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Put My Profile
 
     Args:
@@ -104,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +127,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Put My Profile
 
     Args:
@@ -138,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return sync_detailed(
@@ -153,7 +156,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Put My Profile
 
     Args:
@@ -167,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +188,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Put My Profile
 
     Args:
@@ -199,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return (

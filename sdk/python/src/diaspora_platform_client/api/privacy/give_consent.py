@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.consent_change import ConsentChange
 from ...models.consent_grant import ConsentGrant
-from ...models.give_consent_response_giveconsent import GiveConsentResponseGiveconsent
 from ...models.problem import Problem
 from ...types import Response
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GiveConsentResponseGiveconsent | Problem | None:
+) -> ConsentChange | Problem | None:
     if response.status_code == 200:
-        response_200 = GiveConsentResponseGiveconsent.from_dict(response.json())
+        response_200 = ConsentChange.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GiveConsentResponseGiveconsent | Problem]:
+) -> Response[ConsentChange | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConsentGrant,
-) -> Response[GiveConsentResponseGiveconsent | Problem]:
+) -> Response[ConsentChange | Problem]:
     """Give Consent
 
      Give consent for a purpose towards the platform or a named recipient.
@@ -87,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GiveConsentResponseGiveconsent | Problem]
+        Response[ConsentChange | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +105,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ConsentGrant,
-) -> GiveConsentResponseGiveconsent | Problem | None:
+) -> ConsentChange | Problem | None:
     """Give Consent
 
      Give consent for a purpose towards the platform or a named recipient.
@@ -118,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GiveConsentResponseGiveconsent | Problem
+        ConsentChange | Problem
     """
 
     return sync_detailed(
@@ -131,7 +131,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConsentGrant,
-) -> Response[GiveConsentResponseGiveconsent | Problem]:
+) -> Response[ConsentChange | Problem]:
     """Give Consent
 
      Give consent for a purpose towards the platform or a named recipient.
@@ -144,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GiveConsentResponseGiveconsent | Problem]
+        Response[ConsentChange | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ConsentGrant,
-) -> GiveConsentResponseGiveconsent | Problem | None:
+) -> ConsentChange | Problem | None:
     """Give Consent
 
      Give consent for a purpose towards the platform or a named recipient.
@@ -173,7 +173,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GiveConsentResponseGiveconsent | Problem
+        ConsentChange | Problem
     """
 
     return (

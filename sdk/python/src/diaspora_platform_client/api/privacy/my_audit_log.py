@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.my_audit_log_response_myauditlog import MyAuditLogResponseMyauditlog
+from ...models.audit_log_page import AuditLogPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -40,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> MyAuditLogResponseMyauditlog | Problem | None:
+) -> AuditLogPage | Problem | None:
     if response.status_code == 200:
-        response_200 = MyAuditLogResponseMyauditlog.from_dict(response.json())
+        response_200 = AuditLogPage.from_dict(response.json())
 
         return response_200
 
@@ -74,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MyAuditLogResponseMyauditlog | Problem]:
+) -> Response[AuditLogPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +88,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[MyAuditLogResponseMyauditlog | Problem]:
+) -> Response[AuditLogPage | Problem]:
     """My Audit Log
 
      Who (official, moderator, admin) read your identified data, in which service; newest
@@ -103,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyAuditLogResponseMyauditlog | Problem]
+        Response[AuditLogPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +123,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> MyAuditLogResponseMyauditlog | Problem | None:
+) -> AuditLogPage | Problem | None:
     """My Audit Log
 
      Who (official, moderator, admin) read your identified data, in which service; newest
@@ -138,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyAuditLogResponseMyauditlog | Problem
+        AuditLogPage | Problem
     """
 
     return sync_detailed(
@@ -153,7 +153,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[MyAuditLogResponseMyauditlog | Problem]:
+) -> Response[AuditLogPage | Problem]:
     """My Audit Log
 
      Who (official, moderator, admin) read your identified data, in which service; newest
@@ -168,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyAuditLogResponseMyauditlog | Problem]
+        Response[AuditLogPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +186,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> MyAuditLogResponseMyauditlog | Problem | None:
+) -> AuditLogPage | Problem | None:
     """My Audit Log
 
      Who (official, moderator, admin) read your identified data, in which service; newest
@@ -201,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyAuditLogResponseMyauditlog | Problem
+        AuditLogPage | Problem
     """
 
     return (

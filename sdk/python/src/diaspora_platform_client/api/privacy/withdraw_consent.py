@@ -5,11 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.consent_change import ConsentChange
 from ...models.consent_target import ConsentTarget
 from ...models.problem import Problem
-from ...models.withdraw_consent_response_withdrawconsent import (
-    WithdrawConsentResponseWithdrawconsent,
-)
 from ...types import Response
 
 
@@ -34,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WithdrawConsentResponseWithdrawconsent | None:
+) -> ConsentChange | Problem | None:
     if response.status_code == 200:
-        response_200 = WithdrawConsentResponseWithdrawconsent.from_dict(response.json())
+        response_200 = ConsentChange.from_dict(response.json())
 
         return response_200
 
@@ -63,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WithdrawConsentResponseWithdrawconsent]:
+) -> Response[ConsentChange | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConsentTarget,
-) -> Response[Problem | WithdrawConsentResponseWithdrawconsent]:
+) -> Response[ConsentChange | Problem]:
     """Withdraw Consent
 
      Withdraw a consent; every service stops that use when it hears of it.
@@ -89,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WithdrawConsentResponseWithdrawconsent]
+        Response[ConsentChange | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +105,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ConsentTarget,
-) -> Problem | WithdrawConsentResponseWithdrawconsent | None:
+) -> ConsentChange | Problem | None:
     """Withdraw Consent
 
      Withdraw a consent; every service stops that use when it hears of it.
@@ -120,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WithdrawConsentResponseWithdrawconsent
+        ConsentChange | Problem
     """
 
     return sync_detailed(
@@ -133,7 +131,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConsentTarget,
-) -> Response[Problem | WithdrawConsentResponseWithdrawconsent]:
+) -> Response[ConsentChange | Problem]:
     """Withdraw Consent
 
      Withdraw a consent; every service stops that use when it hears of it.
@@ -146,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WithdrawConsentResponseWithdrawconsent]
+        Response[ConsentChange | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ConsentTarget,
-) -> Problem | WithdrawConsentResponseWithdrawconsent | None:
+) -> ConsentChange | Problem | None:
     """Withdraw Consent
 
      Withdraw a consent; every service stops that use when it hears of it.
@@ -175,7 +173,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WithdrawConsentResponseWithdrawconsent
+        ConsentChange | Problem
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.draft_in import DraftIn
 from ...models.problem import Problem
+from ...models.recommendation import Recommendation
 from ...types import UNSET, Response, Unset
 
 
@@ -34,9 +35,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = Recommendation.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 422:
@@ -62,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +78,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: DraftIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | Recommendation]:
     """Draft
 
     Args:
@@ -91,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +113,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: DraftIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | Recommendation | None:
     """Draft
 
     Args:
@@ -126,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -141,7 +143,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: DraftIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | Recommendation]:
     """Draft
 
     Args:
@@ -156,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +176,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: DraftIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | Recommendation | None:
     """Draft
 
     Args:
@@ -189,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Recommendation
     """
 
     return (

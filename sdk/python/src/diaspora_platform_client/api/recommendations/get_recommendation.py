@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_recommendation_response_getrecommendation import (
-    GetRecommendationResponseGetrecommendation,
-)
 from ...models.problem import Problem
+from ...models.recommendation import Recommendation
 from ...types import Response
 
 
@@ -30,11 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetRecommendationResponseGetrecommendation | Problem | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = GetRecommendationResponseGetrecommendation.from_dict(
-            response.json()
-        )
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +70,7 @@ def sync_detailed(
     recommendation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+) -> Response[Problem | Recommendation]:
     """Get Recommendation
 
     Args:
@@ -85,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetRecommendationResponseGetrecommendation | Problem]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +99,7 @@ def sync(
     recommendation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetRecommendationResponseGetrecommendation | Problem | None:
+) -> Problem | Recommendation | None:
     """Get Recommendation
 
     Args:
@@ -114,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetRecommendationResponseGetrecommendation | Problem
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -127,7 +123,7 @@ async def asyncio_detailed(
     recommendation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+) -> Response[Problem | Recommendation]:
     """Get Recommendation
 
     Args:
@@ -138,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetRecommendationResponseGetrecommendation | Problem]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +150,7 @@ async def asyncio(
     recommendation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetRecommendationResponseGetrecommendation | Problem | None:
+) -> Problem | Recommendation | None:
     """Get Recommendation
 
     Args:
@@ -165,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetRecommendationResponseGetrecommendation | Problem
+        Problem | Recommendation
     """
 
     return (

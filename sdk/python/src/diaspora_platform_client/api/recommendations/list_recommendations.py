@@ -6,10 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_recommendations_response_listrecommendations import (
-    ListRecommendationsResponseListrecommendations,
-)
 from ...models.problem import Problem
+from ...models.recommendations import Recommendations
 from ...models.stage import Stage
 from ...types import UNSET, Response, Unset
 
@@ -55,11 +53,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListRecommendationsResponseListrecommendations | Problem | None:
+) -> Problem | Recommendations | None:
     if response.status_code == 200:
-        response_200 = ListRecommendationsResponseListrecommendations.from_dict(
-            response.json()
-        )
+        response_200 = Recommendations.from_dict(response.json())
 
         return response_200
 
@@ -86,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListRecommendationsResponseListrecommendations | Problem]:
+) -> Response[Problem | Recommendations]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +97,7 @@ def sync_detailed(
     alliance_id: UUID,
     stage: None | Stage | Unset = UNSET,
     theme: None | str | Unset = UNSET,
-) -> Response[ListRecommendationsResponseListrecommendations | Problem]:
+) -> Response[Problem | Recommendations]:
     """List Recommendations
 
     Args:
@@ -114,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListRecommendationsResponseListrecommendations | Problem]
+        Response[Problem | Recommendations]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +132,7 @@ def sync(
     alliance_id: UUID,
     stage: None | Stage | Unset = UNSET,
     theme: None | str | Unset = UNSET,
-) -> ListRecommendationsResponseListrecommendations | Problem | None:
+) -> Problem | Recommendations | None:
     """List Recommendations
 
     Args:
@@ -149,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListRecommendationsResponseListrecommendations | Problem
+        Problem | Recommendations
     """
 
     return sync_detailed(
@@ -166,7 +162,7 @@ async def asyncio_detailed(
     alliance_id: UUID,
     stage: None | Stage | Unset = UNSET,
     theme: None | str | Unset = UNSET,
-) -> Response[ListRecommendationsResponseListrecommendations | Problem]:
+) -> Response[Problem | Recommendations]:
     """List Recommendations
 
     Args:
@@ -179,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListRecommendationsResponseListrecommendations | Problem]
+        Response[Problem | Recommendations]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +195,7 @@ async def asyncio(
     alliance_id: UUID,
     stage: None | Stage | Unset = UNSET,
     theme: None | str | Unset = UNSET,
-) -> ListRecommendationsResponseListrecommendations | Problem | None:
+) -> Problem | Recommendations | None:
     """List Recommendations
 
     Args:
@@ -212,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListRecommendationsResponseListrecommendations | Problem
+        Problem | Recommendations
     """
 
     return (

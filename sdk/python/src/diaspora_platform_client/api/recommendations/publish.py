@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.publish_response_publish import PublishResponsePublish
+from ...models.recommendation import Recommendation
 from ...types import Response
 
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | PublishResponsePublish | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = PublishResponsePublish.from_dict(response.json())
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
 
@@ -57,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | PublishResponsePublish]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +70,7 @@ def sync_detailed(
     recommendation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | PublishResponsePublish]:
+) -> Response[Problem | Recommendation]:
     """Publish
 
     Args:
@@ -81,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PublishResponsePublish]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +99,7 @@ def sync(
     recommendation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | PublishResponsePublish | None:
+) -> Problem | Recommendation | None:
     """Publish
 
     Args:
@@ -110,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PublishResponsePublish
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -123,7 +123,7 @@ async def asyncio_detailed(
     recommendation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | PublishResponsePublish]:
+) -> Response[Problem | Recommendation]:
     """Publish
 
     Args:
@@ -134,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PublishResponsePublish]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +150,7 @@ async def asyncio(
     recommendation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | PublishResponsePublish | None:
+) -> Problem | Recommendation | None:
     """Publish
 
     Args:
@@ -161,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PublishResponsePublish
+        Problem | Recommendation
     """
 
     return (

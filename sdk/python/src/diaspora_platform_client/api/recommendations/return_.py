@@ -8,8 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.recommendation import Recommendation
 from ...models.return_in import ReturnIn
-from ...models.return_response_return import ReturnResponseReturn
 from ...types import Response
 
 
@@ -37,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReturnResponseReturn | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = ReturnResponseReturn.from_dict(response.json())
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReturnResponseReturn]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ReturnIn,
-) -> Response[Problem | ReturnResponseReturn]:
+) -> Response[Problem | Recommendation]:
     """Return
 
     Args:
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReturnResponseReturn]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ReturnIn,
-) -> Problem | ReturnResponseReturn | None:
+) -> Problem | Recommendation | None:
     """Return
 
     Args:
@@ -124,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReturnResponseReturn
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ReturnIn,
-) -> Response[Problem | ReturnResponseReturn]:
+) -> Response[Problem | Recommendation]:
     """Return
 
     Args:
@@ -151,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReturnResponseReturn]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ReturnIn,
-) -> Problem | ReturnResponseReturn | None:
+) -> Problem | Recommendation | None:
     """Return
 
     Args:
@@ -181,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReturnResponseReturn
+        Problem | Recommendation
     """
 
     return (

@@ -9,9 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.advice_in import AdviceIn
 from ...models.problem import Problem
-from ...models.review_recommendation_response_reviewrecommendation import (
-    ReviewRecommendationResponseReviewrecommendation,
-)
+from ...models.recommendation import Recommendation
 from ...types import Response
 
 
@@ -39,11 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviewRecommendationResponseReviewrecommendation | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = ReviewRecommendationResponseReviewrecommendation.from_dict(
-            response.json()
-        )
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
 
@@ -70,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviewRecommendationResponseReviewrecommendation]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AdviceIn,
-) -> Response[Problem | ReviewRecommendationResponseReviewrecommendation]:
+) -> Response[Problem | Recommendation]:
     """Review Recommendation
 
     Args:
@@ -96,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewRecommendationResponseReviewrecommendation]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AdviceIn,
-) -> Problem | ReviewRecommendationResponseReviewrecommendation | None:
+) -> Problem | Recommendation | None:
     """Review Recommendation
 
     Args:
@@ -128,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewRecommendationResponseReviewrecommendation
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -143,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AdviceIn,
-) -> Response[Problem | ReviewRecommendationResponseReviewrecommendation]:
+) -> Response[Problem | Recommendation]:
     """Review Recommendation
 
     Args:
@@ -155,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewRecommendationResponseReviewrecommendation]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AdviceIn,
-) -> Problem | ReviewRecommendationResponseReviewrecommendation | None:
+) -> Problem | Recommendation | None:
     """Review Recommendation
 
     Args:
@@ -185,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewRecommendationResponseReviewrecommendation
+        Problem | Recommendation
     """
 
     return (

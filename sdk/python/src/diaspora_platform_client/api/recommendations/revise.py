@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.revise_response_revise import ReviseResponseRevise
+from ...models.recommendation import Recommendation
 from ...models.revision_in import RevisionIn
 from ...types import UNSET, Response, Unset
 
@@ -40,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviseResponseRevise | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = ReviseResponseRevise.from_dict(response.json())
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
 
@@ -74,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviseResponseRevise]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +89,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
-) -> Response[Problem | ReviseResponseRevise]:
+) -> Response[Problem | Recommendation]:
     """Revise
 
      Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
@@ -105,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviseResponseRevise]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +127,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
-) -> Problem | ReviseResponseRevise | None:
+) -> Problem | Recommendation | None:
     """Revise
 
      Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
@@ -143,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviseResponseRevise
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
-) -> Response[Problem | ReviseResponseRevise]:
+) -> Response[Problem | Recommendation]:
     """Revise
 
      Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
@@ -176,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviseResponseRevise]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -196,7 +196,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
-) -> Problem | ReviseResponseRevise | None:
+) -> Problem | Recommendation | None:
     """Revise
 
      Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
@@ -212,7 +212,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviseResponseRevise
+        Problem | Recommendation
     """
 
     return (

@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.reason_in import ReasonIn
+from ...models.standing import Standing
 from ...types import UNSET, Response, Unset
 
 
@@ -42,9 +43,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | Standing | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Standing.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 403:
@@ -85,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | Standing]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +102,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | Standing]:
     """A moderator rejects a submitted resource, with a reason
 
     Args:
@@ -114,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Standing]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +138,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | Standing | None:
     """A moderator rejects a submitted resource, with a reason
 
     Args:
@@ -150,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Standing
     """
 
     return sync_detailed(
@@ -167,7 +169,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | Standing]:
     """A moderator rejects a submitted resource, with a reason
 
     Args:
@@ -181,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Standing]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | Standing | None:
     """A moderator rejects a submitted resource, with a reason
 
     Args:
@@ -215,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Standing
     """
 
     return (

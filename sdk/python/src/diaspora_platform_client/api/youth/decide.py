@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.decide_response_decide import DecideResponseDecide
+from ...models.nomination import Nomination
 from ...models.problem import Problem
 from ...models.verdict_in import VerdictIn
 from ...types import Response
@@ -39,9 +39,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DecideResponseDecide | Problem | None:
+) -> Nomination | Problem | None:
     if response.status_code == 200:
-        response_200 = DecideResponseDecide.from_dict(response.json())
+        response_200 = Nomination.from_dict(response.json())
 
         return response_200
 
@@ -68,7 +68,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DecideResponseDecide | Problem]:
+) -> Response[Nomination | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: VerdictIn,
-) -> Response[DecideResponseDecide | Problem]:
+) -> Response[Nomination | Problem]:
     """Decide
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DecideResponseDecide | Problem]
+        Response[Nomination | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: VerdictIn,
-) -> DecideResponseDecide | Problem | None:
+) -> Nomination | Problem | None:
     """Decide
 
     Args:
@@ -131,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DecideResponseDecide | Problem
+        Nomination | Problem
     """
 
     return sync_detailed(
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: VerdictIn,
-) -> Response[DecideResponseDecide | Problem]:
+) -> Response[Nomination | Problem]:
     """Decide
 
     Args:
@@ -161,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DecideResponseDecide | Problem]
+        Response[Nomination | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: VerdictIn,
-) -> DecideResponseDecide | Problem | None:
+) -> Nomination | Problem | None:
     """Decide
 
     Args:
@@ -194,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DecideResponseDecide | Problem
+        Nomination | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.nominate_response_nominate import NominateResponseNominate
+from ...models.nomination import Nomination
 from ...models.nomination_in import NominationIn
 from ...models.problem import Problem
 from ...types import Response
@@ -37,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> NominateResponseNominate | Problem | None:
+) -> Nomination | Problem | None:
     if response.status_code == 201:
-        response_201 = NominateResponseNominate.from_dict(response.json())
+        response_201 = Nomination.from_dict(response.json())
 
         return response_201
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[NominateResponseNominate | Problem]:
+) -> Response[Nomination | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NominationIn,
-) -> Response[NominateResponseNominate | Problem]:
+) -> Response[Nomination | Problem]:
     """Nominate
 
     Args:
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NominateResponseNominate | Problem]
+        Response[Nomination | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NominationIn,
-) -> NominateResponseNominate | Problem | None:
+) -> Nomination | Problem | None:
     """Nominate
 
     Args:
@@ -124,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NominateResponseNominate | Problem
+        Nomination | Problem
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NominationIn,
-) -> Response[NominateResponseNominate | Problem]:
+) -> Response[Nomination | Problem]:
     """Nominate
 
     Args:
@@ -151,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NominateResponseNominate | Problem]
+        Response[Nomination | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NominationIn,
-) -> NominateResponseNominate | Problem | None:
+) -> Nomination | Problem | None:
     """Nominate
 
     Args:
@@ -181,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NominateResponseNominate | Problem
+        Nomination | Problem
     """
 
     return (

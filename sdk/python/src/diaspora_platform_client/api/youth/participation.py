@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.participation_response_participation import (
-    ParticipationResponseParticipation,
-)
+from ...models.participation import Participation
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ParticipationResponseParticipation | Problem | None:
+) -> Participation | Problem | None:
     if response.status_code == 200:
-        response_200 = ParticipationResponseParticipation.from_dict(response.json())
+        response_200 = Participation.from_dict(response.json())
 
         return response_200
 
@@ -59,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ParticipationResponseParticipation | Problem]:
+) -> Response[Participation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +70,7 @@ def sync_detailed(
     cohort_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ParticipationResponseParticipation | Problem]:
+) -> Response[Participation | Problem]:
     """Participation
 
      For each accepted youth leader, the sessions they attended.
@@ -85,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ParticipationResponseParticipation | Problem]
+        Response[Participation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +101,7 @@ def sync(
     cohort_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ParticipationResponseParticipation | Problem | None:
+) -> Participation | Problem | None:
     """Participation
 
      For each accepted youth leader, the sessions they attended.
@@ -116,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ParticipationResponseParticipation | Problem
+        Participation | Problem
     """
 
     return sync_detailed(
@@ -129,7 +127,7 @@ async def asyncio_detailed(
     cohort_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ParticipationResponseParticipation | Problem]:
+) -> Response[Participation | Problem]:
     """Participation
 
      For each accepted youth leader, the sessions they attended.
@@ -142,7 +140,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ParticipationResponseParticipation | Problem]
+        Response[Participation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,7 +156,7 @@ async def asyncio(
     cohort_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ParticipationResponseParticipation | Problem | None:
+) -> Participation | Problem | None:
     """Participation
 
      For each accepted youth leader, the sessions they attended.
@@ -171,7 +169,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ParticipationResponseParticipation | Problem
+        Participation | Problem
     """
 
     return (
