@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .account_view import AccountView
+from .accounts_found import AccountsFound
 from .adoption_in import AdoptionIn
 from .advice import Advice
 from .advice_in import AdviceIn
@@ -194,6 +195,7 @@ from .new_conversation import NewConversation
 from .new_message import NewMessage
 from .newsletter_create import NewsletterCreate
 from .newsletter_create_content import NewsletterCreateContent
+from .newsletter_page import NewsletterPage
 from .newsletter_progress import NewsletterProgress
 from .newsletter_status import NewsletterStatus
 from .newsletter_view import NewsletterView
@@ -363,6 +365,7 @@ from .withdrawal_in import WithdrawalIn
 from .work_mode import WorkMode
 
 __all__ = (
+    "AccountsFound",
     "AccountView",
     "AdoptionIn",
     "Advice",
@@ -551,6 +554,7 @@ __all__ = (
     "NewMessage",
     "NewsletterCreate",
     "NewsletterCreateContent",
+    "NewsletterPage",
     "NewsletterProgress",
     "NewsletterStatus",
     "NewsletterView",
