@@ -79,3 +79,63 @@ def test_every_error_answer_is_a_problem_document(
     for status, response in operation["responses"].items():
         if status[0] in "45":
             assert "application/problem+json" in response.get("content", {}), (status, path)
+
+
+#: they answer 401 for credentials sent in their body (a password, a refresh token), not for
+#: a bearer token: they take none
+SIGN_IN = {("POST", "/v1/auth/login"), ("POST", "/v1/auth/refresh")}
+BEARER = [{"bearerAuth": []}]
+BEARER_OR_ANONYMOUS = [{}, {"bearerAuth": []}]
+
+
+def test_the_bearer_jwt_scheme_is_declared_once() -> None:
+    assert DOCUMENT["components"]["securitySchemes"] == {
+        "bearerAuth": {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "JWT",
+            "description": DOCUMENT["components"]["securitySchemes"]["bearerAuth"]["description"],
+        }
+    }
+
+
+def test_every_operation_answering_401_declares_the_bearer_scheme() -> None:
+    undeclared = [
+        f"{method} {path}"
+        for method, path, operation in OPERATIONS
+        if "401" in operation["responses"]
+        and (method, path) not in SIGN_IN
+        and operation.get("security") not in (BEARER, BEARER_OR_ANONYMOUS)
+    ]
+    assert not undeclared, f"answer 401 without declaring bearerAuth: {undeclared}"
+    # and the other way round: a token can be refused wherever one is read
+    silent = [
+        f"{method} {path}"
+        for method, path, operation in OPERATIONS
+        if operation.get("security") and "401" not in operation["responses"]
+    ]
+    assert not silent, f"read a bearer token but document no 401: {silent}"
+    assert all(
+        "WWW-Authenticate" in operation["responses"]["401"].get("headers", {})
+        for method, path, operation in OPERATIONS
+        if operation.get("security")
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "security"),
+    [
+        ("GET", "/v1/me/profile", BEARER),  # CurrentPrincipal
+        ("POST", "/v1/alliance/bodies", BEARER),  # through the alliance's Caller
+        ("GET", "/v1/resources/moderation-queue", BEARER),  # a role check
+        ("GET", "/v1/resources", BEARER_OR_ANONYMOUS),  # MaybePrincipal: public, a token helps
+        ("GET", "/v1/people/{person_id}", BEARER_OR_ANONYMOUS),
+        ("POST", "/v1/auth/register", None),  # public
+        ("GET", "/v1/open-data/feed.json", None),
+        ("GET", "/v1/vocabulary", None),
+    ],
+)
+def test_security_follows_what_the_route_depends_on(
+    method: str, path: str, security: list[dict[str, list[str]]] | None
+) -> None:
+    assert DOCUMENT["paths"][path][method.lower()].get("security") == security

@@ -38,6 +38,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -77,7 +82,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     email: str,
 ) -> Response[AccountsFound | Problem]:
     """Find an account by its exact email (platform admins only); a found account's read is recorded in the
@@ -107,7 +112,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     email: str,
 ) -> AccountsFound | Problem | None:
     """Find an account by its exact email (platform admins only); a found account's read is recorded in the
@@ -132,7 +137,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     email: str,
 ) -> Response[AccountsFound | Problem]:
     """Find an account by its exact email (platform admins only); a found account's read is recorded in the
@@ -160,7 +165,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     email: str,
 ) -> AccountsFound | Problem | None:
     """Find an account by its exact email (platform admins only); a found account's read is recorded in the

@@ -83,7 +83,7 @@ def _build_response(
 def sync_detailed(
     provider: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[LinkResponseLink | Problem]:
     """Link
 
@@ -114,7 +114,7 @@ def sync_detailed(
 def sync(
     provider: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> LinkResponseLink | Problem | None:
     """Link
 
@@ -140,7 +140,7 @@ def sync(
 async def asyncio_detailed(
     provider: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[LinkResponseLink | Problem]:
     """Link
 
@@ -169,7 +169,7 @@ async def asyncio_detailed(
 async def asyncio(
     provider: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> LinkResponseLink | Problem | None:
     """Link
 

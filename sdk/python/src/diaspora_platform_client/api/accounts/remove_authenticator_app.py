@@ -75,7 +75,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SecondFactorCode,
 ) -> Response[Any | Problem]:
     """Remove Authenticator App
@@ -106,7 +106,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SecondFactorCode,
 ) -> Any | Problem | None:
     """Remove Authenticator App
@@ -132,7 +132,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SecondFactorCode,
 ) -> Response[Any | Problem]:
     """Remove Authenticator App
@@ -161,7 +161,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SecondFactorCode,
 ) -> Any | Problem | None:
     """Remove Authenticator App

@@ -77,7 +77,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SecondFactorCode,
 ) -> Response[Problem | RecoveryCodes]:
     """Renew Recovery Codes
@@ -108,7 +108,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SecondFactorCode,
 ) -> Problem | RecoveryCodes | None:
     """Renew Recovery Codes
@@ -134,7 +134,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SecondFactorCode,
 ) -> Response[Problem | RecoveryCodes]:
     """Renew Recovery Codes
@@ -163,7 +163,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SecondFactorCode,
 ) -> Problem | RecoveryCodes | None:
     """Renew Recovery Codes

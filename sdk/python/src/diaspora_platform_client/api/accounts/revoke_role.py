@@ -37,6 +37,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -83,7 +88,7 @@ def sync_detailed(
     account_id: UUID,
     role: Role,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RolesView]:
     """Revoke a role (platform admins only)
 
@@ -115,7 +120,7 @@ def sync(
     account_id: UUID,
     role: Role,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RolesView | None:
     """Revoke a role (platform admins only)
 
@@ -142,7 +147,7 @@ async def asyncio_detailed(
     account_id: UUID,
     role: Role,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RolesView]:
     """Revoke a role (platform admins only)
 
@@ -172,7 +177,7 @@ async def asyncio(
     account_id: UUID,
     role: Role,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RolesView | None:
     """Revoke a role (platform admins only)
 

@@ -32,6 +32,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -66,7 +71,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RotateSigningKeyResponseRotatesigningkey]:
     """Start signing with a new key now; older keys stay published until tokens expire
 
@@ -89,7 +94,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RotateSigningKeyResponseRotatesigningkey | None:
     """Start signing with a new key now; older keys stay published until tokens expire
 
@@ -108,7 +113,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RotateSigningKeyResponseRotatesigningkey]:
     """Start signing with a new key now; older keys stay published until tokens expire
 
@@ -129,7 +134,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RotateSigningKeyResponseRotatesigningkey | None:
     """Start signing with a new key now; older keys stay published until tokens expire
 

@@ -28,6 +28,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -62,7 +67,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[EnrolmentView | Problem]:
     """Start Authenticator Enrolment
 
@@ -87,7 +92,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> EnrolmentView | Problem | None:
     """Start Authenticator Enrolment
 
@@ -108,7 +113,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[EnrolmentView | Problem]:
     """Start Authenticator Enrolment
 
@@ -131,7 +136,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> EnrolmentView | Problem | None:
     """Start Authenticator Enrolment
 

@@ -45,6 +45,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -81,7 +86,7 @@ def sync_detailed(
     body_id: UUID,
     membership_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndIn,
 ) -> Response[Membership | Problem]:
     """End Membership
@@ -116,7 +121,7 @@ def sync(
     body_id: UUID,
     membership_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndIn,
 ) -> Membership | Problem | None:
     """End Membership
@@ -146,7 +151,7 @@ async def asyncio_detailed(
     body_id: UUID,
     membership_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndIn,
 ) -> Response[Membership | Problem]:
     """End Membership
@@ -179,7 +184,7 @@ async def asyncio(
     body_id: UUID,
     membership_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndIn,
 ) -> Membership | Problem | None:
     """End Membership

@@ -64,6 +64,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -98,7 +103,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
@@ -138,7 +143,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
@@ -173,7 +178,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
@@ -211,7 +216,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,

@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -82,7 +87,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
 ) -> Response[CommitmentDashboard | Problem]:
@@ -114,7 +119,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
 ) -> CommitmentDashboard | Problem | None:
@@ -141,7 +146,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
 ) -> Response[CommitmentDashboard | Problem]:
@@ -171,7 +176,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
 ) -> CommitmentDashboard | Problem | None:

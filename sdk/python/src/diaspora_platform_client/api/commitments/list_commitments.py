@@ -58,6 +58,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -92,7 +97,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
@@ -127,7 +132,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
@@ -157,7 +162,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
@@ -190,7 +195,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,

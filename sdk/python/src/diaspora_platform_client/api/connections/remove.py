@@ -34,6 +34,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -74,7 +79,7 @@ def _build_response(
 def sync_detailed(
     connection_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ConnectionView | Problem]:
     """Remove
 
@@ -103,7 +108,7 @@ def sync_detailed(
 def sync(
     connection_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ConnectionView | Problem | None:
     """Remove
 
@@ -127,7 +132,7 @@ def sync(
 async def asyncio_detailed(
     connection_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ConnectionView | Problem]:
     """Remove
 
@@ -154,7 +159,7 @@ async def asyncio_detailed(
 async def asyncio(
     connection_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ConnectionView | Problem | None:
     """Remove
 

@@ -147,6 +147,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -181,7 +186,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     origin: list[str] | None | Unset = UNSET,
     residence: list[str] | None | Unset = UNSET,
@@ -255,7 +260,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     origin: list[str] | None | Unset = UNSET,
     residence: list[str] | None | Unset = UNSET,
@@ -324,7 +329,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     origin: list[str] | None | Unset = UNSET,
     residence: list[str] | None | Unset = UNSET,
@@ -396,7 +401,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     origin: list[str] | None | Unset = UNSET,
     residence: list[str] | None | Unset = UNSET,

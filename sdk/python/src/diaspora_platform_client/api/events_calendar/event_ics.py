@@ -32,6 +32,11 @@ def _parse_response(
         response_200 = cast(Any, None)
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -67,7 +72,7 @@ def _build_response(
 def sync_detailed(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Event Ics
 
@@ -96,7 +101,7 @@ def sync_detailed(
 def sync(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Event Ics
 
@@ -120,7 +125,7 @@ def sync(
 async def asyncio_detailed(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Event Ics
 
@@ -147,7 +152,7 @@ async def asyncio_detailed(
 async def asyncio(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Event Ics
 

@@ -34,6 +34,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -74,7 +79,7 @@ def _build_response(
 def sync_detailed(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RegistrationOut]:
     """Register For Event
 
@@ -105,7 +110,7 @@ def sync_detailed(
 def sync(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RegistrationOut | None:
     """Register For Event
 
@@ -131,7 +136,7 @@ def sync(
 async def asyncio_detailed(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RegistrationOut]:
     """Register For Event
 
@@ -160,7 +165,7 @@ async def asyncio_detailed(
 async def asyncio(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RegistrationOut | None:
     """Register For Event
 

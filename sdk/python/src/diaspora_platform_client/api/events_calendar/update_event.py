@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -96,7 +101,7 @@ def _build_response(
 def sync_detailed(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EventPatch,
     if_match: None | str | Unset = UNSET,
 ) -> Response[EventOut | Problem]:
@@ -136,7 +141,7 @@ def sync_detailed(
 def sync(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EventPatch,
     if_match: None | str | Unset = UNSET,
 ) -> EventOut | Problem | None:
@@ -171,7 +176,7 @@ def sync(
 async def asyncio_detailed(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EventPatch,
     if_match: None | str | Unset = UNSET,
 ) -> Response[EventOut | Problem]:
@@ -209,7 +214,7 @@ async def asyncio_detailed(
 async def asyncio(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EventPatch,
     if_match: None | str | Unset = UNSET,
 ) -> EventOut | Problem | None:

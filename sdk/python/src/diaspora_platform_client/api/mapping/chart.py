@@ -75,6 +75,11 @@ def _parse_response(
         response_200 = cast(Any, None)
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -112,7 +117,7 @@ def sync_detailed(
     chart: ChartChart,
     fmt: ChartFmt,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
@@ -162,7 +167,7 @@ def sync(
     chart: ChartChart,
     fmt: ChartFmt,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
@@ -207,7 +212,7 @@ async def asyncio_detailed(
     chart: ChartChart,
     fmt: ChartFmt,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
@@ -255,7 +260,7 @@ async def asyncio(
     chart: ChartChart,
     fmt: ChartFmt,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,

@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -101,7 +106,7 @@ def _build_response(
 def sync_detailed(
     need_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NeedCorrection,
     if_match: None | str | Unset = UNSET,
 ) -> Response[NeedOut | Problem]:
@@ -141,7 +146,7 @@ def sync_detailed(
 def sync(
     need_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NeedCorrection,
     if_match: None | str | Unset = UNSET,
 ) -> NeedOut | Problem | None:
@@ -176,7 +181,7 @@ def sync(
 async def asyncio_detailed(
     need_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NeedCorrection,
     if_match: None | str | Unset = UNSET,
 ) -> Response[NeedOut | Problem]:
@@ -214,7 +219,7 @@ async def asyncio_detailed(
 async def asyncio(
     need_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NeedCorrection,
     if_match: None | str | Unset = UNSET,
 ) -> NeedOut | Problem | None:

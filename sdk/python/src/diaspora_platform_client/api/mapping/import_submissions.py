@@ -51,6 +51,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -86,7 +91,7 @@ def _build_response(
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
 ) -> Response[ImportReport | Problem]:
@@ -123,7 +128,7 @@ def sync_detailed(
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
 ) -> ImportReport | Problem | None:
@@ -155,7 +160,7 @@ def sync(
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
 ) -> Response[ImportReport | Problem]:
@@ -190,7 +195,7 @@ async def asyncio_detailed(
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
 ) -> ImportReport | Problem | None:

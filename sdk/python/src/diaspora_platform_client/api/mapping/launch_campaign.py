@@ -38,6 +38,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -72,7 +77,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignInput,
 ) -> Response[CampaignOut | Problem]:
     """Launch Campaign
@@ -101,7 +106,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignInput,
 ) -> CampaignOut | Problem | None:
     """Launch Campaign
@@ -125,7 +130,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignInput,
 ) -> Response[CampaignOut | Problem]:
     """Launch Campaign
@@ -152,7 +157,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignInput,
 ) -> CampaignOut | Problem | None:
     """Launch Campaign

@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -78,7 +83,7 @@ def _build_response(
 def sync_detailed(
     survey_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DimensionsInput,
 ) -> Response[Problem | SurveyOut]:
     """Map Survey Dimensions
@@ -115,7 +120,7 @@ def sync_detailed(
 def sync(
     survey_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DimensionsInput,
 ) -> Problem | SurveyOut | None:
     """Map Survey Dimensions
@@ -147,7 +152,7 @@ def sync(
 async def asyncio_detailed(
     survey_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DimensionsInput,
 ) -> Response[Problem | SurveyOut]:
     """Map Survey Dimensions
@@ -182,7 +187,7 @@ async def asyncio_detailed(
 async def asyncio(
     survey_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DimensionsInput,
 ) -> Problem | SurveyOut | None:
     """Map Survey Dimensions

@@ -51,6 +51,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -85,7 +90,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -122,7 +127,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -154,7 +159,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -189,7 +194,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,

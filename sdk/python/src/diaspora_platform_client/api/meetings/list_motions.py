@@ -34,6 +34,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -69,7 +74,7 @@ def _build_response(
 def sync_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Motions | Problem]:
     """List Motions
 
@@ -98,7 +103,7 @@ def sync_detailed(
 def sync(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Motions | Problem | None:
     """List Motions
 
@@ -122,7 +127,7 @@ def sync(
 async def asyncio_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Motions | Problem]:
     """List Motions
 
@@ -149,7 +154,7 @@ async def asyncio_detailed(
 async def asyncio(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Motions | Problem | None:
     """List Motions
 

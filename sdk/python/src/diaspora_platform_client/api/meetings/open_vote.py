@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -81,7 +86,7 @@ def _build_response(
 def sync_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Motion | Problem]:
@@ -121,7 +126,7 @@ def sync_detailed(
 def sync(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Motion | Problem | None:
@@ -156,7 +161,7 @@ def sync(
 async def asyncio_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Motion | Problem]:
@@ -194,7 +199,7 @@ async def asyncio_detailed(
 async def asyncio(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Motion | Problem | None:

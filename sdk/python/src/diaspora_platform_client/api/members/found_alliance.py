@@ -41,6 +41,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -75,7 +80,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AllianceIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[AllianceOut | Problem]:
@@ -110,7 +115,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AllianceIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> AllianceOut | Problem | None:
@@ -140,7 +145,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AllianceIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[AllianceOut | Problem]:
@@ -173,7 +178,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AllianceIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> AllianceOut | Problem | None:

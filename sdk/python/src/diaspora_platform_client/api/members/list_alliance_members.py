@@ -75,6 +75,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -109,7 +114,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     status: MemberStatus | None | Unset = UNSET,
     kind: MemberKind | None | Unset = UNSET,
@@ -152,7 +157,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     status: MemberStatus | None | Unset = UNSET,
     kind: MemberKind | None | Unset = UNSET,
@@ -190,7 +195,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     status: MemberStatus | None | Unset = UNSET,
     kind: MemberKind | None | Unset = UNSET,
@@ -231,7 +236,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     status: MemberStatus | None | Unset = UNSET,
     kind: MemberKind | None | Unset = UNSET,

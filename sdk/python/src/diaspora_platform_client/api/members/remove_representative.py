@@ -36,6 +36,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -72,7 +77,7 @@ def sync_detailed(
     member_id: UUID,
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Member | Problem]:
     """Remove Representative
 
@@ -104,7 +109,7 @@ def sync(
     member_id: UUID,
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Member | Problem | None:
     """Remove Representative
 
@@ -131,7 +136,7 @@ async def asyncio_detailed(
     member_id: UUID,
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Member | Problem]:
     """Remove Representative
 
@@ -161,7 +166,7 @@ async def asyncio(
     member_id: UUID,
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Member | Problem | None:
     """Remove Representative
 

@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -78,7 +83,7 @@ def _build_response(
 def sync_detailed(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipReviewIn,
 ) -> Response[Member | Problem]:
     """Review Application
@@ -112,7 +117,7 @@ def sync_detailed(
 def sync(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipReviewIn,
 ) -> Member | Problem | None:
     """Review Application
@@ -141,7 +146,7 @@ def sync(
 async def asyncio_detailed(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipReviewIn,
 ) -> Response[Member | Problem]:
     """Review Application
@@ -173,7 +178,7 @@ async def asyncio_detailed(
 async def asyncio(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipReviewIn,
 ) -> Member | Problem | None:
     """Review Application

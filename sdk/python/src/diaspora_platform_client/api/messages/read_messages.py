@@ -56,6 +56,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -96,7 +101,7 @@ def _build_response(
 def sync_detailed(
     conversation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Response[MessagePage | Problem]:
@@ -133,7 +138,7 @@ def sync_detailed(
 def sync(
     conversation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> MessagePage | Problem | None:
@@ -165,7 +170,7 @@ def sync(
 async def asyncio_detailed(
     conversation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Response[MessagePage | Problem]:
@@ -200,7 +205,7 @@ async def asyncio_detailed(
 async def asyncio(
     conversation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> MessagePage | Problem | None:

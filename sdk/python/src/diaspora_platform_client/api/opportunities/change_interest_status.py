@@ -45,6 +45,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -81,7 +86,7 @@ def sync_detailed(
     opportunity_id: UUID,
     interest_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestStatusIn,
 ) -> Response[InterestOut | Problem]:
     """Change Interest Status
@@ -118,7 +123,7 @@ def sync(
     opportunity_id: UUID,
     interest_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestStatusIn,
 ) -> InterestOut | Problem | None:
     """Change Interest Status
@@ -150,7 +155,7 @@ async def asyncio_detailed(
     opportunity_id: UUID,
     interest_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestStatusIn,
 ) -> Response[InterestOut | Problem]:
     """Change Interest Status
@@ -185,7 +190,7 @@ async def asyncio(
     opportunity_id: UUID,
     interest_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestStatusIn,
 ) -> InterestOut | Problem | None:
     """Change Interest Status

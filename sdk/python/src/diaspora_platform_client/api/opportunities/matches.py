@@ -61,6 +61,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -96,7 +101,7 @@ def _build_response(
 def sync_detailed(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
@@ -136,7 +141,7 @@ def sync_detailed(
 def sync(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
@@ -171,7 +176,7 @@ def sync(
 async def asyncio_detailed(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
@@ -209,7 +214,7 @@ async def asyncio_detailed(
 async def asyncio(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,

@@ -39,6 +39,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -91,7 +96,7 @@ def sync_detailed(
     request_id: UUID,
     decision: AnswerRequestDecision,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RequestView]:
     """Answer Request
 
@@ -128,7 +133,7 @@ def sync(
     request_id: UUID,
     decision: AnswerRequestDecision,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RequestView | None:
     """Answer Request
 
@@ -160,7 +165,7 @@ async def asyncio_detailed(
     request_id: UUID,
     decision: AnswerRequestDecision,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RequestView]:
     """Answer Request
 
@@ -195,7 +200,7 @@ async def asyncio(
     request_id: UUID,
     decision: AnswerRequestDecision,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RequestView | None:
     """Answer Request
 

@@ -45,6 +45,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -96,7 +101,7 @@ def sync_detailed(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RoleInput,
 ) -> Response[Organisation | Problem]:
     """Change Member Role
@@ -131,7 +136,7 @@ def sync(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RoleInput,
 ) -> Organisation | Problem | None:
     """Change Member Role
@@ -161,7 +166,7 @@ async def asyncio_detailed(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RoleInput,
 ) -> Response[Organisation | Problem]:
     """Change Member Role
@@ -194,7 +199,7 @@ async def asyncio(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RoleInput,
 ) -> Organisation | Problem | None:
     """Change Member Role

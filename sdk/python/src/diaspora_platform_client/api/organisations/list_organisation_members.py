@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -83,7 +88,7 @@ def _build_response(
 def sync_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[ListOrganisationMembersResponse200Item]]:
     """List Organisation Members
 
@@ -112,7 +117,7 @@ def sync_detailed(
 def sync(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[ListOrganisationMembersResponse200Item] | None:
     """List Organisation Members
 
@@ -136,7 +141,7 @@ def sync(
 async def asyncio_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[ListOrganisationMembersResponse200Item]]:
     """List Organisation Members
 
@@ -163,7 +168,7 @@ async def asyncio_detailed(
 async def asyncio(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[ListOrganisationMembersResponse200Item] | None:
     """List Organisation Members
 

@@ -47,6 +47,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -107,7 +112,7 @@ def _build_response(
 def sync_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchOrganisationBody | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Organisation | Problem]:
@@ -143,7 +148,7 @@ def sync_detailed(
 def sync(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchOrganisationBody | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Organisation | Problem | None:
@@ -174,7 +179,7 @@ def sync(
 async def asyncio_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchOrganisationBody | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Organisation | Problem]:
@@ -208,7 +213,7 @@ async def asyncio_detailed(
 async def asyncio(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchOrganisationBody | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Organisation | Problem | None:

@@ -36,6 +36,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -87,7 +92,7 @@ def sync_detailed(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Organisation | Problem]:
     """Remove Member
 
@@ -121,7 +126,7 @@ def sync(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Organisation | Problem | None:
     """Remove Member
 
@@ -150,7 +155,7 @@ async def asyncio_detailed(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Organisation | Problem]:
     """Remove Member
 
@@ -182,7 +187,7 @@ async def asyncio(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Organisation | Problem | None:
     """Remove Member
 

@@ -93,6 +93,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -127,7 +132,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     kind: list[OrganisationKind] | None | Unset = UNSET,
     country: list[str] | None | Unset = UNSET,
@@ -173,7 +178,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     kind: list[OrganisationKind] | None | Unset = UNSET,
     country: list[str] | None | Unset = UNSET,
@@ -214,7 +219,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     kind: list[OrganisationKind] | None | Unset = UNSET,
     country: list[str] | None | Unset = UNSET,
@@ -258,7 +263,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     kind: list[OrganisationKind] | None | Unset = UNSET,
     country: list[str] | None | Unset = UNSET,

@@ -34,6 +34,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -74,7 +79,7 @@ def _build_response(
 def sync_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[PersonView | Problem]:
     """Get Person
 
@@ -105,7 +110,7 @@ def sync_detailed(
 def sync(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> PersonView | Problem | None:
     """Get Person
 
@@ -131,7 +136,7 @@ def sync(
 async def asyncio_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[PersonView | Problem]:
     """Get Person
 
@@ -160,7 +165,7 @@ async def asyncio_detailed(
 async def asyncio(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> PersonView | Problem | None:
     """Get Person
 

@@ -41,6 +41,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -95,7 +100,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
 ) -> Response[OwnProfile | Problem]:
@@ -128,7 +133,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
 ) -> OwnProfile | Problem | None:
@@ -156,7 +161,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
 ) -> Response[OwnProfile | Problem]:
@@ -187,7 +192,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
 ) -> OwnProfile | Problem | None:

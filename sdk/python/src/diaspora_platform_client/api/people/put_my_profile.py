@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -90,7 +95,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
 ) -> Response[OwnProfile | Problem]:
@@ -124,7 +129,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
 ) -> OwnProfile | Problem | None:
@@ -153,7 +158,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
 ) -> Response[OwnProfile | Problem]:
@@ -185,7 +190,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
 ) -> OwnProfile | Problem | None:

@@ -41,6 +41,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -80,7 +85,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PreferencesBody,
     if_match: None | str | Unset = UNSET,
 ) -> Response[PreferencesView | Problem]:
@@ -113,7 +118,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PreferencesBody,
     if_match: None | str | Unset = UNSET,
 ) -> PreferencesView | Problem | None:
@@ -141,7 +146,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PreferencesBody,
     if_match: None | str | Unset = UNSET,
 ) -> Response[PreferencesView | Problem]:
@@ -172,7 +177,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PreferencesBody,
     if_match: None | str | Unset = UNSET,
 ) -> PreferencesView | Problem | None:

@@ -79,7 +79,7 @@ def _build_response(
 def sync_detailed(
     export_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ExportView | Problem]:
     """Progress of my export: which services' slices arrived
 
@@ -108,7 +108,7 @@ def sync_detailed(
 def sync(
     export_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ExportView | Problem | None:
     """Progress of my export: which services' slices arrived
 
@@ -132,7 +132,7 @@ def sync(
 async def asyncio_detailed(
     export_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ExportView | Problem]:
     """Progress of my export: which services' slices arrived
 
@@ -159,7 +159,7 @@ async def asyncio_detailed(
 async def asyncio(
     export_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ExportView | Problem | None:
     """Progress of my export: which services' slices arrived
 

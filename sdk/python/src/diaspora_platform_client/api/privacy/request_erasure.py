@@ -87,7 +87,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ErasureRequest,
 ) -> Response[ErasureAccepted | Problem]:
     """Erase my account everywhere (irreversible; follow it with the receipt)
@@ -116,7 +116,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ErasureRequest,
 ) -> ErasureAccepted | Problem | None:
     """Erase my account everywhere (irreversible; follow it with the receipt)
@@ -140,7 +140,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ErasureRequest,
 ) -> Response[ErasureAccepted | Problem]:
     """Erase my account everywhere (irreversible; follow it with the receipt)
@@ -167,7 +167,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ErasureRequest,
 ) -> ErasureAccepted | Problem | None:
     """Erase my account everywhere (irreversible; follow it with the receipt)

@@ -67,7 +67,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ExportView | Problem]:
     """Download my data: every service contributes its slice to one archive
 
@@ -90,7 +90,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ExportView | Problem | None:
     """Download my data: every service contributes its slice to one archive
 
@@ -109,7 +109,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ExportView | Problem]:
     """Download my data: every service contributes its slice to one archive
 
@@ -130,7 +130,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ExportView | Problem | None:
     """Download my data: every service contributes its slice to one archive
 

@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -78,7 +83,7 @@ def _build_response(
 def sync_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReturnIn,
 ) -> Response[Problem | Recommendation]:
     """Return
@@ -110,7 +115,7 @@ def sync_detailed(
 def sync(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReturnIn,
 ) -> Problem | Recommendation | None:
     """Return
@@ -137,7 +142,7 @@ def sync(
 async def asyncio_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReturnIn,
 ) -> Response[Problem | Recommendation]:
     """Return
@@ -167,7 +172,7 @@ async def asyncio_detailed(
 async def asyncio(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReturnIn,
 ) -> Problem | Recommendation | None:
     """Return

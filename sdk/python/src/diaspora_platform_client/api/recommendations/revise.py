@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -86,7 +91,7 @@ def _build_response(
 def sync_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | Recommendation]:
@@ -124,7 +129,7 @@ def sync_detailed(
 def sync(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
 ) -> Problem | Recommendation | None:
@@ -157,7 +162,7 @@ def sync(
 async def asyncio_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | Recommendation]:
@@ -193,7 +198,7 @@ async def asyncio_detailed(
 async def asyncio(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
 ) -> Problem | Recommendation | None:

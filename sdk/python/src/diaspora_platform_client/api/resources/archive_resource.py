@@ -49,6 +49,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -99,7 +104,7 @@ def _build_response(
 def sync_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | Standing]:
@@ -135,7 +140,7 @@ def sync_detailed(
 def sync(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Problem | Standing | None:
@@ -166,7 +171,7 @@ def sync(
 async def asyncio_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | Standing]:
@@ -200,7 +205,7 @@ async def asyncio_detailed(
 async def asyncio(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Problem | Standing | None:

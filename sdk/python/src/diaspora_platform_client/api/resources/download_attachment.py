@@ -34,6 +34,11 @@ def _parse_response(
         response_200 = response.text
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -70,7 +75,7 @@ def sync_detailed(
     resource_id: UUID,
     attachment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | str]:
     """Download Attachment
 
@@ -102,7 +107,7 @@ def sync(
     resource_id: UUID,
     attachment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | str | None:
     """Download Attachment
 
@@ -129,7 +134,7 @@ async def asyncio_detailed(
     resource_id: UUID,
     attachment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | str]:
     """Download Attachment
 
@@ -159,7 +164,7 @@ async def asyncio(
     resource_id: UUID,
     attachment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | str | None:
     """Download Attachment
 

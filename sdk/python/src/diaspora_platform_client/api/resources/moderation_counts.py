@@ -50,6 +50,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -84,7 +89,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: None | ResourceKind | Unset = UNSET,
 ) -> Response[ModerationCountsResponseModerationcounts | Problem]:
     """Moderation Counts
@@ -116,7 +121,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: None | ResourceKind | Unset = UNSET,
 ) -> ModerationCountsResponseModerationcounts | Problem | None:
     """Moderation Counts
@@ -143,7 +148,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: None | ResourceKind | Unset = UNSET,
 ) -> Response[ModerationCountsResponseModerationcounts | Problem]:
     """Moderation Counts
@@ -173,7 +178,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: None | ResourceKind | Unset = UNSET,
 ) -> ModerationCountsResponseModerationcounts | Problem | None:
     """Moderation Counts

@@ -73,6 +73,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -107,7 +112,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     reason: ModerationQueueReasonType0 | None | Unset = UNSET,
     kind: None | ResourceKind | Unset = UNSET,
@@ -149,7 +154,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     reason: ModerationQueueReasonType0 | None | Unset = UNSET,
     kind: None | ResourceKind | Unset = UNSET,
@@ -186,7 +191,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     reason: ModerationQueueReasonType0 | None | Unset = UNSET,
     kind: None | ResourceKind | Unset = UNSET,
@@ -226,7 +231,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     reason: ModerationQueueReasonType0 | None | Unset = UNSET,
     kind: None | ResourceKind | Unset = UNSET,

@@ -45,6 +45,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -81,7 +86,7 @@ def sync_detailed(
     resource_id: UUID,
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TranslationIn,
 ) -> Response[Created | Problem]:
     """Put Translation
@@ -116,7 +121,7 @@ def sync(
     resource_id: UUID,
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TranslationIn,
 ) -> Created | Problem | None:
     """Put Translation
@@ -146,7 +151,7 @@ async def asyncio_detailed(
     resource_id: UUID,
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TranslationIn,
 ) -> Response[Created | Problem]:
     """Put Translation
@@ -179,7 +184,7 @@ async def asyncio(
     resource_id: UUID,
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TranslationIn,
 ) -> Created | Problem | None:
     """Put Translation

@@ -45,6 +45,11 @@ def _parse_response(
 
         return response_202
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -80,7 +85,7 @@ def _build_response(
 def sync_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReportIn,
 ) -> Response[Problem | ReportResourceResponseReportresource]:
     """Report Resource
@@ -112,7 +117,7 @@ def sync_detailed(
 def sync(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReportIn,
 ) -> Problem | ReportResourceResponseReportresource | None:
     """Report Resource
@@ -139,7 +144,7 @@ def sync(
 async def asyncio_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReportIn,
 ) -> Response[Problem | ReportResourceResponseReportresource]:
     """Report Resource
@@ -169,7 +174,7 @@ async def asyncio_detailed(
 async def asyncio(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReportIn,
 ) -> Problem | ReportResourceResponseReportresource | None:
     """Report Resource

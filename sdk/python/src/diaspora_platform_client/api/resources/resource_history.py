@@ -39,6 +39,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -74,7 +79,7 @@ def _build_response(
 def sync_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[HistoryEntry]]:
     """Resource History
 
@@ -105,7 +110,7 @@ def sync_detailed(
 def sync(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[HistoryEntry] | None:
     """Resource History
 
@@ -131,7 +136,7 @@ def sync(
 async def asyncio_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[HistoryEntry]]:
     """Resource History
 
@@ -160,7 +165,7 @@ async def asyncio_detailed(
 async def asyncio(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[HistoryEntry] | None:
     """Resource History
 

@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_202
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -78,7 +83,7 @@ def _build_response(
 def sync_detailed(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReplayRequest,
 ) -> Response[Problem | ReplayResult]:
     """Replay
@@ -112,7 +117,7 @@ def sync_detailed(
 def sync(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReplayRequest,
 ) -> Problem | ReplayResult | None:
     """Replay
@@ -141,7 +146,7 @@ def sync(
 async def asyncio_detailed(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReplayRequest,
 ) -> Response[Problem | ReplayResult]:
     """Replay
@@ -173,7 +178,7 @@ async def asyncio_detailed(
 async def asyncio(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReplayRequest,
 ) -> Problem | ReplayResult | None:
     """Replay

@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -91,7 +96,7 @@ def _build_response(
 def sync_detailed(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndpointUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> Response[EndpointView | Problem]:
@@ -131,7 +136,7 @@ def sync_detailed(
 def sync(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndpointUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> EndpointView | Problem | None:
@@ -166,7 +171,7 @@ def sync(
 async def asyncio_detailed(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndpointUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> Response[EndpointView | Problem]:
@@ -204,7 +209,7 @@ async def asyncio_detailed(
 async def asyncio(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndpointUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> EndpointView | Problem | None:

@@ -45,6 +45,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -81,7 +86,7 @@ def sync_detailed(
     cohort_id: UUID,
     nomination_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerdictIn,
 ) -> Response[Nomination | Problem]:
     """Decide
@@ -116,7 +121,7 @@ def sync(
     cohort_id: UUID,
     nomination_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerdictIn,
 ) -> Nomination | Problem | None:
     """Decide
@@ -146,7 +151,7 @@ async def asyncio_detailed(
     cohort_id: UUID,
     nomination_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerdictIn,
 ) -> Response[Nomination | Problem]:
     """Decide
@@ -179,7 +184,7 @@ async def asyncio(
     cohort_id: UUID,
     nomination_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerdictIn,
 ) -> Nomination | Problem | None:
     """Decide
