@@ -14,12 +14,13 @@ from alliance.domain.body import BodyKind, BodyRules, Role
 from alliance.domain.governance import MajorityRule
 from alliance.domain.member import MemberKind
 from alliance.entrypoints.http import schemas
-from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, created_at, dump, id_page
 from alliance.service_layer import bodies as handlers
 from alliance.service_layer.access import load
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 
 # what reaches other people waits for a verified email address
 router = APIRouter(
@@ -63,7 +64,9 @@ class BodyIn(BaseModel):
     rules: RulesIn = RulesIn()
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=schemas.Body)
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, response_model=schemas.Body, responses=CREATED
+)
 async def establish(body: BodyIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         created = await handlers.establish(
@@ -80,7 +83,7 @@ async def establish(body: BodyIn, uow: UoW, clock: Now, actor: Caller, once: Onc
         )
         return dump(created)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/bodies/"))
 
 
 @router.get("", response_model=schemas.BodyPage)

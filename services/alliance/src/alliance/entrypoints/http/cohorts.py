@@ -11,12 +11,13 @@ from pydantic import BaseModel, Field
 
 from alliance import views
 from alliance.entrypoints.http import schemas
-from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, created_at, dump, id_page
 from alliance.service_layer import cohorts as handlers
 from alliance.service_layer.access import load
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 
 # what reaches other people waits for a verified email address
 router = APIRouter(
@@ -32,7 +33,9 @@ class CohortIn(BaseModel):
     year: int = Field(ge=1900, le=2200)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=schemas.Cohort)
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, response_model=schemas.Cohort, responses=CREATED
+)
 async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         cohort = await handlers.open_cohort(
@@ -40,7 +43,7 @@ async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once:
         )
         return dump(cohort)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/cohorts/"))
 
 
 class CohortSummary(BaseModel):

@@ -14,12 +14,13 @@ from pydantic import BaseModel, Field
 from alliance import views
 from alliance.domain.commitment import Commitment
 from alliance.entrypoints.http import schemas
-from alliance.entrypoints.http.deps import Caller, UoW, dump
+from alliance.entrypoints.http.deps import Caller, UoW, created_at, dump
 from alliance.service_layer import commitments as handlers
 from alliance.service_layer.access import load, require_platform_secretariat
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 
 # what reaches other people waits for a verified email address
 router = APIRouter(
@@ -56,7 +57,12 @@ class PledgeIn(BaseModel):
     indicators: list[IndicatorIn] = Field(min_length=1, max_length=50)
 
 
-@router.post("/commitments", status_code=status.HTTP_201_CREATED, response_model=schemas.Commitment)
+@router.post(
+    "/commitments",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Commitment,
+    responses=CREATED,
+)
 async def pledge(body: PledgeIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         c = await handlers.pledge(
@@ -73,7 +79,7 @@ async def pledge(body: PledgeIn, uow: UoW, clock: Now, actor: Caller, once: Once
         )
         return view(c, clock.today())
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/commitments/"))
 
 
 @router.get("/commitments", response_model=schemas.Commitments)

@@ -12,7 +12,7 @@ from pydantic import AwareDatetime, BaseModel, Field
 from alliance.domain.meeting import ItemKind, Meeting, MeetingKind
 from alliance.domain.motion import Choice, Motion, MotionStatus
 from alliance.entrypoints.http import schemas
-from alliance.entrypoints.http.deps import Caller, UoW, dump
+from alliance.entrypoints.http.deps import Caller, UoW, created_at, dump
 from alliance.service_layer import meetings as handlers
 from alliance.service_layer import votes
 from alliance.service_layer.access import Actor, as_seen_by, load
@@ -20,6 +20,7 @@ from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.problems import Problem
 
 # what reaches other people waits for a verified email address
@@ -62,7 +63,12 @@ async def meeting_view(uow: AllianceUnitOfWork, meeting: Meeting) -> dict[str, A
     }
 
 
-@router.post("/meetings", status_code=status.HTTP_201_CREATED, response_model=schemas.Meeting)
+@router.post(
+    "/meetings",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Meeting,
+    responses=CREATED,
+)
 async def schedule_meeting(
     body: MeetingIn, uow: UoW, clock: Now, actor: Caller, once: Once
 ) -> Response:
@@ -84,7 +90,7 @@ async def schedule_meeting(
         async with uow:
             return await meeting_view(uow, meeting)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/meetings/"))
 
 
 MEETING_SUMMARY = {
@@ -289,6 +295,7 @@ def motion_view(motion: Motion, actor: Actor) -> dict[str, Any]:
     "/meetings/{meeting_id}/motions",
     status_code=status.HTTP_201_CREATED,
     response_model=schemas.Motion,
+    responses=CREATED,
     response_model_exclude_unset=True,
 )
 async def open_vote(
@@ -313,7 +320,7 @@ async def open_vote(
         )
         return motion_view(motion, actor)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/motions/"))
 
 
 @router.get(

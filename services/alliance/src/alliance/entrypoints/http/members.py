@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from alliance.domain.alliance import Pillar, Theme
 from alliance.domain.member import Member, MemberKind, MemberStatus
 from alliance.entrypoints.http import schemas
-from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, created_at, dump, id_page
 from alliance.service_layer import members as handlers
 from alliance.service_layer.access import Actor, as_seen_by, load
 from alliance.service_layer.privacy import record_official_read
@@ -21,6 +21,7 @@ from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 
 # what reaches other people waits for a verified email address
 router = APIRouter(
@@ -52,7 +53,12 @@ class AllianceOut(BaseModel):
     version: int = Field(description="incremented on every change")
 
 
-@router.post("/alliances", status_code=status.HTTP_201_CREATED, response_model=AllianceOut)
+@router.post(
+    "/alliances",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AllianceOut,
+    responses=CREATED,
+)
 async def found_alliance(
     body: AllianceIn, uow: UoW, clock: Now, actor: Caller, once: Once
 ) -> Response:
@@ -69,7 +75,7 @@ async def found_alliance(
         )
         return dump(alliance)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/alliances/"))
 
 
 class AlliancePage(BaseModel):
@@ -122,6 +128,7 @@ async def record_reads(uow: AllianceUnitOfWork, actor: Actor, members: list[Memb
 @router.post(
     "/members/applications",
     status_code=status.HTTP_201_CREATED,
+    responses=CREATED,
     response_model=schemas.Member,
     response_model_exclude_unset=True,
 )
@@ -139,7 +146,7 @@ async def apply(body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, once: 
         )
         return member_view(member, actor)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/members/"))
 
 
 @router.get("/members", response_model=schemas.MemberPage, response_model_exclude_unset=True)

@@ -13,6 +13,7 @@ from alliance.entrypoints.http import schemas
 from alliance.entrypoints.http.deps import (
     Caller,
     UoW,
+    created_at,
     dump,
 )
 from alliance.service_layer import recommendations as handlers
@@ -20,6 +21,7 @@ from alliance.service_layer.access import Actor, as_seen_by, load
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import etag
 
@@ -59,7 +61,7 @@ class DraftIn(BaseModel):
     author_ids: list[UUID] = Field(min_length=1, max_length=50)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, **_ANSWERS_RECOMMENDATION)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=CREATED, **_ANSWERS_RECOMMENDATION)
 async def draft(body: DraftIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         rec = await handlers.draft(
@@ -75,7 +77,7 @@ async def draft(body: DraftIn, uow: UoW, clock: Now, actor: Caller, once: Once) 
         )
         return view(rec, actor)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/recommendations/"))
 
 
 @router.get("", response_model=schemas.Recommendations, response_model_exclude_unset=True)

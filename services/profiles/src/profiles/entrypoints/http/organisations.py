@@ -20,6 +20,7 @@ from eventkit.http.auth import (
     writes_need_a_verified_email,
 )
 from eventkit.http.clock import Now
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from profiles.domain.directory import MAX_LIMIT, decode_cursor
@@ -106,14 +107,17 @@ def _org_response(org: Organisation, status_code: int = 200) -> JSONResponse:
         "member_count": len(org.members),
         "version": org.version,
     }
-    return JSONResponse(body, status_code=status_code, headers={"ETag": org.etag})
+    headers = {"ETag": org.etag}
+    if status_code == 201:
+        headers["Location"] = f"/v1/organisations/{org.id}"
+    return JSONResponse(body, status_code=status_code, headers=headers)
 
 
 @router.post(
     "/v1/organisations",
     status_code=status.HTTP_201_CREATED,
     response_model=schemas.Organisation,
-    responses={422: {}},
+    responses={**CREATED, 422: {}},
 )
 async def create_organisation(
     body: OrganisationInput, principal: CurrentPrincipal, uow: UoW, now: Now

@@ -13,6 +13,7 @@ from contracts.vocabulary.types import ContributionMode, CountryCode, SectorCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
@@ -99,7 +100,7 @@ def _interest(i: ExpressionOfInterest) -> InterestOut:
     )
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=Created)
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=Created, responses=CREATED)
 async def post_opportunity(
     body: OpportunityIn,
     principal: Poster,

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import IfMatch, etag
 from resources.adapters import search
@@ -55,7 +56,7 @@ router = APIRouter(
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=Created,
-    responses={409: {"description": "Project fields on another kind"}},
+    responses={**CREATED, 409: {"description": "Project fields on another kind"}},
 )
 async def contribute(body: ResourceIn, actor: CurrentActor, uow: UoW, once: Once) -> Response:
     """Any member contributes a resource; it starts as a draft. Send an ``Idempotency-Key``
