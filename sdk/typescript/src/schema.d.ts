@@ -1710,6 +1710,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/organised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organised Events
+         * @description The caller's own events, past and cancelled ones too, latest first, each with its
+         *     seats left (an organiser's console: each leads to its registrations).
+         */
+        get: operations["organisedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{event_id}": {
         parameters: {
             query?: never;
@@ -1837,6 +1858,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mapping/campaigns/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Campaigns
+         * @description The campaigns you launched, open and closed, the newest first (a focal point's or an
+         *     organisation's console): their settings as enforced, never a count.
+         */
+        get: operations["myCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mapping/campaigns/{campaign_id}": {
         parameters: {
             query?: never;
@@ -1865,7 +1907,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Chart */
+        /**
+         * Chart
+         * @description A released table drawn in the reader's language: sector and skill names, not codes;
+         *     text kept as text in SVG; protected cells marked, never estimated.
+         */
         get: operations["chart"];
         put?: never;
         post?: never;
@@ -2332,6 +2378,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Organisations
+         * @description The organisations the caller belongs to and their role in each (what an
+         *     organisation's console starts from).
+         */
+        get: operations["myOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/profile": {
         parameters: {
             query?: never;
@@ -2657,6 +2724,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/opportunities/posted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Posted Opportunities
+         * @description The caller's own calls, open and closed, latest deadline first (a poster's console:
+         *     each leads to its expressions of interest).
+         */
+        get: operations["postedOpportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/opportunities/{opportunity_id}": {
         parameters: {
             query?: never;
@@ -2664,14 +2752,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Opportunity */
+        /**
+         * Get Opportunity
+         * @description The call; its ETag (the version) goes in If-Match of a PATCH.
+         */
         get: operations["getOpportunity"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Revise Opportunity
+         * @description The poster or a moderator changes the call (If-Match: the ETag last read). A field
+         *     sent as null is left as it is; a new deadline must be in the future with an offset.
+         */
+        patch: operations["reviseOpportunity"];
         trace?: never;
     };
     "/v1/opportunities/{opportunity_id}/interests": {
@@ -4273,51 +4369,6 @@ export interface components {
              */
             survey_id: string;
         };
-        /**
-         * CampaignOut
-         * @description The campaign as its owner and coordinators see it.
-         */
-        CampaignOut: {
-            /** Channels */
-            channels: string[];
-            /**
-             * Closes On
-             * Format: date
-             */
-            closes_on: string;
-            /** Coordinating Organisations */
-            coordinating_organisations: string[];
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * K
-             * @description the smallest count published
-             */
-            k: number;
-            /** Name */
-            name: string;
-            /**
-             * Opens On
-             * Format: date
-             */
-            opens_on: string;
-            /** Origin Country */
-            origin_country: string;
-            /** Owner Kind */
-            owner_kind: string;
-            /** Owner Organisation Id */
-            owner_organisation_id: string | null;
-            /** Status */
-            status: string;
-            /**
-             * Survey Id
-             * Format: uuid
-             */
-            survey_id: string;
-        };
         /** CampaignWithResponses */
         CampaignWithResponses: {
             /** Channels */
@@ -4336,7 +4387,7 @@ export interface components {
             id: string;
             /**
              * K
-             * @description the smallest count published
+             * @description the smallest count published (never below the platform floor)
              */
             k: number;
             /** Name */
@@ -5919,6 +5970,56 @@ export interface components {
          * @enum {string}
          */
         MajorityRule: "simple" | "absolute" | "two_thirds" | "consensus";
+        /**
+         * ManagedCampaign
+         * @description A campaign as the person who runs it sees it: with the k it is published with.
+         */
+        ManagedCampaign: {
+            /** Channels */
+            channels: string[];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            /** Coordinating Organisations */
+            coordinating_organisations: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * K
+             * @description the smallest count published (never below the platform floor)
+             */
+            k: number;
+            /** Name */
+            name: string;
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Owner Kind */
+            owner_kind: string;
+            /** Owner Organisation Id */
+            owner_organisation_id: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Survey Id
+             * Format: uuid
+             */
+            survey_id: string;
+        };
+        /** ManagedCampaigns */
+        ManagedCampaigns: {
+            /** Items */
+            items: components["schemas"]["ManagedCampaign"][];
+        };
         /** MappingCampaignClosed */
         MappingCampaignClosed: {
             /**
@@ -6570,6 +6671,32 @@ export interface components {
             /** Items */
             items: components["schemas"]["MyInterestOut"][];
         };
+        /** MyOrganisation */
+        MyOrganisation: {
+            /** Country */
+            country: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Role
+             * @description the caller's role in it: admin or member
+             */
+            role: string;
+            /** Verified */
+            verified: boolean;
+        };
+        /** MyOrganisations */
+        MyOrganisations: {
+            /** Items */
+            items: components["schemas"]["MyOrganisation"][];
+        };
         /** MyResourceOut */
         MyResourceOut: {
             /** Hidden */
@@ -7011,6 +7138,12 @@ export interface components {
             sectors: string[];
             /** Title */
             title: string;
+            /**
+             * Version
+             * @description changes with every change (the ETag): If-Match of a PATCH
+             * @default 0
+             */
+            version?: number;
             /** Work Mode */
             work_mode: string;
         };
@@ -7023,6 +7156,34 @@ export interface components {
              * @description pass as cursor for the next page
              */
             next_cursor: string | null;
+        };
+        /**
+         * OpportunityPatch
+         * @description Only the fields sent change; the kind and the organisation stay as posted.
+         */
+        OpportunityPatch: {
+            /** Contribution Modes */
+            contribution_modes?: string[] | null;
+            /** Countries */
+            countries?: string[] | null;
+            /**
+             * Deadline
+             * @description in the future, with an offset
+             */
+            deadline?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Languages */
+            languages?: string[] | null;
+            /** Required Occupations */
+            required_occupations?: string[] | null;
+            /** Required Skills */
+            required_skills?: string[] | null;
+            /** Sectors */
+            sectors?: string[] | null;
+            /** Title */
+            title?: string | null;
+            work_mode?: components["schemas"]["WorkMode"] | null;
         };
         /**
          * Organisation
@@ -7117,6 +7278,11 @@ export interface components {
              * @description pass as cursor for the next page
              */
             next_cursor: string | null;
+        };
+        /** OrganisedEvents */
+        OrganisedEvents: {
+            /** Items */
+            items: components["schemas"]["EventOut"][];
         };
         /**
          * Outcome
@@ -7398,6 +7564,11 @@ export interface components {
             theme?: string | null;
             /** Title */
             title: string;
+        };
+        /** PostedOpportunities */
+        PostedOpportunities: {
+            /** Items */
+            items: components["schemas"]["OpportunityOut"][];
         };
         /** PreferencesBody */
         PreferencesBody: {
@@ -13401,7 +13572,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
-            /** @description Wrong code */
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
             401: {
                 headers: {
                     /** @description the bearer challenge (RFC 6750) */
@@ -13560,7 +13731,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
-            /** @description Wrong code */
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
             401: {
                 headers: {
                     /** @description the bearer challenge (RFC 6750) */
@@ -13644,7 +13815,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Wrong code */
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
             401: {
                 headers: {
                     /** @description the bearer challenge (RFC 6750) */
@@ -17690,6 +17861,81 @@ export interface operations {
             };
         };
     };
+    organisedEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisedEvents"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEvent: {
         parameters: {
             query?: {
@@ -18448,7 +18694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignOut"];
+                    "application/json": components["schemas"]["ManagedCampaign"];
                 };
             };
             /** @description No valid bearer token (missing, invalid, expired or revoked) */
@@ -18456,6 +18702,90 @@ export interface operations {
                 headers: {
                     /** @description the bearer challenge (RFC 6750) */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myCampaigns: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedCampaigns"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -18590,6 +18920,8 @@ export interface operations {
                 from?: string | null;
                 /** @description last month YYYY-MM */
                 to?: string | null;
+                /** @description the chart's language (en, fr, es, ar); default: Accept-Language */
+                lang?: string | null;
             };
             header?: never;
             path: {
@@ -18680,7 +19012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignOut"];
+                    "application/json": components["schemas"]["ManagedCampaign"];
                 };
             };
             /** @description No valid bearer token (missing, invalid, expired or revoked) */
@@ -20795,6 +21127,70 @@ export interface operations {
             };
         };
     };
+    myOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrganisations"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyProfile: {
         parameters: {
             query?: never;
@@ -22602,6 +22998,81 @@ export interface operations {
             };
         };
     };
+    postedOpportunities: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostedOpportunities"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getOpportunity: {
         parameters: {
             query?: never;
@@ -22616,6 +23087,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22635,6 +23108,117 @@ export interface operations {
             };
             /** @description Invalid request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviseOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (W/"<version>"), or *: a change made since is not overwritten (412); changing an existing thing needs it (428). */
+                "If-Match"?: string | null;
+            };
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the poster nor a moderator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,7 +34,6 @@ from .body_page import BodyPage
 from .body_rules import BodyRules
 from .campaign_input import CampaignInput
 from .campaign_input_owner_kind import CampaignInputOwnerKind
-from .campaign_out import CampaignOut
 from .campaign_with_responses import CampaignWithResponses
 from .cancel_in import CancelIn
 from .cancellation import Cancellation
@@ -147,6 +146,8 @@ from .list_organisation_members_response_200_item import (
 )
 from .login_request import LoginRequest
 from .majority_rule import MajorityRule
+from .managed_campaign import ManagedCampaign
+from .managed_campaigns import ManagedCampaigns
 from .mapping_campaign_closed import MappingCampaignClosed
 from .mapping_campaign_launched import MappingCampaignLaunched
 from .mapping_submissions_imported import MappingSubmissionsImported
@@ -184,6 +185,8 @@ from .motion_status import MotionStatus
 from .motions import Motions
 from .my_interest_out import MyInterestOut
 from .my_interests import MyInterests
+from .my_organisation import MyOrganisation
+from .my_organisations import MyOrganisations
 from .my_resource_out import MyResourceOut
 from .my_resources import MyResources
 from .my_responses import MyResponses
@@ -212,6 +215,7 @@ from .opportunity_kind import OpportunityKind
 from .opportunity_match import OpportunityMatch
 from .opportunity_out import OpportunityOut
 from .opportunity_page import OpportunityPage
+from .opportunity_patch import OpportunityPatch
 from .organisation import Organisation
 from .organisation_card import OrganisationCard
 from .organisation_description import OrganisationDescription
@@ -219,6 +223,7 @@ from .organisation_input import OrganisationInput
 from .organisation_input_description import OrganisationInputDescription
 from .organisation_kind import OrganisationKind
 from .organisation_page import OrganisationPage
+from .organised_events import OrganisedEvents
 from .outcome import Outcome
 from .own_profile import OwnProfile
 from .own_profile_bio_type_0 import OwnProfileBioType0
@@ -240,6 +245,7 @@ from .person_view_bio_type_0 import PersonViewBioType0
 from .person_view_headline_type_0 import PersonViewHeadlineType0
 from .photo import Photo
 from .pledge_in import PledgeIn
+from .posted_opportunities import PostedOpportunities
 from .preferences_body import PreferencesBody
 from .preferences_body_categories import PreferencesBodyCategories
 from .preferences_body_channels import PreferencesBodyChannels
@@ -399,7 +405,6 @@ __all__ = (
     "BodyRules",
     "CampaignInput",
     "CampaignInputOwnerKind",
-    "CampaignOut",
     "CampaignWithResponses",
     "CancelIn",
     "Cancellation",
@@ -508,6 +513,8 @@ __all__ = (
     "ListOrganisationMembersResponse200Item",
     "LoginRequest",
     "MajorityRule",
+    "ManagedCampaign",
+    "ManagedCampaigns",
     "MappingCampaignClosed",
     "MappingCampaignLaunched",
     "MappingSubmissionsImported",
@@ -543,6 +550,8 @@ __all__ = (
     "MotionStatus",
     "MyInterestOut",
     "MyInterests",
+    "MyOrganisation",
+    "MyOrganisations",
     "MyResourceOut",
     "MyResources",
     "MyResponses",
@@ -571,6 +580,7 @@ __all__ = (
     "OpportunityMatch",
     "OpportunityOut",
     "OpportunityPage",
+    "OpportunityPatch",
     "Organisation",
     "OrganisationCard",
     "OrganisationDescription",
@@ -578,6 +588,7 @@ __all__ = (
     "OrganisationInputDescription",
     "OrganisationKind",
     "OrganisationPage",
+    "OrganisedEvents",
     "Outcome",
     "OwnProfile",
     "OwnProfileBioType0",
@@ -599,6 +610,7 @@ __all__ = (
     "PersonViewHeadlineType0",
     "Photo",
     "PledgeIn",
+    "PostedOpportunities",
     "PreferencesBody",
     "PreferencesBodyCategories",
     "PreferencesBodyChannels",

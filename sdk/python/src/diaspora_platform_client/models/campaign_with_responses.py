@@ -19,7 +19,7 @@ class CampaignWithResponses:
         closes_on (datetime.date):
         coordinating_organisations (list[UUID]):
         id (UUID):
-        k (int): the smallest count published
+        k (int): the smallest count published (never below the platform floor)
         name (str):
         opens_on (datetime.date):
         origin_country (str):

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.campaign_out import CampaignOut
+from ...models.managed_campaign import ManagedCampaign
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CampaignOut | Problem | None:
+) -> ManagedCampaign | Problem | None:
     if response.status_code == 200:
-        response_200 = CampaignOut.from_dict(response.json())
+        response_200 = ManagedCampaign.from_dict(response.json())
 
         return response_200
 
@@ -67,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CampaignOut | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +80,7 @@ def sync_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[CampaignOut | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     """Close Campaign
 
     Args:
@@ -91,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignOut | Problem]
+        Response[ManagedCampaign | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +109,7 @@ def sync(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> CampaignOut | Problem | None:
+) -> ManagedCampaign | Problem | None:
     """Close Campaign
 
     Args:
@@ -120,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignOut | Problem
+        ManagedCampaign | Problem
     """
 
     return sync_detailed(
@@ -133,7 +133,7 @@ async def asyncio_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[CampaignOut | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     """Close Campaign
 
     Args:
@@ -144,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignOut | Problem]
+        Response[ManagedCampaign | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +160,7 @@ async def asyncio(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> CampaignOut | Problem | None:
+) -> ManagedCampaign | Problem | None:
     """Close Campaign
 
     Args:
@@ -171,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignOut | Problem
+        ManagedCampaign | Problem
     """
 
     return (

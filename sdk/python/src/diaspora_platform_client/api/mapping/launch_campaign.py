@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaign_input import CampaignInput
-from ...models.campaign_out import CampaignOut
+from ...models.managed_campaign import ManagedCampaign
 from ...models.problem import Problem
 from ...types import Response
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CampaignOut | Problem | None:
+) -> ManagedCampaign | Problem | None:
     if response.status_code == 201:
-        response_201 = CampaignOut.from_dict(response.json())
+        response_201 = ManagedCampaign.from_dict(response.json())
 
         return response_201
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CampaignOut | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignInput,
-) -> Response[CampaignOut | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     """Launch Campaign
 
     Args:
@@ -95,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignOut | Problem]
+        Response[ManagedCampaign | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CampaignInput,
-) -> CampaignOut | Problem | None:
+) -> ManagedCampaign | Problem | None:
     """Launch Campaign
 
     Args:
@@ -124,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignOut | Problem
+        ManagedCampaign | Problem
     """
 
     return sync_detailed(
@@ -137,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignInput,
-) -> Response[CampaignOut | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     """Launch Campaign
 
     Args:
@@ -148,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignOut | Problem]
+        Response[ManagedCampaign | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +164,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CampaignInput,
-) -> CampaignOut | Problem | None:
+) -> ManagedCampaign | Problem | None:
     """Launch Campaign
 
     Args:
@@ -175,7 +175,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignOut | Problem
+        ManagedCampaign | Problem
     """
 
     return (
