@@ -3967,6 +3967,27 @@ export interface components {
              */
             motion_id?: string | null;
         };
+        /** Advice */
+        Advice: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /**
+             * Given At
+             * Format: date-time
+             */
+            given_at: string;
+            /**
+             * Given By
+             * @description shown to the secretariat only
+             */
+            given_by?: string | null;
+            position: components["schemas"]["AdvicePosition"];
+            /** Text */
+            text: string;
+        };
         /** AdviceIn */
         AdviceIn: {
             /**
@@ -3983,6 +4004,21 @@ export interface components {
          * @enum {string}
          */
         AdvicePosition: "support" | "support_with_changes" | "oppose";
+        /** AgendaItem */
+        AgendaItem: {
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["ItemKind"];
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+        };
         /** AgendaItemIn */
         AgendaItemIn: {
             /**
@@ -4039,6 +4075,11 @@ export interface components {
             slug: string;
             /** Themes */
             themes: components["schemas"]["CodeTitle"][];
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
         };
         /** AlliancePage */
         AlliancePage: {
@@ -4108,6 +4149,12 @@ export interface components {
             /** Status Code */
             status_code: number | null;
         };
+        /** Attendance */
+        Attendance: {
+            /** Attendance */
+            attendance: string[];
+            quorum: components["schemas"]["Quorum"];
+        };
         /** AttendanceIn */
         AttendanceIn: {
             /**
@@ -4126,6 +4173,16 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** AuditLogPage */
+        AuditLogPage: {
+            /** Items */
+            items: components["schemas"]["OfficialRead"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /** AuthorIn */
         AuthorIn: {
             /**
@@ -4137,6 +4194,20 @@ export interface components {
             name: string;
             /** Person Id */
             person_id?: string | null;
+        };
+        /** Ballot */
+        Ballot: {
+            /**
+             * Cast At
+             * @description shown to the secretariat only
+             */
+            cast_at?: string | null;
+            /**
+             * Cast By
+             * @description shown to the secretariat only
+             */
+            cast_by?: string | null;
+            choice: components["schemas"]["Choice"];
         };
         /** BallotIn */
         BallotIn: {
@@ -4164,6 +4235,34 @@ export interface components {
              * Format: uuid
              */
             person_id: string;
+        };
+        /** Body */
+        Body: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["BodyKind"];
+            /** Mandate */
+            mandate: string;
+            /** Memberships */
+            memberships: components["schemas"]["Membership"][];
+            /** Name */
+            name: string;
+            rules: components["schemas"]["BodyRules"];
+            /** Theme */
+            theme: string | null;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
         };
         /** BodyIn */
         BodyIn: {
@@ -4206,6 +4305,26 @@ export interface components {
          * @enum {string}
          */
         BodyKind: "secretariat" | "steering_committee" | "advisory_group" | "working_group" | "plenary";
+        /** BodyPage */
+        BodyPage: {
+            /** Items */
+            items: components["schemas"]["Body"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
+        /** BodyRules */
+        BodyRules: {
+            majority: components["schemas"]["MajorityRule"];
+            /** Quorum Percent */
+            quorum_percent: number;
+            /** Voting Kinds */
+            voting_kinds: components["schemas"]["MemberKind"][];
+            /** Voting Roles */
+            voting_roles: components["schemas"]["AllianceRole"][];
+        };
         /** CampaignInput */
         CampaignInput: {
             /**
@@ -4250,10 +4369,67 @@ export interface components {
              */
             survey_id: string;
         };
+        /** CampaignWithResponses */
+        CampaignWithResponses: {
+            /** Channels */
+            channels: string[];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            /** Coordinating Organisations */
+            coordinating_organisations: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * K
+             * @description the smallest count published (never below the platform floor)
+             */
+            k: number;
+            /** Name */
+            name: string;
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
+            /** Origin Country */
+            origin_country: string;
+            /** Owner Kind */
+            owner_kind: string;
+            /** Owner Organisation Id */
+            owner_organisation_id: string | null;
+            /**
+             * Responses
+             * @description published number of responses: perturbed, null while below k
+             */
+            responses: number | null;
+            /** Status */
+            status: string;
+            /**
+             * Survey Id
+             * Format: uuid
+             */
+            survey_id: string;
+        };
         /** CancelIn */
         CancelIn: {
             /** Reason */
             reason?: string | null;
+        };
+        /** Cancellation */
+        Cancellation: {
+            /** Cancelled */
+            cancelled: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
         };
         /**
          * Category
@@ -4261,6 +4437,35 @@ export interface components {
          * @enum {string}
          */
         Category: "account" | "connections" | "messages" | "resources" | "events" | "opportunities" | "alliance" | "newsletter";
+        /**
+         * CellOut
+         * @description One cell: its category in each of the table's dimensions (named by the dimension;
+         *     ``total`` for a margin), then its protected count.
+         */
+        CellOut: {
+            /** Approximately */
+            approximately: number | null;
+            /**
+             * Basis
+             * @description perturbed, kept or same_as_coarser
+             */
+            basis: string;
+            /** Below K */
+            below_k: boolean;
+            /**
+             * Count
+             * @description null below k, or when told as same_as
+             */
+            count: number | null;
+            /** Same As */
+            same_as: string | null;
+            /** Share */
+            share: number | null;
+            /** Share Within */
+            share_within: number | null;
+        } & {
+            [key: string]: string;
+        };
         /**
          * Channel
          * @enum {string}
@@ -4298,6 +4503,30 @@ export interface components {
             code: string;
             /** Title */
             title: string;
+        };
+        /** Cohort */
+        Cohort: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Nominations */
+            nominations: components["schemas"]["Nomination"][];
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+            /** Year */
+            year: number;
         };
         /** CohortIn */
         CohortIn: {
@@ -4337,6 +4566,63 @@ export interface components {
             name: string;
             /** Year */
             year: number;
+        };
+        /** Commitment */
+        Commitment: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Indicators */
+            indicators: components["schemas"]["Indicator"][];
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /** Pillar */
+            pillar: string;
+            /**
+             * Pledged On
+             * Format: date
+             */
+            pledged_on: string;
+            /** Recommendation Ids */
+            recommendation_ids: string[];
+            /** @description as of today, even before the next review */
+            status: components["schemas"]["Status"];
+            /** Theme */
+            theme: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+        };
+        /** CommitmentDashboard */
+        CommitmentDashboard: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * By
+             * @enum {string}
+             */
+            by: "pillar" | "member" | "theme";
+            /** Rows */
+            rows: components["schemas"]["DashboardRow"][];
         };
         /** CommitmentPledged */
         CommitmentPledged: {
@@ -4421,6 +4707,11 @@ export interface components {
              */
             to_status: string;
         };
+        /** Commitments */
+        Commitments: {
+            /** Items */
+            items: components["schemas"]["Commitment"][];
+        };
         /** CompletionOut */
         CompletionOut: {
             /**
@@ -4493,6 +4784,38 @@ export interface components {
             responded_at: string | null;
             status: components["schemas"]["ConnectionStatus"];
         };
+        /** ConsentChange */
+        ConsentChange: {
+            /** Changed */
+            changed: boolean;
+            consent: components["schemas"]["ConsentState"];
+            entry: components["schemas"]["ConsentEntry"] | null;
+        };
+        /** ConsentEntry */
+        ConsentEntry: {
+            /** Action */
+            action: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Channel */
+            channel: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Policy Version */
+            policy_version: string | null;
+            /** Purpose */
+            purpose: string;
+            /** Recipient Id */
+            recipient_id: string | null;
+            /** Recipient Kind */
+            recipient_kind: string;
+        };
         /** ConsentGrant */
         ConsentGrant: {
             /**
@@ -4523,6 +4846,28 @@ export interface components {
              */
             recipient_kind?: string;
         };
+        /** ConsentState */
+        ConsentState: {
+            /**
+             * By Default
+             * @description nothing recorded yet: the purpose's default applies
+             */
+            by_default: boolean;
+            /** Channel */
+            channel: string | null;
+            /** Granted */
+            granted: boolean;
+            /** Policy Version */
+            policy_version: string | null;
+            /** Purpose */
+            purpose: string;
+            /** Recipient Id */
+            recipient_id: string | null;
+            /** Recipient Kind */
+            recipient_kind: string;
+            /** Since */
+            since: string | null;
+        };
         /** ConsentTarget */
         ConsentTarget: {
             /**
@@ -4548,12 +4893,43 @@ export interface components {
              */
             recipient_kind?: string;
         };
+        /** Consents */
+        Consents: {
+            /** Consents */
+            consents: components["schemas"]["ConsentState"][];
+            /**
+             * History
+             * @description newest first
+             */
+            history: components["schemas"]["ConsentEntry"][];
+        };
         /** ContentBody */
         ContentBody: {
             /** Intro */
             intro: string;
             /** Subject */
             subject: string;
+        };
+        /** ConversationSummary */
+        ConversationSummary: {
+            /**
+             * Conversation Id
+             * Format: uuid
+             */
+            conversation_id: string;
+            /**
+             * Last Message At
+             * Format: date-time
+             */
+            last_message_at: string;
+            /**
+             * Person Id
+             * Format: uuid
+             * @description the other person
+             */
+            person_id: string;
+            /** Unread */
+            unread: number;
         };
         /** CourseIn */
         CourseIn: {
@@ -4635,6 +5011,53 @@ export interface components {
             status: string;
             /** Version */
             version: number;
+        };
+        /**
+         * DashboardRow
+         * @description Counts per status (as of today) for one pillar, member or theme: the row carries the
+         *     one key the dashboard is grouped ``by``.
+         */
+        DashboardRow: {
+            /** Achieved */
+            achieved: number;
+            /** At Risk */
+            at_risk: number;
+            /** Commitments */
+            commitments: number;
+            /** Indicators */
+            indicators: number;
+            /** Late */
+            late: number;
+            /** Member */
+            member?: string | null;
+            /** On Track */
+            on_track: number;
+            /** Pillar */
+            pillar?: string | null;
+            /**
+             * Theme
+             * @description empty: commitments without a theme
+             */
+            theme?: string | null;
+        };
+        /** Decision */
+        Decision: {
+            /** Agenda Item Id */
+            agenda_item_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Motion Id */
+            motion_id: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Text */
+            text: string;
         };
         /** DecisionIn */
         DecisionIn: {
@@ -4722,6 +5145,49 @@ export interface components {
             dimensions: {
                 [key: string]: string | null;
             };
+        };
+        /**
+         * DirectoryEntry
+         * @description A person in the members' directory.
+         */
+        DirectoryEntry: {
+            /** Country Of Origin */
+            country_of_origin: string | null;
+            /** Country Of Residence */
+            country_of_residence: string | null;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Headline
+             * @description in the person's own language
+             */
+            headline: string | null;
+            /** Occupations */
+            occupations: string[];
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+        };
+        /**
+         * DisclosureOut
+         * @description How a table's numbers were protected (docs/privacy.md).
+         */
+        DisclosureOut: {
+            /** K */
+            k: number;
+            /** Max Noise */
+            max_noise: number;
+            /**
+             * Method
+             * @constant
+             */
+            method: "cell_key";
+            /** Note */
+            note: string;
+            /** Step */
+            step: number;
         };
         /** DraftIn */
         DraftIn: {
@@ -5027,6 +5493,16 @@ export interface components {
             /** Waitlist */
             waitlist: boolean;
         };
+        /** EventPage */
+        EventPage: {
+            /** Items */
+            items: components["schemas"]["EventOut"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /**
          * EventPatch
          * @description Only the fields sent change (a field sent as null is cleared where that is allowed).
@@ -5094,6 +5570,40 @@ export interface components {
             /** Value */
             value: string;
         };
+        /** FeedAuthor */
+        FeedAuthor: {
+            /** Name */
+            name: string;
+        };
+        /** FeedItem */
+        FeedItem: {
+            /**
+             * Diaspora
+             * @description the platform's extension: the entry's type and details
+             */
+            _diaspora: {
+                [key: string]: unknown;
+            };
+            /** Authors */
+            authors: components["schemas"]["FeedAuthor"][];
+            /** Content Text */
+            content_text: string;
+            /**
+             * Date Modified
+             * Format: date-time
+             */
+            date_modified: string;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string | null;
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+        };
         /** FeedItemView */
         FeedItemView: {
             /** Body */
@@ -5137,6 +5647,115 @@ export interface components {
          * @enum {string}
          */
         Frequency: "immediate" | "daily" | "weekly" | "off";
+        /** GapRowOut */
+        GapRowOut: {
+            /**
+             * Gap
+             * @description supply - needed, when supply is shown
+             */
+            gap: number | null;
+            /**
+             * Needed
+             * @description positions declared as needed (public figures)
+             */
+            needed: number;
+            /** Priority */
+            priority: number;
+            /** Sector */
+            sector: string;
+            /** Skill */
+            skill: string;
+            /**
+             * Supply
+             * @description respondents declaring the skill; null below k
+             */
+            supply: number | null;
+        };
+        /** GapsOut */
+        GapsOut: {
+            disclosure: components["schemas"]["DisclosureOut"];
+            /** Rows */
+            rows: components["schemas"]["GapRowOut"][];
+        };
+        /**
+         * HistoryEntry
+         * @description One version or transition of a resource.
+         */
+        HistoryEntry: {
+            /** Action */
+            action: string;
+            /**
+             * Actor Id
+             * @description null for a report, unless a moderator asks
+             */
+            actor_id: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** From Status */
+            from_status: string | null;
+            /** Id */
+            id: number;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            /**
+             * Snapshot
+             * @description the resource as it was, on edits
+             */
+            snapshot: {
+                [key: string]: unknown;
+            } | null;
+            /** To Status */
+            to_status: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /** Accepted */
+            accepted: number;
+            /** Already Imported */
+            already_imported: number;
+            /** Rejected */
+            rejected: components["schemas"]["RejectedSubmission"][];
+        };
+        /** Indicator */
+        Indicator: {
+            /** Baseline */
+            baseline: string;
+            /**
+             * Current
+             * @description the latest reported value (the baseline before any)
+             */
+            current: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Reports */
+            reports: components["schemas"]["ProgressReport"][];
+            /** @description as of today */
+            status: components["schemas"]["Status"];
+            /** Target */
+            target: string;
+            /** Unit */
+            unit: string;
+        };
         /** IndicatorIn */
         IndicatorIn: {
             /** Baseline */
@@ -5214,6 +5833,11 @@ export interface components {
             /** @default member */
             role?: components["schemas"]["MemberRole"];
         };
+        /** Invitations */
+        Invitations: {
+            /** Invitations */
+            invitations: string[];
+        };
         /** InvitationsIn */
         InvitationsIn: {
             /** Member Ids */
@@ -5228,6 +5852,22 @@ export interface components {
         JoinInput: {
             /** Message */
             message?: string | null;
+        };
+        /**
+         * JsonFeed
+         * @description The open data as a JSON Feed 1.1 (https://jsonfeed.org/version/1.1).
+         */
+        JsonFeed: {
+            /** Feed Url */
+            feed_url: string;
+            /** Home Page Url */
+            home_page_url: string;
+            /** Items */
+            items: components["schemas"]["FeedItem"][];
+            /** Title */
+            title: string;
+            /** Version */
+            version: string;
         };
         /** LabelOut */
         LabelOut: {
@@ -5244,6 +5884,19 @@ export interface components {
             /** Text */
             text: string;
         };
+        /** Language */
+        Language: {
+            /**
+             * Code
+             * @description ISO 639-1 or 639-3
+             */
+            code: string;
+            /**
+             * Level
+             * @description native, fluent, C2..A1 or basic
+             */
+            level: string;
+        };
         /** LanguageInput */
         LanguageInput: {
             /**
@@ -5257,6 +5910,16 @@ export interface components {
              * @default fluent
              */
             level?: string;
+        };
+        /** LeaderParticipation */
+        LeaderParticipation: {
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /** Sessions */
+            sessions: components["schemas"]["Session"][];
         };
         /** LessonIn */
         LessonIn: {
@@ -5274,6 +5937,16 @@ export interface components {
         LinkToken: {
             /** Token */
             token: string;
+        };
+        /** LinkedIdentity */
+        LinkedIdentity: {
+            /**
+             * Linked At
+             * Format: date-time
+             */
+            linked_at: string;
+            /** Provider */
+            provider: string;
         };
         /** LoginRequest */
         LoginRequest: {
@@ -5446,6 +6119,63 @@ export interface components {
              */
             source: string;
         };
+        /** Meeting */
+        Meeting: {
+            /** Agenda */
+            agenda: components["schemas"]["AgendaItem"][];
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Attendance */
+            attendance: string[];
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Cancelled */
+            cancelled: boolean;
+            /** Decisions */
+            decisions: components["schemas"]["Decision"][];
+            /** Ends At */
+            ends_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Invitations */
+            invitations: string[];
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Local Starts At
+             * Format: date-time
+             * @description the start in the meeting's own time zone
+             */
+            local_starts_at: string;
+            /** Location */
+            location: string;
+            minutes: components["schemas"]["Minutes"] | null;
+            quorum: components["schemas"]["Quorum"];
+            /** Registrations */
+            registrations: string[];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+        };
         /**
          * MeetingCancelled
          * @description The meeting will not take place; the representatives of the members seated on the
@@ -5528,6 +6258,16 @@ export interface components {
          * @enum {string}
          */
         MeetingKind: "body_meeting" | "plenary" | "summit" | "regional_consultation" | "working_session";
+        /** MeetingPage */
+        MeetingPage: {
+            /** Items */
+            items: components["schemas"]["MeetingSummary"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /**
          * MeetingScheduled
          * @description A body will meet; the representatives of the members seated on it are told
@@ -5569,11 +6309,92 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** MeetingSummary */
+        MeetingSummary: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Cancelled */
+            cancelled: boolean;
+            /** Ends At */
+            ends_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * Member
+         * @description Everyone signed in sees who the members are; the representatives, motivation and
+         *     history only the member's own representatives and the secretariat.
+         */
+        Member: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Country */
+            country: string | null;
+            /**
+             * History
+             * @description the member's own
+             */
+            history?: components["schemas"]["StatusChange"][] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["MemberKind"];
+            /**
+             * Motivation
+             * @description the member's own
+             */
+            motivation?: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Representatives
+             * @description the member's own
+             */
+            representatives?: string[] | null;
+            status: components["schemas"]["MemberStatus"];
+            term: components["schemas"]["Term"] | null;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+        };
         /**
          * MemberKind
          * @enum {string}
          */
         MemberKind: "member_state" | "organisation" | "expert" | "observer" | "guest" | "youth_leader";
+        /** MemberPage */
+        MemberPage: {
+            /** Items */
+            items: components["schemas"]["Member"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /**
          * MemberRole
          * @enum {string}
@@ -5584,6 +6405,21 @@ export interface components {
          * @enum {string}
          */
         MemberStatus: "applied" | "admitted" | "rejected" | "suspended" | "withdrawn";
+        /** Membership */
+        Membership: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            role: components["schemas"]["AllianceRole"];
+            term: components["schemas"]["Term"];
+        };
         /** MembershipIn */
         MembershipIn: {
             /** Ends On */
@@ -5614,6 +6450,16 @@ export interface components {
             /** Term Starts On */
             term_starts_on?: string | null;
         };
+        /** MessagePage */
+        MessagePage: {
+            /** Items */
+            items: components["schemas"]["MessageView"][];
+            /**
+             * Next Cursor
+             * @description pages back in time
+             */
+            next_cursor: string | null;
+        };
         /** MessageView */
         MessageView: {
             /** Body */
@@ -5638,6 +6484,26 @@ export interface components {
              * Format: date-time
              */
             sent_at: string;
+        };
+        /** Minutes */
+        Minutes: {
+            /** Approved At */
+            approved_at: string | null;
+            /** Approved By */
+            approved_by: string | null;
+            /**
+             * Drafted At
+             * Format: date-time
+             */
+            drafted_at: string;
+            /**
+             * Drafted By
+             * Format: uuid
+             */
+            drafted_by: string;
+            status: components["schemas"]["MinutesStatus"];
+            /** Text */
+            text: string;
         };
         /** MinutesApproved */
         MinutesApproved: {
@@ -5674,12 +6540,77 @@ export interface components {
             /** Text */
             text: string;
         };
+        /**
+         * MinutesStatus
+         * @enum {string}
+         */
+        MinutesStatus: "draft" | "approved";
         /** ModuleIn */
         ModuleIn: {
             /** Lessons */
             lessons: components["schemas"]["LessonIn"][];
             /** Title */
             title: string;
+        };
+        /**
+         * Motion
+         * @description While the vote is open only the turnout shows; once closed, each member's ballot.
+         */
+        Motion: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Ballots
+             * @description by member, once the vote is closed
+             */
+            ballots?: {
+                [key: string]: components["schemas"]["Ballot"];
+            } | null;
+            /** Ballots Cast */
+            ballots_cast: number;
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Closed At */
+            closed_at: string | null;
+            /** Electorate */
+            electorate: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            majority: components["schemas"]["MajorityRule"];
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Quorum Percent */
+            quorum_percent: number;
+            /** Recommendation Id */
+            recommendation_id: string | null;
+            result: components["schemas"]["Result"] | null;
+            status: components["schemas"]["MotionStatus"];
+            /** Text */
+            text: string;
+            /** Title */
+            title: string;
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
         };
         /** MotionIn */
         MotionIn: {
@@ -5692,6 +6623,16 @@ export interface components {
             text?: string;
             /** Title */
             title: string;
+        };
+        /**
+         * MotionStatus
+         * @enum {string}
+         */
+        MotionStatus: "open" | "closed";
+        /** Motions */
+        Motions: {
+            /** Items */
+            items: components["schemas"]["Motion"][];
         };
         /** MyInterestOut */
         MyInterestOut: {
@@ -5786,6 +6727,11 @@ export interface components {
         MyResources: {
             /** Items */
             items: components["schemas"]["MyResourceOut"][];
+        };
+        /** MyResponses */
+        MyResponses: {
+            /** Items */
+            items: components["schemas"]["ResponseSummary"][];
         };
         /**
          * NeedCorrection
@@ -5970,6 +6916,32 @@ export interface components {
             send_at: string | null;
             status: components["schemas"]["NewsletterStatus"];
         };
+        /** Nomination */
+        Nomination: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /**
+             * Nominated By
+             * Format: uuid
+             */
+            nominated_by: string;
+            status: components["schemas"]["NominationStatus"];
+        };
         /** NominationIn */
         NominationIn: {
             /**
@@ -5977,6 +6949,80 @@ export interface components {
              * Format: uuid
              */
             member_id: string;
+        };
+        /**
+         * NominationStatus
+         * @enum {string}
+         */
+        NominationStatus: "nominated" | "accepted" | "declined";
+        /** NotificationsProgressReported */
+        NotificationsProgressReported: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Commitment Id
+             * Format: uuid
+             */
+            commitment_id: string;
+            /**
+             * Evidence Links
+             * @description number of evidence links attached
+             */
+            evidence_links: number;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** Value */
+            value: string;
+        };
+        /**
+         * OfficialRead
+         * @description An official's read of the person's data, as the audit log keeps it.
+         */
+        OfficialRead: {
+            /**
+             * Accessed At
+             * Format: date-time
+             */
+            accessed_at: string;
+            /**
+             * Accessor Id
+             * Format: uuid
+             */
+            accessor_id: string;
+            /** Accessor Role */
+            accessor_role: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Record Id */
+            record_id: string | null;
+            /** Record Type */
+            record_type: string;
+            /** Service */
+            service: string;
         };
         /** OnBehalfIn */
         OnBehalfIn: {
@@ -6101,6 +7147,16 @@ export interface components {
             /** Work Mode */
             work_mode: string;
         };
+        /** OpportunityPage */
+        OpportunityPage: {
+            /** Items */
+            items: components["schemas"]["OpportunityOut"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /**
          * OpportunityPatch
          * @description Only the fields sent change; the kind and the organisation stay as posted.
@@ -6128,6 +7184,62 @@ export interface components {
             /** Title */
             title?: string | null;
             work_mode?: components["schemas"]["WorkMode"] | null;
+        };
+        /**
+         * Organisation
+         * @description An organisation as everyone sees it (its ``ETag`` is ``version``).
+         */
+        Organisation: {
+            /** City */
+            city: string | null;
+            /**
+             * Country
+             * @description ISO 3166-1 alpha-2
+             */
+            country: string;
+            /**
+             * Description
+             * @description language code -> text
+             */
+            description: {
+                [key: string]: string;
+            };
+            kind: components["schemas"]["OrganisationKind"];
+            /** Member Count */
+            member_count: number;
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Verified */
+            verified: boolean;
+            /** Verified At */
+            verified_at: string | null;
+            /** Version */
+            version: number;
+            /** Website */
+            website: string | null;
+        };
+        /**
+         * OrganisationCard
+         * @description An organisation in the public directory.
+         */
+        OrganisationCard: {
+            /** Country */
+            country: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Verified */
+            verified: boolean;
         };
         /** OrganisationInput */
         OrganisationInput: {
@@ -6157,10 +7269,113 @@ export interface components {
          * @enum {string}
          */
         OrganisationKind: "diaspora_association" | "consulate" | "ministry" | "academia" | "private_sector" | "ngo" | "international_organisation";
+        /** OrganisationPage */
+        OrganisationPage: {
+            /** Items */
+            items: components["schemas"]["OrganisationCard"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /** OrganisedEvents */
         OrganisedEvents: {
             /** Items */
             items: components["schemas"]["EventOut"][];
+        };
+        /**
+         * Outcome
+         * @enum {string}
+         */
+        Outcome: "carried" | "rejected" | "invalid";
+        /**
+         * OwnProfile
+         * @description The owner's whole profile (its ``ETag`` is ``version``): every field, with the private
+         *     statistics and the visibility of each field.
+         */
+        OwnProfile: {
+            /** Availability */
+            availability?: string | null;
+            /**
+             * Bio
+             * @description language code -> text
+             */
+            bio?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Birth Year
+             * @description statistics only; never shown
+             */
+            birth_year: number | null;
+            /** City */
+            city?: string | null;
+            /** Contribution Modes */
+            contribution_modes?: string[] | null;
+            /** Country Of Origin */
+            country_of_origin?: string | null;
+            /** Country Of Residence */
+            country_of_residence?: string | null;
+            /** Display Name */
+            display_name?: string | null;
+            /** Education Level */
+            education_level?: string | null;
+            /** Family Name */
+            family_name?: string | null;
+            /**
+             * Gender
+             * @description statistics only; never shown
+             */
+            gender: string | null;
+            /** Given Name */
+            given_name?: string | null;
+            /**
+             * Headline
+             * @description language code -> text
+             */
+            headline?: {
+                [key: string]: string;
+            } | null;
+            /** Interests */
+            interests?: string[] | null;
+            /** Languages */
+            languages?: components["schemas"]["Language"][] | null;
+            /**
+             * Occupations
+             * @description ISCO-08 unit group codes
+             */
+            occupations?: string[] | null;
+            /** Open To Opportunities */
+            open_to_opportunities?: boolean | null;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Sectors
+             * @description ISIC Rev.4 section letters
+             */
+            sectors?: string[] | null;
+            /**
+             * Skills
+             * @description ESCO skill group codes
+             */
+            skills?: string[] | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Version */
+            version: number;
+            /**
+             * Visibility
+             * @description field -> public | members | connections...
+             */
+            visibility: {
+                [key: string]: string;
+            };
+            /** Years Of Experience */
+            years_of_experience?: number | null;
         };
         /** ParticipantAnswer */
         ParticipantAnswer: {
@@ -6186,6 +7401,19 @@ export interface components {
              */
             status: string;
         };
+        /**
+         * Participation
+         * @description For each accepted youth leader, the sessions they attended.
+         */
+        Participation: {
+            /**
+             * Cohort Id
+             * Format: uuid
+             */
+            cohort_id: string;
+            /** Leaders */
+            leaders: components["schemas"]["LeaderParticipation"][];
+        };
         /** PasswordResetConfirmation */
         PasswordResetConfirmation: {
             /** New Password */
@@ -6198,6 +7426,28 @@ export interface components {
             /** Email */
             email: string;
         };
+        /** PeoplePage */
+        PeoplePage: {
+            /**
+             * Facets
+             * @description facets=true: counts per facet
+             */
+            facets: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            };
+            /**
+             * Facets Complete
+             * @description whether the counts cover every match
+             */
+            facets_complete: boolean | null;
+            /** Items */
+            items: components["schemas"]["DirectoryEntry"][];
+            /**
+             * Next Cursor
+             * @description pass as cursor for the next page
+             */
+            next_cursor: string | null;
+        };
         /** PersonMatch */
         PersonMatch: {
             /**
@@ -6209,6 +7459,85 @@ export interface components {
             reasons: components["schemas"]["ReasonOut"][];
             /** Score */
             score: number;
+        };
+        /**
+         * PersonView
+         * @description What a viewer may see of a person: each field only where its visibility allows.
+         */
+        PersonView: {
+            /** Availability */
+            availability?: string | null;
+            /**
+             * Bio
+             * @description language code -> text
+             */
+            bio?: {
+                [key: string]: string;
+            } | null;
+            /** City */
+            city?: string | null;
+            /** Contribution Modes */
+            contribution_modes?: string[] | null;
+            /** Country Of Origin */
+            country_of_origin?: string | null;
+            /** Country Of Residence */
+            country_of_residence?: string | null;
+            /** Display Name */
+            display_name?: string | null;
+            /** Education Level */
+            education_level?: string | null;
+            /** Family Name */
+            family_name?: string | null;
+            /** Given Name */
+            given_name?: string | null;
+            /**
+             * Headline
+             * @description language code -> text
+             */
+            headline?: {
+                [key: string]: string;
+            } | null;
+            /** Interests */
+            interests?: string[] | null;
+            /** Languages */
+            languages?: components["schemas"]["Language"][] | null;
+            /**
+             * Occupations
+             * @description ISCO-08 unit group codes
+             */
+            occupations?: string[] | null;
+            /** Open To Opportunities */
+            open_to_opportunities?: boolean | null;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Sectors
+             * @description ISIC Rev.4 section letters
+             */
+            sectors?: string[] | null;
+            /**
+             * Skills
+             * @description ESCO skill group codes
+             */
+            skills?: string[] | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Years Of Experience */
+            years_of_experience?: number | null;
+        };
+        /** Photo */
+        Photo: {
+            /** Height */
+            height: number;
+            /** Photo Url */
+            photo_url: string;
+            /** Thumbnail Url */
+            thumbnail_url: string;
+            /** Width */
+            width: number;
         };
         /** PledgeIn */
         PledgeIn: {
@@ -6452,38 +7781,27 @@ export interface components {
             /** Verification Code */
             verification_code?: string | null;
         };
-        /** ProgressReported */
-        ProgressReported: {
+        /** ProgressReport */
+        ProgressReport: {
+            /** Evidence Links */
+            evidence_links: string[];
             /**
-             * Alliance Id
+             * Id
              * Format: uuid
              */
-            alliance_id: string;
-            /**
-             * Commitment Id
-             * Format: uuid
-             */
-            commitment_id: string;
-            /**
-             * Evidence Links
-             * @description number of evidence links attached
-             */
-            evidence_links: number;
-            /**
-             * Indicator Id
-             * Format: uuid
-             */
-            indicator_id: string;
-            /**
-             * Member Id
-             * Format: uuid
-             */
-            member_id: string;
+            id: string;
+            /** Note */
+            note: string;
             /**
              * Recorded At
              * Format: date-time
              */
             recorded_at: string;
+            /**
+             * Reported By
+             * Format: uuid
+             */
+            reported_by: string;
             /**
              * Reported On
              * Format: date
@@ -6491,6 +7809,11 @@ export interface components {
             reported_on: string;
             /** Value */
             value: string;
+        };
+        /** ProgressReported */
+        ProgressReported: {
+            commitment: components["schemas"]["Commitment"];
+            report: components["schemas"]["ProgressReport"];
         };
         /** ProjectRecordIn */
         ProjectRecordIn: {
@@ -6521,6 +7844,28 @@ export interface components {
             status?: string | null;
             /** Year */
             year?: number | null;
+        };
+        /**
+         * ProtectionOut
+         * @description How a respondent's answers are protected, said in each language.
+         */
+        ProtectionOut: {
+            /** K */
+            k: number;
+            /** Max Noise */
+            max_noise: number;
+            /**
+             * Method
+             * @constant
+             */
+            method: "cell_key";
+            /**
+             * Promise
+             * @description language code -> the promise
+             */
+            promise: {
+                [key: string]: string;
+            };
         };
         /**
          * PublicCampaign
@@ -6562,6 +7907,46 @@ export interface components {
              */
             survey_id: string;
         };
+        /** QuestionnaireOut */
+        QuestionnaireOut: {
+            campaign: components["schemas"]["PublicCampaign"];
+            protection: components["schemas"]["ProtectionOut"];
+            survey: components["schemas"]["SurveyOut"];
+        };
+        /**
+         * QueuedResource
+         * @description One resource in the moderation queue.
+         */
+        QueuedResource: {
+            /** Hidden */
+            hidden: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Original Language */
+            original_language: string;
+            /**
+             * Reports
+             * @description how many people reported it
+             */
+            reports: number;
+            /** Status */
+            status: string;
+            /**
+             * Title
+             * @description in the asked language when translated, else the original's
+             */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** QuietHoursBody */
         QuietHoursBody: {
             /**
@@ -6576,6 +7961,17 @@ export interface components {
              * @example 22:00
              */
             start: string;
+        };
+        /** Quorum */
+        Quorum: {
+            /** Eligible */
+            eligible: number;
+            /** Met */
+            met: boolean;
+            /** Present */
+            present: number;
+            /** Required */
+            required: number;
         };
         /** ReasonIn */
         ReasonIn: {
@@ -6618,6 +8014,53 @@ export interface components {
              * @description the person's vocabulary codes that meet it
              */
             values: string[];
+        };
+        /** Recommendation */
+        Recommendation: {
+            /** Advice */
+            advice: components["schemas"]["Advice"][];
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Authors */
+            authors: string[];
+            /** @description the body whose turn it is */
+            awaiting: components["schemas"]["BodyKind"] | null;
+            /** Endorsed By Motion */
+            endorsed_by_motion: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Sector */
+            sector: string | null;
+            stage: components["schemas"]["Stage"];
+            /**
+             * Stage Since
+             * Format: date-time
+             */
+            stage_since: string;
+            /** Text */
+            text: string;
+            /** Theme */
+            theme: string;
+            /** Title */
+            title: string;
+            /** Trail */
+            trail: components["schemas"]["Step"][];
+            /**
+             * Version
+             * @description incremented on every change
+             */
+            version: number;
+            /**
+             * Working Group Id
+             * Format: uuid
+             */
+            working_group_id: string;
         };
         /**
          * RecommendationMoved
@@ -6679,6 +8122,26 @@ export interface components {
              * Format: uuid
              */
             working_group_id: string;
+        };
+        /** Recommendations */
+        Recommendations: {
+            /** Items */
+            items: components["schemas"]["Recommendation"][];
+        };
+        /** RecordedResponse */
+        RecordedResponse: {
+            /** Linked To Profile */
+            linked_to_profile: boolean;
+            /**
+             * Referral Code
+             * @description share it: who answers with it is counted
+             */
+            referral_code: string | null;
+            /**
+             * Response Id
+             * Format: uuid
+             */
+            response_id: string;
         };
         /** RecoveryCodes */
         RecoveryCodes: {
@@ -6745,6 +8208,30 @@ export interface components {
              * @default unverified
              */
             status?: string;
+        };
+        /** Registrations */
+        Registrations: {
+            /** Registrations */
+            registrations: string[];
+        };
+        /** RejectedSubmission */
+        RejectedSubmission: {
+            /**
+             * Errors
+             * @description question name -> why its answer was refused
+             */
+            errors?: {
+                [key: string]: string;
+            } | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Row
+             * @description its place in the export
+             */
+            row: number | null;
+            /** Submission Id */
+            submission_id?: string | null;
         };
         /** ReplayRequest */
         ReplayRequest: {
@@ -6936,6 +8423,66 @@ export interface components {
              * @default 1
              */
             wave?: number;
+        };
+        /** ResponseOut */
+        ResponseOut: {
+            /** Answers */
+            answers: {
+                [key: string]: unknown;
+            };
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Referral Code */
+            referral_code: string | null;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /** ResponseSummary */
+        ResponseSummary: {
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /** Result */
+        Result: {
+            /** Abstain */
+            abstain: number;
+            /** Eligible */
+            eligible: number;
+            /** No */
+            no: number;
+            outcome: components["schemas"]["Outcome"];
+            /** Present */
+            present: number;
+            /** Quorum Met */
+            quorum_met: boolean;
+            /** Quorum Required */
+            quorum_required: number;
+            /** Yes */
+            yes: number;
         };
         /** ReturnIn */
         ReturnIn: {
@@ -7265,11 +8812,77 @@ export interface components {
              */
             status: string;
         };
+        /** Session */
+        Session: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            body_kind: components["schemas"]["BodyKind"] | null;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Title */
+            title: string;
+        };
+        /** SocialSignIn */
+        SocialSignIn: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Account Id
+             * Format: uuid
+             */
+            account_id: string;
+            /**
+             * Created
+             * @description a new account was opened
+             */
+            created: boolean;
+            /** Expires In */
+            expires_in: number;
+            /**
+             * Linked
+             * @description the identity was linked to the account now
+             */
+            linked: boolean;
+            /** Refresh Expires In */
+            refresh_expires_in: number;
+            /** Refresh Token */
+            refresh_token: string;
+            /** Token Type */
+            token_type: string;
+        };
         /**
          * Stage
          * @enum {string}
          */
         Stage: "draft" | "adopted" | "reviewed" | "endorsed" | "published";
+        /**
+         * Standing
+         * @description Where a resource stands after a moderation step (its ETag is the new version).
+         */
+        Standing: {
+            /** Hidden */
+            hidden: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Status */
+            status: string;
+            /** Version */
+            version: number;
+        };
         /**
          * StatisticsOut
          * @description Which answers feed which statistic (``domain.mapping.statistics_map``).
@@ -7287,6 +8900,66 @@ export interface components {
             suggestions: {
                 [key: string]: string;
             };
+        };
+        /**
+         * Status
+         * @enum {string}
+         */
+        Status: "on_track" | "at_risk" | "late" | "achieved";
+        /** StatusChange */
+        StatusChange: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * By
+             * Format: uuid
+             */
+            by: string;
+            /** Reason */
+            reason: string | null;
+            status: components["schemas"]["MemberStatus"];
+        };
+        /** StatusReview */
+        StatusReview: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Changed
+             * @description how many commitments changed status
+             */
+            changed: number;
+        };
+        /**
+         * Step
+         * @description One line of the audit trail: what was done, when, and why.
+         */
+        Step: {
+            /** Action */
+            action: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Body Id */
+            body_id: string | null;
+            /**
+             * By
+             * @description shown to the secretariat only
+             */
+            by?: string | null;
+            from_stage: components["schemas"]["Stage"] | null;
+            /** Motion Id */
+            motion_id: string | null;
+            /** Note */
+            note: string | null;
+            to_stage: components["schemas"]["Stage"];
         };
         /** SurveyInput */
         SurveyInput: {
@@ -7336,6 +9009,31 @@ export interface components {
             };
             /** Version */
             version: number;
+        };
+        /** TableOut */
+        TableOut: {
+            /** Categories */
+            categories: {
+                [key: string]: string[];
+            };
+            /** Cells */
+            cells: components["schemas"]["CellOut"][];
+            /** Dimensions */
+            dimensions: string[];
+            disclosure: components["schemas"]["DisclosureOut"];
+        };
+        /** Term */
+        Term: {
+            /**
+             * Ends On
+             * @description null: open-ended
+             */
+            ends_on: string | null;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
         };
         /** TermOut */
         TermOut: {
@@ -7506,6 +9204,27 @@ export interface components {
             title: string;
         };
         /**
+         * Voters
+         * @description Who may vote in a body today, by its rules.
+         */
+        Voters: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            majority: components["schemas"]["MajorityRule"];
+            /** Quorum Percent */
+            quorum_percent: number;
+            /** Voters */
+            voters: string[];
+        };
+        /**
          * WebhookCloudEvent
          * @description A CloudEvents 1.0 event in structured JSON mode, as webhooks deliver it.
          */
@@ -7575,9 +9294,35 @@ export interface operations {
                     "application/json": components["schemas"]["AlliancePage"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7623,15 +9368,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AllianceOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7675,14 +9448,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AllianceOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7730,14 +9527,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BodyPage"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7783,15 +9604,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Body"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7835,14 +9684,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Body"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7890,14 +9763,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7946,14 +9843,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7997,14 +9918,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Voters"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8054,9 +9999,35 @@ export interface operations {
                     "application/json": components["schemas"]["CohortPage"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8102,15 +10073,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Cohort"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8154,14 +10153,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Cohort"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8209,14 +10232,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Nomination"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8265,14 +10312,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Nomination"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8316,14 +10387,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Participation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8369,14 +10464,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Commitments"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8422,15 +10541,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Commitment"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8475,9 +10622,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8519,9 +10692,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StatusReview"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -8561,14 +10758,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Commitment"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8616,14 +10837,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProgressReported"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8668,14 +10913,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CommitmentDashboard"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8721,14 +10990,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MeetingPage"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8774,15 +11067,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8826,14 +11147,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8881,14 +11226,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AgendaItem"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8936,14 +11305,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Attendance"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8987,14 +11380,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Cancellation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9042,14 +11459,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9097,14 +11538,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Invitations"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9152,14 +11617,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Minutes"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9203,14 +11692,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Minutes"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9254,14 +11767,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Motions"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9309,15 +11846,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Motion"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9365,14 +11930,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Registrations"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9420,14 +12009,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9473,15 +12086,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9525,14 +12166,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9580,14 +12245,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9632,14 +12321,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9687,14 +12400,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9742,14 +12479,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9793,14 +12554,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Motion"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9848,14 +12633,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Motion"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9899,14 +12708,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Motion"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9952,14 +12785,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendations"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10005,15 +12862,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10054,17 +12939,43 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10112,12 +13023,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match mismatch */
@@ -10132,6 +13054,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10179,14 +13116,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10234,14 +13195,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10289,14 +13274,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10340,14 +13349,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10395,14 +13428,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10447,6 +13504,32 @@ export interface operations {
                     "application/json": components["schemas"]["SecondFactorView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -10489,6 +13572,17 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No app enrolled */
             409: {
                 headers: {
@@ -10501,6 +13595,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10545,9 +13654,35 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An app is already enrolled */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10596,6 +13731,17 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Nothing to confirm */
             409: {
                 headers: {
@@ -10608,6 +13754,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10654,6 +13815,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No app enrolled */
             409: {
                 headers: {
@@ -10666,6 +13838,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10712,6 +13899,17 @@ export interface operations {
                     "application/json": components["schemas"]["AccountsFound"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -10724,6 +13922,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10770,6 +13983,17 @@ export interface operations {
                     "application/json": components["schemas"]["AccountView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -10791,6 +14015,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10838,6 +14077,17 @@ export interface operations {
                     "application/json": components["schemas"]["RolesView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -10859,6 +14109,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10906,6 +14171,17 @@ export interface operations {
                     "application/json": components["schemas"]["RolesView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -10927,6 +14203,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10996,6 +14287,12 @@ export interface operations {
             /** @description Throttled */
             429: {
                 headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11051,6 +14348,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -11089,6 +14401,32 @@ export interface operations {
                     "application/json": components["schemas"]["AccountView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -11124,9 +14462,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["LinkedIdentity"][];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -11167,6 +14529,21 @@ export interface operations {
                     "application/json": {
                         [key: string]: string;
                     }[];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -11229,6 +14606,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Bad Gateway */
             502: {
                 headers: {
@@ -11279,9 +14671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SocialSignIn"];
                 };
             };
             /** @description Bad Request */
@@ -11314,6 +14704,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11365,6 +14770,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11383,6 +14790,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11441,6 +14863,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11514,6 +14951,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -11574,6 +15026,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -11628,6 +15095,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -11668,9 +15150,35 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11749,6 +15257,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11835,6 +15358,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -11871,6 +15409,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -11883,6 +15432,12 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11929,9 +15484,35 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionView"][];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11980,6 +15561,17 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -12001,6 +15593,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12045,6 +15652,32 @@ export interface operations {
                     "application/json": components["schemas"]["BlockView"][];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -12085,6 +15718,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -12097,6 +15741,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12141,6 +15800,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -12153,6 +15823,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12199,6 +15884,17 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -12211,6 +15907,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12257,6 +15968,17 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -12287,6 +16009,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12333,6 +16070,17 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -12363,6 +16111,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12409,6 +16172,17 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -12439,6 +16213,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12480,9 +16269,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["ConversationSummary"][];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -12527,6 +16340,17 @@ export interface operations {
                     "application/json": components["schemas"]["MessageView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -12548,6 +16372,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12594,6 +16433,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -12634,14 +16499,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MessagePage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12660,6 +16534,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12710,6 +16599,17 @@ export interface operations {
                     "application/json": components["schemas"]["MessageView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -12731,6 +16631,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12775,6 +16690,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -12787,6 +16713,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12848,9 +16789,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12893,15 +16860,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CourseOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12948,9 +16943,35 @@ export interface operations {
                     "application/json": components["schemas"]["CompletionOut"];
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12997,9 +17018,35 @@ export interface operations {
                     "application/json": components["schemas"]["CourseOut"];
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13046,9 +17093,35 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13095,9 +17168,35 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13144,6 +17243,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description the course is not completed yet */
             409: {
                 headers: {
@@ -13156,6 +17266,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13203,9 +17328,35 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13254,9 +17405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OrganisationPage"];
                 };
             };
             /** @description Bad Request */
@@ -13268,9 +17417,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13333,9 +17508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PeoplePage"];
                 };
             };
             /** @description Bad cursor */
@@ -13347,9 +17520,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13410,6 +17609,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -13448,14 +17662,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13498,15 +17736,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13549,6 +17815,32 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -13589,9 +17881,35 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisedEvents"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13635,15 +17953,43 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventOut"];
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13691,10 +18037,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The event was cancelled */
@@ -13727,6 +18086,21 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13774,10 +18148,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Already cancelled */
@@ -13801,6 +18188,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13845,9 +18247,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13894,9 +18322,35 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationOut"][];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13943,6 +18397,17 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Full (no waitlist), started, cancelled, or already registered */
             409: {
                 headers: {
@@ -13955,6 +18420,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14001,9 +18481,35 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14048,9 +18554,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14108,6 +18640,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -14147,14 +18694,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ManagedCampaign"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14201,6 +18772,17 @@ export interface operations {
                     "application/json": components["schemas"]["ManagedCampaigns"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -14213,6 +18795,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14256,14 +18853,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CampaignWithResponses"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14319,9 +18940,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14365,14 +19012,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ManagedCampaign"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14416,14 +19087,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GapsOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14470,14 +19165,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14521,14 +19240,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["QuestionnaireOut"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14576,14 +19308,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RecordedResponse"];
+                };
+            };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14637,12 +19393,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TableOut"];
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14701,9 +19484,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14752,9 +19561,35 @@ export interface operations {
                     "application/json": components["schemas"]["NeedOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14802,6 +19637,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -14841,6 +19687,21 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14888,10 +19749,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NeedOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */
@@ -14939,6 +19813,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -14974,9 +19863,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MyResponses"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -15016,14 +19929,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ResponseOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15068,9 +20005,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15115,9 +20078,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15166,9 +20155,35 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15215,9 +20230,35 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15273,6 +20314,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -15317,9 +20373,35 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15362,6 +20444,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -15400,9 +20497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AuditLogPage"];
                 };
             };
             /** @description Bad cursor */
@@ -15414,9 +20509,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15458,9 +20579,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Consents"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -15502,14 +20647,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConsentChange"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15555,14 +20724,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConsentChange"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15614,6 +20807,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15641,6 +20836,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15688,6 +20898,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15697,6 +20909,21 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15746,6 +20973,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15764,6 +20993,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15848,6 +21092,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -15886,6 +21145,32 @@ export interface operations {
                     "application/json": components["schemas"]["MyOrganisations"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -15918,15 +21203,43 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OwnProfile"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No profile yet */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15972,18 +21285,35 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OwnProfile"];
                 };
             };
             /** @description Created */
             201: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnProfile"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Precondition Failed */
             412: {
@@ -16006,6 +21336,21 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16051,10 +21396,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OwnProfile"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
@@ -16096,6 +21454,21 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16143,9 +21516,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
@@ -16178,6 +21560,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16220,9 +21617,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16279,9 +21702,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16330,9 +21779,35 @@ export interface operations {
                     "application/json": components["schemas"]["NewsletterView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16381,9 +21856,35 @@ export interface operations {
                     "application/json": components["schemas"]["AudienceSize"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16430,9 +21931,35 @@ export interface operations {
                     "application/json": components["schemas"]["NewsletterView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16483,9 +22010,35 @@ export interface operations {
                     "application/json": components["schemas"]["NewsletterView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16534,9 +22087,35 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16581,6 +22160,32 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -16617,6 +22222,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -16659,9 +22290,35 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16708,9 +22365,35 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16761,6 +22444,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16819,6 +22517,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -16868,6 +22581,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -16905,12 +22633,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/feed+json": unknown;
+                    "application/feed+json": components["schemas"]["JsonFeed"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16961,14 +22704,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpportunityPage"];
+                };
+            };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17014,15 +22781,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Created"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17073,9 +22868,35 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityMatch"][];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17122,9 +22943,35 @@ export interface operations {
                     "application/json": components["schemas"]["MyInterests"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17171,9 +23018,35 @@ export interface operations {
                     "application/json": components["schemas"]["PostedOpportunities"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17214,15 +23087,43 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OpportunityOut"];
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17270,10 +23171,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OpportunityOut"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not the poster nor a moderator */
@@ -17306,6 +23220,21 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17352,9 +23281,35 @@ export interface operations {
                     "application/json": components["schemas"]["InterestOut"][];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17405,6 +23360,17 @@ export interface operations {
                     "application/json": components["schemas"]["InterestOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Deadline passed or already expressed */
             409: {
                 headers: {
@@ -17417,6 +23383,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17468,9 +23449,35 @@ export interface operations {
                     "application/json": components["schemas"]["InterestOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17523,9 +23530,35 @@ export interface operations {
                     "application/json": components["schemas"]["PersonMatch"][];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17568,15 +23601,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17617,10 +23678,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
@@ -17635,6 +23709,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17682,10 +23771,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */
@@ -17742,6 +23844,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -17786,6 +23903,17 @@ export interface operations {
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -17816,6 +23944,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17866,6 +24009,17 @@ export interface operations {
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -17887,6 +24041,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17935,6 +24104,17 @@ export interface operations {
                     }[];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -17947,6 +24127,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17995,7 +24190,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */
@@ -18028,6 +24234,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18072,7 +24293,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */
@@ -18105,6 +24337,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18151,6 +24398,17 @@ export interface operations {
                     "application/json": components["schemas"]["RequestView"][];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -18172,6 +24430,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18220,6 +24493,17 @@ export interface operations {
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -18250,6 +24534,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18293,7 +24592,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */
@@ -18326,6 +24636,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18369,9 +24694,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
@@ -18386,6 +24720,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18434,6 +24783,17 @@ export interface operations {
                     "image/jpeg": unknown;
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -18446,6 +24806,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18484,10 +24859,38 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PreferencesView"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -18529,10 +24932,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PreferencesView"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Changed meanwhile (If-Match) */
@@ -18547,6 +24963,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18613,6 +25044,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -18668,9 +25114,35 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResults"];
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18716,10 +25188,23 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Created"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Project fields on another kind */
@@ -18734,6 +25219,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18782,9 +25282,35 @@ export interface operations {
                     "application/json": components["schemas"]["MyResources"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18834,14 +25360,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["QueuedResource"][];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18891,9 +25441,35 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18938,15 +25514,43 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResourceOut"];
                 };
             };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18994,10 +25598,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Created"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not editable now */
@@ -19021,6 +25638,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19068,10 +25700,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Moderators only */
@@ -19104,6 +25749,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19156,6 +25816,17 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentOut"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too large */
             413: {
                 headers: {
@@ -19177,6 +25848,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19215,18 +25901,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The file, as uploaded (Content-Disposition names it) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/epub+zip": string;
+                    "application/pdf": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "text/csv": string;
+                    "text/plain": string;
+                    "video/mp4": string;
+                };
+            };
+            /** @description The bearer token sent is invalid, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19274,10 +26000,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Moderators only */
@@ -19310,6 +26049,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19353,14 +26107,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["HistoryEntry"][];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19408,10 +26186,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Moderators only */
@@ -19444,6 +26235,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19491,10 +26297,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Moderators only */
@@ -19527,6 +26346,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19579,9 +26413,35 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19629,10 +26489,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Moderators only */
@@ -19665,6 +26538,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19712,10 +26600,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Standing"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Moderators only */
@@ -19748,6 +26649,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19800,9 +26716,35 @@ export interface operations {
                     "application/json": components["schemas"]["Created"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19845,6 +26787,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VocabularyOut"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -19891,6 +26848,21 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19961,6 +26933,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -20001,9 +26988,35 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryDetail"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20050,9 +27063,35 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20097,6 +27136,32 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointView"][];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -20139,9 +27204,35 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointWithSecret"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20182,15 +27273,43 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EndpointView"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20238,10 +27357,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description the version answered: send it back as If-Match to change it */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EndpointView"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Changed since you read it */
@@ -20265,6 +27397,21 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20315,9 +27462,35 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryPage"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20368,9 +27541,35 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayResult"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20417,9 +27616,35 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointWithSecret"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20462,6 +27687,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": string[];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -20579,7 +27830,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["WebhookCloudEvent"] & {
-                    data?: components["schemas"]["ProgressReported"];
+                    data?: components["schemas"]["NotificationsProgressReported"];
                     /** @constant */
                     type?: "alliance.commitment.progress_reported";
                 };

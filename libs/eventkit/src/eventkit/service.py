@@ -37,8 +37,10 @@ from eventkit.http.guard import RequestGuard, RequestLimits
 from eventkit.http.health import ReadinessCheck, health_router
 from eventkit.http.metrics import MetricsMiddleware, metrics_router
 from eventkit.http.middleware import RequestContextMiddleware
+from eventkit.http.openapi_headers import document_headers
+from eventkit.http.openapi_security import document_security
 from eventkit.http.problems import ErrorBoundary, document_problems, install_problem_handlers
-from eventkit.http.rate_limit import RateLimiter, RateLimits
+from eventkit.http.rate_limit import EXEMPT_PREFIXES, RateLimiter, RateLimits
 from eventkit.idempotency import idempotency_keys_table, purge_expired
 from eventkit.inbox import Inbox
 from eventkit.jobs import PeriodicJob
@@ -192,6 +194,9 @@ class Chassis:
         )
         app.state.jwt_verifier.revoked = revoked
         install_problem_handlers(app)
+        # security first: the problems' step then gives its 401s the problem+json content
+        document_security(app)
+        document_headers(app, exempt_prefixes=EXEMPT_PREFIXES)
         document_problems(app)
         checks: dict[str, ReadinessCheck] = {
             "database": self.check_database,

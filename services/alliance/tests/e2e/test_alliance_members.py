@@ -157,6 +157,9 @@ async def test_creating_posts_are_idempotent(world: World, client: httpx.AsyncCl
     again = await client.post(f"{API}/members/applications", headers=headers, json=body)
     assert first.status_code == again.status_code == 201
     assert first.json()["id"] == again.json()["id"]
+    # where the created member is, on the first answer and on the replay alike
+    assert first.headers["location"] == f"{API}/members/{first.json()['id']}"
+    assert again.headers["location"] == first.headers["location"]
     assert len(await world.events("alliance.member.applied", first.json()["id"])) == 1
     r = await client.post(
         f"{API}/members/applications", headers=headers, json={**body, "name": "Other Org"}

@@ -24,11 +24,12 @@ from uuid import UUID
 
 import httpx
 import jwt
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
 from jwt import PyJWK
 
 from contracts.vocabulary import Permission, holding, permits
 from eventkit.domain_errors import Forbidden
+from eventkit.http.openapi_security import optional_bearer, required_bearer
 from eventkit.http.problems import Problem
 
 JwksSource = Callable[[], Awaitable[dict[str, Any]]]
@@ -170,7 +171,7 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-async def optional_principal(request: Request) -> Principal | None:
+async def _principal(request: Request) -> Principal | None:
     token = _bearer(request)
     if token is None:
         return None
@@ -178,8 +179,18 @@ async def optional_principal(request: Request) -> Principal | None:
     return await verifier.verify(token)
 
 
-async def require_principal(request: Request) -> Principal:
-    principal = await optional_principal(request)
+# the Security(...) parameters only mark the operation in the OpenAPI document
+# (eventkit.http.openapi_security); the token is read and checked here
+async def optional_principal(
+    request: Request, _: Annotated[object, Security(optional_bearer)]
+) -> Principal | None:
+    return await _principal(request)
+
+
+async def require_principal(
+    request: Request, _: Annotated[object, Security(required_bearer)]
+) -> Principal:
+    principal = await _principal(request)
     if principal is None:
         raise Problem(
             401,

@@ -2,14 +2,11 @@
 
 from .account_view import AccountView
 from .accounts_found import AccountsFound
-from .add_agenda_item_response_addagendaitem import AddAgendaItemResponseAddagendaitem
-from .add_representative_response_addrepresentative import (
-    AddRepresentativeResponseAddrepresentative,
-)
-from .adopt_response_adopt import AdoptResponseAdopt
 from .adoption_in import AdoptionIn
+from .advice import Advice
 from .advice_in import AdviceIn
 from .advice_position import AdvicePosition
+from .agenda_item import AgendaItem
 from .agenda_item_in import AgendaItemIn
 from .aggregate_table_format import AggregateTableFormat
 from .alliance_in import AllianceIn
@@ -18,69 +15,77 @@ from .alliance_page import AlliancePage
 from .alliance_role import AllianceRole
 from .answer_request_decision import AnswerRequestDecision
 from .application_in import ApplicationIn
-from .appoint_response_appoint import AppointResponseAppoint
-from .approve_minutes_response_approveminutes import (
-    ApproveMinutesResponseApproveminutes,
-)
 from .attachment_out import AttachmentOut
 from .attempt_view import AttemptView
+from .attendance import Attendance
 from .attendance_in import AttendanceIn
-from .attendance_response_attendance import AttendanceResponseAttendance
 from .audience_size import AudienceSize
+from .audit_log_page import AuditLogPage
 from .author_in import AuthorIn
 from .authorize_response_authorize import AuthorizeResponseAuthorize
+from .ballot import Ballot
 from .ballot_in import BallotIn
 from .block_request import BlockRequest
 from .block_view import BlockView
+from .body import Body
 from .body_in import BodyIn
 from .body_kind import BodyKind
-from .callback_response_callback import CallbackResponseCallback
+from .body_page import BodyPage
+from .body_rules import BodyRules
 from .campaign_input import CampaignInput
 from .campaign_input_owner_kind import CampaignInputOwnerKind
+from .campaign_with_responses import CampaignWithResponses
 from .cancel_in import CancelIn
-from .cancel_response_cancel import CancelResponseCancel
-from .cast_ballot_response_castballot import CastBallotResponseCastballot
+from .cancellation import Cancellation
 from .category import Category
+from .cell_out import CellOut
 from .channel import Channel
 from .chart_chart import ChartChart
 from .chart_fmt import ChartFmt
 from .choice import Choice
 from .classification_patch import ClassificationPatch
-from .close_campaign_response_closecampaign import CloseCampaignResponseClosecampaign
-from .close_vote_response_closevote import CloseVoteResponseClosevote
 from .code_title import CodeTitle
+from .cohort import Cohort
 from .cohort_in import CohortIn
 from .cohort_page import CohortPage
 from .cohort_summary import CohortSummary
+from .commitment import Commitment
+from .commitment_dashboard import CommitmentDashboard
+from .commitment_dashboard_by import CommitmentDashboardBy
 from .commitment_pledged import CommitmentPledged
 from .commitment_status_changed import CommitmentStatusChanged
+from .commitments import Commitments
 from .completion_out import CompletionOut
 from .connection_request import ConnectionRequest
 from .connection_status import ConnectionStatus
 from .connection_view import ConnectionView
 from .connection_view_direction import ConnectionViewDirection
+from .consent_change import ConsentChange
+from .consent_entry import ConsentEntry
 from .consent_grant import ConsentGrant
+from .consent_state import ConsentState
 from .consent_target import ConsentTarget
+from .consents import Consents
 from .content_body import ContentBody
+from .conversation_summary import ConversationSummary
 from .course_in import CourseIn
 from .course_out import CourseOut
 from .course_page import CoursePage
 from .course_summary import CourseSummary
 from .created import Created
 from .dashboard_by import DashboardBy
-from .dashboard_response_dashboard import DashboardResponseDashboard
-from .decide_response_decide import DecideResponseDecide
+from .dashboard_row import DashboardRow
+from .decision import Decision
 from .decision_in import DecisionIn
 from .delivery_detail import DeliveryDetail
 from .delivery_page import DeliveryPage
 from .delivery_view import DeliveryView
 from .dimensions_input import DimensionsInput
 from .dimensions_input_dimensions import DimensionsInputDimensions
+from .directory_entry import DirectoryEntry
+from .disclosure_out import DisclosureOut
 from .draft_in import DraftIn
-from .draft_minutes_response_draftminutes import DraftMinutesResponseDraftminutes
 from .end_in import EndIn
-from .end_membership_response_endmembership import EndMembershipResponseEndmembership
-from .endorse_response_endorse import EndorseResponseEndorse
 from .endorsement_in import EndorsementIn
 from .endpoint_create import EndpointCreate
 from .endpoint_status import EndpointStatus
@@ -95,71 +100,49 @@ from .erasure_view_services import ErasureViewServices
 from .event_in import EventIn
 from .event_kind import EventKind
 from .event_out import EventOut
+from .event_page import EventPage
 from .event_patch import EventPatch
 from .export_view import ExportView
 from .export_view_services import ExportViewServices
 from .facet_value import FacetValue
+from .feed_author import FeedAuthor
+from .feed_item import FeedItem
+from .feed_item_diaspora import FeedItemDiaspora
 from .feed_item_view import FeedItemView
 from .feed_page import FeedPage
 from .frequency import Frequency
-from .get_alliance_response_getalliance import GetAllianceResponseGetalliance
-from .get_body_response_getbody import GetBodyResponseGetbody
-from .get_campaign_response_getcampaign import GetCampaignResponseGetcampaign
-from .get_cohort_response_getcohort import GetCohortResponseGetcohort
-from .get_commitment_response_getcommitment import GetCommitmentResponseGetcommitment
-from .get_meeting_response_getmeeting import GetMeetingResponseGetmeeting
-from .get_member_response_getmember import GetMemberResponseGetmember
-from .get_motion_response_getmotion import GetMotionResponseGetmotion
-from .get_person_response_getperson import GetPersonResponseGetperson
-from .get_recommendation_response_getrecommendation import (
-    GetRecommendationResponseGetrecommendation,
-)
+from .gap_row_out import GapRowOut
+from .gaps_out import GapsOut
 from .get_taxonomy_response_gettaxonomy import GetTaxonomyResponseGettaxonomy
 from .get_taxonomy_response_gettaxonomy_additional_property_item import (
     GetTaxonomyResponseGettaxonomyAdditionalPropertyItem,
 )
-from .give_consent_response_giveconsent import GiveConsentResponseGiveconsent
+from .history_entry import HistoryEntry
+from .history_entry_snapshot_type_0 import HistoryEntrySnapshotType0
+from .import_report import ImportReport
 from .import_submissions_format import ImportSubmissionsFormat
-from .import_submissions_response_importsubmissions import (
-    ImportSubmissionsResponseImportsubmissions,
-)
+from .indicator import Indicator
 from .indicator_in import IndicatorIn
 from .interest_in import InterestIn
 from .interest_out import InterestOut
 from .interest_status import InterestStatus
 from .interest_status_in import InterestStatusIn
 from .invitation_input import InvitationInput
+from .invitations import Invitations
 from .invitations_in import InvitationsIn
-from .invite_to_meeting_response_invitetomeeting import (
-    InviteToMeetingResponseInvitetomeeting,
-)
 from .item_kind import ItemKind
 from .join_input import JoinInput
+from .json_feed import JsonFeed
 from .label_out import LabelOut
+from .language import Language
 from .language_input import LanguageInput
-from .launch_campaign_response_launchcampaign import (
-    LaunchCampaignResponseLaunchcampaign,
-)
+from .leader_participation import LeaderParticipation
 from .lesson_in import LessonIn
 from .link_response_link import LinkResponseLink
 from .link_token import LinkToken
-from .list_alliance_members_response_listalliancemembers import (
-    ListAllianceMembersResponseListalliancemembers,
-)
-from .list_bodies_response_listbodies import ListBodiesResponseListbodies
-from .list_commitments_response_listcommitments import (
-    ListCommitmentsResponseListcommitments,
-)
-from .list_conversations_response_200_item import ListConversationsResponse200Item
-from .list_events_response_listevents import ListEventsResponseListevents
-from .list_meetings_response_listmeetings import ListMeetingsResponseListmeetings
-from .list_motions_response_listmotions import ListMotionsResponseListmotions
-from .list_open_response_listopen import ListOpenResponseListopen
+from .linked_identity import LinkedIdentity
 from .list_organisation_members_response_200_item import (
     ListOrganisationMembersResponse200Item,
-)
-from .list_recommendations_response_listrecommendations import (
-    ListRecommendationsResponseListrecommendations,
 )
 from .login_request import LoginRequest
 from .majority_rule import MajorityRule
@@ -168,36 +151,45 @@ from .managed_campaigns import ManagedCampaigns
 from .mapping_campaign_closed import MappingCampaignClosed
 from .mapping_campaign_launched import MappingCampaignLaunched
 from .mapping_submissions_imported import MappingSubmissionsImported
+from .meeting import Meeting
 from .meeting_cancelled import MeetingCancelled
 from .meeting_in import MeetingIn
 from .meeting_kind import MeetingKind
+from .meeting_page import MeetingPage
 from .meeting_scheduled import MeetingScheduled
+from .meeting_summary import MeetingSummary
+from .member import Member
 from .member_kind import MemberKind
+from .member_page import MemberPage
 from .member_role import MemberRole
 from .member_status import MemberStatus
+from .membership import Membership
 from .membership_in import MembershipIn
 from .membership_review_in import MembershipReviewIn
 from .membership_review_in_decision import MembershipReviewInDecision
+from .message_page import MessagePage
 from .message_view import MessageView
+from .minutes import Minutes
 from .minutes_approved import MinutesApproved
 from .minutes_in import MinutesIn
+from .minutes_status import MinutesStatus
 from .moderation_counts_response_moderationcounts import (
     ModerationCountsResponseModerationcounts,
 )
 from .moderation_queue_reason_type_0 import ModerationQueueReasonType0
-from .moderation_queue_response_200_item import ModerationQueueResponse200Item
 from .module_in import ModuleIn
+from .motion import Motion
+from .motion_ballots_type_0 import MotionBallotsType0
 from .motion_in import MotionIn
-from .my_audit_log_response_myauditlog import MyAuditLogResponseMyauditlog
-from .my_consents_response_myconsents import MyConsentsResponseMyconsents
-from .my_identities_response_200_item import MyIdentitiesResponse200Item
+from .motion_status import MotionStatus
+from .motions import Motions
 from .my_interest_out import MyInterestOut
 from .my_interests import MyInterests
 from .my_organisation import MyOrganisation
 from .my_organisations import MyOrganisations
 from .my_resource_out import MyResourceOut
 from .my_resources import MyResources
-from .my_responses_response_myresponses import MyResponsesResponseMyresponses
+from .my_responses import MyResponses
 from .need_correction import NeedCorrection
 from .need_input import NeedInput
 from .need_out import NeedOut
@@ -211,28 +203,47 @@ from .newsletter_progress import NewsletterProgress
 from .newsletter_status import NewsletterStatus
 from .newsletter_view import NewsletterView
 from .newsletter_view_content import NewsletterViewContent
-from .nominate_response_nominate import NominateResponseNominate
+from .nomination import Nomination
 from .nomination_in import NominationIn
+from .nomination_status import NominationStatus
+from .notifications_progress_reported import NotificationsProgressReported
+from .official_read import OfficialRead
 from .on_behalf_in import OnBehalfIn
 from .open_campaigns import OpenCampaigns
 from .opportunity_in import OpportunityIn
 from .opportunity_kind import OpportunityKind
 from .opportunity_match import OpportunityMatch
 from .opportunity_out import OpportunityOut
+from .opportunity_page import OpportunityPage
 from .opportunity_patch import OpportunityPatch
+from .organisation import Organisation
+from .organisation_card import OrganisationCard
+from .organisation_description import OrganisationDescription
 from .organisation_input import OrganisationInput
 from .organisation_input_description import OrganisationInputDescription
 from .organisation_kind import OrganisationKind
+from .organisation_page import OrganisationPage
 from .organised_events import OrganisedEvents
+from .outcome import Outcome
+from .own_profile import OwnProfile
+from .own_profile_bio_type_0 import OwnProfileBioType0
+from .own_profile_headline_type_0 import OwnProfileHeadlineType0
+from .own_profile_visibility import OwnProfileVisibility
 from .participant_answer import ParticipantAnswer
 from .participant_answer_de_identified import ParticipantAnswerDeIdentified
 from .participant_answer_deleted import ParticipantAnswerDeleted
-from .participation_response_participation import ParticipationResponseParticipation
+from .participation import Participation
 from .password_reset_confirmation import PasswordResetConfirmation
 from .password_reset_request import PasswordResetRequest
 from .patch_my_profile_body import PatchMyProfileBody
 from .patch_organisation_body import PatchOrganisationBody
+from .people_page import PeoplePage
+from .people_page_facets import PeoplePageFacets
 from .person_match import PersonMatch
+from .person_view import PersonView
+from .person_view_bio_type_0 import PersonViewBioType0
+from .person_view_headline_type_0 import PersonViewHeadlineType0
+from .photo import Photo
 from .pledge_in import PledgeIn
 from .posted_opportunities import PostedOpportunities
 from .preferences_body import PreferencesBody
@@ -249,46 +260,40 @@ from .profile_input_headline import ProfileInputHeadline
 from .profile_input_visibility import ProfileInputVisibility
 from .progress_in import ProgressIn
 from .progress_out import ProgressOut
+from .progress_report import ProgressReport
 from .progress_reported import ProgressReported
 from .project_record_in import ProjectRecordIn
+from .protection_out import ProtectionOut
+from .protection_out_promise import ProtectionOutPromise
 from .providers_response_200_item import ProvidersResponse200Item
 from .public_campaign import PublicCampaign
-from .publish_response_publish import PublishResponsePublish
-from .put_my_photo_response_putmyphoto import PutMyPhotoResponsePutmyphoto
-from .questionnaire_response_questionnaire import QuestionnaireResponseQuestionnaire
+from .questionnaire_out import QuestionnaireOut
+from .queued_resource import QueuedResource
 from .quiet_hours_body import QuietHoursBody
-from .read_messages_response_readmessages import ReadMessagesResponseReadmessages
-from .read_response_response_readresponse import ReadResponseResponseReadresponse
+from .quorum import Quorum
 from .reason_in import ReasonIn
 from .reason_label import ReasonLabel
 from .reason_out import ReasonOut
+from .recommendation import Recommendation
 from .recommendation_moved import RecommendationMoved
-from .record_decision_response_recorddecision import (
-    RecordDecisionResponseRecorddecision,
-)
+from .recommendations import Recommendations
+from .recorded_response import RecordedResponse
 from .recovery_codes import RecoveryCodes
 from .refresh_request import RefreshRequest
-from .register_for_meeting_response_registerformeeting import (
-    RegisterForMeetingResponseRegisterformeeting,
-)
 from .registration_out import RegistrationOut
 from .registration_request import RegistrationRequest
 from .registration_response import RegistrationResponse
-from .remove_representative_response_removerepresentative import (
-    RemoveRepresentativeResponseRemoverepresentative,
-)
+from .registrations import Registrations
+from .rejected_submission import RejectedSubmission
+from .rejected_submission_errors_type_0 import RejectedSubmissionErrorsType0
 from .replay_request import ReplayRequest
 from .replay_result import ReplayResult
 from .report_in import ReportIn
-from .report_progress_response_reportprogress import (
-    ReportProgressResponseReportprogress,
-)
 from .report_resource_response_reportresource import (
     ReportResourceResponseReportresource,
 )
 from .representative_in import RepresentativeIn
 from .request_view import RequestView
-from .resource_history_response_200_item import ResourceHistoryResponse200Item
 from .resource_in import ResourceIn
 from .resource_kind import ResourceKind
 from .resource_out import ResourceOut
@@ -296,18 +301,11 @@ from .resource_out_authors_item import ResourceOutAuthorsItem
 from .resource_out_project_type_0 import ResourceOutProjectType0
 from .response_input import ResponseInput
 from .response_input_answers import ResponseInputAnswers
+from .response_out import ResponseOut
+from .response_out_answers import ResponseOutAnswers
+from .response_summary import ResponseSummary
+from .result import Result
 from .return_in import ReturnIn
-from .return_response_return import ReturnResponseReturn
-from .review_application_response_reviewapplication import (
-    ReviewApplicationResponseReviewapplication,
-)
-from .review_recommendation_response_reviewrecommendation import (
-    ReviewRecommendationResponseReviewrecommendation,
-)
-from .review_statuses_response_reviewstatuses import (
-    ReviewStatusesResponseReviewstatuses,
-)
-from .revise_response_revise import ReviseResponseRevise
 from .revision_in import RevisionIn
 from .role import Role
 from .role_input import RoleInput
@@ -322,10 +320,6 @@ from .schedule_request import ScheduleRequest
 from .scheme_out import SchemeOut
 from .scheme_out_locales import SchemeOutLocales
 from .search_item import SearchItem
-from .search_organisations_response_searchorganisations import (
-    SearchOrganisationsResponseSearchorganisations,
-)
-from .search_people_response_searchpeople import SearchPeopleResponseSearchpeople
 from .search_results import SearchResults
 from .search_results_facets import SearchResultsFacets
 from .second_factor_code import SecondFactorCode
@@ -335,22 +329,26 @@ from .sector_need_declared import SectorNeedDeclared
 from .sector_need_withdrawn import SectorNeedWithdrawn
 from .segment_body import SegmentBody
 from .service_progress import ServiceProgress
+from .session import Session
+from .social_sign_in import SocialSignIn
 from .stage import Stage
+from .standing import Standing
 from .statistics_out import StatisticsOut
 from .statistics_out_feeds import StatisticsOutFeeds
 from .statistics_out_suggestions import StatisticsOutSuggestions
-from .submit_response_response_submitresponse import (
-    SubmitResponseResponseSubmitresponse,
-)
-from .supply_and_needs_response_supplyandneeds import (
-    SupplyAndNeedsResponseSupplyandneeds,
-)
+from .status import Status
+from .status_change import StatusChange
+from .status_review import StatusReview
+from .step import Step
 from .survey_input import SurveyInput
 from .survey_input_questions_item import SurveyInputQuestionsItem
 from .survey_input_title import SurveyInputTitle
 from .survey_out import SurveyOut
 from .survey_out_questions_item import SurveyOutQuestionsItem
 from .survey_out_title import SurveyOutTitle
+from .table_out import TableOut
+from .table_out_categories import TableOutCategories
+from .term import Term
 from .term_out import TermOut
 from .terms_out import TermsOut
 from .token_response import TokenResponse
@@ -366,27 +364,20 @@ from .verify_email_response_verifyemail import VerifyEmailResponseVerifyemail
 from .vocabulary_out import VocabularyOut
 from .vote_closed import VoteClosed
 from .vote_opened import VoteOpened
-from .voters_response_voters import VotersResponseVoters
+from .voters import Voters
 from .webhook_cloud_event import WebhookCloudEvent
 from .webhook_cloud_event_data import WebhookCloudEventData
-from .withdraw_consent_response_withdrawconsent import (
-    WithdrawConsentResponseWithdrawconsent,
-)
-from .withdraw_membership_response_withdrawmembership import (
-    WithdrawMembershipResponseWithdrawmembership,
-)
 from .withdrawal_in import WithdrawalIn
 from .work_mode import WorkMode
 
 __all__ = (
     "AccountsFound",
     "AccountView",
-    "AddAgendaItemResponseAddagendaitem",
-    "AddRepresentativeResponseAddrepresentative",
     "AdoptionIn",
-    "AdoptResponseAdopt",
+    "Advice",
     "AdviceIn",
     "AdvicePosition",
+    "AgendaItem",
     "AgendaItemIn",
     "AggregateTableFormat",
     "AllianceIn",
@@ -395,68 +386,78 @@ __all__ = (
     "AllianceRole",
     "AnswerRequestDecision",
     "ApplicationIn",
-    "AppointResponseAppoint",
-    "ApproveMinutesResponseApproveminutes",
     "AttachmentOut",
     "AttemptView",
+    "Attendance",
     "AttendanceIn",
-    "AttendanceResponseAttendance",
     "AudienceSize",
+    "AuditLogPage",
     "AuthorIn",
     "AuthorizeResponseAuthorize",
+    "Ballot",
     "BallotIn",
     "BlockRequest",
     "BlockView",
+    "Body",
     "BodyIn",
     "BodyKind",
-    "CallbackResponseCallback",
+    "BodyPage",
+    "BodyRules",
     "CampaignInput",
     "CampaignInputOwnerKind",
+    "CampaignWithResponses",
     "CancelIn",
-    "CancelResponseCancel",
-    "CastBallotResponseCastballot",
+    "Cancellation",
     "Category",
+    "CellOut",
     "Channel",
     "ChartChart",
     "ChartFmt",
     "Choice",
     "ClassificationPatch",
-    "CloseCampaignResponseClosecampaign",
-    "CloseVoteResponseClosevote",
     "CodeTitle",
+    "Cohort",
     "CohortIn",
     "CohortPage",
     "CohortSummary",
+    "Commitment",
+    "CommitmentDashboard",
+    "CommitmentDashboardBy",
     "CommitmentPledged",
+    "Commitments",
     "CommitmentStatusChanged",
     "CompletionOut",
     "ConnectionRequest",
     "ConnectionStatus",
     "ConnectionView",
     "ConnectionViewDirection",
+    "ConsentChange",
+    "ConsentEntry",
     "ConsentGrant",
+    "Consents",
+    "ConsentState",
     "ConsentTarget",
     "ContentBody",
+    "ConversationSummary",
     "CourseIn",
     "CourseOut",
     "CoursePage",
     "CourseSummary",
     "Created",
     "DashboardBy",
-    "DashboardResponseDashboard",
-    "DecideResponseDecide",
+    "DashboardRow",
+    "Decision",
     "DecisionIn",
     "DeliveryDetail",
     "DeliveryPage",
     "DeliveryView",
     "DimensionsInput",
     "DimensionsInputDimensions",
+    "DirectoryEntry",
+    "DisclosureOut",
     "DraftIn",
-    "DraftMinutesResponseDraftminutes",
     "EndIn",
-    "EndMembershipResponseEndmembership",
     "EndorsementIn",
-    "EndorseResponseEndorse",
     "EndpointCreate",
     "EndpointStatus",
     "EndpointUpdate",
@@ -470,54 +471,46 @@ __all__ = (
     "EventIn",
     "EventKind",
     "EventOut",
+    "EventPage",
     "EventPatch",
     "ExportView",
     "ExportViewServices",
     "FacetValue",
+    "FeedAuthor",
+    "FeedItem",
+    "FeedItemDiaspora",
     "FeedItemView",
     "FeedPage",
     "Frequency",
-    "GetAllianceResponseGetalliance",
-    "GetBodyResponseGetbody",
-    "GetCampaignResponseGetcampaign",
-    "GetCohortResponseGetcohort",
-    "GetCommitmentResponseGetcommitment",
-    "GetMeetingResponseGetmeeting",
-    "GetMemberResponseGetmember",
-    "GetMotionResponseGetmotion",
-    "GetPersonResponseGetperson",
-    "GetRecommendationResponseGetrecommendation",
+    "GapRowOut",
+    "GapsOut",
     "GetTaxonomyResponseGettaxonomy",
     "GetTaxonomyResponseGettaxonomyAdditionalPropertyItem",
-    "GiveConsentResponseGiveconsent",
+    "HistoryEntry",
+    "HistoryEntrySnapshotType0",
+    "ImportReport",
     "ImportSubmissionsFormat",
-    "ImportSubmissionsResponseImportsubmissions",
+    "Indicator",
     "IndicatorIn",
     "InterestIn",
     "InterestOut",
     "InterestStatus",
     "InterestStatusIn",
     "InvitationInput",
+    "Invitations",
     "InvitationsIn",
-    "InviteToMeetingResponseInvitetomeeting",
     "ItemKind",
     "JoinInput",
+    "JsonFeed",
     "LabelOut",
+    "Language",
     "LanguageInput",
-    "LaunchCampaignResponseLaunchcampaign",
+    "LeaderParticipation",
     "LessonIn",
+    "LinkedIdentity",
     "LinkResponseLink",
     "LinkToken",
-    "ListAllianceMembersResponseListalliancemembers",
-    "ListBodiesResponseListbodies",
-    "ListCommitmentsResponseListcommitments",
-    "ListConversationsResponse200Item",
-    "ListEventsResponseListevents",
-    "ListMeetingsResponseListmeetings",
-    "ListMotionsResponseListmotions",
-    "ListOpenResponseListopen",
     "ListOrganisationMembersResponse200Item",
-    "ListRecommendationsResponseListrecommendations",
     "LoginRequest",
     "MajorityRule",
     "ManagedCampaign",
@@ -525,34 +518,43 @@ __all__ = (
     "MappingCampaignClosed",
     "MappingCampaignLaunched",
     "MappingSubmissionsImported",
+    "Meeting",
     "MeetingCancelled",
     "MeetingIn",
     "MeetingKind",
+    "MeetingPage",
     "MeetingScheduled",
+    "MeetingSummary",
+    "Member",
     "MemberKind",
+    "MemberPage",
     "MemberRole",
+    "Membership",
     "MembershipIn",
     "MembershipReviewIn",
     "MembershipReviewInDecision",
     "MemberStatus",
+    "MessagePage",
     "MessageView",
+    "Minutes",
     "MinutesApproved",
     "MinutesIn",
+    "MinutesStatus",
     "ModerationCountsResponseModerationcounts",
     "ModerationQueueReasonType0",
-    "ModerationQueueResponse200Item",
     "ModuleIn",
+    "Motion",
+    "MotionBallotsType0",
     "MotionIn",
-    "MyAuditLogResponseMyauditlog",
-    "MyConsentsResponseMyconsents",
-    "MyIdentitiesResponse200Item",
+    "Motions",
+    "MotionStatus",
     "MyInterestOut",
     "MyInterests",
     "MyOrganisation",
     "MyOrganisations",
     "MyResourceOut",
     "MyResources",
-    "MyResponsesResponseMyresponses",
+    "MyResponses",
     "NeedCorrection",
     "NeedInput",
     "NeedOut",
@@ -566,28 +568,47 @@ __all__ = (
     "NewsletterStatus",
     "NewsletterView",
     "NewsletterViewContent",
-    "NominateResponseNominate",
+    "Nomination",
     "NominationIn",
+    "NominationStatus",
+    "NotificationsProgressReported",
+    "OfficialRead",
     "OnBehalfIn",
     "OpenCampaigns",
     "OpportunityIn",
     "OpportunityKind",
     "OpportunityMatch",
     "OpportunityOut",
+    "OpportunityPage",
     "OpportunityPatch",
+    "Organisation",
+    "OrganisationCard",
+    "OrganisationDescription",
     "OrganisationInput",
     "OrganisationInputDescription",
     "OrganisationKind",
+    "OrganisationPage",
     "OrganisedEvents",
+    "Outcome",
+    "OwnProfile",
+    "OwnProfileBioType0",
+    "OwnProfileHeadlineType0",
+    "OwnProfileVisibility",
     "ParticipantAnswer",
     "ParticipantAnswerDeIdentified",
     "ParticipantAnswerDeleted",
-    "ParticipationResponseParticipation",
+    "Participation",
     "PasswordResetConfirmation",
     "PasswordResetRequest",
     "PatchMyProfileBody",
     "PatchOrganisationBody",
+    "PeoplePage",
+    "PeoplePageFacets",
     "PersonMatch",
+    "PersonView",
+    "PersonViewBioType0",
+    "PersonViewHeadlineType0",
+    "Photo",
     "PledgeIn",
     "PostedOpportunities",
     "PreferencesBody",
@@ -604,36 +625,38 @@ __all__ = (
     "ProfileInputVisibility",
     "ProgressIn",
     "ProgressOut",
+    "ProgressReport",
     "ProgressReported",
     "ProjectRecordIn",
+    "ProtectionOut",
+    "ProtectionOutPromise",
     "ProvidersResponse200Item",
     "PublicCampaign",
-    "PublishResponsePublish",
-    "PutMyPhotoResponsePutmyphoto",
-    "QuestionnaireResponseQuestionnaire",
+    "QuestionnaireOut",
+    "QueuedResource",
     "QuietHoursBody",
-    "ReadMessagesResponseReadmessages",
-    "ReadResponseResponseReadresponse",
+    "Quorum",
     "ReasonIn",
     "ReasonLabel",
     "ReasonOut",
+    "Recommendation",
     "RecommendationMoved",
-    "RecordDecisionResponseRecorddecision",
+    "Recommendations",
+    "RecordedResponse",
     "RecoveryCodes",
     "RefreshRequest",
-    "RegisterForMeetingResponseRegisterformeeting",
     "RegistrationOut",
     "RegistrationRequest",
     "RegistrationResponse",
-    "RemoveRepresentativeResponseRemoverepresentative",
+    "Registrations",
+    "RejectedSubmission",
+    "RejectedSubmissionErrorsType0",
     "ReplayRequest",
     "ReplayResult",
     "ReportIn",
-    "ReportProgressResponseReportprogress",
     "ReportResourceResponseReportresource",
     "RepresentativeIn",
     "RequestView",
-    "ResourceHistoryResponse200Item",
     "ResourceIn",
     "ResourceKind",
     "ResourceOut",
@@ -641,12 +664,11 @@ __all__ = (
     "ResourceOutProjectType0",
     "ResponseInput",
     "ResponseInputAnswers",
+    "ResponseOut",
+    "ResponseOutAnswers",
+    "ResponseSummary",
+    "Result",
     "ReturnIn",
-    "ReturnResponseReturn",
-    "ReviewApplicationResponseReviewapplication",
-    "ReviewRecommendationResponseReviewrecommendation",
-    "ReviewStatusesResponseReviewstatuses",
-    "ReviseResponseRevise",
     "RevisionIn",
     "Role",
     "RoleInput",
@@ -659,8 +681,6 @@ __all__ = (
     "SchemeOut",
     "SchemeOutLocales",
     "SearchItem",
-    "SearchOrganisationsResponseSearchorganisations",
-    "SearchPeopleResponseSearchpeople",
     "SearchResults",
     "SearchResultsFacets",
     "SecondFactorCode",
@@ -670,18 +690,26 @@ __all__ = (
     "SectorNeedWithdrawn",
     "SegmentBody",
     "ServiceProgress",
+    "Session",
+    "SocialSignIn",
     "Stage",
+    "Standing",
     "StatisticsOut",
     "StatisticsOutFeeds",
     "StatisticsOutSuggestions",
-    "SubmitResponseResponseSubmitresponse",
-    "SupplyAndNeedsResponseSupplyandneeds",
+    "Status",
+    "StatusChange",
+    "StatusReview",
+    "Step",
     "SurveyInput",
     "SurveyInputQuestionsItem",
     "SurveyInputTitle",
     "SurveyOut",
     "SurveyOutQuestionsItem",
     "SurveyOutTitle",
+    "TableOut",
+    "TableOutCategories",
+    "Term",
     "TermOut",
     "TermsOut",
     "TokenResponse",
@@ -695,11 +723,9 @@ __all__ = (
     "VocabularyOut",
     "VoteClosed",
     "VoteOpened",
-    "VotersResponseVoters",
+    "Voters",
     "WebhookCloudEvent",
     "WebhookCloudEventData",
     "WithdrawalIn",
-    "WithdrawConsentResponseWithdrawconsent",
-    "WithdrawMembershipResponseWithdrawmembership",
     "WorkMode",
 )

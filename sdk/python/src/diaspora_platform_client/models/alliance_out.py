@@ -26,6 +26,7 @@ class AllianceOut:
         pillars (list[CodeTitle]):
         slug (str):
         themes (list[CodeTitle]):
+        version (int): incremented on every change
     """
 
     declaration: str
@@ -35,6 +36,7 @@ class AllianceOut:
     pillars: list[CodeTitle]
     slug: str
     themes: list[CodeTitle]
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +60,8 @@ class AllianceOut:
             themes_item = themes_item_data.to_dict()
             themes.append(themes_item)
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -69,6 +73,7 @@ class AllianceOut:
                 "pillars": pillars,
                 "slug": slug,
                 "themes": themes,
+                "version": version,
             }
         )
 
@@ -103,6 +108,8 @@ class AllianceOut:
 
             themes.append(themes_item)
 
+        version = d.pop("version")
+
         alliance_out = cls(
             declaration=declaration,
             founded_at=founded_at,
@@ -111,6 +118,7 @@ class AllianceOut:
             pillars=pillars,
             slug=slug,
             themes=themes,
+            version=version,
         )
 
         alliance_out.additional_properties = d

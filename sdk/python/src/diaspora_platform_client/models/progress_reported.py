@@ -1,12 +1,15 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.commitment import Commitment
+    from ..models.progress_report import ProgressReport
+
 
 T = TypeVar("T", bound="ProgressReported")
 
@@ -15,55 +18,25 @@ T = TypeVar("T", bound="ProgressReported")
 class ProgressReported:
     """
     Attributes:
-        alliance_id (UUID):
-        commitment_id (UUID):
-        evidence_links (int): number of evidence links attached
-        indicator_id (UUID):
-        member_id (UUID):
-        recorded_at (datetime.datetime):
-        reported_on (datetime.date):
-        value (str):
+        commitment (Commitment):
+        report (ProgressReport):
     """
 
-    alliance_id: UUID
-    commitment_id: UUID
-    evidence_links: int
-    indicator_id: UUID
-    member_id: UUID
-    recorded_at: datetime.datetime
-    reported_on: datetime.date
-    value: str
+    commitment: Commitment
+    report: ProgressReport
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        alliance_id = str(self.alliance_id)
+        commitment = self.commitment.to_dict()
 
-        commitment_id = str(self.commitment_id)
-
-        evidence_links = self.evidence_links
-
-        indicator_id = str(self.indicator_id)
-
-        member_id = str(self.member_id)
-
-        recorded_at = self.recorded_at.isoformat()
-
-        reported_on = self.reported_on.isoformat()
-
-        value = self.value
+        report = self.report.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "alliance_id": alliance_id,
-                "commitment_id": commitment_id,
-                "evidence_links": evidence_links,
-                "indicator_id": indicator_id,
-                "member_id": member_id,
-                "recorded_at": recorded_at,
-                "reported_on": reported_on,
-                "value": value,
+                "commitment": commitment,
+                "report": report,
             }
         )
 
@@ -71,32 +44,17 @@ class ProgressReported:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.commitment import Commitment  # noqa: PLC0415
+        from ..models.progress_report import ProgressReport  # noqa: PLC0415
+
         d = dict(src_dict)
-        alliance_id = UUID(d.pop("alliance_id"))
+        commitment = Commitment.from_dict(d.pop("commitment"))
 
-        commitment_id = UUID(d.pop("commitment_id"))
-
-        evidence_links = d.pop("evidence_links")
-
-        indicator_id = UUID(d.pop("indicator_id"))
-
-        member_id = UUID(d.pop("member_id"))
-
-        recorded_at = datetime.datetime.fromisoformat(d.pop("recorded_at"))
-
-        reported_on = datetime.date.fromisoformat(d.pop("reported_on"))
-
-        value = d.pop("value")
+        report = ProgressReport.from_dict(d.pop("report"))
 
         progress_reported = cls(
-            alliance_id=alliance_id,
-            commitment_id=commitment_id,
-            evidence_links=evidence_links,
-            indicator_id=indicator_id,
-            member_id=member_id,
-            recorded_at=recorded_at,
-            reported_on=reported_on,
-            value=value,
+            commitment=commitment,
+            report=report,
         )
 
         progress_reported.additional_properties = d

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.callback_response_callback import CallbackResponseCallback
 from ...models.problem import Problem
+from ...models.social_sign_in import SocialSignIn
 from ...types import UNSET, Response, Unset
 
 
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CallbackResponseCallback | Problem | None:
+) -> Problem | SocialSignIn | None:
     if response.status_code == 200:
-        response_200 = CallbackResponseCallback.from_dict(response.json())
+        response_200 = SocialSignIn.from_dict(response.json())
 
         return response_200
 
@@ -78,6 +78,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
 
@@ -96,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CallbackResponseCallback | Problem]:
+) -> Response[Problem | SocialSignIn]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +117,7 @@ def sync_detailed(
     state: str | Unset = "",
     code: None | str | Unset = UNSET,
     error: None | str | Unset = UNSET,
-) -> Response[CallbackResponseCallback | Problem]:
+) -> Response[Problem | SocialSignIn]:
     """Callback
 
      Where the provider sends the person back: signs in and returns tokens.
@@ -128,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CallbackResponseCallback | Problem]
+        Response[Problem | SocialSignIn]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +157,7 @@ def sync(
     state: str | Unset = "",
     code: None | str | Unset = UNSET,
     error: None | str | Unset = UNSET,
-) -> CallbackResponseCallback | Problem | None:
+) -> Problem | SocialSignIn | None:
     """Callback
 
      Where the provider sends the person back: signs in and returns tokens.
@@ -168,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CallbackResponseCallback | Problem
+        Problem | SocialSignIn
     """
 
     return sync_detailed(
@@ -187,7 +192,7 @@ async def asyncio_detailed(
     state: str | Unset = "",
     code: None | str | Unset = UNSET,
     error: None | str | Unset = UNSET,
-) -> Response[CallbackResponseCallback | Problem]:
+) -> Response[Problem | SocialSignIn]:
     """Callback
 
      Where the provider sends the person back: signs in and returns tokens.
@@ -203,7 +208,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CallbackResponseCallback | Problem]
+        Response[Problem | SocialSignIn]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +230,7 @@ async def asyncio(
     state: str | Unset = "",
     code: None | str | Unset = UNSET,
     error: None | str | Unset = UNSET,
-) -> CallbackResponseCallback | Problem | None:
+) -> Problem | SocialSignIn | None:
     """Callback
 
      Where the provider sends the person back: signs in and returns tokens.
@@ -241,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CallbackResponseCallback | Problem
+        Problem | SocialSignIn
     """
 
     return (

@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 502:
         response_502 = Problem.from_dict(response.json())
 
@@ -83,7 +88,7 @@ def _build_response(
 def sync_detailed(
     provider: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[LinkResponseLink | Problem]:
     """Link
 
@@ -114,7 +119,7 @@ def sync_detailed(
 def sync(
     provider: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> LinkResponseLink | Problem | None:
     """Link
 
@@ -140,7 +145,7 @@ def sync(
 async def asyncio_detailed(
     provider: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[LinkResponseLink | Problem]:
     """Link
 
@@ -169,7 +174,7 @@ async def asyncio_detailed(
 async def asyncio(
     provider: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> LinkResponseLink | Problem | None:
     """Link
 

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.my_identities_response_200_item import MyIdentitiesResponse200Item
+from ...models.linked_identity import LinkedIdentity
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,18 +22,26 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[MyIdentitiesResponse200Item] | None:
+) -> Problem | list[LinkedIdentity] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = MyIdentitiesResponse200Item.from_dict(
-                response_200_item_data
-            )
+            response_200_item = LinkedIdentity.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -53,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[MyIdentitiesResponse200Item]]:
+) -> Response[Problem | list[LinkedIdentity]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +72,8 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | list[MyIdentitiesResponse200Item]]:
+    client: AuthenticatedClient,
+) -> Response[Problem | list[LinkedIdentity]]:
     """My Identities
 
     Raises:
@@ -73,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[MyIdentitiesResponse200Item]]
+        Response[Problem | list[LinkedIdentity]]
     """
 
     kwargs = _get_kwargs()
@@ -87,8 +95,8 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | list[MyIdentitiesResponse200Item] | None:
+    client: AuthenticatedClient,
+) -> Problem | list[LinkedIdentity] | None:
     """My Identities
 
     Raises:
@@ -96,7 +104,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[MyIdentitiesResponse200Item]
+        Problem | list[LinkedIdentity]
     """
 
     return sync_detailed(
@@ -106,8 +114,8 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | list[MyIdentitiesResponse200Item]]:
+    client: AuthenticatedClient,
+) -> Response[Problem | list[LinkedIdentity]]:
     """My Identities
 
     Raises:
@@ -115,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[MyIdentitiesResponse200Item]]
+        Response[Problem | list[LinkedIdentity]]
     """
 
     kwargs = _get_kwargs()
@@ -127,8 +135,8 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | list[MyIdentitiesResponse200Item] | None:
+    client: AuthenticatedClient,
+) -> Problem | list[LinkedIdentity] | None:
     """My Identities
 
     Raises:
@@ -136,7 +144,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[MyIdentitiesResponse200Item]
+        Problem | list[LinkedIdentity]
     """
 
     return (

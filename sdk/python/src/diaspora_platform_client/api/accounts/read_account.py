@@ -34,6 +34,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -48,6 +53,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -79,7 +89,7 @@ def _build_response(
 def sync_detailed(
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[AccountView | Problem]:
     """Read an account (platform admins only); recorded in the person's audit log
 
@@ -108,7 +118,7 @@ def sync_detailed(
 def sync(
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> AccountView | Problem | None:
     """Read an account (platform admins only); recorded in the person's audit log
 
@@ -132,7 +142,7 @@ def sync(
 async def asyncio_detailed(
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[AccountView | Problem]:
     """Read an account (platform admins only); recorded in the person's audit log
 
@@ -159,7 +169,7 @@ async def asyncio_detailed(
 async def asyncio(
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> AccountView | Problem | None:
     """Read an account (platform admins only); recorded in the person's audit log
 

@@ -37,6 +37,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -51,6 +56,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -83,7 +93,7 @@ def sync_detailed(
     account_id: UUID,
     role: Role,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RolesView]:
     """Revoke a role (platform admins only)
 
@@ -115,7 +125,7 @@ def sync(
     account_id: UUID,
     role: Role,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RolesView | None:
     """Revoke a role (platform admins only)
 
@@ -142,7 +152,7 @@ async def asyncio_detailed(
     account_id: UUID,
     role: Role,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RolesView]:
     """Revoke a role (platform admins only)
 
@@ -172,7 +182,7 @@ async def asyncio(
     account_id: UUID,
     role: Role,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RolesView | None:
     """Revoke a role (platform admins only)
 

@@ -32,10 +32,20 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -66,7 +76,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RotateSigningKeyResponseRotatesigningkey]:
     """Start signing with a new key now; older keys stay published until tokens expire
 
@@ -89,7 +99,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RotateSigningKeyResponseRotatesigningkey | None:
     """Start signing with a new key now; older keys stay published until tokens expire
 
@@ -108,7 +118,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RotateSigningKeyResponseRotatesigningkey]:
     """Start signing with a new key now; older keys stay published until tokens expire
 
@@ -129,7 +139,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RotateSigningKeyResponseRotatesigningkey | None:
     """Start signing with a new key now; older keys stay published until tokens expire
 

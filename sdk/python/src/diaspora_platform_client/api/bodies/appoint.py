@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.appoint_response_appoint import AppointResponseAppoint
+from ...models.membership import Membership
 from ...models.membership_in import MembershipIn
 from ...models.problem import Problem
 from ...types import Response
@@ -37,16 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AppointResponseAppoint | Problem | None:
+) -> Membership | Problem | None:
     if response.status_code == 201:
-        response_201 = AppointResponseAppoint.from_dict(response.json())
+        response_201 = Membership.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -66,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AppointResponseAppoint | Problem]:
+) -> Response[Membership | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,9 +88,9 @@ def _build_response(
 def sync_detailed(
     body_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipIn,
-) -> Response[AppointResponseAppoint | Problem]:
+) -> Response[Membership | Problem]:
     """Appoint
 
     Args:
@@ -92,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppointResponseAppoint | Problem]
+        Response[Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -110,9 +120,9 @@ def sync_detailed(
 def sync(
     body_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipIn,
-) -> AppointResponseAppoint | Problem | None:
+) -> Membership | Problem | None:
     """Appoint
 
     Args:
@@ -124,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppointResponseAppoint | Problem
+        Membership | Problem
     """
 
     return sync_detailed(
@@ -137,9 +147,9 @@ def sync(
 async def asyncio_detailed(
     body_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipIn,
-) -> Response[AppointResponseAppoint | Problem]:
+) -> Response[Membership | Problem]:
     """Appoint
 
     Args:
@@ -151,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppointResponseAppoint | Problem]
+        Response[Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -167,9 +177,9 @@ async def asyncio_detailed(
 async def asyncio(
     body_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipIn,
-) -> AppointResponseAppoint | Problem | None:
+) -> Membership | Problem | None:
     """Appoint
 
     Args:
@@ -181,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppointResponseAppoint | Problem
+        Membership | Problem
     """
 
     return (

@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.end_in import EndIn
-from ...models.end_membership_response_endmembership import (
-    EndMembershipResponseEndmembership,
-)
+from ...models.membership import Membership
 from ...models.problem import Problem
 from ...types import Response
 
@@ -41,16 +39,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EndMembershipResponseEndmembership | Problem | None:
+) -> Membership | Problem | None:
     if response.status_code == 200:
-        response_200 = EndMembershipResponseEndmembership.from_dict(response.json())
+        response_200 = Membership.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -70,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EndMembershipResponseEndmembership | Problem]:
+) -> Response[Membership | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,9 +91,9 @@ def sync_detailed(
     body_id: UUID,
     membership_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndIn,
-) -> Response[EndMembershipResponseEndmembership | Problem]:
+) -> Response[Membership | Problem]:
     """End Membership
 
     Args:
@@ -98,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndMembershipResponseEndmembership | Problem]
+        Response[Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -118,9 +126,9 @@ def sync(
     body_id: UUID,
     membership_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndIn,
-) -> EndMembershipResponseEndmembership | Problem | None:
+) -> Membership | Problem | None:
     """End Membership
 
     Args:
@@ -133,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndMembershipResponseEndmembership | Problem
+        Membership | Problem
     """
 
     return sync_detailed(
@@ -148,9 +156,9 @@ async def asyncio_detailed(
     body_id: UUID,
     membership_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndIn,
-) -> Response[EndMembershipResponseEndmembership | Problem]:
+) -> Response[Membership | Problem]:
     """End Membership
 
     Args:
@@ -163,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndMembershipResponseEndmembership | Problem]
+        Response[Membership | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -181,9 +189,9 @@ async def asyncio(
     body_id: UUID,
     membership_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndIn,
-) -> EndMembershipResponseEndmembership | Problem | None:
+) -> Membership | Problem | None:
     """End Membership
 
     Args:
@@ -196,7 +204,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndMembershipResponseEndmembership | Problem
+        Membership | Problem
     """
 
     return (

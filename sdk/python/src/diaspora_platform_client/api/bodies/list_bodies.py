@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.body_kind import BodyKind
-from ...models.list_bodies_response_listbodies import ListBodiesResponseListbodies
+from ...models.body_page import BodyPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -58,16 +58,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListBodiesResponseListbodies | Problem | None:
+) -> BodyPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListBodiesResponseListbodies.from_dict(response.json())
+        response_200 = BodyPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -87,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListBodiesResponseListbodies | Problem]:
+) -> Response[BodyPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,12 +108,12 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListBodiesResponseListbodies | Problem]:
+) -> Response[BodyPage | Problem]:
     """List Bodies
 
      An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
@@ -119,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListBodiesResponseListbodies | Problem]
+        Response[BodyPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -138,12 +148,12 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> ListBodiesResponseListbodies | Problem | None:
+) -> BodyPage | Problem | None:
     """List Bodies
 
      An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
@@ -159,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListBodiesResponseListbodies | Problem
+        BodyPage | Problem
     """
 
     return sync_detailed(
@@ -173,12 +183,12 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListBodiesResponseListbodies | Problem]:
+) -> Response[BodyPage | Problem]:
     """List Bodies
 
      An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
@@ -194,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListBodiesResponseListbodies | Problem]
+        Response[BodyPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -211,12 +221,12 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     kind: BodyKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> ListBodiesResponseListbodies | Problem | None:
+) -> BodyPage | Problem | None:
     """List Bodies
 
      An alliance's bodies (``kind``: secretariat, steering_committee...), in id order.
@@ -232,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListBodiesResponseListbodies | Problem
+        BodyPage | Problem
     """
 
     return (

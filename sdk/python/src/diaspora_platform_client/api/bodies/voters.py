@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.voters_response_voters import VotersResponseVoters
+from ...models.voters import Voters
 from ...types import Response
 
 
@@ -28,16 +28,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | VotersResponseVoters | None:
+) -> Problem | Voters | None:
     if response.status_code == 200:
-        response_200 = VotersResponseVoters.from_dict(response.json())
+        response_200 = Voters.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -57,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | VotersResponseVoters]:
+) -> Response[Problem | Voters]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +79,8 @@ def _build_response(
 def sync_detailed(
     body_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | VotersResponseVoters]:
+    client: AuthenticatedClient,
+) -> Response[Problem | Voters]:
     """Voters
 
      Members who may vote in this body today, by its rules.
@@ -83,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VotersResponseVoters]
+        Response[Problem | Voters]
     """
 
     kwargs = _get_kwargs(
@@ -100,8 +110,8 @@ def sync_detailed(
 def sync(
     body_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | VotersResponseVoters | None:
+    client: AuthenticatedClient,
+) -> Problem | Voters | None:
     """Voters
 
      Members who may vote in this body today, by its rules.
@@ -114,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VotersResponseVoters
+        Problem | Voters
     """
 
     return sync_detailed(
@@ -126,8 +136,8 @@ def sync(
 async def asyncio_detailed(
     body_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | VotersResponseVoters]:
+    client: AuthenticatedClient,
+) -> Response[Problem | Voters]:
     """Voters
 
      Members who may vote in this body today, by its rules.
@@ -140,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VotersResponseVoters]
+        Response[Problem | Voters]
     """
 
     kwargs = _get_kwargs(
@@ -155,8 +165,8 @@ async def asyncio_detailed(
 async def asyncio(
     body_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | VotersResponseVoters | None:
+    client: AuthenticatedClient,
+) -> Problem | Voters | None:
     """Voters
 
      Members who may vote in this body today, by its rules.
@@ -169,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | VotersResponseVoters
+        Problem | Voters
     """
 
     return (

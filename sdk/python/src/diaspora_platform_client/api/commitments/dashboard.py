@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.commitment_dashboard import CommitmentDashboard
 from ...models.dashboard_by import DashboardBy
-from ...models.dashboard_response_dashboard import DashboardResponseDashboard
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -42,16 +42,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DashboardResponseDashboard | Problem | None:
+) -> CommitmentDashboard | Problem | None:
     if response.status_code == 200:
-        response_200 = DashboardResponseDashboard.from_dict(response.json())
+        response_200 = CommitmentDashboard.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -71,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DashboardResponseDashboard | Problem]:
+) -> Response[CommitmentDashboard | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,10 +92,10 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
-) -> Response[DashboardResponseDashboard | Problem]:
+) -> Response[CommitmentDashboard | Problem]:
     """Dashboard
 
     Args:
@@ -97,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DashboardResponseDashboard | Problem]
+        Response[CommitmentDashboard | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,10 +124,10 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
-) -> DashboardResponseDashboard | Problem | None:
+) -> CommitmentDashboard | Problem | None:
     """Dashboard
 
     Args:
@@ -129,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DashboardResponseDashboard | Problem
+        CommitmentDashboard | Problem
     """
 
     return sync_detailed(
@@ -141,10 +151,10 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
-) -> Response[DashboardResponseDashboard | Problem]:
+) -> Response[CommitmentDashboard | Problem]:
     """Dashboard
 
     Args:
@@ -156,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DashboardResponseDashboard | Problem]
+        Response[CommitmentDashboard | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,10 +181,10 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     by: DashboardBy | Unset = DashboardBy.PILLAR,
-) -> DashboardResponseDashboard | Problem | None:
+) -> CommitmentDashboard | Problem | None:
     """Dashboard
 
     Args:
@@ -186,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DashboardResponseDashboard | Problem
+        CommitmentDashboard | Problem
     """
 
     return (

@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_commitments_response_listcommitments import (
-    ListCommitmentsResponseListcommitments,
-)
+from ...models.commitments import Commitments
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -54,16 +52,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListCommitmentsResponseListcommitments | Problem | None:
+) -> Commitments | Problem | None:
     if response.status_code == 200:
-        response_200 = ListCommitmentsResponseListcommitments.from_dict(response.json())
+        response_200 = Commitments.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -83,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListCommitmentsResponseListcommitments | Problem]:
+) -> Response[Commitments | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,11 +102,11 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
-) -> Response[ListCommitmentsResponseListcommitments | Problem]:
+) -> Response[Commitments | Problem]:
     """List Commitments
 
     Args:
@@ -111,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListCommitmentsResponseListcommitments | Problem]
+        Response[Commitments | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -129,11 +137,11 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
-) -> ListCommitmentsResponseListcommitments | Problem | None:
+) -> Commitments | Problem | None:
     """List Commitments
 
     Args:
@@ -146,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListCommitmentsResponseListcommitments | Problem
+        Commitments | Problem
     """
 
     return sync_detailed(
@@ -159,11 +167,11 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
-) -> Response[ListCommitmentsResponseListcommitments | Problem]:
+) -> Response[Commitments | Problem]:
     """List Commitments
 
     Args:
@@ -176,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListCommitmentsResponseListcommitments | Problem]
+        Response[Commitments | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -192,11 +200,11 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     member_id: None | Unset | UUID = UNSET,
     pillar: None | str | Unset = UNSET,
-) -> ListCommitmentsResponseListcommitments | Problem | None:
+) -> Commitments | Problem | None:
     """List Commitments
 
     Args:
@@ -209,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListCommitmentsResponseListcommitments | Problem
+        Commitments | Problem
     """
 
     return (

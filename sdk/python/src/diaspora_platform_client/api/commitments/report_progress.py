@@ -9,9 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.progress_in import ProgressIn
-from ...models.report_progress_response_reportprogress import (
-    ReportProgressResponseReportprogress,
-)
+from ...models.progress_reported import ProgressReported
 from ...types import Response
 
 
@@ -39,16 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReportProgressResponseReportprogress | None:
+) -> Problem | ProgressReported | None:
     if response.status_code == 201:
-        response_201 = ReportProgressResponseReportprogress.from_dict(response.json())
+        response_201 = ProgressReported.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -68,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReportProgressResponseReportprogress]:
+) -> Response[Problem | ProgressReported]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,9 +88,9 @@ def _build_response(
 def sync_detailed(
     commitment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProgressIn,
-) -> Response[Problem | ReportProgressResponseReportprogress]:
+) -> Response[Problem | ProgressReported]:
     """Report Progress
 
     Args:
@@ -94,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReportProgressResponseReportprogress]
+        Response[Problem | ProgressReported]
     """
 
     kwargs = _get_kwargs(
@@ -112,9 +120,9 @@ def sync_detailed(
 def sync(
     commitment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProgressIn,
-) -> Problem | ReportProgressResponseReportprogress | None:
+) -> Problem | ProgressReported | None:
     """Report Progress
 
     Args:
@@ -126,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReportProgressResponseReportprogress
+        Problem | ProgressReported
     """
 
     return sync_detailed(
@@ -139,9 +147,9 @@ def sync(
 async def asyncio_detailed(
     commitment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProgressIn,
-) -> Response[Problem | ReportProgressResponseReportprogress]:
+) -> Response[Problem | ProgressReported]:
     """Report Progress
 
     Args:
@@ -153,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReportProgressResponseReportprogress]
+        Response[Problem | ProgressReported]
     """
 
     kwargs = _get_kwargs(
@@ -169,9 +177,9 @@ async def asyncio_detailed(
 async def asyncio(
     commitment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProgressIn,
-) -> Problem | ReportProgressResponseReportprogress | None:
+) -> Problem | ProgressReported | None:
     """Report Progress
 
     Args:
@@ -183,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReportProgressResponseReportprogress
+        Problem | ProgressReported
     """
 
     return (

@@ -6,9 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.review_statuses_response_reviewstatuses import (
-    ReviewStatusesResponseReviewstatuses,
-)
+from ...models.status_review import StatusReview
 from ...types import Response
 
 
@@ -24,11 +22,21 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviewStatusesResponseReviewstatuses | None:
+) -> Problem | StatusReview | None:
     if response.status_code == 200:
-        response_200 = ReviewStatusesResponseReviewstatuses.from_dict(response.json())
+        response_200 = StatusReview.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -48,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviewStatusesResponseReviewstatuses]:
+) -> Response[Problem | StatusReview]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +67,8 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | ReviewStatusesResponseReviewstatuses]:
+    client: AuthenticatedClient,
+) -> Response[Problem | StatusReview]:
     """Review Statuses
 
      Re-evaluate every open commitment now (the worker also does it periodically).
@@ -70,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewStatusesResponseReviewstatuses]
+        Response[Problem | StatusReview]
     """
 
     kwargs = _get_kwargs()
@@ -84,8 +92,8 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | ReviewStatusesResponseReviewstatuses | None:
+    client: AuthenticatedClient,
+) -> Problem | StatusReview | None:
     """Review Statuses
 
      Re-evaluate every open commitment now (the worker also does it periodically).
@@ -95,7 +103,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewStatusesResponseReviewstatuses
+        Problem | StatusReview
     """
 
     return sync_detailed(
@@ -105,8 +113,8 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | ReviewStatusesResponseReviewstatuses]:
+    client: AuthenticatedClient,
+) -> Response[Problem | StatusReview]:
     """Review Statuses
 
      Re-evaluate every open commitment now (the worker also does it periodically).
@@ -116,7 +124,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewStatusesResponseReviewstatuses]
+        Response[Problem | StatusReview]
     """
 
     kwargs = _get_kwargs()
@@ -128,8 +136,8 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | ReviewStatusesResponseReviewstatuses | None:
+    client: AuthenticatedClient,
+) -> Problem | StatusReview | None:
     """Review Statuses
 
      Re-evaluate every open commitment now (the worker also does it periodically).
@@ -139,7 +147,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewStatusesResponseReviewstatuses
+        Problem | StatusReview
     """
 
     return (

@@ -51,10 +51,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -85,7 +95,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ConnectionStatus | None | Unset = UNSET,
 ) -> Response[Problem | list[ConnectionView]]:
     """List Connections
@@ -114,7 +124,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ConnectionStatus | None | Unset = UNSET,
 ) -> Problem | list[ConnectionView] | None:
     """List Connections
@@ -138,7 +148,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ConnectionStatus | None | Unset = UNSET,
 ) -> Response[Problem | list[ConnectionView]]:
     """List Connections
@@ -165,7 +175,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ConnectionStatus | None | Unset = UNSET,
 ) -> Problem | list[ConnectionView] | None:
     """List Connections

@@ -34,6 +34,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -43,6 +48,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -74,7 +84,7 @@ def _build_response(
 def sync_detailed(
     connection_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ConnectionView | Problem]:
     """Remove
 
@@ -103,7 +113,7 @@ def sync_detailed(
 def sync(
     connection_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ConnectionView | Problem | None:
     """Remove
 
@@ -127,7 +137,7 @@ def sync(
 async def asyncio_detailed(
     connection_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ConnectionView | Problem]:
     """Remove
 
@@ -154,7 +164,7 @@ async def asyncio_detailed(
 async def asyncio(
     connection_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ConnectionView | Problem | None:
     """Remove
 

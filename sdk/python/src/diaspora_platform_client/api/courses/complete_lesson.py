@@ -36,10 +36,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -72,7 +82,7 @@ def sync_detailed(
     course_id: UUID,
     lesson_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ProgressOut]:
     """Complete Lesson
 
@@ -104,7 +114,7 @@ def sync(
     course_id: UUID,
     lesson_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | ProgressOut | None:
     """Complete Lesson
 
@@ -131,7 +141,7 @@ async def asyncio_detailed(
     course_id: UUID,
     lesson_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ProgressOut]:
     """Complete Lesson
 
@@ -161,7 +171,7 @@ async def asyncio(
     course_id: UUID,
     lesson_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | ProgressOut | None:
     """Complete Lesson
 

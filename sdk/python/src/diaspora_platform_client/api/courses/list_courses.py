@@ -75,10 +75,20 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -109,7 +119,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     language: None | str | Unset = UNSET,
     theme: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -153,7 +163,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     language: None | str | Unset = UNSET,
     theme: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -192,7 +202,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     language: None | str | Unset = UNSET,
     theme: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -234,7 +244,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     language: None | str | Unset = UNSET,
     theme: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,

@@ -34,6 +34,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -43,6 +48,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -74,7 +84,7 @@ def _build_response(
 def sync_detailed(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ProgressOut]:
     """Reissue Code
 
@@ -106,7 +116,7 @@ def sync_detailed(
 def sync(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | ProgressOut | None:
     """Reissue Code
 
@@ -133,7 +143,7 @@ def sync(
 async def asyncio_detailed(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ProgressOut]:
     """Reissue Code
 
@@ -163,7 +173,7 @@ async def asyncio_detailed(
 async def asyncio(
     course_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | ProgressOut | None:
     """Reissue Code
 

@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.people_page import PeoplePage
 from ...models.problem import Problem
-from ...models.search_people_response_searchpeople import (
-    SearchPeopleResponseSearchpeople,
-)
 from ...types import UNSET, Response, Unset
 
 
@@ -138,9 +136,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SearchPeopleResponseSearchpeople | None:
+) -> PeoplePage | Problem | None:
     if response.status_code == 200:
-        response_200 = SearchPeopleResponseSearchpeople.from_dict(response.json())
+        response_200 = PeoplePage.from_dict(response.json())
 
         return response_200
 
@@ -149,10 +147,20 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -172,7 +180,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SearchPeopleResponseSearchpeople]:
+) -> Response[PeoplePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -183,7 +191,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     origin: list[str] | None | Unset = UNSET,
     residence: list[str] | None | Unset = UNSET,
@@ -196,7 +204,7 @@ def sync_detailed(
     facets: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | SearchPeopleResponseSearchpeople]:
+) -> Response[PeoplePage | Problem]:
     """Search People
 
      People whose member-visible fields match; each filter matches any of its values.
@@ -230,7 +238,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchPeopleResponseSearchpeople]
+        Response[PeoplePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -257,7 +265,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     origin: list[str] | None | Unset = UNSET,
     residence: list[str] | None | Unset = UNSET,
@@ -270,7 +278,7 @@ def sync(
     facets: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | SearchPeopleResponseSearchpeople | None:
+) -> PeoplePage | Problem | None:
     """Search People
 
      People whose member-visible fields match; each filter matches any of its values.
@@ -304,7 +312,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchPeopleResponseSearchpeople
+        PeoplePage | Problem
     """
 
     return sync_detailed(
@@ -326,7 +334,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     origin: list[str] | None | Unset = UNSET,
     residence: list[str] | None | Unset = UNSET,
@@ -339,7 +347,7 @@ async def asyncio_detailed(
     facets: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | SearchPeopleResponseSearchpeople]:
+) -> Response[PeoplePage | Problem]:
     """Search People
 
      People whose member-visible fields match; each filter matches any of its values.
@@ -373,7 +381,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchPeopleResponseSearchpeople]
+        Response[PeoplePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -398,7 +406,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     origin: list[str] | None | Unset = UNSET,
     residence: list[str] | None | Unset = UNSET,
@@ -411,7 +419,7 @@ async def asyncio(
     facets: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | SearchPeopleResponseSearchpeople | None:
+) -> PeoplePage | Problem | None:
     """Search People
 
      People whose member-visible fields match; each filter matches any of its values.
@@ -445,7 +453,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchPeopleResponseSearchpeople
+        PeoplePage | Problem
     """
 
     return (

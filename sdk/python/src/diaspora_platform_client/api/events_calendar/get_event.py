@@ -48,10 +48,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -83,7 +93,7 @@ def _build_response(
 def sync_detailed(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     tz: None | str | Unset = UNSET,
 ) -> Response[EventOut | Problem]:
     """Get Event
@@ -117,7 +127,7 @@ def sync_detailed(
 def sync(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     tz: None | str | Unset = UNSET,
 ) -> EventOut | Problem | None:
     """Get Event
@@ -146,7 +156,7 @@ def sync(
 async def asyncio_detailed(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     tz: None | str | Unset = UNSET,
 ) -> Response[EventOut | Problem]:
     """Get Event
@@ -178,7 +188,7 @@ async def asyncio_detailed(
 async def asyncio(
     event_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     tz: None | str | Unset = UNSET,
 ) -> EventOut | Problem | None:
     """Get Event

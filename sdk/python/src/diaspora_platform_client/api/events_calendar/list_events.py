@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_events_response_listevents import ListEventsResponseListevents
+from ...models.event_page import EventPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -40,16 +40,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListEventsResponseListevents | Problem | None:
+) -> EventPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListEventsResponseListevents.from_dict(response.json())
+        response_200 = EventPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -69,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListEventsResponseListevents | Problem]:
+) -> Response[EventPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,10 +90,10 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[ListEventsResponseListevents | Problem]:
+) -> Response[EventPage | Problem]:
     """List Events
 
      Upcoming and ongoing events, soonest first (keyset pagination).
@@ -97,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListEventsResponseListevents | Problem]
+        Response[EventPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,10 +124,10 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> ListEventsResponseListevents | Problem | None:
+) -> EventPage | Problem | None:
     """List Events
 
      Upcoming and ongoing events, soonest first (keyset pagination).
@@ -131,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListEventsResponseListevents | Problem
+        EventPage | Problem
     """
 
     return sync_detailed(
@@ -143,10 +153,10 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[ListEventsResponseListevents | Problem]:
+) -> Response[EventPage | Problem]:
     """List Events
 
      Upcoming and ongoing events, soonest first (keyset pagination).
@@ -160,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListEventsResponseListevents | Problem]
+        Response[EventPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -175,10 +185,10 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> ListEventsResponseListevents | Problem | None:
+) -> EventPage | Problem | None:
     """List Events
 
      Upcoming and ongoing events, soonest first (keyset pagination).
@@ -192,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListEventsResponseListevents | Problem
+        EventPage | Problem
     """
 
     return (

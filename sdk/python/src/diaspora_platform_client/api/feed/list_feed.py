@@ -49,10 +49,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -83,7 +93,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     unread_only: bool | Unset = False,
@@ -118,7 +128,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     unread_only: bool | Unset = False,
@@ -148,7 +158,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     unread_only: bool | Unset = False,
@@ -181,7 +191,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     unread_only: bool | Unset = False,

@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.aggregate_table_format import AggregateTableFormat
 from ...models.problem import Problem
+from ...models.table_out import TableOut
 from ...types import UNSET, Response, Unset
 
 
@@ -67,15 +68,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | TableOut | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = TableOut.from_dict(response.json())
+
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -95,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | TableOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,13 +119,13 @@ def _build_response(
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     dimensions: str,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     format_: AggregateTableFormat | Unset = AggregateTableFormat.JSON,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TableOut]:
     """Aggregate Table
 
     Args:
@@ -129,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TableOut]
     """
 
     kwargs = _get_kwargs(
@@ -151,13 +163,13 @@ def sync_detailed(
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     dimensions: str,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     format_: AggregateTableFormat | Unset = AggregateTableFormat.JSON,
-) -> Any | Problem | None:
+) -> Problem | TableOut | None:
     """Aggregate Table
 
     Args:
@@ -173,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TableOut
     """
 
     return sync_detailed(
@@ -190,13 +202,13 @@ def sync(
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     dimensions: str,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     format_: AggregateTableFormat | Unset = AggregateTableFormat.JSON,
-) -> Response[Any | Problem]:
+) -> Response[Problem | TableOut]:
     """Aggregate Table
 
     Args:
@@ -212,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TableOut]
     """
 
     kwargs = _get_kwargs(
@@ -232,13 +244,13 @@ async def asyncio_detailed(
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     dimensions: str,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     format_: AggregateTableFormat | Unset = AggregateTableFormat.JSON,
-) -> Any | Problem | None:
+) -> Problem | TableOut | None:
     """Aggregate Table
 
     Args:
@@ -254,7 +266,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TableOut
     """
 
     return (

@@ -75,10 +75,20 @@ def _parse_response(
         response_200 = cast(Any, None)
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -112,7 +122,7 @@ def sync_detailed(
     chart: ChartChart,
     fmt: ChartFmt,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
@@ -162,7 +172,7 @@ def sync(
     chart: ChartChart,
     fmt: ChartFmt,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
@@ -207,7 +217,7 @@ async def asyncio_detailed(
     chart: ChartChart,
     fmt: ChartFmt,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
@@ -255,7 +265,7 @@ async def asyncio(
     chart: ChartChart,
     fmt: ChartFmt,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     filter_: list[str] | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.close_campaign_response_closecampaign import (
-    CloseCampaignResponseClosecampaign,
-)
+from ...models.managed_campaign import ManagedCampaign
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,16 +28,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloseCampaignResponseClosecampaign | Problem | None:
+) -> ManagedCampaign | Problem | None:
     if response.status_code == 200:
-        response_200 = CloseCampaignResponseClosecampaign.from_dict(response.json())
+        response_200 = ManagedCampaign.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -59,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloseCampaignResponseClosecampaign | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,8 +79,8 @@ def _build_response(
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[CloseCampaignResponseClosecampaign | Problem]:
+    client: AuthenticatedClient,
+) -> Response[ManagedCampaign | Problem]:
     """Close Campaign
 
     Args:
@@ -83,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CloseCampaignResponseClosecampaign | Problem]
+        Response[ManagedCampaign | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -100,8 +108,8 @@ def sync_detailed(
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> CloseCampaignResponseClosecampaign | Problem | None:
+    client: AuthenticatedClient,
+) -> ManagedCampaign | Problem | None:
     """Close Campaign
 
     Args:
@@ -112,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CloseCampaignResponseClosecampaign | Problem
+        ManagedCampaign | Problem
     """
 
     return sync_detailed(
@@ -124,8 +132,8 @@ def sync(
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[CloseCampaignResponseClosecampaign | Problem]:
+    client: AuthenticatedClient,
+) -> Response[ManagedCampaign | Problem]:
     """Close Campaign
 
     Args:
@@ -136,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CloseCampaignResponseClosecampaign | Problem]
+        Response[ManagedCampaign | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -151,8 +159,8 @@ async def asyncio_detailed(
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> CloseCampaignResponseClosecampaign | Problem | None:
+    client: AuthenticatedClient,
+) -> ManagedCampaign | Problem | None:
     """Close Campaign
 
     Args:
@@ -163,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CloseCampaignResponseClosecampaign | Problem
+        ManagedCampaign | Problem
     """
 
     return (

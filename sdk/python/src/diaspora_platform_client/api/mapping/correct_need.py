@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -70,6 +75,11 @@ def _parse_response(
         response_428 = Problem.from_dict(response.json())
 
         return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -101,7 +111,7 @@ def _build_response(
 def sync_detailed(
     need_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NeedCorrection,
     if_match: None | str | Unset = UNSET,
 ) -> Response[NeedOut | Problem]:
@@ -141,7 +151,7 @@ def sync_detailed(
 def sync(
     need_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NeedCorrection,
     if_match: None | str | Unset = UNSET,
 ) -> NeedOut | Problem | None:
@@ -176,7 +186,7 @@ def sync(
 async def asyncio_detailed(
     need_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NeedCorrection,
     if_match: None | str | Unset = UNSET,
 ) -> Response[NeedOut | Problem]:
@@ -214,7 +224,7 @@ async def asyncio_detailed(
 async def asyncio(
     need_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NeedCorrection,
     if_match: None | str | Unset = UNSET,
 ) -> NeedOut | Problem | None:

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_campaign_response_getcampaign import GetCampaignResponseGetcampaign
+from ...models.campaign_with_responses import CampaignWithResponses
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,16 +28,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetCampaignResponseGetcampaign | Problem | None:
+) -> CampaignWithResponses | Problem | None:
     if response.status_code == 200:
-        response_200 = GetCampaignResponseGetcampaign.from_dict(response.json())
+        response_200 = CampaignWithResponses.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -57,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetCampaignResponseGetcampaign | Problem]:
+) -> Response[CampaignWithResponses | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +79,8 @@ def _build_response(
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[GetCampaignResponseGetcampaign | Problem]:
+    client: AuthenticatedClient,
+) -> Response[CampaignWithResponses | Problem]:
     """Get Campaign
 
      The campaign, with its published number of responses: perturbed like every published
@@ -84,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCampaignResponseGetcampaign | Problem]
+        Response[CampaignWithResponses | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,8 +111,8 @@ def sync_detailed(
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> GetCampaignResponseGetcampaign | Problem | None:
+    client: AuthenticatedClient,
+) -> CampaignWithResponses | Problem | None:
     """Get Campaign
 
      The campaign, with its published number of responses: perturbed like every published
@@ -116,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCampaignResponseGetcampaign | Problem
+        CampaignWithResponses | Problem
     """
 
     return sync_detailed(
@@ -128,8 +138,8 @@ def sync(
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[GetCampaignResponseGetcampaign | Problem]:
+    client: AuthenticatedClient,
+) -> Response[CampaignWithResponses | Problem]:
     """Get Campaign
 
      The campaign, with its published number of responses: perturbed like every published
@@ -143,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCampaignResponseGetcampaign | Problem]
+        Response[CampaignWithResponses | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,8 +168,8 @@ async def asyncio_detailed(
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> GetCampaignResponseGetcampaign | Problem | None:
+    client: AuthenticatedClient,
+) -> CampaignWithResponses | Problem | None:
     """Get Campaign
 
      The campaign, with its published number of responses: perturbed like every published
@@ -173,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCampaignResponseGetcampaign | Problem
+        CampaignWithResponses | Problem
     """
 
     return (

@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.import_report import ImportReport
 from ...models.import_submissions_format import ImportSubmissionsFormat
-from ...models.import_submissions_response_importsubmissions import (
-    ImportSubmissionsResponseImportsubmissions,
-)
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -47,18 +45,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ImportSubmissionsResponseImportsubmissions | Problem | None:
+) -> ImportReport | Problem | None:
     if response.status_code == 200:
-        response_200 = ImportSubmissionsResponseImportsubmissions.from_dict(
-            response.json()
-        )
+        response_200 = ImportReport.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -78,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ImportSubmissionsResponseImportsubmissions | Problem]:
+) -> Response[ImportReport | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,10 +96,10 @@ def _build_response(
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
-) -> Response[ImportSubmissionsResponseImportsubmissions | Problem]:
+) -> Response[ImportReport | Problem]:
     """Import Submissions
 
      Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id.
@@ -108,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportSubmissionsResponseImportsubmissions | Problem]
+        Response[ImportReport | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -127,10 +133,10 @@ def sync_detailed(
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
-) -> ImportSubmissionsResponseImportsubmissions | Problem | None:
+) -> ImportReport | Problem | None:
     """Import Submissions
 
      Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id.
@@ -145,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportSubmissionsResponseImportsubmissions | Problem
+        ImportReport | Problem
     """
 
     return sync_detailed(
@@ -159,10 +165,10 @@ def sync(
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
-) -> Response[ImportSubmissionsResponseImportsubmissions | Problem]:
+) -> Response[ImportReport | Problem]:
     """Import Submissions
 
      Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id.
@@ -177,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportSubmissionsResponseImportsubmissions | Problem]
+        Response[ImportReport | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -194,10 +200,10 @@ async def asyncio_detailed(
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     format_: ImportSubmissionsFormat | Unset = ImportSubmissionsFormat.KOBO_JSON,
     wave: int | Unset = 1,
-) -> ImportSubmissionsResponseImportsubmissions | Problem | None:
+) -> ImportReport | Problem | None:
     """Import Submissions
 
      Body: a KoboToolbox/ODK export (JSON or CSV). Idempotent on each submission's id.
@@ -212,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportSubmissionsResponseImportsubmissions | Problem
+        ImportReport | Problem
     """
 
     return (

@@ -6,9 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaign_input import CampaignInput
-from ...models.launch_campaign_response_launchcampaign import (
-    LaunchCampaignResponseLaunchcampaign,
-)
+from ...models.managed_campaign import ManagedCampaign
 from ...models.problem import Problem
 from ...types import Response
 
@@ -34,16 +32,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> LaunchCampaignResponseLaunchcampaign | Problem | None:
+) -> ManagedCampaign | Problem | None:
     if response.status_code == 201:
-        response_201 = LaunchCampaignResponseLaunchcampaign.from_dict(response.json())
+        response_201 = ManagedCampaign.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -63,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[LaunchCampaignResponseLaunchcampaign | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,9 +82,9 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignInput,
-) -> Response[LaunchCampaignResponseLaunchcampaign | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     """Launch Campaign
 
     Args:
@@ -87,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LaunchCampaignResponseLaunchcampaign | Problem]
+        Response[ManagedCampaign | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -103,9 +111,9 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignInput,
-) -> LaunchCampaignResponseLaunchcampaign | Problem | None:
+) -> ManagedCampaign | Problem | None:
     """Launch Campaign
 
     Args:
@@ -116,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LaunchCampaignResponseLaunchcampaign | Problem
+        ManagedCampaign | Problem
     """
 
     return sync_detailed(
@@ -127,9 +135,9 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignInput,
-) -> Response[LaunchCampaignResponseLaunchcampaign | Problem]:
+) -> Response[ManagedCampaign | Problem]:
     """Launch Campaign
 
     Args:
@@ -140,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LaunchCampaignResponseLaunchcampaign | Problem]
+        Response[ManagedCampaign | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,9 +162,9 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CampaignInput,
-) -> LaunchCampaignResponseLaunchcampaign | Problem | None:
+) -> ManagedCampaign | Problem | None:
     """Launch Campaign
 
     Args:
@@ -167,7 +175,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LaunchCampaignResponseLaunchcampaign | Problem
+        ManagedCampaign | Problem
     """
 
     return (

@@ -43,10 +43,20 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -78,7 +88,7 @@ def _build_response(
 def sync_detailed(
     survey_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DimensionsInput,
 ) -> Response[Problem | SurveyOut]:
     """Map Survey Dimensions
@@ -115,7 +125,7 @@ def sync_detailed(
 def sync(
     survey_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DimensionsInput,
 ) -> Problem | SurveyOut | None:
     """Map Survey Dimensions
@@ -147,7 +157,7 @@ def sync(
 async def asyncio_detailed(
     survey_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DimensionsInput,
 ) -> Response[Problem | SurveyOut]:
     """Map Survey Dimensions
@@ -182,7 +192,7 @@ async def asyncio_detailed(
 async def asyncio(
     survey_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DimensionsInput,
 ) -> Problem | SurveyOut | None:
     """Map Survey Dimensions

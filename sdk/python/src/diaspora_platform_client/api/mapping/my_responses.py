@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.my_responses_response_myresponses import MyResponsesResponseMyresponses
+from ...models.my_responses import MyResponses
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,11 +22,21 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> MyResponsesResponseMyresponses | Problem | None:
+) -> MyResponses | Problem | None:
     if response.status_code == 200:
-        response_200 = MyResponsesResponseMyresponses.from_dict(response.json())
+        response_200 = MyResponses.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -46,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MyResponsesResponseMyresponses | Problem]:
+) -> Response[MyResponses | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,8 +67,8 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[MyResponsesResponseMyresponses | Problem]:
+    client: AuthenticatedClient,
+) -> Response[MyResponses | Problem]:
     """My Responses
 
     Raises:
@@ -66,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyResponsesResponseMyresponses | Problem]
+        Response[MyResponses | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -80,8 +90,8 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
-) -> MyResponsesResponseMyresponses | Problem | None:
+    client: AuthenticatedClient,
+) -> MyResponses | Problem | None:
     """My Responses
 
     Raises:
@@ -89,7 +99,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyResponsesResponseMyresponses | Problem
+        MyResponses | Problem
     """
 
     return sync_detailed(
@@ -99,8 +109,8 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[MyResponsesResponseMyresponses | Problem]:
+    client: AuthenticatedClient,
+) -> Response[MyResponses | Problem]:
     """My Responses
 
     Raises:
@@ -108,7 +118,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyResponsesResponseMyresponses | Problem]
+        Response[MyResponses | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -120,8 +130,8 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
-) -> MyResponsesResponseMyresponses | Problem | None:
+    client: AuthenticatedClient,
+) -> MyResponses | Problem | None:
     """My Responses
 
     Raises:
@@ -129,7 +139,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyResponsesResponseMyresponses | Problem
+        MyResponses | Problem
     """
 
     return (

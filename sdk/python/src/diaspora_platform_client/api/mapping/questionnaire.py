@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.questionnaire_response_questionnaire import (
-    QuestionnaireResponseQuestionnaire,
-)
+from ...models.questionnaire_out import QuestionnaireOut
 from ...types import Response
 
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | QuestionnaireResponseQuestionnaire | None:
+) -> Problem | QuestionnaireOut | None:
     if response.status_code == 200:
-        response_200 = QuestionnaireResponseQuestionnaire.from_dict(response.json())
+        response_200 = QuestionnaireOut.from_dict(response.json())
 
         return response_200
 
@@ -40,6 +38,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -59,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | QuestionnaireResponseQuestionnaire]:
+) -> Response[Problem | QuestionnaireOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +75,7 @@ def sync_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | QuestionnaireResponseQuestionnaire]:
+) -> Response[Problem | QuestionnaireOut]:
     """Questionnaire
 
      What respondents see: the campaign's public facts, how their answers are protected (in
@@ -87,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | QuestionnaireResponseQuestionnaire]
+        Response[Problem | QuestionnaireOut]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +108,7 @@ def sync(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | QuestionnaireResponseQuestionnaire | None:
+) -> Problem | QuestionnaireOut | None:
     """Questionnaire
 
      What respondents see: the campaign's public facts, how their answers are protected (in
@@ -120,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | QuestionnaireResponseQuestionnaire
+        Problem | QuestionnaireOut
     """
 
     return sync_detailed(
@@ -133,7 +136,7 @@ async def asyncio_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | QuestionnaireResponseQuestionnaire]:
+) -> Response[Problem | QuestionnaireOut]:
     """Questionnaire
 
      What respondents see: the campaign's public facts, how their answers are protected (in
@@ -148,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | QuestionnaireResponseQuestionnaire]
+        Response[Problem | QuestionnaireOut]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +167,7 @@ async def asyncio(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | QuestionnaireResponseQuestionnaire | None:
+) -> Problem | QuestionnaireOut | None:
     """Questionnaire
 
      What respondents see: the campaign's public facts, how their answers are protected (in
@@ -179,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | QuestionnaireResponseQuestionnaire
+        Problem | QuestionnaireOut
     """
 
     return (

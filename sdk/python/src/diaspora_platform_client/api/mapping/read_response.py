@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.read_response_response_readresponse import (
-    ReadResponseResponseReadresponse,
-)
+from ...models.response_out import ResponseOut
 from ...types import Response
 
 
@@ -30,16 +28,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReadResponseResponseReadresponse | None:
+) -> Problem | ResponseOut | None:
     if response.status_code == 200:
-        response_200 = ReadResponseResponseReadresponse.from_dict(response.json())
+        response_200 = ResponseOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -59,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReadResponseResponseReadresponse]:
+) -> Response[Problem | ResponseOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,8 +79,8 @@ def _build_response(
 def sync_detailed(
     response_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | ReadResponseResponseReadresponse]:
+    client: AuthenticatedClient,
+) -> Response[Problem | ResponseOut]:
     """Read Response
 
      Only the respondent, or a recipient they named; every attempt is logged.
@@ -85,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadResponseResponseReadresponse]
+        Response[Problem | ResponseOut]
     """
 
     kwargs = _get_kwargs(
@@ -102,8 +110,8 @@ def sync_detailed(
 def sync(
     response_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | ReadResponseResponseReadresponse | None:
+    client: AuthenticatedClient,
+) -> Problem | ResponseOut | None:
     """Read Response
 
      Only the respondent, or a recipient they named; every attempt is logged.
@@ -116,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadResponseResponseReadresponse
+        Problem | ResponseOut
     """
 
     return sync_detailed(
@@ -128,8 +136,8 @@ def sync(
 async def asyncio_detailed(
     response_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | ReadResponseResponseReadresponse]:
+    client: AuthenticatedClient,
+) -> Response[Problem | ResponseOut]:
     """Read Response
 
      Only the respondent, or a recipient they named; every attempt is logged.
@@ -142,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadResponseResponseReadresponse]
+        Response[Problem | ResponseOut]
     """
 
     kwargs = _get_kwargs(
@@ -157,8 +165,8 @@ async def asyncio_detailed(
 async def asyncio(
     response_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | ReadResponseResponseReadresponse | None:
+    client: AuthenticatedClient,
+) -> Problem | ResponseOut | None:
     """Read Response
 
      Only the respondent, or a recipient they named; every attempt is logged.
@@ -171,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadResponseResponseReadresponse
+        Problem | ResponseOut
     """
 
     return (

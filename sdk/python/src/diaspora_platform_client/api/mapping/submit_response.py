@@ -8,10 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.recorded_response import RecordedResponse
 from ...models.response_input import ResponseInput
-from ...models.submit_response_response_submitresponse import (
-    SubmitResponseResponseSubmitresponse,
-)
 from ...types import Response
 
 
@@ -39,16 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SubmitResponseResponseSubmitresponse | None:
+) -> Problem | RecordedResponse | None:
     if response.status_code == 201:
-        response_201 = SubmitResponseResponseSubmitresponse.from_dict(response.json())
+        response_201 = RecordedResponse.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -68,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SubmitResponseResponseSubmitresponse]:
+) -> Response[Problem | RecordedResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,9 +88,9 @@ def _build_response(
 def sync_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ResponseInput,
-) -> Response[Problem | SubmitResponseResponseSubmitresponse]:
+) -> Response[Problem | RecordedResponse]:
     """Submit Response
 
     Args:
@@ -94,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubmitResponseResponseSubmitresponse]
+        Response[Problem | RecordedResponse]
     """
 
     kwargs = _get_kwargs(
@@ -112,9 +120,9 @@ def sync_detailed(
 def sync(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ResponseInput,
-) -> Problem | SubmitResponseResponseSubmitresponse | None:
+) -> Problem | RecordedResponse | None:
     """Submit Response
 
     Args:
@@ -126,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubmitResponseResponseSubmitresponse
+        Problem | RecordedResponse
     """
 
     return sync_detailed(
@@ -139,9 +147,9 @@ def sync(
 async def asyncio_detailed(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ResponseInput,
-) -> Response[Problem | SubmitResponseResponseSubmitresponse]:
+) -> Response[Problem | RecordedResponse]:
     """Submit Response
 
     Args:
@@ -153,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubmitResponseResponseSubmitresponse]
+        Response[Problem | RecordedResponse]
     """
 
     kwargs = _get_kwargs(
@@ -169,9 +177,9 @@ async def asyncio_detailed(
 async def asyncio(
     campaign_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ResponseInput,
-) -> Problem | SubmitResponseResponseSubmitresponse | None:
+) -> Problem | RecordedResponse | None:
     """Submit Response
 
     Args:
@@ -183,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubmitResponseResponseSubmitresponse
+        Problem | RecordedResponse
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.add_agenda_item_response_addagendaitem import (
-    AddAgendaItemResponseAddagendaitem,
-)
+from ...models.agenda_item import AgendaItem
 from ...models.agenda_item_in import AgendaItemIn
 from ...models.problem import Problem
 from ...types import Response
@@ -39,16 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AddAgendaItemResponseAddagendaitem | Problem | None:
+) -> AgendaItem | Problem | None:
     if response.status_code == 201:
-        response_201 = AddAgendaItemResponseAddagendaitem.from_dict(response.json())
+        response_201 = AgendaItem.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -68,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AddAgendaItemResponseAddagendaitem | Problem]:
+) -> Response[AgendaItem | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,9 +88,9 @@ def _build_response(
 def sync_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AgendaItemIn,
-) -> Response[AddAgendaItemResponseAddagendaitem | Problem]:
+) -> Response[AgendaItem | Problem]:
     """Add Agenda Item
 
     Args:
@@ -94,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddAgendaItemResponseAddagendaitem | Problem]
+        Response[AgendaItem | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,9 +120,9 @@ def sync_detailed(
 def sync(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AgendaItemIn,
-) -> AddAgendaItemResponseAddagendaitem | Problem | None:
+) -> AgendaItem | Problem | None:
     """Add Agenda Item
 
     Args:
@@ -126,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddAgendaItemResponseAddagendaitem | Problem
+        AgendaItem | Problem
     """
 
     return sync_detailed(
@@ -139,9 +147,9 @@ def sync(
 async def asyncio_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AgendaItemIn,
-) -> Response[AddAgendaItemResponseAddagendaitem | Problem]:
+) -> Response[AgendaItem | Problem]:
     """Add Agenda Item
 
     Args:
@@ -153,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddAgendaItemResponseAddagendaitem | Problem]
+        Response[AgendaItem | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,9 +177,9 @@ async def asyncio_detailed(
 async def asyncio(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AgendaItemIn,
-) -> AddAgendaItemResponseAddagendaitem | Problem | None:
+) -> AgendaItem | Problem | None:
     """Add Agenda Item
 
     Args:
@@ -183,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddAgendaItemResponseAddagendaitem | Problem
+        AgendaItem | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.close_vote_response_closevote import CloseVoteResponseClosevote
+from ...models.motion import Motion
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,16 +28,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloseVoteResponseClosevote | Problem | None:
+) -> Motion | Problem | None:
     if response.status_code == 200:
-        response_200 = CloseVoteResponseClosevote.from_dict(response.json())
+        response_200 = Motion.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -57,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloseVoteResponseClosevote | Problem]:
+) -> Response[Motion | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +79,8 @@ def _build_response(
 def sync_detailed(
     motion_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[CloseVoteResponseClosevote | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Motion | Problem]:
     """Close Vote
 
     Args:
@@ -81,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CloseVoteResponseClosevote | Problem]
+        Response[Motion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -98,8 +108,8 @@ def sync_detailed(
 def sync(
     motion_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> CloseVoteResponseClosevote | Problem | None:
+    client: AuthenticatedClient,
+) -> Motion | Problem | None:
     """Close Vote
 
     Args:
@@ -110,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CloseVoteResponseClosevote | Problem
+        Motion | Problem
     """
 
     return sync_detailed(
@@ -122,8 +132,8 @@ def sync(
 async def asyncio_detailed(
     motion_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[CloseVoteResponseClosevote | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Motion | Problem]:
     """Close Vote
 
     Args:
@@ -134,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CloseVoteResponseClosevote | Problem]
+        Response[Motion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -149,8 +159,8 @@ async def asyncio_detailed(
 async def asyncio(
     motion_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> CloseVoteResponseClosevote | Problem | None:
+    client: AuthenticatedClient,
+) -> Motion | Problem | None:
     """Close Vote
 
     Args:
@@ -161,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CloseVoteResponseClosevote | Problem
+        Motion | Problem
     """
 
     return (

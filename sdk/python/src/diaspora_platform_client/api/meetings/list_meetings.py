@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_meetings_response_listmeetings import (
-    ListMeetingsResponseListmeetings,
-)
+from ...models.meeting_page import MeetingPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -47,16 +45,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListMeetingsResponseListmeetings | Problem | None:
+) -> MeetingPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListMeetingsResponseListmeetings.from_dict(response.json())
+        response_200 = MeetingPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -76,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListMeetingsResponseListmeetings | Problem]:
+) -> Response[MeetingPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,11 +95,11 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListMeetingsResponseListmeetings | Problem]:
+) -> Response[MeetingPage | Problem]:
     """List Meetings
 
      A body's meetings in date order (keyset on start time and id).
@@ -106,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListMeetingsResponseListmeetings | Problem]
+        Response[MeetingPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -124,11 +132,11 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ListMeetingsResponseListmeetings | Problem | None:
+) -> MeetingPage | Problem | None:
     """List Meetings
 
      A body's meetings in date order (keyset on start time and id).
@@ -143,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListMeetingsResponseListmeetings | Problem
+        MeetingPage | Problem
     """
 
     return sync_detailed(
@@ -156,11 +164,11 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListMeetingsResponseListmeetings | Problem]:
+) -> Response[MeetingPage | Problem]:
     """List Meetings
 
      A body's meetings in date order (keyset on start time and id).
@@ -175,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListMeetingsResponseListmeetings | Problem]
+        Response[MeetingPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -191,11 +199,11 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body_id: UUID,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ListMeetingsResponseListmeetings | Problem | None:
+) -> MeetingPage | Problem | None:
     """List Meetings
 
      A body's meetings in date order (keyset on start time and id).
@@ -210,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListMeetingsResponseListmeetings | Problem
+        MeetingPage | Problem
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.motion import Motion
 from ...models.motion_in import MotionIn
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -39,15 +40,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Motion | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = Motion.from_dict(response.json())
+
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -67,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Motion | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,10 +91,10 @@ def _build_response(
 def sync_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Motion | Problem]:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
@@ -100,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Motion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -119,10 +131,10 @@ def sync_detailed(
 def sync(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Motion | Problem | None:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
@@ -140,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Motion | Problem
     """
 
     return sync_detailed(
@@ -154,10 +166,10 @@ def sync(
 async def asyncio_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Motion | Problem]:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
@@ -175,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Motion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -192,10 +204,10 @@ async def asyncio_detailed(
 async def asyncio(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MotionIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Motion | Problem | None:
     """Open Vote
 
      Opens a vote; refused (409 No quorum) unless the body's quorum is present.
@@ -213,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Motion | Problem
     """
 
     return (

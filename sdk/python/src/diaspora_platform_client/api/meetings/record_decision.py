@@ -7,11 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.decision import Decision
 from ...models.decision_in import DecisionIn
 from ...models.problem import Problem
-from ...models.record_decision_response_recorddecision import (
-    RecordDecisionResponseRecorddecision,
-)
 from ...types import Response
 
 
@@ -39,16 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RecordDecisionResponseRecorddecision | None:
+) -> Decision | Problem | None:
     if response.status_code == 201:
-        response_201 = RecordDecisionResponseRecorddecision.from_dict(response.json())
+        response_201 = Decision.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -68,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RecordDecisionResponseRecorddecision]:
+) -> Response[Decision | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,9 +88,9 @@ def _build_response(
 def sync_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DecisionIn,
-) -> Response[Problem | RecordDecisionResponseRecorddecision]:
+) -> Response[Decision | Problem]:
     """Record Decision
 
     Args:
@@ -94,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecordDecisionResponseRecorddecision]
+        Response[Decision | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,9 +120,9 @@ def sync_detailed(
 def sync(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DecisionIn,
-) -> Problem | RecordDecisionResponseRecorddecision | None:
+) -> Decision | Problem | None:
     """Record Decision
 
     Args:
@@ -126,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecordDecisionResponseRecorddecision
+        Decision | Problem
     """
 
     return sync_detailed(
@@ -139,9 +147,9 @@ def sync(
 async def asyncio_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DecisionIn,
-) -> Response[Problem | RecordDecisionResponseRecorddecision]:
+) -> Response[Decision | Problem]:
     """Record Decision
 
     Args:
@@ -153,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecordDecisionResponseRecorddecision]
+        Response[Decision | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,9 +177,9 @@ async def asyncio_detailed(
 async def asyncio(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: DecisionIn,
-) -> Problem | RecordDecisionResponseRecorddecision | None:
+) -> Decision | Problem | None:
     """Record Decision
 
     Args:
@@ -183,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecordDecisionResponseRecorddecision
+        Decision | Problem
     """
 
     return (

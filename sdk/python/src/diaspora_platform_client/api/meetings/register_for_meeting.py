@@ -9,9 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.on_behalf_in import OnBehalfIn
 from ...models.problem import Problem
-from ...models.register_for_meeting_response_registerformeeting import (
-    RegisterForMeetingResponseRegisterformeeting,
-)
+from ...models.registrations import Registrations
 from ...types import Response
 
 
@@ -39,18 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+) -> Problem | Registrations | None:
     if response.status_code == 200:
-        response_200 = RegisterForMeetingResponseRegisterformeeting.from_dict(
-            response.json()
-        )
+        response_200 = Registrations.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -70,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+) -> Response[Problem | Registrations]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,9 +88,9 @@ def _build_response(
 def sync_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OnBehalfIn,
-) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+) -> Response[Problem | Registrations]:
     """Register For Meeting
 
     Args:
@@ -96,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RegisterForMeetingResponseRegisterformeeting]
+        Response[Problem | Registrations]
     """
 
     kwargs = _get_kwargs(
@@ -114,9 +120,9 @@ def sync_detailed(
 def sync(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OnBehalfIn,
-) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+) -> Problem | Registrations | None:
     """Register For Meeting
 
     Args:
@@ -128,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RegisterForMeetingResponseRegisterformeeting
+        Problem | Registrations
     """
 
     return sync_detailed(
@@ -141,9 +147,9 @@ def sync(
 async def asyncio_detailed(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OnBehalfIn,
-) -> Response[Problem | RegisterForMeetingResponseRegisterformeeting]:
+) -> Response[Problem | Registrations]:
     """Register For Meeting
 
     Args:
@@ -155,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RegisterForMeetingResponseRegisterformeeting]
+        Response[Problem | Registrations]
     """
 
     kwargs = _get_kwargs(
@@ -171,9 +177,9 @@ async def asyncio_detailed(
 async def asyncio(
     meeting_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OnBehalfIn,
-) -> Problem | RegisterForMeetingResponseRegisterformeeting | None:
+) -> Problem | Registrations | None:
     """Register For Meeting
 
     Args:
@@ -185,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RegisterForMeetingResponseRegisterformeeting
+        Problem | Registrations
     """
 
     return (

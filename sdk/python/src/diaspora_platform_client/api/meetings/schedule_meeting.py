@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.meeting import Meeting
 from ...models.meeting_in import MeetingIn
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -34,15 +35,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Meeting | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = Meeting.from_dict(response.json())
+
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -62,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Meeting | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,10 +85,10 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Meeting | Problem]:
     """Schedule Meeting
 
     Args:
@@ -91,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Meeting | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -108,10 +120,10 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Meeting | Problem | None:
     """Schedule Meeting
 
     Args:
@@ -126,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Meeting | Problem
     """
 
     return sync_detailed(
@@ -138,10 +150,10 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Meeting | Problem]:
     """Schedule Meeting
 
     Args:
@@ -156,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Meeting | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,10 +183,10 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MeetingIn,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Meeting | Problem | None:
     """Schedule Meeting
 
     Args:
@@ -189,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Meeting | Problem
     """
 
     return (

@@ -6,10 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_alliance_members_response_listalliancemembers import (
-    ListAllianceMembersResponseListalliancemembers,
-)
 from ...models.member_kind import MemberKind
+from ...models.member_page import MemberPage
 from ...models.member_status import MemberStatus
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -71,18 +69,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+) -> MemberPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListAllianceMembersResponseListalliancemembers.from_dict(
-            response.json()
-        )
+        response_200 = MemberPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -102,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+) -> Response[MemberPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,13 +119,13 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     status: MemberStatus | None | Unset = UNSET,
     kind: MemberKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+) -> Response[MemberPage | Problem]:
     """List Alliance Members
 
      Keyset pagination on the member id (``next_cursor`` until it is null).
@@ -136,7 +142,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListAllianceMembersResponseListalliancemembers | Problem]
+        Response[MemberPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,13 +162,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     status: MemberStatus | None | Unset = UNSET,
     kind: MemberKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+) -> MemberPage | Problem | None:
     """List Alliance Members
 
      Keyset pagination on the member id (``next_cursor`` until it is null).
@@ -179,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListAllianceMembersResponseListalliancemembers | Problem
+        MemberPage | Problem
     """
 
     return sync_detailed(
@@ -194,13 +200,13 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     status: MemberStatus | None | Unset = UNSET,
     kind: MemberKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListAllianceMembersResponseListalliancemembers | Problem]:
+) -> Response[MemberPage | Problem]:
     """List Alliance Members
 
      Keyset pagination on the member id (``next_cursor`` until it is null).
@@ -217,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListAllianceMembersResponseListalliancemembers | Problem]
+        Response[MemberPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -235,13 +241,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     status: MemberStatus | None | Unset = UNSET,
     kind: MemberKind | None | Unset = UNSET,
     cursor: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
-) -> ListAllianceMembersResponseListalliancemembers | Problem | None:
+) -> MemberPage | Problem | None:
     """List Alliance Members
 
      Keyset pagination on the member id (``next_cursor`` until it is null).
@@ -258,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListAllianceMembersResponseListalliancemembers | Problem
+        MemberPage | Problem
     """
 
     return (

@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.member import Member
 from ...models.problem import Problem
-from ...models.remove_representative_response_removerepresentative import (
-    RemoveRepresentativeResponseRemoverepresentative,
-)
 from ...types import Response
 
 
@@ -32,18 +30,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+) -> Member | Problem | None:
     if response.status_code == 200:
-        response_200 = RemoveRepresentativeResponseRemoverepresentative.from_dict(
-            response.json()
-        )
+        response_200 = Member.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -63,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+) -> Response[Member | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,8 +82,8 @@ def sync_detailed(
     member_id: UUID,
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+    client: AuthenticatedClient,
+) -> Response[Member | Problem]:
     """Remove Representative
 
     Args:
@@ -89,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RemoveRepresentativeResponseRemoverepresentative]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -108,8 +114,8 @@ def sync(
     member_id: UUID,
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+    client: AuthenticatedClient,
+) -> Member | Problem | None:
     """Remove Representative
 
     Args:
@@ -121,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RemoveRepresentativeResponseRemoverepresentative
+        Member | Problem
     """
 
     return sync_detailed(
@@ -135,8 +141,8 @@ async def asyncio_detailed(
     member_id: UUID,
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | RemoveRepresentativeResponseRemoverepresentative]:
+    client: AuthenticatedClient,
+) -> Response[Member | Problem]:
     """Remove Representative
 
     Args:
@@ -148,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RemoveRepresentativeResponseRemoverepresentative]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,8 +171,8 @@ async def asyncio(
     member_id: UUID,
     account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | RemoveRepresentativeResponseRemoverepresentative | None:
+    client: AuthenticatedClient,
+) -> Member | Problem | None:
     """Remove Representative
 
     Args:
@@ -178,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RemoveRepresentativeResponseRemoverepresentative
+        Member | Problem
     """
 
     return (

@@ -7,11 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.member import Member
 from ...models.membership_review_in import MembershipReviewIn
 from ...models.problem import Problem
-from ...models.review_application_response_reviewapplication import (
-    ReviewApplicationResponseReviewapplication,
-)
 from ...types import Response
 
 
@@ -39,18 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviewApplicationResponseReviewapplication | None:
+) -> Member | Problem | None:
     if response.status_code == 200:
-        response_200 = ReviewApplicationResponseReviewapplication.from_dict(
-            response.json()
-        )
+        response_200 = Member.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -70,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+) -> Response[Member | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,9 +88,9 @@ def _build_response(
 def sync_detailed(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipReviewIn,
-) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+) -> Response[Member | Problem]:
     """Review Application
 
      The secretariat admits (with a term), rejects, suspends or reinstates a member.
@@ -98,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewApplicationResponseReviewapplication]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -116,9 +122,9 @@ def sync_detailed(
 def sync(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipReviewIn,
-) -> Problem | ReviewApplicationResponseReviewapplication | None:
+) -> Member | Problem | None:
     """Review Application
 
      The secretariat admits (with a term), rejects, suspends or reinstates a member.
@@ -132,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewApplicationResponseReviewapplication
+        Member | Problem
     """
 
     return sync_detailed(
@@ -145,9 +151,9 @@ def sync(
 async def asyncio_detailed(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipReviewIn,
-) -> Response[Problem | ReviewApplicationResponseReviewapplication]:
+) -> Response[Member | Problem]:
     """Review Application
 
      The secretariat admits (with a term), rejects, suspends or reinstates a member.
@@ -161,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewApplicationResponseReviewapplication]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -177,9 +183,9 @@ async def asyncio_detailed(
 async def asyncio(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MembershipReviewIn,
-) -> Problem | ReviewApplicationResponseReviewapplication | None:
+) -> Member | Problem | None:
     """Review Application
 
      The secretariat admits (with a term), rejects, suspends or reinstates a member.
@@ -193,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewApplicationResponseReviewapplication
+        Member | Problem
     """
 
     return (

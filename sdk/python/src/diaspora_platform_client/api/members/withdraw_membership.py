@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.member import Member
 from ...models.problem import Problem
-from ...models.withdraw_membership_response_withdrawmembership import (
-    WithdrawMembershipResponseWithdrawmembership,
-)
 from ...models.withdrawal_in import WithdrawalIn
 from ...types import Response
 
@@ -39,18 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WithdrawMembershipResponseWithdrawmembership | None:
+) -> Member | Problem | None:
     if response.status_code == 200:
-        response_200 = WithdrawMembershipResponseWithdrawmembership.from_dict(
-            response.json()
-        )
+        response_200 = Member.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -70,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WithdrawMembershipResponseWithdrawmembership]:
+) -> Response[Member | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,9 +88,9 @@ def _build_response(
 def sync_detailed(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WithdrawalIn,
-) -> Response[Problem | WithdrawMembershipResponseWithdrawmembership]:
+) -> Response[Member | Problem]:
     """Withdraw Membership
 
     Args:
@@ -96,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WithdrawMembershipResponseWithdrawmembership]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,9 +120,9 @@ def sync_detailed(
 def sync(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WithdrawalIn,
-) -> Problem | WithdrawMembershipResponseWithdrawmembership | None:
+) -> Member | Problem | None:
     """Withdraw Membership
 
     Args:
@@ -128,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WithdrawMembershipResponseWithdrawmembership
+        Member | Problem
     """
 
     return sync_detailed(
@@ -141,9 +147,9 @@ def sync(
 async def asyncio_detailed(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WithdrawalIn,
-) -> Response[Problem | WithdrawMembershipResponseWithdrawmembership]:
+) -> Response[Member | Problem]:
     """Withdraw Membership
 
     Args:
@@ -155,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WithdrawMembershipResponseWithdrawmembership]
+        Response[Member | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,9 +177,9 @@ async def asyncio_detailed(
 async def asyncio(
     member_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WithdrawalIn,
-) -> Problem | WithdrawMembershipResponseWithdrawmembership | None:
+) -> Member | Problem | None:
     """Withdraw Membership
 
     Args:
@@ -185,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WithdrawMembershipResponseWithdrawmembership
+        Member | Problem
     """
 
     return (

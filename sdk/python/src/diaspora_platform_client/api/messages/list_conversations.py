@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_conversations_response_200_item import (
-    ListConversationsResponse200Item,
-)
+from ...models.conversation_summary import ConversationSummary
 from ...models.problem import Problem
 from ...types import Response
 
@@ -24,18 +22,26 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ListConversationsResponse200Item] | None:
+) -> Problem | list[ConversationSummary] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ListConversationsResponse200Item.from_dict(
-                response_200_item_data
-            )
+            response_200_item = ConversationSummary.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -55,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ListConversationsResponse200Item]]:
+) -> Response[Problem | list[ConversationSummary]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,8 +72,8 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | list[ListConversationsResponse200Item]]:
+    client: AuthenticatedClient,
+) -> Response[Problem | list[ConversationSummary]]:
     """List Conversations
 
     Raises:
@@ -75,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListConversationsResponse200Item]]
+        Response[Problem | list[ConversationSummary]]
     """
 
     kwargs = _get_kwargs()
@@ -89,8 +95,8 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | list[ListConversationsResponse200Item] | None:
+    client: AuthenticatedClient,
+) -> Problem | list[ConversationSummary] | None:
     """List Conversations
 
     Raises:
@@ -98,7 +104,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListConversationsResponse200Item]
+        Problem | list[ConversationSummary]
     """
 
     return sync_detailed(
@@ -108,8 +114,8 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | list[ListConversationsResponse200Item]]:
+    client: AuthenticatedClient,
+) -> Response[Problem | list[ConversationSummary]]:
     """List Conversations
 
     Raises:
@@ -117,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ListConversationsResponse200Item]]
+        Response[Problem | list[ConversationSummary]]
     """
 
     kwargs = _get_kwargs()
@@ -129,8 +135,8 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | list[ListConversationsResponse200Item] | None:
+    client: AuthenticatedClient,
+) -> Problem | list[ConversationSummary] | None:
     """List Conversations
 
     Raises:
@@ -138,7 +144,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ListConversationsResponse200Item]
+        Problem | list[ConversationSummary]
     """
 
     return (

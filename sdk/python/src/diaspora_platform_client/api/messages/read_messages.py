@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.message_page import MessagePage
 from ...models.problem import Problem
-from ...models.read_messages_response_readmessages import (
-    ReadMessagesResponseReadmessages,
-)
 from ...types import UNSET, Response, Unset
 
 
@@ -47,9 +45,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReadMessagesResponseReadmessages | None:
+) -> MessagePage | Problem | None:
     if response.status_code == 200:
-        response_200 = ReadMessagesResponseReadmessages.from_dict(response.json())
+        response_200 = MessagePage.from_dict(response.json())
 
         return response_200
 
@@ -57,6 +55,11 @@ def _parse_response(
         response_400 = Problem.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -67,6 +70,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -86,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReadMessagesResponseReadmessages]:
+) -> Response[MessagePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,10 +106,10 @@ def _build_response(
 def sync_detailed(
     conversation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | ReadMessagesResponseReadmessages]:
+) -> Response[MessagePage | Problem]:
     """Read Messages
 
      Newest first; ``next_cursor`` pages back in time.
@@ -116,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadMessagesResponseReadmessages]
+        Response[MessagePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -135,10 +143,10 @@ def sync_detailed(
 def sync(
     conversation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | ReadMessagesResponseReadmessages | None:
+) -> MessagePage | Problem | None:
     """Read Messages
 
      Newest first; ``next_cursor`` pages back in time.
@@ -153,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadMessagesResponseReadmessages
+        MessagePage | Problem
     """
 
     return sync_detailed(
@@ -167,10 +175,10 @@ def sync(
 async def asyncio_detailed(
     conversation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | ReadMessagesResponseReadmessages]:
+) -> Response[MessagePage | Problem]:
     """Read Messages
 
      Newest first; ``next_cursor`` pages back in time.
@@ -185,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReadMessagesResponseReadmessages]
+        Response[MessagePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -202,10 +210,10 @@ async def asyncio_detailed(
 async def asyncio(
     conversation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | ReadMessagesResponseReadmessages | None:
+) -> MessagePage | Problem | None:
     """Read Messages
 
      Newest first; ``next_cursor`` pages back in time.
@@ -220,7 +228,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReadMessagesResponseReadmessages
+        MessagePage | Problem
     """
 
     return (

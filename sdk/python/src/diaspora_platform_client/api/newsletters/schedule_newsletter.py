@@ -43,10 +43,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -78,7 +88,7 @@ def _build_response(
 def sync_detailed(
     newsletter_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ScheduleRequest,
 ) -> Response[NewsletterView | Problem]:
     """Schedule Newsletter
@@ -110,7 +120,7 @@ def sync_detailed(
 def sync(
     newsletter_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ScheduleRequest,
 ) -> NewsletterView | Problem | None:
     """Schedule Newsletter
@@ -137,7 +147,7 @@ def sync(
 async def asyncio_detailed(
     newsletter_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ScheduleRequest,
 ) -> Response[NewsletterView | Problem]:
     """Schedule Newsletter
@@ -167,7 +177,7 @@ async def asyncio_detailed(
 async def asyncio(
     newsletter_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ScheduleRequest,
 ) -> NewsletterView | Problem | None:
     """Schedule Newsletter

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.json_feed import JsonFeed
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -31,15 +32,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> JsonFeed | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = JsonFeed.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -59,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[JsonFeed | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 100,
-) -> Response[Any | Problem]:
+) -> Response[JsonFeed | Problem]:
     """Json Feed
 
     Args:
@@ -83,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[JsonFeed | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 100,
-) -> Any | Problem | None:
+) -> JsonFeed | Problem | None:
     """Json Feed
 
     Args:
@@ -112,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        JsonFeed | Problem
     """
 
     return sync_detailed(
@@ -125,7 +132,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 100,
-) -> Response[Any | Problem]:
+) -> Response[JsonFeed | Problem]:
     """Json Feed
 
     Args:
@@ -136,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[JsonFeed | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +159,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 100,
-) -> Any | Problem | None:
+) -> JsonFeed | Problem | None:
     """Json Feed
 
     Args:
@@ -163,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        JsonFeed | Problem
     """
 
     return (

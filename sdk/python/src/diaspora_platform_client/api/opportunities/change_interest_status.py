@@ -45,10 +45,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -81,7 +91,7 @@ def sync_detailed(
     opportunity_id: UUID,
     interest_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestStatusIn,
 ) -> Response[InterestOut | Problem]:
     """Change Interest Status
@@ -118,7 +128,7 @@ def sync(
     opportunity_id: UUID,
     interest_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestStatusIn,
 ) -> InterestOut | Problem | None:
     """Change Interest Status
@@ -150,7 +160,7 @@ async def asyncio_detailed(
     opportunity_id: UUID,
     interest_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestStatusIn,
 ) -> Response[InterestOut | Problem]:
     """Change Interest Status
@@ -185,7 +195,7 @@ async def asyncio(
     opportunity_id: UUID,
     interest_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestStatusIn,
 ) -> InterestOut | Problem | None:
     """Change Interest Status

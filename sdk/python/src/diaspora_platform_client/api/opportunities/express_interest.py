@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -52,6 +57,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -83,7 +93,7 @@ def _build_response(
 def sync_detailed(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestIn,
 ) -> Response[InterestOut | Problem]:
     """Express Interest
@@ -115,7 +125,7 @@ def sync_detailed(
 def sync(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestIn,
 ) -> InterestOut | Problem | None:
     """Express Interest
@@ -142,7 +152,7 @@ def sync(
 async def asyncio_detailed(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestIn,
 ) -> Response[InterestOut | Problem]:
     """Express Interest
@@ -172,7 +182,7 @@ async def asyncio_detailed(
 async def asyncio(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InterestIn,
 ) -> InterestOut | Problem | None:
     """Express Interest

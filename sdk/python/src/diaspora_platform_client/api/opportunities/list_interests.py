@@ -39,10 +39,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -74,7 +84,7 @@ def _build_response(
 def sync_detailed(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[InterestOut]]:
     """List Interests
 
@@ -103,7 +113,7 @@ def sync_detailed(
 def sync(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[InterestOut] | None:
     """List Interests
 
@@ -127,7 +137,7 @@ def sync(
 async def asyncio_detailed(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[InterestOut]]:
     """List Interests
 
@@ -154,7 +164,7 @@ async def asyncio_detailed(
 async def asyncio(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[InterestOut] | None:
     """List Interests
 

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_open_response_listopen import ListOpenResponseListopen
 from ...models.opportunity_kind import OpportunityKind
+from ...models.opportunity_page import OpportunityPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -75,16 +75,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOpenResponseListopen | Problem | None:
+) -> OpportunityPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListOpenResponseListopen.from_dict(response.json())
+        response_200 = OpportunityPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -104,7 +114,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOpenResponseListopen | Problem]:
+) -> Response[OpportunityPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,14 +125,14 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     kind: None | OpportunityKind | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
     mode: None | str | Unset = UNSET,
-) -> Response[ListOpenResponseListopen | Problem]:
+) -> Response[OpportunityPage | Problem]:
     """List Open
 
      Open opportunities, soonest deadline first (keyset pagination); the filters narrow
@@ -141,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOpenResponseListopen | Problem]
+        Response[OpportunityPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,14 +172,14 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     kind: None | OpportunityKind | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
     mode: None | str | Unset = UNSET,
-) -> ListOpenResponseListopen | Problem | None:
+) -> OpportunityPage | Problem | None:
     """List Open
 
      Open opportunities, soonest deadline first (keyset pagination); the filters narrow
@@ -188,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOpenResponseListopen | Problem
+        OpportunityPage | Problem
     """
 
     return sync_detailed(
@@ -204,14 +214,14 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     kind: None | OpportunityKind | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
     mode: None | str | Unset = UNSET,
-) -> Response[ListOpenResponseListopen | Problem]:
+) -> Response[OpportunityPage | Problem]:
     """List Open
 
      Open opportunities, soonest deadline first (keyset pagination); the filters narrow
@@ -230,7 +240,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOpenResponseListopen | Problem]
+        Response[OpportunityPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -249,14 +259,14 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     kind: None | OpportunityKind | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
     mode: None | str | Unset = UNSET,
-) -> ListOpenResponseListopen | Problem | None:
+) -> OpportunityPage | Problem | None:
     """List Open
 
      Open opportunities, soonest deadline first (keyset pagination); the filters narrow
@@ -275,7 +285,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOpenResponseListopen | Problem
+        OpportunityPage | Problem
     """
 
     return (

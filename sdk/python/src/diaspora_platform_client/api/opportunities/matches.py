@@ -61,10 +61,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -96,7 +106,7 @@ def _build_response(
 def sync_detailed(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
@@ -136,7 +146,7 @@ def sync_detailed(
 def sync(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
@@ -171,7 +181,7 @@ def sync(
 async def asyncio_detailed(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
@@ -209,7 +219,7 @@ async def asyncio_detailed(
 async def asyncio(
     opportunity_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,

@@ -41,10 +41,20 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -75,7 +85,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OpportunityIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Created | Problem]:
@@ -113,7 +123,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OpportunityIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Created | Problem | None:
@@ -146,7 +156,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OpportunityIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Created | Problem]:
@@ -182,7 +192,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OpportunityIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Created | Problem | None:

@@ -39,6 +39,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -58,6 +63,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -91,7 +101,7 @@ def sync_detailed(
     request_id: UUID,
     decision: AnswerRequestDecision,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RequestView]:
     """Answer Request
 
@@ -128,7 +138,7 @@ def sync(
     request_id: UUID,
     decision: AnswerRequestDecision,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RequestView | None:
     """Answer Request
 
@@ -160,7 +170,7 @@ async def asyncio_detailed(
     request_id: UUID,
     decision: AnswerRequestDecision,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | RequestView]:
     """Answer Request
 
@@ -195,7 +205,7 @@ async def asyncio(
     request_id: UUID,
     decision: AnswerRequestDecision,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | RequestView | None:
     """Answer Request
 

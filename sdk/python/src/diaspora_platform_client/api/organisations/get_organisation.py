@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.organisation import Organisation
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,10 +28,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Organisation.from_dict(response.json())
+
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -41,6 +48,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -60,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,8 +84,8 @@ def _build_response(
 def sync_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Organisation | Problem]:
     """Get Organisation
 
     Args:
@@ -84,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,8 +113,8 @@ def sync_detailed(
 def sync(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+    client: AuthenticatedClient,
+) -> Organisation | Problem | None:
     """Get Organisation
 
     Args:
@@ -113,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return sync_detailed(
@@ -125,8 +137,8 @@ def sync(
 async def asyncio_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Organisation | Problem]:
     """Get Organisation
 
     Args:
@@ -137,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -152,8 +164,8 @@ async def asyncio_detailed(
 async def asyncio(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+    client: AuthenticatedClient,
+) -> Organisation | Problem | None:
     """Get Organisation
 
     Args:
@@ -164,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return (

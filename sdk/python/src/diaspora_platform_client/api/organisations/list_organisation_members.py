@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -52,6 +57,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -83,7 +93,7 @@ def _build_response(
 def sync_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[ListOrganisationMembersResponse200Item]]:
     """List Organisation Members
 
@@ -112,7 +122,7 @@ def sync_detailed(
 def sync(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[ListOrganisationMembersResponse200Item] | None:
     """List Organisation Members
 
@@ -136,7 +146,7 @@ def sync(
 async def asyncio_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[ListOrganisationMembersResponse200Item]]:
     """List Organisation Members
 
@@ -163,7 +173,7 @@ async def asyncio_detailed(
 async def asyncio(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[ListOrganisationMembersResponse200Item] | None:
     """List Organisation Members
 

@@ -39,6 +39,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
 
@@ -53,6 +58,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -84,7 +94,7 @@ def _build_response(
 def sync_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[RequestView]]:
     """List Requests
 
@@ -115,7 +125,7 @@ def sync_detailed(
 def sync(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[RequestView] | None:
     """List Requests
 
@@ -141,7 +151,7 @@ def sync(
 async def asyncio_detailed(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | list[RequestView]]:
     """List Requests
 
@@ -170,7 +180,7 @@ async def asyncio_detailed(
 async def asyncio(
     org_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | list[RequestView] | None:
     """List Requests
 

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.organisation import Organisation
 from ...models.problem import Problem
 from ...types import Response
 
@@ -29,10 +30,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Organisation | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Organisation.from_dict(response.json())
+
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
@@ -54,6 +61,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
 
@@ -72,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Organisation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,8 +97,8 @@ def sync_detailed(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Organisation | Problem]:
     """Remove Member
 
      An administrator removes a member, or a member leaves (not the last administrator).
@@ -100,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -119,8 +131,8 @@ def sync(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+    client: AuthenticatedClient,
+) -> Organisation | Problem | None:
     """Remove Member
 
      An administrator removes a member, or a member leaves (not the last administrator).
@@ -134,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return sync_detailed(
@@ -148,8 +160,8 @@ async def asyncio_detailed(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Organisation | Problem]:
     """Remove Member
 
      An administrator removes a member, or a member leaves (not the last administrator).
@@ -163,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Organisation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -180,8 +192,8 @@ async def asyncio(
     org_id: UUID,
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+    client: AuthenticatedClient,
+) -> Organisation | Problem | None:
     """Remove Member
 
      An administrator removes a member, or a member leaves (not the last administrator).
@@ -195,7 +207,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Organisation | Problem
     """
 
     return (

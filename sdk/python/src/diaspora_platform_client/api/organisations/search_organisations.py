@@ -6,10 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.organisation_kind import OrganisationKind
+from ...models.organisation_page import OrganisationPage
 from ...models.problem import Problem
-from ...models.search_organisations_response_searchorganisations import (
-    SearchOrganisationsResponseSearchorganisations,
-)
 from ...types import UNSET, Response, Unset
 
 
@@ -84,11 +82,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SearchOrganisationsResponseSearchorganisations | None:
+) -> OrganisationPage | Problem | None:
     if response.status_code == 200:
-        response_200 = SearchOrganisationsResponseSearchorganisations.from_dict(
-            response.json()
-        )
+        response_200 = OrganisationPage.from_dict(response.json())
 
         return response_200
 
@@ -97,10 +93,20 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -120,7 +126,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SearchOrganisationsResponseSearchorganisations]:
+) -> Response[OrganisationPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,14 +137,14 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     kind: list[OrganisationKind] | None | Unset = UNSET,
     country: list[str] | None | Unset = UNSET,
     verified: bool | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | SearchOrganisationsResponseSearchorganisations]:
+) -> Response[OrganisationPage | Problem]:
     """Search Organisations
 
      Organisations are public: no sign-in needed.
@@ -156,7 +162,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchOrganisationsResponseSearchorganisations]
+        Response[OrganisationPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -177,14 +183,14 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     kind: list[OrganisationKind] | None | Unset = UNSET,
     country: list[str] | None | Unset = UNSET,
     verified: bool | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | SearchOrganisationsResponseSearchorganisations | None:
+) -> OrganisationPage | Problem | None:
     """Search Organisations
 
      Organisations are public: no sign-in needed.
@@ -202,7 +208,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchOrganisationsResponseSearchorganisations
+        OrganisationPage | Problem
     """
 
     return sync_detailed(
@@ -218,14 +224,14 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     kind: list[OrganisationKind] | None | Unset = UNSET,
     country: list[str] | None | Unset = UNSET,
     verified: bool | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Problem | SearchOrganisationsResponseSearchorganisations]:
+) -> Response[OrganisationPage | Problem]:
     """Search Organisations
 
      Organisations are public: no sign-in needed.
@@ -243,7 +249,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchOrganisationsResponseSearchorganisations]
+        Response[OrganisationPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -262,14 +268,14 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
     kind: list[OrganisationKind] | None | Unset = UNSET,
     country: list[str] | None | Unset = UNSET,
     verified: bool | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Problem | SearchOrganisationsResponseSearchorganisations | None:
+) -> OrganisationPage | Problem | None:
     """Search Organisations
 
      Organisations are public: no sign-in needed.
@@ -287,7 +293,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchOrganisationsResponseSearchorganisations
+        OrganisationPage | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_person_response_getperson import GetPersonResponseGetperson
+from ...models.person_view import PersonView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,11 +28,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetPersonResponseGetperson | Problem | None:
+) -> PersonView | Problem | None:
     if response.status_code == 200:
-        response_200 = GetPersonResponseGetperson.from_dict(response.json())
+        response_200 = PersonView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -43,6 +48,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -62,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetPersonResponseGetperson | Problem]:
+) -> Response[PersonView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,8 +84,8 @@ def _build_response(
 def sync_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[GetPersonResponseGetperson | Problem]:
+    client: AuthenticatedClient,
+) -> Response[PersonView | Problem]:
     """Get Person
 
      What the viewer may see of this person (404 if hidden from them or absent).
@@ -88,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetPersonResponseGetperson | Problem]
+        Response[PersonView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,8 +115,8 @@ def sync_detailed(
 def sync(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> GetPersonResponseGetperson | Problem | None:
+    client: AuthenticatedClient,
+) -> PersonView | Problem | None:
     """Get Person
 
      What the viewer may see of this person (404 if hidden from them or absent).
@@ -119,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetPersonResponseGetperson | Problem
+        PersonView | Problem
     """
 
     return sync_detailed(
@@ -131,8 +141,8 @@ def sync(
 async def asyncio_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[GetPersonResponseGetperson | Problem]:
+    client: AuthenticatedClient,
+) -> Response[PersonView | Problem]:
     """Get Person
 
      What the viewer may see of this person (404 if hidden from them or absent).
@@ -145,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetPersonResponseGetperson | Problem]
+        Response[PersonView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -160,8 +170,8 @@ async def asyncio_detailed(
 async def asyncio(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> GetPersonResponseGetperson | Problem | None:
+    client: AuthenticatedClient,
+) -> PersonView | Problem | None:
     """Get Person
 
      What the viewer may see of this person (404 if hidden from them or absent).
@@ -174,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetPersonResponseGetperson | Problem
+        PersonView | Problem
     """
 
     return (

@@ -37,6 +37,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Problem | None:
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -46,6 +51,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -77,7 +87,7 @@ def _build_response(
 def sync_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     size: str | Unset = "full",
 ) -> Response[Problem]:
     """Get Photo
@@ -109,7 +119,7 @@ def sync_detailed(
 def sync(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     size: str | Unset = "full",
 ) -> Problem | None:
     """Get Photo
@@ -136,7 +146,7 @@ def sync(
 async def asyncio_detailed(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     size: str | Unset = "full",
 ) -> Response[Problem]:
     """Get Photo
@@ -166,7 +176,7 @@ async def asyncio_detailed(
 async def asyncio(
     person_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     size: str | Unset = "full",
 ) -> Problem | None:
     """Get Photo

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.own_profile import OwnProfile
 from ...models.patch_my_profile_body import PatchMyProfileBody
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -34,10 +35,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = OwnProfile.from_dict(response.json())
+
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -64,6 +71,11 @@ def _parse_response(
 
         return response_428
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
 
@@ -82,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,10 +105,10 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Patch My Profile
 
     Args:
@@ -109,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -126,10 +138,10 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Patch My Profile
 
     Args:
@@ -142,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return sync_detailed(
@@ -154,10 +166,10 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Patch My Profile
 
     Args:
@@ -170,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -185,10 +197,10 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PatchMyProfileBody,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Patch My Profile
 
     Args:
@@ -201,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return (

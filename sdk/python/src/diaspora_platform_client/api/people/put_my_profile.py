@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.own_profile import OwnProfile
 from ...models.problem import Problem
 from ...models.profile_input import ProfileInput
 from ...types import UNSET, Response, Unset
@@ -34,14 +35,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = OwnProfile.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = OwnProfile.from_dict(response.json())
+
         return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
@@ -57,6 +65,11 @@ def _parse_response(
         response_428 = Problem.from_dict(response.json())
 
         return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -76,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,10 +100,10 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Put My Profile
 
     Args:
@@ -104,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -121,10 +134,10 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Put My Profile
 
     Args:
@@ -138,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return sync_detailed(
@@ -150,10 +163,10 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[OwnProfile | Problem]:
     """Put My Profile
 
     Args:
@@ -167,7 +180,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[OwnProfile | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -182,10 +195,10 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProfileInput,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> OwnProfile | Problem | None:
     """Put My Profile
 
     Args:
@@ -199,7 +212,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        OwnProfile | Problem
     """
 
     return (

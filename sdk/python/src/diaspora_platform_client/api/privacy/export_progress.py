@@ -49,6 +49,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
 
@@ -79,7 +84,7 @@ def _build_response(
 def sync_detailed(
     export_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ExportView | Problem]:
     """Progress of my export: which services' slices arrived
 
@@ -108,7 +113,7 @@ def sync_detailed(
 def sync(
     export_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ExportView | Problem | None:
     """Progress of my export: which services' slices arrived
 
@@ -132,7 +137,7 @@ def sync(
 async def asyncio_detailed(
     export_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ExportView | Problem]:
     """Progress of my export: which services' slices arrived
 
@@ -159,7 +164,7 @@ async def asyncio_detailed(
 async def asyncio(
     export_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ExportView | Problem | None:
     """Progress of my export: which services' slices arrived
 

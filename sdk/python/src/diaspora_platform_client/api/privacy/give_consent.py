@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.consent_change import ConsentChange
 from ...models.consent_grant import ConsentGrant
-from ...models.give_consent_response_giveconsent import GiveConsentResponseGiveconsent
 from ...models.problem import Problem
 from ...types import Response
 
@@ -32,16 +32,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GiveConsentResponseGiveconsent | Problem | None:
+) -> ConsentChange | Problem | None:
     if response.status_code == 200:
-        response_200 = GiveConsentResponseGiveconsent.from_dict(response.json())
+        response_200 = ConsentChange.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -61,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GiveConsentResponseGiveconsent | Problem]:
+) -> Response[ConsentChange | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,9 +82,9 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ConsentGrant,
-) -> Response[GiveConsentResponseGiveconsent | Problem]:
+) -> Response[ConsentChange | Problem]:
     """Give Consent
 
      Give consent for a purpose towards the platform or a named recipient.
@@ -87,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GiveConsentResponseGiveconsent | Problem]
+        Response[ConsentChange | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -103,9 +113,9 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ConsentGrant,
-) -> GiveConsentResponseGiveconsent | Problem | None:
+) -> ConsentChange | Problem | None:
     """Give Consent
 
      Give consent for a purpose towards the platform or a named recipient.
@@ -118,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GiveConsentResponseGiveconsent | Problem
+        ConsentChange | Problem
     """
 
     return sync_detailed(
@@ -129,9 +139,9 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ConsentGrant,
-) -> Response[GiveConsentResponseGiveconsent | Problem]:
+) -> Response[ConsentChange | Problem]:
     """Give Consent
 
      Give consent for a purpose towards the platform or a named recipient.
@@ -144,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GiveConsentResponseGiveconsent | Problem]
+        Response[ConsentChange | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,9 +168,9 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ConsentGrant,
-) -> GiveConsentResponseGiveconsent | Problem | None:
+) -> ConsentChange | Problem | None:
     """Give Consent
 
      Give consent for a purpose towards the platform or a named recipient.
@@ -173,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GiveConsentResponseGiveconsent | Problem
+        ConsentChange | Problem
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.my_audit_log_response_myauditlog import MyAuditLogResponseMyauditlog
+from ...models.audit_log_page import AuditLogPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -40,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> MyAuditLogResponseMyauditlog | Problem | None:
+) -> AuditLogPage | Problem | None:
     if response.status_code == 200:
-        response_200 = MyAuditLogResponseMyauditlog.from_dict(response.json())
+        response_200 = AuditLogPage.from_dict(response.json())
 
         return response_200
 
@@ -51,10 +51,20 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -74,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MyAuditLogResponseMyauditlog | Problem]:
+) -> Response[AuditLogPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,10 +95,10 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[MyAuditLogResponseMyauditlog | Problem]:
+) -> Response[AuditLogPage | Problem]:
     """My Audit Log
 
      Who (official, moderator, admin) read your identified data, in which service; newest
@@ -103,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyAuditLogResponseMyauditlog | Problem]
+        Response[AuditLogPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,10 +130,10 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> MyAuditLogResponseMyauditlog | Problem | None:
+) -> AuditLogPage | Problem | None:
     """My Audit Log
 
      Who (official, moderator, admin) read your identified data, in which service; newest
@@ -138,7 +148,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyAuditLogResponseMyauditlog | Problem
+        AuditLogPage | Problem
     """
 
     return sync_detailed(
@@ -150,10 +160,10 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[MyAuditLogResponseMyauditlog | Problem]:
+) -> Response[AuditLogPage | Problem]:
     """My Audit Log
 
      Who (official, moderator, admin) read your identified data, in which service; newest
@@ -168,7 +178,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyAuditLogResponseMyauditlog | Problem]
+        Response[AuditLogPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -183,10 +193,10 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> MyAuditLogResponseMyauditlog | Problem | None:
+) -> AuditLogPage | Problem | None:
     """My Audit Log
 
      Who (official, moderator, admin) read your identified data, in which service; newest
@@ -201,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyAuditLogResponseMyauditlog | Problem
+        AuditLogPage | Problem
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.my_consents_response_myconsents import MyConsentsResponseMyconsents
+from ...models.consents import Consents
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,11 +22,21 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> MyConsentsResponseMyconsents | Problem | None:
+) -> Consents | Problem | None:
     if response.status_code == 200:
-        response_200 = MyConsentsResponseMyconsents.from_dict(response.json())
+        response_200 = Consents.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -46,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MyConsentsResponseMyconsents | Problem]:
+) -> Response[Consents | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,8 +67,8 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[MyConsentsResponseMyconsents | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Consents | Problem]:
     """My Consents
 
      Current state of every purpose and named recipient, and the history (newest first).
@@ -68,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyConsentsResponseMyconsents | Problem]
+        Response[Consents | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -82,8 +92,8 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
-) -> MyConsentsResponseMyconsents | Problem | None:
+    client: AuthenticatedClient,
+) -> Consents | Problem | None:
     """My Consents
 
      Current state of every purpose and named recipient, and the history (newest first).
@@ -93,7 +103,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyConsentsResponseMyconsents | Problem
+        Consents | Problem
     """
 
     return sync_detailed(
@@ -103,8 +113,8 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[MyConsentsResponseMyconsents | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Consents | Problem]:
     """My Consents
 
      Current state of every purpose and named recipient, and the history (newest first).
@@ -114,7 +124,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MyConsentsResponseMyconsents | Problem]
+        Response[Consents | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -126,8 +136,8 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
-) -> MyConsentsResponseMyconsents | Problem | None:
+    client: AuthenticatedClient,
+) -> Consents | Problem | None:
     """My Consents
 
      Current state of every purpose and named recipient, and the history (newest first).
@@ -137,7 +147,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MyConsentsResponseMyconsents | Problem
+        Consents | Problem
     """
 
     return (

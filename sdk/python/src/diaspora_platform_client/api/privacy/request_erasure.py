@@ -58,6 +58,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
 
@@ -87,7 +92,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ErasureRequest,
 ) -> Response[ErasureAccepted | Problem]:
     """Erase my account everywhere (irreversible; follow it with the receipt)
@@ -116,7 +121,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ErasureRequest,
 ) -> ErasureAccepted | Problem | None:
     """Erase my account everywhere (irreversible; follow it with the receipt)
@@ -140,7 +145,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ErasureRequest,
 ) -> Response[ErasureAccepted | Problem]:
     """Erase my account everywhere (irreversible; follow it with the receipt)
@@ -167,7 +172,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ErasureRequest,
 ) -> ErasureAccepted | Problem | None:
     """Erase my account everywhere (irreversible; follow it with the receipt)

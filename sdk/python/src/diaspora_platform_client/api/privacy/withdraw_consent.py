@@ -5,11 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.consent_change import ConsentChange
 from ...models.consent_target import ConsentTarget
 from ...models.problem import Problem
-from ...models.withdraw_consent_response_withdrawconsent import (
-    WithdrawConsentResponseWithdrawconsent,
-)
 from ...types import Response
 
 
@@ -34,16 +32,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WithdrawConsentResponseWithdrawconsent | None:
+) -> ConsentChange | Problem | None:
     if response.status_code == 200:
-        response_200 = WithdrawConsentResponseWithdrawconsent.from_dict(response.json())
+        response_200 = ConsentChange.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -63,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WithdrawConsentResponseWithdrawconsent]:
+) -> Response[ConsentChange | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,9 +82,9 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ConsentTarget,
-) -> Response[Problem | WithdrawConsentResponseWithdrawconsent]:
+) -> Response[ConsentChange | Problem]:
     """Withdraw Consent
 
      Withdraw a consent; every service stops that use when it hears of it.
@@ -89,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WithdrawConsentResponseWithdrawconsent]
+        Response[ConsentChange | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,9 +113,9 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ConsentTarget,
-) -> Problem | WithdrawConsentResponseWithdrawconsent | None:
+) -> ConsentChange | Problem | None:
     """Withdraw Consent
 
      Withdraw a consent; every service stops that use when it hears of it.
@@ -120,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WithdrawConsentResponseWithdrawconsent
+        ConsentChange | Problem
     """
 
     return sync_detailed(
@@ -131,9 +139,9 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ConsentTarget,
-) -> Response[Problem | WithdrawConsentResponseWithdrawconsent]:
+) -> Response[ConsentChange | Problem]:
     """Withdraw Consent
 
      Withdraw a consent; every service stops that use when it hears of it.
@@ -146,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WithdrawConsentResponseWithdrawconsent]
+        Response[ConsentChange | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -160,9 +168,9 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ConsentTarget,
-) -> Problem | WithdrawConsentResponseWithdrawconsent | None:
+) -> ConsentChange | Problem | None:
     """Withdraw Consent
 
      Withdraw a consent; every service stops that use when it hears of it.
@@ -175,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WithdrawConsentResponseWithdrawconsent
+        ConsentChange | Problem
     """
 
     return (

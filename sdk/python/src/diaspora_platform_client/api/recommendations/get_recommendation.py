@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_recommendation_response_getrecommendation import (
-    GetRecommendationResponseGetrecommendation,
-)
 from ...models.problem import Problem
+from ...models.recommendation import Recommendation
 from ...types import Response
 
 
@@ -30,18 +28,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetRecommendationResponseGetrecommendation | Problem | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = GetRecommendationResponseGetrecommendation.from_dict(
-            response.json()
-        )
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -61,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,8 +79,8 @@ def _build_response(
 def sync_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Problem | Recommendation]:
     """Get Recommendation
 
     Args:
@@ -85,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetRecommendationResponseGetrecommendation | Problem]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -102,8 +108,8 @@ def sync_detailed(
 def sync(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> GetRecommendationResponseGetrecommendation | Problem | None:
+    client: AuthenticatedClient,
+) -> Problem | Recommendation | None:
     """Get Recommendation
 
     Args:
@@ -114,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetRecommendationResponseGetrecommendation | Problem
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -126,8 +132,8 @@ def sync(
 async def asyncio_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[GetRecommendationResponseGetrecommendation | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Problem | Recommendation]:
     """Get Recommendation
 
     Args:
@@ -138,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetRecommendationResponseGetrecommendation | Problem]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -153,8 +159,8 @@ async def asyncio_detailed(
 async def asyncio(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> GetRecommendationResponseGetrecommendation | Problem | None:
+    client: AuthenticatedClient,
+) -> Problem | Recommendation | None:
     """Get Recommendation
 
     Args:
@@ -165,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetRecommendationResponseGetrecommendation | Problem
+        Problem | Recommendation
     """
 
     return (

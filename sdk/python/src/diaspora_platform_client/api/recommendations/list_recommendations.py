@@ -6,10 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_recommendations_response_listrecommendations import (
-    ListRecommendationsResponseListrecommendations,
-)
 from ...models.problem import Problem
+from ...models.recommendations import Recommendations
 from ...models.stage import Stage
 from ...types import UNSET, Response, Unset
 
@@ -55,18 +53,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListRecommendationsResponseListrecommendations | Problem | None:
+) -> Problem | Recommendations | None:
     if response.status_code == 200:
-        response_200 = ListRecommendationsResponseListrecommendations.from_dict(
-            response.json()
-        )
+        response_200 = Recommendations.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -86,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListRecommendationsResponseListrecommendations | Problem]:
+) -> Response[Problem | Recommendations]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,11 +103,11 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     stage: None | Stage | Unset = UNSET,
     theme: None | str | Unset = UNSET,
-) -> Response[ListRecommendationsResponseListrecommendations | Problem]:
+) -> Response[Problem | Recommendations]:
     """List Recommendations
 
     Args:
@@ -114,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListRecommendationsResponseListrecommendations | Problem]
+        Response[Problem | Recommendations]
     """
 
     kwargs = _get_kwargs(
@@ -132,11 +138,11 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     stage: None | Stage | Unset = UNSET,
     theme: None | str | Unset = UNSET,
-) -> ListRecommendationsResponseListrecommendations | Problem | None:
+) -> Problem | Recommendations | None:
     """List Recommendations
 
     Args:
@@ -149,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListRecommendationsResponseListrecommendations | Problem
+        Problem | Recommendations
     """
 
     return sync_detailed(
@@ -162,11 +168,11 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     stage: None | Stage | Unset = UNSET,
     theme: None | str | Unset = UNSET,
-) -> Response[ListRecommendationsResponseListrecommendations | Problem]:
+) -> Response[Problem | Recommendations]:
     """List Recommendations
 
     Args:
@@ -179,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListRecommendationsResponseListrecommendations | Problem]
+        Response[Problem | Recommendations]
     """
 
     kwargs = _get_kwargs(
@@ -195,11 +201,11 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     alliance_id: UUID,
     stage: None | Stage | Unset = UNSET,
     theme: None | str | Unset = UNSET,
-) -> ListRecommendationsResponseListrecommendations | Problem | None:
+) -> Problem | Recommendations | None:
     """List Recommendations
 
     Args:
@@ -212,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListRecommendationsResponseListrecommendations | Problem
+        Problem | Recommendations
     """
 
     return (

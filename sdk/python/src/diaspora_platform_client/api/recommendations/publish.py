@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.publish_response_publish import PublishResponsePublish
+from ...models.recommendation import Recommendation
 from ...types import Response
 
 
@@ -28,16 +28,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | PublishResponsePublish | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = PublishResponsePublish.from_dict(response.json())
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -57,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | PublishResponsePublish]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +79,8 @@ def _build_response(
 def sync_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | PublishResponsePublish]:
+    client: AuthenticatedClient,
+) -> Response[Problem | Recommendation]:
     """Publish
 
     Args:
@@ -81,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PublishResponsePublish]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -98,8 +108,8 @@ def sync_detailed(
 def sync(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | PublishResponsePublish | None:
+    client: AuthenticatedClient,
+) -> Problem | Recommendation | None:
     """Publish
 
     Args:
@@ -110,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PublishResponsePublish
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -122,8 +132,8 @@ def sync(
 async def asyncio_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | PublishResponsePublish]:
+    client: AuthenticatedClient,
+) -> Response[Problem | Recommendation]:
     """Publish
 
     Args:
@@ -134,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PublishResponsePublish]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -149,8 +159,8 @@ async def asyncio_detailed(
 async def asyncio(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | PublishResponsePublish | None:
+    client: AuthenticatedClient,
+) -> Problem | Recommendation | None:
     """Publish
 
     Args:
@@ -161,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PublishResponsePublish
+        Problem | Recommendation
     """
 
     return (

@@ -8,8 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.recommendation import Recommendation
 from ...models.return_in import ReturnIn
-from ...models.return_response_return import ReturnResponseReturn
 from ...types import Response
 
 
@@ -37,16 +37,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReturnResponseReturn | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = ReturnResponseReturn.from_dict(response.json())
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -66,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReturnResponseReturn]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,9 +88,9 @@ def _build_response(
 def sync_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReturnIn,
-) -> Response[Problem | ReturnResponseReturn]:
+) -> Response[Problem | Recommendation]:
     """Return
 
     Args:
@@ -92,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReturnResponseReturn]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -110,9 +120,9 @@ def sync_detailed(
 def sync(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReturnIn,
-) -> Problem | ReturnResponseReturn | None:
+) -> Problem | Recommendation | None:
     """Return
 
     Args:
@@ -124,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReturnResponseReturn
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -137,9 +147,9 @@ def sync(
 async def asyncio_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReturnIn,
-) -> Response[Problem | ReturnResponseReturn]:
+) -> Response[Problem | Recommendation]:
     """Return
 
     Args:
@@ -151,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReturnResponseReturn]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -167,9 +177,9 @@ async def asyncio_detailed(
 async def asyncio(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ReturnIn,
-) -> Problem | ReturnResponseReturn | None:
+) -> Problem | Recommendation | None:
     """Return
 
     Args:
@@ -181,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReturnResponseReturn
+        Problem | Recommendation
     """
 
     return (

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.revise_response_revise import ReviseResponseRevise
+from ...models.recommendation import Recommendation
 from ...models.revision_in import RevisionIn
 from ...types import UNSET, Response, Unset
 
@@ -40,11 +40,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviseResponseRevise | None:
+) -> Problem | Recommendation | None:
     if response.status_code == 200:
-        response_200 = ReviseResponseRevise.from_dict(response.json())
+        response_200 = Recommendation.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
@@ -55,6 +60,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -74,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviseResponseRevise]:
+) -> Response[Problem | Recommendation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,10 +96,10 @@ def _build_response(
 def sync_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
-) -> Response[Problem | ReviseResponseRevise]:
+) -> Response[Problem | Recommendation]:
     """Revise
 
      Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
@@ -105,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviseResponseRevise]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -124,10 +134,10 @@ def sync_detailed(
 def sync(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
-) -> Problem | ReviseResponseRevise | None:
+) -> Problem | Recommendation | None:
     """Revise
 
      Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
@@ -143,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviseResponseRevise
+        Problem | Recommendation
     """
 
     return sync_detailed(
@@ -157,10 +167,10 @@ def sync(
 async def asyncio_detailed(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
-) -> Response[Problem | ReviseResponseRevise]:
+) -> Response[Problem | Recommendation]:
     """Revise
 
      Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
@@ -176,7 +186,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviseResponseRevise]
+        Response[Problem | Recommendation]
     """
 
     kwargs = _get_kwargs(
@@ -193,10 +203,10 @@ async def asyncio_detailed(
 async def asyncio(
     recommendation_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevisionIn,
     if_match: None | str | Unset = UNSET,
-) -> Problem | ReviseResponseRevise | None:
+) -> Problem | Recommendation | None:
     """Revise
 
      Edit a draft. Send the ETag you read as ``If-Match`` so no co-author's edit is lost.
@@ -212,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviseResponseRevise
+        Problem | Recommendation
     """
 
     return (

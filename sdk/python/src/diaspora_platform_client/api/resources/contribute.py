@@ -41,6 +41,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -50,6 +55,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -80,7 +90,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ResourceIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Created | Problem]:
@@ -118,7 +128,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ResourceIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Created | Problem | None:
@@ -151,7 +161,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ResourceIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Created | Problem]:
@@ -187,7 +197,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ResourceIn,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Created | Problem | None:

@@ -29,15 +29,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | str | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = response.text
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -57,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,8 +80,8 @@ def sync_detailed(
     resource_id: UUID,
     attachment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Problem | str]:
     """Download Attachment
 
     Args:
@@ -83,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -102,8 +112,8 @@ def sync(
     resource_id: UUID,
     attachment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+    client: AuthenticatedClient,
+) -> Problem | str | None:
     """Download Attachment
 
     Args:
@@ -115,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | str
     """
 
     return sync_detailed(
@@ -129,8 +139,8 @@ async def asyncio_detailed(
     resource_id: UUID,
     attachment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Problem | str]:
     """Download Attachment
 
     Args:
@@ -142,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -159,8 +169,8 @@ async def asyncio(
     resource_id: UUID,
     attachment_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+    client: AuthenticatedClient,
+) -> Problem | str | None:
     """Download Attachment
 
     Args:
@@ -172,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | str
     """
 
     return (

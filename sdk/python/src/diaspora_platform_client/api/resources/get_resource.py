@@ -53,10 +53,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -88,7 +98,7 @@ def _build_response(
 def sync_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | ResourceOut]:
@@ -126,7 +136,7 @@ def sync_detailed(
 def sync(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
 ) -> Problem | ResourceOut | None:
@@ -159,7 +169,7 @@ def sync(
 async def asyncio_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | ResourceOut]:
@@ -195,7 +205,7 @@ async def asyncio_detailed(
 async def asyncio(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
 ) -> Problem | ResourceOut | None:

@@ -50,10 +50,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -84,7 +94,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: None | ResourceKind | Unset = UNSET,
 ) -> Response[ModerationCountsResponseModerationcounts | Problem]:
     """Moderation Counts
@@ -116,7 +126,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: None | ResourceKind | Unset = UNSET,
 ) -> ModerationCountsResponseModerationcounts | Problem | None:
     """Moderation Counts
@@ -143,7 +153,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: None | ResourceKind | Unset = UNSET,
 ) -> Response[ModerationCountsResponseModerationcounts | Problem]:
     """Moderation Counts
@@ -173,7 +183,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: None | ResourceKind | Unset = UNSET,
 ) -> ModerationCountsResponseModerationcounts | Problem | None:
     """Moderation Counts

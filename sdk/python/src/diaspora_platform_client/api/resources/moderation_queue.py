@@ -6,8 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.moderation_queue_reason_type_0 import ModerationQueueReasonType0
-from ...models.moderation_queue_response_200_item import ModerationQueueResponse200Item
 from ...models.problem import Problem
+from ...models.queued_resource import QueuedResource
 from ...models.resource_kind import ResourceKind
 from ...types import UNSET, Response, Unset
 
@@ -62,23 +62,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ModerationQueueResponse200Item] | None:
+) -> Problem | list[QueuedResource] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ModerationQueueResponse200Item.from_dict(
-                response_200_item_data
-            )
+            response_200_item = QueuedResource.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -98,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ModerationQueueResponse200Item]]:
+) -> Response[Problem | list[QueuedResource]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,12 +117,12 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     reason: ModerationQueueReasonType0 | None | Unset = UNSET,
     kind: None | ResourceKind | Unset = UNSET,
     lang: None | str | Unset = UNSET,
-) -> Response[Problem | list[ModerationQueueResponse200Item]]:
+) -> Response[Problem | list[QueuedResource]]:
     """Moderation Queue
 
      Submitted resources and reported or hidden ones, oldest first, each with its title
@@ -132,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ModerationQueueResponse200Item]]
+        Response[Problem | list[QueuedResource]]
     """
 
     kwargs = _get_kwargs(
@@ -151,12 +159,12 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     reason: ModerationQueueReasonType0 | None | Unset = UNSET,
     kind: None | ResourceKind | Unset = UNSET,
     lang: None | str | Unset = UNSET,
-) -> Problem | list[ModerationQueueResponse200Item] | None:
+) -> Problem | list[QueuedResource] | None:
     """Moderation Queue
 
      Submitted resources and reported or hidden ones, oldest first, each with its title
@@ -174,7 +182,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ModerationQueueResponse200Item]
+        Problem | list[QueuedResource]
     """
 
     return sync_detailed(
@@ -188,12 +196,12 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     reason: ModerationQueueReasonType0 | None | Unset = UNSET,
     kind: None | ResourceKind | Unset = UNSET,
     lang: None | str | Unset = UNSET,
-) -> Response[Problem | list[ModerationQueueResponse200Item]]:
+) -> Response[Problem | list[QueuedResource]]:
     """Moderation Queue
 
      Submitted resources and reported or hidden ones, oldest first, each with its title
@@ -211,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ModerationQueueResponse200Item]]
+        Response[Problem | list[QueuedResource]]
     """
 
     kwargs = _get_kwargs(
@@ -228,12 +236,12 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     reason: ModerationQueueReasonType0 | None | Unset = UNSET,
     kind: None | ResourceKind | Unset = UNSET,
     lang: None | str | Unset = UNSET,
-) -> Problem | list[ModerationQueueResponse200Item] | None:
+) -> Problem | list[QueuedResource] | None:
     """Moderation Queue
 
      Submitted resources and reported or hidden ones, oldest first, each with its title
@@ -251,7 +259,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ModerationQueueResponse200Item]
+        Problem | list[QueuedResource]
     """
 
     return (

@@ -45,10 +45,20 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -81,7 +91,7 @@ def sync_detailed(
     resource_id: UUID,
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TranslationIn,
 ) -> Response[Created | Problem]:
     """Put Translation
@@ -116,7 +126,7 @@ def sync(
     resource_id: UUID,
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TranslationIn,
 ) -> Created | Problem | None:
     """Put Translation
@@ -146,7 +156,7 @@ async def asyncio_detailed(
     resource_id: UUID,
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TranslationIn,
 ) -> Response[Created | Problem]:
     """Put Translation
@@ -179,7 +189,7 @@ async def asyncio(
     resource_id: UUID,
     language: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TranslationIn,
 ) -> Created | Problem | None:
     """Put Translation

@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.reason_in import ReasonIn
+from ...models.standing import Standing
 from ...types import UNSET, Response, Unset
 
 
@@ -42,10 +43,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Problem | Standing | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Standing.from_dict(response.json())
+
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Problem.from_dict(response.json())
@@ -67,6 +74,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
 
@@ -85,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Problem | Standing]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,10 +109,10 @@ def _build_response(
 def sync_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | Standing]:
     """A moderator rejects a submitted resource, with a reason
 
     Args:
@@ -114,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Standing]
     """
 
     kwargs = _get_kwargs(
@@ -133,10 +145,10 @@ def sync_detailed(
 def sync(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | Standing | None:
     """A moderator rejects a submitted resource, with a reason
 
     Args:
@@ -150,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Standing
     """
 
     return sync_detailed(
@@ -164,10 +176,10 @@ def sync(
 async def asyncio_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Problem | Standing]:
     """A moderator rejects a submitted resource, with a reason
 
     Args:
@@ -181,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Standing]
     """
 
     kwargs = _get_kwargs(
@@ -198,10 +210,10 @@ async def asyncio_detailed(
 async def asyncio(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | ReasonIn | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Problem | Standing | None:
     """A moderator rejects a submitted resource, with a reason
 
     Args:
@@ -215,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Standing
     """
 
     return (

@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.history_entry import HistoryEntry
 from ...models.problem import Problem
-from ...models.resource_history_response_200_item import ResourceHistoryResponse200Item
 from ...types import Response
 
 
@@ -28,23 +28,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ResourceHistoryResponse200Item] | None:
+) -> Problem | list[HistoryEntry] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ResourceHistoryResponse200Item.from_dict(
-                response_200_item_data
-            )
+            response_200_item = HistoryEntry.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -64,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ResourceHistoryResponse200Item]]:
+) -> Response[Problem | list[HistoryEntry]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,8 +84,8 @@ def _build_response(
 def sync_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | list[ResourceHistoryResponse200Item]]:
+    client: AuthenticatedClient,
+) -> Response[Problem | list[HistoryEntry]]:
     """Resource History
 
      Every version and transition (the contributor and moderators).
@@ -90,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ResourceHistoryResponse200Item]]
+        Response[Problem | list[HistoryEntry]]
     """
 
     kwargs = _get_kwargs(
@@ -107,8 +115,8 @@ def sync_detailed(
 def sync(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | list[ResourceHistoryResponse200Item] | None:
+    client: AuthenticatedClient,
+) -> Problem | list[HistoryEntry] | None:
     """Resource History
 
      Every version and transition (the contributor and moderators).
@@ -121,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ResourceHistoryResponse200Item]
+        Problem | list[HistoryEntry]
     """
 
     return sync_detailed(
@@ -133,8 +141,8 @@ def sync(
 async def asyncio_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Problem | list[ResourceHistoryResponse200Item]]:
+    client: AuthenticatedClient,
+) -> Response[Problem | list[HistoryEntry]]:
     """Resource History
 
      Every version and transition (the contributor and moderators).
@@ -147,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ResourceHistoryResponse200Item]]
+        Response[Problem | list[HistoryEntry]]
     """
 
     kwargs = _get_kwargs(
@@ -162,8 +170,8 @@ async def asyncio_detailed(
 async def asyncio(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Problem | list[ResourceHistoryResponse200Item] | None:
+    client: AuthenticatedClient,
+) -> Problem | list[HistoryEntry] | None:
     """Resource History
 
      Every version and transition (the contributor and moderators).
@@ -176,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ResourceHistoryResponse200Item]
+        Problem | list[HistoryEntry]
     """
 
     return (

@@ -50,6 +50,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -64,6 +69,11 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -95,7 +105,7 @@ def _build_response(
 def sync_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: File | Unset = UNSET,
     filename: str,
 ) -> Response[AttachmentOut | Problem]:
@@ -133,7 +143,7 @@ def sync_detailed(
 def sync(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: File | Unset = UNSET,
     filename: str,
 ) -> AttachmentOut | Problem | None:
@@ -166,7 +176,7 @@ def sync(
 async def asyncio_detailed(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: File | Unset = UNSET,
     filename: str,
 ) -> Response[AttachmentOut | Problem]:
@@ -202,7 +212,7 @@ async def asyncio_detailed(
 async def asyncio(
     resource_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: File | Unset = UNSET,
     filename: str,
 ) -> AttachmentOut | Problem | None:

@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -60,6 +65,11 @@ def _parse_response(
         response_428 = Problem.from_dict(response.json())
 
         return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -91,7 +101,7 @@ def _build_response(
 def sync_detailed(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndpointUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> Response[EndpointView | Problem]:
@@ -131,7 +141,7 @@ def sync_detailed(
 def sync(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndpointUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> EndpointView | Problem | None:
@@ -166,7 +176,7 @@ def sync(
 async def asyncio_detailed(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndpointUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> Response[EndpointView | Problem]:
@@ -204,7 +214,7 @@ async def asyncio_detailed(
 async def asyncio(
     endpoint_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EndpointUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> EndpointView | Problem | None:

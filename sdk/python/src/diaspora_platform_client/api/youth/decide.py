@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.decide_response_decide import DecideResponseDecide
+from ...models.nomination import Nomination
 from ...models.problem import Problem
 from ...models.verdict_in import VerdictIn
 from ...types import Response
@@ -39,16 +39,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DecideResponseDecide | Problem | None:
+) -> Nomination | Problem | None:
     if response.status_code == 200:
-        response_200 = DecideResponseDecide.from_dict(response.json())
+        response_200 = Nomination.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -68,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DecideResponseDecide | Problem]:
+) -> Response[Nomination | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,9 +91,9 @@ def sync_detailed(
     cohort_id: UUID,
     nomination_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerdictIn,
-) -> Response[DecideResponseDecide | Problem]:
+) -> Response[Nomination | Problem]:
     """Decide
 
     Args:
@@ -96,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DecideResponseDecide | Problem]
+        Response[Nomination | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -116,9 +126,9 @@ def sync(
     cohort_id: UUID,
     nomination_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerdictIn,
-) -> DecideResponseDecide | Problem | None:
+) -> Nomination | Problem | None:
     """Decide
 
     Args:
@@ -131,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DecideResponseDecide | Problem
+        Nomination | Problem
     """
 
     return sync_detailed(
@@ -146,9 +156,9 @@ async def asyncio_detailed(
     cohort_id: UUID,
     nomination_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerdictIn,
-) -> Response[DecideResponseDecide | Problem]:
+) -> Response[Nomination | Problem]:
     """Decide
 
     Args:
@@ -161,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DecideResponseDecide | Problem]
+        Response[Nomination | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -179,9 +189,9 @@ async def asyncio(
     cohort_id: UUID,
     nomination_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: VerdictIn,
-) -> DecideResponseDecide | Problem | None:
+) -> Nomination | Problem | None:
     """Decide
 
     Args:
@@ -194,7 +204,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DecideResponseDecide | Problem
+        Nomination | Problem
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.participation_response_participation import (
-    ParticipationResponseParticipation,
-)
+from ...models.participation import Participation
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,16 +28,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ParticipationResponseParticipation | Problem | None:
+) -> Participation | Problem | None:
     if response.status_code == 200:
-        response_200 = ParticipationResponseParticipation.from_dict(response.json())
+        response_200 = Participation.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -59,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ParticipationResponseParticipation | Problem]:
+) -> Response[Participation | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,8 +79,8 @@ def _build_response(
 def sync_detailed(
     cohort_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[ParticipationResponseParticipation | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Participation | Problem]:
     """Participation
 
      For each accepted youth leader, the sessions they attended.
@@ -85,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ParticipationResponseParticipation | Problem]
+        Response[Participation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -102,8 +110,8 @@ def sync_detailed(
 def sync(
     cohort_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> ParticipationResponseParticipation | Problem | None:
+    client: AuthenticatedClient,
+) -> Participation | Problem | None:
     """Participation
 
      For each accepted youth leader, the sessions they attended.
@@ -116,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ParticipationResponseParticipation | Problem
+        Participation | Problem
     """
 
     return sync_detailed(
@@ -128,8 +136,8 @@ def sync(
 async def asyncio_detailed(
     cohort_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[ParticipationResponseParticipation | Problem]:
+    client: AuthenticatedClient,
+) -> Response[Participation | Problem]:
     """Participation
 
      For each accepted youth leader, the sessions they attended.
@@ -142,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ParticipationResponseParticipation | Problem]
+        Response[Participation | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -157,8 +165,8 @@ async def asyncio_detailed(
 async def asyncio(
     cohort_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
-) -> ParticipationResponseParticipation | Problem | None:
+    client: AuthenticatedClient,
+) -> Participation | Problem | None:
     """Participation
 
      For each accepted youth leader, the sessions they attended.
@@ -171,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ParticipationResponseParticipation | Problem
+        Participation | Problem
     """
 
     return (

@@ -13,12 +13,14 @@ from pydantic import BaseModel, Field, field_serializer
 from alliance.domain.body import BodyKind, BodyRules, Role
 from alliance.domain.governance import MajorityRule
 from alliance.domain.member import MemberKind
-from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
+from alliance.entrypoints.http import schemas
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, created_at, dump, id_page
 from alliance.service_layer import bodies as handlers
 from alliance.service_layer.access import load
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 
 # what reaches other people waits for a verified email address
 router = APIRouter(
@@ -62,7 +64,9 @@ class BodyIn(BaseModel):
     rules: RulesIn = RulesIn()
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, response_model=schemas.Body, responses=CREATED
+)
 async def establish(body: BodyIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         created = await handlers.establish(
@@ -79,10 +83,10 @@ async def establish(body: BodyIn, uow: UoW, clock: Now, actor: Caller, once: Onc
         )
         return dump(created)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/bodies/"))
 
 
-@router.get("")
+@router.get("", response_model=schemas.BodyPage)
 async def list_bodies(
     alliance_id: UUID,
     uow: UoW,
@@ -96,13 +100,13 @@ async def list_bodies(
         return await id_page(partial(uow.bodies.of_alliance, alliance_id, kind), cursor, limit)
 
 
-@router.get("/{body_id}")
+@router.get("/{body_id}", response_model=schemas.Body)
 async def get_body(body_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
     async with uow:
         return dump(await load(uow.bodies, body_id, "body"))
 
 
-@router.get("/{body_id}/voters")
+@router.get("/{body_id}/voters", response_model=schemas.Voters)
 async def voters(body_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     """Members who may vote in this body today, by its rules."""
     body, ids = await handlers.voters(uow, clock, body_id)
@@ -122,7 +126,11 @@ class MembershipIn(BaseModel):
     ends_on: date | None = None
 
 
-@router.post("/{body_id}/memberships", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/{body_id}/memberships",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Membership,
+)
 async def appoint(
     body_id: UUID, body: MembershipIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -143,7 +151,7 @@ class EndIn(BaseModel):
     on: date | None = None
 
 
-@router.post("/{body_id}/memberships/{membership_id}/end")
+@router.post("/{body_id}/memberships/{membership_id}/end", response_model=schemas.Membership)
 async def end_membership(
     body_id: UUID, membership_id: UUID, body: EndIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:

@@ -10,12 +10,14 @@ from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field
 
 from alliance import views
-from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
+from alliance.entrypoints.http import schemas
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, created_at, dump, id_page
 from alliance.service_layer import cohorts as handlers
 from alliance.service_layer.access import load
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 
 # what reaches other people waits for a verified email address
 router = APIRouter(
@@ -31,7 +33,9 @@ class CohortIn(BaseModel):
     year: int = Field(ge=1900, le=2200)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, response_model=schemas.Cohort, responses=CREATED
+)
 async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         cohort = await handlers.open_cohort(
@@ -39,7 +43,7 @@ async def open_cohort(body: CohortIn, uow: UoW, clock: Now, actor: Caller, once:
         )
         return dump(cohort)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/cohorts/"))
 
 
 class CohortSummary(BaseModel):
@@ -63,7 +67,7 @@ async def list_cohorts(
         return await id_page(partial(uow.cohorts.of_alliance, alliance_id), cursor, limit)
 
 
-@router.get("/{cohort_id}")
+@router.get("/{cohort_id}", response_model=schemas.Cohort)
 async def get_cohort(cohort_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
     async with uow:
         return dump(await load(uow.cohorts, cohort_id, "cohort"))
@@ -73,7 +77,11 @@ class NominationIn(BaseModel):
     member_id: UUID
 
 
-@router.post("/{cohort_id}/nominations", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/{cohort_id}/nominations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Nomination,
+)
 async def nominate(
     cohort_id: UUID, body: NominationIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -84,7 +92,7 @@ class VerdictIn(BaseModel):
     accept: bool
 
 
-@router.post("/{cohort_id}/nominations/{nomination_id}/decision")
+@router.post("/{cohort_id}/nominations/{nomination_id}/decision", response_model=schemas.Nomination)
 async def decide(
     cohort_id: UUID, nomination_id: UUID, body: VerdictIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -93,7 +101,7 @@ async def decide(
     )
 
 
-@router.get("/{cohort_id}/participation")
+@router.get("/{cohort_id}/participation", response_model=schemas.Participation)
 async def participation(cohort_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
     """For each accepted youth leader, the sessions they attended."""
     async with uow:

@@ -13,12 +13,14 @@ from pydantic import BaseModel, Field
 
 from alliance import views
 from alliance.domain.commitment import Commitment
-from alliance.entrypoints.http.deps import Caller, UoW, dump
+from alliance.entrypoints.http import schemas
+from alliance.entrypoints.http.deps import Caller, UoW, created_at, dump
 from alliance.service_layer import commitments as handlers
 from alliance.service_layer.access import load, require_platform_secretariat
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 
 # what reaches other people waits for a verified email address
 router = APIRouter(
@@ -55,7 +57,12 @@ class PledgeIn(BaseModel):
     indicators: list[IndicatorIn] = Field(min_length=1, max_length=50)
 
 
-@router.post("/commitments", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/commitments",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Commitment,
+    responses=CREATED,
+)
 async def pledge(body: PledgeIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         c = await handlers.pledge(
@@ -72,10 +79,10 @@ async def pledge(body: PledgeIn, uow: UoW, clock: Now, actor: Caller, once: Once
         )
         return view(c, clock.today())
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/commitments/"))
 
 
-@router.get("/commitments")
+@router.get("/commitments", response_model=schemas.Commitments)
 async def list_commitments(
     alliance_id: UUID,
     uow: UoW,
@@ -102,7 +109,7 @@ async def export(alliance_id: UUID, uow: UoW, clock: Now, actor: Caller) -> Resp
     )
 
 
-@router.get("/commitments/{commitment_id}")
+@router.get("/commitments/{commitment_id}", response_model=schemas.Commitment)
 async def get_commitment(
     commitment_id: UUID, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -118,7 +125,11 @@ class ProgressIn(BaseModel):
     evidence_links: list[str] = Field(default=[], max_length=20)
 
 
-@router.post("/commitments/{commitment_id}/progress", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/commitments/{commitment_id}/progress",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.ProgressReported,
+)
 async def report_progress(
     commitment_id: UUID, body: ProgressIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -136,7 +147,7 @@ async def report_progress(
     return {"report": dump(report), "commitment": view(c, clock.today())}
 
 
-@router.post("/commitments/status-review")
+@router.post("/commitments/status-review", response_model=schemas.StatusReview)
 async def review_statuses(uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     """Re-evaluate every open commitment now (the worker also does it periodically)."""
     require_platform_secretariat(actor)
@@ -144,7 +155,11 @@ async def review_statuses(uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]
     return {"as_of": clock.today().isoformat(), "changed": changed}
 
 
-@router.get("/dashboards/commitments")
+@router.get(
+    "/dashboards/commitments",
+    response_model=schemas.CommitmentDashboard,
+    response_model_exclude_unset=True,
+)
 async def dashboard(
     alliance_id: UUID,
     uow: UoW,

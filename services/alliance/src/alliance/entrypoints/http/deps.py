@@ -70,6 +70,11 @@ async def id_page(
     }
 
 
+def created_at(prefix: str) -> Callable[[dict[str, Any]], dict[str, str]]:
+    """``Location`` of a created aggregate's answer (``once(work, headers=...)``)."""
+    return lambda created: {"Location": f"{prefix}{created['id']}"}
+
+
 #: the query parameters every id-ordered listing takes
 Cursor = Annotated[UUID | None, Query(description="next_cursor of the previous page")]
 Limit = Annotated[int, Query(ge=1, le=200)]

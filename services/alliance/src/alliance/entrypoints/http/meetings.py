@@ -11,7 +11,8 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from alliance.domain.meeting import ItemKind, Meeting, MeetingKind
 from alliance.domain.motion import Choice, Motion, MotionStatus
-from alliance.entrypoints.http.deps import Caller, UoW, dump
+from alliance.entrypoints.http import schemas
+from alliance.entrypoints.http.deps import Caller, UoW, created_at, dump
 from alliance.service_layer import meetings as handlers
 from alliance.service_layer import votes
 from alliance.service_layer.access import Actor, as_seen_by, load
@@ -19,6 +20,7 @@ from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.problems import Problem
 
 # what reaches other people waits for a verified email address
@@ -61,7 +63,12 @@ async def meeting_view(uow: AllianceUnitOfWork, meeting: Meeting) -> dict[str, A
     }
 
 
-@router.post("/meetings", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/meetings",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Meeting,
+    responses=CREATED,
+)
 async def schedule_meeting(
     body: MeetingIn, uow: UoW, clock: Now, actor: Caller, once: Once
 ) -> Response:
@@ -83,7 +90,7 @@ async def schedule_meeting(
         async with uow:
             return await meeting_view(uow, meeting)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/meetings/"))
 
 
 MEETING_SUMMARY = {
@@ -106,7 +113,7 @@ def _cursor(value: str) -> tuple[datetime, UUID]:
         raise Problem(422, "Invalid cursor", "Pass back the next_cursor you were given.") from exc
 
 
-@router.get("/meetings")
+@router.get("/meetings", response_model=schemas.MeetingPage)
 async def list_meetings(
     body_id: UUID,
     uow: UoW,
@@ -126,13 +133,17 @@ async def list_meetings(
     }
 
 
-@router.post("/meetings/{meeting_id}/cancellation")
+@router.post("/meetings/{meeting_id}/cancellation", response_model=schemas.Cancellation)
 async def cancel(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     meeting = await handlers.cancel(uow, clock, actor, meeting_id)
     return {"id": str(meeting.id), "cancelled": meeting.cancelled}
 
 
-@router.get("/meetings/{meeting_id}/motions")
+@router.get(
+    "/meetings/{meeting_id}/motions",
+    response_model=schemas.Motions,
+    response_model_exclude_unset=True,
+)
 async def list_motions(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
         meeting = await load(uow.meetings, meeting_id, "meeting")
@@ -141,13 +152,17 @@ async def list_motions(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) ->
     return {"items": [motion_view(m, actor) for m in found]}
 
 
-@router.get("/meetings/{meeting_id}")
+@router.get("/meetings/{meeting_id}", response_model=schemas.Meeting)
 async def get_meeting(meeting_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
     async with uow:
         return await meeting_view(uow, await load(uow.meetings, meeting_id, "meeting"))
 
 
-@router.post("/meetings/{meeting_id}/agenda-items", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/meetings/{meeting_id}/agenda-items",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.AgendaItem,
+)
 async def add_agenda_item(
     meeting_id: UUID, body: AgendaItemIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -167,7 +182,7 @@ class InvitationsIn(BaseModel):
     member_ids: set[UUID] = Field(min_length=1, max_length=1000)
 
 
-@router.post("/meetings/{meeting_id}/invitations")
+@router.post("/meetings/{meeting_id}/invitations", response_model=schemas.Invitations)
 async def invite_to_meeting(
     meeting_id: UUID, body: InvitationsIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -179,7 +194,7 @@ class OnBehalfIn(BaseModel):
     on_behalf_of: UUID | None = None
 
 
-@router.post("/meetings/{meeting_id}/registrations")
+@router.post("/meetings/{meeting_id}/registrations", response_model=schemas.Registrations)
 async def register_for_meeting(
     meeting_id: UUID, body: OnBehalfIn, uow: UoW, actor: Caller
 ) -> dict[str, Any]:
@@ -192,7 +207,7 @@ class AttendanceIn(BaseModel):
     absent: set[UUID] = Field(default=set(), max_length=1000)
 
 
-@router.post("/meetings/{meeting_id}/attendance")
+@router.post("/meetings/{meeting_id}/attendance", response_model=schemas.Attendance)
 async def attendance(
     meeting_id: UUID, body: AttendanceIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -208,7 +223,7 @@ class MinutesIn(BaseModel):
     text: str = Field(min_length=1, max_length=100_000)
 
 
-@router.put("/meetings/{meeting_id}/minutes")
+@router.put("/meetings/{meeting_id}/minutes", response_model=schemas.Minutes)
 async def draft_minutes(
     meeting_id: UUID, body: MinutesIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -216,7 +231,7 @@ async def draft_minutes(
     return dump(meeting)["minutes"]
 
 
-@router.post("/meetings/{meeting_id}/minutes/approval")
+@router.post("/meetings/{meeting_id}/minutes/approval", response_model=schemas.Minutes)
 async def approve_minutes(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     meeting = await handlers.approve_minutes(uow, clock, actor, meeting_id)
     return dump(meeting)["minutes"]
@@ -228,7 +243,11 @@ class DecisionIn(BaseModel):
     motion_id: UUID | None = None
 
 
-@router.post("/meetings/{meeting_id}/decisions", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/meetings/{meeting_id}/decisions",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Decision,
+)
 async def record_decision(
     meeting_id: UUID, body: DecisionIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -272,7 +291,13 @@ def motion_view(motion: Motion, actor: Actor) -> dict[str, Any]:
     return data
 
 
-@router.post("/meetings/{meeting_id}/motions", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/meetings/{meeting_id}/motions",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Motion,
+    responses=CREATED,
+    response_model_exclude_unset=True,
+)
 async def open_vote(
     meeting_id: UUID,
     body: MotionIn,
@@ -295,10 +320,12 @@ async def open_vote(
         )
         return motion_view(motion, actor)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/motions/"))
 
 
-@router.get("/motions/{motion_id}")
+@router.get(
+    "/motions/{motion_id}", response_model=schemas.Motion, response_model_exclude_unset=True
+)
 async def get_motion(motion_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
         motion = await load(uow.motions, motion_id, "motion")
@@ -311,7 +338,12 @@ class BallotIn(BaseModel):
     on_behalf_of: UUID | None = None
 
 
-@router.post("/motions/{motion_id}/ballots", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/motions/{motion_id}/ballots",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Motion,
+    response_model_exclude_unset=True,
+)
 async def cast_ballot(
     motion_id: UUID, body: BallotIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -321,6 +353,8 @@ async def cast_ballot(
     return motion_view(motion, actor)
 
 
-@router.post("/motions/{motion_id}/close")
+@router.post(
+    "/motions/{motion_id}/close", response_model=schemas.Motion, response_model_exclude_unset=True
+)
 async def close_vote(motion_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     return motion_view(await votes.close_vote(uow, clock, actor, motion_id), actor)

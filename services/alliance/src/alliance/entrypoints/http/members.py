@@ -12,7 +12,8 @@ from pydantic import BaseModel, Field
 
 from alliance.domain.alliance import Pillar, Theme
 from alliance.domain.member import Member, MemberKind, MemberStatus
-from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, dump, id_page
+from alliance.entrypoints.http import schemas
+from alliance.entrypoints.http.deps import Caller, Cursor, Limit, UoW, created_at, dump, id_page
 from alliance.service_layer import members as handlers
 from alliance.service_layer.access import Actor, as_seen_by, load
 from alliance.service_layer.privacy import record_official_read
@@ -20,6 +21,7 @@ from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 
 # what reaches other people waits for a verified email address
 router = APIRouter(
@@ -40,7 +42,23 @@ class AllianceIn(BaseModel):
     themes: list[CodeTitle] = Field(default=[], max_length=50)
 
 
-@router.post("/alliances", status_code=status.HTTP_201_CREATED)
+class AllianceOut(BaseModel):
+    id: UUID
+    slug: str
+    name: str
+    declaration: str
+    pillars: list[CodeTitle]
+    themes: list[CodeTitle]
+    founded_at: datetime
+    version: int = Field(description="incremented on every change")
+
+
+@router.post(
+    "/alliances",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AllianceOut,
+    responses=CREATED,
+)
 async def found_alliance(
     body: AllianceIn, uow: UoW, clock: Now, actor: Caller, once: Once
 ) -> Response:
@@ -57,17 +75,7 @@ async def found_alliance(
         )
         return dump(alliance)
 
-    return await once(work)
-
-
-class AllianceOut(BaseModel):
-    id: UUID
-    slug: str
-    name: str
-    declaration: str
-    pillars: list[CodeTitle]
-    themes: list[CodeTitle]
-    founded_at: datetime
+    return await once(work, headers=created_at("/v1/alliance/alliances/"))
 
 
 class AlliancePage(BaseModel):
@@ -88,7 +96,7 @@ async def list_alliances(
         return await id_page(partial(uow.alliances.named_like, q), cursor, limit)
 
 
-@router.get("/alliances/{alliance_id}")
+@router.get("/alliances/{alliance_id}", response_model=AllianceOut)
 async def get_alliance(alliance_id: UUID, uow: UoW, actor: Caller) -> dict[str, Any]:
     async with uow:
         return dump(await load(uow.alliances, alliance_id, "alliance"))
@@ -117,7 +125,13 @@ async def record_reads(uow: AllianceUnitOfWork, actor: Actor, members: list[Memb
         await uow.commit()
 
 
-@router.post("/members/applications", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/members/applications",
+    status_code=status.HTTP_201_CREATED,
+    responses=CREATED,
+    response_model=schemas.Member,
+    response_model_exclude_unset=True,
+)
 async def apply(body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         member = await handlers.apply(
@@ -132,10 +146,10 @@ async def apply(body: ApplicationIn, uow: UoW, clock: Now, actor: Caller, once: 
         )
         return member_view(member, actor)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/members/"))
 
 
-@router.get("/members")
+@router.get("/members", response_model=schemas.MemberPage, response_model_exclude_unset=True)
 async def list_alliance_members(
     uow: UoW,
     clock: Now,
@@ -157,7 +171,9 @@ async def list_alliance_members(
     return {"items": items, "next_cursor": str(page[limit - 1].id) if len(page) > limit else None}
 
 
-@router.get("/members/{member_id}")
+@router.get(
+    "/members/{member_id}", response_model=schemas.Member, response_model_exclude_unset=True
+)
 async def get_member(member_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
         member = await load(uow.members, member_id, "member")
@@ -173,7 +189,11 @@ class MembershipReviewIn(BaseModel):
     term_ends_on: date | None = None
 
 
-@router.post("/members/{member_id}/review")
+@router.post(
+    "/members/{member_id}/review",
+    response_model=schemas.Member,
+    response_model_exclude_unset=True,
+)
 async def review_application(
     member_id: UUID, body: MembershipReviewIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -195,7 +215,11 @@ class WithdrawalIn(BaseModel):
     reason: str = Field(default="", max_length=2000)
 
 
-@router.post("/members/{member_id}/withdrawal")
+@router.post(
+    "/members/{member_id}/withdrawal",
+    response_model=schemas.Member,
+    response_model_exclude_unset=True,
+)
 async def withdraw_membership(
     member_id: UUID, body: WithdrawalIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -207,7 +231,11 @@ class RepresentativeIn(BaseModel):
     account_id: UUID
 
 
-@router.post("/members/{member_id}/representatives")
+@router.post(
+    "/members/{member_id}/representatives",
+    response_model=schemas.Member,
+    response_model_exclude_unset=True,
+)
 async def add_representative(
     member_id: UUID, body: RepresentativeIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -217,7 +245,11 @@ async def add_representative(
     return member_view(member, actor)
 
 
-@router.delete("/members/{member_id}/representatives/{account_id}")
+@router.delete(
+    "/members/{member_id}/representatives/{account_id}",
+    response_model=schemas.Member,
+    response_model_exclude_unset=True,
+)
 async def remove_representative(
     member_id: UUID, account_id: UUID, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:

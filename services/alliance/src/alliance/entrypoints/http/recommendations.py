@@ -9,9 +9,11 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field
 
 from alliance.domain.recommendation import AdvicePosition, Recommendation, Stage
+from alliance.entrypoints.http import schemas
 from alliance.entrypoints.http.deps import (
     Caller,
     UoW,
+    created_at,
     dump,
 )
 from alliance.service_layer import recommendations as handlers
@@ -19,6 +21,7 @@ from alliance.service_layer.access import Actor, as_seen_by, load
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import etag
 
@@ -28,6 +31,13 @@ router = APIRouter(
     tags=["recommendations"],
     dependencies=[Depends(writes_need_a_verified_email)],
 )
+
+
+#: the secretariat sees who acted; the others get the same answer without those fields
+_ANSWERS_RECOMMENDATION: dict[str, Any] = {
+    "response_model": schemas.Recommendation,
+    "response_model_exclude_unset": True,
+}
 
 
 def view(rec: Recommendation, actor: Actor) -> dict[str, Any]:
@@ -51,7 +61,7 @@ class DraftIn(BaseModel):
     author_ids: list[UUID] = Field(min_length=1, max_length=50)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=CREATED, **_ANSWERS_RECOMMENDATION)
 async def draft(body: DraftIn, uow: UoW, clock: Now, actor: Caller, once: Once) -> Response:
     async def work() -> dict[str, Any]:
         rec = await handlers.draft(
@@ -67,10 +77,10 @@ async def draft(body: DraftIn, uow: UoW, clock: Now, actor: Caller, once: Once) 
         )
         return view(rec, actor)
 
-    return await once(work)
+    return await once(work, headers=created_at("/v1/alliance/recommendations/"))
 
 
-@router.get("")
+@router.get("", response_model=schemas.Recommendations, response_model_exclude_unset=True)
 async def list_recommendations(
     alliance_id: UUID,
     uow: UoW,
@@ -85,7 +95,7 @@ async def list_recommendations(
     return {"items": [view(r, actor) for r in found if theme is None or r.theme == theme]}
 
 
-@router.get("/{recommendation_id}")
+@router.get("/{recommendation_id}", **_ANSWERS_RECOMMENDATION)
 async def get_recommendation(
     recommendation_id: UUID, uow: UoW, clock: Now, actor: Caller, response: Response
 ) -> dict[str, Any]:
@@ -101,7 +111,11 @@ class RevisionIn(BaseModel):
     text: str | None = Field(default=None, min_length=1, max_length=50_000)
 
 
-@router.patch("/{recommendation_id}", responses={412: {"description": "If-Match mismatch"}})
+@router.patch(
+    "/{recommendation_id}",
+    responses={412: {"description": "If-Match mismatch"}},
+    **_ANSWERS_RECOMMENDATION,
+)
 async def revise(
     recommendation_id: UUID,
     body: RevisionIn,
@@ -131,7 +145,7 @@ class AdoptionIn(BaseModel):
     )
 
 
-@router.post("/{recommendation_id}/adoption")
+@router.post("/{recommendation_id}/adoption", **_ANSWERS_RECOMMENDATION)
 async def adopt(
     recommendation_id: UUID, body: AdoptionIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -147,7 +161,7 @@ class AdviceIn(BaseModel):
     text: str = Field(min_length=1, max_length=20_000)
 
 
-@router.post("/{recommendation_id}/advice")
+@router.post("/{recommendation_id}/advice", **_ANSWERS_RECOMMENDATION)
 async def review_recommendation(
     recommendation_id: UUID, body: AdviceIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -169,7 +183,7 @@ class EndorsementIn(BaseModel):
     motion_id: UUID = Field(description="the steering committee's closed, carried vote")
 
 
-@router.post("/{recommendation_id}/endorsement")
+@router.post("/{recommendation_id}/endorsement", **_ANSWERS_RECOMMENDATION)
 async def endorse(
     recommendation_id: UUID, body: EndorsementIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:
@@ -179,7 +193,7 @@ async def endorse(
     )
 
 
-@router.post("/{recommendation_id}/publication")
+@router.post("/{recommendation_id}/publication", **_ANSWERS_RECOMMENDATION)
 async def publish(recommendation_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     return view(await handlers.publish(uow, clock, actor, recommendation_id), actor)
 
@@ -190,7 +204,7 @@ class ReturnIn(BaseModel):
     body_id: UUID | None = Field(default=None, description="the returning body (omit: secretariat)")
 
 
-@router.post("/{recommendation_id}/return")
+@router.post("/{recommendation_id}/return", **_ANSWERS_RECOMMENDATION)
 async def return_(
     recommendation_id: UUID, body: ReturnIn, uow: UoW, clock: Now, actor: Caller
 ) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from contracts.events import privacy as contract
 from eventkit.http.auth import CurrentPrincipal
 from eventkit.http.clock import Now
+from profiles.entrypoints.http import schemas
 from profiles.entrypoints.http.deps import Settings, UoW
 from profiles.service_layer import audit, consents
 
@@ -64,7 +65,7 @@ def _request(body: ConsentTarget) -> consents.ConsentRequest:
     )
 
 
-@router.get("/v1/me/consents")
+@router.get("/v1/me/consents", response_model=schemas.Consents)
 async def my_consents(principal: CurrentPrincipal, uow: UoW) -> dict[str, Any]:
     """Current state of every purpose and named recipient, and the history (newest first)."""
     return await consents.overview(uow, principal.subject)
@@ -72,6 +73,7 @@ async def my_consents(principal: CurrentPrincipal, uow: UoW) -> dict[str, Any]:
 
 @router.post(
     "/v1/me/consents",
+    response_model=schemas.ConsentChange,
     responses={422: {"description": "Unknown purpose, recipient kind or organisation"}},
 )
 async def give_consent(
@@ -90,6 +92,7 @@ async def give_consent(
 
 @router.post(
     "/v1/me/consents/withdrawals",
+    response_model=schemas.ConsentChange,
     responses={422: {"description": "Unknown purpose, recipient kind or organisation"}},
 )
 async def withdraw_consent(
@@ -100,7 +103,11 @@ async def withdraw_consent(
     return _changed(change)
 
 
-@router.get("/v1/me/audit-log", responses={400: {"description": "Bad cursor"}})
+@router.get(
+    "/v1/me/audit-log",
+    response_model=schemas.AuditLogPage,
+    responses={400: {"description": "Bad cursor"}},
+)
 async def my_audit_log(
     principal: CurrentPrincipal,
     uow: UoW,

@@ -14,6 +14,7 @@ from eventkit.http.auth import CurrentPrincipal, writes_need_a_verified_email
 from eventkit.http.clock import Now
 from profiles.domain.conversation import BODY_MAX, Message
 from profiles.domain.directory import MAX_LIMIT
+from profiles.entrypoints.http import schemas
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import messaging
 
@@ -42,6 +43,11 @@ class MessageView(BaseModel):
     sent_at: datetime
 
 
+class MessagePage(BaseModel):
+    items: list[MessageView]
+    next_cursor: str | None = Field(description="pages back in time")
+
+
 def _view(msg: Message) -> MessageView:
     return MessageView(
         message_id=msg.id,
@@ -66,7 +72,7 @@ async def write(
     return _view(msg)
 
 
-@router.get("")
+@router.get("", response_model=list[schemas.ConversationSummary])
 async def list_conversations(principal: CurrentPrincipal, uow: UoW) -> list[dict[str, Any]]:
     return await messaging.inbox(principal.subject, uow)
 
@@ -89,7 +95,7 @@ async def reply(
     return _view(msg)
 
 
-@router.get("/{conversation_id}/messages", responses={400: {}, 404: {}})
+@router.get("/{conversation_id}/messages", response_model=MessagePage, responses={400: {}, 404: {}})
 async def read_messages(
     conversation_id: UUID,
     principal: CurrentPrincipal,

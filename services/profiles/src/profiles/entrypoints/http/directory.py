@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from eventkit.http.auth import VerifiedPrincipal
 from profiles.domain.directory import MAX_LIMIT, PeopleSearch, decode_cursor
+from profiles.entrypoints.http import schemas
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import directory
 
@@ -16,7 +17,9 @@ router = APIRouter(prefix="/v1/directory", tags=["directory"])
 Codes = Annotated[list[str], Query()]
 
 
-@router.get("/people", responses={400: {"description": "Bad cursor"}})
+@router.get(
+    "/people", response_model=schemas.PeoplePage, responses={400: {"description": "Bad cursor"}}
+)
 async def search_people(
     principal: VerifiedPrincipal,
     uow: UoW,

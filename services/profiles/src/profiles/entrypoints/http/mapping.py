@@ -219,17 +219,6 @@ def _policy(c: Campaign, rules: handlers.MappingRules) -> PublicationPolicy:
     return PublicationPolicy(c.protection(rules.min_k))
 
 
-@router.post("/campaigns", status_code=201)
-async def launch_campaign(
-    body: CampaignInput, uow: UoW, principal: CurrentPrincipal, rules: Rules
-) -> dict[str, Any]:
-    settings = body.model_dump()
-    settings["k"] = settings["k"] or rules.min_k
-    campaign = handlers.campaign_from_request(by=principal, **settings)
-    launched = await handlers.launch_campaign(uow, campaign, principal, rules)
-    return _campaign_view(launched, rules)
-
-
 class PublicCampaign(BaseModel):
     """What anyone may know of a campaign."""
 
@@ -250,6 +239,80 @@ class OpenCampaigns(BaseModel):
     items: list[PublicCampaign]
 
 
+class ManagedCampaign(PublicCampaign):
+    """A campaign as the person who runs it sees it: with the k it is published with."""
+
+    k: int = Field(description="the smallest count published (never below the platform floor)")
+
+
+class CampaignWithResponses(ManagedCampaign):
+    responses: int | None = Field(
+        description="published number of responses: perturbed, null while below k"
+    )
+
+
+class ProtectionOut(BaseModel):
+    """How a respondent's answers are protected, said in each language."""
+
+    method: Literal["cell_key"]
+    k: int
+    max_noise: int
+    promise: dict[str, str] = Field(description="language code -> the promise")
+
+
+class QuestionnaireOut(BaseModel):
+    campaign: PublicCampaign
+    protection: ProtectionOut
+    survey: SurveyOut
+
+
+class RecordedResponse(BaseModel):
+    response_id: UUID
+    referral_code: str | None = Field(description="share it: who answers with it is counted")
+    linked_to_profile: bool
+
+
+class RejectedSubmission(BaseModel):
+    row: int | None = Field(description="its place in the export")
+    submission_id: str | None = None
+    reason: str
+    errors: dict[str, str] | None = Field(
+        default=None, description="question name -> why its answer was refused"
+    )
+
+
+class ImportReport(BaseModel):
+    accepted: int
+    already_imported: int
+    rejected: list[RejectedSubmission]
+
+
+class ResponseSummary(BaseModel):
+    id: UUID
+    campaign_id: UUID
+    submitted_at: datetime
+
+
+class MyResponses(BaseModel):
+    items: list[ResponseSummary]
+
+
+class ResponseOut(ResponseSummary):
+    answers: dict[str, Any]
+    referral_code: str | None
+
+
+@router.post("/campaigns", status_code=201, response_model=ManagedCampaign)
+async def launch_campaign(
+    body: CampaignInput, uow: UoW, principal: CurrentPrincipal, rules: Rules
+) -> dict[str, Any]:
+    settings = body.model_dump()
+    settings["k"] = settings["k"] or rules.min_k
+    campaign = handlers.campaign_from_request(by=principal, **settings)
+    launched = await handlers.launch_campaign(uow, campaign, principal, rules)
+    return _campaign_view(launched, rules)
+
+
 @router.get("/campaigns", response_model=OpenCampaigns)
 async def list_open_campaigns(
     uow: UoW,
@@ -262,12 +325,6 @@ async def list_open_campaigns(
     and how answers are protected, never a count): how a person finds a survey to answer."""
     found = await handlers.open_campaigns(uow, now.now().date(), origin, limit)
     return OpenCampaigns(items=[PublicCampaign(**_public_campaign(c, rules)) for c in found])
-
-
-class ManagedCampaign(PublicCampaign):
-    """A campaign as the person who runs it sees it: with the k it is published with."""
-
-    k: int = Field(description="the smallest count published (never below the platform floor)")
 
 
 class ManagedCampaigns(BaseModel):
@@ -288,7 +345,7 @@ async def my_campaigns(
     return ManagedCampaigns(items=[ManagedCampaign(**_campaign_view(c, rules)) for c in found])
 
 
-@router.get("/campaigns/{campaign_id}")
+@router.get("/campaigns/{campaign_id}", response_model=CampaignWithResponses)
 async def get_campaign(
     campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:
@@ -300,7 +357,7 @@ async def get_campaign(
     return {**_campaign_view(campaign, rules), "responses": n}
 
 
-@router.get("/campaigns/{campaign_id}/questionnaire")
+@router.get("/campaigns/{campaign_id}/questionnaire", response_model=QuestionnaireOut)
 async def questionnaire(campaign_id: UUID, uow: UoW, rules: Rules) -> dict[str, Any]:
     """What respondents see: the campaign's public facts, how their answers are protected (in
     en/fr/es/ar and the questionnaire's languages) and the questionnaire, whose consent
@@ -319,7 +376,7 @@ async def questionnaire(campaign_id: UUID, uow: UoW, rules: Rules) -> dict[str, 
     }
 
 
-@router.post("/campaigns/{campaign_id}/close")
+@router.post("/campaigns/{campaign_id}/close", response_model=ManagedCampaign)
 async def close_campaign(
     campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:
@@ -343,7 +400,7 @@ class ResponseInput(BaseModel):
     wave: int = Field(default=1, ge=1, le=100)
 
 
-@router.post("/campaigns/{campaign_id}/responses", status_code=201)
+@router.post("/campaigns/{campaign_id}/responses", status_code=201, response_model=RecordedResponse)
 async def submit_response(
     campaign_id: UUID, body: ResponseInput, uow: UoW, principal: MaybePrincipal
 ) -> dict[str, Any]:
@@ -366,7 +423,11 @@ async def submit_response(
     }
 
 
-@router.post("/campaigns/{campaign_id}/imports")
+@router.post(
+    "/campaigns/{campaign_id}/imports",
+    response_model=ImportReport,
+    response_model_exclude_unset=True,
+)
 async def import_submissions(
     campaign_id: UUID,
     request: Request,
@@ -399,7 +460,7 @@ def _response_view(row: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/responses/mine")
+@router.get("/responses/mine", response_model=MyResponses)
 async def my_responses(uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
     rows = await handlers.my_responses(uow, principal)
     return {
@@ -414,7 +475,7 @@ async def my_responses(uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
     }
 
 
-@router.get("/responses/{response_id}")
+@router.get("/responses/{response_id}", response_model=ResponseOut)
 async def read_response(response_id: UUID, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
     """Only the respondent, or a recipient they named; every attempt is logged."""
     return _response_view(await handlers.read_response(uow, response_id, principal))
@@ -607,7 +668,58 @@ From = Annotated[str | None, Query(alias="from", description="first month YYYY-M
 To = Annotated[str | None, Query(alias="to", description="last month YYYY-MM")]
 
 
-@router.get("/campaigns/{campaign_id}/tables")
+class DisclosureOut(BaseModel):
+    """How a table's numbers were protected (docs/privacy.md)."""
+
+    method: Literal["cell_key"]
+    k: int
+    max_noise: int
+    step: int
+    note: str
+
+
+class CellOut(BaseModel):
+    """One cell: its category in each of the table's dimensions (named by the dimension;
+    ``total`` for a margin), then its protected count."""
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, str]
+
+    count: int | None = Field(description="null below k, or when told as same_as")
+    below_k: bool
+    basis: str = Field(description="perturbed, kept or same_as_coarser")
+    same_as: str | None
+    approximately: int | None
+    share: float | None
+    share_within: float | None
+
+
+class TableOut(BaseModel):
+    dimensions: list[str]
+    categories: dict[str, list[str]]
+    disclosure: DisclosureOut
+    cells: list[CellOut]
+
+
+class GapRowOut(BaseModel):
+    sector: str
+    skill: str
+    needed: int = Field(description="positions declared as needed (public figures)")
+    supply: int | None = Field(description="respondents declaring the skill; null below k")
+    gap: int | None = Field(description="supply - needed, when supply is shown")
+    priority: int
+
+
+class GapsOut(BaseModel):
+    disclosure: DisclosureOut
+    rows: list[GapRowOut]
+
+
+@router.get(
+    "/campaigns/{campaign_id}/tables",
+    response_model=TableOut,
+    responses={200: {"content": {"text/csv; charset=utf-8": {"schema": {"type": "string"}}}}},
+)
 async def aggregate_table(
     campaign_id: UUID,
     uow: UoW,
@@ -634,7 +746,7 @@ def _json(doc: dict[str, Any]) -> Response:
     return JSONResponse(doc)
 
 
-@router.get("/campaigns/{campaign_id}/gaps")
+@router.get("/campaigns/{campaign_id}/gaps", response_model=GapsOut)
 async def supply_and_needs(
     campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
 ) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response
 from eventkit.http.auth import CurrentPrincipal
 from eventkit.http.clock import Now
 from eventkit.http.problems import Problem
+from profiles.entrypoints.http import schemas
 from profiles.entrypoints.http.deps import Settings, UoW
 from profiles.service_layer import oidc
 
@@ -45,7 +46,11 @@ async def link(
     return await _begin(provider, principal.subject, uow, settings, now)
 
 
-@router.get("/{provider}/callback", responses={400: {}, 404: {}, 409: {}})
+@router.get(
+    "/{provider}/callback",
+    response_model=schemas.SocialSignIn,
+    responses={400: {}, 404: {}, 409: {}},
+)
 async def callback(
     provider: str,
     uow: UoW,
@@ -74,7 +79,7 @@ async def callback(
     }
 
 
-@router.get("/identities")
+@router.get("/identities", response_model=list[schemas.LinkedIdentity])
 async def my_identities(principal: CurrentPrincipal, uow: UoW) -> list[dict[str, Any]]:
     return [
         {"provider": i["provider"], "linked_at": i["linked_at"].isoformat()}

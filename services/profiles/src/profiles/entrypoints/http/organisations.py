@@ -20,6 +20,7 @@ from eventkit.http.auth import (
     writes_need_a_verified_email,
 )
 from eventkit.http.clock import Now
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from profiles.domain.directory import MAX_LIMIT, decode_cursor
@@ -29,6 +30,7 @@ from profiles.domain.organisation import (
     Organisation,
     OrganisationKind,
 )
+from profiles.entrypoints.http import schemas
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import organisations as handlers
 
@@ -105,10 +107,18 @@ def _org_response(org: Organisation, status_code: int = 200) -> JSONResponse:
         "member_count": len(org.members),
         "version": org.version,
     }
-    return JSONResponse(body, status_code=status_code, headers={"ETag": org.etag})
+    headers = {"ETag": org.etag}
+    if status_code == 201:
+        headers["Location"] = f"/v1/organisations/{org.id}"
+    return JSONResponse(body, status_code=status_code, headers=headers)
 
 
-@router.post("/v1/organisations", status_code=status.HTTP_201_CREATED, responses={422: {}})
+@router.post(
+    "/v1/organisations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=schemas.Organisation,
+    responses={**CREATED, 422: {}},
+)
 async def create_organisation(
     body: OrganisationInput, principal: CurrentPrincipal, uow: UoW, now: Now
 ) -> JSONResponse:
@@ -138,13 +148,14 @@ async def my_organisations(principal: CurrentPrincipal, uow: UoW) -> MyOrganisat
     )
 
 
-@router.get("/v1/organisations/{org_id}", responses={404: {}})
+@router.get("/v1/organisations/{org_id}", response_model=schemas.Organisation, responses={404: {}})
 async def get_organisation(org_id: UUID, uow: UoW) -> JSONResponse:
     return _org_response(await handlers.get(org_id, uow))
 
 
 @router.patch(
     "/v1/organisations/{org_id}",
+    response_model=schemas.Organisation,
     responses={403: {}, 404: {}, 412: {}, 415: {}, 422: {}, 428: {}},
     openapi_extra={
         "requestBody": {"content": {"application/merge-patch+json": {"schema": {"type": "object"}}}}
@@ -241,6 +252,7 @@ async def answer_request(
 
 @router.put(
     "/v1/organisations/{org_id}/members/{person_id}",
+    response_model=schemas.Organisation,
     responses={403: {}, 404: {}, 409: {}},
 )
 async def change_member_role(
@@ -254,6 +266,7 @@ async def change_member_role(
 
 @router.delete(
     "/v1/organisations/{org_id}/members/{person_id}",
+    response_model=schemas.Organisation,
     responses={403: {}, 404: {}, 409: {}},
 )
 async def remove_member(
@@ -269,7 +282,11 @@ PlatformAdmin = Annotated[
 ]
 
 
-@router.post("/v1/organisations/{org_id}/verification", responses={403: {}, 404: {}, 409: {}})
+@router.post(
+    "/v1/organisations/{org_id}/verification",
+    response_model=schemas.Organisation,
+    responses={403: {}, 404: {}, 409: {}},
+)
 async def verify_organisation(
     org_id: UUID, admin: PlatformAdmin, uow: UoW, now: Now
 ) -> JSONResponse:
@@ -277,7 +294,9 @@ async def verify_organisation(
     return _org_response(org)
 
 
-@router.get("/v1/directory/organisations", responses={400: {}})
+@router.get(
+    "/v1/directory/organisations", response_model=schemas.OrganisationPage, responses={400: {}}
+)
 async def search_organisations(
     uow: UoW,
     q: Annotated[str | None, Query(max_length=200)] = None,

@@ -21,6 +21,7 @@ from eventkit.http.problems import Problem
 from profiles.adapters import images
 from profiles.adapters.images import ACCEPTED
 from profiles.domain.profile import PersonProfile, Relation
+from profiles.entrypoints.http import schemas
 from profiles.entrypoints.http.deps import UoW
 from profiles.service_layer import people
 
@@ -72,14 +73,24 @@ def _owner_response(profile: PersonProfile, status_code: int = 200) -> JSONRespo
     )
 
 
-@router.get("/v1/me/profile", responses={404: {"description": "No profile yet"}})
+@router.get(
+    "/v1/me/profile",
+    response_model=schemas.OwnProfile,
+    responses={404: {"description": "No profile yet"}},
+)
 async def get_my_profile(principal: CurrentPrincipal, uow: UoW) -> JSONResponse:
     return _owner_response(await people.my_profile(principal.subject, uow))
 
 
 @router.put(
     "/v1/me/profile",
-    responses={201: {"description": "Created"}, 412: {}, 428: {}, 422: {}},
+    response_model=schemas.OwnProfile,
+    responses={
+        201: {"description": "Created", "model": schemas.OwnProfile},
+        412: {},
+        428: {},
+        422: {},
+    },
 )
 async def put_my_profile(
     body: ProfileInput, principal: CurrentPrincipal, uow: UoW, expected: IfMatchHeader, now: Now
@@ -92,6 +103,7 @@ async def put_my_profile(
 
 @router.patch(
     "/v1/me/profile",
+    response_model=schemas.OwnProfile,
     responses={404: {}, 412: {}, 415: {}, 422: {}, 428: {}},
     openapi_extra={
         "requestBody": {
@@ -128,7 +140,12 @@ def _typed(document: dict[str, Any]) -> dict[str, Any]:
         raise InvalidInput("The patched profile is not valid.", errors=errors) from exc
 
 
-@router.get("/v1/people/{person_id}", responses={404: {}})
+@router.get(
+    "/v1/people/{person_id}",
+    response_model=schemas.PersonView,
+    response_model_exclude_unset=True,
+    responses={404: {}},
+)
 async def get_person(person_id: UUID, viewer: MaybePrincipal, uow: UoW) -> dict[str, Any]:
     """What the viewer may see of this person (404 if hidden from them or absent)."""
     return await people.view_person(viewer, person_id, uow)
@@ -148,6 +165,7 @@ async def get_taxonomy(
 
 @router.put(
     "/v1/me/profile/photo",
+    response_model=schemas.Photo,
     responses={404: {}, 413: {}, 415: {}, 422: {}},
     openapi_extra={
         "requestBody": {

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from contracts.vocabulary.types import LanguageCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters import icalendar
@@ -104,6 +105,11 @@ class EventOut(BaseModel):
     cancellation_reason: str | None = None
 
 
+class EventPage(BaseModel):
+    items: list[EventOut]
+    next_cursor: str | None = Field(description="pass as cursor for the next page")
+
+
 class RegistrationOut(BaseModel):
     id: UUID
     event_id: UUID
@@ -151,7 +157,7 @@ def _registration(view: handlers.RegistrationView) -> RegistrationOut:
     )
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=EventOut)
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=EventOut, responses=CREATED)
 async def schedule_event(
     body: EventIn,
     principal: Organiser,
@@ -168,7 +174,7 @@ async def schedule_event(
     return _out(event, 0)
 
 
-@router.get("")
+@router.get("", response_model=EventPage)
 async def list_events(
     uow: UoW,
     now: Now,

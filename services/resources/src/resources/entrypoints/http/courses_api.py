@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from contracts.vocabulary.types import LanguageCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.problems import Problem
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import course as c
@@ -116,6 +117,7 @@ def _progress(course: c.Course, e: c.Enrolment, code: str | None = None) -> Prog
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=CourseOut,
+    responses=CREATED,
     dependencies=[CourseAuthor],
 )
 async def create_course(

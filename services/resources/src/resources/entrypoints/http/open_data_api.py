@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from resources.adapters import open_data
 from resources.entrypoints.http.deps import UoW
+from resources.entrypoints.http.schemas import JsonFeed
 
 router = APIRouter(prefix="/v1/open-data", tags=["open data"])
 
@@ -29,7 +30,7 @@ class AtomResponse(Response):
 
 
 # response_class: the OpenAPI document names the media types these really answer with
-@router.get("/feed.json", response_class=JsonFeedResponse)
+@router.get("/feed.json", response_class=JsonFeedResponse, response_model=JsonFeed)
 async def json_feed(
     uow: UoW, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 100
 ) -> Response:

@@ -13,6 +13,7 @@ from contracts.vocabulary.types import ContributionMode, CountryCode, SectorCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
@@ -29,6 +30,7 @@ from resources.entrypoints.http.schemas import (
     OpportunityIn,
     OpportunityMatch,
     OpportunityOut,
+    OpportunityPage,
     OpportunityPatch,
     PersonMatch,
     PostedOpportunities,
@@ -98,7 +100,7 @@ def _interest(i: ExpressionOfInterest) -> InterestOut:
     )
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=Created)
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=Created, responses=CREATED)
 async def post_opportunity(
     body: OpportunityIn,
     principal: Poster,
@@ -133,7 +135,7 @@ async def post_opportunity(
     return await once(work, headers=lambda c: {"Location": f"/v1/opportunities/{c.id}"})
 
 
-@router.get("", response_model=dict[str, object])
+@router.get("", response_model=OpportunityPage)
 async def list_open(
     uow: UoW,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,

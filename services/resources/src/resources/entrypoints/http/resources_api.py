@@ -12,9 +12,11 @@ from fastapi.responses import JSONResponse
 from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.idempotency import Once
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.preconditions import IfMatch, etag
 from resources.adapters import search
+from resources.domain import attachment as att
 from resources.domain import resource as r
 from resources.entrypoints.http.deps import (
     CurrentActor,
@@ -27,9 +29,11 @@ from resources.entrypoints.http.schemas import (
     AttachmentOut,
     ClassificationPatch,
     Created,
+    HistoryEntry,
     MyResourceOut,
     MyResources,
     ProjectRecordIn,
+    QueuedResource,
     ReasonIn,
     ReportIn,
     ResourceIn,
@@ -37,6 +41,7 @@ from resources.entrypoints.http.schemas import (
     Sdg,
     SearchItem,
     SearchResults,
+    Standing,
     TranslationIn,
 )
 from resources.service_layer import resource_handlers as handlers
@@ -51,7 +56,7 @@ router = APIRouter(
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=Created,
-    responses={409: {"description": "Project fields on another kind"}},
+    responses={**CREATED, 409: {"description": "Project fields on another kind"}},
 )
 async def contribute(body: ResourceIn, actor: CurrentActor, uow: UoW, once: Once) -> Response:
     """Any member contributes a resource; it starts as a draft. Send an ``Idempotency-Key``
@@ -148,6 +153,7 @@ QueueReason = Literal["submitted", "reported", "hidden"]
 @router.get(
     "/moderation-queue",
     dependencies=[Moderator],
+    response_model=list[QueuedResource],
 )
 async def moderation_queue(
     uow: UoW,
@@ -332,6 +338,7 @@ def _transition(action: str, summary: str) -> None:
         methods=["POST"],
         summary=summary,
         name=f"{action}_resource",
+        response_model=Standing,
         responses={
             403: {"description": "Moderators only"},
             409: {"description": "Not allowed from the current status"},
@@ -358,7 +365,7 @@ async def report_resource(
     return {"status": "reported"}
 
 
-@router.get("/{resource_id}/history")
+@router.get("/{resource_id}/history", response_model=list[HistoryEntry])
 async def resource_history(
     resource_id: UUID, actor: CurrentActor, uow: UoW
 ) -> list[dict[str, Any]]:
@@ -402,7 +409,19 @@ async def upload_attachment(
     return AttachmentOut(**vars(attachment))
 
 
-@router.get("/{resource_id}/attachments/{attachment_id}")
+@router.get(
+    "/{resource_id}/attachments/{attachment_id}",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The file, as uploaded (Content-Disposition names it)",
+            "content": {
+                media: {"schema": {"type": "string", "contentMediaType": media}}
+                for media in sorted(att.ALLOWED)
+            },
+        }
+    },
+)
 async def download_attachment(
     resource_id: UUID, attachment_id: UUID, actor: MaybeActor, uow: UoW, request: Request
 ) -> Response:

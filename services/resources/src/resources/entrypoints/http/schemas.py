@@ -306,3 +306,73 @@ class OpportunityMatch(BaseModel):
     opportunity: OpportunityOut
     score: float
     reasons: list[ReasonOut]
+
+
+class Standing(BaseModel):
+    """Where a resource stands after a moderation step (its ETag is the new version)."""
+
+    id: UUID
+    status: str
+    hidden: bool
+    version: int
+
+
+class QueuedResource(BaseModel):
+    """One resource in the moderation queue."""
+
+    id: UUID
+    kind: str
+    status: str
+    hidden: bool
+    updated_at: datetime
+    original_language: str
+    reports: int = Field(description="how many people reported it")
+    title: str = Field(description="in the asked language when translated, else the original's")
+
+
+class HistoryEntry(BaseModel):
+    """One version or transition of a resource."""
+
+    id: int
+    resource_id: UUID
+    version: int
+    action: str
+    from_status: str | None
+    to_status: str | None
+    actor_id: UUID | None = Field(description="null for a report, unless a moderator asks")
+    reason: str | None
+    snapshot: dict[str, Any] | None = Field(description="the resource as it was, on edits")
+    at: datetime
+
+
+class OpportunityPage(BaseModel):
+    items: list[OpportunityOut]
+    next_cursor: str | None = Field(description="pass as cursor for the next page")
+
+
+class FeedAuthor(BaseModel):
+    name: str
+
+
+class FeedItem(BaseModel):
+    id: str
+    url: str
+    title: str
+    content_text: str
+    date_modified: datetime
+    tags: list[str]
+    language: str | None
+    authors: list[FeedAuthor]
+    diaspora: dict[str, Any] = Field(
+        alias="_diaspora", description="the platform's extension: the entry's type and details"
+    )
+
+
+class JsonFeed(BaseModel):
+    """The open data as a JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+
+    version: str
+    title: str
+    home_page_url: str
+    feed_url: str
+    items: list[FeedItem]

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.directory_entry import DirectoryEntry
+    from ..models.people_page_facets import PeoplePageFacets
+
+
+T = TypeVar("T", bound="PeoplePage")
+
+
+@_attrs_define
+class PeoplePage:
+    """
+    Attributes:
+        facets (PeoplePageFacets): facets=true: counts per facet
+        facets_complete (bool | None): whether the counts cover every match
+        items (list[DirectoryEntry]):
+        next_cursor (None | str): pass as cursor for the next page
+    """
+
+    facets: PeoplePageFacets
+    facets_complete: bool | None
+    items: list[DirectoryEntry]
+    next_cursor: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        facets = self.facets.to_dict()
+
+        facets_complete: bool | None
+        facets_complete = self.facets_complete
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "facets": facets,
+                "facets_complete": facets_complete,
+                "items": items,
+                "next_cursor": next_cursor,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.directory_entry import DirectoryEntry  # noqa: PLC0415
+        from ..models.people_page_facets import PeoplePageFacets  # noqa: PLC0415
+
+        d = dict(src_dict)
+        facets = PeoplePageFacets.from_dict(d.pop("facets"))
+
+        def _parse_facets_complete(data: object) -> bool | None:
+            if data is None:
+                return data
+            return cast(bool | None, data)
+
+        facets_complete = _parse_facets_complete(d.pop("facets_complete"))
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = DirectoryEntry.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
+        people_page = cls(
+            facets=facets,
+            facets_complete=facets_complete,
+            items=items,
+            next_cursor=next_cursor,
+        )
+
+        people_page.additional_properties = d
+        return people_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
