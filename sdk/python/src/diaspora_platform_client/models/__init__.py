@@ -161,6 +161,7 @@ from .list_organisation_members_response_200_item import (
 from .list_recommendations_response_listrecommendations import (
     ListRecommendationsResponseListrecommendations,
 )
+from .login_problem import LoginProblem
 from .login_request import LoginRequest
 from .majority_rule import MajorityRule
 from .managed_campaign import ManagedCampaign
@@ -329,6 +330,7 @@ from .search_people_response_searchpeople import SearchPeopleResponseSearchpeopl
 from .search_results import SearchResults
 from .search_results_facets import SearchResultsFacets
 from .second_factor_code import SecondFactorCode
+from .second_factor_request import SecondFactorRequest
 from .second_factor_view import SecondFactorView
 from .sector_need_corrected import SectorNeedCorrected
 from .sector_need_declared import SectorNeedDeclared
@@ -518,6 +520,7 @@ __all__ = (
     "ListOpenResponseListopen",
     "ListOrganisationMembersResponse200Item",
     "ListRecommendationsResponseListrecommendations",
+    "LoginProblem",
     "LoginRequest",
     "MajorityRule",
     "ManagedCampaign",
@@ -664,6 +667,7 @@ __all__ = (
     "SearchResults",
     "SearchResultsFacets",
     "SecondFactorCode",
+    "SecondFactorRequest",
     "SecondFactorView",
     "SectorNeedCorrected",
     "SectorNeedDeclared",

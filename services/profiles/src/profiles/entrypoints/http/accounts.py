@@ -6,7 +6,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Response, status
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from contracts.vocabulary import Permission, may_grant
 from contracts.vocabulary.types import LocaleTag
@@ -61,18 +61,25 @@ class SecondFactorRequest(BaseModel):
         return self
 
 
-class SecondFactorRequiredProblem(BaseModel):
-    """The 401 of a sign-in whose password was right, on an account with an authenticator
-    app (``type`` ends in ``/second-factor-required``): the challenge for the second step."""
+class LoginProblem(BaseModel):
+    """A sign-in's 401 (problem+json): wrong credentials, or, of ``type`` ending in
+    ``/second-factor-required``, the password is right and ``challenge`` is the second step's."""
+
+    # inline in the document (problem+json), named by the SDKs' generators "LoginProblem"
+    model_config = ConfigDict(title="Problem")
 
     type: str = Field(examples=["https://diaspora.example/problems/second-factor-required"])
     title: str
     status: int = 401
     detail: str | None = None
-    challenge: str = Field(
-        description="send it back to /v1/auth/login/second-factor with the code; good once"
+    challenge: str | None = Field(
+        default=None,
+        description="second-factor-required only: send it back to "
+        "/v1/auth/login/second-factor with the code; good once",
     )
-    challenge_expires_in: int = Field(description="seconds the challenge stays valid")
+    challenge_expires_in: int | None = Field(
+        default=None, description="second-factor-required only: seconds the challenge is valid"
+    )
 
 
 class RefreshRequest(BaseModel):
@@ -164,7 +171,7 @@ async def register(
     return await once(work, status_code=status.HTTP_201_CREATED)
 
 
-_CHALLENGE_PROBLEM = {PROBLEM_JSON: {"schema": SecondFactorRequiredProblem.model_json_schema()}}
+_CHALLENGE_PROBLEM = {PROBLEM_JSON: {"schema": LoginProblem.model_json_schema()}}
 
 
 @router.post(
