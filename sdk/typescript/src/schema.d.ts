@@ -11112,7 +11112,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Wrong code (with `attempts_left`), or, of type `.../sign-in-challenge-invalid`, the challenge is unknown, expired, used or has had too many wrong codes: sign in again with the password */
+            /** @description Wrong code (with `attempts_left`), or, of type `.../sign-in-challenge-invalid`, the challenge is unknown, expired, used or has had too many wrong codes (`reason`): sign in again with the password */
             401: {
                 headers: {
                     [name: string]: unknown;

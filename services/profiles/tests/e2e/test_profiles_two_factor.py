@@ -387,14 +387,14 @@ async def test_the_password_earns_a_challenge_the_code_completes_once(
     assert amr(done) == ["pwd", "otp", "mfa"]
     # single use: the same challenge with another good code is refused
     again = await second_step(client, challenge, otp=app.code())
-    assert refused_challenge(again) and "already" in again.json()["detail"]
+    assert refused_challenge(again) and again.json()["reason"] == "used"
     # a recovery code completes a new one; exactly one proof per request
     other = await challenge_of(client, email)
     both = await second_step(client, other, otp="123456", recovery_code=codes[0])
     assert both.status_code == 422
     assert amr(await second_step(client, other, recovery_code=codes[0])) == ["pwd", "mfa"]
     unknown = await second_step(client, "not-a-challenge", otp="123456")
-    assert refused_challenge(unknown)
+    assert refused_challenge(unknown) and unknown.json()["reason"] == "unknown"
 
 
 async def test_a_challenge_expires_on_the_service_clock(
@@ -406,7 +406,7 @@ async def test_a_challenge_expires_on_the_service_clock(
     challenge = await challenge_of(client, email)
     clock.advance(timedelta(seconds=301))  # the app's next code is fresh and still refused
     late = await second_step(client, challenge, otp=app.code())
-    assert refused_challenge(late) and "expired" in late.json()["detail"]
+    assert refused_challenge(late) and late.json()["reason"] == "expired"
     fresh = await challenge_of(client, email)
     assert (await second_step(client, fresh, otp=app.code())).status_code == 200
 
@@ -426,7 +426,7 @@ async def test_wrong_codes_spend_the_challenge_and_count_toward_the_throttle(
         lefts.append(r.json()["attempts_left"])
     assert lefts == [2, 1]
     spent = await second_step(client, challenge, thief, otp="333333")
-    assert refused_challenge(spent) and "Too many" in spent.json()["detail"]
+    assert refused_challenge(spent) and spent.json()["reason"] == "too_many_wrong_codes"
     # even the right code no longer completes it: the password is needed again
     assert refused_challenge(await second_step(client, challenge, thief, otp=app.code()))
     # three failures so far from this address; two more, then it is held (like passwords)

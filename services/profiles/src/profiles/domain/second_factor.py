@@ -57,11 +57,15 @@ class WrongChallengeCode(WrongSecondFactor):
 
 class SignInChallengeInvalid(kinds.Unauthenticated):
     """The challenge of a sign-in's second step is unknown, expired, used, or has had too many
-    wrong codes: the client starts again with the password."""
+    wrong codes (``reason``: ``unknown``, ``expired``, ``used``, ``too_many_wrong_codes``):
+    the client starts again with the password."""
 
     type = "https://diaspora.example/problems/sign-in-challenge-invalid"
     title = "Sign-in step expired"
     message = "This sign-in step is no longer valid; sign in again with your password."
+
+    def __init__(self, detail: str = "", *, reason: str = "unknown") -> None:
+        super().__init__(detail, reason=reason)
 
 
 class WrongCode(kinds.InvalidInput):
@@ -107,10 +111,13 @@ class SignInChallenge:
         """Why the challenge can no longer complete a sign-in, or None (it can)."""
         if self.used_at is not None:
             return SignInChallengeInvalid(
-                "This sign-in step was already completed or abandoned; sign in again."
+                "This sign-in step was already completed or abandoned; sign in again.",
+                reason="used",
             )
         if now >= self.expires_at:
-            return SignInChallengeInvalid("This sign-in step expired; sign in again.")
+            return SignInChallengeInvalid(
+                "This sign-in step expired; sign in again.", reason="expired"
+            )
         return None
 
     def wrong_code(self, now: datetime) -> int:

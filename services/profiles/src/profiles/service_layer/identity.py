@@ -244,7 +244,9 @@ async def login_second_factor(
             await uow.sign_in_challenges.save(challenge, pending)
             await _failed(uow, account_key, client_ip, history, now)
             if left == 0:
-                raise sf.SignInChallengeInvalid("Too many wrong codes; sign in again.")
+                raise sf.SignInChallengeInvalid(
+                    "Too many wrong codes; sign in again.", reason="too_many_wrong_codes"
+                )
             raise sf.WrongChallengeCode(attempts_left=left)
         pending.use(now)
         await uow.sign_in_challenges.save(challenge, pending)

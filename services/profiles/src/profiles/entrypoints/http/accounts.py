@@ -214,7 +214,7 @@ async def login(
         401: {
             "description": "Wrong code (with `attempts_left`), or, of type "
             "`.../sign-in-challenge-invalid`, the challenge is unknown, expired, used or has "
-            "had too many wrong codes: sign in again with the password"
+            "had too many wrong codes (`reason`): sign in again with the password"
         },
         429: {"description": "Throttled"},
     },
