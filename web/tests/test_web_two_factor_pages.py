@@ -1,6 +1,7 @@
 """Two-step sign-in on the pages, against a stand-in API that behaves like profiles': the
-password alone gets "second factor required", the sign-in then asks for the code on a page
-of its own; the account area turns the app on, shows its recovery codes once, turns it off
+password alone gets "second factor required" with a challenge, the sign-in then asks for the
+code on a page of its own and sends it with the challenge (never the password again); the
+account area turns the app on, shows its recovery codes once, turns it off
 (no infrastructure; the browser test does it through the real gateway)."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fake_api import handler
 from starlette.testclient import TestClient
 
 from web.app import create_app
+from web.session import COOKIE, SessionSealer
 from web.settings import WebSettings
 
 SECRET = "test secret"
@@ -38,6 +40,11 @@ class TwoFactorApi:
     def __init__(self) -> None:
         self.enrolled = False
         self.logins: list[dict[str, Any]] = []
+        self.second_steps: list[dict[str, Any]] = []
+        #: challenge -> wrong codes so far (None: used)
+        self.challenges: dict[str, int | None] = {}
+        #: the API's clock ran past every challenge's expiry
+        self.lapsed = False
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         path, body = request.url.path, json.loads(request.content or b"{}")
@@ -47,11 +54,18 @@ class TwoFactorApi:
                 return problem(401, "Invalid credentials")
             if not self.enrolled:
                 return httpx.Response(200, json=PAIR)
-            if not (body.get("otp") or body.get("recovery_code")):
-                return problem(401, "Second factor required", "https://x/second-factor-required")
-            if body.get("otp") == APP_CODE or body.get("recovery_code") == RECOVERY:
-                return httpx.Response(200, json=PAIR)
-            return problem(401, "Unauthorized")
+            challenge = f"challenge-{len(self.challenges)}"
+            self.challenges[challenge] = 0
+            return problem(
+                401,
+                "Second factor required",
+                "https://x/second-factor-required",
+                challenge=challenge,
+                challenge_expires_in=300,
+            )
+        if path == "/v1/auth/login/second-factor":
+            self.second_steps.append(body)
+            return self.second_step(body)
         if path == "/v1/auth/2fa" and request.method == "GET":
             return httpx.Response(
                 200,
@@ -79,6 +93,24 @@ class TwoFactorApi:
             self.enrolled = False
             return httpx.Response(204)
         return handler(request)
+
+    def second_step(self, body: dict[str, Any]) -> httpx.Response:
+        challenge = str(body["challenge"])
+        wrong = self.challenges.get(challenge)
+        if self.lapsed or wrong is None:
+            reason = "expired" if self.lapsed else "used"
+            return problem(401, "Sign-in step expired", INVALID, reason=reason)
+        if body.get("otp") == APP_CODE or body.get("recovery_code") == RECOVERY:
+            self.challenges[challenge] = None
+            return httpx.Response(200, json=PAIR)
+        self.challenges[challenge] = wrong + 1
+        if wrong + 1 == 3:
+            self.challenges[challenge] = None
+            return problem(401, "Sign-in step expired", INVALID, reason="too_many_wrong_codes")
+        return problem(401, "Unauthorized", attempts_left=2 - wrong)
+
+
+INVALID = "https://x/sign-in-challenge-invalid"
 
 
 @pytest.fixture
@@ -122,9 +154,15 @@ def test_a_password_right_for_a_2fa_account_asks_for_the_code_and_keeps_it_out_o
     assert wrong.status_code == 401
     assert "This code is not right" in wrong.text and 'aria-invalid="true"' in wrong.text
 
+    # the session holds the API's challenge, never the password
+    sealed = SessionSealer(SECRET).open(client.cookies.get(COOKIE))
+    assert sealed is not None and sealed.pending_challenge == "challenge-0"
+    assert PASSWORD not in repr(sealed)
+
     signed = post(client, "/signin/code", {"otp": APP_CODE}, "/signin/code")
     assert signed.status_code == 303 and signed.headers["location"] == "/privacy"
-    assert api.logins[-1] == {"email": "a@example.org", "password": PASSWORD, "otp": APP_CODE}
+    assert api.logins == [{"email": "a@example.org", "password": PASSWORD}]  # sent once
+    assert api.second_steps[-1] == {"challenge": "challenge-0", "otp": APP_CODE}
     # signed in: the waiting sign-in (and its password) is gone from the session
     assert (
         client.get("/signin/code", follow_redirects=False)
@@ -138,7 +176,34 @@ def test_a_recovery_code_signs_in_too(client: TestClient, api: TwoFactorApi) -> 
     post(client, "/signin", {"email": "a@example.org", "password": PASSWORD})
     signed = post(client, "/signin/code", {"recovery_code": RECOVERY}, "/signin/code")
     assert signed.status_code == 303 and "/me/profile" in signed.headers["location"]
-    assert api.logins[-1]["recovery_code"] == RECOVERY and "otp" not in api.logins[-1]
+    assert api.second_steps[-1] == {"challenge": "challenge-0", "recovery_code": RECOVERY}
+
+
+def test_too_many_wrong_codes_send_back_to_the_password(
+    client: TestClient, api: TwoFactorApi
+) -> None:
+    api.enrolled = True
+    post(client, "/signin", {"email": "a@example.org", "password": PASSWORD})
+    for _ in range(2):
+        assert post(client, "/signin/code", {"otp": "000000"}, "/signin/code").status_code == 401
+    spent = post(client, "/signin/code", {"otp": "000000"}, "/signin/code")
+    assert spent.status_code == 303
+    assert spent.headers["location"] == "/signin?done=code-spent"
+    # the spent challenge is dropped: the code page sends back to the password
+    again = client.get("/signin/code", follow_redirects=False)
+    assert again.headers["location"].startswith("/signin?done=code-timed-out")
+
+
+def test_a_challenge_the_api_let_expire_sends_back_to_the_password(
+    client: TestClient, api: TwoFactorApi
+) -> None:
+    api.enrolled = True
+    post(client, "/signin", {"email": "a@example.org", "password": PASSWORD})
+    api.lapsed = True  # the page's own timer still runs; the API's word counts
+    late = post(client, "/signin/code", {"otp": APP_CODE}, "/signin/code")
+    assert late.status_code == 303, late.text
+    assert late.headers["location"] == "/signin?done=code-timed-out"
+    assert api.second_steps == [{"challenge": "challenge-0", "otp": APP_CODE}]
 
 
 def test_the_code_page_without_a_waiting_sign_in_sends_back_to_sign_in(client: TestClient) -> None:

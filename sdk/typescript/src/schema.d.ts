@@ -992,10 +992,35 @@ export interface paths {
          *     doubling delay (429 with Retry-After). The owner's usual client is never held back by
          *     someone else's guesses; a password reset clears the account's count.
          *
-         *     An account with an authenticator app also sends its code as ``otp`` (or a recovery
-         *     code): without one the answer is 401 of type ``.../second-factor-required``.
+         *     An account with an authenticator app needs its code too. Without one the answer is 401
+         *     of type ``.../second-factor-required`` carrying a ``challenge`` (good once, for
+         *     ``challenge_expires_in`` seconds): send it with the code to ``/v1/auth/login/second-factor``,
+         *     so the client never keeps the password. The code may also come here as ``otp`` (or
+         *     ``recovery_code``) with the password, in one request.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Login Second Factor
+         * @description Complete a sign-in with the challenge its password earned and the authenticator app's
+         *     code (or a recovery code). A wrong code counts toward the sign-in throttle like a wrong
+         *     password, and a challenge takes only a few wrong codes.
+         */
+        post: operations["loginSecondFactor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8639,6 +8664,24 @@ export interface components {
              */
             code: string;
         };
+        /** SecondFactorRequest */
+        SecondFactorRequest: {
+            /**
+             * Challenge
+             * @description from the login's second-factor-required answer
+             */
+            challenge: string;
+            /**
+             * Otp
+             * @description the authenticator app's code
+             */
+            otp?: string | null;
+            /**
+             * Recovery Code
+             * @description instead of `otp`: one of the recovery codes
+             */
+            recovery_code?: string | null;
+        };
         /** SecondFactorView */
         SecondFactorView: {
             /** Confirmed At */
@@ -14266,7 +14309,101 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Wrong email or password */
+            /** @description Wrong email or password; or, of type `.../second-factor-required`, the password is right and the second step needs the app's code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * Challenge
+                         * @description second-factor-required only: send it back to /v1/auth/login/second-factor with the code; good once
+                         */
+                        challenge?: string | null;
+                        /**
+                         * Challenge Expires In
+                         * @description second-factor-required only: seconds the challenge is valid
+                         */
+                        challenge_expires_in?: number | null;
+                        /** Detail */
+                        detail?: string | null;
+                        /**
+                         * Status
+                         * @default 401
+                         */
+                        status?: number;
+                        /** Title */
+                        title: string;
+                        /**
+                         * Type
+                         * @example https://diaspora.example/problems/second-factor-required
+                         */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    loginSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Wrong code (with `attempts_left`), or, of type `.../sign-in-challenge-invalid`, the challenge is unknown, expired, used or has had too many wrong codes (`reason`): sign in again with the password */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -14,6 +14,7 @@ NOTICES: dict[str, str] = {
         "If an account uses this address, we sent it a link to choose a new password."
     ),
     "code-timed-out": N_("The time to enter the code ran out: sign in again."),
+    "code-spent": N_("Too many wrong codes: sign in again."),
     "two-factor-on": N_("Two-step sign-in is on. Keep your recovery codes somewhere safe."),
     "two-factor-off": N_("Two-step sign-in is off."),
     "recovery-codes-renewed": N_("New recovery codes: the old ones no longer work."),

@@ -27,8 +27,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 COOKIE = "dep_session"
 #: an anonymous session lives a day; a signed-in one as long as its refresh token
 ANONYMOUS_TTL_S = 86_400
-#: how long a sign-in waits for the authenticator app's code once the password was right
-SECOND_FACTOR_WAIT_S = 300
 
 
 @dataclass(frozen=True)
@@ -48,10 +46,9 @@ class Session:
     locale: str = ""
     status: str = ""
     #: a sign-in whose password was right and which waits for the second factor's code:
-    #: the API checks password and code together, so both are kept here (sealed, never in a
-    #: page) for a few minutes, and dropped when the session signs in or out
-    pending_email: str = ""
-    pending_password: str = ""
+    #: the API's single-use challenge for its second step (never the password), for as long
+    #: as the API says it is good; dropped when the session signs in or out
+    pending_challenge: str = ""
     pending_next: str = ""
     pending_until: float = 0.0
 
@@ -62,19 +59,18 @@ class Session:
     def awaiting_code(self, now: float | None = None) -> bool:
         """Whether a sign-in waits for its second factor (and has not run out of time)."""
         now = time.time() if now is None else now
-        return bool(self.pending_email) and self.pending_until > now
+        return bool(self.pending_challenge) and self.pending_until > now
 
     def waiting_for_code(
-        self, email: str, password: str, next_url: str, now: float | None = None
+        self, challenge: str, expires_in: int, next_url: str, now: float | None = None
     ) -> Session:
         """A fresh anonymous session holding a sign-in that waits for its code."""
         now = time.time() if now is None else now
         return replace(
             Session(),
-            pending_email=email,
-            pending_password=password,
+            pending_challenge=challenge,
             pending_next=next_url,
-            pending_until=now + SECOND_FACTOR_WAIT_S,
+            pending_until=now + expires_in,
         )
 
     def may(self, permission: str) -> bool:

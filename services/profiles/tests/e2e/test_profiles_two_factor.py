@@ -30,7 +30,7 @@ from sqlalchemy import select
 from eventkit.clock import FixedClock
 from eventkit.crypto import decrypt_value
 from profiles.adapters.identity_store import SecondFactorRepository
-from profiles.adapters.orm import second_factors
+from profiles.adapters.orm import second_factors, sign_in_challenges
 from profiles.bootstrap import ProfilesService
 from profiles.domain.second_factor import TotpFactor, step_at, totp_code
 from profiles.service_layer import identity
@@ -336,3 +336,104 @@ async def test_the_personal_data_export_says_whether_two_factor_is_on_never_its_
     flat = json.dumps(state, default=str)
     assert base64.b32encode(app.secret).decode().rstrip("=") not in flat
     assert "secret" not in flat and "digest" not in flat
+
+
+# ---- the second step: a challenge instead of the password sent again -----------------------
+async def challenge_of(client: httpx.AsyncClient, email: str, ip: str = OWNER_IP) -> str:
+    needs = await client.post(
+        "/v1/auth/login",
+        json={"email": email, "password": PASSWORD},
+        headers={"X-Forwarded-For": ip},
+    )
+    assert needs.status_code == 401, needs.text
+    problem = needs.json()
+    assert problem["type"].endswith("/second-factor-required")
+    assert problem["challenge_expires_in"] == 300
+    return str(problem["challenge"])
+
+
+async def second_step(
+    client: httpx.AsyncClient, challenge: str, ip: str = OWNER_IP, **proof: str
+) -> httpx.Response:
+    return await client.post(
+        "/v1/auth/login/second-factor",
+        json={"challenge": challenge, **proof},
+        headers={"X-Forwarded-For": ip},
+    )
+
+
+def refused_challenge(response: httpx.Response) -> bool:
+    return response.status_code == 401 and response.json()["type"].endswith(
+        "/sign-in-challenge-invalid"
+    )
+
+
+async def test_the_password_earns_a_challenge_the_code_completes_once(
+    client: httpx.AsyncClient, clock: FixedClock, profiles_service: ProfilesService
+) -> None:
+    _, token = await member(client)
+    email = await email_of(client, token)
+    app, codes = await enrol(client, token, clock)
+    challenge = await challenge_of(client, email)
+    async with profiles_service.chassis.sessions() as session:  # only its digest is kept
+        stored = (await session.execute(select(sign_in_challenges.c.token_hash))).scalars()
+        assert challenge not in list(stored)
+
+    wrong = await second_step(client, challenge, otp="000000")
+    assert wrong.status_code == 401 and wrong.json()["attempts_left"] == 2
+    done = await second_step(client, challenge, otp=app.code())
+    assert done.status_code == 200, done.text
+    assert done.headers["cache-control"] == "no-store"
+    assert amr(done) == ["pwd", "otp", "mfa"]
+    # single use: the same challenge with another good code is refused
+    again = await second_step(client, challenge, otp=app.code())
+    assert refused_challenge(again) and again.json()["reason"] == "used"
+    # a recovery code completes a new one; exactly one proof per request
+    other = await challenge_of(client, email)
+    both = await second_step(client, other, otp="123456", recovery_code=codes[0])
+    assert both.status_code == 422
+    assert amr(await second_step(client, other, recovery_code=codes[0])) == ["pwd", "mfa"]
+    unknown = await second_step(client, "not-a-challenge", otp="123456")
+    assert refused_challenge(unknown) and unknown.json()["reason"] == "unknown"
+
+
+async def test_a_challenge_expires_on_the_service_clock(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    _, token = await member(client)
+    email = await email_of(client, token)
+    app, _ = await enrol(client, token, clock)
+    challenge = await challenge_of(client, email)
+    clock.advance(timedelta(seconds=301))  # the app's next code is fresh and still refused
+    late = await second_step(client, challenge, otp=app.code())
+    assert refused_challenge(late) and late.json()["reason"] == "expired"
+    fresh = await challenge_of(client, email)
+    assert (await second_step(client, fresh, otp=app.code())).status_code == 200
+
+
+async def test_wrong_codes_spend_the_challenge_and_count_toward_the_throttle(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    _, token = await member(client)
+    email = await email_of(client, token)
+    app, _ = await enrol(client, token, clock)
+    thief = "198.51.100.42"  # has the password, not the phone
+    challenge = await challenge_of(client, email, thief)
+    lefts = []
+    for guess in ("111111", "222222"):
+        r = await second_step(client, challenge, thief, otp=guess)
+        assert r.status_code == 401
+        lefts.append(r.json()["attempts_left"])
+    assert lefts == [2, 1]
+    spent = await second_step(client, challenge, thief, otp="333333")
+    assert refused_challenge(spent) and spent.json()["reason"] == "too_many_wrong_codes"
+    # even the right code no longer completes it: the password is needed again
+    assert refused_challenge(await second_step(client, challenge, thief, otp=app.code()))
+    # three failures so far from this address; two more, then it is held (like passwords)
+    second = await challenge_of(client, email, thief)
+    for guess in ("444444", "555555"):
+        assert (await second_step(client, second, thief, otp=guess)).status_code == 401
+    # even with the right code (the clock not moved on: the throttle's delay runs)
+    right = totp_code(app.secret, step_at(clock.now()))
+    held = await second_step(client, second, thief, otp=right)
+    assert held.status_code == 429 and "retry-after" in held.headers

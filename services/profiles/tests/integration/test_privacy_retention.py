@@ -133,4 +133,4 @@ async def test_retention_deletes_only_what_is_older_than_configured(
         }
     )
     report = await apply_retention(profiles_service.uow(), quiet, None, now)
-    assert report.deleted == {"sign_in_records": 0}
+    assert report.deleted == {"sign_in_records": 0, "sign_in_challenges": 0}

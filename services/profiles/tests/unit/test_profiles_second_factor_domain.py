@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from profiles.domain.second_factor import (
+    CHALLENGE_WRONG_CODES,
+    SignInChallenge,
     TotpFactor,
     WrongCode,
     provisioning_uri,
@@ -72,3 +74,20 @@ def test_the_provisioning_uri_is_what_authenticator_apps_read() -> None:
     uri = provisioning_uri(RFC_SECRET, "amina@example.org", "Diaspora Platform")
     assert uri.startswith("otpauth://totp/Diaspora%20Platform%3Aamina%40example.org?")
     assert "secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" in uri and "period=30" in uri
+
+
+def test_a_sign_in_challenge_is_good_once_until_it_expires_or_takes_too_many_wrong_codes() -> None:
+    now = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+    challenge = SignInChallenge(account_id=uuid.uuid4(), expires_at=now + timedelta(minutes=5))
+    assert challenge.refusal(now) is None
+    expired = challenge.refusal(now + timedelta(minutes=5))
+    assert expired is not None and expired.extensions["reason"] == "expired"
+    lefts = [challenge.wrong_code(now) for _ in range(CHALLENGE_WRONG_CODES)]
+    assert lefts == list(range(CHALLENGE_WRONG_CODES - 1, -1, -1))
+    spent = challenge.refusal(now)
+    assert spent is not None and spent.extensions["reason"] == "used"
+
+    fresh = SignInChallenge(account_id=uuid.uuid4(), expires_at=now + timedelta(minutes=5))
+    fresh.use(now)
+    used = fresh.refusal(now)
+    assert used is not None and used.extensions["reason"] == "used"

@@ -150,31 +150,59 @@ async def sign_in_page(request: Request) -> Response:
     )
 
 
-#: the API's problem type when the password is right and the account has an authenticator app
+#: the API's problem types: the password is right and the account has an authenticator app;
+#: the second step's challenge is no longer good (expired, used, too many wrong codes)
 SECOND_FACTOR_REQUIRED = "/second-factor-required"
+CHALLENGE_INVALID = "/sign-in-challenge-invalid"
 
 
-async def _login(request: Request, email: str, password: str, **proof: str) -> Any | None:
-    """The token pair for these credentials, or None: the password (or the code) is wrong.
-    Raises :class:`SecondFactorNeeded` when the password is right but a code is missing."""
-    web, visit = web_of(request), visit_of(request)
-    response = await web.api.call(
-        visit,
-        "POST",
-        "/v1/auth/login",
-        json={"email": email, "password": password, **proof},
-        auth=False,
-        ok=(401,),
+async def _login(request: Request, email: str, password: str) -> Any | None:
+    """The token pair for these credentials, or None: the password is wrong. Raises
+    :class:`SecondFactorNeeded` (with the API's challenge) when the password is right and
+    the account also signs in with its authenticator app."""
+    response = await _call_login(request, "/v1/auth/login", {"email": email, "password": password})
+    if response.status_code == 200:
+        return response.json()
+    problem = ApiProblem.from_response(response).body
+    if str(problem.get("type")).endswith(SECOND_FACTOR_REQUIRED):
+        raise SecondFactorNeeded(str(problem["challenge"]), int(problem["challenge_expires_in"]))
+    return None
+
+
+async def _second_step(request: Request, challenge: str, **proof: str) -> Any | None:
+    """The token pair for the challenge and this code, or None: the code is wrong. Raises
+    :class:`ChallengeRefused` when the challenge no longer counts (the password is needed)."""
+    response = await _call_login(
+        request, "/v1/auth/login/second-factor", {"challenge": challenge, **proof}
     )
     if response.status_code == 200:
         return response.json()
-    if str(ApiProblem.from_response(response).body.get("type")).endswith(SECOND_FACTOR_REQUIRED):
-        raise SecondFactorNeeded
+    problem = ApiProblem.from_response(response).body
+    if str(problem.get("type")).endswith(CHALLENGE_INVALID):
+        raise ChallengeRefused(str(problem.get("reason", "")))
     return None
+
+
+async def _call_login(request: Request, path: str, body: dict[str, str]) -> Any:
+    web, visit = web_of(request), visit_of(request)
+    return await web.api.call(visit, "POST", path, json=body, auth=False, ok=(401,))
 
 
 class SecondFactorNeeded(Exception):
     """The password is right; the account also signs in with its authenticator app."""
+
+    def __init__(self, challenge: str, expires_in: int) -> None:
+        super().__init__("second factor needed")
+        self.challenge = challenge
+        self.expires_in = expires_in
+
+
+class ChallengeRefused(Exception):
+    """The second step's challenge expired, was used, or has had too many wrong codes."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 async def _signed_in(request: Request, pair: Any, next_url: str) -> Response:
@@ -196,9 +224,9 @@ async def sign_in(request: Request) -> Response:
             if pair is not None:
                 return await _signed_in(request, pair, next_url)
             errors = FormErrors(general=[N_("The email address or the password is not right.")])
-        except SecondFactorNeeded:
+        except SecondFactorNeeded as needed:
             visit.replace_session(
-                visit.session.waiting_for_code(values["email"], password, next_url)
+                visit.session.waiting_for_code(needed.challenge, needed.expires_in, next_url)
             )
             return redirect("/signin/code")
         except ApiProblem as problem:
@@ -238,14 +266,14 @@ async def second_factor(request: Request) -> Response:
     retry_after: int | None = None
     if not errors:
         try:
-            pair = await _login(
-                request, session.pending_email, session.pending_password, **{field: code}
-            )
+            pair = await _second_step(request, session.pending_challenge, **{field: code})
             if pair is not None:
                 return await _signed_in(request, pair, session.pending_next)
             errors = FormErrors(fields={field: N_("This code is not right. Try the newest one.")})
-        except SecondFactorNeeded:
-            errors = FormErrors(fields={field: N_("This field is required.")})
+        except ChallengeRefused as refused:
+            visit.replace_session(session.signed_out())
+            spent = refused.reason == "too_many_wrong_codes"
+            return flash_redirect("/signin", "code-spent" if spent else "code-timed-out")
         except ApiProblem as problem:
             errors = problem_errors(problem)
             retry_after = problem.retry_after

@@ -26,11 +26,12 @@ from profiles.adapters.orm import (
     one_time_tokens,
     refresh_tokens,
     second_factors,
+    sign_in_challenges,
     signing_keys,
     trusted_sign_ins,
 )
 from profiles.domain.account import AccountErasedError
-from profiles.domain.second_factor import TotpFactor
+from profiles.domain.second_factor import SignInChallenge, TotpFactor
 from profiles.domain.sessions import RefreshToken, SignInHistory
 
 
@@ -206,6 +207,58 @@ class OneTimeTokenRepository:
             )
             or 0
         )
+
+
+class SignInChallengeRepository:
+    """Second steps of two-factor sign-ins, found by the challenge (only its digest is kept)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, secret: str, challenge: SignInChallenge, now: datetime) -> None:
+        await self.session.execute(
+            sign_in_challenges.insert().values(
+                token_hash=digest(secret),
+                account_id=challenge.account_id,
+                created_at=now,
+                expires_at=challenge.expires_at,
+            )
+        )
+
+    async def get_for_update(self, secret: str) -> SignInChallenge | None:
+        row = (
+            (
+                await self.session.execute(
+                    select(sign_in_challenges)
+                    .where(sign_in_challenges.c.token_hash == digest(secret))
+                    .with_for_update()
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        return SignInChallenge(
+            account_id=row["account_id"],
+            expires_at=row["expires_at"],
+            used_at=row["used_at"],
+            wrong_codes=row["wrong_codes"],
+        )
+
+    async def save(self, secret: str, challenge: SignInChallenge) -> None:
+        await self.session.execute(
+            update(sign_in_challenges)
+            .where(sign_in_challenges.c.token_hash == digest(secret))
+            .values(used_at=challenge.used_at, wrong_codes=challenge.wrong_codes)
+        )
+
+    async def forget_expired(self, before: datetime) -> int:
+        """Delete challenges that expired before ``before`` (housekeeping)."""
+        result = await self.session.execute(
+            delete(sign_in_challenges).where(sign_in_challenges.c.expires_at < before)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 class AccountNoticeRepository:

@@ -98,6 +98,20 @@ second_factors = Table(
     CheckConstraint("(secret IS NULL) <> (sealed_secret IS NULL)", name="one_secret"),
 )
 
+# Second steps of sign-ins whose password was right and which wait for the authenticator
+# app's code (or a recovery code): SHA-256 of the challenge token only, a few minutes' life,
+# used once, and a count of the wrong codes sent with it (past a few it is spent).
+sign_in_challenges = Table(
+    "sign_in_challenges",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+    Column("wrong_codes", Integer, nullable=False, server_default=text("0")),
+)
+
 # Emailed one-time links (email verification, password reset): SHA-256 of the token only.
 one_time_tokens = Table(
     "one_time_tokens",

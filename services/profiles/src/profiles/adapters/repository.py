@@ -19,6 +19,7 @@ from profiles.domain.account import Account, AccountStatus, EmailTaken
 _ACCOUNT_ROWS = (
     (orm.refresh_tokens, orm.refresh_tokens.c.account_id),
     (orm.one_time_tokens, orm.one_time_tokens.c.account_id),
+    (orm.sign_in_challenges, orm.sign_in_challenges.c.account_id),
     (orm.oidc_identities, orm.oidc_identities.c.account_id),
     (orm.person_photos, orm.person_photos.c.person_id),
     (orm.directory_people, orm.directory_people.c.person_id),

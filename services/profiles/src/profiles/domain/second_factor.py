@@ -38,13 +38,34 @@ class SecondFactorRequired(kinds.Unauthenticated):
     type = "https://diaspora.example/problems/second-factor-required"
     title = "Second factor required"
     message = (
-        "The password is right; now send the code of your authenticator app as `otp` "
-        "(or one of your recovery codes as `recovery_code`)."
+        "The password is right; now send the `challenge` with the code of your "
+        "authenticator app as `otp` (or one of your recovery codes as `recovery_code`) "
+        "to /v1/auth/login/second-factor."
     )
 
 
 class WrongSecondFactor(kinds.Unauthenticated):
     message = "The email, password or code is wrong."
+
+
+class WrongChallengeCode(WrongSecondFactor):
+    """A wrong code for a sign-in's second step; ``attempts_left`` says how many more the
+    challenge takes before the password is needed again."""
+
+    message = "The code is wrong."
+
+
+class SignInChallengeInvalid(kinds.Unauthenticated):
+    """The challenge of a sign-in's second step is unknown, expired, used, or has had too many
+    wrong codes (``reason``: ``unknown``, ``expired``, ``used``, ``too_many_wrong_codes``):
+    the client starts again with the password."""
+
+    type = "https://diaspora.example/problems/sign-in-challenge-invalid"
+    title = "Sign-in step expired"
+    message = "This sign-in step is no longer valid; sign in again with your password."
+
+    def __init__(self, detail: str = "", *, reason: str = "unknown") -> None:
+        super().__init__(detail, reason=reason)
 
 
 class WrongCode(kinds.InvalidInput):
@@ -69,6 +90,46 @@ class SecondFactorAlreadyEnrolled(kinds.Conflict):
         "An authenticator app is already enrolled: remove it (with one of its codes) "
         "before enrolling another."
     )
+
+
+#: how long a challenge waits for the second factor, and how many wrong codes it takes
+CHALLENGE_TTL_S = 300
+CHALLENGE_WRONG_CODES = 3
+
+
+@dataclass(kw_only=True)
+class SignInChallenge:
+    """The second step of a sign-in whose password was right: a short-lived token the client
+    sends back with the code, so it never has to keep (or send again) the password."""
+
+    account_id: UUID
+    expires_at: datetime
+    used_at: datetime | None = None
+    wrong_codes: int = 0
+
+    def refusal(self, now: datetime) -> SignInChallengeInvalid | None:
+        """Why the challenge can no longer complete a sign-in, or None (it can)."""
+        if self.used_at is not None:
+            return SignInChallengeInvalid(
+                "This sign-in step was already completed or abandoned; sign in again.",
+                reason="used",
+            )
+        if now >= self.expires_at:
+            return SignInChallengeInvalid(
+                "This sign-in step expired; sign in again.", reason="expired"
+            )
+        return None
+
+    def wrong_code(self, now: datetime) -> int:
+        """Count a wrong code; the attempts left (at none, the challenge is spent)."""
+        self.wrong_codes += 1
+        left = max(CHALLENGE_WRONG_CODES - self.wrong_codes, 0)
+        if left == 0:
+            self.used_at = now
+        return left
+
+    def use(self, now: datetime) -> None:
+        self.used_at = now
 
 
 def new_totp_secret() -> bytes:

@@ -25,7 +25,7 @@ from profiles.config import ProfilesSettings
 from profiles.domain import second_factor as sf
 from profiles.domain.account import Account, AccountStatus, Role
 from profiles.domain.passwords import check_strength
-from profiles.domain.sessions import RefreshToken, RefreshTokenState
+from profiles.domain.sessions import RefreshToken, RefreshTokenState, SignInHistory
 from profiles.service_layer.audit import record_read
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
@@ -188,64 +188,153 @@ async def login(
     second_factor: SecondFactorProof | None = None,
 ) -> TokenPair:
     """Sign in; failures are slowed down where they come from (``LoginThrottle``). An
-    account with an authenticator app also needs its code (or a recovery code)."""
+    account with an authenticator app also needs its code (or a recovery code): sent here
+    with the password, or, without one, SecondFactorRequired carries a challenge that
+    :func:`login_second_factor` completes with the code."""
     account_key = digest(email.strip().lower())
-    throttle = settings.login_throttle()
-    trusted_since = now - timedelta(days=settings.login_trusted_client_days)
     async with uow:
-        await uow.login_failures.lock(account_key, client_ip)
-        history = await uow.login_failures.history(
-            account_key, client_ip, now - throttle.window, trusted_since
-        )
-        held = throttle.retry_after(history, now)
-        if held is not None:
-            wait, scope = held
-            SIGN_IN_FAILURES.labels("throttled").inc()
-            SIGN_IN_THROTTLED.labels(scope.value).inc()
-            log.warning(
-                "auth.sign_in_throttled", account=account_key[:12], scope=scope, retry_after=wait
-            )
-            raise TooManyAttempts(retry_after_s=wait)
+        history = await _throttled(uow, settings, account_key, client_ip, now)
         account = await uow.accounts.get_by_email(email.strip().lower())
         hashed = account.password_hash if account is not None and account.can_sign_in else None
         ok = await verify_password_async(hashed, password)
-        amr: list[str] = [sf.AMR_PASSWORD]
         proven: list[str] | None = None
         if account is not None and ok:
-            proven = await _second_factor(uow, account, second_factor, now)
-            amr += proven or []
+            factor = await uow.second_factors.get(account.id, for_update=True)
+            if factor is not None and factor.confirmed and not second_factor_sent(second_factor):
+                raise await _challenge(uow, account, now)
+            proven = await _prove(uow, account, factor, second_factor, now)
         if account is None or proven is None:
             # a wrong code counts like a wrong password: guessing codes is throttled too
-            await uow.login_failures.add(account_key, client_ip, now)
-            await uow.commit()
-            SIGN_IN_FAILURES.labels("wrong_credentials").inc()
-            log.info(
-                "auth.sign_in_failed",
-                account=account_key[:12],
-                client_failures=len(history.client) + 1,
-                account_failures=len(history.account) + 1,
-            )
+            await _failed(uow, account_key, client_ip, history, now)
             raise InvalidCredentials() if not ok else sf.WrongSecondFactor()
         await uow.login_failures.succeeded(account_key, client_ip, now)
-        pair = await issue_tokens(uow, settings, account, now, amr=amr)
+        pair = await issue_tokens(uow, settings, account, now, amr=[sf.AMR_PASSWORD, *proven])
         await uow.commit()
     return pair
 
 
-async def _second_factor(
-    uow: ProfilesUnitOfWork, account: Account, proof: SecondFactorProof | None, now: datetime
+async def login_second_factor(
+    challenge: str,
+    proof: SecondFactorProof,
+    client_ip: str,
+    uow: ProfilesUnitOfWork,
+    settings: ProfilesSettings,
+    now: datetime,
+) -> TokenPair:
+    """The second step of a sign-in: the challenge the password earned, with the app's code
+    or a recovery code. A wrong code counts toward the same throttle as a wrong password and
+    toward the challenge's own few attempts; a challenge is good once, for a few minutes."""
+    async with uow:
+        pending = await uow.sign_in_challenges.get_for_update(challenge)
+        if pending is None:
+            raise sf.SignInChallengeInvalid()
+        if (refusal := pending.refusal(now)) is not None:
+            raise refusal
+        account = await uow.accounts.get(pending.account_id)
+        if account is None or not account.can_sign_in:
+            raise sf.SignInChallengeInvalid()
+        account_key = digest(account.email.strip().lower())  # login's throttle key
+        history = await _throttled(uow, settings, account_key, client_ip, now)
+        factor = await uow.second_factors.get(account.id, for_update=True)
+        if factor is None or not factor.confirmed:  # removed meanwhile: the password will do
+            raise sf.SignInChallengeInvalid()
+        proven = await _prove(uow, account, factor, proof, now)
+        if not proven:
+            left = pending.wrong_code(now)
+            await uow.sign_in_challenges.save(challenge, pending)
+            await _failed(uow, account_key, client_ip, history, now)
+            if left == 0:
+                raise sf.SignInChallengeInvalid(
+                    "Too many wrong codes; sign in again.", reason="too_many_wrong_codes"
+                )
+            raise sf.WrongChallengeCode(attempts_left=left)
+        pending.use(now)
+        await uow.sign_in_challenges.save(challenge, pending)
+        await uow.login_failures.succeeded(account_key, client_ip, now)
+        pair = await issue_tokens(uow, settings, account, now, amr=[sf.AMR_PASSWORD, *proven])
+        await uow.commit()
+    return pair
+
+
+def second_factor_sent(proof: SecondFactorProof | None) -> bool:
+    return proof is not None and bool(proof.otp or proof.recovery_code)
+
+
+async def _throttled(
+    uow: ProfilesUnitOfWork,
+    settings: ProfilesSettings,
+    account_key: str,
+    client_ip: str,
+    now: datetime,
+) -> SignInHistory:
+    """Lock this account key and address's failures; TooManyAttempts while they are held."""
+    throttle = settings.login_throttle()
+    trusted_since = now - timedelta(days=settings.login_trusted_client_days)
+    await uow.login_failures.lock(account_key, client_ip)
+    history = await uow.login_failures.history(
+        account_key, client_ip, now - throttle.window, trusted_since
+    )
+    held = throttle.retry_after(history, now)
+    if held is not None:
+        wait, scope = held
+        SIGN_IN_FAILURES.labels("throttled").inc()
+        SIGN_IN_THROTTLED.labels(scope.value).inc()
+        log.warning(
+            "auth.sign_in_throttled", account=account_key[:12], scope=scope, retry_after=wait
+        )
+        raise TooManyAttempts(retry_after_s=wait)
+    return history
+
+
+async def _failed(
+    uow: ProfilesUnitOfWork,
+    account_key: str,
+    client_ip: str,
+    history: SignInHistory,
+    now: datetime,
+) -> None:
+    """Remember a failed sign-in (wrong password or code) for the throttle, and commit."""
+    await uow.login_failures.add(account_key, client_ip, now)
+    await uow.commit()
+    SIGN_IN_FAILURES.labels("wrong_credentials").inc()
+    log.info(
+        "auth.sign_in_failed",
+        account=account_key[:12],
+        client_failures=len(history.client) + 1,
+        account_failures=len(history.account) + 1,
+    )
+
+
+async def _challenge(
+    uow: ProfilesUnitOfWork, account: Account, now: datetime
+) -> sf.SecondFactorRequired:
+    """A new challenge for the sign-in's second step (committed), as the problem to raise."""
+    secret = new_secret()
+    expires_in = sf.CHALLENGE_TTL_S
+    pending = sf.SignInChallenge(
+        account_id=account.id, expires_at=now + timedelta(seconds=expires_in)
+    )
+    await uow.sign_in_challenges.add(secret, pending, now)
+    await uow.commit()
+    return sf.SecondFactorRequired(challenge=secret, challenge_expires_in=expires_in)
+
+
+async def _prove(
+    uow: ProfilesUnitOfWork,
+    account: Account,
+    factor: sf.TotpFactor | None,
+    proof: SecondFactorProof | None,
+    now: datetime,
 ) -> list[str] | None:
     """The methods a confirmed authenticator app adds to the password's (``[]`` for an
-    account without one), or None: the code is wrong. No code at all, the password being
-    right, is SecondFactorRequired: the client asks its user for the code."""
-    factor = await uow.second_factors.get(account.id, for_update=True)
+    account without one), or None: the code is wrong (or missing)."""
     if factor is None or not factor.confirmed:
         return []
-    if proof is None or not (proof.otp or proof.recovery_code):
-        raise sf.SecondFactorRequired()
-    if proof.otp and factor.accept(proof.otp, now):
+    if proof is not None and proof.otp and factor.accept(proof.otp, now):
         methods = [sf.AMR_ONE_TIME_PASSWORD, sf.AMR_MULTI_FACTOR]
-    elif proof.recovery_code and factor.use_recovery_code(proof.recovery_code):
+    elif (
+        proof is not None and proof.recovery_code and factor.use_recovery_code(proof.recovery_code)
+    ):
         methods = [sf.AMR_MULTI_FACTOR]
         log.info("auth.recovery_code_used", left=len(factor.recovery_digests))
         account.note_recovery_code_used(now, len(factor.recovery_digests))  # the owner is told

@@ -64,6 +64,7 @@ async def apply_retention(
             now - timedelta(seconds=settings.login_failure_window_s),
             now - timedelta(days=settings.login_trusted_client_days),
         )
+        report.deleted["sign_in_challenges"] = await uow.sign_in_challenges.forget_expired(now)
         await uow.commit()
     return report
 

@@ -16,6 +16,7 @@ from profiles.adapters.identity_store import (
     OneTimeTokenRepository,
     RefreshTokenRepository,
     SecondFactorRepository,
+    SignInChallengeRepository,
     SigningKeyRepository,
 )
 from profiles.adapters.organisation_repository import OrganisationRepository
@@ -37,6 +38,7 @@ class ProfilesUnitOfWork(UnitOfWork):
     one_time_tokens: OneTimeTokenRepository
     login_failures: LoginFailureRepository
     second_factors: SecondFactorRepository
+    sign_in_challenges: SignInChallengeRepository
     account_notices: AccountNoticeRepository
     people: PersonProfileRepository
     connections: ConnectionRepository
@@ -62,6 +64,7 @@ class ProfilesUnitOfWork(UnitOfWork):
         self.one_time_tokens = OneTimeTokenRepository(session)
         self.login_failures = LoginFailureRepository(session)
         self.second_factors = SecondFactorRepository(session, self.subject_keys)
+        self.sign_in_challenges = SignInChallengeRepository(session)
         self.account_notices = AccountNoticeRepository(session)
         self.people = PersonProfileRepository(session)
         self.connections = ConnectionRepository(session)

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.login_problem import LoginProblem
 from ...models.login_request import LoginRequest
 from ...models.problem import Problem
 from ...models.token_response import TokenResponse
@@ -32,14 +33,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TokenResponse | None:
+) -> LoginProblem | Problem | TokenResponse | None:
     if response.status_code == 200:
         response_200 = TokenResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = LoginProblem.from_dict(response.json())
 
         return response_401
 
@@ -71,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TokenResponse]:
+) -> Response[LoginProblem | Problem | TokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[Problem | TokenResponse]:
+) -> Response[LoginProblem | Problem | TokenResponse]:
     """Login
 
      Failed sign-ins slow down where they come from: past a few failures from one address
@@ -92,8 +93,11 @@ def sync_detailed(
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
 
-    An account with an authenticator app also sends its code as ``otp`` (or a recovery
-    code): without one the answer is 401 of type ``.../second-factor-required``.
+    An account with an authenticator app needs its code too. Without one the answer is 401
+    of type ``.../second-factor-required`` carrying a ``challenge`` (good once, for
+    ``challenge_expires_in`` seconds): send it with the code to ``/v1/auth/login/second-factor``,
+    so the client never keeps the password. The code may also come here as ``otp`` (or
+    ``recovery_code``) with the password, in one request.
 
     Args:
         body (LoginRequest):
@@ -103,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TokenResponse]
+        Response[LoginProblem | Problem | TokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Problem | TokenResponse | None:
+) -> LoginProblem | Problem | TokenResponse | None:
     """Login
 
      Failed sign-ins slow down where they come from: past a few failures from one address
@@ -129,8 +133,11 @@ def sync(
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
 
-    An account with an authenticator app also sends its code as ``otp`` (or a recovery
-    code): without one the answer is 401 of type ``.../second-factor-required``.
+    An account with an authenticator app needs its code too. Without one the answer is 401
+    of type ``.../second-factor-required`` carrying a ``challenge`` (good once, for
+    ``challenge_expires_in`` seconds): send it with the code to ``/v1/auth/login/second-factor``,
+    so the client never keeps the password. The code may also come here as ``otp`` (or
+    ``recovery_code``) with the password, in one request.
 
     Args:
         body (LoginRequest):
@@ -140,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TokenResponse
+        LoginProblem | Problem | TokenResponse
     """
 
     return sync_detailed(
@@ -153,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[Problem | TokenResponse]:
+) -> Response[LoginProblem | Problem | TokenResponse]:
     """Login
 
      Failed sign-ins slow down where they come from: past a few failures from one address
@@ -161,8 +168,11 @@ async def asyncio_detailed(
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
 
-    An account with an authenticator app also sends its code as ``otp`` (or a recovery
-    code): without one the answer is 401 of type ``.../second-factor-required``.
+    An account with an authenticator app needs its code too. Without one the answer is 401
+    of type ``.../second-factor-required`` carrying a ``challenge`` (good once, for
+    ``challenge_expires_in`` seconds): send it with the code to ``/v1/auth/login/second-factor``,
+    so the client never keeps the password. The code may also come here as ``otp`` (or
+    ``recovery_code``) with the password, in one request.
 
     Args:
         body (LoginRequest):
@@ -172,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TokenResponse]
+        Response[LoginProblem | Problem | TokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +198,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Problem | TokenResponse | None:
+) -> LoginProblem | Problem | TokenResponse | None:
     """Login
 
      Failed sign-ins slow down where they come from: past a few failures from one address
@@ -196,8 +206,11 @@ async def asyncio(
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
 
-    An account with an authenticator app also sends its code as ``otp`` (or a recovery
-    code): without one the answer is 401 of type ``.../second-factor-required``.
+    An account with an authenticator app needs its code too. Without one the answer is 401
+    of type ``.../second-factor-required`` carrying a ``challenge`` (good once, for
+    ``challenge_expires_in`` seconds): send it with the code to ``/v1/auth/login/second-factor``,
+    so the client never keeps the password. The code may also come here as ``otp`` (or
+    ``recovery_code``) with the password, in one request.
 
     Args:
         body (LoginRequest):
@@ -207,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TokenResponse
+        LoginProblem | Problem | TokenResponse
     """
 
     return (

@@ -6,14 +6,14 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Response, status
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from contracts.vocabulary import Permission, may_grant
 from contracts.vocabulary.types import LocaleTag
 from eventkit.http.auth import CurrentPrincipal, Principal, require_permission
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import AnonymousOnce
-from eventkit.http.problems import Problem
+from eventkit.http.problems import PROBLEM_JSON, Problem
 from profiles.domain.account import Account, Role
 from profiles.domain.commands import RegisterAccount
 from profiles.entrypoints.http.deps import ClientIp, Settings, UoW
@@ -42,6 +42,43 @@ class LoginRequest(BaseModel):
     )
     recovery_code: str | None = Field(
         default=None, max_length=20, description="instead of `otp`: one of the recovery codes"
+    )
+
+
+class SecondFactorRequest(BaseModel):
+    challenge: str = Field(
+        min_length=1, max_length=100, description="from the login's second-factor-required answer"
+    )
+    otp: str | None = Field(default=None, max_length=10, description="the authenticator app's code")
+    recovery_code: str | None = Field(
+        default=None, max_length=20, description="instead of `otp`: one of the recovery codes"
+    )
+
+    @model_validator(mode="after")
+    def _one_proof(self) -> SecondFactorRequest:
+        if bool(self.otp) == bool(self.recovery_code):
+            raise ValueError("send exactly one of `otp` and `recovery_code`")
+        return self
+
+
+class LoginProblem(BaseModel):
+    """A sign-in's 401 (problem+json): wrong credentials, or, of ``type`` ending in
+    ``/second-factor-required``, the password is right and ``challenge`` is the second step's."""
+
+    # inline in the document (problem+json), named by the SDKs' generators "LoginProblem"
+    model_config = ConfigDict(title="Problem")
+
+    type: str = Field(examples=["https://diaspora.example/problems/second-factor-required"])
+    title: str
+    status: int = 401
+    detail: str | None = None
+    challenge: str | None = Field(
+        default=None,
+        description="second-factor-required only: send it back to "
+        "/v1/auth/login/second-factor with the code; good once",
+    )
+    challenge_expires_in: int | None = Field(
+        default=None, description="second-factor-required only: seconds the challenge is valid"
     )
 
 
@@ -134,10 +171,20 @@ async def register(
     return await once(work, status_code=status.HTTP_201_CREATED)
 
 
+_CHALLENGE_PROBLEM = {PROBLEM_JSON: {"schema": LoginProblem.model_json_schema()}}
+
+
 @router.post(
     "/login",
     response_model=TokenResponse,
-    responses={401: {"description": "Wrong email or password"}, 429: {"description": "Throttled"}},
+    responses={
+        401: {
+            "description": "Wrong email or password; or, of type `.../second-factor-required`, "
+            "the password is right and the second step needs the app's code",
+            "content": _CHALLENGE_PROBLEM,
+        },
+        429: {"description": "Throttled"},
+    },
 )
 async def login(
     body: LoginRequest, uow: UoW, settings: Settings, ip: ClientIp, now: Now, response: Response
@@ -147,12 +194,44 @@ async def login(
     doubling delay (429 with Retry-After). The owner's usual client is never held back by
     someone else's guesses; a password reset clears the account's count.
 
-    An account with an authenticator app also sends its code as ``otp`` (or a recovery
-    code): without one the answer is 401 of type ``.../second-factor-required``."""
+    An account with an authenticator app needs its code too. Without one the answer is 401
+    of type ``.../second-factor-required`` carrying a ``challenge`` (good once, for
+    ``challenge_expires_in`` seconds): send it with the code to ``/v1/auth/login/second-factor``,
+    so the client never keeps the password. The code may also come here as ``otp`` (or
+    ``recovery_code``) with the password, in one request."""
     proof = identity.SecondFactorProof(otp=body.otp, recovery_code=body.recovery_code)
     pair = await identity.login(
         body.email, body.password, ip, uow, settings, now.now(), second_factor=proof
     )
+    response.headers.update(_NO_STORE)
+    return _tokens(pair)
+
+
+@router.post(
+    "/login/second-factor",
+    response_model=TokenResponse,
+    responses={
+        401: {
+            "description": "Wrong code (with `attempts_left`), or, of type "
+            "`.../sign-in-challenge-invalid`, the challenge is unknown, expired, used or has "
+            "had too many wrong codes (`reason`): sign in again with the password"
+        },
+        429: {"description": "Throttled"},
+    },
+)
+async def login_second_factor(
+    body: SecondFactorRequest,
+    uow: UoW,
+    settings: Settings,
+    ip: ClientIp,
+    now: Now,
+    response: Response,
+) -> TokenResponse:
+    """Complete a sign-in with the challenge its password earned and the authenticator app's
+    code (or a recovery code). A wrong code counts toward the sign-in throttle like a wrong
+    password, and a challenge takes only a few wrong codes."""
+    proof = identity.SecondFactorProof(otp=body.otp, recovery_code=body.recovery_code)
+    pair = await identity.login_second_factor(body.challenge, proof, ip, uow, settings, now.now())
     response.headers.update(_NO_STORE)
     return _tokens(pair)
 
