@@ -193,8 +193,10 @@ from .my_consents_response_myconsents import MyConsentsResponseMyconsents
 from .my_identities_response_200_item import MyIdentitiesResponse200Item
 from .my_interest_out import MyInterestOut
 from .my_interests import MyInterests
+from .my_meeting import MyMeeting
 from .my_organisation import MyOrganisation
 from .my_organisations import MyOrganisations
+from .my_representation import MyRepresentation
 from .my_resource_out import MyResourceOut
 from .my_resources import MyResources
 from .my_responses_response_myresponses import MyResponsesResponseMyresponses
@@ -287,6 +289,7 @@ from .report_resource_response_reportresource import (
     ReportResourceResponseReportresource,
 )
 from .representative_in import RepresentativeIn
+from .represented_member import RepresentedMember
 from .request_view import RequestView
 from .resource_history_response_200_item import ResourceHistoryResponse200Item
 from .resource_in import ResourceIn
@@ -328,6 +331,7 @@ from .search_organisations_response_searchorganisations import (
 from .search_people_response_searchpeople import SearchPeopleResponseSearchpeople
 from .search_results import SearchResults
 from .search_results_facets import SearchResultsFacets
+from .seat_out import SeatOut
 from .second_factor_code import SecondFactorCode
 from .second_factor_view import SecondFactorView
 from .sector_need_corrected import SectorNeedCorrected
@@ -548,8 +552,10 @@ __all__ = (
     "MyIdentitiesResponse200Item",
     "MyInterestOut",
     "MyInterests",
+    "MyMeeting",
     "MyOrganisation",
     "MyOrganisations",
+    "MyRepresentation",
     "MyResourceOut",
     "MyResources",
     "MyResponsesResponseMyresponses",
@@ -632,6 +638,7 @@ __all__ = (
     "ReportProgressResponseReportprogress",
     "ReportResourceResponseReportresource",
     "RepresentativeIn",
+    "RepresentedMember",
     "RequestView",
     "ResourceHistoryResponse200Item",
     "ResourceIn",
@@ -663,6 +670,7 @@ __all__ = (
     "SearchPeopleResponseSearchpeople",
     "SearchResults",
     "SearchResultsFacets",
+    "SeatOut",
     "SecondFactorCode",
     "SecondFactorView",
     "SectorNeedCorrected",
