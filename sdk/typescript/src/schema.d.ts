@@ -332,6 +332,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alliance/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Representation
+         * @description What the caller represents: their members, those members' seats and meetings. Empty
+         *     lists for an account that represents no member (anyone may ask about themselves).
+         */
+        get: operations["myRepresentation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alliance/meetings": {
         parameters: {
             query?: never;
@@ -6696,6 +6717,55 @@ export interface components {
             /** Items */
             items: components["schemas"]["MyInterestOut"][];
         };
+        /** MyMeeting */
+        MyMeeting: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            /** Cancelled */
+            cancelled: boolean;
+            /** Ends At */
+            ends_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Invited
+             * @description my members invited to it
+             */
+            invited: string[];
+            kind: components["schemas"]["MeetingKind"];
+            /** Location */
+            location: string;
+            /**
+             * Present
+             * @description my members marked present
+             */
+            present: string[];
+            /**
+             * Registered
+             * @description my members registered for it
+             */
+            registered: string[];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+        };
         /** MyOrganisation */
         MyOrganisation: {
             /** Country */
@@ -6721,6 +6791,29 @@ export interface components {
         MyOrganisations: {
             /** Items */
             items: components["schemas"]["MyOrganisation"][];
+        };
+        /** MyRepresentation */
+        MyRepresentation: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Meetings
+             * @description meetings they are invited to, by start
+             */
+            meetings: components["schemas"]["MyMeeting"][];
+            /**
+             * Members
+             * @description the members I represent
+             */
+            members: components["schemas"]["RepresentedMember"][];
+            /**
+             * Seats
+             * @description their seats on bodies today
+             */
+            seats: components["schemas"]["SeatOut"][];
         };
         /** MyResourceOut */
         MyResourceOut: {
@@ -8284,6 +8377,25 @@ export interface components {
              */
             account_id: string;
         };
+        /** RepresentedMember */
+        RepresentedMember: {
+            /**
+             * Alliance Id
+             * Format: uuid
+             */
+            alliance_id: string;
+            /** Country */
+            country: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["MemberKind"];
+            /** Name */
+            name: string;
+            status: components["schemas"]["MemberStatus"];
+        };
         /** RequestView */
         RequestView: {
             /**
@@ -8655,6 +8767,23 @@ export interface components {
             items: components["schemas"]["SearchItem"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /** SeatOut */
+        SeatOut: {
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            body_kind: components["schemas"]["BodyKind"];
+            /** Body Name */
+            body_name: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            role: components["schemas"]["AllianceRole"];
         };
         /** SecondFactorCode */
         SecondFactorCode: {
@@ -10992,6 +11121,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myRepresentation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRepresentation"];
                 };
             };
             /** @description Problem */

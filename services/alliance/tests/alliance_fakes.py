@@ -147,6 +147,11 @@ class FakeMeetings(FakeDocuments[Meeting]):
         wanted = set(member_ids)
         return self._where(lambda m: bool(wanted & m.attendance))
 
+    async def inviting_any(self, member_ids: Iterable[UUID]) -> list[Meeting]:
+        wanted = set(member_ids)
+        found = self._where(lambda m: bool(wanted & m.invitations))
+        return sorted(found, key=lambda m: (m.starts_at, m.id))
+
 
 class FakeMotions(FakeDocuments[Motion]):
     async def put_to(self, meeting_id: UUID) -> list[Motion]:

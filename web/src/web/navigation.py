@@ -103,6 +103,9 @@ ACCOUNT = NavSection(
         NavItem("preferences", N_("Notification settings"), "/notifications/preferences"),
         NavItem("privacy", N_("Privacy centre"), "/privacy"),
         NavItem("security", N_("Sign-in security"), "/me/security"),
+        # representing an alliance member is the alliance's record, not a platform role:
+        # offered to everyone, the page says what the API knows (web.pages.alliance)
+        NavItem("alliance", N_("My alliance seats"), "/alliance"),
     ),
 )
 

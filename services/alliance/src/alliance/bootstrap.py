@@ -13,7 +13,14 @@ from alliance.adapters.integration_events import to_integration_events
 from alliance.adapters.orm import metadata
 from alliance.config import AllianceSettings
 from alliance.entrypoints.consumers import build_dispatcher
-from alliance.entrypoints.http import bodies, cohorts, commitments, meetings, members
+from alliance.entrypoints.http import (
+    bodies,
+    cohorts,
+    commitments,
+    meetings,
+    members,
+    representation,
+)
 from alliance.entrypoints.http import recommendations as recommendations_http
 from alliance.service_layer.commitments import review_statuses
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
@@ -48,6 +55,7 @@ class AllianceService(Service):
         app = self.chassis.create_app(
             [
                 members.router,
+                representation.router,
                 bodies.router,
                 meetings.router,
                 recommendations_http.router,

@@ -56,6 +56,17 @@ async def test_meeting_quorum_votes_and_minutes(world: World, client: httpx.Asyn
     )
     assert r.status_code == 403
 
+    # the representative's own view: their state, its seat, this meeting with its registration
+    r = await client.get(f"{API}/me", headers=world.as_(sv_rep))
+    assert r.status_code == 200, r.text
+    me = r.json()
+    assert [m["id"] for m in me["members"]] == [sv]
+    assert [(s["body_id"], s["role"]) for s in me["seats"]] == [(c["sc"], "chair")]
+    [mine] = me["meetings"]
+    assert (mine["id"], mine["invited"], mine["registered"]) == (mid, [sv], [sv])
+    r = await client.get(f"{API}/me", headers=world.as_(uuid.uuid4()))
+    assert r.status_code == 200 and r.json()["meetings"] == []
+
     # one state and the observer present: no quorum, the vote cannot even open
     att = await world.attend(mid, [sv, c["observer"][0]])
     assert att["quorum"]["met"] is False

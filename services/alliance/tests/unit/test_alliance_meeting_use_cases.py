@@ -23,6 +23,7 @@ from alliance.domain.member import Member, MemberKind
 from alliance.domain.motion import Choice, Outcome
 from alliance.service_layer import meetings, votes
 from alliance.service_layer.access import Actor
+from alliance.service_layer.representation import representation_of
 from contracts.events import alliance as contract
 
 
@@ -321,3 +322,20 @@ async def test_a_decision_names_a_motion_of_its_own_meeting(committee: Committee
         motion_id=motion.id,
     )
     assert decision.motion_id == motion.id
+
+
+async def test_a_representative_sees_their_members_seats_and_meetings(
+    committee: Committee,
+) -> None:
+    w = committee.world
+    member, actor = committee.states[1]
+    mine = await representation_of(w.uow, actor, w.clock.today())
+    assert [m.id for m in mine.members] == [member.id]
+    assert [(s.body.id, s.member.id, s.role) for s in mine.seats] == [
+        (committee.body.id, member.id, Role.MEMBER)
+    ]
+    assert [m.id for m in mine.meetings] == [committee.meeting.id]
+
+    stranger = Actor(account_id=uuid.uuid4())
+    nothing = await representation_of(w.uow, stranger, w.clock.today())
+    assert (nothing.members, nothing.seats, nothing.meetings) == ([], [], [])

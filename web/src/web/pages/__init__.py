@@ -6,6 +6,7 @@ from starlette.routing import BaseRoute
 
 from web.pages import (
     account,
+    alliance,
     connections,
     courses,
     directory,
@@ -52,6 +53,7 @@ AREAS = (
     organisation,
     organisation_posts,
     partner,
+    alliance,
 )
 
 

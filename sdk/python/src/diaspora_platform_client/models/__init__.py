@@ -185,8 +185,10 @@ from .motion_status import MotionStatus
 from .motions import Motions
 from .my_interest_out import MyInterestOut
 from .my_interests import MyInterests
+from .my_meeting import MyMeeting
 from .my_organisation import MyOrganisation
 from .my_organisations import MyOrganisations
+from .my_representation import MyRepresentation
 from .my_resource_out import MyResourceOut
 from .my_resources import MyResources
 from .my_responses import MyResponses
@@ -293,6 +295,7 @@ from .report_resource_response_reportresource import (
     ReportResourceResponseReportresource,
 )
 from .representative_in import RepresentativeIn
+from .represented_member import RepresentedMember
 from .request_view import RequestView
 from .resource_in import ResourceIn
 from .resource_kind import ResourceKind
@@ -322,6 +325,7 @@ from .scheme_out_locales import SchemeOutLocales
 from .search_item import SearchItem
 from .search_results import SearchResults
 from .search_results_facets import SearchResultsFacets
+from .seat_out import SeatOut
 from .second_factor_code import SecondFactorCode
 from .second_factor_view import SecondFactorView
 from .sector_need_corrected import SectorNeedCorrected
@@ -550,8 +554,10 @@ __all__ = (
     "MotionStatus",
     "MyInterestOut",
     "MyInterests",
+    "MyMeeting",
     "MyOrganisation",
     "MyOrganisations",
+    "MyRepresentation",
     "MyResourceOut",
     "MyResources",
     "MyResponses",
@@ -656,6 +662,7 @@ __all__ = (
     "ReportIn",
     "ReportResourceResponseReportresource",
     "RepresentativeIn",
+    "RepresentedMember",
     "RequestView",
     "ResourceIn",
     "ResourceKind",
@@ -683,6 +690,7 @@ __all__ = (
     "SearchItem",
     "SearchResults",
     "SearchResultsFacets",
+    "SeatOut",
     "SecondFactorCode",
     "SecondFactorView",
     "SectorNeedCorrected",

@@ -254,6 +254,16 @@ class MeetingRepository(DocumentRepository[Meeting]):
             return []
         return await self._find(self.table.c.data["attendance"].has_any(array(wanted)))
 
+    async def inviting_any(self, member_ids: Iterable[UUID]) -> list[Meeting]:
+        """Meetings any of these members is invited to (any body), by start time."""
+        wanted = [str(m) for m in member_ids]
+        if not wanted:
+            return []
+        t = self.table.c
+        return await self._find(
+            t.data["invitations"].has_any(array(wanted)), order_by=[t.starts_at, t.id]
+        )
+
 
 class MotionRepository(DocumentRepository[Motion]):
     table = orm.motions

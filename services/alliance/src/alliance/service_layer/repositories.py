@@ -93,6 +93,10 @@ class Meetings(Documents[Meeting], Protocol):
 
     async def attended_by_any(self, member_ids: Iterable[UUID]) -> list[Meeting]: ...
 
+    async def inviting_any(self, member_ids: Iterable[UUID]) -> list[Meeting]:
+        """Meetings any of these members is invited to, by start time."""
+        ...
+
 
 class Motions(Documents[Motion], Protocol):
     async def put_to(self, meeting_id: UUID) -> list[Motion]: ...
