@@ -11161,6 +11161,32 @@ export interface operations {
                     "application/json": components["schemas"]["MyRepresentation"];
                 };
             };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             "4XX": {
                 headers: {
@@ -14522,6 +14548,12 @@ export interface operations {
             /** @description Throttled */
             429: {
                 headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -144,6 +144,7 @@ from .linked_identity import LinkedIdentity
 from .list_organisation_members_response_200_item import (
     ListOrganisationMembersResponse200Item,
 )
+from .login_problem import LoginProblem
 from .login_request import LoginRequest
 from .majority_rule import MajorityRule
 from .managed_campaign import ManagedCampaign
@@ -327,6 +328,7 @@ from .search_results import SearchResults
 from .search_results_facets import SearchResultsFacets
 from .seat_out import SeatOut
 from .second_factor_code import SecondFactorCode
+from .second_factor_request import SecondFactorRequest
 from .second_factor_view import SecondFactorView
 from .sector_need_corrected import SectorNeedCorrected
 from .sector_need_declared import SectorNeedDeclared
@@ -515,6 +517,7 @@ __all__ = (
     "LinkResponseLink",
     "LinkToken",
     "ListOrganisationMembersResponse200Item",
+    "LoginProblem",
     "LoginRequest",
     "MajorityRule",
     "ManagedCampaign",
@@ -692,6 +695,7 @@ __all__ = (
     "SearchResultsFacets",
     "SeatOut",
     "SecondFactorCode",
+    "SecondFactorRequest",
     "SecondFactorView",
     "SectorNeedCorrected",
     "SectorNeedDeclared",
