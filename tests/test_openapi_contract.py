@@ -83,7 +83,11 @@ def test_every_error_answer_is_a_problem_document(
 
 #: they answer 401 for credentials sent in their body (a password, a refresh token), not for
 #: a bearer token: they take none
-SIGN_IN = {("POST", "/v1/auth/login"), ("POST", "/v1/auth/refresh")}
+SIGN_IN = {
+    ("POST", "/v1/auth/login"),
+    ("POST", "/v1/auth/login/second-factor"),  # the challenge and the code
+    ("POST", "/v1/auth/refresh"),
+}
 BEARER = [{"bearerAuth": []}]
 BEARER_OR_ANONYMOUS = [{}, {"bearerAuth": []}]
 
