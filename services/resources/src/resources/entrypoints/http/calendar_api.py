@@ -10,13 +10,13 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from contracts.vocabulary.types import LanguageCode
+from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from resources.adapters import icalendar
-from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import calendar as cal
 from resources.entrypoints.http.deps import CurrentActor, Organiser, UoW
 from resources.service_layer import learning_handlers as handlers
@@ -182,18 +182,12 @@ async def list_events(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> dict[str, object]:
     """Upcoming and ongoing events, soonest first (keyset pagination)."""
-    after = None
-    if cursor:
-        try:
-            cur = decode_cursor(cursor)
-            after = (datetime.fromisoformat(str(cur["s"])), UUID(str(cur["id"])))
-        except (InvalidCursor, KeyError, ValueError) as exc:
-            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+    after = decode_time_key(cursor) if cursor else None
     events = await handlers.upcoming(uow, after, limit + 1, now.now())
     next_cursor = None
     if len(events) > limit:
         last = events[limit - 1]
-        next_cursor = encode_cursor({"s": last.starts_at.isoformat(), "id": str(last.id)})
+        next_cursor = encode_time_key(last.starts_at, last.id)
     return {
         "items": [_out(e).model_dump(mode="json") for e in events[:limit]],
         "next_cursor": next_cursor,

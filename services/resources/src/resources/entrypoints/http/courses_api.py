@@ -10,11 +10,10 @@ from fastapi import APIRouter, Depends, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
 from contracts.vocabulary.types import LanguageCode
+from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.openapi_headers import CREATED
-from eventkit.http.problems import Problem
-from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain import course as c
 from resources.entrypoints.http.deps import CourseAuthor, CurrentActor, UoW
 from resources.entrypoints.http.schemas import Theme
@@ -189,13 +188,7 @@ async def list_courses(
 ) -> CoursePage:
     """The course catalogue, newest first, by language, theme and words of the title or
     description (keyset pagination: pass ``next_cursor`` back until it is null)."""
-    after = None
-    if cursor:
-        try:
-            cur = decode_cursor(cursor)
-            after = (datetime.fromisoformat(str(cur["c"])), UUID(str(cur["id"])))
-        except (InvalidCursor, KeyError, ValueError) as exc:
-            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+    after = decode_time_key(cursor) if cursor else None
     found, following = await handlers.catalogue(
         uow, after, limit, language=language, theme=theme, text=q
     )
@@ -211,9 +204,7 @@ async def list_courses(
             )
             for x in found
         ],
-        next_cursor=encode_cursor({"c": following[0].isoformat(), "id": str(following[1])})
-        if following
-        else None,
+        next_cursor=encode_time_key(following[0], following[1]) if following else None,
     )
 
 

@@ -10,13 +10,13 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from contracts.vocabulary import explain
 from contracts.vocabulary.types import ContributionMode, CountryCode, SectorCode
+from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
-from resources.adapters.search import InvalidCursor, decode_cursor, encode_cursor
 from resources.domain.matching import Match
 from resources.domain.opportunity import ExpressionOfInterest, Opportunity, OpportunityKind
 from resources.entrypoints.http.deps import CurrentActor, Poster, ReaderLocale, UoW
@@ -147,13 +147,7 @@ async def list_open(
 ) -> dict[str, object]:
     """Open opportunities, soonest deadline first (keyset pagination); the filters narrow
     them to a kind, or to those asking for a sector, a country or a contribution mode."""
-    after = None
-    if cursor:
-        try:
-            cur = decode_cursor(cursor)
-            after = (datetime.fromisoformat(str(cur["d"])), UUID(str(cur["id"])))
-        except (InvalidCursor, KeyError, ValueError) as exc:
-            raise Problem(400, "Bad Request", "the cursor is not one this API gave out") from exc
+    after = decode_time_key(cursor) if cursor else None
     page = await handlers.list_open(
         uow,
         datetime.now(UTC),
@@ -167,7 +161,7 @@ async def list_open(
     next_cursor = None
     if len(page) > limit:
         last = page[limit - 1]
-        next_cursor = encode_cursor({"d": last.deadline.isoformat(), "id": str(last.id)})
+        next_cursor = encode_time_key(last.deadline, last.id)
     return {
         "items": [_out(o).model_dump(mode="json") for o in page[:limit]],
         "next_cursor": next_cursor,
