@@ -7,6 +7,7 @@ from starlette.routing import BaseRoute
 from web.pages import (
     account,
     alliance,
+    admin,
     connections,
     courses,
     directory,
@@ -54,6 +55,7 @@ AREAS = (
     organisation_posts,
     partner,
     alliance,
+    admin,
 )
 
 
