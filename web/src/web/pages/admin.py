@@ -6,7 +6,13 @@ For holders of ``profiles.administer_accounts`` (the organisations' tab: of
 ``profiles.verify_organisations``); the API decides too and its refusals are shown beside the
 field. Every account read here is recorded by the API in the person's audit log, which the
 person sees in their privacy centre: the page says so. The email searched for travels in a
-POST body, never in a link (links end up in logs and browser histories)."""
+POST body, never in a link (links end up in logs and browser histories).
+
+Decisions where issue 28 is silent: organisations awaiting verification are the public
+directory's ``verified=false`` (first 50 by name; no new API read was needed); refusing an
+organisation is not offered, since the API has no refusal (an unverified organisation simply
+stays unverified); the roles offered are those the role catalogue's ``granted_by`` allows the
+administrator's own roles, and the API's ``may_grant`` has the last word."""
 
 from __future__ import annotations
 
