@@ -6,8 +6,8 @@ from starlette.routing import BaseRoute
 
 from web.pages import (
     account,
-    alliance,
     admin,
+    alliance,
     connections,
     courses,
     directory,
