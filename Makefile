@@ -148,7 +148,8 @@ web-screenshots: install web-assets ## regenerate docs/screenshots/ from the bro
 	WEB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(RUN) pytest -p no:cacheprovider \
 	  tests/web/test_web_screenshots.py tests/web/test_web_moderation.py tests/web/test_web_mapping.py \
 	  tests/web/test_web_organisation.py tests/web/test_web_partner.py \
-	  tests/web/test_web_representative.py
+	  tests/web/test_web_representative.py \
+	  tests/web/test_web_admin.py
 
 .PHONY: clean
 clean: stop ## stop and delete all local state (.local/)

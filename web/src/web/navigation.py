@@ -72,6 +72,11 @@ ORGANISE = "resources.post_opportunities"
 #: who runs the partner console (the partner role's permission)
 SUBSCRIBE_WEBHOOKS = "notifications.subscribe_webhooks"
 
+#: who runs the platform administrator's console (accounts and their roles, signing keys)
+ADMINISTER_ACCOUNTS = "profiles.administer_accounts"
+#: who verifies organisations (the administrator console's organisations tab)
+VERIFY_ORGANISATIONS = "profiles.verify_organisations"
+
 #: the consoles (issue 28), each gated by its platform roles
 CONSOLES = NavSection(
     "consoles",
@@ -91,6 +96,7 @@ CONSOLES = NavSection(
         ),
         NavItem("organisation", N_("My organisation"), "/organisation", permission=ORGANISE),
         NavItem("webhooks", N_("Webhooks"), "/partner", permission=SUBSCRIBE_WEBHOOKS),
+        NavItem("administration", N_("Administration"), "/admin", permission=ADMINISTER_ACCOUNTS),
     ),
 )
 

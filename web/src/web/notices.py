@@ -67,4 +67,10 @@ NOTICES: dict[str, str] = {
     "meeting-registered": N_("The member you represent is registered for the meeting."),
     "ballot-cast": N_("The vote is cast."),
     "progress-reported": N_("The progress is reported."),
+    "admin-account-found": N_(
+        "Account found. Your reading of it is recorded in the person's audit log."
+    ),
+    "admin-role-granted": N_("The role is granted. It takes effect at the person's next sign-in."),
+    "admin-role-revoked": N_("The role is taken away."),
+    "admin-organisation-verified": N_("The organisation is verified."),
 }

@@ -6,6 +6,7 @@ from starlette.routing import BaseRoute
 
 from web.pages import (
     account,
+    admin,
     alliance,
     connections,
     courses,
@@ -54,6 +55,7 @@ AREAS = (
     organisation_posts,
     partner,
     alliance,
+    admin,
 )
 
 
