@@ -35,6 +35,7 @@ import observability
 
 from contracts.registry import all_topics
 from contracts.topics import Topic
+from contracts.vocabulary import Role
 from devstack.gateway import RouteTable, load_route_table
 from eventkit.settings import ServiceSettings
 
@@ -505,6 +506,8 @@ def platform_config(cfg: dict[str, Any]) -> Doc:
             # crypto-shredding: consumers fetch subject keys here (SUBJECT_KEYS_TOKEN: Secret)
             "SUBJECT_KEYS_URL": f"http://profiles-api:{APP_PORT}/internal/subject-keys",
             "PUBLIC_BASE_URL": f"https://{cfg['gateway']['hostname']}",
+            # Role(...) refuses a name the vocabulary does not know
+            "SECOND_FACTOR_ROLES": ",".join(Role(r).value for r in cfg["second_factor_roles"]),
             "LOG_JSON": "true",
             "LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
