@@ -36,3 +36,29 @@ def is_rtl(locale: str | None) -> bool:
 def same_language(a: str, b: str) -> bool:
     """``fr-CA`` and ``fr`` are the same language (a label in one serves the other)."""
     return a.split("-")[0].lower() == b.split("-")[0].lower()
+
+
+def preferred_languages(lang: str | None, accept_language: str | None) -> list[str]:
+    """?lang= first, then Accept-Language by quality (RFC 9110), base languages only."""
+    chosen: list[str] = [lang] if lang else []
+    weighted: list[tuple[float, int, str]] = []
+    for i, part in enumerate((accept_language or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        if not tag or tag == "*":
+            continue
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        if q > 0:
+            weighted.append((-q, i, tag.split("-")[0].lower()))
+    chosen += [tag for _, _, tag in sorted(weighted)]
+    return list(dict.fromkeys(chosen))
+
+
+def reader_locale(lang: str | None, accept_language: str | None) -> str:
+    """The platform locale a reader is answered in: ``?lang=``, then Accept-Language."""
+    wanted = preferred_languages(lang, accept_language)
+    return next((tag for tag in wanted if tag in LOCALES), DEFAULT_LOCALE)

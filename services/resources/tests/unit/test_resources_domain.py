@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from contracts.vocabulary.locales import preferred_languages
 from resources.adapters.project_records import parse_project_page, split_member_states
 from resources.domain import attachment as att
 from resources.domain import resource as r
@@ -22,7 +23,6 @@ from resources.domain.opportunity import (
     Opportunity,
     OpportunityKind,
 )
-from resources.entrypoints.http.deps import preferred_languages
 
 SEEDS = Path(__file__).resolve().parents[2] / "src" / "resources" / "seed_data"
 

@@ -13,7 +13,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.vocabulary import supported
+from contracts.vocabulary.locales import reader_locale
 from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
 from eventkit.http.clock import Now
@@ -782,7 +782,7 @@ async def chart(
     """A released table drawn in the reader's language: sector and skill names, not codes;
     text kept as text in SVG; protected cells marked, never estimated."""
     orgs = organisations_of(principal)
-    locale = supported(lang or (accept_language or "").split(",")[0].split(";")[0].strip())
+    locale = reader_locale(lang, accept_language)
     render: Callable[[], bytes]
     if chart == "supply-vs-needs":
         supply, rows = await handlers.supply_and_needs(uow, campaign_id, principal, orgs, rules)

@@ -6,7 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 
-from contracts.vocabulary import DEFAULT_LOCALE, LOCALES, Permission, most_privileged
+from contracts.vocabulary import Permission, most_privileged
+from contracts.vocabulary.locales import reader_locale as locale_for_reader
 from contracts.vocabulary.types import LanguageCode
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal, require_permission
 from resources.service_layer.resource_handlers import Actor
@@ -48,33 +49,12 @@ CourseAuthor = Depends(require_permission(Permission.RESOURCES_PUBLISH_COURSES))
 MaybeActor = Annotated[Actor | None, Depends(maybe_actor)]
 
 
-def preferred_languages(lang: str | None, accept_language: str | None) -> list[str]:
-    """?lang= first, then Accept-Language by quality (RFC 9110), base languages only."""
-    chosen: list[str] = [lang] if lang else []
-    weighted: list[tuple[float, int, str]] = []
-    for i, part in enumerate((accept_language or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        if not tag or tag == "*":
-            continue
-        q = 1.0
-        if params.strip().startswith("q="):
-            try:
-                q = float(params.strip()[2:])
-            except ValueError:
-                q = 0.0
-        if q > 0:
-            weighted.append((-q, i, tag.split("-")[0].lower()))
-    chosen += [tag for _, _, tag in sorted(weighted)]
-    return list(dict.fromkeys(chosen))
-
-
 async def reader_locale(
     lang: Annotated[LanguageCode | None, Query(description="the reader's language")] = None,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> str:
     """The platform locale a reader is answered in: ``?lang=``, then Accept-Language."""
-    wanted = preferred_languages(lang, accept_language)
-    return next((tag for tag in wanted if tag in LOCALES), DEFAULT_LOCALE)
+    return locale_for_reader(lang, accept_language)
 
 
 ReaderLocale = Annotated[str, Depends(reader_locale)]

@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from contracts.vocabulary.locales import preferred_languages
 from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.idempotency import Once
@@ -18,13 +19,7 @@ from eventkit.preconditions import IfMatch, etag
 from resources.adapters import search
 from resources.domain import attachment as att
 from resources.domain import resource as r
-from resources.entrypoints.http.deps import (
-    CurrentActor,
-    MaybeActor,
-    Moderator,
-    UoW,
-    preferred_languages,
-)
+from resources.entrypoints.http.deps import CurrentActor, MaybeActor, Moderator, UoW
 from resources.entrypoints.http.schemas import (
     AttachmentOut,
     ClassificationPatch,
