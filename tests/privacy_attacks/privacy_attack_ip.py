@@ -184,8 +184,8 @@ class _Solver:
 
     def interval(self, c: np.ndarray, wanted: int) -> Interval:
         true = round(float(c @ self.truth))
-        low = math.ceil(self._optimum(c, integral=False) - 1e-6)
-        high = math.floor(-self._optimum(-c, integral=False) + 1e-6)
+        low = math.ceil(self._optimum(c, integral=False)[0] - 1e-6)
+        high = math.floor(-self._optimum(-c, integral=False)[0] + 1e-6)
         if high - low + 1 < wanted:
             # narrowed (or pinned) already by the relaxation: nothing more to find
             return Interval(low, high, max(low, min(true, high)), min(high, max(true, low)))
@@ -193,17 +193,25 @@ class _Solver:
         down = self._walk(c, -1, wanted - 1 - (up - true))
         if up - down + 1 >= wanted:
             return Interval(low, high, down, up)
-        # the walk got stuck: ask the integer program (its solutions are witnesses too)
-        lowest, highest = self._optimum(c, integral=True), -self._optimum(-c, integral=True)
+        # the walk got stuck: ask the integer program. Its best solutions are witnesses too,
+        # even when it runs out of time before proving them optimal (a loaded machine).
+        lowest, fewest = self._optimum(c, integral=True)
+        highest, most = self._optimum(-c, integral=True)
+        highest = -highest
         if math.isfinite(lowest):
             low = max(low, math.ceil(lowest - 1e-6))
         if math.isfinite(highest):
             high = min(high, math.floor(highest + 1e-6))
+        if fewest is not None:
+            down = min(down, fewest)
+        if most is not None:
+            up = max(up, -most)
         return Interval(low, high, max(low, down), min(high, up))
 
-    def _optimum(self, c: np.ndarray, *, integral: bool) -> float:
+    def _optimum(self, c: np.ndarray, *, integral: bool) -> tuple[float, int | None]:
         """A proven lower bound of ``min c @ x`` (the optimum when solved to the end; the
-        relaxation's when the integer program runs out of time without a better bound). The
+        relaxation's when the integer program runs out of time without a better bound), and,
+        for the integer program, ``c @ x`` of the best integer solution it found, if any. The
         time limits are wall-clock and generous: the machine may be shared."""
         result = milp(
             c,
@@ -212,11 +220,12 @@ class _Solver:
             constraints=self.constraint,
             options={"time_limit": 30.0 if integral else 600.0},
         )
+        found = round(float(c @ result.x)) if integral and result.x is not None else None
         if result.status == 0:
-            return float(result.fun)
+            return float(result.fun), found
         if integral and result.status == 1:
             dual = result.get("mip_dual_bound")
-            return float(dual) if dual is not None else -np.inf
+            return (float(dual) if dual is not None else -np.inf), found
         raise AssertionError(f"the attacker's program could not be solved: {result.message}")
 
     def _walk(self, c: np.ndarray, direction: int, steps: int) -> int:
