@@ -67,15 +67,38 @@ def language_name(code: str | None, locale: str) -> str:
 
 
 async def _vocabulary(request: Request, name: str) -> Any:
-    """``GET /v1/vocabulary/<name>`` in the reader's language, fetched once per process (it
-    changes only when the platform is deployed again); a refusal is not kept."""
+    """``GET /v1/vocabulary/<name>`` in the reader's language (:func:`_in_reader_language`)."""
+    return await _in_reader_language(request, f"/v1/vocabulary/{name}")
+
+
+async def _in_reader_language(request: Request, path: str) -> Any:
+    """A vocabulary answer in the reader's language (the API falls back to English for a
+    label it lacks), fetched once per process and language (it changes only when the platform
+    is deployed again); a refusal is not kept."""
     web, visit = web_of(request), visit_of(request)
-    key = (name, visit.locale)
+    key = (path, visit.locale)
     if key not in web.vocabulary:
         web.vocabulary[key] = await web.api.get(
-            visit, f"/v1/vocabulary/{name}", params={"lang": visit.locale}, auth=False
+            visit, path, params={"lang": visit.locale}, auth=False
         )
     return web.vocabulary[key]
+
+
+async def classifications(request: Request) -> dict[str, list[dict[str, str]]]:
+    """Occupations, skills, sectors and education levels (``GET /v1/directory/taxonomy``):
+    each scheme's terms as ``{"code", "label"}`` in the reader's language."""
+    found: dict[str, list[dict[str, str]]] = await _in_reader_language(
+        request, "/v1/directory/taxonomy"
+    )
+    return found
+
+
+async def classification_labels(request: Request) -> dict[str, dict[str, str]]:
+    """:func:`classifications` as ``scheme -> code -> label``."""
+    return {
+        scheme: {t["code"]: t["label"] for t in terms}
+        for scheme, terms in (await classifications(request)).items()
+    }
 
 
 async def term_labels(request: Request, scheme: str) -> dict[str, str]:

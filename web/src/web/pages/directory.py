@@ -13,7 +13,7 @@ from starlette.routing import Route
 from web.api import ApiProblem
 from web.people import has_photo
 from web.runtime import render, require_sign_in, web_of
-from web.vocabulary import contribution_modes, country_name, language_name
+from web.vocabulary import classification_labels, contribution_modes, country_name, language_name
 
 #: the API's filters, each repeatable (any of its values matches)
 FILTERS = ("origin", "residence", "occupation", "skill", "sector", "language", "mode")
@@ -45,14 +45,13 @@ def facet_counts(facets: dict[str, Any]) -> dict[str, dict[str, int]]:
 
 async def _labels(request: Request) -> dict[str, dict[str, str]]:
     """Facet values in words (codes are for machines)."""
-    web, visit = web_of(request), require_sign_in(request)
-    lang = visit.locale if visit.locale in ("en", "fr", "es") else "en"
-    taxonomy = await web.api.get(visit, "/v1/directory/taxonomy", params={"lang": lang}, auth=False)
+    require_sign_in(request)
+    labels = await classification_labels(request)
     return {
-        "occupation": {i["code"]: i["label"] for i in taxonomy.get("occupations", [])},
-        "skill": {i["code"]: i["label"] for i in taxonomy.get("skills", [])},
-        "sector": {i["code"]: i["label"] for i in taxonomy.get("sectors", [])},
-        "education_level": {i["code"]: i["label"] for i in taxonomy.get("education_levels", [])},
+        "occupation": labels.get("occupations", {}),
+        "skill": labels.get("skills", {}),
+        "sector": labels.get("sectors", {}),
+        "education_level": labels.get("education_levels", {}),
         "mode": await contribution_modes(request),
     }
 

@@ -22,7 +22,13 @@ from web.runtime import (
     visit_of,
     web_of,
 )
-from web.vocabulary import contribution_modes, countries, country_name, language_name
+from web.vocabulary import (
+    classification_labels,
+    contribution_modes,
+    countries,
+    country_name,
+    language_name,
+)
 
 KINDS: dict[str, str] = {
     "experts": N_("Call for experts"),
@@ -42,10 +48,7 @@ FILTERS = ("kind", "sector", "country", "mode")
 
 
 async def _taxonomy(request: Request) -> dict[str, dict[str, str]]:
-    web, visit = web_of(request), visit_of(request)
-    lang = visit.locale if visit.locale in ("en", "fr", "es") else "en"
-    taxonomy = await web.api.get(visit, "/v1/directory/taxonomy", params={"lang": lang}, auth=False)
-    labels = {scheme: {i["code"]: i["label"] for i in items} for scheme, items in taxonomy.items()}
+    labels = await classification_labels(request)
     return {**labels, "contribution_modes": await contribution_modes(request)}
 
 

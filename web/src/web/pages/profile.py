@@ -15,7 +15,13 @@ from web.forms import FormErrors, problem_errors
 from web.navigation import N_
 from web.people import has_photo
 from web.runtime import flash_redirect, read_form, render, require_sign_in, web_of
-from web.vocabulary import LANGUAGE_LEVELS, contribution_modes, countries, languages
+from web.vocabulary import (
+    LANGUAGE_LEVELS,
+    classifications,
+    contribution_modes,
+    countries,
+    languages,
+)
 
 TEXT_FIELDS = ("display_name", "given_name", "family_name", "city", "availability")
 CODE_FIELDS = ("country_of_origin", "country_of_residence", "education_level")
@@ -106,13 +112,8 @@ async def _load(request: Request) -> tuple[dict[str, Any], str]:
 
 
 async def _context(request: Request, values: dict[str, Any]) -> dict[str, Any]:
-    web, visit = web_of(request), require_sign_in(request)
-    taxonomy = await web.api.get(
-        visit,
-        "/v1/directory/taxonomy",
-        params={"lang": visit.locale if visit.locale in ("en", "fr", "es") else "en"},
-        auth=False,
-    )
+    visit = require_sign_in(request)
+    taxonomy = await classifications(request)
     spoken = list(values.get("languages") or [])
     return {
         "values": values,
