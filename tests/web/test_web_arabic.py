@@ -34,6 +34,11 @@ def test_arabic_is_right_to_left_everywhere(
             page.goto(path)
             expect(page.locator("html")).to_have_attribute("dir", "rtl")
             audit.axe(page, f"{path} (ar)")
+        # the profile's vocabularies are named in Arabic too (an English list on an Arabic
+        # page was the defect)
+        page.goto("/me/profile")
+        expect(page.locator("#list-occupations")).to_contain_text("أطباء الأسنان")
+        expect(page.locator("#list-skills")).to_contain_text("التواصل والتعاون والإبداع")
         # the layout really flows right to left: the brand sits on the right of the bar
         page.goto("/library")
         # the themes facet names them in Arabic (the shared vocabulary), not by their codes
