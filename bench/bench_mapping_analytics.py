@@ -45,17 +45,17 @@ from sqlalchemy import text
 from devstack.harness import ensure_test_infra
 from devstack.postgres import aprovision_service, ensure_database, plain_url
 from eventkit.http.auth import Principal
-from profiles.adapters.mapping.cubes import query_cubes
-from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
-from profiles.adapters.mapping.template import TEMPLATE
-from profiles.adapters.mapping.xlsform import parse_xlsform
 from profiles.bootstrap import ProfilesService
 from profiles.config import ProfilesSettings
-from profiles.domain.mapping.dimensions import Dimension
-from profiles.domain.mapping.gaps import gap_table
-from profiles.domain.mapping.populations import Month, PopulationTooSmall, Window
-from profiles.service_layer.mapping import handlers
-from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
+from profiles.mapping.adapters.cubes import query_cubes
+from profiles.mapping.adapters.orm import MAPPING_MIGRATIONS
+from profiles.mapping.adapters.template import TEMPLATE
+from profiles.mapping.adapters.xlsform import parse_xlsform
+from profiles.mapping.domain.dimensions import Dimension
+from profiles.mapping.domain.gaps import gap_table
+from profiles.mapping.domain.populations import Month, PopulationTooSmall, Window
+from profiles.mapping.service_layer import handlers
+from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork
 
 REPO = Path(__file__).resolve().parents[1]
 DATABASE = "bench_mapping"

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from profiles.domain.mapping.gaps import GapRow
-from profiles.domain.mapping.legacy_disclosure import DisclosurePolicy, refused, release
-from profiles.domain.mapping.tables import Cube, Key, Population
+from profiles.mapping.domain.gaps import GapRow
+from profiles.mapping.domain.legacy_disclosure import DisclosurePolicy, refused, release
+from profiles.mapping.domain.tables import Cube, Key, Population
 
 LEGACY = DisclosurePolicy(k=10, rounding_base=5)
 

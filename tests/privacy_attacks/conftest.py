@@ -13,11 +13,11 @@ import pytest
 from devstack.harness import TestInfra
 from devstack.postgres import aprovision_service, recreate_database
 from devstack.testing import TokenIssuer, api_client, deselect_marked
-from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
-from profiles.adapters.mapping.template import TEMPLATE
 from profiles.bootstrap import ProfilesService
 from profiles.config import ProfilesSettings
-from profiles.entrypoints.http import mapping
+from profiles.mapping.adapters.orm import MAPPING_MIGRATIONS
+from profiles.mapping.adapters.template import TEMPLATE
+from profiles.mapping.entrypoints import http as mapping
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -4,7 +4,7 @@ attacker is blind.
 
 * ``before_26``: the method the platform used before issue #26 (suppression, complementary
   suppression with its audit, deterministic rounding, the query-set rule on filters and
-  windows; ``profiles.domain.mapping.legacy_disclosure``), minus its ledger of published
+  windows; ``profiles.mapping.domain.legacy_disclosure``), minus its ledger of published
   windows (the attack reads few windows).
 * ``cell_key_alone``: the ABS cell-key perturbation as the platform computes it, without the
   publication rules (``domain.mapping.publication``): every read shows the cell-key count of
@@ -24,10 +24,10 @@ from typing import Any
 from privacy_attack_platform import Seen, TableRequest, observations_of
 from privacy_attack_population import MONTHS, Person
 
-from profiles.domain.mapping.cellkey import MODULUS, PTABLE
-from profiles.domain.mapping.legacy_disclosure import DisclosurePolicy, refused, release
-from profiles.domain.mapping.publication import PublicationPolicy
-from profiles.domain.mapping.tables import Cube, cube_from_records
+from profiles.mapping.domain.cellkey import MODULUS, PTABLE
+from profiles.mapping.domain.legacy_disclosure import DisclosurePolicy, refused, release
+from profiles.mapping.domain.publication import PublicationPolicy
+from profiles.mapping.domain.tables import Cube, cube_from_records
 
 
 @dataclass

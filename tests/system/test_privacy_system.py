@@ -281,7 +281,7 @@ def data_everywhere(api: Api, person: Person) -> dict[str, str]:
 
     # profiles' mapping: a survey response linked to their profile
     _, focal = api.official("government_focal_point", admin)
-    from profiles.adapters.mapping.template import TEMPLATE
+    from profiles.mapping.adapters.template import TEMPLATE
 
     survey = api.call(
         "POST",

@@ -20,7 +20,6 @@ from eventkit.subject_keys import KeyWrapper, SqlSubjectKeys, decode_kek
 from profiles.adapters import images, password_hasher
 from profiles.adapters.archive_store import ArchiveStore, LocalArchiveStore, SqlArchiveStore
 from profiles.adapters.integration_events import to_integration_events
-from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
 from profiles.adapters.orm import metadata, subject_keys
 from profiles.config import ProfilesSettings
 from profiles.entrypoints.consumers import build_dispatcher
@@ -32,7 +31,6 @@ from profiles.entrypoints.http import (
     directory,
     internal,
     jwks,
-    mapping,
     oidc,
     organisations,
     people,
@@ -40,6 +38,8 @@ from profiles.entrypoints.http import (
     second_factor,
     vocabulary,
 )
+from profiles.mapping.adapters.orm import MAPPING_MIGRATIONS
+from profiles.mapping.entrypoints import http as mapping
 from profiles.service_layer import identity
 from profiles.service_layer.privacy import privacy_jobs
 from profiles.service_layer.retention import retention_job

@@ -22,10 +22,10 @@ from sqlalchemy import func, select
 
 from devstack.testing import TokenIssuer, api_client
 from eventkit.clock import FixedClock
-from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS, access_log, responses
-from profiles.adapters.mapping.template import TEMPLATE
 from profiles.bootstrap import ProfilesService
-from profiles.entrypoints.http import mapping
+from profiles.mapping.adapters.orm import MAPPING_MIGRATIONS, access_log, responses
+from profiles.mapping.adapters.template import TEMPLATE
+from profiles.mapping.entrypoints import http as mapping
 
 FOCAL = ("government_focal_point",)
 ADMIN = ("platform_admin",)

@@ -12,17 +12,17 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import text
 
-from profiles.adapters.mapping.cubes import query_cubes
-from profiles.adapters.mapping.orm import MAPPING_MIGRATIONS
-from profiles.adapters.mapping.repository import NewResponse
-from profiles.adapters.mapping.template import TEMPLATE
-from profiles.adapters.mapping.xlsform import parse_xlsform
 from profiles.bootstrap import ProfilesService
-from profiles.domain.mapping.campaign import Campaign, OwnerKind
-from profiles.domain.mapping.dimensions import Dimension
-from profiles.domain.mapping.populations import Month, Window
-from profiles.domain.mapping.tables import Cube, Population, cube_from_records
-from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
+from profiles.mapping.adapters.cubes import query_cubes
+from profiles.mapping.adapters.orm import MAPPING_MIGRATIONS
+from profiles.mapping.adapters.repository import NewResponse
+from profiles.mapping.adapters.template import TEMPLATE
+from profiles.mapping.adapters.xlsform import parse_xlsform
+from profiles.mapping.domain.campaign import Campaign, OwnerKind
+from profiles.mapping.domain.dimensions import Dimension
+from profiles.mapping.domain.populations import Month, Window
+from profiles.mapping.domain.tables import Cube, Population, cube_from_records
+from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork
 
 
 def uow(service: ProfilesService) -> MappingUnitOfWork:
@@ -260,7 +260,7 @@ async def test_facts_never_change_and_deleting_a_response_uncounts_it(
     from sqlalchemy import delete, func, select, update
     from sqlalchemy.exc import DBAPIError
 
-    from profiles.adapters.mapping.orm import fact_pairs, responses
+    from profiles.mapping.adapters.orm import fact_pairs, responses
 
     campaign_id, _ = population
     async with uow(profiles_service) as u:

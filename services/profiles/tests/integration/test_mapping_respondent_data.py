@@ -10,8 +10,9 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, select
 
 from eventkit.http.auth import Principal
-from profiles.adapters.mapping.cubes import query_cubes
-from profiles.adapters.mapping.orm import (
+from profiles.bootstrap import ProfilesService
+from profiles.mapping.adapters.cubes import query_cubes
+from profiles.mapping.adapters.orm import (
     MAPPING_MIGRATIONS,
     access_log,
     campaigns,
@@ -19,14 +20,13 @@ from profiles.adapters.mapping.orm import (
     sector_needs,
     surveys,
 )
-from profiles.adapters.mapping.repository import ERASED
-from profiles.adapters.mapping.template import TEMPLATE
-from profiles.adapters.mapping.xlsform import parse_xlsform
-from profiles.bootstrap import ProfilesService
-from profiles.domain.mapping.dimensions import Dimension
-from profiles.domain.mapping.populations import Window
-from profiles.service_layer.mapping import handlers
-from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
+from profiles.mapping.adapters.repository import ERASED
+from profiles.mapping.adapters.template import TEMPLATE
+from profiles.mapping.adapters.xlsform import parse_xlsform
+from profiles.mapping.domain.dimensions import Dimension
+from profiles.mapping.domain.populations import Window
+from profiles.mapping.service_layer import handlers
+from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork
 
 
 def uow(service: ProfilesService) -> MappingUnitOfWork:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from profiles.domain.mapping.campaign import (
+from profiles.mapping.domain.campaign import (
     Campaign,
     CampaignStatus,
     InvalidCampaign,

@@ -11,8 +11,8 @@ from fractions import Fraction
 
 import pytest
 
-from profiles.domain.mapping.cellkey import MODULUS, PTABLE, PerturbationTable, cell_key
-from profiles.domain.mapping.publication import (
+from profiles.mapping.domain.cellkey import MODULUS, PTABLE, PerturbationTable, cell_key
+from profiles.mapping.domain.publication import (
     Basis,
     Definition,
     PublicationPolicy,
@@ -20,7 +20,7 @@ from profiles.domain.mapping.publication import (
     ledger_changes,
     publish,
 )
-from profiles.domain.mapping.tables import (
+from profiles.mapping.domain.tables import (
     Population,
     cube_from_records,
     family,

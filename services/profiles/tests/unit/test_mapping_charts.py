@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from profiles.adapters.mapping import charts
-from profiles.domain.mapping.gaps import GapRow
-from profiles.domain.mapping.publication import PublicationPolicy
-from profiles.domain.mapping.tables import PublishedTable
+from profiles.mapping.adapters import charts
+from profiles.mapping.domain.gaps import GapRow
+from profiles.mapping.domain.publication import PublicationPolicy
+from profiles.mapping.domain.tables import PublishedTable
 
 TEXT = "{http://www.w3.org/2000/svg}text"
 

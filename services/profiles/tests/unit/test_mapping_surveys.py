@@ -10,18 +10,18 @@ from datetime import UTC, date, datetime
 import pytest
 from openpyxl import Workbook
 
-from profiles.adapters.mapping import kobo
-from profiles.adapters.mapping.repository import survey_from_json, survey_to_json
-from profiles.adapters.mapping.template import TEMPLATE, build
-from profiles.adapters.mapping.xlsform import parse_xlsform
-from profiles.domain.mapping import statistics_map
-from profiles.domain.mapping.campaign import SectorNeed
-from profiles.domain.mapping.dimensions import age_band
-from profiles.domain.mapping.gaps import gap_table
-from profiles.domain.mapping.publication import PublicationPolicy, publish
-from profiles.domain.mapping.relevance import InvalidExpression, compile_relevant
-from profiles.domain.mapping.survey import InvalidAnswers, InvalidSurvey, QuestionType
-from profiles.domain.mapping.tables import (
+from profiles.mapping.adapters import kobo
+from profiles.mapping.adapters.repository import survey_from_json, survey_to_json
+from profiles.mapping.adapters.template import TEMPLATE, build
+from profiles.mapping.adapters.xlsform import parse_xlsform
+from profiles.mapping.domain import statistics_map
+from profiles.mapping.domain.campaign import SectorNeed
+from profiles.mapping.domain.dimensions import age_band
+from profiles.mapping.domain.gaps import gap_table
+from profiles.mapping.domain.publication import PublicationPolicy, publish
+from profiles.mapping.domain.relevance import InvalidExpression, compile_relevant
+from profiles.mapping.domain.survey import InvalidAnswers, InvalidSurvey, QuestionType
+from profiles.mapping.domain.tables import (
     Population,
     cube_from_records,
     published_table,

@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from eventkit.idempotency import forgetting
 from eventkit.privacy import ErasureReport
 from profiles.adapters.identity_store import digest
-from profiles.adapters.mapping.repository import RespondentData
 from profiles.adapters.orm import (
     account_notices,
     accounts,
@@ -51,6 +50,7 @@ from profiles.domain.privacy import (
     ExportStatus,
     ReceivedPart,
 )
+from profiles.mapping.adapters.repository import RespondentData
 
 
 class ErasureRepository:

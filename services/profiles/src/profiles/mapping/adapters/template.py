@@ -1,6 +1,6 @@
 """The standard diaspora mapping questionnaire, written as an XLSForm.
 
-``python -m profiles.adapters.mapping.template`` regenerates
+``python -m profiles.mapping.adapters.template`` regenerates
 ``profiles/adapters/mapping/data/standard_mapping_template.xlsx`` (committed): a form that can
 be loaded into KoboToolbox or ODK as is, and imported here, in English, French and Spanish.
 Country and language lists, skills, sectors and education levels come from the platform's
@@ -16,8 +16,8 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from contracts.vocabulary import scheme
-from profiles.domain.mapping.promise import consent_labels
-from profiles.domain.mapping.publication import PublicationPolicy
+from profiles.mapping.domain.promise import consent_labels
+from profiles.mapping.domain.publication import PublicationPolicy
 
 LANGS = ("en", "fr", "es")
 TEMPLATE = Path(__file__).resolve().parent / "data" / "standard_mapping_template.xlsx"

@@ -25,7 +25,7 @@ The protection, in the order it is applied:
 
 Differencing across *populations* (one more filter, another time window, a combination of
 several windows) is refused when it would isolate fewer than ``k`` people, and a filtered or
-windowed population must hold at least ``3k`` (:mod:`profiles.domain.mapping.populations`);
+windowed population must hold at least ``3k`` (:mod:`profiles.mapping.domain.populations`);
 otherwise each count whose difference with the same count of the other population is
 ``1..k-1`` is withheld as a primary cell (``related`` below), and so is each count that is
 ``1..k-1`` in a period the new window makes isolatable (``parts``), so no sum or difference of
@@ -47,7 +47,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from profiles.domain.mapping.tables import Cube, Key
+from profiles.mapping.domain.tables import Cube, Key
 
 
 @dataclass(frozen=True)

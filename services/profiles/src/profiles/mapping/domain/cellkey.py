@@ -13,7 +13,7 @@ gains nothing.
 
 What happens when the data change (adding or withdrawing respondents gives a cell new keys,
 hence new noise) is handled one level up, by what is published
-(:mod:`profiles.domain.mapping.publication`).
+(:mod:`profiles.mapping.domain.publication`).
 """
 
 from __future__ import annotations

@@ -22,26 +22,26 @@ from contracts.vocabulary import Permission
 from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
 from eventkit.preconditions import IfMatch
-from profiles.adapters.mapping.cubes import query_cubes
-from profiles.adapters.mapping.kobo import Submission
-from profiles.adapters.mapping.repository import NewResponse, StoredSurvey
 from profiles.domain.consent import DEFAULT_POLICY_VERSION, Recipient
-from profiles.domain.mapping import statistics_map
-from profiles.domain.mapping.campaign import (
+from profiles.mapping.adapters.cubes import query_cubes
+from profiles.mapping.adapters.kobo import Submission
+from profiles.mapping.adapters.repository import NewResponse, StoredSurvey
+from profiles.mapping.domain import statistics_map
+from profiles.mapping.domain.campaign import (
     Campaign,
     InvalidCampaign,
     OwnerKind,
     SectorNeed,
     new_referral_code,
 )
-from profiles.domain.mapping.dimensions import Dimension
-from profiles.domain.mapping.gaps import GapRow, gap_table
-from profiles.domain.mapping.populations import PopulationTooSmall, Window
-from profiles.domain.mapping.publication import PublicationPolicy, ledger_changes, publish
-from profiles.domain.mapping.survey import InvalidAnswers, SurveyDefinition
-from profiles.domain.mapping.tables import PublishedTable, published_table, true_cells
+from profiles.mapping.domain.dimensions import Dimension
+from profiles.mapping.domain.gaps import GapRow, gap_table
+from profiles.mapping.domain.populations import PopulationTooSmall, Window
+from profiles.mapping.domain.publication import PublicationPolicy, ledger_changes, publish
+from profiles.mapping.domain.survey import InvalidAnswers, SurveyDefinition
+from profiles.mapping.domain.tables import PublishedTable, published_table, true_cells
+from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork
 from profiles.service_layer import audit, consents
-from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
 
 MAX_DIMENSIONS = 3
 #: a table's filters (each cell is compared with every coarser one: 2^filters populations)

@@ -21,19 +21,19 @@ from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from eventkit.preconditions import etag
 from eventkit.service import Chassis
-from profiles.adapters.mapping import charts, exports, kobo
-from profiles.adapters.mapping.repository import StoredSurvey, survey_from_json, survey_to_json
-from profiles.adapters.mapping.template import TEMPLATE
-from profiles.adapters.mapping.xlsform import parse_xlsform
-from profiles.domain.mapping import statistics_map
-from profiles.domain.mapping.campaign import Campaign, SectorNeed
-from profiles.domain.mapping.dimensions import Dimension, parse_dimensions
-from profiles.domain.mapping.populations import Month, Window
-from profiles.domain.mapping.promise import CONSENT_QUESTION, consent_labels, protection
-from profiles.domain.mapping.publication import PublicationPolicy
-from profiles.domain.mapping.survey import InvalidSurvey
-from profiles.service_layer.mapping import handlers
-from profiles.service_layer.mapping.unit_of_work import MappingUnitOfWork
+from profiles.mapping.adapters import charts, exports, kobo
+from profiles.mapping.adapters.repository import StoredSurvey, survey_from_json, survey_to_json
+from profiles.mapping.adapters.template import TEMPLATE
+from profiles.mapping.adapters.xlsform import parse_xlsform
+from profiles.mapping.domain import statistics_map
+from profiles.mapping.domain.campaign import Campaign, SectorNeed
+from profiles.mapping.domain.dimensions import Dimension, parse_dimensions
+from profiles.mapping.domain.populations import Month, Window
+from profiles.mapping.domain.promise import CONSENT_QUESTION, consent_labels, protection
+from profiles.mapping.domain.publication import PublicationPolicy
+from profiles.mapping.domain.survey import InvalidSurvey
+from profiles.mapping.service_layer import handlers
+from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork
 
 router = APIRouter(prefix="/v1/mapping", tags=["mapping"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

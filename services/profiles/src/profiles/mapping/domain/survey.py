@@ -16,8 +16,8 @@ from typing import Any
 
 from contracts.vocabulary import scheme
 from eventkit import domain_errors as kinds
-from profiles.domain.mapping.dimensions import MULTI_VALUED, SOURCES, Dimension, age_band
-from profiles.domain.mapping.relevance import Predicate, compile_relevant
+from profiles.mapping.domain.dimensions import MULTI_VALUED, SOURCES, Dimension, age_band
+from profiles.mapping.domain.relevance import Predicate, compile_relevant
 
 
 class InvalidSurvey(kinds.InvalidInput, ValueError):

@@ -29,9 +29,9 @@ from matplotlib.figure import Figure
 
 from contracts.vocabulary import UnknownCode, scheme, translate
 from contracts.vocabulary.statistics import CATEGORY_NAMES, CHART_TEXTS
-from profiles.domain.mapping.dimensions import AGE_BANDS
-from profiles.domain.mapping.gaps import GapRow
-from profiles.domain.mapping.tables import PublishedTable
+from profiles.mapping.domain.dimensions import AGE_BANDS
+from profiles.mapping.domain.gaps import GapRow
+from profiles.mapping.domain.tables import PublishedTable
 
 FORMATS = {"svg": "image/svg+xml", "png": "image/png"}
 #: colour-blind-safe pairs (Okabe-Ito), distinct in the legend and in grey

@@ -2,6 +2,6 @@
 profiles schema (a second migration stream beside the main profiles one)."""
 
 from eventkit.migrations import run_env
-from profiles.adapters.mapping.orm import metadata
+from profiles.mapping.adapters.orm import metadata
 
 run_env(metadata, version_table="alembic_version_mapping")

@@ -23,9 +23,9 @@ from uuid import UUID
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from profiles.domain.mapping.dimensions import MULTI_VALUED, Dimension
-from profiles.domain.mapping.populations import Window
-from profiles.domain.mapping.tables import UNKNOWN, Cube, Key, Population, family
+from profiles.mapping.domain.dimensions import MULTI_VALUED, Dimension
+from profiles.mapping.domain.populations import Window
+from profiles.mapping.domain.tables import UNKNOWN, Cube, Key, Population, family
 
 TABLE = "profiles.mapping_responses"
 COUNTS = "profiles.mapping_response_counts"

@@ -34,7 +34,7 @@ metadata = MetaData(schema="profiles", naming_convention=NAMING_CONVENTION)
 #: built-in gen_random_uuid reads pg_strong_random)
 RECORD_KEY = "('x' || substr(md5(gen_random_uuid()::text), 1, 8))::bit(32)::bigint"
 #: the mapping module's own Alembic stream (version table ``alembic_version_mapping``)
-MAPPING_MIGRATIONS = Path(__file__).resolve().parents[2] / "mapping_migrations"
+MAPPING_MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 
 surveys = Table(
     "mapping_surveys",

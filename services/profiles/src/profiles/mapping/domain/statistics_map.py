@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from contracts.vocabulary import scheme
-from profiles.domain.mapping.dimensions import MULTI_VALUED, SOURCES, Dimension
-from profiles.domain.mapping.survey import (
+from profiles.mapping.domain.dimensions import MULTI_VALUED, SOURCES, Dimension
+from profiles.mapping.domain.survey import (
     InvalidSurvey,
     Question,
     QuestionType,

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from contracts.vocabulary import Permission, UnknownCode, permits, scheme
 from eventkit import domain_errors as kinds
-from profiles.domain.mapping.populations import Month
+from profiles.mapping.domain.populations import Month
 
 
 class InvalidCampaign(kinds.InvalidInput, ValueError):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from profiles.domain.mapping.campaign import SectorNeed
-from profiles.domain.mapping.tables import PublishedTable
+from profiles.mapping.domain.campaign import SectorNeed
+from profiles.mapping.domain.tables import PublishedTable
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@
 A table is asked for by dimensions, and comes with every margin (the same counts with one or
 more dimensions summed out, down to the grand total). Its *cube* holds, for every cell and
 margin, the true number of respondents and the sum of their record keys (the cell key's
-source, :mod:`profiles.domain.mapping.cellkey`). Only a *published table* ever leaves the
-mapping module (:mod:`profiles.domain.mapping.publication` decides its values).
+source, :mod:`profiles.mapping.domain.cellkey`). Only a *published table* ever leaves the
+mapping module (:mod:`profiles.mapping.domain.publication` decides its values).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from profiles.domain.mapping.populations import Window
-from profiles.domain.mapping.publication import (
+from profiles.mapping.domain.populations import Window
+from profiles.mapping.domain.publication import (
     WINDOW,
     Basis,
     Constraint,

@@ -7,7 +7,7 @@ import csv
 import io
 from typing import Any
 
-from profiles.domain.mapping.tables import PublishedTable
+from profiles.mapping.domain.tables import PublishedTable
 
 HXL = {
     "origin": "#country+origin+code",

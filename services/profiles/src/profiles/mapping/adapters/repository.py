@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from profiles.adapters.mapping.orm import (
+from profiles.mapping.adapters.orm import (
     access_log,
     campaigns,
     published_cells,
@@ -21,16 +21,16 @@ from profiles.adapters.mapping.orm import (
     sector_needs,
     surveys,
 )
-from profiles.domain.mapping.campaign import Campaign, CampaignStatus, OwnerKind, SectorNeed
-from profiles.domain.mapping.populations import Month
-from profiles.domain.mapping.publication import (
+from profiles.mapping.domain.campaign import Campaign, CampaignStatus, OwnerKind, SectorNeed
+from profiles.mapping.domain.populations import Month
+from profiles.mapping.domain.publication import (
     Basis,
     Constraint,
     Definition,
     Published,
     definition_text,
 )
-from profiles.domain.mapping.survey import Choice, Question, QuestionType, SurveyDefinition
+from profiles.mapping.domain.survey import Choice, Question, QuestionType, SurveyDefinition
 
 
 def survey_to_json(s: SurveyDefinition) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from profiles.domain.mapping.survey import (
+from profiles.mapping.domain.survey import (
     Choice,
     InvalidSurvey,
     Question,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from profiles.domain.mapping.publication import PublicationPolicy
+from profiles.mapping.domain.publication import PublicationPolicy
 
 #: the question whose answer ("yes") is the respondent's consent
 CONSENT_QUESTION = "consent"

@@ -1,7 +1,7 @@
 """Time windows of mapping tables: whole calendar months (pure).
 
 A table may count only the respondents of a range of months. Windows are part of a cell's
-definition (:mod:`profiles.domain.mapping.publication`), so the months outside a campaign are
+definition (:mod:`profiles.mapping.domain.publication`), so the months outside a campaign are
 clipped first: a window that covers the whole campaign is no window at all, and the same
 months asked two ways are the same cell.
 """

@@ -3,7 +3,7 @@
 A *cell* is described by its definition: the set of constraints its respondents meet
 (``("gender", "female")``, ``("sector", "Q")`` for "holds Q", ``("window", "2026-01..2026-03")``),
 however the question that showed it was asked. Its *cell-key count* is its true count plus the
-noise its cell key selects (:mod:`profiles.domain.mapping.cellkey`). What is published comes
+noise its cell key selects (:mod:`profiles.mapping.domain.cellkey`). What is published comes
 from three rules, applied from the coarsest cell to the finest so that every cell's coarser
 cells (one constraint fewer) are settled first:
 
@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from profiles.domain.mapping.cellkey import PTABLE, PerturbationTable
+from profiles.mapping.domain.cellkey import PTABLE, PerturbationTable
 
 #: one constraint: (dimension, value), or ("window", "YYYY-MM..YYYY-MM")
 Constraint = tuple[str, str]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventkit.uow import UnitOfWork
-from profiles.adapters.mapping.repository import (
+from profiles.adapters.privacy_ledger import AuditLog, ConsentRepository
+from profiles.mapping.adapters.repository import (
     AccessLog,
     CampaignRepository,
     OrganisationMemberships,
@@ -16,7 +17,6 @@ from profiles.adapters.mapping.repository import (
     SectorNeedRepository,
     SurveyRepository,
 )
-from profiles.adapters.privacy_ledger import AuditLog, ConsentRepository
 
 
 class MappingUnitOfWork(UnitOfWork):

@@ -1,0 +1,1 @@
+"""Domain of diaspora mapping: surveys, campaigns, populations and disclosure control."""

@@ -1,0 +1,1 @@
+"""HTTP routes of diaspora mapping (``/v1/mapping/...``)."""
