@@ -192,7 +192,7 @@ async def setup(n: int) -> tuple[ProfilesService, str, uuid.UUID]:
     for folder in (service.migrations_dir, MAPPING_MIGRATIONS):
         await asyncio.to_thread(service.chassis.migrate, folder)
     owner = Principal(uuid.uuid4(), frozenset({"government_focal_point"}))
-    uow = MappingUnitOfWork(service.chassis.sessions, service.chassis.outbox, service.chassis.inbox)
+    uow = service.mapping_uow()
     survey = await handlers.create_survey(
         uow, "standard", parse_xlsform(TEMPLATE.read_bytes()), owner
     )
@@ -383,9 +383,7 @@ async def main() -> None:
     reader = Principal(uuid.uuid4(), frozenset({"platform_admin"}))
 
     def uow() -> MappingUnitOfWork:
-        return MappingUnitOfWork(
-            service.chassis.sessions, service.chassis.outbox, service.chassis.inbox
-        )
+        return service.mapping_uow()
 
     async def baseline() -> int:
         async with service.chassis.sessions() as session:

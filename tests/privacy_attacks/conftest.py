@@ -34,6 +34,7 @@ async def mapping_api(infra: TestInfra) -> AsyncIterator[tuple[httpx.AsyncClient
     for folder in (service.migrations_dir, MAPPING_MIGRATIONS):
         await asyncio.to_thread(service.chassis.migrate, folder)
     app = service.chassis.create_app([mapping.router], title="attack suite")
+    app.state.mapping_uow_factory = service.mapping_uow  # what create_app wires
     issuer = TokenIssuer()
     issuer.install(app)
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventkit.cli import Service
 from eventkit.clock import Clock, SystemClock
@@ -20,7 +21,9 @@ from eventkit.subject_keys import KeyWrapper, SqlSubjectKeys, decode_kek
 from profiles.adapters import images, password_hasher
 from profiles.adapters.archive_store import ArchiveStore, LocalArchiveStore, SqlArchiveStore
 from profiles.adapters.integration_events import to_integration_events
+from profiles.adapters.organisation_repository import OrganisationRepository
 from profiles.adapters.orm import metadata, subject_keys
+from profiles.adapters.privacy_ledger import AuditLog, ConsentRepository
 from profiles.config import ProfilesSettings
 from profiles.entrypoints.consumers import build_dispatcher
 from profiles.entrypoints.http import (
@@ -39,14 +42,25 @@ from profiles.entrypoints.http import (
     vocabulary,
 )
 from profiles.mapping.adapters.orm import MAPPING_MIGRATIONS
+from profiles.mapping.adapters.privacy import MappingPersonalData
 from profiles.mapping.entrypoints import http as mapping
+from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork, ProfilesPorts, Publish
 from profiles.service_layer import identity
 from profiles.service_layer.privacy import privacy_jobs
 from profiles.service_layer.retention import retention_job
+from profiles.service_layer.slice_ports import SliceConsents
 from profiles.service_layer.subject_keys import check_keks, rewrap_job
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _slice_consents(session: AsyncSession, publish: Publish) -> SliceConsents:
+    return SliceConsents(ConsentRepository(session), AuditLog(session), publish)
+
+
+#: what the mapping slice gets from profiles: its ports, filled with profiles' adapters
+MAPPING_PORTS = ProfilesPorts(consents=_slice_consents, organisation_admins=OrganisationRepository)
 log = get_logger(__name__)
 
 
@@ -110,7 +124,15 @@ class ProfilesService(Service):
             to_integration_events,
         )
         uow.subject_keys = self.subject_keys  # erasure destroys the person's key
+        # the privacy saga exports and erases the mapping slice's part too
+        uow.personal_data_holders = (MappingPersonalData,)
         return uow
+
+    def mapping_uow(self) -> MappingUnitOfWork:
+        """The mapping slice's unit of work, on profiles' transaction, outbox and inbox."""
+        return MappingUnitOfWork(
+            self.chassis.sessions, self.chassis.outbox, self.chassis.inbox, MAPPING_PORTS
+        )
 
     async def local_jwks(self) -> dict[str, Any]:
         """The issuer verifies its own tokens from its key table, not over HTTP."""
@@ -165,6 +187,7 @@ class ProfilesService(Service):
             },
         )
         app.state.uow_factory = self.uow
+        app.state.mapping_uow_factory = self.mapping_uow
         app.state.settings = self.settings
         app.state.archive_store = self.archives
         app.state.subject_keys = self.subject_keys

@@ -40,6 +40,7 @@ async def mapping_app(
     # the mapping stream beside the main one (a no-op once bootstrap lists it)
     await asyncio.to_thread(profiles_service.chassis.migrate, MAPPING_MIGRATIONS)
     app = profiles_service.chassis.create_app([mapping.router], title="mapping test")
+    app.state.mapping_uow_factory = profiles_service.mapping_uow  # what create_app wires
     issuer = TokenIssuer()
     issuer.install(app)
     async with api_client(app) as client:

@@ -26,9 +26,7 @@ from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork
 
 
 def uow(service: ProfilesService) -> MappingUnitOfWork:
-    return MappingUnitOfWork(
-        service.chassis.sessions, service.chassis.outbox, service.chassis.inbox
-    )
+    return service.mapping_uow()
 
 
 @pytest.fixture(scope="module")

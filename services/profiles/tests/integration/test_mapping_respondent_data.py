@@ -30,9 +30,37 @@ from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork
 
 
 def uow(service: ProfilesService) -> MappingUnitOfWork:
-    return MappingUnitOfWork(
-        service.chassis.sessions, service.chassis.outbox, service.chassis.inbox
+    return service.mapping_uow()
+
+
+async def new_campaign(
+    service: ProfilesService, survey_id: uuid.UUID, staff: Principal
+) -> uuid.UUID:
+    campaign = handlers.campaign_from_request(
+        survey_id=survey_id,
+        name="erase",
+        owner_kind="government",
+        origin_country="HT",
+        opens_on=date(2026, 1, 1),
+        closes_on=date(2026, 12, 31),
+        by=staff,
+        owner_organisation_id=None,
+        channels=[],
+        coordinating_organisations=[],
+        k=10,
     )
+    await handlers.launch_campaign(uow(service), campaign, staff, handlers.MappingRules())
+    return campaign.id
+
+
+ANSWERS = {
+    "consent": "yes",
+    "gender": "female",
+    "birth_year": 1980,
+    "country_of_origin": "HT",
+    "country_of_residence": "CA",
+    "skills": ["S1"],
+}
 
 
 async def test_export_then_erase_everything_tied_to_a_person(
@@ -49,41 +77,17 @@ async def test_export_then_erase_everything_tied_to_a_person(
         staff,
     )
     now = datetime(2026, 3, 5, 12, tzinfo=UTC)
-
-    async def new_campaign() -> uuid.UUID:
-        campaign = handlers.campaign_from_request(
-            survey_id=survey.id,
-            name="erase",
-            owner_kind="government",
-            origin_country="HT",
-            opens_on=date(2026, 1, 1),
-            closes_on=date(2026, 12, 31),
-            by=staff,
-            owner_organisation_id=None,
-            channels=[],
-            coordinating_organisations=[],
-            k=10,
-        )
-        await handlers.launch_campaign(
-            uow(profiles_service), campaign, staff, handlers.MappingRules()
-        )
-        return campaign.id
-
-    first, second = await new_campaign(), await new_campaign()
+    first, second = (
+        await new_campaign(profiles_service, survey.id, staff),
+        await new_campaign(profiles_service, survey.id, staff),
+    )
     await handlers.declare_need(
         uow(profiles_service),
         handlers.new_need("HT", "Q", 10, 3, staff, now=datetime.now(UTC)),
         staff,
     )
     me = Principal(person, frozenset({"member"}))
-    answers = {
-        "consent": "yes",
-        "gender": "female",
-        "birth_year": 1980,
-        "country_of_origin": "HT",
-        "country_of_residence": "CA",
-        "skills": ["S1"],
-    }
+    answers = ANSWERS
     mine = [
         await handlers.submit_response(
             uow(profiles_service),
@@ -197,3 +201,40 @@ async def test_export_then_erase_everything_tied_to_a_person(
         "named_as_recipient": 0,
     }
     assert set((await handlers.erase_respondent(uow(profiles_service), person)).values()) == {0}
+
+
+async def test_the_privacy_saga_reaches_the_mapping_part_through_the_wired_port(
+    profiles_service: ProfilesService,
+) -> None:
+    """profiles' own privacy store (the saga's export and erasure) holds no import of the
+    mapping slice: it reaches the person's survey responses through the holder the composition
+    root wires into profiles' unit of work, in the saga's transaction."""
+    await asyncio.to_thread(profiles_service.chassis.migrate, MAPPING_MIGRATIONS)
+    person = uuid.uuid4()
+    staff = Principal(uuid.uuid4(), frozenset({"government_focal_point"}))
+    survey = await handlers.create_survey(
+        uow(profiles_service),
+        f"saga-{uuid.uuid4().hex[:6]}",
+        parse_xlsform(TEMPLATE.read_bytes()),
+        staff,
+    )
+    campaign = await new_campaign(profiles_service, survey.id, staff)
+    answering = handlers.Answering(
+        ANSWERS, Principal(person, frozenset({"member"})), link_to_profile=True
+    )
+    await handlers.submit_response(
+        uow(profiles_service), campaign, answering, datetime(2026, 3, 5, 12, tzinfo=UTC)
+    )
+
+    saga = profiles_service.uow()
+    async with saga:
+        exported = await saga.personal_data.export_person(person)
+    assert [r["campaign_id"] for r in exported["mapping"]["responses"]] == [str(campaign)]
+    async with saga:
+        report = await saga.personal_data.erase_person(person, f"{person}@example.org")
+        await saga.commit()
+    assert report.deleted["mapping_responses"] == 1
+    assert report.de_identified["mapping_recipient_entries_removed"] == 0
+    async with saga:
+        again = await saga.personal_data.export_person(person)
+    assert again["mapping"]["responses"] == []

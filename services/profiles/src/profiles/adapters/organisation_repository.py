@@ -120,6 +120,16 @@ class OrganisationRepository:
                 )
             )
 
+    async def administered_by(self, account_id: UUID) -> set[UUID]:
+        """The organisations ``account_id`` is a verified admin of."""
+        rows = await self.session.scalars(
+            select(organisation_members.c.organisation_id).where(
+                organisation_members.c.person_id == account_id,
+                organisation_members.c.role == MemberRole.ADMIN.value,
+            )
+        )
+        return set(rows)
+
     async def of_member(self, person_id: UUID) -> list[dict[str, Any]]:
         """The organisations ``person_id`` belongs to, with their role in each, by name."""
         m = organisation_members

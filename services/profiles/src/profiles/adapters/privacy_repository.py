@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from sqlalchemy import and_, delete, func, or_, select, update
@@ -50,7 +51,6 @@ from profiles.domain.privacy import (
     ExportStatus,
     ReceivedPart,
 )
-from profiles.mapping.adapters.repository import RespondentData
 
 
 class ErasureRepository:
@@ -346,11 +346,24 @@ def _plain(row: dict[str, Any], *skip: str) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in skip}
 
 
+class PersonalDataHolder(Protocol):
+    """Another part of profiles' database that holds personal data (the mapping slice): the
+    privacy saga exports and erases its part in the same transaction as profiles' own."""
+
+    #: the key of its part in the export (and the prefix of its erasure tallies)
+    key: str
+
+    async def export(self, person_id: UUID) -> dict[str, Any]: ...
+
+    async def erase(self, person_id: UUID) -> ErasureReport: ...
+
+
 class PersonalDataStore:
     """profiles' own slice: what it holds about one person, and how it goes away."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, holders: Sequence[PersonalDataHolder] = ()) -> None:
         self.session = session
+        self.holders = holders
 
     async def _rows(self, query: Any) -> list[dict[str, Any]]:
         return [dict(r) for r in (await self.session.execute(query)).mappings().all()]
@@ -454,7 +467,7 @@ class PersonalDataStore:
             "conversations": convs,
             "linked_identities": identities,
             "active_sessions": sessions,
-            "mapping": await RespondentData(self.session).export(person_id),
+            **{holder.key: await holder.export(person_id) for holder in self.holders},
         }
 
     async def erase_person(self, person_id: UUID, email: str) -> ErasureReport:
@@ -549,9 +562,10 @@ class PersonalDataStore:
                 and_(outbox.c.aggregateid == str(pid), outbox.c.published_at.is_not(None))
             ),
         )
-        # survey responses linked to the person go; other mapping rows naming them are
-        # de-identified (same transaction: the confirmation never precedes the effect)
-        mapping = await RespondentData(self.session).erase(pid)
-        report.deleted["mapping_responses"] = mapping.pop("responses_deleted")
-        report.de_identified.update({f"mapping_{k}": n for k, n in mapping.items()})
+        # the other holders' parts go in the same transaction: the confirmation never
+        # precedes the effect
+        for holder in self.holders:
+            part = await holder.erase(pid)
+            report.deleted.update(part.deleted)
+            report.de_identified.update(part.de_identified)
         return report

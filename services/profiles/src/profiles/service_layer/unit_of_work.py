@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventkit.subject_keys import SqlSubjectKeys
@@ -25,6 +27,7 @@ from profiles.adapters.privacy_ledger import AuditLog, ConsentRepository, KeyFet
 from profiles.adapters.privacy_repository import (
     ErasureRepository,
     ExportRepository,
+    PersonalDataHolder,
     PersonalDataStore,
 )
 from profiles.adapters.profile_repository import PersonProfileRepository
@@ -53,6 +56,9 @@ class ProfilesUnitOfWork(UnitOfWork):
     #: the people's keys for crypto-shredded event fields (erasure destroys one); None when
     #: no key-encryption key is configured (set by the composition root)
     subject_keys: SqlSubjectKeys | None = None
+    #: the other holders of personal data in profiles' database (the mapping slice), bound to
+    #: this transaction for the privacy saga (set by the composition root)
+    personal_data_holders: tuple[Callable[[AsyncSession], PersonalDataHolder], ...] = ()
     consents: ConsentRepository
     audit_log: AuditLog
     key_fetches: KeyFetchLog
@@ -75,7 +81,9 @@ class ProfilesUnitOfWork(UnitOfWork):
         self.oidc = OidcRepository(session)
         self.erasures = ErasureRepository(session)
         self.exports = ExportRepository(session)
-        self.personal_data = PersonalDataStore(session)
+        self.personal_data = PersonalDataStore(
+            session, [holder(session) for holder in self.personal_data_holders]
+        )
         self.consents = ConsentRepository(session)
         self.audit_log = AuditLog(session)
         self.key_fetches = KeyFetchLog(session)

@@ -642,23 +642,5 @@ class AccessLog:
         return list(rows)
 
 
-class OrganisationMemberships:
-    """Organisations an account administers (verified memberships of the organisations module,
-    read-only: the same service and schema, so no event hop is needed)."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def administered_by(self, account_id: UUID) -> set[UUID]:
-        rows = await self.session.execute(
-            text(
-                "SELECT organisation_id FROM profiles.organisation_members "
-                "WHERE person_id = :account AND role = 'admin'"
-            ),
-            {"account": account_id},
-        )
-        return {r[0] for r in rows}
-
-
 def today() -> date:
     return datetime.now(UTC).date()

@@ -41,8 +41,9 @@ T = TypeVar("T")
 
 
 async def unit_of_work(request: Request) -> MappingUnitOfWork:
-    chassis: Chassis = request.app.state.chassis
-    return MappingUnitOfWork(chassis.sessions, chassis.outbox, chassis.inbox)
+    """The composition root's factory: the unit of work with profiles' ports wired in."""
+    factory: Callable[[], MappingUnitOfWork] = request.app.state.mapping_uow_factory
+    return factory()
 
 
 UoW = Annotated[MappingUnitOfWork, Depends(unit_of_work)]

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from contracts.events import privacy
 from contracts.events.mapping import (
     MappingCampaignClosed,
     MappingCampaignLaunched,
@@ -22,7 +21,6 @@ from contracts.vocabulary import Permission
 from eventkit import domain_errors as kinds
 from eventkit.http.auth import Principal
 from eventkit.preconditions import IfMatch
-from profiles.domain.consent import DEFAULT_POLICY_VERSION, Recipient
 from profiles.mapping.adapters.cubes import query_cubes
 from profiles.mapping.adapters.kobo import Submission
 from profiles.mapping.adapters.repository import NewResponse, StoredSurvey
@@ -41,7 +39,6 @@ from profiles.mapping.domain.publication import PublicationPolicy, ledger_change
 from profiles.mapping.domain.survey import InvalidAnswers, SurveyDefinition
 from profiles.mapping.domain.tables import PublishedTable, published_table, true_cells
 from profiles.mapping.service_layer.unit_of_work import MappingUnitOfWork
-from profiles.service_layer import audit, consents
 
 MAX_DIMENSIONS = 3
 #: a table's filters (each cell is compared with every coarser one: 2^filters populations)
@@ -165,7 +162,7 @@ async def _readable_campaign(
         by.subject, by.roles, organisations
     ):
         # verified organisation memberships count as much as what the token says
-        organisations = {*organisations, *await uow.memberships.administered_by(by.subject)}
+        organisations = {*organisations, *await uow.organisation_admins.administered_by(by.subject)}
     if campaign is None or not campaign.may_read_aggregates(by.subject, by.roles, organisations):
         # the same answer for "absent" and "not yours": ids are not an oracle
         raise NotFound
@@ -329,18 +326,7 @@ async def _record_survey_consents(
     """Naming a recipient in a survey is consent to share identified answers with them: it
     goes into the ledger (channel "survey"), where the person can see and withdraw it."""
     for recipient in dict.fromkeys(recipients):
-        await consents.record_given(
-            uow,
-            person,
-            consents.ConsentRequest(
-                purpose=privacy.MAPPING_SHARING,
-                recipient_kind=privacy.RECIPIENT_ACCOUNT,
-                recipient_id=recipient,
-                channel="survey",
-            ),
-            DEFAULT_POLICY_VERSION,
-            now,
-        )
+        await uow.consents.record_sharing(person, recipient, now)
 
 
 @dataclass
@@ -459,24 +445,13 @@ async def read_response(uow: MappingUnitOfWork, response_id: UUID, by: Principal
             and not own
             and row.respondent_account_id is not None
             and str(by.subject) in (row.recipients or [])
-            and bool(
-                await uow.consents.granted_to(
-                    row.respondent_account_id,
-                    privacy.MAPPING_SHARING,
-                    [Recipient(privacy.RECIPIENT_ACCOUNT, by.subject)],
-                )
-            )
+            and await uow.consents.shares_with(row.respondent_account_id, by.subject)
         )
         allowed = own or shared
         if shared:
             assert row is not None and row.respondent_account_id is not None
-            await audit.record_read(
-                uow.audit_log,
-                person_id=row.respondent_account_id,
-                reader=by,
-                role=audit.accessor_role(by),
-                record_type="mapping_response",
-                record_id=str(response_id),
+            await uow.consents.record_read(
+                row.respondent_account_id, by, "mapping_response", str(response_id)
             )
         await uow.access_log.record(
             by.subject,
