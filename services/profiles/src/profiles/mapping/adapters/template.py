@@ -1,7 +1,7 @@
 """The standard diaspora mapping questionnaire, written as an XLSForm.
 
 ``python -m profiles.mapping.adapters.template`` regenerates
-``profiles/adapters/mapping/data/standard_mapping_template.xlsx`` (committed): a form that can
+``profiles/mapping/adapters/data/standard_mapping_template.xlsx`` (committed): a form that can
 be loaded into KoboToolbox or ODK as is, and imported here, in English, French and Spanish.
 Country and language lists, skills, sectors and education levels come from the platform's
 vocabulary (contracts.vocabulary: ISO 3166, ISO 639, ESCO, ISIC, ISCED with their labels).
