@@ -19,7 +19,7 @@ from uuid import UUID
 from contracts.events.privacy import DIRECTORY_LISTING, GOVERNMENT_CONTACT
 from contracts.events.profiles import PersonProfileSnapshot
 from devstack.fakes import FakeDatabase, FakeSession, FakeUnitOfWork
-from eventkit.aggregate import AggregateRoot
+from devstack.fakes import row as _row
 from resources.adapters.integration_events import to_integration_events
 from resources.adapters.repository import history_entries
 from resources.adapters.storage import ContentMissing
@@ -32,15 +32,6 @@ from resources.domain.opportunity import ExpressionOfInterest, Opportunity, Oppo
 from resources.service_layer.unit_of_work import ResourcesUnitOfWork
 
 T = TypeVar("T")
-
-
-def _row(value: T) -> T:
-    """What a table keeps of a value: a copy without pending domain events (those belong to
-    the unit of work that recorded them)."""
-    kept = copy.deepcopy(value)
-    if isinstance(kept, AggregateRoot):
-        kept.events = []
-    return kept
 
 
 def _page(

@@ -24,12 +24,23 @@ import copy
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from contracts.base import IntegrationEvent
 from eventkit.aggregate import AggregateRoot, DomainEvent
 from eventkit.deferred import ReadOnlySession
 from eventkit.uow import UnitOfWork
+
+T = TypeVar("T")
+
+
+def row(value: T) -> T:
+    """What a fake table keeps of a value: a copy without pending domain events (those belong
+    to the unit of work that recorded them), so a later load does not publish them again."""
+    kept = copy.deepcopy(value)
+    if isinstance(kept, AggregateRoot):
+        kept.events = []
+    return kept
 
 
 @dataclass(frozen=True)

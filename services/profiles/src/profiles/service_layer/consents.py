@@ -15,9 +15,9 @@ from uuid import UUID
 
 from contracts.events import privacy
 from eventkit import domain_errors as kinds
-from profiles.adapters.privacy_ledger import ConsentRepository
 from profiles.domain.consent import ConsentEntry, ConsentLedger, Recipient
 from profiles.service_layer.people import index_in_directory
+from profiles.service_layer.repositories import Consents
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 
@@ -34,7 +34,8 @@ class UnknownRecipient(kinds.InvalidInput):
 
 
 class _WithConsents(Protocol):
-    consents: ConsentRepository
+    @property
+    def consents(self) -> Consents: ...
 
     async def publish(self, event: Any, *, sequence: int = 0) -> None: ...
 

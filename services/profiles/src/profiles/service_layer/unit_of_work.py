@@ -32,21 +32,31 @@ from profiles.adapters.privacy_repository import (
 )
 from profiles.adapters.profile_repository import PersonProfileRepository
 from profiles.adapters.repository import AccountRepository
+from profiles.service_layer.repositories import (
+    AccountNotices,
+    Accounts,
+    Connections,
+    Consents,
+    Directory,
+    OneTimeTokens,
+    Organisations,
+    People,
+)
 
 
 class ProfilesUnitOfWork(UnitOfWork):
-    accounts: AccountRepository
+    accounts: Accounts
     signing_keys: SigningKeyRepository
     refresh_tokens: RefreshTokenRepository
-    one_time_tokens: OneTimeTokenRepository
+    one_time_tokens: OneTimeTokens
     login_failures: LoginFailureRepository
     second_factors: SecondFactorRepository
     sign_in_challenges: SignInChallengeRepository
-    account_notices: AccountNoticeRepository
-    people: PersonProfileRepository
-    connections: ConnectionRepository
-    directory: DirectoryRepository
-    organisations: OrganisationRepository
+    account_notices: AccountNotices
+    people: People
+    connections: Connections
+    directory: Directory
+    organisations: Organisations
     conversations: ConversationRepository
     photos: PhotoRepository
     oidc: OidcRepository
@@ -59,7 +69,7 @@ class ProfilesUnitOfWork(UnitOfWork):
     #: the other holders of personal data in profiles' database (the mapping slice), bound to
     #: this transaction for the privacy saga (set by the composition root)
     personal_data_holders: tuple[Callable[[AsyncSession], PersonalDataHolder], ...] = ()
-    consents: ConsentRepository
+    consents: Consents
     audit_log: AuditLog
     key_fetches: KeyFetchLog
 
