@@ -1,7 +1,8 @@
 """profiles' core use cases over the in-memory unit of work (``profiles_fakes``): registration,
 the profile's create/replace/patch with If-Match and the directory, organisation membership,
-connections and blocks. Each test reads what was committed and what went to the outbox; no
-PostgreSQL, no Kafka. The real-database API tests (``tests/e2e``) keep the SQL honest."""
+connections and blocks, consents (and the consent port profiles gives the mapping slice).
+Each test reads what was committed and what went to the outbox; no PostgreSQL, no Kafka. The
+real-database API tests (``tests/e2e``) keep the SQL honest."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from contracts.events import profiles as contract
 from eventkit.domain_errors import Forbidden, NotFound, PreconditionFailed
 from eventkit.preconditions import IfMatch, etag
 from profiles.adapters import password_hasher
+from profiles.adapters.privacy_ledger import AuditLog
 from profiles.config import ProfilesSettings
 from profiles.domain.account import Account, AccountStatus
 from profiles.domain.commands import RegisterAccount
@@ -25,8 +27,9 @@ from profiles.domain.connection import ConnectionStatus
 from profiles.domain.consent import ConsentAction, ConsentEntry, Recipient
 from profiles.domain.organisation import MemberRole
 from profiles.domain.passwords import WeakPassword
-from profiles.service_layer import connections, organisations, people
+from profiles.service_layer import connections, consents, organisations, people
 from profiles.service_layer.registration import InvalidEmail, register_account
+from profiles.service_layer.slice_ports import SliceConsents
 
 NOW = datetime(2026, 6, 1, 9, 30, tzinfo=UTC)
 PASSWORD = "correct horse battery staple"
@@ -293,3 +296,71 @@ async def test_a_block_ends_the_connection_and_hides_each_from_the_other(
     assert not await connections.unblock(kofi, ama, uow)
     again = await connections.request_connection(ama, kofi, None, uow, NOW)
     assert again.id == connection.id and again.status == ConnectionStatus.PENDING
+
+
+# ---- consents ----------------------------------------------------------------------------
+
+LISTING = consents.ConsentRequest(purpose=privacy.DIRECTORY_LISTING)
+
+
+async def test_withdrawing_directory_listing_unlists_at_once_and_giving_it_back_relists(
+    uow: FakeProfilesUnitOfWork,
+) -> None:
+    person = await an_account(uow)
+    await people.put_profile(person, {"display_name": "Ama"}, IfMatch(), uow, NOW)
+    change = await consents.withdraw(uow, person, LISTING, NOW)
+    assert change.entry is not None and not change.ledger.granted
+    assert person not in uow.committed("directory_people")
+    assert not uow.committed("person_profiles")[person].listed
+    # a second withdrawal changes nothing and says nothing
+    assert (await consents.withdraw(uow, person, LISTING, NOW)).entry is None
+    assert [e.person_id for e in uow.published_of(privacy.ConsentWithdrawn)] == [person]
+
+    await consents.give(uow, person, LISTING, "2026-01", NOW + timedelta(days=1))
+    assert person in uow.committed("directory_people")
+    assert [e.policy_version for e in uow.published_of(privacy.ConsentGiven)] == ["2026-01"]
+    # each change of the listing is a new snapshot for the matching services
+    assert len(uow.published_of(contract.PersonProfileUpdated)) == 2
+
+
+async def test_consent_towards_an_unknown_organisation_is_refused(
+    uow: FakeProfilesUnitOfWork,
+) -> None:
+    request = consents.ConsentRequest(
+        purpose=privacy.GOVERNMENT_CONTACT,
+        recipient_kind=privacy.RECIPIENT_ORGANISATION,
+        recipient_id=uuid.uuid4(),
+    )
+    with pytest.raises(consents.UnknownRecipient):
+        await consents.give(uow, await an_account(uow), request, "2026-01", NOW)
+    assert uow.committed("consents") == [] and uow.published_of(privacy.ConsentGiven) == []
+
+
+async def test_the_mapping_slice_consent_port_writes_and_reads_profiles_ledger(
+    uow: FakeProfilesUnitOfWork,
+) -> None:
+    """``SliceConsents`` (what bootstrap hands the mapping slice): naming a recipient in a survey
+    is a ledger entry and its event in the caller's transaction; withdrawing it ends sharing."""
+    person, recipient = uuid.uuid4(), uuid.uuid4()
+    # the audit log is not written here (no read by a recipient): it only needs to exist
+    async with uow:
+        port = SliceConsents(uow.consents, AuditLog(uow.session), uow.publish)
+        await port.record_sharing(person, recipient, NOW)
+        assert await port.shares_with(person, recipient)
+        assert not await port.shares_with(person, uuid.uuid4())
+        await uow.commit()
+    (given,) = uow.published_of(privacy.ConsentGiven)
+    assert (given.purpose, given.recipient_id, given.channel) == (
+        privacy.MAPPING_SHARING,
+        recipient,
+        "survey",
+    )
+    sharing = consents.ConsentRequest(
+        purpose=privacy.MAPPING_SHARING,
+        recipient_kind=privacy.RECIPIENT_ACCOUNT,
+        recipient_id=recipient,
+    )
+    await consents.withdraw(uow, person, sharing, NOW + timedelta(hours=1))
+    async with uow:
+        port = SliceConsents(uow.consents, AuditLog(uow.session), uow.publish)
+        assert not await port.shares_with(person, recipient)
