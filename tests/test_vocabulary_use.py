@@ -38,7 +38,7 @@ OWN_IDENTIFIERS = {
     ("courses_api.py", r"^[A-Za-z0-9_\-.]+$"): "a course's own lesson ids",
     ("members.py", r"^[a-z0-9_-]+$"): "an alliance's own code for a member",
     ("members.py", r"^[a-z0-9-]+$"): "an alliance's URL slug",
-    ("mapping.py", r"^[a-z0-9_.-]+$"): "a survey's own key",
+    ("http.py", r"^[a-z0-9_.-]+$"): "a survey's own key (profiles.mapping.entrypoints)",
     ("internal.py", "^[0-9a-f]+$"): "a signing key id (hex)",
     ("resources_api.py", r"^[^/\\\x00]+$"): "an attachment's file name",
 }
