@@ -33,6 +33,7 @@ from contracts.privacy import encrypted_key_ids, is_encrypted
 from contracts.topics import DLQ_SUFFIX
 from eventkit import context, tracing
 from eventkit.crypto import CachingKeyResolver, KeyResolver, SubjectErased, decrypt_fields
+from eventkit.dead_letters import replayed_for_another
 from eventkit.errors import is_transient
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
@@ -213,6 +214,8 @@ class EventDispatcher(Generic[U]):
         self, record: ConsumerRecord[Any, Any], envelope: CloudEvent | InvalidEnvelope
     ) -> str | _Prepared:
         """Envelope, route, decryption and validation: an outcome already, or an event to run."""
+        if replayed_for_another(record.headers or [], self.service):
+            return self._count("replayed", "ignored")  # another group's dead letter, replayed
         if isinstance(envelope, InvalidEnvelope):
             return await self._dead_letter(record, envelope, attempts=1, type_="invalid")
         ce = envelope
