@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from admin_console import AdminConsole, admin_console
 from browser import launch
 from playwright.sync_api import Browser, sync_playwright
 from web_stack import (
@@ -55,12 +56,20 @@ def site(infra: TestInfra, provider: str) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def world(site: Platform) -> World:
+def staff_roles(site: Platform, chromium: Browser) -> Iterator[AdminConsole]:
+    """Grants staff roles as the platform administrator does, on /admin in the browser:
+    ``staff_roles.grant(email, "moderator", ...)``; every console test's roles come this way."""
+    with admin_console(chromium, site.gateway_url) as console:
+        yield console
+
+
+@pytest.fixture(scope="session")
+def world(site: Platform, staff_roles: AdminConsole) -> World:
     if KEPT:
         state = json.loads(Path(KEPT).read_text())
         api = Api(site.gateway_url)
         return World(api=api, mail=Mailbox(site), **state["world"])
-    return build_world(site)
+    return build_world(site, staff_roles.grant)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,9 @@ import signal
 import sys
 from pathlib import Path
 
+from admin_console import admin_console
+from browser import launch
+from playwright.sync_api import sync_playwright
 from web_stack import ENV, SERVICES, build_world, oidc_env, oidc_provider
 
 from devstack.harness import ensure_test_infra
@@ -32,7 +35,11 @@ def main() -> int:
     with oidc_provider() as issuer:
         env = {**ENV, "profiles": {**ENV["profiles"], **oidc_env(issuer)}}
         with start_platform(infra, SERVICES, env) as platform:
-            world = build_world(platform)
+            with sync_playwright() as playwright:
+                browser = launch(playwright)
+                with admin_console(browser, platform.gateway_url) as console:
+                    world = build_world(platform, console.grant)
+                browser.close()
             fields = {
                 f.name: getattr(world, f.name)
                 for f in dataclasses.fields(world)

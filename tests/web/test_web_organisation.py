@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from admin_console import AdminConsole
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, expect
 from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, World, unique, verified_member
@@ -26,17 +27,12 @@ def id_in(url: str) -> str:
 
 
 def test_an_organisation_administrator_runs_their_organisation(
-    site: Platform, world: World, chromium: Browser
+    site: Platform, world: World, chromium: Browser, staff_roles: AdminConsole
 ) -> None:
     api = world.api
     platform_admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)  # a fresh token: the run is long
-    admin_id, admin_email, _ = verified_member(api, world.mail, "Organisation Admin")
-    api.call(
-        "PUT",
-        f"/v1/auth/accounts/{admin_id}/roles/organisation_admin",
-        platform_admin,
-        expect=200,
-    )
+    _, admin_email, _ = verified_member(api, world.mail, "Organisation Admin")
+    staff_roles.grant(admin_email, "organisation_admin")
     _, _, joiner = verified_member(api, world.mail, "Joining Person")
     invitee_id, _, invitee = verified_member(api, world.mail, "Invited Person")
     for token, shown in ((joiner, "Joining Person"), (invitee, "Invited Person")):

@@ -14,9 +14,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from admin_console import AdminConsole
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, expect
-from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, World, verified_member
+from web_stack import World, verified_member
 
 from devstack.system import Platform
 
@@ -47,17 +48,11 @@ def receiver() -> Iterator[tuple[str, list[dict[str, str]]]]:
 
 
 def test_a_partner_manages_webhooks_and_their_deliveries(
-    site: Platform, world: World, chromium: Browser
+    site: Platform, world: World, chromium: Browser, staff_roles: AdminConsole
 ) -> None:
     api = world.api
-    platform_admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)
-    partner_id, partner_email, _ = verified_member(api, world.mail, "Partner Person")
-    api.call(
-        "PUT",
-        f"/v1/auth/accounts/{partner_id}/roles/partner",
-        platform_admin,
-        expect=200,
-    )
+    _, partner_email, _ = verified_member(api, world.mail, "Partner Person")
+    staff_roles.grant(partner_email, "partner")
     focal = api.login(world.staff_email)
 
     with (

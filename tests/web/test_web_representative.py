@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from admin_console import AdminConsole
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, expect
-from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, World, unique, verified_member
+from web_stack import World, unique, verified_member
 
 from devstack.system import Platform
 
@@ -21,12 +22,11 @@ ALLIANCE = "/v1/alliance"
 
 
 def test_a_representative_registers_votes_and_reports_progress(
-    site: Platform, world: World, chromium: Browser
+    site: Platform, world: World, chromium: Browser, staff_roles: AdminConsole
 ) -> None:
     api = world.api
-    admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)
-    sec_id, sec_email, _ = verified_member(api, world.mail, "Secretariat Officer")
-    api.call("PUT", f"/v1/auth/accounts/{sec_id}/roles/alliance_secretariat", admin, expect=200)
+    _, sec_email, _ = verified_member(api, world.mail, "Secretariat Officer")
+    staff_roles.grant(sec_email, "alliance_secretariat")
     sec = api.login(sec_email)
     _, rep_email, _ = verified_member(api, world.mail, "State Representative")
     rep = api.login(rep_email)

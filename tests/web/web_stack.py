@@ -3,7 +3,8 @@ HTTP through the gateway, and the SMTP sink's mail.
 
 One platform for the whole folder (four services' API, relay and worker, the gateway, the
 web client), a Chromium of Debian driven by Playwright, and data a member's journey needs
-(a staff account with the moderator and focal point roles creates it through the API)."""
+(a staff account with the moderator and focal point roles, granted on the admin console,
+creates it through the API)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -178,12 +179,17 @@ def full_event(api: Api, mail: Mailbox, staff: str) -> tuple[dict[str, Any], tup
     return event, (holder_email, holder)
 
 
-def build_world(platform: Platform) -> World:
+class Grant(Protocol):
+    """Gives the account of ``email`` staff ``roles`` (through the admin console: conftest)."""
+
+    def __call__(self, email: str, *roles: str) -> None: ...
+
+
+def build_world(platform: Platform, grant: Grant) -> World:
     api, mail = Api(platform.gateway_url), Mailbox(platform)
     admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)
-    staff_id, staff_email, _ = verified_member(api, mail, "Staff Person")
-    for role in ("moderator", "government_focal_point"):
-        api.call("PUT", f"/v1/auth/accounts/{staff_id}/roles/{role}", admin, expect=200)
+    _, staff_email, _ = verified_member(api, mail, "Staff Person")
+    grant(staff_email, "moderator", "government_focal_point")
     staff = api.login(staff_email)
     world = World(api, mail, admin, staff, staff_email)
 
