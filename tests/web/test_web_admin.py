@@ -12,6 +12,7 @@ import base64
 import json
 import re
 
+from admin_console import AdminConsole
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, expect
 from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, World, unique, verified_member
@@ -130,3 +131,62 @@ def test_the_platform_admin_grants_roles_verifies_organisations_and_rotates_keys
         audit.assert_clean()
     helper = api.login(person_email)
     assert api.call("GET", "/v1/resources/moderation-queue", helper).status_code == 403
+
+
+def test_a_refused_organisation_sees_why_on_its_console(
+    site: Platform, world: World, chromium: Browser, staff_roles: AdminConsole
+) -> None:
+    api = world.api
+    _, founder_email, founder = verified_member(api, world.mail, "Founder Person")
+    staff_roles.grant(founder_email, "organisation_admin")  # the organisation console's role
+    org_name = f"Association {unique('Refus')}"
+    org = api.call(
+        "POST",
+        "/v1/organisations",
+        founder,
+        json={"name": org_name, "kind": "ngo", "country": "ht"},
+        expect=201,
+    ).json()
+    reason = "We could not confirm the registration number: add it to the description."
+
+    with browsing(chromium, site.gateway_url, javascript=False) as (page, audit):
+        sign_in(page, ADMIN_EMAIL, ADMIN_PASSWORD)
+        page.goto("/admin/organisations")
+        page.get_by_role("link", name=f"Refuse {org_name}, with a reason").click()
+        expect(page.get_by_role("heading", level=2)).to_have_text(f"Refuse to verify {org_name}")
+        # a refusal needs its reason: refused beside the field
+        page.get_by_role("button", name="Refuse verification").click()
+        field = page.get_by_label("Why verification is refused")
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(page.get_by_role("alert")).to_contain_text("This field is required")
+        audit.axe(page, "/admin/organisations/{id}/refuse (error)")
+        field.fill(reason)
+        page.get_by_role("button", name="Refuse verification").click()
+        expect(page.get_by_role("status")).to_contain_text("Verification is refused")
+        audit.assert_clean()
+
+    # the organisation's administrator reads the refusal and its reason, in Arabic on a phone too
+    with browsing(chromium, site.gateway_url, viewport=PHONE, javascript=False) as (page, audit):
+        sign_in(page, founder_email)
+        page.goto(f"/organisation/{org['organisation_id']}")
+        expect(page.locator("#verification")).to_have_text("Verification refused")
+        expect(page.locator("#refusal blockquote")).to_have_text(reason)
+        audit.axe(page, "/organisation/{id} (refused)")
+        page.goto(f"/language/ar?next=/organisation/{org['organisation_id']}")
+        expect(page.locator("html")).to_have_attribute("dir", "rtl")
+        expect(page.locator("#refusal blockquote")).to_have_text(reason)
+        assert page_fits_width(page)
+        audit.axe(page, "/organisation/{id} (refused, ar, phone)")
+        screenshot(page, "organisation-refused-ar-phone")
+        audit.assert_clean()
+    # nobody else reads the reason; verifying later clears it
+    public = api.call("GET", f"/v1/organisations/{org['organisation_id']}").json()
+    assert public["verification_refusal"] is None and not public["verified"]
+    api.call(
+        "POST",
+        f"/v1/organisations/{org['organisation_id']}/verification",
+        api.login(ADMIN_EMAIL, ADMIN_PASSWORD),
+        expect=200,
+    )
+    seen = api.call("GET", f"/v1/organisations/{org['organisation_id']}", founder).json()
+    assert seen["verified"] and seen["verification_refusal"] is None

@@ -26,7 +26,15 @@ ACCOUNT = {
     "status": "active",
     "roles": ["member"],
 }
-PAGES = ["/admin", f"/admin/accounts/{OTHER}", "/admin/organisations", "/admin/signing-keys"]
+PAGES = [
+    "/admin",
+    f"/admin/accounts/{OTHER}",
+    "/admin/organisations",
+    f"/admin/organisations/{ME}/refuse",
+    "/admin/dead-letters",
+    "/admin/signing-keys",
+]
+DLQ = "resources.resource.v1.dlq"
 
 
 def api(request: httpx.Request) -> httpx.Response:
@@ -46,6 +54,22 @@ def api(request: httpx.Request) -> httpx.Response:
         org = {"organisation_id": ME, "name": "Asso", "kind": "ngo", "country": "SN"}
         return httpx.Response(
             200, json={"items": [{**org, "verified": False}], "next_cursor": None}
+        )
+    if path == f"/v1/organisations/{ME}":
+        org = {"organisation_id": ME, "name": "Asso", "kind": "ngo", "country": "SN"}
+        return httpx.Response(200, json={**org, "verified": False, "member_count": 1})
+    if path == f"/v1/organisations/{ME}/verification/refusal":
+        assert request.method == "POST"
+        return httpx.Response(200, json={"organisation_id": ME})
+    if path == "/v1/admin/dead-letters":
+        item = {"topic": DLQ, "original_topic": DLQ[:-4], "held": 3, "waiting": 2}
+        return httpx.Response(200, json={"items": [item]})
+    if path == f"/v1/admin/dead-letters/{DLQ}/replay":
+        return httpx.Response(200, json={"topic": DLQ, "replayed": 100, "remaining": 150})
+    if path.startswith("/v1/admin/dead-letters/"):
+        problem = {"type": "about:blank", "title": "Not Found", "status": 404}
+        return httpx.Response(
+            404, json=problem, headers={"content-type": "application/problem+json"}
         )
     return handler(request)
 
@@ -111,3 +135,33 @@ def test_the_apis_refusal_of_a_role_is_shown_beside_the_field(client: TestClient
         client.post(f"/admin/accounts/{OTHER}/roles/steal", data={"csrf": csrf(client)}).status_code
         == 404
     )
+
+
+def test_a_replay_shows_its_progress_and_offers_the_rest(client: TestClient) -> None:
+    sign_in(client, ADMIN, MAY)
+    page = client.get("/admin/dead-letters")
+    assert f'aria-label="Replay {DLQ}"' in page.text
+    replayed = client.post("/admin/dead-letters/replay", data={"csrf": csrf(client), "topic": DLQ})
+    assert replayed.status_code == 200
+    assert f"100 of 250 messages of {DLQ} replayed." in replayed.text
+    assert 'max="250" value="100"' in replayed.text
+    assert "150 messages still wait." in replayed.text and "Replay the next ones" in replayed.text
+    unknown = client.post(
+        "/admin/dead-letters/replay", data={"csrf": csrf(client), "topic": "no.such.dlq"}
+    )
+    assert unknown.status_code == 422
+    assert "There is no such dead-letter topic." in unknown.text
+
+
+def test_refusing_verification_needs_a_reason_kept_beside_the_field(client: TestClient) -> None:
+    sign_in(client, ADMIN, MAY)
+    assert f'href="/admin/organisations/{ME}/refuse"' in client.get("/admin/organisations").text
+    empty = client.post(f"/admin/organisations/{ME}/refuse", data={"csrf": csrf(client)})
+    assert empty.status_code == 422
+    assert 'id="e-reason"' in empty.text and 'aria-invalid="true"' in empty.text
+    refused = client.post(
+        f"/admin/organisations/{ME}/refuse",
+        data={"csrf": csrf(client), "reason": "No proof it exists."},
+        follow_redirects=False,
+    )
+    assert refused.headers["location"] == "/admin/organisations?done=admin-organisation-refused"

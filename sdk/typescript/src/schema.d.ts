@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every dead-letter topic with what it holds and what waits for a replay (platform admins only) */
+        get: operations["deadLetterTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{topic}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead-letter topic's waiting records back to their original topic, up to `limit` and a few seconds at a time (platform admins only; logged) */
+        post: operations["replayDeadLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alliance/alliances": {
         parameters: {
             query?: never;
@@ -3042,6 +3076,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organisations/{org_id}/verification/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse to verify an organisation, with the reason its administrators read (platform admins only; verifying it later clears the refusal) */
+        post: operations["refuseOrganisationVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/people/{person_id}": {
         parameters: {
             query?: never;
@@ -5085,6 +5136,58 @@ export interface components {
              * @description empty: commitments without a theme
              */
             theme?: string | null;
+        };
+        /** DeadLetterReplay */
+        DeadLetterReplay: {
+            /**
+             * Limit
+             * @description most records to replay now
+             * @default 100
+             */
+            limit?: number;
+        };
+        /** DeadLetterReplayResult */
+        DeadLetterReplayResult: {
+            /**
+             * Remaining
+             * @description records still waiting: ask again to go on
+             */
+            remaining: number;
+            /**
+             * Replayed
+             * @description records sent back to their original topic now
+             */
+            replayed: number;
+            /** Topic */
+            topic: string;
+        };
+        /** DeadLetterTopic */
+        DeadLetterTopic: {
+            /**
+             * Held
+             * @description records the dead-letter topic holds
+             */
+            held: number;
+            /**
+             * Original Topic
+             * @description where its records were published first
+             */
+            original_topic: string;
+            /**
+             * Topic
+             * @example resources.resources.v1.dlq
+             */
+            topic: string;
+            /**
+             * Waiting
+             * @description records not replayed yet
+             */
+            waiting: number;
+        };
+        /** DeadLetterTopics */
+        DeadLetterTopics: {
+            /** Items */
+            items: components["schemas"]["DeadLetterTopic"][];
         };
         /** Decision */
         Decision: {
@@ -7332,6 +7435,8 @@ export interface components {
              * Format: uuid
              */
             organisation_id: string;
+            /** @description why a platform administrator refused to verify it; shown only to the organisation's administrators and to those who verify organisations */
+            verification_refusal?: components["schemas"]["VerificationRefusal"] | null;
             /** Verified */
             verified: boolean;
             /** Verified At */
@@ -8273,6 +8378,14 @@ export interface components {
         RefreshRequest: {
             /** Refresh Token */
             refresh_token: string;
+        };
+        /** RefusalInput */
+        RefusalInput: {
+            /**
+             * Reason
+             * @description why, in words the organisation's administrators can act on
+             */
+            reason: string;
         };
         /** RegistrationOut */
         RegistrationOut: {
@@ -9269,6 +9382,16 @@ export interface components {
             /** Accept */
             accept: boolean;
         };
+        /** VerificationRefusal */
+        VerificationRefusal: {
+            /** Reason */
+            reason: string;
+            /**
+             * Refused At
+             * Format: date-time
+             */
+            refused_at: string;
+        };
         /** VocabularyOut */
         VocabularyOut: {
             /** Locales */
@@ -9443,6 +9566,176 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    deadLetterTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterTopics"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DeadLetterReplay"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterReplayResult"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAlliances: {
         parameters: {
             query?: {
@@ -24921,6 +25214,112 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refuseOrganisationVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefusalInput"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {

@@ -73,4 +73,7 @@ NOTICES: dict[str, str] = {
     "admin-role-granted": N_("The role is granted. It takes effect at the person's next sign-in."),
     "admin-role-revoked": N_("The role is taken away."),
     "admin-organisation-verified": N_("The organisation is verified."),
+    "admin-organisation-refused": N_(
+        "Verification is refused: the organisation's administrators see your reason."
+    ),
 }

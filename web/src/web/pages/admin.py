@@ -1,6 +1,6 @@
 """The platform administrator's console (issue 28): find an account by its exact email, see
 its roles and status, grant and revoke roles; verify organisations; rotate the token signing
-keys.
+keys; the dead-letter topics with their counts and a replay.
 
 For holders of ``profiles.administer_accounts`` (the organisations' tab: of
 ``profiles.verify_organisations``); the API decides too and its refusals are shown beside the
@@ -10,13 +10,16 @@ POST body, never in a link (links end up in logs and browser histories).
 
 Decisions where issue 28 is silent: organisations awaiting verification are the public
 directory's ``verified=false`` (first 50 by name; no new API read was needed); refusing an
-organisation is not offered, since the API has no refusal (an unverified organisation simply
-stays unverified); the roles offered are those the role catalogue's ``granted_by`` allows the
-administrator's own roles, and the API's ``may_grant`` has the last word."""
+organisation takes a reason (required), which the organisation's administrators read on
+their console; a refused organisation stays in the list (it may be verified later); the
+roles offered are those the role catalogue's ``granted_by`` allows the administrator's own
+roles, and the API's ``may_grant`` has the last word; the dead-letter replay moves at most
+``REPLAY_BATCH`` records per press and shows how many remain."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -179,6 +182,83 @@ async def verify_organisation(request: Request) -> Response:
     return render(request, "consoles/admin_organisations.html", context, status=422)
 
 
+# ---- dead-letter topics ------------------------------------------------------------------------
+#: records one press of "Replay" sends back; the API also stops after a few seconds, so the
+#: page answers promptly and shows how many remain (the next press, or the page's script, goes on)
+REPLAY_BATCH = 100
+
+
+async def _dead_letters_context(request: Request, visit: Visit) -> dict[str, Any]:
+    found = await web_of(request).api.get(visit, "/v1/admin/dead-letters")
+    return {"topics": found["items"], "result": None}
+
+
+async def dead_letters_page(request: Request) -> Response:
+    visit = require_permission(request, ADMINISTER_ACCOUNTS)
+    return render(
+        request, "consoles/admin_dead_letters.html", await _dead_letters_context(request, visit)
+    )
+
+
+async def replay_dead_letters(request: Request) -> Response:
+    form = await read_form(request)
+    web, visit = web_of(request), require_permission(request, ADMINISTER_ACCOUNTS)
+    topic = str(form.get("topic", "")).strip()
+    errors, result = FormErrors(), None
+    try:
+        result = await web.api.post(
+            visit,
+            f"/v1/admin/dead-letters/{quote(topic, safe='')}/replay",
+            json={"limit": REPLAY_BATCH},
+        )
+    except ApiProblem as problem:
+        if problem.status == 404:
+            errors.add(None, N_("There is no such dead-letter topic."))
+        else:
+            errors = problem_errors(problem)
+    context = await _dead_letters_context(request, visit)
+    context.update(errors=errors, result=result)
+    return render(
+        request, "consoles/admin_dead_letters.html", context, status=422 if errors else 200
+    )
+
+
+async def _refusal_page(
+    request: Request, visit: Visit, values: dict[str, str], errors: FormErrors | None = None
+) -> Response:
+    org_id = str(request.path_params["org_id"])
+    organisation = await web_of(request).api.get(visit, f"/v1/organisations/{org_id}")
+    context = {"organisation": organisation, "values": values, "errors": errors or FormErrors()}
+    return render(
+        request, "consoles/admin_organisation_refuse.html", context, status=422 if errors else 200
+    )
+
+
+async def refusal_page(request: Request) -> Response:
+    visit = require_permission(request, VERIFY_ORGANISATIONS)
+    return await _refusal_page(request, visit, {})
+
+
+async def refuse_organisation(request: Request) -> Response:
+    form = await read_form(request)
+    web, visit = web_of(request), require_permission(request, VERIFY_ORGANISATIONS)
+    org_id = str(request.path_params["org_id"])
+    values = {"reason": str(form.get("reason", "")).strip()}
+    errors = check(values, {"reason": [required]})
+    if not errors:
+        try:
+            await web.api.post(
+                visit, f"/v1/organisations/{org_id}/verification/refusal", json=values
+            )
+            return flash_redirect("/admin/organisations", "admin-organisation-refused")
+        except ApiProblem as problem:
+            if problem.status == 409:
+                errors.add(None, N_("This organisation is already verified."))
+            else:
+                errors = problem_errors(problem, fields={"reason": "reason"})
+    return await _refusal_page(request, visit, values, errors)
+
+
 # ---- signing keys -----------------------------------------------------------------------------
 async def keys_page(request: Request) -> Response:
     require_permission(request, ADMINISTER_ACCOUNTS)
@@ -205,6 +285,10 @@ ROUTES = [
     Route("/admin/accounts/{account_id:uuid}/roles/{change:str}", change_role, methods=["POST"]),
     Route("/admin/organisations", organisations_page, methods=["GET"]),
     Route("/admin/organisations/{org_id:uuid}/verify", verify_organisation, methods=["POST"]),
+    Route("/admin/organisations/{org_id:uuid}/refuse", refusal_page, methods=["GET"]),
+    Route("/admin/organisations/{org_id:uuid}/refuse", refuse_organisation, methods=["POST"]),
+    Route("/admin/dead-letters", dead_letters_page, methods=["GET"]),
+    Route("/admin/dead-letters/replay", replay_dead_letters, methods=["POST"]),
     Route("/admin/signing-keys", keys_page, methods=["GET"]),
     Route("/admin/signing-keys/rotate", rotate_keys, methods=["POST"]),
 ]

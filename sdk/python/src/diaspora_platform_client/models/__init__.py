@@ -75,6 +75,10 @@ from .course_summary import CourseSummary
 from .created import Created
 from .dashboard_by import DashboardBy
 from .dashboard_row import DashboardRow
+from .dead_letter_replay import DeadLetterReplay
+from .dead_letter_replay_result import DeadLetterReplayResult
+from .dead_letter_topic import DeadLetterTopic
+from .dead_letter_topics import DeadLetterTopics
 from .decision import Decision
 from .decision_in import DecisionIn
 from .delivery_detail import DeliveryDetail
@@ -283,6 +287,7 @@ from .recommendations import Recommendations
 from .recorded_response import RecordedResponse
 from .recovery_codes import RecoveryCodes
 from .refresh_request import RefreshRequest
+from .refusal_input import RefusalInput
 from .registration_out import RegistrationOut
 from .registration_request import RegistrationRequest
 from .registration_response import RegistrationResponse
@@ -363,6 +368,7 @@ from .unread_count import UnreadCount
 from .unread_response_unread import UnreadResponseUnread
 from .unsubscribe_response_unsubscribe import UnsubscribeResponseUnsubscribe
 from .verdict_in import VerdictIn
+from .verification_refusal import VerificationRefusal
 from .verify_email_link_response_verifyemaillink import (
     VerifyEmailLinkResponseVerifyemaillink,
 )
@@ -452,6 +458,10 @@ __all__ = (
     "Created",
     "DashboardBy",
     "DashboardRow",
+    "DeadLetterReplay",
+    "DeadLetterReplayResult",
+    "DeadLetterTopic",
+    "DeadLetterTopics",
     "Decision",
     "DecisionIn",
     "DeliveryDetail",
@@ -654,6 +664,7 @@ __all__ = (
     "RecordedResponse",
     "RecoveryCodes",
     "RefreshRequest",
+    "RefusalInput",
     "RegistrationOut",
     "RegistrationRequest",
     "RegistrationResponse",
@@ -730,6 +741,7 @@ __all__ = (
     "UnreadResponseUnread",
     "UnsubscribeResponseUnsubscribe",
     "VerdictIn",
+    "VerificationRefusal",
     "VerifyEmailLinkResponseVerifyemaillink",
     "VerifyEmailResponseVerifyemail",
     "VocabularyOut",

@@ -9,9 +9,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.organisation_kind import OrganisationKind
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.organisation_description import OrganisationDescription
+    from ..models.verification_refusal import VerificationRefusal
 
 
 T = TypeVar("T", bound="Organisation")
@@ -33,6 +35,8 @@ class Organisation:
         verified_at (datetime.datetime | None):
         version (int):
         website (None | str):
+        verification_refusal (None | Unset | VerificationRefusal): why a platform administrator refused to verify it;
+            shown only to the organisation's administrators and to those who verify organisations
     """
 
     city: None | str
@@ -46,9 +50,12 @@ class Organisation:
     verified_at: datetime.datetime | None
     version: int
     website: None | str
+    verification_refusal: None | Unset | VerificationRefusal = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.verification_refusal import VerificationRefusal  # noqa: PLC0415
+
         city: None | str
         city = self.city
 
@@ -77,6 +84,14 @@ class Organisation:
         website: None | str
         website = self.website
 
+        verification_refusal: dict[str, Any] | None | Unset
+        if isinstance(self.verification_refusal, Unset):
+            verification_refusal = UNSET
+        elif isinstance(self.verification_refusal, VerificationRefusal):
+            verification_refusal = self.verification_refusal.to_dict()
+        else:
+            verification_refusal = self.verification_refusal
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -94,12 +109,15 @@ class Organisation:
                 "website": website,
             }
         )
+        if verification_refusal is not UNSET:
+            field_dict["verification_refusal"] = verification_refusal
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.organisation_description import OrganisationDescription  # noqa: PLC0415
+        from ..models.verification_refusal import VerificationRefusal  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -148,6 +166,27 @@ class Organisation:
 
         website = _parse_website(d.pop("website"))
 
+        def _parse_verification_refusal(
+            data: object,
+        ) -> None | Unset | VerificationRefusal:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                verification_refusal_type_0 = VerificationRefusal.from_dict(data)
+
+                return verification_refusal_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | VerificationRefusal, data)
+
+        verification_refusal = _parse_verification_refusal(
+            d.pop("verification_refusal", UNSET)
+        )
+
         organisation = cls(
             city=city,
             country=country,
@@ -160,6 +199,7 @@ class Organisation:
             verified_at=verified_at,
             version=version,
             website=website,
+            verification_refusal=verification_refusal,
         )
 
         organisation.additional_properties = d

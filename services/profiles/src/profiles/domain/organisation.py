@@ -138,6 +138,11 @@ class Organisation(AggregateRoot):
     updated_at: datetime
     verified_at: datetime | None = None
     verified_by: UUID | None = None
+    #: why the platform refused to verify it (for the organisation's administrators); cleared
+    #: when it is verified after all
+    refusal_reason: str | None = None
+    refused_at: datetime | None = None
+    refused_by: UUID | None = None
     members: dict[UUID, MemberRole] = field(default_factory=dict)
     requests: dict[UUID, MembershipRequest] = field(default_factory=dict)
 
@@ -172,7 +177,15 @@ class Organisation(AggregateRoot):
         if self.verified_at is not None:
             raise MembershipConflict("The organisation is already verified.")
         self.verified_at, self.verified_by = now, by
+        self.refusal_reason = self.refused_at = self.refused_by = None
         self.record(events.OrganisationVerified(organisation_id=self.id, verified_at=now))
+
+    def refuse_verification(self, reason: str, by: UUID, now: datetime) -> None:
+        """The platform will not verify it as it stands; its administrators read why, and
+        it may be verified later (once what the reason asks is done)."""
+        if self.verified_at is not None:
+            raise MembershipConflict("The organisation is already verified.")
+        self.refusal_reason, self.refused_at, self.refused_by = reason, now, by
 
     def invite(
         self, person: UUID, role: MemberRole, by: UUID, message: str | None, now: datetime

@@ -149,6 +149,13 @@ async def verify(org_id: UUID, by: UUID, uow: ProfilesUnitOfWork, now: datetime)
     return org
 
 
+async def refuse_verification(
+    org_id: UUID, reason: str, by: UUID, uow: ProfilesUnitOfWork, now: datetime
+) -> Organisation:
+    org, _ = await _change(org_id, uow, lambda o: o.refuse_verification(reason, by, now))
+    return org
+
+
 async def of_member(person_id: UUID, uow: ProfilesUnitOfWork) -> list[dict[str, Any]]:
     async with uow:
         return await uow.organisations.of_member(person_id)

@@ -10,11 +10,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from contracts.vocabulary import Permission
 from eventkit.http.auth import (
     CurrentPrincipal,
+    MaybePrincipal,
     Principal,
     require_permission,
     writes_need_a_verified_email,
@@ -98,12 +99,25 @@ def _request_view(r: MembershipRequest) -> RequestView:
     )
 
 
-def _org_response(org: Organisation, status_code: int = 200) -> JSONResponse:
+def _refusal_seen_by(org: Organisation, viewer: Principal | None) -> dict[str, str] | None:
+    """Why verification was refused, for the organisation's administrators and those who
+    verify organisations only: a public "refused" mark could harm an organisation unfairly."""
+    if org.refused_at is None or viewer is None:
+        return None
+    if not (org.is_admin(viewer.subject) or viewer.may(Permission.PROFILES_VERIFY_ORGANISATIONS)):
+        return None
+    return {"reason": org.refusal_reason or "", "refused_at": org.refused_at.isoformat()}
+
+
+def _org_response(
+    org: Organisation, status_code: int = 200, viewer: Principal | None = None
+) -> JSONResponse:
     body = {
         "organisation_id": str(org.id),
         **org.details.as_document(),
         "verified": org.verified_at is not None,
         "verified_at": org.verified_at.isoformat() if org.verified_at else None,
+        "verification_refusal": _refusal_seen_by(org, viewer),
         "member_count": len(org.members),
         "version": org.version,
     }
@@ -149,8 +163,8 @@ async def my_organisations(principal: CurrentPrincipal, uow: UoW) -> MyOrganisat
 
 
 @router.get("/v1/organisations/{org_id}", response_model=schemas.Organisation, responses={404: {}})
-async def get_organisation(org_id: UUID, uow: UoW) -> JSONResponse:
-    return _org_response(await handlers.get(org_id, uow))
+async def get_organisation(org_id: UUID, uow: UoW, viewer: MaybePrincipal) -> JSONResponse:
+    return _org_response(await handlers.get(org_id, uow), viewer=viewer)
 
 
 @router.patch(
@@ -292,6 +306,26 @@ async def verify_organisation(
 ) -> JSONResponse:
     org = await handlers.verify(org_id, admin.subject, uow, now.now())
     return _org_response(org)
+
+
+class RefusalInput(BaseModel):
+    reason: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
+    ] = Field(description="why, in words the organisation's administrators can act on")
+
+
+@router.post(
+    "/v1/organisations/{org_id}/verification/refusal",
+    response_model=schemas.Organisation,
+    responses={403: {}, 404: {}, 409: {}, 422: {}},
+    summary="Refuse to verify an organisation, with the reason its administrators read "
+    "(platform admins only; verifying it later clears the refusal)",
+)
+async def refuse_organisation_verification(
+    org_id: UUID, body: RefusalInput, admin: PlatformAdmin, uow: UoW, now: Now
+) -> JSONResponse:
+    org = await handlers.refuse_verification(org_id, body.reason, admin.subject, uow, now.now())
+    return _org_response(org, viewer=admin)
 
 
 @router.get(

@@ -19,6 +19,11 @@ _TRANSLATED = "language code -> text"
 
 
 # ---- organisations -----------------------------------------------------------------------
+class VerificationRefusal(BaseModel):
+    reason: str
+    refused_at: datetime
+
+
 class Organisation(BaseModel):
     """An organisation as everyone sees it (its ``ETag`` is ``version``)."""
 
@@ -31,6 +36,11 @@ class Organisation(BaseModel):
     description: dict[str, str] = Field(description=_TRANSLATED)
     verified: bool
     verified_at: datetime | None
+    verification_refusal: VerificationRefusal | None = Field(
+        default=None,
+        description="why a platform administrator refused to verify it; shown only to the "
+        "organisation's administrators and to those who verify organisations",
+    )
     member_count: int
     version: int
 

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DeadLetterReplayResult")
+
+
+@_attrs_define
+class DeadLetterReplayResult:
+    """
+    Attributes:
+        remaining (int): records still waiting: ask again to go on
+        replayed (int): records sent back to their original topic now
+        topic (str):
+    """
+
+    remaining: int
+    replayed: int
+    topic: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        remaining = self.remaining
+
+        replayed = self.replayed
+
+        topic = self.topic
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "remaining": remaining,
+                "replayed": replayed,
+                "topic": topic,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        remaining = d.pop("remaining")
+
+        replayed = d.pop("replayed")
+
+        topic = d.pop("topic")
+
+        dead_letter_replay_result = cls(
+            remaining=remaining,
+            replayed=replayed,
+            topic=topic,
+        )
+
+        dead_letter_replay_result.additional_properties = d
+        return dead_letter_replay_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
