@@ -6,15 +6,19 @@ journey ends with its result on the page.
 - platform administrator: finds an account by email and grants it a role;
 - moderator: opens a contribution from the queue and publishes it;
 - organisation administrator: registers the organisation;
-- partner: adds a webhook endpoint with an event type and sees its secret once.
+- partner: adds a webhook endpoint with an event type and sees its secret once;
+- government focal point: declares a sector need for a campaign (the page opened by its
+  address), with sector, skill and priority chosen by the arrow keys.
 
-Each person signs in by keyboard too. The government focal point's and the
-representative's keyboard journeys are not written yet (see the report of issue 28)."""
+Each person signs in by keyboard too. The focal point's journey runs with ``make test-web``
+(``web_full``), to keep this file's CI share under 90 s. The representative's keyboard
+journey is not written yet (see the report of issue 28)."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from admin_console import AdminConsole
 from browser import browsing
 from playwright.sync_api import Browser, Page, expect
@@ -143,4 +147,27 @@ def test_partner_adds_a_webhook_endpoint_by_keyboard(
         expect(page.get_by_label(re.compile("Signing secret for"))).to_have_value(
             re.compile(r"^whsec_")
         )
+        audit.assert_clean()
+
+
+@pytest.mark.web_full  # the CI set stays under 90 s; make test-web runs it
+def test_focal_point_declares_a_sector_need_by_keyboard(
+    site: Platform, world: World, chromium: Browser
+) -> None:
+    campaign = world.campaign["id"]
+    with browsing(chromium, site.gateway_url) as (page, audit):
+        keyboard_sign_in(page, world.staff_email)
+        page.goto(f"/mapping/{campaign}/needs")
+        tab_to(page, "#f-sector", limit=200)
+        choose(page, "#f-sector", "Q")
+        page.keyboard.press("Tab")
+        choose(page, "#f-skill", "S3")
+        page.keyboard.press("Tab")  # the region stays empty
+        page.keyboard.press("Tab")
+        page.keyboard.type("7")
+        page.keyboard.press("Tab")
+        choose(page, "#f-priority", "5")
+        tab_to(page, f"form[action='/mapping/{campaign}/needs'] button[type=submit]")
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("status")).to_contain_text("The need is declared")
         audit.assert_clean()
