@@ -36,6 +36,8 @@ class Permission(StrEnum):
     PROFILES_RUN_CAMPAIGNS = "profiles.run_campaigns"
     PROFILES_RUN_GOVERNMENT_CAMPAIGNS = "profiles.run_government_campaigns"
     PROFILES_OVERSEE_CAMPAIGNS = "profiles.oversee_campaigns"
+    #: every service's dead-letter topics, counted and replayed through profiles' admin API
+    PROFILES_REPLAY_DEAD_LETTERS = "profiles.replay_dead_letters"
     # resources
     RESOURCES_MODERATE = "resources.moderate"
     RESOURCES_POST_OPPORTUNITIES = "resources.post_opportunities"
@@ -92,6 +94,7 @@ ROLES: dict[Role, RoleDefinition] = {
             frozenset(
                 {
                     P.PROFILES_ADMINISTER_ACCOUNTS,
+                    P.PROFILES_REPLAY_DEAD_LETTERS,
                     P.PROFILES_VERIFY_ORGANISATIONS,
                     P.PROFILES_RUN_CAMPAIGNS,
                     P.PROFILES_RUN_GOVERNMENT_CAMPAIGNS,

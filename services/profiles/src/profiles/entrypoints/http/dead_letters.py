@@ -18,9 +18,9 @@ from fastapi import APIRouter, Body, Depends
 from pydantic import BaseModel, Field
 
 from contracts.registry import all_topics
-from contracts.vocabulary import Role
+from contracts.vocabulary import Permission
 from eventkit.dead_letters import DeadLetterDesk
-from eventkit.http.auth import Principal, require_role
+from eventkit.http.auth import Principal, require_permission
 from eventkit.http.problems import Problem
 from eventkit.logging import get_logger
 from profiles.entrypoints.http.deps import Settings
@@ -28,7 +28,9 @@ from profiles.entrypoints.http.deps import Settings
 log = get_logger(__name__)
 router = APIRouter(prefix="/v1/admin/dead-letters", tags=["administration"])
 
-PlatformAdmin = Annotated[Principal, Depends(require_role(Role.PLATFORM_ADMIN))]
+PlatformAdmin = Annotated[
+    Principal, Depends(require_permission(Permission.PROFILES_REPLAY_DEAD_LETTERS))
+]
 #: how long one replay request may take before it answers with what remains
 REPLAY_BUDGET_S = 5.0
 
