@@ -27,6 +27,8 @@ from web.pages import (
     partner,
     privacy,
     profile,
+    secretariat,
+    secretariat_recommendations,
     surveys,
     two_factor,
 )
@@ -56,6 +58,8 @@ AREAS = (
     partner,
     alliance,
     admin,
+    secretariat,
+    secretariat_recommendations,
 )
 
 
