@@ -81,6 +81,36 @@ REC = {
     "trail": [STEP],
     "awaiting": "advisory_group",
 }
+INDICATOR = {
+    "id": ME,
+    "name": "Desks",
+    "unit": "desks",
+    "baseline": "0",
+    "target": "10",
+    "due_on": "2027-12-31",
+    "current": "3",
+    "status": "on_track",
+    "reports": [{"reported_on": "2026-05-01", "value": "3", "note": "Dublin"}],
+}
+COMMITMENT = {
+    "id": ME,
+    "alliance_id": ME,
+    "member_id": OTHER,
+    "title": "A desk in every consulate",
+    "description": "",
+    "pillar": "networks",
+    "status": "on_track",
+    "pledged_on": "2026-01-01",
+    "indicators": [INDICATOR],
+}
+DASHBOARD_ROW = {"pillar": "networks", "commitments": 1, "indicators": 1, "on_track": 1}
+COHORT = {
+    "id": ME,
+    "alliance_id": ME,
+    "name": "Class of 2027",
+    "year": 2027,
+    "nominations": [{"id": THING, "member_id": OTHER, "status": "nominated"}],
+}
 ANSWERS = {
     "/v1/alliance/alliances": {"items": [ALLIANCE], "next_cursor": None},
     f"/v1/alliance/alliances/{ME}": ALLIANCE,
@@ -93,6 +123,19 @@ ANSWERS = {
     f"/v1/alliance/meetings/{THING}/motions": {"items": [MOTION]},
     "/v1/alliance/recommendations": {"items": [REC]},
     f"/v1/alliance/recommendations/{OTHER}": REC,
+    "/v1/alliance/dashboards/commitments": {
+        "as_of": "2026-05-01",
+        "by": "pillar",
+        "rows": [{**DASHBOARD_ROW, "at_risk": 0, "late": 0, "achieved": 0}],
+    },
+    "/v1/alliance/commitments": {"items": [COMMITMENT]},
+    f"/v1/alliance/commitments/{ME}": COMMITMENT,
+    "/v1/alliance/cohorts": {"items": [COHORT], "next_cursor": None},
+    f"/v1/alliance/cohorts/{ME}": COHORT,
+    f"/v1/alliance/cohorts/{ME}/participation": {
+        "cohort_id": ME,
+        "leaders": [{"member_id": OTHER, "sessions": []}],
+    },
 }
 PAGES = [
     "/secretariat",
@@ -103,6 +146,11 @@ PAGES = [
     f"/secretariat/meetings/{THING}",
     f"/secretariat/alliances/{ME}/recommendations",
     f"/secretariat/recommendations/{OTHER}",
+    f"/secretariat/alliances/{ME}/commitments",
+    f"/secretariat/alliances/{ME}/commitments?by=member&status=late",
+    f"/secretariat/commitments/{ME}",
+    f"/secretariat/alliances/{ME}/cohorts",
+    f"/secretariat/cohorts/{ME}",
 ]
 
 
@@ -142,6 +190,7 @@ def test_the_console_is_for_the_secretariat_only(client: TestClient) -> None:
     assert 'href="/secretariat"' not in client.get("/").text
     for path in PAGES:
         assert client.get(path).status_code == 403, path
+    assert client.get(f"/secretariat/alliances/{ME}/commitments.csv").status_code == 403
 
 
 def test_the_quorum_indicator_is_polled_alone_and_linked_without_javascript(

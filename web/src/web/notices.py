@@ -93,4 +93,8 @@ NOTICES: dict[str, str] = {
     "recommendation-endorsed": N_("The recommendation is endorsed."),
     "recommendation-published": N_("The recommendation is published."),
     "recommendation-returned": N_("The recommendation is returned, with your reason."),
+    "cohort-opened": N_("The cohort is open for nominations."),
+    "nominated": N_("The member is nominated."),
+    "nomination-accepted": N_("The nomination is accepted."),
+    "nomination-declined": N_("The nomination is declined."),
 }

@@ -28,6 +28,8 @@ from web.pages import (
     privacy,
     profile,
     secretariat,
+    secretariat_cohorts,
+    secretariat_commitments,
     secretariat_recommendations,
     surveys,
     two_factor,
@@ -60,6 +62,8 @@ AREAS = (
     admin,
     secretariat,
     secretariat_recommendations,
+    secretariat_commitments,
+    secretariat_cohorts,
 )
 
 

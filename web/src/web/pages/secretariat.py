@@ -97,7 +97,7 @@ def refused(problem: ApiProblem, fields: dict[str, str] | None = None) -> FormEr
     return problem_errors(problem, fields=fields)
 
 
-async def _members(request: Request, visit: Visit, alliance_id: str) -> list[dict[str, Any]]:
+async def members_of(request: Request, visit: Visit, alliance_id: str) -> list[dict[str, Any]]:
     """Every member of the alliance (pages of 200, until the API says there are no more)."""
     api, found, cursor = web_of(request).api, [], None
     while True:
@@ -123,7 +123,7 @@ async def members_page(request: Request) -> Response:
     visit = require_secretariat(request)
     alliance_id = str(request.path_params["alliance_id"])
     alliance = await web_of(request).api.get(visit, f"/v1/alliance/alliances/{alliance_id}")
-    members = await _members(request, visit, alliance_id)
+    members = await members_of(request, visit, alliance_id)
     return render(
         request,
         "consoles/secretariat_members.html",
@@ -297,7 +297,7 @@ async def _body_context(request: Request, visit: Visit, body_id: str) -> dict[st
     api = web_of(request).api
     body = await api.get(visit, f"/v1/alliance/bodies/{body_id}")
     alliance = await api.get(visit, f"/v1/alliance/alliances/{body['alliance_id']}")
-    members = await _members(request, visit, body["alliance_id"])
+    members = await members_of(request, visit, body["alliance_id"])
     meetings = await api.get(
         visit, "/v1/alliance/meetings", params={"body_id": body_id, "limit": "200"}
     )
@@ -419,7 +419,7 @@ async def _meeting_context(request: Request, visit: Visit, meeting_id: str) -> d
     api = web_of(request).api
     meeting = await api.get(visit, f"/v1/alliance/meetings/{meeting_id}")
     body = await api.get(visit, f"/v1/alliance/bodies/{meeting['body_id']}")
-    members = await _members(request, visit, meeting["alliance_id"])
+    members = await members_of(request, visit, meeting["alliance_id"])
     motions = await api.get(visit, f"/v1/alliance/meetings/{meeting_id}/motions")
     pipeline = await api.get(
         visit, "/v1/alliance/recommendations", params={"alliance_id": meeting["alliance_id"]}
