@@ -3,7 +3,11 @@ against the real platform: two members' commitments (pledged through the API by 
 representative) show on the dashboard by pillar and by member, filter by member and status,
 open with their indicators and progress, and download as the API's CSV; a cohort is opened
 (a year that is not a number refused and kept), a youth leader nominated and accepted, and
-their participation shown. Arabic on a phone; axe-core on every state."""
+their participation shown. Arabic on a phone; axe-core on every state.
+
+In the longer set (``make test-web``): the CI set keeps the secretariat's main journey and
+the board within its time budget; these pages are rendered in every language by
+web/tests/test_web_secretariat_pages.py in CI."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, expect
 from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, World, unique, verified_member
@@ -18,6 +23,7 @@ from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, World, unique, verified_membe
 from devstack.system import Platform
 
 ALLIANCE = "/v1/alliance"
+pytestmark = pytest.mark.web_full
 
 
 def test_commitments_dashboard_export_and_youth_cohorts(
