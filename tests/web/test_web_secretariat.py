@@ -17,14 +17,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from alliance_people import ALLIANCE, alliance_people
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, Page, expect
 from test_web_keyboard import tab_to
-from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, Api, World, unique, verified_member
+from web_stack import Api, World, unique
 
 from devstack.system import Platform
-
-ALLIANCE = "/v1/alliance"
 
 
 def apply(api: Api, token: str, alliance_id: str, name: str, country: str) -> str:
@@ -53,13 +52,9 @@ def open_console(page: Page, alliance: str) -> None:
 def test_the_secretariat_runs_members_bodies_and_a_meeting(
     site: Platform, world: World, chromium: Browser
 ) -> None:
-    api = world.api
-    admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)
-    sec_id, sec_email, _ = verified_member(api, world.mail, "Secretariat Officer")
-    api.call("PUT", f"/v1/auth/accounts/{sec_id}/roles/alliance_secretariat", admin, expect=200)
-    sec = api.login(sec_email)
-    rep_id, rep_email, _ = verified_member(api, world.mail, "State Representative")
-    rep = api.login(rep_email)
+    api, people = world.api, alliance_people(world, "Console")
+    sec, sec_email = people.secretariat, people.secretariat_email
+    rep_id, rep = people.representative_id, people.representative
     name = unique("Alliance")
     alliance = api.call(
         "POST",

@@ -16,31 +16,24 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alliance_people import alliance_people
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, expect
-from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, World, unique, verified_member
+from web_stack import World, unique
 
 from devstack.system import Platform
 
-ALLIANCE = "/v1/alliance"
 pytestmark = pytest.mark.web_full
 
 
 def test_commitments_dashboard_export_and_youth_cohorts(
     site: Platform, world: World, chromium: Browser
 ) -> None:
-    api = world.api
-    admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)
-    sec_id, sec_email, _ = verified_member(api, world.mail, "Commitments Secretariat")
-    api.call("PUT", f"/v1/auth/accounts/{sec_id}/roles/alliance_secretariat", admin, expect=200)
-    sec = api.login(sec_email)
-    _, rep_email, _ = verified_member(api, world.mail, "Commitments Representative")
-    rep = api.login(rep_email)
+    people = alliance_people(world, "Commitments")
+    post = people.post
+    sec, sec_email = people.secretariat, people.secretariat_email
+    rep = people.representative
     name = unique("Pledges")
-
-    def post(path: str, token: str, body: dict[str, object], status: int = 201) -> dict:
-        answer: dict = api.call("POST", f"{ALLIANCE}{path}", token, json=body, expect=status).json()
-        return answer
 
     alliance = post(
         "/alliances",

@@ -11,34 +11,26 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from alliance_people import ALLIANCE, alliance_people
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
-from playwright.sync_api import Browser, Page, expect
-from web_stack import ADMIN_EMAIL, ADMIN_PASSWORD, World, unique, verified_member
+from playwright.sync_api import Browser, Locator, Page, expect
+from web_stack import World, unique
 
 from devstack.system import Platform
 
-ALLIANCE = "/v1/alliance"
 
-
-def column(page: Page, key: str) -> object:
+def column(page: Page, key: str) -> Locator:
     return page.locator(f"#column-{key}")
 
 
 def test_a_recommendation_moves_along_the_board(
     site: Platform, world: World, chromium: Browser
 ) -> None:
-    api = world.api
-    admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD)
-    sec_id, sec_email, _ = verified_member(api, world.mail, "Pipeline Secretariat")
-    api.call("PUT", f"/v1/auth/accounts/{sec_id}/roles/alliance_secretariat", admin, expect=200)
-    sec = api.login(sec_email)
-    _, rep_email, _ = verified_member(api, world.mail, "Pipeline Representative")
-    rep = api.login(rep_email)
+    people = alliance_people(world, "Pipeline")
+    api, post = world.api, people.post
+    sec, sec_email = people.secretariat, people.secretariat_email
+    rep = people.representative
     name = unique("Pipeline")
-
-    def post(path: str, token: str, body: dict[str, object], status: int = 201) -> dict:
-        answer: dict = api.call("POST", f"{ALLIANCE}{path}", token, json=body, expect=status).json()
-        return answer
 
     alliance = post(
         "/alliances",
