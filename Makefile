@@ -145,10 +145,12 @@ test-web: install web-assets ## browser tests, every journey and page (CI runs t
 
 .PHONY: web-screenshots
 web-screenshots: install web-assets ## regenerate docs/screenshots/ from the browser tests
-	WEB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(RUN) pytest -p no:cacheprovider \
+	WEB_TESTS=full WEB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(RUN) pytest -p no:cacheprovider \
 	  tests/web/test_web_screenshots.py tests/web/test_web_arabic.py tests/web/test_web_moderation.py tests/web/test_web_mapping.py \
 	  tests/web/test_web_organisation.py tests/web/test_web_partner.py \
 	  tests/web/test_web_representative.py \
+	  tests/web/test_web_secretariat.py tests/web/test_web_secretariat_pipeline.py \
+	  tests/web/test_web_secretariat_commitments.py \
 	  tests/web/test_web_admin.py
 
 .PHONY: clean

@@ -77,6 +77,9 @@ ADMINISTER_ACCOUNTS = "profiles.administer_accounts"
 #: who verifies organisations (the administrator console's organisations tab)
 VERIFY_ORGANISATIONS = "profiles.verify_organisations"
 
+#: who runs the alliance secretariat's console (the alliance_secretariat role's permission)
+ACT_AS_SECRETARIAT = "alliance.act_as_secretariat"
+
 #: the consoles (issue 28), each gated by its platform roles
 CONSOLES = NavSection(
     "consoles",
@@ -97,6 +100,9 @@ CONSOLES = NavSection(
         NavItem("organisation", N_("My organisation"), "/organisation", permission=ORGANISE),
         NavItem("webhooks", N_("Webhooks"), "/partner", permission=SUBSCRIBE_WEBHOOKS),
         NavItem("administration", N_("Administration"), "/admin", permission=ADMINISTER_ACCOUNTS),
+        NavItem(
+            "secretariat", N_("Alliance secretariat"), "/secretariat", permission=ACT_AS_SECRETARIAT
+        ),
     ),
 )
 

@@ -27,6 +27,10 @@ from web.pages import (
     partner,
     privacy,
     profile,
+    secretariat,
+    secretariat_cohorts,
+    secretariat_commitments,
+    secretariat_recommendations,
     surveys,
     two_factor,
 )
@@ -56,6 +60,10 @@ AREAS = (
     partner,
     alliance,
     admin,
+    secretariat,
+    secretariat_recommendations,
+    secretariat_commitments,
+    secretariat_cohorts,
 )
 
 
