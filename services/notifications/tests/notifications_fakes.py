@@ -5,18 +5,21 @@ type-checks this module against them) over tables of a ``devstack.fakes.FakeSess
 they store and hand out are copies, as rows are. The unique indexes that make recording
 idempotent (a delivery per recipient, event, template and channel; a feed item or digest entry
 per person, event and template) are kept the same way. The real-database tests keep the SQL
-honest. The projections, webhooks and newsletters' audience have no fakes yet.
+honest. Webhooks keep one delivery per endpoint and event the same way; the lease, the
+consent check and retention's purge are simplified (no SQL locks, no received_at). The
+projections and newsletters' audience have no fakes yet.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from datetime import datetime
 from email.message import EmailMessage
 from typing import Any
 from uuid import UUID
 
-from devstack.fakes import FakeDatabase, FakeSession, FakeUnitOfWork
+from devstack.fakes import FakeDatabase, FakeSession, FakeUnitOfWork, row
 from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
 from notifications.adapters.integration_events import to_integration_events
 from notifications.adapters.repository import tombstone
@@ -26,6 +29,12 @@ from notifications.domain.digest import DigestEntry
 from notifications.domain.feed import FeedItem
 from notifications.domain.preferences import Preferences
 from notifications.domain.recipient import Recipient
+from notifications.domain.webhooks import (
+    Endpoint,
+    EndpointStatus,
+    WebhookDelivery,
+    WebhookDeliveryStatus,
+)
 from notifications.service_layer.unit_of_work import NotificationsUnitOfWork
 
 
@@ -216,6 +225,186 @@ class FakeDigests:
             self.digested.pop(entry_id, None)
 
 
+class FakeWebhooks:
+    def __init__(self, session: FakeSession) -> None:
+        self.endpoints: dict[UUID, Endpoint] = session.table("webhook_endpoints")
+        #: event id -> the kept partner event (its columns, as ``partner_events_since`` gives)
+        self.events: dict[str, dict[str, Any]] = session.table("partner_events")
+        #: delivery id -> (position, delivery); positions grow as rows are inserted
+        self.deliveries: dict[UUID, tuple[int, WebhookDelivery]] = session.table(
+            "webhook_deliveries"
+        )
+        self.attempts: list[dict[str, Any]] = session.table("webhook_attempts", list)
+        #: (person id as text, partner id) pairs with active partner-sharing consent
+        self.consents: set[tuple[str, UUID]] = session.table("partner_consents", set)
+
+    # ---- endpoints -----------------------------------------------------------------------
+    async def add_endpoint(self, e: Endpoint) -> None:
+        self.endpoints[e.id] = row(e)
+
+    async def save_endpoint(self, e: Endpoint) -> None:
+        if e.id in self.endpoints:
+            self.endpoints[e.id] = row(e)
+
+    async def endpoint(self, endpoint_id: UUID, *, for_update: bool = False) -> Endpoint | None:
+        return copy.deepcopy(self.endpoints.get(endpoint_id))
+
+    async def endpoints_of(self, owner_id: UUID) -> list[Endpoint]:
+        mine = [e for e in self.endpoints.values() if e.owner_id == owner_id]
+        return [copy.deepcopy(e) for e in sorted(mine, key=lambda e: e.created_at)]
+
+    # ---- partner events ------------------------------------------------------------------
+    async def partner_events_since(
+        self, since: datetime, types: list[str]
+    ) -> list[Mapping[Any, Any]]:
+        found = [
+            e
+            for e in self.events.values()
+            if e["time"] >= since and (not types or e["type"] in types)
+        ]
+        return [dict(e) for e in sorted(found, key=lambda e: e["time"])]
+
+    async def purge_log_before(self, cutoff: datetime) -> dict[str, int]:
+        raise NotImplementedError("the fake keeps no received_at: retention is tested on SQL")
+
+    async def record_partner_event(
+        self,
+        event_id: str,
+        type_: str,
+        subject: str,
+        time: datetime,
+        envelope: dict[str, Any],
+        now: datetime,
+    ) -> int:
+        self.events.setdefault(
+            event_id,
+            {
+                "event_id": event_id,
+                "type": type_,
+                "subject": subject,
+                "time": time,
+                "envelope": copy.deepcopy(envelope),
+                "received_at": now,
+            },
+        )
+        queued = 0
+        for endpoint in list(self.endpoints.values()):
+            if endpoint.status == EndpointStatus.ACTIVE and endpoint.wants(type_):
+                delivery = WebhookDelivery(
+                    endpoint_id=endpoint.id, event_id=event_id, event_type=type_, created_at=now
+                )
+                delivery.next_attempt_at = now
+                # counted as queued even when the unique index drops it, as the SQL does
+                await self.add_delivery(delivery)
+                queued += 1
+        return queued
+
+    # ---- deliveries ----------------------------------------------------------------------
+    async def add_delivery(self, d: WebhookDelivery) -> bool:
+        if await self.delivery_for(d.endpoint_id, d.event_id) is not None:
+            return False
+        position = max((p for p, _ in self.deliveries.values()), default=0) + 1
+        self.deliveries[d.id] = (position, row(d))
+        return True
+
+    async def delivery(
+        self, delivery_id: UUID, *, for_update: bool = False
+    ) -> WebhookDelivery | None:
+        found = self.deliveries.get(delivery_id)
+        return copy.deepcopy(found[1]) if found else None
+
+    async def deliveries_by_id(
+        self, ids: list[UUID], *, for_update: bool = False
+    ) -> dict[UUID, WebhookDelivery]:
+        return {i: copy.deepcopy(self.deliveries[i][1]) for i in ids if i in self.deliveries}
+
+    async def delivery_for(self, endpoint_id: UUID, event_id: str) -> WebhookDelivery | None:
+        for _, d in self.deliveries.values():
+            if (d.endpoint_id, d.event_id) == (endpoint_id, event_id):
+                return copy.deepcopy(d)
+        return None
+
+    async def lease_jobs(
+        self,
+        now: datetime,
+        limit: int,
+        until: datetime,
+        *,
+        per_endpoint: int,
+        busy: frozenset[UUID] = frozenset(),
+    ) -> list[tuple[WebhookDelivery, Endpoint | None, dict[str, Any] | None, bool]]:
+        due = sorted(
+            (
+                d
+                for _, d in self.deliveries.values()
+                if d.status == WebhookDeliveryStatus.PENDING
+                and d.next_attempt_at <= now
+                and d.endpoint_id not in busy
+            ),
+            key=lambda d: d.next_attempt_at,
+        )
+        taken: dict[UUID, int] = {}
+        jobs: list[tuple[WebhookDelivery, Endpoint | None, dict[str, Any] | None, bool]] = []
+        for d in due:
+            if len(jobs) >= limit or taken.get(d.endpoint_id, 0) >= per_endpoint:
+                continue
+            taken[d.endpoint_id] = taken.get(d.endpoint_id, 0) + 1
+            d.next_attempt_at = until
+            endpoint = self.endpoints.get(d.endpoint_id)
+            kept = self.events.get(d.event_id)
+            event = {"envelope": kept["envelope"], "subject": kept["subject"]} if kept else None
+            consented = bool(
+                kept and endpoint and (kept["subject"], endpoint.owner_id) in self.consents
+            )
+            jobs.append(
+                (copy.deepcopy(d), copy.deepcopy(endpoint), copy.deepcopy(event), consented)
+            )
+        return jobs
+
+    async def record_successes(self, outcomes: list[tuple[UUID, int, int]], now: datetime) -> None:
+        for delivery_id, code, duration_ms in outcomes:
+            found = self.deliveries.get(delivery_id)
+            if found is None or found[1].status != WebhookDeliveryStatus.PENDING:
+                continue
+            found[1].succeeded(code, now)
+            found[1].events = []
+            self.attempts.append(
+                {
+                    "delivery_id": delivery_id,
+                    "attempted_at": now,
+                    "status_code": code,
+                    "error": None,
+                    "duration_ms": duration_ms,
+                }
+            )
+
+    async def save_delivery(self, d: WebhookDelivery) -> None:
+        await self.save_deliveries([d])
+
+    async def save_deliveries(self, found: list[WebhookDelivery]) -> None:
+        for d in found:
+            if d.id in self.deliveries:
+                self.deliveries[d.id] = (self.deliveries[d.id][0], row(d))
+
+    async def deliveries_of(
+        self, endpoint_id: UUID, *, before: int | None, limit: int, status: str | None = None
+    ) -> list[tuple[int, WebhookDelivery]]:
+        found = [
+            (p, copy.deepcopy(d))
+            for p, d in self.deliveries.values()
+            if d.endpoint_id == endpoint_id
+            and (before is None or p < before)
+            and (status is None or d.status.value == status)
+        ]
+        return sorted(found, key=lambda x: x[0], reverse=True)[:limit]
+
+    async def add_attempts(self, rows: list[dict[str, Any]]) -> None:
+        self.attempts.extend(copy.deepcopy(rows))
+
+    async def attempts_of(self, delivery_id: UUID) -> list[Mapping[Any, Any]]:
+        return [dict(a) for a in self.attempts if a["delivery_id"] == delivery_id]
+
+
 class FakeEmailSender(SmtpEmailSender):
     """The real composer; ``send`` keeps the mail (or raises ``failure``) instead of SMTP."""
 
@@ -231,8 +420,8 @@ class FakeEmailSender(SmtpEmailSender):
 
 
 class FakeNotificationsUnitOfWork(FakeUnitOfWork, NotificationsUnitOfWork):
-    """``NotificationsUnitOfWork`` in memory: recipients, preferences, deliveries, feed and
-    digests, the real event mapper."""
+    """``NotificationsUnitOfWork`` in memory: recipients, preferences, deliveries, feed,
+    digests and webhooks, the real event mapper."""
 
     def __init__(self, database: FakeDatabase | None = None) -> None:
         super().__init__(to_integration_events, database)
@@ -243,3 +432,4 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork, NotificationsUnitOfWork):
         self.deliveries = FakeDeliveries(session)
         self.feed = FakeFeed(session)
         self.digests = FakeDigests(session)
+        self.webhooks = FakeWebhooks(session)

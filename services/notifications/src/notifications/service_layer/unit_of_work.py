@@ -21,6 +21,7 @@ from notifications.service_layer.repositories import (
     Feed,
     PreferencesStore,
     Recipients,
+    Webhooks,
 )
 
 
@@ -30,7 +31,7 @@ class NotificationsUnitOfWork(UnitOfWork):
     deliveries: Deliveries
     feed: Feed
     digests: Digests
-    webhooks: WebhookRepository
+    webhooks: Webhooks
     audience: AudienceRepository
     projections: ProjectionRepository
     personal_data: PersonalDataStore
