@@ -5,9 +5,10 @@ type-checks this module against them) over tables of a ``devstack.fakes.FakeSess
 they store and hand out are copies, as rows are. The unique indexes that make recording
 idempotent (a delivery per recipient, event, template and channel; a feed item or digest entry
 per person, event and template) are kept the same way. The real-database tests keep the SQL
-honest. Webhooks keep one delivery per endpoint and event the same way; the lease, the
-consent check and retention's purge are simplified (no SQL locks, no received_at). The
-projections and newsletters' audience have no fakes yet.
+honest. Webhooks keep one delivery per endpoint and event the same way (the lease takes no
+lock; retention's purge is SQL-only). The projections and the newsletters' audience keep the
+SQL's "newest version wins" guards, and the audience applies the same segment and preference
+rules as ``adapters/audience_store.py`` over the fake tables.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from email.message import EmailMessage
 from typing import Any
 from uuid import UUID
 
+from contracts.events.privacy import NEWSLETTERS, PARTNER_SHARING, RECIPIENT_PARTNER
 from devstack.fakes import FakeDatabase, FakeSession, FakeUnitOfWork, row
 from notifications.adapters.email_sender import SendFailure, SmtpEmailSender
 from notifications.adapters.integration_events import to_integration_events
@@ -27,7 +29,8 @@ from notifications.config import NotificationsSettings
 from notifications.domain.delivery import Delivery, DeliveryStatus
 from notifications.domain.digest import DigestEntry
 from notifications.domain.feed import FeedItem
-from notifications.domain.preferences import Preferences
+from notifications.domain.newsletter import Newsletter, NewsletterStatus, Segment
+from notifications.domain.preferences import Category, Channel, Frequency, Preferences
 from notifications.domain.recipient import Recipient
 from notifications.domain.webhooks import (
     Endpoint,
@@ -235,8 +238,7 @@ class FakeWebhooks:
             "webhook_deliveries"
         )
         self.attempts: list[dict[str, Any]] = session.table("webhook_attempts", list)
-        #: (person id as text, partner id) pairs with active partner-sharing consent
-        self.consents: set[tuple[str, UUID]] = session.table("partner_consents", set)
+        self.consents: dict[tuple[UUID, str, str], dict[str, Any]] = session.table("consents")
 
     # ---- endpoints -----------------------------------------------------------------------
     async def add_endpoint(self, e: Endpoint) -> None:
@@ -353,13 +355,21 @@ class FakeWebhooks:
             endpoint = self.endpoints.get(d.endpoint_id)
             kept = self.events.get(d.event_id)
             event = {"envelope": kept["envelope"], "subject": kept["subject"]} if kept else None
-            consented = bool(
-                kept and endpoint and (kept["subject"], endpoint.owner_id) in self.consents
-            )
+            consented = bool(kept and endpoint and self._shares(kept["subject"], endpoint.owner_id))
             jobs.append(
                 (copy.deepcopy(d), copy.deepcopy(endpoint), copy.deepcopy(event), consented)
             )
         return jobs
+
+    def _shares(self, subject: str, partner_id: UUID) -> bool:
+        return any(
+            str(c["person_id"]) == subject
+            and c["recipient_id"] == partner_id
+            and c["purpose"] == PARTNER_SHARING
+            and c["recipient_kind"] == RECIPIENT_PARTNER
+            and c["active"]
+            for c in self.consents.values()
+        )
 
     async def record_successes(self, outcomes: list[tuple[UUID, int, int]], now: datetime) -> None:
         for delivery_id, code, duration_ms in outcomes:
@@ -405,6 +415,284 @@ class FakeWebhooks:
         return [dict(a) for a in self.attempts if a["delivery_id"] == delivery_id]
 
 
+def _newer(table: dict[Any, dict[str, Any]], key: Any, values: dict[str, Any], by: str) -> bool:
+    """Keep ``values`` unless the row has a newer ``by`` (an upsert's guard); whether kept."""
+    known = table.get(key)
+    if known is not None and known[by] >= values[by]:
+        return False
+    table[key] = {**(known or {}), **copy.deepcopy(values)}
+    return True
+
+
+class FakeProjections:
+    def __init__(self, session: FakeSession) -> None:
+        self.consents: dict[tuple[UUID, str, str], dict[str, Any]] = session.table("consents")
+        self.organisations: dict[UUID, dict[str, Any]] = session.table("organisations")
+        #: (organisation, person) -> role
+        self.memberships: dict[tuple[UUID, UUID], str] = session.table("organisation_memberships")
+        self.members: dict[UUID, dict[str, Any]] = session.table("alliance_members")
+        #: member -> the accounts acting for it
+        self.representing: dict[UUID, list[UUID]] = session.table("alliance_representatives")
+        self.seats: dict[tuple[UUID, UUID], dict[str, Any]] = session.table("alliance_body_seats")
+        self.calendar_events: dict[UUID, dict[str, Any]] = session.table("calendar_events")
+        self.registrations: dict[tuple[UUID, UUID], dict[str, Any]] = session.table(
+            "calendar_registrations"
+        )
+
+    async def record_consent(self, values: dict[str, Any]) -> None:
+        key = (values["person_id"], values["purpose"], values["recipient_key"])
+        known = self.consents.get(key)
+        if known is None or known["decided_at"] <= values["decided_at"]:
+            self.consents[key] = copy.deepcopy(values)
+
+    async def upsert_organisation(self, organisation_id: UUID, kind: str, version: int) -> None:
+        known = self.organisations.get(organisation_id)
+        if known is None or known["version"] <= version:
+            self.organisations[organisation_id] = {"kind": kind, "version": version}
+
+    async def set_membership(
+        self, organisation_id: UUID, person_id: UUID, role: str | None
+    ) -> None:
+        if role is None:
+            self.memberships.pop((organisation_id, person_id), None)
+        else:
+            self.memberships[(organisation_id, person_id)] = role
+
+    async def record_alliance_member(
+        self, values: dict[str, Any], representative_ids: list[UUID]
+    ) -> bool:
+        known = self.members.get(values["member_id"])
+        if known is not None and known["occurred_at"] > values["occurred_at"]:
+            return False
+        self.members[values["member_id"]] = copy.deepcopy(values)
+        self.representing[values["member_id"]] = list(dict.fromkeys(representative_ids))
+        return True
+
+    async def record_body_seat(self, values: dict[str, Any]) -> None:
+        key = (values["body_id"], values["member_id"])
+        known = self.seats.get(key)
+        if known is None or known["occurred_at"] <= values["occurred_at"]:
+            self.seats[key] = copy.deepcopy(values)
+
+    async def upsert_calendar_event(self, values: dict[str, Any]) -> None:
+        known = self.calendar_events.get(values["event_id"])
+        if known is not None and known["version"] > values["version"]:
+            return
+        cancelled = bool(known and known["cancelled"]) or values["cancelled"]
+        self.calendar_events[values["event_id"]] = {**copy.deepcopy(values), "cancelled": cancelled}
+
+    async def cancel_calendar_event(
+        self, event_id: UUID, title: str, starts_at: datetime, version: int
+    ) -> None:
+        known = self.calendar_events.get(event_id)
+        if known is not None:
+            known["cancelled"] = True
+            return
+        self.calendar_events[event_id] = {
+            "event_id": event_id,
+            "kind": "",
+            "title": title[:500],
+            "language": "",
+            "organiser": "",
+            "time_zone": "UTC",
+            "starts_at": starts_at,
+            "ends_at": starts_at,
+            "cancelled": True,
+            "version": version,
+        }
+
+    async def calendar(
+        self, ids: list[UUID], *, include_cancelled: bool = False
+    ) -> list[Mapping[Any, Any]]:
+        found = [
+            dict(e)
+            for i, e in self.calendar_events.items()
+            if i in ids and (include_cancelled or not e["cancelled"])
+        ]
+        return sorted(found, key=lambda e: e["starts_at"])
+
+    async def calendar_event(self, event_id: UUID) -> Mapping[Any, Any] | None:
+        found = self.calendar_events.get(event_id)
+        return dict(found) if found else None
+
+    async def record_registration(
+        self, event_id: UUID, person_id: UUID, status: str, sequence: int
+    ) -> None:
+        values = {"status": status[:20], "sequence": sequence}
+        known = self.registrations.get((event_id, person_id))
+        if known is None or known["sequence"] <= sequence:
+            self.registrations[(event_id, person_id)] = values
+
+    async def registrants(self, event_id: UUID) -> list[UUID]:
+        return sorted(
+            p
+            for (e, p), r in self.registrations.items()
+            if e == event_id and r["status"] in ("confirmed", "waitlisted")
+        )
+
+    async def representatives(
+        self,
+        *,
+        member_id: UUID | None = None,
+        body_id: UUID | None = None,
+        alliance_id: UUID | None = None,
+    ) -> list[UUID]:
+        found: set[UUID] = set()
+        for m, member in self.members.items():
+            if not member["active"] or member_id not in (None, m):
+                continue
+            if alliance_id not in (None, member["alliance_id"]):
+                continue
+            if body_id is not None and not any(
+                b == body_id and s["active"] for (b, sm), s in self.seats.items() if sm == m
+            ):
+                continue
+            found.update(self.representing.get(m, []))
+        return sorted(found)
+
+
+class FakeAudience:
+    def __init__(self, session: FakeSession) -> None:
+        self.members: dict[UUID, dict[str, Any]] = session.table("audience_members")
+        self.resources: dict[UUID, dict[str, Any]] = session.table("published_resources")
+        self.newsletters: dict[UUID, Newsletter] = session.table("newsletters")
+        self.recipients: dict[UUID, Recipient] = session.table("recipients")
+        self.preferences: dict[UUID, Preferences] = session.table("preferences")
+        self.projections = FakeProjections(session)
+
+    async def upsert_member(self, values: dict[str, Any]) -> None:
+        _newer(self.members, values["person_id"], values, "version")
+
+    async def member(self, person_id: UUID) -> Mapping[Any, Any] | None:
+        found = self.members.get(person_id)
+        return dict(found) if found else None
+
+    async def upsert_resource(self, values: dict[str, Any]) -> None:
+        _newer(self.resources, values["resource_id"], values, "version")
+
+    async def published(self, ids: list[UUID]) -> list[Mapping[Any, Any]]:
+        return [dict(r) for i, r in self.resources.items() if i in ids and r["published"]]
+
+    def _wants_newsletters(self, person_id: UUID) -> bool:
+        p = self.preferences.get(person_id)
+        withdrawn = any(
+            c["person_id"] == person_id and c["purpose"] == NEWSLETTERS and not c["active"]
+            for c in self.projections.consents.values()
+        )
+        return not withdrawn and (
+            p is None
+            or (
+                p.channels.get(Channel.EMAIL) is not False
+                and p.categories.get(Category.NEWSLETTER) != Frequency.OFF
+            )
+        )
+
+    def _in_segment(self, person_id: UUID, member: dict[str, Any], segment: Segment) -> bool:
+        def some(wanted: list[Any], have: Any) -> bool:
+            return not wanted or bool(set(wanted) & set(have))
+
+        p = self.projections
+        kinds = [
+            p.organisations.get(o, {}).get("kind") for o, who in p.memberships if who == person_id
+        ]
+        acting_for = [m for m, people in p.representing.items() if person_id in people]
+        active = [p.members[m] for m in acting_for if m in p.members and p.members[m]["active"]]
+        seats = [s for (_, m), s in p.seats.items() if m in acting_for and s["active"]]
+        alliance = segment.alliance_ids or segment.alliance_member_kinds
+        body = segment.alliance_body_ids or segment.alliance_body_kinds
+        return (
+            some(segment.countries_of_origin, [member["country_of_origin"]])
+            and some(segment.countries_of_residence, [member["country_of_residence"]])
+            and some(segment.interests, member["interests"])
+            and some(segment.languages, member["languages"])
+            and some(segment.organisation_kinds, kinds)
+            and (
+                not alliance
+                or any(
+                    some(segment.alliance_ids, [m["alliance_id"]])
+                    and some(segment.alliance_member_kinds, [m["kind"]])
+                    for m in active
+                )
+            )
+            and (
+                not body
+                or any(
+                    some(segment.alliance_body_ids, [s["body_id"]])
+                    and some(segment.alliance_body_kinds, [s["body_kind"]])
+                    for s in seats
+                )
+            )
+        )
+
+    def _audience(self, segment: Segment) -> list[dict[str, Any]]:
+        found = []
+        for account_id in sorted(self.recipients):
+            r, member = self.recipients[account_id], self.members.get(account_id)
+            if not r.email or member is None or not self._wants_newsletters(account_id):
+                continue
+            if self._in_segment(account_id, member, segment):
+                p = self.preferences.get(account_id)
+                found.append(
+                    {
+                        "account_id": account_id,
+                        "email": r.email,
+                        "display_name": r.display_name,
+                        "locale": (p.language if p else None) or r.locale,
+                        "time_zone": p.time_zone if p else "UTC",
+                    }
+                )
+        return found
+
+    async def audience_size(self, segment: Segment) -> int:
+        return len(self._audience(segment))
+
+    async def audience_after(
+        self, segment: Segment, after: UUID | None, limit: int
+    ) -> list[Mapping[Any, Any]]:
+        found = [m for m in self._audience(segment) if after is None or m["account_id"] > after]
+        return list(found[:limit])
+
+    async def add_newsletter(self, n: Newsletter) -> None:
+        self.newsletters[n.id] = copy.deepcopy(n)
+
+    async def save_newsletter(self, n: Newsletter) -> None:
+        if n.id in self.newsletters:
+            self.newsletters[n.id] = copy.deepcopy(n)
+
+    async def newsletter(
+        self, newsletter_id: UUID, *, for_update: bool = False
+    ) -> Newsletter | None:
+        return copy.deepcopy(self.newsletters.get(newsletter_id))
+
+    async def newsletters_page(
+        self, *, created_by: UUID | None, before: tuple[datetime, UUID] | None, limit: int
+    ) -> list[Newsletter]:
+        found = sorted(
+            (
+                n
+                for n in self.newsletters.values()
+                if created_by in (None, n.created_by)
+                and (before is None or (n.created_at, n.id) < before)
+            ),
+            key=lambda n: (n.created_at, n.id),
+            reverse=True,
+        )
+        return [copy.deepcopy(n) for n in found[:limit]]
+
+    async def claim_due_newsletter(self, now: datetime) -> Newsletter | None:
+        due = sorted(
+            (
+                n
+                for n in self.newsletters.values()
+                if n.status in (NewsletterStatus.SCHEDULED, NewsletterStatus.QUEUING)
+                and n.send_at is not None
+                and n.send_at <= now
+            ),
+            key=lambda n: n.send_at or now,
+        )
+        return copy.deepcopy(due[0]) if due else None
+
+
 class FakeEmailSender(SmtpEmailSender):
     """The real composer; ``send`` keeps the mail (or raises ``failure``) instead of SMTP."""
 
@@ -420,8 +708,8 @@ class FakeEmailSender(SmtpEmailSender):
 
 
 class FakeNotificationsUnitOfWork(FakeUnitOfWork, NotificationsUnitOfWork):
-    """``NotificationsUnitOfWork`` in memory: recipients, preferences, deliveries, feed,
-    digests and webhooks, the real event mapper."""
+    """``NotificationsUnitOfWork`` in memory: every repository but the personal-data store,
+    the real event mapper."""
 
     def __init__(self, database: FakeDatabase | None = None) -> None:
         super().__init__(to_integration_events, database)
@@ -433,3 +721,5 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork, NotificationsUnitOfWork):
         self.feed = FakeFeed(session)
         self.digests = FakeDigests(session)
         self.webhooks = FakeWebhooks(session)
+        self.audience = FakeAudience(session)
+        self.projections = FakeProjections(session)

@@ -5,8 +5,8 @@ The service layer depends on these, not on SQL: ``adapters/repository.py`` and
 (``tests/notifications_fakes.py``; ``make lint`` type-checks them against these). Recording
 is idempotent: an event redelivered adds no second delivery, feed item or digest entry
 (``add`` answers False); so is a partner event's fan-out (one delivery per endpoint and
-event). The projections and newsletters' audience are still typed by their SQL repositories
-(no fakes yet, issue #33).
+event), and so are the projections (the newest version of a row wins, a replayed event
+changes nothing).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from uuid import UUID
 from notifications.domain.delivery import Delivery
 from notifications.domain.digest import DigestEntry
 from notifications.domain.feed import FeedItem
+from notifications.domain.newsletter import Newsletter, Segment
 from notifications.domain.preferences import Preferences
 from notifications.domain.recipient import Recipient
 from notifications.domain.webhooks import Endpoint, WebhookDelivery
@@ -185,3 +186,94 @@ class Webhooks(Protocol):
     async def add_attempts(self, rows: list[dict[str, Any]]) -> None: ...
 
     async def attempts_of(self, delivery_id: UUID) -> Sequence[Mapping[Any, Any]]: ...
+
+
+class Audience(Protocol):
+    """The people and resources newsletters reach and link to, and the newsletters."""
+
+    async def upsert_member(self, values: dict[str, Any]) -> None:
+        """A person's segment fields; the newest ``version`` wins (a replay changes nothing)."""
+        ...
+
+    async def member(self, person_id: UUID) -> Mapping[Any, Any] | None: ...
+
+    async def upsert_resource(self, values: dict[str, Any]) -> None:
+        """A resource's title and whether it is published; the newest ``version`` wins."""
+        ...
+
+    async def published(self, ids: list[UUID]) -> Sequence[Mapping[Any, Any]]: ...
+
+    async def audience_size(self, segment: Segment) -> int: ...
+
+    async def audience_after(
+        self, segment: Segment, after: UUID | None, limit: int
+    ) -> Sequence[Mapping[Any, Any]]:
+        """The next ``limit`` people of the segment still wanting newsletters by email, after
+        account ``after`` in account order (``account_id``, ``email``, ``display_name``,
+        ``locale``, ``time_zone``)."""
+        ...
+
+    async def add_newsletter(self, n: Newsletter) -> None: ...
+
+    async def save_newsletter(self, n: Newsletter) -> None: ...
+
+    async def newsletter(
+        self, newsletter_id: UUID, *, for_update: bool = False
+    ) -> Newsletter | None: ...
+
+    async def newsletters_page(
+        self, *, created_by: UUID | None, before: tuple[datetime, UUID] | None, limit: int
+    ) -> list[Newsletter]: ...
+
+    async def claim_due_newsletter(self, now: datetime) -> Newsletter | None: ...
+
+
+class Projections(Protocol):
+    """What notifications keeps of other services' state: consents, organisations, alliance
+    members and body seats, the public calendar and who registered for what."""
+
+    async def record_consent(self, values: dict[str, Any]) -> None:
+        """The latest decision (``decided_at``) per person, purpose and recipient wins."""
+        ...
+
+    async def upsert_organisation(self, organisation_id: UUID, kind: str, version: int) -> None: ...
+
+    async def set_membership(
+        self, organisation_id: UUID, person_id: UUID, role: str | None
+    ) -> None: ...
+
+    async def record_alliance_member(
+        self, values: dict[str, Any], representative_ids: list[UUID]
+    ) -> bool:
+        """False when an older (or the same) step had already been recorded."""
+        ...
+
+    async def record_body_seat(self, values: dict[str, Any]) -> None: ...
+
+    async def upsert_calendar_event(self, values: dict[str, Any]) -> None:
+        """Newest version wins; a cancelled entry stays cancelled."""
+        ...
+
+    async def cancel_calendar_event(
+        self, event_id: UUID, title: str, starts_at: datetime, version: int
+    ) -> None: ...
+
+    async def calendar(
+        self, ids: list[UUID], *, include_cancelled: bool = False
+    ) -> Sequence[Mapping[Any, Any]]: ...
+
+    async def calendar_event(self, event_id: UUID) -> Mapping[Any, Any] | None: ...
+
+    async def record_registration(
+        self, event_id: UUID, person_id: UUID, status: str, sequence: int
+    ) -> None: ...
+
+    async def registrants(self, event_id: UUID) -> list[UUID]: ...
+
+    async def representatives(
+        self,
+        *,
+        member_id: UUID | None = None,
+        body_id: UUID | None = None,
+        alliance_id: UUID | None = None,
+    ) -> list[UUID]: ...

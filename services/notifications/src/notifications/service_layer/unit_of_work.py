@@ -16,10 +16,12 @@ from notifications.adapters.repository import (
 )
 from notifications.adapters.webhook_store import WebhookRepository
 from notifications.service_layer.repositories import (
+    Audience,
     Deliveries,
     Digests,
     Feed,
     PreferencesStore,
+    Projections,
     Recipients,
     Webhooks,
 )
@@ -32,8 +34,8 @@ class NotificationsUnitOfWork(UnitOfWork):
     feed: Feed
     digests: Digests
     webhooks: Webhooks
-    audience: AudienceRepository
-    projections: ProjectionRepository
+    audience: Audience
+    projections: Projections
     personal_data: PersonalDataStore
 
     def init_repositories(self, session: AsyncSession) -> None:
