@@ -220,3 +220,28 @@ async def test_replay_queues_again_what_the_endpoint_had_and_what_it_missed(
         assert await replay_since(uow, endpoint, start) == 2
         await uow.commit()
     assert len(await deliveries(uow, endpoint.id)) == 2
+
+
+async def test_settings_change_what_is_recorded_next_and_disabling_is_announced(
+    uow: FakeNotificationsUnitOfWork, guard: SsrfGuard, catalogue: PartnerCatalogue
+) -> None:
+    endpoint = await register(uow, guard, catalogue, [PUBLISHED])
+    # what PATCH /endpoints/{id} does once If-Match passed
+    async with uow:
+        found = await owned_endpoint(uow, endpoint.id, endpoint.owner_id)
+        found.reconfigure(event_types=[UPDATED], status=None, now=datetime.now(UTC))
+        await uow.webhooks.save_endpoint(found)
+        await uow.commit()
+    assert await record(uow, partner_event(PUBLISHED), catalogue) == 0
+    assert await record(uow, partner_event(UPDATED), catalogue) == 1
+
+    async with uow:
+        found = await owned_endpoint(uow, endpoint.id, endpoint.owner_id)
+        found.reconfigure(event_types=None, status=EndpointStatus.DISABLED, now=datetime.now(UTC))
+        uow.track(found)
+        await uow.webhooks.save_endpoint(found)
+        await uow.commit()
+    assert await record(uow, partner_event(UPDATED), catalogue) == 0
+    assert len(await deliveries(uow, endpoint.id)) == 1
+    [announced] = [p.event for p in uow.database.published]
+    assert type(announced).__name__ == "WebhookEndpointDisabled"
