@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from notifications_events import NOW, envelope, react, registered
 from notifications_fakes import FakeNotificationsUnitOfWork
 
-from contracts.envelope import CloudEvent
 from contracts.events import privacy, profiles, resources
 from eventkit.clock import SystemClock
 from notifications.adapters.signed_links import UnsubscribeSigner
@@ -35,7 +35,6 @@ from notifications.service_layer.newsletters import (
 )
 from notifications.service_layer.notify import Notifier
 
-NOW = datetime(2026, 6, 1, 9, 30, tzinfo=UTC)
 SIGNER = UnsubscribeSigner("k" * 32)
 
 
@@ -54,30 +53,15 @@ def reactions(notifier: Notifier) -> Reactions:
     return Reactions(notifier)
 
 
-def envelope(sequence: int = 1) -> CloudEvent:
-    return CloudEvent.model_construct(id=str(uuid.uuid4()), sequence=sequence)
-
-
-async def react(uow: FakeNotificationsUnitOfWork, reaction, event, ce: CloudEvent) -> None:  # type: ignore[no-untyped-def]
-    async with uow:
-        await reaction(event, ce, uow)
-        await uow.commit()
-
-
 async def person(
     uow: FakeNotificationsUnitOfWork, reactions: Reactions, residence: str, locale: str = "en"
 ) -> uuid.UUID:
     """An account with a profile: a recipient and an audience member."""
     account_id = uuid.uuid4()
-    registered = profiles.AccountRegistered(
-        account_id=account_id,
-        email=f"{account_id.hex[:8]}@example.org",
-        display_name="Awa",
-        locale=locale,
-        registered_at=NOW,
-        verification_url="https://web.example/verify?t=x",
+    email = f"{account_id.hex[:8]}@example.org"
+    await react(
+        uow, reactions.welcome_new_account, registered(account_id, locale, email=email), envelope()
     )
-    await react(uow, reactions.welcome_new_account, registered, envelope())
     created = profiles.PersonProfileCreated(
         person_id=account_id, country_of_origin="SN", country_of_residence=residence, locale=locale
     )

@@ -6,20 +6,18 @@ sequence or decision) never overwrites a newer one. No PostgreSQL, no Kafka."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from notifications_events import NOW, envelope, react, registered
 from notifications_fakes import FakeNotificationsUnitOfWork
 
-from contracts.envelope import CloudEvent
 from contracts.events import privacy, profiles, resources
 from eventkit.clock import SystemClock
 from notifications.adapters.signed_links import UnsubscribeSigner
 from notifications.domain.delivery import DeliveryStatus
 from notifications.service_layer.handlers import Reactions
 from notifications.service_layer.notify import Notifier
-
-NOW = datetime(2026, 6, 1, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -31,16 +29,6 @@ def uow() -> FakeNotificationsUnitOfWork:
 def reactions() -> Reactions:
     signer = UnsubscribeSigner("k" * 32)
     return Reactions(Notifier(signer, "https://api.example", "https://web.example", SystemClock()))
-
-
-def envelope(sequence: int) -> CloudEvent:
-    return CloudEvent.model_construct(id=str(uuid.uuid4()), sequence=sequence)
-
-
-async def react(uow: FakeNotificationsUnitOfWork, reaction, event, ce: CloudEvent) -> None:  # type: ignore[no-untyped-def]
-    async with uow:
-        await reaction(event, ce, uow)
-        await uow.commit()
 
 
 def profile(
@@ -137,15 +125,7 @@ async def test_the_resources_projection_follows_publication_and_ignores_replays(
 
 async def account(uow: FakeNotificationsUnitOfWork, reactions: Reactions) -> uuid.UUID:
     account_id = uuid.uuid4()
-    event = profiles.AccountRegistered(
-        account_id=account_id,
-        email="awa@example.org",
-        display_name="Awa",
-        locale="en",
-        registered_at=NOW,
-        verification_url="https://web.example/verify?t=x",
-    )
-    await react(uow, reactions.welcome_new_account, event, envelope(1))
+    await react(uow, reactions.welcome_new_account, registered(account_id), envelope())
     return account_id
 
 

@@ -9,9 +9,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from notifications_events import NOW, envelope, react, registered
 from notifications_fakes import FakeEmailSender, FakeNotificationsUnitOfWork
 
-from contracts.envelope import CloudEvent
 from contracts.events import profiles
 from contracts.events.notifications import EmailDeliveryFailed
 from eventkit.clock import FixedClock, SystemClock
@@ -24,8 +24,6 @@ from notifications.service_layer.digests import send_due_digests
 from notifications.service_layer.dispatch import send_next_due_email
 from notifications.service_layer.handlers import Reactions
 from notifications.service_layer.notify import Notifier
-
-NOW = datetime(2026, 6, 1, 9, 30, tzinfo=UTC)  # a Monday, after the digest hour
 
 
 @pytest.fixture
@@ -58,30 +56,6 @@ def sender(settings: NotificationsSettings) -> FakeEmailSender:
 def soon() -> FixedClock:
     """The dispatcher's clock: a minute after the test starts, so what it records is due."""
     return FixedClock(datetime.now(UTC) + timedelta(minutes=1))
-
-
-def envelope(sequence: int = 1) -> CloudEvent:
-    return CloudEvent.model_construct(id=str(uuid.uuid4()), sequence=sequence)
-
-
-def registered(
-    account_id: uuid.UUID, locale: str = "en", name: str = "Awa"
-) -> profiles.AccountRegistered:
-    return profiles.AccountRegistered(
-        account_id=account_id,
-        email="awa@example.org",
-        display_name=name,
-        locale=locale,
-        registered_at=NOW,
-        verification_url="https://web.example/verify?t=secret",
-    )
-
-
-async def react(uow: FakeNotificationsUnitOfWork, reaction, event, ce: CloudEvent) -> None:  # type: ignore[no-untyped-def]
-    """What the consumer does: the reaction and the inbox row in one transaction."""
-    async with uow:
-        await reaction(event, ce, uow)
-        await uow.commit()
 
 
 async def account(
