@@ -1480,6 +1480,8 @@ export interface paths {
         /**
          * Write
          * @description Write to a connection (opens the conversation the first time).
+         *
+         *     ``Location`` is the conversation's messages, where the new one is read.
          */
         post: operations["write"];
         delete?: never;
@@ -2860,7 +2862,10 @@ export interface paths {
         /** List Interests */
         get: operations["listInterests"];
         put?: never;
-        /** Express Interest */
+        /**
+         * Express Interest
+         * @description ``Location`` is the person's own expressions of interest, where this one is read.
+         */
         post: operations["expressInterest"];
         delete?: never;
         options?: never;
@@ -3031,6 +3036,26 @@ export interface paths {
          * @description Administrators see every request; anyone else only their own.
          */
         get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{org_id}/requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Request
+         * @description One request, to an administrator or the person it concerns (404 to anyone else).
+         */
+        get: operations["readRequest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -16184,6 +16209,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16963,6 +16990,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17222,6 +17251,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17716,6 +17747,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19020,6 +19053,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21927,6 +21962,8 @@ export interface operations {
                 headers: {
                     /** @description the version answered: send it back as If-Match to change it */
                     ETag: string;
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22402,6 +22439,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23983,6 +24022,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24526,6 +24567,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24632,6 +24675,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25041,6 +25086,91 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description what is left of the quota (draft-ietf-httpapi-ratelimit-headers) */
+                    RateLimit?: string;
+                    /** @description the quota that applies (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description No valid bearer token (missing, invalid, expired or revoked) */
+            401: {
+                headers: {
+                    /** @description the bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26545,6 +26675,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27933,6 +28065,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -442,6 +442,7 @@ async def test_newsletter_to_a_segment_in_each_recipients_language_throttled(
         created = await c.post("/v1/newsletters", json=draft)
         assert created.status_code == 201, created.text
         newsletter = created.json()["id"]
+        assert created.headers["location"] == f"/v1/newsletters/{newsletter}"
         r = await c.post(
             f"/v1/newsletters/{newsletter}/schedule",
             json={"send_at": datetime.now(UTC).isoformat()},

@@ -122,6 +122,7 @@ async def register(
         "/v1/webhooks/endpoints", json={"url": url, "event_types": [TYPE]}, headers=headers
     )
     assert r.status_code == 201, r.text
+    assert r.headers["location"] == f"/v1/webhooks/endpoints/{r.json()['id']}"
     made.append((r.json()["id"], headers))
     return dict(r.json())
 

@@ -29,7 +29,11 @@ async def test_request_accept_then_connections_see_connection_fields(
     kofi_id, kofi = await member(client, "Kofi Mensah")
     ana_id, ana = await member(client, "Ana Souza")
     r = await client.put("/v1/me/profile", json=PROFILE, headers=bearer(kofi))
-    assert r.status_code == 201
+    assert r.status_code == 201 and r.headers["location"] == "/v1/me/profile"
+    again = await client.put(
+        "/v1/me/profile", json=PROFILE, headers={**bearer(kofi), "If-Match": r.headers["etag"]}
+    )
+    assert again.status_code == 200 and "location" not in again.headers
     before = (await client.get(f"/v1/people/{kofi_id}", headers=bearer(ana))).json()
     assert "city" not in before
 
@@ -37,6 +41,7 @@ async def test_request_accept_then_connections_see_connection_fields(
     assert r.status_code == 201, r.text
     request = r.json()
     assert request["status"] == "pending" and request["direction"] == "outgoing"
+    assert r.headers["location"] == f"/v1/connections/{request['connection_id']}"
     [requested] = await outbox_events(
         profiles_service, "profiles.connection.requested", request["connection_id"]
     )

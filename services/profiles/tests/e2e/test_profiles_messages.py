@@ -36,6 +36,7 @@ async def test_connected_people_exchange_messages_with_unread_counts(
     )
     assert first.status_code == 201, first.text
     conv = first.json()["conversation_id"]
+    assert first.headers["location"] == f"/v1/conversations/{conv}/messages"
     second = await client.post(
         "/v1/conversations",
         json={"person_id": b_id, "body": "Tu es libre jeudi ?"},
@@ -73,6 +74,7 @@ async def test_connected_people_exchange_messages_with_unread_counts(
         f"/v1/conversations/{conv}/messages", json={"body": "Oui !"}, headers=bearer(b)
     )
     assert answer.status_code == 201
+    assert answer.headers["location"] == f"/v1/conversations/{conv}/messages"
     assert await unread(client, a) == 1
 
     sent = await outbox_events(profiles_service, "profiles.conversation.message_sent", conv)

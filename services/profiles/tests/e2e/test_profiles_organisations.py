@@ -73,6 +73,12 @@ async def test_organisation_lifecycle(
     )
     assert invitation.status_code == 201
     rid = invitation.json()["request_id"]
+    assert invitation.headers["location"] == f"/v1/organisations/{org_id}/requests/{rid}"
+    for reader in (founder, invitee):
+        read = await client.get(invitation.headers["location"], headers=bearer(reader))
+        assert read.status_code == 200 and read.json()["kind"] == "invitation"
+    hidden = await client.get(invitation.headers["location"], headers=bearer(outsider))
+    assert hidden.status_code == 404  # neither an administrator nor the invitee
     again = await client.post(
         f"/v1/organisations/{org_id}/invitations",
         json={"person_id": invitee_id},
@@ -96,6 +102,7 @@ async def test_organisation_lifecycle(
     )
     assert join.status_code == 201
     jid = join.json()["request_id"]
+    assert join.headers["location"] == f"/v1/organisations/{org_id}/requests/{jid}"
     mine = (
         await client.get(f"/v1/organisations/{org_id}/requests", headers=bearer(outsider))
     ).json()

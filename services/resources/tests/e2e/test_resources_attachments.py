@@ -59,7 +59,8 @@ async def test_upload_checksums_stores_and_serves_the_file(
     d = await upload(client, rid, author, "plan.docx", docx())
     assert d.json()["media_type"].endswith("wordprocessingml.document")
 
-    got = await client.get(f"/v1/resources/{rid}/attachments/{body['id']}", headers=author)
+    assert r.headers["location"] == f"/v1/resources/{rid}/attachments/{body['id']}"
+    got = await client.get(r.headers["location"], headers=author)
     assert got.status_code == 200
     assert got.content == PDF
     assert got.headers["content-type"] == "application/pdf"

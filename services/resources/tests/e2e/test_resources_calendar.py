@@ -79,6 +79,7 @@ async def test_capacity_waitlist_and_promotion_when_someone_cancels(
     for p in people:
         r = await client.post(f"/v1/events/{eid}/registrations", headers=tokens.headers(p))
         assert r.status_code == 201, r.text
+        assert r.headers["location"] == f"/v1/events/{eid}/registrations/me"
         results.append((r.json()["status"], r.json()["waitlist_position"]))
     assert results == [
         ("confirmed", None),

@@ -58,6 +58,9 @@ async def test_enrol_progress_complete_and_verify(
     )
     enrolled = await client.post(f"/v1/courses/{cid}/enrolments", headers=learner)
     assert enrolled.status_code == 201 and enrolled.json()["progress"] == 0
+    assert enrolled.headers["location"] == f"/v1/courses/{cid}/enrolments/me"
+    mine = await client.get(enrolled.headers["location"], headers=learner)
+    assert mine.json() == enrolled.json()
     assert_problem(await client.post(f"/v1/courses/{cid}/enrolments", headers=learner), 409)
 
     step = (await client.post(f"/v1/courses/{cid}/lessons/intro/complete", headers=learner)).json()

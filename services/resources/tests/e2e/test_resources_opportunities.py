@@ -239,6 +239,9 @@ async def test_expressions_of_interest_and_the_deadline(
     )
     assert sent.status_code == 201, sent.text
     iid = sent.json()["id"]
+    assert sent.headers["location"] == "/v1/opportunities/interests/mine"
+    mine = (await client.get(sent.headers["location"], headers=amina)).json()
+    assert [i["id"] for i in mine["items"]] == [iid]
     assert_problem(
         await client.post(f"/v1/opportunities/{oid}/interests", json={}, headers=amina), 409
     )

@@ -99,6 +99,8 @@ def sync_detailed(
 
      Write to a connection (opens the conversation the first time).
 
+    ``Location`` is the conversation's messages, where the new one is read.
+
     Args:
         body (NewConversation):
 
@@ -130,6 +132,8 @@ def sync(
 
      Write to a connection (opens the conversation the first time).
 
+    ``Location`` is the conversation's messages, where the new one is read.
+
     Args:
         body (NewConversation):
 
@@ -155,6 +159,8 @@ async def asyncio_detailed(
     """Write
 
      Write to a connection (opens the conversation the first time).
+
+    ``Location`` is the conversation's messages, where the new one is read.
 
     Args:
         body (NewConversation):
@@ -184,6 +190,8 @@ async def asyncio(
     """Write
 
      Write to a connection (opens the conversation the first time).
+
+    ``Location`` is the conversation's messages, where the new one is read.
 
     Args:
         body (NewConversation):

@@ -98,6 +98,8 @@ def sync_detailed(
 ) -> Response[InterestOut | Problem]:
     """Express Interest
 
+     ``Location`` is the person's own expressions of interest, where this one is read.
+
     Args:
         opportunity_id (UUID):
         body (InterestIn):
@@ -130,6 +132,8 @@ def sync(
 ) -> InterestOut | Problem | None:
     """Express Interest
 
+     ``Location`` is the person's own expressions of interest, where this one is read.
+
     Args:
         opportunity_id (UUID):
         body (InterestIn):
@@ -156,6 +160,8 @@ async def asyncio_detailed(
     body: InterestIn,
 ) -> Response[InterestOut | Problem]:
     """Express Interest
+
+     ``Location`` is the person's own expressions of interest, where this one is read.
 
     Args:
         opportunity_id (UUID):
@@ -186,6 +192,8 @@ async def asyncio(
     body: InterestIn,
 ) -> InterestOut | Problem | None:
     """Express Interest
+
+     ``Location`` is the person's own expressions of interest, where this one is read.
 
     Args:
         opportunity_id (UUID):

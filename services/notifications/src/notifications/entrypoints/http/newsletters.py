@@ -6,13 +6,14 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
 
 from contracts.vocabulary import Permission
 from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import Principal, require_permission, writes_need_a_verified_email
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.problems import Problem
 from notifications.domain.newsletter import (
     LocalisedContent,
@@ -150,8 +151,12 @@ async def audience_preview(segment: SegmentBody, who: Communicator, uow: UoW) ->
         return AudienceSize(size=await uow.audience.audience_size(segment.domain()))
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=NewsletterView)
-async def create(body: NewsletterCreate, who: Communicator, uow: UoW) -> NewsletterView:
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, response_model=NewsletterView, responses=CREATED
+)
+async def create(
+    body: NewsletterCreate, who: Communicator, uow: UoW, response: Response
+) -> NewsletterView:
     unsupported = sorted(set(body.content) - set(SUPPORTED_LANGUAGES))
     if unsupported:
         raise Problem(422, "Unsupported language", f"no such content language: {unsupported}")
@@ -170,6 +175,7 @@ async def create(body: NewsletterCreate, who: Communicator, uow: UoW) -> Newslet
         await check_calendar(uow, body.event_ids)
         await uow.audience.add_newsletter(newsletter)
         await uow.commit()
+    response.headers["Location"] = f"/v1/newsletters/{newsletter.id}"
     return _view(newsletter)
 
 

@@ -15,6 +15,7 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from contracts.vocabulary import Permission
 from eventkit.http.auth import Principal, require_permission, writes_need_a_verified_email
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from eventkit.preconditions import etag
@@ -150,7 +151,7 @@ async def event_types(principal: Partner, catalogue: Catalogue) -> list[str]:
     "/endpoints",
     status_code=status.HTTP_201_CREATED,
     response_model=EndpointWithSecret,
-    responses={422: {"description": "Unsafe URL or unknown event type"}},
+    responses={**CREATED, 422: {"description": "Unsafe URL or unknown event type"}},
 )
 async def create_endpoint(
     body: EndpointCreate,
@@ -169,6 +170,7 @@ async def create_endpoint(
         event_types=body.event_types,
         description=body.description,
     )
+    response.headers["Location"] = f"/v1/webhooks/endpoints/{endpoint.id}"
     return EndpointWithSecret(**_tagged(endpoint, response).model_dump(), secret=endpoint.secret)
 
 

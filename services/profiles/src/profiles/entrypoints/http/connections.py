@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 # withdrawing, removing and blocking protect the caller and never wait
 from eventkit.http.auth import CurrentPrincipal, VerifiedPrincipal
 from eventkit.http.clock import Now
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.problems import Problem
 from profiles.domain.connection import (
     Connection,
@@ -67,14 +68,19 @@ _NO_PERSON = "No such person."
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=ConnectionView,
-    responses={404: {}, 409: {}, 422: {}},
+    responses={**CREATED, 404: {}, 409: {}, 422: {}},
 )
 async def request_connection(
-    body: ConnectionRequest, principal: VerifiedPrincipal, uow: UoW, now: Now
+    body: ConnectionRequest,
+    principal: VerifiedPrincipal,
+    uow: UoW,
+    now: Now,
+    response: Response,
 ) -> ConnectionView:
     c = await handlers.request_connection(
         principal.subject, body.person_id, body.note, uow, now.now()
     )
+    response.headers["Location"] = f"/v1/connections/{c.id}"
     return _view(c, principal.subject)
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import CurrentPrincipal, writes_need_a_verified_email
 from eventkit.http.clock import Now
+from eventkit.http.openapi_headers import CREATED
 from profiles.domain.conversation import BODY_MAX, Message
 from profiles.domain.directory import MAX_LIMIT
 from profiles.entrypoints.http import schemas
@@ -58,18 +59,26 @@ def _view(msg: Message) -> MessageView:
     )
 
 
+def _written(msg: Message, response: Response) -> MessageView:
+    response.headers["Location"] = f"/v1/conversations/{msg.conversation_id}/messages"
+    return _view(msg)
+
+
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=MessageView,
-    responses={403: {}, 404: {}},
+    responses={**CREATED, 403: {}, 404: {}},
 )
 async def write(
-    body: NewConversation, principal: CurrentPrincipal, uow: UoW, now: Now
+    body: NewConversation, principal: CurrentPrincipal, uow: UoW, now: Now, response: Response
 ) -> MessageView:
-    """Write to a connection (opens the conversation the first time)."""
+    """Write to a connection (opens the conversation the first time).
+
+    ``Location`` is the conversation's messages, where the new one is read.
+    """
     _, msg = await messaging.write_to(principal.subject, body.person_id, body.body, uow, now.now())
-    return _view(msg)
+    return _written(msg, response)
 
 
 @router.get("", response_model=list[schemas.ConversationSummary])
@@ -86,13 +95,18 @@ async def unread(principal: CurrentPrincipal, uow: UoW) -> dict[str, int]:
     "/{conversation_id}/messages",
     status_code=status.HTTP_201_CREATED,
     response_model=MessageView,
-    responses={403: {}, 404: {}},
+    responses={**CREATED, 403: {}, 404: {}},
 )
 async def reply(
-    conversation_id: UUID, body: NewMessage, principal: CurrentPrincipal, uow: UoW, now: Now
+    conversation_id: UUID,
+    body: NewMessage,
+    principal: CurrentPrincipal,
+    uow: UoW,
+    now: Now,
+    response: Response,
 ) -> MessageView:
     msg = await messaging.reply(principal.subject, conversation_id, body.body, uow, now.now())
-    return _view(msg)
+    return _written(msg, response)
 
 
 @router.get("/{conversation_id}/messages", response_model=MessagePage, responses={400: {}, 404: {}})

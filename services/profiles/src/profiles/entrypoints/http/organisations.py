@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -97,6 +97,12 @@ def _request_view(r: MembershipRequest) -> RequestView:
         message=r.message,
         created_at=r.created_at,
     )
+
+
+def _created_request(org_id: UUID, r: MembershipRequest, response: Response) -> RequestView:
+    """A new invitation or join request, at the address it is answered under."""
+    response.headers["Location"] = f"/v1/organisations/{org_id}/requests/{r.id}"
+    return _request_view(r)
 
 
 def _refusal_seen_by(org: Organisation, viewer: Principal | None) -> dict[str, str] | None:
@@ -216,32 +222,55 @@ async def list_requests(org_id: UUID, principal: CurrentPrincipal, uow: UoW) -> 
     ]
 
 
+@router.get("/v1/organisations/{org_id}/requests/{request_id}", responses={404: {}})
+async def read_request(
+    org_id: UUID, request_id: UUID, principal: CurrentPrincipal, uow: UoW
+) -> RequestView:
+    """One request, to an administrator or the person it concerns (404 to anyone else)."""
+    org = await handlers.get(org_id, uow)
+    found = org.requests.get(request_id)
+    concerned = found is not None and principal.subject == found.person_id
+    if found is None or not (concerned or org.is_admin(principal.subject)):
+        raise Problem(404, "Not Found", "No such request.")
+    return _request_view(found)
+
+
 @router.post(
     "/v1/organisations/{org_id}/invitations",
     status_code=status.HTTP_201_CREATED,
     response_model=RequestView,
-    responses={403: {}, 404: {}, 409: {}},
+    responses={**CREATED, 403: {}, 404: {}, 409: {}},
 )
 async def invite_to_organisation(
-    org_id: UUID, body: InvitationInput, principal: CurrentPrincipal, uow: UoW, now: Now
+    org_id: UUID,
+    body: InvitationInput,
+    principal: CurrentPrincipal,
+    uow: UoW,
+    now: Now,
+    response: Response,
 ) -> RequestView:
     request = await handlers.invite(
         org_id, body.person_id, body.role, body.message, principal.subject, uow, now.now()
     )
-    return _request_view(request)
+    return _created_request(org_id, request, response)
 
 
 @router.post(
     "/v1/organisations/{org_id}/join-requests",
     status_code=status.HTTP_201_CREATED,
     response_model=RequestView,
-    responses={404: {}, 409: {}},
+    responses={**CREATED, 404: {}, 409: {}},
 )
 async def ask_to_join(
-    org_id: UUID, body: JoinInput, principal: CurrentPrincipal, uow: UoW, now: Now
+    org_id: UUID,
+    body: JoinInput,
+    principal: CurrentPrincipal,
+    uow: UoW,
+    now: Now,
+    response: Response,
 ) -> RequestView:
     request = await handlers.ask_to_join(org_id, principal.subject, body.message, uow, now.now())
-    return _request_view(request)
+    return _created_request(org_id, request, response)
 
 
 @router.post(

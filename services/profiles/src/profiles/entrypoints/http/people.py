@@ -16,6 +16,7 @@ from contracts.vocabulary.types import LanguageCode
 from eventkit.domain_errors import InvalidInput
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal
 from eventkit.http.clock import Now
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from profiles.adapters import images
@@ -69,7 +70,12 @@ def _owner_response(profile: PersonProfile, status_code: int = 200) -> JSONRespo
     return JSONResponse(
         profile.visible_to(Relation.OWNER),
         status_code=status_code,
-        headers={"ETag": profile.etag, "Cache-Control": "private, no-cache"},
+        headers={
+            "ETag": profile.etag,
+            "Cache-Control": "private, no-cache",
+            # the first PUT creates the profile at the address it was sent to
+            **({"Location": "/v1/me/profile"} if status_code == 201 else {}),
+        },
     )
 
 
@@ -86,7 +92,11 @@ async def get_my_profile(principal: CurrentPrincipal, uow: UoW) -> JSONResponse:
     "/v1/me/profile",
     response_model=schemas.OwnProfile,
     responses={
-        201: {"description": "Created", "model": schemas.OwnProfile},
+        201: {
+            "description": "Created",
+            "model": schemas.OwnProfile,
+            "headers": CREATED[201]["headers"],
+        },
         412: {},
         428: {},
         422: {},

@@ -298,14 +298,17 @@ async def event_ics(event_id: UUID, uow: UoW, request: Request) -> Response:
     status_code=status.HTTP_201_CREATED,
     response_model=RegistrationOut,
     responses={
-        409: {"description": "Full (no waitlist), started, cancelled, or already registered"}
+        **CREATED,
+        409: {"description": "Full (no waitlist), started, cancelled, or already registered"},
     },
 )
 async def register_for_event(
-    event_id: UUID, actor: CurrentActor, uow: UoW, now: Now
+    event_id: UUID, actor: CurrentActor, uow: UoW, now: Now, response: Response
 ) -> RegistrationOut:
     """A seat if one is free, otherwise a place on the waitlist."""
-    return _registration(await handlers.register(uow, event_id, actor, now.now()))
+    registration = _registration(await handlers.register(uow, event_id, actor, now.now()))
+    response.headers["Location"] = f"/v1/events/{event_id}/registrations/me"
+    return registration
 
 
 @router.get("/{event_id}/registrations/me", response_model=RegistrationOut)

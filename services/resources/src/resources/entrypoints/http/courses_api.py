@@ -214,11 +214,17 @@ async def get_course(course_id: UUID, uow: UoW) -> CourseOut:
 
 
 @router.post(
-    "/{course_id}/enrolments", status_code=status.HTTP_201_CREATED, response_model=ProgressOut
+    "/{course_id}/enrolments",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ProgressOut,
+    responses=CREATED,
 )
-async def enrol(course_id: UUID, actor: CurrentActor, uow: UoW, now: Now) -> ProgressOut:
+async def enrol(
+    course_id: UUID, actor: CurrentActor, uow: UoW, now: Now, response: Response
+) -> ProgressOut:
     await handlers.enrol(uow, course_id, actor, now.now())
     course, enrolment = await handlers.progress(uow, course_id, actor)
+    response.headers["Location"] = f"/v1/courses/{course_id}/enrolments/me"
     return _progress(course, enrolment)
 
 

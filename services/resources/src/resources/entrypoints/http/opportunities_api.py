@@ -267,14 +267,20 @@ async def matches(
     "/{opportunity_id}/interests",
     status_code=status.HTTP_201_CREATED,
     response_model=InterestOut,
-    responses={409: {"description": "Deadline passed or already expressed"}},
+    responses={**CREATED, 409: {"description": "Deadline passed or already expressed"}},
 )
 async def express_interest(
-    opportunity_id: UUID, body: InterestIn, actor: CurrentActor, uow: UoW, now: Now
+    opportunity_id: UUID,
+    body: InterestIn,
+    actor: CurrentActor,
+    uow: UoW,
+    now: Now,
+    response: Response,
 ) -> InterestOut:
-    return _interest(
-        await handlers.express_interest(uow, opportunity_id, actor, body.message, now.now())
-    )
+    """``Location`` is the person's own expressions of interest, where this one is read."""
+    interest = await handlers.express_interest(uow, opportunity_id, actor, body.message, now.now())
+    response.headers["Location"] = "/v1/opportunities/interests/mine"
+    return _interest(interest)
 
 
 @router.get("/{opportunity_id}/interests", response_model=list[InterestOut])

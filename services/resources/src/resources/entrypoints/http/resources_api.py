@@ -372,7 +372,11 @@ async def resource_history(
     "/{resource_id}/attachments",
     status_code=status.HTTP_201_CREATED,
     response_model=AttachmentOut,
-    responses={413: {"description": "Too large"}, 415: {"description": "Unsupported type"}},
+    responses={
+        **CREATED,
+        413: {"description": "Too large"},
+        415: {"description": "Unsupported type"},
+    },
     openapi_extra={
         "requestBody": {
             "content": {
@@ -387,6 +391,7 @@ async def upload_attachment(
     actor: CurrentActor,
     uow: UoW,
     request: Request,
+    response: Response,
 ) -> AttachmentOut:
     """The raw file is the body; its type is sniffed from the bytes, never trusted from the
     name or Content-Type."""
@@ -401,6 +406,7 @@ async def upload_attachment(
         content,
         settings.attachment_max_bytes,
     )
+    response.headers["Location"] = f"/v1/resources/{resource_id}/attachments/{attachment.id}"
     return AttachmentOut(**vars(attachment))
 
 
