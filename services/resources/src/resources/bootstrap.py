@@ -113,6 +113,7 @@ class ResourcesService(Service):
     def dispatcher(self) -> EventDispatcher[Any] | None:
         return build_dispatcher(
             self.uow,
+            self.chassis.clock,
             max_attempts=self.settings.consumer_max_attempts,
             backoff_s=self.settings.consumer_retry_backoff_s,
         )
@@ -121,7 +122,8 @@ class ResourcesService(Service):
         """The IOM project records of ``seed_data/`` (idempotent on their project ids)."""
         try:
             for page in sorted(SEED_DATA.glob("project_*.txt")):
-                created = await seed_project(self.uow(), parse_project_page(page.read_text()))
+                project = parse_project_page(page.read_text())
+                created = await seed_project(self.uow(), project, self.chassis.clock.now())
                 log.info("seed.project", file=page.name, created=created)
         finally:
             await self.chassis.dispose()

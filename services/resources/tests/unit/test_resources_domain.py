@@ -39,7 +39,7 @@ def test_the_moderation_workflow_allows_only_its_transitions() -> None:
     author, moderator = uuid.uuid4(), uuid.uuid4()
     x = draft(author)
     with pytest.raises(r.ModerationError):
-        x.publish(moderator)  # a draft is not reviewed yet
+        x.publish(moderator, datetime.now(UTC))  # a draft is not reviewed yet
     with pytest.raises(r.NotPermitted):
         x.submit(uuid.uuid4())  # someone else's draft
     x.submit(author)
@@ -48,7 +48,9 @@ def test_the_moderation_workflow_allows_only_its_transitions() -> None:
     x.reject(moderator, "needs sources")
     assert x.status is r.Status.REJECTED and x.moderation_note == "needs sources"
     x.submit(author)
-    x.publish(moderator)
+    at = datetime(2026, 3, 1, tzinfo=UTC)
+    x.publish(moderator, at)
+    assert x.published_at == at
     with pytest.raises(r.ModerationError):
         x.submit(author)
     x.archive(moderator)
@@ -61,7 +63,7 @@ def test_reports_hide_a_resource_at_the_threshold() -> None:
     with pytest.raises(r.ModerationError):
         x.report(uuid.uuid4(), "spam", 1, hide_after=2)  # drafts are not public
     x.submit(None, moderator=True)
-    x.publish(None)
+    x.publish(None, datetime.now(UTC))
     x.report(uuid.uuid4(), "spam", 1, hide_after=2)
     assert x.is_public()
     x.report(uuid.uuid4(), "spam", 2, hide_after=2)

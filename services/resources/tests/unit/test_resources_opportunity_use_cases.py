@@ -13,11 +13,12 @@ from contracts.envelope import CloudEvent
 from contracts.events import privacy
 from contracts.events import resources as contract
 from contracts.events.profiles import LanguageSkill, PersonProfileUpdated
+from eventkit.clock import Clock, FixedClock, SystemClock
 from resources.domain.opportunity import InterestStatus, OpportunityKind
 from resources.service_layer import opportunity_handlers as uc
 from resources.service_layer import privacy as consent
 from resources.service_layer.errors import Conflict, Forbidden, NotFound
-from resources.service_layer.projection import apply_profile
+from resources.service_layer.projection import profile_projection
 from resources.service_layer.resource_handlers import Actor
 
 POSTER = Actor(id=uuid.uuid4(), role="organisation_admin")
@@ -36,6 +37,7 @@ async def profile(
     open_to_opportunities: bool = True,
     sequence: int = 1,
     person_id: uuid.UUID | None = None,
+    clock: Clock | None = None,
 ) -> uuid.UUID:
     """A person as profiles announces them, projected by the consumer's use case."""
     snapshot = PersonProfileUpdated(
@@ -46,6 +48,7 @@ async def profile(
         open_to_opportunities=open_to_opportunities,
     )
     async with uow:
+        apply_profile = profile_projection(clock or SystemClock())
         await apply_profile(snapshot, CloudEvent.model_construct(sequence=sequence), uow)
         await uow.commit()
     return snapshot.person_id
@@ -91,6 +94,19 @@ async def test_posting_announces_good_matches_once_and_only_to_people_who_consen
     assert uow.published.index(posted) < uow.published.index(found)
     # a profile update of the same person announces nothing new
     await profile(uow, skills=["S1.2", "S4.8"], person_id=fits, sequence=2)
+    assert len(uow.published_of(contract.OpportunityMatchFound)) == 1
+
+
+async def test_a_profile_change_after_the_deadline_announces_nothing(
+    uow: FakeResourcesUnitOfWork,
+) -> None:
+    """The consumer asks the service's clock which opportunities are still open."""
+    deadline = datetime.now(UTC) + timedelta(days=3)
+    await post(uow, deadline=deadline)
+    late = FixedClock(deadline + timedelta(minutes=1))
+    await profile(uow, skills=["S1.2", "S4.8"], clock=late)
+    assert uow.published_of(contract.OpportunityMatchFound) == []
+    await profile(uow, skills=["S1.2", "S4.8"], clock=FixedClock(deadline - timedelta(days=1)))
     assert len(uow.published_of(contract.OpportunityMatchFound)) == 1
 
 

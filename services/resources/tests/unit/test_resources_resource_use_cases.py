@@ -4,6 +4,7 @@ the in-memory unit of work: no PostgreSQL, no Kafka."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 from resources_fakes import FakeResourcesUnitOfWork, FakeStorage
@@ -13,6 +14,9 @@ from eventkit.preconditions import IfMatch, etag
 from resources.domain import resource as r
 from resources.service_layer import resource_handlers as uc
 from resources.service_layer.errors import Conflict, Forbidden, NotFound, PreconditionFailed
+
+#: the time the use cases are told it is (never the machine's)
+NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 PDF = b"%PDF-1.7\n" + b"x" * 100
 
@@ -43,8 +47,8 @@ async def contribution(
 
 async def published(uow: FakeResourcesUnitOfWork, contributor: uc.Actor) -> uuid.UUID:
     resource_id = await contribution(uow, contributor)
-    await uc.moderate(uow, resource_id, contributor, "submit")
-    await uc.moderate(uow, resource_id, MODERATOR, "publish")
+    await uc.moderate(uow, resource_id, contributor, "submit", now=NOW)
+    await uc.moderate(uow, resource_id, MODERATOR, "publish", now=NOW)
     return resource_id
 
 
@@ -87,11 +91,11 @@ async def test_only_moderators_publish_and_a_refused_step_changes_nothing(
     alice = member()
     resource_id = await contribution(uow, alice)
     with pytest.raises(Forbidden):
-        await uc.moderate(uow, resource_id, alice, "publish")
+        await uc.moderate(uow, resource_id, alice, "publish", now=NOW)
     with pytest.raises(Conflict):  # a draft is submitted before it is published
-        await uc.moderate(uow, resource_id, MODERATOR, "publish")
+        await uc.moderate(uow, resource_id, MODERATOR, "publish", now=NOW)
     with pytest.raises(NotFound):  # someone else's draft is not even there
-        await uc.moderate(uow, resource_id, member(), "submit")
+        await uc.moderate(uow, resource_id, member(), "submit", now=NOW)
     assert (await uc.get_visible(uow, resource_id, alice))[0].status is r.Status.DRAFT
     assert len(uow.published) == 1  # the draft only
 
@@ -101,8 +105,8 @@ async def test_a_rejection_carries_its_reason_to_the_contributor(
 ) -> None:
     alice = member()
     resource_id = await contribution(uow, alice)
-    await uc.moderate(uow, resource_id, alice, "submit")
-    await uc.moderate(uow, resource_id, MODERATOR, "reject", "cite your sources")
+    await uc.moderate(uow, resource_id, alice, "submit", now=NOW)
+    await uc.moderate(uow, resource_id, MODERATOR, "reject", "cite your sources", now=NOW)
     [rejected] = uow.published_of(contract.ResourceRejected)
     assert rejected.reason == "cite your sources"
     [mine] = await uc.contributions_of(uow, alice, None, 10)
@@ -112,15 +116,15 @@ async def test_a_rejection_carries_its_reason_to_the_contributor(
 async def test_moderation_checks_if_match_when_given(uow: FakeResourcesUnitOfWork) -> None:
     alice = member()
     resource_id = await contribution(uow, alice)
-    await uc.moderate(uow, resource_id, alice, "submit")
+    await uc.moderate(uow, resource_id, alice, "submit", now=NOW)
     stale = IfMatch('"1"')
     with pytest.raises(PreconditionFailed):
-        await uc.moderate(uow, resource_id, MODERATOR, "publish", expected=stale)
+        await uc.moderate(uow, resource_id, MODERATOR, "publish", now=NOW, expected=stale)
     current, _ = await uc.get_visible(uow, resource_id, MODERATOR)
     done = await uc.moderate(
-        uow, resource_id, MODERATOR, "publish", expected=IfMatch(etag(current.version))
+        uow, resource_id, MODERATOR, "publish", now=NOW, expected=IfMatch(etag(current.version))
     )
-    assert done.status is r.Status.PUBLISHED
+    assert done.status is r.Status.PUBLISHED and done.published_at == NOW
 
 
 async def test_translations_and_reclassification_are_the_contributors_or_a_moderators(
@@ -137,8 +141,8 @@ async def test_translations_and_reclassification_are_the_contributors_or_a_moder
     assert set(resource.translations) == {"en", "fr"}
     [in_french] = await uc.contributions_of(uow, alice, "fr", 10)
     assert in_french["title"] == "Les transferts"
-    await uc.moderate(uow, resource_id, alice, "submit")
-    await uc.moderate(uow, resource_id, MODERATOR, "publish")
+    await uc.moderate(uow, resource_id, alice, "submit", now=NOW)
+    await uc.moderate(uow, resource_id, MODERATOR, "publish", now=NOW)
     with pytest.raises(Forbidden):  # a published resource is not the reader's to edit
         await uc.put_translation(uow, resource_id, member(), r.Translation("es", "x", "", ""))
 
@@ -169,7 +173,7 @@ async def test_reports_are_counted_once_per_reader_and_enough_of_them_hide_the_r
         first.id,
         second.id,
     }
-    await uc.moderate(uow, resource_id, MODERATOR, "restore")
+    await uc.moderate(uow, resource_id, MODERATOR, "restore", now=NOW)
     assert (await uc.get_visible(uow, resource_id, None))[0].hidden is False
 
 
@@ -181,7 +185,7 @@ async def test_the_moderation_queue_lists_submissions_oldest_first(
     newer = await contribution(uow, alice, "Newer")
     await contribution(uow, alice, "Still a draft")
     for resource_id in (older, newer):
-        await uc.moderate(uow, resource_id, alice, "submit")
+        await uc.moderate(uow, resource_id, alice, "submit", now=NOW)
     queue = await uc.moderation_queue(uow, 10)
     assert [q["title"] for q in queue] == ["Older", "Newer"]
     assert await uc.moderation_queue(uow, 10, kind="research") == []
@@ -194,8 +198,9 @@ async def test_an_attachment_is_stored_by_its_digest_and_served_to_whoever_sees_
     alice = member()
     storage = FakeStorage()
     resource_id = await contribution(uow, alice)
-    attachment = await uc.attach(uow, storage, resource_id, alice, "guide.pdf", PDF, 1024)
+    attachment = await uc.attach(uow, storage, resource_id, alice, "guide.pdf", PDF, 1024, NOW)
     assert attachment.media_type == "application/pdf" and attachment.storage_key in storage.content
+    assert attachment.uploaded_at == NOW
     with pytest.raises(NotFound):  # a draft's attachment is not a stranger's to read
         await uc.attachment_content(uow, storage, resource_id, attachment.id, member())
     found, content = await uc.attachment_content(uow, storage, resource_id, attachment.id, alice)
@@ -213,7 +218,7 @@ async def test_only_the_contributor_attaches_and_nothing_is_stored_for_a_refusal
     storage = FakeStorage()
     resource_id = await published(uow, member())
     with pytest.raises(Forbidden):
-        await uc.attach(uow, storage, resource_id, member(), "guide.pdf", PDF, 1024)
+        await uc.attach(uow, storage, resource_id, member(), "guide.pdf", PDF, 1024, NOW)
     assert storage.content == {}
     assert await uow.attachments.for_resource(resource_id) == []
 
@@ -227,9 +232,10 @@ async def test_seeding_a_project_record_is_idempotent(uow: FakeResourcesUnitOfWo
         description="Description",
         countries=("SN",),
     )
-    assert await uc.seed_project(uow, project) is True
-    assert await uc.seed_project(uow, project) is False
+    assert await uc.seed_project(uow, project, NOW) is True
+    assert await uc.seed_project(uow, project, NOW) is False
     [event] = uow.published_of(contract.ResourcePublished)
     resource, _ = await uc.get_visible(uow, event.resource_id, None)
     assert resource.themes == ["digitalisation", "skills_transfer"]
     assert resource.regions == ["Dakar"] and resource.kind is r.ResourceKind.PROJECT_RECORD
+    assert resource.published_at == NOW

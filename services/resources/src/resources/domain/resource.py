@@ -209,8 +209,6 @@ class Resource(AggregateRoot):
         if to not in TRANSITIONS[self.status]:
             raise ModerationError(f"cannot go from {self.status} to {to}")
         previous, self.status = self.status, to
-        if to is Status.PUBLISHED:
-            self.published_at = datetime.now(UTC)
         if to is Status.REJECTED:
             self.moderation_note = reason
         self.record(
@@ -222,8 +220,9 @@ class Resource(AggregateRoot):
             raise NotPermitted("only the contributor may submit this resource")
         self._move(Status.SUBMITTED, actor_id)
 
-    def publish(self, moderator_id: UUID | None) -> None:
+    def publish(self, moderator_id: UUID | None, at: datetime) -> None:
         self._move(Status.PUBLISHED, moderator_id)
+        self.published_at = at
 
     def reject(self, moderator_id: UUID, reason: str) -> None:
         if not reason.strip():

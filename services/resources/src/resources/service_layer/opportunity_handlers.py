@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 from contracts.events import resources as contract
@@ -86,14 +86,15 @@ async def _announce(
     return 1
 
 
-async def announce_for_person(uow: ResourcesUnitOfWork, person_id: UUID, limit: int = 10) -> int:
-    """After a profile change: good matches with open opportunities, announced once each.
-    Runs inside the caller's transaction (the projection consumer)."""
+async def announce_for_person(
+    uow: ResourcesUnitOfWork, person_id: UUID, now: datetime, limit: int = 10
+) -> int:
+    """After a profile change: good matches with opportunities open at ``now``, announced
+    once each. Runs inside the caller's transaction (the projection consumer)."""
     person = await uow.people.get(person_id)
     if person is None or not person.open_to_opportunities:
         return 0
     announced = 0
-    now = datetime.now(UTC)
     for opportunity in await uow.opportunities.ranked_for(person, now, limit):
         if await _contact_withdrawn(uow, opportunity, person_id):
             continue
@@ -150,6 +151,7 @@ async def revise(
     actor: Actor,
     changes: dict[str, object],
     expected: IfMatch,
+    now: datetime,
 ) -> o.Opportunity:
     """The poster (or a moderator) edits the call; a stale If-Match is refused (412)."""
     async with uow:
@@ -161,7 +163,7 @@ async def revise(
         expected.check(opportunity.version, what="the opportunity")
         uow.track(opportunity)
         try:
-            changed = opportunity.revise(changes, datetime.now(UTC))
+            changed = opportunity.revise(changes, now)
         except o.DeadlinePassed as exc:
             raise InvalidOpportunity(str(exc), field="deadline") from exc
         if changed:

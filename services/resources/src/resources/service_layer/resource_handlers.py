@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 from eventkit.logging import get_logger
@@ -138,6 +138,7 @@ async def moderate(
     action: str,
     reason: str | None = None,
     *,
+    now: datetime,
     expected: IfMatch = IfMatch(),
 ) -> r.Resource:
     """submit (contributor) or publish / reject / archive / hide / restore (moderators)."""
@@ -148,7 +149,7 @@ async def moderate(
         expected.check(resource.version, required=False, what="the resource")
         steps = {
             "submit": lambda: resource.submit(actor.id, moderator=actor.moderator),
-            "publish": lambda: resource.publish(actor.id),
+            "publish": lambda: resource.publish(actor.id, now),
             "reject": lambda: resource.reject(actor.id, reason or ""),
             "archive": lambda: resource.archive(actor.id),
             "hide": lambda: resource.hide(actor.id, reason or "hidden by a moderator"),
@@ -198,6 +199,7 @@ async def attach(
     filename: str,
     content: bytes,
     max_bytes: int,
+    now: datetime,
 ) -> att.Attachment:
     media_type, digest = att.validate(filename, content, max_bytes)  # before touching storage
     async with uow:
@@ -213,7 +215,7 @@ async def attach(
             sha256=digest,
             storage_key=digest,
             uploaded_by=actor.id,
-            uploaded_at=datetime.now(UTC),
+            uploaded_at=now,
         )
         await uow.attachments.add(attachment)
         await uow.commit()
@@ -272,7 +274,7 @@ PROJECT_CLASSIFICATION: dict[str, tuple[list[str], list[int]]] = {
 }
 
 
-async def seed_project(uow: ResourcesUnitOfWork, project: ImportedProject) -> bool:
+async def seed_project(uow: ResourcesUnitOfWork, project: ImportedProject, now: datetime) -> bool:
     """Import one IOM project record, published; idempotent on its project id."""
     ref = f"iom-project:{project.record.project_id}"
     async with uow:
@@ -293,7 +295,7 @@ async def seed_project(uow: ResourcesUnitOfWork, project: ImportedProject) -> bo
             source_ref=ref,
         )
         resource.submit(None, moderator=True)  # imported from an official source
-        resource.publish(None)
+        resource.publish(None, now)
         uow.track(resource)
         await uow.resources.add(resource)
         await uow.commit()

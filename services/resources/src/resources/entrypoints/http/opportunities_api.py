@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from contracts.vocabulary import explain
 from contracts.vocabulary.types import ContributionMode, CountryCode, SectorCode
+from eventkit.clock import Clock
 from eventkit.cursors import decode_time_key, encode_time_key
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
@@ -47,7 +48,7 @@ router = APIRouter(
 )
 
 
-def _out(o: Opportunity) -> OpportunityOut:
+def _out(o: Opportunity, now: Clock) -> OpportunityOut:
     return OpportunityOut(
         id=o.id,
         kind=o.kind.value,
@@ -63,7 +64,7 @@ def _out(o: Opportunity) -> OpportunityOut:
         countries=o.countries,
         contribution_modes=o.contribution_modes,
         languages=o.languages,
-        open=o.is_open(datetime.now(UTC)),
+        open=o.is_open(now.now()),
         version=o.version,
     )
 
@@ -107,12 +108,13 @@ async def post_opportunity(
     uow: UoW,
     request: Request,
     once: Once,
+    now: Now,
 ) -> Response:
     """Organisations, government focal points and moderators post calls; good matches among
     people who consented are announced (events) right away. ``Idempotency-Key`` supported."""
     if body.deadline.tzinfo is None:
         raise Problem(422, "Unprocessable Content", "the deadline needs a time zone offset")
-    if body.deadline <= datetime.now(UTC):
+    if body.deadline <= now.now():
         raise Problem(422, "Unprocessable Content", "the deadline must be in the future")
     fields = body.model_dump()
     fields["posted_by"] = principal.subject
@@ -138,6 +140,7 @@ async def post_opportunity(
 @router.get("", response_model=OpportunityPage)
 async def list_open(
     uow: UoW,
+    now: Now,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     kind: OpportunityKind | None = None,
@@ -150,7 +153,7 @@ async def list_open(
     after = decode_time_key(cursor) if cursor else None
     page = await handlers.list_open(
         uow,
-        datetime.now(UTC),
+        now.now(),
         kind=kind,
         sector=sector,
         country=country,
@@ -163,7 +166,7 @@ async def list_open(
         last = page[limit - 1]
         next_cursor = encode_time_key(last.deadline, last.id)
     return {
-        "items": [_out(o).model_dump(mode="json") for o in page[:limit]],
+        "items": [_out(o, now).model_dump(mode="json") for o in page[:limit]],
         "next_cursor": next_cursor,
     }
 
@@ -180,7 +183,7 @@ async def opportunities_for_me(
     ranked = await handlers.opportunities_for(uow, actor.id, limit, now.now())
     return [
         OpportunityMatch(
-            opportunity=_out(x.opportunity),
+            opportunity=_out(x.opportunity, now),
             score=x.match.score,
             reasons=_reasons(x.match, locale),
         )
@@ -199,19 +202,22 @@ async def my_interests(
 
 @router.get("/posted", response_model=PostedOpportunities)
 async def posted_opportunities(
-    actor: CurrentActor, uow: UoW, limit: Annotated[int, Query(ge=1, le=200)] = 100
+    actor: CurrentActor, uow: UoW, now: Now, limit: Annotated[int, Query(ge=1, le=200)] = 100
 ) -> PostedOpportunities:
     """The caller's own calls, open and closed, latest deadline first (a poster's console:
     each leads to its expressions of interest)."""
-    return PostedOpportunities(items=[_out(o) for o in await handlers.posted_by(uow, actor, limit)])
+    mine = await handlers.posted_by(uow, actor, limit)
+    return PostedOpportunities(items=[_out(o, now) for o in mine])
 
 
 @router.get("/{opportunity_id}", response_model=OpportunityOut)
-async def get_opportunity(opportunity_id: UUID, uow: UoW, response: Response) -> OpportunityOut:
+async def get_opportunity(
+    opportunity_id: UUID, uow: UoW, response: Response, now: Now
+) -> OpportunityOut:
     """The call; its ETag (the version) goes in If-Match of a PATCH."""
     opportunity = await handlers.get(uow, opportunity_id)
     response.headers["ETag"] = f'W/"{opportunity.version}"'
-    return _out(opportunity)
+    return _out(opportunity, now)
 
 
 @router.patch(
@@ -230,6 +236,7 @@ async def revise_opportunity(
     uow: UoW,
     expected: IfMatchHeader,
     response: Response,
+    now: Now,
 ) -> OpportunityOut:
     """The poster or a moderator changes the call (If-Match: the ETag last read). A field
     sent as null is left as it is; a new deadline must be in the future with an offset."""
@@ -240,9 +247,9 @@ async def revise_opportunity(
     for key in OpportunityPatch.model_fields:
         if isinstance(changes.get(key), list):
             changes[key] = list(dict.fromkeys(changes[key]))
-    opportunity = await handlers.revise(uow, opportunity_id, actor, changes, expected)
+    opportunity = await handlers.revise(uow, opportunity_id, actor, changes, expected, now.now())
     response.headers["ETag"] = f'W/"{opportunity.version}"'
-    return _out(opportunity)
+    return _out(opportunity, now)
 
 
 @router.get("/{opportunity_id}/matches", response_model=list[PersonMatch])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 from uuid import UUID
@@ -12,6 +13,7 @@ from fastapi.responses import JSONResponse
 from contracts.vocabulary.locales import preferred_languages
 from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.http.auth import writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.idempotency import Once
 from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
@@ -302,8 +304,11 @@ async def _moderate(
     uow: handlers.ResourcesUnitOfWork,
     reason: str | None,
     expected: IfMatch,
+    now: datetime,
 ) -> JSONResponse:
-    resource = await handlers.moderate(uow, resource_id, actor, action, reason, expected=expected)
+    resource = await handlers.moderate(
+        uow, resource_id, actor, action, reason, now=now, expected=expected
+    )
     return JSONResponse(
         {
             "id": str(resource.id),
@@ -321,11 +326,11 @@ def _transition(action: str, summary: str) -> None:
         actor: CurrentActor,
         uow: UoW,
         expected: IfMatchHeader,
+        now: Now,
         body: ReasonIn | None = None,
     ) -> JSONResponse:
-        return await _moderate(
-            action, resource_id, actor, uow, body.reason if body else None, expected
-        )
+        reason = body.reason if body else None
+        return await _moderate(action, resource_id, actor, uow, reason, expected, now.now())
 
     router.add_api_route(
         f"/{{resource_id}}/{action}",
@@ -392,6 +397,7 @@ async def upload_attachment(
     uow: UoW,
     request: Request,
     response: Response,
+    now: Now,
 ) -> AttachmentOut:
     """The raw file is the body; its type is sniffed from the bytes, never trusted from the
     name or Content-Type."""
@@ -405,6 +411,7 @@ async def upload_attachment(
         filename,
         content,
         settings.attachment_max_bytes,
+        now.now(),
     )
     response.headers["Location"] = f"/v1/resources/{resource_id}/attachments/{attachment.id}"
     return AttachmentOut(**vars(attachment))
