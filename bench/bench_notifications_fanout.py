@@ -238,7 +238,7 @@ async def record(service: NotificationsService, events: list[CloudEvent]) -> flo
     for start in range(0, len(events), batch):
         async with service.uow() as uow:
             for ce in events[start : start + batch]:
-                await record_partner_event(ce, uow, service.partner_catalogue)
+                await record_partner_event(ce, uow, service.partner_catalogue, service.clock.now())
             await uow.commit()
     return time.perf_counter() - t0
 

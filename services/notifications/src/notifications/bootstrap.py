@@ -105,6 +105,7 @@ class NotificationsService(Service):
             backoff_s=self.settings.consumer_retry_backoff_s,
             notifier=self.notifier,
             catalogue=self.partner_catalogue,
+            clock=self.clock,
         )
 
     def webhook_dispatcher(self) -> WebhookDispatcher:
@@ -116,6 +117,7 @@ class NotificationsService(Service):
             self.ssrf_guard,
             self.partner_catalogue,
             self.settings,
+            self.clock,
         )
 
     def background_jobs(self) -> list[Callable[[asyncio.Event], Awaitable[None]]]:

@@ -10,6 +10,7 @@ import contextlib
 import time
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -159,7 +160,10 @@ async def test_a_batch_of_events_and_all_their_deliveries_is_one_statement(
                 await conn.execute(text("SELECT 1"))
             wire.clear()
             async with NotificationsUnitOfWork(sessions, chassis.outbox, chassis.inbox) as uow:
-                queued = [await record_partner_event(ce, uow, TEST_CATALOGUE) for ce in batch]
+                queued = [
+                    await record_partner_event(ce, uow, TEST_CATALOGUE, datetime.now(UTC))
+                    for ce in batch
+                ]
                 await uow.commit()
         finally:
             await engine.dispose()
@@ -178,7 +182,7 @@ async def test_a_batch_of_events_and_all_their_deliveries_is_one_statement(
     # the same events again (a redelivered batch): nothing new
     async with service.uow() as uow:
         for ce in batch:
-            await record_partner_event(ce, uow, TEST_CATALOGUE)
+            await record_partner_event(ce, uow, TEST_CATALOGUE, datetime.now(UTC))
         await uow.commit()
     assert (
         await count(
@@ -199,7 +203,7 @@ async def test_a_slow_or_dead_endpoint_holds_only_its_own_slots(
         faulty = await add_endpoints(service, [bad.url])
         async with service.uow() as uow:
             for ce in events(40):
-                await record_partner_event(ce, uow, TEST_CATALOGUE)
+                await record_partner_event(ce, uow, TEST_CATALOGUE, datetime.now(UTC))
             await uow.commit()
 
         stop = asyncio.Event()
@@ -276,7 +280,7 @@ async def test_a_webhook_send_is_a_span_of_the_events_trace(service: Notificatio
         async with HttpServer() as partner:
             await add_endpoints(service, [partner.url])
             async with service.uow() as uow:
-                await record_partner_event(ce, uow, TEST_CATALOGUE)
+                await record_partner_event(ce, uow, TEST_CATALOGUE, datetime.now(UTC))
                 await uow.commit()
             stop = asyncio.Event()
             runner = asyncio.create_task(run_webhook_dispatcher(service.webhook_dispatcher(), stop))

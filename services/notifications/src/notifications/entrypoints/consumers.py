@@ -13,6 +13,7 @@ from typing import Any
 from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from contracts.events import alliance, privacy, profiles, resources
+from eventkit.clock import Clock
 from eventkit.consumer import EventDispatcher, Handler
 from eventkit.privacy import take_part_in_privacy_sagas
 from notifications.service_layer.handlers import Reactions
@@ -143,9 +144,11 @@ def reactions_by_type(reactions: Reactions) -> dict[type[IntegrationEvent], UoWH
     }
 
 
-def _with_fan_out(catalogue: PartnerCatalogue, reaction: UoWHandler | None) -> UoWHandler:
+def _with_fan_out(
+    catalogue: PartnerCatalogue, reaction: UoWHandler | None, clock: Clock
+) -> UoWHandler:
     async def handle(event: IntegrationEvent, ce: CloudEvent, uow: NotificationsUnitOfWork) -> None:
-        await record_partner_event(ce, uow, catalogue)
+        await record_partner_event(ce, uow, catalogue, clock.now())
         if reaction is not None:
             await reaction(event, ce, uow)
 
@@ -159,6 +162,7 @@ def build_dispatcher(
     backoff_s: float,
     notifier: Notifier,
     catalogue: PartnerCatalogue,
+    clock: Clock,
 ) -> EventDispatcher[NotificationsUnitOfWork]:
     dispatcher = EventDispatcher[NotificationsUnitOfWork](
         "notifications", uow_factory, max_attempts=max_attempts, retry_backoff_s=backoff_s
@@ -168,7 +172,7 @@ def build_dispatcher(
         if model.type_name not in catalogue.types:
             dispatcher.on(model)(reaction)
     for model in catalogue.types.values():
-        dispatcher.on(model)(_with_fan_out(catalogue, reactions.get(model)))
+        dispatcher.on(model)(_with_fan_out(catalogue, reactions.get(model), clock))
     # erasure (profiles.account.erased) and export requests: one handler each, in eventkit
     take_part_in_privacy_sagas(dispatcher, NotificationsPrivacy(catalogue.personal_fields()))
     return dispatcher

@@ -9,7 +9,7 @@ import contextlib
 import json
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -20,6 +20,7 @@ from contracts.base import IntegrationEvent
 from contracts.envelope import CloudEvent
 from eventkit import domain_errors as kinds
 from eventkit import tracing
+from eventkit.clock import Clock
 from eventkit.domain_errors import InvalidInput
 from eventkit.faults import fault_point
 from eventkit.logging import get_logger
@@ -107,26 +108,27 @@ async def owned_endpoint(
 
 
 async def record_partner_event(
-    ce: CloudEvent, uow: NotificationsUnitOfWork, catalogue: PartnerCatalogue
+    ce: CloudEvent, uow: NotificationsUnitOfWork, catalogue: PartnerCatalogue, now: datetime
 ) -> int:
     """Keep the event for replays and queue one delivery per subscribed active endpoint
     (one statement, however many endpoints)."""
     if ce.type not in catalogue.types:
         return 0
     return await uow.webhooks.record_partner_event(
-        ce.id, ce.type, ce.subject, ce.time, ce.structured(), datetime.now(UTC)
+        ce.id, ce.type, ce.subject, ce.time, ce.structured(), now
     )
 
 
-async def redeliver(uow: NotificationsUnitOfWork, delivery: WebhookDelivery) -> None:
-    delivery.redeliver(datetime.now(UTC))
+async def redeliver(uow: NotificationsUnitOfWork, delivery: WebhookDelivery, now: datetime) -> None:
+    delivery.redeliver(now)
     await uow.webhooks.save_delivery(delivery)
 
 
-async def replay_since(uow: NotificationsUnitOfWork, endpoint: Endpoint, since: datetime) -> int:
+async def replay_since(
+    uow: NotificationsUnitOfWork, endpoint: Endpoint, since: datetime, now: datetime
+) -> int:
     """Queue again every partner event since ``since`` this endpoint subscribes to (same
     ``webhook-id`` for messages it already had, so the receiver can deduplicate)."""
-    now = datetime.now(UTC)
     count = 0
     for row in await uow.webhooks.partner_events_since(since, endpoint.event_types):
         existing = await uow.webhooks.delivery_for(endpoint.id, row["event_id"])
@@ -165,8 +167,12 @@ class WebhookDispatcher:
         guard: SsrfGuard,
         catalogue: PartnerCatalogue,
         settings: NotificationsSettings,
+        clock: Clock,
     ) -> None:
         self.uow_factory = uow_factory
+        #: the service's clock: leases, retries and the ``webhook-timestamp`` a receiver
+        #: checks against its own clock (so the real time in production)
+        self.clock = clock
         self.sender = sender
         self.guard = guard
         self.catalogue = catalogue
@@ -195,7 +201,7 @@ class WebhookDispatcher:
         """Claim due deliveries (hidden for the lease) with what sending them needs: one
         statement."""
         s = self.settings
-        now = datetime.now(UTC)
+        now = self.clock.now()
         async with self.uow_factory() as uow:
             jobs = await uow.webhooks.lease_jobs(
                 now,
@@ -304,7 +310,7 @@ class WebhookDispatcher:
                     self.catalogue.types.get(delivery.event_type),
                     consented,
                 )
-                timestamp = int(datetime.now(UTC).timestamp())
+                timestamp = int(self.clock.now().timestamp())
                 headers = {
                     "webhook-id": delivery.message_id,
                     "webhook-timestamp": str(timestamp),
@@ -360,7 +366,7 @@ class WebhookDispatcher:
         letters and their alerts); endpoint rows are locked only when they change. Successes
         to an endpoint known healthy (the common case) take one statement for all of them."""
         s = self.settings
-        now = datetime.now(UTC)
+        now = self.clock.now()
         # successes to endpoints with no dead-letter streak: settled set-based, no aggregate
         plain = [
             (delivery_id, result.status_code or 200, result.duration_ms)

@@ -11,7 +11,7 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Request
@@ -19,6 +19,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from eventkit.http.auth import CurrentPrincipal
+from eventkit.http.clock import Now
 from eventkit.http.problems import Problem
 from notifications.domain.feed import FeedItem
 from notifications.entrypoints.http.deps import Settings, UoW, parse_cursor
@@ -89,18 +90,20 @@ async def unread_count(principal: CurrentPrincipal, uow: UoW) -> UnreadCount:
 
 
 @router.post("/feed/{item_id}/read", response_model=UnreadCount)
-async def mark_feed_item_read(item_id: UUID, principal: CurrentPrincipal, uow: UoW) -> UnreadCount:
+async def mark_feed_item_read(
+    item_id: UUID, principal: CurrentPrincipal, uow: UoW, now: Now
+) -> UnreadCount:
     async with uow:
-        if not await uow.feed.mark_read(principal.subject, item_id, datetime.now(UTC)):
+        if not await uow.feed.mark_read(principal.subject, item_id, now.now()):
             raise Problem(404, "Not Found", "No such feed item.")
         await uow.commit()
         return UnreadCount(unread=await uow.feed.unread_count(principal.subject))
 
 
 @router.post("/feed/read-all", response_model=UnreadCount)
-async def mark_all_read(principal: CurrentPrincipal, uow: UoW) -> UnreadCount:
+async def mark_all_read(principal: CurrentPrincipal, uow: UoW, now: Now) -> UnreadCount:
     async with uow:
-        await uow.feed.mark_all_read(principal.subject, datetime.now(UTC))
+        await uow.feed.mark_all_read(principal.subject, now.now())
         await uow.commit()
     return UnreadCount(unread=0)
 

@@ -6,7 +6,7 @@ The signing secret is shown once, at creation and at rotation.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
 from uuid import UUID
 
@@ -15,6 +15,7 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from contracts.vocabulary import Permission
 from eventkit.http.auth import Principal, require_permission, writes_need_a_verified_email
+from eventkit.http.clock import Now
 from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
@@ -201,6 +202,7 @@ async def update_endpoint(
     catalogue: Catalogue,
     expected: IfMatchHeader,
     response: Response,
+    now: Now,
 ) -> EndpointView:
     """Change what it wants or whether it is on, naming the version you read in
     ``If-Match`` (a change made since, e.g. disabled after failed deliveries, is not
@@ -210,9 +212,7 @@ async def update_endpoint(
         expected.check(endpoint.version, what="this webhook endpoint")
         if body.event_types is not None:
             catalogue.check(body.event_types)
-        endpoint.reconfigure(
-            event_types=body.event_types, status=body.status, now=datetime.now(UTC)
-        )
+        endpoint.reconfigure(event_types=body.event_types, status=body.status, now=now.now())
         uow.track(endpoint)
         await uow.webhooks.save_endpoint(endpoint)
         await uow.commit()
@@ -221,13 +221,18 @@ async def update_endpoint(
 
 @router.post("/endpoints/{endpoint_id}/rotate-secret", response_model=EndpointWithSecret)
 async def rotate_secret(
-    endpoint_id: UUID, principal: Partner, uow: UoW, settings: Settings, response: Response
+    endpoint_id: UUID,
+    principal: Partner,
+    uow: UoW,
+    settings: Settings,
+    response: Response,
+    now: Now,
 ) -> EndpointWithSecret:
     """A new secret; the old one still signs (beside the new) until the overlap ends."""
     async with uow:
         endpoint = await _endpoint(uow, endpoint_id, principal)
         secret = endpoint.rotate_secret(
-            datetime.now(UTC), timedelta(seconds=settings.webhook_secret_overlap_s)
+            now.now(), timedelta(seconds=settings.webhook_secret_overlap_s)
         )
         await uow.webhooks.save_endpoint(endpoint)
         await uow.commit()
@@ -286,10 +291,10 @@ async def get_delivery(delivery_id: UUID, principal: Partner, uow: UoW) -> Deliv
     status_code=status.HTTP_202_ACCEPTED,
     response_model=DeliveryView,
 )
-async def redeliver(delivery_id: UUID, principal: Partner, uow: UoW) -> DeliveryView:
+async def redeliver(delivery_id: UUID, principal: Partner, uow: UoW, now: Now) -> DeliveryView:
     async with uow:
         delivery = await _delivery(uow, delivery_id, principal)
-        await service.redeliver(uow, delivery)
+        await service.redeliver(uow, delivery, now.now())
         await uow.commit()
     return _delivery_view(delivery)
 
@@ -300,13 +305,13 @@ async def redeliver(delivery_id: UUID, principal: Partner, uow: UoW) -> Delivery
     response_model=ReplayResult,
 )
 async def replay(
-    endpoint_id: UUID, body: ReplayRequest, principal: Partner, uow: UoW
+    endpoint_id: UUID, body: ReplayRequest, principal: Partner, uow: UoW, now: Now
 ) -> ReplayResult:
     """Send again every subscribed event since ``since`` (same ``webhook-id`` per event)."""
     async with uow:
         endpoint = await _endpoint(uow, endpoint_id, principal)
         if endpoint.status != EndpointStatus.ACTIVE:
             raise Problem(409, "Conflict", "Enable the endpoint before replaying to it.")
-        queued = await service.replay_since(uow, endpoint, body.since)
+        queued = await service.replay_since(uow, endpoint, body.since, now.now())
         await uow.commit()
     return ReplayResult(queued=queued)
