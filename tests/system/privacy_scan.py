@@ -7,6 +7,10 @@
   configuration the server has, and by the lexemes' text.
 * ``leaks_in_files``: every file under the given folders (what the services store: attachments,
   export archives, their logs), zip archives' members included.
+* ``leaks_in_bucket``: every object of an S3-compatible bucket (resources' attachments with
+  ``ATTACHMENT_STORAGE=s3``, or moved there by ``python -m resources attachments
+  move-to-s3``), every version of each where the bucket keeps versions, zip and gzip
+  contents included.
 * ``leaks_on_kafka``: every topic read raw from the beginning (keys, values, headers).
 * ``leaks_in_search``: every public search endpoint of every service (the GET operations of
   ``docs/api/*.openapi.json`` with a ``q`` parameter and no path parameter), queried with each
@@ -18,10 +22,12 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
@@ -98,28 +104,45 @@ async def _count(
     )
 
 
-def _contents(path: Path) -> Iterator[tuple[str, bytes]]:
-    data = path.read_bytes()
-    yield str(path), data
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
+def _contents(where: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+    yield where, data
+    if zipfile.is_zipfile(io.BytesIO(data)):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for name in archive.namelist():
-                yield f"{path}!{name}", archive.read(name)
+                yield f"{where}!{name}", archive.read(name)
     elif data[:2] == b"\x1f\x8b":
-        yield f"{path} (gunzipped)", gzip.decompress(data)
+        yield f"{where} (gunzipped)", gzip.decompress(data)
+
+
+def _leaks_in(where: str, data: bytes, values: dict[str, str]) -> list[str]:
+    return [
+        f"{place}: {what}"
+        for place, content in _contents(where, data)
+        for what, value in values.items()
+        if value.lower().encode() in content.lower()
+    ]
 
 
 def leaks_in_files(roots: Iterable[Path], values: dict[str, str]) -> list[str]:
     leaks = []
     for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            for where, content in _contents(path):
-                lowered = content.lower()
-                leaks += [
-                    f"{where}: {what}"
-                    for what, value in values.items()
-                    if value.lower().encode() in lowered
-                ]
+            leaks += _leaks_in(str(path), path.read_bytes(), values)
+    return leaks
+
+
+def leaks_in_bucket(s3: Any, bucket: str, values: dict[str, str]) -> list[str]:
+    """Every object of ``bucket`` (a boto3 S3 client), whatever its key prefix, and every
+    kept version of it: a deleted or overwritten object a versioned bucket still holds is
+    still the person's data. Returns ``s3://bucket/key: what`` per finding."""
+    leaks = []
+    for page in s3.get_paginator("list_object_versions").paginate(Bucket=bucket):
+        for item in page.get("Versions", []):
+            key, version = item["Key"], item["VersionId"]
+            extra = {} if version in (None, "null") else {"VersionId": version}
+            data = s3.get_object(Bucket=bucket, Key=key, **extra)["Body"].read()
+            where = f"s3://{bucket}/{key}" + (f"?versionId={version}" if extra else "")
+            leaks += _leaks_in(where, data, values)
     return leaks
 
 

@@ -14,6 +14,8 @@ import email.message
 import io
 import json
 import re
+import subprocess
+import sys
 import tempfile
 import uuid
 import zipfile
@@ -26,6 +28,7 @@ import asyncpg
 import httpx
 import pytest
 from privacy_scan import (
+    leaks_in_bucket,
     leaks_in_database,
     leaks_in_files,
     leaks_in_search,
@@ -37,7 +40,7 @@ from conftest import Platform, start_platform
 from contracts.events.privacy import PARTICIPANTS
 from devstack.harness import TestInfra
 from devstack.postgres import plain_url
-from devstack.waiting import run_sync, wait_until
+from devstack.waiting import free_port, run_sync, wait_until
 
 SERVICES = ("profiles", "resources", "alliance", "notifications")
 ADMIN_EMAIL = "privacy-admin@example.org"
@@ -55,8 +58,66 @@ pytestmark = pytest.mark.timeout(1800)
 STORAGE = Path(tempfile.mkdtemp(prefix="privacy-storage-"))
 
 
+@dataclass
+class AttachmentBucket:
+    """An S3-compatible object store (moto's server, the one the resources tests use) whose
+    bucket holds resources' attachments here: the scan must read it like any store."""
+
+    url: str
+    s3: Any
+    name: str = "privacy-attachments"
+    region: str = "eu-west-3"
+
+    def env(self) -> dict[str, str]:
+        return {
+            "ATTACHMENT_STORAGE": "s3",
+            "ATTACHMENT_S3_ENDPOINT": self.url,
+            "ATTACHMENT_S3_BUCKET": self.name,
+            "ATTACHMENT_S3_REGION": self.region,
+            "ATTACHMENT_S3_ACCESS_KEY_ID": "privacy-test",
+            "ATTACHMENT_S3_SECRET_ACCESS_KEY": "privacy-test-secret",
+        }
+
+
 @pytest.fixture(scope="module")
-def full_platform(infra: TestInfra) -> Iterator[Platform]:
+def attachment_bucket() -> Iterator[AttachmentBucket]:
+    import boto3
+
+    url = f"http://127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", url.rsplit(":", 1)[1]],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until(lambda: _answers(url), 120, what="the object store")
+        s3 = boto3.client(
+            "s3",
+            endpoint_url=url,
+            region_name="eu-west-3",
+            aws_access_key_id="privacy-test",
+            aws_secret_access_key="privacy-test-secret",
+        )
+        bucket = AttachmentBucket(url, s3)
+        s3.create_bucket(
+            Bucket=bucket.name, CreateBucketConfiguration={"LocationConstraint": bucket.region}
+        )
+        yield bucket
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def _answers(url: str) -> bool:
+    try:
+        httpx.get(f"{url}/moto-api/", timeout=2)
+    except httpx.HTTPError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def full_platform(infra: TestInfra, attachment_bucket: AttachmentBucket) -> Iterator[Platform]:
     profiles_env = {
         "EXPORT_ARCHIVE_DIR": str(STORAGE / "profiles-exports"),
         "ADMIN_EMAIL": ADMIN_EMAIL,
@@ -66,8 +127,10 @@ def full_platform(infra: TestInfra) -> Iterator[Platform]:
         "PRIVACY_RETRY_AFTER_S": "5",
         "PRIVACY_JOBS_INTERVAL_S": "0.5",
     }
+    # attachments in an S3-compatible bucket, as a scaled-out deployment keeps them; the
+    # local folder stays set so a file written there by mistake is scanned too
     resources_env = {
-        "ATTACHMENT_STORAGE": "local",
+        **attachment_bucket.env(),
         "ATTACHMENT_DIR": str(STORAGE / "resources-attachments"),
     }
     with start_platform(
@@ -538,14 +601,21 @@ def test_no_public_search_matches_their_names(scene: Scene, full_platform: Platf
     assert leaks == [], "search still matches the erased person:\n" + "\n".join(leaks)
 
 
-def test_no_stored_file_holds_the_person(scene: Scene, full_platform: Platform) -> None:
-    """Every file the services store (attachments, export archives: the person exported
-    their data before the erasure) and every file they wrote (logs), zip members included."""
+def test_no_stored_file_holds_the_person(
+    scene: Scene, full_platform: Platform, attachment_bucket: AttachmentBucket
+) -> None:
+    """Every file the services store (export archives: the person exported their data before
+    the erasure), every file they wrote (logs), zip members included, and every object of
+    the attachment bucket."""
     assert scene.erasure is not None, "the erasure was not requested"
-    stored = [p for p in (STORAGE / "resources-attachments").rglob("*") if p.is_file()]
-    assert stored, "the resource's attachment is not a file under ATTACHMENT_DIR: nothing read"
     leaks = leaks_in_files([STORAGE, full_platform.home], scene.person.identifying)
     assert leaks == [], "identifying values left in files:\n" + "\n".join(leaks)
+    listed = attachment_bucket.s3.list_objects_v2(Bucket=attachment_bucket.name)
+    assert listed.get("Contents"), "the resource's attachment is not in the bucket: nothing read"
+    in_bucket = leaks_in_bucket(
+        attachment_bucket.s3, attachment_bucket.name, scene.person.identifying
+    )
+    assert in_bucket == [], "identifying values left in the bucket:\n" + "\n".join(in_bucket)
 
 
 def test_kafka_replayed_from_the_beginning_reveals_nothing(
@@ -558,11 +628,22 @@ def test_kafka_replayed_from_the_beginning_reveals_nothing(
     assert leaks == [], "identifying values readable on Kafka:\n" + "\n".join(leaks)
 
 
-def test_the_scanners_do_find_a_planted_value(full_platform: Platform) -> None:
+def planted_zip(name: str) -> bytes:
+    """A zip archive whose one member names ``name`` (compressed: only reading the
+    archive's members finds it, not the raw bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("note.txt", f"written by {name}")
+    return buffer.getvalue()
+
+
+def test_the_scanners_do_find_a_planted_value(
+    full_platform: Platform, attachment_bucket: AttachmentBucket
+) -> None:
     """The leak scanners are not vacuous: a fresh registration is found in the database; a
     name planted in a column of each kind (a schema of the test's own) is found in each (a
     search index's stemmed lexemes, bytes, json, an array, a large object); a planted file is
-    found in a zip archive in storage."""
+    found in a zip archive in storage, and in the attachment bucket under another prefix."""
     api = Api(full_platform)
     name = unique_word("Planted")
     try:
@@ -581,11 +662,17 @@ def test_the_scanners_do_find_a_planted_value(full_platform: Platform) -> None:
     assert sorted(every_kind) == sorted(f"{kind}: name" for kind in PLANTED_KINDS), every_kind
     planted = STORAGE / "planted" / "notes.zip"
     planted.parent.mkdir(parents=True, exist_ok=True)
-    # compressed: only reading the archive's members finds the name, not the raw bytes
-    with zipfile.ZipFile(planted, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        z.writestr("note.txt", f"written by {name}")
+    planted.write_bytes(planted_zip(name))
     assert leaks_in_files([STORAGE], {"name": name}) == [f"{planted}!note.txt: name"]
     planted.unlink()
+    bucket, s3 = attachment_bucket.name, attachment_bucket.s3
+    s3.put_object(Bucket=bucket, Key="elsewhere/notes.zip", Body=planted_zip(name))
+    try:
+        assert leaks_in_bucket(s3, bucket, {"name": name}) == [
+            f"s3://{bucket}/elsewhere/notes.zip!note.txt: name"
+        ]
+    finally:
+        s3.delete_object(Bucket=bucket, Key="elsewhere/notes.zip")
     on_kafka = run_sync(lambda: leaks_on_kafka(full_platform.infra.kafka_bootstrap, {"name": name}))
     # before profiles encrypts personal event fields the name is on Kafka in clear; after, it
     # is not: either way the scanner ran over every topic without failing
