@@ -30,16 +30,17 @@ DEFAULTS = 15
 def _calls() -> tuple[dict[str, int], int]:
     found: dict[str, int] = {}
     defaults = 0
-    for layer in LAYERS:
-        for path in sorted(ROOT.glob(f"services/*/src/*/{layer}/**/*.py")):
-            for line in path.read_text().splitlines():
-                if DEFAULT.search(line):
-                    defaults += 1
-                elif CALL.search(line):
-                    name = str(path.relative_to(ROOT / "services"))
-                    if name.startswith("profiles/") and "mapping" in name:
-                        name = "profiles mapping"
-                    found[name] = found.get(name, 0) + 1
+    # a vertical slice (profiles/mapping/domain/...) has the same layers one level down
+    sources = sorted(p for p in ROOT.glob("services/*/src/**/*.py") if set(p.parts) & set(LAYERS))
+    for path in sources:
+        for line in path.read_text().splitlines():
+            if DEFAULT.search(line):
+                defaults += 1
+            elif CALL.search(line):
+                name = str(path.relative_to(ROOT / "services"))
+                if name.startswith("profiles/") and "mapping" in name:
+                    name = "profiles mapping"
+                found[name] = found.get(name, 0) + 1
     return found, defaults
 
 
