@@ -77,7 +77,7 @@ async def record(
     uow: FakeNotificationsUnitOfWork, ce: CloudEvent, catalogue: PartnerCatalogue
 ) -> int:
     async with uow:
-        queued = await record_partner_event(ce, uow, catalogue)
+        queued = await record_partner_event(ce, uow, catalogue, datetime.now(UTC))
         await uow.commit()
     return queued
 
@@ -179,11 +179,12 @@ async def test_redelivery_starts_a_fresh_round_under_the_same_webhook_id(
     async with uow:
         found = await uow.webhooks.delivery(delivery.id)
         assert found is not None and found.status == WebhookDeliveryStatus.DEAD
-        await redeliver(uow, found)
+        later = now + timedelta(minutes=5)
+        await redeliver(uow, found, later)
         await uow.commit()
     [again] = await deliveries(uow, endpoint.id)
     assert again.status == WebhookDeliveryStatus.PENDING and again.attempts == 0
-    assert again.message_id == delivery.message_id and again.next_attempt_at >= now
+    assert again.message_id == delivery.message_id and again.next_attempt_at == later
 
 
 async def test_replay_queues_again_what_the_endpoint_had_and_what_it_missed(
@@ -209,7 +210,7 @@ async def test_replay_queues_again_what_the_endpoint_had_and_what_it_missed(
     await record(uow, other_type, catalogue)
 
     async with uow:
-        assert await replay_since(uow, endpoint, start) == 2
+        assert await replay_since(uow, endpoint, start, datetime.now(UTC)) == 2
         await uow.commit()
     found = {d.event_id: d for d in await deliveries(uow, endpoint.id)}
     assert set(found) == {had.id, missed.id}  # not the older one, not the other type
@@ -217,7 +218,7 @@ async def test_replay_queues_again_what_the_endpoint_had_and_what_it_missed(
     assert found[had.id].message_id == first.message_id  # the receiver can deduplicate
 
     async with uow:  # a second replay adds nothing
-        assert await replay_since(uow, endpoint, start) == 2
+        assert await replay_since(uow, endpoint, start, datetime.now(UTC)) == 2
         await uow.commit()
     assert len(await deliveries(uow, endpoint.id)) == 2
 
