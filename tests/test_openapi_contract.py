@@ -182,10 +182,10 @@ def test_if_match_operations_and_their_reads_answer_an_etag() -> None:
 
 
 #: 201 answers without ``Location``: parts of an aggregate with no address of their own (read
-#: through their parent's GET), answers that are not a created resource, and profiles' mapping
-#: creates (moving to their own slice; issue 29, item 9). Elsewhere ``Location`` is the created
-#: thing's own address or, where it has none, where its creator reads it (docs/developers/
-#: first-call.md). A new 201 must carry Location (``responses=CREATED``) or be listed here.
+#: through their parent's GET) and answers that are not a created resource (issue 29, item 9).
+#: Elsewhere ``Location`` is the created thing's own address or, where it has none, where its
+#: creator reads it (docs/developers/first-call.md). A new 201 must carry Location
+#: (``responses=CREATED``) or be listed here.
 CREATED_WITHOUT_LOCATION = {
     # parts of their parent, read through its GET
     "POST /v1/alliance/bodies/{body_id}/memberships",
@@ -199,13 +199,6 @@ CREATED_WITHOUT_LOCATION = {
     "POST /v1/auth/2fa/totp",
     "POST /v1/auth/signing-keys/rotate",
     "POST /v1/auth/register",
-    # profiles' mapping (the structure engineer's move into its own slice)
-    "POST /v1/mapping/campaigns",
-    "POST /v1/mapping/campaigns/{campaign_id}/responses",
-    "POST /v1/mapping/needs",
-    "POST /v1/mapping/surveys",
-    "POST /v1/mapping/surveys/xlsform",
-    "POST /v1/mapping/surveys/{survey_id}/dimensions",
 }
 
 

@@ -19355,6 +19355,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19969,6 +19971,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20219,6 +20223,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20813,6 +20819,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20888,6 +20896,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21031,6 +21041,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the created resource's address (a path under the gateway) */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {

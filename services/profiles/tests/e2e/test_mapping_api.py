@@ -76,6 +76,7 @@ async def upload_template(client: httpx.AsyncClient, h: dict[str, str], key: str
         headers={**h, "Content-Type": mapping.XLSX},
     )
     assert r.status_code == 201, r.text
+    assert r.headers["Location"] == f"/v1/mapping/surveys/{r.json()['id']}"
     return r.json()
 
 
@@ -141,6 +142,7 @@ async def launch(
     }
     r = await client.post("/v1/mapping/campaigns", json=body, headers=h)
     assert r.status_code == 201, r.text
+    assert r.headers["Location"] == f"/v1/mapping/campaigns/{r.json()['id']}"
     return r.json()
 
 
@@ -567,6 +569,7 @@ async def test_needs_belong_to_their_campaign_and_can_be_corrected_or_withdrawn(
     )
     assert mine.status_code == 201, mine.text
     need = mine.json()
+    assert mine.headers["Location"] == f"/v1/mapping/needs/{need['id']}"
     assert need["sector"] == "J" and need["campaign_id"] == campaign["id"]
     assert datetime.fromisoformat(need["declared_at"]) == clock.now()
 
@@ -707,6 +710,8 @@ async def test_web_responses_anonymous_or_linked_with_consent_and_access_is_logg
     )
     assert linked.status_code == 201, linked.text
     rid = linked.json()["response_id"]
+    # its address, read below by its respondent (each read is in the access log)
+    assert linked.headers["Location"] == f"/v1/mapping/responses/{rid}"
     again = await client.post(
         url,
         json={"answers": {**answers, "gender": "other"}, "link_to_profile": True},

@@ -17,6 +17,7 @@ from contracts.vocabulary.locales import reader_locale
 from contracts.vocabulary.types import CountryCode, LanguageCode
 from eventkit.http.auth import CurrentPrincipal, MaybePrincipal, Principal
 from eventkit.http.clock import Now
+from eventkit.http.openapi_headers import CREATED
 from eventkit.http.preconditions import IfMatchHeader
 from eventkit.http.problems import Problem
 from eventkit.preconditions import etag
@@ -114,18 +115,28 @@ class SurveyInput(BaseModel):
     questions: list[dict[str, Any]] = Field(min_length=1, max_length=500)
 
 
-@router.post("/surveys", status_code=201, response_model=SurveyOut)
-async def create_survey(body: SurveyInput, uow: UoW, principal: CurrentPrincipal) -> dict[str, Any]:
+def _created_survey(survey: Any, response: Response) -> dict[str, Any]:
+    view = _survey_view(survey)
+    response.headers["Location"] = f"/v1/mapping/surveys/{view['id']}"
+    return view
+
+
+@router.post("/surveys", status_code=201, response_model=SurveyOut, responses=CREATED)
+async def create_survey(
+    body: SurveyInput, uow: UoW, principal: CurrentPrincipal, response: Response
+) -> dict[str, Any]:
     try:
         definition = survey_from_json(body.model_dump(exclude={"key"}))
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidSurvey(f"the questionnaire is not valid: {exc}") from exc
-    return _survey_view(await handlers.create_survey(uow, body.key, definition, principal))
+    survey = await handlers.create_survey(uow, body.key, definition, principal)
+    return _created_survey(survey, response)
 
 
-@router.post("/surveys/xlsform", status_code=201, response_model=SurveyOut)
+@router.post("/surveys/xlsform", status_code=201, response_model=SurveyOut, responses=CREATED)
 async def import_xlsform(
     request: Request,
+    response: Response,
     uow: UoW,
     principal: CurrentPrincipal,
     key: Annotated[str, Query(min_length=1, max_length=100, pattern=r"^[a-z0-9_.-]+$")],
@@ -134,7 +145,7 @@ async def import_xlsform(
     content = await request.body()
     # parsing a workbook is CPU work: keep it off the event loop
     definition = await asyncio.to_thread(parse_xlsform, content)
-    return _survey_view(await handlers.create_survey(uow, key, definition, principal))
+    return _created_survey(await handlers.create_survey(uow, key, definition, principal), response)
 
 
 class DimensionsInput(BaseModel):
@@ -143,15 +154,22 @@ class DimensionsInput(BaseModel):
     dimensions: dict[str, str | None] = Field(min_length=1, max_length=500)
 
 
-@router.post("/surveys/{survey_id}/dimensions", status_code=201, response_model=SurveyOut)
+@router.post(
+    "/surveys/{survey_id}/dimensions", status_code=201, response_model=SurveyOut, responses=CREATED
+)
 async def map_survey_dimensions(
-    survey_id: UUID, body: DimensionsInput, uow: UoW, principal: CurrentPrincipal
+    survey_id: UUID,
+    body: DimensionsInput,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    response: Response,
 ) -> dict[str, Any]:
     """The mapping step for a standard XLSForm / Kobo form (no ``dimension`` column): which
     question feeds which dimension. Answers a new version of the questionnaire, with its
     ``statistics`` report; campaigns are launched on that version. A question, a dimension or
     a pairing that cannot work is refused (422) with every problem named."""
-    return _survey_view(await handlers.map_dimensions(uow, survey_id, body.dimensions, principal))
+    mapped = await handlers.map_dimensions(uow, survey_id, body.dimensions, principal)
+    return _created_survey(mapped, response)
 
 
 @router.get("/surveys/{survey_id}", response_model=SurveyOut)
@@ -303,14 +321,15 @@ class ResponseOut(ResponseSummary):
     referral_code: str | None
 
 
-@router.post("/campaigns", status_code=201, response_model=ManagedCampaign)
+@router.post("/campaigns", status_code=201, response_model=ManagedCampaign, responses=CREATED)
 async def launch_campaign(
-    body: CampaignInput, uow: UoW, principal: CurrentPrincipal, rules: Rules
+    body: CampaignInput, uow: UoW, principal: CurrentPrincipal, rules: Rules, response: Response
 ) -> dict[str, Any]:
     settings = body.model_dump()
     settings["k"] = settings["k"] or rules.min_k
     campaign = handlers.campaign_from_request(by=principal, **settings)
     launched = await handlers.launch_campaign(uow, campaign, principal, rules)
+    response.headers["Location"] = f"/v1/mapping/campaigns/{launched.id}"
     return _campaign_view(launched, rules)
 
 
@@ -401,9 +420,18 @@ class ResponseInput(BaseModel):
     wave: int = Field(default=1, ge=1, le=100)
 
 
-@router.post("/campaigns/{campaign_id}/responses", status_code=201, response_model=RecordedResponse)
+@router.post(
+    "/campaigns/{campaign_id}/responses",
+    status_code=201,
+    response_model=RecordedResponse,
+    responses=CREATED,
+)
 async def submit_response(
-    campaign_id: UUID, body: ResponseInput, uow: UoW, principal: MaybePrincipal
+    campaign_id: UUID,
+    body: ResponseInput,
+    uow: UoW,
+    principal: MaybePrincipal,
+    response: Response,
 ) -> dict[str, Any]:
     recorded = await handlers.submit_response(
         uow,
@@ -417,6 +445,8 @@ async def submit_response(
             wave=body.wave,
         ),
     )
+    # its address: readable by its respondent only (GET answers 404 to anyone else)
+    response.headers["Location"] = f"/v1/mapping/responses/{recorded.response_id}"
     return {
         "response_id": str(recorded.response_id),
         "referral_code": recorded.referral_code,
@@ -562,7 +592,7 @@ def _need_response(need: SectorNeed, response: Response) -> NeedOut:
     return _need_view(need)
 
 
-@router.post("/needs", status_code=201, response_model=NeedOut)
+@router.post("/needs", status_code=201, response_model=NeedOut, responses=CREATED)
 async def declare_need(
     body: NeedInput, uow: UoW, principal: CurrentPrincipal, now: Now, response: Response
 ) -> NeedOut:
@@ -570,6 +600,8 @@ async def declare_need(
     for the origin country (no ``campaign_id``: it counts in each of its campaigns)."""
     need = handlers.new_need(by=principal, now=now.now(), **body.model_dump())
     await handlers.declare_need(uow, need, principal)
+    # its address (corrected with PATCH, withdrawn with DELETE; read in GET /needs)
+    response.headers["Location"] = f"/v1/mapping/needs/{need.id}"
     return _need_response(need, response)
 
 
