@@ -43,6 +43,11 @@ def test_arabic_is_right_to_left_everywhere(
         page.goto("/library")
         # the themes facet names them in Arabic (the shared vocabulary), not by their codes
         expect(page.locator(".filters")).to_contain_text("التحويلات المالية")
+        # a French summary keeps its own direction inside the Arabic page: its full stop at
+        # its end, not thrown to the left by the page's right-to-left flow
+        summary = page.locator("#results [lang=fr]").last
+        assert summary.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        assert summary.evaluate("e => getComputedStyle(e).unicodeBidi") in ("isolate", "plaintext")
         brand = page.locator(".brand").bounding_box()
         assert brand and brand["x"] > page.viewport_size["width"] / 2  # type: ignore[index]
         screenshot(page, "library-ar")

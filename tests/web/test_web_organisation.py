@@ -1,8 +1,10 @@
 """The organisation administrator's console in a real browser, with JavaScript off (every
 form is a plain one): register an organisation (refused without a name, what was typed kept,
 the error beside the field), its verification status, accept a join request, invite someone
-by their page's address, edit the profile; post a call (a past deadline refused beside its
-field), see an expression of interest and shortlist it, edit the call; schedule an event (a
+by their page's address, edit the profile; post a call with the skills, sectors, countries
+and languages it is for (a past deadline refused beside its field, the ticks kept), a member
+whose skills match is shown it, see an expression of interest and shortlist it, edit the call
+(its ticks pre-filled, one country changed); schedule an event (a
 bad time zone refused beside its field) and see who registered. A member without the role
 never sees the console; Arabic, right to left, on a phone, with screenshots to look at."""
 
@@ -34,6 +36,14 @@ def test_an_organisation_administrator_runs_their_organisation(
     _, admin_email, _ = verified_member(api, world.mail, "Organisation Admin")
     staff_roles.grant(admin_email, "organisation_admin")
     _, _, joiner = verified_member(api, world.mail, "Joining Person")
+    _, _, matcher = verified_member(api, world.mail, "Matching Person")
+    api.call(
+        "PUT",
+        "/v1/me/profile",
+        matcher,
+        json={"display_name": "Matching Person", "skills": ["S5"], "open_to_opportunities": True},
+        expect=201,
+    )
     invitee_id, _, invitee = verified_member(api, world.mail, "Invited Person")
     for token, shown in ((joiner, "Joining Person"), (invitee, "Invited Person")):
         profile = {"display_name": shown, "visibility": {"display_name": "members"}}
@@ -109,10 +119,16 @@ def test_an_organisation_administrator_runs_their_organisation(
         page.get_by_label("Title").fill(title)
         page.get_by_label("On behalf of").select_option(org_id)
         page.get_by_label("Deadline").fill("2020-01-31")
+        # who it is for, from the vocabulary in words: what matching compares with profiles
+        ticked = ("working with computers", "Information and communication", "Senegal", "Arabic")
+        for label in ticked:
+            page.get_by_role("checkbox", name=label, exact=True).check()
         page.get_by_role("button", name="Post the call").click()
         expect(page.get_by_role("alert")).to_contain_text("Choose a day in the future")
         expect(page.get_by_label("Deadline")).to_have_attribute("aria-invalid", "true")
         expect(page.get_by_label("Title")).to_have_value(title)
+        for label in ticked:
+            expect(page.get_by_role("checkbox", name=label, exact=True)).to_be_checked()
         audit.axe(page, "/organisation/opportunities (error)")
         deadline = (datetime.now(UTC) + timedelta(days=40)).date().isoformat()
         page.get_by_label("Deadline").fill(deadline)
@@ -121,6 +137,21 @@ def test_an_organisation_administrator_runs_their_organisation(
         opportunity_id = id_in(page.url)
         posted = api.call("GET", f"/v1/opportunities/{opportunity_id}").json()
         assert posted["organisation"] == name and posted["organisation_id"] == org_id
+        assert (
+            posted["required_skills"],
+            posted["sectors"],
+            posted["countries"],
+            posted["languages"],
+        ) == (["S5"], ["J"], ["SN"], ["ar"])
+        # a member with that skill, open to opportunities, is shown it among their matches
+        matched = False
+        for _ in range(30):
+            found = api.call("GET", "/v1/opportunities/for-me", matcher, expect=200).json()
+            matched = any(m["opportunity"]["id"] == opportunity_id for m in found)
+            if matched:
+                break
+            page.wait_for_timeout(1000)
+        assert matched, "the member whose skills match was not shown the call"
 
         # an expression of interest arrives; the administrator shortlists it
         api.call(
@@ -142,10 +173,19 @@ def test_an_organisation_administrator_runs_their_organisation(
         assert [i["status"] for i in mine if i["opportunity_id"] == opportunity_id] == [
             "shortlisted"
         ]
+        # the edit form has the ticks as posted; another country instead of Senegal
+        for label in ticked:
+            expect(page.get_by_role("checkbox", name=label, exact=True)).to_be_checked()
+        page.get_by_role("checkbox", name="Senegal", exact=True).uncheck()
+        page.get_by_role("checkbox", name="Morocco", exact=True).check()
         page.get_by_label("Title").fill(f"{title} (second call)")
         page.get_by_role("button", name="Save the changes").click()
         expect(page.get_by_role("status")).to_contain_text("Your changes are saved")
         expect(page.get_by_role("heading", level=1)).to_have_text(f"{title} (second call)")
+        edited = api.call("GET", f"/v1/opportunities/{opportunity_id}").json()
+        assert (edited["countries"], edited["required_skills"]) == (["MA"], ["S5"])
+        expect(page.get_by_role("checkbox", name="Morocco", exact=True)).to_be_checked()
+        expect(page.get_by_role("checkbox", name="Senegal", exact=True)).not_to_be_checked()
         screenshot(page, "organisation-opportunity-desktop")
 
         # an event: a bad time zone is refused beside its field

@@ -2,7 +2,9 @@
 event types from the catalogue (a private address refused beside the field, what was typed
 kept), the signing secret shown once, a real delivery to a receiver on this machine in the
 delivery log with its status and attempts, one sent again, a replay of everything since a
-moment, a new secret; links to the AsyncAPI and webhook documents. A member without the role
+moment, turned off and on with another event type from the catalogue (none refused, a
+stale form refused rather than overwriting), a new secret; links to the AsyncAPI and webhook
+documents. A member without the role
 never sees it; Arabic, right to left, on a phone, with screenshots to look at."""
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ def test_a_partner_manages_webhooks_and_their_deliveries(
     _, partner_email, _ = verified_member(api, world.mail, "Partner Person")
     staff_roles.grant(partner_email, "partner")
     focal = api.login(world.staff_email)
+    partner = api.login(partner_email)  # a token that carries the role
 
     with (
         receiver() as (hook_url, received),
@@ -132,6 +135,47 @@ def test_a_partner_manages_webhooks_and_their_deliveries(
         expect(page.get_by_role("status")).to_contain_text(
             re.compile(r"[1-9]\d* messages? (is|are) queued")
         )
+
+        # settings: none of the event types is refused, the choice of "off" kept
+        catalogue = api.call("GET", "/v1/webhooks/event-types", partner, expect=200).json()
+        other = next(t for t in catalogue if t != EVENT_TYPE)
+        stale = page.context.new_page()  # the same page, left open in another tab
+        stale.goto(f"/partner/endpoints/{endpoint_id}")
+        switch_off = page.get_by_role("radio", name=re.compile("^Off"))
+        page.get_by_role("checkbox", name=EVENT_TYPE, exact=True).uncheck()
+        switch_off.check()
+        page.get_by_role("button", name="Save the settings").click()
+        expect(page.get_by_role("alert")).to_contain_text("Choose at least one event type.")
+        expect(switch_off).to_be_checked()
+        audit.axe(page, "/partner/endpoints/{id} (settings error)")
+        # off, and a second event type from the catalogue
+        page.get_by_role("checkbox", name=EVENT_TYPE, exact=True).check()
+        page.get_by_role("checkbox", name=other, exact=True).check()
+        page.get_by_role("button", name="Save the settings").click()
+        expect(page.get_by_role("status")).to_contain_text("The endpoint's settings are saved.")
+        seen = api.call("GET", f"/v1/webhooks/endpoints/{endpoint_id}", partner, expect=200)
+        assert seen.json()["status"] == "disabled"
+        assert sorted(seen.json()["event_types"]) == sorted([EVENT_TYPE, other])
+        expect(page.locator("dl.facts")).to_contain_text("Off")
+        expect(page.get_by_role("checkbox", name=other, exact=True)).to_be_checked()
+        audit.axe(page, "/partner/endpoints/{id} (off)")
+        # off: a replay is refused, saying why
+        page.get_by_label("Send again every event since").fill(since)
+        page.get_by_role("button", name="Replay").click()
+        expect(page.get_by_role("alert")).to_contain_text("Turn the endpoint on before replaying")
+        # the tab opened before: its form names an older version, so nothing is overwritten
+        stale.get_by_role("button", name="Save the settings").click()
+        expect(stale.get_by_role("alert")).to_contain_text("The endpoint changed since")
+        stale.close()
+        seen = api.call("GET", f"/v1/webhooks/endpoints/{endpoint_id}", partner, expect=200)
+        assert seen.json()["status"] == "disabled"
+        # on again
+        page.goto(f"/partner/endpoints/{endpoint_id}")
+        page.get_by_role("radio", name=re.compile("^On")).check()
+        page.get_by_role("button", name="Save the settings").click()
+        expect(page.get_by_role("status")).to_contain_text("The endpoint's settings are saved.")
+        seen = api.call("GET", f"/v1/webhooks/endpoints/{endpoint_id}", partner, expect=200)
+        assert seen.json()["status"] == "active"
 
         # a new secret; the old one keeps signing for a while
         page.get_by_role("button", name="Make a new signing secret").click()

@@ -149,6 +149,10 @@ def test_a_representative_registers_votes_and_reports_progress(
             expect=201,
         ).json()
         page.reload()
+        # the same meeting left open in another tab: its vote form goes stale
+        stale, later = page.context.new_page(), page.context.new_page()
+        stale.goto(page.url)
+        later.goto(page.url)
         cast = page.get_by_role("button", name="Cast the vote on Endorse the youth charter")
         cast.click()
         expect(page.get_by_role("alert")).to_contain_text("This field is required")
@@ -157,16 +161,38 @@ def test_a_representative_registers_votes_and_reports_progress(
         cast.click()
         expect(page.get_by_role("status")).to_contain_text("The vote is cast.")
         expect(page.get_by_text("Ballots cast so far: 1")).to_be_visible()
+        # the form gives way to what the API says the state voted, on every later visit too
+        page.reload()
+        expect(page.get_by_text("You voted Yes, for Fiji.")).to_be_visible()
+        expect(cast).to_have_count(0)
+        audit.axe(page, "/alliance/meetings/{id} (voted)")
         screenshot(page, "representative-meeting-desktop")
 
-        # closed: the result
+        # a second ballot through the stale form: told beside the motion, not a server error
+        stale.get_by_role("radio", name="No").check()
+        with stale.expect_response(lambda r: r.request.method == "POST") as answer:
+            stale.get_by_role("button", name="Cast the vote on Endorse the youth charter").click()
+        assert answer.value.status == 422
+        expect(stale.get_by_role("alert")).to_contain_text(
+            "The member you represent has already voted on this."
+        )
+        expect(stale.get_by_text("You voted Yes, for Fiji.")).to_be_visible()
+
+        # closed: the result, and what the state voted
         api.call("POST", f"{ALLIANCE}/motions/{motion['id']}/close", sec, expect=200)
         page.reload()
         result = page.get_by_role("table", name="Result of Endorse the youth charter")
         expect(result).to_contain_text("1")
         expect(page.get_by_text("Carried")).to_be_visible()
-        expect(page.get_by_text("Fiji voted: Yes")).to_be_visible()
+        expect(page.get_by_text("You voted Yes, for Fiji.")).to_be_visible()
         audit.axe(page, "/alliance/meetings/{id} (result)")
+        # a vote sent from a tab opened before the close: the result, and why
+        later.get_by_role("radio", name="No").check()
+        later.get_by_role("button", name="Cast the vote on Endorse the youth charter").click()
+        expect(later.get_by_role("alert")).to_contain_text("The vote on this motion is closed")
+        expect(later.get_by_text("Carried")).to_be_visible()
+        stale.close()
+        later.close()
 
         # progress on the commitment: a word refused and kept, then a number
         page.goto(f"/alliance/commitments/{commitment['id']}")

@@ -6770,6 +6770,13 @@ export interface components {
              * Format: date-time
              */
             opened_at: string;
+            /**
+             * Own Ballots
+             * @description the ballots of the members you represent, while the vote is open too (on reads of a motion or a meeting's motions)
+             */
+            own_ballots?: {
+                [key: string]: components["schemas"]["Ballot"];
+            };
             /** Quorum Percent */
             quorum_percent: number;
             /** Recommendation Id */

@@ -64,6 +64,7 @@ NOTICES: dict[str, str] = {
     "event-scheduled": N_("Your event is in the calendar."),
     "event-saved": N_("Your changes are saved."),
     "webhook-redelivered": N_("Queued again: it is sent in a moment."),
+    "webhook-settings-saved": N_("The endpoint's settings are saved."),
     "meeting-registered": N_("The member you represent is registered for the meeting."),
     "ballot-cast": N_("The vote is cast."),
     "progress-reported": N_("The progress is reported."),

@@ -108,6 +108,12 @@ async def test_meeting_quorum_votes_and_minutes(world: World, client: httpx.Asyn
 
     r = await client.get(f"{API}/motions/{motion['id']}", headers=world.as_(sv_rep))
     assert r.json()["ballots_cast"] == 3 and "ballots" not in r.json()  # secret until closed
+    # ...except to the member's own representatives (either of them): what "we" voted
+    assert r.json()["own_ballots"] == {sv: {"choice": "yes"}}
+    r = await client.get(f"{API}/meetings/{meeting['id']}/motions", headers=world.as_(second_rep))
+    assert [m["own_ballots"] for m in r.json()["items"]] == [{sv: {"choice": "yes"}}]
+    r = await client.get(f"{API}/motions/{motion['id']}", headers=world.as_(states["FJ"][1]))
+    assert r.json()["own_ballots"] == {states["FJ"][0]: {"choice": "yes"}}
 
     # only the chair (through its representative) or the secretariat closes the vote
     r = await client.post(f"{API}/motions/{motion['id']}/close", headers=world.as_(states["FJ"][1]))

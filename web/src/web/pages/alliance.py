@@ -107,7 +107,8 @@ async def _meeting_context(request: Request, visit: Visit, meeting_id: str) -> d
     for motion in motions:
         voters = [m for m in motion["electorate"] if m in mine]
         motion["my_voters"] = voters
-        motion["my_ballots"] = {m: b["choice"] for m, b in motion.get("ballots", {}).items()}
+        # what the members we represent voted, as the API keeps it (open or closed)
+        motion["my_ballots"] = {m: b["choice"] for m, b in motion.get("own_ballots", {}).items()}
     return {
         "me": me,
         "meeting": meeting,
@@ -135,7 +136,13 @@ async def meeting_page(request: Request) -> Response:
 def _action_problem(problem: ApiProblem) -> FormErrors:
     """What the API refused, above the form: who may act, and when."""
     errors = FormErrors()
-    if problem.status == 403:
+    detail = problem.detail.lower()
+    if problem.status == 409 and "already voted" in detail:
+        # a second ballot, e.g. from a form left open in another tab
+        errors.add(None, N_("The member you represent has already voted on this."))
+    elif problem.status == 409 and "vote is closed" in detail:
+        errors.add(None, N_("The vote on this motion is closed: its result is below."))
+    elif problem.status == 403:
         errors.add(None, N_("The member you represent may not do this."))
     elif problem.status == 409:
         errors.add(None, N_("Not now: this can only be done while the meeting is open."))
@@ -184,9 +191,6 @@ async def vote(request: Request) -> Response:
             return flash_redirect(f"/alliance/meetings/{meeting_id}", "ballot-cast")
         except ApiProblem as problem:
             errors = _action_problem(problem)
-            if problem.status == 409 and "already" in problem.detail.lower():
-                errors = FormErrors()
-                errors.add(None, N_("The member you represent has already voted on this."))
     context = await _meeting_context(request, visit, meeting_id)
     context.update(errors=errors, values=values, voting_on=motion_id)
     return render(request, "consoles/alliance_meeting.html", context, status=422)

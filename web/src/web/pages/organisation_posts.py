@@ -26,6 +26,7 @@ from web.pages.organisation import (
     require_organiser,
 )
 from web.runtime import flash_redirect, read_form, render, web_of
+from web.vocabulary import classifications, countries, languages
 
 WORK_MODES: dict[str, str] = {
     "remote": N_("Remote"),
@@ -51,6 +52,8 @@ NEXT_STATUSES: dict[str, tuple[str, ...]] = {
     "shortlisted": ("accepted", "declined"),
 }
 OPPORTUNITY_FIELDS = ("kind", "title", "description", "organisation", "deadline", "work_mode")
+#: what matching compares with members' profiles: lists of the vocabulary's codes
+MATCHED_LISTS = ("required_skills", "sectors", "countries", "languages")
 EVENT_FIELDS = (
     "kind",
     "title",
@@ -91,6 +94,33 @@ def _typed(form: Any, names: tuple[str, ...]) -> dict[str, str]:
     return {name: str(form.get(name, "")).strip() for name in names}
 
 
+def _chosen(form: Any) -> dict[str, list[str]]:
+    return {name: [str(v) for v in form.getlist(name) if str(v)] for name in MATCHED_LISTS}
+
+
+async def _matching_options(request: Request, visit: Visit) -> dict[str, list[tuple[str, str]]]:
+    """Each matched list's codes with their names in the reader's language: skills (ESCO
+    groups) and sectors (ISIC sections) as the API's taxonomy labels them, countries and
+    languages as CLDR names them (the standard codes the API takes)."""
+    taxonomy = await classifications(request)
+    return {
+        "required_skills": [(i["code"], i["label"]) for i in taxonomy.get("skills", [])],
+        "sectors": [(i["code"], i["label"]) for i in taxonomy.get("sectors", [])],
+        "countries": countries(visit.locale),
+        "languages": languages(visit.locale),
+    }
+
+
+def _chosen_first(
+    options: dict[str, list[tuple[str, str]]], chosen: dict[str, list[str]]
+) -> dict[str, list[tuple[str, str]]]:
+    """Long lists show what is ticked at their top (a scrolled-away tick is easily missed)."""
+    return {
+        name: sorted(pairs, key=lambda pair: pair[0] not in chosen.get(name, ()))
+        for name, pairs in options.items()
+    }
+
+
 def _organisation_names(organisations: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(o["organisation_id"], o["name"]) for o in organisations if o["role"] == "admin"]
 
@@ -114,6 +144,8 @@ async def _opportunities_context(request: Request, visit: Visit) -> dict[str, An
             "work_mode": "remote",
             "organisation": organisations[0][0] if organisations else "",
         },
+        "matching": await _matching_options(request, visit),
+        "chosen": {name: [] for name in MATCHED_LISTS},
     }
 
 
@@ -138,6 +170,7 @@ async def post_opportunity(request: Request) -> Response:
     web, visit = web_of(request), require_organiser(request)
     context = await _opportunities_context(request, visit)
     values = _typed(form, OPPORTUNITY_FIELDS)
+    chosen = _chosen(form)
     named = dict(context["organisation_options"])
     rules: dict[str, list[Validator]] = {**OPPORTUNITY_RULES, "organisation": [required]}
     errors = check(values, rules)
@@ -148,6 +181,7 @@ async def post_opportunity(request: Request) -> Response:
             "description": values["description"],
             "deadline": f"{values['deadline']}T23:59:59+00:00",
             "work_mode": values["work_mode"] or "remote",
+            **chosen,
         }
         if values["organisation"] in named:
             body.update(
@@ -166,7 +200,12 @@ async def post_opportunity(request: Request) -> Response:
             if problem.status == 422 and "deadline" in problem.detail:
                 errors = FormErrors()
                 errors.add("deadline", N_("Choose a day in the future."))
-    context.update(errors=errors, values=values)
+    context.update(
+        errors=errors,
+        values=values,
+        chosen=chosen,
+        matching=_chosen_first(context["matching"], chosen),
+    )
     return render(request, "consoles/organisation_opportunities.html", context, status=422)
 
 
@@ -177,6 +216,7 @@ async def _opportunity_context(request: Request, visit: Visit, oid: str) -> dict
     names = await display_names(request, visit, [i["person_id"] for i in interests])
     values = {k: str(opportunity.get(k) or "") for k in ("title", "description", "work_mode")}
     values["deadline"] = _date_of(opportunity["deadline"])
+    chosen = {name: list(opportunity.get(name) or []) for name in MATCHED_LISTS}
     return {
         "o": opportunity,
         "interests": interests,
@@ -188,6 +228,8 @@ async def _opportunity_context(request: Request, visit: Visit, oid: str) -> dict
         "work_modes": WORK_MODES,
         "mode_options": choices(request, WORK_MODES),
         "values": values,
+        "chosen": chosen,
+        "matching": _chosen_first(await _matching_options(request, visit), chosen),
     }
 
 
@@ -206,12 +248,14 @@ async def save_opportunity(request: Request) -> Response:
     web, visit = web_of(request), require_organiser(request)
     oid = str(request.path_params["opportunity_id"])
     values = _typed(form, ("title", "description", "deadline", "work_mode"))
+    chosen = _chosen(form)
     errors = check(values, {"title": [required], "deadline": [required, a_day]})
     if not errors:
-        body = {
+        body: dict[str, Any] = {
             "title": values["title"],
             "description": values["description"],
             "work_mode": values["work_mode"] or "remote",
+            **chosen,
         }
         context = await _opportunity_context(request, visit, oid)
         if values["deadline"] != context["values"]["deadline"]:
@@ -232,7 +276,9 @@ async def save_opportunity(request: Request) -> Response:
                 errors.fields["deadline"] = N_("Choose a day in the future.")
     context = await _opportunity_context(request, visit, oid)
     context["values"] = {**context["values"], **values}
-    context["errors"] = errors
+    context.update(
+        errors=errors, chosen=chosen, matching=_chosen_first(context["matching"], chosen)
+    )
     return render(request, "consoles/organisation_opportunity.html", context, status=422)
 
 

@@ -30,6 +30,11 @@ DELIVERY_STATUSES: dict[str, str] = {
     "dead": N_("Given up"),
 }
 ENDPOINT_STATUSES: dict[str, str] = {"active": N_("On"), "disabled": N_("Off")}
+#: the settings form's choice between them, in words
+ENDPOINT_SWITCH: dict[str, str] = {
+    "active": N_("On: events are sent to it"),
+    "disabled": N_("Off: nothing is sent until it is turned on again"),
+}
 #: the developer portal's documents (served by the gateway at /developers)
 DOCS = {
     "events": "/developers/events/",
@@ -120,6 +125,10 @@ async def _endpoint_context(request: Request, visit: Visit, endpoint_id: str) ->
     page = await api.get(visit, f"/v1/webhooks/endpoints/{endpoint_id}/deliveries", params=query)
     return {
         "endpoint": endpoint,
+        "event_types": await api.get(visit, "/v1/webhooks/event-types"),
+        "endpoint_switch": ENDPOINT_SWITCH,
+        "settings": {"status": endpoint["status"]},
+        "chosen": endpoint["event_types"],
         "deliveries": page.get("items", []),
         "next_cursor": page.get("next_cursor"),
         "status": status,
@@ -138,6 +147,48 @@ async def endpoint_page(request: Request) -> Response:
         "consoles/partner_endpoint.html",
         await _endpoint_context(request, visit, endpoint_id),
     )
+
+
+async def save_settings(request: Request) -> Response:
+    """On or off, and which event types: a PATCH naming the version the form showed, so a
+    change made meanwhile (turned off after failed deliveries) is not overwritten unseen."""
+    form = await read_form(request)
+    web, visit = web_of(request), require_partner(request)
+    endpoint_id = str(request.path_params["endpoint_id"])
+    status = str(form.get("status", ""))
+    chosen = [str(t) for t in form.getlist("event_types")]
+    version = str(form.get("version", ""))
+    errors = FormErrors()
+    if status not in ENDPOINT_SWITCH:
+        errors.add(None, N_("Choose on or off."))
+    if not chosen:
+        errors.add("event_types", N_("Choose at least one event type."))
+    if not errors:
+        try:
+            await web.api.call(
+                visit,
+                "PATCH",
+                f"/v1/webhooks/endpoints/{endpoint_id}",
+                json={"status": status, "event_types": chosen},
+                headers={"If-Match": f'W/"{version}"'} if version.isdigit() else None,
+            )
+            return flash_redirect(f"/partner/endpoints/{endpoint_id}", "webhook-settings-saved")
+        except ApiProblem as problem:
+            if problem.status == 412:
+                errors.add(
+                    None,
+                    N_(
+                        "The endpoint changed since this page was shown (it may have been "
+                        "turned off after failed deliveries): check it and save again."
+                    ),
+                )
+            elif problem.status == 422 and "event type" in problem.detail.lower():
+                errors.add("event_types", N_("Choose event types from the list."))
+            else:
+                errors = problem_errors(problem)
+    context = await _endpoint_context(request, visit, endpoint_id)
+    context.update(errors=errors, chosen=chosen, settings={"status": status})
+    return render(request, "consoles/partner_endpoint.html", context, status=422)
 
 
 async def rotate_secret(request: Request) -> Response:
@@ -226,6 +277,7 @@ ROUTES = [
     Route("/partner/endpoints", create_endpoint, methods=["POST"]),
     Route("/partner/endpoints/{endpoint_id:uuid}", endpoint_page, methods=["GET"]),
     Route("/partner/endpoints/{endpoint_id:uuid}/secret", rotate_secret, methods=["POST"]),
+    Route("/partner/endpoints/{endpoint_id:uuid}/settings", save_settings, methods=["POST"]),
     Route("/partner/endpoints/{endpoint_id:uuid}/replay", replay, methods=["POST"]),
     Route(
         "/partner/endpoints/{endpoint_id:uuid}/deliveries/{delivery_id:uuid}",

@@ -186,6 +186,7 @@ from .module_in import ModuleIn
 from .motion import Motion
 from .motion_ballots_type_0 import MotionBallotsType0
 from .motion_in import MotionIn
+from .motion_own_ballots import MotionOwnBallots
 from .motion_status import MotionStatus
 from .motions import Motions
 from .my_interest_out import MyInterestOut
@@ -563,6 +564,7 @@ __all__ = (
     "Motion",
     "MotionBallotsType0",
     "MotionIn",
+    "MotionOwnBallots",
     "Motions",
     "MotionStatus",
     "MyInterestOut",

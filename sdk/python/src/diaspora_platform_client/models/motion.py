@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.motion_ballots_type_0 import MotionBallotsType0
+    from ..models.motion_own_ballots import MotionOwnBallots
     from ..models.result import Result
 
 
@@ -42,6 +43,8 @@ class Motion:
         title (str):
         version (int): incremented on every change
         ballots (MotionBallotsType0 | None | Unset): by member, once the vote is closed
+        own_ballots (MotionOwnBallots | Unset): the ballots of the members you represent, while the vote is open too (on
+            reads of a motion or a meeting's motions)
     """
 
     alliance_id: UUID
@@ -61,6 +64,7 @@ class Motion:
     title: str
     version: int
     ballots: MotionBallotsType0 | None | Unset = UNSET
+    own_ballots: MotionOwnBallots | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +126,10 @@ class Motion:
         else:
             ballots = self.ballots
 
+        own_ballots: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.own_ballots, Unset):
+            own_ballots = self.own_ballots.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -146,12 +154,15 @@ class Motion:
         )
         if ballots is not UNSET:
             field_dict["ballots"] = ballots
+        if own_ballots is not UNSET:
+            field_dict["own_ballots"] = own_ballots
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.motion_ballots_type_0 import MotionBallotsType0  # noqa: PLC0415
+        from ..models.motion_own_ballots import MotionOwnBallots  # noqa: PLC0415
         from ..models.result import Result  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -248,6 +259,13 @@ class Motion:
 
         ballots = _parse_ballots(d.pop("ballots", UNSET))
 
+        _own_ballots = d.pop("own_ballots", UNSET)
+        own_ballots: MotionOwnBallots | Unset
+        if isinstance(_own_ballots, Unset):
+            own_ballots = UNSET
+        else:
+            own_ballots = MotionOwnBallots.from_dict(_own_ballots)
+
         motion = cls(
             alliance_id=alliance_id,
             ballots_cast=ballots_cast,
@@ -266,6 +284,7 @@ class Motion:
             title=title,
             version=version,
             ballots=ballots,
+            own_ballots=own_ballots,
         )
 
         motion.additional_properties = d

@@ -15,7 +15,7 @@ from alliance.entrypoints.http import schemas
 from alliance.entrypoints.http.deps import Caller, UoW, created_at, dump
 from alliance.service_layer import meetings as handlers
 from alliance.service_layer import votes
-from alliance.service_layer.access import Actor, as_seen_by, load
+from alliance.service_layer.access import Actor, as_seen_by, load, represented
 from alliance.service_layer.unit_of_work import AllianceUnitOfWork
 from eventkit.http.auth import writes_need_a_verified_email
 from eventkit.http.clock import Now
@@ -147,9 +147,10 @@ async def cancel(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[
 async def list_motions(meeting_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
         meeting = await load(uow.meetings, meeting_id, "meeting")
+        own = {m.id for m in await represented(uow, actor, meeting.alliance_id)}
         actor = await as_seen_by(uow, actor, meeting.alliance_id, clock.today())
         found = await uow.motions.put_to(meeting_id)
-    return {"items": [motion_view(m, actor) for m in found]}
+    return {"items": [motion_view(m, actor, own) for m in found]}
 
 
 @router.get("/meetings/{meeting_id}", response_model=schemas.Meeting)
@@ -270,11 +271,19 @@ class MotionIn(BaseModel):
     recommendation_id: UUID | None = None
 
 
-def motion_view(motion: Motion, actor: Actor) -> dict[str, Any]:
+def motion_view(
+    motion: Motion, actor: Actor, own: frozenset[UUID] | set[UUID] = frozenset()
+) -> dict[str, Any]:
     """While the vote is open only the turnout shows; once closed, each member's ballot.
-    Which account cast it is for the secretariat's audit only."""
+    Which account cast it is for the secretariat's audit only. ``own``: the members the
+    caller represents, whose ballots they see at once (what "we" voted is no secret to us)."""
     data = dump(motion, exclude={"ballots"})
     data["ballots_cast"] = len(motion.ballots)
+    data["own_ballots"] = {
+        str(member): {"choice": b.choice.value}
+        for member, b in motion.ballots.items()
+        if member in own
+    }
     if motion.status is MotionStatus.CLOSED:
         data["ballots"] = {
             str(member): (
@@ -329,8 +338,9 @@ async def open_vote(
 async def get_motion(motion_id: UUID, uow: UoW, clock: Now, actor: Caller) -> dict[str, Any]:
     async with uow:
         motion = await load(uow.motions, motion_id, "motion")
+        own = {m.id for m in await represented(uow, actor, motion.alliance_id)}
         actor = await as_seen_by(uow, actor, motion.alliance_id, clock.today())
-        return motion_view(motion, actor)
+        return motion_view(motion, actor, own)
 
 
 class BallotIn(BaseModel):

@@ -337,6 +337,11 @@ class Motion(Versioned):
     ballots: dict[UUID, Ballot] | None = Field(
         default=None, description="by member, once the vote is closed"
     )
+    own_ballots: dict[UUID, Ballot] = Field(
+        default_factory=dict,
+        description="the ballots of the members you represent, while the vote is open too "
+        "(on reads of a motion or a meeting's motions)",
+    )
 
 
 class Motions(BaseModel):
