@@ -5,7 +5,7 @@ so the tests run against it in seconds instead of starting it each time.
     WEB_TEST_PLATFORM=/tmp/web-dev-platform.json pytest tests/web -k journey
 
 The tests then attach to this platform (conftest.py) instead of starting one. It shares the
-test Postgres of your port block: a service's own e2e tests run meanwhile reset its tables
+test Postgres of your port block: a service's own API tests run meanwhile reset its tables
 (the platform's data with them), so run those with another block or restart this."""
 
 from __future__ import annotations

@@ -306,7 +306,7 @@ def build_world(platform: Platform, grant: Grant) -> World:
 
 
 OIDC_CLIENT = ("diaspora-web", "web tests client secret")
-PROVIDER_SCRIPT = "services/profiles/tests/e2e/profiles_pkce_provider.py"
+PROVIDER_SCRIPT = "services/profiles/tests/api/profiles_pkce_provider.py"
 
 
 @contextlib.contextmanager

@@ -31,7 +31,7 @@ from profiles.domain.profile import PersonProfile
 from profiles.service_layer.unit_of_work import ProfilesUnitOfWork
 
 SEARCHED_IN_POSTGRES = (
-    "full-text search is PostgreSQL's: tested against it (tests/e2e), not with the fakes"
+    "full-text search is PostgreSQL's: tested against it (tests/api), not with the fakes"
 )
 
 

@@ -4,7 +4,7 @@ Each fake implements its protocol of ``resources.service_layer.repositories`` (`
 type-checks this module against them) over tables of a ``devstack.fakes.FakeSession``. As the
 SQL repositories do, a fake keeps *rows*: what it stores and hands out are copies, so a use
 case that changes an aggregate and forgets to ``save`` it changes nothing, as against
-PostgreSQL. The real-database tests (``tests/integration``, ``tests/e2e``) keep the SQL honest.
+PostgreSQL. The real-database tests (``tests/integration``, ``tests/api``) keep the SQL honest.
 """
 
 from __future__ import annotations

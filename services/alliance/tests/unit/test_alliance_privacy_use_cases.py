@@ -1,5 +1,5 @@
 """The alliance's part in the privacy sagas (export, erasure) and its access log, over the
-in-memory unit of work. The real-database tests (tests/e2e/test_alliance_erasure.py) keep the
+in-memory unit of work. The real-database tests (tests/api/test_alliance_erasure.py) keep the
 JSONB rewrite of ``DocumentAccountTraces`` honest; these pin what the use cases do with it."""
 
 from __future__ import annotations

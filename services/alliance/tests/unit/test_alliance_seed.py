@@ -1,5 +1,5 @@
 """The demo seed over the in-memory unit of work: every record, one commit, and nothing the
-second time (the real-database run is tests/e2e/test_alliance_youth_and_seed.py)."""
+second time (the real-database run is tests/api/test_alliance_youth_and_seed.py)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 the profile's create/replace/patch with If-Match and the directory, organisation membership,
 connections and blocks, consents (and the consent port profiles gives the mapping slice).
 Each test reads what was committed and what went to the outbox; no PostgreSQL, no Kafka. The
-real-database API tests (``tests/e2e``) keep the SQL honest."""
+real-database API tests (``tests/api``) keep the SQL honest."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The attachment storage's SigV4 signatures are botocore's (the AWS SDK's reference signer),
 byte for byte, for every request the S3 adapter sends. (That a real verifier accepts them is
-tested against an S3-compatible server in e2e/test_resources_attachment_storage.py.)"""
+tested against an S3-compatible server in api/test_resources_attachment_storage.py.)"""
 
 from __future__ import annotations
 
