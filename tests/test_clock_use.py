@@ -17,10 +17,8 @@ DEFAULT = re.compile(r"default_factory=lambda: datetime\.now\(UTC\)")
 
 #: path (from services/) -> calls still allowed there, each with its reason
 ALLOWED = {
-    # profiles' mapping, being moved into its own slice (any module with ``mapping`` in its
-    # path, wherever the move puts it): its handlers next
-    "profiles mapping": 4,
-    # when an audited read happened: its only caller is profiles' mapping handlers
+    # when an audited read happened (record_read, called from profiles' reads of people,
+    # the directory, identity and the mapping slice's port): the next to take a `now`
     "profiles/src/profiles/service_layer/audit.py": 1,
 }
 #: dataclass defaults for a record's creation time (or first attempt) when none is given

@@ -398,9 +398,9 @@ async def questionnaire(campaign_id: UUID, uow: UoW, rules: Rules) -> dict[str, 
 
 @router.post("/campaigns/{campaign_id}/close", response_model=ManagedCampaign)
 async def close_campaign(
-    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules
+    campaign_id: UUID, uow: UoW, principal: CurrentPrincipal, rules: Rules, now: Now
 ) -> dict[str, Any]:
-    closed = await handlers.close_campaign(uow, campaign_id, principal, rules)
+    closed = await handlers.close_campaign(uow, campaign_id, principal, rules, now.now())
     return _campaign_view(closed, rules)
 
 
@@ -432,6 +432,7 @@ async def submit_response(
     uow: UoW,
     principal: MaybePrincipal,
     response: Response,
+    now: Now,
 ) -> dict[str, Any]:
     recorded = await handlers.submit_response(
         uow,
@@ -444,6 +445,7 @@ async def submit_response(
             referred_by=body.referral_code,
             wave=body.wave,
         ),
+        now.now(),
     )
     # its address: readable by its respondent only (GET answers 404 to anyone else)
     response.headers["Location"] = f"/v1/mapping/responses/{recorded.response_id}"
@@ -464,6 +466,7 @@ async def import_submissions(
     request: Request,
     uow: UoW,
     principal: CurrentPrincipal,
+    now: Now,
     format: Annotated[Literal["kobo_json", "kobo_csv"], Query()] = "kobo_json",
     wave: Annotated[int, Query(ge=1, le=100)] = 1,
 ) -> dict[str, Any]:
@@ -472,7 +475,7 @@ async def import_submissions(
     reader = kobo.read_json if format == "kobo_json" else kobo.read_csv
     submissions = reader(content)
     report = await handlers.import_submissions(
-        uow, campaign_id, submissions, format, principal, wave
+        uow, campaign_id, submissions, format, principal, now.now(), wave
     )
     return {
         "accepted": report.accepted,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -216,7 +216,7 @@ async def get_public_campaign(
 
 
 async def close_campaign(
-    uow: MappingUnitOfWork, campaign_id: UUID, by: Principal, rules: MappingRules
+    uow: MappingUnitOfWork, campaign_id: UUID, by: Principal, rules: MappingRules, now: datetime
 ) -> Campaign:
     async with uow:
         campaign = await uow.campaigns.get(campaign_id, for_update=True)
@@ -228,7 +228,7 @@ async def close_campaign(
         await uow.publish(
             MappingCampaignClosed(
                 campaign_id=campaign.id,
-                closed_at=datetime.now(UTC),
+                closed_at=now,
                 # the published total, like every count that leaves the module (0 below k)
                 responses=total.total or 0,
             ),
@@ -265,9 +265,8 @@ def _consented(survey: SurveyDefinition, answers: Mapping[str, Any]) -> bool:
 
 
 async def submit_response(
-    uow: MappingUnitOfWork, campaign_id: UUID, answering: Answering, now: datetime | None = None
+    uow: MappingUnitOfWork, campaign_id: UUID, answering: Answering, now: datetime
 ) -> Recorded:
-    now = now or datetime.now(UTC)
     if answering.link_to_profile and answering.respondent is None:
         raise Rejected("linking to a profile needs a signed-in respondent")
     if answering.recipients and not answering.link_to_profile:
@@ -342,8 +341,10 @@ async def import_submissions(
     submissions: Sequence[Submission],
     source: str,
     by: Principal,
+    now: datetime,
     wave: int = 1,
 ) -> ImportReport:
+    """``now``: when the import runs (a submission without its own time was submitted then)."""
     report = ImportReport()
     async with uow:
         campaign = await uow.campaigns.get(campaign_id, for_update=True)
@@ -368,7 +369,7 @@ async def import_submissions(
                 report.already_imported += 1
                 continue
             seen_ids.add(sub.submission_id)
-            submitted_at = sub.submitted_at or datetime.now(UTC)
+            submitted_at = sub.submitted_at or now
             if not campaign.opens_on <= submitted_at.date() <= campaign.closes_on:
                 report.rejected.append(
                     {
@@ -425,7 +426,7 @@ async def import_submissions(
                 accepted=report.accepted,
                 already_imported=report.already_imported,
                 rejected=len(report.rejected),
-                imported_at=datetime.now(UTC),
+                imported_at=now,
             ),
             sequence=campaign.version,
         )
