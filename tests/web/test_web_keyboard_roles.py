@@ -8,11 +8,12 @@ journey ends with its result on the page.
 - organisation administrator: registers the organisation;
 - partner: adds a webhook endpoint with an event type and sees its secret once;
 - government focal point: declares a sector need for a campaign (the page opened by its
-  address), with sector, skill and priority chosen by the arrow keys.
+  address), with sector, skill and priority chosen by the arrow keys;
+- representative of a member state: opens the meeting from "My alliance seats" and votes
+  on the open motion.
 
 Each person signs in by keyboard too. The focal point's journey runs with ``make test-web``
-(``web_full``), to keep this file's CI share under 90 s. The representative's keyboard
-journey is not written yet (see the report of issue 28)."""
+(``web_full``), to keep this file's CI share under 90 s."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import re
 
 import pytest
 from admin_console import AdminConsole
+from alliance_people import seat_a_representative
 from browser import browsing
 from playwright.sync_api import Browser, Page, expect
 from test_web_keyboard import tab_to
@@ -170,4 +172,34 @@ def test_focal_point_declares_a_sector_need_by_keyboard(
         tab_to(page, f"form[action='/mapping/{campaign}/needs'] button[type=submit]")
         page.keyboard.press("Enter")
         expect(page.get_by_role("status")).to_contain_text("The need is declared")
+        audit.assert_clean()
+
+
+def test_representative_votes_by_keyboard(
+    site: Platform, world: World, chromium: Browser, staff_roles: AdminConsole
+) -> None:
+    seat = seat_a_representative(world, staff_roles.grant, "Keyboard")
+    people, meeting = seat.people, seat.meeting
+    people.post(
+        f"/meetings/{meeting['id']}/attendance",
+        people.secretariat,
+        {"present": [seat.state["id"]]},
+        status=200,
+    )
+    people.post(
+        f"/meetings/{meeting['id']}/motions", people.secretariat, {"title": "Adopt the charter"}
+    )
+    with browsing(chromium, site.gateway_url) as (page, audit):
+        keyboard_sign_in(page, people.representative_email)
+        open_menu_link(page, "/alliance")
+        open_menu_link(page, f"/alliance/meetings/{meeting['id']}")
+        # Tab enters the choices on the first one (Yes); Space chooses it
+        tab_to(page, "input[name=choice][value=yes]", limit=120)
+        page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.type") == "submit"
+        page.keyboard.press("Space")
+        expect(page.get_by_role("status")).to_contain_text("The vote is cast.")
+        page.reload()
+        expect(page.get_by_text("You voted Yes, for Fiji.")).to_be_visible()
         audit.assert_clean()

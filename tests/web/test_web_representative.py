@@ -9,111 +9,21 @@ phone, with screenshots to look at."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 from admin_console import AdminConsole
+from alliance_people import ALLIANCE, seat_a_representative
 from browser import PHONE, browsing, page_fits_width, screenshot, sign_in
 from playwright.sync_api import Browser, expect
-from web_stack import World, unique, verified_member
+from web_stack import World
 
 from devstack.system import Platform
-
-ALLIANCE = "/v1/alliance"
 
 
 def test_a_representative_registers_votes_and_reports_progress(
     site: Platform, world: World, chromium: Browser, staff_roles: AdminConsole
 ) -> None:
-    api = world.api
-    _, sec_email, _ = verified_member(api, world.mail, "Secretariat Officer")
-    staff_roles.grant(sec_email, "alliance_secretariat")
-    sec = api.login(sec_email)
-    _, rep_email, _ = verified_member(api, world.mail, "State Representative")
-    rep = api.login(rep_email)
-
-    alliance = api.call(
-        "POST",
-        f"{ALLIANCE}/alliances",
-        sec,
-        json={
-            "slug": unique("gdpa").lower().replace("_", "-"),
-            "name": "Policy Alliance",
-            "pillars": [{"code": "networks", "title": "Digitalise networks"}],
-        },
-        expect=201,
-    ).json()
-    state = api.call(
-        "POST",
-        f"{ALLIANCE}/members/applications",
-        rep,
-        json={
-            "alliance_id": alliance["id"],
-            "kind": "member_state",
-            "name": "Fiji",
-            "country": "FJ",
-        },
-        expect=201,
-    ).json()
-    api.call(
-        "POST",
-        f"{ALLIANCE}/members/{state['id']}/review",
-        sec,
-        json={"decision": "admit"},
-        expect=200,
-    )
-    body = api.call(
-        "POST",
-        f"{ALLIANCE}/bodies",
-        sec,
-        json={
-            "alliance_id": alliance["id"],
-            "kind": "steering_committee",
-            "name": "Steering Committee",
-        },
-        expect=201,
-    ).json()
-    api.call(
-        "POST",
-        f"{ALLIANCE}/bodies/{body['id']}/memberships",
-        sec,
-        json={"member_id": state["id"], "role": "member"},
-        expect=201,
-    )
-    # starting in ten minutes: its session (attendance, ballots) is already open
-    starts = datetime.now(UTC) + timedelta(minutes=10)
-    meeting = api.call(
-        "POST",
-        f"{ALLIANCE}/meetings",
-        sec,
-        json={
-            "body_id": body["id"],
-            "title": "Spring session",
-            "starts_at": starts.isoformat(),
-            "location": "Online",
-            "agenda": [{"title": "Endorsements", "kind": "decision"}],
-        },
-        expect=201,
-    ).json()
-    commitment = api.call(
-        "POST",
-        f"{ALLIANCE}/commitments",
-        rep,
-        json={
-            "member_id": state["id"],
-            "title": "A diaspora desk in every consulate",
-            "pillar": "networks",
-            "indicators": [
-                {
-                    "name": "Consulates with a desk",
-                    "unit": "consulates",
-                    "baseline": "0",
-                    "target": "12",
-                    "due_on": (starts + timedelta(days=365)).date().isoformat(),
-                }
-            ],
-        },
-        expect=201,
-    ).json()
+    seat = seat_a_representative(world, staff_roles.grant)
+    api, sec, rep_email = world.api, seat.people.secretariat, seat.people.representative_email
+    state, meeting, commitment = seat.state, seat.meeting, seat.commitment
 
     with browsing(chromium, site.gateway_url, javascript=False) as (page, audit):
         sign_in(page, rep_email)
