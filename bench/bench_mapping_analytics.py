@@ -212,7 +212,9 @@ async def setup(n: int) -> tuple[ProfilesService, str, uuid.UUID]:
     await handlers.launch_campaign(uow, campaign, owner, RULES)
     # the government's declared needs (the gap table compares supply with them)
     for sector, skill, positions, priority in NEEDS:
-        need = handlers.new_need("HT", sector, positions, priority, owner, skill=skill)
+        need = handlers.new_need(
+            "HT", sector, positions, priority, owner, skill=skill, now=datetime.now(UTC)
+        )
         await handlers.declare_need(uow, need, owner)
     log(f"generating {n:,} responses in PostgreSQL")
     t0 = time.perf_counter()
