@@ -9,6 +9,7 @@ and by the API (problem+json). Arabic, right to left, on a phone."""
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -73,8 +74,20 @@ def test_the_platform_admin_sees_and_replays_dead_letters(
 
         page.get_by_role("button", name=f"Replay {DLQ}").click()
         result = page.locator("#replay-result")
-        expect(result).to_contain_text(f"{waiting} of {waiting} messages of {DLQ} replayed")
-        expect(page.locator("#replay-progress")).to_have_attribute("value", str(waiting))
+        # other suites of the same run may have left poison there too: a replay moves at most
+        # 100 per press and offers the next ones, until every waiting message went back
+        replayed = 0
+        for _ in range(waiting // 100 + 1):
+            expect(result).to_contain_text(f"messages of {DLQ} replayed")
+            done = re.search(r"(\d+) of (\d+) messages", result.inner_text())
+            assert done, result.inner_text()
+            replayed += int(done[1])
+            more = page.get_by_role("button", name="Replay the next ones")
+            if not more.count():
+                break
+            more.click()
+        assert replayed == waiting and done[1] == done[2], (replayed, waiting, done.group(0))
+        expect(page.locator("#replay-progress")).to_have_attribute("value", done[1])
         audit.axe(page, "/admin/dead-letters (replayed)")
         screenshot(page, "admin-dead-letters-replayed")
         # the worker got it again, could not process it again, and set it aside again
