@@ -36,8 +36,6 @@ def _calls() -> tuple[dict[str, int], int]:
                 defaults += 1
             elif CALL.search(line):
                 name = str(path.relative_to(ROOT / "services"))
-                if name.startswith("profiles/") and "mapping" in name:
-                    name = "profiles mapping"
                 found[name] = found.get(name, 0) + 1
     return found, defaults
 
